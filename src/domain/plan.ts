@@ -1,0 +1,100 @@
+/**
+ * The plan: base + changes (domain.md §2). Plain data only, so the same object travels to the worker, to
+ * IndexedDB, into a plan file and to `window.villagePlan.plan()` unchanged.
+ */
+import type { FeatureOf, PlanFeature } from './features.ts';
+import { type FeatureId, newPlanId, type PlanId } from './ids.ts';
+import { LAYER_IDS, type LayerId } from './layers.ts';
+import type { ProfileOverrides } from './profile.ts';
+
+export const PLAN_SCHEMA_VERSION = 1;
+
+/** Township-plan tasks for this village (乡级规划下达), m²; null = not entered, rules then say so. */
+export interface TownshipQuotas {
+  readonly cultivatedLand: number | null;
+  readonly permanentBasicFarmland: number | null;
+  readonly constructionTotal: number | null;
+  readonly urbanRuralConstruction: number | null;
+  readonly villageConstruction: number | null;
+}
+
+export interface PlanMeta {
+  readonly villageName: string;
+  /** 行政区代码 XZQDM (12 digits). */
+  readonly villageCode: string;
+  readonly township: string;
+  readonly county: string;
+  readonly baseYear: number;
+  readonly targetYear: number;
+  readonly population: number | null;
+  readonly households: number | null;
+  readonly quotas: TownshipQuotas;
+  readonly profileId: string;
+  readonly profileOverrides: ProfileOverrides;
+}
+
+export type LayerFeatures<L extends LayerId> = Readonly<Record<FeatureId, FeatureOf<L>>>;
+
+export interface Plan {
+  readonly format: 'village-plan';
+  readonly schemaVersion: typeof PLAN_SCHEMA_VERSION;
+  readonly id: PlanId;
+  readonly meta: PlanMeta;
+  readonly layers: { readonly [L in LayerId]: LayerFeatures<L> };
+}
+
+export const EMPTY_QUOTAS: TownshipQuotas = {
+  cultivatedLand: null,
+  permanentBasicFarmland: null,
+  constructionTotal: null,
+  urbanRuralConstruction: null,
+  villageConstruction: null,
+};
+
+export function emptyLayers(): Plan['layers'] {
+  return Object.fromEntries(LAYER_IDS.map((id) => [id, {}])) as Plan['layers'];
+}
+
+export function emptyPlan(meta: Partial<PlanMeta> = {}): Plan {
+  return {
+    format: 'village-plan',
+    schemaVersion: PLAN_SCHEMA_VERSION,
+    id: newPlanId(),
+    meta: {
+      villageName: '',
+      villageCode: '',
+      township: '',
+      county: '',
+      baseYear: 2017,
+      targetYear: 2020,
+      population: null,
+      households: null,
+      quotas: EMPTY_QUOTAS,
+      profileId: 'zhejiang-2017',
+      profileOverrides: {},
+      ...meta,
+    },
+    layers: emptyLayers(),
+  };
+}
+
+export function getFeature(plan: Plan, layer: LayerId, id: FeatureId): PlanFeature | undefined {
+  return (plan.layers[layer] as Readonly<Record<FeatureId, PlanFeature>>)[id];
+}
+
+/** Finds a feature by id alone, for callers (selection, automation handle) that do not carry the layer. */
+export function findFeature(plan: Plan, id: FeatureId): PlanFeature | undefined {
+  for (const layer of LAYER_IDS) {
+    const found = getFeature(plan, layer, id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function layerFeatures<L extends LayerId>(plan: Plan, layer: L): FeatureOf<L>[] {
+  return Object.values(plan.layers[layer]) as FeatureOf<L>[];
+}
+
+export function featureCount(plan: Plan): number {
+  return LAYER_IDS.reduce((n, id) => n + Object.keys(plan.layers[id]).length, 0);
+}

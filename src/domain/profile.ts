@@ -1,0 +1,98 @@
+/**
+ * The rule profile: every number a rule or a dictionary reads (domain.md §6, §8). `zhejiang-2017` holds our
+ * defaults; a plan may override any of them per county. Values that no source confirms are listed in
+ * `UNCONFIRMED_PROFILE_KEYS` so the UI can label them "默认值，可按本县标准修改".
+ */
+import type { CodeEntry, FacilityType } from './codes.ts';
+
+export interface FacilityCap {
+  /** Largest auxiliary-facility share of the project area, 0..1. */
+  readonly maxShare: number;
+  /** Largest auxiliary-facility area in 亩. */
+  readonly maxMu: number;
+}
+
+export interface RuleProfile {
+  readonly id: string;
+  readonly insideVillageToleranceM: number;
+  readonly overlapReportM2: number;
+  readonly gapReportM2: number;
+  readonly minParcelAreaM2: {
+    readonly construction: number;
+    readonly facilityFarmland: number;
+    readonly farmland: number;
+    readonly forestWaterReserve: number;
+    readonly controlZone: number;
+  };
+  readonly areaAttributeTolerance: { readonly absoluteM2: number; readonly relative: number };
+  readonly reserveQuotaMaxShare: number;
+  readonly reserveTouchToleranceM: number;
+  readonly homesteadPerHouseholdM2: {
+    readonly cultivated: number;
+    readonly other: number;
+    readonly hillWasteland: number;
+  };
+  readonly villageLandPerCapitaM2: number;
+  readonly steepSlopeGrade: number;
+  readonly facilityCaps: Readonly<Record<FacilityType, FacilityCap>>;
+  readonly tablesToleranceHa: number;
+  readonly functionalZoneTypes: readonly CodeEntry[];
+  readonly consolidationZoneTypes: readonly CodeEntry[];
+}
+
+export const ZHEJIANG_2017: RuleProfile = {
+  id: 'zhejiang-2017',
+  insideVillageToleranceM: 0.05,
+  overlapReportM2: 0.01,
+  gapReportM2: 0.01,
+  minParcelAreaM2: {
+    construction: 100,
+    facilityFarmland: 200,
+    farmland: 400,
+    forestWaterReserve: 600,
+    controlZone: 10_000,
+  },
+  areaAttributeTolerance: { absoluteM2: 20, relative: 0.02 },
+  reserveQuotaMaxShare: 0.2,
+  reserveTouchToleranceM: 1,
+  homesteadPerHouseholdM2: { cultivated: 125, other: 140, hillWasteland: 160 },
+  villageLandPerCapitaM2: 150,
+  steepSlopeGrade: 4,
+  facilityCaps: {
+    cultivation: { maxShare: 0.05, maxMu: 10 },
+    livestock: { maxShare: 0.07, maxMu: 15 },
+    aquaculture: { maxShare: 0.07, maxMu: 10 },
+  },
+  tablesToleranceHa: 0.01,
+  functionalZoneTypes: [
+    { code: 'agriculture', zh: '农业生产区', en: 'Agricultural production' },
+    { code: 'village', zh: '村庄建设区', en: 'Village construction' },
+    { code: 'industry', zh: '产业发展区', en: 'Industrial development' },
+    { code: 'ecology', zh: '生态保护区', en: 'Ecological protection' },
+    { code: 'other', zh: '其他用地区', en: 'Other land' },
+  ],
+  consolidationZoneTypes: [
+    { code: 'farmland', zh: '农用地整理区', en: 'Farmland consolidation' },
+    { code: 'reclamation', zh: '建设用地复垦区', en: 'Construction land reclamation' },
+    { code: 'development', zh: '宜耕后备资源开发区', en: 'Arable reserve development' },
+    { code: 'restoration', zh: '生态修复区', en: 'Ecological restoration' },
+  ],
+};
+
+/** Profile keys whose default value no source confirms (domain.md §8). */
+export const UNCONFIRMED_PROFILE_KEYS: readonly (keyof RuleProfile)[] = [
+  'homesteadPerHouseholdM2',
+  'villageLandPerCapitaM2',
+  'facilityCaps',
+  'functionalZoneTypes',
+  'consolidationZoneTypes',
+];
+
+export const PROFILES: Readonly<Record<string, RuleProfile>> = { [ZHEJIANG_2017.id]: ZHEJIANG_2017 };
+
+export type ProfileOverrides = Partial<{ -readonly [K in keyof RuleProfile]: RuleProfile[K] }>;
+
+export function resolveProfile(profileId: string, overrides: ProfileOverrides): RuleProfile {
+  const base = PROFILES[profileId] ?? ZHEJIANG_2017;
+  return { ...base, ...overrides, id: base.id };
+}

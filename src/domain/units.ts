@@ -1,0 +1,33 @@
+/** Area units (domain.md §7): m² kept to 0.01, 公顷 and 亩 shown to 2 dp; 1 亩 = 10,000/15 m². */
+export const M2_PER_HECTARE = 10_000;
+export const M2_PER_MU = 10_000 / 15;
+
+export function m2ToHectares(m2: number): number {
+  return m2 / M2_PER_HECTARE;
+}
+
+export function m2ToMu(m2: number): number {
+  return m2 / M2_PER_MU;
+}
+
+export function muToM2(mu: number): number {
+  return mu * M2_PER_MU;
+}
+
+/** Rounds half away from zero at `decimals` places, as survey tables do. */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  // Number.EPSILON nudge: 1.005 * 100 is 100.49999… in binary and must still round to 1.01.
+  const scaled = Math.abs(value) * factor * (1 + Number.EPSILON);
+  return (Math.sign(value) * Math.round(scaled)) / factor;
+}
+
+export interface AreaFigures {
+  readonly m2: number;
+  readonly hectares: number;
+  readonly mu: number;
+}
+
+export function areaFigures(m2: number): AreaFigures {
+  return { m2: roundTo(m2, 2), hectares: roundTo(m2ToHectares(m2), 2), mu: roundTo(m2ToMu(m2), 2) };
+}
