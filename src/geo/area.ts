@@ -18,7 +18,7 @@ export function ringArea(ring: readonly Position[]): number {
   const count = closed ? last : ring.length;
   for (let i = 0; i < count; i++) polygon.AddPoint(ring[i]![1]!, ring[i]![0]!);
   // sign=true: a clockwise ring gives a negative area instead of "earth minus ring".
-  return Math.abs(polygon.Compute(false, true).area);
+  return Math.abs(polygon.Compute(false, true).area ?? 0);
 }
 
 /** Area of a polygon in m²: the shell minus its holes. */

@@ -1,0 +1,229 @@
+/**
+ * OGC simple-feature validity of plan geometries, with the place of each problem so the editor can
+ * show it at the cursor. Written here because the libraries at hand fall short: turf's booleanValid
+ * never tests a ring's edges against each other (a bow-tie passes; it also calls a ring closed when
+ * only x or only y of its ends agree), and @turf/kinks compares all n² edge pairs in floating point
+ * and is blind to collinear overlaps (spikes). Exactness comes from robust-predicates (segments.ts).
+ */
+import type { Position } from 'geojson';
+import type { AreaGeometry } from '../domain/features.ts';
+import { positionsEqual } from './rings.ts';
+import { forEachOverlappingPair, orientation, segmentIntersection } from './segments.ts';
+import { nestingProblems, type CleanRing } from './validity-nesting.ts';
+
+export const VALIDITY_KINDS = [
+  'nonFinite',
+  'tooFewPositions',
+  'unclosedRing',
+  'selfIntersection',
+  'ringsCross',
+  'holeOutsideShell',
+  'zeroArea',
+  'duplicateConsecutive',
+] as const;
+export type ValidityKind = (typeof VALIDITY_KINDS)[number];
+
+export interface RingAddress {
+  readonly polygonIndex: number;
+  readonly ringIndex: number;
+}
+
+export interface ValidityProblem extends RingAddress {
+  readonly kind: ValidityKind;
+  /** 'info' only for duplicateConsecutive: harmless, cleaned on save. */
+  readonly severity: 'error' | 'info';
+  /** Where to show it: the crossing or touching point, the repeated vertex. */
+  readonly at?: Position;
+  /** The second ring of a two-ring problem (ringsCross, holeOutsideShell of a nested hole). */
+  readonly other?: RingAddress;
+}
+
+export function validateAreaGeometry(geometry: AreaGeometry): ValidityProblem[] {
+  const problems = new ProblemList();
+  const polygons = polygonList(geometry);
+  if (polygons.length === 0) {
+    problems.add({ kind: 'tooFewPositions', severity: 'error', polygonIndex: 0, ringIndex: 0 });
+    return problems.list;
+  }
+  const clean: CleanRing[] = [];
+  polygons.forEach((polygon, polygonIndex) => {
+    if (!Array.isArray(polygon) || polygon.length === 0) {
+      problems.add({ kind: 'tooFewPositions', severity: 'error', polygonIndex, ringIndex: 0 });
+      return;
+    }
+    polygon.forEach((ring, ringIndex) => {
+      const points = checkRing(ring, { polygonIndex, ringIndex }, problems);
+      if (points) clean.push({ polygonIndex, ringIndex, points });
+    });
+  });
+  const { crossed, touchingMembers } = checkIntersections(clean, problems);
+  for (const problem of nestingProblems(clean, crossed, touchingMembers)) problems.add(problem);
+  return problems.list;
+}
+
+export function isValidAreaGeometry(geometry: AreaGeometry): boolean {
+  return validateAreaGeometry(geometry).every((p) => p.severity !== 'error');
+}
+
+/** The polygons as [rings] lists, tolerating malformed input (imports hand us anything). */
+function polygonList(geometry: AreaGeometry): readonly unknown[][] {
+  const coordinates: unknown = (geometry as { coordinates?: unknown } | null)?.coordinates;
+  if (!Array.isArray(coordinates)) return [];
+  if (geometry.type === 'Polygon') return [coordinates];
+  if (geometry.type === 'MultiPolygon') return coordinates.map((p: unknown) => (Array.isArray(p) ? p : []));
+  return [];
+}
+
+class ProblemList {
+  readonly list: ValidityProblem[] = [];
+  private readonly seen = new Set<string>();
+  add(problem: ValidityProblem): void {
+    const at = problem.at ? `${problem.at[0]},${problem.at[1]}` : '';
+    const key = `${problem.kind}|${problem.polygonIndex}|${problem.ringIndex}|${at}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push(problem);
+  }
+}
+
+function isFinitePosition(p: unknown): p is Position {
+  return Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+}
+
+function checkRing(ring: unknown, address: RingAddress, problems: ProblemList): Position[] | undefined {
+  if (!Array.isArray(ring)) {
+    problems.add({ kind: 'tooFewPositions', severity: 'error', ...address });
+    return undefined;
+  }
+  const bad = ring.find((p) => !isFinitePosition(p));
+  if (bad !== undefined) {
+    problems.add({ kind: 'nonFinite', severity: 'error', ...address });
+    return undefined;
+  }
+  const positions = ring as Position[];
+  const first = positions[0];
+  const last = positions[positions.length - 1];
+  if (positions.length < 4) problems.add({ kind: 'tooFewPositions', severity: 'error', ...address, ...(first ? { at: first } : {}) });
+  if (!first || !last || !positionsEqual(first, last)) {
+    problems.add({ kind: 'unclosedRing', severity: 'error', ...address, ...(last ? { at: last } : {}) });
+    return undefined;
+  }
+  const points: Position[] = [first];
+  for (let i = 1; i < positions.length; i++) {
+    const p = positions[i] as Position;
+    if (positionsEqual(p, points[points.length - 1] as Position)) {
+      problems.add({ kind: 'duplicateConsecutive', severity: 'info', ...address, at: p });
+    } else {
+      points.push(p);
+    }
+  }
+  if (points.length < 4) {
+    problems.add({ kind: 'tooFewPositions', severity: 'error', ...address, at: first });
+    return undefined;
+  }
+  if (allCollinear(points)) {
+    problems.add({ kind: 'zeroArea', severity: 'error', ...address, at: first });
+    return undefined;
+  }
+  return points;
+}
+
+function allCollinear(points: readonly Position[]): boolean {
+  const a = points[0] as Position;
+  const b = points[1] as Position; // distinct from a: consecutive duplicates are gone
+  return points.every((p) => orientation(a, b, p) === 0);
+}
+
+interface Segment {
+  readonly ring: number;
+  readonly index: number;
+  readonly a: Position;
+  readonly b: Position;
+}
+
+interface Contacts {
+  /** Polygons with crossing edges: nesting tests are meaningless for them. */
+  readonly crossed: Set<number>;
+  /** MultiPolygon member pairs "i|j" (i < j) whose outlines touch at points. */
+  readonly touchingMembers: Set<string>;
+}
+
+/** Finds every contact between edges and reports the wrong ones. */
+function checkIntersections(clean: readonly CleanRing[], problems: ProblemList): Contacts {
+  const segments: Segment[] = [];
+  clean.forEach((r, ring) => {
+    for (let index = 0; index + 1 < r.points.length; index++) segments.push({ ring, index, a: r.points[index] as Position, b: r.points[index + 1] as Position });
+  });
+  const boxes = new Float64Array(segments.length * 4);
+  segments.forEach(({ a, b }, i) => {
+    boxes.set([Math.min(a[0] as number, b[0] as number), Math.min(a[1] as number, b[1] as number), Math.max(a[0] as number, b[0] as number), Math.max(a[1] as number, b[1] as number)], i * 4);
+  });
+  const crossed = new Set<number>();
+  const touchingMembers = new Set<string>();
+  const touches = new Map<string, { ring1: number; ring2: number; point: Position }>();
+  const report = (ring: CleanRing, kind: 'selfIntersection' | 'ringsCross', at: Position, other?: CleanRing) => {
+    crossed.add(ring.polygonIndex);
+    if (other) crossed.add(other.polygonIndex);
+    const address = { polygonIndex: ring.polygonIndex, ringIndex: ring.ringIndex };
+    problems.add({ kind, severity: 'error', ...address, at, ...(other ? { other: { polygonIndex: other.polygonIndex, ringIndex: other.ringIndex } } : {}) });
+  };
+
+  forEachOverlappingPair(boxes, (i, j) => {
+    const s = segments[i] as Segment;
+    const t = segments[j] as Segment;
+    const hit = segmentIntersection(s.a, s.b, t.a, t.b);
+    if (hit.kind === 'none') return;
+    const at = hit.kind === 'overlap' ? hit.from : hit.point;
+    const ringS = clean[s.ring] as CleanRing;
+    const ringT = clean[t.ring] as CleanRing;
+    if (s.ring === t.ring) {
+      const edges = ringS.points.length - 1;
+      const gap = Math.abs(s.index - t.index);
+      const adjacent = gap === 1 || gap === edges - 1;
+      // Neighbouring edges always share their common vertex; only folding back onto each other (a spike) is wrong.
+      if (adjacent && hit.kind !== 'overlap') return;
+      report(ringS, 'selfIntersection', adjacent ? sharedVertex(s, t) : at);
+    } else if (ringS.polygonIndex === ringT.polygonIndex) {
+      if (hit.kind === 'touch') {
+        const [ring1, ring2] = s.ring < t.ring ? [s.ring, t.ring] : [t.ring, s.ring];
+        touches.set(`${ring1}|${ring2}|${at[0]},${at[1]}`, { ring1, ring2, point: at });
+      } else {
+        report(ringS, 'ringsCross', at, ringT);
+      }
+    } else {
+      // Members of a MultiPolygon may touch at points but not cross or share an edge.
+      const [later, earlier] = ringS.polygonIndex > ringT.polygonIndex ? [ringS, ringT] : [ringT, ringS];
+      if (hit.kind === 'touch') touchingMembers.add(`${earlier.polygonIndex}|${later.polygonIndex}`);
+      else report(later, 'ringsCross', at, earlier);
+    }
+  });
+  checkTouchesKeepInteriorConnected(clean, touches, report);
+  return { crossed, touchingMembers };
+}
+
+function sharedVertex(s: Segment, t: Segment): Position {
+  return positionsEqual(s.b, t.a) || positionsEqual(s.b, t.b) ? s.b : s.a;
+}
+
+/**
+ * Rings of one polygon may touch at single points, but not so that the interior falls apart: seen as a
+ * graph (rings = nodes, touch points = edges), the touches must form a forest. A second touch between
+ * rings already linked (directly or through others) cuts the interior in two.
+ */
+function checkTouchesKeepInteriorConnected(
+  clean: readonly CleanRing[],
+  touches: Map<string, { ring1: number; ring2: number; point: Position }>,
+  report: (ring: CleanRing, kind: 'ringsCross', at: Position, other?: CleanRing) => void,
+): void {
+  const parent = clean.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  for (const { ring1, ring2, point } of touches.values()) {
+    const root1 = find(ring1);
+    const root2 = find(ring2);
+    if (root1 === root2) report(clean[ring2] as CleanRing, 'ringsCross', point, clean[ring1] as CleanRing);
+    else parent[root1] = root2;
+  }
+}
