@@ -26,7 +26,7 @@ export type FieldSpec =
   | { readonly key: string; readonly kind: 'code'; readonly options: (profile: RuleProfile) => readonly CodeEntry[]; readonly nullable: boolean }
   | { readonly key: string; readonly kind: 'integer'; readonly min: number; readonly max: number }
   | { readonly key: string; readonly kind: 'number'; readonly min: number; readonly max: number; readonly unit: 'm2' | 'ratio' | null; readonly nullable: boolean }
-  | { readonly key: string; readonly kind: 'text'; readonly maxLength: number };
+  | { readonly key: string; readonly kind: 'text'; readonly maxLength: number; readonly nullable: boolean };
 
 const landClassEntries = (codes: readonly LandClassCode[]): readonly CodeEntry[] =>
   codes.map((code) => ({ code, zh: landClass(code).zh, en: landClass(code).en }));
@@ -42,7 +42,7 @@ const code = (key: string, options: readonly CodeEntry[], nullable = false): Fie
   nullable,
 });
 const integer = (key: string, max = 100_000): FieldSpec => ({ key, kind: 'integer', min: 0, max });
-const text = (key: string, maxLength = 254): FieldSpec => ({ key, kind: 'text', maxLength });
+const text = (key: string, maxLength = 254, nullable = false): FieldSpec => ({ key, kind: 'text', maxLength, nullable });
 const number = (key: string, unit: 'm2' | 'ratio' | null, max: number): FieldSpec => ({
   key,
   kind: 'number',
@@ -59,10 +59,10 @@ export const LAYER_FIELDS: Readonly<Record<LayerId, readonly FieldSpec[]>> = {
     code('classCode', ALL_CLASSES),
     code('landNote', LAND_NOTE_CODES, true),
     code('tenure', TENURE_CODES, true),
-    text('ownerName', 60),
+    text('ownerName', 60, true),
     code('slopeGrade', SLOPE_GRADES, true),
     number('ridgeCoefficient', 'ratio', 1),
-    text('approvalNo', 50),
+    text('approvalNo', 50, true),
   ],
   pbf: [code('pbfType', PBF_TYPES)],
   redline: [text('name', 60)],
@@ -166,6 +166,6 @@ export function validateFieldValue(spec: FieldSpec, value: FieldValue, profile: 
         ? spec.nullable
         : typeof value === 'number' && Number.isFinite(value) && value >= spec.min && value <= spec.max;
     case 'text':
-      return typeof value === 'string' && value.length <= spec.maxLength;
+      return value === null ? spec.nullable : typeof value === 'string' && value.length <= spec.maxLength;
   }
 }

@@ -89,3 +89,21 @@ export function isDrawnLayer(layer: LayerId): layer is DrawnLayerId {
  */
 export const CHANGE_LAYER_ORDER = ['demolition', 'newBuild', 'useChange'] as const;
 export type ChangeLayerId = (typeof CHANGE_LAYER_ORDER)[number];
+/** Bottom-to-top drawing order of the plan layers (the layer panel can change it). */
+export const DEFAULT_LAYER_ORDER: readonly LayerId[] = [
+  'base',
+  'pbf',
+  'redline',
+  'townshipZones',
+  'demolition',
+  'newBuild',
+  'useChange',
+  'facility',
+  'reserve',
+  'consolidationZone',
+  'functionalZone',
+  'controlZone',
+  'boundary',
+  'places',
+  'feedback',
+];

@@ -96,3 +96,29 @@ export function resolveProfile(profileId: string, overrides: ProfileOverrides): 
   const base = PROFILES[profileId] ?? ZHEJIANG_2017;
   return { ...base, ...overrides, id: base.id };
 }
+
+/**
+ * Keeps only overrides that have the shape of the default they replace, so a hand-edited or damaged plan
+ * file cannot hand a rule a string where it expects a number.
+ */
+export function sanitiseOverrides(raw: unknown): ProfileOverrides {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  const clean: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'id' || !(key in ZHEJIANG_2017)) continue;
+    if (sameShape((ZHEJIANG_2017 as unknown as Record<string, unknown>)[key], value)) clean[key] = value;
+  }
+  return clean as ProfileOverrides;
+}
+
+function sameShape(reference: unknown, value: unknown): boolean {
+  if (typeof reference === 'number') return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+  if (Array.isArray(reference)) {
+    return Array.isArray(value) && value.length > 0 && value.every((e) => typeof e === 'object' && e !== null && ['code', 'zh', 'en'].every((k) => typeof (e as Record<string, unknown>)[k] === 'string'));
+  }
+  if (typeof reference === 'object' && reference !== null) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    return Object.keys(reference).every((k) => sameShape((reference as Record<string, unknown>)[k], (value as Record<string, unknown>)[k]));
+  }
+  return false;
+}

@@ -1,0 +1,63 @@
+/**
+ * Shared boundaries stay shared (architecture.md): when a vertex of one feature lies on a neighbour's
+ * edge, the neighbour gets that vertex too, so the two edges stay identical and a later move of the
+ * vertex moves both. No library keeps topology between independent GeoJSON features, hence this file.
+ */
+import type { Position } from 'geojson';
+import type { AreaFeature, AreaGeometry, PlanFeature } from '../domain/features.ts';
+import type { FeatureId } from '../domain/ids.ts';
+import { LAYERS, type LayerId } from '../domain/layers.ts';
+import { putFeature, type FeatureChange } from '../domain/patch.ts';
+import { getFeature } from '../domain/plan.ts';
+import { expandBBox, geometryBBox } from '../geo/bbox.ts';
+import { rings } from '../geo/rings.ts';
+import { insertVerticesOnEdges } from '../geo/topology.ts';
+import type { CommandContext } from './command.ts';
+
+/** 1e-9° is about 0.1 mm: the rounding terra-draw applies to drawn coordinates. */
+export const VERTEX_TOLERANCE_DEG = 1e-9;
+
+/** Layers that keep topology with their neighbours: the village, the base parcels and every drawn layer. */
+export const TOPOLOGY_LAYERS: readonly LayerId[] = (Object.keys(LAYERS) as LayerId[]).filter(
+  (id) => id === 'boundary' || id === 'base' || LAYERS[id].kind === 'drawn',
+);
+
+export function vertices(geometry: AreaGeometry): Position[] {
+  const all: Position[] = [];
+  for (const { ring } of rings(geometry)) for (let i = 0; i < ring.length - 1; i++) all.push(ring[i] as Position);
+  return all;
+}
+
+export function neighbours(ctx: CommandContext, geometry: AreaGeometry, exclude: ReadonlySet<FeatureId>): AreaFeature[] {
+  const found: AreaFeature[] = [];
+  for (const hit of ctx.index.search(TOPOLOGY_LAYERS, expandBBox(geometryBBox(geometry), VERTEX_TOLERANCE_DEG * 10))) {
+    if (exclude.has(hit.id)) continue;
+    const feature = getFeature(ctx.plan, hit.layer, hit.id);
+    if (feature && feature.geometry.type !== 'Point') found.push(feature as AreaFeature);
+  }
+  return found;
+}
+
+/** Changes that give each neighbour the vertices of `geometry` lying on its edges. */
+export function shareVerticesWithNeighbours(
+  ctx: CommandContext,
+  geometry: AreaGeometry,
+  exclude: ReadonlySet<FeatureId>,
+): FeatureChange[] {
+  const points = vertices(geometry);
+  const changes: FeatureChange[] = [];
+  for (const neighbour of neighbours(ctx, geometry, exclude)) {
+    const updated = insertVerticesOnEdges(neighbour.geometry, points, VERTEX_TOLERANCE_DEG);
+    if (updated) changes.push(putFeature({ ...neighbour, geometry: updated } as PlanFeature));
+  }
+  return changes;
+}
+
+/**
+ * The reverse: puts into `geometry` the neighbours' vertices that lie on its edges. Clipping and union
+ * may drop collinear points that neighbours still use; this restores them.
+ */
+export function adoptNeighbourVertices(ctx: CommandContext, geometry: AreaGeometry, exclude: ReadonlySet<FeatureId>): AreaGeometry {
+  const points = neighbours(ctx, geometry, exclude).flatMap((n) => vertices(n.geometry));
+  return insertVerticesOnEdges(geometry, points, VERTEX_TOLERANCE_DEG) ?? geometry;
+}

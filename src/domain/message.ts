@@ -1,0 +1,15 @@
+/** A message for the planner: an i18n key with parameters, and where possible the map position it is about. */
+import type { Position } from 'geojson';
+
+export interface Message {
+  /** i18n key, e.g. `commands.add.clippedToBoundary`. */
+  readonly key: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  /** Where to show the message (lon/lat), e.g. the self-intersection point. */
+  readonly at?: Position;
+}
+
+/** Results of anything that can fail on user input (style.md: errors as values, with notes). */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T; readonly notes: readonly Message[] }
+  | { readonly ok: false; readonly error: Message };

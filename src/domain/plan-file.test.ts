@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlanText, serialisePlan } from './plan-file.ts';
+import { feature, planWith, rect } from './test-support.ts';
+
+const good = planWith([feature('base', 'p1', rect(120, 30, 120.001, 30.001), { classCode: '2121', parcelNo: '001' })]);
+
+function withLayer(layer: string, features: Record<string, unknown>): string {
+  const raw = JSON.parse(serialisePlan(good));
+  raw.layers[layer] = features;
+  return JSON.stringify(raw);
+}
+
+describe('plan files', () => {
+  it('round-trips a plan exactly', () => {
+    const parsed = parsePlanText(serialisePlan(good));
+    expect(parsed.ok && parsed.value).toEqual(good);
+  });
+
+  it('says when the text is not JSON, or not a plan', () => {
+    const notJson = parsePlanText('{"format": "village-plan",');
+    expect(!notJson.ok && notJson.error.key).toBe('planFile.notJson');
+    const notPlan = parsePlanText('{"type":"FeatureCollection","features":[]}');
+    expect(!notPlan.ok && notPlan.error.key).toBe('planFile.notAPlan');
+  });
+
+  it('refuses a plan from a newer version of the editor', () => {
+    const raw = JSON.parse(serialisePlan(good));
+    raw.schemaVersion = 99;
+    const parsed = parsePlanText(JSON.stringify(raw));
+    expect(!parsed.ok && parsed.error.key).toBe('planFile.tooNew');
+  });
+
+  it('lists features with unknown codes, wrong geometry or bad coordinates, and loads nothing', () => {
+    const base = good.layers.base[Object.keys(good.layers.base)[0] as never] as { properties: object; geometry: object };
+    const parsed = parsePlanText(
+      withLayer('base', {
+        p1: { ...base, id: 'p1', layer: 'base', properties: { ...base.properties, classCode: '999' } },
+        p2: { ...base, id: 'p2', layer: 'base', geometry: { type: 'Point', coordinates: [120, 30] } },
+        p3: { ...base, id: 'p3', layer: 'base', geometry: { type: 'Polygon', coordinates: [[[120, 30], ['x', 30], [120, 31], [120, 30]]] } },
+      }),
+    );
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.error.key).toBe('planFile.badFeatures');
+      expect(parsed.error.params?.count).toBe(3);
+      expect(String(parsed.error.params?.list)).toContain('classCode');
+    }
+  });
+
+  it('treats __proto__ and constructor as bad ids, never as object machinery', () => {
+    const text = withLayer('newBuild', JSON.parse('{"__proto__": {"polluted": true}}'));
+    const parsed = parsePlanText(text.replace('"newBuild":{}', '"newBuild":{"__proto__":{"id":"__proto__"}}'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(parsed.ok).toBe(false);
+  });
+
+  it('drops profile overrides that do not have the shape of the default', () => {
+    const raw = JSON.parse(serialisePlan(good));
+    raw.meta.profileOverrides = { villageLandPerCapitaM2: 'lots', homesteadPerHouseholdM2: { cultivated: 120, other: 130, hillWasteland: 150 }, nonsense: 1 };
+    const parsed = parsePlanText(JSON.stringify(raw));
+    expect(parsed.ok && parsed.value.meta.profileOverrides).toEqual({ homesteadPerHouseholdM2: { cultivated: 120, other: 130, hillWasteland: 150 } });
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Reading a plan file (saved by the editor, given to the CLI, or restored from storage). Everything in it
+ * is checked before it becomes a Plan: an unreadable file gets a message that says what is wrong, and a
+ * plan is never half-loaded.
+ */
+import type { Geometry, Position } from 'geojson';
+import type { PlanFeature } from './features.ts';
+import { LAYER_FIELDS, validateFieldValue, type FieldValue } from './fields.ts';
+import type { FeatureId, PlanId } from './ids.ts';
+import { LAYER_IDS, LAYERS, type LayerId } from './layers.ts';
+import type { Message, Result } from './message.ts';
+import { EMPTY_QUOTAS, emptyLayers, emptyPlan, PLAN_SCHEMA_VERSION, type Plan, type PlanMeta } from './plan.ts';
+import { resolveProfile, sanitiseOverrides } from './profile.ts';
+
+/** Keys that would reach an object's prototype if used as record keys: never valid ids. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** Listing every bad feature of a broken file helps nobody: the first few say enough. */
+const MAX_LISTED = 5;
+
+export function serialisePlan(plan: Plan): string {
+  return JSON.stringify(plan);
+}
+
+export function parsePlanText(text: string): Result<Plan> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return fail('planFile.notJson', { detail: error instanceof Error ? error.message : String(error) });
+  }
+  return parsePlan(raw);
+}
+
+export function parsePlan(raw: unknown): Result<Plan> {
+  if (!isObject(raw) || raw.format !== 'village-plan') return fail('planFile.notAPlan');
+  if (typeof raw.schemaVersion !== 'number') return fail('planFile.notAPlan');
+  if (raw.schemaVersion > PLAN_SCHEMA_VERSION) return fail('planFile.tooNew', { version: raw.schemaVersion, supported: PLAN_SCHEMA_VERSION });
+  if (typeof raw.id !== 'string' || !ID_PATTERN.test(raw.id)) return fail('planFile.badId');
+
+  const meta = parseMeta(raw.meta);
+  if (!meta.ok) return meta;
+  const profile = resolveProfile(meta.value.profileId, meta.value.profileOverrides);
+
+  const notes: Message[] = [];
+  const layers = emptyLayers() as Record<LayerId, Record<FeatureId, PlanFeature>>;
+  const rawLayers = isObject(raw.layers) ? raw.layers : {};
+  const unknownLayers = Object.keys(rawLayers).filter((k) => !(LAYER_IDS as readonly string[]).includes(k));
+  if (unknownLayers.length) notes.push({ key: 'planFile.unknownLayers', params: { layers: unknownLayers.join(', ') } });
+
+  const bad: string[] = [];
+  for (const layer of LAYER_IDS) {
+    const features = rawLayers[layer];
+    if (features === undefined) continue;
+    if (!isObject(features)) return fail('planFile.badLayer', { layer });
+    for (const [key, value] of Object.entries(features)) {
+      const problem = featureProblem(layer, key, value, profile);
+      if (problem) {
+        bad.push(`${layer}/${key.slice(0, 40)}: ${problem}`);
+        continue;
+      }
+      layers[layer][key as FeatureId] = value as PlanFeature;
+    }
+  }
+  if (bad.length) return fail('planFile.badFeatures', { count: bad.length, list: bad.slice(0, MAX_LISTED).join('; ') });
+  return { ok: true, value: { format: 'village-plan', schemaVersion: PLAN_SCHEMA_VERSION, id: raw.id as PlanId, meta: meta.value, layers: layers as Plan['layers'] }, notes };
+}
+
+function parseMeta(raw: unknown): Result<PlanMeta> {
+  if (!isObject(raw)) return fail('planFile.badMeta', { field: 'meta' });
+  const defaults = emptyPlan().meta;
+  const text = (key: keyof PlanMeta) => (typeof raw[key] === 'string' ? (raw[key] as string) : (defaults[key] as string));
+  const count = (key: 'population' | 'households') => {
+    const v = raw[key];
+    return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
+  };
+  const quotas = isObject(raw.quotas) ? raw.quotas : {};
+  const quota = (key: keyof typeof EMPTY_QUOTAS) => {
+    const v = quotas[key];
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
+  };
+  const year = (key: 'baseYear' | 'targetYear') => {
+    const v = raw[key];
+    return typeof v === 'number' && Number.isInteger(v) && v > 1900 && v < 2200 ? v : defaults[key];
+  };
+  return {
+    ok: true,
+    notes: [],
+    value: {
+      villageName: text('villageName'),
+      villageCode: text('villageCode'),
+      township: text('township'),
+      county: text('county'),
+      baseYear: year('baseYear'),
+      targetYear: year('targetYear'),
+      population: count('population'),
+      households: count('households'),
+      quotas: {
+        cultivatedLand: quota('cultivatedLand'),
+        permanentBasicFarmland: quota('permanentBasicFarmland'),
+        constructionTotal: quota('constructionTotal'),
+        urbanRuralConstruction: quota('urbanRuralConstruction'),
+        villageConstruction: quota('villageConstruction'),
+      },
+      profileId: text('profileId') || 'zhejiang-2017',
+      profileOverrides: sanitiseOverrides(raw.profileOverrides),
+    },
+  };
+}
+
+/** Why one stored feature is unusable, or undefined when it is fine. */
+function featureProblem(layer: LayerId, key: string, raw: unknown, profile: ReturnType<typeof resolveProfile>): string | undefined {
+  if (FORBIDDEN_KEYS.has(key) || !ID_PATTERN.test(key)) return 'bad id';
+  if (!isObject(raw)) return 'not an object';
+  if (raw.id !== key || raw.layer !== layer) return 'id or layer does not match';
+  const geometryProblem = checkGeometry(raw.geometry as Geometry, LAYERS[layer].geometry);
+  if (geometryProblem) return geometryProblem;
+  if (!isObject(raw.properties)) return 'no properties';
+  for (const spec of LAYER_FIELDS[layer]) {
+    const value = raw.properties[spec.key] as FieldValue;
+    if (!validateFieldValue(spec, value, profile)) return `field ${spec.key} = ${JSON.stringify(value)?.slice(0, 40)}`;
+  }
+  return undefined;
+}
+
+function checkGeometry(geometry: Geometry | undefined, kind: 'area' | 'point'): string | undefined {
+  if (!isObject(geometry)) return 'no geometry';
+  if (kind === 'point') return geometry.type === 'Point' && isPosition(geometry.coordinates) ? undefined : 'not a point';
+  if (geometry.type === 'Polygon') return isRings(geometry.coordinates) ? undefined : 'bad polygon coordinates';
+  if (geometry.type === 'MultiPolygon') {
+    return Array.isArray(geometry.coordinates) && geometry.coordinates.length > 0 && geometry.coordinates.every(isRings)
+      ? undefined
+      : 'bad multipolygon coordinates';
+  }
+  return `geometry type ${String(geometry.type)} where a polygon is needed`;
+}
+
+function isRings(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0 && value.every((ring) => Array.isArray(ring) && ring.length >= 4 && ring.every(isPosition));
+}
+
+function isPosition(value: unknown): value is Position {
+  return Array.isArray(value) && value.length >= 2 && Number.isFinite(value[0]) && Number.isFinite(value[1]);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fail<T>(key: string, params?: Message['params']): Result<T> {
+  return { ok: false, error: { key, ...(params ? { params } : {}) } };
+}

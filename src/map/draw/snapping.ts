@@ -1,0 +1,41 @@
+/**
+ * Snapping for terra-draw's `toCustom`: vertices and edges of the base parcels, the village boundary and
+ * every plan feature near the pointer, found through the plan's spatial index (never terra-draw's store,
+ * which lags with thousands of features). Tolerance is in screen pixels.
+ */
+import type { Position } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { SnapToCustom } from 'terra-draw';
+import type { AreaGeometry } from '../../domain/features.ts';
+import type { FeatureId } from '../../domain/ids.ts';
+import { getFeature } from '../../domain/plan.ts';
+import { TOPOLOGY_LAYERS } from '../../commands/shared-boundaries.ts';
+import { findSnap } from '../../geo/snapping.ts';
+import type { Editor } from '../../store/editor.ts';
+
+export const SNAP_TOLERANCE_PX = 10;
+
+/** `exclude` names features that must not attract the pointer (the one being drawn or moved with it). */
+export function createSnapper(map: MapLibreMap, editor: Editor, exclude: () => ReadonlySet<string>): SnapToCustom {
+  return (event) => {
+    if (!editor.tool.getState().snapping) return undefined;
+    const ui = editor.ui.getState();
+    const { containerX: x, containerY: y } = event;
+    const corner1 = map.unproject([x - SNAP_TOLERANCE_PX, y + SNAP_TOLERANCE_PX]);
+    const corner2 = map.unproject([x + SNAP_TOLERANCE_PX, y - SNAP_TOLERANCE_PX]);
+    const { plan, index } = editor.plan.context();
+    const skip = exclude();
+    const layers = TOPOLOGY_LAYERS.filter((layer) => ui.layers[layer].visible);
+    const candidates: { id: string; geometry: AreaGeometry }[] = [];
+    for (const hit of index.search(layers, [corner1.lng, corner1.lat, corner2.lng, corner2.lat])) {
+      if (skip.has(hit.id)) continue;
+      const feature = getFeature(plan, hit.layer, hit.id as FeatureId);
+      if (feature && feature.geometry.type !== 'Point') candidates.push({ id: feature.id, geometry: feature.geometry as AreaGeometry });
+    }
+    const project = (p: Position): [number, number] => {
+      const q = map.project([p[0] as number, p[1] as number]);
+      return [q.x, q.y];
+    };
+    return findSnap([event.lng, event.lat], candidates, project, SNAP_TOLERANCE_PX)?.position;
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Selecting on the map: click, shift-click (add/remove), and box select (shift-drag, or plain drag with
+ * the box tool). Also reports the pointer position for the status bar. Drawing and reshaping belong to
+ * draw-controller.ts; a click that lands on a reshape handle is left to it.
+ */
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Editor } from '../store/editor.ts';
+import { pickFeature, pickInBox } from './pick.ts';
+
+export interface InteractionOptions {
+  /** True when the pointer is on a vertex or midpoint handle of the feature being reshaped. */
+  readonly isOnReshapeHandle: (event: MapMouseEvent) => boolean;
+}
+
+const BOX_MIN_PX = 4;
+
+export function attachInteraction(map: MapLibreMap, editor: Editor, options: InteractionOptions): () => void {
+  const container = map.getCanvasContainer();
+  let box: { start: { x: number; y: number }; element: HTMLDivElement } | null = null;
+
+  const selecting = () => {
+    const kind = editor.tool.getState().tool.kind;
+    return kind === 'select' || kind === 'boxSelect';
+  };
+
+  const onClick = (event: MapMouseEvent) => {
+    editor.messages.clearCursor();
+    if (!selecting() || options.isOnReshapeHandle(event)) return;
+    const hit = pickFeature(map, editor.ui.getState(), event.point);
+    const additive = event.originalEvent.shiftKey || event.originalEvent.ctrlKey || event.originalEvent.metaKey;
+    if (!hit) {
+      if (!additive) editor.selection.clear();
+      return;
+    }
+    if (additive) editor.selection.toggle(hit.id);
+    else editor.selection.set([hit.id]);
+  };
+
+  const onMouseDown = (event: MapMouseEvent) => {
+    const tool = editor.tool.getState().tool.kind;
+    const wantsBox = tool === 'boxSelect' || (tool === 'select' && event.originalEvent.shiftKey);
+    if (!wantsBox || event.originalEvent.button !== 0 || options.isOnReshapeHandle(event)) return;
+    map.dragPan.disable();
+    const element = document.createElement('div');
+    element.className = 'box-select';
+    container.appendChild(element);
+    box = { start: { x: event.point.x, y: event.point.y }, element };
+  };
+
+  const onMouseMove = (event: MapMouseEvent) => {
+    editor.pointer.setPointer([event.lngLat.lng, event.lngLat.lat]);
+    if (!box) return;
+    const { start, element } = box;
+    Object.assign(element.style, {
+      left: `${Math.min(start.x, event.point.x)}px`,
+      top: `${Math.min(start.y, event.point.y)}px`,
+      width: `${Math.abs(event.point.x - start.x)}px`,
+      height: `${Math.abs(event.point.y - start.y)}px`,
+    });
+  };
+
+  const onMouseUp = (event: MapMouseEvent) => {
+    if (!box) return;
+    const { start, element } = box;
+    element.remove();
+    box = null;
+    map.dragPan.enable();
+    if (Math.abs(event.point.x - start.x) < BOX_MIN_PX && Math.abs(event.point.y - start.y) < BOX_MIN_PX) return;
+    const ids = pickInBox(map, editor.ui.getState(), [[start.x, start.y], [event.point.x, event.point.y]]);
+    if (event.originalEvent.shiftKey) editor.selection.add(ids);
+    else editor.selection.set(ids);
+  };
+
+  const onMouseOut = () => editor.pointer.setPointer(null);
+
+  map.on('click', onClick);
+  map.on('mousedown', onMouseDown);
+  map.on('mousemove', onMouseMove);
+  map.on('mouseup', onMouseUp);
+  map.on('mouseout', onMouseOut);
+  return () => {
+    map.off('click', onClick);
+    map.off('mousedown', onMouseDown);
+    map.off('mousemove', onMouseMove);
+    map.off('mouseup', onMouseUp);
+    map.off('mouseout', onMouseOut);
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The editor's stores, made once and handed to the map and the React tree. Listeners that keep them in
+ * step with each other (selection pruned after deletes) are wired here, not inside components.
+ */
+import { findFeature, type Plan } from '../domain/plan.ts';
+import { DEFAULT_LAYER_ORDER } from '../domain/layers.ts';
+import { createMessagesStore } from './messages.store.ts';
+import { createPlanStore } from './plan.store.ts';
+import { createPointerStore } from './pointer.store.ts';
+import { createSelectionStore } from './selection.store.ts';
+import { createToolStore } from './tool.store.ts';
+import { createUiStore } from './ui.store.ts';
+
+export function createEditor(plan: Plan, storage: Storage | undefined) {
+  const editor = {
+    plan: createPlanStore(plan),
+    selection: createSelectionStore(),
+    tool: createToolStore(),
+    ui: createUiStore(DEFAULT_LAYER_ORDER, storage),
+    messages: createMessagesStore(),
+    pointer: createPointerStore(),
+  };
+  editor.plan.onChange((event) => {
+    editor.selection.retain((id) => findFeature(event.plan, id) !== undefined);
+  });
+  return editor;
+}
+
+export type Editor = ReturnType<typeof createEditor>;

@@ -1,0 +1,45 @@
+/**
+ * The active tool as a small state chart (style.md: a discriminated union, not a bag of nullable fields).
+ */
+import { createStore } from 'zustand/vanilla';
+import type { DrawnLayerId } from '../domain/layers.ts';
+
+export type Tool =
+  | { readonly kind: 'select' }
+  | { readonly kind: 'boxSelect' }
+  | { readonly kind: 'draw'; readonly layer: DrawnLayerId }
+  | { readonly kind: 'split' }
+  | { readonly kind: 'cutHole' };
+
+export interface ToolState {
+  readonly tool: Tool;
+  /** Area of the polygon being drawn, m² (ellipsoidal), for the live read-out; null when not drawing. */
+  readonly liveAreaM2: number | null;
+  /** Clip a new feature to the existing features of its layer so zones never overlap. */
+  readonly clipToNeighbours: boolean;
+  /** Snap to vertices and edges of nearby features while drawing and reshaping. */
+  readonly snapping: boolean;
+}
+
+export function createToolStore() {
+  const store = createStore<ToolState>(() => ({ tool: { kind: 'select' }, liveAreaM2: null, clipToNeighbours: true, snapping: true }));
+  return {
+    store,
+    getState: store.getState,
+    subscribe: store.subscribe,
+    setTool(tool: Tool): void {
+      store.setState({ tool, liveAreaM2: null });
+    },
+    setLiveArea(liveAreaM2: number | null): void {
+      if (store.getState().liveAreaM2 !== liveAreaM2) store.setState({ liveAreaM2 });
+    },
+    setClipToNeighbours(clipToNeighbours: boolean): void {
+      store.setState({ clipToNeighbours });
+    },
+    setSnapping(snapping: boolean): void {
+      store.setState({ snapping });
+    },
+  };
+}
+
+export type ToolStore = ReturnType<typeof createToolStore>;

@@ -1,0 +1,59 @@
+/** The editor's frame: toolbar, layers, map, attributes, status bar, dialogs. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { useStore } from 'zustand';
+import { createI18n } from '../i18n/index.ts';
+import type { DrawController } from '../map/draw/draw-controller.ts';
+import type { MapView } from '../map/map-view.ts';
+import type { Editor } from '../store/editor.ts';
+import { attachKeyboard } from './actions/keyboard.ts';
+import { AttributePanel } from './attributes/AttributePanel.tsx';
+import { installAutomationHandle } from './automation.ts';
+import { HelpDialog } from './help/HelpDialog.tsx';
+import { LayerPanel } from './layers/LayerPanel.tsx';
+import { MapCanvas } from './map/MapCanvas.tsx';
+import { Toasts } from './messages/Toasts.tsx';
+import { type Services, ServicesContext } from './services.tsx';
+import { StatusBar } from './status/StatusBar.tsx';
+import { Toolbar } from './toolbar/Toolbar.tsx';
+
+export function App({ editor }: { editor: Editor }) {
+  const [mapParts, setMapParts] = useState<{ view: MapView; draw: DrawController } | null>(null);
+  const services = useMemo<Services>(
+    () => ({ editor, view: mapParts?.view ?? null, draw: mapParts?.draw ?? null }),
+    [editor, mapParts],
+  );
+  const current = useRef(services);
+  current.current = services;
+
+  const language = useStore(editor.ui.store, (s) => s.language);
+  const i18n = useMemo(() => createI18n(editor.ui.getState().language), [editor]);
+  useEffect(() => {
+    void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+    document.title = i18n.t('app.title');
+  }, [i18n, language]);
+
+  useEffect(() => attachKeyboard(() => current.current), []);
+  useEffect(() => {
+    installAutomationHandle(editor, () => current.current.view);
+  }, [editor]);
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ServicesContext.Provider value={services}>
+        <div className="app" data-ready={mapParts ? 'true' : 'false'}>
+          <Toolbar />
+          <main className="workspace">
+            <LayerPanel />
+            <MapCanvas editor={editor} onReady={(view, draw) => setMapParts({ view, draw })} />
+            <AttributePanel />
+          </main>
+          <StatusBar />
+          <Toasts />
+          <HelpDialog />
+        </div>
+      </ServicesContext.Provider>
+    </I18nextProvider>
+  );
+}

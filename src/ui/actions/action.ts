@@ -1,0 +1,40 @@
+/**
+ * One action = its logic, shortcut, label and when it applies, in one place (excalidraw's actions
+ * registry). The toolbar, the keyboard handler and the help panel all read the same explicit list.
+ */
+import type { CommandResult } from '../../commands/command.ts';
+import type { Services } from '../services.tsx';
+
+export interface Shortcut {
+  readonly key: string;
+  readonly ctrl?: boolean;
+  readonly shift?: boolean;
+}
+
+export interface Action {
+  readonly id: string;
+  /** i18n key of the label; the tooltip adds the shortcut. */
+  readonly labelKey: string;
+  readonly shortcuts: readonly Shortcut[];
+  readonly enabled?: (services: Services) => boolean;
+  /** For toggles and tools: whether it is on now. */
+  readonly active?: (services: Services) => boolean;
+  readonly run: (services: Services) => void;
+}
+
+/** Applies a command's result and tells the planner what happened: the error, or the notes. */
+export function runCommand({ editor }: Services, result: CommandResult): boolean {
+  const outcome = editor.plan.execute(result);
+  if (!result.ok) {
+    editor.messages.toast('error', result.error);
+    return false;
+  }
+  if (result.select) editor.selection.set(result.select);
+  outcome.notes?.forEach((note) => editor.messages.toast('warning', note));
+  return true;
+}
+
+export function shortcutLabel(shortcut: Shortcut): string {
+  const key = shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key;
+  return [shortcut.ctrl ? 'Ctrl' : '', shortcut.shift ? 'Shift' : '', key].filter(Boolean).join('+');
+}

@@ -1,0 +1,33 @@
+/** The explicit list of actions (style.md: no registration by import side effect). Order = help order. */
+import type { Action } from './action.ts';
+import { clipAction, copyToActiveLayerAction, deleteAction, mergeAction } from './geometry.action.ts';
+import { redoAction, undoAction } from './history.action.ts';
+import { boxSelectToolAction, cutHoleToolAction, drawActiveLayerAction, selectToolAction, splitToolAction } from './tools.action.ts';
+import { escapeAction, fitPlanAction, helpAction, languageAction, snappingAction, viewActions, zoomTo2000Action } from './view.action.ts';
+
+export const ACTIONS: readonly Action[] = [
+  undoAction,
+  redoAction,
+  selectToolAction,
+  boxSelectToolAction,
+  drawActiveLayerAction,
+  splitToolAction,
+  cutHoleToolAction,
+  mergeAction,
+  clipAction,
+  copyToActiveLayerAction,
+  deleteAction,
+  snappingAction,
+  zoomTo2000Action,
+  fitPlanAction,
+  ...viewActions,
+  languageAction,
+  helpAction,
+  escapeAction,
+];
+
+export function actionById(id: string): Action {
+  const action = ACTIONS.find((a) => a.id === id);
+  if (!action) throw new Error(`no action ${id}`);
+  return action;
+}

@@ -1,0 +1,23 @@
+/** Shared formatting for the UI: messages with nested keys, areas in m²/公顷/亩, coordinates. */
+import type { TFunction } from 'i18next';
+import type { Message } from '../domain/message.ts';
+import { areaFigures } from '../domain/units.ts';
+
+/** Translates a message; parameters that are themselves i18n keys (a command label) are translated too. */
+export function formatMessage(t: TFunction, exists: (key: string) => boolean, message: Message): string {
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.params ?? {})) {
+    params[name] = typeof value === 'string' && exists(value) ? t(value) : typeof value === 'number' ? formatNumber(value, 2) : value;
+  }
+  return t(message.key, params);
+}
+
+export function formatNumber(value: number, decimals: number): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** "1,234.56 m² · 0.12 公顷 · 1.85 亩" (units through i18n so English says ha and mu). */
+export function formatArea(t: TFunction, m2: number): string {
+  const a = areaFigures(m2);
+  return t('units.areaTriple', { m2: formatNumber(a.m2, 2), ha: formatNumber(a.hectares, 2), mu: formatNumber(a.mu, 2) });
+}

@@ -1,0 +1,48 @@
+/** The status bar: scale as 1:N with a 1:2000 button, the pointer in lon/lat and CGCS2000 Gauss-Krüger, live area. */
+import { useTranslation } from 'react-i18next';
+import { gkZoneForLongitude, toGaussKruger } from '../../geo/projection.ts';
+import { roundScaleDenominator, scaleDenominator } from '../../map/scale.ts';
+import { actionById } from '../actions/index.ts';
+import { formatArea, formatNumber } from '../format.ts';
+import { usePlanState, usePointer, useSelection, useServices, useTool } from '../services.tsx';
+
+export function StatusBar() {
+  const { t } = useTranslation();
+  const services = useServices();
+  const zoom = usePointer((s) => s.zoom);
+  const latitude = usePointer((s) => s.centreLatitude);
+  const lonLat = usePointer((s) => s.lonLat);
+  const liveArea = useTool((s) => s.liveAreaM2);
+  const toolKind = useTool((s) => s.tool.kind);
+  const selected = useSelection((s) => s.ids.length);
+  const version = usePlanState((s) => s.version);
+  const denominator = roundScaleDenominator(scaleDenominator(zoom, latitude));
+
+  let gk: string | null = null;
+  if (lonLat) {
+    const zone = gkZoneForLongitude(lonLat[0] as number);
+    const [easting, northing] = toGaussKruger(lonLat, { zone, zonePrefix: true });
+    gk = t('status.gk', { x: formatNumber(northing, 2), y: formatNumber(easting, 2), zone });
+  }
+  return (
+    <footer className="status-bar">
+      <span className="scale" data-testid="scale">1:{denominator.toLocaleString('en-US')}</span>
+      <button type="button" className="mini-button" data-action="zoom2000" onClick={() => actionById('zoom2000').run(services)}>
+        1:2000
+      </button>
+      <span className="coords" data-testid="coords">
+        {lonLat ? `${(lonLat[0] as number).toFixed(6)}°E ${(lonLat[1] as number).toFixed(6)}°N` : t('status.noPointer')}
+      </span>
+      {gk ? <span className="coords gk" data-testid="gk">{gk}</span> : null}
+      {liveArea !== null ? (
+        <span className="live-area" data-testid="live-area">
+          {t('status.drawingArea')} {formatArea(t, liveArea)}
+        </span>
+      ) : null}
+      <span className="hint">{t(`status.toolHint.${toolKind}`)}</span>
+      <span className="end">
+        {t('status.selected', { count: selected })} · {t('status.version', { version })}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,79 @@
+/** The top bar: the village, history, tools, edits, the view switch and app settings. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actionById } from '../actions/index.ts';
+import { BasemapDialog } from '../basemap/BasemapDialog.tsx';
+import { usePlanState, useServices, useTool, useUi } from '../services.tsx';
+import { ActionButton } from './ActionButton.tsx';
+import { DrawMenu } from './DrawMenu.tsx';
+
+export function Toolbar() {
+  const { t } = useTranslation();
+  const { editor } = useServices();
+  const village = usePlanState((s) => s.plan.meta.villageName);
+  const clip = useTool((s) => s.clipToNeighbours);
+  const view = useUi((s) => s.view);
+  const language = useUi((s) => s.language);
+  const [basemapOpen, setBasemapOpen] = useState(false);
+  return (
+    <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <div className="brand">
+        <strong>{t('app.title')}</strong>
+        {village ? <span className="village">{village}</span> : null}
+      </div>
+      <div className="group">
+        <ActionButton action={actionById('undo')} icon="↶" showLabel={false} />
+        <ActionButton action={actionById('redo')} icon="↷" showLabel={false} />
+      </div>
+      <div className="group">
+        <ActionButton action={actionById('tool.select')} icon="➚" />
+        <ActionButton action={actionById('tool.boxSelect')} icon="⬚" showLabel={false} />
+        <DrawMenu />
+        <ActionButton action={actionById('tool.split')} icon="✂" />
+        <ActionButton action={actionById('tool.cutHole')} icon="◌" showLabel={false} />
+      </div>
+      <div className="group">
+        <ActionButton action={actionById('merge')} icon="⊕" showLabel={false} />
+        <ActionButton action={actionById('clip')} icon="⧉" showLabel={false} />
+        <ActionButton action={actionById('copyToLayer')} icon="⎘" showLabel={false} />
+        <ActionButton action={actionById('delete')} icon="🗑" showLabel={false} />
+        <label className="toggle" title={t('toolbar.autoClipHint')}>
+          <input type="checkbox" checked={clip} onChange={(e) => editor.tool.setClipToNeighbours(e.target.checked)} />
+          {t('toolbar.autoClip')}
+        </label>
+        <ActionButton action={actionById('snapping')} icon="🧲" showLabel={false} />
+      </div>
+      <div className="group segmented" role="radiogroup" aria-label={t('view.label')}>
+        {(['base', 'plan', 'change'] as const).map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            role="radio"
+            aria-checked={view === mode}
+            className={`segment${view === mode ? ' active' : ''}`}
+            data-view={mode}
+            onClick={() => editor.ui.setView(mode)}
+          >
+            {t(`view.${mode}`)}
+          </button>
+        ))}
+      </div>
+      <div className="group end">
+        <button type="button" className="tool-button" data-action="basemap" onClick={() => setBasemapOpen(true)}>
+          {t('basemap.button')}
+        </button>
+        <button
+          type="button"
+          className="tool-button"
+          data-action="language"
+          lang={language === 'zh-CN' ? 'en' : 'zh-CN'}
+          onClick={() => editor.ui.setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}
+        >
+          {language === 'zh-CN' ? 'English' : '中文'}
+        </button>
+        <ActionButton action={actionById('help')} icon="?" showLabel={false} />
+      </div>
+      {basemapOpen ? <BasemapDialog onClose={() => setBasemapOpen(false)} /> : null}
+    </header>
+  );
+}

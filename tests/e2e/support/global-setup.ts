@@ -1,0 +1,42 @@
+/**
+ * Builds the app once and serves the production build on a fixed origin for every browser test file.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { E2E_ORIGIN, E2E_PORT } from './origin.ts';
+
+let server: ChildProcess | undefined;
+
+async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`preview server did not answer at ${url}`);
+}
+
+export default async function setup(): Promise<() => Promise<void>> {
+  if (!process.env.E2E_SKIP_BUILD) {
+    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed');
+  }
+  server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(E2E_PORT), '--strictPort'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  await waitForServer(E2E_ORIGIN, 30_000);
+  return async () => {
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  };
+}

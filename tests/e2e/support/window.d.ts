@@ -1,0 +1,8 @@
+import type { VillagePlanHandle } from '../../../src/ui/automation.ts';
+
+declare global {
+  interface Window {
+    villagePlan: VillagePlanHandle;
+  }
+}
+export {};
