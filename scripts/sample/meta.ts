@@ -1,0 +1,60 @@
+/**
+ * Plan meta: names, years, people, and the township's quotas (乡级规划下达, m²) set from the generated
+ * areas so that the sample's own changes meet them with a little room: cultivated land and basic
+ * farmland kept at 99.7 % / 99.8 % of what the plan keeps, construction capped at the base-year total.
+ */
+import type { FeatureOf } from '../../src/domain/features.ts';
+import { isConstructionLand, isCultivatedLand, isVillageConstructionLand } from '../../src/domain/land-classes.ts';
+import type { PlanMeta, TownshipQuotas } from '../../src/domain/plan.ts';
+import { ellipsoidalArea } from '../../src/geo/area.ts';
+import type { BaseParcel } from './base-parcels.ts';
+import type { PlanChanges } from './changes.ts';
+import type { VillageNames } from './names.ts';
+import type { Rng } from './prng.ts';
+
+const floorTo100 = (m2: number) => Math.floor(m2 / 100) * 100;
+const ceilTo100 = (m2: number) => Math.ceil(m2 / 100) * 100;
+
+export function buildMeta(
+  rng: Rng,
+  names: VillageNames,
+  bases: readonly BaseParcel[],
+  changes: PlanChanges,
+  pbf: readonly FeatureOf<'pbf'>[],
+): PlanMeta {
+  const sum = (keep: (b: BaseParcel) => boolean) => bases.reduce((s, b) => s + (keep(b) ? b.area : 0), 0);
+  const code = (b: BaseParcel) => b.feature.properties.classCode;
+  const areaOf = (fs: readonly { geometry: FeatureOf<'base'>['geometry'] }[]) => fs.reduce((s, f) => s + ellipsoidalArea(f.geometry), 0);
+
+  const cultivated = sum((b) => isCultivatedLand(code(b)));
+  const restoredToCropland = areaOf(changes.demolition.filter((d) => ['111', '113'].includes(d.properties.restorationUse)));
+  // New homes go on fringe gardens (旱地), so they take cultivated land; the new paddy from wasteland adds some.
+  const cultivatedAtTarget = cultivated + restoredToCropland + areaOf(changes.useChange) - areaOf(changes.newBuild);
+  const protectedArea = pbf.reduce((s, f) => s + (f.properties.recordedArea ?? 0), 0);
+  const construction = sum((b) => isConstructionLand(code(b)));
+  const urbanRural = sum((b) => ['211', '213'].includes(code(b)) || isVillageConstructionLand(code(b)));
+  const village = sum((b) => isVillageConstructionLand(code(b)));
+
+  const quotas: TownshipQuotas = {
+    cultivatedLand: floorTo100(Math.min(cultivated, cultivatedAtTarget) * 0.997),
+    permanentBasicFarmland: floorTo100(protectedArea * 0.998),
+    constructionTotal: ceilTo100(construction),
+    urbanRuralConstruction: ceilTo100(urbanRural),
+    villageConstruction: ceilTo100(village),
+  };
+  const homesteads = bases.filter((b) => code(b) === '2121').length;
+  const households = Math.round(homesteads * rng.float(1.02, 1.12));
+  return {
+    villageName: names.village,
+    villageCode: names.villageCode,
+    township: names.township,
+    county: names.county,
+    baseYear: 2017,
+    targetYear: 2020,
+    population: Math.round(households * rng.float(2.9, 3.3)),
+    households,
+    quotas,
+    profileId: 'zhejiang-2017',
+    profileOverrides: {},
+  };
+}
