@@ -35,8 +35,6 @@ export interface DrawController {
   isOnReshapeHandle(point: { x: number; y: number }): boolean;
   /** Escape: abandons the drawing or drag in progress. Returns whether there was one. */
   cancel(): boolean;
-  /** Enter: finishes the polygon or line being drawn. */
-  finish(): void;
   destroy(): void;
 }
 
@@ -270,21 +268,19 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
       });
     },
     cancel() {
-      const state = draw.getModeState();
       if (editor.plan.getState().history.gesture) {
         dragCancelled = true;
         editor.plan.cancelGesture();
         resyncReshape();
         return true;
       }
-      if (state === 'drawing') {
+      const drawing = draw.getSnapshot().some((f) => f.properties.currentlyDrawing);
+      if (drawing) {
         applyMode();
+        editor.messages.clearCursor();
         return true;
       }
       return false;
-    },
-    finish() {
-      // terra-draw closes a polygon on Enter by itself; nothing else to do here.
     },
     destroy() {
       offTool();

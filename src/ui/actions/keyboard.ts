@@ -3,9 +3,9 @@ import type { Services } from '../services.tsx';
 import { ACTIONS } from './index.ts';
 import type { Shortcut } from './action.ts';
 
-function matches(shortcut: Shortcut, event: KeyboardEvent): boolean {
+export function shortcutMatches(shortcut: Shortcut, event: KeyboardEvent): boolean {
   const ctrl = event.ctrlKey || event.metaKey;
-  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  const key = event.key.toLowerCase();
   // Shift changes the character of digits and '?': compare what was typed, and Shift only for letters.
   const shiftMatters = /^[a-z]$/.test(shortcut.key) || shortcut.key.length > 1;
   return key === shortcut.key.toLowerCase() && !!shortcut.ctrl === ctrl && (!shiftMatters || !!shortcut.shift === event.shiftKey);
@@ -20,7 +20,7 @@ export function attachKeyboard(services: () => Services): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTyping(event.target) && event.key !== 'Escape') return;
     for (const action of ACTIONS) {
-      if (!action.shortcuts.some((s) => matches(s, event))) continue;
+      if (!action.shortcuts.some((s) => shortcutMatches(s, event))) continue;
       const current = services();
       if (action.enabled && !action.enabled(current)) return;
       event.preventDefault();
