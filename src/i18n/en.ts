@@ -116,6 +116,7 @@ export const en: Record<string, string> = {
   'summary.features': 'Features',
   'summary.howToStart': 'Click the map to select a parcel; pick a layer under “Draw” to draw plan features; press ? for shortcuts.',
 
+  'status.scalePick': 'Scale…',
   'status.noPointer': 'Pointer off the map',
   'status.gk': 'X {{x}}  Y {{y}} (CGCS2000 3° zone {{zone}})',
   'status.drawingArea': 'Area',

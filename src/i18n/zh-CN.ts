@@ -116,6 +116,7 @@ export const zhCN: Record<string, string> = {
   'summary.features': '要素数量',
   'summary.howToStart': '点击地图选择图斑；在“绘制”中选一个图层开始画规划要素；按 ? 查看快捷键。',
 
+  'status.scalePick': '比例尺…',
   'status.noPointer': '指针不在地图上',
   'status.gk': 'X {{x}}  Y {{y}}（CGCS2000 3° 带 {{zone}}）',
   'status.drawingArea': '面积',

@@ -24,7 +24,6 @@ export function attachInteraction(map: MapLibreMap, editor: Editor, options: Int
   };
 
   const onClick = (event: MapMouseEvent) => {
-    editor.messages.clearCursor();
     if (!selecting() || options.isOnReshapeHandle(event)) return;
     const hit = pickFeature(map, editor.ui.getState(), event.point);
     const additive = event.originalEvent.shiftKey || event.originalEvent.ctrlKey || event.originalEvent.metaKey;
@@ -37,6 +36,8 @@ export function attachInteraction(map: MapLibreMap, editor: Editor, options: Int
   };
 
   const onMouseDown = (event: MapMouseEvent) => {
+    // Cleared on press, not on click: a drawing refused on this click pins its reason after the press.
+    editor.messages.clearCursor();
     const tool = editor.tool.getState().tool.kind;
     const wantsBox = tool === 'boxSelect' || (tool === 'select' && event.originalEvent.shiftKey);
     if (!wantsBox || event.originalEvent.button !== 0 || options.isOnReshapeHandle(event)) return;

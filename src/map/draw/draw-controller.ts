@@ -230,7 +230,9 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
     }
     if (result.select) editor.selection.set(result.select);
     outcome.notes?.forEach((note) => editor.messages.toast('warning', note));
-    if (tool.kind !== 'draw') editor.tool.setTool({ kind: 'select' });
+    // After the click that finished the line has been handled: otherwise that same click would select
+    // whatever lies under it and replace the pieces just selected.
+    if (tool.kind !== 'draw') setTimeout(() => editor.tool.setTool({ kind: 'select' }), 0);
   });
 
   const offTool = editor.tool.subscribe((next, previous) => {

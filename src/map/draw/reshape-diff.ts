@@ -10,6 +10,7 @@ import type { Message } from '../../domain/message.ts';
 import { findFeature } from '../../domain/plan.ts';
 import { deleteSharedVertex, insertSharedVertex, moveSharedVertex, replaceGeometry } from '../../commands/reshape.command.ts';
 import type { CommandResult } from '../../commands/command.ts';
+import { ringSignedAreaPlanar } from '../../geo/rings.ts';
 import { diffMovedVertex } from '../../geo/topology.ts';
 import type { Editor } from '../../store/editor.ts';
 
@@ -22,10 +23,29 @@ export interface ReshapeOutcome {
 
 const same = (a: Position | undefined, b: Position | undefined) => !!a && !!b && a[0] === b[0] && a[1] === b[1];
 
-export function applyReshape(editor: Editor, id: FeatureId, edited: Polygon): ReshapeOutcome {
+/**
+ * terra-draw edits only the outer ring and rewinds it to its own right-hand rule. Puts the ring back in
+ * the stored winding and the stored holes back, so an unchanged vertex compares equal bit for bit.
+ */
+function alignWithStored(edited: Polygon, before: Polygon): Polygon {
+  const outer = edited.coordinates[0] ?? [];
+  const storedOuter = before.coordinates[0] ?? [];
+  const aligned = Math.sign(ringSignedAreaPlanar(outer)) === Math.sign(ringSignedAreaPlanar(storedOuter)) ? outer : [...outer].reverse();
+  return { type: 'Polygon', coordinates: [aligned, ...before.coordinates.slice(1)] };
+}
+
+function sameRings(a: Polygon, b: Polygon): boolean {
+  return a.coordinates.length === b.coordinates.length && a.coordinates.every((ring, r) => {
+    const other = b.coordinates[r];
+    return !!other && ring.length === other.length && ring.every((p, i) => same(p, other[i]));
+  });
+}
+
+export function applyReshape(editor: Editor, id: FeatureId, reported: Polygon): ReshapeOutcome {
   const stored = findFeature(editor.plan.getState().plan, id);
   if (!stored || stored.geometry.type !== 'Polygon') return { ok: false };
   const before = stored.geometry;
+  const edited = alignWithStored(reported, before);
   const ctx = editor.plan.context();
 
   let result: CommandResult;
@@ -47,6 +67,9 @@ export function applyReshape(editor: Editor, id: FeatureId, edited: Polygon): Re
       const i = oldRing.findIndex((p, k) => !same(p, newRing[k]));
       // Removing the first vertex also changes the closing one; either way the gone position is oldRing[i].
       result = deleteSharedVertex(ctx, oldRing[i] as Position);
+    } else if (sameRings(edited, before)) {
+      // terra-draw also reports steps that change nothing (the press that starts a drag).
+      return { ok: true };
     } else {
       result = replaceGeometry(ctx, id, edited);
     }

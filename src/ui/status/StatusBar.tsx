@@ -6,6 +6,9 @@ import { actionById } from '../actions/index.ts';
 import { formatArea, formatNumber } from '../format.ts';
 import { usePlanState, usePointer, useSelection, useServices, useTool } from '../services.tsx';
 
+/** Scales planners work at: 1:500 for detail, 1:2000 for the plan, up to the whole township. */
+const SCALE_PRESETS = [500, 1000, 2000, 5000, 10_000, 25_000] as const;
+
 export function StatusBar() {
   const { t } = useTranslation();
   const services = useServices();
@@ -30,6 +33,22 @@ export function StatusBar() {
       <button type="button" className="mini-button" data-action="zoom2000" onClick={() => actionById('zoom2000').run(services)}>
         1:2000
       </button>
+      <select
+        className="scale-select"
+        data-testid="scale-select"
+        aria-label={t('status.scalePick')}
+        value=""
+        onChange={(e) => {
+          if (e.target.value) services.view?.zoomToScale(Number(e.target.value));
+        }}
+      >
+        <option value="">{t('status.scalePick')}</option>
+        {SCALE_PRESETS.map((n) => (
+          <option key={n} value={n}>
+            1:{n.toLocaleString('en-US')}
+          </option>
+        ))}
+      </select>
       <span className="coords" data-testid="coords">
         {lonLat ? `${(lonLat[0] as number).toFixed(6)}°E ${(lonLat[1] as number).toFixed(6)}°N` : t('status.noPointer')}
       </span>

@@ -41,6 +41,7 @@ export async function launch(profileDir = mkdtempSync(join(tmpdir(), 'village-pl
   const errors: string[] = [];
   const watch = (p: Page) => {
     p.on('console', (message) => {
+      if (process.env.E2E_DEBUG) console.log('page:', message.text());
       // Reading pixels back in tests makes SwiftShader warn about GPU stalls (testing.md): harmless.
       if (message.type() === 'error' && !/GPU stall due to ReadPixels/.test(message.text())) errors.push(message.text());
     });
@@ -89,8 +90,8 @@ export async function planVersion(page: Page): Promise<number> {
   return page.evaluate(() => window.villagePlan.version());
 }
 
-/** Pans the map (by dragging, as a planner would) so `lonLat` is at the centre, then zooms to 1:2000. */
-export async function focusAt(page: Page, lonLat: readonly [number, number]): Promise<void> {
+/** Pans the map (by dragging, as a planner would) so `lonLat` is at the centre, then zooms to 1:`scale`. */
+export async function focusAt(page: Page, lonLat: readonly [number, number], scale = 500): Promise<void> {
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   const box = await page.locator('[data-testid="map"] canvas').boundingBox();
@@ -106,7 +107,7 @@ export async function focusAt(page: Page, lonLat: readonly [number, number]): Pr
   await page.mouse.move(centre.x, centre.y, { steps: 5 });
   await page.mouse.up();
   await mapIdle(page);
-  await page.keyboard.press('0');
+  await page.selectOption('[data-testid="scale-select"]', String(scale));
   await page.waitForTimeout(450);
   await mapIdle(page);
 }

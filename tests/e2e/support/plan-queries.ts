@@ -21,22 +21,29 @@ export function offset([lon, lat]: LonLat, east: number, north: number): LonLat 
   return [lon + east / m.x, lat + north / m.y];
 }
 
-/** A point well inside a parcel: the vertex-average, nudged until a square of `sideM` around it fits. */
+/**
+ * A point well inside a parcel: the candidate nearest the parcel's middle, on a grid over its bounding
+ * box, around which a square of `sideM` plus an 8 m margin (beyond the 10 px snapping reach at 1:2000)
+ * lies inside the parcel.
+ */
 export function interiorCentre(parcel: Feature<Polygon>, sideM: number): LonLat | undefined {
   const ring = parcel.geometry.coordinates[0] as Position[];
-  const n = ring.length - 1;
-  const mean: LonLat = [ring.slice(0, n).reduce((s, p) => s + (p[0] as number), 0) / n, ring.slice(0, n).reduce((s, p) => s + (p[1] as number), 0) / n];
+  const xs = ring.map((p) => p[0] as number);
+  const ys = ring.map((p) => p[1] as number);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const middle: LonLat = [(minX + maxX) / 2, (minY + maxY) / 2];
+  const reach = sideM / 2 + 8;
   const fits = (c: LonLat) =>
-    [[-1, -1], [1, -1], [1, 1], [-1, 1], [0, 0]].every(([ex, ny]) => {
-      const p = offset(c, ((ex as number) * sideM) / 2 + (ex as number) * 8, ((ny as number) * sideM) / 2 + (ny as number) * 8);
-      return pointInPolygonRings(p, parcel.geometry.coordinates) === 'inside';
-    });
-  if (fits(mean)) return mean;
-  for (let k = 1; k < n; k++) {
-    const candidate: LonLat = [((ring[0]![0] as number) + (ring[k]![0] as number) * 3) / 4, ((ring[0]![1] as number) + (ring[k]![1] as number) * 3) / 4];
-    if (fits(candidate)) return candidate;
+    [-1, -0.5, 0, 0.5, 1].every((ex) =>
+      [-1, -0.5, 0, 0.5, 1].every((ny) => pointInPolygonRings(offset(c, ex * reach, ny * reach), parcel.geometry.coordinates) === 'inside'),
+    );
+  const candidates: LonLat[] = [];
+  const steps = 16;
+  for (let i = 1; i < steps; i++) {
+    for (let j = 1; j < steps; j++) candidates.push([minX + ((maxX - minX) * i) / steps, minY + ((maxY - minY) * j) / steps]);
   }
-  return undefined;
+  candidates.sort((a, b) => Math.hypot(a[0] - middle[0], a[1] - middle[1]) - Math.hypot(b[0] - middle[0], b[1] - middle[1]));
+  return candidates.find(fits);
 }
 
 /** A square ring (open: first vertex not repeated) of side `sideM` around `centre`. */
