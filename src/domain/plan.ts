@@ -95,6 +95,21 @@ export function layerFeatures<L extends LayerId>(plan: Plan, layer: L): FeatureO
   return Object.values(plan.layers[layer]) as FeatureOf<L>[];
 }
 
+/**
+ * Number of features in one layer record. Records are shared between plan versions until a patch touches
+ * them, so the count is cached per record: panels re-render on every edit, and counting 20,000 keys each
+ * time would make the cost of an edit follow the size of the plan.
+ */
+const counts = new WeakMap<object, number>();
+export function layerCount(features: Readonly<Record<string, unknown>>): number {
+  let n = counts.get(features);
+  if (n === undefined) {
+    n = Object.keys(features).length;
+    counts.set(features, n);
+  }
+  return n;
+}
+
 export function featureCount(plan: Plan): number {
-  return LAYER_IDS.reduce((n, id) => n + Object.keys(plan.layers[id]).length, 0);
+  return LAYER_IDS.reduce((n, id) => n + layerCount(plan.layers[id]), 0);
 }

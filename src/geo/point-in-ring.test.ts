@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { pointInPolygonRings, pointInRing, ringLocation } from './point-in-ring.ts';
+import { pointInAreaGeometry, pointInPolygonRings, pointInRing, ringLocation } from './point-in-ring.ts';
 import { lShape, polygon, square } from './test-support.ts';
 
 const ring = (g: { coordinates: Position[][] }): Position[] => g.coordinates[0] as Position[];
@@ -38,5 +38,22 @@ describe('pointInPolygonRings and ringLocation', () => {
     const diamond: Position[] = [[2, 0], [4, 2], [2, 4], [0, 2], [2, 0]];
     expect(ringLocation(diamond, outer)).toBe('inside');
     expect(ringLocation(outer, outer)).toBe('boundary');
+  });
+});
+
+describe('pointInAreaGeometry', () => {
+  it('finds a point in any member of a MultiPolygon, and not in a hole', () => {
+    const multi = {
+      type: 'MultiPolygon' as const,
+      coordinates: [
+        [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]]],
+        [[[10, 0], [12, 0], [12, 2], [10, 2], [10, 0]]],
+      ],
+    };
+    expect(pointInAreaGeometry([11, 1], multi)).toBe('inside');
+    expect(pointInAreaGeometry([2, 2], multi)).toBe('outside');
+    expect(pointInAreaGeometry([0.5, 0.5], multi)).toBe('inside');
+    expect(pointInAreaGeometry([4, 2], multi)).toBe('boundary');
+    expect(pointInAreaGeometry([7, 1], multi)).toBe('outside');
   });
 });

@@ -4,6 +4,7 @@
  * ignoreBoundary flag), so the three-way test is written here, on the same exact orientation.
  */
 import type { Position } from 'geojson';
+import type { AreaGeometry } from '../domain/features.ts';
 import { onSegment, orientation } from './segments.ts';
 
 export type Location = 'inside' | 'outside' | 'boundary';
@@ -62,4 +63,16 @@ export function ringLocation(ring: readonly Position[], container: readonly Posi
     if (where !== 'boundary') return where;
   }
   return 'boundary';
+}
+
+/** Location of a point in a Polygon or MultiPolygon. */
+export function pointInAreaGeometry(p: Position, geometry: AreaGeometry): Location {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let onBoundary = false;
+  for (const polygon of polygons) {
+    const where = pointInPolygonRings(p, polygon);
+    if (where === 'inside') return 'inside';
+    if (where === 'boundary') onBoundary = true;
+  }
+  return onBoundary ? 'boundary' : 'outside';
 }

@@ -195,6 +195,10 @@ export const en: Record<string, string> = {
   'geometry.invalid.duplicateConsecutive': 'Two consecutive vertices are the same.',
   'geometry.overlayFailed': 'A geometry operation failed: {{detail}}',
 
+  'startup.loading': 'Opening the plan…',
+  'startup.planMissing': 'Could not read the plan file {{url}} ({{status}}).',
+  'startup.planUnreadable': 'The plan to open at start could not be read; an empty plan is open instead.',
+
   'planFile.notJson': 'The file is not valid JSON: {{detail}}',
   'planFile.notAPlan': 'This is not a plan file saved by this editor.',
   'planFile.tooNew': 'Plan file version {{version}} is newer than the supported version {{supported}}; please update the editor.',

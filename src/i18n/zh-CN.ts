@@ -195,6 +195,10 @@ export const zhCN: Record<string, string> = {
   'geometry.invalid.duplicateConsecutive': '有重复的相邻节点。',
   'geometry.overlayFailed': '图形运算失败：{{detail}}',
 
+  'startup.loading': '正在打开规划…',
+  'startup.planMissing': '无法读取规划文件 {{url}}（{{status}}）。',
+  'startup.planUnreadable': '启动时的规划文件无法打开，已打开空白规划。',
+
   'planFile.notJson': '文件不是有效的 JSON：{{detail}}',
   'planFile.notAPlan': '这不是本编辑器保存的规划文件。',
   'planFile.tooNew': '规划文件版本 {{version}} 比本程序支持的版本 {{supported}} 新，请更新程序。',

@@ -4,7 +4,7 @@
  * read straight from disk through the pmtiles library.
  */
 import { addProtocol, type Map as MapLibreMap } from 'maplibre-gl';
-import { FileSource, PMTiles, Protocol, TileType } from 'pmtiles';
+import type { Protocol } from 'pmtiles';
 import type { Message } from '../domain/message.ts';
 import type { Basemap } from '../store/ui.store.ts';
 
@@ -13,12 +13,14 @@ const LAYER = 'basemap';
 const BELOW = 'base-fill';
 
 let protocol: Protocol | null = null;
-function pmtilesProtocol(): Protocol {
+/** pmtiles is loaded only when a planner opens a local basemap file. */
+async function pmtiles() {
+  const lib = await import('pmtiles');
   if (!protocol) {
-    protocol = new Protocol();
+    protocol = new lib.Protocol();
     addProtocol('pmtiles', protocol.tile);
   }
-  return protocol;
+  return { lib, protocol };
 }
 
 /** Checks a tile URL template before it reaches the map. */
@@ -52,17 +54,18 @@ export async function applyBasemap(map: MapLibreMap, basemap: Basemap, file: Fil
     return undefined;
   }
   if (!file) return { key: 'basemap.error.fileGone', params: { name: basemap.fileName } };
-  const archive = new PMTiles(new FileSource(file));
+  const { lib, protocol: registered } = await pmtiles();
+  const archive = new lib.PMTiles(new lib.FileSource(file));
   let header;
   try {
     header = await archive.getHeader();
   } catch (error) {
     return { key: 'basemap.error.notPmtiles', params: { name: file.name, detail: error instanceof Error ? error.message : String(error) } };
   }
-  if (![TileType.Png, TileType.Jpeg, TileType.Webp, TileType.Avif].includes(header.tileType)) {
+  if (![lib.TileType.Png, lib.TileType.Jpeg, lib.TileType.Webp, lib.TileType.Avif].includes(header.tileType)) {
     return { key: 'basemap.error.notRaster', params: { name: file.name } };
   }
-  pmtilesProtocol().add(archive);
+  registered.add(archive);
   map.addSource(SOURCE, {
     type: 'raster',
     url: `pmtiles://${archive.source.getKey()}`,

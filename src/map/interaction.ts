@@ -13,6 +13,8 @@ export interface InteractionOptions {
 }
 
 const BOX_MIN_PX = 4;
+/** How near a click must be to a point feature (a feedback pin) to pick it. */
+const PICK_TOLERANCE_PX = 8;
 
 export function attachInteraction(map: MapLibreMap, editor: Editor, options: InteractionOptions): () => void {
   const container = map.getCanvasContainer();
@@ -25,7 +27,8 @@ export function attachInteraction(map: MapLibreMap, editor: Editor, options: Int
 
   const onClick = (event: MapMouseEvent) => {
     if (!selecting() || options.isOnReshapeHandle(event)) return;
-    const hit = pickFeature(map, editor.ui.getState(), event.point);
+    const near = map.unproject([event.point.x + PICK_TOLERANCE_PX, event.point.y]);
+    const hit = pickFeature(editor, [event.lngLat.lng, event.lngLat.lat], Math.abs(near.lng - event.lngLat.lng));
     const additive = event.originalEvent.shiftKey || event.originalEvent.ctrlKey || event.originalEvent.metaKey;
     if (!hit) {
       if (!additive) editor.selection.clear();
@@ -67,7 +70,9 @@ export function attachInteraction(map: MapLibreMap, editor: Editor, options: Int
     box = null;
     map.dragPan.enable();
     if (Math.abs(event.point.x - start.x) < BOX_MIN_PX && Math.abs(event.point.y - start.y) < BOX_MIN_PX) return;
-    const ids = pickInBox(map, editor.ui.getState(), [[start.x, start.y], [event.point.x, event.point.y]]);
+    const a = map.unproject([start.x, start.y]);
+    const b = map.unproject([event.point.x, event.point.y]);
+    const ids = pickInBox(editor, [Math.min(a.lng, b.lng), Math.min(a.lat, b.lat), Math.max(a.lng, b.lng), Math.max(a.lat, b.lat)]);
     if (event.originalEvent.shiftKey) editor.selection.add(ids);
     else editor.selection.set(ids);
   };

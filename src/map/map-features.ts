@@ -14,18 +14,35 @@ export function sourceId(layer: LayerId): string {
   return `plan-${layer}`;
 }
 
-/** Properties are flattened as they are: the style reads codes (`classCode`, `useCode`…) directly. */
+/**
+ * Only the properties the style reads travel to the map (and its worker): at 20,000 parcels every extra
+ * field costs structured-clone and tiling time on load.
+ */
+const STYLE_PROPERTIES: Partial<Record<LayerId, readonly string[]>> = {
+  base: ['classCode', 'parcelNo'],
+  pbf: ['pbfType'],
+  demolition: ['restorationUse'],
+  newBuild: ['useCode'],
+  useChange: ['targetCode'],
+  controlZone: ['zoneCode'],
+  townshipZones: ['zoneCode'],
+  places: ['name'],
+};
+
 export function toMapFeature(feature: PlanFeature): Feature<Geometry> {
-  return {
-    type: 'Feature',
-    id: feature.id,
-    geometry: feature.geometry,
-    properties: { ...feature.properties, id: feature.id, layer: feature.layer },
-  };
+  const properties: Record<string, unknown> = { id: feature.id };
+  const source = feature.properties as unknown as Record<string, unknown>;
+  for (const key of STYLE_PROPERTIES[feature.layer] ?? []) properties[key] = source[key];
+  return { type: 'Feature', id: feature.id, geometry: feature.geometry, properties };
 }
 
-export function layerCollection(plan: Plan, layer: LayerId): FeatureCollection {
-  return { type: 'FeatureCollection', features: (layerFeatures(plan, layer) as PlanFeature[]).map(toMapFeature) };
+/** A feature as plain GeoJSON with every property, for the automation handle and exports. */
+export function toGeoJsonFeature(feature: PlanFeature): Feature<Geometry> {
+  return { type: 'Feature', id: feature.id, geometry: feature.geometry, properties: { ...feature.properties, id: feature.id, layer: feature.layer } };
+}
+
+export function layerCollection(plan: Plan, layer: LayerId, convert = toMapFeature): FeatureCollection {
+  return { type: 'FeatureCollection', features: (layerFeatures(plan, layer) as PlanFeature[]).map(convert) };
 }
 
 /**

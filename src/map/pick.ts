@@ -1,49 +1,62 @@
 /**
- * Which feature a click means. The active layer wins (QGIS's "current layer"); then the small change
- * layers that sit on top; then the base parcels. Zone layers cover the whole village, so they are
- * picked only when active, or a click could never reach a parcel.
+ * Which feature a click means, found in the plan itself (spatial index + exact point-in-polygon), not in
+ * rendered tiles: layers need no invisible fills to be clickable, and hidden paint never blocks a pick.
+ * The current layer wins (QGIS's "current layer"); then the small change layers that sit on top; then the
+ * base parcels. Zone layers cover the whole village, so they are picked only when current.
  */
-import type { Map as MapLibreMap, PointLike } from 'maplibre-gl';
+import type { Position } from 'geojson';
+import type { AreaGeometry } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
 import type { LayerId } from '../domain/layers.ts';
-import type { UiState } from '../store/ui.store.ts';
-import { styleLayerIds } from './plan-style.ts';
+import { getFeature } from '../domain/plan.ts';
+import { bboxIntersects, geometryBBox, type BBox } from '../geo/bbox.ts';
+import { intersection } from '../geo/overlay.ts';
+import { pointInAreaGeometry } from '../geo/point-in-ring.ts';
+import type { Editor } from '../store/editor.ts';
 
 const OVERLAY_LAYERS: readonly LayerId[] = ['newBuild', 'useChange', 'demolition', 'facility', 'reserve'];
-const ALWAYS_PICKABLE: readonly LayerId[] = [...OVERLAY_LAYERS, 'base', 'feedback'];
+const ALWAYS_PICKABLE: readonly LayerId[] = [...OVERLAY_LAYERS, 'base'];
 
-function pickOrder(ui: UiState): LayerId[] {
+function pickOrder(editor: Editor): LayerId[] {
+  const ui = editor.ui.getState();
   const order = [ui.activeLayer, ...ALWAYS_PICKABLE.filter((l) => l !== ui.activeLayer)];
   return order.filter((layer) => ui.layers[layer].visible);
 }
 
-function queryLayerIds(map: MapLibreMap, layer: LayerId): string[] {
-  return styleLayerIds(layer).filter((id) => {
-    const styleLayer = map.getLayer(id);
-    return styleLayer && (styleLayer.type === 'fill' || styleLayer.type === 'circle');
-  });
-}
-
-export function pickFeature(map: MapLibreMap, ui: UiState, point: PointLike): { id: FeatureId; layer: LayerId } | undefined {
-  for (const layer of pickOrder(ui)) {
-    const layers = queryLayerIds(map, layer);
-    if (layers.length === 0) continue;
-    const [hit] = map.queryRenderedFeatures(point, { layers });
-    const id = hit?.properties?.id;
-    if (typeof id === 'string') return { id: id as FeatureId, layer };
+/** `toleranceDeg` lets a click on a point feature (feedback pin) count when it is near. */
+export function pickFeature(editor: Editor, at: Position, toleranceDeg: number): { id: FeatureId; layer: LayerId } | undefined {
+  const { plan, index } = editor.plan.context();
+  const [x, y] = at as [number, number];
+  for (const layer of pickOrder(editor)) {
+    const hits = index.search(layer, [x - toleranceDeg, y - toleranceDeg, x + toleranceDeg, y + toleranceDeg]);
+    for (const hit of hits) {
+      const feature = getFeature(plan, hit.layer, hit.id);
+      if (!feature) continue;
+      if (feature.geometry.type === 'Point' || pointInAreaGeometry(at, feature.geometry as AreaGeometry) !== 'outside') {
+        return { id: hit.id, layer };
+      }
+    }
   }
   return undefined;
 }
 
-/** Box selection: every feature of the active layer (or the base parcels) the box touches. */
-export function pickInBox(map: MapLibreMap, ui: UiState, box: [PointLike, PointLike]): FeatureId[] {
+/** Box selection: every feature of the current layer (or the base parcels) the box touches. */
+export function pickInBox(editor: Editor, box: BBox): FeatureId[] {
+  const ui = editor.ui.getState();
   const layer = ui.layers[ui.activeLayer].visible ? ui.activeLayer : 'base';
-  const layers = queryLayerIds(map, layer);
-  if (layers.length === 0) return [];
-  const ids = new Set<FeatureId>();
-  for (const hit of map.queryRenderedFeatures(box, { layers })) {
-    const id = hit.properties?.id;
-    if (typeof id === 'string') ids.add(id as FeatureId);
+  const { plan, index } = editor.plan.context();
+  const [x0, y0, x1, y1] = box;
+  const rectangle: AreaGeometry = { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] };
+  const found: FeatureId[] = [];
+  for (const hit of index.search(layer, box)) {
+    const feature = getFeature(plan, hit.layer, hit.id);
+    if (!feature || !bboxIntersects(geometryBBox(feature.geometry), box)) continue;
+    if (feature.geometry.type === 'Point') {
+      found.push(hit.id);
+      continue;
+    }
+    const overlap = intersection(rectangle, feature.geometry as AreaGeometry);
+    if (overlap.ok && overlap.value) found.push(hit.id);
   }
-  return [...ids];
+  return found;
 }

@@ -45,8 +45,8 @@ const hex = rgbHex;
 const src = sourceId;
 
 /**
- * Style layers per plan layer, bottom to top within each. Fill layers without visible paint still take
- * clicks: `queryRenderedFeatures` hits by geometry, not by pixels.
+ * Style layers per plan layer, bottom to top within each. Clicks are resolved in the plan (map/pick.ts),
+ * so no layer exists only to be clicked.
  */
 export const PLAN_LAYER_STYLES: Readonly<Record<LayerId, LayerSpecification[]>> = {
   base: [
@@ -98,15 +98,12 @@ export const PLAN_LAYER_STYLES: Readonly<Record<LayerId, LayerSpecification[]>> 
     { id: 'reserve-line', type: 'line', source: src('reserve'), paint: { 'line-color': hex(CHANGE_COLOURS.reserve), 'line-width': 2, 'line-dasharray': [2, 1] } },
   ],
   consolidationZone: [
-    { id: 'consolidationZone-fill', type: 'fill', source: src('consolidationZone'), paint: { 'fill-color': hex(CHANGE_COLOURS.consolidationZone), 'fill-opacity': 0 } },
     { id: 'consolidationZone-line', type: 'line', source: src('consolidationZone'), paint: { 'line-color': hex(CHANGE_COLOURS.consolidationZone), 'line-width': 2, 'line-dasharray': [5, 2] } },
   ],
   functionalZone: [
-    { id: 'functionalZone-fill', type: 'fill', source: src('functionalZone'), paint: { 'fill-color': hex(CHANGE_COLOURS.functionalZone), 'fill-opacity': 0 } },
     { id: 'functionalZone-line', type: 'line', source: src('functionalZone'), paint: { 'line-color': hex(CHANGE_COLOURS.functionalZone), 'line-width': 2.5 } },
   ],
   controlZone: [
-    { id: 'controlZone-fill', type: 'fill', source: src('controlZone'), paint: { 'fill-color': controlZoneColour(), 'fill-opacity': 0 } },
     { id: 'controlZone-hatch', type: 'fill', source: src('controlZone'), filter: ['==', ['slice', ['get', 'zoneCode'], 0, 2], '04'], paint: { 'fill-pattern': HATCH_IMAGES.forbidden } },
     { id: 'controlZone-line', type: 'line', source: src('controlZone'), filter: ['!=', ['get', 'zoneCode'], '020'], paint: { 'line-color': controlZoneColour(), 'line-width': 2 } },
     { id: 'controlZone-line-dashed', type: 'line', source: src('controlZone'), filter: ['==', ['get', 'zoneCode'], '020'], paint: { 'line-color': controlZoneColour(), 'line-width': 2, 'line-dasharray': [3, 2] } },
@@ -147,7 +144,7 @@ export function classNameExpression(names: Readonly<Record<string, string>>, pro
   return ['match', ['get', property], ...pairs, ''] as unknown as ExpressionSpecification;
 }
 
-/** Labels: class name and parcel number on base parcels at large scales; place names always. */
+/** Labels: class name and parcel number on base parcels at large scales (place names are HTML: place-markers.ts). */
 export function labelLayers(names: Readonly<Record<string, string>>): LayerSpecification[] {
   return [
     {
@@ -162,13 +159,6 @@ export function labelLayers(names: Readonly<Record<string, string>>): LayerSpeci
         'text-padding': 4,
       },
       paint: { 'text-color': '#333333', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
-    },
-    {
-      id: 'places-label',
-      type: 'symbol',
-      source: src('places'),
-      layout: { 'text-field': ['get', 'name'], 'text-size': 13, 'text-allow-overlap': false },
-      paint: { 'text-color': '#1b1b1b', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
     },
   ];
 }

@@ -29,6 +29,8 @@ export interface UiState {
   /** The layer clicks select in first and new drawings go to (QGIS's "current layer"). */
   readonly activeLayer: LayerId;
   readonly helpOpen: boolean;
+  /** True while the plan to open at start is still being read. */
+  readonly planLoading: boolean;
 }
 
 const HIDDEN_BY_DEFAULT: ReadonlySet<LayerId> = new Set(['townshipZones', 'consolidationZone']);
@@ -42,6 +44,7 @@ export function defaultUiState(order: readonly LayerId[]): UiState {
     basemap: { kind: 'none' },
     activeLayer: 'newBuild',
     helpOpen: false,
+    planLoading: false,
   };
 }
 
@@ -109,6 +112,7 @@ export function createUiStore(order: readonly LayerId[], storage: Storage | unde
     setActiveLayer: (activeLayer: LayerId) => patch({ activeLayer }),
     setBasemap: (basemap: Basemap) => patch({ basemap }),
     setHelpOpen: (helpOpen: boolean) => patch({ helpOpen }),
+    setPlanLoading: (planLoading: boolean) => patch({ planLoading }),
     setLayerDisplay(layer: LayerId, display: Partial<LayerDisplay>): void {
       const layers = store.getState().layers;
       patch({ layers: { ...layers, [layer]: { ...layers[layer], ...display } } });

@@ -9,6 +9,7 @@ import type { Editor } from '../store/editor.ts';
 import { attachKeyboard } from './actions/keyboard.ts';
 import { AttributePanel } from './attributes/AttributePanel.tsx';
 import { installAutomationHandle } from './automation.ts';
+import { installBenchHook } from './bench-hook.ts';
 import { HelpDialog } from './help/HelpDialog.tsx';
 import { LayerPanel } from './layers/LayerPanel.tsx';
 import { MapCanvas } from './map/MapCanvas.tsx';
@@ -27,6 +28,7 @@ export function App({ editor }: { editor: Editor }) {
   current.current = services;
 
   const language = useStore(editor.ui.store, (s) => s.language);
+  const planLoading = useStore(editor.ui.store, (s) => s.planLoading);
   const i18n = useMemo(() => createI18n(editor.ui.getState().language), [editor]);
   useEffect(() => {
     void i18n.changeLanguage(language);
@@ -37,18 +39,20 @@ export function App({ editor }: { editor: Editor }) {
   useEffect(() => attachKeyboard(() => current.current), []);
   useEffect(() => {
     installAutomationHandle(editor, () => current.current.view);
+    if (import.meta.env.VITE_VILLAGE_BENCH === '1') installBenchHook(editor, () => current.current.view);
   }, [editor]);
 
   return (
     <I18nextProvider i18n={i18n}>
       <ServicesContext.Provider value={services}>
-        <div className="app" data-ready={mapParts ? 'true' : 'false'}>
+        <div className="app" data-ready={mapParts && !planLoading ? 'true' : 'false'} aria-busy={planLoading}>
           <Toolbar />
           <main className="workspace">
             <LayerPanel />
             <MapCanvas editor={editor} onReady={(view, draw) => setMapParts({ view, draw })} />
             <AttributePanel />
           </main>
+          {planLoading ? <div className="loading" role="status">{i18n.t('startup.loading')}</div> : null}
           <StatusBar />
           <Toasts />
           <HelpDialog />

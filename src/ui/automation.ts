@@ -5,7 +5,7 @@
 import type { FeatureCollection } from 'geojson';
 import { LAYER_IDS, type LayerId } from '../domain/layers.ts';
 import type { PlanMeta } from '../domain/plan.ts';
-import { layerCollection } from '../map/map-features.ts';
+import { layerCollection, toGeoJsonFeature } from '../map/map-features.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { Editor } from '../store/editor.ts';
 
@@ -31,7 +31,7 @@ export function installAutomationHandle(editor: Editor, view: () => MapView | nu
   const handle: VillagePlanHandle = {
     plan() {
       const { plan } = editor.plan.getState();
-      const layers = Object.fromEntries(LAYER_IDS.map((id) => [id, layerCollection(plan, id)])) as Record<LayerId, FeatureCollection>;
+      const layers = Object.fromEntries(LAYER_IDS.map((id) => [id, layerCollection(plan, id, toGeoJsonFeature)])) as Record<LayerId, FeatureCollection>;
       return structuredClone({ id: plan.id, schemaVersion: plan.schemaVersion, meta: plan.meta, layers });
     },
     selection: () => [...editor.selection.getState().ids],
@@ -47,12 +47,7 @@ export function installAutomationHandle(editor: Editor, view: () => MapView | nu
       return { x: p.x, y: p.y };
     },
     idle() {
-      const map = view()?.map;
-      if (!map) return Promise.resolve();
-      return new Promise((resolve) => {
-        if (map.loaded() && !map.isMoving()) map.triggerRepaint();
-        map.once('idle', () => resolve());
-      });
+      return view()?.whenDrawn() ?? Promise.resolve();
     },
   };
   Object.defineProperty(window, 'villagePlan', { value: Object.freeze(handle), configurable: true });

@@ -3,6 +3,7 @@
  * applies to all selected (bulk edit) as one undoable step. Mixed layers: a summary only.
  */
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from 'react-i18next';
 import { setAttribute } from '../../commands/set-attributes.command.ts';
 import type { AreaGeometry, PlanFeature } from '../../domain/features.ts';
@@ -20,10 +21,11 @@ import { PlanSummary } from './PlanSummary.tsx';
 export function AttributePanel() {
   const { t } = useTranslation();
   const services = useServices();
-  const plan = usePlanState((s) => s.plan);
   const ids = useSelection((s) => s.ids);
-  const features = useMemo(() => ids.map((id) => findFeature(plan, id)).filter((f): f is PlanFeature => !!f), [plan, ids]);
-  const profile = useMemo(() => resolveProfile(plan.meta.profileId, plan.meta.profileOverrides), [plan.meta]);
+  // Only the selected features: an edit elsewhere in the plan does not re-render the panel.
+  const features = usePlanState(useShallow((s) => ids.map((id) => findFeature(s.plan, id)).filter((f): f is PlanFeature => !!f)));
+  const meta = usePlanState((s) => s.plan.meta);
+  const profile = useMemo(() => resolveProfile(meta.profileId, meta.profileOverrides), [meta]);
   const area = useMemo(
     () => features.reduce((sum, f) => sum + (f.geometry.type === 'Point' ? 0 : ellipsoidalArea(f.geometry as AreaGeometry)), 0),
     [features],

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LAYER_IDS } from '../../domain/layers.ts';
-import { layerFeatures } from '../../domain/plan.ts';
+import { layerCount, layerFeatures } from '../../domain/plan.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { formatArea } from '../format.ts';
 import { usePlanState } from '../services.tsx';
@@ -32,9 +32,9 @@ export function PlanSummary() {
       </dl>
       <h3>{t('summary.features')}</h3>
       <ul className="counts">
-        {LAYER_IDS.filter((l) => Object.keys(plan.layers[l]).length > 0).map((l) => (
+        {LAYER_IDS.filter((l) => layerCount(plan.layers[l]) > 0).map((l) => (
           <li key={l}>
-            {t(`layer.${l}`)}: {Object.keys(plan.layers[l]).length}
+            {t(`layer.${l}`)}: {layerCount(plan.layers[l])}
           </li>
         ))}
       </ul>

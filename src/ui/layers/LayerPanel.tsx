@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { LAYERS, type LayerId } from '../../domain/layers.ts';
+import { layerCount } from '../../domain/plan.ts';
 import { usePlanState, useServices, useUi } from '../services.tsx';
 import { Legend } from './Legend.tsx';
 import { LayerSwatch } from './LayerSwatch.tsx';
@@ -34,7 +35,7 @@ export function LayerPanel() {
                 />
                 <LayerSwatch layer={layer} />
                 <span>{t(`layer.${layer}`)}</span>
-                <span className="count">{Object.keys(counts[layer]).length}</span>
+                <span className="count">{layerCount(counts[layer])}</span>
               </label>
               <div className="layer-controls">
                 <input

@@ -1,10 +1,12 @@
 /** The map and everything that lives on it: the view, the drawing input, selection and the basemap. */
 import { useEffect, useRef } from 'react';
-import { createDrawController, type DrawController } from '../../map/draw/draw-controller.ts';
+import { useStore } from 'zustand';
+import type { DrawController } from '../../map/draw/draw-controller.ts';
 import { attachInteraction } from '../../map/interaction.ts';
 import { createMapView, type MapView } from '../../map/map-view.ts';
 import { syncSelection } from '../../map/selection-sync.ts';
 import { attachBasemap } from '../../map/basemap-sync.ts';
+import { attachPlaceMarkers } from '../../map/place-markers.ts';
 import type { Editor } from '../../store/editor.ts';
 import { CursorMessage } from './CursorMessage.tsx';
 
@@ -18,12 +20,18 @@ export function MapCanvas({ editor, onReady }: MapCanvasProps) {
   const readyCallback = useRef(onReady);
   readyCallback.current = onReady;
 
+  // The map starts once the plan is read, with the data in its first style: one pass through MapLibre
+  // instead of an empty map that is filled a moment later (measured: bench/editor.bench.ts).
+  const planLoading = useStore(editor.ui.store, (s) => s.planLoading);
+
   useEffect(() => {
-    if (!container.current) return;
+    if (!container.current || planLoading) return;
     const view = createMapView(container.current, editor);
     const cleanups: (() => void)[] = [];
     let cancelled = false;
-    void view.ready.then(() => {
+    // terra-draw comes once the village is drawn: it is needed to draw on the map, not to show it, and its
+    // own sources would otherwise hold up the first complete rendering.
+    void Promise.all([view.ready, view.firstIdle, import('../../map/draw/draw-controller.ts')]).then(([, , { createDrawController }]) => {
       if (cancelled) return;
       const draw = createDrawController(view.map, editor);
       cleanups.push(
@@ -31,6 +39,7 @@ export function MapCanvas({ editor, onReady }: MapCanvasProps) {
         attachInteraction(view.map, editor, { isOnReshapeHandle: (event) => draw.isOnReshapeHandle(event.point) }),
         syncSelection(view.map, editor),
         attachBasemap(view.map, editor),
+        attachPlaceMarkers(view.map, editor),
       );
       readyCallback.current(view, draw);
     });
@@ -39,7 +48,7 @@ export function MapCanvas({ editor, onReady }: MapCanvasProps) {
       cleanups.reverse().forEach((cleanup) => cleanup());
       view.destroy();
     };
-  }, [editor]);
+  }, [editor, planLoading]);
 
   return (
     <div className="map-area">

@@ -1,4 +1,8 @@
-/** Reading the map's pixels back in the page (the canvas keeps its drawing buffer for this). */
+/**
+ * Reading the map's pixels back from a screenshot of its canvas (what the planner sees, composited by
+ * the browser). The map keeps no drawing buffer for us to read: preserving it costs every frame.
+ */
+import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 
 export interface PixelSummary {
@@ -11,26 +15,19 @@ export interface PixelSummary {
 }
 
 export async function mapPixels(page: Page): Promise<PixelSummary> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('[data-testid="map"] canvas') as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-    const colours = new Set<number>();
-    let nonBackground = 0;
-    let samples = 0;
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 4 * 97) {
-      const key = ((data[i]! >> 4) << 8) | ((data[i + 1]! >> 4) << 4) | (data[i + 2]! >> 4);
-      colours.add(key);
-      samples++;
-      // The background is #f4f3ef.
-      if (Math.abs(data[i]! - 0xf4) + Math.abs(data[i + 1]! - 0xf3) + Math.abs(data[i + 2]! - 0xef) > 12) nonBackground++;
-      hash = (hash * 31 + key) | 0;
-    }
-    return { distinctColours: colours.size, nonBackground: nonBackground / samples, signature: String(hash) };
-  });
+  const png = PNG.sync.read(await page.locator('[data-testid="map"] canvas').screenshot());
+  const colours = new Set<number>();
+  let nonBackground = 0;
+  let samples = 0;
+  let hash = 0;
+  for (let i = 0; i < png.data.length; i += 4 * 97) {
+    const [r, g, b] = [png.data[i] as number, png.data[i + 1] as number, png.data[i + 2] as number];
+    const key = ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4);
+    colours.add(key);
+    samples++;
+    // The background is #f4f3ef.
+    if (Math.abs(r - 0xf4) + Math.abs(g - 0xf3) + Math.abs(b - 0xef) > 12) nonBackground++;
+    hash = (hash * 31 + key) | 0;
+  }
+  return { distinctColours: colours.size, nonBackground: nonBackground / samples, signature: String(hash) };
 }

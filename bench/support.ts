@@ -1,0 +1,60 @@
+/** Shared pieces of the benchmark scripts: statistics, the bench plans, a static server, the browser. */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}
+
+export const BENCH_SIZES = [2000, 20000] as const;
+
+/** The generated plans (git-ignored); made with `npm run sample:bench` when missing. */
+export function benchPlanPath(parcels: number): string {
+  const path = join('samples', 'generated', `bench-${parcels}.plan.json`);
+  if (!existsSync(path)) {
+    const made = spawnSync('npx', ['tsx', 'scripts/generate-sample.ts', '--parcels', String(parcels), '--out', path], { stdio: 'inherit' });
+    if (made.status !== 0) throw new Error(`could not generate ${path}`);
+  }
+  return path;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+};
+
+/** Serves `root` and, under /bench-data/, the generated plans. Static files only; no caching tricks. */
+export function serve(root: string, port: number): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = path.startsWith('/bench-data/')
+      ? join('samples', 'generated', normalize(path.slice('/bench-data/'.length)))
+      : join(root, normalize(path === '/' ? '/index.html' : path));
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+export function formatMs(ms: number): string {
+  return `${ms.toFixed(0)} ms`;
+}
