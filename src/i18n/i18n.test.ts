@@ -1,25 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { LAYER_FIELDS } from '../domain/fields.ts';
-import { LAYER_IDS, DRAWN_LAYER_IDS } from '../domain/layers.ts';
-import { en } from './en.ts';
+import { DRAWN_LAYER_IDS, LAYER_IDS } from '../domain/layers.ts';
+import { VALIDITY_KINDS } from '../geo/validity.ts';
 import { createI18n } from './index.ts';
-import { zhCN } from './zh-CN.ts';
+import { strings, TEXTS } from './texts.ts';
 
 describe('i18n', () => {
-  it('has the same keys in Chinese and English', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+  it('has every string in Chinese and English, each key once', () => {
+    const zh = strings('zh');
+    const en = strings('en');
+    expect(Object.keys(zh).length).toBe(TEXTS.reduce((n, t) => n + Object.keys(t).length, 0));
+    for (const key of Object.keys(zh)) {
+      expect(zh[key], key).toBeTruthy();
+      expect(en[key], key).toBeTruthy();
+    }
   });
 
-  it('names every layer, field and drawing command in both languages', () => {
+  it('names every layer, field, drawing command and geometry problem', () => {
+    const zh = strings('zh');
     const needed = [
       ...LAYER_IDS.map((l) => `layer.${l}`),
       ...Object.values(LAYER_FIELDS).flat().map((f) => `field.${f.key}`),
       ...DRAWN_LAYER_IDS.flatMap((l) => [`commands.add.${l}`, `commands.copy.${l}`]),
+      ...VALIDITY_KINDS.map((k) => `geometry.invalid.${k}`),
     ];
-    for (const key of needed) {
-      expect(zhCN[key], key).toBeTruthy();
-      expect(en[key], key).toBeTruthy();
-    }
+    for (const key of needed) expect(zh[key], key).toBeTruthy();
   });
 
   it('speaks Chinese by default and switches to English', async () => {

@@ -4,8 +4,7 @@
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import { codeLabels, type Language } from './code-labels.ts';
-import { en } from './en.ts';
-import { zhCN } from './zh-CN.ts';
+import { strings } from './texts.ts';
 
 export type { Language };
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
@@ -20,8 +19,8 @@ export function createI18n(language: Language = 'zh-CN'): I18n {
     nsSeparator: false,
     interpolation: { escapeValue: false },
     resources: {
-      'zh-CN': { translation: { ...codeLabels('zh-CN'), ...zhCN } },
-      en: { translation: { ...codeLabels('en'), ...en } },
+      'zh-CN': { translation: { ...codeLabels('zh-CN'), ...strings('zh') } },
+      en: { translation: { ...codeLabels('en'), ...strings('en') } },
     },
   });
   return instance;

@@ -1,0 +1,31 @@
+/**
+ * Every user-facing string, Chinese beside English so the two never drift apart. One `*.text.ts` file per
+ * area of the product (add a file for a new area and list it in `TEXTS` below); keys are flat and
+ * namespaced (`rules.no-overlap.message`), and the same keys serve the UI, the CLI and the docs.
+ */
+import { appText } from './text/app.text.ts';
+import { attributesText } from './text/attributes.text.ts';
+import { basemapText } from './text/basemap.text.ts';
+import { editingText } from './text/editing.text.ts';
+import { planFileText } from './text/plan-file.text.ts';
+
+export interface Text {
+  readonly zh: string;
+  readonly en: string;
+}
+export type Texts = Readonly<Record<string, Text>>;
+
+/** The explicit list of text files (no registration by import side effect). */
+export const TEXTS: readonly Texts[] = [appText, attributesText, editingText, basemapText, planFileText];
+
+/** One language's strings; throws on a key defined twice, which would silently hide one of them. */
+export function strings(language: 'zh' | 'en'): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const texts of TEXTS) {
+    for (const [key, text] of Object.entries(texts)) {
+      if (key in out) throw new Error(`i18n key defined twice: ${key}`);
+      out[key] = text[language];
+    }
+  }
+  return out;
+}
