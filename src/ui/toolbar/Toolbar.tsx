@@ -38,7 +38,7 @@ export function Toolbar() {
         <ActionButton action={actionById('copyToLayer')} icon="⎘" showLabel={false} />
         <ActionButton action={actionById('delete')} icon="🗑" showLabel={false} />
         <label className="toggle" title={t('toolbar.autoClipHint')}>
-          <input type="checkbox" checked={clip} onChange={(e) => editor.tool.setClipToNeighbours(e.target.checked)} />
+          <input type="checkbox" data-testid="auto-clip" checked={clip} onChange={(e) => editor.tool.setClipToNeighbours(e.target.checked)} />
           {t('toolbar.autoClip')}
         </label>
         <ActionButton action={actionById('snapping')} icon="🧲" showLabel={false} />
