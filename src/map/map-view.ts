@@ -14,7 +14,8 @@ import type { UiState } from '../store/ui.store.ts';
 import { layerCollection, patchToDiffs, sourceId } from './map-features.ts';
 import { addHatchPatterns } from './patterns.ts';
 import { applyDisplay, withDisplay } from './display.ts';
-import { labelLayers, PLAN_LAYER_STYLES, styleLayerIds } from './plan-style.ts';
+import { expansionData } from './expansion-sync.ts';
+import { EXPANSION_SOURCE, labelLayers, PLAN_LAYER_STYLES, styleLayerIds } from './plan-style.ts';
 import { zoomForScale } from './scale.ts';
 import { SELECTION_LAYERS, SELECTION_SOURCE } from './selection-style.ts';
 
@@ -34,6 +35,7 @@ function initialStyle(plan: Plan, ui: UiState, present: Map<LayerId, Set<string>
     sources[sourceId(layer)] = { type: 'geojson', data, promoteId: 'id' };
   }
   sources[SELECTION_SOURCE] = { type: 'geojson', data: EMPTY };
+  sources[EXPANSION_SOURCE] = { type: 'geojson', data: expansionData(plan) };
   // No `glyphs`: labels are drawn from local fonts, so nothing is fetched and Chinese renders offline.
   return {
     version: 8,
@@ -104,6 +106,9 @@ export function createMapView(container: HTMLElement, editor: Editor): MapView {
         editor.plan.onChange((event) => {
           if (event.kind === 'reset') loadAll(event.plan);
           else for (const [layer, diff] of patchToDiffs(present, event.patch)) pending.add((map.getSource(sourceId(layer)) as GeoJSONSource).updateData(diff));
+          if (event.kind === 'reset' || event.patch.features.some((c) => c.layer === 'controlZone')) {
+            (map.getSource(EXPANSION_SOURCE) as GeoJSONSource).setData(expansionData(event.plan));
+          }
         }),
         editor.ui.subscribe((next, previous) => {
           if (next.language !== previous.language) relabel(map, next);

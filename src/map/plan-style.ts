@@ -20,6 +20,9 @@ export const HATCH_IMAGES = {
 
 const FALLBACK = '#cccccc';
 
+/** The derived expansion boundary (outline of 010 ∪ 020): drawn with the control zones. */
+export const EXPANSION_SOURCE = 'derived-expansion';
+
 function classColour(property: string): ExpressionSpecification {
   const pairs = LAND_CLASSES.flatMap((c) => [c.code, rgbHex(LAND_CLASS_COLOURS[c.code])]);
   return ['match', ['get', property], ...pairs, FALLBACK] as unknown as ExpressionSpecification;
@@ -107,6 +110,7 @@ export const PLAN_LAYER_STYLES: Readonly<Record<LayerId, LayerSpecification[]>> 
     { id: 'controlZone-hatch', type: 'fill', source: src('controlZone'), filter: ['==', ['slice', ['get', 'zoneCode'], 0, 2], '04'], paint: { 'fill-pattern': HATCH_IMAGES.forbidden } },
     { id: 'controlZone-line', type: 'line', source: src('controlZone'), filter: ['!=', ['get', 'zoneCode'], '020'], paint: { 'line-color': controlZoneColour(), 'line-width': 2 } },
     { id: 'controlZone-line-dashed', type: 'line', source: src('controlZone'), filter: ['==', ['get', 'zoneCode'], '020'], paint: { 'line-color': controlZoneColour(), 'line-width': 2, 'line-dasharray': [3, 2] } },
+    { id: 'expansion-boundary', type: 'line', source: EXPANSION_SOURCE, paint: { 'line-color': '#a00018', 'line-width': 4, 'line-opacity': 0.9 } },
   ],
   boundary: [
     { id: 'boundary-casing', type: 'line', source: src('boundary'), paint: { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': 0.8 } },

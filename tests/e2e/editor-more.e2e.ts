@@ -13,6 +13,7 @@ import { clickMap, drawPolygon, focusAt, launch, mapIdle, openEditor, pagePoint,
 import { offset, roomIn, square, type LonLat } from './support/plan-queries.ts';
 import { mapPixels } from './support/pixels.ts';
 import { writeRasterPmtiles } from './support/pmtiles-fixture.ts';
+import { PNG } from 'pngjs';
 
 let session: Session;
 const plan = () => session.page.evaluate(() => window.villagePlan.plan());
@@ -65,6 +66,36 @@ describe('a local PMTiles orthophoto as basemap', () => {
   });
 });
 
+describe('raster tiles from a URL as basemap', () => {
+  it('draws the tiles the URL serves (a county tile server, simulated offline) and remembers the choice', async () => {
+    const { page, context } = session;
+    const tile = PNG.sync.write(Object.assign(new PNG({ width: 256, height: 256 }), { data: Buffer.alloc(256 * 256 * 4, 200) }));
+    let served = 0;
+    await context.route('https://tiles.county.example/**', (route) => {
+      served++;
+      return route.fulfill({ status: 200, contentType: 'image/png', body: tile });
+    });
+    await page.click('[data-action="basemap"]');
+    await page.locator('.dialog.basemap input[type="radio"]').nth(1).check();
+    await page.fill('.dialog.basemap input[type="url"]', 'https://tiles.county.example/ortho/{z}/{x}/{y}.png');
+    await page.click('.dialog.basemap button.primary');
+    await page.waitForTimeout(500);
+    await mapIdle(page);
+    expect(served).toBeGreaterThan(0);
+    await page.reload();
+    await page.waitForSelector('.app[data-ready="true"]');
+    const before = served;
+    await page.waitForTimeout(500);
+    await mapIdle(page);
+    expect(served).toBeGreaterThan(before);
+    await page.click('[data-action="basemap"]');
+    await page.locator('.dialog.basemap input[type="radio"]').nth(0).check();
+    await page.click('.dialog.basemap button.primary');
+    await page.locator('.layer-row[data-layer="base"] input[type="range"]').fill('100');
+    await context.unroute('https://tiles.county.example/**');
+  });
+});
+
 describe('selecting', () => {
   it('adds with shift-click and selects parcels in a box with shift-drag', async () => {
     const { page } = session;
@@ -97,6 +128,20 @@ describe('selecting', () => {
     expect(boxed.length).toBeGreaterThan(2);
     expect(boxed).toContain(first.id);
     await expect(page.locator('.attribute-panel .selection-summary').textContent()).resolves.toContain(`${boxed.length} 个要素`);
+  });
+
+  it('sets one attribute on every selected parcel at once, as one undo step', async () => {
+    const { page } = session;
+    const chosen = await selection();
+    const notesOf = async () => (await features('base')).filter((f) => chosen.includes(String(f.id))).map((f) => f.properties?.landNote);
+    const before = await notesOf();
+    expect(before).toHaveLength(chosen.length);
+    const undoSteps = (await page.evaluate(() => window.villagePlan.history())).undo.length;
+    await page.selectOption('#field-landNote', '30');
+    expect(new Set(await notesOf())).toEqual(new Set(['30']));
+    expect((await page.evaluate(() => window.villagePlan.history())).undo.length).toBe(undoSteps + 1);
+    await page.keyboard.press('Control+z');
+    expect(await notesOf()).toEqual(before);
   });
 
   it('makes demolition parcels from selected base parcels', async () => {

@@ -61,6 +61,7 @@ export const appText: Texts = {
   'legend.symbol.facility': { zh: '设施农用地', en: 'Facility farmland' },
   'legend.symbol.pbf': { zh: '永久基本农田（示范区加网格）', en: 'Permanent basic farmland (model area gridded)' },
   'legend.symbol.controlZone': { zh: '管制区：允许建设区红线、有条件建设区橙色虚线、禁止建设区绿色斜线', en: 'Control zones: allowed red, conditional orange dashes, forbidden green hatch' },
+  'legend.symbol.expansionBoundary': { zh: '村庄建设用地扩展边界（允许建设区与有条件建设区的外轮廓）', en: 'Construction-land expansion boundary (outline of allowed and conditional zones)' },
   'legend.symbol.boundary': { zh: '村域界线', en: 'Village boundary' },
   'legend.paletteNote': { zh: '配色为默认值，可按本县标准修改。', en: 'Default colours; a county may set its own.' },
   'summary.untitled': { zh: '未命名村庄', en: 'Untitled village' },

@@ -32,6 +32,9 @@ export function Legend() {
             <LayerSwatch layer={layer} /> {t(`legend.symbol.${layer}`)}
           </li>
         ))}
+        <li>
+          <ColourSwatch colour="transparent" className="expansion" /> {t('legend.symbol.expansionBoundary')}
+        </li>
       </ul>
       <p className="hint">{t('legend.paletteNote')}</p>
     </section>
