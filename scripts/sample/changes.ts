@@ -113,6 +113,7 @@ export function planChanges(rng: Rng, ctx: ChangeContext): PlanChanges {
         // Within the 125 m² per household allowed on cultivated land.
         households: Math.ceil(areas[p]! / ZHEJIANG_2017.homesteadPerHouseholdM2.cultivated),
         quotaSource: 'linkage',
+        industryPurpose: null,
         note: '农户建房，使用拆旧复垦指标',
       },
     };

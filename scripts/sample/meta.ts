@@ -15,6 +15,13 @@ import type { Rng } from './prng.ts';
 const floorTo100 = (m2: number) => Math.floor(m2 / 100) * 100;
 const ceilTo100 = (m2: number) => Math.ceil(m2 / 100) * 100;
 
+/** F5 规划保障措施表 of the sample: the usual three measures, fictional bodies. */
+const SAFEGUARDS = [
+  { measure: '组织保障', content: '成立村土地利用规划实施工作小组，村两委负责日常管理', responsible: '安澜镇人民政府、沈家埭村村民委员会' },
+  { measure: '资金保障', content: '拆旧复垦与农田整治资金纳入增减挂钩项目统筹安排', responsible: '秀塘县自然资源和规划局' },
+  { measure: '公众参与', content: '规划草案在村务公开栏公告 30 日，召开村民代表大会听取意见', responsible: '沈家埭村村民委员会' },
+];
+
 export function buildMeta(
   rng: Rng,
   names: VillageNames,
@@ -54,6 +61,11 @@ export function buildMeta(
     population: Math.round(households * rng.float(2.9, 3.3)),
     households,
     quotas,
+    // A tenth of what demolition returns to farmland is kept back for the village reserve (seed §八 allows 20 %);
+    // new homes use at most 90 % of it (changes.ts), so the linkage ledger balances.
+    reserveQuotaKeptM2: Math.floor((restoredToCropland * 0.1) / 10) * 10,
+    safeguards: SAFEGUARDS,
+    justifications: {},
     profileId: 'zhejiang-2017',
     profileOverrides: {},
   };

@@ -87,6 +87,18 @@ export const QUOTA_SOURCES = [
 ] as const satisfies readonly CodeEntry[];
 export type QuotaSource = (typeof QUOTA_SOURCES)[number]['code'];
 
+/**
+ * What a new 经营性建设用地 (2124) is for (seed §七, §十): new industry is only for farm-produce processing
+ * (农产品生产加工); farm-tourism and "农业+" businesses are not industry; other industry is the exception the
+ * seed allows where the village has an industrial advantage (小微企业园区), so it needs a written reason.
+ */
+export const INDUSTRY_PURPOSES = [
+  { code: 'agriProcessing', zh: '农产品生产加工', en: 'Farm-produce processing' },
+  { code: 'agriNewBusiness', zh: '农事、农旅、“农业+”新业态', en: 'Farm tourism and "agriculture+" business' },
+  { code: 'otherIndustry', zh: '其他工业', en: 'Other industry' },
+] as const satisfies readonly CodeEntry[];
+export type IndustryPurpose = (typeof INDUSTRY_PURPOSES)[number]['code'];
+
 /** 基本农田整备区 kinds named by seed §六. */
 export const RESERVE_KINDS = [
   { code: 'scattered', zh: '零星耕地', en: 'Scattered cultivated land' },

@@ -3,7 +3,7 @@
  * are `null` (never `undefined`) so a feature survives JSON, IndexedDB and structured clone unchanged.
  */
 import type { MultiPolygon, Point, Polygon } from 'geojson';
-import type { ControlZoneCode, FacilityType, PbfType, QuotaSource, ReserveKind, RestorationUse } from './codes.ts';
+import type { ControlZoneCode, FacilityType, IndustryPurpose, PbfType, QuotaSource, ReserveKind, RestorationUse } from './codes.ts';
 import type { FeatureId } from './ids.ts';
 import type { LandClassCode } from './land-classes.ts';
 import type { LayerId } from './layers.ts';
@@ -71,6 +71,8 @@ export interface NewBuildProps {
   readonly linkage: 'E1' | 'E2';
   readonly households: number;
   readonly quotaSource: QuotaSource;
+  /** For new 经营性建设用地 (2124): what it is for (rule `no-new-industry`); null when not stated. */
+  readonly industryPurpose: IndustryPurpose | null;
   readonly note: string;
 }
 

@@ -61,3 +61,28 @@ describe('plan files', () => {
     expect(parsed.ok && parsed.value.meta.profileOverrides).toEqual({ homesteadPerHouseholdM2: { cultivated: 120, other: 130, hillWasteland: 150 } });
   });
 });
+
+describe('plan files: rule inputs', () => {
+  it('round-trips justifications, safeguard measures and the reserve quota kept back', () => {
+    const plan = { ...good, meta: { ...good.meta, reserveQuotaKeptM2: 150, safeguards: [{ measure: '组织保障', content: '成立工作小组', responsible: '村委会' }], justifications: { 'no-new-industry::nb1': { text: '竹制品加工具有产业优势', at: '2026-11-01T00:00:00.000Z' } } } };
+    const parsed = parsePlanText(serialisePlan(plan));
+    expect(parsed.ok && parsed.value.meta).toEqual(plan.meta);
+  });
+
+  it('drops justifications without text or with a key that could reach the prototype, and bad quotas', () => {
+    const raw = JSON.parse(serialisePlan(good));
+    raw.meta.justifications = JSON.parse('{"__proto__": {"text": "x"}, "a": {"text": "  "}, "b": {"text": "ok", "at": 5}}');
+    raw.meta.reserveQuotaKeptM2 = -5;
+    raw.meta.safeguards = 'none';
+    const parsed = parsePlanText(JSON.stringify(raw));
+    expect(parsed.ok && parsed.value.meta).toMatchObject({ justifications: { b: { text: 'ok', at: '' } }, reserveQuotaKeptM2: null, safeguards: [] });
+  });
+
+  it('reads a nullable field added after the file was written as null', () => {
+    const withNewBuild = planWith([feature('newBuild', 'nb1', rect(120, 30, 120.001, 30.001))]);
+    const raw = JSON.parse(serialisePlan(withNewBuild));
+    delete raw.layers.newBuild.nb1.properties.industryPurpose;
+    const parsed = parsePlanText(JSON.stringify(raw));
+    expect(parsed.ok && (parsed.value.layers.newBuild as Record<string, { properties: { industryPurpose: unknown } }>).nb1!.properties.industryPurpose).toBeNull();
+  });
+});

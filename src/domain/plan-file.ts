@@ -5,11 +5,11 @@
  */
 import type { Geometry, Position } from 'geojson';
 import type { PlanFeature } from './features.ts';
-import { LAYER_FIELDS, validateFieldValue, type FieldValue } from './fields.ts';
+import { LAYER_FIELDS, validateFieldValue, type FieldSpec, type FieldValue } from './fields.ts';
 import type { FeatureId, PlanId } from './ids.ts';
 import { LAYER_IDS, LAYERS, type LayerId } from './layers.ts';
 import type { Message, Result } from './message.ts';
-import { EMPTY_QUOTAS, emptyLayers, emptyPlan, PLAN_SCHEMA_VERSION, type Plan, type PlanMeta } from './plan.ts';
+import { EMPTY_QUOTAS, emptyLayers, emptyPlan, PLAN_SCHEMA_VERSION, type Justification, type Plan, type PlanMeta, type SafeguardMeasure } from './plan.ts';
 import { resolveProfile, sanitiseOverrides } from './profile.ts';
 
 /** Keys that would reach an object's prototype if used as record keys: never valid ids. */
@@ -59,7 +59,7 @@ export function parsePlan(raw: unknown): Result<Plan> {
         bad.push(`${layer}/${key.slice(0, 40)}: ${problem}`);
         continue;
       }
-      layers[layer][key as FeatureId] = value as PlanFeature;
+      layers[layer][key as FeatureId] = withMissingNullableFields(layer, value as PlanFeature);
     }
   }
   if (bad.length) return fail('planFile.badFeatures', { count: bad.length, list: bad.slice(0, MAX_LISTED).join('; ') });
@@ -102,10 +102,37 @@ function parseMeta(raw: unknown): Result<PlanMeta> {
         urbanRuralConstruction: quota('urbanRuralConstruction'),
         villageConstruction: quota('villageConstruction'),
       },
+      reserveQuotaKeptM2: nonNegative(raw.reserveQuotaKeptM2),
+      safeguards: parseSafeguards(raw.safeguards),
+      justifications: parseJustifications(raw.justifications),
       profileId: text('profileId') || 'zhejiang-2017',
       profileOverrides: sanitiseOverrides(raw.profileOverrides),
     },
   };
+}
+
+function nonNegative(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
+}
+
+const MAX_TEXT = 2000;
+const shortText = (v: unknown): string => (typeof v === 'string' ? v.slice(0, MAX_TEXT) : '');
+
+/** F5 rows: anything that is not a row of three texts is dropped (they are free text; nothing depends on them). */
+function parseSafeguards(raw: unknown): SafeguardMeasure[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isObject).map((row) => ({ measure: shortText(row.measure), content: shortText(row.content), responsible: shortText(row.responsible) }));
+}
+
+/** Justifications keyed by issue key; a key that could reach the prototype, or an entry without text, is dropped. */
+function parseJustifications(raw: unknown): Record<string, Justification> {
+  const out: Record<string, Justification> = {};
+  if (!isObject(raw)) return out;
+  for (const [key, value] of Object.entries(raw)) {
+    if (FORBIDDEN_KEYS.has(key) || key.length > 400 || !isObject(value) || typeof value.text !== 'string' || value.text.trim() === '') continue;
+    out[key] = { text: shortText(value.text), at: typeof value.at === 'string' ? value.at.slice(0, 40) : '' };
+  }
+  return out;
 }
 
 /** Why one stored feature is unusable, or undefined when it is fine. */
@@ -117,10 +144,23 @@ function featureProblem(layer: LayerId, key: string, raw: unknown, profile: Retu
   if (geometryProblem) return geometryProblem;
   if (!isObject(raw.properties)) return 'no properties';
   for (const spec of LAYER_FIELDS[layer]) {
-    const value = raw.properties[spec.key] as FieldValue;
+    // A nullable field added after the file was written reads as null (files from older editors stay readable).
+    const value = (raw.properties[spec.key] ?? (isNullable(spec) ? null : undefined)) as FieldValue;
     if (!validateFieldValue(spec, value, profile)) return `field ${spec.key} = ${JSON.stringify(value)?.slice(0, 40)}`;
   }
   return undefined;
+}
+
+function isNullable(spec: FieldSpec): boolean {
+  return spec.kind !== 'integer' && spec.nullable;
+}
+
+/** The feature with every nullable field it lacks set to null, so readers never meet `undefined`. */
+function withMissingNullableFields(layer: LayerId, feature: PlanFeature): PlanFeature {
+  const properties = feature.properties as unknown as Record<string, unknown>;
+  const missing = LAYER_FIELDS[layer].filter((spec) => isNullable(spec) && !(spec.key in properties));
+  if (missing.length === 0) return feature;
+  return { ...feature, properties: { ...properties, ...Object.fromEntries(missing.map((spec) => [spec.key, null])) } } as unknown as PlanFeature;
 }
 
 function checkGeometry(geometry: Geometry | undefined, kind: 'area' | 'point'): string | undefined {

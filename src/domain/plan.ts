@@ -18,6 +18,20 @@ export interface TownshipQuotas {
   readonly villageConstruction: number | null;
 }
 
+/** 规划说明: the planner's written reason that lets a warning pass (an error can never be waived). */
+export interface Justification {
+  readonly text: string;
+  /** ISO 8601 time it was written. */
+  readonly at: string;
+}
+
+/** One row of F5 规划保障措施表: free text the planner writes. */
+export interface SafeguardMeasure {
+  readonly measure: string;
+  readonly content: string;
+  readonly responsible: string;
+}
+
 export interface PlanMeta {
   readonly villageName: string;
   /** 行政区代码 XZQDM (12 digits). */
@@ -29,6 +43,15 @@ export interface PlanMeta {
   readonly population: number | null;
   readonly households: number | null;
   readonly quotas: TownshipQuotas;
+  /**
+   * 规划预留新增建设用地指标 kept back from the linkage quota that demolition earns (m², seed §八: at most
+   * 20 %); null = not entered, and rule `reserve-quota-max` says so.
+   */
+  readonly reserveQuotaKeptM2: number | null;
+  /** F5 规划保障措施表 rows. */
+  readonly safeguards: readonly SafeguardMeasure[];
+  /** Justifications of warnings, by the issue's stable key (rules/issue.ts `issueKey`). */
+  readonly justifications: Readonly<Record<string, Justification>>;
   readonly profileId: string;
   readonly profileOverrides: ProfileOverrides;
 }
@@ -70,6 +93,9 @@ export function emptyPlan(meta: Partial<PlanMeta> = {}): Plan {
       population: null,
       households: null,
       quotas: EMPTY_QUOTAS,
+      reserveQuotaKeptM2: null,
+      safeguards: [],
+      justifications: {},
       profileId: 'zhejiang-2017',
       profileOverrides: {},
       ...meta,

@@ -34,6 +34,8 @@ export interface RuleProfile {
   };
   readonly villageLandPerCapitaM2: number;
   readonly steepSlopeGrade: number;
+  /** Share of a demolition plot's outline that makes its surroundings "mainly" one kind of land (seed §八). */
+  readonly surroundingsMajorityShare: number;
   readonly facilityCaps: Readonly<Record<FacilityType, FacilityCap>>;
   readonly tablesToleranceHa: number;
   readonly functionalZoneTypes: readonly CodeEntry[];
@@ -58,6 +60,7 @@ export const ZHEJIANG_2017: RuleProfile = {
   homesteadPerHouseholdM2: { cultivated: 125, other: 140, hillWasteland: 160 },
   villageLandPerCapitaM2: 150,
   steepSlopeGrade: 4,
+  surroundingsMajorityShare: 0.5,
   facilityCaps: {
     cultivation: { maxShare: 0.05, maxMu: 10 },
     livestock: { maxShare: 0.07, maxMu: 15 },
@@ -84,6 +87,7 @@ export const UNCONFIRMED_PROFILE_KEYS: readonly (keyof RuleProfile)[] = [
   'homesteadPerHouseholdM2',
   'villageLandPerCapitaM2',
   'facilityCaps',
+  'surroundingsMajorityShare',
   'functionalZoneTypes',
   'consolidationZoneTypes',
 ];

@@ -6,8 +6,13 @@
 import { appText } from './text/app.text.ts';
 import { attributesText } from './text/attributes.text.ts';
 import { basemapText } from './text/basemap.text.ts';
+import { cliText } from './text/cli.text.ts';
 import { editingText } from './text/editing.text.ts';
+import { ioText } from './text/io.text.ts';
 import { planFileText } from './text/plan-file.text.ts';
+import { packageText } from './text/package.text.ts';
+import { rulesText } from './text/rules.text.ts';
+import { tablesText } from './text/tables.text.ts';
 
 export interface Text {
   readonly zh: string;
@@ -16,7 +21,18 @@ export interface Text {
 export type Texts = Readonly<Record<string, Text>>;
 
 /** The explicit list of text files (no registration by import side effect). */
-export const TEXTS: readonly Texts[] = [appText, attributesText, editingText, basemapText, planFileText];
+export const TEXTS: readonly Texts[] = [
+  appText,
+  attributesText,
+  editingText,
+  basemapText,
+  planFileText,
+  rulesText,
+  tablesText,
+  cliText,
+  packageText,
+  ioText,
+];
 
 /** One language's strings; throws on a key defined twice, which would silently hide one of them. */
 export function strings(language: 'zh' | 'en'): Record<string, string> {

@@ -31,6 +31,7 @@ export const attributesText: Texts = {
   'field.note': { zh: '备注', en: 'Note' },
   'field.useCode': { zh: '规划用途', en: 'Planned use' },
   'field.quotaSource': { zh: '指标来源', en: 'Quota source' },
+  'field.industryPurpose': { zh: '产业用途', en: 'Business purpose' },
   'field.targetCode': { zh: '调整后地类', en: 'Class after change' },
   'field.newFarmlandType': { zh: '新增农田类型', en: 'New farmland type' },
   'field.kind': { zh: '整备区类型', en: 'Reserve type' },

@@ -1,0 +1,45 @@
+/** Command-line arguments of the checker, parsed into a value (bad arguments are a message, never a throw). */
+import type { Message, Result } from '../domain/message.ts';
+
+export type Command = 'check' | 'tables';
+export type Format = 'text' | 'json' | 'csv';
+
+export interface CliArgs {
+  readonly command: Command;
+  readonly input: string;
+  readonly format: Format;
+  readonly profile: string;
+  readonly language: 'zh-CN' | 'en';
+}
+
+const FORMATS: Readonly<Record<Command, readonly Format[]>> = { check: ['text', 'json'], tables: ['csv', 'json'] };
+
+export function parseArgs(argv: readonly string[]): Result<CliArgs> {
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'tables') return bad(command ? `unknown command “${command}”` : 'no command');
+  const options: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    if (!['format', 'profile', 'lang'].includes(name)) return bad(`unknown option --${name}`);
+    const value = inline ?? rest[++i];
+    if (value === undefined) return bad(`--${name} needs a value`);
+    options[name] = value;
+  }
+  if (positional.length !== 1) return bad(positional.length === 0 ? 'no input given' : `one input expected, got ${positional.length}`);
+  const format = (options.format ?? FORMATS[command][0]) as Format;
+  if (!FORMATS[command].includes(format)) return bad(`--format must be ${FORMATS[command].join(' or ')} for ${command}`);
+  const lang = options.lang ?? 'zh';
+  if (!['zh', 'zh-CN', 'en'].includes(lang)) return bad('--lang must be zh or en');
+  return { ok: true, notes: [], value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN' } };
+}
+
+function bad(detail: string): Result<CliArgs> {
+  const error: Message = { key: 'cli.badArguments', params: { detail } };
+  return { ok: false, error };
+}

@@ -1,0 +1,54 @@
+/**
+ * `village-plan check|tables <input>`: the rules and tables of the editor, in Node, for county reviewers and
+ * scripts. Exit 0: no errors; 1: errors found; 2: arguments or input unusable (the message names the file
+ * and the reason). Output goes to stdout; notes and failures to stderr.
+ */
+import { createI18n } from '../i18n/index.ts';
+import { fullCheck } from '../rules/engine.ts';
+import { renderMessage, type Translate } from '../rules/render.ts';
+import { tablesToCsv, tablesToJson } from '../rules/tables/serialise.ts';
+import { parseArgs } from './args.ts';
+import { readInput } from './read-input.ts';
+import { jsonReport, textReport } from './report.ts';
+
+export interface CliOutput {
+  readonly code: 0 | 1 | 2;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runCli(argv: readonly string[]): CliOutput {
+  const wantsEnglish = argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en');
+  const i18n = createI18n(wantsEnglish ? 'en' : 'zh-CN');
+  const t: Translate = (key, params) => i18n.t(key, params ?? {});
+  const args = parseArgs(argv);
+  if (!args.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, args.error)}\n${t('cli.usage')}\n` };
+  const input = readInput(args.value.input, args.value.profile);
+  if (!input.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, input.error)}\n` };
+  const { plan, labels, notes } = input.value;
+  const stderr = notes.map((n) => `${t('cli.note')}: ${renderMessage(t, n)}\n`).join('');
+  const result = fullCheck(plan);
+  const code = result.summary.errors > 0 ? 1 : 0;
+  if (args.value.command === 'tables') {
+    const stdout = args.value.format === 'json' ? JSON.stringify(tablesToJson(t, result.tables), null, 2) + '\n' : tablesToCsv(t, result.tables);
+    return { code: 0, stdout, stderr };
+  }
+  const stdout = args.value.format === 'json' ? jsonReport(t, plan, labels, result, result.tables) : textReport(t, plan, labels, result);
+  return { code, stdout, stderr };
+}
+
+/** Entry when run as a program (tsx src/cli/main.ts, or bin/village-plan.mjs). */
+export function main(): void {
+  let output: CliOutput;
+  try {
+    output = runCli(process.argv.slice(2));
+  } catch (error) {
+    // Never a stack trace for a reviewer: a bug still ends with a message and exit 2.
+    output = { code: 2, stdout: '', stderr: `village-plan: internal error: ${error instanceof Error ? error.message : String(error)}\n` };
+  }
+  process.stdout.write(output.stdout);
+  process.stderr.write(output.stderr);
+  process.exitCode = output.code;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/cli/main.ts')) main();

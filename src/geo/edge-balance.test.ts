@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { EdgeBalance, mergeTouchingBoxes } from './edge-balance.ts';
+import { polygon, square } from './test-support.ts';
+
+const village = polygon([[0, 0], [2, 0], [4, 0], [4, 4], [2, 4], [0, 4]]);
+const left = polygon([[0, 0], [2, 0], [2, 4], [0, 4]]);
+const right = polygon([[2, 0], [4, 0], [4, 4], [2, 4]]);
+
+function balanceOf(...parts: ReturnType<typeof square>[]): EdgeBalance {
+  const balance = new EdgeBalance();
+  balance.add(village, -1);
+  for (const p of parts) balance.add(p, 1);
+  return balance;
+}
+
+describe('EdgeBalance', () => {
+  it('is balanced for an exact partition, whatever the winding', () => {
+    const clockwise = { ...right, coordinates: [[...right.coordinates[0]!].reverse()] };
+    expect(balanceOf(left, right).balanced).toBe(true);
+    expect(balanceOf(left, clockwise).balanced).toBe(true);
+  });
+
+  it('is unbalanced where a part is missing or doubled, and clusters the place', () => {
+    const gap = balanceOf(left);
+    expect(gap.balanced).toBe(false);
+    expect(gap.clusters()).toEqual([[2, 0, 4, 4]]);
+    expect(gap.touches(left)).toBe(true);
+    expect(balanceOf(left, right, right).balanced).toBe(false);
+  });
+
+  it('updates incrementally', () => {
+    const balance = balanceOf(left, right);
+    balance.add(right, -1);
+    expect(balance.balanced).toBe(false);
+    balance.add(right, 1);
+    expect(balance.balanced).toBe(true);
+  });
+
+  it('merges boxes that meet, transitively', () => {
+    expect(mergeTouchingBoxes([[0, 0, 1, 1], [1, 1, 2, 2], [5, 5, 6, 6], [1.5, 0, 3, 0.5]])).toEqual(expect.arrayContaining([[0, 0, 3, 2], [5, 5, 6, 6]]));
+  });
+});

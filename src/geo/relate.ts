@@ -1,0 +1,94 @@
+/**
+ * How two area geometries lie relative to each other, decided with exact predicates and without clipping
+ * when their outlines meet only at common vertices and common edges, as they do in data with shared
+ * boundaries (the survey's parcels, the zones traced on them, changes built from whole parcels). Anything
+ * less clear-cut (a proper crossing, a vertex of one on the inside of an edge of the other) answers
+ * 'overlap', which callers take as "clip to find out": the fast path is never wrong, only sometimes absent.
+ */
+import type { Position } from 'geojson';
+import type { AreaGeometry } from '../domain/features.ts';
+import { bboxIntersects, type BBox } from './bbox.ts';
+import { PreparedArea } from './prepared-area.ts';
+import { positionsEqual } from './rings.ts';
+import { segmentIntersection } from './segments.ts';
+
+/** within: a ⊆ b (equal included); contains: b ⊆ a; disjoint: interiors apart; overlap: anything else, or unsure. */
+export type Relation = 'disjoint' | 'within' | 'contains' | 'overlap';
+
+export function relate(a: AreaGeometry, b: AreaGeometry): Relation {
+  const pa = PreparedArea.of(a);
+  const pb = PreparedArea.of(b);
+  if (!bboxIntersects(pa.bbox, pb.bbox)) return 'disjoint';
+  const sharedA = new Set<number>();
+  const sharedB = new Set<number>();
+  if (!contactsAtCommonVerticesOnly(pa, pb, sharedA, sharedB)) return 'overlap';
+  const aSide = probe(pa, pb, sharedA);
+  const bSide = probe(pb, pa, sharedB);
+  if (!aSide.inside && !aSide.outside && !bSide.inside && !bSide.outside) return 'within';
+  if (!aSide.outside && !bSide.inside) return 'within';
+  if (!bSide.outside && !aSide.inside) return 'contains';
+  if (!aSide.inside && !bSide.inside) return 'disjoint';
+  return 'overlap';
+}
+
+/** Every contact between the outlines is a shared vertex or an identical edge; identical edges' indices go into the sets. */
+function contactsAtCommonVerticesOnly(pa: PreparedArea, pb: PreparedArea, sharedA: Set<number>, sharedB: Set<number>): boolean {
+  for (const i of pa.edgesIn(pb.bbox)) {
+    const s0 = pa.edgeStart(i);
+    const s1 = pa.edgeEnd(i);
+    const box: BBox = [Math.min(s0[0] as number, s1[0] as number), Math.min(s0[1] as number, s1[1] as number), Math.max(s0[0] as number, s1[0] as number), Math.max(s0[1] as number, s1[1] as number)];
+    for (const j of pb.edgesIn(box)) {
+      const t0 = pb.edgeStart(j);
+      const t1 = pb.edgeEnd(j);
+      const hit = segmentIntersection(s0, s1, t0, t1);
+      if (hit.kind === 'none') continue;
+      if (hit.kind === 'cross') return false;
+      if (hit.kind === 'touch') {
+        if (!isEndpoint(hit.point, s0, s1) || !isEndpoint(hit.point, t0, t1)) return false;
+        continue;
+      }
+      const same = (positionsEqual(s0, t0) && positionsEqual(s1, t1)) || (positionsEqual(s0, t1) && positionsEqual(s1, t0));
+      if (!same) return false;
+      sharedA.add(i);
+      sharedB.add(j);
+    }
+  }
+  return true;
+}
+
+function isEndpoint(p: Position, a: Position, b: Position): boolean {
+  return positionsEqual(p, a) || positionsEqual(p, b);
+}
+
+interface Sides {
+  inside: boolean;
+  outside: boolean;
+}
+
+/**
+ * Where the vertices and edge midpoints of `g` fall in `other`. Only those within `other`'s box are located
+ * (found through the edge bands); a vertex beyond the box is outside. A shared edge's midpoint is skipped:
+ * it lies on the boundary, but rounding the midpoint can put it a hair to either side.
+ */
+function probe(g: PreparedArea, other: PreparedArea, shared: ReadonlySet<number>): Sides {
+  const box = other.bbox;
+  const sides: Sides = { inside: false, outside: g.bbox[0] < box[0] || g.bbox[1] < box[1] || g.bbox[2] > box[2] || g.bbox[3] > box[3] };
+  const note = (x: number, y: number) => {
+    if (x < box[0] || x > box[2] || y < box[1] || y > box[3]) {
+      sides.outside = true;
+      return;
+    }
+    const where = other.locate([x, y]);
+    if (where === 'inside') sides.inside = true;
+    else if (where === 'outside') sides.outside = true;
+  };
+  for (const i of g.edgesIn(box)) {
+    const a = g.edgeStart(i);
+    const b = g.edgeEnd(i);
+    note(a[0] as number, a[1] as number);
+    note(b[0] as number, b[1] as number);
+    if (!shared.has(i)) note(((a[0] as number) + (b[0] as number)) / 2, ((a[1] as number) + (b[1] as number)) / 2);
+    if (sides.inside && sides.outside) return sides;
+  }
+  return sides;
+}

@@ -1,0 +1,20 @@
+/** The command-line checker (src/cli). */
+import type { Texts } from '../texts.ts';
+
+export const cliText: Texts = {
+  'cli.usage': {
+    zh: '用法：village-plan check <规划文件或成果包文件夹> [--format text|json] [--profile zhejiang-2017] [--lang zh|en]\n      village-plan tables <规划文件或成果包文件夹> [--format csv|json] [--lang zh|en]',
+    en: 'Usage: village-plan check <plan file or package folder> [--format text|json] [--profile zhejiang-2017] [--lang zh|en]\n       village-plan tables <plan file or package folder> [--format csv|json] [--lang zh|en]',
+  },
+  'cli.badArguments': { zh: '参数错误：{{detail}}', en: 'Bad arguments: {{detail}}' },
+  'cli.unknownProfile': { zh: '未知的规则配置“{{profile}}”，可用：{{known}}', en: 'Unknown profile “{{profile}}”; known: {{known}}' },
+  'cli.unreadable': { zh: '无法读取 {{file}}：{{reason}}', en: 'Cannot read {{file}}: {{reason}}' },
+  'cli.notFound': { zh: '文件或文件夹不存在', en: 'no such file or folder' },
+  'cli.tooLarge': { zh: '文件过大（{{sizeMiB}} MiB，上限 {{limitMiB}} MiB）', en: 'the file is too large ({{sizeMiB}} MiB, limit {{limitMiB}} MiB)' },
+  'cli.notUtf8': { zh: '文件不是 UTF-8 文本', en: 'the file is not UTF-8 text' },
+  'cli.header': { zh: '{{village}}：{{errors}} 个错误，{{warnings}} 个警告，{{justified}} 个已说明，{{notChecked}} 项未检查', en: '{{village}}: {{errors}} error(s), {{warnings}} warning(s), {{justified}} justified, {{notChecked}} not checked' },
+  'cli.noIssues': { zh: '未发现问题。', en: 'No issues found.' },
+  'cli.features': { zh: '要素', en: 'features' },
+  'cli.justification': { zh: '规划说明', en: 'justification' },
+  'cli.note': { zh: '提示', en: 'Note' },
+};

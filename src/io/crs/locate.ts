@@ -1,0 +1,93 @@
+/**
+ * Where data lies: the CRS inferred from coordinate ranges when a file does not say, and the check that
+ * the data can be in Zhejiang, with a diagnosis of the usual mistakes (X and Y swapped: Chinese survey
+ * tables call the northing X; degrees in a file that says metres, or the other way round).
+ */
+import { fromGaussKruger, GK_ZONES, gkZoneForLongitude, type GkZone } from '../../geo/projection.ts';
+import { failure, success, type Result } from '../result.ts';
+import { formatExtent, swapExtent, type Extent } from './extent.ts';
+import { describeCrs, GEOGRAPHIC, gk, type SourceCrs } from './source-crs.ts';
+
+/**
+ * Zhejiang's lon/lat extent (118.03–122.95°E, 27.04–31.18°N, from the district outlines in the
+ * third-party fixtures) with ~30 km of margin for villages on the border and for offset data.
+ */
+export const ZHEJIANG_EXTENT: Extent = { minX: 117.7, minY: 26.7, maxX: 123.3, maxY: 31.5 };
+
+export type Region = 'zhejiang' | 'any';
+
+export interface InferredCrs {
+  readonly crs: SourceCrs;
+  /** Other zones the same numbers fit (GK without the zone prefix): the note names them. */
+  readonly alternatives: readonly SourceCrs[];
+}
+
+function isLonLat(e: Extent): boolean {
+  return e.minX >= -180 && e.maxX <= 180 && e.minY >= -90 && e.maxY <= 90;
+}
+
+function inside(outer: Extent, e: Extent): boolean {
+  return e.minX >= outer.minX && e.maxX <= outer.maxX && e.minY >= outer.minY && e.maxY <= outer.maxY;
+}
+
+/** The lon/lat extent of raw coordinates in a CRS (corners and middle: enough for a plausibility test). */
+export function lonLatExtent(e: Extent, crs: SourceCrs): Extent | undefined {
+  if (crs.kind === 'geographic') return isLonLat(e) ? e : undefined;
+  const corners = [
+    [e.minX, e.minY],
+    [e.maxX, e.minY],
+    [e.minX, e.maxY],
+    [e.maxX, e.maxY],
+    [(e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2],
+  ].map((p) => fromGaussKruger(p, crs));
+  const xs = corners.map((p) => p[0]);
+  const ys = corners.map((p) => p[1]);
+  const out = { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) };
+  return Number.isFinite(out.minX + out.minY + out.maxX + out.maxY) && isLonLat(out) ? out : undefined;
+}
+
+export function inZhejiang(e: Extent, crs: SourceCrs): boolean {
+  const lonLat = lonLatExtent(e, crs);
+  return lonLat !== undefined && inside(ZHEJIANG_EXTENT, lonLat);
+}
+
+/**
+ * The CRS from coordinate ranges: lon/lat when every value fits; x ≈ 39–41,xxx,xxx → that zone with the
+ * prefix; x within 0–1,000,000 and y within 0–10,000,000 → GK without the prefix, where the zone cannot be
+ * read from the numbers: the zones whose reading lands in Zhejiang are the candidates, and the one of
+ * the planner's village (`expectedLongitude`), else zone 40 (most of Zhejiang, domain.md §7), is taken.
+ */
+export function inferCrs(e: Extent, expectedLongitude?: number): InferredCrs | undefined {
+  if (isLonLat(e)) return { crs: GEOGRAPHIC, alternatives: [] };
+  const zone = Math.floor(e.minX / 1_000_000);
+  if (zone === Math.floor(e.maxX / 1_000_000) && (GK_ZONES as readonly number[]).includes(zone) && e.minY >= 0 && e.maxY < 10_000_000) {
+    return { crs: gk({ zone: zone as GkZone, zonePrefix: true }), alternatives: [] };
+  }
+  if (e.minX >= 0 && e.maxX < 1_000_000 && e.minY >= 0 && e.maxY < 10_000_000) {
+    const candidates = GK_ZONES.map((z) => gk({ zone: z, zonePrefix: false })).filter((c) => inZhejiang(e, c));
+    const preferredZone = expectedLongitude === undefined ? 40 : gkZoneForLongitude(expectedLongitude);
+    const chosen = candidates.find((c) => c.kind === 'gk' && c.zone === preferredZone) ?? candidates[0] ?? gk({ zone: preferredZone, zonePrefix: false });
+    return { crs: chosen, alternatives: candidates.filter((c) => c !== chosen) };
+  }
+  return undefined;
+}
+
+/**
+ * Refuses data that cannot be in Zhejiang (or, with region 'any', cannot be on Earth in this CRS), and
+ * says which mistake it most likely is, so the message can name the fix.
+ */
+export function checkLocation(file: string, e: Extent, crs: SourceCrs, region: Region): Result<void> {
+  const lonLat = lonLatExtent(e, crs);
+  if (lonLat && (region === 'any' || inside(ZHEJIANG_EXTENT, lonLat))) return success(undefined);
+  const params = { file, crs: describeCrs(crs), extent: formatExtent(e) };
+  const swapped = swapExtent(e);
+  const swappedCrs = crs.kind === 'geographic' ? GEOGRAPHIC : inferCrs(swapped)?.crs;
+  if (swappedCrs && inZhejiang(swapped, swappedCrs)) return failure('io.crs.swappedXY', params);
+  if (crs.kind === 'gk' && inZhejiang(e, GEOGRAPHIC)) return failure('io.crs.degreesAsMetres', params);
+  const projected = inferCrs(e);
+  if (crs.kind === 'geographic' && projected && projected.crs.kind === 'gk' && inZhejiang(e, projected.crs)) {
+    return failure('io.crs.metresAsDegrees', { ...params, likely: describeCrs(projected.crs) });
+  }
+  if (!lonLat) return failure('io.crs.impossibleCoordinates', params);
+  return failure('io.crs.outsideZhejiang', { ...params, lonLat: formatExtent(lonLat) });
+}

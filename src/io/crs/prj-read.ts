@@ -1,0 +1,106 @@
+/**
+ * The CRS of a `.prj` (WKT as ArcGIS, QGIS/GDAL or other tools write it). Recognised in this order:
+ * an EPSG code on the root; the names ArcGIS and EPSG give CGCS2000 zones; the projection parameters.
+ */
+import { CGCS2000_GEOGRAPHIC_EPSG, gkCrsFromEpsg, GK_ZONES, type GkZone } from '../../geo/projection.ts';
+import { failure, success, type Result } from '../result.ts';
+import { GEOGRAPHIC, gk, type SourceCrs } from './source-crs.ts';
+import { child, children, epsgCodeOf, nameOf, parseWkt, type WktNode } from './wkt.ts';
+
+export interface PrjCrs {
+  readonly crs: SourceCrs;
+  readonly name: string;
+  /** WGS84 data is accepted as CGCS2000 (they differ by centimetres at most); the note says so. */
+  readonly datum: 'cgcs2000' | 'wgs84';
+}
+
+/** Geographic EPSG codes taken as CGCS2000: 4490 itself, 4326 WGS 84, 4479/4480 CGCS2000 variants. */
+const GEOGRAPHIC_EPSG = new Map<number, PrjCrs['datum']>([[CGCS2000_GEOGRAPHIC_EPSG, 'cgcs2000'], [4479, 'cgcs2000'], [4480, 'cgcs2000'], [4326, 'wgs84']]);
+
+const PROJECTED = ['PROJCS', 'PROJCRS', 'PROJECTEDCRS'];
+const GEOGRAPHIC_KEYWORDS = ['GEOGCS', 'GEOGCRS', 'GEODCRS', 'GEOGRAPHICCRS', 'GEODETICCRS', 'BASEGEOGCRS', 'BASEGEODCRS'];
+
+export function crsFromPrj(text: string, file: string): Result<PrjCrs> {
+  const root = parseWkt(text);
+  if (!root) return failure('io.crs.prjNotWkt', { file, start: text.trim().slice(0, 40) });
+  const top = root.keyword === 'COMPD_CS' || root.keyword === 'COMPOUNDCRS' ? (child(root, ...PROJECTED, ...GEOGRAPHIC_KEYWORDS) ?? root) : root;
+  const name = nameOf(top);
+  const datum = datumOf(top);
+  if (datum === 'other') return failure('io.crs.unsupportedDatum', { file, name, datum: nameOf(findDeep(top, ['DATUM'])) });
+
+  const epsg = epsgCodeOf(top);
+  if (PROJECTED.includes(top.keyword)) {
+    const byCode = epsg === undefined ? undefined : gkCrsFromEpsg(epsg);
+    const found = byCode ?? gkFromName(name) ?? gkFromParameters(top);
+    if (!found) return failure('io.crs.unsupported', { file, name });
+    return success({ crs: gk(found), name, datum });
+  }
+  if (GEOGRAPHIC_KEYWORDS.includes(top.keyword)) {
+    if (epsg !== undefined && !GEOGRAPHIC_EPSG.has(epsg)) return failure('io.crs.unsupported', { file, name });
+    return success({ crs: GEOGRAPHIC, name, datum });
+  }
+  return failure('io.crs.unsupported', { file, name: name || top.keyword });
+}
+
+function findDeep(node: WktNode, keywords: readonly string[]): WktNode | undefined {
+  for (const value of node.values) {
+    if (typeof value !== 'object') continue;
+    if (keywords.includes(value.keyword)) return value;
+    const found = findDeep(value, keywords);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * CGCS2000 (`D_China_2000`, `China_2000`, `China Geodetic Coordinate System 2000`) or WGS 84; anything
+ * else, notably Beijing 1954 and Xian 1980 (older surveys), needs a datum transformation with local
+ * parameters this editor does not have.
+ */
+function datumOf(node: WktNode): PrjCrs['datum'] | 'other' {
+  const datum = nameOf(findDeep(node, ['DATUM', 'GEODETICDATUM', 'TRF'])).toLowerCase().replace(/[\s_-]+/g, '');
+  if (/china2000|cgcs2000|chinageodeticcoordinatesystem2000/.test(datum)) return 'cgcs2000';
+  if (/wgs1984|wgs84|worldgeodeticsystem1984/.test(datum)) return 'wgs84';
+  // A WKT with no datum name at all: judge by the ellipsoid (GRS 1980 / CGCS2000 / WGS 84 all fit).
+  if (datum === '') {
+    const ellipsoid = findDeep(node, ['SPHEROID', 'ELLIPSOID']);
+    const a = Number(ellipsoid?.values[1]);
+    return a === 6_378_137 ? 'cgcs2000' : 'other';
+  }
+  return 'other';
+}
+
+/** `CGCS2000_3_Degree_GK_Zone_40`, `CGCS2000 / 3-degree Gauss-Kruger zone 40`, `…_CM_120E`, `… CM 120E`. */
+export function gkFromName(name: string): ReturnType<typeof gkCrsFromEpsg> {
+  const n = name.toLowerCase();
+  if (!/cgcs\s*2000|china.?2000/.test(n) || !/3.?degree|3°/.test(n)) return undefined;
+  const zone = /zone[_\s]*(\d+)/.exec(n);
+  if (zone) return asZone(Number(zone[1]), true);
+  const cm = /cm[_\s]*(\d+)\s*e/.exec(n);
+  if (cm) return asZone(Number(cm[1]) / 3, false);
+  return undefined;
+}
+
+/** Transverse Mercator / Gauss-Krüger, k = 1, latitude of origin 0, CM a multiple of 3°, false easting 500 km with or without the zone. */
+function gkFromParameters(projcs: WktNode): ReturnType<typeof gkCrsFromEpsg> {
+  // WKT1 puts PROJECTION and PARAMETERs under PROJCS; WKT2 puts METHOD and PARAMETERs under CONVERSION.
+  const conversion = child(projcs, 'CONVERSION') ?? projcs;
+  const method = nameOf(child(projcs, 'PROJECTION') ?? child(conversion, 'METHOD')).toLowerCase();
+  if (!/transverse|gauss|tmerc/.test(method)) return undefined;
+  const parameters = new Map<string, number>();
+  for (const p of children(conversion, 'PARAMETER')) parameters.set(nameOf(p).toLowerCase().replace(/[\s_]+/g, ''), Number(p.values[1]));
+  const get = (...names: string[]) => names.map((n) => parameters.get(n)).find((v) => v !== undefined);
+  const cm = get('centralmeridian', 'longitudeofnaturalorigin', 'longitudeoforigin');
+  const k = get('scalefactor', 'scalefactoratnaturalorigin') ?? 1;
+  const lat0 = get('latitudeoforigin', 'latitudeofnaturalorigin') ?? 0;
+  const fe = get('falseeasting');
+  if (cm === undefined || fe === undefined || k !== 1 || lat0 !== 0) return undefined;
+  const zone = cm / 3;
+  if (fe === 500_000) return asZone(zone, false);
+  if (fe === zone * 1_000_000 + 500_000) return asZone(zone, true);
+  return undefined;
+}
+
+function asZone(zone: number, zonePrefix: boolean): ReturnType<typeof gkCrsFromEpsg> {
+  return (GK_ZONES as readonly number[]).includes(zone) ? { zone: zone as GkZone, zonePrefix } : undefined;
+}

@@ -1,0 +1,37 @@
+/** Geometries between a source CRS and lon/lat (CGCS2000), every geometry type, third coordinates dropped. */
+import type { Geometry, Position } from 'geojson';
+import { fromGaussKruger, toGaussKruger } from '../../geo/projection.ts';
+import type { SourceCrs } from './source-crs.ts';
+
+export function mapGeometry<G extends Geometry>(geometry: G, fn: (p: Position) => Position): G {
+  const g = geometry as Geometry;
+  switch (g.type) {
+    case 'Point':
+      return { type: g.type, coordinates: fn(g.coordinates) } as G;
+    case 'MultiPoint':
+    case 'LineString':
+      return { type: g.type, coordinates: g.coordinates.map(fn) } as G;
+    case 'MultiLineString':
+    case 'Polygon':
+      return { type: g.type, coordinates: g.coordinates.map((line) => line.map(fn)) } as G;
+    case 'MultiPolygon':
+      return { type: g.type, coordinates: g.coordinates.map((polygon) => polygon.map((ring) => ring.map(fn))) } as G;
+    case 'GeometryCollection':
+      return { type: g.type, geometries: g.geometries.map((child) => mapGeometry(child, fn)) } as G;
+  }
+}
+
+/** The plan keeps lon/lat in 2-D; Z and M of survey files carry nothing the plan uses. */
+export function toLonLat<G extends Geometry>(geometry: G, crs: SourceCrs): G {
+  if (crs.kind === 'geographic') return mapGeometry(geometry, (p) => [p[0] as number, p[1] as number]);
+  return mapGeometry(geometry, (p) => fromGaussKruger(p, crs));
+}
+
+export function fromLonLat<G extends Geometry>(geometry: G, crs: SourceCrs): G {
+  if (crs.kind === 'geographic') return mapGeometry(geometry, (p) => [p[0] as number, p[1] as number]);
+  return mapGeometry(geometry, (p) => toGaussKruger(p, crs));
+}
+
+export function swapXY<G extends Geometry>(geometry: G): G {
+  return mapGeometry(geometry, (p) => [p[1] as number, p[0] as number]);
+}

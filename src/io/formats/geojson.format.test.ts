@@ -1,0 +1,138 @@
+import type { Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { ringSignedAreaPlanar } from '../../geo/rings.ts';
+import { toGaussKruger } from '../../geo/projection.ts';
+import { gk } from '../crs/source-crs.ts';
+import { english, fixtureFiles } from '../test-support.ts';
+import { writeGeoJson } from './geojson.format.ts';
+import { importFiles } from './index.ts';
+import type { ExportLayer } from './types.ts';
+
+const text = (name: string, content: string) => ({ name, bytes: new TextEncoder().encode(content) });
+const ANYWHERE = { region: 'any' } as const;
+
+/** What each check-geojson / geojsonhint "bad" fixture gives: refused with this key, or imported with these notes. */
+const EXPECTED: Record<string, { refused: string } | { notes: string[] }> = {
+  'bad__bad-duplicate-properties.geojson': { refused: 'io.geojson.noGeometryMember' },
+  'bad__bad-featurelist.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__bad-json.geojson': { refused: 'io.geojson.notJson' },
+  'bad__bad-object-type.geojson': { refused: 'io.geojson.unknownType' },
+  'bad__bad-polygonloop.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__bad-properties-as-array.geojson': { refused: 'io.geojson.propertiesNotObject' },
+  'bad__badcoord.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__badcoordtype.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__badfeature-no-properties.geojson': { notes: ['io.geojson.noProperties'] },
+  'bad__badfeature.geojson': { refused: 'io.geojson.featureNotObject' },
+  'bad__badfeatureid.geojson': { notes: ['io.geojson.badId'] },
+  'bad__bbox-4or6elements.geojson': { notes: ['io.geojson.badBbox'] },
+  'bad__bbox-contains-string.geojson': { notes: ['io.geojson.badBbox'] },
+  'bad__bbox-string.geojson': { notes: ['io.geojson.badBbox'] },
+  'bad__different-first-last.geojson': { notes: [] },
+  'bad__different-first-size.geojson': { notes: [] },
+  'bad__expected_object.geojson': { refused: 'io.geojson.propertiesNotObject' },
+  'bad__false.geojson': { refused: 'io.geojson.geometryNotObject' },
+  'bad__feature_changed_semantics.geojson': { notes: ['io.geojson.foreignMembers'] },
+  'bad__featurecollection-obj.geojson': { refused: 'io.geojson.noFeatureList' },
+  'bad__featurecollection-type-case.geojson': { refused: 'io.geojson.wrongCase' },
+  'bad__featurecollection.geojson': { refused: 'io.geojson.noFeatureList' },
+  'bad__featurecollection_changed_semantics.geojson': { notes: ['io.geojson.foreignMembers'] },
+  'bad__geometry_changed_semantics.geojson': { notes: ['io.geojson.foreignMembers'] },
+  'bad__geometrycollection_nested.geojson': { refused: 'io.geojson.nestedCollection' },
+  'bad__multiple_problems.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__multipoint-multidimension.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__multipoint-nocoordinates.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__multipoint-nondimension.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__nofeaturetype.geojson': { refused: 'io.geojson.unknownType' },
+  'bad__notype.geojson': { refused: 'io.geojson.noType' },
+  'bad__point-labeled-as-a-multipolygon.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__point-string.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__point-toofew.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__point-toomany.geojson': { notes: [] },
+  'bad__point.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__rootstring.geojson': { refused: 'io.geojson.rootNotObject' },
+  'bad__short-line.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__short-linearring.geojson': { notes: [] },
+  'bad__short-multilinestring.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__stringcoord.geojson': { refused: 'io.geojson.badCoordinates' },
+  'bad__unknowntype.geojson': { refused: 'io.geojson.unknownType' },
+};
+
+describe('GeoJSON import of malformed files (check-geojson)', () => {
+  it.each(Object.entries(EXPECTED))('%s', (name, expected) => {
+    const result = importFiles(fixtureFiles('third-party/check-geojson', name), ANYWHERE);
+    if ('refused' in expected) {
+      expect(!result.ok && result.error.key).toBe(expected.refused);
+      if (!result.ok) expect(english(result.error)).toContain(name);
+    } else {
+      expect(result.ok && result.notes.map((n) => n.key)).toEqual(expected.notes);
+    }
+  });
+});
+
+describe('GeoJSON import', () => {
+  it('keeps __proto__ and constructor as plain data', () => {
+    const result = importFiles([text('evil.geojson', '{"type":"Feature","properties":{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}},"nested":{"__proto__":{"deep":1}}},"geometry":null}')]);
+    const properties = result.ok ? result.value[0]!.features[0]!.properties : {};
+    expect(Object.keys(properties)).toEqual(['__proto__', 'constructor', 'nested']);
+    expect(properties['__proto__']).toEqual({ polluted: 1 });
+    expect(Object.getPrototypeOf(properties)).toBeNull();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).deep).toBeUndefined();
+  });
+
+  it('rewinds to RFC 7946 (geojsonhint: clockwise shell, wrongly wound hole)', () => {
+    for (const name of ['bad__polygon_winding_order.geojson', 'bad__bad-polygon-interiorring-rhr.geojson']) {
+      const result = importFiles(fixtureFiles('third-party/geojsonhint', name), ANYWHERE);
+      const polygon = result.ok ? (result.value[0]!.features[0]!.geometry as Polygon) : undefined;
+      expect(ringSignedAreaPlanar(polygon!.coordinates[0]!)).toBeGreaterThan(0);
+      if (polygon!.coordinates[1]) expect(ringSignedAreaPlanar(polygon!.coordinates[1])).toBeLessThan(0);
+    }
+  });
+
+  it('reads the legacy crs member (projected GeoJSON from Chinese desktop GIS) and GBK text', () => {
+    const [x, y] = toGaussKruger([120.74, 30.46], gk({ zone: 40, zonePrefix: true }));
+    const json = `{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4528"}},"features":[{"type":"Feature","properties":{"MC":"村委会"},"geometry":{"type":"Point","coordinates":[${x},${y}]}}]}`;
+    const gbk = new Uint8Array([...new TextEncoder().encode(json.split('村委会')[0]), 0xb4, 0xe5, 0xce, 0xaf, 0xbb, 0xe1, ...new TextEncoder().encode(json.split('村委会')[1])]);
+    const result = importFiles([{ name: 'points.json', bytes: gbk }]);
+    expect(result.ok && result.value[0]!.crs).toMatchObject({ how: 'geojson', crs: { kind: 'gk', zone: 40, zonePrefix: true } });
+    expect(result.ok && result.value[0]!.features[0]!.properties.MC).toBe('村委会');
+    expect(result.ok && result.notes.map((n) => n.key)).toContain('io.geojson.gbkText');
+    const point = result.ok ? (result.value[0]!.features[0]!.geometry as { coordinates: number[] }).coordinates : [];
+    expect(point[0]).toBeCloseTo(120.74, 9);
+  });
+});
+
+describe('GeoJSON export', () => {
+  const layer: ExportLayer = {
+    name: 'GHYT',
+    geometryType: 'polygon',
+    fields: [
+      { name: 'YTDKBH', type: 'C', length: 18, decimals: 0 },
+      { name: 'MJ', type: 'N', length: 16, decimals: 2 },
+    ],
+    features: [
+      {
+        // Clockwise on purpose: the export must rewind it.
+        geometry: { type: 'Polygon', coordinates: [[[120.7, 30.4], [120.7, 30.401], [120.701, 30.401], [120.701, 30.4], [120.7, 30.4]]] },
+        properties: { YTDKBH: '一号', MJ: 1234.5678, editorOnly: 'x' },
+      },
+    ],
+  };
+
+  it('is RFC 7946: a FeatureCollection, lon/lat, shells counter-clockwise, only the layer fields', () => {
+    const out = writeGeoJson(layer, {});
+    const json = JSON.parse(new TextDecoder().decode(out.ok ? out.value[0]!.bytes : new Uint8Array())) as { type: string; crs?: unknown; features: { properties: object; geometry: Polygon }[] };
+    expect(json.type).toBe('FeatureCollection');
+    expect(json.crs).toBeUndefined();
+    expect(json.features[0]!.properties).toEqual({ YTDKBH: '一号', MJ: 1234.57 });
+    expect(ringSignedAreaPlanar(json.features[0]!.geometry.coordinates[0]!)).toBeGreaterThan(0);
+    const pretty = writeGeoJson(layer, { pretty: true });
+    expect(new TextDecoder().decode(pretty.ok ? pretty.value[0]!.bytes : new Uint8Array())).toContain('\n  "features"');
+  });
+
+  it('round-trips through import', () => {
+    const out = writeGeoJson(layer, {});
+    const back = out.ok ? importFiles(out.value) : out;
+    expect(back.ok && back.value[0]!.features[0]!.properties).toEqual({ YTDKBH: '一号', MJ: 1234.57 });
+  });
+});

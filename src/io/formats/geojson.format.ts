@@ -1,0 +1,122 @@
+/**
+ * GeoJSON import (tolerant, with a clear message for every malformed case; see geojson-structure.ts) and
+ * export (RFC 7946: lon/lat, shells counter-clockwise, only the layer's fields, compact or indented).
+ */
+import type { Geometry, Position } from 'geojson';
+import { gkCrsFromEpsg } from '../../geo/projection.ts';
+import { rewindRfc7946 } from '../../geo/rings.ts';
+import type { AreaGeometry } from '../../domain/features.ts';
+import { ExtentBuilder } from '../crs/extent.ts';
+import { mapGeometry } from '../crs/reproject.ts';
+import { GEOGRAPHIC, gk, type SourceCrs } from '../crs/source-crs.ts';
+import { extensionOf, fileName, stemOf, type InputFile, type OutputFile } from '../files.ts';
+import { parseGeoJsonStructure, toleratedNotes } from '../geojson/geojson-structure.ts';
+import { failure, note, success, type Message, type Result } from '../result.ts';
+import { georeference, type DeclaredCrs } from './georeference.ts';
+import type { ExportLayer, ExportValue, FieldInfo, FileFormat, ImportedLayer, ReadOptions, WriteOptions } from './types.ts';
+
+const EXTENSIONS = ['geojson', 'json'] as const;
+/** 9 decimals of a degree ≈ 0.1 mm: round trips stay within 1 mm; RFC 7946's 6 (≈ 10 cm) would not. */
+const DECIMALS = 9;
+
+function claim(files: readonly InputFile[]): InputFile[][] {
+  return files.filter((f) => (EXTENSIONS as readonly string[]).includes(extensionOf(f.name))).map((f) => [f]);
+}
+
+/** GeoJSON is UTF-8 (RFC 8259); files saved in GBK by older Chinese tools are read as GBK, with a note. */
+function decode(file: InputFile, notes: Message[]): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(file.bytes);
+  } catch {
+    notes.push(note('io.geojson.gbkText', { file: fileName(file.name) }));
+    return new TextDecoder('gbk').decode(file.bytes);
+  }
+}
+
+/** `EPSG:4528`, `urn:ogc:def:crs:EPSG::4528`, `urn:ogc:def:crs:OGC:1.3:CRS84`, `EPSG:4490`, `EPSG:4326`. */
+function crsFromName(name: string): SourceCrs | undefined {
+  if (/CRS84$/i.test(name)) return GEOGRAPHIC;
+  const code = Number(/EPSG:{1,2}(?:[\d.]*:)?(\d+)$/i.exec(name)?.[1]);
+  if (code === 4490 || code === 4326) return GEOGRAPHIC;
+  const zone = gkCrsFromEpsg(code);
+  return zone ? gk(zone) : undefined;
+}
+
+function read(dataset: readonly InputFile[], options: ReadOptions): Result<ImportedLayer> {
+  const file = dataset[0] as InputFile;
+  const name = fileName(file.name);
+  const notes: Message[] = [];
+  let root: unknown;
+  try {
+    root = JSON.parse(decode(file, notes));
+  } catch (error) {
+    return failure('io.geojson.notJson', { file: name, detail: error instanceof Error ? error.message : String(error) });
+  }
+  const parsed = parseGeoJsonStructure(root, name);
+  if (!parsed.ok) return parsed;
+  notes.push(...toleratedNotes(name, parsed.value.tolerated));
+
+  let declared: DeclaredCrs | undefined;
+  if (parsed.value.crsName !== null) {
+    const crs = crsFromName(parsed.value.crsName);
+    if (!crs) return failure('io.crs.unsupported', { file: name, name: parsed.value.crsName });
+    declared = { crs, how: 'geojson', name: parsed.value.crsName };
+  } else {
+    // RFC 7946 says lon/lat; projected numbers without a `crs` member are inferred (and said so) instead.
+    const extent = new ExtentBuilder();
+    for (const f of parsed.value.features) extent.addGeometry(f.geometry);
+    const e = extent.extent();
+    if (!e || (Math.abs(e.minX) <= 180 && Math.abs(e.maxX) <= 180 && Math.abs(e.minY) <= 90 && Math.abs(e.maxY) <= 90)) declared = { crs: GEOGRAPHIC, how: 'geojson', name: null };
+  }
+  const layer = georeference(
+    { format: 'geojson', file: file.name, name: fileName(stemOf(file.name)), fields: inferFields(parsed.value.features), features: parsed.value.features, encoding: null, declared, crsText: parsed.value.crsName },
+    options,
+  );
+  return layer.ok ? success(layer.value, [...notes, ...layer.notes]) : layer;
+}
+
+/** Field list from the values seen: a key whose values are all numbers is numeric, otherwise text. */
+function inferFields(features: readonly { readonly properties: Readonly<Record<string, unknown>> }[]): FieldInfo[] {
+  const kinds = new Map<string, FieldInfo['kind']>();
+  for (const f of features) {
+    for (const [key, value] of Object.entries(f.properties)) {
+      const kind: FieldInfo['kind'] = typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'real') : typeof value === 'boolean' ? 'boolean' : value === null ? 'other' : 'text';
+      const seen = kinds.get(key);
+      kinds.set(key, seen === undefined || seen === 'other' ? kind : seen === kind || kind === 'other' ? seen : seen === 'integer' && kind === 'real' ? 'real' : 'text');
+    }
+  }
+  return [...kinds].map(([name, kind]) => ({ name, kind: kind === 'other' ? 'text' : kind, width: null, decimals: null }));
+}
+
+function roundPosition(p: Position): Position {
+  const factor = 10 ** DECIMALS;
+  return [Math.round((p[0] as number) * factor) / factor, Math.round((p[1] as number) * factor) / factor];
+}
+
+function exportValue(value: ExportValue | undefined, decimals: number, type: string): ExportValue {
+  if (value === undefined) return null;
+  if (typeof value === 'number' && (type === 'N' || type === 'F')) return Number(value.toFixed(decimals));
+  return value;
+}
+
+export function writeGeoJson(layer: ExportLayer, options: WriteOptions): Result<OutputFile[]> {
+  const features = layer.features.map((feature) => {
+    const properties: Record<string, ExportValue> = {};
+    for (const field of layer.fields) properties[field.name] = exportValue(feature.properties[field.name], field.decimals, field.type);
+    let geometry: Geometry | null = feature.geometry && mapGeometry(feature.geometry, roundPosition);
+    if (geometry && geometry.type !== 'Point') geometry = rewindRfc7946(geometry as AreaGeometry);
+    return { type: 'Feature', properties, geometry };
+  });
+  const collection = { type: 'FeatureCollection', name: layer.name, features };
+  const text = options.pretty ? JSON.stringify(collection, null, 2) : JSON.stringify(collection);
+  return success([{ name: `${layer.name}.geojson`, bytes: new TextEncoder().encode(text) }]);
+}
+
+export const geojsonFormat: FileFormat = {
+  id: 'geojson',
+  labelKey: 'io.format.geojson',
+  extensions: EXTENSIONS,
+  claim,
+  read,
+  write: writeGeoJson,
+};

@@ -1,0 +1,71 @@
+/**
+ * The last steps every import shares: settle the CRS (chosen, declared by the file, or inferred from the
+ * numbers, and said so), refuse coordinates that cannot be right, bring everything to lon/lat with
+ * polygons wound as RFC 7946, and recognise GCJ-02 data.
+ */
+import type { Geometry } from 'geojson';
+import type { AreaGeometry } from '../../domain/features.ts';
+import { rewindRfc7946 } from '../../geo/rings.ts';
+import { ExtentBuilder, formatExtent, swapExtent } from '../crs/extent.ts';
+import { gcj02ToCgcs2000, looksLikeGcj02 } from '../crs/gcj02.ts';
+import { checkLocation, inferCrs, inZhejiang } from '../crs/locate.ts';
+import { swapXY, toLonLat } from '../crs/reproject.ts';
+import { describeCrs, type CrsReport, type CrsSource, type SourceCrs } from '../crs/source-crs.ts';
+import { failure, note, success, type Message, type Result } from '../result.ts';
+import type { ImportedFeature, ImportedLayer, ReadOptions } from './types.ts';
+
+export interface DeclaredCrs {
+  readonly crs: SourceCrs;
+  readonly how: CrsSource;
+  readonly name: string | null;
+}
+
+export interface RawLayer extends Omit<ImportedLayer, 'crs'> {
+  /** What the file says about its CRS; undefined when it says nothing usable. */
+  readonly declared: DeclaredCrs | undefined;
+  /** Text that may name a web-map source (a `.prj`, a header), for GCJ-02 recognition. */
+  readonly crsText: string | null;
+}
+
+export function georeference(raw: RawLayer, options: ReadOptions): Result<ImportedLayer> {
+  const notes: Message[] = [];
+  let features: readonly ImportedFeature[] = options.swapXY
+    ? raw.features.map((f) => ({ ...f, geometry: f.geometry && swapXY(f.geometry) }))
+    : raw.features;
+  const extentBuilder = new ExtentBuilder();
+  for (const f of features) extentBuilder.addGeometry(f.geometry);
+  const extent = extentBuilder.extent();
+
+  let crs: CrsReport;
+  if (options.crs) crs = { crs: options.crs, how: 'chosen', declaredName: null };
+  else if (raw.declared) crs = { crs: raw.declared.crs, how: raw.declared.how, declaredName: raw.declared.name };
+  else if (!extent) crs = { crs: { kind: 'geographic' }, how: 'inferred', declaredName: null };
+  else {
+    const inferred = inferCrs(extent, options.expectedLongitude);
+    if (!inferred) {
+      // Numbers that fit no CRS: say so, unless they fit one once X and Y are swapped.
+      const swapped = inferCrs(swapExtent(extent));
+      if (swapped && inZhejiang(swapExtent(extent), swapped.crs)) return failure('io.crs.swappedXY', { file: raw.file, crs: describeCrs(swapped.crs), extent: formatExtent(extent) });
+      return failure('io.crs.cannotInfer', { file: raw.file, extent: formatExtent(extent) });
+    }
+    crs = { crs: inferred.crs, how: 'inferred', declaredName: null };
+    const alternatives = inferred.alternatives.map(describeCrs).join('; ');
+    notes.push(note(alternatives ? 'io.crs.inferredAmbiguous' : 'io.crs.inferred', { file: raw.file, crs: describeCrs(inferred.crs), alternatives }));
+  }
+
+  if (extent) {
+    const located = checkLocation(raw.file, extent, crs.crs, options.region ?? 'zhejiang');
+    if (!located.ok) return located;
+  }
+
+  const gcj = crs.crs.kind === 'geographic' && looksLikeGcj02(raw.file, raw.crsText, raw.fields.map((f) => f.name));
+  const project = (geometry: Geometry): Geometry => {
+    let g = toLonLat(geometry, crs.crs);
+    if (gcj && options.convertGcj02) g = gcj02ToCgcs2000(g);
+    return g.type === 'Polygon' || g.type === 'MultiPolygon' ? rewindRfc7946(g as AreaGeometry) : g;
+  };
+  features = features.map((f) => ({ ...f, geometry: f.geometry && project(f.geometry) }));
+  if (gcj) notes.push(note(options.convertGcj02 ? 'io.crs.gcj02Converted' : 'io.crs.maybeGcj02', { file: raw.file }));
+
+  return success({ format: raw.format, file: raw.file, name: raw.name, fields: raw.fields, encoding: raw.encoding, features, crs }, notes);
+}

@@ -1,0 +1,74 @@
+/**
+ * The format registry (style.md): an explicit list, one file per format. `importFiles` is the one entry
+ * for whatever a planner drops or picks (loose files, zips, several layers at once): sizes checked before
+ * reading, zips opened safely, files grouped into datasets by the formats, each dataset read; the first
+ * error stops the whole import, so nothing is imported half-way.
+ */
+import { extensionOf, fileName, type FileInfo, type InputFile } from '../files.ts';
+import { checkSizes, DEFAULT_LIMITS } from '../limits.ts';
+import { failure, listSome, note, success, type Message, type Result } from '../result.ts';
+import { readZip } from '../zip/zip-read.ts';
+import { geojsonFormat } from './geojson.format.ts';
+import { parcelCoordsFormat } from './parcel-coords.format.ts';
+import { shapefileFormat } from './shapefile.format.ts';
+import type { FileFormat, ImportedLayer, ReadOptions } from './types.ts';
+
+export const FORMATS: readonly FileFormat[] = [shapefileFormat, geojsonFormat, parcelCoordsFormat];
+
+/** Extensions a file picker offers: every format's, plus zip. */
+export const IMPORT_EXTENSIONS: readonly string[] = ['zip', ...new Set(FORMATS.flatMap((f) => f.extensions))];
+
+/** Sidecar files of Shapefiles and GIS tools that carry nothing an import needs; not worth a note. */
+const QUIET = ['sbn', 'sbx', 'qpj', 'xml', 'qix', 'cst', 'qmd', 'fix', 'atx', 'ain', 'aih', 'idx'];
+
+/** For the UI: refuse before reading a byte (a browser `File` knows its size up front). */
+export function checkBeforeReading(files: readonly FileInfo[], options: ReadOptions = {}): Result<void> {
+  return checkSizes(files, options.limits ?? DEFAULT_LIMITS);
+}
+
+export function importFiles(files: readonly InputFile[], options: ReadOptions = {}): Result<ImportedLayer[]> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const sized = checkSizes(files.map((f) => ({ name: f.name, size: f.bytes.length })), limits);
+  if (!sized.ok) return sized;
+  const notes: Message[] = [];
+  const expanded: InputFile[] = [];
+  const unread: string[] = [];
+  for (const file of files) {
+    if (extensionOf(file.name) !== 'zip') {
+      expanded.push(file);
+      continue;
+    }
+    const members = readZip(file, { limits, wanted: (path) => IMPORT_EXTENSIONS.includes(extensionOf(path)) && extensionOf(path) !== 'zip' });
+    if (!members.ok) return members;
+    expanded.push(...members.value.files);
+    unread.push(...members.value.skipped.map((path) => `${fileName(file.name)}/${path}`));
+  }
+
+  const layers: ImportedLayer[] = [];
+  const claimed = new Set<InputFile>();
+  for (const format of FORMATS) {
+    for (const dataset of format.claim(expanded.filter((f) => !claimed.has(f)))) {
+      dataset.forEach((f) => claimed.add(f));
+      const layer = readSafely(format, dataset, options);
+      if (!layer.ok) return layer;
+      notes.push(...layer.notes);
+      layers.push(layer.value);
+    }
+  }
+  const ignored = [...expanded.filter((f) => !claimed.has(f)).map((f) => f.name), ...unread].filter((name) => !QUIET.includes(extensionOf(name)));
+  if (ignored.length) notes.push(note('io.import.ignoredFiles', { files: listSome(ignored) }));
+  if (layers.length === 0) return failure('io.import.nothingToImport', { files: listSome(files.map((f) => fileName(f.name))) });
+  return success(layers, notes);
+}
+
+/**
+ * Readers check what they read, so an exception here is a bug; but a planner's file must never take the
+ * app or the CLI down with it: the bug becomes a message naming the file, and the import stops cleanly.
+ */
+function readSafely(format: FileFormat, dataset: readonly InputFile[], options: ReadOptions): Result<ImportedLayer> {
+  try {
+    return format.read(dataset, options);
+  } catch (error) {
+    return failure('io.import.unexpected', { file: fileName(dataset[0]?.name ?? ''), detail: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Which encoding a Shapefile's DBF is read with: the planner's choice, else the `.cpg`, else the DBF's
+ * language-driver byte, else a GBK-or-UTF-8 guess from the bytes, reported with a preview of both readings.
+ */
+import { fileName, type InputFile } from '../files.ts';
+import { note, type Message } from '../result.ts';
+import type { DbfHeader } from '../shapefile/dbf-read.ts';
+import { textSamples } from '../shapefile/dbf-read.ts';
+import { encodingFromCpg, encodingFromLanguageDriver, isDecodable } from '../text/code-pages.ts';
+import { detectEncoding } from '../text/detect-encoding.ts';
+import type { EncodingPreview, EncodingReport } from './types.ts';
+
+const PREVIEW_RECORDS = 3;
+
+export function chooseEncoding(
+  dbf: InputFile,
+  header: DbfHeader,
+  cpg: InputFile | undefined,
+  chosen: string | undefined,
+  notes: Message[],
+): EncodingReport {
+  const preview = () => previewBothWays(dbf.bytes, header);
+  if (chosen && isDecodable(chosen)) return { encoding: new TextDecoder(chosen).encoding, how: 'chosen', confidence: 'high', preview: preview() };
+  if (cpg) {
+    const text = new TextDecoder('utf-8').decode(cpg.bytes);
+    const fromCpg = encodingFromCpg(text);
+    if (fromCpg) return { encoding: fromCpg, how: 'cpg', confidence: 'high', preview: null };
+    notes.push(note('io.dbf.cpgNotUnderstood', { file: fileName(cpg.name), start: text.trim().slice(0, 40) }));
+  }
+  const fromDriver = encodingFromLanguageDriver(header.languageDriver);
+  if (fromDriver) return { encoding: fromDriver, how: 'languageDriver', confidence: 'high', preview: null };
+  const guess = detectEncoding(textSamples(dbf.bytes, header));
+  if (guess.encoding === 'ascii') return { encoding: 'utf-8', how: 'ascii', confidence: 'high', preview: null };
+  notes.push(note(guess.confidence === 'high' ? 'io.dbf.encodingGuessed' : 'io.dbf.encodingUncertain', { file: fileName(dbf.name), encoding: guess.encoding.toUpperCase() }));
+  return { encoding: guess.encoding, how: 'detected', confidence: guess.confidence, preview: preview() };
+}
+
+/** The first records' text fields decoded as GBK and as UTF-8, side by side for the encoding switch. */
+function previewBothWays(bytes: Uint8Array, header: DbfHeader): EncodingPreview | null {
+  const textFields = header.rawFields.filter((f) => f.type === 'C');
+  const gbk = new TextDecoder('gbk');
+  const utf8 = new TextDecoder('utf-8');
+  const rows = { gbk: [] as string[][], utf8: [] as string[][] };
+  let nonAscii = false;
+  for (let r = 0; r < Math.min(header.recordCount, PREVIEW_RECORDS); r++) {
+    const start = header.headerLength + r * header.recordLength;
+    const values = textFields.map((f) => bytes.subarray(start + f.offset, start + f.offset + f.length));
+    nonAscii ||= values.some((v) => v.some((b) => b >= 0x80));
+    rows.gbk.push(values.map((v) => gbk.decode(v).trimEnd()));
+    rows.utf8.push(values.map((v) => utf8.decode(v).trimEnd()));
+  }
+  if (!nonAscii) return null;
+  return { fields: textFields.map((f) => gbk.decode(f.nameBytes)), gbk: rows.gbk, utf8: rows.utf8 };
+}

@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { readShp } from '../shapefile/shp-read.ts';
+import { english, fixtureFiles, shapefileFixture, THIRD_PARTY } from '../test-support.ts';
+import { importFiles } from './index.ts';
+import type { ImportedLayer } from './types.ts';
+
+const GEOTOOLS = 'third-party/geotools';
+const SHPJS = 'third-party/shapefile-js';
+const ANYWHERE = { region: 'any' } as const;
+
+function layerOf(result: ReturnType<typeof importFiles>): ImportedLayer {
+  if (!result.ok) throw new Error(english(result.error));
+  return result.value[0] as ImportedLayer;
+}
+
+describe('Shapefile text encodings', () => {
+  it('reads the geotools chinese_poly DBF (GBK, no .cpg) as Chinese, says it guessed, and previews both ways', () => {
+    const result = importFiles(shapefileFixture(GEOTOOLS, 'chinese_poly'), ANYWHERE);
+    const layer = layerOf(result);
+    expect(layer.features[0]?.properties.NAME).toBe('黑龙江省');
+    expect(layer.encoding).toMatchObject({ encoding: 'gbk', how: 'detected', confidence: 'high' });
+    expect(layer.encoding?.preview?.gbk[0]).toEqual(['黑龙江省']);
+    expect(layer.encoding?.preview?.utf8[0]?.[0]).not.toBe('黑龙江省');
+    expect(result.ok && result.notes.map((n) => n.key)).toContain('io.dbf.encodingGuessed');
+  });
+
+  it('switches encoding on request (the planner picks UTF-8 and sees 乱码)', () => {
+    const layer = layerOf(importFiles(shapefileFixture(GEOTOOLS, 'chinese_poly'), { ...ANYWHERE, encoding: 'utf-8' }));
+    expect(layer.encoding?.how).toBe('chosen');
+    expect(layer.features[0]?.properties.NAME).not.toBe('黑龙江省');
+  });
+
+  it('honours .cpg: Windows-1251, ANSI 1250, UTF-8', () => {
+    const russian = layerOf(importFiles(shapefileFixture(GEOTOOLS, 'rus-windows-1251'), ANYWHERE));
+    expect(russian.features.map((f) => f.properties.TEXT)).toEqual(['Кириллица', 'Смешаный 12345']);
+    const czech = layerOf(importFiles(shapefileFixture(SHPJS, 'codepage'), ANYWHERE));
+    expect(czech.encoding?.encoding).toBe('windows-1250');
+    expect(czech.features[1]?.properties.field).toBe('Hněvošický háj');
+    const utf = layerOf(importFiles(shapefileFixture(SHPJS, 'utf'), ANYWHERE));
+    expect(utf.features.map((f) => f.properties.field)).toEqual(['💩', 'Hněvošický háj']);
+  });
+
+  it('reads UTF-8 without .cpg (Zhejiang districts): detected, not garbled', () => {
+    const layer = layerOf(importFiles(shapefileFixture('third-party/zhejiang-districts-utf8-noprj', '浙江省')));
+    expect(layer.encoding).toMatchObject({ encoding: 'utf-8', how: 'detected', confidence: 'high' });
+    expect(layer.features).toHaveLength(90);
+    expect(layer.features[0]?.properties.name).toBe('嵊泗县');
+    expect(layer.crs).toMatchObject({ crs: { kind: 'geographic' }, how: 'inferred' });
+  });
+
+  it('says so when a .cpg is an HTML page, and falls back to detection', () => {
+    const files = [...shapefileFixture(SHPJS, 'htmlcpg'), { ...fixtureFiles(SHPJS, 'codepage.shx')[0]!, name: 'htmlcpg.shx' }];
+    const result = importFiles(files, ANYWHERE);
+    const layer = layerOf(result);
+    expect(result.ok && result.notes.map((n) => n.key)).toContain('io.dbf.cpgNotUnderstood');
+    expect(layer.features).toHaveLength(2);
+  });
+});
+
+describe('Shapefile geometry', () => {
+  it('reads multipart polygons with many parts (Zhejiang districts: up to 81 parts), wound RFC 7946', () => {
+    const layer = layerOf(importFiles(shapefileFixture('third-party/zhejiang-districts-utf8-noprj', '浙江省')));
+    const parts = layer.features.map((f) => (f.geometry?.type === 'MultiPolygon' ? f.geometry.coordinates.length : 1));
+    expect(Math.max(...parts)).toBe(81);
+  });
+
+  it('assigns holes to their shells, including a hole touching the shell (geotools holeTouchEdge)', () => {
+    const read = readShp(new Uint8Array(readFileSync(join(THIRD_PARTY, 'geotools/holeTouchEdge.shp'))), new Uint8Array(readFileSync(join(THIRD_PARTY, 'geotools/holeTouchEdge.shx'))), { shp: 'holeTouchEdge.shp', shx: 'holeTouchEdge.shx' });
+    expect(read.ok).toBe(true);
+    const geometry = read.ok ? (read.value.geometries[0] as Polygon | MultiPolygon) : undefined;
+    expect(geometry?.type).toBe('Polygon');
+    expect((geometry as Polygon).coordinates).toHaveLength(2);
+  });
+
+  it('ignores trailing bytes after the last record, with a note (geotools extraAtEnd)', () => {
+    const read = readShp(new Uint8Array(readFileSync(join(THIRD_PARTY, 'geotools/extraAtEnd.shp'))), null, { shp: 'extraAtEnd.shp', shx: 'extraAtEnd.shx' });
+    expect(read.ok && read.notes.map((n) => n.key)).toEqual(['io.shp.trailingBytes']);
+  });
+
+  it('reads PolyLineZ, MultiPointZ and null shapes (shapefile-js fixtures)', () => {
+    expect(layerOf(importFiles(shapefileFixture(SHPJS, 'export_polylinez'), ANYWHERE)).features[0]?.geometry?.type).toBe('MultiLineString');
+    expect(layerOf(importFiles(shapefileFixture(SHPJS, 'export_multipointz'), ANYWHERE)).features[0]?.geometry?.type).toBe('MultiPoint');
+    const result = importFiles(fixtureFiles(SHPJS, 'zero-len-line.zip'), ANYWHERE);
+    expect(layerOf(result).features.some((f) => f.geometry === null)).toBe(true);
+    expect(result.ok && result.notes.map((n) => n.key)).toContain('io.shp.nullShapes');
+  });
+});
+
+describe('Shapefile errors name the file and the fix', () => {
+  it('missing .shx, .shp or .dbf', () => {
+    const noShx = importFiles(shapefileFixture(SHPJS, 'bad'));
+    expect(!noShx.ok && english(noShx.error)).toContain('bad.shx');
+    const noShp = importFiles(fixtureFiles(SHPJS, 'noshp.zip'));
+    expect(!noShp.ok && english(noShp.error)).toContain('counties.shp, counties.shx');
+    const files = shapefileFixture(GEOTOOLS, 'chinese_poly').filter((f) => !f.name.endsWith('.dbf'));
+    const noDbf = importFiles(files, ANYWHERE);
+    expect(!noDbf.ok && noDbf.error.key).toBe('io.shp.missingParts');
+    expect(!noDbf.ok && english(noDbf.error)).toContain('chinese_poly.dbf');
+  });
+
+  it('record counts that disagree between .shp/.shx and .dbf', () => {
+    const files = shapefileFixture(GEOTOOLS, 'rus-windows-1251').map((f) => {
+      if (!f.name.endsWith('.dbf')) return f;
+      const bytes = f.bytes.slice();
+      new DataView(bytes.buffer).setUint32(4, 1, true); // claim 1 record where the .shp has 2
+      return { ...f, bytes };
+    });
+    const result = importFiles(files, ANYWHERE);
+    expect(!result.ok && result.error).toMatchObject({ key: 'io.shp.countMismatch', params: { shpCount: 2, dbfCount: 1 } });
+  });
+
+  it('a .shp cut short, and a .dbf cut short', () => {
+    const shortShp = shapefileFixture(GEOTOOLS, 'rus-windows-1251').map((f) => (f.name.endsWith('.shp') ? { ...f, bytes: f.bytes.subarray(0, f.bytes.length - 10) } : f));
+    const shp = importFiles(shortShp, ANYWHERE);
+    expect(!shp.ok && shp.error).toMatchObject({ key: 'io.shp.truncated', params: { record: 2 } });
+    const shortDbf = shapefileFixture(GEOTOOLS, 'rus-windows-1251').map((f) => (f.name.endsWith('.dbf') ? { ...f, bytes: f.bytes.subarray(0, f.bytes.length - 20) } : f));
+    const dbf = importFiles(shortDbf, ANYWHERE);
+    expect(!dbf.ok && dbf.error.key).toBe('io.dbf.truncated');
+  });
+
+  it('a .prj that is an HTML page: noted, CRS judged from the numbers', () => {
+    const files = [...shapefileFixture(SHPJS, 'htmlprj'), { ...fixtureFiles(SHPJS, 'codepage.shx')[0]!, name: 'htmlprj.shx' }];
+    const result = importFiles(files, ANYWHERE);
+    expect(result.ok && result.notes.map((n) => n.key)).toEqual(expect.arrayContaining(['io.crs.prjNotWkt', 'io.crs.inferred']));
+  });
+
+  it('a .shp that is really a DBF (shapefile-js bad.shp)', () => {
+    const files = [...shapefileFixture(SHPJS, 'bad'), { ...fixtureFiles(SHPJS, 'codepage.shx')[0]!, name: 'bad.shx' }];
+    const result = importFiles(files, ANYWHERE);
+    expect(!result.ok && result.error.key).toBe('io.shp.notShp');
+  });
+});
+
+describe('GCJ-02 data (Zhejiang districts from Amap)', () => {
+  it('is recognised and converted only when asked', () => {
+    const files = shapefileFixture('third-party/zhejiang-districts-utf8-noprj', '浙江省');
+    const plain = importFiles(files);
+    expect(plain.ok && plain.notes.map((n) => n.key)).toContain('io.crs.maybeGcj02');
+    const converted = importFiles(files, { convertGcj02: true });
+    expect(converted.ok && converted.notes.map((n) => n.key)).toContain('io.crs.gcj02Converted');
+    const first = (r: typeof plain) => (r.ok && r.value[0]?.features[0]?.geometry?.type === 'MultiPolygon' ? r.value[0].features[0].geometry.coordinates[0]![0]![0]! : [0, 0]);
+    const [lon1, lat1] = first(plain);
+    const [lon2, lat2] = first(converted);
+    // GCJ-02 in Zhejiang is shifted ~+0.0045° east and ~−0.0025° north of the true position.
+    expect((lon1 as number) - (lon2 as number)).toBeGreaterThan(0.003);
+    expect(Math.abs((lat1 as number) - (lat2 as number))).toBeGreaterThan(0.001);
+  });
+});

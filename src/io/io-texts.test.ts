@@ -1,0 +1,37 @@
+/** Every i18n key the io code uses has Chinese and English text, and every parameter it names is filled. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ioText } from '../i18n/text/io.text.ts';
+
+const IO_DIR = fileURLToPath(new URL('.', import.meta.url));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'package' ? [] : sources(path);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') && name !== 'test-support.ts' ? [path] : [];
+  });
+}
+
+describe('io texts', () => {
+  const used = new Set(sources(IO_DIR).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'(io\.[a-zA-Z]+\.[a-zA-Z0-9]+)'/g)].map((m) => m[1] as string)));
+
+  it('has every key the code uses, in both languages', () => {
+    expect([...used].filter((key) => !(key in ioText))).toEqual([]);
+    for (const [key, text] of Object.entries(ioText)) {
+      expect(text.zh, key).toBeTruthy();
+      expect(text.en, key).toBeTruthy();
+    }
+  });
+
+  it('uses the same parameters in Chinese and English', () => {
+    const params = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of Object.entries(ioText)) expect(params(text.zh), key).toEqual(params(text.en));
+  });
+
+  it('defines no key the code does not use', () => {
+    expect(Object.keys(ioText).filter((key) => !used.has(key))).toEqual([]);
+  });
+});

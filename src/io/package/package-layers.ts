@@ -1,0 +1,36 @@
+/**
+ * The layers of a provincial delivery package (domain.md §4) as read from files, before a plan is rebuilt
+ * from them. Reading (GeoJSON today; Shapefile and zip later) produces these; `reconstruct.ts` turns them
+ * into a Plan. Geometry is lon/lat by the time it gets here.
+ */
+import type { MultiPolygon, Polygon } from 'geojson';
+
+export const PACKAGE_LAYER_NAMES = ['JQDLTB', 'GHYT', 'TDGHDL', 'JSYDGZQ', 'XZQ', 'JBNTBHTB'] as const;
+export type PackageLayerName = (typeof PACKAGE_LAYER_NAMES)[number];
+/** Without these a package cannot become a plan. */
+export const REQUIRED_LAYERS: readonly PackageLayerName[] = ['JQDLTB'];
+
+export type FieldValue = string | number | boolean | null;
+
+export interface PackageFeature {
+  /** 1-based record number in its file, for messages. */
+  readonly recordNo: number;
+  readonly geometry: Polygon | MultiPolygon;
+  readonly properties: Readonly<Record<string, FieldValue>>;
+}
+
+export interface PackageLayer {
+  readonly name: PackageLayerName;
+  /** The file it came from, as the user named it. */
+  readonly file: string;
+  readonly features: readonly PackageFeature[];
+}
+
+export type PackageLayers = Partial<Record<PackageLayerName, PackageLayer>>;
+
+/** The layer a file name stands for (`JQDLTB.geojson`, `ghyt.json`), or undefined. */
+export function layerNameOf(fileName: string): PackageLayerName | undefined {
+  const match = /^([A-Za-z]+)\.(geo)?json$/i.exec(fileName);
+  const stem = match?.[1]?.toUpperCase();
+  return PACKAGE_LAYER_NAMES.find((n) => n === stem);
+}

@@ -1,0 +1,194 @@
+/**
+ * A Plan rebuilt from the layers of a delivery package (domain.md §4), so the rules can check a package as
+ * they check a plan drawn in the editor:
+ * - JQDLTB → base parcels (DLDM must be a planning class code of domain.md §3.1);
+ * - GHYT rows with CJJX C1/C2 → demolition parcels, their restoration use read from TDGHDL under them;
+ *   E1/E2 → new-build parcels (use = GHYTDM without its prefix); G111/G112 → permanent basic farmland when
+ *   the package has no JBNTBHTB; other G…/N112 rows → use changes; JBNTZBQ flag → reserve areas;
+ * - JSYDGZQ → control zones (021 read as 020); XZQ → the village boundary, else the union of JQDLTB;
+ * - JBNTBHTB → permanent basic farmland (the township's delineation).
+ * Fields the package does not carry (households, quota source, population) stay unset, and the rules
+ * that need them say "not checked". Unknown codes are refused with the file and records named.
+ */
+import type { MultiPolygon, Polygon } from 'geojson';
+import { normaliseControlZoneCode, type PbfType } from '../../domain/codes.ts';
+import type { AreaGeometry, PlanFeature } from '../../domain/features.ts';
+import { defaultProperties, LAYER_FIELDS, validateFieldValue } from '../../domain/fields.ts';
+import { asFeatureId, type FeatureId } from '../../domain/ids.ts';
+import { isLandClassCode, type LandClassCode } from '../../domain/land-classes.ts';
+import type { LayerId } from '../../domain/layers.ts';
+import type { Message, Result } from '../../domain/message.ts';
+import { applyPatch, putFeature } from '../../domain/patch.ts';
+import { emptyPlan, type Plan } from '../../domain/plan.ts';
+import { resolveProfile } from '../../domain/profile.ts';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { union } from '../../geo/overlay.ts';
+import { relate } from '../../geo/relate.ts';
+import type { FieldValue, PackageFeature, PackageLayer, PackageLayers } from './package-layers.ts';
+
+const MAX_LISTED = 5;
+
+export interface ReconstructedPlan {
+  readonly plan: Plan;
+  /** BSM 标识码 of each feature that had one, so reports can name features as the package does. */
+  readonly bsm: Readonly<Record<FeatureId, string>>;
+}
+
+export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-2017'): Result<ReconstructedPlan> {
+  const parcels = layers.JQDLTB;
+  if (!parcels || parcels.features.length === 0) return fail('package.noParcels', {});
+  const profile = resolveProfile(profileId, {});
+  const notes: Message[] = [];
+  const features: PlanFeature[] = [];
+  const badCodes: string[] = [];
+  const bsm: Record<FeatureId, string> = {};
+  const usedIds = new Set<string>();
+  const add = (layer: LayerId, source: PackageLayer, f: PackageFeature, properties: Record<string, unknown>) => {
+    const defaults = defaultProperties(layer, profile, '') as unknown as Record<string, unknown>;
+    const merged: Record<string, unknown> = { ...defaults };
+    for (const spec of LAYER_FIELDS[layer]) {
+      const value = properties[spec.key];
+      if (value !== undefined && validateFieldValue(spec, value as never, profile)) merged[spec.key] = value;
+    }
+    for (const [k, v] of Object.entries(properties)) if (!LAYER_FIELDS[layer].some((s) => s.key === k) && v !== undefined) merged[k] = v;
+    // One GHYT row can give two features (a new-build that is also a reserve area): the second gets its layer added.
+    const plain = `${source.name}-${f.recordNo}`;
+    const id = asFeatureId(usedIds.has(plain) ? `${plain}-${layer}` : plain);
+    usedIds.add(id);
+    const code = text(f.properties.BSM);
+    if (code) bsm[id] = code;
+    features.push({ id, layer, geometry: f.geometry, properties: merged } as unknown as PlanFeature);
+  };
+
+  for (const f of parcels.features) {
+    const code = text(f.properties.DLDM);
+    if (!isLandClassCode(code)) {
+      badCodes.push(`#${f.recordNo} DLDM=${JSON.stringify(f.properties.DLDM ?? null)}`);
+      continue;
+    }
+    add('base', parcels, f, {
+      parcelNo: text(f.properties.TBBH) || String(f.recordNo),
+      classCode: code,
+      surveyCode: null,
+      landNote: nullableText(f.properties.DLBZ),
+      tenure: nullableText(f.properties.QSXZ),
+      ownerCode: nullableText(f.properties.SQBM),
+      ownerName: nullableText(f.properties.SQMC),
+      slopeGrade: nullableText(f.properties.PDJB),
+      ridgeCoefficient: nullableNumber(f.properties.TKXS),
+      recordedArea: nullableNumber(f.properties.TBMJ),
+      approvalNo: nullableText(f.properties.PZWH),
+    });
+  }
+  if (badCodes.length) return fail('package.unknownClass', { file: parcels.file, count: badCodes.length, list: badCodes.slice(0, MAX_LISTED).join('; ') });
+
+  const targetUses = layers.TDGHDL?.features ?? [];
+  const ghyt = layers.GHYT;
+  const ghytPbf: PackageFeature[] = [];
+  if (ghyt) {
+    for (const f of ghyt.features) {
+      const cjjx = text(f.properties.CJJX).toUpperCase();
+      const ghytdm = text(f.properties.GHYTDM).toUpperCase();
+      const parcelNo = text(f.properties.YTDKBH) || String(f.recordNo);
+      if (cjjx === 'C1' || cjjx === 'C2') {
+        add('demolition', ghyt, f, { parcelNo, linkage: cjjx, restorationUse: restorationUseUnder(f.geometry, targetUses), households: 0, note: text(f.properties.BZ) });
+      } else if (cjjx === 'E1' || cjjx === 'E2') {
+        const use = ghytdm.replace(/^[GXN]/, '');
+        add('newBuild', ghyt, f, { parcelNo, useCode: isLandClassCode(use) ? use : '2121', linkage: cjjx, households: 0, quotaSource: 'linkage', industryPurpose: null, note: text(f.properties.BZ) });
+        if (!isLandClassCode(use)) notes.push({ key: 'package.assumedUse', params: { file: ghyt.file, record: f.recordNo, code: ghytdm } });
+      } else if (ghytdm === 'G111' || ghytdm === 'G112') {
+        ghytPbf.push(f);
+      } else if (ghytdm === 'N112' || (ghytdm.startsWith('G') && isLandClassCode(ghytdm.slice(1)))) {
+        const target = ghytdm === 'N112' ? targetClassUnder(f.geometry, targetUses) ?? '111' : (ghytdm.slice(1) as LandClassCode);
+        add('useChange', ghyt, f, { parcelNo, targetCode: target, newFarmlandType: nullableText(f.properties.XZNTLX), note: text(f.properties.BZ) });
+      }
+      if (isFlagSet(f.properties.JBNTZBQ)) add('reserve', ghyt, f, { kind: 'nearPbf', note: text(f.properties.BZ) });
+    }
+    if (ghyt.features.some((f) => isFlagSet(f.properties.JBNTZBQ))) notes.push({ key: 'package.assumedReserveKind', params: { file: ghyt.file } });
+  }
+
+  const pbfLayer = layers.JBNTBHTB;
+  if (pbfLayer) {
+    for (const f of pbfLayer.features) add('pbf', pbfLayer, f, { pbfType: pbfTypeOf(f.properties.JBNTLX), recordedArea: nullableNumber(f.properties.TBMJ) });
+  } else if (ghyt) {
+    for (const f of ghytPbf) add('pbf', ghyt, f, { pbfType: text(f.properties.GHYTDM).toUpperCase() as PbfType, recordedArea: null });
+  }
+
+  if (layers.JSYDGZQ) {
+    const zones = layers.JSYDGZQ;
+    const bad: string[] = [];
+    for (const f of zones.features) {
+      const code = normaliseControlZoneCode(text(f.properties.GZQLXDM));
+      const spec = LAYER_FIELDS.controlZone.find((s) => s.key === 'zoneCode');
+      if (!spec || !validateFieldValue(spec, code, profile)) {
+        bad.push(`#${f.recordNo} GZQLXDM=${JSON.stringify(f.properties.GZQLXDM ?? null)}`);
+        continue;
+      }
+      add('controlZone', zones, f, { zoneCode: code, note: text(f.properties.SM) });
+    }
+    if (bad.length) return fail('package.unknownZone', { file: zones.file, count: bad.length, list: bad.slice(0, MAX_LISTED).join('; ') });
+  }
+
+  const village = layers.XZQ?.features[0];
+  const villageCode = text(village?.properties.XZQDM) || text(parcels.features[0]?.properties.XZQDM);
+  const villageName = text(village?.properties.XZQMC) || text(parcels.features[0]?.properties.XZQMC);
+  if (layers.XZQ && layers.XZQ.features.length > 0) {
+    for (const f of layers.XZQ.features) add('boundary', layers.XZQ, f, { villageCode: text(f.properties.XZQDM).slice(0, 12), villageName: text(f.properties.XZQMC).slice(0, 60) });
+  } else {
+    const merged = union(features.filter((f) => f.layer === 'base').map((f) => f.geometry as AreaGeometry));
+    if (!merged.ok) return fail('package.boundaryFailed', { file: parcels.file, detail: merged.error });
+    if (merged.value) {
+      features.push({ id: asFeatureId('XZQ-from-JQDLTB'), layer: 'boundary', geometry: merged.value, properties: { villageCode: villageCode.slice(0, 12), villageName: villageName.slice(0, 60) } });
+      notes.push({ key: 'package.boundaryFromParcels', params: { file: parcels.file } });
+    }
+  }
+
+  const plan = applyPatch(emptyPlan({ villageName, villageCode, profileId }), { features: features.map(putFeature) }).plan;
+  return { ok: true, value: { plan, bsm }, notes };
+}
+
+/** The restoration use of a demolition row: the TDGHDL class covering most of it; 111 when none does. */
+function restorationUseUnder(geometry: Polygon | MultiPolygon, targets: readonly PackageFeature[]): string {
+  const code = targetClassUnder(geometry, targets);
+  return code ?? '111';
+}
+
+function targetClassUnder(geometry: Polygon | MultiPolygon, targets: readonly PackageFeature[]): LandClassCode | null {
+  let best: { code: LandClassCode; area: number } | null = null;
+  for (const t of targets) {
+    const code = text(t.properties.GHDLDM);
+    if (!isLandClassCode(code)) continue;
+    const relation = relate(geometry, t.geometry);
+    if (relation === 'disjoint') continue;
+    const area = relation === 'within' ? ellipsoidalArea(geometry) : ellipsoidalArea(t.geometry);
+    if (!best || area > best.area) best = { code, area };
+  }
+  return best?.code ?? null;
+}
+
+function pbfTypeOf(value: FieldValue | undefined): PbfType {
+  const v = text(value).toUpperCase();
+  return v === 'G111' || v === '111' || v === '1' ? 'G111' : 'G112';
+}
+
+function isFlagSet(value: FieldValue | undefined): boolean {
+  return value === true || value === 1 || (typeof value === 'string' && ['1', 'Y', 'YES', 'TRUE', '是'].includes(value.trim().toUpperCase()));
+}
+
+function text(value: FieldValue | undefined): string {
+  return value === null || value === undefined ? '' : String(value).trim();
+}
+
+function nullableText(value: FieldValue | undefined): string | null {
+  const t = text(value);
+  return t === '' ? null : t;
+}
+
+function nullableNumber(value: FieldValue | undefined): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(n) ? n : null;
+}
+
+function fail<T>(key: string, params: Record<string, string | number>): Result<T> {
+  return { ok: false, error: { key, params } };
+}

@@ -1,0 +1,52 @@
+/**
+ * A plan as the GeoJSON layers of a delivery package (domain.md §4 field names): JQDLTB from the base
+ * parcels, GHYT and TDGHDL from the derived pieces, JSYDGZQ, XZQ and JBNTBHTB from their layers. The
+ * reverse of reconstruct.ts, and what a reviewer's checker reads. Areas are ellipsoidal m² to 0.01.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { landClass } from '../../domain/land-classes.ts';
+import { layerFeatures } from '../../domain/plan.ts';
+import type { CheckState } from '../../rules/context.ts';
+import type { PackageLayerName } from './package-layers.ts';
+
+type Row = Record<string, string | number | null>;
+const m2 = (v: number) => Math.round(v * 100) / 100;
+
+function collection(rows: readonly { geometry: Polygon | MultiPolygon; properties: Row }[]): FeatureCollection {
+  return { type: 'FeatureCollection', features: rows.map((r): Feature => ({ type: 'Feature', geometry: r.geometry, properties: r.properties })) };
+}
+
+export function packageLayers(state: Pick<CheckState, 'plan' | 'derived' | 'area'>): Record<PackageLayerName, FeatureCollection> {
+  const { plan } = state;
+  const xzqdm = plan.meta.villageCode;
+  const xzqmc = plan.meta.villageName;
+  const bases = layerFeatures(plan, 'base');
+  const pieces = bases.flatMap((b) => state.derived.piecesOf(b.id).map((piece) => ({ piece, base: b })));
+  const changeNo = new Map<string, string>();
+  for (const layer of ['demolition', 'newBuild', 'useChange'] as const) for (const f of layerFeatures(plan, layer)) changeNo.set(f.id, f.properties.parcelNo);
+  return {
+    XZQ: collection(layerFeatures(plan, 'boundary').map((f) => ({ geometry: f.geometry, properties: { XZQDM: f.properties.villageCode || xzqdm, XZQMC: f.properties.villageName || xzqmc } }))),
+    JQDLTB: collection(
+      bases.map((b, i) => {
+        const p = b.properties;
+        return {
+          geometry: b.geometry,
+          properties: { BSM: i + 1, YSDM: '2003010100', TBBH: p.parcelNo, XZQDM: xzqdm, XZQMC: xzqmc, DLDM: p.classCode, DLMC: landClass(p.classCode).zh, TBMJ: p.recordedArea ?? m2(state.area(b)), DLBZ: p.landNote, SQBM: p.ownerCode, SQMC: p.ownerName, QSXZ: p.tenure, PDJB: p.slopeGrade, TKXS: p.ridgeCoefficient, PZWH: p.approvalNo },
+        };
+      }),
+    ),
+    GHYT: collection(
+      pieces.map(({ piece, base }, i) => {
+        const area = m2(piece.areaM2);
+        const ridge = base.properties.ridgeCoefficient ?? 0;
+        return {
+          geometry: piece.geometry,
+          properties: { BSM: i + 1, YSDM: '2003020710', XZQDM: xzqdm, XZQMC: xzqmc, YTDKBH: piece.change ? (changeNo.get(piece.change.id) ?? '') : base.properties.parcelNo, GHYTDM: piece.ghytdm, GHYTBM: piece.ghytbm, MJ: area, JMJ: m2(area * (1 - ridge)), CJJX: piece.cjjx, JBNTZBQ: piece.reserve ? 1 : 0, JNLX: piece.pbf },
+        };
+      }),
+    ),
+    TDGHDL: collection(pieces.map(({ piece }, i) => ({ geometry: piece.geometry, properties: { BSM: i + 1, YSDM: '2003020210', GHDLDM: piece.targetClass, GHDLMC: landClass(piece.targetClass).zh, GHDLMJ: m2(piece.areaM2), XZQDM: xzqdm, XZQMC: xzqmc } }))),
+    JSYDGZQ: collection(layerFeatures(plan, 'controlZone').map((z, i) => ({ geometry: z.geometry, properties: { BSM: i + 1, YSDM: '2003020420', GZQLXDM: z.properties.zoneCode, GZQMJ: m2(state.area(z)), SM: z.properties.note, XZQDM: xzqdm } }))),
+    JBNTBHTB: collection(layerFeatures(plan, 'pbf').map((f, i) => ({ geometry: f.geometry, properties: { BSM: i + 1, JBNTLX: f.properties.pbfType, TBMJ: f.properties.recordedArea ?? m2(state.area(f)) } }))),
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Results of reading and writing files (style.md: errors as values, with notes). Every message is an
+ * i18n key from `i18n/text/io.text.ts` whose parameters name the file, the feature and what to do.
+ */
+import type { Message, Result } from '../domain/message.ts';
+
+export type { Message, Result };
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export function failure(key: string, params: MessageParams = {}): { readonly ok: false; readonly error: Message } {
+  return { ok: false, error: { key, params } };
+}
+
+export function success<T>(value: T, notes: readonly Message[] = []): Result<T> {
+  return { ok: true, value, notes };
+}
+
+export function note(key: string, params: MessageParams = {}): Message {
+  return { key, params };
+}
+
+/** Lists long enough to be useful and short enough to read: the first few items and how many more. */
+export function listSome(items: readonly (string | number)[], max = 8): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} … (+${items.length - max})` : shown;
+}

@@ -1,0 +1,141 @@
+/**
+ * Reading dBASE III+ tables (`.dbf`) as Shapefiles use them, with the text encoding chosen by the caller.
+ * Hand-written for the same reasons as shp-read.ts, and one more: the encoding guess needs the raw
+ * bytes of the text fields, which the libraries decode away before anyone can look.
+ */
+import { emptyProperties, type JsonValue, type Properties } from '../formats/properties.ts';
+import { failure, note, success, type Message, type Result } from '../result.ts';
+
+export interface DbfField {
+  readonly name: string;
+  /** dBASE type letter: C text, N numeric, F float, L logical, D date, M memo (not read). */
+  readonly type: string;
+  readonly length: number;
+  readonly decimals: number;
+  /** Byte offset inside a record (after the deletion flag). */
+  readonly offset: number;
+}
+
+export interface DbfHeader {
+  readonly recordCount: number;
+  readonly headerLength: number;
+  readonly recordLength: number;
+  /** Byte 29, the language driver id: a hint at the code page when there is no `.cpg`. */
+  readonly languageDriver: number;
+  /** Raw field descriptors; names are decoded once the encoding is known. */
+  readonly rawFields: readonly { readonly nameBytes: Uint8Array; readonly type: string; readonly length: number; readonly decimals: number; readonly offset: number }[];
+}
+
+export function readDbfHeader(bytes: Uint8Array, file: string): Result<DbfHeader> {
+  if (bytes.length < 32) return failure('io.dbf.notDbf', { file });
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const recordCount = view.getUint32(4, true);
+  const headerLength = view.getUint16(8, true);
+  const recordLength = view.getUint16(10, true);
+  if (headerLength < 33 || headerLength > bytes.length || recordLength < 1) return failure('io.dbf.notDbf', { file });
+  const rawFields: DbfHeader['rawFields'][number][] = [];
+  let offset = 1;
+  for (let at = 32; at + 32 <= headerLength && bytes[at] !== 0x0d; at += 32) {
+    let nameEnd = at;
+    while (nameEnd < at + 11 && bytes[nameEnd] !== 0) nameEnd++;
+    const length = bytes[at + 16] as number;
+    rawFields.push({ nameBytes: bytes.subarray(at, nameEnd), type: String.fromCharCode(bytes[at + 11] as number).toUpperCase(), length, decimals: bytes[at + 17] as number, offset });
+    offset += length;
+  }
+  if (offset > recordLength) return failure('io.dbf.notDbf', { file });
+  const needed = headerLength + recordCount * recordLength;
+  if (needed > bytes.length) {
+    return failure('io.dbf.truncated', { file, count: recordCount, complete: Math.max(0, Math.floor((bytes.length - headerLength) / recordLength)) });
+  }
+  return success({ recordCount, headerLength, recordLength, languageDriver: bytes[29] as number, rawFields });
+}
+
+/** The raw bytes of field names and of text values (padding trimmed) of the first records, for the encoding guess. */
+export function textSamples(bytes: Uint8Array, header: DbfHeader, maxRecords = 500): Uint8Array[] {
+  const samples = header.rawFields.map((f) => f.nameBytes);
+  const textFields = header.rawFields.filter((f) => f.type === 'C');
+  const count = Math.min(header.recordCount, maxRecords);
+  for (let r = 0; r < count; r++) {
+    const start = header.headerLength + r * header.recordLength;
+    for (const field of textFields) samples.push(trimmed(bytes, start + field.offset, field.length));
+  }
+  return samples;
+}
+
+function trimmed(bytes: Uint8Array, start: number, length: number): Uint8Array {
+  let end = start + length;
+  while (end > start && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
+  return bytes.subarray(start, end);
+}
+
+export interface DbfTable {
+  readonly fields: readonly DbfField[];
+  /** One record per row that is not marked deleted, each with its 1-based row number. */
+  readonly records: readonly { readonly row: number; readonly properties: Properties }[];
+}
+
+export function readDbf(bytes: Uint8Array, header: DbfHeader, encoding: string, file: string): Result<DbfTable> {
+  const decoder = new TextDecoder(encoding);
+  const fields = uniqueNames(header.rawFields.map((f) => ({ name: decodeText(decoder, f.nameBytes).trim(), type: f.type, length: f.length, decimals: f.decimals, offset: f.offset })));
+  const records: { row: number; properties: Properties }[] = [];
+  const notes: Message[] = [];
+  let deleted = 0;
+  for (let r = 0; r < header.recordCount; r++) {
+    const start = header.headerLength + r * header.recordLength;
+    if (bytes[start] === 0x2a) {
+      deleted++;
+      continue;
+    }
+    const properties = emptyProperties();
+    for (const field of fields) properties[field.name] = fieldValue(bytes, start + field.offset, field, decoder);
+    records.push({ row: r + 1, properties });
+  }
+  if (deleted) notes.push(note('io.dbf.deletedRecords', { file, count: deleted }));
+  const memo = fields.filter((f) => f.type === 'M').map((f) => f.name);
+  if (memo.length) notes.push(note('io.dbf.memoFields', { file, fields: memo.join(', ') }));
+  return success({ fields, records }, notes);
+}
+
+/** Two fields whose names decode the same (or a name that is empty) get `_2`, `_3`… as GDAL does. */
+function uniqueNames(fields: DbfField[]): DbfField[] {
+  const seen = new Set<string>();
+  return fields.map((field, i) => {
+    let name = field.name || `FIELD_${i + 1}`;
+    for (let n = 2; seen.has(name); n++) name = `${field.name}_${n}`;
+    seen.add(name);
+    return { ...field, name };
+  });
+}
+
+/** ASCII is decoded by hand: one TextDecoder call per value costs more than the rest of the read. */
+function decodeText(decoder: TextDecoder, bytes: Uint8Array): string {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return decoder.decode(bytes);
+  // fromCharCode.apply takes any array-like; the cast only satisfies its `number[]` signature.
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
+function fieldValue(bytes: Uint8Array, start: number, field: DbfField, decoder: TextDecoder): JsonValue {
+  switch (field.type) {
+    case 'C':
+      return decodeText(decoder, trimmed(bytes, start, field.length));
+    case 'N':
+    case 'F':
+    case 'B': {
+      const text = decodeText(decoder, bytes.subarray(start, start + field.length)).trim();
+      // Blank is "no value"; asterisks are how dBASE writes a number too wide for its field.
+      if (text === '' || text.startsWith('*')) return null;
+      const value = Number(text);
+      return Number.isFinite(value) ? value : null;
+    }
+    case 'L': {
+      const c = String.fromCharCode(bytes[start] as number).toUpperCase();
+      return 'TY'.includes(c) ? true : 'FN'.includes(c) ? false : null;
+    }
+    case 'D': {
+      const text = decodeText(decoder, bytes.subarray(start, start + field.length)).trim();
+      return /^\d{8}$/.test(text) ? `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}` : null;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,36 @@
+/** Shape type codes of the ESRI Shapefile Technical Description (1998), and what each becomes. */
+export const SHAPE_TYPES = {
+  0: 'Null',
+  1: 'Point',
+  3: 'PolyLine',
+  5: 'Polygon',
+  8: 'MultiPoint',
+  11: 'PointZ',
+  13: 'PolyLineZ',
+  15: 'PolygonZ',
+  18: 'MultiPointZ',
+  21: 'PointM',
+  23: 'PolyLineM',
+  25: 'PolygonM',
+  28: 'MultiPointM',
+  31: 'MultiPatch',
+} as const;
+
+export type ShapeFamily = 'null' | 'point' | 'multipoint' | 'polyline' | 'polygon' | 'multipatch';
+
+/** Z and M variants share the X/Y layout of their plain type; the Z and M arrays after it are skipped. */
+export function shapeFamily(type: number): ShapeFamily | undefined {
+  switch (type) {
+    case 0: return 'null';
+    case 1: case 11: case 21: return 'point';
+    case 8: case 18: case 28: return 'multipoint';
+    case 3: case 13: case 23: return 'polyline';
+    case 5: case 15: case 25: return 'polygon';
+    case 31: return 'multipatch';
+    default: return undefined;
+  }
+}
+
+export function shapeTypeName(type: number): string {
+  return (SHAPE_TYPES as Record<number, string>)[type] ?? `type ${type}`;
+}

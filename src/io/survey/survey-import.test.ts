@@ -1,0 +1,104 @@
+import type { Geometry } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { ImportedLayer } from '../formats/types.ts';
+import { emptyProperties, type JsonValue } from '../formats/properties.ts';
+import { english } from '../test-support.ts';
+import { importSurvey } from './survey-import.ts';
+import { DEFAULT_SURVEY_MAPPING } from './survey-mapping-table.ts';
+
+const square = (x: number, y: number, d = 0.001): Geometry => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
+const bowTie: Geometry = { type: 'Polygon', coordinates: [[[120.7, 30.4], [120.701, 30.401], [120.701, 30.4], [120.7, 30.401], [120.7, 30.4]]] };
+
+function layer(records: { geometry: Geometry | null; properties: Record<string, JsonValue> }[]): ImportedLayer {
+  return {
+    format: 'shapefile',
+    file: 'DLTB.shp',
+    name: 'DLTB',
+    fields: ['DLBM', 'DLMC', 'TBBH', 'QSXZ', 'QSDWDM', 'QSDWMC', 'TBMJ', 'KCXS', 'CZCSXM', 'DLBZ', 'GDPDJB'].map((name) => ({ name, kind: 'text', width: null, decimals: null })),
+    features: records.map((r, i) => ({ geometry: r.geometry, properties: Object.assign(emptyProperties(), r.properties), recordNo: i + 1 })),
+    crs: { crs: { kind: 'geographic' }, how: 'prj', declaredName: null },
+    encoding: null,
+  };
+}
+
+const survey = layer([
+  { geometry: square(120.70, 30.40), properties: { DLBM: '0101', DLMC: '水田', TBBH: '1', QSXZ: '30', TBMJ: 12345.6, KCXS: 0.08, GDPDJB: '2' } },
+  { geometry: square(120.71, 30.40), properties: { DLBM: '0702', DLMC: '农村宅基地', TBBH: '2', QSXZ: '30', CZCSXM: '203' } },
+  { geometry: square(120.72, 30.40), properties: { DLBM: '0702', DLMC: '农村宅基地', TBBH: '3', CZCSXM: '202' } },
+  { geometry: square(120.73, 30.40), properties: { DLBM: '0301', DLMC: '乔木林地', TBBH: '4' } },
+  { geometry: square(120.74, 30.40), properties: { DLBM: '203', DLMC: '村庄', TBBH: '5', KCXS: 8 } },
+  { geometry: square(120.75, 30.40), properties: { DLBM: '9999', DLMC: '未知地类', TBBH: '6' } },
+  { geometry: square(120.76, 30.40), properties: { DLBM: '1104K', DLMC: '可调整养殖坑塘', TBBH: '6', QSXZ: '99', DLBZ: '30' } },
+  { geometry: bowTie, properties: { DLBM: '0103', DLMC: '旱地', TBBH: '8' } },
+  { geometry: { type: 'LineString', coordinates: [[120.7, 30.4], [120.8, 30.5]] }, properties: { DLBM: '1006', TBBH: '9' } },
+  { geometry: null, properties: { DLBM: '1006', TBBH: '10' } },
+]);
+
+describe('importSurvey', () => {
+  const result = importSurvey(survey);
+  if (!result.ok) throw new Error(english(result.error));
+  const { parcels, preview, unmapped, withoutArea, invalid, duplicateParcelNos, badCodes } = result.value;
+  const classOf = (parcelNo: string) => parcels.find((p) => p.feature.properties.parcelNo === parcelNo)?.feature.properties.classCode;
+
+  it('maps 2017 and 2007 codes through the table, town/village attribute included', () => {
+    expect(classOf('1')).toBe('111');
+    expect(classOf('2')).toBe('2121');
+    expect(classOf('3')).toBe('211');
+    expect(classOf('4')).toBe('131');
+    expect(classOf('5')).toBe('2121');
+    expect(classOf('8')).toBe('113');
+    expect(parcels.find((p) => p.recordNo === 7)?.feature.properties.classCode).toBe('153');
+  });
+
+  it('keeps the survey attributes on the parcel', () => {
+    const first = parcels[0]!.feature.properties;
+    expect(first).toMatchObject({ parcelNo: '1', surveyCode: '0101', tenure: '30', recordedArea: 12345.6, ridgeCoefficient: 0.08, slopeGrade: '2' });
+    expect(parcels.find((p) => p.feature.properties.parcelNo === '5')?.feature.properties.ridgeCoefficient).toBe(0.08);
+    expect(parcels[0]!.area).toBeGreaterThan(10_000);
+  });
+
+  it('previews what maps to what, with the choices the planner has', () => {
+    const row = (code: string) => preview.find((r) => r.surveyCode === code);
+    expect(row('0301')).toMatchObject({ classCode: '131', alternatives: ['132'], count: 1, surveyName: '乔木林地' });
+    expect(row('203')?.alternatives).toEqual(['2122', '2123', '2124', '2125', '2126']);
+    // The town row applies only in towns; elsewhere the general row does, so its group has no condition.
+    expect(preview.filter((r) => r.surveyCode === '0702').map((r) => [r.where, r.classCode])).toEqual([[null, '2121'], ['town', '211']]);
+  });
+
+  it('lists unknown codes with their records, never dropping them silently', () => {
+    expect(unmapped).toEqual([expect.objectContaining({ surveyCode: '9999', surveyName: '未知地类', classCode: null, records: [6] })]);
+    expect(parcels.some((p) => p.recordNo === 6)).toBe(false);
+    expect(result.ok && result.notes.map((n) => n.key)).toContain('io.survey.unmappedCodes');
+    expect(result.ok && english(result.notes.find((n) => n.key === 'io.survey.unmappedCodes')!)).toContain('9999 未知地类');
+  });
+
+  it('lists records without an area geometry, invalid geometry, duplicate numbers and codes outside their lists', () => {
+    expect(withoutArea).toEqual([9, 10]);
+    expect(invalid).toEqual([{ recordNo: 8, parcelNo: '8', problems: ['selfIntersection'], repair: null }]);
+    expect(duplicateParcelNos).toEqual([{ parcelNo: '6', records: [6, 7] }]);
+    expect(badCodes).toEqual([{ field: 'QSXZ', value: '99', records: [7] }]);
+    expect(parcels.find((p) => p.recordNo === 7)?.feature.properties).toMatchObject({ tenure: null, landNote: '30' });
+  });
+
+  it('repairs only on request, and reports the repair', () => {
+    const repaired = importSurvey(survey, { repair: true });
+    const entry = repaired.ok ? repaired.value.invalid[0] : undefined;
+    expect(entry?.repair?.valid).toBe(true);
+    expect(entry?.repair?.areaAfter).toBeGreaterThan(0);
+    const parcel = repaired.ok ? repaired.value.parcels.find((p) => p.recordNo === 8) : undefined;
+    expect(parcel?.feature.geometry.type).toBe('MultiPolygon');
+    expect(repaired.ok && repaired.notes.map((n) => n.key)).toContain('io.survey.invalidRepaired');
+  });
+
+  it('takes an edited mapping table', () => {
+    const edited = importSurvey(survey, { mapping: [...DEFAULT_SURVEY_MAPPING, { survey: '9999', classes: ['32'], standard: '2017', source: 'profile' }, { survey: '0301', classes: ['132'], standard: '2017', source: 'profile' }] });
+    const parcelsNow = edited.ok ? edited.value.parcels : [];
+    expect(edited.ok && edited.value.unmapped).toEqual([]);
+    expect(parcelsNow.find((p) => p.recordNo === 6)?.feature.properties.classCode).toBe('32');
+  });
+
+  it('refuses a layer without a code field, naming the fields it has', () => {
+    const noCode = importSurvey({ ...survey, fields: [{ name: 'NAME', kind: 'text', width: null, decimals: null }] });
+    expect(!noCode.ok && english(noCode.error)).toContain('NAME');
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * From an imported survey layer (三调/二调 DLTB, Shapefile or GeoJSON) to base parcels of the plan
+ * (features.ts BaseParcelProps), through an editable mapping table. Nothing is dropped silently: the
+ * result carries a preview of what maps to what, every unknown code with its records (for the mapping
+ * table), every record without an area geometry, every invalid geometry (repaired only when asked, and
+ * the repair shown), and every parcel number used twice.
+ */
+import type { AreaGeometry, FeatureOf } from '../../domain/features.ts';
+import { LAND_NOTE_CODES, SLOPE_GRADES, TENURE_CODES, codesOf } from '../../domain/codes.ts';
+import { newFeatureId } from '../../domain/ids.ts';
+import type { LandClassCode } from '../../domain/land-classes.ts';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { validateAreaGeometry, type ValidityKind } from '../../geo/validity.ts';
+import type { ImportedLayer } from '../formats/types.ts';
+import { failure, listSome, note, success, type Message, type Result } from '../result.ts';
+import { matchRow, townVillageOf, type TownVillage } from './match-mapping.ts';
+import { repairGeometry } from './repair.ts';
+import { numberOf, resolveFields, textOf, type SurveyField } from './survey-fields.ts';
+import { DEFAULT_SURVEY_MAPPING, type MappingRow } from './survey-mapping-table.ts';
+
+export interface SurveyImportOptions {
+  readonly mapping?: readonly MappingRow[];
+  /** Repair invalid geometries (only with the planner's consent). */
+  readonly repair?: boolean;
+  /** Field names that differ from the survey's standard ones. */
+  readonly fields?: Partial<Record<SurveyField, string>>;
+}
+
+export interface SurveyParcel {
+  readonly feature: FeatureOf<'base'>;
+  readonly recordNo: number;
+  /** Ellipsoidal area (m²), computed; compare with `recordedArea`. */
+  readonly area: number;
+}
+
+export interface MappingPreviewRow {
+  readonly surveyCode: string;
+  /** The survey's own name of the code (DLMC), as most records give it. */
+  readonly surveyName: string;
+  readonly where: TownVillage;
+  /** The class parcels get; null when no row matches (unmapped). */
+  readonly classCode: LandClassCode | null;
+  /** Classes the planner may choose instead (the row's further classes). */
+  readonly alternatives: readonly LandClassCode[];
+  readonly rowSource: MappingRow['source'] | null;
+  readonly count: number;
+  readonly area: number;
+  /** Records with this code (1-based), for the unmapped list. */
+  readonly records: readonly number[];
+}
+
+export interface InvalidGeometry {
+  readonly recordNo: number;
+  readonly parcelNo: string;
+  readonly problems: readonly ValidityKind[];
+  /** Set when a repair was asked for: what it did. */
+  readonly repair: { readonly valid: boolean; readonly areaBefore: number; readonly areaAfter: number } | null;
+}
+
+export interface SurveyImport {
+  readonly parcels: readonly SurveyParcel[];
+  readonly preview: readonly MappingPreviewRow[];
+  readonly unmapped: readonly MappingPreviewRow[];
+  /** Records whose geometry is missing or not an area. */
+  readonly withoutArea: readonly number[];
+  readonly invalid: readonly InvalidGeometry[];
+  readonly duplicateParcelNos: readonly { readonly parcelNo: string; readonly records: readonly number[] }[];
+  /** Values outside their code list (QSXZ, DLBZ, PDJB): kept out of the parcel, listed here. */
+  readonly badCodes: readonly { readonly field: string; readonly value: string; readonly records: readonly number[] }[];
+}
+
+const TENURES = new Set<string>(codesOf(TENURE_CODES));
+const LAND_NOTES = new Set<string>(codesOf(LAND_NOTE_CODES));
+const SLOPES = new Set<string>(codesOf(SLOPE_GRADES));
+
+export function importSurvey(layer: ImportedLayer, options: SurveyImportOptions = {}): Result<SurveyImport> {
+  const table = options.mapping ?? DEFAULT_SURVEY_MAPPING;
+  const fields = resolveFields(layer.fields.map((f) => f.name), options.fields);
+  if (!fields.code) return failure('io.survey.noCodeField', { file: layer.file, fields: listSome(layer.fields.map((f) => f.name), 20) });
+
+  const parcels: SurveyParcel[] = [];
+  const groups = new Map<string, { code: string; where: TownVillage; row: MappingRow | undefined; names: Map<string, number>; records: number[]; area: number }>();
+  const withoutArea: number[] = [];
+  const invalid: InvalidGeometry[] = [];
+  const byParcelNo = new Map<string, number[]>();
+  const badCodes = new Map<string, { field: string; value: string; records: number[] }>();
+  const checked = (field: SurveyField, known: ReadonlySet<string>, value: string | null, recordNo: number) => {
+    if (value === null || known.has(value)) return value;
+    const key = `${field}|${value}`;
+    const entry = badCodes.get(key) ?? { field: fields[field] ?? field, value, records: [] };
+    entry.records.push(recordNo);
+    badCodes.set(key, entry);
+    return null;
+  };
+
+  for (const record of layer.features) {
+    const p = record.properties;
+    const geometryType = record.geometry?.type;
+    if (geometryType !== 'Polygon' && geometryType !== 'MultiPolygon') {
+      withoutArea.push(record.recordNo);
+      continue;
+    }
+    let geometry = record.geometry as AreaGeometry;
+    const code = textOf(p, fields.code) ?? '';
+    const where = townVillageOf(textOf(p, fields.townVillage));
+    const row = matchRow(table, code, where);
+    const parcelNo = textOf(p, fields.parcelNo) ?? '';
+    if (parcelNo) byParcelNo.set(parcelNo, [...(byParcelNo.get(parcelNo) ?? []), record.recordNo]);
+
+    const problems = [...new Set(validateAreaGeometry(geometry).filter((v) => v.severity === 'error').map((v) => v.kind))];
+    if (problems.length) {
+      let repair: InvalidGeometry['repair'] = null;
+      if (options.repair) {
+        const repaired = repairGeometry(geometry);
+        repair = { valid: repaired.valid, areaBefore: repaired.areaBefore, areaAfter: repaired.areaAfter };
+        if (repaired.geometry && repaired.valid) geometry = repaired.geometry;
+      }
+      invalid.push({ recordNo: record.recordNo, parcelNo, problems, repair });
+    }
+    const area = safeArea(geometry);
+
+    const groupKey = `${code}|${row?.where ? where : ''}`;
+    const group = groups.get(groupKey) ?? { code, where: row?.where ? where : null, row, names: new Map<string, number>(), records: [], area: 0 };
+    const name = textOf(p, fields.name) ?? '';
+    group.names.set(name, (group.names.get(name) ?? 0) + 1);
+    group.records.push(record.recordNo);
+    group.area += area;
+    groups.set(groupKey, group);
+    if (!row) continue;
+
+    const ridge = numberOf(p, fields.ridgeCoefficient);
+    parcels.push({
+      recordNo: record.recordNo,
+      area,
+      feature: {
+        id: newFeatureId(),
+        layer: 'base',
+        geometry,
+        properties: {
+          parcelNo,
+          classCode: row.classes[0] as LandClassCode,
+          surveyCode: code || null,
+          landNote: checked('landNote', LAND_NOTES, textOf(p, fields.landNote), record.recordNo),
+          tenure: checked('tenure', TENURES, textOf(p, fields.tenure), record.recordNo),
+          ownerCode: textOf(p, fields.ownerCode),
+          ownerName: textOf(p, fields.ownerName),
+          slopeGrade: checked('slopeGrade', SLOPES, textOf(p, fields.slopeGrade), record.recordNo),
+          // Some 二调 data give the coefficient in percent (8 for 0.08).
+          ridgeCoefficient: ridge === null ? null : ridge > 1 ? ridge / 100 : ridge,
+          recordedArea: numberOf(p, fields.recordedArea),
+          approvalNo: textOf(p, fields.approvalNo),
+        },
+      },
+    });
+  }
+
+  const preview: MappingPreviewRow[] = [...groups.values()]
+    .map((g) => ({
+      surveyCode: g.code,
+      surveyName: [...g.names].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '',
+      where: g.where,
+      classCode: (g.row?.classes[0] as LandClassCode | undefined) ?? null,
+      alternatives: g.row?.classes.slice(1) ?? [],
+      rowSource: g.row?.source ?? null,
+      count: g.records.length,
+      area: g.area,
+      records: g.records,
+    }))
+    .sort((a, b) => a.surveyCode.localeCompare(b.surveyCode));
+  const duplicateParcelNos = [...byParcelNo].filter(([, records]) => records.length > 1).map(([parcelNo, records]) => ({ parcelNo, records }));
+  return success(
+    { parcels, preview, unmapped: preview.filter((r) => r.classCode === null), withoutArea, invalid, duplicateParcelNos, badCodes: [...badCodes.values()] },
+    summaryNotes(layer.file, preview, withoutArea, invalid, duplicateParcelNos, [...badCodes.values()]),
+  );
+}
+
+function safeArea(geometry: AreaGeometry): number {
+  const area = ellipsoidalArea(geometry);
+  return Number.isFinite(area) ? area : 0;
+}
+
+function summaryNotes(
+  file: string,
+  preview: readonly MappingPreviewRow[],
+  withoutArea: readonly number[],
+  invalid: readonly InvalidGeometry[],
+  duplicates: SurveyImport['duplicateParcelNos'],
+  badCodes: SurveyImport['badCodes'],
+): Message[] {
+  const notes: Message[] = [];
+  const unmapped = preview.filter((r) => r.classCode === null);
+  if (unmapped.length) {
+    notes.push(note('io.survey.unmappedCodes', { file, count: unmapped.reduce((n, r) => n + r.count, 0), codes: listSome(unmapped.map((r) => `${r.surveyCode || '∅'} ${r.surveyName}`.trim())) }));
+  }
+  const choices = preview.filter((r) => r.alternatives.length > 0);
+  if (choices.length) notes.push(note('io.survey.classChoices', { file, codes: listSome(choices.map((r) => `${r.surveyCode}→${[r.classCode, ...r.alternatives].join('/')}`)) }));
+  if (withoutArea.length) notes.push(note('io.survey.withoutArea', { file, count: withoutArea.length, records: listSome(withoutArea) }));
+  if (invalid.length) {
+    const repaired = invalid.filter((i) => i.repair?.valid).length;
+    notes.push(note(repaired ? 'io.survey.invalidRepaired' : 'io.survey.invalidGeometry', { file, count: invalid.length, repaired, records: listSome(invalid.map((i) => i.parcelNo || `#${i.recordNo}`)) }));
+  }
+  if (duplicates.length) notes.push(note('io.survey.duplicateParcelNos', { file, count: duplicates.length, parcelNos: listSome(duplicates.map((d) => d.parcelNo)) }));
+  for (const bad of badCodes) notes.push(note('io.survey.badCode', { file, field: bad.field, value: bad.value, count: bad.records.length }));
+  return notes;
+}

@@ -1,0 +1,79 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { encodingFromCpg, encodingFromLanguageDriver } from './code-pages.ts';
+import { detectEncoding } from './detect-encoding.ts';
+import { encodeText } from './encode-text.ts';
+
+describe('.cpg and language driver', () => {
+  it.each([
+    ['ANSI 936', 'gbk'],
+    ['936', 'gbk'],
+    ['GBK', 'gbk'],
+    ['GB18030', 'gb18030'],
+    ['UTF-8', 'utf-8'],
+    ['utf8', 'utf-8'],
+    ['65001', 'utf-8'],
+    ['ANSI 1250', 'windows-1250'],
+    ['1251', 'windows-1251'],
+    ['Windows-1251\n', 'windows-1251'],
+    ['\uFEFFCP950', 'big5'],
+  ])('%j → %s', (cpg, encoding) => {
+    expect(encodingFromCpg(cpg)).toBe(encoding);
+  });
+
+  it('names nothing for an HTML page or an unknown code page', () => {
+    expect(encodingFromCpg('<!DOCTYPE html><html>')).toBeUndefined();
+    expect(encodingFromCpg('437')).toBeUndefined();
+    expect(encodingFromCpg('')).toBeUndefined();
+  });
+
+  it('reads ArcGIS language drivers; 0x57 ("system ANSI") says nothing', () => {
+    expect(encodingFromLanguageDriver(0x4d)).toBe('gbk');
+    expect(encodingFromLanguageDriver(0x57)).toBeUndefined();
+    expect(encodingFromLanguageDriver(0)).toBeUndefined();
+  });
+});
+
+describe('detectEncoding', () => {
+  const gbk = (text: string) => iconv.encode(text, 'gbk');
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  it('tells GBK from UTF-8 by the bytes', () => {
+    expect(detectEncoding([gbk('沈家埭村第四村民小组'), gbk('旱地')])).toEqual({ encoding: 'gbk', confidence: 'high' });
+    expect(detectEncoding([utf8('沈家埭村第四村民小组'), utf8('旱地')])).toEqual({ encoding: 'utf-8', confidence: 'high' });
+    expect(detectEncoding([utf8('0103'), utf8('BSM')])).toEqual({ encoding: 'ascii', confidence: 'high' });
+  });
+});
+
+describe('encodeText', () => {
+  it('writes GBK exactly as iconv-lite does, for every double-byte GBK character', () => {
+    const chars: string[] = [];
+    const decoder = new TextDecoder('gbk', { fatal: true });
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        try {
+          const char = decoder.decode(new Uint8Array([lead, trail]));
+          // Node's ICU maps 80 rare codes (€, ideographic description characters) to the Private Use
+          // Area where browsers and iconv-lite follow GB18030; either way they round-trip through
+          // the same runtime's decoder, which is what the export needs.
+          if (!/[\uE000-\uF8FF]/.test(char)) chars.push(char);
+        } catch {
+          // not a character
+        }
+      }
+    }
+    const text = chars.join('');
+    const ours = encodeText(text, 'gbk');
+    expect(ours.unencodable).toBe('');
+    expect(chars.length).toBeGreaterThan(21_000);
+    expect(Buffer.from(ours.bytes).equals(iconv.encode(text, 'gbk'))).toBe(true);
+  });
+
+  it('reports characters GBK cannot hold and writes ? for them', () => {
+    const result = encodeText('村𠀀道😀', 'gbk');
+    expect(result.unencodable).toBe('𠀀😀');
+    expect(new TextDecoder('gbk').decode(result.bytes)).toBe('村?道?');
+    expect(encodeText('村𠀀', 'utf-8').unencodable).toBe('');
+  });
+});

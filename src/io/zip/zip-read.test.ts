@@ -1,0 +1,163 @@
+import { deflateSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../limits.ts';
+import { english, fixtureFiles } from '../test-support.ts';
+import { crc32 } from './crc32.ts';
+import { listZip, readZip } from './zip-read.ts';
+import { writeZip } from './zip-write.ts';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+interface RawEntry {
+  readonly nameBytes: Uint8Array;
+  readonly data: Uint8Array;
+  readonly utf8Flag: boolean;
+  /** Declared unpacked size, when a test wants the header to lie. */
+  readonly declaredSize?: number;
+  readonly deflate?: boolean;
+}
+
+/** A zip written byte by byte, for what no zip tool writes on demand: GBK names, lying sizes. */
+function rawZip(entries: readonly RawEntry[]): Uint8Array {
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const packed = e.deflate ? deflateSync(e.data) : e.data;
+    const size = e.declaredSize ?? e.data.length;
+    const local = new Uint8Array(30 + e.nameBytes.length + packed.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(6, e.utf8Flag ? 0x800 : 0, true);
+    lv.setUint16(8, e.deflate ? 8 : 0, true);
+    lv.setUint32(14, crc32(e.data), true);
+    lv.setUint32(18, packed.length, true);
+    lv.setUint32(22, size, true);
+    lv.setUint16(26, e.nameBytes.length, true);
+    local.set(e.nameBytes, 30);
+    local.set(packed, 30 + e.nameBytes.length);
+    const central = new Uint8Array(46 + e.nameBytes.length);
+    const cv = new DataView(central.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(8, e.utf8Flag ? 0x800 : 0, true);
+    cv.setUint16(10, e.deflate ? 8 : 0, true);
+    cv.setUint32(16, crc32(e.data), true);
+    cv.setUint32(20, packed.length, true);
+    cv.setUint32(24, size, true);
+    cv.setUint16(28, e.nameBytes.length, true);
+    cv.setUint32(42, offset, true);
+    central.set(e.nameBytes, 46);
+    locals.push(local);
+    centrals.push(central);
+    offset += local.length;
+  }
+  const centralSize = centrals.reduce((n, c) => n + c.length, 0);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, entries.length, true);
+  ev.setUint16(10, entries.length, true);
+  ev.setUint32(12, centralSize, true);
+  ev.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + centralSize + 22);
+  let at = 0;
+  for (const part of [...locals, ...centrals, end]) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** 村界 in GBK, as Chinese Windows' "send to compressed folder" writes it. */
+const GBK_NAME = new Uint8Array([0xb4, 0xe5, 0xbd, 0xe7, 0x2e, 0x73, 0x68, 0x70]);
+
+describe('readZip', () => {
+  it('reads what writeZip wrote, Chinese folder names included', () => {
+    const zip = writeZip([
+      { name: '基期/DLTB.shp', bytes: bytes('shape') },
+      { name: '基期/DLTB.dbf', bytes: bytes('table') },
+    ]);
+    const read = readZip({ name: 'a.zip', bytes: zip });
+    expect(read.ok && read.value.files.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([
+      ['a.zip/基期/DLTB.shp', 'shape'],
+      ['a.zip/基期/DLTB.dbf', 'table'],
+    ]);
+  });
+
+  it('writes the same bytes for the same content (fixed times), so manifests hash the same', () => {
+    const files = [{ name: 'x.txt', bytes: bytes('x') }];
+    expect(writeZip(files)).toEqual(writeZip(files));
+  });
+
+  it('decodes names without the UTF-8 flag as GBK, and UTF-8 ones by the flag', () => {
+    const zip = rawZip([
+      { nameBytes: GBK_NAME, data: bytes('a'), utf8Flag: false },
+      { nameBytes: bytes('道路.dbf'), data: bytes('b'), utf8Flag: true },
+      { nameBytes: bytes('水系.shx'), data: bytes('c'), utf8Flag: false },
+    ]);
+    const listed = listZip({ name: 'z.zip', bytes: zip });
+    expect(listed.ok && listed.value.map((e) => e.path)).toEqual(['村界.shp', '道路.dbf', '水系.shx']);
+  });
+
+  it('reads sub-folders and upper-case extensions (shapefile-js fixtures)', () => {
+    const [folder] = fixtureFiles('third-party/shapefile-js', 'T8Th4_6n.zip');
+    const inFolder = readZip(folder!);
+    expect(inFolder.ok && inFolder.value.files.map((f) => f.name)).toContain('T8Th4_6n.zip/export/POLYLINE.shp');
+    const [mixed] = fixtureFiles('third-party/shapefile-js', 'mixedcase.zip');
+    const upper = readZip(mixed!, { wanted: (path) => !path.endsWith('.xml') });
+    expect(upper.ok && upper.value.files.map((f) => f.name)).toContain('mixedcase.zip/senate.DBF');
+    expect(upper.ok && upper.value.skipped).toEqual(['senate.shp.xml']);
+  });
+
+  it('refuses a zip bomb by its declared sizes before inflating anything', () => {
+    // 64 MiB of zeros deflate to ~64 KB: a ratio of ~1000:1.
+    const zeros = new Uint8Array(64 * 1024 * 1024);
+    const bomb = zipSync({ 'big.dbf': zeros });
+    const read = readZip({ name: 'bomb.zip', bytes: bomb });
+    expect(read.ok).toBe(false);
+    if (!read.ok) {
+      expect(read.error.key).toBe('io.zip.bomb');
+      expect(english(read.error)).toContain('big.dbf');
+      expect(english(read.error)).toContain('bomb.zip');
+    }
+  });
+
+  it('refuses a zip whose declared total is over the limit, and one that lies about its size', () => {
+    const liar = rawZip([{ nameBytes: bytes('a.shp'), data: new Uint8Array(1000), utf8Flag: false, declaredSize: 3_000_000_000, deflate: true }]);
+    const read = readZip({ name: 'liar.zip', bytes: liar });
+    expect(!read.ok && read.error.key).toBe('io.zip.bomb');
+    const small = { ...DEFAULT_LIMITS, maxTotalBytes: 1500 };
+    const two = rawZip([
+      { nameBytes: bytes('a.shp'), data: new Uint8Array(1000), utf8Flag: false },
+      { nameBytes: bytes('a.dbf'), data: new Uint8Array(1000), utf8Flag: false },
+    ]);
+    const total = readZip({ name: 'two.zip', bytes: two }, { limits: small });
+    expect(!total.ok && total.error.key).toBe('io.zip.bombTotal');
+    // A header claiming less than the data holds: the CRC check after inflating catches it.
+    const short = rawZip([{ nameBytes: bytes('a.shp'), data: new Uint8Array(5000).fill(7), utf8Flag: false, declaredSize: 100, deflate: true }]);
+    const cut = readZip({ name: 'short.zip', bytes: short });
+    expect(!cut.ok && cut.error.key).toBe('io.zip.brokenMember');
+  });
+
+  it('refuses a broken zip clearly: cut short, or a member damaged', () => {
+    const zip = writeZip([{ name: 'a.shp', bytes: new Uint8Array(10_000).map((_, i) => i % 251) }]);
+    const cut = readZip({ name: 'cut.zip', bytes: zip.subarray(0, zip.length - 30) });
+    expect(!cut.ok && cut.error.key).toBe('io.zip.broken');
+    const damaged = zip.slice();
+    damaged[60] = (damaged[60] as number) ^ 0xff;
+    const bad = readZip({ name: 'bad.zip', bytes: damaged });
+    expect(!bad.ok && bad.error.key).toBe('io.zip.brokenMember');
+    if (!bad.ok) expect(english(bad.error)).toMatch(/a\.shp.*bad\.zip/);
+    const notZip = readZip({ name: 'page.zip', bytes: bytes('<html>not found</html>') });
+    expect(!notZip.ok && notZip.error.key).toBe('io.zip.broken');
+  });
+
+  it('ignores macOS resource forks and folder entries', () => {
+    const zip = writeZip([
+      { name: '__MACOSX/._a.shp', bytes: bytes('x') },
+      { name: 'a.shp', bytes: bytes('y') },
+    ]);
+    const read = readZip({ name: 'mac.zip', bytes: zip });
+    expect(read.ok && read.value.files.map((f) => f.name)).toEqual(['mac.zip/a.shp']);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * Derivation of one base parcel (domain.md §2: base + changes = plan): the parcel overlaid with the change
+ * features over it, later layers winning (demolition < new-build < other use change), then flagged where
+ * permanent basic farmland (G111/G112) and farmland reserve areas (JBNTZBQ) lie. Each piece carries its
+ * planning codes, its target class (TDGHDL; a demolition's restoration use) and its ellipsoidal area.
+ * Computed per base parcel, so an edit re-derives only the parcels it touches. A failed overlay is a
+ * problem in the result, never an exception; the part it concerned stays as it was, so areas still add up.
+ */
+import type { DemolitionProps, FeatureOf, NewBuildProps, UseChangeProps } from '../../domain/features.ts';
+import type { AreaGeometry } from '../../domain/features.ts';
+import type { PbfType, QuotaSource } from '../../domain/codes.ts';
+import type { FeatureId } from '../../domain/ids.ts';
+import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { ChangeLayerId } from '../../domain/layers.ts';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { intersect, subtract } from '../clip.ts';
+import { ghytbmCode, ghytCode } from './ghyt-codes.ts';
+
+export type ChangeFeature = FeatureOf<'demolition'> | FeatureOf<'newBuild'> | FeatureOf<'useChange'>;
+
+export interface Piece {
+  readonly base: FeatureId;
+  readonly geometry: AreaGeometry;
+  readonly areaM2: number;
+  readonly baseClass: LandClassCode;
+  /** TDGHDL 规划地类 at the target year. */
+  readonly targetClass: LandClassCode;
+  readonly ghytdm: string;
+  readonly ghytbm: string | null;
+  readonly cjjx: 'C1' | 'C2' | 'E1' | 'E2' | null;
+  readonly change: { readonly layer: ChangeLayerId; readonly id: FeatureId } | null;
+  readonly quotaSource: QuotaSource | null;
+  readonly pbf: PbfType | null;
+  readonly reserve: boolean;
+  /** The base parcel is 违法用地 (DLBZ 20). */
+  readonly illegal: boolean;
+}
+
+export interface DerivationProblem {
+  readonly base: FeatureId;
+  readonly other: FeatureId;
+  readonly error: string;
+}
+
+export interface ParcelDerivation {
+  readonly pieces: readonly Piece[];
+  readonly problems: readonly DerivationProblem[];
+}
+
+export interface Overlays {
+  /** Change features whose boxes meet the parcel, any layer. */
+  readonly changes: readonly ChangeFeature[];
+  readonly pbf: readonly FeatureOf<'pbf'>[];
+  readonly reserve: readonly FeatureOf<'reserve'>[];
+}
+
+/** Highest priority first: where changes overlap, the later layer of CHANGE_LAYER_ORDER wins. */
+const PRIORITY: readonly ChangeLayerId[] = ['useChange', 'newBuild', 'demolition'];
+
+interface Region {
+  readonly geometry: AreaGeometry;
+  readonly change: ChangeFeature | null;
+}
+
+export function deriveParcel(base: FeatureOf<'base'>, overlays: Overlays, minAreaM2: number, wholeArea: number): ParcelDerivation {
+  const problems: DerivationProblem[] = [];
+  let regions: Region[] = [{ geometry: base.geometry, change: null }];
+  const ordered = [...overlays.changes].sort((a, b) => PRIORITY.indexOf(a.layer) - PRIORITY.indexOf(b.layer) || (a.id < b.id ? -1 : 1));
+  for (const change of ordered) regions = splitBy(regions, change.geometry, change.id, (r) => (r.change ? null : { ...r, change }));
+
+  const pieces: Piece[] = [];
+  for (const region of regions) {
+    let flagged: { geometry: AreaGeometry; pbf: PbfType | null; reserve: boolean }[] = [{ geometry: region.geometry, pbf: null, reserve: false }];
+    for (const pbf of overlays.pbf) {
+      flagged = splitBy(flagged, pbf.geometry, pbf.id, (f) => (f.pbf ? null : { ...f, pbf: pbf.properties.pbfType }));
+    }
+    for (const reserve of overlays.reserve) {
+      flagged = splitBy(flagged, reserve.geometry, reserve.id, (f) => (f.reserve ? null : { ...f, reserve: true }));
+    }
+    for (const f of flagged) pieces.push(makePiece(base, region.change, f, f.geometry === base.geometry ? wholeArea : ellipsoidalArea(f.geometry)));
+  }
+  return { pieces, problems };
+
+  /** Items under `over` that `assign` takes are split into the taken part and the rest. */
+  function splitBy<T extends { geometry: AreaGeometry }>(items: readonly T[], over: AreaGeometry, otherId: FeatureId, assign: (t: T) => T | null): T[] {
+    const out: T[] = [];
+    for (const item of items) {
+      const taken = assign(item);
+      if (!taken) {
+        out.push(item);
+        continue;
+      }
+      const inside = intersect(item.geometry, over, minAreaM2);
+      const outside = inside.ok ? subtract(item.geometry, over, minAreaM2) : inside;
+      if (!inside.ok || !outside.ok) {
+        problems.push({ base: base.id, other: otherId, error: inside.ok ? (outside as { error: string }).error : inside.error });
+        out.push(item);
+        continue;
+      }
+      if (inside.value) out.push({ ...taken, geometry: inside.value });
+      if (outside.value) out.push({ ...item, geometry: outside.value });
+    }
+    return out;
+  }
+}
+
+function makePiece(base: FeatureOf<'base'>, change: ChangeFeature | null, flags: { geometry: AreaGeometry; pbf: PbfType | null; reserve: boolean }, areaM2: number): Piece {
+  const baseClass = base.properties.classCode;
+  const targetClass = change ? changeTarget(change) : baseClass;
+  const layer = change?.layer ?? null;
+  const codes = { baseClass, targetClass, change: layer, pbf: flags.pbf };
+  return {
+    base: base.id,
+    geometry: flags.geometry,
+    areaM2,
+    baseClass,
+    targetClass,
+    ghytdm: ghytCode(codes),
+    ghytbm: ghytbmCode(codes),
+    cjjx: change && change.layer !== 'useChange' ? (change.properties as DemolitionProps | NewBuildProps).linkage : null,
+    change: change ? { layer: change.layer, id: change.id } : null,
+    quotaSource: change?.layer === 'newBuild' ? change.properties.quotaSource : null,
+    pbf: flags.pbf,
+    reserve: flags.reserve,
+    illegal: base.properties.landNote === '20',
+  };
+}
+
+/** The class a change gives its land at the target year (a demolition's restoration use). */
+export function changeTarget(change: ChangeFeature): LandClassCode {
+  switch (change.layer) {
+    case 'demolition':
+      return (change.properties as DemolitionProps).restorationUse;
+    case 'newBuild':
+      return (change.properties as NewBuildProps).useCode;
+    case 'useChange':
+      return (change.properties as UseChangeProps).targetCode;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * What a rule finds: an issue names the rule, the features, a message (i18n key with the figures as
+ * parameters) and, where there is one, the exact offending geometry (the overlap itself, the gap itself,
+ * the part outside the boundary), so the map can show it rather than the parcels around it.
+ */
+import type { Geometry } from 'geojson';
+import type { FeatureId } from '../domain/ids.ts';
+import type { LayerId } from '../domain/layers.ts';
+import type { Justification } from '../domain/plan.ts';
+
+export type Severity = 'error' | 'warning';
+
+export interface IssueMessage {
+  readonly key: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export interface Issue {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly layer?: LayerId;
+  readonly features: readonly FeatureId[];
+  readonly message: IssueMessage;
+  readonly geometry?: Geometry;
+  /** Stable across re-checks: the key a justification (规划说明) is stored under. */
+  readonly key: string;
+  /** The rule could not run for lack of input ("not checked: missing …"); shown, never silently passed. */
+  readonly notChecked?: true;
+  /** Set by the engine on a warning whose key has a justification in the plan. */
+  readonly justification?: Justification;
+}
+
+export interface IssueInput {
+  readonly layer?: LayerId;
+  readonly features?: readonly FeatureId[];
+  readonly key: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly geometry?: Geometry | null;
+  /** Distinguishes several issues of one rule on the same features (e.g. which sub-check). */
+  readonly part?: string;
+}
+
+/** The stable key: rule, sub-check and the sorted feature ids. */
+export function issueKey(rule: string, features: readonly FeatureId[], part?: string): string {
+  return [rule, part ?? '', [...features].sort().join('+')].join(':');
+}
+
+export function makeIssue(rule: string, severity: Severity, input: IssueInput): Issue {
+  const features = input.features ?? [];
+  return {
+    rule,
+    severity,
+    ...(input.layer ? { layer: input.layer } : {}),
+    features,
+    message: { key: input.key, params: input.params ?? {} },
+    ...(input.geometry ? { geometry: input.geometry } : {}),
+    key: issueKey(rule, features, input.part),
+  };
+}
+
+/** "Not checked: missing …": the rule lacks an input the planner has to enter. */
+export function notChecked(rule: string, severity: Severity, missingKey: string, part?: string): Issue {
+  return { ...makeIssue(rule, severity, { key: 'rules.notChecked', params: { missingKey }, ...(part ? { part } : {}) }), notChecked: true };
+}
+
+/** m² to two decimals, the precision areas are kept to (domain.md §7). */
+export function m2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

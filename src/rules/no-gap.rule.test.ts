@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { rect } from '../domain/test-support.ts';
+import { feature, issuesOf, village, withFeatures } from './test-support.ts';
+import { removeFeature, applyPatch } from '../domain/patch.ts';
+import { asFeatureId } from '../domain/ids.ts';
+
+const RULE = 'no-gap';
+
+describe(RULE, () => {
+  it('passes layers that cover the village exactly', () => {
+    expect(issuesOf(village().plan, RULE)).toEqual([]);
+  });
+
+  it('reports the gap a missing parcel leaves, as the gap itself', () => {
+    const { plan } = village();
+    const holed = applyPatch(plan, { features: [removeFeature(plan, 'base', asFeatureId('p1-1'))] }).plan;
+    const issues = issuesOf(holed, RULE);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.layer).toBe('base');
+    expect(issues[0]!.message.params.areaM2 as number).toBeCloseTo(10_710, -2);
+    expect(issues[0]!.features.length).toBeGreaterThan(0);
+  });
+
+  it('ignores a gap under the 0.01 m² threshold', () => {
+    const { plan, g } = village();
+    const [x0, y0] = g.at(0, 0) as [number, number];
+    const [x1, y1] = g.at(1, 1) as [number, number];
+    const narrowed = withFeatures(plan, feature('base', 'p0-0', rect(x0, y0, x1 - 4e-10, y1), { classCode: '111' }));
+    expect(issuesOf(narrowed, RULE)).toEqual([]);
+  });
+
+  it('says "not checked" for an empty partition layer', () => {
+    const { plan } = village();
+    expect(issuesOf({ ...plan, layers: { ...plan.layers, controlZone: {} } }, RULE)).toMatchObject([{ notChecked: true, message: { params: { missingKey: 'rules.missing.layer.controlZone' } } }]);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * `pbf-kept` (seed §六): permanent basic farmland at the target year is at least the township's task, and no
+ * new construction lands on it. "On it" means on the township's delineation (JBNTBHTB, the pbf layer), even
+ * where the plan's own GHYT no longer says G111/G112 (domain.md §4). The overlap itself is shown.
+ */
+import type { FeatureOf } from '../domain/features.ts';
+import { isCultivatedLand } from '../domain/land-classes.ts';
+import { ellipsoidalArea } from '../geo/area.ts';
+import { geometryBBox } from '../geo/bbox.ts';
+import { partInside } from './clip.ts';
+import type { Issue } from './issue.ts';
+import { m2, makeIssue, notChecked } from './issue.ts';
+import { newConstruction } from './new-construction.ts';
+import type { PlanRule } from './rule.ts';
+
+export const pbfKeptRule: PlanRule = {
+  id: 'pbf-kept',
+  kind: 'plan',
+  severity: 'error',
+  reads: ['base', 'pbf', 'demolition', 'newBuild', 'useChange', 'meta'],
+  profileKeys: ['overlapReportM2'],
+  source: 'seed §六',
+  seedDifference: 'Seed §十二 lets a village that cannot meet a township constraint balance it within the township, confirmed by the township government; that changes the township task entered for the village, not this rule.',
+  check(state) {
+    const issues: Issue[] = [];
+    const threshold = state.profile.overlapReportM2;
+    const task = state.plan.meta.quotas.permanentBasicFarmland;
+    const kept = state.derived.sum((k) => k.pbf !== null && isCultivatedLand(k.targetClass));
+    if (task === null) issues.push(notChecked(this.id, this.severity, 'rules.missing.quota.permanentBasicFarmland', 'quota'));
+    else if (task - kept >= threshold) issues.push(makeIssue(this.id, this.severity, { key: 'rules.pbf-kept.quota', params: { keptM2: m2(kept), taskM2: m2(task), shortM2: m2(task - kept) }, part: 'quota' }));
+    const pbfRecord = state.version('pbf');
+    for (const made of newConstruction(state)) {
+      const found = state.memo(this.id, made.geometry, [pbfRecord, threshold], () => {
+        const pbf = state.near('pbf', geometryBBox(made.geometry)) as FeatureOf<'pbf'>[];
+        return partInside(made.geometry, pbf.map((f) => f.geometry), threshold);
+      });
+      if (!found.ok) {
+        issues.push(makeIssue(this.id, this.severity, { layer: made.feature.layer, features: [made.feature.id], key: 'rules.clipFailed', params: { detail: found.error } }));
+        continue;
+      }
+      if (!found.value) continue;
+      const area = ellipsoidalArea(found.value);
+      if (area < threshold) continue;
+      issues.push(makeIssue(this.id, this.severity, { layer: made.feature.layer, features: [made.feature.id], key: 'rules.pbf-kept.builtOn', params: { parcelNo: made.feature.properties.parcelNo, areaM2: m2(area) }, geometry: found.value }));
+    }
+    return issues;
+  },
+};

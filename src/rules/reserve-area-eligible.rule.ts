@@ -1,0 +1,66 @@
+/**
+ * `reserve-area-eligible` (seed §六): a 基本农田整备区 is scattered cultivated land (零星耕地), farmland next to
+ * permanent basic farmland (永久基本农田周边的现状农用地), or land that development, consolidation or
+ * reclamation can turn into new cultivated land. Each reserve area is judged by its stated kind; the part
+ * that does not fit is shown. Farmland next to basic farmland must come within the profile's touch
+ * tolerance of it.
+ */
+import type { AreaGeometry, FeatureOf } from '../domain/features.ts';
+import { isConstructionLand, isCultivatedLand, landClass, type LandClassCode } from '../domain/land-classes.ts';
+import { ellipsoidalArea } from '../geo/area.ts';
+import { expandBBox, geometryBBox } from '../geo/bbox.ts';
+import { toleranceDegrees } from '../geo/local-metric.ts';
+import { partInside } from './clip.ts';
+import type { Issue } from './issue.ts';
+import { m2, makeIssue } from './issue.ts';
+import { withinDistance } from './measure.ts';
+import type { PlanRule } from './rule.ts';
+
+/** Whether base land of this class fits the reserve kind (the demolished flag: construction land being reclaimed). */
+function fits(kind: FeatureOf<'reserve'>['properties']['kind'], code: LandClassCode, demolished: boolean): boolean {
+  switch (kind) {
+    case 'scattered':
+      return isCultivatedLand(code);
+    case 'nearPbf':
+      return landClass(code).group !== 'construction' && landClass(code).group !== 'other';
+    case 'reclaimable':
+      return !isConstructionLand(code) || demolished;
+  }
+}
+
+export const reserveAreaEligibleRule: PlanRule = {
+  id: 'reserve-area-eligible',
+  kind: 'plan',
+  severity: 'error',
+  reads: ['reserve', 'base', 'pbf', 'demolition', 'newBuild', 'useChange'],
+  profileKeys: ['reserveTouchToleranceM', 'overlapReportM2'],
+  source: 'seed §六',
+  seedDifference: 'domain.md asks every reserve area to touch existing PBF; the seed only wants reserve areas to grow into blocks contiguous with it over time (逐步形成…连片), so touching is required only of the kind "farmland next to PBF", whose definition implies it.',
+  check(state) {
+    const threshold = state.profile.overlapReportM2;
+    const issues: Issue[] = [];
+    for (const feature of state.features('reserve')) {
+      const kind = feature.properties.kind;
+      const box = geometryBBox(feature.geometry);
+      const unfit: AreaGeometry[] = [];
+      for (const base of state.near('base', box) as FeatureOf<'base'>[]) {
+        const demolished = state.derived.piecesOf(base.id).some((p) => p.change?.layer === 'demolition' && !isConstructionLand(p.targetClass));
+        if (!fits(kind, base.properties.classCode, demolished)) unfit.push(base.geometry);
+      }
+      const part = state.memo(this.id, feature.geometry, [state.version('base'), state.version('demolition'), kind, threshold], () => partInside(feature.geometry, unfit, threshold));
+      const params = { kindKey: `code.reserveKind.${kind}` };
+      if (!part.ok) issues.push(makeIssue(this.id, this.severity, { layer: 'reserve', features: [feature.id], key: 'rules.clipFailed', params: { detail: part.error } }));
+      else if (part.value && ellipsoidalArea(part.value) >= threshold) {
+        issues.push(makeIssue(this.id, this.severity, { layer: 'reserve', features: [feature.id], key: 'rules.reserve-area-eligible.message', params: { ...params, areaM2: m2(ellipsoidalArea(part.value)) }, geometry: part.value, part: 'land' }));
+      }
+      if (kind !== 'nearPbf') continue;
+      const tolerance = state.profile.reserveTouchToleranceM;
+      const touching = state.memo(`${this.id}:touch`, feature.geometry, [state.version('pbf'), tolerance], () => {
+        const near = state.near('pbf', expandBBox(box, toleranceDegrees(tolerance, (box[1] + box[3]) / 2)));
+        return near.some((p) => withinDistance(feature.geometry, (p as FeatureOf<'pbf'>).geometry, tolerance));
+      });
+      if (!touching) issues.push(makeIssue(this.id, this.severity, { layer: 'reserve', features: [feature.id], key: 'rules.reserve-area-eligible.notTouching', params: { toleranceM: tolerance }, geometry: feature.geometry, part: 'touch' }));
+    }
+    return issues;
+  },
+};

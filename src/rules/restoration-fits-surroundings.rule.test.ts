@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { LandClassCode } from '../domain/land-classes.ts';
+import { feature, issuesOf, village, withFeatures } from './test-support.ts';
+
+const RULE = 'restoration-fits-surroundings';
+
+/** A homestead cell in the middle of a 3 × 3 village of `around`, demolished and restored to `use`. */
+function demolished(around: LandClassCode, use: string, slopeGrade = '1') {
+  const { plan, g } = village({ w: 3, h: 3, classOf: (i, j) => (i === 1 && j === 1 ? '2121' : around), baseProps: () => ({ slopeGrade }) });
+  return withFeatures(plan, feature('demolition', 'd', g.block(1, 1, 2, 2), { parcelNo: 'CJ1', restorationUse: use }));
+}
+
+describe(RULE, () => {
+  it('passes restoration that fits: orchard amid orchard, public space amid homes, paddy amid paddy', () => {
+    expect(issuesOf(demolished('12', '12'), RULE)).toEqual([]);
+    expect(issuesOf(demolished('2121', '2125'), RULE)).toEqual([]);
+    expect(issuesOf(demolished('111', '111'), RULE)).toEqual([]);
+  });
+
+  it('warns of paddy amid orchard, and of farmland in the middle of the village', () => {
+    expect(issuesOf(demolished('12', '111'), RULE)).toMatchObject([{ severity: 'warning', message: { key: 'rules.restoration-fits-surroundings.amidOrchardForest' } }]);
+    expect(issuesOf(demolished('2121', '111'), RULE)).toMatchObject([{ message: { key: 'rules.restoration-fits-surroundings.insideVillage' } }]);
+  });
+
+  it('warns of cultivated land on slope grade 4 but not grade 3', () => {
+    expect(issuesOf(demolished('111', '111', '4'), RULE)).toMatchObject([{ message: { key: 'rules.restoration-fits-surroundings.steep' } }]);
+    expect(issuesOf(demolished('111', '111', '3'), RULE)).toEqual([]);
+  });
+});

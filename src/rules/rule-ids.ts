@@ -1,0 +1,28 @@
+/** The rule ids of domain.md §6, used everywhere: UI, report, docs, tests, i18n keys (`rules.<id>.…`). */
+export const RULE_IDS = [
+  'geometry-valid',
+  'inside-village',
+  'no-overlap',
+  'no-gap',
+  'min-parcel-area',
+  'area-attribute-consistent',
+  'construction-total-not-increased',
+  'demolition-covers-new-build',
+  'reserve-quota-max',
+  'illegal-land-not-linked',
+  'demolition-on-construction-land',
+  'new-build-in-expansion-boundary',
+  'restoration-fits-surroundings',
+  'no-new-industry',
+  'pbf-kept',
+  'cultivated-land-kept',
+  'facility-farmland-on-pbf',
+  'facility-farmland-caps',
+  'nothing-new-in-redline',
+  'reserve-area-eligible',
+  'homestead-per-household',
+  'village-land-per-capita',
+  'zones-match-township',
+  'tables-consistent',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];

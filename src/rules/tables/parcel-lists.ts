@@ -1,0 +1,101 @@
+/**
+ * 拆旧区清单 and 建新区清单 (our addition to domain.md §5): every demolition and new-build parcel with its
+ * number, area, use, households and linkage figures, and a total row that adds up after rounding.
+ */
+import type { FeatureOf } from '../../domain/features.ts';
+import { isConstructionLand, isCultivatedLand } from '../../domain/land-classes.ts';
+import type { Plan } from '../../domain/plan.ts';
+import { layerFeatures } from '../../domain/plan.ts';
+import type { DerivedPlan } from '../derive/derived-plan.ts';
+import { balanceRounding, m2Cell, numberCell, roundingFootnote, textCell, type Column, type Footnote, type Row, type Table } from './table.ts';
+
+type AreaOf = (f: FeatureOf<'demolition'> | FeatureOf<'newBuild'>) => number;
+
+const byNumber = <T extends { properties: { parcelNo: string } }>(a: T, b: T) => a.properties.parcelNo.localeCompare(b.properties.parcelNo, 'en', { numeric: true });
+
+function withTotal(rows: Row[], areas: readonly number[], footnotes: Footnote[], extraTotals: Record<string, number>): Row[] {
+  const balanced = balanceRounding(areas.reduce((s, a) => s + a, 0), areas);
+  if (balanced.adjusted) footnotes.push(roundingFootnote({ text: String(rows[balanced.adjusted.index]?.labelParams?.parcelNo ?? '') }, 'tables.col.areaHa', balanced.adjusted.by));
+  const adjusted = rows.map((row, i) => ({ ...row, cells: { ...row.cells, areaHa: { value: balanced.parts[i]! / 100, m2: areas[i]! } } }));
+  const totals = Object.fromEntries(Object.entries(extraTotals).map(([k, v]) => [k, m2Cell(v)]));
+  return [...adjusted, { key: 'total', labelKey: 'tables.list.total', level: 0, cells: { areaM2: m2Cell(areas.reduce((s, a) => s + a, 0)), areaHa: { value: balanced.total / 100, m2: areas.reduce((s, a) => s + a, 0) }, ...totals } }];
+}
+
+export function demolitionList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf): Table {
+  const footnotes: Footnote[] = [];
+  const features = layerFeatures(plan, 'demolition').sort(byNumber);
+  let illegalTotal = 0;
+  const rows: Row[] = features.map((f) => {
+    const pieces = derived.piecesOfChange(f.id);
+    const illegal = pieces.filter((p) => p.illegal).reduce((s, p) => s + p.areaM2, 0);
+    illegalTotal += illegal;
+    const mainBase = [...pieces].sort((a, b) => b.areaM2 - a.areaM2)[0]?.baseClass;
+    return {
+      key: f.id,
+      labelKey: 'tables.list.parcel',
+      labelParams: { parcelNo: f.properties.parcelNo },
+      level: 1,
+      cells: {
+        areaM2: m2Cell(areaOf(f)),
+        baseClass: mainBase ? { text: `landClass.${mainBase}`, textKey: true } : null,
+        restorationUse: { text: `landClass.${f.properties.restorationUse}`, textKey: true },
+        linkage: textCell(f.properties.linkage),
+        households: numberCell(f.properties.households, 0),
+        illegalM2: m2Cell(illegal),
+        note: textCell(f.properties.note),
+      },
+    };
+  });
+  const columns: Column[] = [
+    { key: 'areaM2', labelKey: 'tables.col.areaM2', unit: 'm2' },
+    { key: 'areaHa', labelKey: 'tables.col.areaHa', unit: 'ha' },
+    { key: 'baseClass', labelKey: 'tables.list.col.baseClass', unit: 'text' },
+    { key: 'restorationUse', labelKey: 'field.restorationUse', unit: 'text' },
+    { key: 'linkage', labelKey: 'field.linkage', unit: 'text' },
+    { key: 'households', labelKey: 'field.households', unit: 'count' },
+    { key: 'illegalM2', labelKey: 'tables.list.col.illegalM2', unit: 'm2' },
+    { key: 'note', labelKey: 'field.note', unit: 'text' },
+  ];
+  return { id: 'demolitionList', titleKey: 'tables.demolitionList.title', columns, rows: withTotal(rows, features.map(areaOf), footnotes, { illegalM2: illegalTotal }), footnotes };
+}
+
+export function newBuildList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf): Table {
+  const footnotes: Footnote[] = [];
+  const features = layerFeatures(plan, 'newBuild').sort(byNumber);
+  const totals = { newConstructionM2: 0, cultivatedTakenM2: 0 };
+  const rows: Row[] = features.map((f) => {
+    const pieces = derived.piecesOfChange(f.id);
+    const newConstruction = pieces.filter((p) => !isConstructionLand(p.baseClass) && isConstructionLand(p.targetClass)).reduce((s, p) => s + p.areaM2, 0);
+    const cultivated = pieces.filter((p) => isCultivatedLand(p.baseClass)).reduce((s, p) => s + p.areaM2, 0);
+    totals.newConstructionM2 += newConstruction;
+    totals.cultivatedTakenM2 += cultivated;
+    return {
+      key: f.id,
+      labelKey: 'tables.list.parcel',
+      labelParams: { parcelNo: f.properties.parcelNo },
+      level: 1,
+      cells: {
+        areaM2: m2Cell(areaOf(f)),
+        useCode: { text: `landClass.${f.properties.useCode}`, textKey: true },
+        linkage: textCell(f.properties.linkage),
+        households: numberCell(f.properties.households, 0),
+        quotaSource: { text: `code.quotaSource.${f.properties.quotaSource}`, textKey: true },
+        newConstructionM2: m2Cell(newConstruction),
+        cultivatedTakenM2: m2Cell(cultivated),
+        note: textCell(f.properties.note),
+      },
+    };
+  });
+  const columns: Column[] = [
+    { key: 'areaM2', labelKey: 'tables.col.areaM2', unit: 'm2' },
+    { key: 'areaHa', labelKey: 'tables.col.areaHa', unit: 'ha' },
+    { key: 'useCode', labelKey: 'field.useCode', unit: 'text' },
+    { key: 'linkage', labelKey: 'field.linkage', unit: 'text' },
+    { key: 'households', labelKey: 'field.households', unit: 'count' },
+    { key: 'quotaSource', labelKey: 'field.quotaSource', unit: 'text' },
+    { key: 'newConstructionM2', labelKey: 'tables.list.col.newConstructionM2', unit: 'm2' },
+    { key: 'cultivatedTakenM2', labelKey: 'tables.list.col.cultivatedTakenM2', unit: 'm2' },
+    { key: 'note', labelKey: 'field.note', unit: 'text' },
+  ];
+  return { id: 'newBuildList', titleKey: 'tables.newBuildList.title', columns, rows: withTotal(rows, features.map(areaOf), footnotes, totals), footnotes };
+}

@@ -1,0 +1,94 @@
+/**
+ * Typed tables a UI, a CSV writer and an xlsx writer can all render: rows and columns carry i18n label
+ * keys; an area cell keeps the unrounded m² beside the figure shown in 公顷. Rounding follows survey
+ * practice (domain.md §5): rows are rounded, and where they no longer add up to the rounded total the
+ * largest row takes the difference in its last digit, with a footnote saying so.
+ */
+import { roundTo } from '../../domain/units.ts';
+
+export type TableId = 'F1' | 'F2' | 'F3' | 'F4' | 'F5' | 'demolitionList' | 'newBuildList' | 'linkage';
+export type Unit = 'ha' | 'm2' | 'percent' | 'count' | 'text';
+
+export interface Column {
+  readonly key: string;
+  readonly labelKey: string;
+  readonly unit: Unit;
+}
+
+/** A number as shown (公顷 to 2 dp, m² to 2 dp, % to 2 dp), with the unrounded m² of an area underneath. */
+export type Cell = { readonly value: number; readonly m2?: number } | { readonly text: string; readonly textKey?: boolean } | null;
+
+export interface Row {
+  readonly key: string;
+  readonly labelKey: string;
+  readonly labelParams?: Readonly<Record<string, string | number>>;
+  /** Indent: 0 for a total or group, 1 for its rows, 2 below that. */
+  readonly level: number;
+  readonly cells: Readonly<Record<string, Cell>>;
+}
+
+export interface Footnote {
+  readonly key: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export interface Table {
+  readonly id: TableId;
+  readonly titleKey: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly Row[];
+  readonly footnotes: readonly Footnote[];
+}
+
+/** Hundredths of a hectare (= 100 m²) as an integer, rounded half away from zero. */
+export function hectareCents(m2: number): number {
+  return roundTo(m2 / 100, 0);
+}
+
+export function haCell(m2: number, cents = hectareCents(m2)): Cell {
+  return { value: cents / 100, m2 };
+}
+
+export function m2Cell(m2: number | null): Cell {
+  return m2 === null ? null : { value: roundTo(m2, 2), m2 };
+}
+
+export function numberCell(value: number | null, decimals = 2): Cell {
+  return value === null || !Number.isFinite(value) ? null : { value: roundTo(value, decimals) };
+}
+
+export function textCell(text: string): Cell {
+  return { text };
+}
+
+export interface Balanced {
+  readonly total: number;
+  readonly parts: readonly number[];
+  /** Index of the part that took the difference, and by how many hundredths. */
+  readonly adjusted: { readonly index: number; readonly by: number } | null;
+}
+
+/**
+ * Rounds `parts` (m², each with a sign: +1 adds, −1 subtracts) to hundredths of a hectare so that they add
+ * up to the rounded `total`, or to `totalCents` when the total was itself adjusted (a group inside a
+ * table); the part of largest magnitude takes any difference.
+ */
+export function balanceRounding(total: number, parts: readonly number[], signs: readonly (1 | -1)[] = parts.map(() => 1), totalCents = hectareCents(total)): Balanced {
+  const cents = parts.map((p) => hectareCents(p));
+  const sum = cents.reduce((s, c, i) => s + c * (signs[i] ?? 1), 0);
+  const difference = totalCents - sum;
+  if (difference === 0 || parts.length === 0) return { total: totalCents, parts: cents, adjusted: null };
+  let largest = 0;
+  parts.forEach((p, i) => {
+    if (Math.abs(p) > Math.abs(parts[largest] as number)) largest = i;
+  });
+  const by = difference * (signs[largest] ?? 1);
+  cents[largest] = (cents[largest] as number) + by;
+  return { total: totalCents, parts: cents, adjusted: { index: largest, by } };
+}
+
+/** The footnote of an adjusted row; `row` is a label key, or `{ text }` for a row named by data (a parcel number). */
+export function roundingFootnote(row: string | { readonly text: string }, columnLabelKey: string, byCents: number): Footnote {
+  const rowParam: Record<string, string> = typeof row === 'string' ? { rowKey: row } : { row: row.text };
+  return { key: 'tables.footnote.rounding', params: { ...rowParam, columnKey: columnLabelKey, by: byCents / 100 } };
+}
