@@ -1,25 +1,30 @@
 /**
- * Start-up: the embedded sample village, loaded from the app's own files (no network, no account), or a
- * plan file named by `?plan=` (a path on the same site, e.g. for benchmarks and demos).
+ * Start-up. The URL says what to open (ui/drafts/start-route.ts): `?draft=<id>` a draft stored on this
+ * machine; `?plan=<path>` a plan file on this site (benchmarks, demos), opened as a new draft; nothing: the
+ * start page with the drafts on this machine, or, on a first visit with no drafts yet, the embedded sample
+ * village as a new draft (no network, no account).
  */
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '../styles/app.css';
+import '../styles/drafts.css';
+import '../styles/notice.css';
 import sampleUrl from '../samples/sample-village.plan.json?url';
 import type { Message, Result } from './domain/message.ts';
 import { parsePlanText } from './domain/plan-file.ts';
 import { emptyPlan, type Plan } from './domain/plan.ts';
-import { createEditor } from './store/editor.ts';
+import { listDrafts } from './persist/draft-store.ts';
+import { draftsDb } from './persist/open-drafts-db.ts';
+import { createDraftController } from './persist/session/draft-controller.ts';
+import { draftVersions } from './persist/session/versions-service.ts';
+import { createEditor, type Editor } from './store/editor.ts';
 import { App } from './ui/App.tsx';
-
-/** Only a path on this site: a plan named in a link must never make the editor fetch from elsewhere. */
-function startPlanUrl(): string {
-  const requested = new URLSearchParams(window.location.search).get('plan');
-  if (!requested) return sampleUrl;
-  const url = new URL(requested, window.location.href);
-  return url.origin === window.location.origin ? url.href : sampleUrl;
-}
+import { startAppWorker } from './ui/drafts/app-worker.ts';
+import { installDraftsBenchHook } from './ui/drafts/drafts-bench-hook.ts';
+import { saveOnLeave } from './ui/drafts/page-lifecycle.ts';
+import { StartApp } from './ui/drafts/StartApp.tsx';
+import { draftUrl, fileNameOf, homeUrl, startRoute } from './ui/drafts/start-route.ts';
 
 async function loadStartPlan(url: string): Promise<Result<Plan>> {
   let text: string;
@@ -33,23 +38,74 @@ async function loadStartPlan(url: string): Promise<Result<Plan>> {
   return parsePlanText(text);
 }
 
-/** The app and its map start while the plan is still loading: the two overlap instead of queueing. */
-async function start() {
-  const root = document.getElementById('root');
-  if (!root) throw new Error('no #root element');
-  const editor = createEditor(emptyPlan(), window.localStorage);
-  editor.ui.setPlanLoading(true);
-  createRoot(root).render(
+/** True when this machine has drafts (in the trash too): then `/` is the start page, not the sample. */
+async function hasDrafts(): Promise<boolean> {
+  const db = await draftsDb();
+  if (!db.ok) return false;
+  const list = await listDrafts(db.value);
+  return list.live.length + list.trash.length + list.unreadable > 0;
+}
+
+function showStartPage(root: Root, editor: Editor, notice?: Message): void {
+  root.render(
     <StrictMode>
-      <App editor={editor} />
+      <StartApp ui={editor.ui} sampleUrl={sampleUrl} {...(notice ? { notice } : {})} />
     </StrictMode>,
   );
-  const loaded = await loadStartPlan(startPlanUrl());
+  startAppWorker();
+}
+
+/** The app and its map start while the plan is still loading: the two overlap instead of queueing. */
+async function start() {
+  const element = document.getElementById('root');
+  if (!element) throw new Error('no #root element');
+  const root = createRoot(element);
+  const editor = createEditor(emptyPlan(), window.localStorage);
+  const route = startRoute(window.location);
+  if (route.kind === 'home' && (await hasDrafts())) {
+    showStartPage(root, editor);
+    return;
+  }
+
+  const drafts = createDraftController({ editor, onStored: (id) => window.history.replaceState(null, '', draftUrl(id)) });
+  saveOnLeave(drafts, editor);
+  if (import.meta.env.VITE_VILLAGE_BENCH === '1') installDraftsBenchHook(editor, drafts);
+  editor.ui.setPlanLoading(true);
+  // Reading the plan starts before the first render, so the two overlap.
+  const opening = route.kind === 'draft' ? drafts.openDraft(route.id) : null;
+  const fileUrl = route.kind === 'planFile' ? route.url : sampleUrl;
+  const fetching = route.kind === 'draft' ? null : loadStartPlan(fileUrl);
+  root.render(
+    <StrictMode>
+      <App editor={editor} drafts={{ controller: drafts, versions: draftVersions(drafts, editor) }} />
+    </StrictMode>,
+  );
+
+  let problems: Message[] = [];
+  let failed = false;
+  if (opening) {
+    const opened = await opening;
+    if (!opened.ok) {
+      drafts.dispose();
+      window.history.replaceState(null, '', homeUrl());
+      showStartPage(root, editor, opened.error);
+      return;
+    }
+    problems = [...opened.notes];
+  } else if (fetching) {
+    const loaded = await fetching;
+    if (loaded.ok) {
+      drafts.startNew(loaded.value, route.kind === 'planFile' ? { kind: 'file', name: fileNameOf(fileUrl) } : { kind: 'sample' });
+    } else {
+      problems = [{ key: 'startup.planUnreadable', params: { reason: loaded.error.key } }, loaded.error];
+      drafts.startUnsaved(problems[0] as Message);
+      failed = true;
+    }
+  }
   performance.mark('village-plan:plan-loaded');
-  if (loaded.ok) editor.plan.load(loaded.value);
   editor.ui.setPlanLoading(false);
-  const problems: Message[] = loaded.ok ? [...loaded.notes] : [{ key: 'startup.planUnreadable', params: { reason: loaded.error.key } }, loaded.error];
-  problems.forEach((message) => editor.messages.toast(loaded.ok ? 'warning' : 'error', message));
+  problems.forEach((message) => editor.messages.toast(failed ? 'error' : 'warning', message));
+  void drafts.whenReady().then(() => startAppWorker({ beforeUpdate: drafts.flush }));
 }
 
 void start();

@@ -24,6 +24,8 @@ export interface PlanState {
   /** Increases with every change, so listeners and the worker can drop stale work. */
   readonly version: number;
   readonly history: History;
+  /** Why edits are refused now (the draft is being edited in another tab); null when the plan is editable. */
+  readonly readOnly: Message | null;
 }
 
 export type PlanEvent =
@@ -39,7 +41,7 @@ export interface Outcome {
 }
 
 export function createPlanStore(initial: Plan = emptyPlan()) {
-  const store = createStore<PlanState>(() => ({ plan: initial, version: 0, history: EMPTY_HISTORY }));
+  const store = createStore<PlanState>(() => ({ plan: initial, version: 0, history: EMPTY_HISTORY, readOnly: null }));
   const listeners = new Set<PlanListener>();
   let index = PlanIndex.build(initial);
 
@@ -72,15 +74,34 @@ export function createPlanStore(initial: Plan = emptyPlan()) {
 
     /** Replaces the whole plan as a new baseline: not an undoable step (a load is not an edit). */
     load(plan: Plan): void {
-      index = PlanIndex.build(plan);
-      const version = store.getState().version + 1;
-      store.setState({ plan, version, history: EMPTY_HISTORY });
-      emit({ kind: 'reset', plan, version });
+      reset(plan, EMPTY_HISTORY);
+    },
+
+    /** Loads a stored draft with the undo history saved with it, so undo reaches back across a reload. */
+    loadSaved(plan: Plan, history: History): void {
+      reset(plan, history);
+    },
+
+    /** Takes the saved undo history of the plan already shown (a tab taking over the editing of a draft). */
+    adoptHistory(history: History): void {
+      store.setState({ history: { ...history, gesture: null } });
+    },
+
+    /** A change saved by the tab that edits this draft: shown here, but not an undo step of this tab. */
+    applyExternal(patch: Patch): void {
+      applyAndEmit(patch, (_inverse, history) => history);
+    },
+
+    /** While set, edits, undo and redo are refused with this message (null makes the plan editable again). */
+    setReadOnly(reason: Message | null): void {
+      store.setState({ readOnly: reason });
     },
 
     /** Applies a command's result: one undo step, or one part of the open gesture. */
     execute(result: CommandResult): Outcome {
       if (!result.ok) return { ok: false, message: result.error };
+      const { readOnly } = store.getState();
+      if (readOnly) return { ok: false, message: readOnly };
       applyAndEmit(result.patch, (inverse, history) => record(history, result.label, inverse));
       return { ok: true, ...(result.notes ? { notes: result.notes } : {}) };
     },
@@ -115,8 +136,16 @@ export function createPlanStore(initial: Plan = emptyPlan()) {
     },
   };
 
+  function reset(plan: Plan, history: History): void {
+    index = PlanIndex.build(plan);
+    const version = store.getState().version + 1;
+    store.setState({ plan, version, history: { ...history, gesture: null } });
+    emit({ kind: 'reset', plan, version });
+  }
+
   function step(move: typeof undo): string | undefined {
-    const { history, plan, version } = store.getState();
+    const { history, plan, version, readOnly } = store.getState();
+    if (readOnly) return undefined;
     const stepped = move(history, plan);
     if (!stepped) return undefined;
     index.update(stepped.applied);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { gkZoneForLongitude, toGaussKruger } from '../../geo/projection.ts';
 import { roundScaleDenominator, scaleDenominator } from '../../map/scale.ts';
 import { actionById } from '../actions/index.ts';
+import { SaveStatus } from '../drafts/SaveStatus.tsx';
 import { formatArea, formatNumber } from '../format.ts';
 import { usePlanState, usePointer, useSelection, useServices, useTool } from '../services.tsx';
 
@@ -62,6 +63,7 @@ export function StatusBar() {
       <span className="end">
         {t('status.selected', { count: selected })} · {t('status.version', { version })}
       </span>
+      <SaveStatus />
     </footer>
   );
 }

@@ -36,6 +36,9 @@ export async function launch(profileDir = mkdtempSync(join(tmpdir(), 'village-pl
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 900 },
+    // Requests a service worker passes on are invisible to `route()`, which the basemap tests use to play
+    // tile servers; the offline app has its own tests (drafts-storage.e2e.ts) with workers allowed.
+    serviceWorkers: 'block',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

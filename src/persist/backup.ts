@@ -1,0 +1,164 @@
+/**
+ * Backups: a whole draft (plan, undo history, every version) in one file, to keep elsewhere or to open on
+ * another machine. The plan and each version carry a SHA-256 of their JSON, so a damaged file is refused
+ * with a reason instead of being half-imported, and an imported plan is bit-for-bit the exported one.
+ */
+import { EMPTY_HISTORY, type History, type HistoryEntry } from '../commands/history.ts';
+import type { Message, Result } from '../domain/message.ts';
+import { parsePlan, serialisePlan } from '../domain/plan-file.ts';
+import { featureCount, type Plan } from '../domain/plan.ts';
+import type { StoredVersion } from './draft-store.ts';
+import { storableHistory } from './plan-records.ts';
+import { readUndoStep } from './read-draft.ts';
+import { sha256Hex } from './sha256.ts';
+import type { DraftOrigin, DraftRecord, VersionRecord } from './schema.ts';
+
+const BACKUP_FORMAT = 'village-plan-backup';
+export const BACKUP_VERSION = 1;
+
+interface BackupVersion {
+  readonly name: string;
+  readonly createdAt: string;
+  readonly publishedAt: string | null;
+  readonly planSha256: string;
+  readonly plan: unknown;
+}
+
+interface BackupFile {
+  readonly format: typeof BACKUP_FORMAT;
+  readonly backupVersion: typeof BACKUP_VERSION;
+  readonly exportedAt: string;
+  readonly draft: { readonly name: string; readonly createdAt: string; readonly origin: DraftOrigin };
+  readonly planSha256: string;
+  readonly plan: Plan;
+  readonly history: { readonly undo: readonly HistoryEntry[]; readonly redo: readonly HistoryEntry[] };
+  readonly versions: readonly BackupVersion[];
+}
+
+export interface BackupSource {
+  readonly info: DraftRecord;
+  readonly plan: Plan;
+  readonly history: History;
+  readonly versions: readonly { readonly record: VersionRecord; readonly planJson: string }[];
+}
+
+export async function backupText(source: BackupSource, now = Date.now()): Promise<string> {
+  const history = storableHistory(source.history);
+  const file: BackupFile = {
+    format: BACKUP_FORMAT,
+    backupVersion: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    draft: { name: source.info.name, createdAt: new Date(source.info.createdAt).toISOString(), origin: source.info.origin },
+    planSha256: await sha256Hex(serialisePlan(source.plan)),
+    plan: source.plan,
+    history: { undo: history.undo, redo: history.redo },
+    versions: source.versions.map(({ record, planJson }) => ({
+      name: record.name,
+      createdAt: new Date(record.createdAt).toISOString(),
+      publishedAt: record.publishedAt === null ? null : new Date(record.publishedAt).toISOString(),
+      planSha256: record.planSha256,
+      plan: JSON.parse(planJson) as unknown,
+    })),
+  };
+  return JSON.stringify(file);
+}
+
+export function backupFileName(info: DraftRecord, now = Date.now()): string {
+  const day = new Date(now).toISOString().slice(0, 10);
+  const name = (info.name || info.villageName || 'draft').replace(/[\\/:*?"<>|]+/g, '_');
+  return `${name}-${day}.village-backup.json`;
+}
+
+export interface ParsedBackup {
+  readonly name: string;
+  readonly plan: Plan;
+  readonly history: History;
+  readonly versions: readonly StoredVersion[];
+}
+
+/**
+ * Reads a backup file. Refused whole: not JSON, not a backup, from a newer editor, a plan that does not
+ * match its checksum or cannot be read. Left out with a note: undo steps that cannot be used, a version
+ * that is damaged (the rest of the file is still good).
+ */
+export async function parseBackup(text: string): Promise<Result<ParsedBackup>> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return fail('drafts.backup.notJson', { detail: error instanceof Error ? error.message : String(error) });
+  }
+  return readBackup(raw);
+}
+
+export function isBackup(raw: unknown): boolean {
+  return isObject(raw) && raw.format === BACKUP_FORMAT;
+}
+
+/** A parsed JSON value as a backup (see `parseBackup`). */
+export async function readBackup(raw: unknown): Promise<Result<ParsedBackup>> {
+  if (!isObject(raw) || raw.format !== BACKUP_FORMAT) return fail('drafts.backup.notABackup');
+  if (typeof raw.backupVersion !== 'number') return fail('drafts.backup.notABackup');
+  if (raw.backupVersion > BACKUP_VERSION) return fail('drafts.backup.tooNew', { version: raw.backupVersion, supported: BACKUP_VERSION });
+  if (!isObject(raw.plan)) return fail('drafts.backup.badPlan', { reason: 'planFile.notAPlan' });
+  if ((await sha256Hex(JSON.stringify(raw.plan))) !== raw.planSha256) return fail('drafts.backup.damaged');
+  const plan = parsePlan(raw.plan);
+  if (!plan.ok) return fail('drafts.backup.badPlan', { reason: plan.error.key });
+
+  const notes: Message[] = [...plan.notes];
+  const history = readBackupHistory(raw.history, plan.value, notes);
+  const versions: StoredVersion[] = [];
+  for (const version of Array.isArray(raw.versions) ? raw.versions : []) {
+    const read = await readBackupVersion(version);
+    if (read.ok) versions.push(read.value);
+    else notes.push(read.error);
+  }
+  const draft = isObject(raw.draft) ? raw.draft : {};
+  const name = typeof draft.name === 'string' ? draft.name : plan.value.meta.villageName;
+  return { ok: true, value: { name, plan: plan.value, history, versions }, notes };
+}
+
+function readBackupHistory(raw: unknown, plan: Plan, notes: Message[]): History {
+  if (!isObject(raw)) return EMPTY_HISTORY;
+  let dropped = 0;
+  const stack = (list: unknown): HistoryEntry[] => {
+    const entries = (Array.isArray(list) ? list : []).map((step) => readUndoStep(step, plan));
+    // As when a draft opens: a step that cannot be used takes with it every step beneath it.
+    const cut = entries.lastIndexOf(null);
+    dropped += cut + 1;
+    return entries.slice(cut + 1) as HistoryEntry[];
+  };
+  const history = { ...EMPTY_HISTORY, undo: stack(raw.undo), redo: stack(raw.redo) };
+  if (dropped > 0) notes.push({ key: 'drafts.backup.historyDropped', params: { count: dropped } });
+  return history;
+}
+
+async function readBackupVersion(raw: unknown): Promise<Result<StoredVersion>> {
+  const name = isObject(raw) && typeof raw.name === 'string' ? raw.name : '?';
+  if (!isObject(raw)) return fail('drafts.backup.versionSkipped', { name });
+  const planJson = JSON.stringify(raw.plan);
+  const plan = parsePlan(raw.plan);
+  if ((await sha256Hex(planJson)) !== raw.planSha256 || !plan.ok) return fail('drafts.backup.versionSkipped', { name });
+  const createdAt = Date.parse(String(raw.createdAt));
+  const publishedAt = typeof raw.publishedAt === 'string' ? Date.parse(raw.publishedAt) : NaN;
+  return {
+    ok: true,
+    value: {
+      name,
+      createdAt: Number.isFinite(createdAt) ? createdAt : Date.now(),
+      publishedAt: Number.isFinite(publishedAt) ? publishedAt : null,
+      planJson,
+      planSha256: raw.planSha256 as string,
+      featureCount: featureCount(plan.value),
+    },
+    notes: [],
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fail<T>(key: string, params?: Message['params']): Result<T> {
+  return { ok: false, error: { key, ...(params ? { params } : {}) } };
+}
