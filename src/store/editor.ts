@@ -4,6 +4,7 @@
  */
 import { findFeature, type Plan } from '../domain/plan.ts';
 import { DEFAULT_LAYER_ORDER } from '../domain/layers.ts';
+import { createIssuesStore } from './issues.store.ts';
 import { createMessagesStore } from './messages.store.ts';
 import { createPlanStore } from './plan.store.ts';
 import { createPointerStore } from './pointer.store.ts';
@@ -19,6 +20,7 @@ export function createEditor(plan: Plan, storage: Storage | undefined) {
     ui: createUiStore(DEFAULT_LAYER_ORDER, storage),
     messages: createMessagesStore(),
     pointer: createPointerStore(),
+    issues: createIssuesStore(),
   };
   editor.plan.onChange((event) => {
     editor.selection.retain((id) => findFeature(event.plan, id) !== undefined);

@@ -1,4 +1,4 @@
-/** The editor's frame: toolbar, layers, map, attributes, status bar, dialogs. */
+/** The editor's frame: toolbar, layers, map, the side panel (attributes, issues, indicators), status bar, dialogs. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -7,18 +7,22 @@ import type { DrawController } from '../map/draw/draw-controller.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { Editor } from '../store/editor.ts';
 import { attachKeyboard } from './actions/keyboard.ts';
-import { AttributePanel } from './attributes/AttributePanel.tsx';
 import { installAutomationHandle } from './automation.ts';
 import { installBenchHook } from './bench-hook.ts';
+import { DraftsContext, type DraftsServices } from './drafts/drafts-context.tsx';
+import { OtherTabBanner } from './drafts/OtherTabBanner.tsx';
+import { UpdatePrompt } from './drafts/UpdatePrompt.tsx';
+import { VersionsPanel } from './drafts/VersionsPanel.tsx';
 import { HelpDialog } from './help/HelpDialog.tsx';
 import { LayerPanel } from './layers/LayerPanel.tsx';
 import { MapCanvas } from './map/MapCanvas.tsx';
 import { Toasts } from './messages/Toasts.tsx';
 import { type Services, ServicesContext } from './services.tsx';
+import { SidePanel } from './side/SidePanel.tsx';
 import { StatusBar } from './status/StatusBar.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 
-export function App({ editor }: { editor: Editor }) {
+export function App({ editor, drafts }: { editor: Editor; drafts: DraftsServices }) {
   const [mapParts, setMapParts] = useState<{ view: MapView; draw: DrawController } | null>(null);
   const services = useMemo<Services>(
     () => ({ editor, view: mapParts?.view ?? null, draw: mapParts?.draw ?? null }),
@@ -42,21 +46,31 @@ export function App({ editor }: { editor: Editor }) {
     if (import.meta.env.VITE_VILLAGE_BENCH === '1') installBenchHook(editor, () => current.current.view);
   }, [editor]);
 
+  // The map has drawn the plan: a new plan is stored as a draft now, not while it competes with the map.
+  useEffect(() => {
+    if (mapParts) void drafts.controller.editorReady();
+  }, [drafts, mapParts]);
+
   return (
     <I18nextProvider i18n={i18n}>
       <ServicesContext.Provider value={services}>
-        <div className="app" data-ready={mapParts && !planLoading ? 'true' : 'false'} aria-busy={planLoading}>
-          <Toolbar />
-          <main className="workspace">
-            <LayerPanel />
-            <MapCanvas editor={editor} onReady={(view, draw) => setMapParts({ view, draw })} />
-            <AttributePanel />
-          </main>
-          {planLoading ? <div className="loading" role="status">{i18n.t('startup.loading')}</div> : null}
-          <StatusBar />
-          <Toasts />
-          <HelpDialog />
-        </div>
+        <DraftsContext.Provider value={drafts}>
+          <div className="app" data-ready={mapParts && !planLoading ? 'true' : 'false'} aria-busy={planLoading}>
+            <Toolbar />
+            <main className="workspace">
+              <LayerPanel />
+              <MapCanvas editor={editor} onReady={(view, draw) => setMapParts({ view, draw })} />
+              <SidePanel />
+            </main>
+            {planLoading ? <div className="loading" role="status">{i18n.t('startup.loading')}</div> : null}
+            <StatusBar />
+            <Toasts />
+            <HelpDialog />
+            <OtherTabBanner />
+            <VersionsPanel />
+            <UpdatePrompt />
+          </div>
+        </DraftsContext.Provider>
       </ServicesContext.Provider>
     </I18nextProvider>
   );

@@ -22,9 +22,28 @@ export interface BenchHook {
   renderedHasVertexNear(featureId: string, at: Position, toleranceDeg: number): boolean;
   /** The current position of a vertex in the plan. */
   vertex(featureId: string, index: number): Position;
+  /**
+   * Moves a vertex like `moveVertex`, and resolves to the ms until the issues panel's store holds the
+   * validation worker's answer for the new plan version.
+   */
+  moveVertexUntilChecked(featureId: string, index: number, dx: number): Promise<number>;
+  /** Main-thread long tasks (> 50 ms) that started at or after `since` (performance.now() time). */
+  longTasksSince(since: number): number[];
 }
 
 export function installBenchHook(editor: Editor, view: () => MapView | null): void {
+  const longTasks: PerformanceEntry[] = [];
+  new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+  const checked = (version: number) =>
+    new Promise<void>((resolve) => {
+      if (editor.issues.getState().version >= version) return resolve();
+      const off = editor.issues.subscribe((state) => {
+        if (state.version >= version) {
+          off();
+          resolve();
+        }
+      });
+    });
   const featureOf = (id: string) => {
     const feature = findFeature(editor.plan.getState().plan, id as FeatureId);
     if (!feature || feature.geometry.type === 'Point') throw new Error(`no area feature ${id}`);
@@ -58,6 +77,17 @@ export function installBenchHook(editor: Editor, view: () => MapView | null): vo
       if (!outcome.ok) throw new Error(outcome.message?.key ?? 'refused');
       await view()?.whenDrawn();
       return performance.now() - start;
+    },
+    async moveVertexUntilChecked(featureId, index, dx) {
+      const from = vertex(featureId, index);
+      const start = performance.now();
+      const outcome = editor.plan.execute(moveSharedVertex(editor.plan.context(), from, [(from[0] as number) + dx, from[1] as number]));
+      if (!outcome.ok) throw new Error(outcome.message?.key ?? 'refused');
+      await checked(editor.plan.getState().version);
+      return performance.now() - start;
+    },
+    longTasksSince(since) {
+      return longTasks.filter((t) => t.startTime >= since).map((t) => t.duration);
     },
     renderedHasVertexNear(featureId, at, toleranceDeg) {
       const feature = featureOf(featureId);

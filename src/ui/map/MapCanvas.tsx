@@ -6,6 +6,7 @@ import { attachInteraction } from '../../map/interaction.ts';
 import { createMapView, type MapView } from '../../map/map-view.ts';
 import { syncSelection } from '../../map/selection-sync.ts';
 import { attachBasemap } from '../../map/basemap-sync.ts';
+import { attachIssueLayers } from '../../map/issue-layers.ts';
 import { attachPlaceMarkers } from '../../map/place-markers.ts';
 import type { Editor } from '../../store/editor.ts';
 import { CursorMessage } from './CursorMessage.tsx';
@@ -40,6 +41,7 @@ export function MapCanvas({ editor, onReady }: MapCanvasProps) {
         syncSelection(view.map, editor),
         attachBasemap(view.map, editor),
         attachPlaceMarkers(view.map, editor),
+        attachIssueLayers(view.map, editor),
       );
       readyCallback.current(view, draw);
     });

@@ -1,0 +1,78 @@
+/**
+ * The browser part of `npm run bench:rules` (issue: rule checking). In headless Chromium, on the 2,000-
+ * and 20,000-parcel plans: from a committed edit (a vertex move through the editor's command path) to the
+ * issues panel's store holding the worker's answer for that plan version, median and p95; the ratio of
+ * the two sizes (goal ≤ 1.5); and the longest main-thread task during the edits (goal: none over 50 ms,
+ * checking runs in the worker). Writes bench/out/rules-browser.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.ts';
+import { BENCH_SIZES, benchPlanPath, formatMs, median, percentile, serve } from './support.ts';
+
+const PORT = 4395;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const EDITS = Number(process.env.BENCH_EDITS ?? 21);
+const OUT_DIR = '.tmp/bench-dist';
+
+type Hook = {
+  focus(id: string, scale: number): Promise<void>;
+  moveVertexUntilChecked(id: string, i: number, dx: number): Promise<number>;
+  longTasksSince(since: number): number[];
+};
+
+function editTarget(planPath: string): string {
+  const plan = JSON.parse(readFileSync(planPath, 'utf8')) as { layers: { demolition: Record<string, unknown> } };
+  const [id] = Object.keys(plan.layers.demolition);
+  if (!id) throw new Error(`${planPath} has no demolition parcel`);
+  return id;
+}
+
+async function measure(page: Page, parcels: number): Promise<{ ms: number[]; longest: number; tasks: number[] }> {
+  const target = editTarget(benchPlanPath(parcels));
+  await page.goto(`${ORIGIN}/?plan=/bench-data/bench-${parcels}.plan.json`);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: 120_000 });
+  // The first answer (the whole plan) must be in before edits are timed.
+  await page.click('[data-tab="issues"]');
+  await page.waitForSelector('[data-testid="issue-summary"]', { timeout: 120_000 });
+  await page.evaluate((id) => (window as unknown as { villagePlanBench: Hook }).villagePlanBench.focus(id, 2000), target);
+  const since = await page.evaluate(() => performance.now());
+  const ms: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const dx = (i % 2 === 0 ? 1 : -1) * 2e-6;
+    const t = await page.evaluate(([id, d]) => (window as unknown as { villagePlanBench: Hook }).villagePlanBench.moveVertexUntilChecked(id as string, 1, d as number), [target, dx] as const);
+    if (i > 0) ms.push(t);
+  }
+  const tasks = await page.evaluate((s) => (window as unknown as { villagePlanBench: Hook }).villagePlanBench.longTasksSince(s), since);
+  return { ms, longest: tasks.length ? Math.max(...tasks) : 0, tasks };
+}
+
+async function main(): Promise<void> {
+  const build = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, VITE_VILLAGE_BENCH: '1' } });
+  if (build.status !== 0) throw new Error('bench build failed');
+  const server = await serve(OUT_DIR, PORT);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const results: Record<string, unknown> = { date: new Date().toISOString(), edits: EDITS - 1 };
+  const medians: Record<number, number> = {};
+  try {
+    for (const parcels of BENCH_SIZES) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const { ms, longest, tasks } = await measure(await context.newPage(), parcels);
+      await context.close();
+      medians[parcels] = median(ms);
+      results[`parcels${parcels}`] = { medianMs: median(ms), p95Ms: percentile(ms, 95), longestTaskMs: longest, longTasks: tasks, raw: ms };
+      console.log(`${parcels} parcels: edit → issues updated median ${formatMs(median(ms))}, p95 ${formatMs(percentile(ms, 95))}; longest main-thread task ${formatMs(longest)} (${tasks.length} over 50 ms)`);
+    }
+    const ratio = (medians[20000] ?? 0) / (medians[2000] ?? 1);
+    results.ratio20000over2000 = ratio;
+    console.log(`20,000 / 2,000: ${ratio.toFixed(2)} (goal ≤ 1.5)`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  mkdirSync('bench/out', { recursive: true });
+  writeFileSync('bench/out/rules-browser.json', JSON.stringify(results, null, 2));
+}
+
+await main();

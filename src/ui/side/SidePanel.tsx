@@ -1,0 +1,41 @@
+/** The right-hand panel: attributes of the selection, the issues the plan breaks, the indicator tables. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { AttributePanel } from '../attributes/AttributePanel.tsx';
+import { IndicatorsPanel } from '../indicators/IndicatorsPanel.tsx';
+import { IssuesPanel } from '../issues/IssuesPanel.tsx';
+import { useValidation } from '../issues/use-validation.ts';
+import { useServices } from '../services.tsx';
+
+type Tab = 'attributes' | 'issues' | 'indicators';
+
+export function SidePanel() {
+  const { t } = useTranslation();
+  const { editor } = useServices();
+  useValidation(editor);
+  const [tab, setTab] = useState<Tab>('attributes');
+  const summary = useStore(editor.issues.store, (s) => s.summary);
+  const checking = useStore(editor.issues.store, (s) => s.checking);
+  return (
+    <div className="side-panel">
+      <div className="tabs" role="tablist" aria-label={t('side.label')}>
+        {(['attributes', 'issues', 'indicators'] as const).map((id) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} className={`tab${tab === id ? ' active' : ''}`} data-tab={id} onClick={() => setTab(id)}>
+            {t(`side.tab.${id}`)}
+            {id === 'issues' && summary ? (
+              <span className="badges" data-testid="issue-badges">
+                <span className="badge error" title={t('issues.errors')}>{summary.errors}</span>
+                <span className="badge warning" title={t('issues.warnings')}>{summary.warnings}</span>
+              </span>
+            ) : null}
+            {id === 'issues' && checking ? <span className="checking" aria-label={t('issues.checking')}>…</span> : null}
+          </button>
+        ))}
+      </div>
+      <div className="tab-body" role="tabpanel">
+        {tab === 'attributes' ? <AttributePanel /> : tab === 'issues' ? <IssuesPanel /> : <IndicatorsPanel />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * The validation worker (architecture.md): keeps its own copy of the plan inside a rule engine (spatial
+ * index, per-feature caches, derived plan), takes patches — never the whole plan per edit — re-checks only
+ * what a patch can reach, and answers with the issues and the tables for that plan version.
+ */
+import { expose } from 'comlink';
+import type { Patch } from '../domain/patch.ts';
+import type { Plan } from '../domain/plan.ts';
+import { RuleEngine } from '../rules/engine.ts';
+import { answerOf, type ValidationAnswer } from './answer.ts';
+
+let engine: RuleEngine | null = null;
+
+const api = {
+  /** A whole plan: a new draft opened, a plan loaded. */
+  load(plan: Plan, version: number): ValidationAnswer {
+    const started = performance.now();
+    engine = new RuleEngine(plan);
+    return answerOf(engine, version, performance.now() - started);
+  },
+
+  /** One or more patches applied in the UI since the last request, as one. */
+  patch(patch: Patch, version: number): ValidationAnswer {
+    if (!engine) throw new Error('validation worker has no plan; load one first');
+    const started = performance.now();
+    engine.applyPatch(patch);
+    return answerOf(engine, version, performance.now() - started);
+  },
+};
+
+export type ValidationApi = typeof api;
+
+expose(api);
