@@ -6,9 +6,12 @@
 import { appText } from './text/app.text.ts';
 import { attributesText } from './text/attributes.text.ts';
 import { basemapText } from './text/basemap.text.ts';
+import { checkingText } from './text/checking.text.ts';
+import { draftsText } from './text/drafts.text.ts';
 import { cliText } from './text/cli.text.ts';
 import { editingText } from './text/editing.text.ts';
 import { ioText } from './text/io.text.ts';
+import { noticeText } from './text/notice.text.ts';
 import { planFileText } from './text/plan-file.text.ts';
 import { packageText } from './text/package.text.ts';
 import { rulesText } from './text/rules.text.ts';
@@ -27,11 +30,14 @@ export const TEXTS: readonly Texts[] = [
   editingText,
   basemapText,
   planFileText,
+  checkingText,
   rulesText,
   tablesText,
   cliText,
   packageText,
   ioText,
+  draftsText,
+  noticeText,
 ];
 
 /** One language's strings; throws on a key defined twice, which would silently hide one of them. */

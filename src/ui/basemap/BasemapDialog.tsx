@@ -8,12 +8,14 @@ import { tileUrlProblem } from '../../map/basemap.ts';
 import { saveBasemapFile } from '../../persist/settings-db.ts';
 import { formatMessage } from '../format.ts';
 import { useServices, useUi } from '../services.tsx';
+import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
 
 const TIANDITU_EXAMPLE =
   'https://t0.tianditu.gov.cn/img_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=img&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=您的密钥';
 
 export function BasemapDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  useCloseOnEscape(onClose);
   const { editor } = useServices();
   const current = useUi((s) => s.basemap);
   const [kind, setKind] = useState(current.kind);

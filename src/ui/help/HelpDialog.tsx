@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { shortcutLabel } from '../actions/action.ts';
 import { ACTIONS } from '../actions/index.ts';
 import { useServices, useUi } from '../services.tsx';
+import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
 
 const GESTURES = ['clickVertex', 'finish', 'snap', 'dragVertex', 'midpoint', 'deleteVertex', 'shiftClick', 'shiftDrag', 'escape'] as const;
 
@@ -10,6 +11,7 @@ export function HelpDialog() {
   const { t } = useTranslation();
   const { editor } = useServices();
   const open = useUi((s) => s.helpOpen);
+  useCloseOnEscape(() => editor.ui.setHelpOpen(false), open);
   if (!open) return null;
   return (
     <div className="dialog-backdrop" onClick={() => editor.ui.setHelpOpen(false)}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionById } from '../actions/index.ts';
 import { BasemapDialog } from '../basemap/BasemapDialog.tsx';
+import { NoticeMenu } from '../notice/NoticeMenu.tsx';
 import { usePlanState, useServices, useTool, useUi } from '../services.tsx';
 import { ActionButton } from './ActionButton.tsx';
 import { DrawMenu } from './DrawMenu.tsx';
@@ -57,6 +58,9 @@ export function Toolbar() {
             {t(`view.${mode}`)}
           </button>
         ))}
+      </div>
+      <div className="group">
+        <NoticeMenu />
       </div>
       <div className="group end">
         <button type="button" className="tool-button" data-action="basemap" onClick={() => setBasemapOpen(true)}>

@@ -1,0 +1,59 @@
+/**
+ * A printed sheet as a list of drawing operations in millimetres from the page's top-left corner (y down).
+ * One list feeds both renderers, the PDF (pdf.ts) and the JPG (jpg.ts), so the two can never disagree.
+ */
+export type Rgb = readonly [number, number, number];
+
+/** Parallel lines drawn inside a shape: what keeps meaning when a sheet is printed in grey. */
+export interface Hatch {
+  /** Degrees from the x axis (0 horizontal, 45 rising to the right, 90 vertical). */
+  readonly angles: readonly number[];
+  readonly spacingMm: number;
+  readonly widthMm: number;
+  readonly colour: Rgb;
+}
+
+/** Rings of [x0, y0, x1, y1, …] in mm; each closed implicitly. Filled with the non-zero rule. */
+export type Rings = readonly (readonly number[])[];
+
+export interface ShapeOp {
+  readonly kind: 'shape';
+  readonly rings: Rings;
+  readonly fill?: Rgb;
+  readonly hatch?: Hatch;
+  readonly stroke?: Rgb;
+  readonly strokeMm?: number;
+  /** Dash pattern in mm (on, off, …). */
+  readonly dashMm?: readonly number[];
+}
+
+/** An open polyline (ticks, the north arrow's shaft, table rules). */
+export interface LineOp {
+  readonly kind: 'line';
+  readonly points: readonly number[];
+  readonly stroke: Rgb;
+  readonly strokeMm: number;
+}
+
+export interface TextOp {
+  readonly kind: 'text';
+  readonly text: string;
+  readonly x: number;
+  /** Baseline. */
+  readonly y: number;
+  readonly sizeMm: number;
+  readonly bold: boolean;
+  readonly align: 'left' | 'center' | 'right';
+  readonly colour: Rgb;
+}
+
+export type DrawOp = ShapeOp | LineOp | TextOp;
+
+export interface Sheet {
+  readonly widthMm: number;
+  readonly heightMm: number;
+  readonly ops: readonly DrawOp[];
+}
+
+export const BLACK: Rgb = [0, 0, 0];
+export const WHITE: Rgb = [255, 255, 255];

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import fontkit from '@pdf-lib/fontkit';
+import { describe, expect, it } from 'vitest';
+import { samplePlan } from '../../tests/e2e/support/notice.ts';
+import { createI18n } from '../i18n/index.ts';
+import { fullCheck } from '../rules/engine.ts';
+import { composeSheet } from './compose.ts';
+import { subsetForText } from './font-subset.ts';
+import { scaleBarMetres } from './furniture.ts';
+import { fittingScales } from './paper.ts';
+import { Raster } from './raster.ts';
+import { woffToSfnt } from './woff.ts';
+
+const WOFF = readFileSync('node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff');
+const i18n = createI18n('zh-CN');
+const t = (k: string, p?: Record<string, unknown>) => i18n.t(k, p ?? {});
+
+describe('the printed map', () => {
+  it('picks round scale-bar lengths near 50 mm', () => {
+    expect([2000, 2500, 5000, 10_000].map(scaleBarMetres)).toEqual([100, 100, 250, 500]);
+  });
+
+  it('refuses a sheet the village does not fit, naming the scales that do', () => {
+    const plan = samplePlan();
+    const indicators = fullCheck(plan).tables.F1;
+    const refused = composeSheet({ plan, kind: 'plan', paper: 'A1', scale: 2000, issuer: 'x', date: '2026-11-01', indicators, t });
+    expect(refused).toMatchObject({ ok: false, error: { key: 'print.tooLarge', params: { fits: '1:5000, 1:10000' } } });
+    expect(fittingScales('A0', 1791, 1710)).toEqual([2500, 5000, 10_000]);
+    const fits = composeSheet({ plan, kind: 'plan', paper: 'A1', scale: 5000, issuer: '安澜镇人民政府', date: '2026-11-01', indicators, t });
+    const texts = fits.ok ? fits.value.sheet.ops.filter((o) => o.kind === 'text').map((o) => (o.kind === 'text' ? o.text : '')) : [];
+    expect(texts).toContain('沈家埭村土地利用规划图');
+    expect(texts).toContain('发布单位：安澜镇人民政府');
+    expect(fits.ok && fits.value.sheet.ops.some((o) => o.kind === 'shape' && o.hatch)).toBe(true);
+  });
+
+  it('unpacks the WOFF font and keeps glyph ids in the subset', () => {
+    const sfnt = woffToSfnt(WOFF);
+    const full = fontkit.create(sfnt as never) as unknown as { glyphForCodePoint(c: number): { id: number; path: { commands: unknown[] } } };
+    const subset = fontkit.create(subsetForText(sfnt, '沈家埭村') as never) as unknown as typeof full;
+    for (const c of '沈家埭村') expect(subset.glyphForCodePoint(c.codePointAt(0) as number).id).toBe(full.glyphForCodePoint(c.codePointAt(0) as number).id);
+    expect(subset.glyphForCodePoint('沈'.codePointAt(0) as number).path.commands.length).toBeGreaterThan(0);
+    expect(subset.glyphForCodePoint('图'.codePointAt(0) as number).path.commands.length).toBe(0);
+  });
+
+  it('rasterises with coverage: a half-pixel edge is half grey', () => {
+    const raster = new Raster(4, 1);
+    raster.fill([[0, 0, 2.5, 0, 2.5, 1, 0, 1]], { colour: [0, 0, 0] });
+    expect([...raster.data.filter((_, i) => i % 4 === 0)]).toEqual([0, 0, 128, 255]);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * 出图: 村土地利用现状图 or 村土地利用规划图 as a PDF at a true scale on A3/A1/A0, or as the JPG for the
+ * package's 4.图像文件/. A village that does not fit the sheet at the scale gets the scales that would.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../domain/message.ts';
+import { renderMessage } from '../../rules/render.ts';
+import type { MapKind } from '../../print/compose.ts';
+import { DEFAULT_SCALE, PAPER_SIZES, PRINT_SCALES, type PaperSize } from '../../print/paper.ts';
+import { localDate } from '../../viewer/publish/notice-details.ts';
+import { useServices } from '../services.tsx';
+import { downloadBytes } from './download.ts';
+import { printFonts } from './print-fonts.ts';
+import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
+
+export function PrintMapDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  useCloseOnEscape(onClose);
+  const { editor } = useServices();
+  const meta = editor.plan.getState().plan.meta;
+  const [kind, setKind] = useState<MapKind>('plan');
+  const [paper, setPaper] = useState<PaperSize>('A1');
+  const [scale, setScale] = useState<number>(DEFAULT_SCALE);
+  const [issuer, setIssuer] = useState(meta.township ? t('notice.ui.defaultIssuer', { township: meta.township }) : '');
+  const [date, setDate] = useState(localDate(new Date()));
+  const [status, setStatus] = useState<{ kind: 'idle' | 'working' } | { kind: 'failed'; message: Message } | { kind: 'done'; file: string }>({ kind: 'idle' });
+
+  const make = async (format: 'pdf' | 'jpg') => {
+    setStatus({ kind: 'working' });
+    const plan = editor.plan.getState().plan;
+    const [{ fullCheck }, { printMapPdf, printMapJpg }, fonts] = await Promise.all([import('../../rules/engine.ts'), import('../../print/print-map.ts'), printFonts()]);
+    const input = { plan, kind, paper, scale, issuer, date, indicators: fullCheck(plan).tables.F1, t: (key: string, params?: Record<string, unknown>) => t(key, params ?? {}) };
+    const printed = format === 'pdf' ? await printMapPdf(input, fonts) : await printMapJpg(input, fonts);
+    if (!printed.ok) return setStatus({ kind: 'failed', message: printed.error });
+    downloadBytes(printed.value.fileName, printed.value.bytes, format === 'pdf' ? 'application/pdf' : 'image/jpeg');
+    setStatus({ kind: 'done', file: printed.value.fileName });
+  };
+
+  return (
+    <div className="dialog-backdrop" onClick={onClose}>
+      <div className="dialog notice-dialog" role="dialog" aria-modal="true" aria-labelledby="print-title" onClick={(e) => e.stopPropagation()}>
+        <h2 id="print-title">{t('notice.ui.printTitle')}</h2>
+        <label className="notice-field">
+          <span>{t('notice.ui.mapKind')}</span>
+          <select value={kind} data-field="map-kind" onChange={(e) => setKind(e.target.value as MapKind)}>
+            <option value="current">{t('print.title.current', { village: meta.villageName })}</option>
+            <option value="plan">{t('print.title.plan', { village: meta.villageName })}</option>
+          </select>
+        </label>
+        <div className="notice-dates">
+          <label className="notice-field">
+            <span>{t('notice.ui.paper')}</span>
+            <select value={paper} data-field="paper" onChange={(e) => setPaper(e.target.value as PaperSize)}>
+              {Object.keys(PAPER_SIZES).map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="notice-field">
+            <span>{t('notice.ui.scale')}</span>
+            <select value={scale} data-field="scale" onChange={(e) => setScale(Number(e.target.value))}>
+              {PRINT_SCALES.map((s) => (
+                <option key={s} value={s}>{`1:${s}`}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label className="notice-field">
+          <span>{t('notice.field.issuer')}</span>
+          <input type="text" value={issuer} maxLength={60} data-field="issuer" onChange={(e) => setIssuer(e.target.value)} />
+        </label>
+        <label className="notice-field">
+          <span>{t('notice.ui.date')}</span>
+          <input type="date" value={date} data-field="date" onChange={(e) => setDate(e.target.value)} />
+        </label>
+        {status.kind === 'failed' ? <p className="field-error" role="alert" data-testid="print-problem">{renderMessage(t, status.message)}</p> : null}
+        {status.kind === 'working' ? <p className="hint" role="status">{t('notice.ui.printing')}</p> : null}
+        {status.kind === 'done' ? <p className="hint" role="status" data-testid="print-done">{t('notice.ui.printed', { file: status.file })}</p> : null}
+        <div className="buttons">
+          <button type="button" className="primary" data-action="print-pdf" disabled={status.kind === 'working'} onClick={() => void make('pdf')}>
+            {t('notice.ui.printPdf')}
+          </button>
+          <button type="button" data-action="print-jpg" disabled={status.kind === 'working'} onClick={() => void make('jpg')}>
+            {t('notice.ui.printJpg')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('dialog.close')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

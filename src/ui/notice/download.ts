@@ -1,0 +1,13 @@
+/** Hands bytes to the browser as a file download (no server involved). */
+export function downloadBytes(fileName: string, bytes: Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: the download (or a preview tab) may still be reading the blob.
+  setTimeout(() => URL.revokeObjectURL(url), 120_000);
+}

@@ -1,0 +1,16 @@
+/**
+ * The print font (Noto Sans SC, WOFF, from @fontsource/noto-sans-sc in the app's own dependencies): fetched
+ * from the app's assets when a planner prints, never from the system, so the browser and Node embed the
+ * same font.
+ */
+import boldUrl from '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-700-normal.woff?url';
+import regularUrl from '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff?url';
+import type { PrintFonts } from '../../print/pdf.ts';
+
+let fonts: Promise<PrintFonts> | undefined;
+
+export function printFonts(): Promise<PrintFonts> {
+  const load = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
+  fonts ??= Promise.all([load(regularUrl), load(boldUrl)]).then(([regular, bold]) => ({ regular, bold }));
+  return fonts;
+}

@@ -1,0 +1,63 @@
+/**
+ * The plain-language legend: only what this village's map shows, each entry a swatch drawn like the map
+ * (colour, hatching, outline) beside words a villager uses ("拆旧复垦为耕地", "新建农房"), so the meaning
+ * never rests on colour alone.
+ */
+import { isCultivatedLand, LAND_CLASSES, type LandClassCode } from '../../domain/land-classes.ts';
+import { CHANGE_COLOURS, LAND_CLASS_COLOURS, PBF_COLOUR, rgbCss } from '../../domain/palette.ts';
+import type { NoticeModel } from './notice-model.ts';
+
+type Rgb = readonly [number, number, number];
+
+export interface Swatch {
+  readonly fill: Rgb | null;
+  readonly hatch: 'cross' | 'diagonal' | null;
+  readonly outline: Rgb | null;
+  readonly dashed: boolean;
+}
+
+export interface LegendEntry {
+  readonly labelKey: string;
+  readonly swatch: Swatch;
+}
+
+const swatch = (fill: Rgb | null, outline: Rgb | null = null, hatch: Swatch['hatch'] = null, dashed = false): Swatch => ({ fill, hatch, outline, dashed });
+const WATER: readonly LandClassCode[] = ['31', '153'];
+const GREEN: readonly LandClassCode[] = ['12', '131', '132'];
+const PUBLIC: readonly LandClassCode[] = ['2125', '2122'];
+
+/** The changes first (what villagers look for), then the protected land, then the land uses present. */
+export function legendEntries(model: NoticeModel): LegendEntry[] {
+  const { areas } = model;
+  const entries: LegendEntry[] = [];
+  const demolished = new Set(areas.demolition.map((d) => d.props.to));
+  const restoration = (test: (c: LandClassCode) => boolean, key: string, fill: Rgb) => {
+    if ([...demolished].some(test)) entries.push({ labelKey: key, swatch: swatch(fill, CHANGE_COLOURS.demolition, 'cross') });
+  };
+  restoration(isCultivatedLand, 'notice.legend.demolitionToFarmland', LAND_CLASS_COLOURS['111']);
+  restoration((c) => GREEN.includes(c), 'notice.legend.demolitionToGreen', LAND_CLASS_COLOURS['12']);
+  restoration((c) => WATER.includes(c), 'notice.legend.demolitionToWater', LAND_CLASS_COLOURS['31']);
+  restoration((c) => PUBLIC.includes(c), 'notice.legend.demolitionToPublic', LAND_CLASS_COLOURS['2125']);
+  if (areas.newBuild.some((b) => b.props.to === '2121')) entries.push({ labelKey: 'notice.legend.newHomes', swatch: swatch(LAND_CLASS_COLOURS['2121'], CHANGE_COLOURS.newBuild) });
+  if (areas.newBuild.some((b) => b.props.to !== '2121')) entries.push({ labelKey: 'notice.legend.newBuild', swatch: swatch(LAND_CLASS_COLOURS['2122'], CHANGE_COLOURS.newBuild) });
+  if (areas.useChange.some((c) => isCultivatedLand(c.props.to))) entries.push({ labelKey: 'notice.legend.newFarmland', swatch: swatch(LAND_CLASS_COLOURS['111'], CHANGE_COLOURS.useChange, null, true) });
+  if (areas.useChange.some((c) => !isCultivatedLand(c.props.to))) entries.push({ labelKey: 'notice.legend.useChange', swatch: swatch(null, CHANGE_COLOURS.useChange, null, true) });
+  if (areas.facility.length) entries.push({ labelKey: 'notice.legend.facility', swatch: swatch(LAND_CLASS_COLOURS['151'], CHANGE_COLOURS.facility) });
+  if (areas.pbf.length) entries.push({ labelKey: 'notice.legend.pbf', swatch: swatch(PBF_COLOUR, [200, 164, 0]) });
+  if (areas.reserve.length) entries.push({ labelKey: 'notice.legend.reserve', swatch: swatch(null, CHANGE_COLOURS.reserve, 'diagonal', true) });
+  if (areas.boundary.length) entries.push({ labelKey: 'notice.legend.boundary', swatch: swatch(null, CHANGE_COLOURS.boundary, null, true) });
+  const present = new Set<LandClassCode>(areas.base.map((b) => b.props.c));
+  for (const c of LAND_CLASSES) if (present.has(c.code)) entries.push({ labelKey: `landClass.${c.code}`, swatch: swatch(LAND_CLASS_COLOURS[c.code], [122, 122, 122]) });
+  return entries;
+}
+
+/** A swatch as CSS set through the style object (allowed by the file's policy, unlike style attributes). */
+export function paintSwatch(element: HTMLElement, s: Swatch): void {
+  const layers: string[] = [];
+  if (s.hatch === 'cross') layers.push('repeating-linear-gradient(45deg, rgba(0,0,0,.8) 0 1.5px, transparent 1.5px 7px)', 'repeating-linear-gradient(-45deg, rgba(0,0,0,.8) 0 1.5px, transparent 1.5px 7px)');
+  if (s.hatch === 'diagonal') layers.push('repeating-linear-gradient(45deg, rgba(170,120,0,.9) 0 2px, transparent 2px 7px)');
+  element.style.backgroundColor = s.fill ? rgbCss(s.fill) : 'transparent';
+  element.style.backgroundImage = layers.join(', ');
+  element.style.borderColor = s.outline ? rgbCss(s.outline) : 'transparent';
+  element.style.borderStyle = s.dashed ? 'dashed' : 'solid';
+}

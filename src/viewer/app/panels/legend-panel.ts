@@ -1,0 +1,23 @@
+/** The legend, with the switch between the plan (规划后) and today's land use (现状). */
+import { el } from '../dom.ts';
+import { legendEntries, paintSwatch } from '../legend.ts';
+import type { ViewerContext } from '../viewer-state.ts';
+
+export function legendPanel(ctx: ViewerContext): HTMLElement {
+  const t = ctx.t();
+  const { view } = ctx.state();
+  const viewButton = (value: 'plan' | 'base', key: string) =>
+    el('button', { className: view === value ? 'toggle on' : 'toggle', attrs: { type: 'button', 'aria-pressed': String(view === value), 'data-view': value }, on: { click: () => ctx.update({ view: value }) } }, t(key));
+  const items = legendEntries(ctx.model).map((entry) => {
+    const swatch = el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
+    paintSwatch(swatch, entry.swatch);
+    return el('li', {}, swatch, el('span', {}, t(entry.labelKey)));
+  });
+  return el(
+    'div',
+    { className: 'panel-body' },
+    el('div', { className: 'toggles', attrs: { role: 'group', 'aria-label': t('notice.view.label') } }, viewButton('plan', 'notice.view.plan'), viewButton('base', 'notice.view.base')),
+    el('p', { className: 'hint' }, t('notice.legend.hint')),
+    el('ul', { className: 'legend', attrs: { 'data-testid': 'legend' } }, ...items),
+  );
+}

@@ -1,0 +1,23 @@
+/** Search by villagers' group, place name or parcel number; a hit moves the map there. */
+import { el, replaceChildren } from '../dom.ts';
+import { search } from '../search.ts';
+import type { ViewerContext } from '../viewer-state.ts';
+
+export function searchPanel(ctx: ViewerContext): HTMLElement {
+  const t = ctx.t();
+  const results = el('ul', { className: 'results', attrs: { 'data-testid': 'search-results', 'aria-live': 'polite' } });
+  const show = (query: string) => {
+    const hits = search(ctx.model, query);
+    replaceChildren(
+      results,
+      ...(hits.length === 0
+        ? [el('li', { className: 'hint' }, t('notice.search.none'))]
+        : hits.map((hit) =>
+            el('li', {}, el('button', { className: 'result', attrs: { type: 'button' }, on: { click: () => ctx.map.flyTo(hit.at) } }, hit.label, el('small', {}, t(`notice.search.kind.${hit.kind}`)))),
+          )),
+    );
+  };
+  const input = el('input', { attrs: { type: 'search', placeholder: t('notice.search.placeholder'), 'aria-label': t('notice.search.placeholder'), 'data-testid': 'search-input', enterkeyhint: 'search' }, on: { input: () => show(input.value) } });
+  show('');
+  return el('div', { className: 'panel-body' }, input, results);
+}

@@ -1,0 +1,56 @@
+/**
+ * What changes where a villager taps, in one plain sentence. The answer follows the plan's derivation
+ * (domain.md §2: demolition, then new-build, then other change win in that order), then the overlays
+ * (facility farmland, the farmland reserve), then the base parcel itself with its basic-farmland status.
+ */
+import type { Position } from 'geojson';
+import type { Message } from '../../domain/message.ts';
+import { isCultivatedLand, type LandClassCode } from '../../domain/land-classes.ts';
+import { m2ToMu, roundTo } from '../../domain/units.ts';
+import { pointInAreaGeometry } from '../../geo/point-in-ring.ts';
+import type { AreaItem, NoticeModel } from './notice-model.ts';
+
+export interface Description {
+  readonly message: Message;
+  /** The feature the sentence is about (a villager's comment is attached to it). */
+  readonly featureId: string | null;
+  readonly layer: AreaItem['layer'] | null;
+}
+
+function hit<L extends AreaItem['layer']>(items: readonly AreaItem<L>[], at: Position): AreaItem<L> | undefined {
+  const [x, y] = at as [number, number];
+  return items.find((item) => x >= item.bbox[0] && x <= item.bbox[2] && y >= item.bbox[1] && y <= item.bbox[3] && pointInAreaGeometry(at, item.geometry) !== 'outside');
+}
+
+const size = (m2: number) => ({ m2: Math.round(m2), mu: roundTo(m2ToMu(m2), 2) });
+const cls = (code: LandClassCode) => `landClass.${code}`;
+const PUBLIC_SPACE: readonly LandClassCode[] = ['2125', '2122'];
+
+export function describeAt(model: NoticeModel, at: Position): Description {
+  const { areas } = model;
+  if (areas.boundary.length > 0 && !hit(areas.boundary, at)) return { message: { key: 'notice.tap.outside' }, featureId: null, layer: null };
+  const base = hit(areas.base, at);
+  const from = base ? cls(base.props.c) : 'notice.tap.unknownLand';
+  const pbf = hit(areas.pbf, at);
+
+  const change = hit(areas.useChange, at) ?? hit(areas.newBuild, at) ?? hit(areas.demolition, at);
+  if (change) {
+    const common = { fromKey: from, toKey: cls(change.props.to), no: change.props.n, ...size(change.areaM2) };
+    let key: string;
+    if (change.layer === 'demolition') key = PUBLIC_SPACE.includes(change.props.to) ? 'notice.tap.demolitionToPublic' : 'notice.tap.demolition';
+    else if (change.layer === 'newBuild') key = change.props.to === '2121' ? 'notice.tap.newHomes' : 'notice.tap.newBuild';
+    else key = isCultivatedLand(change.props.to) ? 'notice.tap.newFarmland' : 'notice.tap.useChange';
+    const households = 'h' in change.props ? change.props.h : 0;
+    return { message: { key, params: { ...common, households } }, featureId: change.id, layer: change.layer };
+  }
+  const facility = hit(areas.facility, at);
+  if (facility) {
+    return { message: { key: 'notice.tap.facility', params: { fromKey: from, typeKey: `code.facilityType.${facility.props.t}`, ...size(facility.areaM2) } }, featureId: facility.id, layer: 'facility' };
+  }
+  const reserve = hit(areas.reserve, at);
+  if (reserve) return { message: { key: 'notice.tap.reserve', params: { fromKey: from, ...size(reserve.areaM2) } }, featureId: reserve.id, layer: 'reserve' };
+  if (!base) return { message: { key: 'notice.tap.noParcel' }, featureId: null, layer: null };
+  const params = { fromKey: from, no: base.props.n, ...size(base.areaM2) };
+  if (pbf) return { message: { key: 'notice.tap.pbf', params }, featureId: base.id, layer: 'base' };
+  return { message: { key: 'notice.tap.unchanged', params }, featureId: base.id, layer: 'base' };
+}

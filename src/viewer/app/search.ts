@@ -1,0 +1,28 @@
+/** Finding a villagers' group, a place or a parcel number: the places first, then parcels by number. */
+import type { NoticeModel } from './notice-model.ts';
+
+export interface SearchHit {
+  readonly label: string;
+  readonly kind: 'group' | 'place' | 'parcel';
+  readonly at: [number, number];
+}
+
+const MAX_HITS = 20;
+
+function centre(bbox: readonly number[]): [number, number] {
+  return [((bbox[0] as number) + (bbox[2] as number)) / 2, ((bbox[1] as number) + (bbox[3] as number)) / 2];
+}
+
+export function search(model: NoticeModel, query: string): SearchHit[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return model.places.map((p) => ({ label: p.name, kind: p.kind, at: p.lonLat }));
+  const hits: SearchHit[] = model.places.filter((p) => p.name.toLowerCase().includes(q)).map((p) => ({ label: p.name, kind: p.kind, at: p.lonLat }));
+  for (const layer of ['demolition', 'newBuild', 'useChange', 'base'] as const) {
+    for (const item of model.areas[layer]) {
+      if (hits.length >= MAX_HITS) return hits;
+      if (item.props.n.toLowerCase().includes(q)) hits.push({ label: item.props.n, kind: 'parcel', at: centre(item.bbox) });
+    }
+  }
+  return hits.slice(0, MAX_HITS);
+}
+

@@ -1,0 +1,92 @@
+/**
+ * The notice as one self-contained HTML file: the viewer's script (MapLibre and its worker inside), its
+ * styles and the payload inline, under a Content-Security-Policy that lets nothing load from anywhere:
+ * the one script and the one style block run by their SHA-256 hashes, and the map's worker may start
+ * only from a `blob:` URL the script makes itself (app/map-worker.ts). Nothing may be fetched but such a
+ * blob: no http(s), no data:, no file.
+ */
+import type { NoticePayload } from '../payload/payload.ts';
+
+/** The built viewer (scripts/build/notice-template.ts makes it): one classic script, its stylesheet, and
+ * MapLibre's worker as a classic script (carried as text, started by the viewer from a blob: URL). */
+export interface NoticeTemplate {
+  readonly script: string;
+  readonly css: string;
+  readonly worker: string;
+}
+
+export const PAYLOAD_ELEMENT_ID = 'notice-data';
+export const WORKER_ELEMENT_ID = 'map-worker';
+
+async function sha256Base64(text: string): Promise<string> {
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  let binary = '';
+  for (const byte of digest) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/**
+ * JSON that can sit inside a <script> element: every `<` becomes `\u003c`, so no text in the plan (a
+ * place name, the issuer, a note) can close the element or open a comment.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * A script body that cannot end its element early. `</script` can only occur inside a string, template or
+ * regular expression of minified code, where `<\/script` means the same; `<!--` would switch the HTML
+ * parser into its escaped-script state, so the template build refuses it rather than rewrite code.
+ */
+export function scriptSafeCode(code: string): string {
+  if (code.includes('<!--')) throw new Error('viewer script contains "<!--"; it cannot be inlined safely');
+  return code.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export interface NoticeHtml {
+  readonly html: string;
+  readonly contentSecurityPolicy: string;
+}
+
+export async function noticeHtml(template: NoticeTemplate, payload: NoticePayload, title: string): Promise<NoticeHtml> {
+  const script = scriptSafeCode(template.script);
+  const css = template.css.replace(/<\/(style)/gi, '<\\/$1');
+  const [scriptHash, styleHash] = await Promise.all([sha256Base64(script), sha256Base64(css)]);
+  const contentSecurityPolicy = [
+    "default-src 'none'",
+    `script-src 'sha256-${scriptHash}'`,
+    `style-src 'sha256-${styleHash}'`,
+    // MapLibre's worker: started from a blob: URL of the worker code inlined in the script. Under file://
+    // MapLibre reads that blob back with fetch() before starting it (map-worker.ts), hence connect-src blob:.
+    'worker-src blob:',
+    'connect-src blob:',
+    // MapLibre's stylesheet draws its control icons as data: SVGs.
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const html = [
+    '<!doctype html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">',
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${escapeText(title)}</title>`,
+    `<style>${css}</style>`,
+    '</head>',
+    '<body>',
+    '<div id="viewer"></div>',
+    `<script type="application/json" id="${PAYLOAD_ELEMENT_ID}">${scriptSafeJson(payload)}</script>`,
+    // Data, not code: a text/plain script never runs (so no hash); the viewer reads it to start the worker.
+    `<script type="text/plain" id="${WORKER_ELEMENT_ID}">${scriptSafeCode(template.worker)}</script>`,
+    `<script>${script}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+  return { html, contentSecurityPolicy };
+}

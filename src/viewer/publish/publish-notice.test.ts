@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { makeIssue } from '../../rules/issue.ts';
+import { fullCheck } from '../../rules/engine.ts';
+import { samplePlan } from '../../../tests/e2e/support/notice.ts';
+import { checkNoticeDetails, defaultEndDate, noticeState, type NoticeDetails } from './notice-details.ts';
+import { publishNotice, type PublishInput } from './publish-notice.ts';
+
+const DETAILS: NoticeDetails = { startDate: '2026-11-01', endDate: '2026-12-01', issuer: '安澜镇人民政府', contact: '王工 0573-1234567', howToObject: '书面意见交村委会' };
+const TEMPLATE = { script: 'document.title = "</script>"', css: 'body{}', worker: 'self.x = "</script>"' };
+const plan = samplePlan();
+const checked = fullCheck(plan);
+const input = (over: Partial<PublishInput> = {}): PublishInput => ({ plan, versionName: '公示稿', details: DETAILS, issues: checked.issues, tables: checked.tables, template: { script: 'void 0', css: 'body{}', worker: '' }, publishedAt: '2026-10-30T08:00:00.000Z', ...over });
+
+describe('notice details', () => {
+  it('ends 30 days after the start by default, and never sooner', () => {
+    expect(defaultEndDate('2026-11-01')).toBe('2026-12-01');
+    expect(defaultEndDate('2028-02-15')).toBe('2028-03-16');
+    expect(checkNoticeDetails({ ...DETAILS, endDate: '2026-11-30' })).toMatchObject({ ok: false, error: { key: 'notice.publish.tooShort', params: { days: 29, earliestEnd: '2026-12-01' } } });
+    expect(checkNoticeDetails({ ...DETAILS, startDate: '2026-02-30' })).toMatchObject({ ok: false, error: { key: 'notice.publish.badDate' } });
+    expect(checkNoticeDetails({ ...DETAILS, contact: '  ' })).toMatchObject({ ok: false, error: { key: 'notice.publish.missing', params: { fieldKey: 'notice.field.contact' } } });
+    expect(checkNoticeDetails(DETAILS).ok).toBe(true);
+  });
+
+  it('counts the days left, the last day included', () => {
+    expect(noticeState(DETAILS, '2026-10-31')).toEqual({ kind: 'notStarted', daysUntil: 1 });
+    expect(noticeState(DETAILS, '2026-11-01')).toEqual({ kind: 'open', daysLeft: 31 });
+    expect(noticeState(DETAILS, '2026-12-01')).toEqual({ kind: 'open', daysLeft: 1 });
+    expect(noticeState(DETAILS, '2026-12-02')).toEqual({ kind: 'ended' });
+  });
+});
+
+describe('publishNotice', () => {
+  it('refuses a notice shorter than 30 days', async () => {
+    expect(await publishNotice(input({ details: { ...DETAILS, endDate: '2026-11-20' } }))).toMatchObject({ ok: false, error: { key: 'notice.publish.tooShort' } });
+  });
+
+  it('refuses a plan with errors and says which rules, but lets warnings pass', async () => {
+    const error = makeIssue('no-overlap', 'error', { key: 'x' });
+    const warning = makeIssue('min-parcel-area', 'warning', { key: 'x' });
+    const refused = await publishNotice(input({ issues: [error, error, makeIssue('inside-village', 'error', { key: 'x' }), warning] }));
+    expect(refused).toMatchObject({ ok: false, error: { key: 'notice.publish.planHasErrors', params: { count: 3, rules: 'no-overlap (2), inside-village (1)' } } });
+    expect((await publishNotice(input({ issues: [warning] }))).ok).toBe(true);
+  });
+
+  it('makes one HTML file with a hash-based CSP, the payload unable to close its element', async () => {
+    const hostile = { ...plan, meta: { ...plan.meta, villageName: '</script><script>alert(1)</script>村' } };
+    const published = await publishNotice(input({ plan: hostile, template: TEMPLATE }));
+    if (!published.ok) throw new Error(published.error.key);
+    const html = new TextDecoder().decode(published.value.bytes);
+    expect(html.match(/<script/g)?.length).toBe(3);
+    expect(html).not.toContain('</script><script>alert');
+    expect(html).toContain('document.title = "<\\/script>"');
+    await expect(publishNotice(input({ template: { script: 'x = "<!--"', css: '', worker: '' } }))).rejects.toThrow('<!--');
+    expect(published.value.contentSecurityPolicy).toMatch(/^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; style-src 'sha256-[A-Za-z0-9+/=]+'; worker-src blob:; connect-src blob:; img-src data:/);
+    expect(published.value.payload.layers.base.length).toBe(Object.keys(plan.layers.base).length);
+    const again = await publishNotice(input({ plan: hostile, template: TEMPLATE }));
+    expect(again.ok && again.value.bytes).toEqual(published.value.bytes);
+  });
+});
