@@ -99,9 +99,9 @@ describe('storage', () => {
     await page.waitForSelector('[data-testid="drafts-table"]');
     const rows = await page.locator('[data-testid="drafts-table"] tbody tr').count();
     await page.setInputFiles('[data-testid="import-file"]', { name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"village-plan-backup","backupVersion":1,"plan":{') });
-    await expect(page.locator('.notice.error').last().textContent()).resolves.toContain('文件不是有效的 JSON');
+    await expect.poll(() => page.locator('.notice.error').last().textContent()).toContain('文件不是有效的 JSON');
     await page.setInputFiles('[data-testid="import-file"]', { name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"village-plan-backup","backupVersion":99}') });
-    await expect(page.locator('.notice.error').last().textContent()).resolves.toContain('更新版本的程序');
+    await expect.poll(() => page.locator('.notice.error').last().textContent()).toContain('更新版本的程序');
     expect(await page.locator('[data-testid="drafts-table"] tbody tr').count()).toBe(rows);
   });
 
