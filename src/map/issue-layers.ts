@@ -29,6 +29,10 @@ export function attachIssueLayers(map: MapLibreMap, editor: Editor): () => void 
     },
   });
 
+  // Every answer of the worker is a new issues array, mostly with the same issues: a source is only
+  // given new data when what it shows changed, since each setData re-tiles and repaints the map.
+  let shownMarkers = '';
+  let shownFocus: unknown = null;
   const render = () => {
     const { issues, markersVisible, focused } = editor.issues.getState();
     const plan = editor.plan.getState().plan;
@@ -41,9 +45,17 @@ export function attachIssueLayers(map: MapLibreMap, editor: Editor): () => void 
         markers.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] }, properties: { severity: issue.severity, rule: issue.rule } });
       }
     }
-    (map.getSource(MARKERS) as GeoJSONSource).setData({ type: 'FeatureCollection', features: markers });
-    const focus: Feature[] = focused?.geometry ? [{ type: 'Feature', geometry: focused.geometry, properties: {} }] : [];
-    (map.getSource(FOCUS) as GeoJSONSource).setData({ type: 'FeatureCollection', features: focus });
+    const markersKey = JSON.stringify(markers);
+    if (markersKey !== shownMarkers) {
+      shownMarkers = markersKey;
+      (map.getSource(MARKERS) as GeoJSONSource).setData({ type: 'FeatureCollection', features: markers });
+    }
+    const focusGeometry = focused?.geometry ?? null;
+    if (focusGeometry !== shownFocus) {
+      shownFocus = focusGeometry;
+      const focus: Feature[] = focusGeometry ? [{ type: 'Feature', geometry: focusGeometry, properties: {} }] : [];
+      (map.getSource(FOCUS) as GeoJSONSource).setData({ type: 'FeatureCollection', features: focus });
+    }
   };
   render();
   const off = editor.issues.subscribe((next, previous) => {

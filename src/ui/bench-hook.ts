@@ -12,6 +12,7 @@ import { sourceId } from '../map/map-features.ts';
 import type { MapView } from '../map/map-view.ts';
 import { zoomForScale } from '../map/scale.ts';
 import type { Editor } from '../store/editor.ts';
+import { ANSWER_APPLIED } from '../worker/validation-client.ts';
 
 export interface BenchHook {
   /** Centres the map on a feature at 1:`scale` (planners edit at 1:2000) and resolves at idle. */
@@ -29,6 +30,11 @@ export interface BenchHook {
   moveVertexUntilChecked(featureId: string, index: number, dx: number): Promise<number>;
   /** Main-thread long tasks (> 50 ms) that started at or after `since` (performance.now() time). */
   longTasksSince(since: number): number[];
+  /**
+   * The long tasks among those that handled a validation answer (the store update and what it triggers
+   * synchronously): the ones checking caused. The rest are the map drawing the edit.
+   */
+  checkingTasksSince(since: number): number[];
 }
 
 export function installBenchHook(editor: Editor, view: () => MapView | null): void {
@@ -88,6 +94,11 @@ export function installBenchHook(editor: Editor, view: () => MapView | null): vo
     },
     longTasksSince(since) {
       return longTasks.filter((t) => t.startTime >= since).map((t) => t.duration);
+    },
+    checkingTasksSince(since) {
+      const answers = performance.getEntriesByName(ANSWER_APPLIED, 'measure').filter((m) => m.startTime >= since);
+      const handledAnswer = (task: PerformanceEntry) => answers.some((m) => m.startTime >= task.startTime && m.startTime <= task.startTime + task.duration);
+      return longTasks.filter((t) => t.startTime >= since && handledAnswer(t)).map((t) => t.duration);
     },
     renderedHasVertexNear(featureId, at, toleranceDeg) {
       const feature = featureOf(featureId);

@@ -11,6 +11,9 @@ import type { IssuesStore } from '../store/issues.store.ts';
 import type { ValidationAnswer } from './answer.ts';
 import type { ValidationApi } from './validation.worker.ts';
 
+/** The user-timing name of the main thread's handling of one answer (benchmark builds only). */
+export const ANSWER_APPLIED = 'village-plan:answer-applied';
+
 type Request = { readonly kind: 'load'; readonly plan: Plan; readonly version: number } | { readonly kind: 'patch'; readonly patches: Patch[]; readonly version: number };
 
 export function startValidation(editor: Editor, issues: IssuesStore): () => void {
@@ -42,7 +45,12 @@ export function startValidation(editor: Editor, issues: IssuesStore): () => void
     try {
       const answer: ValidationAnswer =
         request.kind === 'load' ? await api.load(request.plan, request.version) : await api.patch(concatPatches(request.patches), request.version);
-      if (answer.version >= newestSent && !queued) issues.accept(answer);
+      if (answer.version >= newestSent && !queued) {
+        const received = performance.now();
+        issues.accept(answer);
+        // For bench:rules: which main-thread long tasks handled a checking answer (and so were caused by it).
+        if (import.meta.env.VITE_VILLAGE_BENCH === '1') performance.measure(ANSWER_APPLIED, { start: received });
+      }
     } catch (error) {
       issues.fail(error instanceof Error ? error.message : String(error));
     } finally {
