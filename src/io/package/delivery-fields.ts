@@ -3,8 +3,8 @@
  * types and widths as the provincial quality check (zj-qc `Config.xml`) defines them, and the Chinese alias
  * that goes into the schema. Our own layers (GNFQ, ZZFQ, JBNTZBQ, GSYJ) follow the same conventions.
  * Deviations, and why: TKXS is N(6,4), not 5, because a 4-decimal coefficient ("0.0347") needs 6
- * characters; TBBH and YTDKBH are wider than zj-qc's 8/12 would need only when a planner numbers parcels
- * that way, and the writer then notes the truncation rather than failing.
+ * characters; XZNTLX is C(2), not 1, because our 新增农田类型 codes are `01`–`04`. Text longer than its
+ * field (a parcel number over 8 characters) is cut, and the writer's note names the features.
  */
 import type { ExportField } from '../formats/types.ts';
 
