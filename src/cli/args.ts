@@ -1,7 +1,7 @@
 /** Command-line arguments of the checker, parsed into a value (bad arguments are a message, never a throw). */
 import type { Message, Result } from '../domain/message.ts';
 
-export type Command = 'check' | 'tables';
+export type Command = 'check' | 'tables' | 'export';
 export type Format = 'text' | 'json' | 'csv';
 
 export interface CliArgs {
@@ -10,13 +10,17 @@ export interface CliArgs {
   readonly format: Format;
   readonly profile: string;
   readonly language: 'zh-CN' | 'en';
+  /** export: the folder to write the package into, or a `.zip` file. */
+  readonly out: string | null;
+  /** export: Shapefile text encoding. */
+  readonly encoding: 'gbk' | 'utf-8';
 }
 
-const FORMATS: Readonly<Record<Command, readonly Format[]>> = { check: ['text', 'json'], tables: ['csv', 'json'] };
+const FORMATS: Readonly<Record<Command, readonly Format[]>> = { check: ['text', 'json'], tables: ['csv', 'json'], export: ['text'] };
 
 export function parseArgs(argv: readonly string[]): Result<CliArgs> {
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'tables') return bad(command ? `unknown command “${command}”` : 'no command');
+  if (command !== 'check' && command !== 'tables' && command !== 'export') return bad(command ? `unknown command “${command}”` : 'no command');
   const options: Record<string, string> = {};
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -26,7 +30,7 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
       continue;
     }
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    if (!['format', 'profile', 'lang'].includes(name)) return bad(`unknown option --${name}`);
+    if (!['format', 'profile', 'lang', ...(command === 'export' ? ['out', 'encoding'] : [])].includes(name)) return bad(`unknown option --${name}`);
     const value = inline ?? rest[++i];
     if (value === undefined) return bad(`--${name} needs a value`);
     options[name] = value;
@@ -36,7 +40,14 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
   if (!FORMATS[command].includes(format)) return bad(`--format must be ${FORMATS[command].join(' or ')} for ${command}`);
   const lang = options.lang ?? 'zh';
   if (!['zh', 'zh-CN', 'en'].includes(lang)) return bad('--lang must be zh or en');
-  return { ok: true, notes: [], value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN' } };
+  if (command === 'export' && !options.out) return bad('export needs --out <folder or file.zip>');
+  const encoding = (options.encoding ?? 'gbk').toLowerCase().replace(/^utf8$/, 'utf-8');
+  if (encoding !== 'gbk' && encoding !== 'utf-8') return bad('--encoding must be gbk or utf-8');
+  return {
+    ok: true,
+    notes: [],
+    value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN', out: options.out ?? null, encoding },
+  };
 }
 
 function bad(detail: string): Result<CliArgs> {

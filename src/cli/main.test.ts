@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,21 +11,21 @@ const WITH_ERRORS = 'tests/fixtures/plans/overlap-gap.plan.json';
 const THIRD_PARTY = '../shared/fixtures/third-party';
 
 describe('village-plan check', () => {
-  it('exits 0 on the compliant sample, in Chinese by default', () => {
-    const out = runCli(['check', SAMPLE]);
+  it('exits 0 on the compliant sample, in Chinese by default', async () => {
+    const out = await runCli(['check', SAMPLE]);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('沈家埭村：0 个错误');
   });
 
-  it('exits 1 when errors are found, with figures in the text report', () => {
-    const out = runCli(['check', WITH_ERRORS, '--lang', 'en']);
+  it('exits 1 when errors are found, with figures in the text report', async () => {
+    const out = await runCli(['check', WITH_ERRORS, '--lang', 'en']);
     expect(out.code).toBe(1);
     expect(out.stdout).toMatch(/Two features of “Base-year parcels” overlap by 2,139.1 m²/);
     expect(out.stdout).toMatch(/leaves a gap of 10,695.58 m²/);
   });
 
-  it('prints { issues, tables, summary } as JSON', () => {
-    const out = runCli(['check', WITH_ERRORS, '--format', 'json']);
+  it('prints { issues, tables, summary } as JSON', async () => {
+    const out = await runCli(['check', WITH_ERRORS, '--format', 'json']);
     const json = JSON.parse(out.stdout);
     expect(out.code).toBe(1);
     expect(json.summary).toMatchObject({ errors: 3, village: '金样村' });
@@ -33,7 +34,7 @@ describe('village-plan check', () => {
     expect(Object.keys(json.tables)).toEqual(['F1', 'F2', 'F3', 'F4', 'F5', 'demolitionList', 'newBuildList', 'linkage']);
   });
 
-  it('exits 2 naming the file and the reason for unreadable input and bad arguments', () => {
+  it('exits 2 naming the file and the reason for unreadable input and bad arguments', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'village-cli-'));
     const notJson = join(dir, 'broken.plan.json');
     writeFileSync(notJson, '{"format": "village-plan",');
@@ -45,26 +46,68 @@ describe('village-plan check', () => {
       [['check', binary], '不是 UTF-8'],
       [['check', dir], '没有基期地类图斑图层'],
     ] as const) {
-      const out = runCli(args);
+      const out = await runCli(args);
       expect(out.code, args.join(' ')).toBe(2);
       expect(out.stderr).toContain(args[1]);
       expect(out.stderr).toContain(expected);
     }
-    expect(runCli(['check']).code).toBe(2);
-    expect(runCli(['lint', SAMPLE]).stderr).toContain('unknown command');
-    expect(runCli(['check', SAMPLE, '--profile', 'hunan-2020']).stderr).toContain('hunan-2020');
+    expect((await runCli(['check'])).code).toBe(2);
+    expect((await runCli(['lint', SAMPLE])).stderr).toContain('unknown command');
+    expect((await runCli(['check', SAMPLE, '--profile', 'hunan-2020'])).stderr).toContain('hunan-2020');
   });
 });
 
 describe('village-plan tables', () => {
-  it('prints CSV and JSON tables', () => {
-    const csv = runCli(['tables', SAMPLE]);
+  it('prints CSV and JSON tables', async () => {
+    const csv = await runCli(['tables', SAMPLE]);
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain('F1 主要指标表');
     expect(csv.stdout).toMatch(/耕地保有量,171\.80,171\.97,0\.17,171\.28/);
-    const json = JSON.parse(runCli(['tables', SAMPLE, '--format', 'json', '--lang', 'en']).stdout);
+    const json = JSON.parse((await runCli(['tables', SAMPLE, '--format', 'json', '--lang', 'en'])).stdout);
     expect(json.F2.rows.at(-1)).toMatchObject({ label: 'Total land', cells: { base: { value: 222.35 } } });
   });
+});
+
+describe('village-plan export', () => {
+  const hasGdal = existsSync('/usr/bin/ogrinfo');
+
+  it('writes the package into a folder (exit 0), GBK by default, and GDAL reads it', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'village-export-')), '成果');
+    const run = await runCli(['export', SAMPLE, '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/已写出沈家埭村的成果包：\d+ 个文件 → .*成果（EPSG:4528 .*，Shapefile 编码 GBK）/);
+    for (const folder of ['1.规划文档数据', '2.规划表格数据', '3.规划图形数据', '4.图像文件', '5.电子数据说明', '6.其他数据']) expect(existsSync(join(out, folder)), folder).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(out, '5.电子数据说明', 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ encoding: 'gbk', crs: { shapefile: { epsg: 4528 } } });
+    expect(readFileSync(join(out, '3.规划图形数据', 'Shapefile', 'JQDLTB.cpg'), 'utf8')).toBe('936');
+    if (hasGdal) expect(execFileSync('ogrinfo', ['-al', '-so', join(out, '3.规划图形数据', 'Shapefile', 'GHYT.shp')], { encoding: 'utf8' })).toContain('ID["EPSG",4528]');
+  }, 60_000);
+
+  it('writes one zip with UTF-8 Shapefiles on request, messages in English with --lang en', async () => {
+    const zip = join(mkdtempSync(join(tmpdir(), 'village-export-')), 'package.zip');
+    const run = await runCli(['export', SAMPLE, '--out', zip, '--encoding', 'utf-8', '--lang', 'en']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Shapefile encoding UTF-8');
+    if (hasGdal) {
+      const text = execFileSync('ogrinfo', ['-al', '-q', `/vsizip/${zip}/3.规划图形数据/Shapefile/JQDLTB.shp`, '-where', 'BSM = 1'], { encoding: 'utf8' });
+      expect(text).toContain('XZQMC (String) = 沈家埭村');
+    }
+  }, 60_000);
+
+  it('exits 2 for unreadable input, a missing --out, a bad encoding, and an unwritable target', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'village-export-'));
+    const missing = await runCli(['export', join(dir, 'nope.plan.json'), '--out', join(dir, 'out')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('文件或文件夹不存在');
+    expect((await runCli(['export', SAMPLE])).stderr).toContain('--out');
+    expect((await runCli(['export', SAMPLE, '--out', dir, '--encoding', 'big5'])).code).toBe(2);
+    const blocker = join(dir, 'file');
+    writeFileSync(blocker, 'x');
+    const unwritable = await runCli(['export', SAMPLE, '--out', join(blocker, 'inside')]);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toMatch(/无法写入 .*inside：ENOTDIR/);
+    expect((await runCli(['check', SAMPLE, '--out', dir])).stderr).toContain('unknown option --out');
+  }, 60_000);
 });
 
 describe('never crashes on third-party files', () => {
@@ -78,9 +121,9 @@ describe('never crashes on third-party files', () => {
     }
   };
   if (existsSync(THIRD_PARTY)) walk(THIRD_PARTY);
-  it.skipIf(paths.length === 0)('gives every file and folder a result or a clear exit 2', () => {
+  it.skipIf(paths.length === 0)('gives every file and folder a result or a clear exit 2', async () => {
     for (const path of paths) {
-      const out = runCli(['check', path]);
+      const out = await runCli(['check', path]);
       expect([0, 1, 2], path).toContain(out.code);
       if (out.code === 2) expect(out.stderr, path).toMatch(/^无法读取 .+：.+/);
       expect(out.stderr, path).not.toMatch(/internal error|at .+\.ts:\d+/);
@@ -89,7 +132,7 @@ describe('never crashes on third-party files', () => {
 });
 
 describe('the village-plan binary', () => {
-  it('runs through bin/village-plan.mjs with the exit code of the check', () => {
+  it('runs through bin/village-plan.mjs with the exit code of the check', async () => {
     const run = spawnSync(process.execPath, ['bin/village-plan.mjs', 'check', WITH_ERRORS, '--lang', 'en'], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('金样村: 3 error(s)');

@@ -1,13 +1,15 @@
 /**
- * `village-plan check|tables <input>`: the rules and tables of the editor, in Node, for county reviewers and
- * scripts. Exit 0: no errors; 1: errors found; 2: arguments or input unusable (the message names the file
- * and the reason). Output goes to stdout; notes and failures to stderr.
+ * `village-plan check|tables|export <input>`: the rules, tables and delivery package of the editor, in Node,
+ * for county reviewers and scripts. Exit 0: no errors (export: written); 1: errors found; 2: arguments or
+ * input unusable, or the package could not be written (the message names the file and the reason). Output
+ * goes to stdout; notes and failures to stderr.
  */
 import { createI18n } from '../i18n/index.ts';
 import { fullCheck } from '../rules/engine.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import { tablesToCsv, tablesToJson } from '../rules/tables/serialise.ts';
 import { parseArgs } from './args.ts';
+import { runExport } from './export.ts';
 import { readInput } from './read-input.ts';
 import { jsonReport, textReport } from './report.ts';
 
@@ -17,7 +19,7 @@ export interface CliOutput {
   readonly stderr: string;
 }
 
-export function runCli(argv: readonly string[]): CliOutput {
+export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   const wantsEnglish = argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en');
   const i18n = createI18n(wantsEnglish ? 'en' : 'zh-CN');
   const t: Translate = (key, params) => i18n.t(key, params ?? {});
@@ -25,6 +27,7 @@ export function runCli(argv: readonly string[]): CliOutput {
   if (!args.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, args.error)}\n${t('cli.usage')}\n` };
   const input = readInput(args.value.input, args.value.profile);
   if (!input.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, input.error)}\n` };
+  if (args.value.command === 'export') return runExport(t, args.value, input.value);
   const { plan, labels, notes } = input.value;
   const stderr = notes.map((n) => `${t('cli.note')}: ${renderMessage(t, n)}\n`).join('');
   const result = fullCheck(plan);
@@ -38,10 +41,10 @@ export function runCli(argv: readonly string[]): CliOutput {
 }
 
 /** Entry when run as a program (tsx src/cli/main.ts, or bin/village-plan.mjs). */
-export function main(): void {
+export async function main(): Promise<void> {
   let output: CliOutput;
   try {
-    output = runCli(process.argv.slice(2));
+    output = await runCli(process.argv.slice(2));
   } catch (error) {
     // Never a stack trace for a reviewer: a bug still ends with a message and exit 2.
     output = { code: 2, stdout: '', stderr: `village-plan: internal error: ${error instanceof Error ? error.message : String(error)}\n` };
@@ -51,4 +54,4 @@ export function main(): void {
   process.exitCode = output.code;
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/cli/main.ts')) main();
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/cli/main.ts')) void main();

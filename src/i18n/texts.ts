@@ -11,6 +11,7 @@ import { draftsText } from './text/drafts.text.ts';
 import { cliText } from './text/cli.text.ts';
 import { editingText } from './text/editing.text.ts';
 import { ioText } from './text/io.text.ts';
+import { ioUiText } from './text/io-ui.text.ts';
 import { noticeText } from './text/notice.text.ts';
 import { planFileText } from './text/plan-file.text.ts';
 import { packageText } from './text/package.text.ts';
@@ -36,6 +37,7 @@ export const TEXTS: readonly Texts[] = [
   cliText,
   packageText,
   ioText,
+  ioUiText,
   draftsText,
   noticeText,
 ];

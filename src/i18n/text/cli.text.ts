@@ -3,8 +3,8 @@ import type { Texts } from '../texts.ts';
 
 export const cliText: Texts = {
   'cli.usage': {
-    zh: '用法：village-plan check <规划文件或成果包文件夹> [--format text|json] [--profile zhejiang-2017] [--lang zh|en]\n      village-plan tables <规划文件或成果包文件夹> [--format csv|json] [--lang zh|en]',
-    en: 'Usage: village-plan check <plan file or package folder> [--format text|json] [--profile zhejiang-2017] [--lang zh|en]\n       village-plan tables <plan file or package folder> [--format csv|json] [--lang zh|en]',
+    zh: '用法：village-plan check <规划文件或成果包文件夹> [--format text|json] [--profile zhejiang-2017] [--lang zh|en]\n      village-plan tables <规划文件或成果包文件夹> [--format csv|json] [--lang zh|en]\n      village-plan export <规划文件或成果包文件夹> --out <文件夹|文件.zip> [--encoding gbk|utf-8] [--lang zh|en]',
+    en: 'Usage: village-plan check <plan file or package folder> [--format text|json] [--profile zhejiang-2017] [--lang zh|en]\n       village-plan tables <plan file or package folder> [--format csv|json] [--lang zh|en]\n       village-plan export <plan file or package folder> --out <folder|file.zip> [--encoding gbk|utf-8] [--lang zh|en]',
   },
   'cli.badArguments': { zh: '参数错误：{{detail}}', en: 'Bad arguments: {{detail}}' },
   'cli.unknownProfile': { zh: '未知的规则配置“{{profile}}”，可用：{{known}}', en: 'Unknown profile “{{profile}}”; known: {{known}}' },
@@ -17,4 +17,7 @@ export const cliText: Texts = {
   'cli.features': { zh: '要素', en: 'features' },
   'cli.justification': { zh: '规划说明', en: 'justification' },
   'cli.note': { zh: '提示', en: 'Note' },
+  'cli.exported': { zh: '已写出{{village}}的成果包：{{count}} 个文件 → {{out}}（{{crs}}，Shapefile 编码 {{encoding}}）', en: 'Wrote the delivery package of {{village}}: {{count}} files → {{out}} ({{crs}}, Shapefile encoding {{encoding}})' },
+  'cli.exportFailed': { zh: '无法由 {{file}} 生成成果包：{{reason}}', en: 'Cannot make a delivery package from {{file}}: {{reason}}' },
+  'cli.cannotWrite': { zh: '无法写入 {{file}}：{{reason}}。请检查路径和写入权限。', en: 'Cannot write {{file}}: {{reason}}. Check the path and the permissions.' },
 };

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionById } from '../actions/index.ts';
 import { BasemapDialog } from '../basemap/BasemapDialog.tsx';
+import { IoButtons } from '../io/IoButtons.tsx';
 import { NoticeMenu } from '../notice/NoticeMenu.tsx';
 import { usePlanState, useServices, useTool, useUi } from '../services.tsx';
 import { ActionButton } from './ActionButton.tsx';
@@ -60,6 +61,7 @@ export function Toolbar() {
         ))}
       </div>
       <div className="group">
+        <IoButtons />
         <NoticeMenu />
       </div>
       <div className="group end">

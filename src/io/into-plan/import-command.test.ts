@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parsePlanText } from '../../domain/plan-file.ts';
+import { applyPatch } from '../../domain/patch.ts';
+import { resolveProfile } from '../../domain/profile.ts';
+import { PlanIndex } from '../../geo/plan-index.ts';
+import { writeGeoJson } from '../formats/geojson.format.ts';
+import { surveyLayerFromParcels } from '../survey/survey-layer.ts';
+import { importIntoPlan } from './import-command.ts';
+import { previewImport } from './import-preview.ts';
+
+function sample() {
+  const parsed = parsePlanText(readFileSync('samples/sample-village.plan.json', 'utf8'));
+  if (!parsed.ok) throw new Error('sample');
+  const plan = parsed.value;
+  return { plan, profile: resolveProfile(plan.meta.profileId, plan.meta.profileOverrides), index: PlanIndex.build(plan) };
+}
+
+function surveyFile(count: number) {
+  const ctx = sample();
+  const out = writeGeoJson(surveyLayerFromParcels(Object.values(ctx.plan.layers.base).slice(0, count)), {});
+  if (!out.ok) throw new Error('write');
+  return out.value.map((f) => ({ name: 'DLTB.geojson', bytes: f.bytes }));
+}
+
+describe('import into the plan', () => {
+  it('previews a survey with its mapping and replaces the base parcels in one patch, undone by its inverse', () => {
+    const preview = previewImport(surveyFile(12), {});
+    if (!preview.ok) throw new Error(JSON.stringify(preview.error));
+    expect(preview.value.survey?.parcels).toHaveLength(12);
+    expect(preview.value.survey?.preview.some((r) => r.surveyCode === '0103' && r.classCode === '113')).toBe(true);
+    const ctx = sample();
+    const result = importIntoPlan(ctx, 'base', preview.value);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const applied = applyPatch(ctx.plan, result.patch);
+    expect(Object.keys(applied.plan.layers.base)).toHaveLength(12);
+    expect(result.notes?.[0]).toMatchObject({ key: 'io.ui.imported', params: { count: 12, replaced: 1979 } });
+    const undone = applyPatch(applied.plan, applied.inverse);
+    expect(Object.keys(undone.plan.layers.base).sort()).toEqual(Object.keys(ctx.plan.layers.base).sort());
+  });
+
+  it('imports a reference layer into its own layer and refuses what does not fit, changing nothing', () => {
+    const preview = previewImport(surveyFile(3), {});
+    if (!preview.ok) throw new Error('preview');
+    const ctx = sample();
+    const pbf = importIntoPlan(ctx, 'pbf', preview.value);
+    expect(pbf.ok && pbf.patch.features.filter((c) => c.after).every((c) => c.layer === 'pbf')).toBe(true);
+    expect(importIntoPlan(ctx, 'townshipZones', preview.value)).toMatchObject({ ok: false, error: { key: 'io.ui.badZoneCodes', params: { count: 3 } } });
+    expect(importIntoPlan(ctx, 'base', { ...preview.value, survey: null })).toMatchObject({ ok: false, error: { key: 'io.ui.notSurvey' } });
+    expect(previewImport([{ name: 'x.geojson', bytes: new TextEncoder().encode('{nope') }], {})).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * An import as ONE undoable command: the chosen layer of the plan is replaced by what was read (a survey
+ * fills or replaces the base parcels; a reference layer — boundary, basic farmland, red line, township
+ * zones — replaces that layer). Built from the worker's preview, so nothing is read twice; anything that
+ * does not fit refuses the whole import (nothing half-way).
+ */
+import { refuse, type CommandContext, type CommandResult } from '../../commands/command.ts';
+import { CONTROL_ZONE_CODES, codesOf, normaliseControlZoneCode, type ControlZoneCode } from '../../domain/codes.ts';
+import type { FeatureOf, PlanFeature } from '../../domain/features.ts';
+import { newFeatureId } from '../../domain/ids.ts';
+import { layerFeatures } from '../../domain/plan.ts';
+import { putFeature, removeFeature, type FeatureChange } from '../../domain/patch.ts';
+import { listSome } from '../result.ts';
+import type { ImportedArea, ImportPreview } from './import-preview.ts';
+
+export const IMPORT_TARGETS = ['base', 'boundary', 'pbf', 'redline', 'townshipZones'] as const;
+export type ImportTarget = (typeof IMPORT_TARGETS)[number];
+
+const ZONES = new Set<string>(codesOf(CONTROL_ZONE_CODES));
+
+/** The first of `names` the record has as non-empty text (field names vary between sources). */
+function field(area: ImportedArea, ...names: string[]): string | null {
+  for (const name of names) {
+    const value = area.properties[name] ?? area.properties[name.toLowerCase()];
+    if ((typeof value === 'string' && value.trim()) || typeof value === 'number') return String(value).trim();
+  }
+  return null;
+}
+
+function referenceFeatures(ctx: CommandContext, target: Exclude<ImportTarget, 'base'>, areas: readonly ImportedArea[]): PlanFeature[] | { readonly badZones: string[] } {
+  const meta = ctx.plan.meta;
+  const badZones: string[] = [];
+  const features = areas.map((area, i): PlanFeature => {
+    const id = newFeatureId();
+    const geometry = area.geometry;
+    if (target === 'boundary') return { id, layer: 'boundary', geometry, properties: { villageCode: field(area, 'XZQDM') ?? meta.villageCode, villageName: field(area, 'XZQMC') ?? meta.villageName } } as FeatureOf<'boundary'>;
+    if (target === 'pbf') {
+      const type = (field(area, 'JBNTLX') ?? '').toUpperCase();
+      const recorded = Number(field(area, 'TBMJ'));
+      return { id, layer: 'pbf', geometry, properties: { pbfType: type === 'G111' || type === '111' || type === '1' ? 'G111' : 'G112', recordedArea: Number.isFinite(recorded) && recorded > 0 ? recorded : null } } as FeatureOf<'pbf'>;
+    }
+    if (target === 'redline') return { id, layer: 'redline', geometry, properties: { name: field(area, 'NAME', 'MC', 'HXMC') ?? '' } } as FeatureOf<'redline'>;
+    const code = normaliseControlZoneCode(field(area, 'GZQLXDM') ?? '');
+    if (!ZONES.has(code)) badZones.push(`#${i + 1} ${code || '∅'}`);
+    return { id, layer: 'townshipZones', geometry, properties: { zoneCode: code as ControlZoneCode } } as FeatureOf<'townshipZones'>;
+  });
+  return badZones.length ? { badZones } : features;
+}
+
+export function importIntoPlan(ctx: CommandContext, target: ImportTarget, preview: ImportPreview): CommandResult {
+  let features: PlanFeature[];
+  if (target === 'base') {
+    if (!preview.survey) return refuse('io.ui.notSurvey', { file: preview.layer.file });
+    features = [...preview.survey.parcels];
+  } else {
+    const made = referenceFeatures(ctx, target, preview.areas);
+    if ('badZones' in made) return refuse('io.ui.badZoneCodes', { file: preview.layer.file, count: made.badZones.length, list: listSome(made.badZones) });
+    features = made;
+  }
+  if (features.length === 0) return refuse('io.ui.noAreas', { file: preview.layer.file });
+  const removed: FeatureChange[] = layerFeatures(ctx.plan, target).map((f) => removeFeature(ctx.plan, target, f.id));
+  return {
+    ok: true,
+    label: 'io.ui.importStep',
+    patch: { features: [...removed, ...features.map(putFeature)] },
+    notes: [{ key: 'io.ui.imported', params: { file: preview.layer.file, count: features.length, replaced: removed.length } }],
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The toolbar's 导入 and 导出成果包 buttons, and files dropped on the map (they open the import dialog).
+ * Export writes the delivery package in the io worker and downloads it as one zip.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { exportInWorker, type IoJob } from '../../worker/io-client.ts';
+import { formatMessage } from '../format.ts';
+import { downloadBytes } from '../notice/download.ts';
+import { useServices } from '../services.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
+
+export function IoButtons() {
+  const { t, i18n } = useTranslation();
+  const { editor } = useServices();
+  const [importing, setImporting] = useState<{ files: readonly File[] | null } | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const exportJob = useRef<IoJob<Uint8Array> | null>(null);
+
+  useEffect(() => {
+    const map = document.querySelector('[data-testid="map"]');
+    if (!map) return;
+    const over = (e: Event) => e.preventDefault();
+    const drop = (e: Event) => {
+      const files = (e as DragEvent).dataTransfer?.files;
+      if (!files?.length) return;
+      e.preventDefault();
+      setImporting({ files: [...files] });
+    };
+    map.addEventListener('dragover', over);
+    map.addEventListener('drop', drop);
+    return () => {
+      map.removeEventListener('dragover', over);
+      map.removeEventListener('drop', drop);
+    };
+  }, []);
+
+  const exportPackage = async () => {
+    if (exportJob.current) return exportJob.current.cancel();
+    const plan = editor.plan.getState().plan;
+    setProgress(0);
+    const job = exportInWorker(plan, 'gbk', setProgress);
+    exportJob.current = job;
+    const result = await job.done;
+    exportJob.current = null;
+    setProgress(null);
+    if ('cancelled' in result) return editor.messages.toast('info', { key: 'io.ui.exportCancelled' });
+    if (!result.ok) return editor.messages.toast('error', { key: 'io.ui.exportFailed', params: { reason: formatMessage(t, (k) => i18n.exists(k), result.error) } });
+    const name = `${plan.meta.villageName || 'village'}村土地利用规划成果包.zip`.replace(/村村/, '村');
+    downloadBytes(name, result.value, 'application/zip');
+    editor.messages.toast('success', { key: 'io.ui.exported', params: { file: name } });
+  };
+
+  return (
+    <>
+      <button type="button" className="tool-button" data-action="import" onClick={() => setImporting({ files: null })}>
+        {t('io.ui.importButton')}
+      </button>
+      <button type="button" className="tool-button" data-action="export-package" aria-busy={progress !== null} onClick={() => void exportPackage()}>
+        {progress === null ? t('io.ui.exportButton') : `${t('io.ui.cancel')} (${Math.round(progress * 100)}%)`}
+      </button>
+      {progress !== null ? <progress className="export-progress" value={progress} max={1} aria-label={t('io.ui.exporting')} /> : null}
+      {importing ? <ImportDialog files={importing.files} onClose={() => setImporting(null)} /> : null}
+    </>
+  );
+}

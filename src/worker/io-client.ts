@@ -1,0 +1,47 @@
+/**
+ * The UI side of the import/export worker: one job at a time, a fresh worker per job so that cancel can
+ * simply terminate it (a synchronous read cannot be interrupted any other way). Files are transferred,
+ * not copied.
+ */
+import { proxy, transfer, wrap } from 'comlink';
+import type { Plan } from '../domain/plan.ts';
+import type { ImportPreview } from '../io/into-plan/import-preview.ts';
+import type { Result } from '../io/result.ts';
+import type { OutputEncoding } from '../io/text/encode-text.ts';
+import type { IoApi } from './io.worker.ts';
+
+export interface IoJob<T> {
+  readonly done: Promise<Result<T> | { readonly ok: false; readonly cancelled: true }>;
+  cancel(): void;
+}
+
+function start<T>(run: (api: ReturnType<typeof wrap<IoApi>>) => Promise<Result<T>>): IoJob<T> {
+  const worker = new Worker(new URL('./io.worker.ts', import.meta.url), { type: 'module', name: 'io' });
+  let settle: (value: { readonly ok: false; readonly cancelled: true }) => void = () => {};
+  const cancelled = new Promise<{ readonly ok: false; readonly cancelled: true }>((resolve) => (settle = resolve));
+  const work = run(wrap<IoApi>(worker)).catch((error: unknown): Result<T> => ({ ok: false, error: { key: 'io.ui.workerFailed', params: { detail: error instanceof Error ? error.message : String(error) } } }));
+  const done = Promise.race([work, cancelled]).finally(() => worker.terminate());
+  return {
+    done,
+    cancel() {
+      worker.terminate();
+      settle({ ok: false, cancelled: true });
+    },
+  };
+}
+
+export interface ReadRequest {
+  readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[];
+  readonly encoding?: string;
+  readonly expectedLongitude?: number;
+}
+
+export function readInWorker(request: ReadRequest): IoJob<ImportPreview> {
+  // Copies are transferred so the dialog keeps its own bytes for a re-read with another encoding.
+  const files = request.files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
+  return start((api) => api.read(transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)), request.encoding, request.expectedLongitude));
+}
+
+export function exportInWorker(plan: Plan, encoding: OutputEncoding, onProgress: (done: number) => void): IoJob<Uint8Array> {
+  return start((api) => api.exportPackage(plan, encoding, proxy(onProgress)));
+}

@@ -1,0 +1,37 @@
+/**
+ * The import/export worker: reading files (a 20,000-parcel Shapefile takes seconds) and writing the
+ * delivery package run here so the map never freezes. Progress goes back through a Comlink proxy;
+ * cancelling terminates the worker (io-client.ts), which stops a read wherever it is.
+ */
+import { expose } from 'comlink';
+import type { Plan } from '../domain/plan.ts';
+import { createI18n } from '../i18n/index.ts';
+import type { InputFile } from '../io/files.ts';
+import { previewImport, type ImportPreview } from '../io/into-plan/import-preview.ts';
+import { writeDelivery } from '../io/package/write-delivery.ts';
+import type { Result } from '../io/result.ts';
+import type { OutputEncoding } from '../io/text/encode-text.ts';
+import { writeZip } from '../io/zip/zip-write.ts';
+import { RuleEngine } from '../rules/engine.ts';
+
+const chinese = createI18n('zh-CN');
+
+const api = {
+  read(files: InputFile[], encoding: string | undefined, expectedLongitude: number | undefined): Result<ImportPreview> {
+    return previewImport(files, { ...(encoding ? { encoding } : {}), ...(expectedLongitude !== undefined ? { expectedLongitude } : {}) });
+  },
+
+  async exportPackage(plan: Plan, encoding: OutputEncoding, onProgress: (done: number) => void): Promise<Result<Uint8Array>> {
+    const state = new RuleEngine(plan).checkState;
+    onProgress(0.1);
+    const written = await writeDelivery(state, { t: (key, params) => chinese.t(key, params ?? {}), encoding, onProgress: (done) => onProgress(0.1 + done * 0.8) });
+    if (!written.ok) return written;
+    const zip = writeZip(written.value.files);
+    onProgress(1);
+    return { ok: true, value: zip, notes: written.notes };
+  },
+};
+
+export type IoApi = typeof api;
+
+expose(api);

@@ -1,0 +1,104 @@
+/**
+ * Import and export in the editor: a zipped Shapefile picked in the import dialog is read in the worker,
+ * previewed (mapping, CRS) and becomes the base parcels as one undoable step; a broken file from the
+ * third-party fixtures is refused with a visible message and changes nothing; the delivery package is
+ * downloaded as a zip and GDAL reads a layer of it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeatureOf } from '../../src/domain/features.ts';
+import type { Plan } from '../../src/domain/plan.ts';
+import { writeShapefile } from '../../src/io/formats/shapefile-write.ts';
+import { surveyLayerFromParcels } from '../../src/io/survey/survey-layer.ts';
+import { writeZip } from '../../src/io/zip/zip-write.ts';
+import { launch, openEditor, type Session } from './support/browser.ts';
+
+const BROKEN = '/work/shared/fixtures/third-party/check-geojson/bad__bad-json.geojson';
+let session: Session;
+let page: Page;
+let dir: string;
+
+/** 30 of the sample's parcels, renumbered, as a zipped GBK Shapefile a planner might get from the survey office. */
+function surveyZip(): string {
+  const plan = JSON.parse(readFileSync('samples/sample-village.plan.json', 'utf8')) as Plan;
+  const parcels = Object.values(plan.layers.base).slice(0, 30).map((p, i): FeatureOf<'base'> => ({ ...p, properties: { ...p.properties, parcelNo: `T${i + 1}`, ownerName: '测试村民小组' } }));
+  const shp = writeShapefile(surveyLayerFromParcels(parcels), {});
+  if (!shp.ok) throw new Error('shapefile');
+  const path = join(dir, '三调地类图斑.zip');
+  writeFileSync(path, writeZip(shp.value.map((f) => ({ name: `DLTB/${f.name}`, bytes: f.bytes }))));
+  return path;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'vp-io-e2e-'));
+  session = await launch();
+  page = session.page;
+  await openEditor(page);
+});
+
+afterAll(async () => {
+  await session?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const baseCount = () => page.evaluate(() => window.villagePlan.plan().layers.base.features.length);
+
+describe('import and export in the editor', () => {
+  it('imports a zipped Shapefile as the base parcels, in one undoable step', async () => {
+    const before = await baseCount();
+    expect(before).toBeGreaterThan(1000);
+    await page.click('[data-action="import"]');
+    await page.setInputFiles('[data-testid="import-file"]', surveyZip());
+    await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
+    const preview = await page.textContent('[data-testid="import-preview"]');
+    expect(preview).toContain('EPSG:4528');
+    expect(preview).toContain('30 条记录');
+    expect(preview).toMatch(/0103 .*113 旱地/);
+    expect(await page.inputValue('[data-testid="import-target"]')).toBe('base');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+    const parcels = await page.evaluate(() => window.villagePlan.plan().layers.base.features.map((f) => f.properties as Record<string, unknown>));
+    expect(parcels).toHaveLength(30);
+    expect(parcels.map((p) => p.parcelNo)).toContain('T7');
+    expect(parcels[0]!.ownerName).toBe('测试村民小组');
+    await page.keyboard.press('Control+z');
+    expect(await baseCount()).toBe(before);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await baseCount()).toBe(30);
+  });
+
+  it('refuses a broken third-party file with a visible message and imports nothing', async () => {
+    const before = await page.evaluate(() => window.villagePlan.version());
+    await page.click('[data-action="import"]');
+    await page.setInputFiles('[data-testid="import-file"]', BROKEN);
+    const error = await page.waitForSelector('[data-testid="import-error"]', { timeout: 60_000 });
+    const text = (await error.textContent()) ?? '';
+    expect(text).toContain('无法导入');
+    expect(text).toContain('bad__bad-json.geojson');
+    expect(await page.$('[data-testid="import-confirm"]')).toBeNull();
+    await page.click('[data-testid="import-cancel"]');
+    expect(await page.evaluate(() => window.villagePlan.version())).toBe(before);
+  });
+
+  it('downloads the delivery package as a zip that GDAL reads', async () => {
+    const waiting = page.waitForEvent('download', { timeout: 90_000 });
+    await page.click('[data-action="export-package"]');
+    const download = await waiting;
+    expect(download.suggestedFilename()).toMatch(/成果包\.zip$/);
+    const path = join(dir, 'package.zip');
+    await download.saveAs(path);
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    if (existsSync('/usr/bin/ogrinfo')) {
+      const summary = execFileSync('ogrinfo', ['-al', '-so', `/vsizip/${path}/3.规划图形数据/Shapefile/JQDLTB.shp`], { encoding: 'utf8' });
+      expect(summary).toContain('ID["EPSG",4528]');
+      expect(summary).toContain('Feature Count: 30');
+      expect(execFileSync('ogrinfo', ['-al', '-q', `/vsizip/${path}/3.规划图形数据/Shapefile/JQDLTB.shp`, '-where', "TBBH = 'T7'"], { encoding: 'utf8' })).toContain('测试村民小组');
+    }
+    expect(session.errors).toEqual([]);
+  });
+});
