@@ -12,8 +12,8 @@ type Tab = 'attributes' | 'issues' | 'indicators';
 
 export function SidePanel() {
   const { t } = useTranslation();
-  const { editor } = useServices();
-  useValidation(editor);
+  const { editor, view } = useServices();
+  useValidation(editor, view !== null);
   const [tab, setTab] = useState<Tab>('attributes');
   const summary = useStore(editor.issues.store, (s) => s.summary);
   const checking = useStore(editor.issues.store, (s) => s.checking);
