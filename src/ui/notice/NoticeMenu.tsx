@@ -2,11 +2,14 @@
  * The notice work in one place for the editor's toolbar: 发布公示, 公示意见 and 输出规划图, each opening its
  * dialog. Mount `<NoticeMenu />` inside the editor's ServicesContext and DraftsContext.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FeedbackPanel } from './FeedbackPanel.tsx';
-import { PrintMapDialog } from './PrintMapDialog.tsx';
-import { PublishNoticeDialog } from './PublishNoticeDialog.tsx';
+
+// Loaded when first opened: publishing, feedback and printing bring their own code (the notice template,
+// exceljs, pdf-lib) that the editor's start does not need.
+const PublishNoticeDialog = lazy(() => import('./PublishNoticeDialog.tsx').then((m) => ({ default: m.PublishNoticeDialog })));
+const FeedbackPanel = lazy(() => import('./FeedbackPanel.tsx').then((m) => ({ default: m.FeedbackPanel })));
+const PrintMapDialog = lazy(() => import('./PrintMapDialog.tsx').then((m) => ({ default: m.PrintMapDialog })));
 
 type Open = 'publish' | 'feedback' | 'print' | null;
 
@@ -27,9 +30,11 @@ export function NoticeMenu() {
           {t('notice.ui.printTitle')}
         </button>
       </span>
-      {open === 'publish' ? <PublishNoticeDialog onClose={close} /> : null}
-      {open === 'feedback' ? <FeedbackPanel onClose={close} /> : null}
-      {open === 'print' ? <PrintMapDialog onClose={close} /> : null}
+      <Suspense fallback={null}>
+        {open === 'publish' ? <PublishNoticeDialog onClose={close} /> : null}
+        {open === 'feedback' ? <FeedbackPanel onClose={close} /> : null}
+        {open === 'print' ? <PrintMapDialog onClose={close} /> : null}
+      </Suspense>
     </>
   );
 }

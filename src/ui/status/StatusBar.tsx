@@ -1,11 +1,13 @@
 /** The status bar: scale as 1:N with a 1:2000 button, the pointer in lon/lat and CGCS2000 Gauss-Krüger, live area. */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { gkZoneForLongitude, toGaussKruger } from '../../geo/projection.ts';
 import { roundScaleDenominator, scaleDenominator } from '../../map/scale.ts';
 import { actionById } from '../actions/index.ts';
 import { SaveStatus } from '../drafts/SaveStatus.tsx';
 import { formatArea, formatNumber } from '../format.ts';
 import { usePlanState, usePointer, useSelection, useServices, useTool } from '../services.tsx';
+
+type Projection = typeof import('../../geo/projection.ts');
 
 /** Scales planners work at: 1:500 for detail, 1:2000 for the plan, up to the whole township. */
 const SCALE_PRESETS = [500, 1000, 2000, 5000, 10_000, 25_000] as const;
@@ -21,11 +23,17 @@ export function StatusBar() {
   const selected = useSelection((s) => s.ids.length);
   const version = usePlanState((s) => s.version);
   const denominator = roundScaleDenominator(scaleDenominator(zoom, latitude));
+  // proj4 (with its big-number and MGRS modules) is not needed to show the village: loaded after start,
+  // long before the pointer's first move over the map.
+  const [projection, setProjection] = useState<Projection | null>(null);
+  useEffect(() => {
+    void import('../../geo/projection.ts').then((module) => setProjection(module));
+  }, []);
 
   let gk: string | null = null;
-  if (lonLat) {
-    const zone = gkZoneForLongitude(lonLat[0] as number);
-    const [easting, northing] = toGaussKruger(lonLat, { zone, zonePrefix: true });
+  if (lonLat && projection) {
+    const zone = projection.gkZoneForLongitude(lonLat[0] as number);
+    const [easting, northing] = projection.toGaussKruger(lonLat, { zone, zonePrefix: true });
     gk = t('status.gk', { x: formatNumber(northing, 2), y: formatNumber(easting, 2), zone });
   }
   return (
