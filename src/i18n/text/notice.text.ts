@@ -36,6 +36,8 @@ export const noticeText: Texts = {
   'notice.legend.reserve': { zh: '基本农田整备区', en: 'Basic farmland reserve' },
   'notice.legend.boundary': { zh: '村界', en: 'Village boundary' },
 
+  'notice.map.staticOnly': { zh: '这部手机不能显示可缩放的地图（不支持 WebGL），这里是全村的静态图。点地块仍可查看说明，也可以用“查找”定位。', en: 'This phone cannot show the zoomable map (no WebGL): this is a still map of the whole village. Tap a plot to read about it, or use Search to find a place.' },
+
   'notice.tap.prompt': { zh: '点地图上的地块，看看那里要变成什么。', en: 'Tap a plot on the map to see what it will become.' },
   'notice.tap.outside': { zh: '这里不在本村范围内。', en: 'This spot is outside the village.' },
   'notice.tap.noParcel': { zh: '这里没有地块记录。', en: 'There is no plot recorded here.' },

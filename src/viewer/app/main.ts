@@ -1,9 +1,4 @@
-/** The viewer as a route of the app (viewer.html): MapLibre's worker is a file of the built site. */
-import { prewarm, setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+/** The viewer as a route of the app (viewer.html): MapLibre comes as a chunk of the built site, imported after the first paint. */
 import { startNoticeViewer } from './start.ts';
 
-setWorkerUrl(workerUrl);
-// The workers boot while the payload is fetched and decoded.
-prewarm();
-void startNoticeViewer();
+void startNoticeViewer(() => import('./map-route.ts'));

@@ -1,86 +1,41 @@
 /**
- * The notice map: the plan's layers styled as in the editor (map/plan-style.ts: the same palette, hatching
- * and outlines), place names as HTML labels, the villager's own comment pins, and the tapped parcel
- * outlined. Read-only: MapLibre's pan and pinch, no drawing code at all.
+ * The notice map: the plan's layers styled as in the editor (notice-style.ts over map/plan-style.ts: the
+ * same palette, hatching and outlines), place names as HTML labels, the villager's own comment pins, and
+ * the tapped parcel outlined. Read-only: MapLibre's pan and pinch, no drawing (editing) tools at all. It starts at the
+ * camera of the canvas first view it replaces (map-host.ts).
  */
-import { Map as MapLibreMap, Marker, type GeoJSONSource, type LayerSpecification, type StyleSpecification } from 'maplibre-gl';
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { sourceId } from '../../map/map-features.ts';
+import { Map as MapLibreMap, Marker, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
 import { addHatchPatterns } from '../../map/patterns.ts';
-import { PLAN_LAYER_STYLES, viewPaint } from '../../map/plan-style.ts';
-import type { AreaItem, NoticeModel } from './notice-model.ts';
+import type { NoticeModel } from './notice-model.ts';
+import { EMPTY, FIT_PADDING, flyToCamera, MAX_ZOOM, MIN_ZOOM, noticeLayers, pinsData, PINS_SOURCE, planLayers, planSources, SELECTED_SOURCE, selectedData, type Camera, type NoticeMap, type NoticeView } from './notice-style.ts';
 
-export type NoticeView = 'plan' | 'base';
-
-const CHANGE_LAYERS = ['demolition', 'newBuild', 'useChange', 'facility', 'reserve'] as const;
-const STYLED_LAYERS = ['base', 'pbf', ...CHANGE_LAYERS, 'boundary'] as const;
-const PINS_SOURCE = 'notice-pins';
-const SELECTED_SOURCE = 'notice-selected';
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
-/** The property names plan-style.ts reads, from the payload's short ones. */
-function styleProperties(item: AreaItem): Record<string, unknown> {
-  const p = item.props as Record<string, unknown>;
-  switch (item.layer) {
-    case 'base': return { classCode: p.c };
-    case 'pbf': return { pbfType: p.t };
-    case 'demolition': return { restorationUse: p.to };
-    case 'newBuild': return { useCode: p.to };
-    case 'useChange': return { targetCode: p.to };
-    default: return {};
-  }
+/** The MapLibre map behind the viewer's NoticeMap, with what the host and the tests need of it. */
+export interface LiveNoticeMap extends NoticeMap {
+  /** Resolves at the next `idle` (everything visible drawn). */
+  idle(): Promise<void>;
+  project(lonLat: [number, number]): { x: number; y: number };
+  /** Follows the canvas first view while it is still shown (a search made before MapLibre was ready). */
+  jumpTo(camera: Camera): void;
 }
 
-function collection(items: readonly AreaItem[]): FeatureCollection {
-  return { type: 'FeatureCollection', features: items.map((item): Feature => ({ type: 'Feature', id: item.id, geometry: item.geometry, properties: { id: item.id, ...styleProperties(item) } })) };
+/** What the big script hands the small one (single-file.ts / map-route.ts). */
+export interface NoticeMapModule {
+  createNoticeMap(container: HTMLElement, model: NoticeModel, camera: Camera, view: NoticeView): LiveNoticeMap;
 }
 
-/** Style layers with the paint of a view: change fills show their target use in 规划, nothing in 现状. */
-function layersFor(view: NoticeView): LayerSpecification[] {
-  const paint = new Map<string, Record<string, unknown>>();
-  for (const { layerId, property, value } of viewPaint(view)) paint.set(layerId, { ...paint.get(layerId), [property]: value });
-  return STYLED_LAYERS.flatMap((layer) =>
-    PLAN_LAYER_STYLES[layer].map((spec) => {
-      const visible = view === 'plan' || !(CHANGE_LAYERS as readonly string[]).includes(layer);
-      const extra = paint.get(spec.id);
-      return { ...spec, layout: { ...('layout' in spec ? spec.layout : {}), visibility: visible ? 'visible' : 'none' }, ...(extra ? { paint: { ...spec.paint, ...extra } } : {}) } as LayerSpecification;
-    }),
-  );
-}
-
-export interface NoticeMap {
-  readonly map: MapLibreMap;
-  setView(view: NoticeView): void;
-  showSelected(geometry: Geometry | null): void;
-  showPins(pins: readonly { id: string; at: Position; pending: boolean }[]): void;
-  flyTo(lonLat: [number, number]): void;
-  fitVillage(): void;
-  onTap(listener: (lonLat: [number, number]) => void): void;
-}
-
-export function createNoticeMap(container: HTMLElement, model: NoticeModel): NoticeMap {
+export function createNoticeMap(container: HTMLElement, model: NoticeModel, camera: Camera, view: NoticeView): LiveNoticeMap {
   const sources: StyleSpecification['sources'] = {};
-  for (const layer of STYLED_LAYERS) sources[sourceId(layer)] = { type: 'geojson', data: collection(model.areas[layer]) };
+  for (const [id, data] of planSources(model)) sources[id] = { type: 'geojson', data };
   sources[SELECTED_SOURCE] = { type: 'geojson', data: EMPTY };
   sources[PINS_SOURCE] = { type: 'geojson', data: EMPTY };
   const [w, s, e, n] = model.payload.bbox;
   const map = new MapLibreMap({
     container,
-    style: {
-      version: 8,
-      sources,
-      layers: [
-        { id: 'background', type: 'background', paint: { 'background-color': '#f4f3ef' } },
-        ...layersFor('plan'),
-        { id: 'selected-casing', type: 'line', source: SELECTED_SOURCE, paint: { 'line-color': '#ffffff', 'line-width': 7 } },
-        { id: 'selected-line', type: 'line', source: SELECTED_SOURCE, paint: { 'line-color': '#0050b4', 'line-width': 4 } },
-        { id: 'pins', type: 'circle', source: PINS_SOURCE, paint: { 'circle-radius': 9, 'circle-color': ['case', ['get', 'pending'], '#0050b4', '#e65c00'], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 } },
-      ],
-    },
-    bounds: [w, s, e, n],
-    fitBoundsOptions: { padding: 16 },
-    maxZoom: 21,
-    minZoom: 11,
+    style: { version: 8, sources, layers: noticeLayers(view) },
+    center: camera.center,
+    zoom: camera.zoom,
+    maxZoom: MAX_ZOOM,
+    minZoom: MIN_ZOOM,
     attributionControl: false,
     dragRotate: false,
     pitchWithRotate: false,
@@ -100,28 +55,39 @@ export function createNoticeMap(container: HTMLElement, model: NoticeModel): Not
   }
   const source = (id: string) => map.getSource(id) as GeoJSONSource | undefined;
   return {
-    map,
-    setView(view) {
-      for (const spec of layersFor(view)) {
+    setView(next) {
+      for (const spec of planLayers(next)) {
         if (!map.getLayer(spec.id)) continue;
         map.setLayoutProperty(spec.id, 'visibility', spec.layout?.visibility ?? 'visible');
         for (const [property, value] of Object.entries(spec.paint ?? {})) map.setPaintProperty(spec.id, property as Parameters<MapLibreMap['setPaintProperty']>[1], value);
       }
     },
     showSelected(geometry) {
-      source(SELECTED_SOURCE)?.setData(geometry ? { type: 'Feature', geometry, properties: {} } : EMPTY);
+      source(SELECTED_SOURCE)?.setData(selectedData(geometry));
     },
     showPins(pins) {
-      source(PINS_SOURCE)?.setData({ type: 'FeatureCollection', features: pins.map((p) => ({ type: 'Feature', id: p.id, geometry: { type: 'Point', coordinates: p.at }, properties: { pending: p.pending } })) });
+      source(PINS_SOURCE)?.setData(pinsData(pins));
     },
     flyTo(lonLat) {
-      map.easeTo({ center: lonLat, zoom: Math.max(map.getZoom(), 17), duration: 400 });
+      map.easeTo({ ...flyToCamera({ center: [map.getCenter().lng, map.getCenter().lat], zoom: map.getZoom() }, lonLat), duration: 400 });
     },
     fitVillage() {
-      map.fitBounds([w, s, e, n], { padding: 16, duration: 300 });
+      map.fitBounds([w, s, e, n], { padding: FIT_PADDING, duration: 300 });
     },
     onTap(listener) {
       map.on('click', (event) => listener([event.lngLat.lng, event.lngLat.lat]));
+    },
+    idle: () =>
+      new Promise<void>((resolve) => {
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+    jumpTo(next) {
+      map.jumpTo({ center: next.center, zoom: next.zoom });
+    },
+    project(lonLat) {
+      const q = map.project(lonLat);
+      return { x: q.x, y: q.y };
     },
   };
 }

@@ -7,7 +7,7 @@ import { renderMessage } from '../../rules/render.ts';
 import { el, replaceChildren } from './dom.ts';
 import type { FeedbackStore } from './feedback-store.ts';
 import { saveLanguage, translator } from './i18n.ts';
-import type { NoticeMap } from './notice-map.ts';
+import type { MapHost } from './map-host.ts';
 import type { NoticeModel } from './notice-model.ts';
 import { feedbackPanel } from './panels/feedback-panel.ts';
 import { legendPanel } from './panels/legend-panel.ts';
@@ -36,7 +36,7 @@ export function viewerLayout(root: HTMLElement): ViewerParts {
   return { header, mapElement, sheet };
 }
 
-export function startViewer(parts: ViewerParts, model: NoticeModel, map: NoticeMap, store: FeedbackStore, storage: Storage | null, today: string, initial: ViewerState): ViewerContext {
+export function startViewer(parts: ViewerParts, model: NoticeModel, map: MapHost, store: FeedbackStore, storage: Storage | null, today: string, initial: ViewerState): ViewerContext {
   let state = initial;
   let t = translator(state.language);
   const ctx: ViewerContext = {
@@ -70,6 +70,9 @@ export function startViewer(parts: ViewerParts, model: NoticeModel, map: NoticeM
     ctx.update({ tapped: { at, description } });
   });
 
+  // The still map (no WebGL) is announced in the sheet, in the villager's language.
+  map.onModeChange(() => render());
+
   function render(): void {
     document.documentElement.lang = state.language;
     const title = t('notice.title', { village: model.payload.village.name });
@@ -87,7 +90,8 @@ export function startViewer(parts: ViewerParts, model: NoticeModel, map: NoticeM
         el('button', { className: tab === state.tab ? 'tab on' : 'tab', attrs: { type: 'button', role: 'tab', 'aria-selected': String(tab === state.tab), 'data-tab': tab }, on: { click: () => ctx.update({ tab }) } }, t(`notice.tab.${tab}`)),
       ),
     );
-    replaceChildren(parts.sheet, answerCard(ctx), tabs, el('div', { className: 'panel', attrs: { role: 'tabpanel' } }, PANELS[state.tab](ctx)));
+    const note = map.mode() === 'static' ? el('p', { className: 'map-note', attrs: { role: 'note', 'data-testid': 'map-note' } }, t('notice.map.staticOnly')) : null;
+    replaceChildren(parts.sheet, note, answerCard(ctx), tabs, el('div', { className: 'panel', attrs: { role: 'tabpanel' } }, PANELS[state.tab](ctx)));
     const pins = store.list().map((c) => ({ id: c.id, at: [...c.at], pending: false }));
     if (state.commentPlace) pins.push({ id: 'pending', at: [...state.commentPlace.at], pending: true });
     map.showPins(pins);

@@ -3,8 +3,9 @@ import type { Position } from 'geojson';
 import type { Translate } from '../../rules/render.ts';
 import type { FeedbackStore } from './feedback-store.ts';
 import type { Language } from './i18n.ts';
-import type { NoticeMap, NoticeView } from './notice-map.ts';
+import type { MapHost } from './map-host.ts';
 import type { NoticeModel } from './notice-model.ts';
+import type { NoticeView } from './notice-style.ts';
 import type { Description } from './parcel-sentence.ts';
 
 export type Tab = 'legend' | 'search' | 'notice' | 'tables' | 'feedback';
@@ -30,7 +31,7 @@ export interface ViewerState {
 
 export interface ViewerContext {
   readonly model: NoticeModel;
-  readonly map: NoticeMap;
+  readonly map: MapHost;
   readonly store: FeedbackStore;
   readonly storage: Storage | null;
   readonly today: string;

@@ -1,22 +1,29 @@
 /**
- * The notice as one self-contained HTML file: the viewer's script (MapLibre and its worker inside), its
- * styles and the payload inline, under a Content-Security-Policy that lets nothing load from anywhere:
- * the one script and the one style block run by their SHA-256 hashes, and the map's worker may start
+ * The notice as one self-contained HTML file: the viewer's two scripts (the small first one that draws the
+ * village at once, and MapLibre's half, which the first runs after the first paint), MapLibre's worker,
+ * the styles and the payload inline, under a Content-Security-Policy that lets nothing load from anywhere:
+ * the two scripts and the one style block run by their SHA-256 hashes, and the map's worker may start
  * only from a `blob:` URL the script makes itself (app/map-worker.ts). Nothing may be fetched but such a
  * blob: no http(s), no data:, no file.
  */
 import type { NoticePayload } from '../payload/payload.ts';
 
-/** The built viewer (scripts/build/notice-template.ts makes it): one classic script, its stylesheet, and
- * MapLibre's worker as a classic script (carried as text, started by the viewer from a blob: URL). */
+/** The built viewer (scripts/build/notice-template.ts makes it): the first classic script (app/single-file.ts),
+ * MapLibre's half as a classic script (app/map-inline.ts: carried as text, run by the first after it has
+ * painted), their stylesheet, and MapLibre's worker as a classic script (carried as text, started by the
+ * viewer from a blob: URL). */
 export interface NoticeTemplate {
   readonly script: string;
+  readonly mapScript: string;
   readonly css: string;
   readonly worker: string;
 }
 
 export const PAYLOAD_ELEMENT_ID = 'notice-data';
 export const WORKER_ELEMENT_ID = 'map-worker';
+export const MAP_CODE_ELEMENT_ID = 'map-code';
+/** The global the map script's IIFE assigns its exports to. */
+export const NOTICE_MAP_GLOBAL = 'noticeMapCode';
 
 async function sha256Base64(text: string): Promise<string> {
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
@@ -40,6 +47,8 @@ export function scriptSafeJson(value: unknown): string {
  */
 export function scriptSafeCode(code: string): string {
   if (code.includes('<!--')) throw new Error('viewer script contains "<!--"; it cannot be inlined safely');
+  // The HTML parser turns CR and CRLF into LF, so the browser would hash other text than we did.
+  if (code.includes('\r')) throw new Error('viewer script contains a carriage return; its hash would not match');
   return code.replace(/<\/(script)/gi, '<\\/$1');
 }
 
@@ -52,11 +61,13 @@ export interface NoticeHtml {
 
 export async function noticeHtml(template: NoticeTemplate, payload: NoticePayload, title: string): Promise<NoticeHtml> {
   const script = scriptSafeCode(template.script);
+  // Run by the first script as an inline <script> with exactly this text, so its hash is the same.
+  const mapScript = scriptSafeCode(template.mapScript);
   const css = template.css.replace(/<\/(style)/gi, '<\\/$1');
-  const [scriptHash, styleHash] = await Promise.all([sha256Base64(script), sha256Base64(css)]);
+  const [scriptHash, mapScriptHash, styleHash] = await Promise.all([sha256Base64(script), sha256Base64(mapScript), sha256Base64(css)]);
   const contentSecurityPolicy = [
     "default-src 'none'",
-    `script-src 'sha256-${scriptHash}'`,
+    `script-src 'sha256-${scriptHash}' 'sha256-${mapScriptHash}'`,
     `style-src 'sha256-${styleHash}'`,
     // MapLibre's worker: started from a blob: URL of the worker code inlined in the script. Under file://
     // MapLibre reads that blob back with fetch() before starting it (map-worker.ts), hence connect-src blob:.
@@ -83,6 +94,8 @@ export async function noticeHtml(template: NoticeTemplate, payload: NoticePayloa
     `<script type="application/json" id="${PAYLOAD_ELEMENT_ID}">${scriptSafeJson(payload)}</script>`,
     // Data, not code: a text/plain script never runs (so no hash); the viewer reads it to start the worker.
     `<script type="text/plain" id="${WORKER_ELEMENT_ID}">${scriptSafeCode(template.worker)}</script>`,
+    // MapLibre's half of the viewer: not run by the parser (nothing to compile before the first paint).
+    `<script type="text/plain" id="${MAP_CODE_ELEMENT_ID}">${mapScript}</script>`,
     `<script>${script}</script>`,
     '</body>',
     '</html>',

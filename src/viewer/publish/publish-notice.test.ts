@@ -6,10 +6,10 @@ import { checkNoticeDetails, defaultEndDate, noticeState, type NoticeDetails } f
 import { publishNotice, type PublishInput } from './publish-notice.ts';
 
 const DETAILS: NoticeDetails = { startDate: '2026-11-01', endDate: '2026-12-01', issuer: '安澜镇人民政府', contact: '王工 0573-1234567', howToObject: '书面意见交村委会' };
-const TEMPLATE = { script: 'document.title = "</script>"', css: 'body{}', worker: 'self.x = "</script>"' };
+const TEMPLATE = { script: 'document.title = "</script>"', mapScript: 'var noticeMapCode = "</script>"', css: 'body{}', worker: 'self.x = "</script>"' };
 const plan = samplePlan();
 const checked = fullCheck(plan);
-const input = (over: Partial<PublishInput> = {}): PublishInput => ({ plan, versionName: '公示稿', details: DETAILS, issues: checked.issues, tables: checked.tables, template: { script: 'void 0', css: 'body{}', worker: '' }, publishedAt: '2026-10-30T08:00:00.000Z', ...over });
+const input = (over: Partial<PublishInput> = {}): PublishInput => ({ plan, versionName: '公示稿', details: DETAILS, issues: checked.issues, tables: checked.tables, template: { script: 'void 0', mapScript: 'void 1', css: 'body{}', worker: '' }, publishedAt: '2026-10-30T08:00:00.000Z', ...over });
 
 describe('notice details', () => {
   it('ends 30 days after the start by default, and never sooner', () => {
@@ -47,11 +47,16 @@ describe('publishNotice', () => {
     const published = await publishNotice(input({ plan: hostile, template: TEMPLATE }));
     if (!published.ok) throw new Error(published.error.key);
     const html = new TextDecoder().decode(published.value.bytes);
-    expect(html.match(/<script/g)?.length).toBe(3);
+    // The payload, the worker, MapLibre's half (both text/plain) and the first script.
+    expect(html.match(/<script/g)?.length).toBe(4);
     expect(html).not.toContain('</script><script>alert');
     expect(html).toContain('document.title = "<\\/script>"');
-    await expect(publishNotice(input({ template: { script: 'x = "<!--"', css: '', worker: '' } }))).rejects.toThrow('<!--');
-    expect(published.value.contentSecurityPolicy).toMatch(/^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; style-src 'sha256-[A-Za-z0-9+/=]+'; worker-src blob:; connect-src blob:; img-src data:/);
+    expect(html).toContain('var noticeMapCode = "<\\/script>"');
+    await expect(publishNotice(input({ template: { script: 'x = "<!--"', mapScript: '', css: '', worker: '' } }))).rejects.toThrow('<!--');
+    await expect(publishNotice(input({ template: { script: '', mapScript: 'x = "<!--"', css: '', worker: '' } }))).rejects.toThrow('<!--');
+    await expect(publishNotice(input({ template: { script: '', mapScript: 'x = 1;\r\n', css: '', worker: '' } }))).rejects.toThrow('carriage return');
+    // Both scripts by their hashes, nothing else.
+    expect(published.value.contentSecurityPolicy).toMatch(/^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+'; style-src 'sha256-[A-Za-z0-9+/=]+'; worker-src blob:; connect-src blob:; img-src data:/);
     expect(published.value.payload.layers.base.length).toBe(Object.keys(plan.layers.base).length);
     const again = await publishNotice(input({ plan: hostile, template: TEMPLATE }));
     expect(again.ok && again.value.bytes).toEqual(published.value.bytes);
