@@ -5,7 +5,7 @@
  */
 import { proxy, transfer, wrap } from 'comlink';
 import type { Plan } from '../domain/plan.ts';
-import type { ImportPreview } from '../io/into-plan/import-preview.ts';
+import type { FilesPreview, PreviewOptions } from '../io/into-plan/import-preview.ts';
 import type { Result } from '../io/result.ts';
 import type { OutputEncoding } from '../io/text/encode-text.ts';
 import type { IoApi } from './io.worker.ts';
@@ -32,14 +32,16 @@ function start<T>(run: (api: ReturnType<typeof wrap<IoApi>>) => Promise<Result<T
 
 export interface ReadRequest {
   readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[];
-  readonly encoding?: string;
-  readonly expectedLongitude?: number;
+  /** Encoding, GCJ-02 conversion, repair, mapping choices: what the planner set in the dialog. */
+  readonly options: Omit<PreviewOptions, 'onProgress'>;
+  readonly onProgress?: (done: number) => void;
 }
 
-export function readInWorker(request: ReadRequest): IoJob<ImportPreview> {
-  // Copies are transferred so the dialog keeps its own bytes for a re-read with another encoding.
+export function readInWorker(request: ReadRequest): IoJob<FilesPreview> {
+  // Copies are transferred so the dialog keeps its own bytes for a re-read with other options.
   const files = request.files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
-  return start((api) => api.read(transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)), request.encoding, request.expectedLongitude));
+  const progress = request.onProgress ? proxy(request.onProgress) : undefined;
+  return start((api) => api.read(transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)), request.options, progress));
 }
 
 export function exportInWorker(plan: Plan, encoding: OutputEncoding, onProgress: (done: number) => void): IoJob<Uint8Array> {

@@ -7,7 +7,7 @@ import { expose } from 'comlink';
 import type { Plan } from '../domain/plan.ts';
 import { createI18n } from '../i18n/index.ts';
 import type { InputFile } from '../io/files.ts';
-import { previewImport, type ImportPreview } from '../io/into-plan/import-preview.ts';
+import { previewFiles, type FilesPreview, type PreviewOptions } from '../io/into-plan/import-preview.ts';
 import { writeDelivery } from '../io/package/write-delivery.ts';
 import type { Result } from '../io/result.ts';
 import type { OutputEncoding } from '../io/text/encode-text.ts';
@@ -17,8 +17,16 @@ import { RuleEngine } from '../rules/engine.ts';
 const chinese = createI18n('zh-CN');
 
 const api = {
-  read(files: InputFile[], encoding: string | undefined, expectedLongitude: number | undefined): Result<ImportPreview> {
-    return previewImport(files, { ...(encoding ? { encoding } : {}), ...(expectedLongitude !== undefined ? { expectedLongitude } : {}) });
+  read(files: InputFile[], options: Omit<PreviewOptions, 'onProgress'>, onProgress?: (done: number) => void): Result<FilesPreview> {
+    // Each report is a message to the page: one per percent is enough for a bar and costs the page nothing.
+    let shown = -1;
+    const report = (done: number) => {
+      const percent = Math.floor(done * 100);
+      if (percent <= shown) return;
+      shown = percent;
+      void onProgress?.(done);
+    };
+    return previewFiles(files, { ...options, ...(onProgress ? { onProgress: report } : {}) });
   },
 
   async exportPackage(plan: Plan, encoding: OutputEncoding, onProgress: (done: number) => void): Promise<Result<Uint8Array>> {

@@ -65,14 +65,21 @@ export function importFiles(files: readonly InputFile[], options: ReadOptions = 
 
   const layers: ImportedLayer[] = [];
   const claimed = new Set<InputFile>();
+  const datasets: { format: FileFormat; dataset: readonly InputFile[] }[] = [];
   for (const format of FORMATS) {
     for (const dataset of format.claim(expanded.filter((f) => !claimed.has(f)))) {
       dataset.forEach((f) => claimed.add(f));
-      const layer = readSafely(format, dataset, options);
-      if (!layer.ok) return layer;
-      notes.push(...layer.notes);
-      layers.push(layer.value);
+      datasets.push({ format, dataset });
     }
+  }
+  const progress = options.onProgress;
+  for (const [i, { format, dataset }] of datasets.entries()) {
+    // Each dataset its share of the bar; a format reports within its share (shapefile: per 1,000 records).
+    const within = progress ? { ...options, onProgress: (done: number) => progress((i + done) / datasets.length) } : options;
+    const layer = readSafely(format, dataset, within);
+    if (!layer.ok) return layer;
+    notes.push(...layer.notes);
+    layers.push(layer.value);
   }
   const ignored = [...expanded.filter((f) => !claimed.has(f)).map((f) => f.name), ...unread].filter((name) => !QUIET.includes(extensionOf(name)));
   if (ignored.length) notes.push(note('io.import.ignoredFiles', { files: listSome(ignored) }));
