@@ -71,6 +71,42 @@ describe('import and export in the editor', () => {
     expect(await baseCount()).toBe(30);
   });
 
+  it('imports the parcels with the class the planner picked for a survey code', async () => {
+    await page.click('[data-action="import"]');
+    await page.setInputFiles('[data-testid="import-file"]', surveyZip());
+    await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
+    // The pick-list offers the domain's classes only; 0103 (旱地) maps to 113 by default.
+    const row = '.mapping-table tr[data-code="0103"] select';
+    expect(await page.inputValue(row)).toBe('113');
+    expect(await page.$$eval(`${row} option`, (options) => options.map((o) => (o as HTMLOptionElement).value))).toContain('112');
+    await page.selectOption(row, '112');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached', timeout: 60_000 });
+    const classes = await page.evaluate(() => window.villagePlan.plan().layers.base.features.map((f) => [(f.properties as Record<string, unknown>).surveyCode, (f.properties as Record<string, unknown>).classCode] as const));
+    expect(classes).toHaveLength(30);
+    const dry = classes.filter(([survey]) => survey === '0103');
+    expect(dry.length).toBeGreaterThan(0);
+    expect(dry.every(([, cls]) => cls === '112')).toBe(true);
+    expect(classes.filter(([survey]) => survey !== '0103').some(([, cls]) => cls === '112')).toBe(false);
+  });
+
+  it('opens the dialog with the file dropped on the map', async () => {
+    const base64 = readFileSync(surveyZip()).toString('base64');
+    const transfer = await page.evaluateHandle((data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], '拖放的调查数据.zip', { type: 'application/zip' }));
+      return dt;
+    }, base64);
+    await page.dispatchEvent('[data-testid="map"]', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('[data-testid="map"]', 'drop', { dataTransfer: transfer });
+    await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="import-preview"]')).toContain('30 条记录');
+    expect(await page.textContent('[data-testid="import-dialog"]')).toContain('拖放的调查数据.zip');
+    await page.click('[data-testid="import-cancel"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+  });
+
   it('refuses a broken third-party file with a visible message and imports nothing', async () => {
     const before = await page.evaluate(() => window.villagePlan.version());
     await page.click('[data-action="import"]');
@@ -99,6 +135,30 @@ describe('import and export in the editor', () => {
       expect(summary).toContain('Feature Count: 30');
       expect(execFileSync('ogrinfo', ['-al', '-q', `/vsizip/${path}/3.规划图形数据/Shapefile/JQDLTB.shp`, '-where', "TBBH = 'T7'"], { encoding: 'utf8' })).toContain('测试村民小组');
     }
+    expect(session.errors).toEqual([]);
+  });
+
+  it('opens an exported package as a new plan with the same base parcels and changes', async () => {
+    // The whole sample (its changes lie on its own parcels): undo the survey imports above.
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Control+z');
+    const counts = () => page.evaluate(() => Object.fromEntries((['base', 'demolition', 'newBuild', 'controlZone', 'pbf'] as const).map((l) => [l, window.villagePlan.plan().layers[l].features.length])));
+    const before = await counts();
+    expect(before.base).toBeGreaterThan(1000);
+    expect(before.demolition).toBeGreaterThan(0);
+    const waiting = page.waitForEvent('download', { timeout: 120_000 });
+    await page.click('[data-action="export-package"]');
+    const path = join(dir, 'whole-package.zip');
+    await (await waiting).saveAs(path);
+
+    await page.click('[data-action="import"]');
+    await page.setInputFiles('[data-testid="import-file"]', path);
+    await page.waitForSelector('[data-testid="import-package"]', { timeout: 90_000 });
+    const shown = await page.$$eval('[data-testid="import-package-counts"] li', (items) => Object.fromEntries(items.map((li) => [li.getAttribute('data-layer'), Number(li.getAttribute('data-count'))])));
+    expect(shown).toMatchObject(before);
+    await page.click('[data-testid="import-open-package"]');
+    await page.waitForURL(/\?draft=/, { timeout: 60_000 });
+    await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
+    expect(await counts()).toEqual(before);
     expect(session.errors).toEqual([]);
   });
 });
