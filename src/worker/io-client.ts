@@ -9,6 +9,7 @@ import type { FilesPreview, PreviewOptions } from '../io/into-plan/import-previe
 import type { Result } from '../io/result.ts';
 import type { OutputEncoding } from '../io/text/encode-text.ts';
 import type { IoApi } from './io.worker.ts';
+import { joinPreview } from './preview-slices.ts';
 
 export interface IoJob<T> {
   readonly done: Promise<Result<T> | { readonly ok: false; readonly cancelled: true }>;
@@ -37,11 +38,24 @@ export interface ReadRequest {
   readonly onProgress?: (done: number) => void;
 }
 
+/** Features per message when the preview's lists come over (preview-slices.ts): ~10 ms of unpacking each. */
+const SLICE = 1000;
+
 export function readInWorker(request: ReadRequest): IoJob<FilesPreview> {
   // Copies are transferred so the dialog keeps its own bytes for a re-read with other options.
   const files = request.files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
   const progress = request.onProgress ? proxy(request.onProgress) : undefined;
-  return start((api) => api.read(transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)), request.options, progress));
+  return start(async (api) => {
+    const summary = await api.read(transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)), request.options, progress);
+    if (!summary.ok) return summary;
+    const lists: Record<string, unknown[]> = {};
+    for (const [name, size] of Object.entries(await api.heldSizes())) {
+      const list: unknown[] = [];
+      for (let from = 0; from < size; from += SLICE) list.push(...(await api.heldSlice(name, from, from + SLICE)));
+      lists[name] = list;
+    }
+    return { ...summary, value: joinPreview(summary.value, lists) };
+  });
 }
 
 export function exportInWorker(plan: Plan, encoding: OutputEncoding, onProgress: (done: number) => void): IoJob<Uint8Array> {
