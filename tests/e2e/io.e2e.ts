@@ -22,13 +22,21 @@ let session: Session;
 let page: Page;
 let dir: string;
 
-/** 30 of the sample's parcels, renumbered, as a zipped GBK Shapefile a planner might get from the survey office. */
-function surveyZip(): string {
+/**
+ * 30 of the sample's parcels, renumbered, as a zipped GBK Shapefile a planner might get from the survey
+ * office; with `bowTie`, the first parcel's outline crosses itself (invalid, repairable).
+ */
+function surveyZip(bowTie = false): string {
   const plan = JSON.parse(readFileSync('samples/sample-village.plan.json', 'utf8')) as Plan;
   const parcels = Object.values(plan.layers.base).slice(0, 30).map((p, i): FeatureOf<'base'> => ({ ...p, properties: { ...p.properties, parcelNo: `T${i + 1}`, ownerName: '测试村民小组' } }));
+  if (bowTie && parcels[0]?.geometry.type === 'Polygon') {
+    const [x, y] = parcels[0].geometry.coordinates[0]![0] as [number, number];
+    const d = 0.0005;
+    parcels[0] = { ...parcels[0], geometry: { type: 'Polygon', coordinates: [[[x, y], [x + d, y + d], [x + d, y], [x, y + d], [x, y]]] } };
+  }
   const shp = writeShapefile(surveyLayerFromParcels(parcels), {});
   if (!shp.ok) throw new Error('shapefile');
-  const path = join(dir, '三调地类图斑.zip');
+  const path = join(dir, bowTie ? '三调地类图斑-自相交.zip' : '三调地类图斑.zip');
   writeFileSync(path, writeZip(shp.value.map((f) => ({ name: `DLTB/${f.name}`, bytes: f.bytes }))));
   return path;
 }
@@ -103,6 +111,32 @@ describe('import and export in the editor', () => {
     await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
     expect(await page.textContent('[data-testid="import-preview"]')).toContain('30 条记录');
     expect(await page.textContent('[data-testid="import-dialog"]')).toContain('拖放的调查数据.zip');
+    await page.click('[data-testid="import-cancel"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+  });
+
+  it('offers repair and GCJ-02 conversion only when they apply, and shows what the repair did', async () => {
+    await page.click('[data-action="import"]');
+    await page.setInputFiles('[data-testid="import-file"]', surveyZip());
+    await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
+    expect(await page.$('[data-testid="import-options"]')).toBeNull();
+    await page.setInputFiles('[data-testid="import-file"]', surveyZip(true));
+    await page.waitForSelector('[data-testid="import-repair"]', { timeout: 60_000 });
+    expect(await page.$('[data-testid="import-gcj02"]')).toBeNull();
+    expect(await page.textContent('[data-testid="import-invalid"]')).toContain('未修复');
+    await page.check('[data-testid="import-repair"]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="import-invalid"]')?.textContent?.includes('未修复'), null, { timeout: 60_000 });
+    // Before and after: two areas in m² in the row of record #1.
+    const row = await page.textContent('[data-testid="import-invalid"] tbody tr');
+    expect(row).toMatch(/#1.*T1.*\d[\d,]*\.\d\d.*\d[\d,]*\.\d\d/);
+    expect(await page.isChecked('[data-testid="import-repair"]')).toBe(true);
+
+    const amap = 'tests/fixtures/third-party/zhejiang-districts-utf8-noprj';
+    await page.setInputFiles('[data-testid="import-file"]', ['shp', 'shx', 'dbf'].map((ext) => `${amap}/浙江省.${ext}`));
+    await page.waitForSelector('[data-testid="import-gcj02"]', { timeout: 60_000 });
+    expect(await page.$('[data-testid="import-repair"]')).toBeNull();
+    await page.check('[data-testid="import-gcj02"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-preview"]')?.textContent?.includes('已从 GCJ-02 转换为 CGCS2000'), null, { timeout: 60_000 });
     await page.click('[data-testid="import-cancel"]');
     await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
   });

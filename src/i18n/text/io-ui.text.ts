@@ -61,7 +61,7 @@ export const ioUiText: Texts = {
   'io.ui.mappingUndecided': { zh: '还有 {{count}} 种地类编码没有对应的规划地类：请逐一选择规划地类，或选择“不导入”。', en: '{{count}} codes have no planning class yet: choose a class for each, or “Leave out”.' },
   'io.ui.options': { zh: '处理选项（需您确认）', en: 'Options (your consent)' },
   'io.ui.repair': { zh: '修复 {{count}} 个无效几何（去除重复节点、闭合边界、消除自相交；修复前后面积见下表）', en: 'Repair {{count}} invalid geometries (drop repeated vertices, close rings, resolve self-intersections; areas before and after below)' },
-  'io.ui.gcj02': { zh: '数据像是 GCJ-02 坐标（高德等网络地图的偏移坐标）：转换为 CGCS2000', en: 'The data looks like GCJ-02 (the web-map offset): convert it to CGCS2000' },
+  'io.ui.gcj02': { zh: '转换 GCJ-02 坐标（数据像是高德等网络地图的偏移坐标）为 CGCS2000', en: 'Convert GCJ-02 coordinates (the data looks like a web map’s offset ones) to CGCS2000' },
   'io.ui.invalidTitle': { zh: '几何无效的图斑（{{count}} 个）', en: 'Parcels with invalid geometry ({{count}})' },
   'io.ui.invalid.record': { zh: '记录', en: 'Record' },
   'io.ui.invalid.parcelNo': { zh: '图斑编号', en: 'Parcel no.' },
