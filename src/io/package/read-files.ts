@@ -12,8 +12,10 @@ import { failure, note, success, type Message, type Result } from '../result.ts'
 import { parseGeoJsonLayer } from './geojson-layer.ts';
 import { PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, layerNameOf, type FieldValue, type PackageFeature, type PackageLayer, type PackageLayerName, type PackageLayers } from './package-layers.ts';
 import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
+import { listZip } from '../zip/zip-read.ts';
 
 const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
+const EMPTY = new Uint8Array(0);
 
 interface LayerSource {
   readonly kind: 'geojson' | 'shapefile';
@@ -63,6 +65,19 @@ export interface PackageRead extends ReconstructedPlan {
  * error naming the file. `onLayer` is told each layer as it is read (progress for the dialog).
  */
 export function readPackageFiles(files: readonly InputFile[], options: ReadOptions = {}, profileId?: string, onLayer?: (done: number, total: number) => void): Result<PackageRead> | null {
+  // Most imports are not packages: decide from the names (zip directories listed, nothing inflated) first.
+  const names: InputFile[] = [];
+  for (const f of files) {
+    if (extensionOf(f.name) !== 'zip') {
+      names.push(f);
+      continue;
+    }
+    const listed = listZip(f);
+    // A broken zip is not a package; read as layers, importFiles names the file and what is wrong.
+    if (!listed.ok) return null;
+    names.push(...listed.value.map((e) => ({ name: `${f.name}/${e.path}`, bytes: EMPTY })));
+  }
+  if (!findPackageLayers(names)) return null;
   const opened = expandFiles(files, options);
   if (!opened.ok) return opened;
   const sources = findPackageLayers(opened.value.files);
