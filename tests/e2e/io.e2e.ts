@@ -26,7 +26,7 @@ let dir: string;
  * 30 of the sample's parcels, renumbered, as a zipped GBK Shapefile a planner might get from the survey
  * office; with `bowTie`, the first parcel's outline crosses itself (invalid, repairable).
  */
-function surveyZip(bowTie = false): string {
+function surveyZip(bowTie = false, unknownCode = false): string {
   const plan = JSON.parse(readFileSync('samples/sample-village.plan.json', 'utf8')) as Plan;
   const parcels = Object.values(plan.layers.base).slice(0, 30).map((p, i): FeatureOf<'base'> => ({ ...p, properties: { ...p.properties, parcelNo: `T${i + 1}`, ownerName: '测试村民小组' } }));
   if (bowTie && parcels[0]?.geometry.type === 'Polygon') {
@@ -34,9 +34,10 @@ function surveyZip(bowTie = false): string {
     const d = 0.0005;
     parcels[0] = { ...parcels[0], geometry: { type: 'Polygon', coordinates: [[[x, y], [x + d, y + d], [x + d, y], [x, y + d], [x, y]]] } };
   }
+  if (unknownCode) parcels[1] = { ...parcels[1]!, properties: { ...parcels[1]!.properties, surveyCode: '9999' } };
   const shp = writeShapefile(surveyLayerFromParcels(parcels), {});
   if (!shp.ok) throw new Error('shapefile');
-  const path = join(dir, bowTie ? '三调地类图斑-自相交.zip' : '三调地类图斑.zip');
+  const path = join(dir, bowTie ? '三调地类图斑-自相交.zip' : unknownCode ? '三调地类图斑-未知地类.zip' : '三调地类图斑.zip');
   writeFileSync(path, writeZip(shp.value.map((f) => ({ name: `DLTB/${f.name}`, bytes: f.bytes }))));
   return path;
 }
@@ -96,6 +97,24 @@ describe('import and export in the editor', () => {
     expect(dry.length).toBeGreaterThan(0);
     expect(dry.every(([, cls]) => cls === '112')).toBe(true);
     expect(classes.filter(([survey]) => survey !== '0103').some(([, cls]) => cls === '112')).toBe(false);
+  });
+
+  it('will not import until an unmapped code is mapped or left out', async () => {
+    await page.click('[data-action="import"]');
+    await page.setInputFiles('[data-testid="import-file"]', surveyZip(false, true));
+    await page.waitForSelector('[data-testid="import-undecided"]', { timeout: 60_000 });
+    expect(await page.isDisabled('[data-testid="import-confirm"]')).toBe(true);
+    const row = '.mapping-table tr[data-code="9999"] select';
+    expect(await page.inputValue(row)).toBe('');
+    await page.selectOption(row, 'leave-out');
+    expect(await page.$('[data-testid="import-undecided"]')).toBeNull();
+    expect(await page.isDisabled('[data-testid="import-confirm"]')).toBe(false);
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached', timeout: 60_000 });
+    // 29 of 30: the left-out parcel is not imported; undone at once so the tests below start as before.
+    expect(await baseCount()).toBe(29);
+    await page.keyboard.press('Control+z');
+    expect(await baseCount()).toBe(30);
   });
 
   it('opens the dialog with the file dropped on the map', async () => {
