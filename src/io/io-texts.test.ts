@@ -16,8 +16,23 @@ function sources(dir: string): string[] {
   });
 }
 
+/** The import dialog's components (src/ui/io): `t('io.ui.…')` and keys in template literals' fixed parts. */
+const UI_DIR = fileURLToPath(new URL('../ui/io/', import.meta.url));
+const WORKER_CLIENT = fileURLToPath(new URL('../worker/io-client.ts', import.meta.url));
+
 describe('io texts', () => {
   const used = new Set(sources(IO_DIR).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'(io\.[a-zA-Z]+\.[a-zA-Z0-9]+)'/g)].map((m) => m[1] as string)));
+
+  it('has every key the import dialog uses, and the dialog uses every key of io-ui.text.ts', () => {
+    const ui = [...readdirSync(UI_DIR).map((name) => join(UI_DIR, name)), WORKER_CLIENT].map((path) => readFileSync(path, 'utf8')).join('\n');
+    const literal = [...ui.matchAll(/'(io\.ui\.[a-zA-Z0-9.]+)'/g)].map((m) => m[1] as string);
+    expect(literal.filter((key) => !(key in ioUiText))).toEqual([]);
+    // Keys built from a value (`io.ui.crsHow.${how}`, `io.ui.where.${where}`) count as used by their prefix.
+    const prefixes = [...ui.matchAll(/`(io\.ui\.[a-zA-Z0-9.]+\.)\$\{/g)].map((m) => m[1] as string);
+    const commandKeys = [...used].filter((key) => key.startsWith('io.ui.'));
+    const unused = Object.keys(ioUiText).filter((key) => !literal.includes(key) && !commandKeys.includes(key) && !prefixes.some((p) => key.startsWith(p)));
+    expect(unused).toEqual([]);
+  });
 
   it('has every key the code uses, in both languages', () => {
     // io/into-plan's messages are the import dialog's (io-ui.text.ts).

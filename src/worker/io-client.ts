@@ -5,10 +5,11 @@
  */
 import { proxy, transfer, wrap } from 'comlink';
 import type { Plan } from '../domain/plan.ts';
-import type { ImportPreview } from '../io/into-plan/import-preview.ts';
+import type { FilesPreview, PreviewOptions } from '../io/into-plan/import-preview.ts';
 import type { Result } from '../io/result.ts';
 import type { OutputEncoding } from '../io/text/encode-text.ts';
 import type { IoApi } from './io.worker.ts';
+import { joinPreview } from './preview-slices.ts';
 
 export interface IoJob<T> {
   readonly done: Promise<Result<T> | { readonly ok: false; readonly cancelled: true }>;
@@ -32,14 +33,29 @@ function start<T>(run: (api: ReturnType<typeof wrap<IoApi>>) => Promise<Result<T
 
 export interface ReadRequest {
   readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[];
-  readonly encoding?: string;
-  readonly expectedLongitude?: number;
+  /** Encoding, GCJ-02 conversion, repair, mapping choices: what the planner set in the dialog. */
+  readonly options: Omit<PreviewOptions, 'onProgress'>;
+  readonly onProgress?: (done: number) => void;
 }
 
-export function readInWorker(request: ReadRequest): IoJob<ImportPreview> {
-  // Copies are transferred so the dialog keeps its own bytes for a re-read with another encoding.
+/** Features per message when the preview's lists come over (preview-slices.ts): ~10 ms of unpacking each. */
+const SLICE = 1000;
+
+export function readInWorker(request: ReadRequest): IoJob<FilesPreview> {
+  // Copies are transferred so the dialog keeps its own bytes for a re-read with other options.
   const files = request.files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
-  return start((api) => api.read(transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)), request.encoding, request.expectedLongitude));
+  const progress = request.onProgress ? proxy(request.onProgress) : undefined;
+  return start(async (api) => {
+    const summary = await api.read(transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)), request.options, progress);
+    if (!summary.ok) return summary;
+    const lists: Record<string, unknown[]> = {};
+    for (const [name, size] of Object.entries(await api.heldSizes())) {
+      const list: unknown[] = [];
+      for (let from = 0; from < size; from += SLICE) list.push(...(await api.heldSlice(name, from, from + SLICE)));
+      lists[name] = list;
+    }
+    return { ...summary, value: joinPreview(summary.value, lists) };
+  });
 }
 
 export function exportInWorker(plan: Plan, encoding: OutputEncoding, onProgress: (done: number) => void): IoJob<Uint8Array> {

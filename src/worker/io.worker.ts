@@ -7,7 +7,8 @@ import { expose } from 'comlink';
 import type { Plan } from '../domain/plan.ts';
 import { createI18n } from '../i18n/index.ts';
 import type { InputFile } from '../io/files.ts';
-import { previewImport, type ImportPreview } from '../io/into-plan/import-preview.ts';
+import { previewFiles, type FilesPreview, type PreviewOptions } from '../io/into-plan/import-preview.ts';
+import { splitPreview } from './preview-slices.ts';
 import { writeDelivery } from '../io/package/write-delivery.ts';
 import type { Result } from '../io/result.ts';
 import type { OutputEncoding } from '../io/text/encode-text.ts';
@@ -16,9 +17,37 @@ import { RuleEngine } from '../rules/engine.ts';
 
 const chinese = createI18n('zh-CN');
 
+/**
+ * The features of the last read, sent to the page in slices (io-client.ts `readInWorker`): 20,000 parcels
+ * in one message take the page a few hundred milliseconds to unpack in one task; slices of a few
+ * thousand keep each task short, so the map stays responsive while the preview arrives.
+ */
+let held: Record<string, readonly unknown[]> = {};
+
 const api = {
-  read(files: InputFile[], encoding: string | undefined, expectedLongitude: number | undefined): Result<ImportPreview> {
-    return previewImport(files, { ...(encoding ? { encoding } : {}), ...(expectedLongitude !== undefined ? { expectedLongitude } : {}) });
+  read(files: InputFile[], options: Omit<PreviewOptions, 'onProgress'>, onProgress?: (done: number) => void): Result<FilesPreview> {
+    // Each report is a message to the page: one per percent is enough for a bar and costs the page nothing.
+    let shown = -1;
+    const report = (done: number) => {
+      const percent = Math.floor(done * 100);
+      if (percent <= shown) return;
+      shown = percent;
+      void onProgress?.(done);
+    };
+    const result = previewFiles(files, { ...options, ...(onProgress ? { onProgress: report } : {}) });
+    if (!result.ok) return result;
+    const { summary, lists } = splitPreview(result.value);
+    held = lists;
+    return { ...result, value: summary };
+  },
+
+  /** How many items each held list has (names as `splitPreview` gives them). */
+  heldSizes(): Record<string, number> {
+    return Object.fromEntries(Object.entries(held).map(([name, list]) => [name, list.length]));
+  },
+
+  heldSlice(name: string, from: number, to: number): unknown[] {
+    return held[name]?.slice(from, to) ?? [];
   },
 
   async exportPackage(plan: Plan, encoding: OutputEncoding, onProgress: (done: number) => void): Promise<Result<Uint8Array>> {

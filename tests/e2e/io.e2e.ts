@@ -22,13 +22,22 @@ let session: Session;
 let page: Page;
 let dir: string;
 
-/** 30 of the sample's parcels, renumbered, as a zipped GBK Shapefile a planner might get from the survey office. */
-function surveyZip(): string {
+/**
+ * 30 of the sample's parcels, renumbered, as a zipped GBK Shapefile a planner might get from the survey
+ * office; with `bowTie`, the first parcel's outline crosses itself (invalid, repairable).
+ */
+function surveyZip(bowTie = false, unknownCode = false): string {
   const plan = JSON.parse(readFileSync('samples/sample-village.plan.json', 'utf8')) as Plan;
   const parcels = Object.values(plan.layers.base).slice(0, 30).map((p, i): FeatureOf<'base'> => ({ ...p, properties: { ...p.properties, parcelNo: `T${i + 1}`, ownerName: '测试村民小组' } }));
+  if (bowTie && parcels[0]?.geometry.type === 'Polygon') {
+    const [x, y] = parcels[0].geometry.coordinates[0]![0] as [number, number];
+    const d = 0.0005;
+    parcels[0] = { ...parcels[0], geometry: { type: 'Polygon', coordinates: [[[x, y], [x + d, y + d], [x + d, y], [x, y + d], [x, y]]] } };
+  }
+  if (unknownCode) parcels[1] = { ...parcels[1]!, properties: { ...parcels[1]!.properties, surveyCode: '9999' } };
   const shp = writeShapefile(surveyLayerFromParcels(parcels), {});
   if (!shp.ok) throw new Error('shapefile');
-  const path = join(dir, '三调地类图斑.zip');
+  const path = join(dir, bowTie ? '三调地类图斑-自相交.zip' : unknownCode ? '三调地类图斑-未知地类.zip' : '三调地类图斑.zip');
   writeFileSync(path, writeZip(shp.value.map((f) => ({ name: `DLTB/${f.name}`, bytes: f.bytes }))));
   return path;
 }
@@ -71,6 +80,86 @@ describe('import and export in the editor', () => {
     expect(await baseCount()).toBe(30);
   });
 
+  it('imports the parcels with the class the planner picked for a survey code', async () => {
+    await page.click('[data-action="import"]');
+    await page.setInputFiles('[data-testid="import-file"]', surveyZip());
+    await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
+    // The pick-list offers the domain's classes only; 0103 (旱地) maps to 113 by default.
+    const row = '.mapping-table tr[data-code="0103"] select';
+    expect(await page.inputValue(row)).toBe('113');
+    expect(await page.$$eval(`${row} option`, (options) => options.map((o) => (o as HTMLOptionElement).value))).toContain('112');
+    await page.selectOption(row, '112');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached', timeout: 60_000 });
+    const classes = await page.evaluate(() => window.villagePlan.plan().layers.base.features.map((f) => [(f.properties as Record<string, unknown>).surveyCode, (f.properties as Record<string, unknown>).classCode] as const));
+    expect(classes).toHaveLength(30);
+    const dry = classes.filter(([survey]) => survey === '0103');
+    expect(dry.length).toBeGreaterThan(0);
+    expect(dry.every(([, cls]) => cls === '112')).toBe(true);
+    expect(classes.filter(([survey]) => survey !== '0103').some(([, cls]) => cls === '112')).toBe(false);
+  });
+
+  it('will not import until an unmapped code is mapped or left out', async () => {
+    await page.click('[data-action="import"]');
+    await page.setInputFiles('[data-testid="import-file"]', surveyZip(false, true));
+    await page.waitForSelector('[data-testid="import-undecided"]', { timeout: 60_000 });
+    expect(await page.isDisabled('[data-testid="import-confirm"]')).toBe(true);
+    const row = '.mapping-table tr[data-code="9999"] select';
+    expect(await page.inputValue(row)).toBe('');
+    await page.selectOption(row, 'leave-out');
+    expect(await page.$('[data-testid="import-undecided"]')).toBeNull();
+    expect(await page.isDisabled('[data-testid="import-confirm"]')).toBe(false);
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached', timeout: 60_000 });
+    // 29 of 30: the left-out parcel is not imported; undone at once so the tests below start as before.
+    expect(await baseCount()).toBe(29);
+    await page.keyboard.press('Control+z');
+    expect(await baseCount()).toBe(30);
+  });
+
+  it('opens the dialog with the file dropped on the map', async () => {
+    const base64 = readFileSync(surveyZip()).toString('base64');
+    const transfer = await page.evaluateHandle((data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], '拖放的调查数据.zip', { type: 'application/zip' }));
+      return dt;
+    }, base64);
+    await page.dispatchEvent('[data-testid="map"]', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('[data-testid="map"]', 'drop', { dataTransfer: transfer });
+    await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="import-preview"]')).toContain('30 条记录');
+    expect(await page.textContent('[data-testid="import-dialog"]')).toContain('拖放的调查数据.zip');
+    await page.click('[data-testid="import-cancel"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+  });
+
+  it('offers repair and GCJ-02 conversion only when they apply, and shows what the repair did', async () => {
+    await page.click('[data-action="import"]');
+    await page.setInputFiles('[data-testid="import-file"]', surveyZip());
+    await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
+    expect(await page.$('[data-testid="import-options"]')).toBeNull();
+    await page.setInputFiles('[data-testid="import-file"]', surveyZip(true));
+    await page.waitForSelector('[data-testid="import-repair"]', { timeout: 60_000 });
+    expect(await page.$('[data-testid="import-gcj02"]')).toBeNull();
+    expect(await page.textContent('[data-testid="import-invalid"]')).toContain('未修复');
+    await page.check('[data-testid="import-repair"]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="import-invalid"]')?.textContent?.includes('未修复'), null, { timeout: 60_000 });
+    // Before and after: two areas in m² in the row of record #1.
+    const row = await page.textContent('[data-testid="import-invalid"] tbody tr');
+    expect(row).toMatch(/#1.*T1.*\d[\d,]*\.\d\d.*\d[\d,]*\.\d\d/);
+    expect(await page.isChecked('[data-testid="import-repair"]')).toBe(true);
+
+    const amap = 'tests/fixtures/third-party/zhejiang-districts-utf8-noprj';
+    await page.setInputFiles('[data-testid="import-file"]', ['shp', 'shx', 'dbf'].map((ext) => `${amap}/浙江省.${ext}`));
+    await page.waitForSelector('[data-testid="import-gcj02"]', { timeout: 60_000 });
+    expect(await page.$('[data-testid="import-repair"]')).toBeNull();
+    await page.check('[data-testid="import-gcj02"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-preview"]')?.textContent?.includes('已从 GCJ-02 转换为 CGCS2000'), null, { timeout: 60_000 });
+    await page.click('[data-testid="import-cancel"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+  });
+
   it('refuses a broken third-party file with a visible message and imports nothing', async () => {
     const before = await page.evaluate(() => window.villagePlan.version());
     await page.click('[data-action="import"]');
@@ -99,6 +188,30 @@ describe('import and export in the editor', () => {
       expect(summary).toContain('Feature Count: 30');
       expect(execFileSync('ogrinfo', ['-al', '-q', `/vsizip/${path}/3.规划图形数据/Shapefile/JQDLTB.shp`, '-where', "TBBH = 'T7'"], { encoding: 'utf8' })).toContain('测试村民小组');
     }
+    expect(session.errors).toEqual([]);
+  });
+
+  it('opens an exported package as a new plan with the same base parcels and changes', async () => {
+    // The whole sample (its changes lie on its own parcels): undo the survey imports above.
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Control+z');
+    const counts = () => page.evaluate(() => Object.fromEntries((['base', 'demolition', 'newBuild', 'controlZone', 'pbf'] as const).map((l) => [l, window.villagePlan.plan().layers[l].features.length])));
+    const before = await counts();
+    expect(before.base).toBeGreaterThan(1000);
+    expect(before.demolition).toBeGreaterThan(0);
+    const waiting = page.waitForEvent('download', { timeout: 120_000 });
+    await page.click('[data-action="export-package"]');
+    const path = join(dir, 'whole-package.zip');
+    await (await waiting).saveAs(path);
+
+    await page.click('[data-action="import"]');
+    await page.setInputFiles('[data-testid="import-file"]', path);
+    await page.waitForSelector('[data-testid="import-package"]', { timeout: 90_000 });
+    const shown = await page.$$eval('[data-testid="import-package-counts"] li', (items) => Object.fromEntries(items.map((li) => [li.getAttribute('data-layer'), Number(li.getAttribute('data-count'))])));
+    expect(shown).toMatchObject(before);
+    await page.click('[data-testid="import-open-package"]');
+    await page.waitForURL(/\?draft=/, { timeout: 60_000 });
+    await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
+    expect(await counts()).toEqual(before);
     expect(session.errors).toEqual([]);
   });
 });

@@ -89,6 +89,7 @@ export const ioText: Texts = {
   'io.parcelCoords.noZone': { zh: '界址点文件“{{file}}”的属性描述中没有带号，将根据坐标数值判断。', en: 'Boundary-point file “{{file}}” gives no zone number in its header; it will be judged from the coordinates.' },
 
   'io.survey.noCodeField': { zh: '“{{file}}”中没有地类编码字段（DLBM），无法对应规划地类。现有字段：{{fields}}。请指定地类编码字段。', en: '“{{file}}” has no land-class code field (DLBM), so parcels cannot be mapped to planning classes. Its fields: {{fields}}. Choose the code field.' },
+  'io.survey.leftOut': { zh: '按您的选择，“{{file}}”中 {{count}} 个图斑未导入（地类 {{codes}}）。', en: 'As you chose, {{count}} parcels of “{{file}}” were left out (codes {{codes}}).' },
   'io.survey.unmappedCodes': { zh: '“{{file}}”中有 {{count}} 个图斑的地类编码不在对应表中：{{codes}}。请在地类对应表中补充后再导入，这些图斑暂未导入。', en: '{{count}} parcels of “{{file}}” have codes not in the mapping table: {{codes}}. Add them to the mapping table and import again; these parcels are not imported yet.' },
   'io.survey.classChoices': { zh: '“{{file}}”中以下地类可对应多个规划地类，已取默认值，请确认：{{codes}}。', en: 'These codes of “{{file}}” can map to more than one planning class; the default was taken, please confirm: {{codes}}.' },
   'io.survey.withoutArea': { zh: '“{{file}}”中有 {{count}} 条记录没有面图形，未导入：第 {{records}} 条。', en: '{{count}} records of “{{file}}” have no polygon and were not imported: records {{records}}.' },

@@ -8,6 +8,7 @@ export const packageText: Texts = {
   'package.unknownCoordinates': { zh: '{{file}} 的坐标既不是经纬度，也不是 CGCS2000 3 度带高斯-克吕格坐标。', en: '{{file}} has coordinates that are neither lon/lat nor CGCS2000 3° Gauss-Krüger.' },
   'package.assumedZone': { zh: '{{file}} 的坐标不带带号，按第 {{zone}} 带（中央经线 120°E）读取。', en: '{{file}} has coordinates without a zone prefix; read as zone {{zone}} (CM 120°E).' },
   'package.noLayers': { zh: '文件夹中没有基期地类图斑图层（JQDLTB.geojson）。', en: 'The folder has no base parcel layer (JQDLTB.geojson).' },
+  'package.notUtf8': { zh: '{{file}} 不是 UTF-8 文本；成果包中的 GeoJSON 应为 UTF-8（RFC 7946），请重新导出。', en: '{{file}} is not UTF-8 text; a package’s GeoJSON must be UTF-8 (RFC 7946). Export it again.' },
   'package.noParcels': { zh: '基期地类图斑图层（JQDLTB）没有面要素。', en: 'The base parcel layer (JQDLTB) has no polygons.' },
   'package.unknownClass': { zh: '{{file}}：{{count}} 个图斑的地类代码（DLDM）不是规划地类代码，例如 {{list}}', en: '{{file}}: {{count}} parcel(s) have a DLDM that is not a planning class code, e.g. {{list}}' },
   'package.unknownZone': { zh: '{{file}}：{{count}} 个管制区的类型代码（GZQLXDM）无效，例如 {{list}}', en: '{{file}}: {{count}} zone(s) have an invalid GZQLXDM, e.g. {{list}}' },

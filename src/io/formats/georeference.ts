@@ -64,7 +64,12 @@ export function georeference(raw: RawLayer, options: ReadOptions): Result<Import
     if (gcj && options.convertGcj02) g = gcj02ToCgcs2000(g);
     return g.type === 'Polygon' || g.type === 'MultiPolygon' ? rewindRfc7946(g as AreaGeometry) : g;
   };
-  features = features.map((f) => ({ ...f, geometry: f.geometry && project(f.geometry) }));
+  const every = 1000;
+  features = features.map((f, i) => {
+    if (options.onProgress && i % every === every - 1) options.onProgress(i / features.length);
+    return { ...f, geometry: f.geometry && project(f.geometry) };
+  });
+  options.onProgress?.(1);
   if (gcj) notes.push(note(options.convertGcj02 ? 'io.crs.gcj02Converted' : 'io.crs.maybeGcj02', { file: raw.file }));
 
   return success({ format: raw.format, file: raw.file, name: raw.name, fields: raw.fields, encoding: raw.encoding, features, crs }, notes);

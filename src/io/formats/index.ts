@@ -26,11 +26,21 @@ export function checkBeforeReading(files: readonly FileInfo[], options: ReadOpti
   return checkSizes(files, options.limits ?? DEFAULT_LIMITS);
 }
 
-export function importFiles(files: readonly InputFile[], options: ReadOptions = {}): Result<ImportedLayer[]> {
+export interface ExpandedFiles {
+  /** Loose files as given, and the members of every zip (`村.zip/图层/DLTB.shp`) a format may read. */
+  readonly files: readonly InputFile[];
+  /** Zip members no format reads (named for the "ignored" note). */
+  readonly unread: readonly string[];
+}
+
+/**
+ * Sizes checked, then zips opened (safely: declared sizes before inflating) into their members. Shared by
+ * `importFiles` and the package reader (package/read-files.ts), which picks its layers from the members.
+ */
+export function expandFiles(files: readonly InputFile[], options: ReadOptions = {}): Result<ExpandedFiles> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const sized = checkSizes(files.map((f) => ({ name: f.name, size: f.bytes.length })), limits);
   if (!sized.ok) return sized;
-  const notes: Message[] = [];
   const expanded: InputFile[] = [];
   const unread: string[] = [];
   for (const file of files) {
@@ -43,17 +53,33 @@ export function importFiles(files: readonly InputFile[], options: ReadOptions = 
     expanded.push(...members.value.files);
     unread.push(...members.value.skipped.map((path) => `${fileName(file.name)}/${path}`));
   }
+  return success({ files: expanded, unread });
+}
+
+export function importFiles(files: readonly InputFile[], options: ReadOptions = {}): Result<ImportedLayer[]> {
+  const opened = expandFiles(files, options);
+  if (!opened.ok) return opened;
+  const notes: Message[] = [];
+  const expanded = opened.value.files;
+  const unread = opened.value.unread;
 
   const layers: ImportedLayer[] = [];
   const claimed = new Set<InputFile>();
+  const datasets: { format: FileFormat; dataset: readonly InputFile[] }[] = [];
   for (const format of FORMATS) {
     for (const dataset of format.claim(expanded.filter((f) => !claimed.has(f)))) {
       dataset.forEach((f) => claimed.add(f));
-      const layer = readSafely(format, dataset, options);
-      if (!layer.ok) return layer;
-      notes.push(...layer.notes);
-      layers.push(layer.value);
+      datasets.push({ format, dataset });
     }
+  }
+  const progress = options.onProgress;
+  for (const [i, { format, dataset }] of datasets.entries()) {
+    // Each dataset its share of the bar; a format reports within its share (shapefile: per 1,000 records).
+    const within = progress ? { ...options, onProgress: (done: number) => progress((i + done) / datasets.length) } : options;
+    const layer = readSafely(format, dataset, within);
+    if (!layer.ok) return layer;
+    notes.push(...layer.notes);
+    layers.push(layer.value);
   }
   const ignored = [...expanded.filter((f) => !claimed.has(f)).map((f) => f.name), ...unread].filter((name) => !QUIET.includes(extensionOf(name)));
   if (ignored.length) notes.push(note('io.import.ignoredFiles', { files: listSome(ignored) }));

@@ -44,6 +44,8 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
   const shp = readShp(shpFile.bytes, shxFile.bytes, { shp: fileName(shpFile.name), shx: fileName(shxFile.name) });
   if (!shp.ok) return shp;
   notes.push(...shp.notes);
+  // Rough shares of a read measured on the 20,000-parcel bench file: geometry, then text, then reprojection.
+  options.onProgress?.(0.3);
   const header = readDbfHeader(dbfFile.bytes, fileName(dbfFile.name));
   if (!header.ok) return header;
   if (header.value.recordCount !== shp.value.geometries.length) {
@@ -58,6 +60,7 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
   const table = readDbf(dbfFile.bytes, header.value, encoding.encoding, fileName(dbfFile.name));
   if (!table.ok) return table;
   notes.push(...table.notes);
+  options.onProgress?.(0.5);
 
   const prjFile = part('prj');
   const prjText = prjFile ? new TextDecoder('utf-8').decode(prjFile.bytes) : null;
@@ -91,7 +94,7 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
       declared,
       crsText: prjText,
     },
-    options,
+    { ...options, ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(0.5 + done * 0.5) } : {}) },
   );
   return layer.ok ? success(layer.value, [...notes, ...layer.notes]) : layer;
 }

@@ -69,6 +69,8 @@ export interface ReadOptions {
   /** Convert GCJ-02 (web-map offset) coordinates to CGCS2000: only when the planner asked. */
   readonly convertGcj02?: boolean;
   readonly limits?: ImportLimits;
+  /** 0–1 as the read goes on (per dataset, per 1,000 records), for a progress bar; called synchronously. */
+  readonly onProgress?: (done: number) => void;
 }
 
 export type AreaOrPoint = Polygon | MultiPolygon | Point;

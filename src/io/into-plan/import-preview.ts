@@ -5,12 +5,16 @@
  */
 import type { AreaGeometry } from '../../domain/features.ts';
 import type { FeatureOf } from '../../domain/features.ts';
+import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
+import type { Plan } from '../../domain/plan.ts';
 import { describeCrs } from '../crs/source-crs.ts';
 import { importFiles } from '../formats/index.ts';
 import type { EncodingReport, ImportedLayer, ReadOptions } from '../formats/types.ts';
 import type { InputFile } from '../files.ts';
 import { success, type Message, type Result } from '../result.ts';
-import { importSurvey, type MappingPreviewRow } from '../survey/survey-import.ts';
+import { readPackageFiles, type PackageRead } from '../package/read-files.ts';
+import { importSurvey, type InvalidGeometry, type MappingPreviewRow } from '../survey/survey-import.ts';
+import { DEFAULT_SURVEY_MAPPING, withChoices, type MappingChoice } from '../survey/survey-mapping-table.ts';
 
 export interface ImportedArea {
   readonly geometry: AreaGeometry;
@@ -32,7 +36,8 @@ export interface SurveyPreview {
   readonly parcels: readonly FeatureOf<'base'>[];
   readonly preview: readonly MappingPreviewRow[];
   readonly unmapped: readonly MappingPreviewRow[];
-  readonly invalid: number;
+  /** Invalid geometries with their problems; with `repair` asked, what the repair did (area before/after). */
+  readonly invalid: readonly InvalidGeometry[];
   readonly duplicates: number;
   readonly notes: readonly Message[];
 }
@@ -45,27 +50,73 @@ export interface ImportPreview {
   /** Null when the layer has no land-class code field (not a survey), with the reason. */
   readonly survey: SurveyPreview | null;
   readonly surveyError: Message | null;
+  /** The layer looks like GCJ-02 (web-map offset): the dialog offers the conversion. */
+  readonly gcj02: boolean;
   readonly notes: readonly Message[];
 }
 
-export function previewImport(files: readonly InputFile[], options: ReadOptions): Result<ImportPreview> {
-  const read = importFiles(files, options);
+/** What the planner chose in the dialog; each change is a re-read in the worker. */
+export interface PreviewOptions extends Pick<ReadOptions, 'encoding' | 'expectedLongitude' | 'convertGcj02'> {
+  /** Repair invalid survey geometry (only with the planner's consent). */
+  readonly repair?: boolean;
+  /** The planner's class for each survey code row (the mapping table's overrides). */
+  readonly choices?: readonly MappingChoice[];
+  /** 0–1 as the read goes on (per layer, per 1,000 records), for the progress bar. */
+  readonly onProgress?: (done: number) => void;
+}
+
+/** A delivery package found among the files: the plan rebuilt from it, to open as a new plan. */
+export interface PackagePreview {
+  readonly files: string;
+  readonly plan: Plan;
+  readonly layers: PackageRead['layers'];
+  /** Features per plan layer, the layers that have any. */
+  readonly counts: readonly { readonly layer: LayerId; readonly count: number }[];
+}
+
+export type FilesPreview = { readonly kind: 'layer'; readonly preview: ImportPreview } | { readonly kind: 'package'; readonly package: PackagePreview };
+
+function readOptionsOf(options: PreviewOptions): ReadOptions {
+  const { encoding, expectedLongitude, convertGcj02 } = options;
+  return { ...(encoding ? { encoding } : {}), ...(expectedLongitude !== undefined ? { expectedLongitude } : {}), ...(convertGcj02 ? { convertGcj02 } : {}) };
+}
+
+/** Files → a delivery package when they hold one (JQDLTB and another package layer), else the first layer's preview. */
+export function previewFiles(files: readonly InputFile[], options: PreviewOptions = {}): Result<FilesPreview> {
+  const { onProgress } = options;
+  const pkg = readPackageFiles(files, readOptionsOf(options), undefined, onProgress ? (done, total) => onProgress(done / total) : undefined);
+  if (pkg === null) {
+    const layer = previewImport(files, options);
+    return layer.ok ? success({ kind: 'layer', preview: layer.value }, layer.notes) : layer;
+  }
+  if (!pkg.ok) return pkg;
+  const plan = pkg.value.plan;
+  const counts = LAYER_IDS.map((layer) => ({ layer, count: Object.keys(plan.layers[layer]).length })).filter((c) => c.count > 0);
+  return success({ kind: 'package', package: { files: files.map((f) => f.name).join(', '), plan, layers: pkg.value.layers, counts } }, pkg.notes);
+}
+
+export function previewImport(files: readonly InputFile[], options: PreviewOptions): Result<ImportPreview> {
+  const { repair, choices, onProgress } = options;
+  // Reading is most of the work; the survey mapping (areas, validity) the last fifth.
+  const read = importFiles(files, { ...readOptionsOf(options), ...(onProgress ? { onProgress: (done: number) => onProgress(done * 0.8) } : {}) });
   if (!read.ok) return read;
   const [layer, ...rest] = read.value;
   if (!layer) return { ok: false, error: { key: 'io.ui.nothingRead' } };
   const areas = layer.features
     .filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
     .map((f) => ({ geometry: f.geometry as AreaGeometry, properties: { ...f.properties } }));
-  const survey = importSurvey(layer);
+  const survey = importSurvey(layer, { ...(choices?.length ? { mapping: withChoices(DEFAULT_SURVEY_MAPPING, choices) } : {}), ...(repair ? { repair } : {}) });
+  onProgress?.(1);
   return success(
     {
       layer: { file: layer.file, name: layer.name, format: layer.format, count: layer.features.length, crs: describeCrs(layer.crs.crs), crsHow: layer.crs.how, encoding: layer.encoding },
       others: rest.map((l) => l.file),
       areas,
       survey: survey.ok
-        ? { parcels: survey.value.parcels.map((p) => p.feature), preview: survey.value.preview, unmapped: survey.value.unmapped, invalid: survey.value.invalid.length, duplicates: survey.value.duplicateParcelNos.length, notes: survey.notes }
+        ? { parcels: survey.value.parcels.map((p) => p.feature), preview: survey.value.preview, unmapped: survey.value.unmapped, invalid: survey.value.invalid, duplicates: survey.value.duplicateParcelNos.length, notes: survey.notes }
         : null,
       surveyError: survey.ok ? null : survey.error,
+      gcj02: read.notes.some((n) => n.key === 'io.crs.maybeGcj02' || n.key === 'io.crs.gcj02Converted'),
       notes: read.notes,
     },
     [],

@@ -29,8 +29,9 @@ describe('delivery packages', () => {
     if (!read.ok) throw new Error(JSON.stringify(read.error));
     const plan = read.value.plan;
     expect(Object.keys(plan.layers.base)).toHaveLength(12);
-    expect(Object.values(plan.layers.demolition).map((d) => d.properties.restorationUse)).toEqual(['111', '111']);
-    expect(Object.values(plan.layers.newBuild).map((n) => n.properties.useCode)).toEqual(['2121', '2121']);
+    // One demolition and one new-build, each written as a piece per base parcel it spans, joined back by YTDKBH.
+    expect(Object.values(plan.layers.demolition).map((d) => [d.properties.parcelNo, d.properties.restorationUse])).toEqual([['CJ001', '111']]);
+    expect(Object.values(plan.layers.newBuild).map((n) => [n.properties.parcelNo, n.properties.useCode])).toEqual([['JX001', '2121']]);
     const rules = fullCheck(plan).issues.map((i) => i.rule);
     expect(rules).toContain('new-build-in-expansion-boundary');
     expect(rules).toContain('pbf-kept');

@@ -86,7 +86,7 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
   const ghyt = layers.GHYT;
   const ghytPbf: PackageFeature[] = [];
   if (ghyt) {
-    for (const f of ghyt.features) {
+    for (const f of joinChangePieces(ghyt.features)) {
       const cjjx = text(f.properties.CJJX).toUpperCase();
       const ghytdm = text(f.properties.GHYTDM).toUpperCase();
       const parcelNo = text(f.properties.YTDKBH) || String(f.recordNo);
@@ -145,6 +145,41 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
 
   const plan = applyPatch(emptyPlan({ villageName, villageCode, profileId }), { features: features.map(putFeature) }).plan;
   return { ok: true, value: { plan, bsm }, notes };
+}
+
+/**
+ * GHYT holds the derived pieces: a demolition or new-build that spans several base parcels is one row per
+ * piece, all with the change's number (YTDKBH) and CJJX. Rows of one change are joined back into one
+ * feature (the first row's record number and BSM stand for it), so a package written by the editor
+ * reopens with the changes the planner drew. Rows without a number stay one change each.
+ */
+function joinChangePieces(rows: readonly PackageFeature[]): PackageFeature[] {
+  const groups = new Map<string, PackageFeature[]>();
+  const out: (PackageFeature | string)[] = [];
+  for (const f of rows) {
+    const cjjx = text(f.properties.CJJX).toUpperCase();
+    const number = text(f.properties.YTDKBH);
+    if (!/^[CE][12]$/.test(cjjx) || !number) {
+      out.push(f);
+      continue;
+    }
+    const key = `${cjjx}|${number}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else {
+      groups.set(key, [f]);
+      out.push(key);
+    }
+  }
+  return out.flatMap((entry) => {
+    if (typeof entry !== 'string') return [entry];
+    const group = groups.get(entry) as PackageFeature[];
+    const first = group[0] as PackageFeature;
+    if (group.length === 1) return [first];
+    const joined = union(group.map((g) => g.geometry));
+    // A union that fails (broken pieces) keeps the pieces as separate changes rather than losing any.
+    return joined.ok && joined.value ? [{ ...first, geometry: joined.value }] : group;
+  });
 }
 
 /** The restoration use of a demolition row: the TDGHDL class covering most of it; 111 when none does. */

@@ -14,7 +14,8 @@ export function townVillageOf(attribute: string | null): TownVillage {
 function specificity(row: MappingRow, code: string, where: TownVillage): number {
   const pattern = row.survey.toUpperCase();
   if (row.where && row.where !== where) return -1;
-  const bonus = row.where ? 0.5 : 0;
+  // A row for the parcel's town/village attribute beats one for any parcel; the planner's choice beats both.
+  const bonus = (row.where ? 0.5 : 0) + (row.source === 'planner' ? 1000 : 0);
   if (pattern.endsWith('*')) {
     const prefix = pattern.slice(0, -1);
     return code.startsWith(prefix) ? prefix.length + bonus : -1;

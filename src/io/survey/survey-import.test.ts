@@ -4,7 +4,7 @@ import type { ImportedLayer } from '../formats/types.ts';
 import { emptyProperties, type JsonValue } from '../formats/properties.ts';
 import { english } from '../test-support.ts';
 import { importSurvey } from './survey-import.ts';
-import { DEFAULT_SURVEY_MAPPING } from './survey-mapping-table.ts';
+import { DEFAULT_SURVEY_MAPPING, withChoices, type MappingChoice } from './survey-mapping-table.ts';
 
 const square = (x: number, y: number, d = 0.001): Geometry => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
 const bowTie: Geometry = { type: 'Polygon', coordinates: [[[120.7, 30.4], [120.701, 30.401], [120.701, 30.4], [120.7, 30.401], [120.7, 30.4]]] };
@@ -95,6 +95,25 @@ describe('importSurvey', () => {
     const parcelsNow = edited.ok ? edited.value.parcels : [];
     expect(edited.ok && edited.value.unmapped).toEqual([]);
     expect(parcelsNow.find((p) => p.recordNo === 6)?.feature.properties.classCode).toBe('32');
+  });
+
+  it('takes the planner’s choices over every default row, town/village rows included, and leaves out on request', () => {
+    // Every preview row is sent with its current choice, as the import dialog does.
+    const chosen: Record<string, MappingChoice['classCode']> = { '0301|': '132', '0702|': '2122', '0702|town': '211', '9999|': null };
+    const choices = preview.map((r): MappingChoice => ({ surveyCode: r.surveyCode, where: r.where, classCode: `${r.surveyCode}|${r.where ?? ''}` in chosen ? (chosen[`${r.surveyCode}|${r.where ?? ''}`] ?? null) : r.classCode }));
+    const edited = importSurvey(survey, { mapping: withChoices(DEFAULT_SURVEY_MAPPING, choices) });
+    if (!edited.ok) throw new Error(english(edited.error));
+    const classNow = (parcelNo: string) => edited.value.parcels.find((p) => p.feature.properties.parcelNo === parcelNo)?.feature.properties.classCode;
+    expect(classNow('4')).toBe('132');
+    expect(classNow('2')).toBe('2122');
+    expect(classNow('3')).toBe('211');
+    expect(classNow('1')).toBe('111');
+    // 9999 was left out on purpose: no parcel, not unmapped, and a note says so.
+    expect(edited.value.parcels.some((p) => p.recordNo === 6)).toBe(false);
+    expect(edited.value.unmapped).toEqual([]);
+    expect(edited.value.preview.find((r) => r.surveyCode === '9999')).toMatchObject({ leftOut: true, classCode: null, rowSource: 'planner' });
+    expect(edited.notes.map((n) => n.key)).toContain('io.survey.leftOut');
+    expect(edited.notes.map((n) => n.key)).not.toContain('io.survey.unmappedCodes');
   });
 
   it('refuses a layer without a code field, naming the fields it has', () => {

@@ -47,6 +47,8 @@ export interface MappingPreviewRow {
   readonly area: number;
   /** Records with this code (1-based), for the unmapped list. */
   readonly records: readonly number[];
+  /** The planner chose to leave these parcels out (a choice of no class); they are not unmapped. */
+  readonly leftOut: boolean;
 }
 
 export interface InvalidGeometry {
@@ -126,7 +128,7 @@ export function importSurvey(layer: ImportedLayer, options: SurveyImportOptions 
     group.records.push(record.recordNo);
     group.area += area;
     groups.set(groupKey, group);
-    if (!row) continue;
+    if (!row || row.classes.length === 0) continue;
 
     const ridge = numberOf(p, fields.ridgeCoefficient);
     parcels.push({
@@ -165,11 +167,12 @@ export function importSurvey(layer: ImportedLayer, options: SurveyImportOptions 
       count: g.records.length,
       area: g.area,
       records: g.records,
+      leftOut: g.row !== undefined && g.row.classes.length === 0,
     }))
     .sort((a, b) => a.surveyCode.localeCompare(b.surveyCode));
   const duplicateParcelNos = [...byParcelNo].filter(([, records]) => records.length > 1).map(([parcelNo, records]) => ({ parcelNo, records }));
   return success(
-    { parcels, preview, unmapped: preview.filter((r) => r.classCode === null), withoutArea, invalid, duplicateParcelNos, badCodes: [...badCodes.values()] },
+    { parcels, preview, unmapped: preview.filter((r) => r.classCode === null && !r.leftOut), withoutArea, invalid, duplicateParcelNos, badCodes: [...badCodes.values()] },
     summaryNotes(layer.file, preview, withoutArea, invalid, duplicateParcelNos, [...badCodes.values()]),
   );
 }
@@ -188,7 +191,9 @@ function summaryNotes(
   badCodes: SurveyImport['badCodes'],
 ): Message[] {
   const notes: Message[] = [];
-  const unmapped = preview.filter((r) => r.classCode === null);
+  const unmapped = preview.filter((r) => r.classCode === null && !r.leftOut);
+  const leftOut = preview.filter((r) => r.leftOut);
+  if (leftOut.length) notes.push(note('io.survey.leftOut', { file, count: leftOut.reduce((n, r) => n + r.count, 0), codes: listSome(leftOut.map((r) => `${r.surveyCode || '∅'} ${r.surveyName}`.trim())) }));
   if (unmapped.length) {
     notes.push(note('io.survey.unmappedCodes', { file, count: unmapped.reduce((n, r) => n + r.count, 0), codes: listSome(unmapped.map((r) => `${r.surveyCode || '∅'} ${r.surveyName}`.trim())) }));
   }

@@ -19,8 +19,36 @@ export interface MappingRow {
   /** Planning classes: the first is the default, further ones are what the planner may choose instead. */
   readonly classes: readonly LandClassCode[];
   readonly standard: '2017' | '2007';
-  /** `domain`: domain.md §3.1; `profile`: our default for a code §3.1 does not list. */
-  readonly source: 'domain' | 'profile';
+  /**
+   * `domain`: domain.md §3.1; `profile`: our default for a code §3.1 does not list; `planner`: chosen in the
+   * import preview (wins over every other row for its code, see `withChoices`).
+   */
+  readonly source: 'domain' | 'profile' | 'planner';
+}
+
+/** The planner's decision for one row of the import preview: a class, or null to leave those parcels out. */
+export interface MappingChoice {
+  readonly surveyCode: string;
+  /** The preview row's condition (town/village), so a town-only choice stays town-only. */
+  readonly where: 'town' | 'village' | null;
+  readonly classCode: LandClassCode | null;
+}
+
+/**
+ * The table with the planner's choices in front. A choice is an exact row marked `planner`, which
+ * `matchRow` ranks above any default row; a choice of null becomes a row without classes: its parcels are
+ * left out on purpose (and said so), not listed as unmapped.
+ */
+export function withChoices(table: readonly MappingRow[], choices: readonly MappingChoice[]): MappingRow[] {
+  const rows = choices.map((c): MappingRow => ({
+    survey: c.surveyCode.trim().toUpperCase(),
+    classes: c.classCode ? [c.classCode] : [],
+    // The two standards never share a code of the same length (see above): 3-digit codes are 2007's.
+    standard: /^\d{3}$/.test(c.surveyCode.trim()) ? '2007' : '2017',
+    source: 'planner',
+    ...(c.where ? { where: c.where } : {}),
+  }));
+  return [...rows, ...table];
 }
 
 const row = (survey: string, classes: readonly LandClassCode[], standard: '2017' | '2007', source: 'domain' | 'profile' = 'domain', where?: 'town' | 'village'): MappingRow => ({

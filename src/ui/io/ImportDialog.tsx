@@ -1,35 +1,52 @@
 /**
  * The import dialog: files picked (or dropped on the map) are read in the io worker with a progress bar
- * and a cancel button; the preview shows the layer, its CRS and how it was found, the notes, the encoding
- * switch (GBK/UTF-8 side by side) and for a land survey the class mapping with the unmapped codes. Confirm
- * applies the import as one undoable command; until then the plan is untouched.
+ * that moves (per layer, per 1,000 records) and a cancel button; the preview shows the layer, its CRS and
+ * how it was found, the notes, the encoding switch (GBK/UTF-8 side by side), the options that need the
+ * planner's consent (GCJ-02 conversion, geometry repair; each a re-read) when they apply, and for a land
+ * survey the class mapping as pick-lists (unmapped codes must be mapped or left out first). Confirm applies
+ * the import as one undoable command; until then the plan is untouched. A delivery package is offered as a
+ * new plan (a new draft) instead.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../domain/message.ts';
+import type { LandClassCode } from '../../domain/land-classes.ts';
 import { checkBeforeReading, IMPORT_EXTENSIONS } from '../../io/formats/index.ts';
 import { importIntoPlan, IMPORT_TARGETS, type ImportTarget } from '../../io/into-plan/import-command.ts';
-import type { ImportPreview } from '../../io/into-plan/import-preview.ts';
+import type { FilesPreview, ImportPreview, PackagePreview, PreviewOptions } from '../../io/into-plan/import-preview.ts';
+import type { MappingChoice } from '../../io/survey/survey-mapping-table.ts';
+import { createDraft } from '../../persist/draft-store.ts';
+import { draftsDb } from '../../persist/open-drafts-db.ts';
 import { readInWorker, type IoJob } from '../../worker/io-client.ts';
 import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
-import { formatMessage, formatNumber } from '../format.ts';
+import { useDrafts } from '../drafts/drafts-context.tsx';
+import { draftUrl } from '../drafts/start-route.ts';
+import { formatMessage } from '../format.ts';
 import { useServices } from '../services.tsx';
+import { PackageView } from './PackageView.tsx';
+import { choiceOf, InvalidGeometries, SurveyMapping, undecided, type Choices } from './SurveyMapping.tsx';
 
 type Loaded = readonly { readonly name: string; readonly bytes: Uint8Array }[];
+/** What the planner set that changes what is read: each change is a re-read in the worker. */
+type ReadSettings = Pick<PreviewOptions, 'encoding' | 'convertGcj02' | 'repair'>;
 type State =
   | { readonly kind: 'pick' }
-  | { readonly kind: 'reading'; readonly names: string }
+  | { readonly kind: 'reading'; readonly names: string; readonly progress: number | null }
   | { readonly kind: 'preview'; readonly preview: ImportPreview; readonly notes: readonly Message[] }
+  | { readonly kind: 'package'; readonly pkg: PackagePreview; readonly notes: readonly Message[] }
+  | { readonly kind: 'opening' }
   | { readonly kind: 'error'; readonly message: Message };
 
 export function ImportDialog({ files: dropped, onClose }: { files: readonly File[] | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const { editor } = useServices();
+  const { controller } = useDrafts();
   const [state, setState] = useState<State>({ kind: 'pick' });
   const [target, setTarget] = useState<ImportTarget>('base');
-  const [encoding, setEncoding] = useState<string | undefined>(undefined);
+  const [settings, setSettings] = useState<ReadSettings>({});
+  const [choices, setChoices] = useState<Choices>({});
   const loaded = useRef<Loaded>([]);
-  const job = useRef<IoJob<ImportPreview> | null>(null);
+  const job = useRef<IoJob<FilesPreview> | null>(null);
   const say = (m: Message) => formatMessage(t, (k) => i18n.exists(k), m);
   const cancel = () => {
     job.current?.cancel();
@@ -38,15 +55,35 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
   useCloseOnEscape(cancel);
   useEffect(() => () => job.current?.cancel(), []);
 
-  const read = async (files: Loaded, chosenEncoding: string | undefined) => {
-    setState({ kind: 'reading', names: files.map((f) => f.name).join(', ') });
-    const running = readInWorker({ files, ...(chosenEncoding ? { encoding: chosenEncoding } : {}) });
+  /** Reads in the worker with a moving progress bar; resolves with the preview, or null (cancelled or failed, said). */
+  const read = async (files: Loaded, options: PreviewOptions): Promise<FilesPreview | null> => {
+    const names = files.map((f) => f.name).join(', ');
+    setState({ kind: 'reading', names, progress: null });
+    const running = readInWorker({ files, options, onProgress: (progress) => job.current === running && setState({ kind: 'reading', names, progress }) });
     job.current = running;
     const result = await running.done;
-    if (job.current !== running || 'cancelled' in result) return;
-    if (!result.ok) return setState({ kind: 'error', message: result.error });
-    setTarget(result.value.survey ? 'base' : 'boundary');
-    setState({ kind: 'preview', preview: result.value, notes: [...result.notes, ...result.value.notes, ...(result.value.survey?.notes ?? [])] });
+    if (job.current !== running || 'cancelled' in result) return null;
+    job.current = null;
+    if (!result.ok) {
+      setState({ kind: 'error', message: result.error });
+      return null;
+    }
+    return result.value;
+  };
+
+  const show = (read: FilesPreview, notes: readonly Message[]) => {
+    if (read.kind === 'package') return setState({ kind: 'package', pkg: read.package, notes });
+    const preview = read.preview;
+    setState({ kind: 'preview', preview, notes: [...notes, ...preview.notes, ...(preview.survey?.notes ?? [])] });
+  };
+
+  /** A new file is read with no choices; a re-read with other settings keeps the planner's mapping. */
+  const reread = async (next: ReadSettings, sameFiles: boolean) => {
+    setSettings(next);
+    const answer = await read(loaded.current, { ...next, ...(sameFiles ? { choices: mappingChoices(null) } : {}) });
+    if (!answer) return;
+    if (!sameFiles && answer.kind === 'layer') setTarget(answer.preview.survey ? 'base' : 'boundary');
+    show(answer, []);
   };
 
   const choose = async (list: readonly File[]) => {
@@ -54,8 +91,8 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     const sizes = checkBeforeReading(list.map((f) => ({ name: f.name, size: f.size })));
     if (!sizes.ok) return setState({ kind: 'error', message: sizes.error });
     loaded.current = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    setEncoding(undefined);
-    await read(loaded.current, undefined);
+    setChoices({});
+    await reread({}, false);
   };
 
   useEffect(() => {
@@ -63,17 +100,45 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     // Only the files the dialog was opened with; later picks go through the input.
   }, []);
 
-  const confirm = (preview: ImportPreview) => {
-    const outcome = editor.plan.execute(importIntoPlan(editor.plan.context(), target, preview));
+  /** Every row of the shown preview with its current choice (the worker ranks these above the table's rows). */
+  const mappingChoices = (preview: ImportPreview | null): MappingChoice[] => {
+    const shown = preview ?? (state.kind === 'preview' ? state.preview : null);
+    if (!shown?.survey) return [];
+    return shown.survey.preview.flatMap((row) => {
+      const choice = choiceOf(row, choices);
+      return choice === undefined ? [] : [{ surveyCode: row.surveyCode, where: row.where, classCode: choice }];
+    });
+  };
+
+  const confirm = async (preview: ImportPreview) => {
+    let final = preview;
+    // The planner changed the mapping: the parcels are made again with the chosen classes (in the worker).
+    if (target === 'base' && Object.keys(choices).length > 0) {
+      const again = await read(loaded.current, { ...settings, choices: mappingChoices(preview) });
+      if (!again || again.kind !== 'layer') return;
+      final = again.preview;
+    }
+    const outcome = editor.plan.execute(importIntoPlan(editor.plan.context(), target, final));
     if (!outcome.ok) return setState({ kind: 'error', message: outcome.message ?? { key: 'io.ui.nothingRead' } });
     for (const n of outcome.notes ?? []) editor.messages.toast('success', n);
     onClose();
   };
 
-  const switchEncoding = (next: string) => {
-    setEncoding(next);
-    void read(loaded.current, next);
+  const openPackage = async (pkg: PackagePreview) => {
+    setState({ kind: 'opening' });
+    const db = await draftsDb();
+    if (!db.ok) return setState({ kind: 'error', message: { key: 'io.ui.packageNoStorage', params: { reason: say(db.error) } } });
+    try {
+      const { info } = await createDraft(db.value, { plan: pkg.plan, origin: { kind: 'file', name: loaded.current.map((f) => f.name).join(', ') } });
+      // The plan being edited keeps every change: its pending saves are written before the page moves on.
+      await controller.flush();
+      window.location.assign(draftUrl(info.id));
+    } catch (error) {
+      setState({ kind: 'error', message: { key: 'io.ui.packageNoStorage', params: { reason: error instanceof Error ? error.message : String(error) } } });
+    }
   };
+
+  const blocked = state.kind === 'preview' && target === 'base' && state.preview.survey !== null && undecided(state.preview.survey, choices).length > 0;
 
   return (
     <div className="dialog-backdrop" onClick={cancel}>
@@ -83,10 +148,15 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
           <span className="hint">{t('io.ui.chooseFiles')}</span>
           <input type="file" multiple data-testid="import-file" accept={IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',')} onChange={(e) => void choose(e.target.files ? [...e.target.files] : [])} />
         </label>
-        {state.kind === 'reading' ? (
-          <div className="import-progress" role="status">
-            <progress aria-label={t('io.ui.reading', { files: state.names })} />
-            <span>{t('io.ui.reading', { files: state.names })}</span>
+        {state.kind === 'reading' || state.kind === 'opening' ? (
+          <div className="import-progress" role="status" data-testid="import-progress">
+            {state.kind === 'reading' && state.progress !== null ? (
+              <progress value={state.progress} max={1} aria-label={t('io.ui.reading', { files: state.names })} />
+            ) : (
+              <progress aria-label={state.kind === 'reading' ? t('io.ui.reading', { files: state.names }) : t('io.ui.opening')} />
+            )}
+            <span>{state.kind === 'reading' ? t('io.ui.reading', { files: state.names }) : t('io.ui.opening')}</span>
+            {state.kind === 'reading' && state.progress !== null ? <span className="hint"> {t('io.ui.progress', { percent: Math.round(state.progress * 100) })}</span> : null}
           </div>
         ) : null}
         {state.kind === 'error' ? (
@@ -94,14 +164,37 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
             {t('io.ui.problem', { reason: say(state.message) })}
           </p>
         ) : null}
-        {state.kind === 'preview' ? <PreviewView preview={state.preview} notes={state.notes} target={target} setTarget={setTarget} encoding={encoding} switchEncoding={switchEncoding} say={say} /> : null}
+        {state.kind === 'preview' ? (
+          <PreviewView
+            preview={state.preview}
+            notes={state.notes}
+            target={target}
+            setTarget={setTarget}
+            settings={settings}
+            reread={(next) => void reread(next, true)}
+            choices={choices}
+            choose={(key, value) => setChoices((c) => ({ ...c, [key]: value }))}
+            say={say}
+          />
+        ) : null}
+        {state.kind === 'package' ? (
+          <>
+            <PackageView pkg={state.pkg} />
+            <Notes notes={state.notes} say={say} />
+          </>
+        ) : null}
         <div className="buttons">
           <button type="button" onClick={cancel} data-testid="import-cancel">
             {state.kind === 'reading' ? t('io.ui.cancel') : t('io.ui.close')}
           </button>
           {state.kind === 'preview' ? (
-            <button type="button" className="primary" data-testid="import-confirm" onClick={() => confirm(state.preview)}>
+            <button type="button" className="primary" data-testid="import-confirm" disabled={blocked} onClick={() => void confirm(state.preview)}>
               {t('io.ui.confirm')}
+            </button>
+          ) : null}
+          {state.kind === 'package' ? (
+            <button type="button" className="primary" data-testid="import-open-package" onClick={() => void openPackage(state.pkg)}>
+              {t('io.ui.openPackage')}
             </button>
           ) : null}
         </div>
@@ -110,21 +203,39 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
   );
 }
 
+function Notes({ notes, say }: { notes: readonly Message[]; say: (m: Message) => string }) {
+  const { t } = useTranslation();
+  if (notes.length === 0) return null;
+  return (
+    <details open>
+      <summary>{t('io.ui.notes')}</summary>
+      <ul className="import-notes">
+        {notes.map((n, i) => (
+          <li key={i}>{say(n)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 interface PreviewProps {
   readonly preview: ImportPreview;
   readonly notes: readonly Message[];
   readonly target: ImportTarget;
   readonly setTarget: (target: ImportTarget) => void;
-  readonly encoding: string | undefined;
-  readonly switchEncoding: (encoding: string) => void;
+  readonly settings: ReadSettings;
+  readonly reread: (next: ReadSettings) => void;
+  readonly choices: Choices;
+  readonly choose: (key: string, value: LandClassCode | null) => void;
   readonly say: (m: Message) => string;
 }
 
-function PreviewView({ preview, notes, target, setTarget, encoding, switchEncoding, say }: PreviewProps) {
+function PreviewView({ preview, notes, target, setTarget, settings, reread, choices, choose, say }: PreviewProps) {
   const { t } = useTranslation();
   const { layer, survey } = preview;
   const sample = layer.encoding?.preview;
-  const current = encoding ?? layer.encoding?.encoding ?? '';
+  const current = settings.encoding ?? layer.encoding?.encoding ?? '';
+  const canRepair = survey !== null && target === 'base' && survey.invalid.length > 0;
   return (
     <div className="import-preview" data-testid="import-preview">
       <p>
@@ -137,13 +248,28 @@ function PreviewView({ preview, notes, target, setTarget, encoding, switchEncodi
           <span className="hint">{t('io.ui.encodingHint', { encoding: current.toUpperCase() })}</span>
           {(['gbk', 'utf-8'] as const).map((enc) => (
             <label key={enc} className="choice">
-              <input type="radio" name="import-encoding" checked={current.toLowerCase() === enc} onChange={() => switchEncoding(enc)} /> {enc.toUpperCase()}:{' '}
+              <input type="radio" name="import-encoding" checked={current.toLowerCase() === enc} onChange={() => reread({ ...settings, encoding: enc })} /> {enc.toUpperCase()}:{' '}
               {(enc === 'gbk' ? sample.gbk : sample.utf8)
                 .slice(0, 2)
                 .map((row) => row.join(' · '))
                 .join(' | ')}
             </label>
           ))}
+        </fieldset>
+      ) : null}
+      {preview.gcj02 || canRepair ? (
+        <fieldset data-testid="import-options">
+          <legend>{t('io.ui.options')}</legend>
+          {preview.gcj02 ? (
+            <label className="choice">
+              <input type="checkbox" data-testid="import-gcj02" checked={settings.convertGcj02 === true} onChange={(e) => reread({ ...settings, convertGcj02: e.target.checked })} /> {t('io.ui.gcj02')}
+            </label>
+          ) : null}
+          {canRepair ? (
+            <label className="choice">
+              <input type="checkbox" data-testid="import-repair" checked={settings.repair === true} onChange={(e) => reread({ ...settings, repair: e.target.checked })} /> {t('io.ui.repair', { count: survey.invalid.length })}
+            </label>
+          ) : null}
         </fieldset>
       ) : null}
       <label className="field">
@@ -157,44 +283,9 @@ function PreviewView({ preview, notes, target, setTarget, encoding, switchEncodi
         </select>
       </label>
       {!survey && preview.surveyError ? <p className="hint">{t('io.ui.notSurveyHint', { reason: say(preview.surveyError) })}</p> : null}
-      {survey && target === 'base' ? (
-        <details open>
-          <summary>{t('io.ui.mapping')}</summary>
-          {survey.unmapped.length ? <p className="field-error">{t('io.ui.unmappedList', { count: survey.unmapped.length, codes: survey.unmapped.map((r) => `${r.surveyCode} ${r.surveyName}`).join('、') })}</p> : null}
-          <table className="mapping-table">
-            <thead>
-              <tr>
-                <th>{t('io.ui.mapping.code')}</th>
-                <th>{t('io.ui.mapping.class')}</th>
-                <th>{t('io.ui.mapping.count')}</th>
-                <th>{t('io.ui.mapping.area')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {survey.preview.map((row) => (
-                <tr key={`${row.surveyCode}-${row.where}`}>
-                  <td>
-                    {row.surveyCode} {row.surveyName}
-                  </td>
-                  <td>{row.classCode ? `${row.classCode} ${t(`landClass.${row.classCode}`)}` : t('io.ui.unmapped')}</td>
-                  <td>{row.count}</td>
-                  <td>{formatNumber(row.area, 2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      ) : null}
-      {notes.length ? (
-        <details open>
-          <summary>{t('io.ui.notes')}</summary>
-          <ul className="import-notes">
-            {notes.map((n, i) => (
-              <li key={i}>{say(n)}</li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      {survey && target === 'base' ? <SurveyMapping survey={survey} choices={choices} choose={choose} /> : null}
+      {survey && target === 'base' ? <InvalidGeometries survey={survey} /> : null}
+      <Notes notes={notes} say={say} />
     </div>
   );
 }

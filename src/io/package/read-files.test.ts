@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { writeZip } from '../zip/zip-write.ts';
+import { deliver, samplePlan } from './delivery-test-support.ts';
+import { readPackageFiles } from './read-files.ts';
+
+const count = (record: Readonly<Record<string, unknown>>) => Object.keys(record).length;
+
+describe('a delivery package from files in memory', { timeout: 60_000 }, async () => {
+  const plan = samplePlan();
+  const delivery = await deliver(plan);
+  const zip = { name: '成果包.zip', bytes: writeZip(delivery.files) };
+
+  it('rebuilds the plan from the zip: base parcels and changes as many as the plan had', () => {
+    const read = readPackageFiles([zip]);
+    if (!read?.ok) throw new Error(JSON.stringify(read));
+    const rebuilt = read.value.plan;
+    for (const layer of ['base', 'demolition', 'newBuild', 'controlZone', 'pbf'] as const) expect(count(rebuilt.layers[layer]), layer).toBe(count(plan.layers[layer]));
+    expect(rebuilt.meta.villageName).toBe(plan.meta.villageName);
+    // GeoJSON is preferred to the Shapefile of the same layer: lon/lat and UTF-8, nothing to guess.
+    expect(read.value.layers.find((l) => l.name === 'JQDLTB')?.file).toMatch(/GeoJSON\/JQDLTB\.geojson$/);
+  });
+
+  it('reads the Shapefile layers (GBK, GK zone) when the package has no GeoJSON', () => {
+    const shapefilesOnly = delivery.files.filter((f) => !f.name.endsWith('.geojson'));
+    const read = readPackageFiles(shapefilesOnly);
+    if (!read?.ok) throw new Error(JSON.stringify(read));
+    expect(count(read.value.plan.layers.base)).toBe(count(plan.layers.base));
+    expect(count(read.value.plan.layers.newBuild)).toBe(count(plan.layers.newBuild));
+    expect(read.value.layers.find((l) => l.name === 'JQDLTB')?.file).toMatch(/Shapefile\/JQDLTB\.shp$/);
+    const first = Object.values(read.value.plan.layers.base)[0];
+    const original = Object.values(plan.layers.base).find((p) => p.properties.parcelNo === first?.properties.parcelNo);
+    expect(first?.properties.ownerName).toBe(original?.properties.ownerName ?? null);
+  });
+
+  it('is not a package without JQDLTB or with JQDLTB alone (a survey layer is read as a layer)', () => {
+    const only = (names: readonly string[]) => delivery.files.filter((f) => names.some((n) => f.name.endsWith(`/${n}.geojson`)));
+    expect(readPackageFiles(only(['GHYT', 'TDGHDL']))).toBeNull();
+    expect(readPackageFiles(only(['JQDLTB']))).toBeNull();
+    expect(readPackageFiles(only(['JQDLTB', 'XZQ']))).toMatchObject({ ok: true });
+  });
+
+  it('names the file when a layer cannot be read, and builds nothing', () => {
+    const broken = delivery.files.map((f) => (f.name.endsWith('GeoJSON/GHYT.geojson') ? { name: f.name, bytes: new TextEncoder().encode('{nope') } : f));
+    expect(readPackageFiles(broken)).toMatchObject({ ok: false, error: { key: 'package.notJson', params: { file: expect.stringMatching(/GHYT\.geojson$/) } } });
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * A delivery package from files in memory (the editor's worker: a dropped zip or the files of a package
+ * folder), the browser's counterpart of read-folder.ts. Zips are opened by the format registry's
+ * `expandFiles`; each package layer (JQDLTB, GHYT, TDGHDL, JSYDGZQ, XZQ, JBNTBHTB) is taken from its GeoJSON
+ * file when the package has one (lon/lat, UTF-8: nothing to guess), else from its Shapefile read through
+ * `importFiles` (CRS from the `.prj`, text from the `.cpg`); then reconstruct.ts rebuilds the plan.
+ */
+import { expandFiles, importFiles } from '../formats/index.ts';
+import type { ImportedLayer, ReadOptions } from '../formats/types.ts';
+import { extensionOf, fileName, stemOf, type InputFile } from '../files.ts';
+import { failure, note, success, type Message, type Result } from '../result.ts';
+import { parseGeoJsonLayer } from './geojson-layer.ts';
+import { PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, layerNameOf, type FieldValue, type PackageFeature, type PackageLayer, type PackageLayerName, type PackageLayers } from './package-layers.ts';
+import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
+import { listZip } from '../zip/zip-read.ts';
+
+const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
+const EMPTY = new Uint8Array(0);
+
+interface LayerSource {
+  readonly kind: 'geojson' | 'shapefile';
+  readonly files: readonly InputFile[];
+}
+
+/** The package layer a Shapefile part stands for (`…/JQDLTB.shp`), or undefined. */
+function shapefileLayerOf(path: string): PackageLayerName | undefined {
+  if (!SHAPEFILE_PARTS.includes(extensionOf(path))) return undefined;
+  const stem = fileName(stemOf(path)).toUpperCase();
+  return PACKAGE_LAYER_NAMES.find((n) => n === stem);
+}
+
+/**
+ * Where each package layer is, or null when the files are not a package: a package has its base parcels
+ * (JQDLTB) and at least one more package layer, so a lone survey layer is never taken for a plan.
+ */
+export function findPackageLayers(files: readonly InputFile[]): Map<PackageLayerName, LayerSource> | null {
+  const found = new Map<PackageLayerName, LayerSource>();
+  const shapefiles = new Map<string, { name: PackageLayerName; files: InputFile[] }>();
+  for (const file of files) {
+    const json = layerNameOf(fileName(file.name));
+    if (json && found.get(json)?.kind !== 'geojson') found.set(json, { kind: 'geojson', files: [file] });
+    const shp = shapefileLayerOf(file.name);
+    if (!shp) continue;
+    // Parts of one Shapefile share folder and name; the first folder holding a layer's .shp is the one read.
+    const key = stemOf(file.name).toLowerCase();
+    const group = shapefiles.get(key) ?? { name: shp, files: [] };
+    group.files.push(file);
+    shapefiles.set(key, group);
+  }
+  for (const group of shapefiles.values()) {
+    if (found.has(group.name) || !group.files.some((f) => extensionOf(f.name) === 'shp')) continue;
+    found.set(group.name, { kind: 'shapefile', files: group.files });
+  }
+  if (!REQUIRED_LAYERS.every((name) => found.has(name)) || found.size < 2) return null;
+  return found;
+}
+
+export interface PackageRead extends ReconstructedPlan {
+  /** Each layer read and the file it came from, for the dialog's summary. */
+  readonly layers: readonly { readonly name: PackageLayerName; readonly file: string; readonly count: number }[];
+}
+
+/**
+ * The plan of a package, `null` when the files are not a package (they are then read as layers), or an
+ * error naming the file. `onLayer` is told each layer as it is read (progress for the dialog).
+ */
+export function readPackageFiles(files: readonly InputFile[], options: ReadOptions = {}, profileId?: string, onLayer?: (done: number, total: number) => void): Result<PackageRead> | null {
+  // Most imports are not packages: decide from the names (zip directories listed, nothing inflated) first.
+  const names: InputFile[] = [];
+  for (const f of files) {
+    if (extensionOf(f.name) !== 'zip') {
+      names.push(f);
+      continue;
+    }
+    const listed = listZip(f);
+    // A broken zip is not a package; read as layers, importFiles names the file and what is wrong.
+    if (!listed.ok) return null;
+    names.push(...listed.value.map((e) => ({ name: `${f.name}/${e.path}`, bytes: EMPTY })));
+  }
+  if (!findPackageLayers(names)) return null;
+  const opened = expandFiles(files, options);
+  if (!opened.ok) return opened;
+  const sources = findPackageLayers(opened.value.files);
+  if (!sources) return null;
+  const layers: PackageLayers = {};
+  const notes: Message[] = [];
+  const summary: PackageRead['layers'][number][] = [];
+  let done = 0;
+  for (const [name, source] of sources) {
+    const layer = source.kind === 'geojson' ? readGeoJson(name, source.files[0] as InputFile) : readShapefile(name, source.files, options);
+    if (!layer.ok) return layer;
+    notes.push(...layer.notes);
+    layers[name] = layer.value;
+    summary.push({ name, file: layer.value.file, count: layer.value.features.length });
+    onLayer?.(++done, sources.size);
+  }
+  const plan = reconstructPlan(layers, profileId);
+  if (!plan.ok) return plan;
+  const order = (n: PackageLayerName) => PACKAGE_LAYER_NAMES.indexOf(n);
+  return success({ ...plan.value, layers: summary.sort((a, b) => order(a.name) - order(b.name)) }, [...notes, ...plan.notes]);
+}
+
+function readGeoJson(name: PackageLayerName, file: InputFile): Result<PackageLayer> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+  } catch {
+    // RFC 7946 GeoJSON is UTF-8; a package's GeoJSON in another encoding is not one the province accepts.
+    return failure('package.notUtf8', { file: file.name });
+  }
+  return parseGeoJsonLayer(name, file.name, text);
+}
+
+function readShapefile(name: PackageLayerName, parts: readonly InputFile[], options: ReadOptions): Result<PackageLayer> {
+  const read = importFiles(parts, options);
+  if (!read.ok) return read;
+  const layer = read.value[0] as ImportedLayer;
+  const features: PackageFeature[] = [];
+  const skipped: number[] = [];
+  for (const f of layer.features) {
+    if (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon') {
+      skipped.push(f.recordNo);
+      continue;
+    }
+    features.push({ recordNo: f.recordNo, geometry: f.geometry, properties: fieldValues(f.properties) });
+  }
+  const notes = [...read.notes];
+  if (skipped.length) notes.push(note('package.skippedFeatures', { file: layer.file, count: skipped.length, list: skipped.slice(0, 5).map((n) => `#${n}`).join('; ') }));
+  return success({ name, file: layer.file, features }, notes);
+}
+
+/** DBF values as the package model holds them (dates as ISO text); the record stays null-prototype data. */
+function fieldValues(properties: Readonly<Record<string, unknown>>): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = Object.create(null) as Record<string, FieldValue>;
+  for (const key of Object.keys(properties)) {
+    const value = properties[key];
+    out[key] = value === null || value === undefined ? null : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  }
+  return out;
+}
