@@ -2,13 +2,16 @@
  * The toolbar's 导入 and 导出成果包 buttons, and files dropped on the map (they open the import dialog).
  * Export writes the delivery package in the io worker and downloads it as one zip.
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportInWorker, type IoJob } from '../../worker/io-client.ts';
 import { formatMessage } from '../format.ts';
 import { downloadBytes } from '../notice/download.ts';
 import { useServices } from '../services.tsx';
-import { ImportDialog } from './ImportDialog.tsx';
+
+// Loaded when first opened: the dialog brings the format layer's labels and checks (and proj4 with them),
+// which the editor's start does not need; the reading itself runs in the io worker.
+const ImportDialog = lazy(() => import('./ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
 
 export function IoButtons() {
   const { t, i18n } = useTranslation();
@@ -60,7 +63,7 @@ export function IoButtons() {
         {progress === null ? t('io.ui.exportButton') : `${t('io.ui.cancel')} (${Math.round(progress * 100)}%)`}
       </button>
       {progress !== null ? <progress className="export-progress" value={progress} max={1} aria-label={t('io.ui.exporting')} /> : null}
-      {importing ? <ImportDialog files={importing.files} onClose={() => setImporting(null)} /> : null}
+      <Suspense fallback={null}>{importing ? <ImportDialog files={importing.files} onClose={() => setImporting(null)} /> : null}</Suspense>
     </>
   );
 }
