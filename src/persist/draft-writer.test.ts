@@ -43,6 +43,18 @@ describe('autosave', () => {
     expect(large.states.at(-1)).toMatchObject({ kind: 'saved' });
   });
 
+  it('saves a batch bigger than one slice as one transaction, in full', async () => {
+    const { db, plan, id, writer, saves } = await editing(10);
+    // A reset rewrites every record: 1,200 parcels are queued in slices, still one save, one revision.
+    plan.load(testPlan(1200));
+    await writer.flush();
+    expect(saves).toHaveLength(1);
+    expect(saves[0]?.whole).toBe(true);
+    expect(saves[0]?.records).toBeGreaterThan(1200);
+    const again = await reopen(db, id);
+    expect(serialisePlan(again.getState().plan)).toBe(serialisePlan(plan.getState().plan));
+  });
+
   it('keeps undo across a reload, and the reloaded plan is the plan', async () => {
     const { db, plan, id, writer } = await editing(10);
     const start = serialisePlan(plan.getState().plan);

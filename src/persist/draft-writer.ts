@@ -61,6 +61,9 @@ export interface DraftWriter {
   detach(): void;
 }
 
+/** Requests queued in one go before the writer lets the page have a frame (a few ms of work each). */
+const SLICE = 500;
+
 type WriteTransaction = IDBPTransaction<DraftsDbSchema, ('draftStats' | 'planMeta' | 'features' | 'history')[], 'readwrite'>;
 
 interface Written {
@@ -183,14 +186,15 @@ export function attachDraftWriter(options: DraftWriterOptions): DraftWriter {
   }
 
   /**
-   * One transaction with the batch, every request queued at once and nothing read first, so it commits as
-   * soon as this task ends, whatever else the page is busy with; resolves at `complete`.
+   * One transaction with the batch, nothing read first, every request queued at once (a big batch in
+   * slices, see `queue`), so it commits as soon as the last one is queued, whatever else the page is busy
+   * with; resolves at `complete`.
    */
   async function write(batch: Batch): Promise<Written> {
     const tx = db.transaction(['draftStats', 'planMeta', 'features', 'history'], 'readwrite');
     const requests: Promise<unknown>[] = [];
     try {
-      const queued = queue(batch, tx, requests);
+      const queued = await queue(batch, tx, requests);
       const stats: DraftStats = {
         draftId,
         villageName: plan.getState().plan.meta.villageName,
@@ -218,8 +222,17 @@ export function attachDraftWriter(options: DraftWriterOptions): DraftWriter {
     }
   }
 
-  /** Queues the batch's puts and deletes on the transaction; returns what the draft will hold after it. */
-  function queue(batch: Batch, tx: WriteTransaction, requests: Promise<unknown>[]) {
+  /**
+   * Queues the batch's puts and deletes on the transaction; returns what the draft will hold after it.
+   * A big batch (an import, a reset) is queued in slices, waiting for each slice's last request: the wait
+   * ends in that request's success event, where the transaction is still active, so the save stays one
+   * atomic transaction while the page gets its frames between slices instead of one task of seconds.
+   */
+  async function queue(batch: Batch, tx: WriteTransaction, requests: Promise<unknown>[]) {
+    const queued = async (request: Promise<unknown>) => {
+      requests.push(request);
+      if (requests.length % SLICE === 0) await request;
+    };
     const { plan: current, history } = plan.getState();
     const features = tx.objectStore('features');
     const storedAfter = new Map<string, number | null>();
@@ -233,7 +246,7 @@ export function attachDraftWriter(options: DraftWriterOptions): DraftWriter {
       ledger.nextOrder = 0;
       requests.push(features.delete(draftKeyRange(draftId)), tx.objectStore('history').delete(draftKeyRange(draftId)));
       for (const put of allFeatureRecords(draftId, current, ledger)) {
-        requests.push(features.put(put.value, put.key));
+        await queued(features.put(put.value, put.key));
         storedAfter.set(put.slot, put.value.bytes);
       }
       for (const slot of ledger.storedBytes.keys()) if (!storedAfter.has(slot)) storedAfter.set(slot, null);
@@ -242,10 +255,10 @@ export function attachDraftWriter(options: DraftWriterOptions): DraftWriter {
         const slot = featureSlot(change.layer, change.id);
         if (change.after) {
           const record = featureRecord(change.after, ledger.orders.get(slot) ?? ledger.nextOrder++);
-          requests.push(features.put(record, [draftId, change.layer, change.id]));
+          await queued(features.put(record, [draftId, change.layer, change.id]));
           storedAfter.set(slot, record.bytes);
         } else {
-          requests.push(features.delete([draftId, change.layer, change.id]));
+          await queued(features.delete([draftId, change.layer, change.id]));
           storedAfter.set(slot, null);
         }
       }
@@ -264,10 +277,10 @@ export function attachDraftWriter(options: DraftWriterOptions): DraftWriter {
     const diff = batch.history || batch.whole ? diffHistory(draftId, history, ledger) : null;
     if (diff) {
       for (const put of diff.puts) {
-        requests.push(tx.objectStore('history').put(put.value, put.key));
+        await queued(tx.objectStore('history').put(put.value, put.key));
         bytes += jsonBytes(put.value);
       }
-      for (const key of diff.deletes) requests.push(tx.objectStore('history').delete(key));
+      for (const key of diff.deletes) await queued(tx.objectStore('history').delete(key));
       records += diff.puts.length + diff.deletes.length;
     }
 

@@ -21,6 +21,9 @@ import { openDraftChannel, type DraftChannel, type DraftMessage } from '../tabs/
 import { WEB_LOCKS, type DraftLocks, type HeldLock } from '../tabs/draft-lock.ts';
 import { createDraftsStore, type DraftsState } from './drafts-state.ts';
 
+/** Saves with more features than this reach other tabs as "read the draft again". */
+const BROADCAST_FEATURES_MAX = 1000;
+
 export interface DraftControllerOptions {
   readonly editor: Pick<Editor, 'plan' | 'messages'>;
   readonly db?: () => Promise<Result<DraftsDb>>;
@@ -126,7 +129,10 @@ export function createDraftController(options: DraftControllerOptions) {
         lastSave = report;
         const draft = store.getState().draft;
         if (draft) set({ draft: withStats(draft, report.stats) });
-        channel.post({ kind: 'saved', draftId: id, revision: report.stats.revision, patch: report.patch, whole: report.whole });
+        // A big save (an import) is announced without its values: cloning thousands of features for the
+        // other tabs costs this tab more than their reading the draft again.
+        const big = report.patch.features.length > BROADCAST_FEATURES_MAX;
+        channel.post({ kind: 'saved', draftId: id, revision: report.stats.revision, patch: big ? { features: [] } : report.patch, whole: report.whole || big });
       },
     });
   }
