@@ -2,6 +2,7 @@
  * The status bar's drafts corner: "已保存 12:03:41" / "保存中…" / what went wrong (with "导出备份" at once),
  * storage use in the tooltip, and the way to the drafts list and the versions panel.
  */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { SaveStatus as Status } from '../../persist/session/drafts-state.ts';
@@ -11,6 +12,10 @@ import { useDrafts, useDraftsState } from './drafts-context.tsx';
 import { formatBytes, formatClock } from './format.ts';
 import { homeUrl } from './start-route.ts';
 import { useExportBackup } from './use-export-backup.ts';
+import { useShownAfter } from '../use-shown-after.ts';
+
+/** A save shorter than this never shows "保存中…". */
+const BUSY_HINT_MS = 400;
 
 export function SaveStatus() {
   const { t, i18n } = useTranslation();
@@ -23,7 +28,15 @@ export function SaveStatus() {
   const exportBackup = useExportBackup();
   const problem = save.kind === 'failed' || save.kind === 'unavailable';
 
-  let text = statusText(t, save, (m) => formatMessage(t, (k) => i18n.exists(k), m));
+  // The text keeps the last "已保存" time through a quick save; `data-save-state` always tells the truth.
+  const busy = save.kind === 'saving' || save.kind === 'pending';
+  const showBusy = useShownAfter(busy, BUSY_HINT_MS);
+  const [lastSaved, setLastSaved] = useState<Status | null>(null);
+  useEffect(() => {
+    if (save.kind === 'saved') setLastSaved(save);
+  }, [save]);
+  const shownSave = busy && !showBusy && lastSaved ? lastSaved : save;
+  let text = statusText(t, shownSave, (m) => formatMessage(t, (k) => i18n.exists(k), m));
   if (role === 'elsewhere' || role === 'takingOver') text = `${t('drafts.tabs.elsewhere')} · ${text}`;
 
   const goHome = async () => {

@@ -7,6 +7,7 @@ import { IndicatorsPanel } from '../indicators/IndicatorsPanel.tsx';
 import { IssuesPanel } from '../issues/IssuesPanel.tsx';
 import { useValidation } from '../issues/use-validation.ts';
 import { useServices } from '../services.tsx';
+import { useShownAfter } from '../use-shown-after.ts';
 
 type Tab = 'attributes' | 'issues' | 'indicators';
 
@@ -16,7 +17,8 @@ export function SidePanel() {
   useValidation(editor, view !== null);
   const [tab, setTab] = useState<Tab>('attributes');
   const summary = useStore(editor.issues.store, (s) => s.summary);
-  const checking = useStore(editor.issues.store, (s) => s.checking);
+  // A check answered within a moment shows no "checking" hint (one repaint fewer per edit).
+  const checking = useShownAfter(useStore(editor.issues.store, (s) => s.checking), 400);
   return (
     <div className="side-panel">
       <div className="tabs" role="tablist" aria-label={t('side.label')}>
