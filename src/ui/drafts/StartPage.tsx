@@ -14,7 +14,7 @@ import { isDraftLocked } from '../../persist/tabs/draft-lock.ts';
 import { openDraftChannel } from '../../persist/tabs/draft-channel.ts';
 import type { UiStore } from '../../store/ui.store.ts';
 import { formatMessage } from '../format.ts';
-import { downloadText } from './download.ts';
+import { downloadText } from '../download.ts';
 import { DraftRow, TrashRow, type DraftRowActions } from './DraftRows.tsx';
 import { storageLines } from './SaveStatus.tsx';
 import { draftUrl } from './start-route.ts';

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { exportDraftBackup } from '../../persist/session/backup-service.ts';
 import { useServices } from '../services.tsx';
 import { useDrafts } from './drafts-context.tsx';
-import { downloadText } from './download.ts';
+import { downloadText } from '../download.ts';
 
 export function useExportBackup(): () => Promise<void> {
   const { editor } = useServices();

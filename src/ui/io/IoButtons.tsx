@@ -6,7 +6,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportInWorker, type IoJob } from '../../worker/io-client.ts';
 import { formatMessage } from '../format.ts';
-import { downloadBytes } from '../notice/download.ts';
+import { downloadBytes } from '../download.ts';
 import { useServices } from '../services.tsx';
 
 // Loaded when first opened: the dialog brings the format layer's labels and checks (and proj4 with them),

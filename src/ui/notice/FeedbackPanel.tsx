@@ -11,7 +11,7 @@ import type { Message } from '../../domain/message.ts';
 import { ANSWER_STATUSES, answerFeedback, importFeedback, MAX_ANSWER, type FeedbackStatus } from '../../io/feedback/feedback-commands.ts';
 import { renderMessage } from '../../rules/render.ts';
 import { usePlanState, useServices } from '../services.tsx';
-import { downloadBytes } from './download.ts';
+import { downloadBytes } from '../download.ts';
 import { readFeedbackText } from './read-feedback.ts';
 import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
 

@@ -10,7 +10,7 @@ import type { MapKind } from '../../print/compose.ts';
 import { DEFAULT_SCALE, PAPER_SIZES, PRINT_SCALES, type PaperSize } from '../../print/paper.ts';
 import { localDate } from '../../viewer/publish/notice-details.ts';
 import { useServices } from '../services.tsx';
-import { downloadBytes } from './download.ts';
+import { downloadBytes } from '../download.ts';
 import { printFonts } from './print-fonts.ts';
 import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
 

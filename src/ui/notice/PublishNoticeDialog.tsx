@@ -11,7 +11,7 @@ import { renderMessage } from '../../rules/render.ts';
 import { checkNoticeDetails, defaultEndDate, localDate, type NoticeDetails } from '../../viewer/publish/notice-details.ts';
 import { useDrafts } from '../drafts/drafts-context.tsx';
 import { useServices } from '../services.tsx';
-import { downloadBytes } from './download.ts';
+import { downloadBytes } from '../download.ts';
 import { publishFromVersion } from './publish-version.ts';
 import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
 
