@@ -53,6 +53,10 @@ export function createMapHost(container: HTMLElement, model: NoticeModel): MapHo
   let mode: MapMode = 'canvas';
   let live: LiveNoticeMap | null = null;
   let started: Promise<void> | null = null;
+  // MapLibre is started after the first paint; until then "idle" means "after that attempt", or a caller
+  // asking right after load would be told the canvas is the final map.
+  let requestStart: () => void = () => undefined;
+  const startRequested = new Promise<void>((resolve) => (requestStart = resolve));
   const tapListeners: ((lonLat: [number, number]) => void)[] = [];
   const modeListeners: (() => void)[] = [];
   const canvasView = (): CanvasView => ({ camera, width, height });
@@ -135,7 +139,8 @@ export function createMapHost(container: HTMLElement, model: NoticeModel): MapHo
       tapListeners.push(listener);
     },
     async idle() {
-      if (started) await started;
+      await startRequested;
+      await started;
       if (mode === 'interactive' && live) await live.idle();
     },
     project(lonLat) {
@@ -144,6 +149,7 @@ export function createMapHost(container: HTMLElement, model: NoticeModel): MapHo
       return { x, y };
     },
     startInteractive(load) {
+      requestStart();
       started ??= (async () => {
         if (!webglAvailable()) return setMode('static');
         try {
