@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { samplePlan } from '../../../tests/e2e/support/notice.ts';
 import { asFeatureId } from '../../domain/ids.ts';
 import { applyPatch } from '../../domain/patch.ts';
@@ -68,5 +68,19 @@ describe('importing and answering', () => {
     expect(sheet?.getCell(4, 7).value).toBe('不采纳');
     expect(sheet?.getCell(5, 7).value).toBe('未处理');
     expect(sheet?.getCell(2, 1).value).toBe('共收到意见 2 条，已处理 1 条。');
+  });
+
+  it('writes the same register bytes whenever it is written', async () => {
+    const i18n = createI18n('zh-CN');
+    const write = async (at: string) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(at));
+      try {
+        return await registerXlsx(plan, (k, p) => i18n.t(k, p ?? {}));
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    expect(await write('2026-11-06T08:00:00Z')).toEqual(await write('2026-12-01T17:30:59Z'));
   });
 });

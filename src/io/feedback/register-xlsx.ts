@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { FeatureOf } from '../../domain/features.ts';
 import { findFeature, layerFeatures, type Plan } from '../../domain/plan.ts';
 import type { Translate } from '../../rules/render.ts';
+import { withFixedTimes } from '../zip/fixed-times.ts';
 
 const STATUS_KEYS = { open: 'notice.status.open', accepted: 'notice.status.accepted', partlyAccepted: 'notice.status.partlyAccepted', rejected: 'notice.status.rejected' } as const;
 
@@ -83,5 +84,5 @@ export async function registerXlsx(plan: Plan, t: Translate): Promise<Uint8Array
   }
   sheet.views = [{ state: 'frozen', ySplit: 3 }];
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return withFixedTimes(new Uint8Array(buffer as ArrayBuffer));
 }

@@ -6,13 +6,12 @@
  * Excel on Chinese Windows reads a CSV without one as GBK.
  */
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
 import { renderMessage, type Translate } from '../../rules/render.ts';
 import type { Tables } from '../../rules/tables/index.ts';
 import { tableToCsv } from '../../rules/tables/serialise.ts';
 import type { Table, TableId } from '../../rules/tables/table.ts';
 import type { OutputFile } from '../files.ts';
-import { writeZip } from '../zip/zip-write.ts';
+import { withFixedTimes } from '../zip/fixed-times.ts';
 
 /** File names the provincial check expects for F1–F5 (fixed by the province, so not translated). */
 const FILE_NAMES: Readonly<Record<TableId, string>> = {
@@ -70,14 +69,6 @@ async function tableXlsx(t: Translate, table: Table, villageName: string): Promi
   for (const footnote of table.footnotes) line(renderMessage(t, footnote));
   const buffer = await workbook.xlsx.writeBuffer();
   return withFixedTimes(new Uint8Array(buffer as ArrayBuffer));
-}
-
-/**
- * exceljs stamps each part of the .xlsx zip with the current time, so the same table would hash
- * differently every second: the parts are repacked, in their order, with writeZip's fixed time.
- */
-function withFixedTimes(xlsx: Uint8Array): Uint8Array {
-  return writeZip(Object.entries(unzipSync(xlsx)).map(([name, bytes]) => ({ name, bytes })));
 }
 
 function withBom(text: string): Uint8Array {
