@@ -9,7 +9,6 @@
  *      browser profile (on disk).
  * Reports medians, p95 and ratios, and writes bench/out/drafts.json. Not a test: numbers, not verdicts.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +16,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.ts';
 import type { BenchHook } from '../src/ui/bench-hook.ts';
 import type { DraftsBenchHook, PersistTiming } from '../src/ui/drafts/drafts-bench-hook.ts';
-import { BENCH_SIZES, benchPlanPath, formatMs, median, percentile, serve } from './support.ts';
+import { BENCH_SIZES, benchPlanPath, buildBenchApp, formatMs, median, percentile, serve } from './support.ts';
 
 const PORT = 4394;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -110,11 +109,7 @@ async function measure(parcels: number): Promise<Measured> {
 }
 
 async function main(): Promise<void> {
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-    env: { ...process.env, VITE_VILLAGE_BENCH: '1' },
-  });
-  if (build.status !== 0) throw new Error('bench build failed');
+  buildBenchApp(OUT_DIR);
   const server = await serve(OUT_DIR, PORT);
   const results: Record<string, unknown> = { date: new Date().toISOString(), loads: LOADS, edits: EDITS - 1 };
   const persistMedians: Record<number, number> = {};

@@ -7,11 +7,10 @@
  *      updateData.
  * Reports medians, p95 and ratios, and writes bench/out/editor.json. Not a test: numbers, not verdicts.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.ts';
-import { BENCH_SIZES, benchPlanPath, formatMs, median, percentile, serve } from './support.ts';
+import { BENCH_SIZES, benchPlanPath, buildBenchApp, formatMs, median, percentile, serve } from './support.ts';
 
 const PORT = 4393;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -100,11 +99,7 @@ async function measure(browser: Browser, parcels: number): Promise<{ ours: Measu
 }
 
 async function main(): Promise<void> {
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-    env: { ...process.env, VITE_VILLAGE_BENCH: '1' },
-  });
-  if (build.status !== 0) throw new Error('bench build failed');
+  buildBenchApp(OUT_DIR);
   const server = await serve(OUT_DIR, PORT);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const results: Record<string, unknown> = { date: new Date().toISOString(), loads: LOADS, edits: EDITS - 1 };

@@ -7,11 +7,11 @@
  * phase (goal: none over 100 ms while reading), the progress values the bar showed, and the import time
  * against the Node import time io.bench.ts measured in the same run. Writes bench/out/io-browser.json.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.ts';
-import { formatMs, median, serve } from './support.ts';
+import { buildBenchApp, formatMs, median, serve } from './support.ts';
+import type { BenchHook } from '../src/ui/bench-hook.ts';
 
 const PORT = 4396;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -19,8 +19,7 @@ const OUT_DIR = '.tmp/bench-dist';
 const INPUT = '.tmp/bench-io/DLTB.zip';
 const RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 3);
 
-type Hook = { longTasksSince(since: number): number[] };
-type Window = { villagePlanBench: Hook; villagePlan: { plan(): { layers: { base: { features: unknown[] } } }; idle(): Promise<void> }; __progress: number[] };
+type Window = { villagePlanBench: BenchHook; villagePlan: { plan(): { layers: { base: { features: unknown[] } } }; idle(): Promise<void> }; __progress: number[] };
 
 interface Run {
   readonly readMs: number;
@@ -71,8 +70,7 @@ async function importOnce(page: Page, parcels: number): Promise<Run> {
 async function main(): Promise<void> {
   if (!existsSync(INPUT) || !existsSync('bench/out/io.json')) throw new Error(`${INPUT} and bench/out/io.json come from bench/io.bench.ts: run \`npm run bench:io\``);
   const node = JSON.parse(readFileSync('bench/out/io.json', 'utf8')) as { parcels: number; import: { oursMs: number } };
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, VITE_VILLAGE_BENCH: '1' } });
-  if (build.status !== 0) throw new Error('bench build failed');
+  buildBenchApp(OUT_DIR);
   const server = await serve(OUT_DIR, PORT);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const runs: Run[] = [];

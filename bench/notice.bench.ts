@@ -10,7 +10,6 @@
  *  - the time to generate the A1 plan map PDF (and its JPG) in Node.
  * Writes bench/out/notice.json. Not a test: numbers, not verdicts.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,7 +19,7 @@ import { printMapJpg, printMapPdf } from '../src/print/print-map.ts';
 import { fullCheck } from '../src/rules/engine.ts';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.ts';
 import { publishSample, SAMPLE_PLAN_PATH, samplePlan } from '../tests/e2e/support/notice.ts';
-import { formatMs, median, serve } from './support.ts';
+import { buildBenchApp, formatMs, median, serve } from './support.ts';
 
 const PORT = 4423;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -55,8 +54,7 @@ async function main(): Promise<void> {
 
   // The editor, built as for the editor benchmark (no service worker installing beside the load).
   const dist = resolve(OUT_DIR, 'dist');
-  const built = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit', env: { ...process.env, VITE_VILLAGE_BENCH: '1' } });
-  if (built.status !== 0) throw new Error('vite build failed');
+  buildBenchApp(dist);
   copyFileSync(SAMPLE_PLAN_PATH, resolve(dist, 'sample.plan.json'));
   const server = await serve(dist, PORT);
   const viewer: number[] = [];

@@ -5,23 +5,16 @@
  * the two sizes (goal ≤ 1.5); and the main-thread long tasks that handled a checking answer (goal: none
  * over 50 ms; checking runs in the worker), beside all long tasks of the edits for comparison. Writes bench/out/rules-browser.json.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
+import type { BenchHook as Hook } from '../src/ui/bench-hook.ts';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.ts';
-import { BENCH_SIZES, benchPlanPath, formatMs, median, percentile, serve } from './support.ts';
+import { BENCH_SIZES, benchPlanPath, buildBenchApp, formatMs, median, percentile, serve } from './support.ts';
 
 const PORT = 4395;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const EDITS = Number(process.env.BENCH_EDITS ?? 21);
 const OUT_DIR = '.tmp/bench-dist';
-
-type Hook = {
-  focus(id: string, scale: number): Promise<void>;
-  moveVertexUntilChecked(id: string, i: number, dx: number): Promise<number>;
-  longTasksSince(since: number): number[];
-  checkingTasksSince(since: number): number[];
-};
 
 function editTarget(planPath: string): string {
   const plan = JSON.parse(readFileSync(planPath, 'utf8')) as { layers: { demolition: Record<string, unknown> } };
@@ -57,8 +50,7 @@ async function measure(page: Page, parcels: number): Promise<Measured> {
   }
   const [all, checking, handled] = await page.evaluate((s) => {
     const hook = (window as unknown as { villagePlanBench: Hook }).villagePlanBench;
-    const answers = performance.getEntriesByName('village-plan:answer-applied', 'measure').filter((m) => m.startTime >= s);
-    return [hook.longTasksSince(s), hook.checkingTasksSince(s), answers.map((m) => m.duration)];
+    return [hook.longTasksSince(s), hook.checkingTasksSince(s), hook.answersHandledSince(s)];
   }, since);
   // Without the answers' marks, "no long task handled an answer" would hold trivially.
   if (handled.length < EDITS - 1) throw new Error(`only ${handled.length} checking answers were marked for ${EDITS} edits: measurement invalid`);
@@ -66,8 +58,7 @@ async function measure(page: Page, parcels: number): Promise<Measured> {
 }
 
 async function main(): Promise<void> {
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, VITE_VILLAGE_BENCH: '1' } });
-  if (build.status !== 0) throw new Error('bench build failed');
+  buildBenchApp(OUT_DIR);
   const server = await serve(OUT_DIR, PORT);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const results: Record<string, unknown> = { date: new Date().toISOString(), edits: EDITS - 1 };

@@ -58,3 +58,12 @@ export function serve(root: string, port: number): Promise<Server> {
 export function formatMs(ms: number): string {
   return `${ms.toFixed(0)} ms`;
 }
+
+/**
+ * The app as the browser benchmarks load it: a production build with the timing hooks
+ * (`VITE_VILLAGE_BENCH=1`: the bench hooks and the bare-MapLibre baseline page, no service worker).
+ */
+export function buildBenchApp(outDir: string): void {
+  const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, VITE_VILLAGE_BENCH: '1' } });
+  if (build.status !== 0) throw new Error('bench build failed');
+}

@@ -35,6 +35,8 @@ export interface BenchHook {
    * synchronously): the ones checking caused. The rest are the map drawing the edit.
    */
   checkingTasksSince(since: number): number[];
+  /** How long the main thread spent on each checking answer since `since` (its store update). */
+  answersHandledSince(since: number): number[];
 }
 
 export function installBenchHook(editor: Editor, view: () => MapView | null): void {
@@ -67,6 +69,7 @@ export function installBenchHook(editor: Editor, view: () => MapView | null): vo
     if (!p) throw new Error(`no vertex ${index}`);
     return p;
   };
+  const answersSince = (since: number) => performance.getEntriesByName(ANSWER_APPLIED, 'measure').filter((m) => m.startTime >= since);
   const hook: BenchHook = {
     vertex,
     async focus(featureId, scale) {
@@ -96,9 +99,12 @@ export function installBenchHook(editor: Editor, view: () => MapView | null): vo
       return longTasks.filter((t) => t.startTime >= since).map((t) => t.duration);
     },
     checkingTasksSince(since) {
-      const answers = performance.getEntriesByName(ANSWER_APPLIED, 'measure').filter((m) => m.startTime >= since);
+      const answers = answersSince(since);
       const handledAnswer = (task: PerformanceEntry) => answers.some((m) => m.startTime >= task.startTime && m.startTime <= task.startTime + task.duration);
       return longTasks.filter((t) => t.startTime >= since && handledAnswer(t)).map((t) => t.duration);
+    },
+    answersHandledSince(since) {
+      return answersSince(since).map((m) => m.duration);
     },
     renderedHasVertexNear(featureId, at, toleranceDeg) {
       const feature = featureOf(featureId);
