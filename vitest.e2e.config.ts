@@ -10,6 +10,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 120_000,
+    setupFiles: ['tests/support/load-geos.ts'],
     pool: 'forks',
   },
 });

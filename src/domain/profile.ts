@@ -15,6 +15,12 @@ export interface FacilityCap {
 export interface RuleProfile {
   readonly id: string;
   readonly insideVillageToleranceM: number;
+  /**
+   * Linear tolerance of the coverage checks (no-gap, no-overlap, inside-village along shared edges), metres:
+   * vertices this close to a neighbour's edge count as on it, and gaps or overlaps thinner than this are
+   * not reported. 1 mm: the survey's working tolerance (ArcGIS: 0.0001 m grid, 0.001 m tolerance).
+   */
+  readonly coverageToleranceM: number;
   readonly overlapReportM2: number;
   readonly gapReportM2: number;
   readonly minParcelAreaM2: {
@@ -45,6 +51,7 @@ export interface RuleProfile {
 export const ZHEJIANG_2017: RuleProfile = {
   id: 'zhejiang-2017',
   insideVillageToleranceM: 0.05,
+  coverageToleranceM: 0.001,
   overlapReportM2: 0.01,
   gapReportM2: 0.01,
   minParcelAreaM2: {

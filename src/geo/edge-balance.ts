@@ -15,8 +15,8 @@ import { forEachOverlappingPair } from './segments.ts';
 
 export class EdgeBalance {
   private readonly net = new Map<string, number>();
-  /** Keys whose count is not zero. */
-  private readonly open = new Set<string>();
+  /** Keys whose count changed since the last `takeChanged()`: what a tolerant layer above must look at again. */
+  private changed = new Set<string>();
 
   /** Adds (sign +1) or removes (sign −1) a geometry's edges. */
   add(geometry: AreaGeometry, sign: 1 | -1): void {
@@ -30,53 +30,51 @@ export class EdgeBalance {
   }
 
   private addEdge(a: Position, b: Position, sign: number): void {
-    const ax = a[0] as number;
-    const ay = a[1] as number;
-    const bx = b[0] as number;
-    const by = b[1] as number;
-    if (ax === bx && ay === by) return;
-    const forward = ax < bx || (ax === bx && ay < by);
-    const key = forward ? `${ax},${ay},${bx},${by}` : `${bx},${by},${ax},${ay}`;
+    if (a[0] === b[0] && a[1] === b[1]) return;
+    const forward = isForward(a, b);
+    const key = forward ? edgeKey(a, b) : edgeKey(b, a);
     const count = (this.net.get(key) ?? 0) + (forward ? sign : -sign);
-    if (count === 0) {
-      this.net.delete(key);
-      this.open.delete(key);
-    } else {
-      this.net.set(key, count);
-      this.open.add(key);
-    }
+    if (count === 0) this.net.delete(key);
+    else this.net.set(key, count);
+    this.changed.add(key);
   }
 
+  /** True when every edge's count is zero. */
   get balanced(): boolean {
-    return this.open.size === 0;
+    return this.net.size === 0;
   }
 
-  /** The unbalanced edges grouped into clusters whose boxes do not meet: each cluster holds whole problems. */
-  clusters(): BBox[] {
-    const boxes: BBox[] = [];
-    for (const key of this.open) {
-      const [ax, ay, bx, by] = key.split(',').map(Number) as [number, number, number, number];
-      boxes.push([Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)]);
-    }
-    return mergeTouchingBoxes(boxes);
+  /** Net count of an edge key, in the key's own direction; 0 when balanced. */
+  count(key: string): number {
+    return this.net.get(key) ?? 0;
   }
 
-  /** True when any of the geometry's edges is unbalanced. */
-  touches(geometry: AreaGeometry): boolean {
-    if (this.open.size === 0) return false;
-    for (const polygon of polygonsOf(geometry)) {
-      for (const ring of polygon) {
-        for (let i = 0; i + 1 < ring.length; i++) {
-          const a = ring[i] as Position;
-          const b = ring[i + 1] as Position;
-          const forward = (a[0] as number) < (b[0] as number) || (a[0] === b[0] && (a[1] as number) < (b[1] as number));
-          const key = forward ? `${a[0]},${a[1]},${b[0]},${b[1]}` : `${b[0]},${b[1]},${a[0]},${a[1]}`;
-          if (this.open.has(key)) return true;
-        }
-      }
-    }
-    return false;
+  /** Every unbalanced key: for building a tolerant layer from scratch. */
+  openKeys(): IterableIterator<string> {
+    return this.net.keys();
   }
+
+  /** The keys changed since the last call, and forgets them. */
+  takeChanged(): Set<string> {
+    const taken = this.changed;
+    this.changed = new Set();
+    return taken;
+  }
+}
+
+/** Canonical direction of an edge: from the lexicographically smaller end. */
+export function isForward(a: Position, b: Position): boolean {
+  return (a[0] as number) < (b[0] as number) || (a[0] === b[0] && (a[1] as number) < (b[1] as number));
+}
+
+/** The exact key of an edge walked from `a` to `b` (callers pass it in canonical direction). */
+export function edgeKey(a: Position, b: Position): string {
+  return `${a[0]},${a[1]},${b[0]},${b[1]}`;
+}
+
+/** The key of an edge whatever its direction. */
+export function undirectedEdgeKey(a: Position, b: Position): string {
+  return isForward(a, b) ? edgeKey(a, b) : edgeKey(b, a);
 }
 
 /** Merges boxes that meet until none do: overlapping pairs by sweep, joined by union–find, repeated while the grown boxes meet. */

@@ -43,3 +43,22 @@ export function turfFixtureGeometry(name: string): Geometry {
   if (json.type === 'Feature') return json.geometry as Geometry;
   return json as unknown as Geometry;
 }
+
+/** Where `metricPolygon` puts its origin: a village in Zhejiang, so the GK zone and ground metres are real. */
+export const METRIC_ORIGIN: Position = [120.5, 30.2];
+
+/** A lon/lat position `east` and `north` metres from METRIC_ORIGIN (local metric: exact enough for tests). */
+export function metric(east: number, north: number): Position {
+  const phi = ((METRIC_ORIGIN[1] as number) * Math.PI) / 180;
+  // Ground metres per degree on CGCS2000 at 30.2°N, to well under a micrometre per metre.
+  const e2 = 0.0066943800229;
+  const w = Math.sqrt(1 - e2 * Math.sin(phi) ** 2);
+  const perLon = ((6378137 / w) * Math.cos(phi) * Math.PI) / 180;
+  const perLat = ((6378137 * (1 - e2)) / w ** 3) * (Math.PI / 180);
+  return [(METRIC_ORIGIN[0] as number) + east / perLon, (METRIC_ORIGIN[1] as number) + north / perLat];
+}
+
+/** A polygon from open rings of [east, north] metres around METRIC_ORIGIN. */
+export function metricPolygon(...rings: [number, number][][]): Polygon {
+  return polygon(...rings.map((ring) => ring.map(([e, n]) => metric(e, n))));
+}

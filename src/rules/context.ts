@@ -17,7 +17,8 @@ import { getFeature, layerFeatures, type Plan } from '../domain/plan.ts';
 import { resolveProfile, type RuleProfile } from '../domain/profile.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { geometryBBox, type BBox } from '../geo/bbox.ts';
-import { EdgeBalance } from '../geo/edge-balance.ts';
+import { CoverageBalance } from '../geo/coverage-balance.ts';
+import { GkPlane } from '../geo/gk-plane.ts';
 import { union } from '../geo/overlay.ts';
 import { PlanIndex } from '../geo/plan-index.ts';
 import { validateAreaGeometry, type ValidityProblem } from '../geo/validity.ts';
@@ -45,10 +46,11 @@ export class CheckState {
   private readonly counts = new Map<LayerId, number>();
   readonly index: PlanIndex;
   readonly derived: DerivedPlan;
-  private readonly balances = new Map<LayerId, EdgeBalance>();
+  private readonly balances = new Map<LayerId, CoverageBalance>();
   private readonly memos = new Map<string, WeakMap<object, Memo>>();
   private readonly namedMemos = new Map<string, Map<string, Memo>>();
   private boundaryMemo: { version: number; value: Boundary } | undefined;
+  private gkPlane: GkPlane | undefined;
 
   private constructor(plan: Plan) {
     this.layers = Object.fromEntries(LAYER_IDS.map((layer) => [layer, { ...(plan.layers[layer] as Record<FeatureId, PlanFeature>) }])) as MutableLayers;
@@ -87,7 +89,12 @@ export class CheckState {
       this.versions.set(c.layer, this.version(c.layer) + 1);
     }
     this.plan = patch.meta && Object.keys(patch.meta).length > 0 ? { ...this.plan, meta: { ...this.plan.meta, ...patch.meta } } : this.plan;
-    if (patch.meta) this.profile = resolveProfile(this.plan.meta.profileId, this.plan.meta.profileOverrides);
+    if (patch.meta) {
+      const tolerance = this.profile.coverageToleranceM;
+      this.profile = resolveProfile(this.plan.meta.profileId, this.plan.meta.profileOverrides);
+      // Balances are built for one tolerance; a new one rebuilds them on next use.
+      if (this.profile.coverageToleranceM !== tolerance) this.balances.clear();
+    }
     this.index.update(patch);
     for (const [layer, balance] of this.balances) {
       for (const c of changed) {
@@ -162,12 +169,25 @@ export class CheckState {
     return value;
   }
 
-  /** The edge balance of a partition layer against the boundary (built on first use, then kept in step). */
-  balance(layer: LayerId): EdgeBalance {
+  /**
+   * The Gauss-Krüger plane coverage overlays run in: the zone of the village (its boundary, else its first
+   * base parcel), fixed for the state's life so cached projections stay valid.
+   */
+  plane(): GkPlane {
+    if (!this.gkPlane) {
+      const first = layerFeatures(this.plan, 'boundary')[0] ?? layerFeatures(this.plan, 'base')[0];
+      const box = first ? geometryBBox(first.geometry) : undefined;
+      this.gkPlane = GkPlane.forLongitude(box ? (box[0] + box[2]) / 2 : 120);
+    }
+    return this.gkPlane;
+  }
+
+  /** The tolerant edge balance of a partition layer against the boundary (built on first use, then kept in step). */
+  balance(layer: LayerId): CoverageBalance {
     if (!LAYERS[layer].partition) throw new Error(`${layer} is not a partition layer`);
     let balance = this.balances.get(layer);
     if (!balance) {
-      balance = new EdgeBalance();
+      balance = new CoverageBalance(this.profile.coverageToleranceM);
       for (const b of layerFeatures(this.plan, 'boundary')) balance.add(b.geometry, -1);
       for (const f of layerFeatures(this.plan, layer) as PlanFeature[]) if (isAreaFeature(f)) balance.add(f.geometry, 1);
       this.balances.set(layer, balance);

@@ -1,19 +1,23 @@
 /**
  * `inside-village` (seed §二: a plan never crosses the village boundary): every feature of the plan lies
  * inside the village boundary, up to the profile's tolerance. Partition layers whose edges balance against
- * the boundary (geo/edge-balance.ts) are inside by construction; only features on unbalanced edges, and
- * the features of other layers, are clipped.
+ * the boundary within the coverage tolerance (geo/coverage-balance.ts) are inside by construction; only
+ * features on unbalanced stretches, and features of other layers not plainly within, are clipped, with GEOS
+ * in the GK plane. What lies outside counts when its mean width exceeds the profile's tolerance.
  */
 import type { Point } from 'geojson';
 import { isAreaFeature } from '../domain/features.ts';
 import { LAYERS } from '../domain/layers.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
-import { partOutside } from './clip.ts';
 import { m2, makeIssue, notChecked } from './issue.ts';
-import { meanWidthMetres, withinDistance } from './measure.ts';
+import { withinDistance } from './measure.ts';
 import type { FeatureRule } from './rule.ts';
 import { VILLAGE_LAYERS } from './area-layers.ts';
 import { PreparedArea } from '../geo/prepared-area.ts';
+import { partsOutside } from '../geo/geos/coverage-overlay.ts';
+import { relate } from '../geo/relate.ts';
+import { rewindRfc7946 } from '../geo/rings.ts';
+import type { AreaGeometry } from '../domain/features.ts';
 
 export const insideVillageRule: FeatureRule = {
   id: 'inside-village',
@@ -21,7 +25,7 @@ export const insideVillageRule: FeatureRule = {
   severity: 'error',
   layers: VILLAGE_LAYERS,
   reads: ['boundary', ...VILLAGE_LAYERS.filter((l) => LAYERS[l].partition)],
-  profileKeys: ['insideVillageToleranceM', 'overlapReportM2'],
+  profileKeys: ['insideVillageToleranceM', 'coverageToleranceM'],
   source: 'seed §二',
   seedDifference: '',
   checkPlan(state) {
@@ -41,17 +45,27 @@ export const insideVillageRule: FeatureRule = {
       if (withinDistance(square, boundary.geometry, tolerance)) return [];
       return [makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.inside-village.point', params: { layerKey: `layer.${feature.layer}` }, geometry: dot })];
     }
-    if (LAYERS[feature.layer].partition && state.isValid(feature.geometry) && !state.balance(feature.layer).touches(feature.geometry)) return [];
-    const outside = partOutside(feature.geometry, [boundary.geometry], state.profile.overlapReportM2);
-    if (!outside.ok) return [makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.clipFailed', params: { detail: outside.error } })];
-    if (!outside.value || meanWidthMetres(outside.value) <= tolerance) return [];
+    if (!state.isValid(feature.geometry)) return [];
+    if (LAYERS[feature.layer].partition && !state.balance(feature.layer).touches(feature.geometry)) return [];
+    if (relate(feature.geometry, boundary.geometry) === 'within') return [];
+    const plane = state.plane();
+    let parts;
+    try {
+      parts = partsOutside(plane.polygons(feature.geometry), plane.polygons(boundary.geometry), state.profile.coverageToleranceM);
+    } catch (error) {
+      return [makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.clipFailed', params: { detail: String(error) } })];
+    }
+    const area = parts.reduce((sum, p) => sum + p.area, 0);
+    const perimeter = parts.reduce((sum, p) => sum + (2 * p.area) / p.width, 0);
+    if (parts.length === 0 || (2 * area) / perimeter <= tolerance) return [];
+    const outside = rewindRfc7946(plane.toLonLat(parts.map((p) => p.polygon)) as AreaGeometry);
     return [
       makeIssue(this.id, this.severity, {
         layer: feature.layer,
         features: [feature.id],
         key: 'rules.inside-village.message',
-        params: { layerKey: `layer.${feature.layer}`, areaM2: m2(ellipsoidalArea(outside.value)) },
-        geometry: outside.value,
+        params: { layerKey: `layer.${feature.layer}`, areaM2: m2(ellipsoidalArea(outside)) },
+        geometry: outside,
       }),
     ];
   },

@@ -67,3 +67,8 @@ export function notChecked(rule: string, severity: Severity, missingKey: string,
 export function m2(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+/** Metres to the millimetre: widths of gaps and overlaps, tolerances. */
+export function metres(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,15 +1,18 @@
 /**
  * `no-overlap`: features of one partition layer (base parcels, functional zones, control zones) do not
- * overlap. Found by intersection area over the profile's threshold, never by booleanOverlap (which calls
- * adjoining parcels overlapping), and only inside clusters of unbalanced edges: with exactly shared
- * edges, balance proves there is no overlap without clipping anything.
+ * overlap. Only inside clusters of stretches that do not balance within the coverage tolerance
+ * (geo/coverage-balance.ts): elsewhere the balance proves there is no overlap wider than the tolerance
+ * without clipping anything. Inside, each pair whose boxes meet is intersected with GEOS in the GK plane;
+ * an overlap counts where it is wider than the tolerance (never by booleanOverlap, which calls adjoining
+ * parcels overlapping) and at least the report area. Invalid features are left to geometry-valid.
  */
+import { rewindRfc7946 } from '../geo/rings.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { bboxIntersects, geometryBBox } from '../geo/bbox.ts';
-import { intersect } from './clip.ts';
+import { overlapOf } from '../geo/geos/coverage-overlay.ts';
 import { PARTITION_LAYERS } from './area-layers.ts';
 import type { Issue } from './issue.ts';
-import { m2, makeIssue } from './issue.ts';
+import { m2, makeIssue, metres } from './issue.ts';
 import { partitionClusters } from './partition-clusters.ts';
 import type { PlanRule } from './rule.ts';
 
@@ -18,32 +21,40 @@ export const noOverlapRule: PlanRule = {
   kind: 'plan',
   severity: 'error',
   reads: ['boundary', ...PARTITION_LAYERS],
-  profileKeys: ['overlapReportM2'],
+  profileKeys: ['overlapReportM2', 'coverageToleranceM'],
   source: 'std',
   seedDifference: '',
   check(state) {
     const issues: Issue[] = [];
-    const threshold = state.profile.overlapReportM2;
+    const minArea = state.profile.overlapReportM2;
+    const tolerance = state.profile.coverageToleranceM;
+    const plane = state.plane();
     for (const layer of PARTITION_LAYERS) {
       for (const cluster of partitionClusters(state, layer)) {
         issues.push(
-          ...state.memo(this.id, cluster.name, [...cluster.features, threshold], () => {
+          ...state.memo(this.id, cluster.name, [...cluster.features, minArea, tolerance], () => {
             const found: Issue[] = [];
-            const boxes = cluster.features.map((f) => geometryBBox(f.geometry));
-            for (let i = 0; i < cluster.features.length; i++) {
-              for (let j = i + 1; j < cluster.features.length; j++) {
+            const features = cluster.features.filter((f) => state.isValid(f.geometry));
+            const boxes = features.map((f) => geometryBBox(f.geometry));
+            for (let i = 0; i < features.length; i++) {
+              for (let j = i + 1; j < features.length; j++) {
                 if (!bboxIntersects(boxes[i]!, boxes[j]!)) continue;
-                const a = cluster.features[i]!;
-                const b = cluster.features[j]!;
-                const overlap = intersect(a.geometry, b.geometry, threshold);
-                if (!overlap.ok) {
-                  found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.clipFailed', params: { detail: overlap.error } }));
+                const a = features[i]!;
+                const b = features[j]!;
+                let parts;
+                try {
+                  parts = overlapOf(plane.polygons(a.geometry), plane.polygons(b.geometry), tolerance);
+                } catch (error) {
+                  found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.clipFailed', params: { detail: String(error) } }));
                   continue;
                 }
-                if (!overlap.value) continue;
-                const area = ellipsoidalArea(overlap.value);
-                if (area < threshold) continue;
-                found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.no-overlap.message', params: { layerKey: `layer.${layer}`, areaM2: m2(area) }, geometry: overlap.value }));
+                if (parts.length === 0) continue;
+                const geometry = plane.toLonLat(parts.map((p) => p.polygon));
+                if (!geometry) continue;
+                const area = ellipsoidalArea(geometry);
+                if (area < minArea) continue;
+                const width = parts.reduce((w, p) => Math.max(w, p.width), 0);
+                found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.no-overlap.message', params: { layerKey: `layer.${layer}`, areaM2: m2(area), widthM: metres(width) }, geometry: rewindRfc7946(geometry) }));
               }
             }
             return found;

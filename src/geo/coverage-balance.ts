@@ -1,0 +1,229 @@
+/**
+ * The edge balance of a partition layer, tolerant of real data. The exact balance (edge-balance.ts) cancels
+ * every edge that two neighbours share bit for bit; what it leaves open is either a real imbalance (a gap, an
+ * overlap, an overhang) or harmless misalignment: T-junctions (a parcel's vertex on the inside of the
+ * boundary's edge, as a survey export clipped to another layer's boundary has all along it), and vertices
+ * moved off a neighbour's edge by fractions of a millimetre (reprojection, a 0.0001 m grid).
+ *
+ * Open edges are grouped by the line they lie on, within the tolerance (in ground metres, on either the
+ * lon/lat chord or the Gauss-Krüger chord: chord-frame.ts), and their signed counts summed as intervals
+ * along it (line-pieces.ts); only stretches longer than the tolerance where the sum is not zero remain. Their
+ * boxes are the clusters that must be clipped; a clean coverage has none, however misaligned within the
+ * tolerance. Groups are kept between patches: a patch re-resolves only the groups its edges belong to.
+ */
+import type { Position } from 'geojson';
+import RBush from 'rbush';
+import type { AreaGeometry } from '../domain/features.ts';
+import type { BBox } from './bbox.ts';
+import { ChordFrame } from './chord-frame.ts';
+import { EdgeBalance, mergeTouchingBoxes, undirectedEdgeKey } from './edge-balance.ts';
+import { unbalancedPieces, type Piece } from './line-pieces.ts';
+import { polygonsOf } from './rings.ts';
+
+/** An edge the exact balance leaves open, in the frame's metres, walked in its key's direction. */
+interface OpenEdge {
+  readonly key: string;
+  readonly count: number;
+  /** Ends in lon/lat (key direction) and in frame metres. */
+  readonly lonLat: readonly [number, number, number, number];
+  readonly ax: number;
+  readonly ay: number;
+  readonly bx: number;
+  readonly by: number;
+  readonly length: number;
+  /** Tolerance plus how far this edge's two chords (lon/lat, GK) lie apart. */
+  readonly allowance: number;
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  group: number;
+}
+
+interface Group {
+  readonly members: readonly OpenEdge[];
+  /** Unbalanced stretches as lon/lat boxes. */
+  readonly boxes: readonly BBox[];
+  /** Keys of members that reach into an unbalanced stretch. */
+  readonly suspects: readonly string[];
+}
+
+export class CoverageBalance {
+  private readonly exact = new EdgeBalance();
+  private frame: ChordFrame | undefined;
+  private readonly edges = new Map<string, OpenEdge>();
+  private readonly tree = new RBush<OpenEdge>();
+  private readonly groups = new Map<number, Group>();
+  private nextGroup = 1;
+  private suspectKeys: Set<string> | undefined;
+  private clusterBoxes: BBox[] | undefined;
+
+  constructor(private readonly toleranceM: number) {}
+
+  /** Adds (sign +1) or removes (sign −1) a geometry's edges. */
+  add(geometry: AreaGeometry, sign: 1 | -1): void {
+    if (!this.frame) this.frame = frameFor(geometry);
+    this.exact.add(geometry, sign);
+  }
+
+  /** True when no stretch longer than the tolerance is unbalanced. */
+  get balanced(): boolean {
+    return this.clusters().length === 0;
+  }
+
+  /** Boxes (lon/lat) of the unbalanced stretches, merged where they meet: each holds whole problems. */
+  clusters(): BBox[] {
+    this.resolve();
+    if (!this.clusterBoxes) this.clusterBoxes = mergeTouchingBoxes([...this.groups.values()].flatMap((g) => g.boxes));
+    return this.clusterBoxes;
+  }
+
+  /** True when an edge of the geometry reaches into an unbalanced stretch. */
+  touches(geometry: AreaGeometry): boolean {
+    this.resolve();
+    if (!this.suspectKeys) this.suspectKeys = new Set([...this.groups.values()].flatMap((g) => g.suspects));
+    if (this.suspectKeys.size === 0) return false;
+    for (const polygon of polygonsOf(geometry)) {
+      for (const ring of polygon) {
+        for (let i = 0; i + 1 < ring.length; i++) if (this.suspectKeys.has(undirectedEdgeKey(ring[i] as Position, ring[i + 1] as Position))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Brings the groups in step with the exact balance's changed edges. */
+  private resolve(): void {
+    const changed = this.exact.takeChanged();
+    if (changed.size === 0) return;
+    this.suspectKeys = undefined;
+    this.clusterBoxes = undefined;
+    const frame = this.frame as ChordFrame;
+    const seeds = new Set<OpenEdge>();
+    const fresh: OpenEdge[] = [];
+    for (const key of changed) {
+      const old = this.edges.get(key);
+      if (old) {
+        this.dissolve(old.group, seeds);
+        this.tree.remove(old);
+        this.edges.delete(key);
+        seeds.delete(old);
+      }
+      const count = this.exact.count(key);
+      if (count === 0) continue;
+      const edge = openEdge(key, count, frame, this.toleranceM);
+      this.edges.set(key, edge);
+      seeds.add(edge);
+      // Edges shorter than the tolerance point nowhere in particular; they join no line (and can hide no
+      // stretch longer than the tolerance on their own).
+      if (edge.length > this.toleranceM) fresh.push(edge);
+    }
+    if (fresh.length > 1000) this.tree.load(fresh);
+    else for (const edge of fresh) this.tree.insert(edge);
+    for (const seed of seeds) if (seed.group === 0 && this.edges.get(seed.key) === seed) this.build(seed, seeds);
+  }
+
+  private dissolve(groupId: number, seeds: Set<OpenEdge>): void {
+    const group = this.groups.get(groupId);
+    if (!group) return;
+    this.groups.delete(groupId);
+    for (const member of group.members) {
+      member.group = 0;
+      seeds.add(member);
+    }
+  }
+
+  /** The line group of `seed`: every open edge collinear with it within the tolerance, transitively. */
+  private build(seed: OpenEdge, seeds: Set<OpenEdge>): void {
+    const id = this.nextGroup++;
+    seed.group = id;
+    const members = [seed];
+    if (seed.length > this.toleranceM) {
+      for (let i = 0; i < members.length; i++) {
+        const edge = members[i] as OpenEdge;
+        for (const other of this.tree.search(edge)) {
+          if (other.group === id || !onOneLine(edge, other)) continue;
+          if (other.group !== 0) this.dissolve(other.group, seeds);
+          other.group = id;
+          members.push(other);
+        }
+      }
+    }
+    this.groups.set(id, resolveGroup(members, this.frame as ChordFrame, this.toleranceM));
+  }
+}
+
+function frameFor(geometry: AreaGeometry): ChordFrame {
+  const first = polygonsOf(geometry)[0]?.[0]?.[0];
+  return new ChordFrame((first?.[0] as number | undefined) ?? 120, (first?.[1] as number | undefined) ?? 30);
+}
+
+function openEdge(key: string, count: number, frame: ChordFrame, toleranceM: number): OpenEdge {
+  const [lon1, lat1, lon2, lat2] = key.split(',').map(Number) as [number, number, number, number];
+  const ax = frame.x(lon1);
+  const ay = frame.y(lat1);
+  const bx = frame.x(lon2);
+  const by = frame.y(lat2);
+  const allowance = toleranceM + frame.chordSagitta(lon2 - lon1, lat2 - lat1);
+  return {
+    key,
+    count,
+    lonLat: [lon1, lat1, lon2, lat2],
+    ax,
+    ay,
+    bx,
+    by,
+    length: Math.hypot(bx - ax, by - ay),
+    allowance,
+    minX: Math.min(ax, bx) - allowance,
+    minY: Math.min(ay, by) - allowance,
+    maxX: Math.max(ax, bx) + allowance,
+    maxY: Math.max(ay, by) + allowance,
+    group: 0,
+  };
+}
+
+/**
+ * Both ends of the shorter edge lie within the longer one's allowance of its line, and the two overlap
+ * along it: the shorter is (part of) the same stretch of boundary, seen by another feature.
+ */
+function onOneLine(e: OpenEdge, f: OpenEdge): boolean {
+  const [long, short] = e.length >= f.length ? [e, f] : [f, e];
+  if (short.length === 0) return false;
+  const ux = (long.bx - long.ax) / long.length;
+  const uy = (long.by - long.ay) / long.length;
+  const allowance = Math.max(long.allowance, short.allowance);
+  const offA = Math.abs((short.ax - long.ax) * uy - (short.ay - long.ay) * ux);
+  const offB = Math.abs((short.bx - long.ax) * uy - (short.by - long.ay) * ux);
+  if (offA > allowance || offB > allowance) return false;
+  const ta = (short.ax - long.ax) * ux + (short.ay - long.ay) * uy;
+  const tb = (short.bx - long.ax) * ux + (short.by - long.ay) * uy;
+  return Math.max(ta, tb) > 0 && Math.min(ta, tb) < long.length;
+}
+
+/** Sums the group's counts along its longest member and turns what stays unbalanced into lon/lat boxes. */
+function resolveGroup(members: readonly OpenEdge[], frame: ChordFrame, toleranceM: number): Group {
+  const reference = members.reduce((a, b) => (b.length > a.length ? b : a));
+  if (reference.length <= toleranceM) return { members, boxes: [], suspects: [] };
+  const ux = (reference.bx - reference.ax) / reference.length;
+  const uy = (reference.by - reference.ay) / reference.length;
+  const along = (x: number, y: number) => (x - reference.ax) * ux + (y - reference.ay) * uy;
+  const spans = members.map((m) => ({ from: along(m.ax, m.ay), to: along(m.bx, m.by), count: m.count }));
+  const pieces = unbalancedPieces(spans, toleranceM);
+  if (pieces.length === 0) return { members, boxes: [], suspects: [] };
+  const margin = reference.allowance;
+  const boxes = pieces.map((piece) => pieceBox(piece, reference, ux, uy, margin, frame));
+  const suspects = members.filter((_, i) => pieces.some((p) => reaches(spans[i] as Piece, p))).map((m) => m.key);
+  return { members, boxes, suspects };
+}
+
+function reaches(span: Piece, piece: Piece): boolean {
+  return Math.max(span.from, span.to) > piece.from && Math.min(span.from, span.to) < piece.to;
+}
+
+function pieceBox(piece: Piece, reference: OpenEdge, ux: number, uy: number, margin: number, frame: ChordFrame): BBox {
+  const x1 = reference.ax + piece.from * ux;
+  const y1 = reference.ay + piece.from * uy;
+  const x2 = reference.ax + piece.to * ux;
+  const y2 = reference.ay + piece.to * uy;
+  return [frame.lon(Math.min(x1, x2) - margin), frame.lat(Math.min(y1, y2) - margin), frame.lon(Math.max(x1, x2) + margin), frame.lat(Math.max(y1, y2) + margin)];
+}
