@@ -1,0 +1,127 @@
+/**
+ * `npx tsx bench/package-read.bench.ts`: reading a provincial delivery package folder, as
+ * `village-plan check <folder>` does (io/package/read-folder.ts → reconstruct.ts → a Plan). The bench plan
+ * of BENCH_PARCELS parcels (24,000 by default; generated when missing) is exported once with the editor's
+ * writer into .tmp/bench-package/, then, in one process and on the same files:
+ *  - package read, ours: `readPackageFolder` (file reads, UTF-8 check, JSON, structure checks, the plan
+ *    rebuilt with its joins and look-ups);
+ *  - floor: UTF-8 decoding and `JSON.parse` of the same layer files, nothing else (what any reader pays);
+ *  - GDAL: `ogr2ogr -f Memory` of each of those layer files (wall clock of the processes, start-up included);
+ *  - the check it feeds: `fullCheck` of the plan read (every rule and the tables), so reading can be set
+ *    against what it serves.
+ * Also the stages of our read (per-layer GeoJSON parse and reconstruct) so a regression names its stage.
+ * Medians after a warm-up; writes bench/out/package-read.json. Not a test: numbers, not verdicts.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createI18n } from '../src/i18n/index.ts';
+import { parsePlanText } from '../src/domain/plan-file.ts';
+import { parseGeoJsonLayer } from '../src/io/package/geojson-layer.ts';
+import { layerNameOf, type PackageLayers } from '../src/io/package/package-layers.ts';
+import { readPackageFolder } from '../src/io/package/read-folder.ts';
+import { reconstructPlan } from '../src/io/package/reconstruct.ts';
+import { writeDelivery } from '../src/io/package/write-delivery.ts';
+import { fullCheck, RuleEngine } from '../src/rules/engine.ts';
+import { benchPlanPath, formatMs, median } from './support.ts';
+
+const PARCELS = Number(process.env.BENCH_PARCELS ?? 24000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const CHECK_RUNS = Number(process.env.BENCH_CHECK_RUNS ?? 3);
+const FOLDER = resolve(`.tmp/bench-package/pkg-${PARCELS}`);
+
+async function ensurePackage(): Promise<void> {
+  if (existsSync(join(FOLDER, '5.电子数据说明', 'manifest.json'))) return;
+  const parsed = parsePlanText(readFileSync(benchPlanPath(PARCELS), 'utf8'));
+  if (!parsed.ok) throw new Error(`bench plan unreadable: ${parsed.error.key}`);
+  const zh = createI18n('zh-CN');
+  const delivery = await writeDelivery(new RuleEngine(parsed.value).checkState, { t: (key, params) => zh.t(key, params ?? {}), encoding: 'gbk' });
+  if (!delivery.ok) throw new Error(`export failed: ${delivery.error.key}`);
+  for (const file of delivery.value.files) {
+    const path = join(FOLDER, file.name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.bytes);
+  }
+}
+
+/** The GeoJSON files the reader takes (one per package layer), as read-folder finds them. */
+function layerFiles(): { name: NonNullable<ReturnType<typeof layerNameOf>>; path: string }[] {
+  const dir = join(FOLDER, '3.规划图形数据', 'GeoJSON');
+  return readdirSync(dir).flatMap((file) => {
+    const name = layerNameOf(file);
+    return name ? [{ name, path: join(dir, file) }] : [];
+  });
+}
+
+function timed<T>(fn: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = fn();
+  return { ms: performance.now() - start, value };
+}
+
+function gdalMs(paths: readonly string[]): number {
+  let total = 0;
+  for (const path of paths) {
+    const start = performance.now();
+    const run = spawnSync('ogr2ogr', ['-f', 'Memory', 'mem', path], { encoding: 'utf8' });
+    total += performance.now() - start;
+    if (run.status !== 0) throw new Error(`ogr2ogr ${path}: ${run.stderr}`);
+  }
+  return total;
+}
+
+async function main(): Promise<void> {
+  await ensurePackage();
+  const files = layerFiles();
+  const hasGdal = spawnSync('ogr2ogr', ['--version']).status === 0;
+  const samples = { readMs: [] as number[], floorMs: [] as number[], gdalMs: [] as number[], parseMs: {} as Record<string, number[]>, reconstructMs: [] as number[] };
+  let plan = null;
+  for (let run = -1; run < RUNS; run++) {
+    const read = timed(() => readPackageFolder(FOLDER));
+    if (!read.value.ok) throw new Error(`package unreadable: ${read.value.error.key} ${JSON.stringify(read.value.error.params)}`);
+    plan = read.value.value.plan;
+    const floor = timed(() => files.map((f) => JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(f.path))) as unknown));
+    // Stages: each layer's parse from text already in memory, then reconstruct on those layers.
+    const layers: PackageLayers = {};
+    for (const f of files) {
+      const text = readFileSync(f.path, 'utf8');
+      const parsed = timed(() => parseGeoJsonLayer(f.name, f.path, text));
+      if (!parsed.value.ok) throw new Error(`${f.name}: ${parsed.value.error.key}`);
+      layers[f.name] = parsed.value.value;
+      if (run >= 0) (samples.parseMs[f.name] ??= []).push(parsed.ms);
+    }
+    const rebuilt = timed(() => reconstructPlan(layers));
+    const gdal = hasGdal ? gdalMs(files.map((f) => f.path)) : NaN;
+    if (run < 0) continue;
+    samples.readMs.push(read.ms);
+    samples.floorMs.push(floor.ms);
+    samples.gdalMs.push(gdal);
+    samples.reconstructMs.push(rebuilt.ms);
+  }
+  if (!plan) throw new Error('no plan read');
+  const checkMs: number[] = [];
+  for (let run = 0; run < CHECK_RUNS; run++) checkMs.push(timed(() => fullCheck(plan)).ms);
+
+  const readMs = median(samples.readMs);
+  const result = {
+    date: new Date().toISOString().slice(0, 10),
+    parcels: Object.keys(plan.layers.base).length,
+    bytes: files.reduce((n, f) => n + readFileSync(f.path).length, 0),
+    runs: RUNS,
+    readMs,
+    floorMs: median(samples.floorMs),
+    gdalMs: hasGdal ? median(samples.gdalMs) : null,
+    checkMs: median(checkMs),
+    stages: { ...Object.fromEntries(Object.entries(samples.parseMs).map(([k, v]) => [`parse ${k}`, median(v)])), reconstruct: median(samples.reconstructMs) },
+    samples: { ...samples, checkMs },
+  };
+  console.log(`package: ${result.parcels} base parcels, ${files.length} GeoJSON layers, ${(result.bytes / 1e6).toFixed(1)} MB (${FOLDER})`);
+  console.log(`package read  ours ${formatMs(readMs)}  floor (decode + JSON.parse) ${formatMs(result.floorMs)}  ratio ${(readMs / result.floorMs).toFixed(2)}`);
+  if (result.gdalMs !== null) console.log(`              GDAL ogr2ogr -f Memory ${formatMs(result.gdalMs)}  ratio ${(readMs / result.gdalMs).toFixed(2)}`);
+  console.log(`full check of the plan read ${formatMs(result.checkMs)}  read / check ${(readMs / result.checkMs).toFixed(2)}`);
+  console.log(`stages: ${Object.entries(result.stages).map(([k, v]) => `${k} ${formatMs(v)}`).join(', ')}`);
+  mkdirSync('bench/out', { recursive: true });
+  writeFileSync('bench/out/package-read.json', JSON.stringify(result, null, 2));
+}
+
+await main();

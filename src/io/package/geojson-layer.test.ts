@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseGeoJsonLayer } from './geojson-layer.ts';
+
+const square = [[120, 30], [120.001, 30], [120.001, 30.001], [120, 30]];
+const feature = (geometry: unknown, properties: unknown = {}) => ({ type: 'Feature', properties, geometry });
+const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+
+describe('a package layer from GeoJSON', () => {
+  it('keeps polygons and multipolygons with their record numbers and flat properties', () => {
+    const read = parseGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', collection(
+      feature({ type: 'Polygon', coordinates: [square] }, { DLDM: '111', TBMJ: 12.5, FLAG: true, NOTE: null }),
+      feature({ type: 'MultiPolygon', coordinates: [[square], [square]] }, { DLDM: '2121' }),
+    ));
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    expect(read.notes).toEqual([]);
+    expect(read.value.features.map((f) => [f.recordNo, f.geometry.type, f.properties])).toEqual([
+      [1, 'Polygon', { DLDM: '111', TBMJ: 12.5, FLAG: true, NOTE: null }],
+      [2, 'MultiPolygon', { DLDM: '2121' }],
+    ]);
+    expect(read.value.features[0]?.geometry.coordinates).toEqual([square]);
+  });
+
+  it('reads a single Feature as a layer of one', () => {
+    const read = parseGeoJsonLayer('XZQ', 'XZQ.geojson', JSON.stringify(feature({ type: 'Polygon', coordinates: [square] }, { XZQDM: '330421101210' })));
+    expect(read.ok && read.value.features.map((f) => f.properties.XZQDM)).toEqual(['330421101210']);
+  });
+
+  it('skips what is not a usable polygon with a note naming the records, never silently', () => {
+    const read = parseGeoJsonLayer('GHYT', 'GHYT.geojson', collection(
+      feature({ type: 'Point', coordinates: [120, 30] }),
+      feature(null),
+      feature({ type: 'Polygon', coordinates: [[[120, 30], [120.001, '30'], [120, 30]]] }),
+      feature({ type: 'Polygon', coordinates: [[[120], [120.001, 30], [120, 30]]] }),
+      feature({ type: 'Polygon', coordinates: [] }),
+      feature({ type: 'MultiPolygon', coordinates: [[square], []] }),
+      feature({ type: 'Polygon', coordinates: [square] }),
+      'not a feature',
+    ));
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    expect(read.value.features.map((f) => f.recordNo)).toEqual([7]);
+    expect(read.notes).toEqual([{ key: 'package.skippedFeatures', params: { file: 'GHYT.geojson', count: 7, list: '#1 Point; #2 no geometry; #3 bad coordinates; #4 bad coordinates; #5 bad coordinates' } }]);
+  });
+
+  it('keeps __proto__ and constructor out of the properties and nested values as JSON text', () => {
+    const text = '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[120,30],[120.001,30],[120.001,30.001],[120,30]]]},"properties":{"__proto__":{"polluted":1},"constructor":"x","A":[1,2],"B":{"c":"沈"}}}]}';
+    const read = parseGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', text);
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    const properties = read.value.features[0]?.properties ?? {};
+    expect(Object.keys(properties)).toEqual(['A', 'B']);
+    expect(properties).toMatchObject({ A: '[1,2]', B: '{"c":"沈"}' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(properties)).not.toHaveProperty('polluted');
+  });
+
+  it('refuses text that is not GeoJSON, and coordinates in no known system, naming the file', () => {
+    expect(parseGeoJsonLayer('GHYT', 'GHYT.geojson', '{nope')).toMatchObject({ ok: false, error: { key: 'package.notJson', params: { file: 'GHYT.geojson' } } });
+    expect(parseGeoJsonLayer('GHYT', 'GHYT.geojson', '{"type":"Topology"}')).toMatchObject({ ok: false, error: { key: 'package.notFeatureCollection' } });
+    const far = [[5_000_000, 5_000_000], [5_000_100, 5_000_000], [5_000_100, 5_000_100], [5_000_000, 5_000_000]];
+    expect(parseGeoJsonLayer('GHYT', 'GHYT.geojson', collection(feature({ type: 'Polygon', coordinates: [far] })))).toMatchObject({ ok: false, error: { key: 'package.unknownCoordinates', params: { file: 'GHYT.geojson' } } });
+  });
+
+  it('reads Gauss-Krüger without the zone prefix as zone 40, and says so', () => {
+    const ring = [[500_000, 3_320_000], [500_100, 3_320_000], [500_100, 3_320_100], [500_000, 3_320_000]];
+    const read = parseGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', collection(feature({ type: 'MultiPolygon', coordinates: [[ring]] })));
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    expect(read.notes).toEqual([{ key: 'package.assumedZone', params: { file: 'JQDLTB.geojson', zone: 40 } }]);
+    const p = (read.value.features[0]?.geometry.coordinates[0] as number[][][])[0]?.[0] ?? [];
+    expect(p[0]).toBeCloseTo(120, 6);
+    expect(p[1]).toBeGreaterThan(29.9);
+  });
+});
