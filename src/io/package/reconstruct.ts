@@ -10,7 +10,6 @@
  * Fields the package does not carry (households, quota source, population) stay unset, and the rules
  * that need them say "not checked". Unknown codes are refused with the file and records named.
  */
-import type { MultiPolygon, Polygon } from 'geojson';
 import { normaliseControlZoneCode, type PbfType } from '../../domain/codes.ts';
 import type { AreaGeometry, PlanFeature } from '../../domain/features.ts';
 import { defaultProperties, LAYER_FIELDS, validateFieldValue } from '../../domain/fields.ts';
@@ -21,10 +20,9 @@ import type { Message, Result } from '../../domain/message.ts';
 import { applyPatch, putFeature } from '../../domain/patch.ts';
 import { emptyPlan, type Plan } from '../../domain/plan.ts';
 import { resolveProfile } from '../../domain/profile.ts';
-import { ellipsoidalArea } from '../../geo/area.ts';
 import { union } from '../../geo/overlay.ts';
-import { relate } from '../../geo/relate.ts';
 import type { FieldValue, PackageFeature, PackageLayer, PackageLayers } from './package-layers.ts';
+import { TargetClasses } from './target-class.ts';
 
 const MAX_LISTED = 5;
 
@@ -43,14 +41,23 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
   const badCodes: string[] = [];
   const bsm: Record<FeatureId, string> = {};
   const usedIds = new Set<string>();
+  // Defaults and field names once per layer, not once per feature (24,000 base parcels).
+  const defaultsOf = new Map<LayerId, { readonly defaults: Record<string, unknown>; readonly keys: ReadonlySet<string> }>();
   const add = (layer: LayerId, source: PackageLayer, f: PackageFeature, properties: Record<string, unknown>) => {
-    const defaults = defaultProperties(layer, profile, '') as unknown as Record<string, unknown>;
-    const merged: Record<string, unknown> = { ...defaults };
+    let known = defaultsOf.get(layer);
+    if (!known) {
+      known = { defaults: defaultProperties(layer, profile, '') as unknown as Record<string, unknown>, keys: new Set(LAYER_FIELDS[layer].map((s) => s.key)) };
+      defaultsOf.set(layer, known);
+    }
+    const merged: Record<string, unknown> = { ...known.defaults };
     for (const spec of LAYER_FIELDS[layer]) {
       const value = properties[spec.key];
       if (value !== undefined && validateFieldValue(spec, value as never, profile)) merged[spec.key] = value;
     }
-    for (const [k, v] of Object.entries(properties)) if (!LAYER_FIELDS[layer].some((s) => s.key === k) && v !== undefined) merged[k] = v;
+    for (const k of Object.keys(properties)) {
+      const v = properties[k];
+      if (v !== undefined && !known.keys.has(k)) merged[k] = v;
+    }
     // One GHYT row can give two features (a new-build that is also a reserve area): the second gets its layer added.
     const plain = `${source.name}-${f.recordNo}`;
     const id = asFeatureId(usedIds.has(plain) ? `${plain}-${layer}` : plain);
@@ -82,7 +89,7 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
   }
   if (badCodes.length) return fail('package.unknownClass', { file: parcels.file, count: badCodes.length, list: badCodes.slice(0, MAX_LISTED).join('; ') });
 
-  const targetUses = layers.TDGHDL?.features ?? [];
+  const targetUses = new TargetClasses(layers.TDGHDL?.features ?? []);
   const ghyt = layers.GHYT;
   const ghytPbf: PackageFeature[] = [];
   if (ghyt) {
@@ -91,7 +98,7 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
       const ghytdm = text(f.properties.GHYTDM).toUpperCase();
       const parcelNo = text(f.properties.YTDKBH) || String(f.recordNo);
       if (cjjx === 'C1' || cjjx === 'C2') {
-        add('demolition', ghyt, f, { parcelNo, linkage: cjjx, restorationUse: restorationUseUnder(f.geometry, targetUses), households: 0, note: text(f.properties.BZ) });
+        add('demolition', ghyt, f, { parcelNo, linkage: cjjx, restorationUse: targetUses.classUnder(f.geometry) ?? '111', households: 0, note: text(f.properties.BZ) });
       } else if (cjjx === 'E1' || cjjx === 'E2') {
         const use = ghytdm.replace(/^[GXN]/, '');
         add('newBuild', ghyt, f, { parcelNo, useCode: isLandClassCode(use) ? use : '2121', linkage: cjjx, households: 0, quotaSource: 'linkage', industryPurpose: null, note: text(f.properties.BZ) });
@@ -99,7 +106,7 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
       } else if (ghytdm === 'G111' || ghytdm === 'G112') {
         ghytPbf.push(f);
       } else if (ghytdm === 'N112' || (ghytdm.startsWith('G') && isLandClassCode(ghytdm.slice(1)))) {
-        const target = ghytdm === 'N112' ? targetClassUnder(f.geometry, targetUses) ?? '111' : (ghytdm.slice(1) as LandClassCode);
+        const target = ghytdm === 'N112' ? targetUses.classUnder(f.geometry) ?? '111' : (ghytdm.slice(1) as LandClassCode);
         add('useChange', ghyt, f, { parcelNo, targetCode: target, newFarmlandType: nullableText(f.properties.XZNTLX), note: text(f.properties.BZ) });
       }
       if (isFlagSet(f.properties.JBNTZBQ)) add('reserve', ghyt, f, { kind: 'nearPbf', note: text(f.properties.BZ) });
@@ -180,25 +187,6 @@ function joinChangePieces(rows: readonly PackageFeature[]): PackageFeature[] {
     // A union that fails (broken pieces) keeps the pieces as separate changes rather than losing any.
     return joined.ok && joined.value ? [{ ...first, geometry: joined.value }] : group;
   });
-}
-
-/** The restoration use of a demolition row: the TDGHDL class covering most of it; 111 when none does. */
-function restorationUseUnder(geometry: Polygon | MultiPolygon, targets: readonly PackageFeature[]): string {
-  const code = targetClassUnder(geometry, targets);
-  return code ?? '111';
-}
-
-function targetClassUnder(geometry: Polygon | MultiPolygon, targets: readonly PackageFeature[]): LandClassCode | null {
-  let best: { code: LandClassCode; area: number } | null = null;
-  for (const t of targets) {
-    const code = text(t.properties.GHDLDM);
-    if (!isLandClassCode(code)) continue;
-    const relation = relate(geometry, t.geometry);
-    if (relation === 'disjoint') continue;
-    const area = relation === 'within' ? ellipsoidalArea(geometry) : ellipsoidalArea(t.geometry);
-    if (!best || area > best.area) best = { code, area };
-  }
-  return best?.code ?? null;
 }
 
 function pbfTypeOf(value: FieldValue | undefined): PbfType {
