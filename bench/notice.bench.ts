@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createI18n } from '../src/i18n/index.ts';
 import { printMapJpg, printMapPdf } from '../src/print/print-map.ts';
+import { loadGeos } from '../src/geo/geos/geos-module.ts';
 import { fullCheck } from '../src/rules/engine.ts';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.ts';
 import { publishSample, SAMPLE_PLAN_PATH, samplePlan } from '../tests/e2e/support/notice.ts';
@@ -46,6 +47,7 @@ async function loadOnce(url: string, marks: readonly string[]): Promise<number[]
 }
 
 async function main(): Promise<void> {
+  await loadGeos();
   mkdirSync(OUT_DIR, { recursive: true });
   const notice = await publishSample();
   const noticePath = resolve(OUT_DIR, 'notice.html');

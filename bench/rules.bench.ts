@@ -18,6 +18,7 @@ import { parsePlanText } from '../src/domain/plan-file.ts';
 import { layerFeatures, type Plan } from '../src/domain/plan.ts';
 import { LAYER_IDS } from '../src/domain/layers.ts';
 import { hasVertex, moveVertex } from '../src/geo/topology.ts';
+import { loadGeos } from '../src/geo/geos/geos-module.ts';
 import { RuleEngine } from '../src/rules/engine.ts';
 import { BENCH_SIZES, benchPlanPath, formatMs, median } from './support.ts';
 
@@ -87,6 +88,7 @@ function incrementalMs(text: string): number[] {
   return times;
 }
 
+await loadGeos();
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 for (const parcels of BENCH_SIZES) {
   const text = readFileSync(benchPlanPath(parcels), 'utf8');

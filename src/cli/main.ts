@@ -5,6 +5,7 @@
  * goes to stdout; notes and failures to stderr.
  */
 import { createI18n } from '../i18n/index.ts';
+import { loadGeos } from '../geo/geos/geos-module.ts';
 import { fullCheck } from '../rules/engine.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import { tablesToCsv, tablesToJson } from '../rules/tables/serialise.ts';
@@ -26,6 +27,7 @@ export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   const args = parseArgs(argv);
   if (!args.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, args.error)}\n${t('cli.usage')}\n` };
   const input = readInput(args.value.input, args.value.profile);
+  await loadGeos();
   if (!input.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, input.error)}\n` };
   if (args.value.command === 'export') return runExport(t, args.value, input.value);
   const { plan, labels, notes } = input.value;

@@ -14,11 +14,15 @@
 import type { Position } from 'geojson';
 import RBush from 'rbush';
 import type { AreaGeometry } from '../domain/features.ts';
-import type { BBox } from './bbox.ts';
+import { bboxIntersects, geometryBBox, type BBox } from './bbox.ts';
 import { ChordFrame } from './chord-frame.ts';
-import { EdgeBalance, mergeTouchingBoxes, undirectedEdgeKey } from './edge-balance.ts';
+import { EdgeBalance, mergeTouchingBoxes, undirectedEdgeKey, type OpenEdgeCount } from './edge-balance.ts';
 import { unbalancedPieces, type Piece } from './line-pieces.ts';
 import { polygonsOf } from './rings.ts';
+import { forEachOverlappingPair } from './segments.ts';
+
+/** Past this many changed edges (a new layer, an import) regrouping everything is cheaper than following each. */
+const BULK_CHANGES = 2000;
 
 /** An edge the exact balance leaves open, in the frame's metres, walked in its key's direction. */
 interface OpenEdge {
@@ -83,6 +87,8 @@ export class CoverageBalance {
     this.resolve();
     if (!this.suspectKeys) this.suspectKeys = new Set([...this.groups.values()].flatMap((g) => g.suspects));
     if (this.suspectKeys.size === 0) return false;
+    const box = geometryBBox(geometry);
+    if (!this.clusters().some((c) => bboxIntersects(c, box))) return false;
     for (const polygon of polygonsOf(geometry)) {
       for (const ring of polygon) {
         for (let i = 0; i + 1 < ring.length; i++) if (this.suspectKeys.has(undirectedEdgeKey(ring[i] as Position, ring[i + 1] as Position))) return true;
@@ -97,28 +103,66 @@ export class CoverageBalance {
     if (changed.size === 0) return;
     this.suspectKeys = undefined;
     this.clusterBoxes = undefined;
+    if (changed.size > BULK_CHANGES || changed.size > this.edges.size) this.rebuild();
+    else this.update(changed);
+  }
+
+  /** Every group anew: the open edges' boxes paired by one sweep and joined by union–find. */
+  private rebuild(): void {
+    const frame = this.frame as ChordFrame;
+    this.edges.clear();
+    this.groups.clear();
+    this.tree.clear();
+    const all: OpenEdge[] = [];
+    for (const key of this.exact.openKeys()) {
+      const edge = openEdge(key, this.exact.open(key) as OpenEdgeCount, frame, this.toleranceM);
+      this.edges.set(key, edge);
+      all.push(edge);
+    }
+    const lined = all.filter((e) => e.length > this.toleranceM);
+    this.tree.load(lined);
+    const boxes = new Float64Array(lined.length * 4);
+    lined.forEach((e, i) => boxes.set([e.minX, e.minY, e.maxX, e.maxY], i * 4));
+    const parent = Int32Array.from(lined, (_, i) => i);
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+      return i;
+    };
+    forEachOverlappingPair(boxes, (i, j) => {
+      if (onOneLine(lined[i] as OpenEdge, lined[j] as OpenEdge)) parent[find(i)] = find(j);
+    });
+    const members = new Map<number, OpenEdge[]>();
+    lined.forEach((edge, i) => {
+      const root = find(i);
+      const list = members.get(root);
+      if (list) list.push(edge);
+      else members.set(root, [edge]);
+    });
+    for (const list of members.values()) this.addGroup(list);
+    for (const edge of all) if (edge.group === 0) this.addGroup([edge]);
+  }
+
+  /** Only the groups the changed edges belonged to or now join. */
+  private update(changed: ReadonlySet<string>): void {
     const frame = this.frame as ChordFrame;
     const seeds = new Set<OpenEdge>();
-    const fresh: OpenEdge[] = [];
     for (const key of changed) {
       const old = this.edges.get(key);
       if (old) {
         this.dissolve(old.group, seeds);
-        this.tree.remove(old);
+        if (old.length > this.toleranceM) this.tree.remove(old);
         this.edges.delete(key);
         seeds.delete(old);
       }
-      const count = this.exact.count(key);
-      if (count === 0) continue;
-      const edge = openEdge(key, count, frame, this.toleranceM);
+      const open = this.exact.open(key);
+      if (!open) continue;
+      const edge = openEdge(key, open, frame, this.toleranceM);
       this.edges.set(key, edge);
       seeds.add(edge);
       // Edges shorter than the tolerance point nowhere in particular; they join no line (and can hide no
       // stretch longer than the tolerance on their own).
-      if (edge.length > this.toleranceM) fresh.push(edge);
+      if (edge.length > this.toleranceM) this.tree.insert(edge);
     }
-    if (fresh.length > 1000) this.tree.load(fresh);
-    else for (const edge of fresh) this.tree.insert(edge);
     for (const seed of seeds) if (seed.group === 0 && this.edges.get(seed.key) === seed) this.build(seed, seeds);
   }
 
@@ -150,6 +194,12 @@ export class CoverageBalance {
     }
     this.groups.set(id, resolveGroup(members, this.frame as ChordFrame, this.toleranceM));
   }
+
+  private addGroup(members: OpenEdge[]): void {
+    const id = this.nextGroup++;
+    for (const member of members) member.group = id;
+    this.groups.set(id, resolveGroup(members, this.frame as ChordFrame, this.toleranceM));
+  }
 }
 
 function frameFor(geometry: AreaGeometry): ChordFrame {
@@ -157,8 +207,8 @@ function frameFor(geometry: AreaGeometry): ChordFrame {
   return new ChordFrame((first?.[0] as number | undefined) ?? 120, (first?.[1] as number | undefined) ?? 30);
 }
 
-function openEdge(key: string, count: number, frame: ChordFrame, toleranceM: number): OpenEdge {
-  const [lon1, lat1, lon2, lat2] = key.split(',').map(Number) as [number, number, number, number];
+function openEdge(key: string, open: Readonly<OpenEdgeCount>, frame: ChordFrame, toleranceM: number): OpenEdge {
+  const { count, ax: lon1, ay: lat1, bx: lon2, by: lat2 } = open;
   const ax = frame.x(lon1);
   const ay = frame.y(lat1);
   const bx = frame.x(lon2);

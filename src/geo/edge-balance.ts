@@ -13,8 +13,17 @@ import type { BBox } from './bbox.ts';
 import { polygonsOf, ringSignedAreaPlanar } from './rings.ts';
 import { forEachOverlappingPair } from './segments.ts';
 
+/** An edge whose count is not zero, walked in its key's direction, with its net count. */
+export interface OpenEdgeCount {
+  count: number;
+  readonly ax: number;
+  readonly ay: number;
+  readonly bx: number;
+  readonly by: number;
+}
+
 export class EdgeBalance {
-  private readonly net = new Map<string, number>();
+  private readonly net = new Map<string, OpenEdgeCount>();
   /** Keys whose count changed since the last `takeChanged()`: what a tolerant layer above must look at again. */
   private changed = new Set<string>();
 
@@ -32,10 +41,13 @@ export class EdgeBalance {
   private addEdge(a: Position, b: Position, sign: number): void {
     if (a[0] === b[0] && a[1] === b[1]) return;
     const forward = isForward(a, b);
-    const key = forward ? edgeKey(a, b) : edgeKey(b, a);
-    const count = (this.net.get(key) ?? 0) + (forward ? sign : -sign);
-    if (count === 0) this.net.delete(key);
-    else this.net.set(key, count);
+    const [from, to] = forward ? [a, b] : [b, a];
+    const key = edgeKey(from, to);
+    const delta = forward ? sign : -sign;
+    const open = this.net.get(key);
+    if (!open) this.net.set(key, { count: delta, ax: from[0] as number, ay: from[1] as number, bx: to[0] as number, by: to[1] as number });
+    else if (open.count + delta === 0) this.net.delete(key);
+    else open.count += delta;
     this.changed.add(key);
   }
 
@@ -46,7 +58,12 @@ export class EdgeBalance {
 
   /** Net count of an edge key, in the key's own direction; 0 when balanced. */
   count(key: string): number {
-    return this.net.get(key) ?? 0;
+    return this.net.get(key)?.count ?? 0;
+  }
+
+  /** The open edge under a key, or undefined when it balances. */
+  open(key: string): Readonly<OpenEdgeCount> | undefined {
+    return this.net.get(key);
   }
 
   /** Every unbalanced key: for building a tolerant layer from scratch. */

@@ -1,27 +1,43 @@
+import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { ellipsoidalArea } from '../geo/area.ts';
-import { polygon, square } from '../geo/test-support.ts';
-import { combine, intersect, partInside, partOutside, subtract } from './clip.ts';
+import { GkPlane } from '../geo/gk-plane.ts';
+import { metric, metricPolygon, polygon, square } from '../geo/test-support.ts';
+import { combine, intersect, partInside, partOutside, subtract, type ClipLimits } from './clip.ts';
 
+const limits: ClipLimits = { plane: GkPlane.forLongitude(120), minWidthM: 0.001, minAreaM2: 0.01 };
 const cell = square(120, 30, 120.001, 30.001);
 const left = polygon([[120, 30], [120.0005, 30], [120.0005, 30.001], [120, 30.001]]);
 
 describe('clip', () => {
   it('answers from shared vertices without clipping, and clips when it must', () => {
     const withVertices = polygon([[120, 30], [120.0005, 30], [120.001, 30], [120.001, 30.001], [120.0005, 30.001], [120, 30.001]]);
-    const inter = intersect(left, withVertices, 0.01);
+    const inter = intersect(left, withVertices, limits);
     expect(inter.ok && inter.value).toBe(left);
-    const rest = subtract(withVertices, left, 0.01);
+    const rest = subtract(withVertices, left, limits);
     expect(rest.ok && rest.value && ellipsoidalArea(rest.value)).toBeCloseTo(ellipsoidalArea(cell) / 2, 0);
   });
 
-  it('finds the part outside and inside several covers', () => {
-    const out = partOutside(cell, [left], 0.01);
+  it('finds the part outside and inside several covers, with one union', () => {
+    const out = partOutside(cell, [left], limits);
     expect(out.ok && out.value && ellipsoidalArea(out.value)).toBeCloseTo(ellipsoidalArea(cell) / 2, 0);
-    const inside = partInside(cell, [left], 0.01);
+    const inside = partInside(cell, [left], limits);
     expect(inside.ok && inside.value && ellipsoidalArea(inside.value)).toBeCloseTo(ellipsoidalArea(cell) / 2, 0);
-    const allIn = partInside(left, [cell], 0.01);
-    expect(allIn.ok && allIn.value).toBe(left);
+    const allIn = partInside(left, [cell], limits);
+    expect(allIn.ok && allIn.value && ellipsoidalArea(allIn.value)).toBeCloseTo(ellipsoidalArea(left), 1);
+    const quarters = [0, 1, 2, 3].map((i) => square(120 + (i % 2) * 0.0005, 30 + Math.floor(i / 2) * 0.0005, 120.0005 + (i % 2) * 0.0005, 30.0005 + Math.floor(i / 2) * 0.0005));
+    const covered = partOutside(cell, quarters.slice(0, 3), limits);
+    expect(covered.ok && covered.value && ellipsoidalArea(covered.value)).toBeCloseTo(ellipsoidalArea(cell) / 4, 0);
     expect(combine([null, left, square(121, 30, 121.001, 30.001)])?.type).toBe('MultiPolygon');
+  });
+
+  it('drops what is thinner than the tolerance: a change drawn on a parcel, both moved 0.3 mm, leaves no sliver', () => {
+    const parcel = metricPolygon([[0, 0], [80, 0], [80, 60], [0, 60]]);
+    const moved = (_: Position, i: number): Position => metric(...([[0.0003, -0.0002], [80.0002, 0.0003], [79.9997, 60.0001], [-0.0002, 59.9997]][i] as [number, number]));
+    const change: Polygon = { type: 'Polygon', coordinates: [[...(parcel.coordinates[0] as Position[]).slice(0, 4).map(moved), moved([0, 0], 0)]] };
+    const rest = subtract(parcel, change, limits);
+    expect(rest.ok && rest.value).toBeNull();
+    const wider = subtract(parcel, change, { ...limits, minWidthM: 0, minAreaM2: 0 });
+    expect(wider.ok && wider.value).not.toBeNull();
   });
 });

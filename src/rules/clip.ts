@@ -1,20 +1,34 @@
 /**
- * Clipping for rules: ask `relate` first and clip only when it cannot tell, so data with shared boundaries
- * (nearly all of a plan) never reaches the overlay library. Failures come back as values.
+ * Clipping for rules and the derivation: ask `tolerantRelate` first and clip only when it cannot tell, so
+ * data with shared boundaries (an editor-made plan exactly, a survey's within the coverage tolerance) never
+ * reaches the overlay engine. What must be
+ * clipped goes to GEOS in the village's Gauss-Krüger plane (geo/geos/coverage-overlay.ts): one union of
+ * the covers that reach, one overlay, and parts thinner than the coverage tolerance dropped by width, so
+ * the sub-millimetre misfits of real data (a survey's parcels against a change drawn on them, both moved by
+ * reprojection) never become slivers with an area. Failures come back as values.
  */
 import type { Polygon, Position } from 'geojson';
 import type { AreaGeometry } from '../domain/features.ts';
-import { difference, intersection, type OverlayResult } from '../geo/overlay.ts';
-import { relate } from '../geo/relate.ts';
-import { polygonsOf } from '../geo/rings.ts';
+import { clipParts } from '../geo/geos/coverage-overlay.ts';
+import type { GkPlane } from '../geo/gk-plane.ts';
+import { normalise, type OverlayResult } from '../geo/overlay.ts';
+import { tolerantRelate } from '../geo/tolerant-relate.ts';
+import { polygonsOf, rewindRfc7946 } from '../geo/rings.ts';
 
 export type Clip = OverlayResult;
+
+/** What a clip keeps: parts at least this wide (m) and polygons and holes at least this large (m², ellipsoidal). */
+export interface ClipLimits {
+  readonly plane: GkPlane;
+  readonly minWidthM: number;
+  readonly minAreaM2: number;
+}
 
 const none: Clip = { ok: true, value: null };
 const whole = (g: AreaGeometry): Clip => ({ ok: true, value: g });
 
-export function intersect(a: AreaGeometry, b: AreaGeometry, minAreaM2: number): Clip {
-  switch (relate(a, b)) {
+export function intersect(a: AreaGeometry, b: AreaGeometry, limits: ClipLimits): Clip {
+  switch (tolerantRelate(a, b, limits.minWidthM)) {
     case 'disjoint':
       return none;
     case 'within':
@@ -22,41 +36,64 @@ export function intersect(a: AreaGeometry, b: AreaGeometry, minAreaM2: number): 
     case 'contains':
       return whole(b);
     case 'overlap':
-      return intersection(a, b, { minAreaM2 });
+      return overlay('intersection', a, [b], limits);
   }
 }
 
-export function subtract(a: AreaGeometry, b: AreaGeometry, minAreaM2: number): Clip {
-  switch (relate(a, b)) {
+export function subtract(a: AreaGeometry, b: AreaGeometry, limits: ClipLimits): Clip {
+  switch (tolerantRelate(a, b, limits.minWidthM)) {
     case 'disjoint':
       return whole(a);
     case 'within':
       return none;
     case 'contains':
     case 'overlap':
-      return difference(a, b, { minAreaM2 });
+      return overlay('difference', a, [b], limits);
   }
 }
 
 /** The part of `a` covered by none of `covers`. */
-export function partOutside(a: AreaGeometry, covers: readonly AreaGeometry[], minAreaM2: number): Clip {
-  let rest: AreaGeometry | null = a;
-  for (const cover of covers) {
-    if (!rest) break;
-    const cut = subtract(rest, cover, minAreaM2);
-    if (!cut.ok) return cut;
-    rest = cut.value;
-  }
-  return { ok: true, value: rest };
+export function partOutside(a: AreaGeometry, covers: readonly AreaGeometry[], limits: ClipLimits): Clip {
+  const reaching = coversReaching(a, covers, limits.minWidthM);
+  if (reaching === 'all') return none;
+  return reaching.length === 0 ? whole(a) : overlay('difference', a, reaching, limits);
 }
 
 /** The part of `a` inside any of `covers` (covers need not be disjoint: overlapping parts are taken once). */
-export function partInside(a: AreaGeometry, covers: readonly AreaGeometry[], minAreaM2: number): Clip {
-  const outside = partOutside(a, covers, minAreaM2);
-  if (!outside.ok) return outside;
-  if (!outside.value) return whole(a);
-  if (outside.value === a) return none;
-  return subtract(a, outside.value, minAreaM2);
+export function partInside(a: AreaGeometry, covers: readonly AreaGeometry[], limits: ClipLimits): Clip {
+  const reaching = coversReaching(a, covers, limits.minWidthM);
+  if (reaching === 'all') return whole(a);
+  return reaching.length === 0 ? none : overlay('intersection', a, reaching, limits);
+}
+
+/** The covers whose interiors meet `a`, or 'all' when one of them holds all of `a`. */
+function coversReaching(a: AreaGeometry, covers: readonly AreaGeometry[], toleranceM: number): AreaGeometry[] | 'all' {
+  const reaching: AreaGeometry[] = [];
+  for (const cover of covers) {
+    const relation = tolerantRelate(a, cover, toleranceM);
+    if (relation === 'within') return 'all';
+    if (relation !== 'disjoint') reaching.push(cover);
+  }
+  return reaching;
+}
+
+function overlay(op: 'intersection' | 'difference', a: AreaGeometry, others: readonly AreaGeometry[], limits: ClipLimits): Clip {
+  const { plane } = limits;
+  let parts;
+  try {
+    parts = clipParts(
+      op,
+      plane.polygons(a),
+      others.map((g) => plane.polygons(g)),
+      limits.minWidthM,
+    );
+  } catch (error) {
+    return { ok: false, error: `${op}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const lonLat = plane.toLonLat(parts.map((p) => p.polygon));
+  if (!lonLat) return none;
+  const kept = normalise(polygonsOf(lonLat), { minAreaM2: limits.minAreaM2 });
+  return { ok: true, value: kept ? rewindRfc7946(kept) : null };
 }
 
 /** Several geometries as one MultiPolygon (they are known not to overlap); null for none. */

@@ -22,6 +22,7 @@ import { GkPlane } from '../geo/gk-plane.ts';
 import { union } from '../geo/overlay.ts';
 import { PlanIndex } from '../geo/plan-index.ts';
 import { validateAreaGeometry, type ValidityProblem } from '../geo/validity.ts';
+import type { ClipLimits } from './clip.ts';
 import { DerivedPlan } from './derive/derived-plan.ts';
 
 export interface FeatureChangeSeen {
@@ -71,7 +72,7 @@ export class CheckState {
       index: this.index,
       area: (f: PlanFeature) => this.area(f),
       isValid: (g: PlanFeature['geometry']) => g.type === 'Point' || this.isValid(g),
-      minAreaM2: this.profile.overlapReportM2,
+      limits: this.clipLimits(this.profile.overlapReportM2),
     };
   }
 
@@ -180,6 +181,11 @@ export class CheckState {
       this.gkPlane = GkPlane.forLongitude(box ? (box[0] + box[2]) / 2 : 120);
     }
     return this.gkPlane;
+  }
+
+  /** What a clip in a rule keeps (rules/clip.ts): the GK plane, the coverage tolerance as width, `minAreaM2`. */
+  clipLimits(minAreaM2: number): ClipLimits {
+    return { plane: this.plane(), minWidthM: this.profile.coverageToleranceM, minAreaM2 };
   }
 
   /** The tolerant edge balance of a partition layer against the boundary (built on first use, then kept in step). */

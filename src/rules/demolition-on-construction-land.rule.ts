@@ -23,7 +23,7 @@ export const demolitionOnConstructionLandRule: FeatureRule = {
     if (feature.layer !== 'demolition') return [];
     const threshold = state.profile.overlapReportM2;
     const other = (state.near('base', geometryBBox(feature.geometry)) as FeatureOf<'base'>[]).filter((b) => !isConstructionLand(b.properties.classCode));
-    const part = partInside(feature.geometry, other.map((b) => b.geometry), threshold);
+    const part = partInside(feature.geometry, other.map((b) => b.geometry), state.clipLimits(threshold));
     if (!part.ok) return [makeIssue(this.id, this.severity, { layer: 'demolition', features: [feature.id], key: 'rules.clipFailed', params: { detail: part.error } })];
     if (!part.value) return [];
     const area = ellipsoidalArea(part.value);

@@ -26,7 +26,7 @@ export const facilityFarmlandOnPbfRule: PlanRule = {
     const issues: Issue[] = [];
     const onPbf: { feature: FeatureOf<'facility'>; areaM2: number; geometry: AreaGeometry }[] = [];
     for (const feature of state.features('facility')) {
-      const part = state.memo(this.id, feature.geometry, [state.version('pbf'), threshold], () => partInside(feature.geometry, (state.near('pbf', geometryBBox(feature.geometry)) as FeatureOf<'pbf'>[]).map((p) => p.geometry), threshold));
+      const part = state.memo(this.id, feature.geometry, [state.version('pbf'), threshold, state.profile.coverageToleranceM], () => partInside(feature.geometry, (state.near('pbf', geometryBBox(feature.geometry)) as FeatureOf<'pbf'>[]).map((p) => p.geometry), state.clipLimits(threshold)));
       if (!part.ok) {
         issues.push(makeIssue(this.id, this.severity, { layer: 'facility', features: [feature.id], key: 'rules.clipFailed', params: { detail: part.error } }));
         continue;

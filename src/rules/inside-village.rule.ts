@@ -15,7 +15,7 @@ import type { FeatureRule } from './rule.ts';
 import { VILLAGE_LAYERS } from './area-layers.ts';
 import { PreparedArea } from '../geo/prepared-area.ts';
 import { partsOutside } from '../geo/geos/coverage-overlay.ts';
-import { relate } from '../geo/relate.ts';
+import { tolerantRelate } from '../geo/tolerant-relate.ts';
 import { rewindRfc7946 } from '../geo/rings.ts';
 import type { AreaGeometry } from '../domain/features.ts';
 
@@ -47,7 +47,7 @@ export const insideVillageRule: FeatureRule = {
     }
     if (!state.isValid(feature.geometry)) return [];
     if (LAYERS[feature.layer].partition && !state.balance(feature.layer).touches(feature.geometry)) return [];
-    if (relate(feature.geometry, boundary.geometry) === 'within') return [];
+    if (tolerantRelate(feature.geometry, boundary.geometry, state.profile.coverageToleranceM) === 'within') return [];
     const plane = state.plane();
     let parts;
     try {

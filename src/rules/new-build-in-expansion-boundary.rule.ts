@@ -46,7 +46,7 @@ export const newBuildInExpansionBoundaryRule: FeatureRule = {
       geometry = made;
     }
     const threshold = state.profile.overlapReportM2;
-    const outside = partOutside(geometry, zones.filter((z) => allowed.includes(z.properties.zoneCode)).map((z) => z.geometry), threshold);
+    const outside = partOutside(geometry, zones.filter((z) => allowed.includes(z.properties.zoneCode)).map((z) => z.geometry), state.clipLimits(threshold));
     if (!outside.ok) return [makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.clipFailed', params: { detail: outside.error } })];
     if (!outside.value) return [];
     const area = ellipsoidalArea(outside.value);

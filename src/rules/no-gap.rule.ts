@@ -11,6 +11,7 @@ import type { AreaGeometry } from '../domain/features.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { expandBBox, geometryBBox, type BBox } from '../geo/bbox.ts';
 import { gapsIn } from '../geo/geos/coverage-overlay.ts';
+import { toleranceDegrees } from '../geo/local-metric.ts';
 import { rewindRfc7946 } from '../geo/rings.ts';
 import { PARTITION_LAYERS } from './area-layers.ts';
 import type { Issue } from './issue.ts';
@@ -56,7 +57,9 @@ export const noGapRule: PlanRule = {
               const geometry = rewindRfc7946(plane.toLonLat([gap.polygon]) as Polygon);
               const area = ellipsoidalArea(geometry);
               if (area < minArea) return [];
-              const around = covers.filter((f) => touchesBox(f.geometry, geometryBBox(geometry))).map((f) => f.id);
+              // The gap came back from the GK plane: its edges may lie a hair off its neighbours' own.
+              const reach = expandBBox(geometryBBox(geometry), toleranceDegrees(tolerance, cluster.box[1]));
+              const around = covers.filter((f) => touchesBox(f.geometry, reach)).map((f) => f.id);
               return [
                 makeIssue(this.id, this.severity, {
                   layer,

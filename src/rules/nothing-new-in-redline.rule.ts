@@ -32,7 +32,7 @@ export const nothingNewInRedlineRule: PlanRule = {
         ...state.near('redline', box).map((f) => (f as FeatureOf<'redline'>).geometry),
         ...(state.near('controlZone', box) as FeatureOf<'controlZone'>[]).filter((z) => isForbiddenZone(z.properties.zoneCode)).map((z) => z.geometry),
       ];
-      const inside = state.memo(this.id, geometry, [state.version('redline'), state.version('controlZone'), threshold], () => partInside(geometry, protectedAreas, threshold));
+      const inside = state.memo(this.id, geometry, [state.version('redline'), state.version('controlZone'), threshold, state.profile.coverageToleranceM], () => partInside(geometry, protectedAreas, state.clipLimits(threshold)));
       if (!inside.ok) {
         issues.push(makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.clipFailed', params: { detail: inside.error } }));
         continue;

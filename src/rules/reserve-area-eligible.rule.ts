@@ -47,7 +47,7 @@ export const reserveAreaEligibleRule: PlanRule = {
         const demolished = state.derived.piecesOf(base.id).some((p) => p.change?.layer === 'demolition' && !isConstructionLand(p.targetClass));
         if (!fits(kind, base.properties.classCode, demolished)) unfit.push(base.geometry);
       }
-      const part = state.memo(this.id, feature.geometry, [state.version('base'), state.version('demolition'), kind, threshold], () => partInside(feature.geometry, unfit, threshold));
+      const part = state.memo(this.id, feature.geometry, [state.version('base'), state.version('demolition'), kind, threshold, state.profile.coverageToleranceM], () => partInside(feature.geometry, unfit, state.clipLimits(threshold)));
       const params = { kindKey: `code.reserveKind.${kind}` };
       if (!part.ok) issues.push(makeIssue(this.id, this.severity, { layer: 'reserve', features: [feature.id], key: 'rules.clipFailed', params: { detail: part.error } }));
       else if (part.value && ellipsoidalArea(part.value) >= threshold) {

@@ -35,7 +35,7 @@ export const zonesMatchTownshipRule: PlanRule = {
     const check = (zones: readonly Zone[], coverLayer: 'controlZone' | 'townshipZones', keep: (code: ControlZoneCode) => boolean, what: string) => {
       for (const zone of zones) {
         const covers = (state.near(coverLayer, geometryBBox(zone.geometry)) as Zone[]).filter((z) => keep(z.properties.zoneCode)).map((z) => z.geometry);
-        const outside = state.memo(`${this.id}:${what}`, zone.geometry, [state.version(coverLayer), threshold], () => partOutside(zone.geometry, covers, threshold));
+        const outside = state.memo(`${this.id}:${what}`, zone.geometry, [state.version(coverLayer), threshold, state.profile.coverageToleranceM], () => partOutside(zone.geometry, covers, state.clipLimits(threshold)));
         const layer = zone.layer;
         if (!outside.ok) {
           issues.push(makeIssue(this.id, this.severity, { layer, features: [zone.id], key: 'rules.clipFailed', params: { detail: outside.error }, part: what }));

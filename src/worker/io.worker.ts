@@ -13,6 +13,7 @@ import { writeDelivery } from '../io/package/write-delivery.ts';
 import type { Result } from '../io/result.ts';
 import type { OutputEncoding } from '../io/text/encode-text.ts';
 import { writeZip } from '../io/zip/zip-write.ts';
+import { loadGeos } from '../geo/geos/geos-module.ts';
 import { RuleEngine } from '../rules/engine.ts';
 
 const chinese = createI18n('zh-CN');
@@ -51,6 +52,7 @@ const api = {
   },
 
   async exportPackage(plan: Plan, encoding: OutputEncoding, onProgress: (done: number) => void): Promise<Result<Uint8Array>> {
+    await loadGeos();
     const state = new RuleEngine(plan).checkState;
     onProgress(0.1);
     const written = await writeDelivery(state, { t: (key, params) => chinese.t(key, params ?? {}), encoding, onProgress: (done) => onProgress(0.1 + done * 0.8) });

@@ -6,6 +6,7 @@
 import { expose } from 'comlink';
 import type { Patch } from '../domain/patch.ts';
 import type { Plan } from '../domain/plan.ts';
+import { loadGeos } from '../geo/geos/geos-module.ts';
 import { RuleEngine } from '../rules/engine.ts';
 import { answerOf, type ValidationAnswer } from './answer.ts';
 
@@ -13,7 +14,8 @@ let engine: RuleEngine | null = null;
 
 const api = {
   /** A whole plan: a new draft opened, a plan loaded. */
-  load(plan: Plan, version: number): ValidationAnswer {
+  async load(plan: Plan, version: number): Promise<ValidationAnswer> {
+    await loadGeos();
     const started = performance.now();
     engine = new RuleEngine(plan);
     return answerOf(engine, version, performance.now() - started);

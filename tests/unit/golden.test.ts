@@ -1,7 +1,7 @@
 /**
  * Golden tests: each plan in tests/fixtures/plans (and the sample village) gives exactly the issues in the
  * `*.issues.json` beside it. `UPDATE=1 npx vitest run tests/unit/golden.test.ts` rewrites them; review the
- * diff before committing.
+ * diff before committing. A missing golden fails.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -47,7 +47,9 @@ describe('golden plans', () => {
   for (const [planPath, expectedPath] of CASES) {
     it(planPath, () => {
       const actual = JSON.parse(JSON.stringify(issuesOf(planPath)));
-      if (process.env.UPDATE || !existsSync(expectedPath)) writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + '\n');
+      if (process.env.UPDATE) writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + '\n');
+      // A missing golden is a failure, not a first run: write it with UPDATE=1 and review it.
+      expect(existsSync(expectedPath), `${expectedPath} is missing: run UPDATE=1 and review it`).toBe(true);
       expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
     }, 60_000);
   }

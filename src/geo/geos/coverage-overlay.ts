@@ -40,7 +40,18 @@ export function overlapOf(a: readonly FlatPolygon[], b: readonly FlatPolygon[], 
 
 /** The parts of `a` outside `region`, wider than `minWidth`. */
 export function partsOutside(a: readonly FlatPolygon[], region: readonly FlatPolygon[], minWidth: number): PlanarPart[] {
-  return withScope((scope) => widerParts(scope, scope.own(scope.api.GEOSDifference(toGeos(scope, a), toGeos(scope, region)), 'difference'), minWidth));
+  return clipParts('difference', a, [region], minWidth);
+}
+
+/** `a` ∩ (or −) the union of `others`, in parts wider than `minWidth`: one union, one overlay. */
+export function clipParts(op: 'intersection' | 'difference', a: readonly FlatPolygon[], others: readonly (readonly FlatPolygon[])[], minWidth: number): PlanarPart[] {
+  return withScope((scope) => {
+    const api = scope.api;
+    const single = others.length === 1 ? toGeos(scope, others[0] as FlatPolygon[]) : scope.own(api.GEOSUnaryUnion(toGeos(scope, others.flat())), 'union');
+    const ga = toGeos(scope, a);
+    const result = op === 'intersection' ? api.GEOSIntersection(ga, single) : api.GEOSDifference(ga, single);
+    return widerParts(scope, scope.own(result, op), minWidth);
+  });
 }
 
 function widerParts(scope: Scope, pointer: number, minWidth: number): PlanarPart[] {

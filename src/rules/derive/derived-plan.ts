@@ -9,6 +9,7 @@ import type { ChangeLayerId, LayerId } from '../../domain/layers.ts';
 import { getFeature, layerFeatures, type Plan } from '../../domain/plan.ts';
 import { geometryBBox } from '../../geo/bbox.ts';
 import type { PlanIndex } from '../../geo/plan-index.ts';
+import type { ClipLimits } from '../clip.ts';
 import { deriveParcel, type ChangeFeature, type DerivationProblem, type ParcelDerivation, type Piece } from './pieces.ts';
 
 /** The piece attributes totals are kept by. */
@@ -36,7 +37,7 @@ export interface DeriveSource {
   area(feature: PlanFeature): number;
   /** Overlays with invalid outlines are left out (geometry-valid reports them): clipping them loses area. */
   isValid(geometry: PlanFeature['geometry']): boolean;
-  readonly minAreaM2: number;
+  readonly limits: ClipLimits;
 }
 
 export class DerivedPlan {
@@ -72,7 +73,7 @@ export class DerivedPlan {
           pbf: near('pbf') as FeatureOf<'pbf'>[],
           reserve: near('reserve') as FeatureOf<'reserve'>[],
         },
-        source.minAreaM2,
+        source.limits,
         source.area(base),
       );
       this.add(id, derivation);

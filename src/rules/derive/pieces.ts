@@ -13,7 +13,7 @@ import type { FeatureId } from '../../domain/ids.ts';
 import type { LandClassCode } from '../../domain/land-classes.ts';
 import type { ChangeLayerId } from '../../domain/layers.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
-import { intersect, subtract } from '../clip.ts';
+import { intersect, subtract, type ClipLimits } from '../clip.ts';
 import { ghytbmCode, ghytCode } from './ghyt-codes.ts';
 
 export type ChangeFeature = FeatureOf<'demolition'> | FeatureOf<'newBuild'> | FeatureOf<'useChange'>;
@@ -62,7 +62,7 @@ interface Region {
   readonly change: ChangeFeature | null;
 }
 
-export function deriveParcel(base: FeatureOf<'base'>, overlays: Overlays, minAreaM2: number, wholeArea: number): ParcelDerivation {
+export function deriveParcel(base: FeatureOf<'base'>, overlays: Overlays, limits: ClipLimits, wholeArea: number): ParcelDerivation {
   const problems: DerivationProblem[] = [];
   let regions: Region[] = [{ geometry: base.geometry, change: null }];
   const ordered = [...overlays.changes].sort((a, b) => PRIORITY.indexOf(a.layer) - PRIORITY.indexOf(b.layer) || (a.id < b.id ? -1 : 1));
@@ -90,8 +90,8 @@ export function deriveParcel(base: FeatureOf<'base'>, overlays: Overlays, minAre
         out.push(item);
         continue;
       }
-      const inside = intersect(item.geometry, over, minAreaM2);
-      const outside = inside.ok ? subtract(item.geometry, over, minAreaM2) : inside;
+      const inside = intersect(item.geometry, over, limits);
+      const outside = inside.ok ? subtract(item.geometry, over, limits) : inside;
       if (!inside.ok || !outside.ok) {
         problems.push({ base: base.id, other: otherId, error: inside.ok ? (outside as { error: string }).error : inside.error });
         out.push(item);

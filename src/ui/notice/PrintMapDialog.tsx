@@ -12,6 +12,7 @@ import { localDate } from '../../viewer/publish/notice-details.ts';
 import { useServices } from '../services.tsx';
 import { downloadBytes } from '../download.ts';
 import { printFonts } from './print-fonts.ts';
+import { loadGeos } from '../../geo/geos/geos-module.ts';
 import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
 
 export function PrintMapDialog({ onClose }: { onClose: () => void }) {
@@ -29,7 +30,7 @@ export function PrintMapDialog({ onClose }: { onClose: () => void }) {
   const make = async (format: 'pdf' | 'jpg') => {
     setStatus({ kind: 'working' });
     const plan = editor.plan.getState().plan;
-    const [{ fullCheck }, { printMapPdf, printMapJpg }, fonts] = await Promise.all([import('../../rules/engine.ts'), import('../../print/print-map.ts'), printFonts()]);
+    const [{ fullCheck }, { printMapPdf, printMapJpg }, fonts] = await Promise.all([import('../../rules/engine.ts'), import('../../print/print-map.ts'), printFonts(), loadGeos()]);
     const input = { plan, kind, paper, scale, issuer, date, indicators: fullCheck(plan).tables.F1, t: (key: string, params?: Record<string, unknown>) => t(key, params ?? {}) };
     const printed = format === 'pdf' ? await printMapPdf(input, fonts) : await printMapJpg(input, fonts);
     if (!printed.ok) return setStatus({ kind: 'failed', message: printed.error });

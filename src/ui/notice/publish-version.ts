@@ -6,6 +6,7 @@
 import type { Result } from '../../domain/message.ts';
 import type { DraftsDb } from '../../persist/open-drafts-db.ts';
 import type { VersionRecord } from '../../persist/schema.ts';
+import { loadGeos } from '../../geo/geos/geos-module.ts';
 import { readVersionPlan } from '../../persist/versions.ts';
 import type { NoticeDetails } from '../../viewer/publish/notice-details.ts';
 import type { PublishedNotice } from '../../viewer/publish/publish-notice.ts';
@@ -17,6 +18,7 @@ export async function publishFromVersion(db: DraftsDb, version: VersionRecord, d
     import('../../rules/engine.ts'),
     import('virtual:notice-template'),
     import('../../viewer/publish/publish-notice.ts'),
+    loadGeos(),
   ]);
   const checked = fullCheck(plan.value);
   return publishNotice({ plan: plan.value, versionName: version.name, details, issues: checked.issues, tables: checked.tables, template, publishedAt });
