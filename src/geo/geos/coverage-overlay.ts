@@ -6,7 +6,7 @@
  * tolerance leaves something (a 0.3 mm sliver 500 m long has 0.15 m² and is not a gap; a 5 cm pinhole is).
  */
 import type { BBox } from '../bbox.ts';
-import { fromGeos, geosArea, geosLength, toGeos, withScope, type FlatPolygon, type Scope } from './planar-geometry.ts';
+import { fromGeos, GEOS_GEOMETRYCOLLECTION, GEOS_MULTIPOLYGON, GEOS_POLYGON, geosArea, geosLength, toGeos, withScope, type FlatPolygon, type Scope } from './planar-geometry.ts';
 
 export interface PlanarPart {
   readonly polygon: FlatPolygon;
@@ -57,16 +57,32 @@ export function clipParts(op: 'intersection' | 'difference', a: readonly FlatPol
 function widerParts(scope: Scope, pointer: number, minWidth: number): PlanarPart[] {
   const api = scope.api;
   const parts: PlanarPart[] = [];
-  for (const polygon of fromGeos(api, pointer)) {
-    const one = toGeos(scope, [polygon]);
+  forEachPolygon(scope, pointer, (one) => {
     const area = geosArea(api, one);
-    if (area === 0) continue;
-    // Opening by half the tolerance: empty when the part is nowhere wider than the tolerance.
-    const opened = scope.own(api.GEOSBuffer(one, -minWidth / 2, 2), 'buffer');
-    if (api.GEOSisEmpty(opened)) continue;
-    parts.push({ polygon, area, width: (2 * area) / geosLength(api, one) });
-  }
+    if (area === 0) return;
+    const width = (2 * area) / geosLength(api, one);
+    // A thin strip (or tree of strips) w wide has a mean width 2·area/perimeter of about w: twice the
+    // tolerance is plainly wide somewhere, and only narrower parts pay for the opening.
+    if (width < 2 * minWidth) {
+      // Opening by half the tolerance: empty when the part is nowhere wider than the tolerance.
+      const opened = scope.own(api.GEOSBuffer(one, -minWidth / 2, 2), 'buffer');
+      if (api.GEOSisEmpty(opened)) return;
+    }
+    parts.push({ polygon: fromGeos(api, one)[0] as FlatPolygon, area, width });
+  });
   return parts;
+}
+
+/** Each polygon of a result (borrowed pointers, owned by the result). */
+function forEachPolygon(scope: Scope, pointer: number, visit: (polygon: number) => void): void {
+  const api = scope.api;
+  const type = api.GEOSGeomTypeId(pointer);
+  if (type === GEOS_POLYGON) {
+    if (!api.GEOSisEmpty(pointer)) visit(pointer);
+  } else if (type === GEOS_MULTIPOLYGON || type === GEOS_GEOMETRYCOLLECTION) {
+    const count = api.GEOSGetNumGeometries(pointer);
+    for (let i = 0; i < count; i++) forEachPolygon(scope, api.GEOSGetGeometryN(pointer, i), visit);
+  }
 }
 
 function boxPolygon([x0, y0, x1, y1]: BBox): FlatPolygon {

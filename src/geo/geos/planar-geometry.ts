@@ -9,9 +9,9 @@ import { geos, type Geos } from './geos-module.ts';
 export type FlatRing = Float64Array;
 export type FlatPolygon = readonly FlatRing[];
 
-const GEOS_POLYGON = 3;
-const GEOS_MULTIPOLYGON = 6;
-const GEOS_GEOMETRYCOLLECTION = 7;
+export const GEOS_POLYGON = 3;
+export const GEOS_MULTIPOLYGON = 6;
+export const GEOS_GEOMETRYCOLLECTION = 7;
 
 /** Owns GEOS geometries made during one operation and destroys them in `close()`. */
 export class Scope {
