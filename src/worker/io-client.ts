@@ -33,7 +33,7 @@ function start<T>(run: (api: ReturnType<typeof wrap<IoApi>>) => Promise<Result<T
 
 export interface ReadRequest {
   readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[];
-  /** Encoding, GCJ-02 conversion, repair, mapping choices: what the planner set in the dialog. */
+  /** Encoding, GCJ-02 conversion, repair, topology alignment (with the plan's boundary as reference), mapping choices: what the planner set in the dialog. */
   readonly options: Omit<PreviewOptions, 'onProgress'>;
   readonly onProgress?: (done: number) => void;
 }

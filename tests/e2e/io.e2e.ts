@@ -138,7 +138,10 @@ describe('import and export in the editor', () => {
     await page.click('[data-action="import"]');
     await page.setInputFiles('[data-testid="import-file"]', surveyZip());
     await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
-    expect(await page.$('[data-testid="import-options"]')).toBeNull();
+    expect(await page.$('[data-testid="import-repair"]')).toBeNull();
+    expect(await page.$('[data-testid="import-gcj02"]')).toBeNull();
+    // (Aligning the topology may be offered: the Shapefile's round trip through GK zone 40 leaves corners
+    // meant to be the village boundary's nanometres off it; io-topology.e2e.ts tests that option.)
     await page.setInputFiles('[data-testid="import-file"]', surveyZip(true));
     await page.waitForSelector('[data-testid="import-repair"]', { timeout: 60_000 });
     expect(await page.$('[data-testid="import-gcj02"]')).toBeNull();

@@ -70,5 +70,17 @@ export const ioUiText: Texts = {
   'io.ui.invalid.after': { zh: '修复后面积（m²）', en: 'Area after (m²)' },
   'io.ui.invalid.notRepaired': { zh: '未修复（按原样导入）', en: 'Not repaired (imported as is)' },
   'io.ui.invalid.failed': { zh: '无法修复（按原样导入）', en: 'Could not be repaired (imported as is)' },
+  'io.ui.alignTopology': { zh: '对齐拓扑（容差 {{tolerance}} 毫米）', en: 'Align topology ({{tolerance}} mm tolerance)' },
+  'io.ui.alignTopologyFigures': {
+    zh: '将对齐 {{vertices}} 个节点，插入 {{insertions}} 个T形节点，闭合 {{slivers}} 条碎缝；最大移动 {{shift}} 毫米',
+    en: '{{vertices}} vertices will be aligned, {{insertions}} T-junction vertices inserted, {{slivers}} slivers closed; largest move {{shift}} mm',
+  },
+  'io.ui.alignTopologyReference': { zh: '以当前规划的村域界线为准：与界线节点重合的节点对齐到界线上，界线本身不改动。', en: 'The plan’s village boundary is the reference: vertices meeting its vertices are aligned to them, and the boundary itself is not changed.' },
+  'io.ui.alignTopologyKept': { zh: '{{kept}} 个要素对齐后会成为无效几何，将保持原样。', en: '{{kept}} features would become invalid if aligned and will be kept as they are.' },
+  'io.ui.topologyAligned': {
+    zh: '“{{file}}”已对齐拓扑（容差 {{tolerance}} 毫米）：对齐 {{vertices}} 个节点，插入 {{insertions}} 个T形节点，闭合 {{slivers}} 条碎缝，改动 {{features}} 个要素；最大移动 {{shift}} 毫米。',
+    en: 'Topology of “{{file}}” aligned ({{tolerance}} mm tolerance): {{vertices}} vertices aligned, {{insertions}} T-junction vertices inserted, {{slivers}} slivers closed, {{features}} features changed; largest move {{shift}} mm.',
+  },
+  'io.ui.topologyKept': { zh: '“{{file}}”中有 {{kept}} 个要素对齐后会成为无效几何，已保持原样。', en: '{{kept}} features of “{{file}}” would have become invalid if aligned and were kept as they were.' },
   'io.ui.invalidMore': { zh: '另有 {{count}} 个未列出。', en: '{{count}} more not listed.' },
 };

@@ -11,10 +11,14 @@ import { newFeatureId } from '../../domain/ids.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import { putFeature, removeFeature, type FeatureChange } from '../../domain/patch.ts';
 import { listSome } from '../result.ts';
+import { topologyNotes } from './align-topology.ts';
 import type { ImportedArea, ImportPreview } from './import-preview.ts';
 
 export const IMPORT_TARGETS = ['base', 'boundary', 'pbf', 'redline', 'townshipZones'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
+
+/** Targets meant to cover their area without gaps or overlaps (parcels, zones): where aligning the topology applies. */
+export const PARTITION_TARGETS: readonly ImportTarget[] = ['base', 'townshipZones'];
 
 const ZONES = new Set<string>(codesOf(CONTROL_ZONE_CODES));
 
@@ -63,6 +67,6 @@ export function importIntoPlan(ctx: CommandContext, target: ImportTarget, previe
     ok: true,
     label: 'io.ui.importStep',
     patch: { features: [...removed, ...features.map(putFeature)] },
-    notes: [{ key: 'io.ui.imported', params: { file: preview.layer.file, count: features.length, replaced: removed.length } }],
+    notes: [{ key: 'io.ui.imported', params: { file: preview.layer.file, count: features.length, replaced: removed.length } }, ...topologyNotes(preview.topology, preview.layer.file)],
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Files → what the import dialog shows and what the plan will get, in one value a Worker can send back
  * (plain data): the layers read with their CRS and encoding reports, the survey mapping when the first
- * layer is a land survey, and the features ready for each layer a planner may choose. Runs in the worker.
+ * layer is a land survey, what aligning its topology would do, and the features ready for each layer a
+ * planner may choose. Runs in the worker.
  */
 import type { AreaGeometry } from '../../domain/features.ts';
 import type { FeatureOf } from '../../domain/features.ts';
@@ -15,6 +16,7 @@ import { success, type Message, type Result } from '../result.ts';
 import { readPackageFiles, type PackageRead } from '../package/read-files.ts';
 import { importSurvey, type InvalidGeometry, type MappingPreviewRow } from '../survey/survey-import.ts';
 import { DEFAULT_SURVEY_MAPPING, withChoices, type MappingChoice } from '../survey/survey-mapping-table.ts';
+import { alignLayer, type TopologyPreview } from './align-topology.ts';
 
 export interface ImportedArea {
   readonly geometry: AreaGeometry;
@@ -52,6 +54,8 @@ export interface ImportPreview {
   readonly surveyError: Message | null;
   /** The layer looks like GCJ-02 (web-map offset): the dialog offers the conversion. */
   readonly gcj02: boolean;
+  /** What aligning the layer's topology within 1 mm does (did, when asked); null when nothing is that close. */
+  readonly topology: TopologyPreview | null;
   readonly notes: readonly Message[];
 }
 
@@ -61,6 +65,10 @@ export interface PreviewOptions extends Pick<ReadOptions, 'encoding' | 'expected
   readonly repair?: boolean;
   /** The planner's class for each survey code row (the mapping table's overrides). */
   readonly choices?: readonly MappingChoice[];
+  /** Snap the layer into an exact coverage within 1 mm (only with the planner's consent; align-topology.ts). */
+  readonly alignTopology?: boolean;
+  /** Geometries the alignment snaps to and never changes: the plan's village boundary. */
+  readonly reference?: readonly AreaGeometry[];
   /** 0–1 as the read goes on (per layer, per 1,000 records), for the progress bar. */
   readonly onProgress?: (done: number) => void;
 }
@@ -97,11 +105,13 @@ export function previewFiles(files: readonly InputFile[], options: PreviewOption
 
 export function previewImport(files: readonly InputFile[], options: PreviewOptions): Result<ImportPreview> {
   const { repair, choices, onProgress } = options;
-  // Reading is most of the work; the survey mapping (areas, validity) the last fifth.
-  const read = importFiles(files, { ...readOptionsOf(options), ...(onProgress ? { onProgress: (done: number) => onProgress(done * 0.8) } : {}) });
+  // Reading is most of the work; aligning and the survey mapping (areas, validity) the last third.
+  const read = importFiles(files, { ...readOptionsOf(options), ...(onProgress ? { onProgress: (done: number) => onProgress(done * 0.7) } : {}) });
   if (!read.ok) return read;
-  const [layer, ...rest] = read.value;
-  if (!layer) return { ok: false, error: { key: 'io.ui.nothingRead' } };
+  const [first, ...rest] = read.value;
+  if (!first) return { ok: false, error: { key: 'io.ui.nothingRead' } };
+  const { layer, topology } = alignLayer(first, { apply: options.alignTopology === true, reference: options.reference ?? [] });
+  onProgress?.(0.85);
   const areas = layer.features
     .filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
     .map((f) => ({ geometry: f.geometry as AreaGeometry, properties: { ...f.properties } }));
@@ -117,6 +127,7 @@ export function previewImport(files: readonly InputFile[], options: PreviewOptio
         : null,
       surveyError: survey.ok ? null : survey.error,
       gcj02: read.notes.some((n) => n.key === 'io.crs.maybeGcj02' || n.key === 'io.crs.gcj02Converted'),
+      topology,
       notes: read.notes,
     },
     [],

@@ -2,7 +2,8 @@
  * The import dialog: files picked (or dropped on the map) are read in the io worker with a progress bar
  * that moves (per layer, per 1,000 records) and a cancel button; the preview shows the layer, its CRS and
  * how it was found, the notes, the encoding switch (GBK/UTF-8 side by side), the options that need the
- * planner's consent (GCJ-02 conversion, geometry repair; each a re-read) when they apply, and for a land
+ * planner's consent (GCJ-02 conversion, geometry repair, topology alignment; each a re-read) when they
+ * apply, and for a land
  * survey the class mapping as pick-lists (unmapped codes must be mapped or left out first). Confirm applies
  * the import as one undoable command; until then the plan is untouched. A delivery package is offered as a
  * new plan (a new draft) instead.
@@ -12,10 +13,11 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '../../domain/message.ts';
 import type { LandClassCode } from '../../domain/land-classes.ts';
 import { checkBeforeReading, IMPORT_EXTENSIONS } from '../../io/formats/index.ts';
-import { importIntoPlan, IMPORT_TARGETS, type ImportTarget } from '../../io/into-plan/import-command.ts';
+import { importIntoPlan, IMPORT_TARGETS, PARTITION_TARGETS, type ImportTarget } from '../../io/into-plan/import-command.ts';
 import type { FilesPreview, ImportPreview, PackagePreview, PreviewOptions } from '../../io/into-plan/import-preview.ts';
 import type { MappingChoice } from '../../io/survey/survey-mapping-table.ts';
 import { createDraft } from '../../persist/draft-store.ts';
+import { layerFeatures } from '../../domain/plan.ts';
 import { draftsDb } from '../../persist/open-drafts-db.ts';
 import { readInWorker, type IoJob } from '../../worker/io-client.ts';
 import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
@@ -23,12 +25,13 @@ import { useDrafts } from '../drafts/drafts-context.tsx';
 import { draftUrl } from '../drafts/start-route.ts';
 import { formatMessage } from '../format.ts';
 import { useServices } from '../services.tsx';
+import { AlignTopology } from './AlignTopology.tsx';
 import { PackageView } from './PackageView.tsx';
 import { choiceOf, InvalidGeometries, SurveyMapping, undecided, type Choices } from './SurveyMapping.tsx';
 
 type Loaded = readonly { readonly name: string; readonly bytes: Uint8Array }[];
 /** What the planner set that changes what is read: each change is a re-read in the worker. */
-type ReadSettings = Pick<PreviewOptions, 'encoding' | 'convertGcj02' | 'repair'>;
+type ReadSettings = Pick<PreviewOptions, 'encoding' | 'convertGcj02' | 'repair' | 'alignTopology'>;
 type State =
   | { readonly kind: 'pick' }
   | { readonly kind: 'reading'; readonly names: string; readonly progress: number | null }
@@ -59,7 +62,9 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
   const read = async (files: Loaded, options: PreviewOptions): Promise<FilesPreview | null> => {
     const names = files.map((f) => f.name).join(', ');
     setState({ kind: 'reading', names, progress: null });
-    const running = readInWorker({ files, options, onProgress: (progress) => job.current === running && setState({ kind: 'reading', names, progress }) });
+    // The plan's village boundary is what aligning the topology snaps to (and never changes).
+    const reference = layerFeatures(editor.plan.getState().plan, 'boundary').map((f) => f.geometry);
+    const running = readInWorker({ files, options: { ...options, reference }, onProgress: (progress) => job.current === running && setState({ kind: 'reading', names, progress }) });
     job.current = running;
     const result = await running.done;
     if (job.current !== running || 'cancelled' in result) return null;
@@ -112,9 +117,11 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
 
   const confirm = async (preview: ImportPreview) => {
     let final = preview;
+    // Aligned for a partition and then imported as something else: the geometry goes in as it was read.
+    const unalign = settings.alignTopology === true && !PARTITION_TARGETS.includes(target);
     // The planner changed the mapping: the parcels are made again with the chosen classes (in the worker).
-    if (target === 'base' && Object.keys(choices).length > 0) {
-      const again = await read(loaded.current, { ...settings, choices: mappingChoices(preview) });
+    if ((target === 'base' && Object.keys(choices).length > 0) || unalign) {
+      const again = await read(loaded.current, { ...settings, ...(unalign ? { alignTopology: false } : {}), choices: mappingChoices(preview) });
       if (!again || again.kind !== 'layer') return;
       final = again.preview;
     }
@@ -236,6 +243,7 @@ function PreviewView({ preview, notes, target, setTarget, settings, reread, choi
   const sample = layer.encoding?.preview;
   const current = settings.encoding ?? layer.encoding?.encoding ?? '';
   const canRepair = survey !== null && target === 'base' && survey.invalid.length > 0;
+  const canAlign = preview.topology !== null && PARTITION_TARGETS.includes(target);
   return (
     <div className="import-preview" data-testid="import-preview">
       <p>
@@ -257,7 +265,7 @@ function PreviewView({ preview, notes, target, setTarget, settings, reread, choi
           ))}
         </fieldset>
       ) : null}
-      {preview.gcj02 || canRepair ? (
+      {preview.gcj02 || canRepair || canAlign ? (
         <fieldset data-testid="import-options">
           <legend>{t('io.ui.options')}</legend>
           {preview.gcj02 ? (
@@ -270,6 +278,7 @@ function PreviewView({ preview, notes, target, setTarget, settings, reread, choi
               <input type="checkbox" data-testid="import-repair" checked={settings.repair === true} onChange={(e) => reread({ ...settings, repair: e.target.checked })} /> {t('io.ui.repair', { count: survey.invalid.length })}
             </label>
           ) : null}
+          {canAlign && preview.topology ? <AlignTopology topology={preview.topology} checked={settings.alignTopology === true} onChange={(alignTopology) => reread({ ...settings, alignTopology })} /> : null}
         </fieldset>
       ) : null}
       <label className="field">

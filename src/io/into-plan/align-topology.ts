@@ -1,0 +1,80 @@
+/**
+ * Topology alignment of an imported polygon layer, with the planner's consent: the layer is snapped as a
+ * coverage within 1 mm (geo/coverage-snap.ts) to find out whether that would change anything, and the
+ * figures go to the dialog, which offers the option only then. With the option ticked the snapped
+ * geometries replace the read ones before anything else uses them (survey mapping, areas, validity), so
+ * what the plan gets is what the figures describe. The plan's village boundary is the reference: its
+ * vertices win, and it is never changed.
+ */
+import type { AreaGeometry } from '../../domain/features.ts';
+import type { Message } from '../../domain/message.ts';
+import { snapCoverage, type CoverageSnapReport } from '../../geo/coverage-snap.ts';
+import type { ImportedFeature, ImportedLayer } from '../formats/types.ts';
+import { note } from '../result.ts';
+
+/** ArcGIS's default XY tolerance for a 0.0001 m resolution; far below anything a survey measures. */
+export const ALIGN_TOLERANCE_M = 0.001;
+
+export interface TopologyPreview {
+  /** What aligning does (or did, when `applied`). */
+  readonly report: CoverageSnapReport;
+  readonly applied: boolean;
+  /** A reference boundary took part (its vertices won where parcels met them). */
+  readonly withReference: boolean;
+}
+
+export interface AlignOptions {
+  readonly apply: boolean;
+  readonly reference: readonly AreaGeometry[];
+}
+
+function isArea(f: ImportedFeature): f is ImportedFeature & { readonly geometry: AreaGeometry } {
+  return f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';
+}
+
+/**
+ * The layer as it will be imported and what aligning does to it: the layer unchanged and the figures when
+ * `apply` is off; the snapped layer and the same figures when on; null figures when nothing is within the
+ * tolerance (the dialog then offers nothing).
+ */
+export function alignLayer(layer: ImportedLayer, { apply, reference }: AlignOptions): { readonly layer: ImportedLayer; readonly topology: TopologyPreview | null } {
+  const areas = layer.features.filter(isArea);
+  if (areas.length === 0) return { layer, topology: null };
+  const snapped = snapCoverage(areas, { toleranceM: ALIGN_TOLERANCE_M, reference });
+  if (snapped.report.featuresChanged === 0) return { layer, topology: null };
+  const topology = { report: snapped.report, applied: apply, withReference: reference.length > 0 };
+  if (!apply) return { layer, topology };
+  const replaced = new Map<ImportedFeature, ImportedFeature>(areas.map((f, i) => [f, snapped.features[i] ?? f]));
+  return { layer: { ...layer, features: layer.features.map((f) => replaced.get(f) ?? f) }, topology };
+}
+
+/** "1,234": counts as the dialog shows them, the same in both languages. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** "0.8", "0.05", "< 0.01": a reprojection's nanometres are not worth digits, but they are worth aligning. */
+function millimetres(m: number): string {
+  const mm = m * 1000;
+  return mm < 0.01 ? '< 0.01' : mm.toFixed(mm < 0.1 ? 2 : 1);
+}
+
+/** Figures of a report as message parameters (text, so no formatter adds decimals to a count). */
+export function topologyParams(report: CoverageSnapReport): Record<string, string> {
+  return {
+    tolerance: String(ALIGN_TOLERANCE_M * 1000),
+    vertices: count(report.verticesSnapped),
+    insertions: count(report.vertexInsertions),
+    slivers: count(report.sliversClosed),
+    features: count(report.featuresChanged),
+    kept: count(report.featuresKept),
+    shift: millimetres(report.maxShiftM),
+  };
+}
+
+/** What the import did to the geometry, for the import's notes. */
+export function topologyNotes(topology: TopologyPreview | null, file: string): Message[] {
+  if (!topology?.applied) return [];
+  const params = { file, ...topologyParams(topology.report) };
+  return [note('io.ui.topologyAligned', params), ...(topology.report.featuresKept > 0 ? [note('io.ui.topologyKept', params)] : [])];
+}

@@ -1,0 +1,24 @@
+/**
+ * The consent checkbox for aligning an imported partition's topology (io/into-plan/align-topology.ts),
+ * shown only when something lies within the tolerance, with what aligning does in figures: vertices
+ * aligned, T-junction vertices inserted, slivers closed, the largest move; the features left as they were
+ * and the boundary it snaps to, when there are any.
+ */
+import { useTranslation } from 'react-i18next';
+import { topologyParams, type TopologyPreview } from '../../io/into-plan/align-topology.ts';
+
+export function AlignTopology({ topology, checked, onChange }: { topology: TopologyPreview; checked: boolean; onChange: (checked: boolean) => void }) {
+  const { t } = useTranslation();
+  const params = topologyParams(topology.report);
+  return (
+    <label className="choice" data-testid="import-align">
+      <input type="checkbox" data-testid="import-align-topology" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {t('io.ui.alignTopology', params)}
+      <span className="hint" data-testid="import-align-figures">
+        {' '}
+        {t('io.ui.alignTopologyFigures', params)}
+        {topology.report.featuresKept > 0 ? ` ${t('io.ui.alignTopologyKept', params)}` : ''}
+        {topology.withReference ? ` ${t('io.ui.alignTopologyReference')}` : ''}
+      </span>
+    </label>
+  );
+}
