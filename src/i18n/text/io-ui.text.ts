@@ -72,8 +72,8 @@ export const ioUiText: Texts = {
   'io.ui.invalid.failed': { zh: '无法修复（按原样导入）', en: 'Could not be repaired (imported as is)' },
   'io.ui.alignTopology': { zh: '对齐拓扑（容差 {{tolerance}} 毫米）', en: 'Align topology ({{tolerance}} mm tolerance)' },
   'io.ui.alignTopologyFigures': {
-    zh: '将对齐 {{vertices}} 个节点，插入 {{insertions}} 个T形节点，闭合 {{slivers}} 条碎缝；最大移动 {{shift}} 毫米',
-    en: '{{vertices}} vertices will be aligned, {{insertions}} T-junction vertices inserted, {{slivers}} slivers closed; largest move {{shift}} mm',
+    zh: '将对齐 {{vertices}} 个节点，插入 {{insertions}} 个T形节点，闭合 {{slivers}} 条碎缝；最大移动 {{shift}} 毫米。',
+    en: '{{vertices}} vertices will be aligned, {{insertions}} T-junction vertices inserted, {{slivers}} slivers closed; largest move {{shift}} mm.',
   },
   'io.ui.alignTopologyReference': { zh: '以当前规划的村域界线为准：与界线节点重合的节点对齐到界线上，界线本身不改动。', en: 'The plan’s village boundary is the reference: vertices meeting its vertices are aligned to them, and the boundary itself is not changed.' },
   'io.ui.alignTopologyKept': { zh: '{{kept}} 个要素对齐后会成为无效几何，将保持原样。', en: '{{kept}} features would become invalid if aligned and will be kept as they are.' },

@@ -11,14 +11,15 @@ export function AlignTopology({ topology, checked, onChange }: { topology: Topol
   const { t } = useTranslation();
   const params = topologyParams(topology.report);
   return (
-    <label className="choice" data-testid="import-align">
-      <input type="checkbox" data-testid="import-align-topology" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {t('io.ui.alignTopology', params)}
-      <span className="hint" data-testid="import-align-figures">
-        {' '}
+    <div data-testid="import-align">
+      <label className="choice">
+        <input type="checkbox" data-testid="import-align-topology" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {t('io.ui.alignTopology', params)}
+      </label>
+      <p className="hint" data-testid="import-align-figures">
         {t('io.ui.alignTopologyFigures', params)}
         {topology.report.featuresKept > 0 ? ` ${t('io.ui.alignTopologyKept', params)}` : ''}
         {topology.withReference ? ` ${t('io.ui.alignTopologyReference')}` : ''}
-      </span>
-    </label>
+      </p>
+    </div>
   );
 }
