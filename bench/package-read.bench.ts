@@ -9,18 +9,21 @@
  *  - GDAL: `ogr2ogr -f Memory` of each of those layer files (wall clock of the processes, start-up included);
  *  - the check it feeds: `fullCheck` of the plan read (every rule and the tables), so reading can be set
  *    against what it serves.
- * Also the stages of our read (per-layer GeoJSON parse and reconstruct) so a regression names its stage.
- * Medians after a warm-up; writes bench/out/package-read.json. Not a test: numbers, not verdicts.
+ * Also the stages of our read (per-layer GeoJSON read from bytes in memory, and reconstruct) so a regression
+ * names its stage, and the load average, since the machine is shared. Medians after a warm-up; writes
+ * bench/out/package-read.json. Not a test: numbers, not verdicts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createI18n } from '../src/i18n/index.ts';
 import { parsePlanText } from '../src/domain/plan-file.ts';
-import { parseGeoJsonLayer } from '../src/io/package/geojson-layer.ts';
-import { layerNameOf, type PackageLayers } from '../src/io/package/package-layers.ts';
+import { readGeoJsonLayer } from '../src/io/package/geojson-layer.ts';
+import { layerNameOf, PACKAGE_LAYER_NAMES, type PackageLayers } from '../src/io/package/package-layers.ts';
 import { readPackageFolder } from '../src/io/package/read-folder.ts';
 import { reconstructPlan } from '../src/io/package/reconstruct.ts';
+import { rowsUsed } from '../src/io/package/rows-used.ts';
 import { writeDelivery } from '../src/io/package/write-delivery.ts';
 import { fullCheck, RuleEngine } from '../src/rules/engine.ts';
 import { benchPlanPath, formatMs, median } from './support.ts';
@@ -81,14 +84,17 @@ async function main(): Promise<void> {
     if (!read.value.ok) throw new Error(`package unreadable: ${read.value.error.key} ${JSON.stringify(read.value.error.params)}`);
     plan = read.value.value.plan;
     const floor = timed(() => files.map((f) => JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(f.path))) as unknown));
-    // Stages: each layer's parse from text already in memory, then reconstruct on those layers.
+    // Stages, as read-folder does them: each layer from bytes already in memory (in the package's layer
+    // order, keeping the rows the plan uses), then reconstruct on those layers.
     const layers: PackageLayers = {};
-    for (const f of files) {
-      const text = readFileSync(f.path, 'utf8');
-      const parsed = timed(() => parseGeoJsonLayer(f.name, f.path, text));
-      if (!parsed.value.ok) throw new Error(`${f.name}: ${parsed.value.error.key}`);
-      layers[f.name] = parsed.value.value;
-      if (run >= 0) (samples.parseMs[f.name] ??= []).push(parsed.ms);
+    for (const name of PACKAGE_LAYER_NAMES) {
+      const f = files.find((file) => file.name === name);
+      if (!f) continue;
+      const bytes = readFileSync(f.path);
+      const parsed = timed(() => readGeoJsonLayer(name, f.path, bytes, rowsUsed(name, { layers, hasPbfLayer: files.some((file) => file.name === 'JBNTBHTB') })));
+      if (!parsed.value.ok) throw new Error(`${name}: ${parsed.value.error.key}`);
+      layers[name] = parsed.value.value;
+      if (run >= 0) (samples.parseMs[name] ??= []).push(parsed.ms);
     }
     const rebuilt = timed(() => reconstructPlan(layers));
     const gdal = hasGdal ? gdalMs(files.map((f) => f.path)) : NaN;
@@ -105,6 +111,7 @@ async function main(): Promise<void> {
   const readMs = median(samples.readMs);
   const result = {
     date: new Date().toISOString().slice(0, 10),
+    loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
     parcels: Object.keys(plan.layers.base).length,
     bytes: files.reduce((n, f) => n + readFileSync(f.path).length, 0),
     runs: RUNS,
@@ -120,6 +127,7 @@ async function main(): Promise<void> {
   if (result.gdalMs !== null) console.log(`              GDAL ogr2ogr -f Memory ${formatMs(result.gdalMs)}  ratio ${(readMs / result.gdalMs).toFixed(2)}`);
   console.log(`full check of the plan read ${formatMs(result.checkMs)}  read / check ${(readMs / result.checkMs).toFixed(2)}`);
   console.log(`stages: ${Object.entries(result.stages).map(([k, v]) => `${k} ${formatMs(v)}`).join(', ')}`);
+  console.log(`load average at the end: ${result.loadAverage.join(' ')} (2 cores)`);
   mkdirSync('bench/out', { recursive: true });
   writeFileSync('bench/out/package-read.json', JSON.stringify(result, null, 2));
 }

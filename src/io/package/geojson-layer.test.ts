@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGeoJsonLayer } from './geojson-layer.ts';
+import { parseGeoJsonLayer, readGeoJsonLayer } from './geojson-layer.ts';
 
 const square = [[120, 30], [120.001, 30], [120.001, 30.001], [120, 30]];
 const feature = (geometry: unknown, properties: unknown = {}) => ({ type: 'Feature', properties, geometry });
@@ -67,5 +67,34 @@ describe('a package layer from GeoJSON', () => {
     const p = (read.value.features[0]?.geometry.coordinates[0] as number[][][])[0]?.[0] ?? [];
     expect(p[0]).toBeCloseTo(120, 6);
     expect(p[1]).toBeGreaterThan(29.9);
+  });
+
+  it('reads the same from bytes feature by feature as from the whole text, and keeps only what it is asked to', () => {
+    const text = collection(
+      feature({ type: 'Polygon', coordinates: [square] }, { DLDM: '111', XZQMC: '沈家埭村' }),
+      feature({ type: 'Point', coordinates: [120, 30] }),
+      feature({ type: 'MultiPolygon', coordinates: [[square]] }, { DLDM: '2121', A: [1] }),
+    );
+    const whole = parseGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', text);
+    expect(readGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', new TextEncoder().encode(text))).toEqual(whole);
+    expect(whole).toMatchObject({ ok: true, value: { rows: 2 } });
+    const kept = readGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', new TextEncoder().encode(text), (row) => row.properties.DLDM === '2121');
+    // Rows left out are still checked and counted: the skipped Point is still reported.
+    expect(kept).toMatchObject({ ok: true, value: { rows: 2, features: [{ recordNo: 3 }] }, notes: [{ key: 'package.skippedFeatures' }] });
+    expect(kept.ok && kept.value.features).toHaveLength(1);
+  });
+
+  it('from bytes: JSON.parse’s message for the whole file when a feature is broken, and text that is not UTF-8 refused', () => {
+    const broken = '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":null},{"type":"Feature","properties":{"A":tru}}]}';
+    let message = '';
+    try {
+      JSON.parse(broken);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(readGeoJsonLayer('GHYT', 'GHYT.geojson', new TextEncoder().encode(broken))).toEqual({ ok: false, error: { key: 'package.notJson', params: { file: 'GHYT.geojson', detail: message } } });
+    const gbk = new Uint8Array([...new TextEncoder().encode('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"A":"'), 0xc9, 0xf2, ...new TextEncoder().encode('"},"geometry":null}]}')]);
+    expect(readGeoJsonLayer('GHYT', 'GHYT.geojson', gbk)).toEqual({ ok: false, error: { key: 'package.notUtf8', params: { file: 'GHYT.geojson' } } });
+    expect(readGeoJsonLayer('GHYT', 'GHYT.geojson', gbk.subarray(0, 40))).toMatchObject({ ok: false, error: { key: 'package.notJson' } });
   });
 });

@@ -7,6 +7,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Message, Result } from '../../domain/message.ts';
 import { fromGaussKruger, type GkCrs, type GkZone } from '../../geo/projection.ts';
+import { cutFeatureCollection, type FeatureCut } from './geojson-features.ts';
 import type { FieldValue, PackageFeature, PackageLayer, PackageLayerName } from './package-layers.ts';
 
 const MAX_LISTED = 5;
@@ -14,53 +15,164 @@ const MAX_LISTED = 5;
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function parseGeoJsonLayer(name: PackageLayerName, file: string, text: string): Result<PackageLayer> {
+/** Which rows to keep (see rows-used.ts); a row left out is still checked and counted. */
+export type KeepRow = (row: PackageFeature) => boolean;
+
+/** One decoder for every file and piece: fatal, so text that is not UTF-8 is refused, never mangled. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A layer from the file's bytes (the readers' entry): feature by feature when the file is laid out as a
+ * FeatureCollection (geojson-features.ts), else, or when any piece does not parse, the whole text at once,
+ * which gives the same result and JSON.parse's message for the whole file.
+ */
+export function readGeoJsonLayer(name: PackageLayerName, file: string, bytes: Uint8Array, keep?: KeepRow): Result<PackageLayer> {
+  const cut = cutFeatureCollection(bytes);
+  const read = cut ? readPieces(name, file, bytes, cut, keep) : null;
+  if (read) return read;
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    // RFC 7946 GeoJSON is UTF-8; a package's GeoJSON in another encoding is not one the province accepts.
+    return fail('package.notUtf8', { file });
+  }
+  return parseGeoJsonLayer(name, file, text, keep);
+}
+
+/** The layer from its pieces, or null to parse the file whole instead. */
+function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cut: FeatureCut, keep: KeepRow | undefined): Result<PackageLayer> | null {
+  let envelopeText: string;
+  try {
+    envelopeText = utf8.decode(cut.envelope);
+  } catch {
+    return fail('package.notUtf8', { file });
+  }
+  let envelope: unknown;
+  try {
+    envelope = JSON.parse(envelopeText);
+  } catch {
+    return null;
+  }
+  if (!isObject(envelope) || envelope.type !== 'FeatureCollection' || !Array.isArray(envelope.features) || envelope.features.length !== 0) return null;
+  const rows = new LayerRows(keep);
+  for (let k = 0; k < cut.count; k++) {
+    let piece: string;
+    try {
+      piece = utf8.decode(bytes.subarray(cut.ranges[2 * k], cut.ranges[2 * k + 1]));
+    } catch {
+      return fail('package.notUtf8', { file });
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(piece);
+    } catch {
+      return null;
+    }
+    rows.add(raw, k + 1);
+  }
+  return rows.finish(name, file);
+}
+
+/** A layer from GeoJSON text already decoded. */
+export function parseGeoJsonLayer(name: PackageLayerName, file: string, text: string, keep?: KeepRow): Result<PackageLayer> {
   let root: unknown;
   try {
     root = JSON.parse(text);
   } catch (error) {
     return fail('package.notJson', { file, detail: error instanceof Error ? error.message : String(error) });
   }
-  const rawFeatures = isObject(root) && root.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : isObject(root) && root.type === 'Feature' ? [root] : null;
-  if (!rawFeatures) return fail('package.notFeatureCollection', { file });
+  const rawFeatures: unknown = isObject(root) && root.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : isObject(root) && root.type === 'Feature' ? [root] : null;
+  if (!Array.isArray(rawFeatures)) return fail('package.notFeatureCollection', { file });
+  const rows = new LayerRows(keep);
+  for (let i = 0; i < rawFeatures.length; i++) rows.add(rawFeatures[i], i + 1);
+  return rows.finish(name, file);
+}
 
-  const skipped: string[] = [];
-  const polygons: { recordNo: number; geometry: Polygon | MultiPolygon; properties: Record<string, FieldValue> }[] = [];
-  rawFeatures.forEach((raw: unknown, i: number) => {
-    const recordNo = i + 1;
+/** The rows of one layer as they are read: checked, counted, turned into lon/lat, kept or left out. */
+class LayerRows {
+  private readonly features: PackageFeature[] = [];
+  private readonly skipped: string[] = [];
+  private polygons = 0;
+  /** Decided by the first polygon, as every row of a file is in one system. */
+  private crs: Crs | undefined;
+
+  constructor(private readonly keep: KeepRow | undefined) {}
+
+  add(raw: unknown, recordNo: number): void {
     const geometry = isObject(raw) ? raw.geometry : undefined;
     if (!isObject(geometry) || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
-      skipped.push(`#${recordNo} ${isObject(geometry) ? String(geometry.type) : 'no geometry'}`);
+      this.skipped.push(`#${recordNo} ${isObject(geometry) ? String(geometry.type) : 'no geometry'}`);
       return;
     }
-    const coordinates = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    if (!Array.isArray(coordinates) || coordinates.length === 0 || !coordinates.every(isPolygonCoordinates)) {
-      skipped.push(`#${recordNo} bad coordinates`);
+    if (!(geometry.type === 'Polygon' ? isPolygonCoordinates(geometry.coordinates) : isMultiPolygonCoordinates(geometry.coordinates))) {
+      this.skipped.push(`#${recordNo} bad coordinates`);
       return;
     }
-    polygons.push({ recordNo, geometry: geometry as unknown as Polygon | MultiPolygon, properties: flatProperties(isObject(raw) ? raw.properties : undefined) });
-  });
+    this.polygons++;
+    const polygon = geometry as unknown as Polygon | MultiPolygon;
+    const crs = (this.crs ??= projectedCrs(polygon));
+    if (crs.kind === 'unknown') return; // the layer is refused in finish()
+    const row: PackageFeature = { recordNo, geometry: crs.kind === 'gk' ? reproject(polygon, crs.crs) : polygon, properties: flatProperties((raw as Json).properties) };
+    if (!this.keep || this.keep(row)) this.features.push(row);
+  }
 
-  const notes: Message[] = [];
-  if (skipped.length) notes.push({ key: 'package.skippedFeatures', params: { file, count: skipped.length, list: skipped.slice(0, MAX_LISTED).join('; ') } });
-  const crs = projectedCrs(polygons.map((p) => p.geometry));
-  if (crs.kind === 'unknown') return fail('package.unknownCoordinates', { file });
-  if (crs.kind === 'gk' && !crs.crs.zonePrefix) notes.push({ key: 'package.assumedZone', params: { file, zone: crs.crs.zone } });
-  const features: PackageFeature[] = polygons.map((p) => ({ ...p, geometry: crs.kind === 'gk' ? reproject(p.geometry, crs.crs) : p.geometry }));
-  return { ok: true, value: { name, file, features }, notes };
+  finish(name: PackageLayerName, file: string): Result<PackageLayer> {
+    const notes: Message[] = [];
+    if (this.skipped.length) notes.push({ key: 'package.skippedFeatures', params: { file, count: this.skipped.length, list: this.skipped.slice(0, MAX_LISTED).join('; ') } });
+    const crs = this.crs;
+    if (crs?.kind === 'unknown') return fail('package.unknownCoordinates', { file });
+    if (crs?.kind === 'gk' && !crs.crs.zonePrefix) notes.push({ key: 'package.assumedZone', params: { file, zone: crs.crs.zone } });
+    return { ok: true, value: { name, file, features: this.features, rows: this.polygons }, notes };
+  }
 }
 
+function isMultiPolygonCoordinates(polygons: unknown): boolean {
+  if (!Array.isArray(polygons) || polygons.length === 0) return false;
+  for (const rings of polygons) if (!isPolygonCoordinates(rings)) return false;
+  return true;
+}
+
+/** At least one ring, each of at least one position of two finite numbers (more positions are checked by the rules). */
 function isPolygonCoordinates(rings: unknown): boolean {
-  return Array.isArray(rings) && rings.length > 0 && rings.every((ring) => Array.isArray(ring) && ring.length > 0 && ring.every((p) => Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number' && Number.isFinite(p[0]) && Number.isFinite(p[1])));
+  if (!Array.isArray(rings) || rings.length === 0) return false;
+  for (const ring of rings) {
+    if (!Array.isArray(ring) || ring.length === 0) return false;
+    for (const p of ring) {
+      if (!Array.isArray(p) || p.length < 2) return false;
+      const x: unknown = p[0];
+      const y: unknown = p[1];
+      if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return false;
+    }
+  }
+  return true;
 }
 
-/** Scalar properties only; nested values are kept as their JSON text (a package's fields are flat). */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const isScalar = (value: unknown): value is FieldValue => value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/**
+ * Scalar properties only; nested values are kept as their JSON text (a package's fields are flat). A record
+ * that is already flat and safe is kept as JSON.parse made it (no copy of 24,000 records per layer);
+ * otherwise copied without `__proto__`, `constructor` and `prototype`, which later spreads would turn
+ * into the prototype rather than data.
+ */
 function flatProperties(raw: unknown): Record<string, FieldValue> {
+  if (!isObject(raw)) return {};
+  const keys = Object.keys(raw);
+  let flat = true;
+  for (const key of keys) {
+    if (UNSAFE_KEYS.has(key) || !isScalar(raw[key])) {
+      flat = false;
+      break;
+    }
+  }
+  if (flat) return raw as Record<string, FieldValue>;
   const out: Record<string, FieldValue> = {};
-  if (!isObject(raw)) return out;
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    out[key] = value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value);
+  for (const key of keys) {
+    if (UNSAFE_KEYS.has(key)) continue;
+    const value = raw[key];
+    out[key] = isScalar(value) ? value : JSON.stringify(value);
   }
   return out;
 }
@@ -68,9 +180,8 @@ function flatProperties(raw: unknown): Record<string, FieldValue> {
 type Crs = { kind: 'lonlat' } | { kind: 'gk'; crs: GkCrs } | { kind: 'unknown' };
 
 /** Lon/lat, or Gauss-Krüger recognised from the coordinate range (domain.md §7: x ≈ 40,xxx,xxx → zone 40). */
-function projectedCrs(geometries: readonly (Polygon | MultiPolygon)[]): Crs {
-  const first = geometries[0];
-  const p = first ? (first.type === 'Polygon' ? first.coordinates[0]?.[0] : first.coordinates[0]?.[0]?.[0]) : undefined;
+function projectedCrs(first: Polygon | MultiPolygon): Crs {
+  const p = first.type === 'Polygon' ? first.coordinates[0]?.[0] : first.coordinates[0]?.[0]?.[0];
   if (!p) return { kind: 'lonlat' };
   const x = p[0] as number;
   const y = p[1] as number;

@@ -23,7 +23,10 @@ export interface PackageLayer {
   readonly name: PackageLayerName;
   /** The file it came from, as the user named it. */
   readonly file: string;
+  /** The rows kept: every polygon row, or those the plan uses when the reader was given a test (rows-used.ts). */
   readonly features: readonly PackageFeature[];
+  /** Polygon rows read from the file, kept or not. */
+  readonly rows: number;
 }
 
 export type PackageLayers = Partial<Record<PackageLayerName, PackageLayer>>;

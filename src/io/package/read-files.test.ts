@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { writeZip } from '../zip/zip-write.ts';
 import { deliver, samplePlan } from './delivery-test-support.ts';
+import { parseGeoJsonLayer } from './geojson-layer.ts';
+import { PACKAGE_LAYER_NAMES, type PackageLayers } from './package-layers.ts';
 import { readPackageFiles } from './read-files.ts';
+import { reconstructPlan } from './reconstruct.ts';
 
 const count = (record: Readonly<Record<string, unknown>>) => Object.keys(record).length;
 
@@ -18,6 +21,25 @@ describe('a delivery package from files in memory', { timeout: 60_000 }, async (
     expect(rebuilt.meta.villageName).toBe(plan.meta.villageName);
     // GeoJSON is preferred to the Shapefile of the same layer: lon/lat and UTF-8, nothing to guess.
     expect(read.value.layers.find((l) => l.name === 'JQDLTB')?.file).toMatch(/GeoJSON\/JQDLTB\.geojson$/);
+  });
+
+  it('builds the same plan from the rows it keeps as from every row of every layer', () => {
+    const read = readPackageFiles([zip]);
+    if (!read?.ok) throw new Error(JSON.stringify(read));
+    // Restoration uses come from the TDGHDL rows under each demolition (the sample has a 2125 among the 111s).
+    const uses = (p: typeof plan) => Object.values(p.layers.demolition).map((d) => d.properties.restorationUse).sort();
+    expect(uses(read.value.plan)).toEqual(uses(plan));
+    const every: PackageLayers = {};
+    for (const name of PACKAGE_LAYER_NAMES) {
+      const file = delivery.files.find((f) => f.name.endsWith(`GeoJSON/${name}.geojson`));
+      const layer = file && parseGeoJsonLayer(name, file.name, new TextDecoder().decode(file.bytes));
+      if (layer?.ok) every[name] = layer.value;
+    }
+    const whole = reconstructPlan(every);
+    if (!whole.ok) throw new Error(JSON.stringify(whole.error));
+    expect(read.value.plan.layers).toEqual(whole.value.plan.layers);
+    expect(read.value.bsm).toEqual(whole.value.bsm);
+    expect(read.value.layers.find((l) => l.name === 'GHYT')?.count).toBe(every.GHYT?.features.length);
   });
 
   it('reads the Shapefile layers (GBK, GK zone) when the package has no GeoJSON', () => {

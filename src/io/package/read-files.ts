@@ -8,10 +8,11 @@
 import { expandFiles, importFiles } from '../formats/index.ts';
 import type { ImportedLayer, ReadOptions } from '../formats/types.ts';
 import { extensionOf, fileName, stemOf, type InputFile } from '../files.ts';
-import { failure, note, success, type Message, type Result } from '../result.ts';
-import { parseGeoJsonLayer } from './geojson-layer.ts';
+import { note, success, type Message, type Result } from '../result.ts';
+import { readGeoJsonLayer, type KeepRow } from './geojson-layer.ts';
 import { PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, layerNameOf, type FieldValue, type PackageFeature, type PackageLayer, type PackageLayerName, type PackageLayers } from './package-layers.ts';
 import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
+import { rowsUsed } from './rows-used.ts';
 import { listZip } from '../zip/zip-read.ts';
 
 const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
@@ -86,12 +87,16 @@ export function readPackageFiles(files: readonly InputFile[], options: ReadOptio
   const notes: Message[] = [];
   const summary: PackageRead['layers'][number][] = [];
   let done = 0;
-  for (const [name, source] of sources) {
-    const layer = source.kind === 'geojson' ? readGeoJson(name, source.files[0] as InputFile) : readShapefile(name, source.files, options);
+  // In the package's layer order: GHYT is read before TDGHDL, whose rows are kept only under GHYT's changes.
+  for (const name of PACKAGE_LAYER_NAMES) {
+    const source = sources.get(name);
+    if (!source) continue;
+    const keep = rowsUsed(name, { layers, hasPbfLayer: sources.has('JBNTBHTB') });
+    const layer = source.kind === 'geojson' ? readGeoJson(name, source.files[0] as InputFile, keep) : readShapefile(name, source.files, options, keep);
     if (!layer.ok) return layer;
     notes.push(...layer.notes);
     layers[name] = layer.value;
-    summary.push({ name, file: layer.value.file, count: layer.value.features.length });
+    summary.push({ name, file: layer.value.file, count: layer.value.rows });
     onLayer?.(++done, sources.size);
   }
   const plan = reconstructPlan(layers, profileId);
@@ -100,18 +105,11 @@ export function readPackageFiles(files: readonly InputFile[], options: ReadOptio
   return success({ ...plan.value, layers: summary.sort((a, b) => order(a.name) - order(b.name)) }, [...notes, ...plan.notes]);
 }
 
-function readGeoJson(name: PackageLayerName, file: InputFile): Result<PackageLayer> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
-  } catch {
-    // RFC 7946 GeoJSON is UTF-8; a package's GeoJSON in another encoding is not one the province accepts.
-    return failure('package.notUtf8', { file: file.name });
-  }
-  return parseGeoJsonLayer(name, file.name, text);
+function readGeoJson(name: PackageLayerName, file: InputFile, keep: KeepRow | undefined): Result<PackageLayer> {
+  return readGeoJsonLayer(name, file.name, file.bytes, keep);
 }
 
-function readShapefile(name: PackageLayerName, parts: readonly InputFile[], options: ReadOptions): Result<PackageLayer> {
+function readShapefile(name: PackageLayerName, parts: readonly InputFile[], options: ReadOptions, keep: KeepRow | undefined): Result<PackageLayer> {
   const read = importFiles(parts, options);
   if (!read.ok) return read;
   const layer = read.value[0] as ImportedLayer;
@@ -122,11 +120,12 @@ function readShapefile(name: PackageLayerName, parts: readonly InputFile[], opti
       skipped.push(f.recordNo);
       continue;
     }
-    features.push({ recordNo: f.recordNo, geometry: f.geometry, properties: fieldValues(f.properties) });
+    const row: PackageFeature = { recordNo: f.recordNo, geometry: f.geometry, properties: fieldValues(f.properties) };
+    if (!keep || keep(row)) features.push(row);
   }
   const notes = [...read.notes];
   if (skipped.length) notes.push(note('package.skippedFeatures', { file: layer.file, count: skipped.length, list: skipped.slice(0, 5).map((n) => `#${n}`).join('; ') }));
-  return success({ name, file: layer.file, features }, notes);
+  return success({ name, file: layer.file, features, rows: layer.features.length - skipped.length }, notes);
 }
 
 /** DBF values as the package model holds them (dates as ISO text); the record stays null-prototype data. */

@@ -6,16 +6,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Result } from '../../domain/message.ts';
-import { parseGeoJsonLayer } from './geojson-layer.ts';
-import { layerNameOf, REQUIRED_LAYERS, type PackageLayers } from './package-layers.ts';
+import { readGeoJsonLayer } from './geojson-layer.ts';
+import { layerNameOf, PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, type PackageLayerName, type PackageLayers } from './package-layers.ts';
 import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
+import { rowsUsed } from './rows-used.ts';
 
 const MAX_DEPTH = 3;
 const MAX_ENTRIES = 5_000;
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-function layerFiles(root: string): Map<string, string> {
-  const found = new Map<string, string>();
+function layerFiles(root: string): Map<PackageLayerName, string> {
+  const found = new Map<PackageLayerName, string>();
   let seen = 0;
   const walk = (dir: string, depth: number) => {
     let entries;
@@ -41,18 +42,22 @@ export function readPackageFolder(folder: string, profileId?: string): Result<Re
   if (!REQUIRED_LAYERS.every((name) => files.has(name))) return { ok: false, error: { key: 'cli.unreadable', params: { file: folder, reasonKey: 'package.noLayers' } } };
   const layers: PackageLayers = {};
   const notes = [];
-  for (const [name, path] of files) {
+  // In the package's layer order: GHYT is read before TDGHDL, whose rows are kept only under GHYT's changes.
+  for (const name of PACKAGE_LAYER_NAMES) {
+    const path = files.get(name);
+    if (!path) continue;
     const shown = relative(process.cwd(), path) || path;
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) return { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.tooLarge', sizeMiB: Math.round(size / 2 ** 20), limitMiB: MAX_FILE_BYTES / 2 ** 20 } } };
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+      const size = statSync(path).size;
+      if (size > MAX_FILE_BYTES) return { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.tooLarge', sizeMiB: Math.round(size / 2 ** 20), limitMiB: MAX_FILE_BYTES / 2 ** 20 } } };
+      bytes = readFileSync(path);
     } catch {
-      return { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.notUtf8' } } };
+      // Gone or unreadable between listing and reading: a message, never a stack trace.
+      return { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.notFound' } } };
     }
-    const layer = parseGeoJsonLayer(name as Parameters<typeof parseGeoJsonLayer>[0], shown, text);
-    if (!layer.ok) return layer;
+    const layer = readGeoJsonLayer(name, shown, bytes, rowsUsed(name, { layers, hasPbfLayer: files.has('JBNTBHTB') }));
+    if (!layer.ok) return layer.error.key === 'package.notUtf8' ? { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.notUtf8' } } } : layer;
     notes.push(...layer.notes);
     layers[layer.value.name] = layer.value;
   }

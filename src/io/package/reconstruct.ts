@@ -17,11 +17,12 @@ import { asFeatureId, type FeatureId } from '../../domain/ids.ts';
 import { isLandClassCode, type LandClassCode } from '../../domain/land-classes.ts';
 import type { LayerId } from '../../domain/layers.ts';
 import type { Message, Result } from '../../domain/message.ts';
-import { applyPatch, putFeature } from '../../domain/patch.ts';
 import { emptyPlan, type Plan } from '../../domain/plan.ts';
 import { resolveProfile } from '../../domain/profile.ts';
 import { union } from '../../geo/overlay.ts';
 import type { FieldValue, PackageFeature, PackageLayer, PackageLayers } from './package-layers.ts';
+import { isFlagSet, nullableNumber, nullableText, text } from './package-values.ts';
+import { changeKey, ghytUse } from './rows-used.ts';
 import { TargetClasses } from './target-class.ts';
 
 const MAX_LISTED = 5;
@@ -94,18 +95,19 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
   const ghytPbf: PackageFeature[] = [];
   if (ghyt) {
     for (const f of joinChangePieces(ghyt.features)) {
+      const use = ghytUse(f.properties);
       const cjjx = text(f.properties.CJJX).toUpperCase();
       const ghytdm = text(f.properties.GHYTDM).toUpperCase();
       const parcelNo = text(f.properties.YTDKBH) || String(f.recordNo);
-      if (cjjx === 'C1' || cjjx === 'C2') {
+      if (use === 'demolition') {
         add('demolition', ghyt, f, { parcelNo, linkage: cjjx, restorationUse: targetUses.classUnder(f.geometry) ?? '111', households: 0, note: text(f.properties.BZ) });
-      } else if (cjjx === 'E1' || cjjx === 'E2') {
-        const use = ghytdm.replace(/^[GXN]/, '');
-        add('newBuild', ghyt, f, { parcelNo, useCode: isLandClassCode(use) ? use : '2121', linkage: cjjx, households: 0, quotaSource: 'linkage', industryPurpose: null, note: text(f.properties.BZ) });
-        if (!isLandClassCode(use)) notes.push({ key: 'package.assumedUse', params: { file: ghyt.file, record: f.recordNo, code: ghytdm } });
-      } else if (ghytdm === 'G111' || ghytdm === 'G112') {
+      } else if (use === 'newBuild') {
+        const landUse = ghytdm.replace(/^[GXN]/, '');
+        add('newBuild', ghyt, f, { parcelNo, useCode: isLandClassCode(landUse) ? landUse : '2121', linkage: cjjx, households: 0, quotaSource: 'linkage', industryPurpose: null, note: text(f.properties.BZ) });
+        if (!isLandClassCode(landUse)) notes.push({ key: 'package.assumedUse', params: { file: ghyt.file, record: f.recordNo, code: ghytdm } });
+      } else if (use === 'pbf') {
         ghytPbf.push(f);
-      } else if (ghytdm === 'N112' || (ghytdm.startsWith('G') && isLandClassCode(ghytdm.slice(1)))) {
+      } else if (use === 'useChange') {
         const target = ghytdm === 'N112' ? targetUses.classUnder(f.geometry) ?? '111' : (ghytdm.slice(1) as LandClassCode);
         add('useChange', ghyt, f, { parcelNo, targetCode: target, newFarmlandType: nullableText(f.properties.XZNTLX), note: text(f.properties.BZ) });
       }
@@ -150,7 +152,15 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
     }
   }
 
-  const plan = applyPatch(emptyPlan({ villageName, villageCode, profileId }), { features: features.map(putFeature) }).plan;
+  // The layer records built directly: applyPatch would also collect an undo step for every feature.
+  const empty = emptyPlan({ villageName, villageCode, profileId });
+  const records = new Map<LayerId, Record<FeatureId, PlanFeature>>();
+  for (const f of features) {
+    let record = records.get(f.layer);
+    if (!record) records.set(f.layer, (record = { ...(empty.layers[f.layer] as Record<FeatureId, PlanFeature>) }));
+    record[f.id] = f;
+  }
+  const plan: Plan = { ...empty, layers: { ...empty.layers, ...Object.fromEntries(records) } };
   return { ok: true, value: { plan, bsm }, notes };
 }
 
@@ -164,13 +174,11 @@ function joinChangePieces(rows: readonly PackageFeature[]): PackageFeature[] {
   const groups = new Map<string, PackageFeature[]>();
   const out: (PackageFeature | string)[] = [];
   for (const f of rows) {
-    const cjjx = text(f.properties.CJJX).toUpperCase();
-    const number = text(f.properties.YTDKBH);
-    if (!/^[CE][12]$/.test(cjjx) || !number) {
+    const key = changeKey(f.properties);
+    if (!key) {
       out.push(f);
       continue;
     }
-    const key = `${cjjx}|${number}`;
     const group = groups.get(key);
     if (group) group.push(f);
     else {
@@ -192,24 +200,6 @@ function joinChangePieces(rows: readonly PackageFeature[]): PackageFeature[] {
 function pbfTypeOf(value: FieldValue | undefined): PbfType {
   const v = text(value).toUpperCase();
   return v === 'G111' || v === '111' || v === '1' ? 'G111' : 'G112';
-}
-
-function isFlagSet(value: FieldValue | undefined): boolean {
-  return value === true || value === 1 || (typeof value === 'string' && ['1', 'Y', 'YES', 'TRUE', '是'].includes(value.trim().toUpperCase()));
-}
-
-function text(value: FieldValue | undefined): string {
-  return value === null || value === undefined ? '' : String(value).trim();
-}
-
-function nullableText(value: FieldValue | undefined): string | null {
-  const t = text(value);
-  return t === '' ? null : t;
-}
-
-function nullableNumber(value: FieldValue | undefined): number | null {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  return Number.isFinite(n) ? n : null;
 }
 
 function fail<T>(key: string, params: Record<string, string | number>): Result<T> {

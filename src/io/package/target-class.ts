@@ -12,6 +12,7 @@ import { ellipsoidalArea } from '../../geo/area.ts';
 import { geometryBBox, isEmptyBBox } from '../../geo/bbox.ts';
 import { relate } from '../../geo/relate.ts';
 import type { PackageFeature } from './package-layers.ts';
+import { text } from './package-values.ts';
 
 interface Entry {
   readonly minX: number;
@@ -50,7 +51,7 @@ export class TargetClasses {
     if (this.tree) return this.tree;
     const entries: Entry[] = [];
     this.targets.forEach((t, order) => {
-      const code = t.properties.GHDLDM === null || t.properties.GHDLDM === undefined ? '' : String(t.properties.GHDLDM).trim();
+      const code = text(t.properties.GHDLDM);
       if (!isLandClassCode(code)) return;
       const box = geometryBBox(t.geometry);
       // Coordinates are checked finite when read; a box without points can meet nothing.

@@ -1,0 +1,42 @@
+import type { Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { FieldValue, PackageFeature, PackageLayer } from './package-layers.ts';
+import { rowsUsed } from './rows-used.ts';
+
+const D = 0.001;
+const box = (x0: number, x1: number): Polygon => ({ type: 'Polygon', coordinates: [[[120 + x0 * D, 30], [120 + x1 * D, 30], [120 + x1 * D, 30 + D], [120 + x0 * D, 30 + D], [120 + x0 * D, 30]]] });
+const row = (recordNo: number, properties: Record<string, FieldValue>, geometry = box(0, 1)): PackageFeature => ({ recordNo, geometry, properties });
+const ghyt = (features: PackageFeature[]): PackageLayer => ({ name: 'GHYT', file: 'GHYT.geojson', features, rows: features.length });
+
+describe('the rows a plan is built from', () => {
+  it('GHYT: changes, reserve areas, and G111/G112 only when the package has no JBNTBHTB', () => {
+    const rows = [
+      row(1, { CJJX: 'C1', GHYTDM: 'X2121', YTDKBH: 'CJ001' }),
+      row(2, { CJJX: 'e2', GHYTDM: 'G2121' }),
+      row(3, { GHYTDM: 'G112' }),
+      row(4, { GHYTDM: 'N112' }),
+      row(5, { GHYTDM: 'G2125' }),
+      row(6, { GHYTDM: 'X111', JBNTZBQ: '是' }),
+      row(7, { GHYTDM: 'X111' }),
+      row(8, { GHYTDM: 'N111' }),
+      row(9, { GHYTDM: null }),
+    ];
+    const kept = (hasPbfLayer: boolean) => rows.filter(rowsUsed('GHYT', { layers: {}, hasPbfLayer }) ?? (() => true)).map((r) => r.recordNo);
+    expect(kept(true)).toEqual([1, 2, 4, 5, 6]);
+    expect(kept(false)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(rowsUsed('JQDLTB', { layers: {}, hasPbfLayer: true })).toBeUndefined();
+  });
+
+  it('TDGHDL: rows with a class that meet the box around all pieces of a demolition or an N112 change', () => {
+    const changes = ghyt([
+      row(1, { CJJX: 'C1', YTDKBH: 'CJ001' }, box(0, 1)),
+      row(2, { CJJX: 'C1', YTDKBH: 'CJ001' }, box(3, 4)),
+      row(3, { GHYTDM: 'N112' }, box(10, 11)),
+      row(4, { CJJX: 'E2', GHYTDM: 'G2121' }, box(20, 21)),
+    ]);
+    const keep = rowsUsed('TDGHDL', { layers: { GHYT: changes }, hasPbfLayer: true });
+    const targets = [row(1, { GHDLDM: '111' }, box(1.5, 2.5)), row(2, { GHDLDM: '12' }, box(10.5, 12)), row(3, { GHDLDM: '2121' }, box(20, 21)), row(4, { GHDLDM: 'bad' }, box(0, 1)), row(5, { GHDLDM: '113' }, box(5, 6))];
+    expect(targets.filter(keep ?? (() => true)).map((r) => r.recordNo)).toEqual([1, 2]);
+    expect(targets.filter(rowsUsed('TDGHDL', { layers: {}, hasPbfLayer: true }) ?? (() => true))).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Which rows of a package layer the rebuilt plan is made from, so a reader can leave the others out while
+ * it parses. GHYT and TDGHDL have a row per base parcel (24,000 in a large village), and the plan uses
+ * only GHYT's changes and the TDGHDL rows under demolitions: keeping every row cost more than building
+ * the plan. What GHYT rows become is decided here once, for the reader and for reconstruct.ts alike, so
+ * the two cannot drift apart. Rows left out are still read and checked (a broken row is still reported);
+ * they are only not kept.
+ */
+import RBush from 'rbush';
+import { isLandClassCode } from '../../domain/land-classes.ts';
+import { geometryBBox, isEmptyBBox, unionBBox, type BBox } from '../../geo/bbox.ts';
+import type { PackageFeature, PackageLayerName, PackageLayers } from './package-layers.ts';
+import { isFlagSet, text } from './package-values.ts';
+
+/** What reconstruct.ts makes of a GHYT row (besides a reserve area when its JBNTZBQ flag is set). */
+export type GhytUse = 'demolition' | 'newBuild' | 'pbf' | 'useChange' | null;
+
+export function ghytUse(properties: PackageFeature['properties']): GhytUse {
+  const cjjx = text(properties.CJJX).toUpperCase();
+  const ghytdm = text(properties.GHYTDM).toUpperCase();
+  if (cjjx === 'C1' || cjjx === 'C2') return 'demolition';
+  if (cjjx === 'E1' || cjjx === 'E2') return 'newBuild';
+  if (ghytdm === 'G111' || ghytdm === 'G112') return 'pbf';
+  if (ghytdm === 'N112' || (ghytdm.startsWith('G') && isLandClassCode(ghytdm.slice(1)))) return 'useChange';
+  return null;
+}
+
+/** The key joining GHYT pieces of one demolition or new-build (same CJJX and YTDKBH), or null for a row on its own. */
+export function changeKey(properties: PackageFeature['properties']): string | null {
+  const cjjx = text(properties.CJJX).toUpperCase();
+  const number = text(properties.YTDKBH);
+  return /^[CE][12]$/.test(cjjx) && number ? `${cjjx}|${number}` : null;
+}
+
+/** A GHYT row whose class is looked up in TDGHDL: a demolition's restoration use, N112's target class. */
+function looksUnder(properties: PackageFeature['properties']): boolean {
+  const use = ghytUse(properties);
+  return use === 'demolition' || (use === 'useChange' && text(properties.GHYTDM).toUpperCase() === 'N112');
+}
+
+export interface ReadSoFar {
+  /** The layers already read (GHYT before TDGHDL). */
+  readonly layers: PackageLayers;
+  /** Whether the package has JBNTBHTB: then GHYT's G111/G112 rows are not the basic farmland. */
+  readonly hasPbfLayer: boolean;
+}
+
+/** A test for the rows of `name` worth keeping, or undefined when every row is used. */
+export function rowsUsed(name: PackageLayerName, read: ReadSoFar): ((row: PackageFeature) => boolean) | undefined {
+  if (name === 'GHYT') {
+    return (row) => {
+      const use = ghytUse(row.properties);
+      return (use !== null && !(use === 'pbf' && read.hasPbfLayer)) || isFlagSet(row.properties.JBNTZBQ);
+    };
+  }
+  if (name === 'TDGHDL') {
+    const under = changeBoxes(read.layers.GHYT?.features ?? []);
+    if (!under) return () => false;
+    return (row) => {
+      if (!isLandClassCode(text(row.properties.GHDLDM))) return false;
+      const box = geometryBBox(row.geometry);
+      return !isEmptyBBox(box) && under.collides({ minX: box[0], minY: box[1], maxX: box[2], maxY: box[3] });
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Boxes of the changes that look under TDGHDL, one per change as reconstruct.ts joins them (the box around
+ * all pieces of a change), so every row the joined change can meet is kept; null when there is none.
+ */
+function changeBoxes(rows: readonly PackageFeature[]): RBush<{ minX: number; minY: number; maxX: number; maxY: number }> | null {
+  const boxes = new Map<string, BBox>();
+  rows.forEach((row, i) => {
+    if (!looksUnder(row.properties)) return;
+    const key = changeKey(row.properties) ?? `#${i}`;
+    const box = geometryBBox(row.geometry);
+    const known = boxes.get(key);
+    boxes.set(key, known ? unionBBox(known, box) : box);
+  });
+  const entries = [...boxes.values()].filter((b) => !isEmptyBBox(b)).map((b) => ({ minX: b[0], minY: b[1], maxX: b[2], maxY: b[3] }));
+  return entries.length ? new RBush<(typeof entries)[number]>().load(entries) : null;
+}
