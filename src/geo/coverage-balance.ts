@@ -57,7 +57,10 @@ export class CoverageBalance {
   private frame: ChordFrame | undefined;
   private readonly edges = new Map<string, OpenEdge>();
   private readonly tree = new RBush<OpenEdge>();
+  private treeBuilt = true;
   private readonly groups = new Map<number, Group>();
+  /** Groups that keep an unbalanced stretch: a handful, where `groups` holds one per open line. */
+  private readonly unbalanced = new Set<number>();
   private nextGroup = 1;
   private suspectKeys: Set<string> | undefined;
   private clusterBoxes: BBox[] | undefined;
@@ -78,14 +81,14 @@ export class CoverageBalance {
   /** Boxes (lon/lat) of the unbalanced stretches, merged where they meet: each holds whole problems. */
   clusters(): BBox[] {
     this.resolve();
-    if (!this.clusterBoxes) this.clusterBoxes = mergeTouchingBoxes([...this.groups.values()].flatMap((g) => g.boxes));
+    if (!this.clusterBoxes) this.clusterBoxes = mergeTouchingBoxes([...this.unbalanced].flatMap((id) => (this.groups.get(id) as Group).boxes));
     return this.clusterBoxes;
   }
 
   /** True when an edge of the geometry reaches into an unbalanced stretch. */
   touches(geometry: AreaGeometry): boolean {
     this.resolve();
-    if (!this.suspectKeys) this.suspectKeys = new Set([...this.groups.values()].flatMap((g) => g.suspects));
+    if (!this.suspectKeys) this.suspectKeys = new Set([...this.unbalanced].flatMap((id) => (this.groups.get(id) as Group).suspects));
     if (this.suspectKeys.size === 0) return false;
     const box = geometryBBox(geometry);
     if (!this.clusters().some((c) => bboxIntersects(c, box))) return false;
@@ -112,6 +115,7 @@ export class CoverageBalance {
     const frame = this.frame as ChordFrame;
     this.edges.clear();
     this.groups.clear();
+    this.unbalanced.clear();
     this.tree.clear();
     const all: OpenEdge[] = [];
     for (const key of this.exact.openKeys()) {
@@ -120,7 +124,7 @@ export class CoverageBalance {
       all.push(edge);
     }
     const lined = all.filter((e) => e.length > this.toleranceM);
-    this.tree.load(lined);
+    this.treeBuilt = false;
     const boxes = new Float64Array(lined.length * 4);
     lined.forEach((e, i) => boxes.set([e.minX, e.minY, e.maxX, e.maxY], i * 4));
     const parent = Int32Array.from(lined, (_, i) => i);
@@ -145,6 +149,11 @@ export class CoverageBalance {
   /** Only the groups the changed edges belonged to or now join. */
   private update(changed: ReadonlySet<string>): void {
     const frame = this.frame as ChordFrame;
+    // The index is built on the first edit after a rebuild: a one-off check (the CLI) never needs it.
+    if (!this.treeBuilt) {
+      this.tree.load([...this.edges.values()].filter((e) => e.length > this.toleranceM));
+      this.treeBuilt = true;
+    }
     const seeds = new Set<OpenEdge>();
     for (const key of changed) {
       const old = this.edges.get(key);
@@ -170,6 +179,7 @@ export class CoverageBalance {
     const group = this.groups.get(groupId);
     if (!group) return;
     this.groups.delete(groupId);
+    this.unbalanced.delete(groupId);
     for (const member of group.members) {
       member.group = 0;
       seeds.add(member);
@@ -192,13 +202,19 @@ export class CoverageBalance {
         }
       }
     }
-    this.groups.set(id, resolveGroup(members, this.frame as ChordFrame, this.toleranceM));
+    this.setGroup(id, members);
   }
 
   private addGroup(members: OpenEdge[]): void {
     const id = this.nextGroup++;
     for (const member of members) member.group = id;
-    this.groups.set(id, resolveGroup(members, this.frame as ChordFrame, this.toleranceM));
+    this.setGroup(id, members);
+  }
+
+  private setGroup(id: number, members: OpenEdge[]): void {
+    const group = resolveGroup(members, this.frame as ChordFrame, this.toleranceM);
+    this.groups.set(id, group);
+    if (group.boxes.length > 0) this.unbalanced.add(id);
   }
 }
 
