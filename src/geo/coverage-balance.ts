@@ -123,8 +123,8 @@ export class CoverageBalance {
       this.edges.set(key, edge);
       all.push(edge);
     }
-    const lined = all.filter((e) => e.length > this.toleranceM);
     this.treeBuilt = false;
+    const lined = this.pairTwins(all.filter((e) => e.length > this.toleranceM));
     const boxes = new Float64Array(lined.length * 4);
     lined.forEach((e, i) => boxes.set([e.minX, e.minY, e.maxX, e.maxY], i * 4));
     const parent = Int32Array.from(lined, (_, i) => i);
@@ -144,6 +144,42 @@ export class CoverageBalance {
     });
     for (const list of members.values()) this.addGroup(list);
     for (const edge of all) if (edge.group === 0) this.addGroup([edge]);
+  }
+
+  /**
+   * Pairs each edge with its twin, the neighbour's copy of the same edge walked the other way with ends
+   * within the tolerance (a survey's shared edge after reprojection), by the cell of its midpoint; each pair
+   * cancels to stretches shorter than the tolerance, so it becomes a group of two without a sweep. Returns
+   * the edges left unpaired, which the sweep groups by line.
+   */
+  private pairTwins(edges: readonly OpenEdge[]): OpenEdge[] {
+    const cell = 2 * this.toleranceM;
+    const waiting = new Map<string, OpenEdge[]>();
+    const paired = new Set<OpenEdge>();
+    for (const edge of edges) {
+      const mx = (edge.ax + edge.bx) / 2;
+      const my = (edge.ay + edge.by) / 2;
+      let twin: OpenEdge | undefined;
+      for (let i = Math.floor((mx - this.toleranceM) / cell); i <= Math.floor((mx + this.toleranceM) / cell) && !twin; i++) {
+        for (let j = Math.floor((my - this.toleranceM) / cell); j <= Math.floor((my + this.toleranceM) / cell) && !twin; j++) {
+          const list = waiting.get(`${i},${j}`);
+          const at = list ? list.findIndex((other) => areTwins(edge, other, this.toleranceM)) : -1;
+          if (list && at >= 0) twin = list.splice(at, 1)[0];
+        }
+      }
+      if (twin) {
+        paired.add(edge).add(twin);
+        const id = this.nextGroup++;
+        edge.group = twin.group = id;
+        this.groups.set(id, { members: [edge, twin], boxes: [], suspects: [] });
+        continue;
+      }
+      const key = `${Math.floor(mx / cell)},${Math.floor(my / cell)}`;
+      const list = waiting.get(key);
+      if (list) list.push(edge);
+      else waiting.set(key, [edge]);
+    }
+    return edges.filter((e) => !paired.has(e));
   }
 
   /** Only the groups the changed edges belonged to or now join. */
@@ -246,6 +282,14 @@ function openEdge(key: string, open: Readonly<OpenEdgeCount>, frame: ChordFrame,
     maxY: Math.max(ay, by) + allowance,
     group: 0,
   };
+}
+
+/** The same edge seen by two features: ends within the tolerance, counts cancelling along it. */
+function areTwins(e: OpenEdge, f: OpenEdge, tolerance: number): boolean {
+  const near = (x1: number, y1: number, x2: number, y2: number) => Math.abs(x1 - x2) <= tolerance && Math.abs(y1 - y2) <= tolerance && Math.hypot(x1 - x2, y1 - y2) <= tolerance;
+  if (near(e.ax, e.ay, f.ax, f.ay) && near(e.bx, e.by, f.bx, f.by)) return e.count + f.count === 0;
+  if (near(e.ax, e.ay, f.bx, f.by) && near(e.bx, e.by, f.ax, f.ay)) return e.count - f.count === 0;
+  return false;
 }
 
 /**

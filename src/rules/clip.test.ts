@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { GkPlane } from '../geo/gk-plane.ts';
 import { metric, metricPolygon, polygon, square } from '../geo/test-support.ts';
-import { combine, intersect, partInside, partOutside, subtract, type ClipLimits } from './clip.ts';
+import { combine, partInside, partOutside, split, type ClipLimits } from './clip.ts';
 
 const limits: ClipLimits = { plane: GkPlane.forLongitude(120), minWidthM: 0.001, minAreaM2: 0.01 };
 const cell = square(120, 30, 120.001, 30.001);
@@ -12,9 +12,10 @@ const left = polygon([[120, 30], [120.0005, 30], [120.0005, 30.001], [120, 30.00
 describe('clip', () => {
   it('answers from shared vertices without clipping, and clips when it must', () => {
     const withVertices = polygon([[120, 30], [120.0005, 30], [120.001, 30], [120.001, 30.001], [120.0005, 30.001], [120, 30.001]]);
-    const inter = intersect(left, withVertices, limits);
-    expect(inter.ok && inter.value).toBe(left);
-    const rest = subtract(withVertices, left, limits);
+    const { inside, outside } = split(left, withVertices, limits);
+    expect(inside.ok && inside.value).toBe(left);
+    expect(outside.ok && outside.value).toBeNull();
+    const rest = split(withVertices, left, limits).outside;
     expect(rest.ok && rest.value && ellipsoidalArea(rest.value)).toBeCloseTo(ellipsoidalArea(cell) / 2, 0);
   });
 
@@ -35,9 +36,10 @@ describe('clip', () => {
     const parcel = metricPolygon([[0, 0], [80, 0], [80, 60], [0, 60]]);
     const moved = (_: Position, i: number): Position => metric(...([[0.0003, -0.0002], [80.0002, 0.0003], [79.9997, 60.0001], [-0.0002, 59.9997]][i] as [number, number]));
     const change: Polygon = { type: 'Polygon', coordinates: [[...(parcel.coordinates[0] as Position[]).slice(0, 4).map(moved), moved([0, 0], 0)]] };
-    const rest = subtract(parcel, change, limits);
-    expect(rest.ok && rest.value).toBeNull();
-    const wider = subtract(parcel, change, { ...limits, minWidthM: 0, minAreaM2: 0 });
-    expect(wider.ok && wider.value).not.toBeNull();
+    const { inside, outside } = split(parcel, change, limits);
+    expect(inside.ok && inside.value).toBe(parcel);
+    expect(outside.ok && outside.value).toBeNull();
+    const exactly = partOutside(parcel, [change], { ...limits, minWidthM: 0, minAreaM2: 0 });
+    expect(exactly.ok && exactly.value).not.toBeNull();
   });
 });

@@ -27,28 +27,17 @@ export interface ClipLimits {
 const none: Clip = { ok: true, value: null };
 const whole = (g: AreaGeometry): Clip => ({ ok: true, value: g });
 
-export function intersect(a: AreaGeometry, b: AreaGeometry, limits: ClipLimits): Clip {
+/** `a` cut by `b` into the part inside and the part outside, from one relate. */
+export function split(a: AreaGeometry, b: AreaGeometry, limits: ClipLimits): { readonly inside: Clip; readonly outside: Clip } {
   switch (tolerantRelate(a, b, limits.minWidthM)) {
     case 'disjoint':
-      return none;
+      return { inside: none, outside: whole(a) };
     case 'within':
-      return whole(a);
+      return { inside: whole(a), outside: none };
     case 'contains':
-      return whole(b);
+      return { inside: whole(b), outside: overlay('difference', a, [b], limits) };
     case 'overlap':
-      return overlay('intersection', a, [b], limits);
-  }
-}
-
-export function subtract(a: AreaGeometry, b: AreaGeometry, limits: ClipLimits): Clip {
-  switch (tolerantRelate(a, b, limits.minWidthM)) {
-    case 'disjoint':
-      return whole(a);
-    case 'within':
-      return none;
-    case 'contains':
-    case 'overlap':
-      return overlay('difference', a, [b], limits);
+      return { inside: overlay('intersection', a, [b], limits), outside: overlay('difference', a, [b], limits) };
   }
 }
 

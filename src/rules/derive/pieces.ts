@@ -13,7 +13,7 @@ import type { FeatureId } from '../../domain/ids.ts';
 import type { LandClassCode } from '../../domain/land-classes.ts';
 import type { ChangeLayerId } from '../../domain/layers.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
-import { intersect, subtract, type ClipLimits } from '../clip.ts';
+import { split, type ClipLimits } from '../clip.ts';
 import { ghytbmCode, ghytCode } from './ghyt-codes.ts';
 
 export type ChangeFeature = FeatureOf<'demolition'> | FeatureOf<'newBuild'> | FeatureOf<'useChange'>;
@@ -90,8 +90,7 @@ export function deriveParcel(base: FeatureOf<'base'>, overlays: Overlays, limits
         out.push(item);
         continue;
       }
-      const inside = intersect(item.geometry, over, limits);
-      const outside = inside.ok ? subtract(item.geometry, over, limits) : inside;
+      const { inside, outside } = split(item.geometry, over, limits);
       if (!inside.ok || !outside.ok) {
         problems.push({ base: base.id, other: otherId, error: inside.ok ? (outside as { error: string }).error : inside.error });
         out.push(item);
