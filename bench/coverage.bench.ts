@@ -90,6 +90,20 @@ function cliRun(folder: string): { ms: number; code: number | null; issues: CliI
   return { ms, code: run.status, issues };
 }
 
+/** Counts, totals and the areas of at least 1 m² (the sub-millimetre slivers of misaligned data are thousands). */
+function summarise(gaps: readonly number[], overlaps: readonly number[]) {
+  const round = (a: number) => Math.round(a * 100) / 100;
+  const sum = (list: readonly number[]) => list.reduce((s, a) => s + a, 0);
+  return {
+    gapsCount: gaps.length,
+    gapsSumM2: sum(gaps),
+    gapsOver1M2: gaps.filter((a) => a >= 1).map(round).sort((a, b) => a - b),
+    overlapsCount: overlaps.length,
+    overlapsSumM2: sum(overlaps),
+    overlapsOver1M2: overlaps.filter((a) => a >= 1).map(round).sort((a, b) => a - b),
+  };
+}
+
 const coverageErrors = (issues: readonly CliIssue[]) => issues.filter((i) => COVERAGE_RULES.includes(i.rule) && i.severity === 'error' && !i.notChecked);
 
 await loadGeos();
@@ -146,8 +160,8 @@ try {
       cliOverBaseline: cliMs / baseline.ms,
       geosWholeCoverageMs: whole.ms,
       ours: { coverageErrors: ours.length, gapAreas: ours.filter((i) => i.rule === 'no-gap').map((i) => i.params.areaM2), overlapAreas: ours.filter((i) => i.rule === 'no-overlap').map((i) => i.params.areaM2), insideVillage: ours.filter((i) => i.rule === 'inside-village').length },
-      baseline: { invalid: baseline.invalid, gapAreas: baseline.gaps, overlapAreas: baseline.overlaps },
-      geosWhole: { invalid: whole.invalid, gapAreas: whole.gapAreas.map((a) => Math.round(a * 100) / 100), overlapAreas: whole.overlapAreas.map((a) => Math.round(a * 100) / 100) },
+      baseline: { invalid: baseline.invalid, ...summarise(baseline.gaps, baseline.overlaps) },
+      geosWhole: { invalid: whole.invalid, ...summarise(whole.gapAreas, whole.overlapAreas) },
     };
     const expectedPath = `${folder}.expected-violations.json`;
     if (variant === 'planted' && existsSync(expectedPath)) {
@@ -160,7 +174,9 @@ try {
     console.log(`  one edit re-checked (the worker's engine): median ${median(edits).toFixed(2)} ms, p95 ${(entry.editP95Ms as number).toFixed(2)} ms over ${edits.length} moves`);
     console.log(`  CLI end to end: median ${formatMs(cliMs)} (${clis.map((c) => c.ms.toFixed(0)).join(', ')} ms), exit ${cli.code}`);
     console.log(`  ${baseline.source} validity + overlaps + gaps: ${formatMs(baseline.ms)} → CLI / baseline ${(cliMs / baseline.ms).toFixed(2)}; GEOS whole coverage in process: ${formatMs(whole.ms)}`);
-    console.log(`  ours: ${ours.length} coverage errors (gaps ${JSON.stringify((entry.ours as { gapAreas: unknown[] }).gapAreas)}, overlaps ${JSON.stringify((entry.ours as { overlapAreas: unknown[] }).overlapAreas)}); ${baseline.source}: invalid ${baseline.invalid}, gaps ${JSON.stringify(baseline.gaps)}, overlaps ${JSON.stringify(baseline.overlaps)}`);
+    const theirs = entry.baseline as ReturnType<typeof summarise>;
+    console.log(`  ours: ${ours.length} coverage errors (gaps ${JSON.stringify((entry.ours as { gapAreas: unknown[] }).gapAreas)}, overlaps ${JSON.stringify((entry.ours as { overlapAreas: unknown[] }).overlapAreas)})`);
+    console.log(`  ${baseline.source}: invalid ${baseline.invalid}; ${theirs.gapsCount} gaps ≥ 0.01 m² (${theirs.gapsSumM2.toFixed(2)} m² in all; ≥ 1 m²: ${JSON.stringify(theirs.gapsOver1M2)}), ${theirs.overlapsCount} overlaps ≥ 0.01 m² (${theirs.overlapsSumM2.toFixed(2)} m²; ≥ 1 m²: ${JSON.stringify(theirs.overlapsOver1M2)})`);
     if (entry.planted) console.log(`  planted: ${JSON.stringify(entry.planted)}`);
   }
 } finally {

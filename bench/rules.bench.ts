@@ -6,7 +6,8 @@
  *      this process and extrapolated to all pairs (n(n−1)/2 scaling);
  *  (c) the incremental re-check after moving one shared vertex (every feature that has it, as the editor
  *      does), median of moves, and full/incremental.
- * Writes bench/out/rules.json. Not a test: numbers, not verdicts.
+ * These plans are our generator's exact coverages; bench/coverage.bench.ts runs real-looking packages
+ * against PostGIS in the same run. Writes bench/out/rules.json. Not a test: numbers, not verdicts.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import intersect from '@turf/intersect';
@@ -25,7 +26,6 @@ import { BENCH_SIZES, benchPlanPath, formatMs, median } from './support.ts';
 const FULL_RUNS = Number(process.env.BENCH_FULL_RUNS ?? 5);
 const MOVES = Number(process.env.BENCH_MOVES ?? 41);
 const NAIVE_SUBSET = Number(process.env.BENCH_NAIVE_SUBSET ?? 300);
-const POSTGIS_ANCHOR_MS = 2200;
 
 function parse(text: string): Plan {
   const parsed = parsePlanText(text);
@@ -105,7 +105,6 @@ for (const parcels of BENCH_SIZES) {
   report[`bench-${parcels}`] = { baseParcels: n, fullMedianMs: full, fullRunsMs: runs.map((r) => r.ms), errors: runs[0]!.errors, warnings: runs[0]!.warnings, naiveSubset: naive.pairs, naiveSubsetMs: naive.ms, naiveExtrapolatedMs: naiveExtrapolated, naiveOverOurs: naiveExtrapolated / full, incrementalMedianMs: incremental, incrementalP95Ms: [...moves].sort((a, b) => a - b)[Math.ceil(0.95 * moves.length) - 1], fullOverIncremental: full / incremental };
   console.log(`\n${parcels} (${n} base parcels)`);
   console.log(`  full check, every rule: median ${formatMs(full)} over ${FULL_RUNS} runs (${runs.map((r) => r.ms.toFixed(0)).join(', ')} ms); ${runs[0]!.errors} errors, ${runs[0]!.warnings} warnings`);
-  console.log(`  PostGIS anchor (24,000 parcels, validity + overlaps + gaps): ${formatMs(POSTGIS_ANCHOR_MS)}${parcels === 20000 ? ` → ours / anchor ${(full / POSTGIS_ANCHOR_MS).toFixed(2)}` : ''}`);
   console.log(`  naive all-pairs @turf/intersect: ${naive.pairs} pairs in ${formatMs(naive.ms)}, extrapolated to ${allPairs.toExponential(2)} pairs: ${(naiveExtrapolated / 1000 / 60).toFixed(1)} min → naive / ours ${(naiveExtrapolated / full).toFixed(0)}×`);
   console.log(`  incremental after moving one vertex: median ${incremental.toFixed(2)} ms, p95 ${(report[`bench-${parcels}`] as { incrementalP95Ms: number }).incrementalP95Ms.toFixed(2)} ms over ${moves.length} moves → full / incremental ${(full / incremental).toFixed(0)}×`);
 }

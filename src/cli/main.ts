@@ -10,7 +10,6 @@ import { fullCheck } from '../rules/engine.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import { tablesToCsv, tablesToJson } from '../rules/tables/serialise.ts';
 import { parseArgs } from './args.ts';
-import { runExport } from './export.ts';
 import { readInput } from './read-input.ts';
 import { jsonReport, textReport } from './report.ts';
 
@@ -29,7 +28,8 @@ export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   const input = readInput(args.value.input, args.value.profile);
   await loadGeos();
   if (!input.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, input.error)}\n` };
-  if (args.value.command === 'export') return runExport(t, args.value, input.value);
+  // The package writer (exceljs and the Shapefile writer) loads only for `export`: `check` starts faster.
+  if (args.value.command === 'export') return (await import('./export.ts')).runExport(t, args.value, input.value);
   const { plan, labels, notes } = input.value;
   const stderr = notes.map((n) => `${t('cli.note')}: ${renderMessage(t, n)}\n`).join('');
   const result = fullCheck(plan);
