@@ -4,7 +4,8 @@
  * of BENCH_PARCELS parcels (24,000 by default; generated when missing) is exported once with the editor's
  * writer into .tmp/bench-package/, then, in one process and on the same files:
  *  - package read, ours: `readPackageFolder` (file reads, UTF-8 check, JSON, structure checks, the plan
- *    rebuilt with its joins and look-ups);
+ *    rebuilt with its joins and look-ups), warm (median of runs in this process) and cold (one read in a
+ *    fresh process each, as `village-plan check` reads);
  *  - floor: UTF-8 decoding and `JSON.parse` of the same layer files, nothing else (what any reader pays);
  *  - GDAL: `ogr2ogr -f Memory` of each of those layer files (wall clock of the processes, start-up included);
  *  - the check it feeds: `fullCheck` of the plan read (every rule and the tables), so reading can be set
@@ -31,6 +32,7 @@ import { benchPlanPath, formatMs, median } from './support.ts';
 const PARCELS = Number(process.env.BENCH_PARCELS ?? 24000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const CHECK_RUNS = Number(process.env.BENCH_CHECK_RUNS ?? 3);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
 const FOLDER = resolve(`.tmp/bench-package/pkg-${PARCELS}`);
 
 async function ensurePackage(): Promise<void> {
@@ -105,6 +107,7 @@ async function main(): Promise<void> {
     samples.reconstructMs.push(rebuilt.ms);
   }
   if (!plan) throw new Error('no plan read');
+  const firstMs = Array.from({ length: COLD_RUNS }, coldMs);
   const checkMs: number[] = [];
   for (let run = 0; run < CHECK_RUNS; run++) checkMs.push(timed(() => fullCheck(plan)).ms);
 
@@ -116,14 +119,16 @@ async function main(): Promise<void> {
     bytes: files.reduce((n, f) => n + readFileSync(f.path).length, 0),
     runs: RUNS,
     readMs,
+    firstReadMs: median(firstMs),
     floorMs: median(samples.floorMs),
     gdalMs: hasGdal ? median(samples.gdalMs) : null,
     checkMs: median(checkMs),
     stages: { ...Object.fromEntries(Object.entries(samples.parseMs).map(([k, v]) => [`parse ${k}`, median(v)])), reconstruct: median(samples.reconstructMs) },
-    samples: { ...samples, checkMs },
+    samples: { ...samples, checkMs, firstMs },
   };
   console.log(`package: ${result.parcels} base parcels, ${files.length} GeoJSON layers, ${(result.bytes / 1e6).toFixed(1)} MB (${FOLDER})`);
   console.log(`package read  ours ${formatMs(readMs)}  floor (decode + JSON.parse) ${formatMs(result.floorMs)}  ratio ${(readMs / result.floorMs).toFixed(2)}`);
+  console.log(`              first read in a fresh process (as the CLI does it) ${formatMs(result.firstReadMs)}`);
   if (result.gdalMs !== null) console.log(`              GDAL ogr2ogr -f Memory ${formatMs(result.gdalMs)}  ratio ${(readMs / result.gdalMs).toFixed(2)}`);
   console.log(`full check of the plan read ${formatMs(result.checkMs)}  read / check ${(readMs / result.checkMs).toFixed(2)}`);
   console.log(`stages: ${Object.entries(result.stages).map(([k, v]) => `${k} ${formatMs(v)}`).join(', ')}`);
@@ -132,4 +137,18 @@ async function main(): Promise<void> {
   writeFileSync('bench/out/package-read.json', JSON.stringify(result, null, 2));
 }
 
-await main();
+/** One read in a fresh process, as `village-plan check` does it (nothing compiled or cached yet). */
+function once(folder: string): void {
+  const read = timed(() => readPackageFolder(folder));
+  if (!read.value.ok) throw new Error(`package unreadable: ${read.value.error.key}`);
+  process.stdout.write(JSON.stringify({ ms: read.ms }));
+}
+
+function coldMs(): number {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/package-read.bench.ts', '--once', FOLDER], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`cold read: ${run.stderr}`);
+  return (JSON.parse(run.stdout) as { ms: number }).ms;
+}
+
+if (process.argv[2] === '--once') once(process.argv[3] as string);
+else await main();

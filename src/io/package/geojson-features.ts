@@ -32,6 +32,10 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const FEATURES = new TextEncoder().encode('"features"');
 
+/** 1 for the bytes that matter inside a nested value: quotes and brackets. */
+const STRUCTURAL = new Uint8Array(256);
+for (const c of [QUOTE, OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY]) STRUCTURAL[c] = 1;
+
 const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 export function cutFeatureCollection(bytes: Uint8Array): FeatureCut | null {
@@ -57,14 +61,20 @@ export function cutFeatureCollection(bytes: Uint8Array): FeatureCut | null {
       while (i < n && !isSpace(bytes[i]) && bytes[i] !== COMMA && bytes[i] !== CLOSE_OBJECT && bytes[i] !== CLOSE_ARRAY) i++;
       return i;
     }
+    // One tight loop over the nested value (most of a feature's bytes are coordinates): strings skipped inline.
     let depth = 0;
     for (; i < n; i++) {
-      const c = bytes[i];
+      const c = bytes[i] as number;
+      if (STRUCTURAL[c] === 0) continue;
       if (c === QUOTE) {
-        i = skipString(i) - 1;
-        if (i < 0) return -1;
+        for (i++; i < n; i++) {
+          const d = bytes[i];
+          if (d === BACKSLASH) i++;
+          else if (d === QUOTE) break;
+        }
+        if (i >= n) return -1;
       } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
-      else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 0) return i + 1;
+      else if (--depth === 0) return i + 1;
     }
     return -1;
   };
