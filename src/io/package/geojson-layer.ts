@@ -7,16 +7,15 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Message, Result } from '../../domain/message.ts';
 import { fromGaussKruger, type GkCrs, type GkZone } from '../../geo/projection.ts';
+import { geometryBBox } from '../../geo/bbox.ts';
 import { cutFeatureCollection, type FeatureCut } from './geojson-features.ts';
-import type { FieldValue, PackageFeature, PackageLayer, PackageLayerName } from './package-layers.ts';
+import { skimFeature, type Skimmed } from './geojson-skim.ts';
+import type { FieldValue, KeepRow, PackageFeature, PackageLayer, PackageLayerName } from './package-layers.ts';
 
 const MAX_LISTED = 5;
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Which rows to keep (see rows-used.ts); a row left out is still checked and counted. */
-export type KeepRow = (row: PackageFeature) => boolean;
 
 /** One decoder for every file and piece: fatal, so text that is not UTF-8 is refused, never mangled. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -57,9 +56,16 @@ function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cut
   if (!isObject(envelope) || envelope.type !== 'FeatureCollection' || !Array.isArray(envelope.features) || envelope.features.length !== 0) return null;
   const rows = new LayerRows(keep);
   for (let k = 0; k < cut.count; k++) {
+    const from = cut.ranges[2 * k] as number;
+    const to = cut.ranges[2 * k + 1] as number;
+    // A row the plan may not need is first skimmed (geojson-skim.ts): one left out costs no coordinates.
+    if (rows.skims) {
+      const skimmed = skimFeature(bytes, from, to);
+      if (skimmed && rows.leftOut(skimmed)) continue;
+    }
     let piece: string;
     try {
-      piece = utf8.decode(bytes.subarray(cut.ranges[2 * k], cut.ranges[2 * k + 1]));
+      piece = utf8.decode(bytes.subarray(from, to));
     } catch {
       return fail('package.notUtf8', { file });
     }
@@ -99,6 +105,19 @@ class LayerRows {
 
   constructor(private readonly keep: KeepRow | undefined) {}
 
+  /** Whether rows may be skimmed first: only to leave rows out, and once the first polygon has shown lon/lat. */
+  get skims(): boolean {
+    return this.keep !== undefined && this.crs?.kind === 'lonlat';
+  }
+
+  /** True when a skimmed row is left out (it is counted as read); false when it is to be parsed and kept. */
+  leftOut(skimmed: Skimmed): boolean {
+    const properties = flatProperties(skimmed.properties);
+    if (!this.keep || this.keep({ properties, box: () => skimmed.box })) return false;
+    this.polygons++;
+    return true;
+  }
+
   add(raw: unknown, recordNo: number): void {
     const geometry = isObject(raw) ? raw.geometry : undefined;
     if (!isObject(geometry) || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
@@ -114,7 +133,7 @@ class LayerRows {
     const crs = (this.crs ??= projectedCrs(polygon));
     if (crs.kind === 'unknown') return; // the layer is refused in finish()
     const row: PackageFeature = { recordNo, geometry: crs.kind === 'gk' ? reproject(polygon, crs.crs) : polygon, properties: flatProperties((raw as Json).properties) };
-    if (!this.keep || this.keep(row)) this.features.push(row);
+    if (!this.keep || this.keep({ properties: row.properties, box: () => geometryBBox(row.geometry) })) this.features.push(row);
   }
 
   finish(name: PackageLayerName, file: string): Result<PackageLayer> {

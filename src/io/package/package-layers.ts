@@ -4,6 +4,7 @@
  * into a Plan. Geometry is lon/lat by the time it gets here.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { BBox } from '../../geo/bbox.ts';
 
 export const PACKAGE_LAYER_NAMES = ['JQDLTB', 'GHYT', 'TDGHDL', 'JSYDGZQ', 'XZQ', 'JBNTBHTB'] as const;
 export type PackageLayerName = (typeof PACKAGE_LAYER_NAMES)[number];
@@ -30,6 +31,16 @@ export interface PackageLayer {
 }
 
 export type PackageLayers = Partial<Record<PackageLayerName, PackageLayer>>;
+
+/** What a reader knows of a row when it decides whether to keep it (rows-used.ts). */
+export interface RowSummary {
+  readonly properties: Readonly<Record<string, FieldValue>>;
+  /** The box around its geometry, in lon/lat; may be a hair larger than the exact one. */
+  box(): BBox;
+}
+
+/** Which rows of a layer to keep; a row left out is still checked and counted. */
+export type KeepRow = (row: RowSummary) => boolean;
 
 /** The layer a file name stands for (`JQDLTB.geojson`, `ghyt.json`), or undefined. */
 export function layerNameOf(fileName: string): PackageLayerName | undefined {

@@ -1,11 +1,13 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { FieldValue, PackageFeature, PackageLayer } from './package-layers.ts';
+import { geometryBBox } from '../../geo/bbox.ts';
+import type { FieldValue, KeepRow, PackageFeature, PackageLayer } from './package-layers.ts';
 import { rowsUsed } from './rows-used.ts';
 
 const D = 0.001;
 const box = (x0: number, x1: number): Polygon => ({ type: 'Polygon', coordinates: [[[120 + x0 * D, 30], [120 + x1 * D, 30], [120 + x1 * D, 30 + D], [120 + x0 * D, 30 + D], [120 + x0 * D, 30]]] });
 const row = (recordNo: number, properties: Record<string, FieldValue>, geometry = box(0, 1)): PackageFeature => ({ recordNo, geometry, properties });
+const kept = (rows: readonly PackageFeature[], keep: KeepRow | undefined) => rows.filter((r) => !keep || keep({ properties: r.properties, box: () => geometryBBox(r.geometry) })).map((r) => r.recordNo);
 const ghyt = (features: PackageFeature[]): PackageLayer => ({ name: 'GHYT', file: 'GHYT.geojson', features, rows: features.length });
 
 describe('the rows a plan is built from', () => {
@@ -21,9 +23,8 @@ describe('the rows a plan is built from', () => {
       row(8, { GHYTDM: 'N111' }),
       row(9, { GHYTDM: null }),
     ];
-    const kept = (hasPbfLayer: boolean) => rows.filter(rowsUsed('GHYT', { layers: {}, hasPbfLayer }) ?? (() => true)).map((r) => r.recordNo);
-    expect(kept(true)).toEqual([1, 2, 4, 5, 6]);
-    expect(kept(false)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(kept(rows, rowsUsed('GHYT', { layers: {}, hasPbfLayer: true }))).toEqual([1, 2, 4, 5, 6]);
+    expect(kept(rows, rowsUsed('GHYT', { layers: {}, hasPbfLayer: false }))).toEqual([1, 2, 3, 4, 5, 6]);
     expect(rowsUsed('JQDLTB', { layers: {}, hasPbfLayer: true })).toBeUndefined();
   });
 
@@ -36,7 +37,7 @@ describe('the rows a plan is built from', () => {
     ]);
     const keep = rowsUsed('TDGHDL', { layers: { GHYT: changes }, hasPbfLayer: true });
     const targets = [row(1, { GHDLDM: '111' }, box(1.5, 2.5)), row(2, { GHDLDM: '12' }, box(10.5, 12)), row(3, { GHDLDM: '2121' }, box(20, 21)), row(4, { GHDLDM: 'bad' }, box(0, 1)), row(5, { GHDLDM: '113' }, box(5, 6))];
-    expect(targets.filter(keep ?? (() => true)).map((r) => r.recordNo)).toEqual([1, 2]);
-    expect(targets.filter(rowsUsed('TDGHDL', { layers: {}, hasPbfLayer: true }) ?? (() => true))).toEqual([]);
+    expect(kept(targets, keep)).toEqual([1, 2]);
+    expect(kept(targets, rowsUsed('TDGHDL', { layers: {}, hasPbfLayer: true }))).toEqual([]);
   });
 });

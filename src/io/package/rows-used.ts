@@ -9,7 +9,7 @@
 import RBush from 'rbush';
 import { isLandClassCode } from '../../domain/land-classes.ts';
 import { geometryBBox, isEmptyBBox, unionBBox, type BBox } from '../../geo/bbox.ts';
-import type { PackageFeature, PackageLayerName, PackageLayers } from './package-layers.ts';
+import type { KeepRow, PackageFeature, PackageLayerName, PackageLayers } from './package-layers.ts';
 import { isFlagSet, text } from './package-values.ts';
 
 /** What reconstruct.ts makes of a GHYT row (besides a reserve area when its JBNTZBQ flag is set). */
@@ -46,7 +46,7 @@ export interface ReadSoFar {
 }
 
 /** A test for the rows of `name` worth keeping, or undefined when every row is used. */
-export function rowsUsed(name: PackageLayerName, read: ReadSoFar): ((row: PackageFeature) => boolean) | undefined {
+export function rowsUsed(name: PackageLayerName, read: ReadSoFar): KeepRow | undefined {
   if (name === 'GHYT') {
     return (row) => {
       const use = ghytUse(row.properties);
@@ -58,7 +58,7 @@ export function rowsUsed(name: PackageLayerName, read: ReadSoFar): ((row: Packag
     if (!under) return () => false;
     return (row) => {
       if (!isLandClassCode(text(row.properties.GHDLDM))) return false;
-      const box = geometryBBox(row.geometry);
+      const box = row.box();
       return !isEmptyBBox(box) && under.collides({ minX: box[0], minY: box[1], maxX: box[2], maxY: box[3] });
     };
   }

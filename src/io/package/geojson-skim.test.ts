@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { BBox } from '../../geo/bbox.ts';
+import { parseGeoJsonLayer, readGeoJsonLayer } from './geojson-layer.ts';
+import { skimFeature } from './geojson-skim.ts';
+import type { RowSummary } from './package-layers.ts';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const FIRST = '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[120,30],[120.1,30],[120,30.1],[120,30]]]}}';
+const PLAIN = [
+  '{"type":"Feature","properties":{"GHYTDM":"X2121","XZQMC":"沈家埭村","MJ":2713.78,"CJJX":null,"F":true},"geometry":{"type":"Polygon","coordinates":[[[120.722587051,30.474608819],[120.722703265,30.4746613],[120.722713805,30.475247184],[120.722587051,30.474608819]]]}}',
+  '{ "type": "Feature", "geometry": { "coordinates": [ [ [ [ -0.5, 0 , 7 ], [ 1.0, 2 ], [0,1], [ -0.5, 0 ] ] ] ], "bbox": [1, 2, 3, 4], "type": "MultiPolygon" },\n "properties": { "A": [1, {"b": "\\u6c88\\n"}], "": null }, "id": 12 }',
+  '{"type":"Feature","properties":null,"geometry":{"type":"Polygon","coordinates":[[[121,29,0,1],[121.5,29],[121,29.5],[121,29]],[[121.1,29.1],[121.2,29.1],[121.1,29.2],[121.1,29.1]]]}}',
+];
+
+/** The same file read feature by feature with skimming and whole without: what each keep saw, and the result. */
+function bothWays(feature: string) {
+  const text = `{"type":"FeatureCollection","features":[${FIRST},${feature}]}`;
+  const seen = (log: { properties: unknown; box: BBox }[]) => (row: RowSummary) => {
+    log.push({ properties: row.properties, box: row.box() });
+    return false;
+  };
+  const skimmedLog: { properties: unknown; box: BBox }[] = [];
+  const exactLog: { properties: unknown; box: BBox }[] = [];
+  const skimmed = readGeoJsonLayer('GHYT', 'GHYT.geojson', encode(text), seen(skimmedLog));
+  const exact = parseGeoJsonLayer('GHYT', 'GHYT.geojson', text, seen(exactLog));
+  return { skimmed, exact, skimmedLog, exactLog, text };
+}
+
+function expectSame(feature: string): void {
+  const { skimmed, exact, skimmedLog, exactLog, text } = bothWays(feature);
+  let parses = true;
+  try {
+    JSON.parse(text);
+  } catch {
+    parses = false;
+  }
+  // Not JSON: the bytes path finds it too (its message is JSON.parse's for the whole text).
+  if (!parses) {
+    expect(skimmed.ok, text).toBe(false);
+    return;
+  }
+  expect(skimmed, text).toEqual(exact);
+  expect(skimmedLog.map((l) => l.properties), text).toEqual(exactLog.map((l) => l.properties));
+  skimmedLog.forEach((l, k) => {
+    const box = exactLog[k]?.box as BBox;
+    expect(l.box[0] <= box[0] && l.box[1] <= box[1] && l.box[2] >= box[2] && l.box[3] >= box[3], `${text}: ${JSON.stringify(l.box)} ⊇ ${JSON.stringify(box)}`).toBe(true);
+    expect(box[0] - l.box[0]).toBeLessThan(1e-8);
+  });
+}
+
+describe('skimming a feature', () => {
+  it('reads plain polygons: properties exact, the box around the exact one by a hair', () => {
+    for (const feature of PLAIN) {
+      const bytes = encode(feature);
+      expect(skimFeature(bytes, 0, bytes.length), feature).not.toBeNull();
+      expectSame(feature);
+    }
+  });
+
+  it('leaves everything unusual to JSON.parse', () => {
+    const unusual = [
+      '{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[120,30]}}',
+      '{"type":"Feature","properties":{},"geometry":null}',
+      '{"type":"Feature","properties":{}}',
+      '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[120,30],[1e999,30],[120,31],[120,30]]]}}',
+      '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[120,30],[121,"30"],[120,31],[120,30]]]}}',
+      '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[120],[121,30],[120,31],[120,30]]]}}',
+      '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[]}}',
+      '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[]]}}',
+      '{"type":"Feature","properties":{},"geometry":{"type":"Polygon"}}',
+      '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[120,30],[121,30],[120,31],[120,30]]],"type":"Point"}}',
+      '{"type":"Feature","properties":{},"geo\\u006detry":{"type":"Point","coordinates":[1,2]},"geometry":{"type":"Polygon","coordinates":[[[120,30],[121,30],[120,31],[120,30]]]}}',
+      '{"type":"Feature","properties":{"A":1},"properties":{"A":2},"geometry":{"type":"Polygon","coordinates":[[[120,30],[121,30],[120,31],[120,30]]]}}',
+      '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[120,30],[121,30],[120,31],[120,30]]]},"geometry":null}',
+      '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[120,30],[121,30],[120,31],[120,30]]]},"名":1}',
+      '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[120,30],[121,30],[120,31],[120,30]]],"crs":"沈"}}',
+      '{"type":"Feature","properties":{},"geometry":{"type":"polygon","coordinates":[[[120,30],[121,30],[120,31],[120,30]]]}}',
+    ];
+    for (const feature of unusual) {
+      const bytes = encode(feature);
+      expect(skimFeature(bytes, 0, bytes.length), feature).toBeNull();
+      expectSame(feature);
+    }
+  });
+
+  it('refuses a row whose text is not UTF-8, as reading it whole does', () => {
+    const head = encode(`{"type":"FeatureCollection","features":[${FIRST},{"type":"Feature","properties":{"A":"`);
+    const tail = encode('"},"geometry":{"type":"Polygon","coordinates":[[[120,30],[121,30],[120,31],[120,30]]]}}]}');
+    const gbk = new Uint8Array([...head, 0xc9, 0xf2, ...tail]);
+    expect(readGeoJsonLayer('GHYT', 'GHYT.geojson', gbk, () => false)).toEqual({ ok: false, error: { key: 'package.notUtf8', params: { file: 'GHYT.geojson' } } });
+  });
+
+  it('never accepts what JSON.parse refuses or reads differently (random damage to plain features)', () => {
+    // A seeded generator, so a failure names a case that can be replayed.
+    let seed = 20171;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let skimmed = 0;
+    const pieces = ['{', '}', '[', ']', '"', ':', ',', '.', '-', '+', 'e', 'E', '0', '1', '9', ' ', '\\', 'u', 'a', 'n', 't', 'null', '1e5', '\u0001', '沈', '[1,2]', '{}'];
+    for (let round = 0; round < 3000; round++) {
+      let feature = PLAIN[random(PLAIN.length)] as string;
+      for (let edits = 1 + random(2); edits > 0; edits--) {
+        const at = random(feature.length);
+        const kind = random(3);
+        const piece = pieces[random(pieces.length)] as string;
+        feature = kind === 0 ? feature.slice(0, at) + feature.slice(at + 1) : kind === 1 ? feature.slice(0, at) + piece + feature.slice(at) : feature.slice(0, at) + piece + feature.slice(at + 1);
+      }
+      expectSame(feature);
+      const bytes = encode(feature);
+      if (skimFeature(bytes, 0, bytes.length)) skimmed++;
+    }
+    // The damage must also leave many rows skimmable, or the test would prove nothing about what is accepted.
+    expect(skimmed).toBeGreaterThan(300);
+  });
+});
