@@ -20,7 +20,7 @@ describe('village-plan check', () => {
   it('exits 1 when errors are found, with figures in the text report', async () => {
     const out = await runCli(['check', WITH_ERRORS, '--lang', 'en']);
     expect(out.code).toBe(1);
-    expect(out.stdout).toMatch(/Two features of “Base-year parcels” overlap by 2,139.1 m²/);
+    expect(out.stdout).toMatch(/Two features of “Base-year parcels” overlap by 2,139.09 m² \(mean width 16.44 m\)/);
     expect(out.stdout).toMatch(/leaves a gap of 10,695.58 m²/);
   });
 
@@ -30,7 +30,7 @@ describe('village-plan check', () => {
     expect(out.code).toBe(1);
     expect(json.summary).toMatchObject({ errors: 3, village: '金样村' });
     expect(json.issues[0]).toMatchObject({ rule: 'no-overlap', severity: 'error', layer: 'base', features: ['p2-2', 'p3-2'], geometry: { type: 'Polygon' } });
-    expect(json.issues[0].message).toContain('重叠 2,139.1 m²');
+    expect(json.issues[0].message).toContain('重叠 2,139.09 m²');
     expect(Object.keys(json.tables)).toEqual(['F1', 'F2', 'F3', 'F4', 'F5', 'demolitionList', 'newBuildList', 'linkage']);
   });
 

@@ -16,7 +16,7 @@ export const demolitionOnConstructionLandRule: FeatureRule = {
   severity: 'error',
   layers: ['demolition'],
   reads: ['base'],
-  profileKeys: ['overlapReportM2'],
+  profileKeys: ['overlapReportM2', 'coverageToleranceM'],
   source: 'seed §八',
   seedDifference: '',
   check(state, feature) {

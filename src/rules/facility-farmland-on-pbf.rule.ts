@@ -18,7 +18,7 @@ export const facilityFarmlandOnPbfRule: PlanRule = {
   kind: 'plan',
   severity: 'error',
   reads: ['facility', 'pbf', 'reserve'],
-  profileKeys: ['overlapReportM2'],
+  profileKeys: ['overlapReportM2', 'coverageToleranceM'],
   source: 'seed §九',
   seedDifference: 'domain.md lets any facility that cannot avoid PBF use 先补后占; the seed allows it only for plain-area grain-production facilities and eco-cycle pilots, so livestock and aquaculture facilities on PBF are errors outright. The seed takes the compensation from the 永久基本农田储备库; the plan has only 整备区 (reserve areas), so they stand in for it.',
   check(state) {

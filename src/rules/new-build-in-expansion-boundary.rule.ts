@@ -23,7 +23,7 @@ export const newBuildInExpansionBoundaryRule: FeatureRule = {
   severity: 'error',
   layers: ['newBuild', 'useChange'],
   reads: ['controlZone', 'base', 'demolition', 'newBuild'],
-  profileKeys: ['overlapReportM2'],
+  profileKeys: ['overlapReportM2', 'coverageToleranceM'],
   source: 'seed §七, §八, §十',
   seedDifference: 'The seed (§八) puts planned new-build parcels in 有条件建设区 (020) specifically, not anywhere in the expansion boundary; and besides rural infrastructure (§七) it lets small farm-tourism and "农业+" sites outside the boundary use the reserve quota (§十), which domain.md does not mention.',
   checkPlan(state) {

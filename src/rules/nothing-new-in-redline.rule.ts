@@ -17,7 +17,7 @@ export const nothingNewInRedlineRule: PlanRule = {
   kind: 'plan',
   severity: 'error',
   reads: ['redline', 'controlZone', 'base', 'demolition', 'newBuild', 'useChange'],
-  profileKeys: ['overlapReportM2'],
+  profileKeys: ['overlapReportM2', 'coverageToleranceM'],
   source: 'seed §五, std',
   seedDifference: '',
   check(state) {

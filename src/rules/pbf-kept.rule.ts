@@ -18,7 +18,7 @@ export const pbfKeptRule: PlanRule = {
   kind: 'plan',
   severity: 'error',
   reads: ['base', 'pbf', 'demolition', 'newBuild', 'useChange', 'meta'],
-  profileKeys: ['overlapReportM2'],
+  profileKeys: ['overlapReportM2', 'coverageToleranceM'],
   source: 'seed §六',
   seedDifference: 'Seed §十二 lets a village that cannot meet a township constraint balance it within the township, confirmed by the township government; that changes the township task entered for the village, not this rule.',
   check(state) {

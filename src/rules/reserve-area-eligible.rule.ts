@@ -33,7 +33,7 @@ export const reserveAreaEligibleRule: PlanRule = {
   kind: 'plan',
   severity: 'error',
   reads: ['reserve', 'base', 'pbf', 'demolition', 'newBuild', 'useChange'],
-  profileKeys: ['reserveTouchToleranceM', 'overlapReportM2'],
+  profileKeys: ['reserveTouchToleranceM', 'overlapReportM2', 'coverageToleranceM'],
   source: 'seed §六',
   seedDifference: 'domain.md asks every reserve area to touch existing PBF; the seed only wants reserve areas to grow into blocks contiguous with it over time (逐步形成…连片), so touching is required only of the kind "farmland next to PBF", whose definition implies it.',
   check(state) {

@@ -22,7 +22,7 @@ export const zonesMatchTownshipRule: PlanRule = {
   kind: 'plan',
   severity: 'error',
   reads: ['controlZone', 'townshipZones'],
-  profileKeys: ['overlapReportM2'],
+  profileKeys: ['overlapReportM2', 'coverageToleranceM'],
   source: 'zj-qc',
   seedDifference: '',
   check(state) {
