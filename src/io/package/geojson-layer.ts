@@ -7,10 +7,11 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Message, Result } from '../../domain/message.ts';
 import { fromGaussKruger, type GkCrs, type GkZone } from '../../geo/projection.ts';
-import { geometryBBox } from '../../geo/bbox.ts';
+import type { BBox } from '../../geo/bbox.ts';
 import { cutFeatureCollection, type FeatureCut } from './geojson-features.ts';
 import { skimFeature, type Skimmed } from './geojson-skim.ts';
-import type { FieldValue, KeepRow, PackageFeature, PackageLayer, PackageLayerName } from './package-layers.ts';
+import type { FieldValue, KeepRow, PackageFeature, PackageLayer, PackageLayerName, RowSummary } from './package-layers.ts';
+import { ParsedRow } from './rows-used.ts';
 
 const MAX_LISTED = 5;
 
@@ -95,6 +96,18 @@ export function parseGeoJsonLayer(name: PackageLayerName, file: string, text: st
   return rows.finish(name, file);
 }
 
+/** A skimmed row as the keep test sees it (a class, not a closure per row: see ParsedRow). */
+class SkimmedRow implements RowSummary {
+  constructor(
+    readonly properties: Readonly<Record<string, FieldValue>>,
+    private readonly skimmedBox: BBox,
+  ) {}
+
+  box(): BBox {
+    return this.skimmedBox;
+  }
+}
+
 /** The rows of one layer as they are read: checked, counted, turned into lon/lat, kept or left out. */
 class LayerRows {
   private readonly features: PackageFeature[] = [];
@@ -113,7 +126,7 @@ class LayerRows {
   /** True when a skimmed row is left out (it is counted as read); false when it is to be parsed and kept. */
   leftOut(skimmed: Skimmed): boolean {
     const properties = flatProperties(skimmed.properties);
-    if (!this.keep || this.keep({ properties, box: () => skimmed.box })) return false;
+    if (!this.keep || this.keep(new SkimmedRow(properties, skimmed.box))) return false;
     this.polygons++;
     return true;
   }
@@ -133,7 +146,7 @@ class LayerRows {
     const crs = (this.crs ??= projectedCrs(polygon));
     if (crs.kind === 'unknown') return; // the layer is refused in finish()
     const row: PackageFeature = { recordNo, geometry: crs.kind === 'gk' ? reproject(polygon, crs.crs) : polygon, properties: flatProperties((raw as Json).properties) };
-    if (!this.keep || this.keep({ properties: row.properties, box: () => geometryBBox(row.geometry) })) this.features.push(row);
+    if (!this.keep || this.keep(new ParsedRow(row))) this.features.push(row);
   }
 
   finish(name: PackageLayerName, file: string): Result<PackageLayer> {

@@ -9,11 +9,10 @@ import { expandFiles, importFiles } from '../formats/index.ts';
 import type { ImportedLayer, ReadOptions } from '../formats/types.ts';
 import { extensionOf, fileName, stemOf, type InputFile } from '../files.ts';
 import { note, success, type Message, type Result } from '../result.ts';
-import { geometryBBox } from '../../geo/bbox.ts';
 import { readGeoJsonLayer } from './geojson-layer.ts';
 import { PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, layerNameOf, type FieldValue, type KeepRow, type PackageFeature, type PackageLayer, type PackageLayerName, type PackageLayers } from './package-layers.ts';
 import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
-import { rowsUsed } from './rows-used.ts';
+import { ParsedRow, rowsUsed } from './rows-used.ts';
 import { listZip } from '../zip/zip-read.ts';
 
 const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
@@ -122,7 +121,7 @@ function readShapefile(name: PackageLayerName, parts: readonly InputFile[], opti
       continue;
     }
     const row: PackageFeature = { recordNo: f.recordNo, geometry: f.geometry, properties: fieldValues(f.properties) };
-    if (!keep || keep({ properties: row.properties, box: () => geometryBBox(row.geometry) })) features.push(row);
+    if (!keep || keep(new ParsedRow(row))) features.push(row);
   }
   const notes = [...read.notes];
   if (skipped.length) notes.push(note('package.skippedFeatures', { file: layer.file, count: skipped.length, list: skipped.slice(0, 5).map((n) => `#${n}`).join('; ') }));

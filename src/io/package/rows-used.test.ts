@@ -1,13 +1,12 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { geometryBBox } from '../../geo/bbox.ts';
 import type { FieldValue, KeepRow, PackageFeature, PackageLayer } from './package-layers.ts';
-import { rowsUsed } from './rows-used.ts';
+import { ParsedRow, rowsUsed } from './rows-used.ts';
 
 const D = 0.001;
 const box = (x0: number, x1: number): Polygon => ({ type: 'Polygon', coordinates: [[[120 + x0 * D, 30], [120 + x1 * D, 30], [120 + x1 * D, 30 + D], [120 + x0 * D, 30 + D], [120 + x0 * D, 30]]] });
 const row = (recordNo: number, properties: Record<string, FieldValue>, geometry = box(0, 1)): PackageFeature => ({ recordNo, geometry, properties });
-const kept = (rows: readonly PackageFeature[], keep: KeepRow | undefined) => rows.filter((r) => !keep || keep({ properties: r.properties, box: () => geometryBBox(r.geometry) })).map((r) => r.recordNo);
+const kept = (rows: readonly PackageFeature[], keep: KeepRow | undefined) => rows.filter((r) => !keep || keep(new ParsedRow(r))).map((r) => r.recordNo);
 const ghyt = (features: PackageFeature[]): PackageLayer => ({ name: 'GHYT', file: 'GHYT.geojson', features, rows: features.length });
 
 describe('the rows a plan is built from', () => {
