@@ -20,7 +20,7 @@ describe('village-plan check', () => {
   it('exits 1 when errors are found, with figures in the text report', async () => {
     const out = await runCli(['check', WITH_ERRORS, '--lang', 'en']);
     expect(out.code).toBe(1);
-    expect(out.stdout).toMatch(/Two features of “Base-year parcels” overlap by 2,139.09 m² \(mean width 16.44 m\)/);
+    expect(out.stdout).toMatch(/Two features of “Base-year parcels” overlap by 2,139.09 m² \(mean width 16.436 m\)/);
     expect(out.stdout).toMatch(/leaves a gap of 10,695.58 m²/);
   });
 

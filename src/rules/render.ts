@@ -1,19 +1,32 @@
 /**
- * Turns an issue message into text with any i18next `t`: numbers get thousands separators and at most two
- * decimals ("1,234.5 m²"), and a parameter named `…Key` holds an i18n key whose text is passed under the
- * name without `Key` (a layer name, a missing input), so messages stay language-neutral values.
+ * Turns a message into text with any i18next `t`: each number formatted by the kind its parameter's name
+ * says (`formatParam`), and a parameter named `…Key` holds an i18n key whose text is passed under the name
+ * without `Key` (a layer name, a missing input), so messages stay language-neutral values. The UI, the CLI
+ * and the notice all render through this one formatter.
  */
 import type { IssueMessage } from './issue.ts';
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
-export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const digits = (value: number, min: number, max: number) => value.toLocaleString('en-US', { minimumFractionDigits: min, maximumFractionDigits: max });
+
+/**
+ * A message number as people write it, by the unit its name ends with: `…M2` square metres and `…Mu` 亩
+ * with two decimals ("1,234.50 m²"), `…Ha` 公顷 with two to four, `…M` metres to the millimetre ("0.004 m",
+ * "16.44 m"); any other whole number (a count, a version, a format number) without decimals ("1 个",
+ * "格式 99"), and other fractions with at most two.
+ */
+export function formatParam(name: string, value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (name.endsWith('M2') || name.endsWith('Mu')) return digits(value, 2, 2);
+  if (name.endsWith('Ha')) return digits(value, 2, 4);
+  if (name.endsWith('M')) return digits(value, 0, 3);
+  return Number.isInteger(value) ? digits(value, 0, 0) : digits(value, 0, 2);
 }
 
 export function renderMessage(t: Translate, message: Pick<IssueMessage, 'key'> & { readonly params?: IssueMessage['params'] }): string {
   const params: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(message.params ?? {})) params[name] = typeof value === 'number' ? formatNumber(value) : value;
+  for (const [name, value] of Object.entries(message.params ?? {})) params[name] = typeof value === 'number' ? formatParam(name, value) : value;
   // A translated parameter may itself use the other parameters ("too large ({{sizeMiB}} MiB)").
   for (const [name, value] of Object.entries(message.params ?? {})) {
     if (name.endsWith('Key') && typeof value === 'string') params[name.slice(0, -3)] = value === '' ? '' : t(value, params);

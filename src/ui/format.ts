@@ -2,12 +2,13 @@
 import type { TFunction } from 'i18next';
 import type { Message } from '../domain/message.ts';
 import { areaFigures } from '../domain/units.ts';
+import { formatParam } from '../rules/render.ts';
 
 /** Translates a message; parameters that are themselves i18n keys (a command label) are translated too. */
 export function formatMessage(t: TFunction, exists: (key: string) => boolean, message: Message): string {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(message.params ?? {})) {
-    params[name] = typeof value === 'string' && exists(value) ? t(value) : typeof value === 'number' ? formatNumber(value, 2) : value;
+    params[name] = typeof value === 'string' && exists(value) ? t(value) : typeof value === 'number' ? formatParam(name, value) : value;
   }
   return t(message.key, params);
 }
