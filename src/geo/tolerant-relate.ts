@@ -5,7 +5,7 @@
  * all of these, which sends every such pair to the overlay engine; this one decides without clipping
  * unless the outlines really cross.
  *
- * 1. Exact `relate` first: exact data (the editor's own) keeps its exact answer.
+ * 1. Boxes apart (by more than the tolerance): disjoint. A tolerance of 0 is exact `relate`.
  * 2. Any clear crossing of two edges is 'overlap': edges that cross at an angle, away (beyond the
  *    tolerance) from every end of both. Edges within the tolerance of one line, or crossing next to a
  *    vertex, are one boundary seen twice.
@@ -24,12 +24,12 @@ import { relate, type Relation } from './relate.ts';
 import { segmentIntersection } from './segments.ts';
 
 export function tolerantRelate(a: AreaGeometry, b: AreaGeometry, toleranceM: number): Relation {
-  const exact = relate(a, b);
-  if (exact !== 'overlap' || toleranceM <= 0) return exact;
+  if (toleranceM <= 0) return relate(a, b);
   const pa = PreparedArea.of(a);
   const pb = PreparedArea.of(b);
   const scale = metresPerDegree((pa.bbox[1] + pa.bbox[3]) / 2);
   const metric = new Metric(scale.x, scale.y, toleranceM);
+  if (!bboxIntersects(metric.grow(pa.bbox), pb.bbox)) return 'disjoint';
   if (clearlyCross(pa, pb, metric)) return 'overlap';
   const aSide = sides(pa, pb, metric);
   const bSide = sides(pb, pa, metric);
@@ -122,7 +122,9 @@ function sides(g: PreparedArea, other: PreparedArea, metric: Metric): Sides {
     if (where === 'inside') result.inside = true;
     else result.outside = true;
   };
-  for (let i = 0; i < g.edgeCount && !(result.inside && result.outside); i++) {
+  // Only `g`'s edges near `other` can say anything more: the rest lie outside it, which the boxes said.
+  for (const i of g.edgesIn(reach)) {
+    if (result.inside && result.outside) break;
     const a = g.edgeStart(i);
     const b = g.edgeEnd(i);
     note(a);
