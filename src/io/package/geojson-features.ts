@@ -1,26 +1,20 @@
 /**
- * A FeatureCollection's bytes cut into its members: the envelope (everything but the features, with `[]`
- * in their place) and each feature's byte range, so each feature can be decoded and parsed on its own.
+ * A cursor over a FeatureCollection's bytes: where each feature begins and ends, and the envelope
+ * (everything but the features, with `[]` in their place), so each feature can be decoded and parsed on
+ * its own, or skimmed (geojson-skim.ts), which finds its end itself.
  *
  * Why: a package layer has a row per base parcel, and the plan uses all of JQDLTB but a few hundred rows of
  * GHYT and TDGHDL. Parsed whole, every row of a 14 MB file stays alive until the parse ends, so the
  * garbage collector copies all of them (scavenges were a third of reading); parsed one by one, the rows
  * left out die young and cost almost nothing, and each row's text is small.
  *
- * Nothing is trusted: the cut only finds where members begin and end (strings and nesting, as JSON lays
- * them out); the envelope and every feature are still given to JSON.parse, and only whitespace and commas
- * are allowed between features, so the pieces parse exactly when the whole file does. Anything the cut does
- * not expect (a single Feature, no top-level `features` array, text after the end) is `null`: the caller
- * then parses the file whole, which also gives JSON.parse's own message for a broken file.
+ * Nothing is trusted: the cursor only finds where members begin and end (strings and nesting, as JSON
+ * lays them out); the envelope and every feature are still given to JSON.parse (or checked against the
+ * JSON grammar by the skim), and only whitespace and commas are allowed between features, so the pieces
+ * parse exactly when the whole file does. Anything the cursor does not expect (a single Feature, no
+ * top-level `features` array, text after the end) is `null` or BROKEN: the caller then parses the file
+ * whole, which also gives JSON.parse's own message for a broken file.
  */
-
-export interface FeatureCut {
-  /** The file without its features: `{"type":"FeatureCollection",…,"features":[]}`. */
-  readonly envelope: Uint8Array;
-  /** Feature i is bytes [ranges[2i], ranges[2i+1]). */
-  readonly ranges: Uint32Array;
-  readonly count: number;
-}
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -36,29 +30,124 @@ const FEATURES = new TextEncoder().encode('"features"');
 const STRUCTURAL = new Uint8Array(256);
 for (const c of [QUOTE, OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY]) STRUCTURAL[c] = 1;
 
-const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+const SPACE = new Uint8Array(256);
+for (const c of [0x20, 0x0a, 0x0d, 0x09]) SPACE[c] = 1;
 
-export function cutFeatureCollection(bytes: Uint8Array): FeatureCut | null {
-  const n = bytes.length;
-  const skipSpace = (i: number) => {
-    while (i < n && isSpace(bytes[i])) i++;
+/** What `first()` and `after()` answer when there is no next feature, or when the layout is not one to cut. */
+export const NO_MORE = -1;
+export const BROKEN = -2;
+
+export class FeatureCursor {
+  /** Where the features array's `[` and (once reached) its `]` are. */
+  private arrayEnd = -1;
+
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly arrayStart: number,
+  ) {}
+
+  /** A cursor on the top-level `features` array of an object, or null for any other layout. */
+  static open(bytes: Uint8Array): FeatureCursor | null {
+    const cut = new FeatureCursor(bytes, -1);
+    // A UTF-8 byte order mark is allowed before the text, as TextDecoder allows it.
+    let i = cut.skipSpace(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+    if (bytes[i] !== OPEN_OBJECT) return null;
+    i = cut.skipSpace(i + 1);
+    for (;;) {
+      if (bytes[i] !== QUOTE) return null;
+      const keyStart = i;
+      i = cut.skipString(i);
+      if (i < 0) return null;
+      const keyEnd = i;
+      i = cut.skipSpace(i);
+      if (bytes[i] !== COLON) return null;
+      i = cut.skipSpace(i + 1);
+      if (isFeaturesKey(bytes, keyStart, keyEnd)) return bytes[i] === OPEN_ARRAY ? new FeatureCursor(bytes, i) : null;
+      i = cut.skipValue(i);
+      if (i < 0) return null;
+      i = cut.skipSpace(i);
+      if (bytes[i] !== COMMA) return null;
+      i = cut.skipSpace(i + 1);
+    }
+  }
+
+  /** Where the first feature begins, or NO_MORE for an empty array. */
+  first(): number {
+    return this.after(this.arrayStart + 1, true);
+  }
+
+  /** Where the feature beginning at `start` ends (exclusive), found by its brackets; BROKEN when it does not. */
+  end(start: number): number {
+    const end = this.skipValue(start);
+    return end > start ? end : BROKEN;
+  }
+
+  /** Where the next feature begins after one ending at `end`: its start, NO_MORE past the last, or BROKEN. */
+  after(end: number, atStart = false): number {
+    const bytes = this.bytes;
+    let i = this.skipSpace(end);
+    if (bytes[i] === CLOSE_ARRAY) {
+      this.arrayEnd = i + 1;
+      return NO_MORE;
+    }
+    if (!atStart) {
+      if (bytes[i] !== COMMA) return BROKEN;
+      i = this.skipSpace(i + 1);
+    }
+    return i < bytes.length && bytes[i] !== CLOSE_ARRAY ? i : BROKEN;
+  }
+
+  /** The file without its features, once the last one is passed; null when what follows is not a layout to cut. */
+  envelope(): Uint8Array | null {
+    const bytes = this.bytes;
+    if (this.arrayEnd < 0) return null;
+    let i = this.skipSpace(this.arrayEnd);
+    while (bytes[i] === COMMA) {
+      i = this.skipSpace(i + 1);
+      const keyStart = i;
+      i = bytes[i] === QUOTE ? this.skipString(i) : -1;
+      // A second `features` member would replace the first in JSON.parse: not a layout to cut.
+      if (i < 0 || isFeaturesKey(bytes, keyStart, i)) return null;
+      i = this.skipSpace(i);
+      if (bytes[i] !== COLON) return null;
+      i = this.skipValue(this.skipSpace(i + 1));
+      if (i < 0) return null;
+      i = this.skipSpace(i);
+    }
+    if (bytes[i] !== CLOSE_OBJECT || this.skipSpace(i + 1) !== bytes.length) return null;
+    const envelope = new Uint8Array(this.arrayStart + 2 + (bytes.length - this.arrayEnd));
+    envelope.set(bytes.subarray(0, this.arrayStart));
+    envelope[this.arrayStart] = OPEN_ARRAY;
+    envelope[this.arrayStart + 1] = CLOSE_ARRAY;
+    envelope.set(bytes.subarray(this.arrayEnd), this.arrayStart + 2);
+    return envelope;
+  }
+
+  private skipSpace(i: number): number {
+    const bytes = this.bytes;
+    while (i < bytes.length && SPACE[bytes[i] as number]) i++;
     return i;
-  };
+  }
+
   /** End (exclusive) of the string starting at i, or -1. */
-  const skipString = (i: number) => {
-    for (i++; i < n; i++) {
+  private skipString(i: number): number {
+    const bytes = this.bytes;
+    for (i++; i < bytes.length; i++) {
       const c = bytes[i];
       if (c === BACKSLASH) i++;
       else if (c === QUOTE) return i + 1;
     }
     return -1;
-  };
+  }
+
   /** End (exclusive) of the value starting at i, or -1; brackets are only counted (JSON.parse checks them). */
-  const skipValue = (i: number) => {
+  private skipValue(i: number): number {
+    const bytes = this.bytes;
+    const n = bytes.length;
     const first = bytes[i];
-    if (first === QUOTE) return skipString(i);
+    if (first === QUOTE) return this.skipString(i);
     if (first !== OPEN_OBJECT && first !== OPEN_ARRAY) {
-      while (i < n && !isSpace(bytes[i]) && bytes[i] !== COMMA && bytes[i] !== CLOSE_OBJECT && bytes[i] !== CLOSE_ARRAY) i++;
+      while (i < n && !SPACE[bytes[i] as number] && bytes[i] !== COMMA && bytes[i] !== CLOSE_OBJECT && bytes[i] !== CLOSE_ARRAY) i++;
       return i;
     }
     // One tight loop over the nested value (most of a feature's bytes are coordinates): strings skipped inline.
@@ -77,58 +166,11 @@ export function cutFeatureCollection(bytes: Uint8Array): FeatureCut | null {
       else if (--depth === 0) return i + 1;
     }
     return -1;
-  };
-  const isFeaturesKey = (start: number, end: number) => end - start === FEATURES.length && FEATURES.every((b, k) => bytes[start + k] === b);
-
-  // A UTF-8 byte order mark is allowed before the text, as TextDecoder allows it.
-  let i = skipSpace(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
-  if (bytes[i] !== OPEN_OBJECT) return null;
-  let arrayStart = -1;
-  let arrayEnd = -1;
-  const ranges: number[] = [];
-  i = skipSpace(i + 1);
-  if (bytes[i] === CLOSE_OBJECT) return null;
-  for (;;) {
-    if (bytes[i] !== QUOTE) return null;
-    const keyStart = i;
-    i = skipString(i);
-    if (i < 0) return null;
-    const keyEnd = i;
-    i = skipSpace(i);
-    if (bytes[i] !== COLON) return null;
-    i = skipSpace(i + 1);
-    if (isFeaturesKey(keyStart, keyEnd)) {
-      // A second `features` member would replace the first in JSON.parse: not a layout to cut.
-      if (arrayStart >= 0 || bytes[i] !== OPEN_ARRAY) return null;
-      arrayStart = i;
-      i = skipSpace(i + 1);
-      if (bytes[i] !== CLOSE_ARRAY) {
-        for (;;) {
-          const end = skipValue(i);
-          if (end <= i) return null;
-          ranges.push(i, end);
-          i = skipSpace(end);
-          if (bytes[i] === CLOSE_ARRAY) break;
-          if (bytes[i] !== COMMA) return null;
-          i = skipSpace(i + 1);
-        }
-      }
-      arrayEnd = i + 1;
-      i = arrayEnd;
-    } else {
-      i = skipValue(i);
-      if (i < 0) return null;
-    }
-    i = skipSpace(i);
-    if (bytes[i] === CLOSE_OBJECT) break;
-    if (bytes[i] !== COMMA) return null;
-    i = skipSpace(i + 1);
   }
-  if (arrayStart < 0 || skipSpace(i + 1) !== n) return null;
-  const envelope = new Uint8Array(arrayStart + 2 + (n - arrayEnd));
-  envelope.set(bytes.subarray(0, arrayStart));
-  envelope[arrayStart] = OPEN_ARRAY;
-  envelope[arrayStart + 1] = CLOSE_ARRAY;
-  envelope.set(bytes.subarray(arrayEnd), arrayStart + 2);
-  return { envelope, ranges: Uint32Array.from(ranges), count: ranges.length / 2 };
+}
+
+function isFeaturesKey(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start !== FEATURES.length) return false;
+  for (let k = 0; k < FEATURES.length; k++) if (bytes[start + k] !== FEATURES[k]) return false;
+  return true;
 }

@@ -8,7 +8,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Message, Result } from '../../domain/message.ts';
 import { fromGaussKruger, type GkCrs, type GkZone } from '../../geo/projection.ts';
 import type { BBox } from '../../geo/bbox.ts';
-import { cutFeatureCollection, type FeatureCut } from './geojson-features.ts';
+import { BROKEN, FeatureCursor } from './geojson-features.ts';
 import { skimFeature, type Skimmed } from './geojson-skim.ts';
 import type { FieldValue, KeepRow, PackageFeature, PackageLayer, PackageLayerName, RowSummary } from './package-layers.ts';
 import { ParsedRow } from './rows-used.ts';
@@ -27,8 +27,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * which gives the same result and JSON.parse's message for the whole file.
  */
 export function readGeoJsonLayer(name: PackageLayerName, file: string, bytes: Uint8Array, keep?: KeepRow): Result<PackageLayer> {
-  const cut = cutFeatureCollection(bytes);
-  const read = cut ? readPieces(name, file, bytes, cut, keep) : null;
+  const cursor = FeatureCursor.open(bytes);
+  const read = cursor ? readPieces(name, file, bytes, cursor, keep) : null;
   if (read) return read;
   let text: string;
   try {
@@ -41,10 +41,48 @@ export function readGeoJsonLayer(name: PackageLayerName, file: string, bytes: Ui
 }
 
 /** The layer from its pieces, or null to parse the file whole instead. */
-function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cut: FeatureCut, keep: KeepRow | undefined): Result<PackageLayer> | null {
+function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cursor: FeatureCursor, keep: KeepRow | undefined): Result<PackageLayer> | null {
+  const rows = new LayerRows(keep);
+  let recordNo = 0;
+  let start = cursor.first();
+  while (start >= 0) {
+    recordNo++;
+    let end: number = BROKEN;
+    // A row the plan may not need is first skimmed (geojson-skim.ts), which also finds where it ends: one
+    // left out costs no coordinates and is read once.
+    if (rows.skims) {
+      const skimmed = skimFeature(bytes, start);
+      if (skimmed) {
+        end = skimmed.end;
+        if (rows.leftOut(skimmed)) {
+          start = cursor.after(end);
+          continue;
+        }
+      }
+    }
+    if (end < 0) end = cursor.end(start);
+    if (end < 0) return null;
+    let piece: string;
+    try {
+      piece = utf8.decode(bytes.subarray(start, end));
+    } catch {
+      return fail('package.notUtf8', { file });
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(piece);
+    } catch {
+      return null;
+    }
+    rows.add(raw, recordNo);
+    start = cursor.after(end);
+  }
+  if (start === BROKEN) return null;
+  const envelopeBytes = cursor.envelope();
+  if (!envelopeBytes) return null;
   let envelopeText: string;
   try {
-    envelopeText = utf8.decode(cut.envelope);
+    envelopeText = utf8.decode(envelopeBytes);
   } catch {
     return fail('package.notUtf8', { file });
   }
@@ -55,29 +93,6 @@ function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cut
     return null;
   }
   if (!isObject(envelope) || envelope.type !== 'FeatureCollection' || !Array.isArray(envelope.features) || envelope.features.length !== 0) return null;
-  const rows = new LayerRows(keep);
-  for (let k = 0; k < cut.count; k++) {
-    const from = cut.ranges[2 * k] as number;
-    const to = cut.ranges[2 * k + 1] as number;
-    // A row the plan may not need is first skimmed (geojson-skim.ts): one left out costs no coordinates.
-    if (rows.skims) {
-      const skimmed = skimFeature(bytes, from, to);
-      if (skimmed && rows.leftOut(skimmed)) continue;
-    }
-    let piece: string;
-    try {
-      piece = utf8.decode(bytes.subarray(from, to));
-    } catch {
-      return fail('package.notUtf8', { file });
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(piece);
-    } catch {
-      return null;
-    }
-    rows.add(raw, k + 1);
-  }
   return rows.finish(name, file);
 }
 

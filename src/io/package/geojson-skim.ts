@@ -20,6 +20,8 @@ export interface Skimmed {
   /** The `properties` member as JSON.parse gives it (undefined when absent). */
   readonly properties: unknown;
   readonly box: BBox;
+  /** Where the feature's text ends (exclusive). */
+  readonly end: number;
 }
 
 const QUOTE = 0x22;
@@ -66,10 +68,10 @@ const POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The feature in bytes [start, end), or null when it is not the plain case (or not JSON, or not UTF-8). */
-export function skimFeature(bytes: Uint8Array, start: number, end: number): Skimmed | null {
+/** The feature whose text begins at `start`, or null when it is not the plain case (or not JSON, or not UTF-8). */
+export function skimFeature(bytes: Uint8Array, start: number): Skimmed | null {
   try {
-    return new Skim(bytes, end).feature(start);
+    return new Skim(bytes).feature(start);
   } catch {
     // Properties JSON.parse or the decoder refused, or something absurd (a megabyte member name): the
     // caller's exact parse of the row says what is wrong.
@@ -92,10 +94,11 @@ class Skim {
   private maxX = -Infinity;
   private maxY = -Infinity;
 
-  constructor(
-    private readonly b: Uint8Array,
-    private readonly end: number,
-  ) {}
+  private readonly end: number;
+
+  constructor(private readonly b: Uint8Array) {
+    this.end = b.length;
+  }
 
   feature(start: number): Skimmed | null {
     this.i = start;
@@ -119,8 +122,8 @@ class Skim {
       } else if (key === INVALID || !this.value(true)) return null;
       more = this.next();
     }
-    if (more === WRONG || !hasGeometry || this.skipSpace() !== this.end) return null;
-    return { properties, box: [this.minX - grow(this.minX), this.minY - grow(this.minY), this.maxX + grow(this.maxX), this.maxY + grow(this.maxY)] };
+    if (more === WRONG || !hasGeometry) return null;
+    return { properties, box: [this.minX - grow(this.minX), this.minY - grow(this.minY), this.maxX + grow(this.maxX), this.maxY + grow(this.maxY)], end: this.i };
   }
 
   /** `{"type":"Polygon"|"MultiPolygon","coordinates":…}` with the positions read into the box; other members checked as JSON. */
