@@ -12,7 +12,7 @@
  */
 import { normaliseControlZoneCode, type PbfType } from '../../domain/codes.ts';
 import type { AreaGeometry, PlanFeature } from '../../domain/features.ts';
-import { defaultProperties, LAYER_FIELDS, validateFieldValue } from '../../domain/fields.ts';
+import { defaultProperties, LAYER_FIELDS, validateFieldValue, type FieldSpec } from '../../domain/fields.ts';
 import { asFeatureId, type FeatureId } from '../../domain/ids.ts';
 import { isLandClassCode, type LandClassCode } from '../../domain/land-classes.ts';
 import type { LayerId } from '../../domain/layers.ts';
@@ -42,6 +42,16 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
   const badCodes: string[] = [];
   const bsm: Record<FeatureId, string> = {};
   const usedIds = new Set<string>();
+  // A code field's verdict depends only on the value: asked once per distinct code, not once per parcel.
+  const codeVerdicts = new Map<FieldSpec, Map<unknown, boolean>>();
+  const valid = (spec: FieldSpec, value: unknown): boolean => {
+    if (spec.kind !== 'code') return validateFieldValue(spec, value as never, profile);
+    let verdicts = codeVerdicts.get(spec);
+    if (!verdicts) codeVerdicts.set(spec, (verdicts = new Map()));
+    let verdict = verdicts.get(value);
+    if (verdict === undefined) verdicts.set(value, (verdict = validateFieldValue(spec, value as never, profile)));
+    return verdict;
+  };
   // Defaults and field names once per layer, not once per feature (24,000 base parcels).
   const defaultsOf = new Map<LayerId, { readonly defaults: Record<string, unknown>; readonly keys: ReadonlySet<string> }>();
   const add = (layer: LayerId, source: PackageLayer, f: PackageFeature, properties: Record<string, unknown>) => {
@@ -53,7 +63,7 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
     const merged: Record<string, unknown> = { ...known.defaults };
     for (const spec of LAYER_FIELDS[layer]) {
       const value = properties[spec.key];
-      if (value !== undefined && validateFieldValue(spec, value as never, profile)) merged[spec.key] = value;
+      if (value !== undefined && valid(spec, value)) merged[spec.key] = value;
     }
     for (const k of Object.keys(properties)) {
       const v = properties[k];

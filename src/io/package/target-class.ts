@@ -37,12 +37,17 @@ export class TargetClasses {
     const candidates = this.index()
       .search({ minX: box[0], minY: box[1], maxX: box[2], maxY: box[3] })
       .sort((a, b) => a.order - b.order);
-    let best: { code: LandClassCode; area: number } | null = null;
+    const meeting: { entry: Entry; within: boolean }[] = [];
     for (const t of candidates) {
       const relation = relate(geometry, t.geometry);
-      if (relation === 'disjoint') continue;
-      const area = relation === 'within' ? ellipsoidalArea(geometry) : ellipsoidalArea(t.geometry);
-      if (!best || area > best.area) best = { code: t.code, area };
+      if (relation !== 'disjoint') meeting.push({ entry: t, within: relation === 'within' });
+    }
+    // Usually one row holds the change (its neighbours only share edges): no areas to compare then.
+    if (meeting.length <= 1) return meeting[0]?.entry.code ?? null;
+    let best: { code: LandClassCode; area: number } | null = null;
+    for (const { entry, within } of meeting) {
+      const area = within ? ellipsoidalArea(geometry) : ellipsoidalArea(entry.geometry);
+      if (!best || area > best.area) best = { code: entry.code, area };
     }
     return best?.code ?? null;
   }
