@@ -124,20 +124,19 @@ function ringFromGeos(api: Geos, ring: number): FlatRing {
 
 /** Planar area of a GEOS geometry. */
 export function geosArea(api: Geos, pointer: number): number {
-  const out = api.Module._malloc(8);
-  try {
-    api.GEOSArea(pointer, out);
-    return api.Module.getValue(out, 'double');
-  } finally {
-    api.Module._free(out);
-  }
+  return readDouble(api, (out) => api.GEOSArea(pointer, out));
 }
 
 /** Planar length (a polygon's perimeter, holes included). */
 export function geosLength(api: Geos, pointer: number): number {
+  return readDouble(api, (out) => api.GEOSLength(pointer, out));
+}
+
+/** A number GEOS writes through an out-pointer. */
+function readDouble(api: Geos, write: (out: number) => void): number {
   const out = api.Module._malloc(8);
   try {
-    api.GEOSLength(pointer, out);
+    write(out);
     return api.Module.getValue(out, 'double');
   } finally {
     api.Module._free(out);
