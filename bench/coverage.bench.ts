@@ -86,8 +86,9 @@ function cliRun(folder: string): { ms: number; code: number | null; issues: CliI
   const started = performance.now();
   const run = spawnSync(process.execPath, ['bin/village-plan.mjs', 'check', folder, '--format', 'json'], { encoding: 'utf8', maxBuffer: 512 * 2 ** 20 });
   const ms = performance.now() - started;
-  const issues = run.stdout ? (JSON.parse(run.stdout) as { issues: CliIssue[] }).issues : [];
-  return { ms, code: run.status, issues };
+  // Exit 0 (no error) or 1 (errors found) with a JSON report; anything else is a failed run, not a time.
+  if ((run.status !== 0 && run.status !== 1) || !run.stdout) throw new Error(`village-plan check ${folder} failed (exit ${run.status}): ${run.stderr}`);
+  return { ms, code: run.status, issues: (JSON.parse(run.stdout) as { issues: CliIssue[] }).issues };
 }
 
 /** Counts, totals and the areas of at least 1 m² (the sub-millimetre slivers of misaligned data are thousands). */
