@@ -78,7 +78,7 @@ describe('a package layer from GeoJSON', () => {
     const whole = parseGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', text);
     expect(readGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', new TextEncoder().encode(text))).toEqual(whole);
     expect(whole).toMatchObject({ ok: true, value: { rows: 2 } });
-    const kept = readGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', new TextEncoder().encode(text), (row) => row.properties.DLDM === '2121');
+    const kept = readGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', new TextEncoder().encode(text), (row) => row.field('DLDM') === '2121');
     // Rows left out are still checked and counted: the skipped Point is still reported.
     expect(kept).toMatchObject({ ok: true, value: { rows: 2, features: [{ recordNo: 3 }] }, notes: [{ key: 'package.skippedFeatures' }] });
     expect(kept.ok && kept.value.features).toHaveLength(1);

@@ -54,7 +54,7 @@ function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cur
       const skimmed = skimFeature(bytes, start);
       if (skimmed) {
         end = skimmed.end;
-        if (rows.leftOut(skimmed)) {
+        if (rows.leftOut(bytes, skimmed)) {
           start = cursor.after(end);
           continue;
         }
@@ -111,16 +111,71 @@ export function parseGeoJsonLayer(name: PackageLayerName, file: string, text: st
   return rows.finish(name, file);
 }
 
-/** A skimmed row as the keep test sees it (a class, not a closure per row: see ParsedRow). */
+/**
+ * A skimmed row as the keep test sees it: each field asked for is parsed from its own bytes, so a row left
+ * out never has its text decoded. A class, not a closure per row (see ParsedRow).
+ */
 class SkimmedRow implements RowSummary {
+  private parsed: Record<string, FieldValue> | undefined;
+
   constructor(
-    readonly properties: Readonly<Record<string, FieldValue>>,
-    private readonly skimmedBox: BBox,
+    private readonly bytes: Uint8Array,
+    private readonly skimmed: Skimmed,
   ) {}
 
-  box(): BBox {
-    return this.skimmedBox;
+  field(name: string): FieldValue | undefined {
+    const { bytes, skimmed } = this;
+    if (skimmed.propertiesFrom < 0 || UNSAFE_KEYS.has(name)) return undefined;
+    const members = skimmed.members;
+    if (!members) {
+      // Not an object, or a name with an escape: the whole value, read as a parsed row reads it.
+      this.parsed ??= flatProperties(JSON.parse(utf8.decode(bytes.subarray(skimmed.propertiesFrom, skimmed.propertiesTo))));
+      return Object.hasOwn(this.parsed, name) ? this.parsed[name] : undefined;
+    }
+    // The last member of that name, as JSON.parse keeps the last of duplicates.
+    for (let k = members.length - 4; k >= 0; k -= 4) {
+      if (!isName(bytes, members[k] as number, members[k + 1] as number, name)) continue;
+      const value = fieldValue(bytes, members[k + 2] as number, members[k + 3] as number);
+      return isScalar(value) ? value : JSON.stringify(value);
+    }
+    return undefined;
   }
+
+  box(): BBox {
+    return this.skimmed.box;
+  }
+}
+
+/**
+ * A field's value from its bytes (checked JSON already): short ASCII text without escapes and the three
+ * words directly, as most codes are (`"X2121"`, `null`); anything else through the decoder and JSON.parse.
+ */
+function fieldValue(bytes: Uint8Array, from: number, to: number): unknown {
+  const first = bytes[from];
+  if (first === 0x22 && to - from <= 34) {
+    let text = '';
+    for (let k = from + 1; k < to - 1; k++) {
+      const c = bytes[k] as number;
+      if (c === 0x5c || c >= 0x80) return JSON.parse(utf8.decode(bytes.subarray(from, to))) as unknown;
+      text += String.fromCharCode(c);
+    }
+    return text;
+  }
+  if (first === 0x6e) return null;
+  if (first === 0x74) return true;
+  if (first === 0x66) return false;
+  return JSON.parse(utf8.decode(bytes.subarray(from, to))) as unknown;
+}
+
+const encodedNames = new Map<string, Uint8Array>();
+
+/** Whether bytes [from, to) are `name` in UTF-8. */
+function isName(bytes: Uint8Array, from: number, to: number, name: string): boolean {
+  let encoded = encodedNames.get(name);
+  if (!encoded) encodedNames.set(name, (encoded = new TextEncoder().encode(name)));
+  if (to - from !== encoded.length) return false;
+  for (let k = 0; k < encoded.length; k++) if (bytes[from + k] !== encoded[k]) return false;
+  return true;
 }
 
 /** The rows of one layer as they are read: checked, counted, turned into lon/lat, kept or left out. */
@@ -139,9 +194,8 @@ class LayerRows {
   }
 
   /** True when a skimmed row is left out (it is counted as read); false when it is to be parsed and kept. */
-  leftOut(skimmed: Skimmed): boolean {
-    const properties = flatProperties(skimmed.properties);
-    if (!this.keep || this.keep(new SkimmedRow(properties, skimmed.box))) return false;
+  leftOut(bytes: Uint8Array, skimmed: Skimmed): boolean {
+    if (!this.keep || this.keep(new SkimmedRow(bytes, skimmed))) return false;
     this.polygons++;
     return true;
   }

@@ -1,15 +1,16 @@
 /**
- * A GeoJSON feature looked at in its bytes without building it: its properties (parsed) and the box around
- * its polygon, so a reader can decide to leave the row out before paying for its coordinates. GHYT and
- * TDGHDL have a row per base parcel and the plan keeps a few hundred of them; parsing every row's
- * coordinates only to drop them was most of the time spent on those layers.
+ * A GeoJSON feature looked at in its bytes without building it: where its properties are (each field
+ * readable on its own) and the box around its polygon, so a reader can decide to leave the row out before
+ * paying for its coordinates and its text. GHYT and TDGHDL have a row per base parcel and the plan keeps a
+ * few hundred of them; parsing every row only to drop it was most of the time spent on those layers.
  *
  * Only the plain case is answered: a feature whose geometry is a Polygon or MultiPolygon of positions of
  * two or more plain decimal numbers, with ASCII member names without escapes, each member once. Anything
  * else (another geometry, a position with text in it, an exponent, a duplicated member, non-ASCII outside
  * the properties, anything not JSON) is `null`, and the caller parses the row with JSON.parse as before,
  * which decides it exactly (and names what is wrong). So this is never less strict than JSON.parse: every
- * byte of a skimmed row is checked against the JSON grammar here, and its properties go through JSON.parse.
+ * byte of a skimmed row is checked against the JSON grammar here, and its text against UTF-8 as
+ * TextDecoder's fatal mode checks it (tested against both on damaged rows).
  *
  * The box is a little larger than the exact one (numbers are read approximately, then the box is grown by
  * 1e-9 of a degree): it only decides which rows to keep, and a kept row is parsed exactly.
@@ -17,8 +18,15 @@
 import type { BBox } from '../../geo/bbox.ts';
 
 export interface Skimmed {
-  /** The `properties` member as JSON.parse gives it (undefined when absent). */
-  readonly properties: unknown;
+  /** Where the `properties` member's value is in the bytes; -1, -1 when the feature has none. */
+  readonly propertiesFrom: number;
+  readonly propertiesTo: number;
+  /**
+   * The properties object's members as byte ranges, four numbers each (name from, name to, value from,
+   * value to), so one field can be read without parsing the others; null when the value is not an object
+   * or a name has an escape (then the whole value is to be parsed).
+   */
+  readonly members: readonly number[] | null;
   readonly box: BBox;
   /** Where the feature's text ends (exclusive). */
   readonly end: number;
@@ -61,20 +69,48 @@ const OTHER = -1;
 const INVALID = -2;
 const POLYGON = encode('"Polygon"');
 const MULTI_POLYGON = encode('"MultiPolygon"');
+/** propertyMembers' answer for text that is not JSON (a distinct array, compared by identity). */
+const WRONG_MEMBERS: number[] = [];
 const MORE = 1;
 const END = 0;
 const WRONG = -1;
 const POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * End of the UTF-8 sequence starting at i (a byte ≥ 0x80), or -1 when it is not one TextDecoder's fatal
+ * mode accepts: no overlong forms, no surrogates, nothing above U+10FFFF, nothing cut short.
+ */
+export function utf8Sequence(b: Uint8Array, i: number): number {
+  const c = b[i] as number;
+  let length: number;
+  let low = 0x80;
+  let high = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) length = 2;
+  else if (c >= 0xe0 && c <= 0xef) {
+    length = 3;
+    if (c === 0xe0) low = 0xa0;
+    else if (c === 0xed) high = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    length = 4;
+    if (c === 0xf0) low = 0x90;
+    else if (c === 0xf4) high = 0x8f;
+  } else return -1;
+  const second = b[i + 1];
+  if (second === undefined || second < low || second > high) return -1;
+  for (let k = 2; k < length; k++) {
+    const next = b[i + k];
+    if (next === undefined || next < 0x80 || next > 0xbf) return -1;
+  }
+  return i + length;
+}
 
 /** The feature whose text begins at `start`, or null when it is not the plain case (or not JSON, or not UTF-8). */
 export function skimFeature(bytes: Uint8Array, start: number): Skimmed | null {
   try {
     return new Skim(bytes).feature(start);
   } catch {
-    // Properties JSON.parse or the decoder refused, or something absurd (a megabyte member name): the
-    // caller's exact parse of the row says what is wrong.
+    // Something absurd (nesting deep enough to exhaust the stack): the caller's exact parse of the row says
+    // what is wrong.
     return null;
   }
 }
@@ -102,20 +138,21 @@ class Skim {
 
   feature(start: number): Skimmed | null {
     this.i = start;
-    let properties: unknown;
-    let hasProperties = false;
+    let propertiesFrom = -1;
+    let propertiesTo = -1;
+    let members: number[] | null = null;
     let hasGeometry = false;
     // Plain loops, no callbacks: this runs for every row of 24,000-row layers.
     let more = this.open();
     while (more === MORE) {
       const key = this.key();
       if (key === PROPERTIES) {
-        if (hasProperties) return null;
-        hasProperties = true;
-        const from = this.i;
-        if (!this.value(false)) return null;
-        // The one place non-ASCII text is expected (names, notes): decoded and parsed exactly.
-        properties = JSON.parse(utf8.decode(this.b.subarray(from, this.i))) as unknown;
+        if (propertiesFrom >= 0) return null;
+        propertiesFrom = this.i;
+        // The one place non-ASCII text is expected (names, notes): checked as UTF-8 here, parsed only when read.
+        members = this.b[this.i] === OPEN_OBJECT ? this.propertyMembers() : this.value(false) ? null : WRONG_MEMBERS;
+        if (members === WRONG_MEMBERS) return null;
+        propertiesTo = this.i;
       } else if (key === GEOMETRY) {
         if (hasGeometry || !this.geometry()) return null;
         hasGeometry = true;
@@ -123,7 +160,38 @@ class Skim {
       more = this.next();
     }
     if (more === WRONG || !hasGeometry) return null;
-    return { properties, box: [this.minX - grow(this.minX), this.minY - grow(this.minY), this.maxX + grow(this.maxX), this.maxY + grow(this.maxY)], end: this.i };
+    return {
+      propertiesFrom,
+      propertiesTo,
+      members,
+      box: [this.minX - grow(this.minX), this.minY - grow(this.minY), this.maxX + grow(this.maxX), this.maxY + grow(this.maxY)],
+      end: this.i,
+    };
+  }
+
+  /**
+   * The properties object, checked to the grammar (UTF-8 included), its members' ranges listed; null when a
+   * name has an escape (parse the whole value), WRONG_MEMBERS when it is not JSON.
+   */
+  private propertyMembers(): number[] | null {
+    const b = this.b;
+    const members: number[] = [];
+    let plain = true;
+    let more = this.open();
+    while (more === MORE) {
+      const keyFrom = this.i;
+      if (b[keyFrom] !== QUOTE || !this.string(false)) return WRONG_MEMBERS;
+      const keyTo = this.i;
+      for (let k = keyFrom + 1; k < keyTo - 1; k++) if (b[k] === BACKSLASH) plain = false;
+      if (b[this.skipSpace()] !== COLON) return WRONG_MEMBERS;
+      this.i++;
+      const valueFrom = this.skipSpace();
+      if (!this.value(false)) return WRONG_MEMBERS;
+      members.push(keyFrom + 1, keyTo - 1, valueFrom, this.i);
+      more = this.next();
+    }
+    if (more === WRONG) return WRONG_MEMBERS;
+    return plain ? members : null;
   }
 
   /** `{"type":"Polygon"|"MultiPolygon","coordinates":…}` with the positions read into the box; other members checked as JSON. */
@@ -330,7 +398,14 @@ class Skim {
         this.i++;
         return true;
       }
-      if (c < 0x20 || (asciiOnly && c >= 0x80)) return false;
+      if (c < 0x20) return false;
+      if (c >= 0x80) {
+        if (asciiOnly) return false;
+        const next = utf8Sequence(b, this.i);
+        if (next < 0) return false;
+        this.i = next - 1;
+        continue;
+      }
       if (c === BACKSLASH) {
         const e = b[++this.i] as number;
         if (e === 0x75) {

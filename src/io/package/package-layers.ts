@@ -32,9 +32,14 @@ export interface PackageLayer {
 
 export type PackageLayers = Partial<Record<PackageLayerName, PackageLayer>>;
 
+/** A row's fields, however the reader holds them (parsed, or still as text: geojson-skim.ts). */
+export interface Fields {
+  /** The field as the row's properties hold it after reading (nested values as JSON text); undefined when absent. */
+  field(name: string): FieldValue | undefined;
+}
+
 /** What a reader knows of a row when it decides whether to keep it (rows-used.ts). */
-export interface RowSummary {
-  readonly properties: Readonly<Record<string, FieldValue>>;
+export interface RowSummary extends Fields {
   /** The box around its geometry, in lon/lat; may be a hair larger than the exact one. */
   box(): BBox;
 }

@@ -22,7 +22,7 @@ import { resolveProfile } from '../../domain/profile.ts';
 import { union } from '../../geo/overlay.ts';
 import type { FieldValue, PackageFeature, PackageLayer, PackageLayers } from './package-layers.ts';
 import { isFlagSet, nullableNumber, nullableText, text } from './package-values.ts';
-import { changeKey, ghytUse } from './rows-used.ts';
+import { changeKey, ghytUse, ParsedRow } from './rows-used.ts';
 import { TargetClasses } from './target-class.ts';
 
 const MAX_LISTED = 5;
@@ -105,7 +105,7 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
   const ghytPbf: PackageFeature[] = [];
   if (ghyt) {
     for (const f of joinChangePieces(ghyt.features)) {
-      const use = ghytUse(f.properties);
+      const use = ghytUse(new ParsedRow(f));
       const cjjx = text(f.properties.CJJX).toUpperCase();
       const ghytdm = text(f.properties.GHYTDM).toUpperCase();
       const parcelNo = text(f.properties.YTDKBH) || String(f.recordNo);
@@ -184,7 +184,7 @@ function joinChangePieces(rows: readonly PackageFeature[]): PackageFeature[] {
   const groups = new Map<string, PackageFeature[]>();
   const out: (PackageFeature | string)[] = [];
   for (const f of rows) {
-    const key = changeKey(f.properties);
+    const key = changeKey(new ParsedRow(f));
     if (!key) {
       out.push(f);
       continue;

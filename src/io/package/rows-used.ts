@@ -9,15 +9,15 @@
 import RBush from 'rbush';
 import { isLandClassCode } from '../../domain/land-classes.ts';
 import { geometryBBox, isEmptyBBox, unionBBox, type BBox } from '../../geo/bbox.ts';
-import type { KeepRow, PackageFeature, PackageLayerName, PackageLayers, RowSummary } from './package-layers.ts';
+import type { FieldValue, Fields, KeepRow, PackageFeature, PackageLayerName, PackageLayers, RowSummary } from './package-layers.ts';
 import { isFlagSet, text } from './package-values.ts';
 
 /** What reconstruct.ts makes of a GHYT row (besides a reserve area when its JBNTZBQ flag is set). */
 export type GhytUse = 'demolition' | 'newBuild' | 'pbf' | 'useChange' | null;
 
-export function ghytUse(properties: PackageFeature['properties']): GhytUse {
-  const cjjx = text(properties.CJJX).toUpperCase();
-  const ghytdm = text(properties.GHYTDM).toUpperCase();
+export function ghytUse(row: Fields): GhytUse {
+  const cjjx = text(row.field('CJJX')).toUpperCase();
+  const ghytdm = text(row.field('GHYTDM')).toUpperCase();
   if (cjjx === 'C1' || cjjx === 'C2') return 'demolition';
   if (cjjx === 'E1' || cjjx === 'E2') return 'newBuild';
   if (ghytdm === 'G111' || ghytdm === 'G112') return 'pbf';
@@ -26,16 +26,16 @@ export function ghytUse(properties: PackageFeature['properties']): GhytUse {
 }
 
 /** The key joining GHYT pieces of one demolition or new-build (same CJJX and YTDKBH), or null for a row on its own. */
-export function changeKey(properties: PackageFeature['properties']): string | null {
-  const cjjx = text(properties.CJJX).toUpperCase();
-  const number = text(properties.YTDKBH);
+export function changeKey(row: Fields): string | null {
+  const cjjx = text(row.field('CJJX')).toUpperCase();
+  const number = text(row.field('YTDKBH'));
   return /^[CE][12]$/.test(cjjx) && number ? `${cjjx}|${number}` : null;
 }
 
 /** A GHYT row whose class is looked up in TDGHDL: a demolition's restoration use, N112's target class. */
-function looksUnder(properties: PackageFeature['properties']): boolean {
-  const use = ghytUse(properties);
-  return use === 'demolition' || (use === 'useChange' && text(properties.GHYTDM).toUpperCase() === 'N112');
+function looksUnder(row: Fields): boolean {
+  const use = ghytUse(row);
+  return use === 'demolition' || (use === 'useChange' && text(row.field('GHYTDM')).toUpperCase() === 'N112');
 }
 
 /**
@@ -45,8 +45,8 @@ function looksUnder(properties: PackageFeature['properties']): boolean {
 export class ParsedRow implements RowSummary {
   constructor(private readonly row: PackageFeature) {}
 
-  get properties(): PackageFeature['properties'] {
-    return this.row.properties;
+  field(name: string): FieldValue | undefined {
+    return Object.hasOwn(this.row.properties, name) ? this.row.properties[name] : undefined;
   }
 
   box(): BBox {
@@ -65,17 +65,17 @@ export interface ReadSoFar {
 export function rowsUsed(name: PackageLayerName, read: ReadSoFar): KeepRow | undefined {
   if (name === 'GHYT') {
     return (row) => {
-      const use = ghytUse(row.properties);
-      return (use !== null && !(use === 'pbf' && read.hasPbfLayer)) || isFlagSet(row.properties.JBNTZBQ);
+      const use = ghytUse(row);
+      return (use !== null && !(use === 'pbf' && read.hasPbfLayer)) || isFlagSet(row.field('JBNTZBQ'));
     };
   }
   if (name === 'TDGHDL') {
     const under = changeBoxes(read.layers.GHYT?.features ?? []);
     if (!under) return () => false;
+    // The box first: most rows lie away from every change, and their fields are then never read.
     return (row) => {
-      if (!isLandClassCode(text(row.properties.GHDLDM))) return false;
       const box = row.box();
-      return !isEmptyBBox(box) && under.collides({ minX: box[0], minY: box[1], maxX: box[2], maxY: box[3] });
+      return !isEmptyBBox(box) && under.collides({ minX: box[0], minY: box[1], maxX: box[2], maxY: box[3] }) && isLandClassCode(text(row.field('GHDLDM')));
     };
   }
   return undefined;
@@ -88,8 +88,9 @@ export function rowsUsed(name: PackageLayerName, read: ReadSoFar): KeepRow | und
 function changeBoxes(rows: readonly PackageFeature[]): RBush<{ minX: number; minY: number; maxX: number; maxY: number }> | null {
   const boxes = new Map<string, BBox>();
   rows.forEach((row, i) => {
-    if (!looksUnder(row.properties)) return;
-    const key = changeKey(row.properties) ?? `#${i}`;
+    const fields = new ParsedRow(row);
+    if (!looksUnder(fields)) return;
+    const key = changeKey(fields) ?? `#${i}`;
     const box = geometryBBox(row.geometry);
     const known = boxes.get(key);
     boxes.set(key, known ? unionBBox(known, box) : box);
