@@ -3,15 +3,15 @@
  * `village-plan check <folder>` does (io/package/read-folder.ts → reconstruct.ts → a Plan). The bench plan
  * of BENCH_PARCELS parcels (24,000 by default; generated when missing) is exported once with the editor's
  * writer into .tmp/bench-package/, then, in one process and on the same files:
- *  - package read, ours: `readPackageFolder` (file reads, UTF-8 check, JSON, structure checks, the plan
- *    rebuilt with its joins and look-ups), warm (median of runs in this process) and cold (one read in a
- *    fresh process each, as `village-plan check` reads);
- *  - floor: UTF-8 decoding and `JSON.parse` of the same layer files, nothing else (what any reader pays);
+ *  - as the CLI does it: in a fresh process each (nothing compiled, the heap empty), `readPackageFolder`
+ *    (file reads, UTF-8 check, JSON, structure checks, the plan rebuilt with its joins and look-ups) and
+ *    then `fullCheck` of the plan read (every rule and the tables), so reading is set against what it serves;
+ *  - warm, in this process: our read alternating with the floor, UTF-8 decoding and `JSON.parse` of the same
+ *    layer files and nothing else (what any reader pays);
  *  - GDAL: `ogr2ogr -f Memory` of each of those layer files (wall clock of the processes, start-up included);
- *  - the check it feeds: `fullCheck` of the plan read (every rule and the tables), so reading can be set
- *    against what it serves.
- * Also the stages of our read (per-layer GeoJSON read from bytes in memory, and reconstruct) so a regression
- * names its stage, and the load average, since the machine is shared. Medians after a warm-up; writes
+ *  - the stages of our read (per-layer GeoJSON read from bytes in memory, and reconstruct), so a regression
+ *    names its stage.
+ * Medians (after a warm-up in this process) and the load average, since the machine is shared; writes
  * bench/out/package-read.json. Not a test: numbers, not verdicts.
  */
 import { spawnSync } from 'node:child_process';
@@ -26,13 +26,14 @@ import { readPackageFolder } from '../src/io/package/read-folder.ts';
 import { reconstructPlan } from '../src/io/package/reconstruct.ts';
 import { rowsUsed } from '../src/io/package/rows-used.ts';
 import { writeDelivery } from '../src/io/package/write-delivery.ts';
+import { loadGeos } from '../src/geo/geos/geos-module.ts';
 import { fullCheck, RuleEngine } from '../src/rules/engine.ts';
 import { benchPlanPath, formatMs, median } from './support.ts';
 
 const PARCELS = Number(process.env.BENCH_PARCELS ?? 24000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const CHECK_RUNS = Number(process.env.BENCH_CHECK_RUNS ?? 3);
-const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+const GDAL_RUNS = Number(process.env.BENCH_GDAL_RUNS ?? 3);
 const FOLDER = resolve(`.tmp/bench-package/pkg-${PARCELS}`);
 
 async function ensurePackage(): Promise<void> {
@@ -75,19 +76,42 @@ function gdalMs(paths: readonly string[]): number {
   return total;
 }
 
+/** In a fresh process (`--cold`): read the package and check it, as `village-plan check` does; prints both times. */
+async function cold(folder: string): Promise<void> {
+  const read = timed(() => readPackageFolder(folder));
+  if (!read.value.ok) throw new Error(`package unreadable: ${read.value.error.key}`);
+  await loadGeos();
+  const plan = read.value.value.plan;
+  const check = timed(() => fullCheck(plan));
+  process.stdout.write(JSON.stringify({ readMs: read.ms, checkMs: check.ms, parcels: Object.keys(plan.layers.base).length }));
+}
+
+function coldRun(): { readMs: number; checkMs: number; parcels: number } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/package-read.bench.ts', '--cold', FOLDER], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`cold run: ${run.stderr}`);
+  return JSON.parse(run.stdout) as { readMs: number; checkMs: number; parcels: number };
+}
+
 async function main(): Promise<void> {
   await ensurePackage();
   const files = layerFiles();
-  const hasGdal = spawnSync('ogr2ogr', ['--version']).status === 0;
-  const samples = { readMs: [] as number[], floorMs: [] as number[], gdalMs: [] as number[], parseMs: {} as Record<string, number[]>, reconstructMs: [] as number[] };
-  let plan = null;
+  const colds = Array.from({ length: COLD_RUNS }, coldRun);
+
+  // Warm: ours and the floor alternating; nothing kept from one run to the next.
+  const warm = { readMs: [] as number[], floorMs: [] as number[] };
   for (let run = -1; run < RUNS; run++) {
-    const read = timed(() => readPackageFolder(FOLDER));
-    if (!read.value.ok) throw new Error(`package unreadable: ${read.value.error.key} ${JSON.stringify(read.value.error.params)}`);
-    plan = read.value.value.plan;
-    const floor = timed(() => files.map((f) => JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(f.path))) as unknown));
-    // Stages, as read-folder does them: each layer from bytes already in memory (in the package's layer
-    // order, keeping the rows the plan uses), then reconstruct on those layers.
+    const read = timed(() => readPackageFolder(FOLDER).ok);
+    if (!read.value) throw new Error('package unreadable');
+    const floor = timed(() => files.map((f) => JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(f.path))) as unknown).length);
+    if (run < 0) continue;
+    warm.readMs.push(read.ms);
+    warm.floorMs.push(floor.ms);
+  }
+
+  // Stages, as read-folder does them: each layer from bytes already in memory (in the package's layer order,
+  // keeping the rows the plan uses), then reconstruct on those layers.
+  const stageMs: Record<string, number[]> = {};
+  for (let run = -1; run < RUNS; run++) {
     const layers: PackageLayers = {};
     for (const name of PACKAGE_LAYER_NAMES) {
       const f = files.find((file) => file.name === name);
@@ -96,59 +120,36 @@ async function main(): Promise<void> {
       const parsed = timed(() => readGeoJsonLayer(name, f.path, bytes, rowsUsed(name, { layers, hasPbfLayer: files.some((file) => file.name === 'JBNTBHTB') })));
       if (!parsed.value.ok) throw new Error(`${name}: ${parsed.value.error.key}`);
       layers[name] = parsed.value.value;
-      if (run >= 0) (samples.parseMs[name] ??= []).push(parsed.ms);
+      if (run >= 0) (stageMs[`read ${name}`] ??= []).push(parsed.ms);
     }
     const rebuilt = timed(() => reconstructPlan(layers));
-    const gdal = hasGdal ? gdalMs(files.map((f) => f.path)) : NaN;
-    if (run < 0) continue;
-    samples.readMs.push(read.ms);
-    samples.floorMs.push(floor.ms);
-    samples.gdalMs.push(gdal);
-    samples.reconstructMs.push(rebuilt.ms);
+    if (run >= 0) (stageMs.reconstruct ??= []).push(rebuilt.ms);
   }
-  if (!plan) throw new Error('no plan read');
-  const firstMs = Array.from({ length: COLD_RUNS }, coldMs);
-  const checkMs: number[] = [];
-  for (let run = 0; run < CHECK_RUNS; run++) checkMs.push(timed(() => fullCheck(plan)).ms);
 
-  const readMs = median(samples.readMs);
+  const hasGdal = spawnSync('ogr2ogr', ['--version']).status === 0;
+  const gdal = hasGdal ? Array.from({ length: GDAL_RUNS }, () => gdalMs(files.map((f) => f.path))) : [];
+
   const result = {
     date: new Date().toISOString().slice(0, 10),
     loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
-    parcels: Object.keys(plan.layers.base).length,
+    parcels: colds[0]?.parcels,
     bytes: files.reduce((n, f) => n + readFileSync(f.path).length, 0),
-    runs: RUNS,
-    readMs,
-    firstReadMs: median(firstMs),
-    floorMs: median(samples.floorMs),
-    gdalMs: hasGdal ? median(samples.gdalMs) : null,
-    checkMs: median(checkMs),
-    stages: { ...Object.fromEntries(Object.entries(samples.parseMs).map(([k, v]) => [`parse ${k}`, median(v)])), reconstruct: median(samples.reconstructMs) },
-    samples: { ...samples, checkMs, firstMs },
+    cold: { readMs: median(colds.map((c) => c.readMs)), checkMs: median(colds.map((c) => c.checkMs)), runs: COLD_RUNS },
+    warm: { readMs: median(warm.readMs), floorMs: median(warm.floorMs), runs: RUNS },
+    gdalMs: hasGdal ? median(gdal) : null,
+    stages: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, median(v)])),
+    samples: { colds, warm, gdal, stageMs },
   };
+  const share = result.cold.readMs / (result.cold.readMs + result.cold.checkMs);
   console.log(`package: ${result.parcels} base parcels, ${files.length} GeoJSON layers, ${(result.bytes / 1e6).toFixed(1)} MB (${FOLDER})`);
-  console.log(`package read  ours ${formatMs(readMs)}  floor (decode + JSON.parse) ${formatMs(result.floorMs)}  ratio ${(readMs / result.floorMs).toFixed(2)}`);
-  console.log(`              first read in a fresh process (as the CLI does it) ${formatMs(result.firstReadMs)}`);
-  if (result.gdalMs !== null) console.log(`              GDAL ogr2ogr -f Memory ${formatMs(result.gdalMs)}  ratio ${(readMs / result.gdalMs).toFixed(2)}`);
-  console.log(`full check of the plan read ${formatMs(result.checkMs)}  read / check ${(readMs / result.checkMs).toFixed(2)}`);
-  console.log(`stages: ${Object.entries(result.stages).map(([k, v]) => `${k} ${formatMs(v)}`).join(', ')}`);
+  console.log(`as the CLI (fresh process): read ${formatMs(result.cold.readMs)}, check ${formatMs(result.cold.checkMs)}: read / check ${(result.cold.readMs / result.cold.checkMs).toFixed(2)}, ${(100 * share).toFixed(0)} % of read + check`);
+  console.log(`warm: read ${formatMs(result.warm.readMs)}, floor (decode + JSON.parse) ${formatMs(result.warm.floorMs)}: ratio ${(result.warm.readMs / result.warm.floorMs).toFixed(2)}`);
+  if (result.gdalMs !== null) console.log(`GDAL ogr2ogr -f Memory of the same files ${formatMs(result.gdalMs)}: ours (warm) / GDAL ${(result.warm.readMs / result.gdalMs).toFixed(2)}`);
+  console.log(`stages (warm): ${Object.entries(result.stages).map(([k, v]) => `${k} ${formatMs(v)}`).join(', ')}`);
   console.log(`load average at the end: ${result.loadAverage.join(' ')} (2 cores)`);
   mkdirSync('bench/out', { recursive: true });
   writeFileSync('bench/out/package-read.json', JSON.stringify(result, null, 2));
 }
 
-/** One read in a fresh process, as `village-plan check` does it (nothing compiled or cached yet). */
-function once(folder: string): void {
-  const read = timed(() => readPackageFolder(folder));
-  if (!read.value.ok) throw new Error(`package unreadable: ${read.value.error.key}`);
-  process.stdout.write(JSON.stringify({ ms: read.ms }));
-}
-
-function coldMs(): number {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/package-read.bench.ts', '--once', FOLDER], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`cold read: ${run.stderr}`);
-  return (JSON.parse(run.stdout) as { ms: number }).ms;
-}
-
-if (process.argv[2] === '--once') once(process.argv[3] as string);
+if (process.argv[2] === '--cold') await cold(process.argv[3] as string);
 else await main();
