@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { metresPerDegree } from './local-metric.ts';
 
 /** An axis-aligned rectangle, closed, counter-clockwise. */
 export function square(x0: number, y0: number, x1: number, y1: number): Polygon {
@@ -49,13 +50,8 @@ export const METRIC_ORIGIN: Position = [120.5, 30.2];
 
 /** A lon/lat position `east` and `north` metres from METRIC_ORIGIN (local metric: exact enough for tests). */
 export function metric(east: number, north: number): Position {
-  const phi = ((METRIC_ORIGIN[1] as number) * Math.PI) / 180;
-  // Ground metres per degree on CGCS2000 at 30.2°N, to well under a micrometre per metre.
-  const e2 = 0.0066943800229;
-  const w = Math.sqrt(1 - e2 * Math.sin(phi) ** 2);
-  const perLon = ((6378137 / w) * Math.cos(phi) * Math.PI) / 180;
-  const perLat = ((6378137 * (1 - e2)) / w ** 3) * (Math.PI / 180);
-  return [(METRIC_ORIGIN[0] as number) + east / perLon, (METRIC_ORIGIN[1] as number) + north / perLat];
+  const perDegree = metresPerDegree(METRIC_ORIGIN[1] as number);
+  return [(METRIC_ORIGIN[0] as number) + east / perDegree.x, (METRIC_ORIGIN[1] as number) + north / perDegree.y];
 }
 
 /** A polygon from open rings of [east, north] metres around METRIC_ORIGIN. */

@@ -57,14 +57,13 @@ class Metric {
 
   /** Distance in metres from p to the segment a–b. */
   toSegment(p: Position, a: Position, b: Position): number {
-    const ax = 0;
-    const ay = 0;
+    // In metres relative to a: the segment runs from (0, 0) to (bx, by).
     const bx = ((b[0] as number) - (a[0] as number)) * this.mx;
     const by = ((b[1] as number) - (a[1] as number)) * this.my;
     const px = ((p[0] as number) - (a[0] as number)) * this.mx;
     const py = ((p[1] as number) - (a[1] as number)) * this.my;
     const len2 = bx * bx + by * by;
-    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * bx + (py - ay) * by) / len2));
+    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, (px * bx + py * by) / len2));
     return Math.hypot(px - t * bx, py - t * by);
   }
 

@@ -7,9 +7,8 @@
  * area and mean width. Invalid features are left out of the union (geometry-valid reports them).
  */
 import type { Polygon } from 'geojson';
-import type { AreaGeometry } from '../domain/features.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
-import { expandBBox, geometryBBox, type BBox } from '../geo/bbox.ts';
+import { bboxIntersects, expandBBox, geometryBBox } from '../geo/bbox.ts';
 import { gapsIn } from '../geo/geos/coverage-overlay.ts';
 import { toleranceDegrees } from '../geo/local-metric.ts';
 import { rewindRfc7946 } from '../geo/rings.ts';
@@ -59,7 +58,7 @@ export const noGapRule: PlanRule = {
               if (area < minArea) return [];
               // The gap came back from the GK plane: its edges may lie a hair off its neighbours' own.
               const reach = expandBBox(geometryBBox(geometry), toleranceDegrees(tolerance, cluster.box[1]));
-              const around = covers.filter((f) => touchesBox(f.geometry, reach)).map((f) => f.id);
+              const around = covers.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach)).map((f) => f.id);
               return [
                 makeIssue(this.id, this.severity, {
                   layer,
@@ -78,11 +77,6 @@ export const noGapRule: PlanRule = {
     return issues;
   },
 };
-
-function touchesBox(geometry: AreaGeometry, box: BBox): boolean {
-  const b = geometryBBox(geometry);
-  return b[0] <= box[2] && box[0] <= b[2] && b[1] <= box[3] && box[1] <= b[3];
-}
 
 /** A stable name for where a gap is: its box's corner to 1e-6° (~0.1 m), so a justification survives re-checks. */
 function placeKey(gap: Polygon): string {
