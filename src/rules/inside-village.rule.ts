@@ -14,7 +14,7 @@ import { withinDistance } from './measure.ts';
 import type { FeatureRule } from './rule.ts';
 import { VILLAGE_LAYERS } from './area-layers.ts';
 import { PreparedArea } from '../geo/prepared-area.ts';
-import { partsOutside } from '../geo/geos/coverage-overlay.ts';
+import { meanWidth, partsOutside } from '../geo/geos/coverage-overlay.ts';
 import { tolerantRelate } from '../geo/tolerant-relate.ts';
 import { rewindRfc7946 } from '../geo/rings.ts';
 import type { AreaGeometry } from '../domain/features.ts';
@@ -55,9 +55,7 @@ export const insideVillageRule: FeatureRule = {
     } catch (error) {
       return [makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.clipFailed', params: { detail: String(error) } })];
     }
-    const area = parts.reduce((sum, p) => sum + p.area, 0);
-    const perimeter = parts.reduce((sum, p) => sum + (2 * p.area) / p.width, 0);
-    if (parts.length === 0 || (2 * area) / perimeter <= tolerance) return [];
+    if (parts.length === 0 || meanWidth(parts) <= tolerance) return [];
     const outside = rewindRfc7946(plane.toLonLat(parts.map((p) => p.polygon)) as AreaGeometry);
     return [
       makeIssue(this.id, this.severity, {

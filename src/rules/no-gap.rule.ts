@@ -9,7 +9,7 @@
 import type { Polygon } from 'geojson';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { bboxIntersects, expandBBox, geometryBBox } from '../geo/bbox.ts';
-import { gapsIn } from '../geo/geos/coverage-overlay.ts';
+import { gapsIn, meanWidth } from '../geo/geos/coverage-overlay.ts';
 import { toleranceDegrees } from '../geo/local-metric.ts';
 import { rewindRfc7946 } from '../geo/rings.ts';
 import { PARTITION_LAYERS } from './area-layers.ts';
@@ -64,7 +64,7 @@ export const noGapRule: PlanRule = {
                   layer,
                   features: around,
                   key: 'rules.no-gap.message',
-                  params: { layerKey: `layer.${layer}`, areaM2: m2(area), widthM: metres(gap.width) },
+                  params: { layerKey: `layer.${layer}`, areaM2: m2(area), widthM: metres(meanWidth([gap])) },
                   geometry,
                   part: `${layer}@${placeKey(geometry)}`,
                 }),

@@ -9,7 +9,7 @@
 import { rewindRfc7946 } from '../geo/rings.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { bboxIntersects, geometryBBox } from '../geo/bbox.ts';
-import { overlapOf } from '../geo/geos/coverage-overlay.ts';
+import { meanWidth, overlapOf } from '../geo/geos/coverage-overlay.ts';
 import { PARTITION_LAYERS } from './area-layers.ts';
 import type { Issue } from './issue.ts';
 import { m2, makeIssue, metres } from './issue.ts';
@@ -53,8 +53,7 @@ export const noOverlapRule: PlanRule = {
                 if (!geometry) continue;
                 const area = ellipsoidalArea(geometry);
                 if (area < minArea) continue;
-                const width = parts.reduce((w, p) => Math.max(w, p.width), 0);
-                found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.no-overlap.message', params: { layerKey: `layer.${layer}`, areaM2: m2(area), widthM: metres(width) }, geometry: rewindRfc7946(geometry) }));
+                found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.no-overlap.message', params: { layerKey: `layer.${layer}`, areaM2: m2(area), widthM: metres(meanWidth(parts)) }, geometry: rewindRfc7946(geometry) }));
               }
             }
             return found;

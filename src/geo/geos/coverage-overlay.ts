@@ -12,8 +12,17 @@ export interface PlanarPart {
   readonly polygon: FlatPolygon;
   /** Planar area in the plane's units (m²). */
   readonly area: number;
-  /** Mean width, 2 · area / perimeter (m): what the report calls its width. */
-  readonly width: number;
+  /** Planar perimeter, holes included (m). */
+  readonly perimeter: number;
+}
+
+/**
+ * Mean width of parts taken together, 2 · area / perimeter (m): a sliver w wide has about w. What the
+ * reports call a gap's or an overlap's width.
+ */
+export function meanWidth(parts: readonly PlanarPart[]): number {
+  const perimeter = parts.reduce((sum, p) => sum + p.perimeter, 0);
+  return perimeter > 0 ? (2 * parts.reduce((sum, p) => sum + p.area, 0)) / perimeter : 0;
 }
 
 /** The parts of `region ∩ box` that no cover reaches, wider than `minWidth`. */
@@ -60,15 +69,15 @@ function widerParts(scope: Scope, pointer: number, minWidth: number): PlanarPart
   forEachPolygon(scope, pointer, (one) => {
     const area = geosArea(api, one);
     if (area === 0) return;
-    const width = (2 * area) / geosLength(api, one);
+    const perimeter = geosLength(api, one);
     // A thin strip (or tree of strips) w wide has a mean width 2·area/perimeter of about w: twice the
     // tolerance is plainly wide somewhere, and only narrower parts pay for the opening.
-    if (width < 2 * minWidth) {
+    if ((2 * area) / perimeter < 2 * minWidth) {
       // Opening by half the tolerance: empty when the part is nowhere wider than the tolerance.
       const opened = scope.own(api.GEOSBuffer(one, -minWidth / 2, 2), 'buffer');
       if (api.GEOSisEmpty(opened)) return;
     }
-    parts.push({ polygon: fromGeos(api, one)[0] as FlatPolygon, area, width });
+    parts.push({ polygon: fromGeos(api, one)[0] as FlatPolygon, area, perimeter });
   });
   return parts;
 }
