@@ -4,6 +4,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { E2E_ORIGIN, E2E_PORT } from './origin.ts';
 
+/** Where the build goes: another folder lets two e2e runs (with another E2E_PORT) share one work tree. */
+const OUT_DIR = process.env.E2E_DIST ?? 'dist';
+
 let server: ChildProcess | undefined;
 
 async function waitForServer(url: string, timeoutMs: number): Promise<void> {
@@ -22,10 +25,10 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
 
 export default async function setup(): Promise<() => Promise<void>> {
   if (!process.env.E2E_SKIP_BUILD) {
-    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT_DIR], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');
   }
-  server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(E2E_PORT), '--strictPort'], {
+  server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(E2E_PORT), '--strictPort', '--outDir', OUT_DIR], {
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
