@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asFeatureId } from './ids.ts';
-import { applyPatch, concatPatches, type Patch } from './patch.ts';
+import { applyPatch, concatPatches, isEmptyPatch, type Patch } from './patch.ts';
 import type { AreaGeometry, PlanFeature } from './features.ts';
 import { feature, planWith, rect } from './test-support.ts';
 
@@ -80,5 +80,29 @@ describe('applyPatch', () => {
     const joined = concatPatches([p1, p2]);
     expect(joined.features).toHaveLength(2);
     expect(joined.meta).toEqual({ population: 1, households: 2 });
+  });
+
+  it('inverts a set-aside record\'s decision by swapping its states, last change first', () => {
+    const patch: Patch = {
+      features: [{ layer: 'newBuild', id: a.id, after: a }],
+      quarantine: [
+        { key: 7, before: 'pending', after: 'restored' },
+        { key: 9, before: 'pending', after: 'discarded' },
+      ],
+    };
+    const { plan, inverse } = applyPatch(planWith([]), patch);
+    expect(inverse.quarantine).toEqual([
+      { key: 9, before: 'discarded', after: 'pending' },
+      { key: 7, before: 'restored', after: 'pending' },
+    ]);
+    expect(applyPatch(plan, inverse).inverse.quarantine).toEqual(patch.quarantine);
+  });
+
+  it('counts a decision alone as a change, and keeps decisions when patches are joined', () => {
+    const discard: Patch = { features: [], quarantine: [{ key: 3, before: 'pending', after: 'discarded' }] };
+    expect(isEmptyPatch(discard)).toBe(false);
+    expect(isEmptyPatch({ features: [], quarantine: [] })).toBe(true);
+    expect(concatPatches([discard, { features: [] }, discard]).quarantine).toHaveLength(2);
+    expect(concatPatches([{ features: [] }]).quarantine).toBeUndefined();
   });
 });

@@ -14,16 +14,34 @@ export interface FeatureChange {
   readonly after: PlanFeature | null;
 }
 
+/**
+ * What the planner decided about a record that could not be read back from the draft and was set aside
+ * (persist/quarantine): still to decide, restored into the plan, or discarded.
+ */
+export type QuarantineState = 'pending' | 'restored' | 'discarded';
+
+/**
+ * Moves one set-aside record from `before` to `after`. The record lives outside the plan, so the change
+ * carries both states: its inverse is the swap, and restoring or discarding is undone like any edit.
+ */
+export interface QuarantineChange {
+  /** The record's key in the draft's quarantine store. */
+  readonly key: number;
+  readonly before: QuarantineState;
+  readonly after: QuarantineState;
+}
+
 export interface Patch {
   readonly features: readonly FeatureChange[];
   /** Top-level meta fields to replace (shallow). */
   readonly meta?: Partial<PlanMeta>;
+  readonly quarantine?: readonly QuarantineChange[];
 }
 
 export const EMPTY_PATCH: Patch = { features: [] };
 
 export function isEmptyPatch(patch: Patch): boolean {
-  return patch.features.length === 0 && (!patch.meta || Object.keys(patch.meta).length === 0);
+  return patch.features.length === 0 && (!patch.meta || Object.keys(patch.meta).length === 0) && !patch.quarantine?.length;
 }
 
 export interface Applied {
@@ -65,9 +83,16 @@ export function applyPatch(plan: Plan, patch: Patch): Applied {
   }
 
   const layers = copied.size === 0 ? plan.layers : { ...plan.layers, ...Object.fromEntries(copied) };
+  const inverseQuarantine = patch.quarantine?.length
+    ? patch.quarantine.map((change) => ({ key: change.key, before: change.after, after: change.before })).reverse()
+    : undefined;
   return {
     plan: { ...plan, meta, layers: layers as Plan['layers'] },
-    inverse: inverseMeta ? { features: inverseChanges, meta: inverseMeta } : { features: inverseChanges },
+    inverse: {
+      features: inverseChanges,
+      ...(inverseMeta ? { meta: inverseMeta } : {}),
+      ...(inverseQuarantine ? { quarantine: inverseQuarantine } : {}),
+    },
   };
 }
 
@@ -75,7 +100,12 @@ export function applyPatch(plan: Plan, patch: Patch): Applied {
 export function concatPatches(patches: readonly Patch[]): Patch {
   const features = patches.flatMap((p) => p.features);
   const metas = patches.map((p) => p.meta).filter((m): m is Partial<PlanMeta> => !!m);
-  return metas.length ? { features, meta: Object.assign({}, ...metas) } : { features };
+  const quarantine = patches.flatMap((p) => p.quarantine ?? []);
+  return {
+    features,
+    ...(metas.length ? { meta: Object.assign({}, ...metas) as Partial<PlanMeta> } : {}),
+    ...(quarantine.length ? { quarantine } : {}),
+  };
 }
 
 /** Convenience constructors used by commands. */
