@@ -17,6 +17,7 @@ import { emptyPlan, type Plan } from './domain/plan.ts';
 import { listDrafts } from './persist/draft-store.ts';
 import { draftsDb } from './persist/open-drafts-db.ts';
 import { createDraftController } from './persist/session/draft-controller.ts';
+import { draftQuarantine } from './persist/session/quarantine-service.ts';
 import { draftVersions } from './persist/session/versions-service.ts';
 import { createEditor, type Editor } from './store/editor.ts';
 import { App } from './ui/App.tsx';
@@ -77,7 +78,7 @@ async function start() {
   const fetching = route.kind === 'draft' ? null : loadStartPlan(fileUrl);
   root.render(
     <StrictMode>
-      <App editor={editor} drafts={{ controller: drafts, versions: draftVersions(drafts, editor) }} />
+      <App editor={editor} drafts={{ controller: drafts, versions: draftVersions(drafts, editor), quarantine: draftQuarantine(drafts, editor) }} />
     </StrictMode>,
   );
 

@@ -86,20 +86,20 @@ describe('applyPatch', () => {
     const patch: Patch = {
       features: [{ layer: 'newBuild', id: a.id, after: a }],
       quarantine: [
-        { key: 7, before: 'pending', after: 'restored' },
-        { key: 9, before: 'pending', after: 'discarded' },
+        { id: 'q7', before: 'pending', after: 'restored' },
+        { id: 'q9', before: 'pending', after: 'discarded' },
       ],
     };
     const { plan, inverse } = applyPatch(planWith([]), patch);
     expect(inverse.quarantine).toEqual([
-      { key: 9, before: 'discarded', after: 'pending' },
-      { key: 7, before: 'restored', after: 'pending' },
+      { id: 'q9', before: 'discarded', after: 'pending' },
+      { id: 'q7', before: 'restored', after: 'pending' },
     ]);
     expect(applyPatch(plan, inverse).inverse.quarantine).toEqual(patch.quarantine);
   });
 
   it('counts a decision alone as a change, and keeps decisions when patches are joined', () => {
-    const discard: Patch = { features: [], quarantine: [{ key: 3, before: 'pending', after: 'discarded' }] };
+    const discard: Patch = { features: [], quarantine: [{ id: 'q3', before: 'pending', after: 'discarded' }] };
     expect(isEmptyPatch(discard)).toBe(false);
     expect(isEmptyPatch({ features: [], quarantine: [] })).toBe(true);
     expect(concatPatches([discard, { features: [] }, discard]).quarantine).toHaveLength(2);

@@ -25,8 +25,8 @@ export type QuarantineState = 'pending' | 'restored' | 'discarded';
  * carries both states: its inverse is the swap, and restoring or discarding is undone like any edit.
  */
 export interface QuarantineChange {
-  /** The record's key in the draft's quarantine store. */
-  readonly key: number;
+  /** The record's own id (kept by backups, unlike its key in the quarantine store). */
+  readonly id: string;
   readonly before: QuarantineState;
   readonly after: QuarantineState;
 }
@@ -84,7 +84,7 @@ export function applyPatch(plan: Plan, patch: Patch): Applied {
 
   const layers = copied.size === 0 ? plan.layers : { ...plan.layers, ...Object.fromEntries(copied) };
   const inverseQuarantine = patch.quarantine?.length
-    ? patch.quarantine.map((change) => ({ key: change.key, before: change.after, after: change.before })).reverse()
+    ? patch.quarantine.map((change) => ({ id: change.id, before: change.after, after: change.before })).reverse()
     : undefined;
   return {
     plan: { ...plan, meta, layers: layers as Plan['layers'] },

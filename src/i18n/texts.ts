@@ -14,6 +14,7 @@ import { ioText } from './text/io.text.ts';
 import { ioUiText } from './text/io-ui.text.ts';
 import { noticeText } from './text/notice.text.ts';
 import { planFileText } from './text/plan-file.text.ts';
+import { quarantineText } from './text/quarantine.text.ts';
 import { packageText } from './text/package.text.ts';
 import { rulesText } from './text/rules.text.ts';
 import { tablesText } from './text/tables.text.ts';
@@ -38,6 +39,7 @@ export const TEXTS: readonly Texts[] = [
   packageText,
   ioText,
   ioUiText,
+  quarantineText,
   draftsText,
   noticeText,
 ];

@@ -173,7 +173,7 @@ export async function isolateDamaged(db: DraftsDb, draftId: DraftId, damaged: re
   const tx = db.transaction(['features', 'history', 'planMeta', 'quarantine'], 'readwrite', { durability: 'strict' });
   const requests: Promise<unknown>[] = [];
   for (const record of damaged) {
-    requests.push(tx.objectStore('quarantine').add({ draftId, store: record.store, key: record.key, value: record.value, problem: record.problem, at: now }));
+    requests.push(tx.objectStore('quarantine').add({ draftId, store: record.store, key: record.key, value: record.value, problem: record.problem, at: now, id: globalThis.crypto.randomUUID(), state: 'pending' }));
     // A damaged meta record is replaced by the writer's next save; features and steps are removed here.
     if (record.store === 'features') requests.push(tx.objectStore('features').delete(record.key as never));
     if (record.store === 'history') requests.push(tx.objectStore('history').delete(record.key as never));

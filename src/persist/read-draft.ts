@@ -9,7 +9,7 @@ import type { PlanFeature } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
 import { LAYER_IDS, type LayerId } from '../domain/layers.ts';
 import type { Message, Result } from '../domain/message.ts';
-import type { FeatureChange, Patch } from '../domain/patch.ts';
+import type { FeatureChange, Patch, QuarantineChange, QuarantineState } from '../domain/patch.ts';
 import { parsePlan } from '../domain/plan-file.ts';
 import { emptyPlan, PLAN_SCHEMA_VERSION, type Plan, type PlanMeta } from '../domain/plan.ts';
 import { readDraftRecord } from './draft-record.ts';
@@ -251,7 +251,24 @@ export function readUndoStep(value: unknown, plan: Plan): HistoryEntry | null {
     if (!meta) return null;
     patch = { ...patch, meta };
   }
+  if (inverse.quarantine !== undefined) {
+    const quarantine = readQuarantineChanges(inverse.quarantine);
+    if (!quarantine) return null;
+    patch = { ...patch, quarantine };
+  }
   return { label: value.label, inverse: patch };
+}
+
+const QUARANTINE_STATES: readonly unknown[] = ['pending', 'restored', 'discarded'] satisfies QuarantineState[];
+
+function readQuarantineChanges(raw: unknown): QuarantineChange[] | null {
+  if (!Array.isArray(raw)) return null;
+  const changes: QuarantineChange[] = [];
+  for (const change of raw as unknown[]) {
+    if (!isObject(change) || typeof change.id !== 'string' || !QUARANTINE_STATES.includes(change.before) || !QUARANTINE_STATES.includes(change.after)) return null;
+    changes.push({ id: change.id, before: change.before as QuarantineState, after: change.after as QuarantineState });
+  }
+  return changes;
 }
 
 /** A partial meta is checked by completing it with the plan's meta and reading that as a plan file does. */

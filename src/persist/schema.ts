@@ -8,7 +8,7 @@
  * the old version (tests/fixtures/drafts/, made by scripts/drafts-fixture.ts).
  */
 import type { DBSchema } from 'idb';
-import type { Patch } from '../domain/patch.ts';
+import type { Patch, QuarantineState } from '../domain/patch.ts';
 import type { PlanMeta } from '../domain/plan.ts';
 
 export const DRAFTS_DB_NAME = 'village-plan-drafts';
@@ -128,6 +128,10 @@ export interface QuarantineRecord {
   readonly value: unknown;
   readonly problem: string;
   readonly at: number;
+  /** The record's own id, which undo steps name (absent on records set aside before it existed). */
+  readonly id?: string;
+  /** What the planner decided; absent: still to decide. */
+  readonly state?: QuarantineState;
 }
 
 /** When each schema version was reached (migrations store, key `version`). */

@@ -14,7 +14,7 @@ import { validateAreaGeometry, type ValidityKind } from '../../geo/validity.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { failure, listSome, note, success, type Message, type Result } from '../result.ts';
 import { matchRow, townVillageOf, type TownVillage } from './match-mapping.ts';
-import { repairGeometry } from './repair.ts';
+import { repairGeometry } from '../../geo/repair.ts';
 import { numberOf, resolveFields, textOf, type SurveyField } from './survey-fields.ts';
 import { DEFAULT_SURVEY_MAPPING, type MappingRow } from './survey-mapping-table.ts';
 

@@ -13,6 +13,7 @@ import { createDraft, isolateDamaged } from '../draft-store.ts';
 import { attachDraftWriter, type DraftWriter, type SaveReport } from '../draft-writer.ts';
 import { DraftLedger } from '../ledger.ts';
 import { beforeUpgradeClose, draftsDb, type DraftsDb } from '../open-drafts-db.ts';
+import { quarantineIdsIn, tidyQuarantine } from '../quarantine.ts';
 import { readDraft, type LoadedDraft } from '../read-draft.ts';
 import { newDraftId, type DraftId, type DraftOrigin } from '../schema.ts';
 import { classifyWriteError } from '../storage-errors.ts';
@@ -104,9 +105,12 @@ export function createDraftController(options: DraftControllerOptions) {
     early = [];
     editor.plan.setReadOnly(null);
     const { info, damaged, droppedSteps, ledger } = loaded;
-    // Housekeeping only: the damage is already left out of the plan; if moving it aside fails, the next
-    // opening finds it, reports it and tries again.
-    void isolateDamaged(db, info.id, damaged, droppedSteps).catch(() => undefined);
+    // The damage is already left out of the plan; if moving it aside fails, the next opening finds it,
+    // reports it and tries again. Either way the quarantine panel reads the store again afterwards.
+    void isolateDamaged(db, info.id, damaged, droppedSteps)
+      .then(() => tidyQuarantine(db, info.id, quarantineIdsIn(loaded.history)))
+      .catch(() => undefined)
+      .finally(() => set({ quarantineStamp: store.getState().quarantineStamp + 1 }));
     attachWriter(db, info.id, ledger, info.revision, damaged.some((d) => d.store === 'planMeta'));
     set({ role: 'editing', draft: info, save: { kind: 'saved', at: info.updatedAt } });
     void lock.lost.then(() => {

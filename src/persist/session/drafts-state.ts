@@ -30,6 +30,8 @@ export interface DraftsState {
   readonly versionsOpen: boolean;
   /** Bumped when this draft's versions change (here or in another tab), so the panel re-reads them. */
   readonly versionsStamp: number;
+  /** Bumped once this tab has moved the draft's damaged records aside, so the quarantine list re-reads them. */
+  readonly quarantineStamp: number;
 }
 
 export function createDraftsStore() {
@@ -40,6 +42,7 @@ export function createDraftsStore() {
     storage: null,
     versionsOpen: false,
     versionsStamp: 0,
+    quarantineStamp: 0,
   }));
 }
 

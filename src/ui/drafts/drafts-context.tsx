@@ -3,11 +3,13 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { DraftController } from '../../persist/session/draft-controller.ts';
 import type { DraftsState } from '../../persist/session/drafts-state.ts';
+import type { DraftQuarantine, QuarantineList } from '../../persist/session/quarantine-service.ts';
 import type { DraftVersions } from '../../persist/session/versions-service.ts';
 
 export interface DraftsServices {
   readonly controller: DraftController;
   readonly versions: DraftVersions;
+  readonly quarantine: DraftQuarantine;
 }
 
 export const DraftsContext = createContext<DraftsServices | null>(null);
@@ -19,3 +21,4 @@ export function useDrafts(): DraftsServices {
 }
 
 export const useDraftsState = <T,>(select: (s: DraftsState) => T): T => useStore(useDrafts().controller.store, select);
+export const useQuarantine = <T,>(select: (s: QuarantineList) => T): T => useStore(useDrafts().quarantine.store, select);

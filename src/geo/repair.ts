@@ -5,11 +5,11 @@
  * reported so the planner sees what the repair changed.
  */
 import type { Position } from 'geojson';
-import type { AreaGeometry } from '../../domain/features.ts';
-import { ellipsoidalArea } from '../../geo/area.ts';
-import { union } from '../../geo/overlay.ts';
-import { polygonsOf, positionsEqual } from '../../geo/rings.ts';
-import { isValidAreaGeometry } from '../../geo/validity.ts';
+import type { AreaGeometry } from '../domain/features.ts';
+import { ellipsoidalArea } from './area.ts';
+import { union } from './overlay.ts';
+import { polygonsOf, positionsEqual } from './rings.ts';
+import { isValidAreaGeometry } from './validity.ts';
 
 export interface Repair {
   readonly geometry: AreaGeometry | null;
