@@ -1,8 +1,8 @@
 import gcoord from 'gcoord';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gdal, skipWithoutGdal } from '../../../tests/support/gdal.ts';
 import { toGaussKruger } from '../../geo/projection.ts';
 import { english, THIRD_PARTY } from '../test-support.ts';
 import { gcj02ToCgcs2000, looksLikeGcj02 } from './gcj02.ts';
@@ -13,7 +13,8 @@ import { gk, GEOGRAPHIC, type SourceCrs } from './source-crs.ts';
 
 const ZONE_40 = gk({ zone: 40, zonePrefix: true });
 const CM_120 = gk({ zone: 40, zonePrefix: false });
-const hasGdal = existsSync('/usr/bin/gdalsrsinfo');
+// Skipped (not passed) without GDAL; never skipped on CI (tests/support/gdal.ts).
+const noGdal = skipWithoutGdal('gdalsrsinfo');
 
 function crsOf(text: string): SourceCrs | string {
   const read = crsFromPrj(text, 'x.prj');
@@ -32,11 +33,10 @@ describe('.prj reading', () => {
     ).toEqual(gk({ zone: 41, zonePrefix: true }));
   });
 
-  it('reads GDAL WKT1 and WKT2 of EPSG:4528 and 4549', () => {
-    if (!hasGdal) return;
+  it.skipIf(noGdal)('reads GDAL WKT1 and WKT2 of EPSG:4528 and 4549', () => {
     for (const [epsg, crs] of [[4528, ZONE_40], [4549, CM_120], [4490, GEOGRAPHIC]] as const) {
       for (const format of ['wkt1', 'wkt2']) {
-        const text = execFileSync('gdalsrsinfo', ['-o', format, `EPSG:${epsg}`], { encoding: 'utf8' });
+        const text = gdal('gdalsrsinfo', ['-o', format, `EPSG:${epsg}`]);
         expect(crsOf(text), `${format} ${epsg}`).toEqual(crs);
       }
     }
@@ -58,11 +58,10 @@ describe('.prj reading', () => {
 });
 
 describe('.prj writing', () => {
-  it('writes exactly what GDAL (and so ArcGIS and QGIS) write for CGCS2000 zones', () => {
-    if (!hasGdal) return;
+  it.skipIf(noGdal)('writes exactly what GDAL (and so ArcGIS and QGIS) write for CGCS2000 zones', () => {
     for (const [epsg, crs] of [[4527, gk({ zone: 39, zonePrefix: true })], [4528, ZONE_40], [4529, gk({ zone: 41, zonePrefix: true })], [4548, gk({ zone: 39, zonePrefix: false })], [4549, CM_120], [4550, gk({ zone: 41, zonePrefix: false })], [4490, GEOGRAPHIC]] as const) {
-      const gdal = execFileSync('gdalsrsinfo', ['-o', 'wkt_esri', `EPSG:${epsg}`], { encoding: 'utf8' }).replace(/\s+/g, '');
-      expect(prjText(crs), String(epsg)).toBe(gdal);
+      const esri = gdal('gdalsrsinfo', ['-o', 'wkt_esri', `EPSG:${epsg}`]).replace(/\s+/g, '');
+      expect(prjText(crs), String(epsg)).toBe(esri);
     }
   });
 });

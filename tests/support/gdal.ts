@@ -1,0 +1,34 @@
+/**
+ * GDAL's command-line tools (ogrinfo, gdalsrsinfo…) for the tests that compare our output with GDAL's.
+ *
+ * Policy: a test that needs GDAL is declared `it.skipIf(skipWithoutGdal('ogrinfo'))(…)` and calls the
+ * tool through `gdal()`.
+ * - On a developer's machine without GDAL the test shows as *skipped*, never as passed.
+ * - On CI (`CI` set, as CI services do) it is never skipped: CI installs gdal-bin (.ci/run), so a missing
+ *   tool there is a broken machine, and the test runs and fails at its first `gdal()` call with a message
+ *   naming the tool. We chose this over an extra "GDAL is installed" test: the failure lands on the very
+ *   tests that lost their comparison, and there is no separate list of tools to keep in step with them.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** Whether this run is on CI: `CI` set to anything but an empty string, `0` or `false`. */
+export const ON_CI = !['', '0', 'false'].includes((process.env.CI ?? '').toLowerCase());
+
+/** Whether every named GDAL tool is on the PATH. */
+export function hasGdal(...tools: string[]): boolean {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  return tools.every((tool) => dirs.some((dir) => existsSync(join(dir, tool))));
+}
+
+/** For `it.skipIf` / `describe.skipIf`: skip only when a tool is missing and this is not CI. */
+export function skipWithoutGdal(...tools: string[]): boolean {
+  return !ON_CI && !hasGdal(...tools);
+}
+
+/** Runs a GDAL tool and returns its standard output; fails naming the tool when it is not installed. */
+export function gdal(tool: string, args: readonly string[]): string {
+  if (!hasGdal(tool)) throw new Error(`GDAL's ${tool} is not installed${ON_CI ? ' on this CI machine: CI must run the GDAL comparisons (.ci/run installs gdal-bin)' : ''}`);
+  return execFileSync(tool, args, { encoding: 'utf8' });
+}
