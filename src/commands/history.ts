@@ -1,9 +1,10 @@
 /**
  * Undo history as a stack of inverse patches (Placemark's "moments", tldraw's marks). Pure: every function
  * returns a new History. A gesture (a vertex drag, a multi-step draw) collects many patches and becomes
- * one step on commit, or is rolled back on cancel (Escape).
+ * one step on commit, or is rolled back on cancel (Escape). The gesture keeps one squashed inverse (each
+ * touched feature's value from before the gesture), so a drag's step and memory do not grow with its moves.
  */
-import { applyPatch, concatPatches, isEmptyPatch, type Patch } from '../domain/patch.ts';
+import { applyPatch, concatPatches, isEmptyPatch, type FeatureChange, type Patch } from '../domain/patch.ts';
 import type { Plan } from '../domain/plan.ts';
 
 export interface HistoryEntry {
@@ -15,8 +16,13 @@ export interface HistoryEntry {
 
 export interface OpenGesture {
   readonly label: string;
-  /** Inverses of the gesture's patches, in the order they were applied. */
-  readonly inverses: readonly Patch[];
+  /**
+   * The undo step the gesture becomes on commit: its inverse takes the plan back to where the gesture
+   * began, one change per touched feature whatever the number of moves. The same object while the moves
+   * touch nothing new, so the draft writer (which knows stored steps by identity) stores it once, not
+   * once per frame, and the commit pushes this very entry.
+   */
+  readonly step: HistoryEntry;
 }
 
 export interface History {
@@ -32,14 +38,20 @@ export const MAX_UNDO_STEPS = 500;
 
 export function beginGesture(history: History, label: string): History {
   if (history.gesture) throw new Error(`gesture "${history.gesture.label}" is still open`);
-  return { ...history, gesture: { label, inverses: [] } };
+  return { ...history, gesture: { label, step: { label, inverse: { features: [] } } } };
 }
 
-/** Records one applied step: into the open gesture if any, else as its own undo entry. */
+/**
+ * Records one applied step: into the open gesture if any (squashed into its inverse), else as its own
+ * undo entry. A move that touches only what the gesture already holds leaves the history as it was.
+ */
 export function record(history: History, label: string, inverse: Patch): History {
   if (isEmptyPatch(inverse)) return history;
-  if (history.gesture) {
-    return { ...history, gesture: { ...history.gesture, inverses: [...history.gesture.inverses, inverse] } };
+  const gesture = history.gesture;
+  if (gesture) {
+    const held = gesture.step.inverse;
+    if (holdsAll(held, inverse)) return history;
+    return { ...history, gesture: { ...gesture, step: { label: gesture.label, inverse: squashPatches([inverse, held]) } } };
   }
   return { undo: pushBounded(history.undo, { label, inverse }), redo: [], gesture: null };
 }
@@ -48,20 +60,58 @@ export function record(history: History, label: string, inverse: Patch): History
 export function commitGesture(history: History): History {
   const gesture = history.gesture;
   if (!gesture) return history;
-  const closed = { ...history, gesture: null };
-  if (gesture.inverses.length === 0) return closed;
-  const inverse = concatPatches([...gesture.inverses].reverse());
-  return { undo: pushBounded(history.undo, { label: gesture.label, inverse }), redo: [], gesture: null };
+  if (isEmptyPatch(gesture.step.inverse)) return { ...history, gesture: null };
+  return { undo: pushBounded(history.undo, gesture.step), redo: [], gesture: null };
 }
 
 /** Rolls the plan back to where the gesture began and forgets the gesture. */
 export function cancelGesture(history: History, plan: Plan): { history: History; plan: Plan; rollback: Patch } {
   const gesture = history.gesture;
-  if (!gesture || gesture.inverses.length === 0) {
-    return { history: { ...history, gesture: null }, plan, rollback: { features: [] } };
+  const closed = { ...history, gesture: null };
+  if (!gesture || isEmptyPatch(gesture.step.inverse)) return { history: closed, plan, rollback: { features: [] } };
+  const rollback = gesture.step.inverse;
+  return { history: closed, plan: applyPatch(plan, rollback).plan, rollback };
+}
+
+/**
+ * `concatPatches(patches)` with each feature changed once: applied to a plan it gives the same plan.
+ * A feature keeps its last change in the list (the value the joined patch leaves it at), at the place of
+ * that change; meta keeps each key's last value, as `concatPatches` already does. Every other part of a
+ * patch is joined as `concatPatches` joins it (whatever it means, joining keeps its effect).
+ *
+ * For a gesture, `squashPatches([moveInverse, gestureInverse])`: the gesture's inverse comes last, so for
+ * every feature (and meta key) it already held, the value from before the gesture began wins.
+ */
+export function squashPatches(patches: readonly Patch[]): Patch {
+  const joined = concatPatches(patches);
+  const last = new Map<string, FeatureChange>();
+  for (const change of joined.features) {
+    const slot = slotOf(change);
+    last.delete(slot);
+    last.set(slot, change);
   }
-  const rollback = concatPatches([...gesture.inverses].reverse());
-  return { history: { ...history, gesture: null }, plan: applyPatch(plan, rollback).plan, rollback };
+  return last.size === joined.features.length ? joined : { ...joined, features: [...last.values()] };
+}
+
+/**
+ * Whether squashing `move` under `held` would change nothing: every feature and meta key of `move` is
+ * already in `held` (whose earlier values win), and `move` has no other part (those are joined, never
+ * absorbed).
+ */
+function holdsAll(held: Patch, move: Patch): boolean {
+  for (const [part, value] of Object.entries(move)) {
+    if (part === 'features' || part === 'meta' || value === undefined) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    return false;
+  }
+  if (move.meta && Object.keys(move.meta).some((key) => !held.meta || !(key in held.meta))) return false;
+  if (move.features.length === 0) return true;
+  const slots = new Set(held.features.map(slotOf));
+  return move.features.every((change) => slots.has(slotOf(change)));
+}
+
+function slotOf(change: FeatureChange): string {
+  return `${change.layer}\u0000${change.id}`;
 }
 
 export interface Stepped {

@@ -14,7 +14,7 @@ import {
   redo,
   undo,
 } from '../commands/history.ts';
-import { applyPatch, type Patch } from '../domain/patch.ts';
+import { applyPatch, isEmptyPatch, type Patch } from '../domain/patch.ts';
 import { emptyPlan, type Plan } from '../domain/plan.ts';
 import { resolveProfile } from '../domain/profile.ts';
 import { PlanIndex } from '../geo/plan-index.ts';
@@ -118,7 +118,7 @@ export function createPlanStore(initial: Plan = emptyPlan()) {
     cancelGesture(): void {
       const { history, plan, version } = store.getState();
       const cancelled = cancelGesture(history, plan);
-      if (cancelled.rollback.features.length === 0 && !cancelled.rollback.meta) {
+      if (isEmptyPatch(cancelled.rollback)) {
         store.setState({ history: cancelled.history });
         return;
       }
