@@ -3,9 +3,10 @@
  * for the meta, one per undo step. Pure (no IndexedDB calls), so the writer, draft creation, backups and
  * tests share it.
  */
-import { commitGesture, type History, type HistoryEntry } from '../commands/history.ts';
+import type { History, HistoryEntry } from '../commands/history.ts';
 import type { PlanFeature } from '../domain/features.ts';
 import { LAYER_IDS } from '../domain/layers.ts';
+import { isEmptyPatch } from '../domain/patch.ts';
 import type { Plan } from '../domain/plan.ts';
 import { DraftLedger, featureSlot, type StoredStep } from './ledger.ts';
 import { jsonBytes } from './record-size.ts';
@@ -38,9 +39,18 @@ export function metaRecord(draftId: DraftId, plan: Plan): PlanMetaRecord {
   return { draftId, planId: plan.id, planSchemaVersion: plan.schemaVersion, meta: plan.meta };
 }
 
-/** The history as it should be stored: an open gesture (a drag in progress) counts as one closed step. */
+/**
+ * The history as it should be stored: an open gesture (a drag in progress) counts as one closed step, its
+ * `step` entry, which keeps its identity while the drag moves what it already moved: the step is stored
+ * when the drag touches a new feature, not once per frame, and not again when the drag ends. Nothing is
+ * dropped for it at `MAX_UNDO_STEPS` (the commit drops the oldest step): a cancelled drag would otherwise
+ * store that step again, on top of the stack, where a reload would take it for the latest.
+ */
 export function storableHistory(history: History): History {
-  return history.gesture ? commitGesture(history) : history;
+  const gesture = history.gesture;
+  if (!gesture) return history;
+  if (isEmptyPatch(gesture.step.inverse)) return { ...history, gesture: null };
+  return { undo: [...history.undo, gesture.step], redo: [], gesture: null };
 }
 
 export interface HistoryDiff {
