@@ -105,7 +105,7 @@ async function start() {
   }
   performance.mark('village-plan:plan-loaded');
   editor.ui.setPlanLoading(false);
-  problems.forEach((message) => editor.messages.toast(failed ? 'error' : 'warning', message));
+  problems.forEach((message) => editor.messages.toast(failed ? 'error' : 'warning', message, { untilDismissed: true }));
   void drafts.whenReady().then(() => startAppWorker({ beforeUpdate: drafts.flush }));
 }
 

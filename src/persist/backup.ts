@@ -9,6 +9,7 @@ import { parsePlan, serialisePlan } from '../domain/plan-file.ts';
 import { featureCount, type Plan } from '../domain/plan.ts';
 import type { StoredVersion } from './draft-store.ts';
 import { storableHistory } from './plan-records.ts';
+import { setAsideForBackup, type SetAsideRecord } from './quarantine.ts';
 import { readUndoStep } from './read-draft.ts';
 import { sha256Hex } from './sha256.ts';
 import type { DraftOrigin, DraftRecord, VersionRecord } from './schema.ts';
@@ -33,6 +34,8 @@ interface BackupFile {
   readonly plan: Plan;
   readonly history: { readonly undo: readonly HistoryEntry[]; readonly redo: readonly HistoryEntry[] };
   readonly versions: readonly BackupVersion[];
+  /** Records set aside from the draft that are still to decide (or that an undo step can bring back). */
+  readonly setAside?: readonly SetAsideRecord[];
 }
 
 export interface BackupSource {
@@ -40,6 +43,7 @@ export interface BackupSource {
   readonly plan: Plan;
   readonly history: History;
   readonly versions: readonly { readonly record: VersionRecord; readonly planJson: string }[];
+  readonly setAside?: readonly SetAsideRecord[];
 }
 
 export async function backupText(source: BackupSource, now = Date.now()): Promise<string> {
@@ -59,6 +63,7 @@ export async function backupText(source: BackupSource, now = Date.now()): Promis
       planSha256: record.planSha256,
       plan: JSON.parse(planJson) as unknown,
     })),
+    setAside: setAsideForBackup(source.setAside ?? [], history),
   };
   return JSON.stringify(file);
 }
@@ -74,6 +79,7 @@ export interface ParsedBackup {
   readonly plan: Plan;
   readonly history: History;
   readonly versions: readonly StoredVersion[];
+  readonly setAside: readonly SetAsideRecord[];
 }
 
 /**
@@ -115,7 +121,8 @@ export async function readBackup(raw: unknown): Promise<Result<ParsedBackup>> {
   }
   const draft = isObject(raw.draft) ? raw.draft : {};
   const name = typeof draft.name === 'string' ? draft.name : plan.value.meta.villageName;
-  return { ok: true, value: { name, plan: plan.value, history, versions }, notes };
+  const setAside = readBackupSetAside(raw.setAside, notes);
+  return { ok: true, value: { name, plan: plan.value, history, versions, setAside }, notes };
 }
 
 function readBackupHistory(raw: unknown, plan: Plan, notes: Message[]): History {
@@ -131,6 +138,32 @@ function readBackupHistory(raw: unknown, plan: Plan, notes: Message[]): History 
   const history = { ...EMPTY_HISTORY, undo: stack(raw.undo), redo: stack(raw.redo) };
   if (dropped > 0) notes.push({ key: 'drafts.backup.historyDropped', params: { count: dropped } });
   return history;
+}
+
+const SET_ASIDE_STORES: readonly unknown[] = ['features', 'history', 'planMeta'] satisfies SetAsideRecord['store'][];
+const SET_ASIDE_STATES: readonly unknown[] = ['pending', 'restored', 'discarded'] satisfies SetAsideRecord['state'][];
+
+/** Set-aside records travel as they were; only an entry without an id or a store to put it back in is left out. */
+function readBackupSetAside(raw: unknown, notes: Message[]): SetAsideRecord[] {
+  const records: SetAsideRecord[] = [];
+  let skipped = 0;
+  for (const entry of Array.isArray(raw) ? raw : []) {
+    if (!isObject(entry) || typeof entry.id !== 'string' || !SET_ASIDE_STORES.includes(entry.store)) {
+      skipped++;
+      continue;
+    }
+    records.push({
+      id: entry.id,
+      store: entry.store as SetAsideRecord['store'],
+      key: entry.key,
+      value: entry.value,
+      problem: typeof entry.problem === 'string' ? entry.problem : '',
+      at: typeof entry.at === 'number' && Number.isFinite(entry.at) ? entry.at : Date.now(),
+      state: SET_ASIDE_STATES.includes(entry.state) ? (entry.state as SetAsideRecord['state']) : 'pending',
+    });
+  }
+  if (skipped > 0) notes.push({ key: 'drafts.backup.setAsideSkipped', params: { count: skipped } });
+  return records;
 }
 
 async function readBackupVersion(raw: unknown): Promise<Result<StoredVersion>> {

@@ -9,6 +9,7 @@ import { entryOf, readDraftRecord, statsOf } from './draft-record.ts';
 import { DraftLedger } from './ledger.ts';
 import type { DraftsDb } from './open-drafts-db.ts';
 import { adoptSteps, allFeatureRecords, diffHistory, metaRecord } from './plan-records.ts';
+import type { SetAsideRecord } from './quarantine.ts';
 import type { DamagedRecord } from './read-draft.ts';
 import { readDraft } from './read-draft.ts';
 import { jsonBytes } from './record-size.ts';
@@ -45,6 +46,8 @@ export interface NewDraft {
   readonly id?: DraftId;
   /** Versions that come with the draft (a backup), written in the same transaction. */
   readonly versions?: readonly StoredVersion[];
+  /** Records set aside from the draft the backup was made of: still listed for the planner to decide. */
+  readonly setAside?: readonly SetAsideRecord[];
 }
 
 /** A version as it travels in a backup: its snapshot text, checked against its hash before it gets here. */
@@ -87,7 +90,7 @@ export async function createDraft(db: DraftsDb, input: NewDraft, now = Date.now(
     deletedAt: null,
   };
   const versions = (input.versions ?? []).map((v) => ({ ...v, id: newVersionId() }));
-  const tx = db.transaction(['drafts', 'draftStats', 'planMeta', 'features', 'history', 'versions', 'versionPlans'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['drafts', 'draftStats', 'planMeta', 'features', 'history', 'versions', 'versionPlans', 'quarantine'], 'readwrite', { durability: 'strict' });
   const featureStore = tx.objectStore('features');
   const historyStore = tx.objectStore('history');
   await Promise.all([
@@ -100,6 +103,7 @@ export async function createDraft(db: DraftsDb, input: NewDraft, now = Date.now(
       tx.objectStore('versions').add({ id: v.id, draftId: id, name: v.name, createdAt: v.createdAt, publishedAt: v.publishedAt, featureCount: v.featureCount, bytes: new TextEncoder().encode(planJson).byteLength, planSha256: v.planSha256 }),
       tx.objectStore('versionPlans').add({ planJson }, v.id),
     ]),
+    ...(input.setAside ?? []).map((r) => tx.objectStore('quarantine').add({ draftId: id, store: r.store, key: r.key, value: r.value, problem: r.problem, at: r.at, id: r.id, state: r.state })),
     tx.done,
   ]);
   adoptSteps(ledger, history.next);

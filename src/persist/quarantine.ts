@@ -99,20 +99,37 @@ export async function tidyQuarantine(db: DraftsDb, draftId: DraftId, stillNeeded
 }
 
 /**
- * The record as a JSON file the planner can keep or send. A stored value can be anything IndexedDB
- * holds (a cycle, a typed array); what JSON cannot carry is said in the file instead of failing.
+ * The records a backup carries: every one still to decide, and any an undo step of the backup can still
+ * change; each with the state the history gives it.
  */
+export function setAsideForBackup(records: readonly SetAsideRecord[], history: Pick<History, 'undo' | 'redo'>): SetAsideRecord[] {
+  const decided = statesInHistory(history);
+  return records
+    .map((r) => ({ ...r, value: jsonSafe(r.value), key: jsonSafe(r.key), state: decided.get(r.id) ?? r.state }))
+    .filter((r) => r.state === 'pending' || decided.has(r.id));
+}
+
+/** The record as a JSON file the planner can keep or send. */
 export function setAsideText(record: SetAsideRecord): string {
-  const seen = new WeakSet<object>();
-  const replacer = (_key: string, value: unknown): unknown => {
-    if (typeof value === 'bigint') return value.toString();
-    if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
-    if (typeof value === 'object' && value !== null) {
-      if (seen.has(value)) return '[repeated or cyclic]';
-      seen.add(value);
-    }
-    return value;
-  };
   const file = { format: 'village-plan-set-aside-record', id: record.id, store: record.store, key: record.key, problem: record.problem, setAsideAt: new Date(record.at).toISOString(), value: record.value };
-  return JSON.stringify(file, replacer, 2);
+  return JSON.stringify(jsonSafe(file), null, 2);
+}
+
+/**
+ * A stored value as JSON can carry it. IndexedDB holds what JSON cannot (a cycle, a typed array, a
+ * bigint); that part is written as what it was instead of failing the whole file.
+ */
+export function jsonSafe(value: unknown): unknown {
+  const seen = new WeakSet<object>();
+  const replacer = (_key: string, v: unknown): unknown => {
+    if (typeof v === 'bigint') return v.toString();
+    if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
+    if (typeof v === 'object' && v !== null) {
+      if (seen.has(v)) return '[repeated or cyclic]';
+      seen.add(v);
+    }
+    return v;
+  };
+  const text = JSON.stringify(value, replacer);
+  return text === undefined ? null : (JSON.parse(text) as unknown);
 }

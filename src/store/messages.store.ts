@@ -9,6 +9,13 @@ export interface Toast {
   readonly id: number;
   readonly level: MessageLevel;
   readonly message: Message;
+  /** Stays until the planner closes it: errors, and anything that tells of a loss or a refusal to act on. */
+  readonly untilDismissed: boolean;
+}
+
+export interface ToastOptions {
+  /** A warning the planner must act on (something left out, not saved, refused): never closes by itself. */
+  readonly untilDismissed?: boolean;
 }
 
 export interface MessagesState {
@@ -18,6 +25,8 @@ export interface MessagesState {
 }
 
 const TOAST_LIFETIME_MS = 6000;
+/** Toasts shown at once; beyond it the oldest that would close by itself goes first. */
+const MAX_TOASTS = 5;
 
 export function createMessagesStore() {
   const store = createStore<MessagesState>(() => ({ toasts: [], atCursor: null }));
@@ -26,10 +35,11 @@ export function createMessagesStore() {
     store,
     getState: store.getState,
     subscribe: store.subscribe,
-    toast(level: MessageLevel, message: Message): number {
+    toast(level: MessageLevel, message: Message, options: ToastOptions = {}): number {
       const id = nextId++;
-      store.setState({ toasts: [...store.getState().toasts, { id, level, message }].slice(-5) });
-      if (level !== 'error') setTimeout(() => this.dismiss(id), TOAST_LIFETIME_MS);
+      const untilDismissed = level === 'error' || options.untilDismissed === true;
+      store.setState({ toasts: withinLimit([...store.getState().toasts, { id, level, message, untilDismissed }]) });
+      if (!untilDismissed) setTimeout(() => this.dismiss(id), TOAST_LIFETIME_MS);
       return id;
     },
     dismiss(id: number): void {
@@ -42,6 +52,16 @@ export function createMessagesStore() {
       if (store.getState().atCursor) store.setState({ atCursor: null });
     },
   };
+}
+
+/** Drops the oldest passing toasts first: one that waits for the planner is never pushed out by news. */
+function withinLimit(toasts: readonly Toast[]): Toast[] {
+  const out = [...toasts];
+  while (out.length > MAX_TOASTS) {
+    const passing = out.findIndex((t) => !t.untilDismissed);
+    out.splice(passing === -1 ? 0 : passing, 1);
+  }
+  return out;
 }
 
 export type MessagesStore = ReturnType<typeof createMessagesStore>;

@@ -218,4 +218,8 @@ export const draftsText: Texts = {
 
   'drafts.update.ready': { zh: '新版本可用', en: 'A new version is available' },
   'drafts.update.reload': { zh: '更新并重新打开', en: 'Update and reopen' },
+  'drafts.backup.setAsideSkipped': {
+    zh: '备份中有 {{count}} 个隔离记录无法读取，未带入。',
+    en: '{{count}} set-aside record(s) in the backup could not be read and were not brought in.',
+  },
 };

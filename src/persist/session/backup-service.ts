@@ -6,6 +6,7 @@ import type { Editor } from '../../store/editor.ts';
 import { backupFileName, backupText, isBackup, readBackup } from '../backup.ts';
 import { createDraft } from '../draft-store.ts';
 import type { DraftsDb } from '../open-drafts-db.ts';
+import { listQuarantined } from '../quarantine.ts';
 import { readDraft } from '../read-draft.ts';
 import type { DraftId, DraftRecord, VersionRecord } from '../schema.ts';
 import { listVersions, readVersionText } from '../versions.ts';
@@ -40,7 +41,8 @@ export async function exportDraftBackup(drafts: DraftController, editor: Pick<Ed
   const id = drafts.draftId();
   const db = id ? await drafts.database() : null;
   const { versions, notes } = db && id ? await readableVersions(db, id) : { versions: [], notes: [] };
-  return { ok: true, value: { fileName: backupFileName(info, now), text: await backupText({ info, plan, history, versions }, now) }, notes };
+  const setAside = db && id ? await listQuarantined(db, id) : [];
+  return { ok: true, value: { fileName: backupFileName(info, now), text: await backupText({ info, plan, history, versions, setAside }, now) }, notes };
 }
 
 /** A draft as stored (the start page's "导出备份"), with its history and versions. */
@@ -48,9 +50,11 @@ export async function exportStoredDraft(db: DraftsDb, id: DraftId): Promise<Resu
   const loaded = await readDraft(db, id);
   if (!loaded.ok) return loaded;
   const { versions, notes } = await readableVersions(db, id);
-  const { info, plan, history } = loaded.value;
+  const { info, plan, history, damaged } = loaded.value;
+  // Damage found by this reading has not been moved aside yet (the draft is not open): it travels too.
+  const setAside = [...(await listQuarantined(db, id)), ...damaged.map((d) => ({ ...d, id: globalThis.crypto.randomUUID(), at: Date.now(), state: 'pending' as const }))];
   const now = Date.now();
-  return { ok: true, value: { fileName: backupFileName(info, now), text: await backupText({ info, plan, history, versions }, now) }, notes: [...loaded.notes, ...notes] };
+  return { ok: true, value: { fileName: backupFileName(info, now), text: await backupText({ info, plan, history, versions, setAside }, now) }, notes: [...loaded.notes, ...notes] };
 }
 
 async function readableVersions(db: DraftsDb, id: DraftId): Promise<{ versions: { record: VersionRecord; planJson: string }[]; notes: Message[] }> {
@@ -75,8 +79,8 @@ export async function importDraftFile(db: DraftsDb, text: string, fileName: stri
   if (isBackup(raw)) {
     const backup = await readBackup(raw);
     if (!backup.ok) return backup;
-    const { plan, history, versions, name } = backup.value;
-    const created = await createDraft(db, { plan, history, versions, name, origin: { kind: 'backup', name: fileName } });
+    const { plan, history, versions, name, setAside } = backup.value;
+    const created = await createDraft(db, { plan, history, versions, name, setAside, origin: { kind: 'backup', name: fileName } });
     return { ok: true, value: created.info.id, notes: backup.notes };
   }
   const plan = parsePlan(raw);

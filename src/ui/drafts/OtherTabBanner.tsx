@@ -20,7 +20,7 @@ export function OtherTabBanner() {
       editor.messages.toast('error', taken.error);
       return;
     }
-    taken.notes.forEach((note) => editor.messages.toast('warning', note));
+    taken.notes.forEach((note) => editor.messages.toast('warning', note, { untilDismissed: true }));
     editor.messages.toast('success', { key: 'drafts.tabs.tookOver' });
   };
 

@@ -11,6 +11,7 @@ import { useServices } from '../services.tsx';
 import { useDrafts, useDraftsState } from './drafts-context.tsx';
 import { formatDateTime } from './format.ts';
 import { draftUrl } from './start-route.ts';
+import { useConfirmSetAside } from './use-confirm-set-aside.ts';
 import { useExportBackup } from './use-export-backup.ts';
 import { VersionCompare } from './VersionCompare.tsx';
 import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
@@ -27,6 +28,7 @@ export function VersionsPanel() {
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<Message | null>(null);
   const exportBackup = useExportBackup();
+  const confirmSetAside = useConfirmSetAside();
   useCloseOnEscape(() => controller.setVersionsOpen(false), open);
 
   useEffect(() => {
@@ -47,6 +49,7 @@ export function VersionsPanel() {
   const report = (outcome: { ok: boolean; error?: Message }) => setProblem(outcome.ok ? null : (outcome.error ?? null));
 
   const create = async () => {
+    if (!confirmSetAside('createVersion')) return;
     const created = await versions.create(name);
     report(created);
     if (!created.ok) return;

@@ -15,7 +15,7 @@ export function useExportBackup(): () => Promise<void> {
       return;
     }
     downloadText(backup.value.fileName, backup.value.text);
-    backup.notes.forEach((note) => editor.messages.toast('warning', note));
+    backup.notes.forEach((note) => editor.messages.toast('warning', note, { untilDismissed: true }));
     editor.messages.toast('success', { key: 'drafts.save.exported', params: { file: backup.value.fileName } });
   }, [controller, editor]);
 }

@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmSetAside } from '../drafts/use-confirm-set-aside.ts';
 import { exportInWorker, type IoJob } from '../../worker/io-client.ts';
 import { formatMessage } from '../format.ts';
 import { downloadBytes } from '../download.ts';
@@ -15,6 +16,7 @@ const ImportDialog = lazy(() => import('./ImportDialog.tsx').then((m) => ({ defa
 
 export function IoButtons() {
   const { t, i18n } = useTranslation();
+  const confirmSetAside = useConfirmSetAside();
   const { editor } = useServices();
   const [importing, setImporting] = useState<{ files: readonly File[] | null } | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -40,6 +42,7 @@ export function IoButtons() {
 
   const exportPackage = async () => {
     if (exportJob.current) return exportJob.current.cancel();
+    if (!confirmSetAside('exportPackage')) return;
     const plan = editor.plan.getState().plan;
     setProgress(0);
     const job = exportInWorker(plan, 'gbk', setProgress);

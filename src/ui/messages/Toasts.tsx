@@ -1,4 +1,4 @@
-/** Toasts: what a command did or why it was refused. Errors stay until dismissed. */
+/** Toasts: what a command did or why it was refused. Errors, and warnings of a loss, stay until dismissed. */
 import { useTranslation } from 'react-i18next';
 import { formatMessage } from '../format.ts';
 import { useMessages, useServices } from '../services.tsx';

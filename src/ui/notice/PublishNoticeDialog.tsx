@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmSetAside } from '../drafts/use-confirm-set-aside.ts';
 import type { Message } from '../../domain/message.ts';
 import type { VersionRecord } from '../../persist/schema.ts';
 import { renderMessage } from '../../rules/render.ts';
@@ -27,6 +28,7 @@ function withRuleNames(message: Message, t: (key: string) => string): Message {
 export function PublishNoticeDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   useCloseOnEscape(onClose);
+  const confirmSetAside = useConfirmSetAside();
   const { editor } = useServices();
   const { versions, controller } = useDrafts();
   const meta = editor.plan.getState().plan.meta;
@@ -54,6 +56,7 @@ export function PublishNoticeDialog({ onClose }: { onClose: () => void }) {
   const publish = async () => {
     if (!version) return;
     if (!checked.ok) return setStatus({ kind: 'failed', message: checked.error });
+    if (!confirmSetAside('publishNotice')) return;
     const db = await controller.database();
     if (!db) return setStatus({ kind: 'failed', message: { key: 'drafts.versions.notStored' } });
     setStatus({ kind: 'working' });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roundScaleDenominator, scaleDenominator } from '../../map/scale.ts';
 import { actionById } from '../actions/index.ts';
+import { QuarantineStatus } from '../drafts/QuarantinePanel.tsx';
 import { SaveStatus } from '../drafts/SaveStatus.tsx';
 import { formatArea, formatNumber } from '../format.ts';
 import { usePlanState, usePointer, useSelection, useServices, useTool } from '../services.tsx';
@@ -71,6 +72,7 @@ export function StatusBar() {
       <span className="end">
         {t('status.selected', { count: selected })} · {t('status.version', { version })}
       </span>
+      <QuarantineStatus />
       <SaveStatus />
     </footer>
   );
