@@ -9,7 +9,7 @@
  *   naming the tool. We chose this over an extra "GDAL is installed" test: the failure lands on the very
  *   tests that lost their comparison, and there is no separate list of tools to keep in step with them.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
@@ -29,6 +29,18 @@ export function skipWithoutGdal(...tools: string[]): boolean {
 
 /** Runs a GDAL tool and returns its standard output; fails naming the tool when it is not installed. */
 export function gdal(tool: string, args: readonly string[]): string {
-  if (!hasGdal(tool)) throw new Error(`GDAL's ${tool} is not installed${ON_CI ? ' on this CI machine: CI must run the GDAL comparisons (.ci/run installs gdal-bin)' : ''}`);
+  requireTool(tool);
   return execFileSync(tool, args, { encoding: 'utf8' });
+}
+
+/** Runs a GDAL tool that may refuse its input: its exit status and both outputs (stderr not echoed). */
+export function gdalRun(tool: string, args: readonly string[]): { status: number; stdout: string; stderr: string } {
+  requireTool(tool);
+  const run = spawnSync(tool, args, { encoding: 'utf8' });
+  if (run.error) throw run.error;
+  return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+function requireTool(tool: string): void {
+  if (!hasGdal(tool)) throw new Error(`GDAL's ${tool} is not installed${ON_CI ? ' on this CI machine: CI must run the GDAL comparisons (.ci/run installs gdal-bin)' : ''}`);
 }
