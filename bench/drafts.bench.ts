@@ -6,8 +6,12 @@
  *      1:2000 on the edited parcel as in bench:editor;
  *  (c) time from navigation to the map idle with every parcel drawn, opening the plan as a stored draft
  *      (`?draft=`) against opening the same plan from a static file (`?plan=`), alternating, in the same
- *      browser profile (on disk).
+ *      browser profile (on disk);
+ *  (d) first, in Node (bench/drafts-drag.ts): bytes written to IndexedDB and the undo step's size for a
+ *      vertex drag of 5 and of 60 moves (issue 13: constant-cost gestures).
  * Reports medians, p95 and ratios, and writes bench/out/drafts.json. Not a test: numbers, not verdicts.
+ * BENCH_PORT and BENCH_DIST give the server another port and the build another folder, so two runs can
+ * share one work tree.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,13 +20,14 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.ts';
 import type { BenchHook } from '../src/ui/bench-hook.ts';
 import type { DraftsBenchHook, PersistTiming } from '../src/ui/drafts/drafts-bench-hook.ts';
+import { measureDrags, printDrags } from './drafts-drag.ts';
 import { BENCH_SIZES, benchPlanPath, buildBenchApp, formatMs, median, percentile, serve } from './support.ts';
 
-const PORT = 4394;
+const PORT = Number(process.env.BENCH_PORT ?? 4394);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const EDITS = Number(process.env.BENCH_EDITS ?? 21);
-const OUT_DIR = '.tmp/bench-drafts-dist';
+const OUT_DIR = process.env.BENCH_DIST ?? '.tmp/bench-drafts-dist';
 const IDLE_MARK = 'village-plan:map-idle';
 const VIEWPORT = { width: 1400, height: 900 };
 
@@ -109,9 +114,11 @@ async function measure(parcels: number): Promise<Measured> {
 }
 
 async function main(): Promise<void> {
+  const drag = await measureDrags();
+  printDrags(drag);
   buildBenchApp(OUT_DIR);
   const server = await serve(OUT_DIR, PORT);
-  const results: Record<string, unknown> = { date: new Date().toISOString(), loads: LOADS, edits: EDITS - 1 };
+  const results: Record<string, unknown> = { date: new Date().toISOString(), loads: LOADS, edits: EDITS - 1, drag };
   const persistMedians: Record<number, number> = {};
   const bytesMedians: Record<number, number> = {};
   try {
