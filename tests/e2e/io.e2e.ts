@@ -3,24 +3,34 @@
  * previewed (mapping, CRS) and becomes the base parcels as one undoable step; a broken file from the
  * third-party fixtures is refused with a visible message and changes nothing; the delivery package is
  * downloaded as a zip and GDAL reads a layer of it.
+ *
+ * Every test starts on a new draft of the sample village (`?plan=`, served by the test), so each passes
+ * alone (`-t`) and in any order.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FeatureOf } from '../../src/domain/features.ts';
 import type { Plan } from '../../src/domain/plan.ts';
+import { importFiles } from '../../src/io/formats/index.ts';
 import { writeShapefile } from '../../src/io/formats/shapefile-write.ts';
 import { surveyLayerFromParcels } from '../../src/io/survey/survey-layer.ts';
+import { readZip } from '../../src/io/zip/zip-read.ts';
 import { writeZip } from '../../src/io/zip/zip-write.ts';
+import { gdal, skipWithoutGdal } from '../support/gdal.ts';
 import { launch, openEditor, type Session } from './support/browser.ts';
+import { E2E_ORIGIN } from './support/origin.ts';
 
-const BROKEN = '/work/shared/fixtures/third-party/check-geojson/bad__bad-json.geojson';
+const BROKEN = 'tests/fixtures/third-party/check-geojson/bad__bad-json.geojson';
+/** The sample village on the app's origin: `?plan=` opens it as a new draft. */
+const SAMPLE_PATH = 'e2e-io/sample.plan.json';
 let session: Session;
 let page: Page;
 let dir: string;
+/** How many console errors there were when the running test started. */
+let errorsBefore = 0;
 
 /**
  * 30 of the sample's parcels, renumbered, as a zipped GBK Shapefile a planner might get from the survey
@@ -46,7 +56,14 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vp-io-e2e-'));
   session = await launch();
   page = session.page;
-  await openEditor(page);
+  const sample = readFileSync('samples/sample-village.plan.json');
+  await session.context.route(`${E2E_ORIGIN}${SAMPLE_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: sample }));
+});
+
+// A new draft of the sample for every test: nothing an earlier test imported or left open carries over.
+beforeEach(async () => {
+  await openEditor(page, `?plan=/${SAMPLE_PATH}`);
+  errorsBefore = session.errors.length;
 });
 
 afterAll(async () => {
@@ -55,6 +72,37 @@ afterAll(async () => {
 });
 
 const baseCount = () => page.evaluate(() => window.villagePlan.plan().layers.base.features.length);
+const newErrors = () => session.errors.slice(errorsBefore);
+
+/** Imports the 30-parcel survey zip as the base parcels through the dialog, with the default mapping. */
+async function importSurvey(): Promise<void> {
+  await page.click('[data-action="import"]');
+  await page.setInputFiles('[data-testid="import-file"]', surveyZip());
+  await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
+  await page.click('[data-testid="import-confirm"]');
+  await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached', timeout: 60_000 });
+  expect(await baseCount()).toBe(30);
+}
+
+/** Clicks 导出成果包 and saves the download as `name` in the test folder. */
+async function downloadPackage(name: string): Promise<{ path: string; suggested: string }> {
+  const waiting = page.waitForEvent('download', { timeout: 120_000 });
+  await page.click('[data-action="export-package"]');
+  const download = await waiting;
+  const path = join(dir, name);
+  await download.saveAs(path);
+  return { path, suggested: download.suggestedFilename() };
+}
+
+/**
+ * The package of the sample with the survey imported, made once by whichever of the two tests that read
+ * it runs first (on that test's own new draft), so each passes alone and in any order.
+ */
+let surveyPackage: Promise<{ path: string; suggested: string }> | undefined;
+function packageWithSurvey(): Promise<{ path: string; suggested: string }> {
+  surveyPackage ??= importSurvey().then(() => downloadPackage('package.zip'));
+  return surveyPackage;
+}
 
 describe('import and export in the editor', () => {
   it('imports a zipped Shapefile as the base parcels, in one undoable step', async () => {
@@ -100,6 +148,7 @@ describe('import and export in the editor', () => {
   });
 
   it('will not import until an unmapped code is mapped or left out', async () => {
+    const before = await baseCount();
     await page.click('[data-action="import"]');
     await page.setInputFiles('[data-testid="import-file"]', surveyZip(false, true));
     await page.waitForSelector('[data-testid="import-undecided"]', { timeout: 60_000 });
@@ -111,10 +160,10 @@ describe('import and export in the editor', () => {
     expect(await page.isDisabled('[data-testid="import-confirm"]')).toBe(false);
     await page.click('[data-testid="import-confirm"]');
     await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached', timeout: 60_000 });
-    // 29 of 30: the left-out parcel is not imported; undone at once so the tests below start as before.
+    // 29 of 30: the left-out parcel is not imported; one undo brings the sample's parcels back.
     expect(await baseCount()).toBe(29);
     await page.keyboard.press('Control+z');
-    expect(await baseCount()).toBe(30);
+    expect(await baseCount()).toBe(before);
   });
 
   it('opens the dialog with the file dropped on the map', async () => {
@@ -176,45 +225,52 @@ describe('import and export in the editor', () => {
     expect(await page.evaluate(() => window.villagePlan.version())).toBe(before);
   });
 
-  it('downloads the delivery package as a zip that GDAL reads', async () => {
-    const waiting = page.waitForEvent('download', { timeout: 90_000 });
-    await page.click('[data-action="export-package"]');
-    const download = await waiting;
-    expect(download.suggestedFilename()).toMatch(/成果包\.zip$/);
-    const path = join(dir, 'package.zip');
-    await download.saveAs(path);
-    const bytes = readFileSync(path);
-    expect(bytes.subarray(0, 2).toString()).toBe('PK');
-    if (existsSync('/usr/bin/ogrinfo')) {
-      const summary = execFileSync('ogrinfo', ['-al', '-so', `/vsizip/${path}/3.规划图形数据/Shapefile/JQDLTB.shp`], { encoding: 'utf8' });
-      expect(summary).toContain('ID["EPSG",4528]');
-      expect(summary).toContain('Feature Count: 30');
-      expect(execFileSync('ogrinfo', ['-al', '-q', `/vsizip/${path}/3.规划图形数据/Shapefile/JQDLTB.shp`, '-where', "TBBH = 'T7'"], { encoding: 'utf8' })).toContain('测试村民小组');
-    }
-    expect(session.errors).toEqual([]);
+  it('downloads the delivery package as a zip holding the imported parcels', async () => {
+    const { path, suggested } = await packageWithSurvey();
+    expect(suggested).toMatch(/成果包\.zip$/);
+    const bytes = new Uint8Array(readFileSync(path));
+    expect(Buffer.from(bytes.subarray(0, 2)).toString()).toBe('PK');
+    // Read back with our own reader (GDAL's reading is the next test).
+    const members = readZip({ name: 'package.zip', bytes }, { wanted: (p) => p.startsWith('3.规划图形数据/Shapefile/JQDLTB.') });
+    const layer = members.ok ? importFiles(members.value.files) : members;
+    expect(layer.ok, layer.ok ? '' : layer.error.key).toBe(true);
+    const features = layer.ok ? layer.value[0]!.features : [];
+    expect(features).toHaveLength(30);
+    expect(Object.values(features.find((f) => f.properties.TBBH === 'T7')?.properties ?? {})).toContain('测试村民小组');
+    expect(newErrors()).toEqual([]);
+  });
+
+  // Skipped (not passed) without GDAL; never skipped on CI (tests/support/gdal.ts).
+  it.skipIf(skipWithoutGdal('ogrinfo'))('downloads the delivery package as a zip that GDAL reads', async () => {
+    const { path } = await packageWithSurvey();
+    const summary = gdal('ogrinfo', ['-al', '-so', `/vsizip/${path}/3.规划图形数据/Shapefile/JQDLTB.shp`]);
+    expect(summary).toContain('ID["EPSG",4528]');
+    expect(summary).toContain('Feature Count: 30');
+    expect(gdal('ogrinfo', ['-al', '-q', `/vsizip/${path}/3.规划图形数据/Shapefile/JQDLTB.shp`, '-where', "TBBH = 'T7'"])).toContain('测试村民小组');
+    expect(newErrors()).toEqual([]);
   });
 
   it('opens an exported package as a new plan with the same base parcels and changes', async () => {
-    // The whole sample (its changes lie on its own parcels): undo the survey imports above.
-    for (let i = 0; i < 2; i++) await page.keyboard.press('Control+z');
+    // The whole sample, as the test's new draft has it (its changes lie on its own parcels).
     const counts = () => page.evaluate(() => Object.fromEntries((['base', 'demolition', 'newBuild', 'controlZone', 'pbf'] as const).map((l) => [l, window.villagePlan.plan().layers[l].features.length])));
     const before = await counts();
     expect(before.base).toBeGreaterThan(1000);
     expect(before.demolition).toBeGreaterThan(0);
-    const waiting = page.waitForEvent('download', { timeout: 120_000 });
-    await page.click('[data-action="export-package"]');
-    const path = join(dir, 'whole-package.zip');
-    await (await waiting).saveAs(path);
+    const { path } = await downloadPackage('whole-package.zip');
 
     await page.click('[data-action="import"]');
     await page.setInputFiles('[data-testid="import-file"]', path);
     await page.waitForSelector('[data-testid="import-package"]', { timeout: 90_000 });
     const shown = await page.$$eval('[data-testid="import-package-counts"] li', (items) => Object.fromEntries(items.map((li) => [li.getAttribute('data-layer'), Number(li.getAttribute('data-count'))])));
     expect(shown).toMatchObject(before);
+    // The package's draft opens in a new document. (Waiting for a `?draft=` URL is not enough: the sample's
+    // own draft already has one, and counting then ran into the navigation.)
+    const loaded = page.waitForEvent('load', { timeout: 60_000 });
     await page.click('[data-testid="import-open-package"]');
-    await page.waitForURL(/\?draft=/, { timeout: 60_000 });
+    await loaded;
+    expect(page.url()).toMatch(/\?draft=/);
     await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
     expect(await counts()).toEqual(before);
-    expect(session.errors).toEqual([]);
+    expect(newErrors()).toEqual([]);
   });
 });
