@@ -14,6 +14,7 @@ import { putFeature, type QuarantineChange } from '../domain/patch.ts';
 import { parsePlan } from '../domain/plan-file.ts';
 import { getFeature } from '../domain/plan.ts';
 import { repairGeometry } from '../geo/repair.ts';
+import { isValidAreaGeometry } from '../geo/validity.ts';
 import type { CommandContext, CommandResult, Message } from './command.ts';
 
 /** What a restore needs of a set-aside record. */
@@ -42,6 +43,9 @@ export function salvageFeature(ctx: CommandContext, record: SetAsideInput): Resu
   const keyParts = Array.isArray(record.key) ? (record.key as unknown[]) : [];
   const layer = [keyParts[1], candidate.layer].find(isLayer);
   if (!layer) return fail('quarantine.restore.noLayer');
+
+  const asItIs = readAsItIs(ctx, layer, candidate);
+  if (asItIs) return { ok: true, value: { feature: asItIs, repairs: [] }, notes: [] };
 
   const repairs: Message[] = [];
   const id = featureIdFor(ctx, layer, [candidate.id, keyParts[2]], repairs);
@@ -73,6 +77,18 @@ export function restoreSetAside(ctx: CommandContext, record: SetAsideInput): Com
 
 export function discardSetAside(record: Pick<SetAsideInput, 'id'>): CommandResult {
   return { ok: true, label: 'commands.discardSetAside.label', patch: { features: [], quarantine: [{ id: record.id, before: 'pending', after: 'discarded' }] } };
+}
+
+/**
+ * The feature exactly as stored, when it reads as it is and its geometry is valid (only its record's
+ * wrapper was damaged): nothing to repair, not even the order of its fields.
+ */
+function readAsItIs(ctx: CommandContext, layer: LayerId, candidate: Record<string, unknown>): PlanFeature | undefined {
+  if (candidate.layer !== layer || typeof candidate.id !== 'string' || getFeature(ctx.plan, layer, candidate.id as FeatureId)) return undefined;
+  const parsed = parsePlan({ format: 'village-plan', schemaVersion: ctx.plan.schemaVersion, id: ctx.plan.id, meta: ctx.plan.meta, layers: { [layer]: { [candidate.id]: candidate } } });
+  const feature = parsed.ok ? getFeature(parsed.value, layer, candidate.id as FeatureId) : undefined;
+  if (!feature || (feature.geometry.type !== 'Point' && !isValidAreaGeometry(feature.geometry as AreaGeometry))) return undefined;
+  return feature;
 }
 
 /** The record's own id when it is a valid one nobody else in the layer has taken; a new one otherwise. */

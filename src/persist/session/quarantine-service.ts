@@ -13,10 +13,12 @@ import type { DraftController } from './draft-controller.ts';
 
 export interface QuarantineList {
   readonly records: readonly SetAsideRecord[];
+  /** The open draft's records have been read (until then, no records does not mean none are set aside). */
+  readonly read: boolean;
 }
 
 export function draftQuarantine(drafts: DraftController, editor: Pick<Editor, 'plan'>) {
-  const store = createStore<QuarantineList>(() => ({ records: [] }));
+  const store = createStore<QuarantineList>(() => ({ records: [], read: false }));
   let writes: Promise<void> = Promise.resolve();
   let reads = 0;
 
@@ -45,7 +47,7 @@ export function draftQuarantine(drafts: DraftController, editor: Pick<Editor, 'p
     if (read !== reads) return;
     const decided = statesInHistory(editor.plan.getState().history);
     const records = stored.map((r) => ({ ...r, state: decided.get(r.id) ?? r.state }));
-    store.setState({ records });
+    store.setState({ records, read: true });
     const repaired = new Map(records.filter((r, i) => r.state !== stored[i]?.state).map((r) => [r.id, r.state]));
     if (id && repaired.size) persist(id, repaired);
   }

@@ -36,7 +36,9 @@ export function QuarantineStatus() {
 
 function QuarantinePanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const pending = useQuarantine((s) => s.records.filter((r) => r.state === 'pending'));
+  // The whole list is selected (a stable reference): a filtered copy would be a new value on every read.
+  const records = useQuarantine((s) => s.records);
+  const pending = records.filter((r) => r.state === 'pending');
   useCloseOnEscape(onClose);
   return (
     <div className="dialog-backdrop" onClick={onClose}>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roundScaleDenominator, scaleDenominator } from '../../map/scale.ts';
 import { actionById } from '../actions/index.ts';
+import { useQuarantine } from '../drafts/drafts-context.tsx';
 import { QuarantineStatus } from '../drafts/QuarantinePanel.tsx';
 import { SaveStatus } from '../drafts/SaveStatus.tsx';
 import { formatArea, formatNumber } from '../format.ts';
@@ -23,6 +24,7 @@ export function StatusBar() {
   const toolKind = useTool((s) => s.tool.kind);
   const selected = useSelection((s) => s.ids.length);
   const version = usePlanState((s) => s.version);
+  const setAside = useQuarantine((s) => (s.read ? String(s.records.filter((r) => r.state === 'pending').length) : 'unread'));
   const denominator = roundScaleDenominator(scaleDenominator(zoom, latitude));
   // proj4 (with its big-number and MGRS modules) is not needed to show the village: loaded after start,
   // long before the pointer's first move over the map.
@@ -38,7 +40,7 @@ export function StatusBar() {
     gk = t('status.gk', { x: formatNumber(northing, 2), y: formatNumber(easting, 2), zone });
   }
   return (
-    <footer className="status-bar">
+    <footer className="status-bar" data-set-aside={setAside}>
       <span className="scale" data-testid="scale">1:{denominator.toLocaleString('en-US')}</span>
       <button type="button" className="mini-button" data-action="zoom2000" onClick={() => actionById('zoom2000').run(services)}>
         1:2000
