@@ -14,6 +14,8 @@ export interface CliArgs {
   readonly out: string | null;
   /** export: Shapefile text encoding. */
   readonly encoding: 'gbk' | 'utf-8';
+  /** check: a rule not checked for lack of input counts as an error (exit 1). */
+  readonly strict: boolean;
 }
 
 const FORMATS: Readonly<Record<Command, readonly Format[]>> = { check: ['text', 'json'], tables: ['csv', 'json'], export: ['text'] };
@@ -22,6 +24,7 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'tables' && command !== 'export') return bad(command ? `unknown command “${command}”` : 'no command');
   const options: Record<string, string> = {};
+  const flags = new Set<string>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
@@ -30,6 +33,10 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
       continue;
     }
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    if (name === 'strict' && command === 'check' && inline === undefined) {
+      flags.add(name);
+      continue;
+    }
     if (!['format', 'profile', 'lang', ...(command === 'export' ? ['out', 'encoding'] : [])].includes(name)) return bad(`unknown option --${name}`);
     const value = inline ?? rest[++i];
     if (value === undefined) return bad(`--${name} needs a value`);
@@ -46,7 +53,7 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
   return {
     ok: true,
     notes: [],
-    value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN', out: options.out ?? null, encoding },
+    value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN', out: options.out ?? null, encoding, strict: flags.has('strict') },
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * `village-plan check|tables|export <input>`: the rules, tables and delivery package of the editor, in Node,
- * for county reviewers and scripts. Exit 0: no errors (export: written); 1: errors found; 2: arguments or
- * input unusable, or the package could not be written (the message names the file and the reason). Output
- * goes to stdout; notes and failures to stderr.
+ * for county reviewers and scripts. Exit 0: no errors (a rule not checked for lack of input is listed,
+ * not an error; export: written); 1: errors found (with --strict, also anything not checked); 2: arguments
+ * or input unusable, or the package could not be written (the message names the file and the reason).
+ * Output goes to stdout; notes and failures to stderr.
  */
 import { createI18n } from '../i18n/index.ts';
 import { loadGeos } from '../geo/geos/geos-module.ts';
@@ -33,7 +34,8 @@ export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   const { plan, labels, notes } = input.value;
   const stderr = notes.map((n) => `${t('cli.note')}: ${renderMessage(t, n)}\n`).join('');
   const result = fullCheck(plan);
-  const code = result.summary.errors > 0 ? 1 : 0;
+  const { errors, notChecked } = result.summary;
+  const code = errors > 0 || (args.value.strict && notChecked > 0) ? 1 : 0;
   if (args.value.command === 'tables') {
     const stdout = args.value.format === 'json' ? JSON.stringify(tablesToJson(t, result.tables), null, 2) + '\n' : tablesToCsv(t, result.tables);
     return { code: 0, stdout, stderr };

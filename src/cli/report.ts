@@ -40,7 +40,7 @@ export function jsonReport(t: Translate, plan: Plan, labels: Readonly<Record<Fea
     key: issue.key,
     messageKey: issue.message.key,
     params: issue.message.params,
-    notChecked: issue.notChecked === true,
+    notChecked: issue.severity === 'notChecked',
     justification: issue.justification?.text ?? null,
   }));
   const summary = { village: plan.meta.villageName, villageCode: plan.meta.villageCode, profile: plan.meta.profileId, ...result.summary };
@@ -51,13 +51,31 @@ export function textReport(t: Translate, plan: Plan, labels: Readonly<Record<Fea
   const s = result.summary;
   const lines = [t('cli.header', { village: plan.meta.villageName || '—', errors: s.errors, warnings: s.warnings, justified: s.justified, notChecked: s.notChecked })];
   if (result.issues.length === 0) lines.push(t('cli.noIssues'));
-  const order = (i: Issue) => (i.notChecked ? 2 : i.justification ? 3 : i.severity === 'error' ? 0 : 1);
+  const order = (i: Issue) => (i.severity === 'notChecked' ? 2 : i.justification ? 3 : i.severity === 'error' ? 0 : 1);
   for (const issue of [...result.issues].sort((a, b) => order(a) - order(b))) {
-    const label = issue.notChecked ? t('rules.notCheckedLabel') : issue.justification ? t('rules.justifiedLabel') : t(`rules.severity.${issue.severity}`);
+    const label = issue.severity === 'notChecked' ? t('rules.notCheckedLabel') : issue.justification ? t('rules.justifiedLabel') : t(`rules.severity.${issue.severity}`);
     let line = `${label}  ${issue.rule}  ${renderMessage(t, issue.message)}`;
     if (issue.features.length) line += `  [${t('cli.features')}: ${issue.features.slice(0, 5).map((id) => featureLabel(plan, labels, issue, id)).join(', ')}${issue.features.length > 5 ? ` … +${issue.features.length - 5}` : ''}]`;
     if (issue.justification) line += `\n    ${t('cli.justification')}: ${issue.justification.text}`;
     lines.push(line);
   }
+  if (s.notChecked > 0) lines.push(t('cli.notCheckedSummary', { count: s.notChecked, missing: missingInputs(t, result.issues).map((m) => m.replace(/[。.]$/, '')).join(t('cli.listSeparator')) }));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * What the not-checked issues lack, each named once: a missing input by its name, a per-feature one by
+ * its first message and how many more share it ("建新地块 JX003 未填写户数 (+9)").
+ */
+export function missingInputs(t: Translate, issues: readonly Issue[]): string[] {
+  const groups = new Map<string, { text: string; count: number }>();
+  for (const issue of issues) {
+    if (issue.severity !== 'notChecked') continue;
+    const byInput = issue.message.key === 'rules.notChecked';
+    const group = byInput ? `input:${String(issue.message.params.missingKey)}` : `message:${issue.message.key}`;
+    const seen = groups.get(group);
+    if (seen) seen.count++;
+    else groups.set(group, { text: byInput ? t('cli.missingInput', { what: t(String(issue.message.params.missingKey)) }) : renderMessage(t, issue.message), count: 1 });
+  }
+  return [...groups.values()].map(({ text, count }) => (count > 1 ? `${text} (+${count - 1})` : text));
 }

@@ -21,6 +21,6 @@ describe(RULE, () => {
   });
 
   it('says "not checked" without the township task', () => {
-    expect(issuesOf(withTask(null).plan, RULE)).toMatchObject([{ notChecked: true }]);
+    expect(issuesOf(withTask(null).plan, RULE)).toMatchObject([{ severity: 'notChecked' }]);
   });
 });

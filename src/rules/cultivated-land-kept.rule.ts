@@ -13,7 +13,7 @@ export const cultivatedLandKeptRule: PlanRule = {
   seedDifference: 'As for pbf-kept: seed §十二 lets the township balance a shortfall, which changes the task entered, not the rule.',
   check(state) {
     const task = state.plan.meta.quotas.cultivatedLand;
-    if (task === null) return [notChecked(this.id, this.severity, 'rules.missing.quota.cultivatedLand')];
+    if (task === null) return [notChecked(this.id, 'rules.missing.quota.cultivatedLand')];
     const kept = state.derived.sum((k) => isCultivatedLand(k.targetClass));
     if (task - kept < state.profile.overlapReportM2) return [];
     return [makeIssue(this.id, this.severity, { key: 'rules.cultivated-land-kept.message', params: { keptM2: m2(kept), taskM2: m2(task), shortM2: m2(task - kept) } })];

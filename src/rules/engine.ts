@@ -139,7 +139,7 @@ export function fullCheck(plan: Plan, rules: readonly Rule[] = RULES): CheckResu
 function withJustifications(issues: readonly Issue[], plan: Plan): Issue[] {
   const justifications = plan.meta.justifications;
   return issues.map((issue) => {
-    const justification = issue.severity === 'warning' && !issue.notChecked ? justifications[issue.key] : undefined;
+    const justification = issue.severity === 'warning' ? justifications[issue.key] : undefined;
     return justification ? { ...issue, justification } : issue;
   });
 }
@@ -152,7 +152,7 @@ function summarise(issues: readonly Issue[]): CheckResult {
   const byRule: Record<string, number> = {};
   for (const issue of issues) {
     byRule[issue.rule] = (byRule[issue.rule] ?? 0) + 1;
-    if (issue.notChecked) notChecked++;
+    if (issue.severity === 'notChecked') notChecked++;
     else if (issue.justification) justified++;
     else if (issue.severity === 'error') errors++;
     else warnings++;

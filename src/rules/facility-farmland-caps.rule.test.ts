@@ -22,6 +22,6 @@ describe(RULE, () => {
   it('passes at exactly 5 %, and says "not checked" without the project area', () => {
     const area = ellipsoidalArea(grid(0.0002).block(0, 0, 1, 1));
     expect(issuesOf(facility((area / 0.05) * (1 + 1e-9)), RULE)).toEqual([]);
-    expect(issuesOf(facility(null), RULE)).toMatchObject([{ notChecked: true }]);
+    expect(issuesOf(facility(null), RULE)).toMatchObject([{ severity: 'notChecked' }]);
   });
 });

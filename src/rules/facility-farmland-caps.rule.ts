@@ -28,7 +28,7 @@ export const facilityFarmlandCapsRule: PlanRule = {
         issues.push(makeIssue(this.id, this.severity, { ...base, key: 'rules.facility-farmland-caps.size', params: { typeKey, areaM2: m2(area), areaMu: m2(m2ToMu(area)), maxMu: cap.maxMu }, part: 'size' }));
       }
       if (p.projectArea === null) {
-        issues.push({ ...makeIssue(this.id, this.severity, { ...base, key: 'rules.facility-farmland-caps.projectMissing', params: { typeKey }, part: 'share' }), notChecked: true });
+        issues.push(makeIssue(this.id, 'notChecked', { ...base, key: 'rules.facility-farmland-caps.projectMissing', params: { typeKey }, part: 'share' }));
       } else if (area > cap.maxShare * p.projectArea) {
         issues.push(makeIssue(this.id, this.severity, { ...base, key: 'rules.facility-farmland-caps.share', params: { typeKey, areaM2: m2(area), percent: m2((100 * area) / Math.max(p.projectArea, 1e-9)), maxPercent: cap.maxShare * 100 }, part: 'share' }));
       }

@@ -19,6 +19,6 @@ describe(RULE, () => {
 
   it('allows 160 m² on hill wasteland, and says "not checked" without households', () => {
     expect(issuesOf(build(67, '32'), RULE)).toEqual([]);
-    expect(issuesOf(build(0), RULE)).toMatchObject([{ notChecked: true }]);
+    expect(issuesOf(build(0), RULE)).toMatchObject([{ severity: 'notChecked' }]);
   });
 });

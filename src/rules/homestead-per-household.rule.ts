@@ -31,7 +31,7 @@ export const homesteadPerHouseholdRule: PlanRule = {
       if (p.useCode !== '2121') continue;
       const base = { layer: 'newBuild' as const, features: [feature.id], geometry: feature.geometry };
       if (p.households <= 0) {
-        issues.push({ ...makeIssue(this.id, this.severity, { ...base, key: 'rules.homestead-per-household.householdsMissing', params: { parcelNo: p.parcelNo } }), notChecked: true });
+        issues.push(makeIssue(this.id, 'notChecked', { ...base, key: 'rules.homestead-per-household.householdsMissing', params: { parcelNo: p.parcelNo } }));
         continue;
       }
       const pieces = state.derived.piecesOfChange(feature.id);

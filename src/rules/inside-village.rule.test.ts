@@ -32,6 +32,6 @@ describe(RULE, () => {
   it('says "not checked" without a village boundary', () => {
     const { plan } = village();
     const noBoundary = { ...plan, layers: { ...plan.layers, boundary: {} } };
-    expect(issuesOf(noBoundary, RULE)).toMatchObject([{ notChecked: true }]);
+    expect(issuesOf(noBoundary, RULE)).toMatchObject([{ severity: 'notChecked' }]);
   });
 });

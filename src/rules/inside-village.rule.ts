@@ -31,7 +31,7 @@ export const insideVillageRule: FeatureRule = {
   checkPlan(state) {
     const boundary = state.boundary();
     if (!boundary.ok) return [makeIssue(this.id, this.severity, { key: 'rules.clipFailed', params: { detail: boundary.error }, part: 'boundary' })];
-    return boundary.geometry ? [] : [notChecked(this.id, this.severity, 'rules.missing.boundary')];
+    return boundary.geometry ? [] : [notChecked(this.id, 'rules.missing.boundary')];
   },
   check(state, feature) {
     const boundary = state.boundary();

@@ -8,7 +8,15 @@ import type { FeatureId } from '../domain/ids.ts';
 import type { LayerId } from '../domain/layers.ts';
 import type { Justification } from '../domain/plan.ts';
 
+/** How bad breaking a rule is. */
 export type Severity = 'error' | 'warning';
+
+/**
+ * What one finding is: the rule is broken (an error or a warning, the rule's severity), or it could not
+ * be checked for lack of an input (a township task, a layer, a household count). Not checked is never an
+ * error: a reviewer must be able to tell "the plan breaks a rule" from "the tool lacked an input".
+ */
+export type Outcome = Severity | 'notChecked';
 
 export interface IssueMessage {
   readonly key: string;
@@ -17,15 +25,13 @@ export interface IssueMessage {
 
 export interface Issue {
   readonly rule: string;
-  readonly severity: Severity;
+  readonly severity: Outcome;
   readonly layer?: LayerId;
   readonly features: readonly FeatureId[];
   readonly message: IssueMessage;
   readonly geometry?: Geometry;
   /** Stable across re-checks: the key a justification (规划说明) is stored under. */
   readonly key: string;
-  /** The rule could not run for lack of input ("not checked: missing …"); shown, never silently passed. */
-  readonly notChecked?: true;
   /** Set by the engine on a warning whose key has a justification in the plan. */
   readonly justification?: Justification;
 }
@@ -45,7 +51,7 @@ export function issueKey(rule: string, features: readonly FeatureId[], part?: st
   return [rule, part ?? '', [...features].sort().join('+')].join(':');
 }
 
-export function makeIssue(rule: string, severity: Severity, input: IssueInput): Issue {
+export function makeIssue(rule: string, severity: Outcome, input: IssueInput): Issue {
   const features = input.features ?? [];
   return {
     rule,
@@ -59,8 +65,8 @@ export function makeIssue(rule: string, severity: Severity, input: IssueInput): 
 }
 
 /** "Not checked: missing …": the rule lacks an input the planner has to enter. */
-export function notChecked(rule: string, severity: Severity, missingKey: string, part?: string): Issue {
-  return { ...makeIssue(rule, severity, { key: 'rules.notChecked', params: { missingKey }, ...(part ? { part } : {}) }), notChecked: true };
+export function notChecked(rule: string, missingKey: string, part?: string): Issue {
+  return makeIssue(rule, 'notChecked', { key: 'rules.notChecked', params: { missingKey }, ...(part ? { part } : {}) });
 }
 
 /** m² to two decimals, the precision areas are kept to (domain.md §7). */

@@ -21,6 +21,6 @@ describe(RULE, () => {
     const { plan, g } = setup();
     expect(issuesOf(withFeatures(plan, feature('newBuild', 'a', g.block(3, 0, 4, 1), { useCode: '2123', quotaSource: 'reserve' })), RULE)).toEqual([]);
     const noZones = village({ zones: [] });
-    expect(issuesOf(withFeatures(noZones.plan, feature('newBuild', 'a', noZones.g.block(0, 0, 1, 1))), RULE)).toMatchObject([{ notChecked: true }]);
+    expect(issuesOf(withFeatures(noZones.plan, feature('newBuild', 'a', noZones.g.block(0, 0, 1, 1))), RULE)).toMatchObject([{ severity: 'notChecked' }]);
   });
 });

@@ -27,7 +27,7 @@ export const newBuildInExpansionBoundaryRule: FeatureRule = {
   source: 'seed §七, §八, §十',
   seedDifference: 'The seed (§八) puts planned new-build parcels in 有条件建设区 (020) specifically, not anywhere in the expansion boundary; and besides rural infrastructure (§七) it lets small farm-tourism and "农业+" sites outside the boundary use the reserve quota (§十), which domain.md does not mention.',
   checkPlan(state) {
-    return state.count('controlZone') === 0 && newConstruction(state).length > 0 ? [notChecked(this.id, this.severity, 'rules.missing.layer.controlZone')] : [];
+    return state.count('controlZone') === 0 && newConstruction(state).length > 0 ? [notChecked(this.id, 'rules.missing.layer.controlZone')] : [];
   },
   check(state, feature) {
     if (feature.layer !== 'newBuild' && feature.layer !== 'useChange') return [];

@@ -31,6 +31,6 @@ describe(RULE, () => {
 
   it('says "not checked" for an empty partition layer', () => {
     const { plan } = village();
-    expect(issuesOf({ ...plan, layers: { ...plan.layers, controlZone: {} } }, RULE)).toMatchObject([{ notChecked: true, message: { params: { missingKey: 'rules.missing.layer.controlZone' } } }]);
+    expect(issuesOf({ ...plan, layers: { ...plan.layers, controlZone: {} } }, RULE)).toMatchObject([{ severity: 'notChecked', message: { params: { missingKey: 'rules.missing.layer.controlZone' } } }]);
   });
 });

@@ -30,15 +30,15 @@ export const noGapRule: PlanRule = {
     const boundary = state.boundary();
     if (!boundary.ok) return [makeIssue(this.id, this.severity, { key: 'rules.clipFailed', params: { detail: boundary.error }, part: 'boundary' })];
     const village = boundary.geometry;
-    if (!village) return [notChecked(this.id, this.severity, 'rules.missing.boundary')];
-    if (!state.isValid(village)) return [notChecked(this.id, this.severity, 'rules.missing.validBoundary')];
+    if (!village) return [notChecked(this.id, 'rules.missing.boundary')];
+    if (!state.isValid(village)) return [notChecked(this.id, 'rules.missing.validBoundary')];
     const minArea = state.profile.gapReportM2;
     const tolerance = state.profile.coverageToleranceM;
     const plane = state.plane();
     const issues: Issue[] = [];
     for (const layer of PARTITION_LAYERS) {
       if (state.count(layer) === 0) {
-        issues.push(notChecked(this.id, this.severity, `rules.missing.layer.${layer}`, layer));
+        issues.push(notChecked(this.id, `rules.missing.layer.${layer}`, layer));
         continue;
       }
       for (const cluster of partitionClusters(state, layer)) {

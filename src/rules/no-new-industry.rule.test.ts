@@ -20,6 +20,6 @@ describe(RULE, () => {
   });
 
   it('says "not checked" when the purpose is not stated', () => {
-    expect(issuesOf(build(null), RULE)).toMatchObject([{ notChecked: true }]);
+    expect(issuesOf(build(null), RULE)).toMatchObject([{ severity: 'notChecked' }]);
   });
 });

@@ -25,7 +25,7 @@ export const noNewIndustryRule: FeatureRule = {
       if (p.useCode !== '2124' || p.industryPurpose === 'agriProcessing' || p.industryPurpose === 'agriNewBusiness') return [];
       const params = { parcelNo: p.parcelNo, areaM2: m2(state.area(feature)) };
       if (p.industryPurpose === null) {
-        return [{ ...makeIssue(this.id, this.severity, { layer: 'newBuild', features: [feature.id], key: 'rules.no-new-industry.purposeMissing', params, geometry: feature.geometry }), notChecked: true }];
+        return [makeIssue(this.id, 'notChecked', { layer: 'newBuild', features: [feature.id], key: 'rules.no-new-industry.purposeMissing', params, geometry: feature.geometry })];
       }
       return [makeIssue(this.id, this.severity, { layer: 'newBuild', features: [feature.id], key: 'rules.no-new-industry.message', params, geometry: feature.geometry })];
     }

@@ -23,7 +23,7 @@ export const nothingNewInRedlineRule: PlanRule = {
   check(state) {
     const made = newConstruction(state);
     if (made.length === 0) return [];
-    if (state.count('controlZone') === 0 && state.count('redline') === 0) return [notChecked(this.id, this.severity, 'rules.missing.layer.controlZone')];
+    if (state.count('controlZone') === 0 && state.count('redline') === 0) return [notChecked(this.id, 'rules.missing.layer.controlZone')];
     const threshold = state.profile.overlapReportM2;
     const issues: Issue[] = [];
     for (const { feature, geometry } of made) {

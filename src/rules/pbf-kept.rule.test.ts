@@ -23,6 +23,6 @@ describe(RULE, () => {
   });
 
   it('says "not checked" without the township task', () => {
-    expect(issuesOf(setup(null).plan, RULE)).toMatchObject([{ notChecked: true }]);
+    expect(issuesOf(setup(null).plan, RULE)).toMatchObject([{ severity: 'notChecked' }]);
   });
 });

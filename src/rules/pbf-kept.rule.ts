@@ -26,7 +26,7 @@ export const pbfKeptRule: PlanRule = {
     const threshold = state.profile.overlapReportM2;
     const task = state.plan.meta.quotas.permanentBasicFarmland;
     const kept = state.derived.sum((k) => k.pbf !== null && isCultivatedLand(k.targetClass));
-    if (task === null) issues.push(notChecked(this.id, this.severity, 'rules.missing.quota.permanentBasicFarmland', 'quota'));
+    if (task === null) issues.push(notChecked(this.id, 'rules.missing.quota.permanentBasicFarmland', 'quota'));
     else if (task - kept >= threshold) issues.push(makeIssue(this.id, this.severity, { key: 'rules.pbf-kept.quota', params: { keptM2: m2(kept), taskM2: m2(task), shortM2: m2(task - kept) }, part: 'quota' }));
     const pbfRecord = state.version('pbf');
     for (const made of newConstruction(state)) {

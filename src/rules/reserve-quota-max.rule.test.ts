@@ -17,6 +17,6 @@ describe(RULE, () => {
 
   it('passes exactly 20 %, and says "not checked" when nothing is entered', () => {
     expect(issuesOf(linkageVillage({ keptM2: 0.2 * cell }), RULE)).toEqual([]);
-    expect(issuesOf(linkageVillage({ keptM2: null }), RULE)).toMatchObject([{ notChecked: true }]);
+    expect(issuesOf(linkageVillage({ keptM2: null }), RULE)).toMatchObject([{ severity: 'notChecked' }]);
   });
 });

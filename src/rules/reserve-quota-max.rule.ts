@@ -17,7 +17,7 @@ export const reserveQuotaMaxRule: PlanRule = {
   seedDifference: 'The seed counts the 20 % on quota that actual demolition produces (实际拆旧); a plan knows only planned demolition, so the share is taken of the planned, legal, restored demolition area: an upper bound of what will be allowed.',
   check(state) {
     const ledger = linkageLedger(state.derived, state.plan.meta, state.profile);
-    if (ledger.keptForReserveM2 === null) return [notChecked(this.id, this.severity, 'rules.missing.reserveQuotaKept')];
+    if (ledger.keptForReserveM2 === null) return [notChecked(this.id, 'rules.missing.reserveQuotaKept')];
     if (ledger.keptForReserveM2 - ledger.maxKeptM2 < state.profile.overlapReportM2) return [];
     return [
       makeIssue(this.id, this.severity, {

@@ -19,6 +19,6 @@ describe(RULE, () => {
 
   it('passes no growth over the standard, and says "not checked" without a population', () => {
     expect(issuesOf(setup(100, false), RULE)).toEqual([]);
-    expect(issuesOf(setup(null, false), RULE)).toMatchObject([{ notChecked: true }]);
+    expect(issuesOf(setup(null, false), RULE)).toMatchObject([{ severity: 'notChecked' }]);
   });
 });

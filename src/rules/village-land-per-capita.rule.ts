@@ -18,7 +18,7 @@ export const villageLandPerCapitaRule: PlanRule = {
   seedDifference: 'domain.md gives no severity (an error by default); the seed says 原则上 (in principle), so it is a warning needing 规划说明.',
   check(state) {
     const population = state.plan.meta.population;
-    if (population === null || population <= 0) return [notChecked(this.id, this.severity, 'rules.missing.population')];
+    if (population === null || population <= 0) return [notChecked(this.id, 'rules.missing.population')];
     const base = state.derived.sum((k) => isVillageConstructionLand(k.baseClass));
     const target = state.derived.sum((k) => isVillageConstructionLand(k.targetClass));
     const standard = state.profile.villageLandPerCapitaM2;

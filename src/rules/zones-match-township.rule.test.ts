@@ -20,6 +20,6 @@ describe(RULE, () => {
   });
 
   it('says "not checked" without township zones', () => {
-    expect(issuesOf(setup([]), RULE)).toMatchObject([{ notChecked: true }]);
+    expect(issuesOf(setup([]), RULE)).toMatchObject([{ severity: 'notChecked' }]);
   });
 });

@@ -27,9 +27,9 @@ export const zonesMatchTownshipRule: PlanRule = {
   seedDifference: '',
   check(state) {
     const township = state.features('townshipZones');
-    if (township.length === 0) return [notChecked(this.id, this.severity, 'rules.missing.layer.townshipZones')];
+    if (township.length === 0) return [notChecked(this.id, 'rules.missing.layer.townshipZones')];
     const village = state.features('controlZone');
-    if (village.length === 0) return [notChecked(this.id, this.severity, 'rules.missing.layer.controlZone')];
+    if (village.length === 0) return [notChecked(this.id, 'rules.missing.layer.controlZone')];
     const threshold = state.profile.overlapReportM2;
     const issues: Issue[] = [];
     const check = (zones: readonly Zone[], coverLayer: 'controlZone' | 'townshipZones', keep: (code: ControlZoneCode) => boolean, what: string) => {

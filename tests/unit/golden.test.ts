@@ -36,7 +36,7 @@ function issuesOf(planPath: string) {
     features: i.features,
     message: i.message,
     key: i.key,
-    notChecked: i.notChecked === true,
+    notChecked: i.severity === 'notChecked',
     justified: i.justification !== undefined,
     geometry: rounded(i.geometry),
   }));

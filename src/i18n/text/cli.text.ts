@@ -3,8 +3,8 @@ import type { Texts } from '../texts.ts';
 
 export const cliText: Texts = {
   'cli.usage': {
-    zh: '用法：village-plan check <规划文件或成果包文件夹> [--format text|json] [--profile zhejiang-2017] [--lang zh|en]\n      village-plan tables <规划文件或成果包文件夹> [--format csv|json] [--lang zh|en]\n      village-plan export <规划文件或成果包文件夹> --out <文件夹|文件.zip> [--encoding gbk|utf-8] [--lang zh|en]',
-    en: 'Usage: village-plan check <plan file or package folder> [--format text|json] [--profile zhejiang-2017] [--lang zh|en]\n       village-plan tables <plan file or package folder> [--format csv|json] [--lang zh|en]\n       village-plan export <plan file or package folder> --out <folder|file.zip> [--encoding gbk|utf-8] [--lang zh|en]',
+    zh: '用法：village-plan check <规划文件或成果包文件夹> [--format text|json] [--strict] [--profile zhejiang-2017] [--lang zh|en]\n      village-plan tables <规划文件或成果包文件夹> [--format csv|json] [--lang zh|en]\n      village-plan export <规划文件或成果包文件夹> --out <文件夹|文件.zip> [--encoding gbk|utf-8] [--lang zh|en]',
+    en: 'Usage: village-plan check <plan file or package folder> [--format text|json] [--strict] [--profile zhejiang-2017] [--lang zh|en]\n       village-plan tables <plan file or package folder> [--format csv|json] [--lang zh|en]\n       village-plan export <plan file or package folder> --out <folder|file.zip> [--encoding gbk|utf-8] [--lang zh|en]',
   },
   'cli.badArguments': { zh: '参数错误：{{detail}}', en: 'Bad arguments: {{detail}}' },
   'cli.unknownProfile': { zh: '未知的规则配置“{{profile}}”，可用：{{known}}', en: 'Unknown profile “{{profile}}”; known: {{known}}' },
@@ -14,6 +14,9 @@ export const cliText: Texts = {
   'cli.notUtf8': { zh: '文件不是 UTF-8 文本', en: 'the file is not UTF-8 text' },
   'cli.header': { zh: '{{village}}：{{errors}} 个错误，{{warnings}} 个警告，{{justified}} 个已说明，{{notChecked}} 项未检查', en: '{{village}}: {{errors}} error(s), {{warnings}} warning(s), {{justified}} justified, {{notChecked}} not checked' },
   'cli.noIssues': { zh: '未发现问题。', en: 'No issues found.' },
+  'cli.notCheckedSummary': { zh: '未检查 {{count}} 项：{{missing}}。', en: '{{count}} not checked: {{missing}}.' },
+  'cli.listSeparator': { zh: '；', en: '; ' },
+  'cli.missingInput': { zh: '缺少{{what}}', en: 'missing {{what}}' },
   'cli.features': { zh: '要素', en: 'features' },
   'cli.justification': { zh: '规划说明', en: 'justification' },
   'cli.note': { zh: '提示', en: 'Note' },

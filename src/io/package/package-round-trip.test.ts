@@ -43,7 +43,7 @@ describe('delivery packages', () => {
     expect(read.ok && read.notes.map((n) => n.key)).toContain('package.boundaryFromParcels');
     // The package has no functional zones (GNFQ is the editor's own layer): no-gap says so, and finds no gap.
     const geometric = read.ok ? fullCheck(read.value.plan).issues.filter((i) => ['no-gap', 'no-overlap', 'inside-village'].includes(i.rule)) : [];
-    expect(geometric).toMatchObject([{ rule: 'no-gap', notChecked: true, message: { params: { missingKey: 'rules.missing.layer.functionalZone' } } }]);
+    expect(geometric).toMatchObject([{ rule: 'no-gap', severity: 'notChecked', message: { params: { missingKey: 'rules.missing.layer.functionalZone' } } }]);
   });
 
   it('refuse unknown class codes and non-GeoJSON text, naming the file', () => {

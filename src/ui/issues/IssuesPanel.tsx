@@ -20,7 +20,7 @@ const GROUPS: readonly Group[] = ['error', 'warning', 'justified', 'notChecked']
 const SHOWN_PER_RULE = 50;
 
 function groupOf(issue: Issue): Group {
-  if (issue.notChecked) return 'notChecked';
+  if (issue.severity === 'notChecked') return 'notChecked';
   if (issue.justification) return 'justified';
   return issue.severity;
 }
@@ -94,7 +94,7 @@ export function IssuesPanel() {
                       {formatMessage(t, (k) => i18n.exists(k), issue.message)}
                     </button>
                     {issue.justification ? <p className="justification">{t('issues.justifiedBy', { text: issue.justification.text })}</p> : null}
-                    {issue.severity === 'warning' && !issue.notChecked ? (
+                    {issue.severity === 'warning' ? (
                       editing === issue.key ? (
                         <JustificationEditor issue={issue} onDone={() => setEditing(null)} />
                       ) : (

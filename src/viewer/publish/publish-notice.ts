@@ -37,7 +37,7 @@ export interface PublishedNotice {
 export function blockingRules(issues: readonly Issue[]): { rule: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const issue of issues) {
-    if (issue.severity !== 'error' || issue.notChecked) continue;
+    if (issue.severity !== 'error') continue;
     counts.set(issue.rule, (counts.get(issue.rule) ?? 0) + 1);
   }
   return [...counts].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
