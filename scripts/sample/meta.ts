@@ -48,6 +48,8 @@ export function buildMeta(
     constructionTotal: ceilTo100(construction),
     urbanRuralConstruction: ceilTo100(urbanRural),
     villageConstruction: ceilTo100(village),
+    // The township's 基本农田储备库 task: the reserve areas the sample draws meet it with a little room.
+    pbfReserve: floorTo100(areaOf(changes.reserve)),
   };
   const homesteads = bases.filter((b) => code(b) === '2121').length;
   const households = Math.round(homesteads * rng.float(1.02, 1.12));

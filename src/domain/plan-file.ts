@@ -101,6 +101,7 @@ function parseMeta(raw: unknown): Result<PlanMeta> {
         constructionTotal: quota('constructionTotal'),
         urbanRuralConstruction: quota('urbanRuralConstruction'),
         villageConstruction: quota('villageConstruction'),
+        pbfReserve: quota('pbfReserve'),
       },
       reserveQuotaKeptM2: nonNegative(raw.reserveQuotaKeptM2),
       safeguards: parseSafeguards(raw.safeguards),

@@ -16,6 +16,8 @@ export interface TownshipQuotas {
   readonly constructionTotal: number | null;
   readonly urbanRuralConstruction: number | null;
   readonly villageConstruction: number | null;
+  /** 基本农田储备库任务: the total 整备区 (reserve area) the township asks of the village. */
+  readonly pbfReserve: number | null;
 }
 
 /** 规划说明: the planner's written reason that lets a warning pass (an error can never be waived). */
@@ -72,6 +74,7 @@ export const EMPTY_QUOTAS: TownshipQuotas = {
   constructionTotal: null,
   urbanRuralConstruction: null,
   villageConstruction: null,
+  pbfReserve: null,
 };
 
 export function emptyLayers(): Plan['layers'] {

@@ -47,6 +47,7 @@ export const checkingText: Texts = {
   'profile.quota.cultivatedLand': { zh: '耕地保有量', en: 'Cultivated land to keep' },
   'profile.quota.permanentBasicFarmland': { zh: '永久基本农田保护面积', en: 'Permanent basic farmland' },
   'profile.quota.constructionTotal': { zh: '建设用地总规模', en: 'Construction land total' },
+  'profile.quota.pbfReserve': { zh: '基本农田储备库任务（整备区面积）', en: 'Basic farmland reserve task (reserve area)' },
   'profile.quota.urbanRuralConstruction': { zh: '城乡建设用地规模', en: 'Urban–rural construction land' },
   'profile.quota.villageConstruction': { zh: '村庄建设用地规模', en: 'Village construction land' },
   'profile.reserveQuotaKept': { zh: '提留的规划预留新增建设用地指标', en: 'Reserve quota kept back' },

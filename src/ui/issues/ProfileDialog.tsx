@@ -14,7 +14,7 @@ import { usePlanState, useServices } from '../services.tsx';
 import { overridesFrom, profileRows } from './profile-rows.ts';
 import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
 
-const QUOTA_KEYS: readonly (keyof TownshipQuotas)[] = ['cultivatedLand', 'permanentBasicFarmland', 'constructionTotal', 'urbanRuralConstruction', 'villageConstruction'];
+const QUOTA_KEYS: readonly (keyof TownshipQuotas)[] = ['cultivatedLand', 'permanentBasicFarmland', 'constructionTotal', 'urbanRuralConstruction', 'villageConstruction', 'pbfReserve'];
 
 /** An input's text as a number, or null when empty; NaN when not a number (the save is then refused). */
 const parse = (text: string) => (text.trim() === '' ? null : Number(text));
