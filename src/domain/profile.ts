@@ -30,7 +30,12 @@ export interface RuleProfile {
     readonly forestWaterReserve: number;
     readonly controlZone: number;
   };
-  readonly areaAttributeTolerance: { readonly absoluteM2: number; readonly relative: number };
+  /**
+   * How far a recorded area (TBMJ) may be from the computed one. `withinBoth` 1 (default): within
+   * `absoluteM2` and within `relative` of the area, as a reviewer reads "20 m² 或 2 %" (each is a limit, so
+   * a large parcel is not let off by its 2 %); 0: within either, the looser of the two.
+   */
+  readonly areaAttributeTolerance: { readonly absoluteM2: number; readonly relative: number; readonly withinBoth: number };
   readonly reserveQuotaMaxShare: number;
   readonly reserveTouchToleranceM: number;
   readonly homesteadPerHouseholdM2: {
@@ -61,7 +66,7 @@ export const ZHEJIANG_2017: RuleProfile = {
     forestWaterReserve: 600,
     controlZone: 10_000,
   },
-  areaAttributeTolerance: { absoluteM2: 20, relative: 0.02 },
+  areaAttributeTolerance: { absoluteM2: 20, relative: 0.02, withinBoth: 1 },
   reserveQuotaMaxShare: 0.2,
   reserveTouchToleranceM: 1,
   homesteadPerHouseholdM2: { cultivated: 125, other: 140, hillWasteland: 160 },
@@ -117,9 +122,24 @@ export function sanitiseOverrides(raw: unknown): ProfileOverrides {
   const clean: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'id' || !(key in ZHEJIANG_2017)) continue;
-    if (sameShape((ZHEJIANG_2017 as unknown as Record<string, unknown>)[key], value)) clean[key] = value;
+    const reference = (ZHEJIANG_2017 as unknown as Record<string, unknown>)[key];
+    const completed = withNewKeys(reference, value);
+    if (sameShape(reference, completed)) clean[key] = completed;
   }
   return clean as ProfileOverrides;
+}
+
+/**
+ * An override saved before its entry gained a number (e.g. `areaAttributeTolerance.withinBoth`) takes the
+ * default for it, instead of being dropped whole with the numbers the planner did change.
+ */
+function withNewKeys(reference: unknown, value: unknown): unknown {
+  if (!isPlainObject(reference) || !isPlainObject(value)) return value;
+  return Object.fromEntries(Object.keys(reference).map((k) => [k, k in value ? withNewKeys(reference[k], value[k]) : reference[k]]));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function sameShape(reference: unknown, value: unknown): boolean {

@@ -1,24 +1,57 @@
 import { describe, expect, it } from 'vitest';
+import { sanitiseOverrides } from '../domain/profile.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { grid, issuesOf, village } from './test-support.ts';
 
 const RULE = 'area-attribute-consistent';
-const cellArea = ellipsoidalArea(grid().block(0, 0, 1, 1));
-const withRecorded = (delta: number) => village({ w: 1, h: 1, zones: [], baseProps: () => ({ recordedArea: cellArea + delta }) }).plan;
+/** A 0.001° cell (~10,700 m²: 2 % is ~214 m², so 20 m² is the tighter limit). */
+const bigCell = ellipsoidalArea(grid().block(0, 0, 1, 1));
+/** A 0.0002° cell (~430 m²: 2 % is ~8.6 m², the tighter limit). */
+const SMALL = 0.0002;
+const smallCell = ellipsoidalArea(grid(SMALL).block(0, 0, 1, 1));
+
+function withRecorded(delta: number, size?: number, withinBoth?: number) {
+  const area = size ? smallCell : bigCell;
+  const meta = withinBoth === undefined ? {} : { meta: { profileOverrides: { areaAttributeTolerance: { absoluteM2: 20, relative: 0.02, withinBoth } } } };
+  return village({ w: 1, h: 1, zones: [], ...(size ? { size } : {}), baseProps: () => ({ recordedArea: area + delta }), ...meta }).plan;
+}
 
 describe(RULE, () => {
   it('passes a recorded area close to the ellipsoidal one', () => {
     expect(issuesOf(withRecorded(15), RULE)).toEqual([]);
+    expect(issuesOf(withRecorded(-8, SMALL), RULE)).toEqual([]);
   });
 
-  it('reports a recorded area off by more than 20 m² and 2 %', () => {
-    const issues = issuesOf(withRecorded(600), RULE);
+  it('a large parcel is held to 20 m², not let off by its 2 % (the near miss just inside passes)', () => {
+    expect(issuesOf(withRecorded(19.99), RULE)).toEqual([]);
+    const issues = issuesOf(withRecorded(25), RULE);
     expect(issues).toHaveLength(1);
-    expect(issues[0]!.message.params.differenceM2).toBeCloseTo(600, 1);
+    expect(issues[0]!.message.params).toMatchObject({ allowedM2: 20 });
+    expect(issues[0]!.message.params.differenceM2).toBeCloseTo(25, 1);
   });
 
-  it('passes exactly at the allowed difference (2 % here)', () => {
-    expect(issuesOf(withRecorded(0.02 * cellArea - 0.001), RULE)).toEqual([]);
-    expect(issuesOf(withRecorded(0.02 * cellArea + 1), RULE)).toHaveLength(1);
+  it('a small parcel is held to 2 %, not let off by the 20 m²', () => {
+    const allowed = 0.02 * smallCell;
+    expect(issuesOf(withRecorded(allowed - 0.01, SMALL), RULE)).toEqual([]);
+    const issues = issuesOf(withRecorded(15, SMALL), RULE);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message.params.allowedM2).toBeCloseTo(allowed, 2);
+  });
+
+  it('the profile can ask for the looser reading (within either)', () => {
+    expect(issuesOf(withRecorded(150, undefined, 0), RULE)).toEqual([]);
+    expect(issuesOf(withRecorded(15, SMALL, 0), RULE)).toEqual([]);
+    expect(issuesOf(withRecorded(600, undefined, 0), RULE)).toHaveLength(1);
+  });
+
+  it('an override saved before withinBoth existed keeps its numbers and takes the default reading', () => {
+    const overrides = sanitiseOverrides({ areaAttributeTolerance: { absoluteM2: 30, relative: 0.02 } });
+    expect(overrides).toEqual({ areaAttributeTolerance: { absoluteM2: 30, relative: 0.02, withinBoth: 1 } });
+    const read = (delta: number) => {
+      const plan = withRecorded(delta);
+      return issuesOf({ ...plan, meta: { ...plan.meta, profileOverrides: overrides } }, RULE);
+    };
+    expect(read(25)).toEqual([]);
+    expect(read(35)).toHaveLength(1);
   });
 });

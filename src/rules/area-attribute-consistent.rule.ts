@@ -1,7 +1,9 @@
 /**
  * `area-attribute-consistent` (zj-qc): an imported area field (TBMJ of base parcels and basic-farmland
- * patches) agrees with the ellipsoidal area computed here, within the profile's absolute or relative
- * tolerance (whichever is larger). Features without a recorded area are not judged.
+ * patches) agrees with the ellipsoidal area computed here. "20 m² 或 2 %" is read as a reviewer reads it:
+ * the difference is within 20 m² and within 2 % of the area (each is a limit: a 5 公顷 parcel is not let off
+ * 1,000 m²); the profile can ask for the looser reading (`withinBoth: 0`). Features without a recorded area
+ * are not judged.
  */
 import { m2, makeIssue } from './issue.ts';
 import type { FeatureRule } from './rule.ts';
@@ -14,14 +16,14 @@ export const areaAttributeConsistentRule: FeatureRule = {
   reads: [],
   profileKeys: ['areaAttributeTolerance'],
   source: 'zj-qc',
-  seedDifference: '',
+  seedDifference: 'domain.md says "within 20 m² or 2 %" without saying which of the two governs; read as both limits (the tighter one applies), so a large parcel cannot be 2 % off; the profile key withinBoth = 0 gives the looser reading.',
   check(state, feature) {
     if (feature.layer !== 'base' && feature.layer !== 'pbf') return [];
     const recorded = feature.properties.recordedArea;
     if (recorded === null) return [];
     const computed = state.area(feature);
-    const { absoluteM2, relative } = state.profile.areaAttributeTolerance;
-    const allowed = Math.max(absoluteM2, relative * computed);
+    const { absoluteM2, relative, withinBoth } = state.profile.areaAttributeTolerance;
+    const allowed = withinBoth ? Math.min(absoluteM2, relative * computed) : Math.max(absoluteM2, relative * computed);
     const difference = Math.abs(recorded - computed);
     if (difference <= allowed) return [];
     return [
