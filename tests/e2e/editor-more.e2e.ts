@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, Polygon, Position } from 'geojson';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickMap, drawPolygon, focusAt, launch, mapIdle, openEditor, pagePoint, startDrawing, type Session } from './support/browser.ts';
 import { offset, roomIn, square, type LonLat } from './support/plan-queries.ts';
@@ -20,6 +21,19 @@ const plan = () => session.page.evaluate(() => window.villagePlan.plan());
 const features = async (layer: string) => (await plan()).layers[layer as 'newBuild'].features as Feature<Polygon>[];
 const selection = () => session.page.evaluate(() => window.villagePlan.selection());
 const outer = (f: Feature<Polygon>) => f.geometry.coordinates[0] as Position[];
+
+/** The flat colour of the test's PMTiles orthophoto. */
+const ORTHO_RGB: [number, number, number] = [230, 0, 230];
+
+/** Share of the map's on-screen pixels within a small distance of `rgb` (where no parcel covers the basemap). */
+async function shareOfColour(page: Page, [r, g, b]: readonly [number, number, number]): Promise<number> {
+  const png = PNG.sync.read(await page.locator('[data-testid="map"] canvas').screenshot());
+  let near = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (Math.abs((png.data[i] as number) - r) + Math.abs((png.data[i + 1] as number) - g) + Math.abs((png.data[i + 2] as number) - b) < 30) near++;
+  }
+  return near / (png.data.length / 4);
+}
 
 beforeAll(async () => {
   session = await launch();
@@ -36,7 +50,7 @@ describe('a local PMTiles orthophoto as basemap', () => {
     const xs = outer(village).map((p) => p[0] as number);
     const ys = outer(village).map((p) => p[1] as number);
     const file = join(mkdtempSync(join(tmpdir(), 'pmtiles-')), 'ortho.pmtiles');
-    writeRasterPmtiles(file, [Math.min(...xs) - 0.01, Math.min(...ys) - 0.01, Math.max(...xs) + 0.01, Math.max(...ys) + 0.01], 10, 18, [230, 0, 230]);
+    writeRasterPmtiles(file, [Math.min(...xs) - 0.01, Math.min(...ys) - 0.01, Math.max(...xs) + 0.01, Math.max(...ys) + 0.01], 10, 18, ORTHO_RGB);
     await page.keyboard.press('f');
     await mapIdle(page);
     const before = await mapPixels(page);
@@ -45,7 +59,8 @@ describe('a local PMTiles orthophoto as basemap', () => {
     await page.locator('.dialog.basemap input[type="radio"]').nth(2).check();
     await page.setInputFiles('.dialog.basemap input[type="file"]', file);
     await page.click('.dialog.basemap button.primary');
-    await page.waitForTimeout(500);
+    // The file is stored and opened before the map shows it: wait until its magenta is on screen.
+    await expect.poll(() => shareOfColour(page, ORTHO_RGB), { timeout: 30_000 }).toBeGreaterThan(0.01);
     await mapIdle(page);
     const after = await mapPixels(page);
     expect(after.signature).not.toBe(before.signature);
@@ -53,7 +68,8 @@ describe('a local PMTiles orthophoto as basemap', () => {
 
     await page.reload();
     await page.waitForSelector('.app[data-ready="true"]');
-    await page.waitForTimeout(500);
+    // The remembered file is read back from IndexedDB after start: wait until it is on screen again.
+    await expect.poll(() => shareOfColour(page, ORTHO_RGB), { timeout: 30_000 }).toBeGreaterThan(0.01);
     await mapIdle(page);
     const reloaded = await mapPixels(page);
     expect(reloaded.distinctColours).toBeGreaterThan(4);
@@ -79,16 +95,16 @@ describe('raster tiles from a URL as basemap', () => {
     await page.locator('.dialog.basemap input[type="radio"]').nth(1).check();
     await page.fill('.dialog.basemap input[type="url"]', 'https://tiles.county.example/ortho/{z}/{x}/{y}.png');
     await page.click('.dialog.basemap button.primary');
-    await page.waitForTimeout(500);
+    // Tiles asked for: the basemap is on the map; idle then waits for them to be drawn.
+    await expect.poll(() => served, { timeout: 30_000 }).toBeGreaterThan(0);
     await mapIdle(page);
-    expect(served).toBeGreaterThan(0);
     // Counted before the reload: the reloaded page may ask for its tiles before it reports ready.
     const before = served;
     await page.reload();
     await page.waitForSelector('.app[data-ready="true"]');
-    await page.waitForTimeout(500);
+    // The remembered URL asks for tiles again after the reload.
+    await expect.poll(() => served, { timeout: 30_000 }).toBeGreaterThan(before);
     await mapIdle(page);
-    expect(served).toBeGreaterThan(before);
     await page.click('[data-action="basemap"]');
     await page.locator('.dialog.basemap input[type="radio"]').nth(0).check();
     await page.click('.dialog.basemap button.primary');

@@ -31,7 +31,8 @@ describe('the editor with the sample village', () => {
   it('shows the scale as a ratio and zooms to exactly 1:2000', async () => {
     const { page } = session;
     await page.click('.status-bar [data-action="zoom2000"]');
-    await page.waitForTimeout(500);
+    // The zoom eases: wait for the scale to arrive, then for the map to draw (not idle while it moves).
+    await page.waitForFunction(() => document.querySelector('[data-testid="scale"]')?.textContent === '1:2,000', null, { timeout: 30_000 });
     await mapIdle(page);
     await expect(page.locator('[data-testid="scale"]').textContent()).resolves.toBe('1:2,000');
     await expect(page.locator('.maplibregl-ctrl-scale').textContent()).resolves.toMatch(/m$/);

@@ -36,6 +36,27 @@ async function viewerIdle(p: Page): Promise<void> {
   await p.evaluate(() => (window as unknown as { noticeViewer: { idle(): Promise<void> } }).noticeViewer.idle());
 }
 
+/**
+ * Waits until a search result has brought the map to `lonLat` (the parcel's middle, within 40 px of the
+ * map's centre) at zoom 17 or closer, the camera a search flies to; `viewerIdle` then waits out the rest of
+ * the move (MapLibre is not idle while the camera moves).
+ */
+async function centredOn(p: Page, lonLat: readonly [number, number]): Promise<void> {
+  await p.waitForFunction(
+    ([lon, lat]) => {
+      const viewer = (window as unknown as { noticeViewer: { project(p: [number, number]): { x: number; y: number } } }).noticeViewer;
+      const box = document.querySelector('[data-testid="map"]')?.getBoundingClientRect();
+      if (!box) return false;
+      const at = viewer.project([lon, lat]);
+      // 0.0001° of longitude spans 18.64 px at zoom 17 (512-px tiles).
+      const east = viewer.project([lon + 0.0001, lat]);
+      return east.x - at.x >= 18.5 && Math.hypot(at.x - box.width / 2, at.y - box.height / 2) < 40;
+    },
+    lonLat as [number, number],
+    { timeout: 30_000 },
+  );
+}
+
 async function tapAt(p: Page, lonLat: readonly [number, number]): Promise<void> {
   const local = await p.evaluate((q) => (window as unknown as { noticeViewer: { project(p: [number, number]): { x: number; y: number } } }).noticeViewer.project(q as [number, number]), lonLat);
   const box = await p.locator('[data-testid="map"]').boundingBox();
@@ -174,7 +195,7 @@ describe('the notice file opened from file:// with the network off', () => {
     await page.locator('[data-tab="search"]').tap();
     await page.locator('[data-testid="search-input"]').fill(demolition.p.n);
     await page.locator('[data-testid="search-results"] button').first().tap();
-    await page.waitForTimeout(600);
+    await centredOn(page, centre);
     await viewerIdle(page);
     await tapAt(page, centre);
     const sentence = page.locator('[data-testid="tap-sentence"]');

@@ -111,18 +111,24 @@ export async function focusAt(page: Page, lonLat: readonly [number, number], sca
   await page.mouse.up();
   await mapIdle(page);
   await page.selectOption('[data-testid="scale-select"]', String(scale));
-  await page.waitForTimeout(450);
+  // The zoom eases (300 ms): wait until the status bar shows the scale asked for, then for the map to draw
+  // (MapLibre is not idle while the camera still moves).
+  await page.waitForFunction((text) => document.querySelector('[data-testid="scale"]')?.textContent === text, `1:${scale.toLocaleString('en-US')}`, { timeout: 30_000 });
   await mapIdle(page);
 }
 
-/** Clicks a sequence of vertices to draw a polygon and closes it on the first vertex. */
+/**
+ * Clicks a sequence of vertices to draw a polygon and closes it on the first vertex; resolves when the
+ * outline became a feature (the plan's version moved on) or was refused with a message at the cursor, and
+ * the map has drawn the outcome. No wait between vertices: terra-draw takes a vertex within the click's own
+ * pointer events, which `mouse.click` has dispatched when it resolves.
+ */
 export async function drawPolygon(page: Page, ring: readonly (readonly [number, number])[]): Promise<void> {
-  for (const p of ring) {
-    await clickMap(page, p);
-    await page.waitForTimeout(120);
-  }
+  const version = await planVersion(page);
+  for (const p of ring) await clickMap(page, p);
   await clickMap(page, ring[0] as readonly [number, number]);
-  await page.waitForTimeout(200);
+  await page.waitForFunction((before) => window.villagePlan.version() !== before || document.querySelector('.cursor-message') !== null, version, { timeout: 30_000 });
+  await mapIdle(page);
 }
 
 /** Chooses a layer in the "绘制" menu. */
