@@ -55,6 +55,14 @@ export function isVillageConstructionLand(code: LandClassCode): boolean {
   return code.startsWith('212');
 }
 
+/**
+ * 城乡建设用地: 城镇用地 (211), 采矿用地 (213, with towns the 城镇工矿用地 of the township plan) and 村庄建设用地
+ * (212x); not the transport, water-works, scenic and special land outside settlements (22x, 23x).
+ */
+export function isUrbanRuralConstructionLand(code: LandClassCode): boolean {
+  return code === '211' || code === '213' || isVillageConstructionLand(code);
+}
+
 /** 耕地 (111/112/113): what 耕地保有量 counts. */
 export function isCultivatedLand(code: LandClassCode): boolean {
   return landClass(code).group === 'cultivated';

@@ -25,4 +25,16 @@ describe(RULE, () => {
     const { plan, g } = setup();
     expect(issuesOf(withFeatures(plan, feature('facility', 'f', g.block(0, 1, 1, 2)), feature('reserve', 'r', g.block(3, 0, 4, 1))), RULE)).toEqual([]);
   });
+
+  it('counts only reserve area that is not itself basic farmland as compensation', () => {
+    const { plan, g } = setup();
+    const reserveOnPbf = withFeatures(plan, feature('facility', 'f', g.block(0, 1, 1, 2)), feature('reserve', 'r', g.block(1, 0, 2, 1)));
+    expect(issuesOf(reserveOnPbf, RULE)).toMatchObject([{ message: { key: 'rules.facility-farmland-on-pbf.message', params: { reserveM2: 0 } } }]);
+  });
+
+  it('uses each square metre of reserve once: two facilities need twice the reserve', () => {
+    const { plan, g } = setup();
+    const two = withFeatures(plan, feature('facility', 'f1', g.block(0, 1, 1, 2)), feature('facility', 'f2', g.block(1, 1, 2, 2)), feature('reserve', 'r', g.block(3, 0, 4, 1)));
+    expect(issuesOf(two, RULE)).toMatchObject([{ features: ['f1', 'f2'], message: { key: 'rules.facility-farmland-on-pbf.message' } }]);
+  });
 });

@@ -20,6 +20,12 @@ import { pbfKeptRule } from './pbf-kept.rule.ts';
 import { reserveAreaEligibleRule } from './reserve-area-eligible.rule.ts';
 import { reserveQuotaMaxRule } from './reserve-quota-max.rule.ts';
 import { restorationFitsSurroundingsRule } from './restoration-fits-surroundings.rule.ts';
+import { constructionTotalWithinTaskRule } from './construction-total-within-task.rule.ts';
+import { urbanRuralConstructionWithinTaskRule } from './urban-rural-construction-within-task.rule.ts';
+import { villageConstructionWithinTaskRule } from './village-construction-within-task.rule.ts';
+import { newConstructionQuotaSourceRule } from './new-construction-quota-source.rule.ts';
+import { reserveQuotaCoversNewBuildRule } from './reserve-quota-covers-new-build.rule.ts';
+import { pbfReserveTaskMetRule } from './pbf-reserve-task-met.rule.ts';
 import type { Rule } from './rule.ts';
 import { tablesConsistentRule } from './tables-consistent.rule.ts';
 import { villageLandPerCapitaRule } from './village-land-per-capita.rule.ts';
@@ -33,14 +39,20 @@ export const RULES: readonly Rule[] = [
   minParcelAreaRule,
   areaAttributeConsistentRule,
   constructionTotalNotIncreasedRule,
+  constructionTotalWithinTaskRule,
+  urbanRuralConstructionWithinTaskRule,
+  villageConstructionWithinTaskRule,
   demolitionCoversNewBuildRule,
+  newConstructionQuotaSourceRule,
   reserveQuotaMaxRule,
+  reserveQuotaCoversNewBuildRule,
   illegalLandNotLinkedRule,
   demolitionOnConstructionLandRule,
   newBuildInExpansionBoundaryRule,
   restorationFitsSurroundingsRule,
   noNewIndustryRule,
   pbfKeptRule,
+  pbfReserveTaskMetRule,
   cultivatedLandKeptRule,
   facilityFarmlandOnPbfRule,
   facilityFarmlandCapsRule,

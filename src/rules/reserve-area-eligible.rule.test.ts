@@ -28,4 +28,13 @@ describe(RULE, () => {
     const reclaimed = withFeatures(plan, feature('demolition', 'd', g.block(3, 0, 4, 1)), feature('reserve', 'r', g.block(3, 0, 4, 1), { kind: 'reclaimable' }));
     expect(issuesOf(reclaimed, RULE)).toEqual([]);
   });
+
+  it('reports the part of a reserve that lies on existing basic farmland; its twin beside it passes', () => {
+    const { plan, g } = setup();
+    const onPbf = issuesOf(withFeatures(plan, feature('reserve', 'r', g.block(0, 0, 2, 1), { kind: 'nearPbf' })), RULE);
+    expect(onPbf).toMatchObject([{ severity: 'error', message: { key: 'rules.reserve-area-eligible.onPbf' } }]);
+    expect(onPbf[0]!.geometry).toBeDefined();
+    expect(issuesOf(withFeatures(plan, feature('reserve', 'r', g.block(1, 0, 2, 1), { kind: 'nearPbf' })), RULE)).toEqual([]);
+  });
 });
+

@@ -3,7 +3,8 @@
  * permanent basic farmland (永久基本农田周边的现状农用地), or land that development, consolidation or
  * reclamation can turn into new cultivated land. Each reserve area is judged by its stated kind; the part
  * that does not fit is shown. Farmland next to basic farmland must come within the profile's touch
- * tolerance of it.
+ * tolerance of it. No reserve area lies on existing permanent basic farmland: a reserve is where basic
+ * farmland can come from, so land already delineated adds nothing (and could not compensate for any).
  */
 import type { AreaGeometry, FeatureOf } from '../domain/features.ts';
 import { isConstructionLand, isCultivatedLand, landClass, type LandClassCode } from '../domain/land-classes.ts';
@@ -35,7 +36,7 @@ export const reserveAreaEligibleRule: PlanRule = {
   reads: ['reserve', 'base', 'pbf', 'demolition', 'newBuild', 'useChange'],
   profileKeys: ['reserveTouchToleranceM', 'overlapReportM2', 'coverageToleranceM'],
   source: 'seed §六',
-  seedDifference: 'domain.md asks every reserve area to touch existing PBF; the seed only wants reserve areas to grow into blocks contiguous with it over time (逐步形成…连片), so touching is required only of the kind "farmland next to PBF", whose definition implies it.',
+  seedDifference: 'domain.md asks every reserve area to touch existing PBF; the seed only wants reserve areas to grow into blocks contiguous with it over time (逐步形成…连片), so touching is required only of the kind "farmland next to PBF", whose definition implies it. Neither says a reserve may not lie on PBF; the seed\'s purpose (潜力地块 for 占用补划) rules it out, so that part is reported.',
   check(state) {
     const threshold = state.profile.overlapReportM2;
     const issues: Issue[] = [];
@@ -52,6 +53,13 @@ export const reserveAreaEligibleRule: PlanRule = {
       if (!part.ok) issues.push(makeIssue(this.id, this.severity, { layer: 'reserve', features: [feature.id], key: 'rules.clipFailed', params: { detail: part.error } }));
       else if (part.value && ellipsoidalArea(part.value) >= threshold) {
         issues.push(makeIssue(this.id, this.severity, { layer: 'reserve', features: [feature.id], key: 'rules.reserve-area-eligible.message', params: { ...params, areaM2: m2(ellipsoidalArea(part.value)) }, geometry: part.value, part: 'land' }));
+      }
+      const onPbf = state.memo(`${this.id}:pbf`, feature.geometry, [state.version('pbf'), threshold, state.profile.coverageToleranceM], () =>
+        partInside(feature.geometry, (state.near('pbf', box) as FeatureOf<'pbf'>[]).map((p) => p.geometry), state.clipLimits(threshold)),
+      );
+      if (!onPbf.ok) issues.push(makeIssue(this.id, this.severity, { layer: 'reserve', features: [feature.id], key: 'rules.clipFailed', params: { detail: onPbf.error }, part: 'pbf' }));
+      else if (onPbf.value && ellipsoidalArea(onPbf.value) >= threshold) {
+        issues.push(makeIssue(this.id, this.severity, { layer: 'reserve', features: [feature.id], key: 'rules.reserve-area-eligible.onPbf', params: { areaM2: m2(ellipsoidalArea(onPbf.value)) }, geometry: onPbf.value, part: 'pbf' }));
       }
       if (kind !== 'nearPbf') continue;
       const tolerance = state.profile.reserveTouchToleranceM;

@@ -1,4 +1,4 @@
-/** The rule ids of domain.md §6, used everywhere: UI, report, docs, tests, i18n keys (`rules.<id>.…`). */
+/** The rule ids of domain.md §6 (and the quota rules issue 11 added beside them), used everywhere: UI, report, docs, tests, i18n keys (`rules.<id>.…`). */
 export const RULE_IDS = [
   'geometry-valid',
   'inside-village',
@@ -7,14 +7,20 @@ export const RULE_IDS = [
   'min-parcel-area',
   'area-attribute-consistent',
   'construction-total-not-increased',
+  'construction-total-within-task',
+  'urban-rural-construction-within-task',
+  'village-construction-within-task',
   'demolition-covers-new-build',
+  'new-construction-quota-source',
   'reserve-quota-max',
+  'reserve-quota-covers-new-build',
   'illegal-land-not-linked',
   'demolition-on-construction-land',
   'new-build-in-expansion-boundary',
   'restoration-fits-surroundings',
   'no-new-industry',
   'pbf-kept',
+  'pbf-reserve-task-met',
   'cultivated-land-kept',
   'facility-farmland-on-pbf',
   'facility-farmland-caps',
