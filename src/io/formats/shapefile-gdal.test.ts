@@ -10,11 +10,12 @@
  * edges in the projection and geodesic edges on the ellipsoid (< 0.001 m² for parcels this size).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { skipWithoutGdal } from '../../../tests/support/gdal.ts';
 import type { FeatureOf } from '../../domain/features.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
@@ -29,7 +30,6 @@ import { importFiles } from './index.ts';
 import { writeShapefile } from './shapefile-write.ts';
 import type { ExportLayer, WriteOptions } from './types.ts';
 
-const hasGdal = existsSync('/usr/bin/ogrinfo') && existsSync('/usr/bin/ogr2ogr');
 const SAMPLE = new URL('../../../samples/sample-village.plan.json', import.meta.url);
 const DATE = new Date(Date.UTC(2024, 5, 30));
 const ZONE_40 = gk({ zone: 40, zonePrefix: true });
@@ -63,7 +63,7 @@ function written(layer: ExportLayer, options: WriteOptions): string {
 
 const ogrinfo = (...args: string[]) => execFileSync('ogrinfo', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
-describe.skipIf(!hasGdal)('Shapefile export read back by GDAL', () => {
+describe.skipIf(skipWithoutGdal('ogrinfo', 'ogr2ogr'))('Shapefile export read back by GDAL', () => {
   const parcels = sampleParcels();
   const layer = surveyLayerFromParcels(parcels);
 

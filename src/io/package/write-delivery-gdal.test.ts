@@ -4,14 +4,14 @@
  * GBK and UTF-8, areas within 0.01 m² of the area fields we wrote.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { skipWithoutGdal } from '../../../tests/support/gdal.ts';
 import { deliver, samplePlan } from './delivery-test-support.ts';
 import type { Delivery } from './write-delivery.ts';
 
-const hasGdal = existsSync('/usr/bin/ogrinfo') && existsSync('/usr/bin/ogr2ogr');
 const ogrinfo = (...args: string[]) => execFileSync('ogrinfo', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 function onDisk(delivery: Delivery): string {
@@ -23,7 +23,7 @@ function onDisk(delivery: Delivery): string {
   return dir;
 }
 
-describe.skipIf(!hasGdal)('delivery package read back by GDAL', { timeout: 30_000 }, async () => {
+describe.skipIf(skipWithoutGdal('ogrinfo', 'ogr2ogr'))('delivery package read back by GDAL', { timeout: 30_000 }, async () => {
   const plan = samplePlan();
   const gbk = onDisk(await deliver(plan));
   const utf8 = onDisk(await deliver(plan, 'utf-8'));
