@@ -4,12 +4,13 @@ import type { Position } from 'geojson';
 
 export interface PointerState {
   readonly lonLat: Position | null;
-  readonly zoom: number;
+  /** null until the map has placed the village (a scale read from the world view would be 1:256,000,000). */
+  readonly zoom: number | null;
   readonly centreLatitude: number;
 }
 
 export function createPointerStore() {
-  const store = createStore<PointerState>(() => ({ lonLat: null, zoom: 0, centreLatitude: 30 }));
+  const store = createStore<PointerState>(() => ({ lonLat: null, zoom: null, centreLatitude: 30 }));
   return {
     store,
     getState: store.getState,

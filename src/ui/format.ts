@@ -2,15 +2,19 @@
 import type { TFunction } from 'i18next';
 import type { Message } from '../domain/message.ts';
 import { areaFigures } from '../domain/units.ts';
-import { formatParam } from '../rules/render.ts';
+import { renderMessage } from '../rules/render.ts';
 
-/** Translates a message; parameters that are themselves i18n keys (a command label) are translated too. */
+/**
+ * Translates a message through the one formatter the CLI and the notice use (`renderMessage`: numbers by
+ * kind, `…Key` parameters translated under the name without `Key`); a plain parameter that is itself an
+ * i18n key (a command label, a field name) is translated too.
+ */
 export function formatMessage(t: TFunction, exists: (key: string) => boolean, message: Message): string {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(message.params ?? {})) {
-    params[name] = typeof value === 'string' && exists(value) ? t(value) : typeof value === 'number' ? formatParam(name, value) : value;
+    params[name] = typeof value === 'string' && !name.endsWith('Key') && exists(value) ? t(value) : value;
   }
-  return t(message.key, params);
+  return renderMessage((key, values) => t(key, values ?? {}), { key: message.key, params });
 }
 
 export function formatNumber(value: number, decimals: number): string {

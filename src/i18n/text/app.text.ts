@@ -78,7 +78,6 @@ export const appText: Texts = {
   'status.gk': { zh: 'X {{x}}  Y {{y}}（CGCS2000 3° 带 {{zone}}）', en: 'X {{x}}  Y {{y}} (CGCS2000 3° zone {{zone}})' },
   'status.drawingArea': { zh: '面积', en: 'Area' },
   'status.selected': { zh: '已选 {{count}}', en: '{{count}} selected' },
-  'status.version': { zh: '版本 {{version}}', en: 'version {{version}}' },
   'status.toolHint.select': { zh: '点击选择，Shift 加选，拖动节点修改形状', en: 'Click to select, Shift to add, drag a vertex to reshape' },
   'status.toolHint.boxSelect': { zh: '拖出矩形框选当前图层要素', en: 'Drag a box to select features of the current layer' },
   'status.toolHint.draw': { zh: '单击加点，双击、回车或点击首点完成，Esc 取消', en: 'Click to add vertices; double-click, Enter or click the first vertex to finish; Esc cancels' },

@@ -162,6 +162,7 @@ export const noticeText: Texts = {
   'notice.ui.preview': { zh: '预览', en: 'Preview' },
   'notice.ui.feedbackTitle': { zh: '公示意见', en: 'Notice comments' },
   'notice.ui.feedbackHint': { zh: '导入村民从公示文件导出的意见文件或二维码文字，逐条答复，再导出公示意见处理表。', en: 'Import the comments files (or QR text) villagers exported from the notice, answer each, then export the register.' },
+  'notice.ui.importSection': { zh: '导入村民意见（文件或二维码文字）', en: 'Import villagers’ comments (files or QR text)' },
   'notice.ui.importFiles': { zh: '导入意见文件', en: 'Import comments files' },
   'notice.ui.pasteQr': { zh: '或粘贴二维码文字', en: 'Or paste the QR text' },
   'notice.ui.importText': { zh: '导入文字', en: 'Import text' },

@@ -8,6 +8,9 @@ import { type FieldSpec, type FieldValue, validateFieldValue } from '../../domai
 import type { RuleProfile } from '../../domain/profile.ts';
 import { useUi } from '../services.tsx';
 
+/** Codes planners know from the survey and the provincial tables (111, E2, 010); internal ones (agriProcessing) are not shown. */
+const OFFICIAL_CODE = /^[0-9A-Z]+$/;
+
 export const MIXED = Symbol('mixed');
 export type ShownValue = FieldValue | typeof MIXED;
 
@@ -41,7 +44,7 @@ export function FieldInput({ spec, value, profile, disabled, onCommit }: Props) 
           {spec.nullable ? <option value="__null__">{t('attributes.empty')}</option> : null}
           {options.map((o) => (
             <option key={o.code} value={o.code}>
-              {o.code} {language === 'zh-CN' ? o.zh : o.en}
+              {OFFICIAL_CODE.test(o.code) ? `${o.code} ` : ''}{language === 'zh-CN' ? o.zh : o.en}
             </option>
           ))}
         </select>

@@ -85,7 +85,7 @@ export function IssuesPanel() {
           {[...(grouped.get(group)?.entries() ?? [])].map(([rule, list]) => (
             <details key={rule} open={group === 'error'} className="issue-rule" data-rule={rule}>
               <summary>
-                <code>{rule}</code> {t(`rules.${rule}.title`, { defaultValue: rule })} <span className="count">{list.length}</span>
+                <span className="rule-name" title={rule}>{t(`rules.${rule}.name`)}</span> <span className="count">{list.length}</span>
               </summary>
               <ul>
                 {list.slice(0, SHOWN_PER_RULE).map((issue) => (

@@ -7,7 +7,7 @@ import { useQuarantine } from '../drafts/drafts-context.tsx';
 import { QuarantineStatus } from '../drafts/QuarantinePanel.tsx';
 import { SaveStatus } from '../drafts/SaveStatus.tsx';
 import { formatArea, formatNumber } from '../format.ts';
-import { usePlanState, usePointer, useSelection, useServices, useTool } from '../services.tsx';
+import { usePointer, useSelection, useServices, useTool } from '../services.tsx';
 
 type Projection = typeof import('../../geo/projection.ts');
 
@@ -23,9 +23,8 @@ export function StatusBar() {
   const liveArea = useTool((s) => s.liveAreaM2);
   const toolKind = useTool((s) => s.tool.kind);
   const selected = useSelection((s) => s.ids.length);
-  const version = usePlanState((s) => s.version);
   const setAside = useQuarantine((s) => (s.read ? String(s.records.filter((r) => r.state === 'pending').length) : 'unread'));
-  const denominator = roundScaleDenominator(scaleDenominator(zoom, latitude));
+  const denominator = zoom === null ? null : roundScaleDenominator(scaleDenominator(zoom, latitude));
   // proj4 (with its big-number and MGRS modules) is not needed to show the village: loaded after start,
   // long before the pointer's first move over the map.
   const [projection, setProjection] = useState<Projection | null>(null);
@@ -41,7 +40,7 @@ export function StatusBar() {
   }
   return (
     <footer className="status-bar" data-set-aside={setAside}>
-      <span className="scale" data-testid="scale">1:{denominator.toLocaleString('en-US')}</span>
+      <span className="scale" data-testid="scale">1:{denominator === null ? '—' : denominator.toLocaleString('en-US')}</span>
       <button type="button" className="mini-button" data-action="zoom2000" onClick={() => actionById('zoom2000').run(services)}>
         1:2000
       </button>
@@ -72,7 +71,7 @@ export function StatusBar() {
       ) : null}
       <span className="hint">{t(`status.toolHint.${toolKind}`)}</span>
       <span className="end">
-        {t('status.selected', { count: selected })} · {t('status.version', { version })}
+        {t('status.selected', { count: selected })}
       </span>
       <QuarantineStatus />
       <SaveStatus />
