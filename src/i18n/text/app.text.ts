@@ -26,6 +26,11 @@ export const appText: Texts = {
   'toolbar.drawingOn': { zh: '绘制：{{layer}}', en: 'Drawing: {{layer}}' },
   'toolbar.autoClip': { zh: '自动裁剪', en: 'Auto-clip' },
   'toolbar.autoClipHint': { zh: '新绘要素自动裁去与同图层已有要素重叠的部分', en: 'Cut new features where they overlap features already on the same layer' },
+  'toolbar.takeOver': { zh: '取代下方分区', en: 'Take over zones' },
+  'toolbar.takeOverHint': {
+    zh: '在管制区、功能分区上绘制：新区域取代其下方的区域（下方区域沿新边界切开，剩余碎片并入新区域），一步可撤销',
+    en: 'Drawing control or functional zones: the new zone takes its area from the zones underneath (they are cut along its outline; leftover slivers join it), one undo step',
+  },
   'actions.undo': { zh: '撤销', en: 'Undo' },
   'actions.redo': { zh: '重做', en: 'Redo' },
   'actions.select': { zh: '选择', en: 'Select' },

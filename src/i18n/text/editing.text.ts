@@ -10,6 +10,12 @@ export const editingText: Texts = {
   'commands.add.functionalZone': { zh: '绘制功能分区', en: 'Draw functional zone' },
   'commands.add.consolidationZone': { zh: '绘制整治分区', en: 'Draw consolidation zone' },
   'commands.add.controlZone': { zh: '绘制建设用地管制区', en: 'Draw control zone' },
+  'commands.rezone.label': { zh: '绘制分区（取代下方分区）', en: 'Draw a zone over others' },
+  'commands.rezone.took': { zh: '新区域从 {{count}} 个原有分区中取得 {{areaM2}} m²，原分区已沿新边界切开。', en: 'The new zone took {{areaM2}} m² from {{count}} zone(s), which were cut along its outline.' },
+  'commands.rezone.sliversJoined': {
+    zh: '切开后剩下 {{count}} 块小于 {{minM2}} m² 的碎片（共 {{areaM2}} m²），已并入新区域。',
+    en: '{{count}} leftover piece(s) smaller than {{minM2}} m² ({{areaM2}} m² in all) joined the new zone.',
+  },
   'commands.add.outsideVillage': { zh: '所绘范围完全在村域界线之外，未添加。请在村内绘制。', en: 'The drawing lies entirely outside the village boundary and was not added. Draw inside the village.' },
   'commands.add.clippedToBoundary': { zh: '所绘范围超出村域界线，已裁去界外部分 {{areaM2}} m²。', en: 'The drawing crossed the village boundary; {{areaM2}} m² outside it was cut off.' },
   'commands.add.invalidAfterClip': { zh: '裁剪后的图形无效（可能只剩细碎部分），未添加。', en: 'After clipping, the shape is not valid (only slivers left); nothing was added.' },

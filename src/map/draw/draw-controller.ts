@@ -21,6 +21,7 @@ import { findFeature } from '../../domain/plan.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { intersection } from '../../geo/overlay.ts';
 import { addFeature } from '../../commands/add-feature.command.ts';
+import { drawOverPartition, isPartitionDrawnLayer } from '../../commands/draw-over-partition.command.ts';
 import { cutHole } from '../../commands/cut-hole.command.ts';
 import { splitFeatures } from '../../commands/split.command.ts';
 import { featuresWithVertex } from '../../commands/reshape.command.ts';
@@ -214,7 +215,11 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
     const ctx = editor.plan.context();
     let result;
     if (mode === 'polygon' && tool.kind === 'draw') {
-      result = addFeature(ctx, { layer: tool.layer, geometry: finished.geometry as Polygon, clipToNeighbours: editor.tool.getState().clipToNeighbours });
+      const clip = editor.tool.getState().clipToNeighbours;
+      // On a partition layer "clip" means the new zone takes its area from the zones underneath (rezoning).
+      result = clip && isPartitionDrawnLayer(tool.layer)
+        ? drawOverPartition(ctx, { layer: tool.layer, geometry: finished.geometry as Polygon })
+        : addFeature(ctx, { layer: tool.layer, geometry: finished.geometry as Polygon, clipToNeighbours: clip });
     } else if (mode === 'polygon' && tool.kind === 'cutHole') {
       const target = primarySelection();
       result = target ? cutHole(ctx, target.id, finished.geometry as Polygon) : undefined;

@@ -1,6 +1,7 @@
 /** The top bar: the village, history, tools, edits, the view switch and app settings. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isPartitionDrawnLayer } from '../../commands/draw-over-partition.command.ts';
 import { actionById } from '../actions/index.ts';
 import { BasemapDialog } from '../basemap/BasemapDialog.tsx';
 import { IoButtons } from '../io/IoButtons.tsx';
@@ -14,6 +15,8 @@ export function Toolbar() {
   const { editor } = useServices();
   const village = usePlanState((s) => s.plan.meta.villageName);
   const clip = useTool((s) => s.clipToNeighbours);
+  // Drawing on a partition layer, the same switch means "the new zone takes over what lies underneath".
+  const rezoning = useTool((s) => s.tool.kind === 'draw' && isPartitionDrawnLayer(s.tool.layer));
   const view = useUi((s) => s.view);
   const language = useUi((s) => s.language);
   const [basemapOpen, setBasemapOpen] = useState(false);
@@ -39,9 +42,9 @@ export function Toolbar() {
         <ActionButton action={actionById('clip')} icon="⧉" showLabel={false} />
         <ActionButton action={actionById('copyToLayer')} icon="⎘" showLabel={false} />
         <ActionButton action={actionById('delete')} icon="🗑" showLabel={false} />
-        <label className="toggle" title={t('toolbar.autoClipHint')}>
+        <label className="toggle" title={t(rezoning ? 'toolbar.takeOverHint' : 'toolbar.autoClipHint')} data-mode={rezoning ? 'takeOver' : 'clip'}>
           <input type="checkbox" data-testid="auto-clip" checked={clip} onChange={(e) => editor.tool.setClipToNeighbours(e.target.checked)} />
-          {t('toolbar.autoClip')}
+          {t(rezoning ? 'toolbar.takeOver' : 'toolbar.autoClip')}
         </label>
         <ActionButton action={actionById('snapping')} icon="🧲" showLabel={false} />
       </div>

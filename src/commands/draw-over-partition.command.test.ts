@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { applyPatch } from '../domain/patch.ts';
+import { layerFeatures } from '../domain/plan.ts';
+import { ellipsoidalArea } from '../geo/area.ts';
+import { fullCheck } from '../rules/engine.ts';
+import { village } from '../rules/test-support.ts';
+import { drawOverPartition } from './draw-over-partition.command.ts';
+import { contextOf } from './test-context.ts';
+
+/** A 4 × 3 village, one 030 control zone over all of it (rules/test-support). */
+const { plan, g } = village();
+const coverageIssues = (p: typeof plan) => fullCheck(p).issues.filter((i) => ['no-gap', 'no-overlap'].includes(i.rule) && i.layer === 'controlZone' && i.severity !== 'notChecked');
+
+describe('drawing a zone over a partition layer', () => {
+  it('takes its area from the zone underneath: the layer still covers the village once, in one undo step', () => {
+    const result = drawOverPartition(contextOf(plan), { layer: 'controlZone', geometry: g.block(1, 1, 3, 2), properties: { zoneCode: '020' } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { plan: after, inverse } = applyPatch(plan, result.patch);
+    const zones = layerFeatures(after, 'controlZone');
+    expect(zones.map((z) => z.properties.zoneCode).sort()).toEqual(['020', '030']);
+    const total = zones.reduce((s, z) => s + ellipsoidalArea(z.geometry), 0);
+    expect(total).toBeCloseTo(ellipsoidalArea(g.block(0, 0, 4, 3)), 1);
+    expect(coverageIssues(after)).toEqual([]);
+    expect(result.notes?.map((n) => n.key)).toContain('commands.rezone.took');
+    expect(applyPatch(after, inverse).plan).toEqual(plan);
+  });
+
+  it('joins a leftover strip smaller than a zone may be to the new zone, and says so', () => {
+    // Leaves a 0.1-cell strip (~1,000 m², under the 10,000 m² control-zone minimum) along the east edge.
+    const [x0, y0] = g.at(0, 0) as [number, number];
+    const [x1, y1] = g.at(4, 3) as [number, number];
+    const drawnEast = x0 + (x1 - x0) * (3.9 / 4);
+    const drawn = { type: 'Polygon' as const, coordinates: [[[x0 + (x1 - x0) / 2, y0], [drawnEast, y0], [drawnEast, y1], [x0 + (x1 - x0) / 2, y1], [x0 + (x1 - x0) / 2, y0]]] };
+    const result = drawOverPartition(contextOf(plan), { layer: 'controlZone', geometry: drawn, properties: { zoneCode: '020' } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const after = applyPatch(plan, result.patch).plan;
+    const zones = layerFeatures(after, 'controlZone');
+    expect(zones).toHaveLength(2);
+    const old = zones.find((z) => z.properties.zoneCode === '030');
+    expect(ellipsoidalArea(old!.geometry)).toBeCloseTo(ellipsoidalArea(g.block(0, 0, 2, 3)), 0);
+    expect(result.notes).toContainEqual(expect.objectContaining({ key: 'commands.rezone.sliversJoined', params: expect.objectContaining({ count: 1 }) }));
+    expect(coverageIssues(after)).toEqual([]);
+  });
+
+  it('removes a zone the drawing covers whole, and refuses a drawing outside the village', () => {
+    const first = drawOverPartition(contextOf(plan), { layer: 'controlZone', geometry: g.block(0, 0, 4, 3), properties: { zoneCode: '010' } });
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.patch.features.filter((c) => c.after === null)).toHaveLength(1);
+    const [x1] = g.at(4, 0) as [number, number];
+    const outside = drawOverPartition(contextOf(plan), { layer: 'controlZone', geometry: { type: 'Polygon', coordinates: [[[x1 + 0.01, 30], [x1 + 0.02, 30], [x1 + 0.02, 30.01], [x1 + 0.01, 30]]] } });
+    expect(outside).toMatchObject({ ok: false, error: { key: 'commands.add.outsideVillage' } });
+  });
+});
