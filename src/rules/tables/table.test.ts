@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceRounding } from './table.ts';
+import { balanceRounding, roundTree } from './table.ts';
 
 describe('balanceRounding', () => {
   it('leaves rows alone when they already add up', () => {
@@ -17,5 +17,76 @@ describe('balanceRounding', () => {
   it('respects signs (base − demolition + new build = end)', () => {
     const balanced = balanceRounding(10_000 - 55 + 49, [10_000, 55, 49], [1, -1, 1]);
     expect(balanced.total - (balanced.parts[0]! - balanced.parts[1]! + balanced.parts[2]!)).toBe(0);
+  });
+});
+
+describe('roundTree: each quantity rounded once, one row adjusted per sum that does not add up', () => {
+  it('leaves every figure at its own rounding when the rows add up', () => {
+    const rounded = roundTree({ key: 't', m2: 30_000, children: [{ key: 'a', m2: 10_000 }, { key: 'b', m2: 20_000 }] });
+    expect(Object.fromEntries(rounded.cents)).toEqual({ t: 300, a: 100, b: 200 });
+    expect(rounded.adjusted).toEqual([]);
+  });
+
+  it('rows that add up only after adjustment: the largest row takes the last digit', () => {
+    // 0.334 + 0.333 + 0.333 ha = 1.000 ha: 0.33 × 3 = 0.99, so 0.334 is shown as 0.34.
+    const rounded = roundTree({ key: 't', m2: 10_000, children: [{ key: 'a', m2: 3_340 }, { key: 'b', m2: 3_330 }, { key: 'c', m2: 3_330 }] });
+    expect(Object.fromEntries(rounded.cents)).toEqual({ t: 100, a: 34, b: 33, c: 33 });
+    expect(rounded.adjusted).toEqual([{ key: 'a', by: 1 }]);
+  });
+
+  it('never adjusts a fixed row (a quantity another table shows), even the largest', () => {
+    const rounded = roundTree({ key: 't', m2: 10_000, fixed: true, children: [{ key: 'a', m2: 3_340, fixed: true }, { key: 'b', m2: 3_331 }, { key: 'c', m2: 3_329 }] });
+    expect(rounded.cents.get('a')).toBe(33);
+    expect(rounded.cents.get('b')).toBe(34);
+    expect(rounded.adjusted).toEqual([{ key: 'b', by: 1 }]);
+  });
+
+  it('prefers a row to a group, even a larger group, so one row moves and no group with it', () => {
+    // 2.22 ha shown for rows of 2.01 (a group) + 0.10 + 0.10: a row takes the 0.01, not the group.
+    const rounded = roundTree({
+      key: 't',
+      m2: 20_080 + 1_040 + 1_040,
+      children: [{ key: 'group', m2: 20_080, children: [{ key: 'g1', m2: 10_040 }, { key: 'g2', m2: 10_040 }] }, { key: 'row', m2: 1_040 }, { key: 'row2', m2: 1_040 }],
+    });
+    expect(Object.fromEntries(rounded.cents)).toEqual({ t: 222, group: 201, g1: 101, g2: 100, row: 11, row2: 10 });
+    expect(rounded.adjusted).toEqual([{ key: 'row', by: 1 }, { key: 'g1', by: 1 }]);
+  });
+
+  it('adjusts a group only where a sum has no free row, then balances the group’s rows, never a fixed sub-group', () => {
+    // total 2.32 = groups 2.11 + 0.10 + 0.10 = 2.31: the largest group takes 0.01; inside it the fixed
+    // sub-group (耕地, shown in F1) keeps 2.01 and the row beside it takes the 0.01.
+    const rounded = roundTree({
+      key: 'total',
+      m2: 23_200,
+      fixed: true,
+      children: [
+        { key: 'agri', m2: 21_120, children: [{ key: 'cultivated', m2: 20_080, fixed: true, children: [{ key: '111', m2: 10_040 }, { key: '113', m2: 10_040 }] }, { key: '12', m2: 1_040 }] },
+        { key: 'eco', m2: 1_040, children: [{ key: '131', m2: 1_040 }] },
+        { key: 'settlement', m2: 1_040, children: [{ key: '2121', m2: 1_040 }] },
+      ],
+    });
+    expect(rounded.cents.get('total')).toBe(232);
+    expect(rounded.cents.get('cultivated')).toBe(201);
+    expect(rounded.cents.get('agri')).toBe(212);
+    expect(rounded.cents.get('12')).toBe(11);
+    expect(rounded.cents.get('111')! + rounded.cents.get('113')!).toBe(201);
+    expect(rounded.adjusted.map((a) => a.key)).toEqual(['agri', '12', '111']);
+  });
+
+  it('respects signs (target = base − decrease + increase), base and target fixed', () => {
+    const rounded = roundTree({
+      key: 'target',
+      m2: 10_000 - 55 + 49,
+      fixed: true,
+      children: [{ key: 'base', m2: 10_000, fixed: true }, { key: 'decrease', m2: 55, sign: -1 }, { key: 'increase', m2: 49 }],
+    });
+    const c = (k: string) => rounded.cents.get(k)!;
+    expect(c('base')).toBe(100);
+    expect(c('target')).toBe(100);
+    expect(c('base') - c('decrease') + c('increase')).toBe(c('target'));
+  });
+
+  it('refuses a sum of fixed rows that does not add up (a table bug)', () => {
+    expect(() => roundTree({ key: 't', m2: 10_000, children: [{ key: 'a', m2: 3_340, fixed: true }, { key: 'b', m2: 3_330, fixed: true }, { key: 'c', m2: 3_330, fixed: true }] })).toThrow(/fixed/);
   });
 });

@@ -1,8 +1,12 @@
 /**
  * Typed tables a UI, a CSV writer and an xlsx writer can all render: rows and columns carry i18n label
- * keys; an area cell keeps the unrounded m² beside the figure shown in 公顷. Rounding follows survey
- * practice (domain.md §5): rows are rounded, and where they no longer add up to the rounded total the
- * largest row takes the difference in its last digit, with a footnote saying so.
+ * keys; an area cell keeps the unrounded m² beside the figure shown in 公顷.
+ *
+ * Rounding: every quantity is rounded once, from its own unrounded m², so a quantity that two tables
+ * show (耕地 in F1, F2 and F4; 建设用地 in F1 and F3) has one figure everywhere. Where rows must add up to
+ * a total and their rounded figures do not, survey practice (domain.md §5) adjusts the last digit of one
+ * row, inside that table only, with a footnote (`roundTree`): never a quantity another table shows, a
+ * row rather than a group (a group's adjustment would move its own rows), the largest such row.
  */
 import { roundTo } from '../../domain/units.ts';
 
@@ -85,6 +89,59 @@ export function balanceRounding(total: number, parts: readonly number[], signs: 
   const by = difference * (signs[largest] ?? 1);
   cents[largest] = (cents[largest] as number) + by;
   return { total: totalCents, parts: cents, adjusted: { index: largest, by } };
+}
+
+/** A quantity in a table's sum: its unrounded m², its sign in its parent's sum and the rows it sums. */
+export interface SumNode {
+  readonly key: string;
+  readonly m2: number;
+  /** +1 adds to the parent, −1 subtracts from it (target = base − decrease + increase). Default +1. */
+  readonly sign?: 1 | -1;
+  /** A quantity another table (or the issues panel) shows too: its figure is never adjusted. */
+  readonly fixed?: boolean;
+  readonly children?: readonly SumNode[];
+}
+
+export interface RoundedTree {
+  /** Hundredths of a hectare shown for each node, by key. */
+  readonly cents: ReadonlyMap<string, number>;
+  /** Rows whose last digit was adjusted, in the order they were, and by how many hundredths. */
+  readonly adjusted: readonly { readonly key: string; readonly by: number }[];
+}
+
+/**
+ * Rounds every node of a sum tree from its own m², then, top-down, makes each node's rows add up to its
+ * figure: the difference goes to one row that is not `fixed`, a leaf if there is one (so no other row
+ * moves), else a group (whose own rows are then balanced against its new figure); the largest by m².
+ * Throws if a sum has only fixed rows (a table bug: such a sum cannot be balanced).
+ */
+export function roundTree(root: SumNode): RoundedTree {
+  const cents = new Map<string, number>();
+  const adjusted: { key: string; by: number }[] = [];
+  const roundAll = (node: SumNode) => {
+    cents.set(node.key, hectareCents(node.m2));
+    node.children?.forEach(roundAll);
+  };
+  const balance = (node: SumNode) => {
+    const children = node.children ?? [];
+    if (children.length === 0) return;
+    const sum = children.reduce((s, c) => s + (cents.get(c.key) as number) * (c.sign ?? 1), 0);
+    const difference = (cents.get(node.key) as number) - sum;
+    if (difference !== 0) {
+      const free = children.filter((c) => !c.fixed);
+      const leaves = free.filter((c) => !c.children?.length);
+      const pool = leaves.length > 0 ? leaves : free;
+      if (pool.length === 0) throw new Error(`roundTree: the rows of ${node.key} are all fixed`);
+      const chosen = pool.reduce((best, c) => (Math.abs(c.m2) > Math.abs(best.m2) ? c : best));
+      const by = difference * (chosen.sign ?? 1);
+      cents.set(chosen.key, (cents.get(chosen.key) as number) + by);
+      adjusted.push({ key: chosen.key, by });
+    }
+    children.forEach(balance);
+  };
+  roundAll(root);
+  balance(root);
+  return { cents, adjusted };
 }
 
 /** The footnote of an adjusted row; `row` is a label key, or `{ text }` for a row named by data (a parcel number). */
