@@ -118,7 +118,7 @@ export function generateVillagePlan(options: SampleOptions): Plan {
     format: 'village-plan',
     schemaVersion: PLAN_SCHEMA_VERSION,
     id: createRng(seed, 'plan').uuid() as PlanId,
-    meta: buildMeta(rng('meta'), names, bases, changes, farmland.features),
+    meta: buildMeta(rng('meta'), names, bases, changes, farmland.protectedParcels),
     layers,
   };
 }

@@ -2,6 +2,8 @@
  * Plan meta: names, years, people, and the township's quotas (乡级规划下达, m²) set from the generated
  * areas so that the sample's own changes meet them with a little room: cultivated land and basic
  * farmland kept at 99.7 % / 99.8 % of what the plan keeps, construction capped at the base-year total.
+ * Cultivated land and basic farmland are net of 田坎 (area × (1 − TKXS)), as a township states its tasks
+ * and as the rules count them (src/rules/farmland-area.ts).
  */
 import type { FeatureOf } from '../../src/domain/features.ts';
 import { isConstructionLand, isCultivatedLand, isVillageConstructionLand } from '../../src/domain/land-classes.ts';
@@ -27,17 +29,21 @@ export function buildMeta(
   names: VillageNames,
   bases: readonly BaseParcel[],
   changes: PlanChanges,
-  pbf: readonly FeatureOf<'pbf'>[],
+  protectedParcels: ReadonlySet<number>,
 ): PlanMeta {
   const sum = (keep: (b: BaseParcel) => boolean) => bases.reduce((s, b) => s + (keep(b) ? b.area : 0), 0);
   const code = (b: BaseParcel) => b.feature.properties.classCode;
   const areaOf = (fs: readonly { geometry: FeatureOf<'base'>['geometry'] }[]) => fs.reduce((s, f) => s + ellipsoidalArea(f.geometry), 0);
 
-  const cultivated = sum((b) => isCultivatedLand(code(b)));
+  // 耕地 net of 田坎: a parcel's area less its ridge coefficient's share (the survey's TBDLMJ).
+  const net = (b: BaseParcel) => b.area * (1 - (b.feature.properties.ridgeCoefficient ?? 0));
+  const cultivated = bases.reduce((s, b) => s + (isCultivatedLand(code(b)) ? net(b) : 0), 0);
   const restoredToCropland = areaOf(changes.demolition.filter((d) => ['111', '113'].includes(d.properties.restorationUse)));
-  // New homes go on fringe gardens (旱地), so they take cultivated land; the new paddy from wasteland adds some.
+  // New homes go on fringe gardens (旱地), so they take cultivated land (counted whole, ridges too: a little
+  // room); the new paddy from wasteland adds some (new farmland has no ridges by default).
   const cultivatedAtTarget = cultivated + restoredToCropland + areaOf(changes.useChange) - areaOf(changes.newBuild);
-  const protectedArea = pbf.reduce((s, f) => s + (f.properties.recordedArea ?? 0), 0);
+  // Basic farmland is the protected paddies, whole parcels (farmland.ts), net of their ridges.
+  const protectedArea = bases.reduce((s, b) => s + (protectedParcels.has(b.parcel) ? net(b) : 0), 0);
   const construction = sum((b) => isConstructionLand(code(b)));
   const urbanRural = sum((b) => ['211', '213'].includes(code(b)) || isVillageConstructionLand(code(b)));
   const village = sum((b) => isVillageConstructionLand(code(b)));

@@ -49,6 +49,11 @@ export interface RuleProfile {
   readonly surroundingsMajorityShare: number;
   readonly facilityCaps: Readonly<Record<FacilityType, FacilityCap>>;
   readonly tablesToleranceHa: number;
+  /**
+   * 田坎系数 (TKXS, 0..1) of cultivated land the plan creates (demolition restored to 耕地, a use change to
+   * 耕地), which has no survey coefficient of its own: its 田坎 is deducted as the base parcels' is.
+   */
+  readonly newFarmlandRidgeCoefficient: number;
   readonly functionalZoneTypes: readonly CodeEntry[];
   readonly consolidationZoneTypes: readonly CodeEntry[];
 }
@@ -79,6 +84,7 @@ export const ZHEJIANG_2017: RuleProfile = {
     aquaculture: { maxShare: 0.07, maxMu: 10 },
   },
   tablesToleranceHa: 0.01,
+  newFarmlandRidgeCoefficient: 0,
   functionalZoneTypes: [
     { code: 'agriculture', zh: '农业生产区', en: 'Agricultural production' },
     { code: 'village', zh: '村庄建设区', en: 'Village construction' },
@@ -100,6 +106,7 @@ export const UNCONFIRMED_PROFILE_KEYS: readonly (keyof RuleProfile)[] = [
   'villageLandPerCapitaM2',
   'facilityCaps',
   'surroundingsMajorityShare',
+  'newFarmlandRidgeCoefficient',
   'functionalZoneTypes',
   'consolidationZoneTypes',
 ];

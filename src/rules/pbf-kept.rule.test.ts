@@ -3,11 +3,11 @@ import { ellipsoidalArea } from '../geo/area.ts';
 import { feature, issuesOf, village, withFeatures } from './test-support.ts';
 
 const RULE = 'pbf-kept';
-function setup(task: number | null) {
-  const { plan, g } = village({ meta: {} });
+function setup(task: number | null, ridgeCoefficient: number | null = null) {
+  const { plan, g } = village({ meta: {}, baseProps: () => ({ ridgeCoefficient }) });
   const pbfArea = ellipsoidalArea(g.block(0, 0, 2, 3));
   const withPbf = withFeatures(plan, feature('pbf', 'pbf', g.block(0, 0, 2, 3), { pbfType: 'G112' }));
-  return { plan: { ...withPbf, meta: { ...withPbf.meta, quotas: { ...withPbf.meta.quotas, permanentBasicFarmland: task === null ? null : pbfArea + task } } }, g };
+  return { plan: { ...withPbf, meta: { ...withPbf.meta, quotas: { ...withPbf.meta.quotas, permanentBasicFarmland: task === null ? null : pbfArea + task } } }, g, pbfArea };
 }
 
 describe(RULE, () => {
@@ -24,5 +24,27 @@ describe(RULE, () => {
 
   it('says "not checked" without the township task', () => {
     expect(issuesOf(setup(null).plan, RULE)).toMatchObject([{ severity: 'notChecked' }]);
+  });
+
+  describe('counts basic farmland net of 田坎 (zj-qc: GHYT JMJ = MJ × (1 − TKXS) on G111/G112)', () => {
+    it('on parcels with TKXS 0.1 the task at 0.9 × the delineated area passes (clean twin)', () => {
+      const { pbfArea } = setup(0);
+      expect(issuesOf(setup(-0.1 * pbfArea - 0.001, 0.1).plan, RULE)).toEqual([]);
+    });
+
+    it('the task at the delineated (gross) area falls short by 0.1 of it, with the gross figure in the message', () => {
+      const { plan, pbfArea } = setup(0, 0.1);
+      const issues = issuesOf(plan, RULE);
+      expect(issues.map((i) => i.message.key)).toEqual(['rules.pbf-kept.quota']);
+      const params = issues[0]!.message.params as Record<string, number>;
+      expect(params.keptM2).toBeCloseTo(0.9 * pbfArea, 1);
+      expect(params.grossM2).toBeCloseTo(pbfArea, 1);
+      expect(params.shortM2).toBeCloseTo(0.1 * pbfArea, 1);
+    });
+
+    it('a task 0.02 m² above 0.9 × the area fails (near miss)', () => {
+      const { pbfArea } = setup(0);
+      expect(issuesOf(setup(-0.1 * pbfArea + 0.02, 0.1).plan, RULE)).toHaveLength(1);
+    });
   });
 });

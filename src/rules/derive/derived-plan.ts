@@ -27,6 +27,8 @@ export interface PieceKind {
 export interface KindTotal {
   readonly kind: PieceKind;
   areaM2: number;
+  /** Σ area × the base parcel's 田坎系数 (Piece.ridgeCoefficient): the survey's 田坎 inside these pieces. */
+  ridgeM2: number;
 }
 
 export const OVERLAY_LAYERS: readonly LayerId[] = ['demolition', 'newBuild', 'useChange', 'pbf', 'reserve'];
@@ -98,8 +100,11 @@ export class DerivedPlan {
     for (const piece of derivation.pieces) {
       const key = kindKey(piece);
       const total = this.totals.get(key);
-      if (total) total.areaM2 += piece.areaM2;
-      else this.totals.set(key, { kind: kindOf(piece), areaM2: piece.areaM2 });
+      const ridge = piece.areaM2 * piece.ridgeCoefficient;
+      if (total) {
+        total.areaM2 += piece.areaM2;
+        total.ridgeM2 += ridge;
+      } else this.totals.set(key, { kind: kindOf(piece), areaM2: piece.areaM2, ridgeM2: ridge });
       if (piece.change) {
         const set = this.basesOfChange.get(piece.change.id) ?? new Set<FeatureId>();
         set.add(id);
@@ -118,6 +123,7 @@ export class DerivedPlan {
       const total = this.totals.get(key);
       if (total) {
         total.areaM2 -= piece.areaM2;
+        total.ridgeM2 -= piece.areaM2 * piece.ridgeCoefficient;
         if (Math.abs(total.areaM2) < 1e-6) this.totals.delete(key);
       }
       if (piece.change) {

@@ -10,7 +10,7 @@ import type { DemolitionProps, FeatureOf, NewBuildProps, UseChangeProps } from '
 import type { AreaGeometry } from '../../domain/features.ts';
 import type { PbfType, QuotaSource } from '../../domain/codes.ts';
 import type { FeatureId } from '../../domain/ids.ts';
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import { isCultivatedLand, type LandClassCode } from '../../domain/land-classes.ts';
 import type { ChangeLayerId } from '../../domain/layers.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { split, type ClipLimits } from '../clip.ts';
@@ -34,6 +34,11 @@ export interface Piece {
   readonly reserve: boolean;
   /** The base parcel is 违法用地 (DLBZ 20). */
   readonly illegal: boolean;
+  /**
+   * 田坎系数 of the base parcel where it is 耕地 (TKXS, 0..1): the share of the piece the survey counts as
+   * 田坎, not 耕地. 0 on other land and where the survey gives none (rules/farmland-area.ts).
+   */
+  readonly ridgeCoefficient: number;
 }
 
 export interface DerivationProblem {
@@ -122,7 +127,13 @@ function makePiece(base: FeatureOf<'base'>, change: ChangeFeature | null, flags:
     pbf: flags.pbf,
     reserve: flags.reserve,
     illegal: base.properties.landNote === '20',
+    ridgeCoefficient: isCultivatedLand(baseClass) ? clampRidge(base.properties.ridgeCoefficient) : 0,
   };
+}
+
+/** A coefficient as a share 0..1 (a missing or unreadable one deducts nothing). */
+export function clampRidge(coefficient: number | null | undefined): number {
+  return typeof coefficient === 'number' && Number.isFinite(coefficient) ? Math.min(Math.max(coefficient, 0), 1) : 0;
 }
 
 /** The class a change gives its land at the target year (a demolition's restoration use). */
