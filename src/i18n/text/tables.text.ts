@@ -24,6 +24,9 @@ export const tablesText: Texts = {
   'tables.F1.villagePerCapita': { zh: '人均村庄建设用地（m²/人）', en: 'Village land per person (m²)' },
   'tables.F1.homesteadPerHousehold': { zh: '户均宅基地（m²/户）', en: 'Homestead per household (m²)' },
   'tables.F1.units': { zh: '面积单位：公顷；人均、户均单位：m²。', en: 'Areas in hectares; per person and per household in m².' },
+  'tables.F1.cultivatedGross': { zh: '耕地（含田坎）', en: 'Cultivated land with ridges' },
+  'tables.F1.pbfGross': { zh: '永久基本农田（含田坎）', en: 'Basic farmland with ridges' },
+  'tables.F1.net': { zh: '耕地保有量、永久基本农田保护面积扣除田坎，与乡级任务同口径。', en: 'Cultivated and basic farmland net of field ridges, as the tasks.' },
 
   'tables.F2.title': { zh: 'F2 土地利用结构调整表', en: 'F2 Land-use structure' },
   'tables.F2.ecological': { zh: '生态用地', en: 'Ecological land' },
@@ -35,6 +38,7 @@ export const tablesText: Texts = {
   'tables.F2.transportWater': { zh: '交通水利及其他用地', en: 'Transport, water works and other' },
   'tables.F2.urban': { zh: '城镇建设用地', en: 'Town construction land' },
   'tables.F2.total': { zh: '土地总面积', en: 'Total land' },
+  'tables.F2.net': { zh: '耕地为扣除田坎后的面积，所扣田坎计入“田坎”（基期 {{baseRidge}} 公顷，目标年 {{targetRidge}} 公顷）；含田坎的耕地图斑面积基期 {{baseGross}} 公顷，目标年 {{targetGross}} 公顷。比例按未取舍的面积计算。', en: 'Cultivated land is net of field ridges; the ridges deducted are counted as field ridges ({{baseRidge}} ha at the base year, {{targetRidge}} ha at the target year); cultivated land with its ridges is {{baseGross}} ha and {{targetGross}} ha. Shares are of the unrounded areas.' },
 
   'tables.F3.title': { zh: 'F3 建设用地调整表', en: 'F3 Construction land changes' },
   'tables.F3.col.construction': { zh: '建设用地（公顷）', en: 'Construction land (ha)' },
@@ -56,6 +60,9 @@ export const tablesText: Texts = {
   'tables.F4.development': { zh: '宜耕后备资源开发', en: 'Arable reserve development' },
   'tables.F4.reclamation': { zh: '建设用地复垦', en: 'Construction land reclaimed' },
   'tables.F4.target': { zh: '期末耕地', en: 'Target year' },
+  'tables.F4.col.net': { zh: '耕地面积（扣除田坎，公顷）', en: 'Cultivated land, net of ridges (ha)' },
+  'tables.F4.col.gross': { zh: '图斑面积（含田坎，公顷）', en: 'Parcel area with ridges (ha)' },
+  'tables.F4.net': { zh: '耕地面积扣除田坎，与 F1 耕地保有量同口径；拆旧复垦和用途调整新增的耕地按规则参数 newFarmlandRidgeCoefficient（新增耕地田坎系数）扣除。', en: 'Cultivated land is net of field ridges, as F1 counts it; cultivated land the plan creates is net of the rule profile’s newFarmlandRidgeCoefficient.' },
 
   'tables.F5.title': { zh: 'F5 规划保障措施表', en: 'F5 Safeguard measures' },
   'tables.F5.col.content': { zh: '措施内容', en: 'Content' },

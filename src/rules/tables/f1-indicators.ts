@@ -1,7 +1,15 @@
-/** F1 主要指标表 (domain.md §5): the main indicators at base and target year, the change and the township's task. */
-import { isConstructionLand, isCultivatedLand, isVillageConstructionLand, type LandClassCode } from '../../domain/land-classes.ts';
+/**
+ * F1 主要指标表 (domain.md §5): the main indicators at base and target year, the change and the township's task.
+ * 耕地保有量 and 永久基本农田保护面积 are net of 田坎, as the survey and the township's tasks state them
+ * (rules/farmland-area.ts); the gross polygon areas follow as the last two rows, so the province's seven
+ * rows keep their places. Every figure is its own m² rounded once; the change is the target's figure less
+ * the base's, so the row reads as it adds up.
+ */
+import { isConstructionLand, isVillageConstructionLand, type LandClassCode } from '../../domain/land-classes.ts';
 import type { Plan, TownshipQuotas } from '../../domain/plan.ts';
+import type { RuleProfile } from '../../domain/profile.ts';
 import type { DerivedPlan, PieceKind } from '../derive/derived-plan.ts';
+import { farmlandAt, pbfFarmlandAt } from '../farmland-area.ts';
 import { haCell, hectareCents, numberCell, type Column, type Row, type Table } from './table.ts';
 
 const COLUMNS: readonly Column[] = [
@@ -13,23 +21,29 @@ const COLUMNS: readonly Column[] = [
 
 const isUrbanRural = (c: LandClassCode) => c === '211' || c === '213' || isVillageConstructionLand(c);
 
-export function f1Indicators(plan: Plan, derived: DerivedPlan): Table {
-  const at = (keep: (k: PieceKind, cls: LandClassCode) => boolean) => ({
+interface AtYears {
+  readonly base: number;
+  readonly target: number;
+}
+
+export function f1Indicators(plan: Plan, derived: DerivedPlan, profile: Pick<RuleProfile, 'newFarmlandRidgeCoefficient'>): Table {
+  const at = (keep: (k: PieceKind, cls: LandClassCode) => boolean): AtYears => ({
     base: derived.sum((k) => keep(k, k.baseClass)),
     target: derived.sum((k) => keep(k, k.targetClass)),
   });
   const quotas = plan.meta.quotas;
-  const areaRow = (key: string, values: { base: number; target: number }, quota: keyof TownshipQuotas): Row => {
+  const areaRow = (key: string, values: AtYears, quota: keyof TownshipQuotas | null, level = 0): Row => {
     const base = hectareCents(values.base);
     const target = hectareCents(values.target);
-    const task = quotas[quota];
-    return { key, labelKey: `tables.F1.${key}`, level: 0, cells: { base: haCell(values.base, base), target: haCell(values.target, target), change: { value: (target - base) / 100 }, task: task === null ? null : haCell(task) } };
+    const task = quota === null ? null : quotas[quota];
+    return { key, labelKey: `tables.F1.${key}`, level, cells: { base: haCell(values.base, base), target: haCell(values.target, target), change: { value: (target - base) / 100 }, task: task === null ? null : haCell(task) } };
   };
-  const pbf = { base: derived.sum((k) => k.pbf !== null && isCultivatedLand(k.baseClass)), target: derived.sum((k) => k.pbf !== null && isCultivatedLand(k.targetClass)) };
+  const cultivated = { base: farmlandAt(derived, profile, 'base'), target: farmlandAt(derived, profile, 'target') };
+  const pbf = { base: pbfFarmlandAt(derived, profile, 'base'), target: pbfFarmlandAt(derived, profile, 'target') };
   const village = at((_, c) => isVillageConstructionLand(c));
   const homestead = at((_, c) => c === '2121');
   const perHead = (m2: number, count: number | null) => (count && count > 0 ? m2 / count : null);
-  const ratioRow = (key: string, values: { base: number; target: number }, count: number | null): Row => {
+  const ratioRow = (key: string, values: AtYears, count: number | null): Row => {
     const base = perHead(values.base, count);
     const target = perHead(values.target, count);
     return { key, labelKey: `tables.F1.${key}`, level: 0, cells: { base: numberCell(base), target: numberCell(target), change: base === null || target === null ? null : numberCell(target - base), task: null } };
@@ -39,14 +53,20 @@ export function f1Indicators(plan: Plan, derived: DerivedPlan): Table {
     titleKey: 'tables.F1.title',
     columns: COLUMNS,
     rows: [
-      areaRow('cultivated', at((_, c) => isCultivatedLand(c)), 'cultivatedLand'),
-      areaRow('pbf', pbf, 'permanentBasicFarmland'),
+      areaRow('cultivated', { base: cultivated.base.netM2, target: cultivated.target.netM2 }, 'cultivatedLand'),
+      areaRow('pbf', { base: pbf.base.netM2, target: pbf.target.netM2 }, 'permanentBasicFarmland'),
       areaRow('construction', at((_, c) => isConstructionLand(c)), 'constructionTotal'),
       areaRow('urbanRural', at((_, c) => isUrbanRural(c)), 'urbanRuralConstruction'),
       areaRow('village', village, 'villageConstruction'),
       ratioRow('villagePerCapita', village, plan.meta.population),
       ratioRow('homesteadPerHousehold', homestead, plan.meta.households),
+      areaRow('cultivatedGross', { base: cultivated.base.grossM2, target: cultivated.target.grossM2 }, null),
+      areaRow('pbfGross', { base: pbf.base.grossM2, target: pbf.target.grossM2 }, null),
     ],
-    footnotes: [{ key: 'tables.F1.units', params: {} }],
+    // The units last: the package's workbook keeps them as the table's closing line.
+    footnotes: [
+      { key: 'tables.F1.net', params: {} },
+      { key: 'tables.F1.units', params: {} },
+    ],
   };
 }

@@ -1,12 +1,18 @@
 /**
  * F2 土地利用结构调整表 (domain.md §5): area and share of each class group at base and target year, and the
  * change. Groups: 生态用地 131+31+32; 农业用地 耕地+12+132+15x; 农村居民点 2121–2126 but 2124; 经营性建设用地
- * 2124; 交通水利及其他 221+226+213+231+232; 城镇建设用地 211. Rounded top-down so every group is the sum of
- * its rows and the groups add up to the total.
+ * 2124; 交通水利及其他 221+226+213+231+232; 城镇建设用地 211.
+ *
+ * As the land survey counts it, 耕地 is net of 田坎 and the 田坎 deducted from 耕地 parcels (KKSM) is 田坎
+ * (155), so the total is the land's area (rules/farmland-area.ts); a footnote gives 耕地 gross. Every row is
+ * its own m² rounded once (耕地 and the total are the figures F1 and F4 show); where rows do not add up to
+ * their group, one row is adjusted and footnoted (table.ts `roundTree`). Shares are of unrounded m².
  */
 import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { RuleProfile } from '../../domain/profile.ts';
 import type { DerivedPlan } from '../derive/derived-plan.ts';
-import { balanceRounding, roundingFootnote, type Column, type Footnote, type Row, type Table } from './table.ts';
+import { classAt, ridgeAt, type PlanYear } from '../farmland-area.ts';
+import { hectareCents, roundingFootnote, roundTree, type Column, type Footnote, type Row, type SumNode, type Table } from './table.ts';
 
 interface GroupNode {
   readonly key: string;
@@ -39,44 +45,62 @@ function codesOf(node: GroupNode): LandClassCode[] {
   return node.codes ? [...node.codes] : (node.children ?? []).flatMap(codesOf);
 }
 
-export function f2Structure(derived: DerivedPlan): Table {
+/** Rows another table shows too (耕地 in F1 and F4, the land total): never adjusted. */
+const SHARED = new Set(['cultivated', 'total']);
+
+export function f2Structure(derived: DerivedPlan, profile: Pick<RuleProfile, 'newFarmlandRidgeCoefficient'>): Table {
   const byClass = { base: new Map<string, number>(), target: new Map<string, number>() };
-  for (const { kind, areaM2 } of derived.kindTotals()) {
-    byClass.base.set(kind.baseClass, (byClass.base.get(kind.baseClass) ?? 0) + areaM2);
-    byClass.target.set(kind.targetClass, (byClass.target.get(kind.targetClass) ?? 0) + areaM2);
+  const ridges = { base: 0, target: 0 };
+  const add = (year: PlanYear, code: string, m2: number) => byClass[year].set(code, (byClass[year].get(code) ?? 0) + m2);
+  for (const total of derived.kindTotals()) {
+    for (const year of ['base', 'target'] as const) {
+      const ridge = ridgeAt(total, year, profile);
+      add(year, classAt(total.kind, year), total.areaM2 - ridge);
+      if (ridge !== 0) add(year, '155', ridge);
+      ridges[year] += ridge;
+    }
   }
+  const areaOf = (year: PlanYear, node: GroupNode) => codesOf(node).reduce((s, c) => s + (byClass[year].get(c) ?? 0), 0);
+  const totalM2 = { base: [...byClass.base.values()].reduce((s, v) => s + v, 0), target: [...byClass.target.values()].reduce((s, v) => s + v, 0) };
+
   const footnotes: Footnote[] = [];
-  const cents = { base: new Map<string, number>(), target: new Map<string, number>() };
-  const areaOf = (column: 'base' | 'target', node: GroupNode) => codesOf(node).reduce((s, c) => s + (byClass[column].get(c) ?? 0), 0);
-  const total = { base: [...byClass.base.values()].reduce((s, v) => s + v, 0), target: [...byClass.target.values()].reduce((s, v) => s + v, 0) };
-
-  // Top-down: each node's rounded value is fixed first, then its children are made to add up to it.
-  const distribute = (column: 'base' | 'target', nodes: readonly GroupNode[], parentM2: number, parentCents?: number) => {
-    const areas = nodes.map((n) => areaOf(column, n));
-    const balanced = balanceRounding(parentM2, areas, areas.map(() => 1), parentCents);
-    if (balanced.adjusted) footnotes.push(roundingFootnote(nodes[balanced.adjusted.index]!.labelKey, COLUMNS.find((c) => c.key === column)!.labelKey, balanced.adjusted.by));
-    nodes.forEach((n, i) => {
-      cents[column].set(n.key, balanced.parts[i]!);
-      if (n.children) distribute(column, n.children, areas[i]!, balanced.parts[i]!);
-    });
+  const cents = {} as Record<PlanYear, ReadonlyMap<string, number>>;
+  const labels = new Map<string, string>([['total', 'tables.F2.total']]);
+  const sumNode = (year: PlanYear, node: GroupNode): SumNode => {
+    labels.set(node.key, node.labelKey);
+    return { key: node.key, m2: areaOf(year, node), fixed: SHARED.has(node.key), ...(node.children ? { children: node.children.map((c) => sumNode(year, c)) } : {}) };
   };
-  for (const column of ['base', 'target'] as const) distribute(column, F2_GROUPS, total[column]);
+  for (const year of ['base', 'target'] as const) {
+    const rounded = roundTree({ key: 'total', m2: totalM2[year], fixed: true, children: F2_GROUPS.map((g) => sumNode(year, g)) });
+    cents[year] = rounded.cents;
+    const column = year === 'base' ? 'tables.col.baseHa' : 'tables.col.targetHa';
+    for (const a of rounded.adjusted) footnotes.push(roundingFootnote(labels.get(a.key)!, column, a.by));
+  }
 
-  const totalCents = { base: balanceRounding(total.base, []).total, target: balanceRounding(total.target, []).total };
   const rows: Row[] = [];
-  const share = (c: number, of: number) => (of === 0 ? null : { value: Math.round((10_000 * c) / of) / 100 });
-  const visit = (node: GroupNode, level: number) => {
-    const b = cents.base.get(node.key) ?? 0;
-    const t = cents.target.get(node.key) ?? 0;
-    rows.push({
-      key: node.key,
-      labelKey: node.labelKey,
+  const share = (m2: number, of: number) => (of === 0 ? null : { value: Math.round((10_000 * m2) / of) / 100 });
+  const row = (key: string, labelKey: string, level: number, m2: { base: number; target: number }): Row => {
+    const b = cents.base.get(key) ?? 0;
+    const t = cents.target.get(key) ?? 0;
+    return {
+      key,
+      labelKey,
       level,
-      cells: { base: { value: b / 100, m2: areaOf('base', node) }, baseShare: share(b, totalCents.base), target: { value: t / 100, m2: areaOf('target', node) }, targetShare: share(t, totalCents.target), change: { value: (t - b) / 100 } },
-    });
+      cells: { base: { value: b / 100, m2: m2.base }, baseShare: share(m2.base, totalM2.base), target: { value: t / 100, m2: m2.target }, targetShare: share(m2.target, totalM2.target), change: { value: (t - b) / 100 } },
+    };
+  };
+  const visit = (node: GroupNode, level: number) => {
+    rows.push(row(node.key, node.labelKey, level, { base: areaOf('base', node), target: areaOf('target', node) }));
     for (const child of node.children ?? []) visit(child, level + 1);
   };
   for (const node of F2_GROUPS) visit(node, 0);
-  rows.push({ key: 'total', labelKey: 'tables.F2.total', level: 0, cells: { base: { value: totalCents.base / 100, m2: total.base }, baseShare: share(totalCents.base, totalCents.base), target: { value: totalCents.target / 100, m2: total.target }, targetShare: share(totalCents.target, totalCents.target), change: { value: (totalCents.target - totalCents.base) / 100 } } });
+  rows.push(row('total', 'tables.F2.total', 0, totalM2));
+  // 耕地 gross (the figure F1 and F4 show), and the 田坎 in it that the 田坎 row counts.
+  const cultivated = F2_GROUPS.flatMap((g) => g.children ?? []).find((n) => n.key === 'cultivated')!;
+  const ha = (m2: number) => (hectareCents(m2) / 100).toFixed(2);
+  footnotes.unshift({
+    key: 'tables.F2.net',
+    params: { baseGross: ha(areaOf('base', cultivated) + ridges.base), targetGross: ha(areaOf('target', cultivated) + ridges.target), baseRidge: ha(ridges.base), targetRidge: ha(ridges.target) },
+  });
   return { id: 'F2', titleKey: 'tables.F2.title', columns: COLUMNS, rows, footnotes };
 }

@@ -2,10 +2,17 @@
  * F4 耕地调整表 (domain.md §5): base-year cultivated land, decreases (生态退耕: to forest, water or natural
  * land; 建设占用: to construction land; other), increases (农用地整理: from other farmland; 宜耕后备资源开发:
  * from water and natural land; 建设用地复垦: from construction land), and the target year.
+ *
+ * Two columns: 耕地 net of 田坎, as the survey and F1 count it (a decrease takes the parcel's 耕地, not its
+ * ridges; new 耕地 is net of the profile's coefficient for new farmland), and the gross polygon area.
+ * Base and target are the figures F1 and F2 show; where the rows do not add up, one change row takes the
+ * difference and is footnoted (table.ts `roundTree`).
  */
 import { isConstructionLand, isCultivatedLand, type LandClassCode } from '../../domain/land-classes.ts';
+import type { RuleProfile } from '../../domain/profile.ts';
 import type { DerivedPlan, PieceKind } from '../derive/derived-plan.ts';
-import { balanceRounding, roundingFootnote, type Column, type Footnote, type Row, type Table } from './table.ts';
+import { farmlandAt, ridgeAt } from '../farmland-area.ts';
+import { roundingFootnote, roundTree, type Column, type Footnote, type Row, type SumNode, type Table } from './table.ts';
 
 const ECOLOGICAL = new Set<LandClassCode>(['131', '132', '31', '32']);
 const RESERVE_LAND = new Set<LandClassCode>(['31', '32']);
@@ -13,36 +20,73 @@ const RESERVE_LAND = new Set<LandClassCode>(['31', '32']);
 const lost = (k: PieceKind) => isCultivatedLand(k.baseClass) && !isCultivatedLand(k.targetClass);
 const gained = (k: PieceKind) => !isCultivatedLand(k.baseClass) && isCultivatedLand(k.targetClass);
 
-const PARTS = [
-  { key: 'ecological', sign: -1, keep: (k: PieceKind) => lost(k) && ECOLOGICAL.has(k.targetClass) },
-  { key: 'construction', sign: -1, keep: (k: PieceKind) => lost(k) && isConstructionLand(k.targetClass) },
-  { key: 'otherLoss', sign: -1, keep: (k: PieceKind) => lost(k) && !ECOLOGICAL.has(k.targetClass) && !isConstructionLand(k.targetClass) },
-  { key: 'consolidation', sign: 1, keep: (k: PieceKind) => gained(k) && !isConstructionLand(k.baseClass) && !RESERVE_LAND.has(k.baseClass) },
-  { key: 'development', sign: 1, keep: (k: PieceKind) => gained(k) && RESERVE_LAND.has(k.baseClass) },
-  { key: 'reclamation', sign: 1, keep: (k: PieceKind) => gained(k) && isConstructionLand(k.baseClass) },
+const DECREASES = [
+  { key: 'ecological', keep: (k: PieceKind) => lost(k) && ECOLOGICAL.has(k.targetClass) },
+  { key: 'construction', keep: (k: PieceKind) => lost(k) && isConstructionLand(k.targetClass) },
+  { key: 'otherLoss', keep: (k: PieceKind) => lost(k) && !ECOLOGICAL.has(k.targetClass) && !isConstructionLand(k.targetClass) },
+] as const;
+const INCREASES = [
+  { key: 'consolidation', keep: (k: PieceKind) => gained(k) && !isConstructionLand(k.baseClass) && !RESERVE_LAND.has(k.baseClass) },
+  { key: 'development', keep: (k: PieceKind) => gained(k) && RESERVE_LAND.has(k.baseClass) },
+  { key: 'reclamation', keep: (k: PieceKind) => gained(k) && isConstructionLand(k.baseClass) },
 ] as const;
 
-const COLUMNS: readonly Column[] = [{ key: 'area', labelKey: 'tables.col.areaHa', unit: 'ha' }];
+const COLUMNS: readonly Column[] = [
+  { key: 'area', labelKey: 'tables.F4.col.net', unit: 'ha' },
+  { key: 'gross', labelKey: 'tables.F4.col.gross', unit: 'ha' },
+];
 
-export function f4Cultivated(derived: DerivedPlan): Table {
-  const base = derived.sum((k) => isCultivatedLand(k.baseClass));
-  const target = derived.sum((k) => isCultivatedLand(k.targetClass));
-  const parts = PARTS.map((p) => derived.sum(p.keep));
-  const balanced = balanceRounding(target, [base, ...parts], [1, ...PARTS.map((p) => p.sign)]);
+type Quantity = 'net' | 'gross';
+
+export function f4Cultivated(derived: DerivedPlan, profile: Pick<RuleProfile, 'newFarmlandRidgeCoefficient'>): Table {
+  const base = farmlandAt(derived, profile, 'base');
+  const target = farmlandAt(derived, profile, 'target');
+  /** A change row: its pieces' 耕地 at the year they are 耕地 (a decrease at the base, an increase at the target). */
+  const part = (keep: (k: PieceKind) => boolean, year: 'base' | 'target') => {
+    let gross = 0;
+    let ridge = 0;
+    for (const total of derived.kindTotals()) {
+      if (!keep(total.kind)) continue;
+      gross += total.areaM2;
+      ridge += ridgeAt(total, year, profile);
+    }
+    return { net: gross - ridge, gross };
+  };
+  const decreases = DECREASES.map((p) => ({ key: p.key, ...part(p.keep, 'base') }));
+  const increases = INCREASES.map((p) => ({ key: p.key, ...part(p.keep, 'target') }));
+  const sum = (parts: readonly { net: number; gross: number }[], q: Quantity) => parts.reduce((s, p) => s + p[q], 0);
+
   const footnotes: Footnote[] = [];
-  const labelOf = (i: number) => (i === 0 ? 'tables.F4.base' : `tables.F4.${PARTS[i - 1]!.key}`);
-  if (balanced.adjusted) footnotes.push(roundingFootnote(labelOf(balanced.adjusted.index), COLUMNS[0]!.labelKey, balanced.adjusted.by));
-  const cents = balanced.parts;
-  const cell = (c: number, m2: number) => ({ area: { value: c / 100, m2 } });
-  const decrease = cents.slice(1, 4).reduce((s, c) => s + c, 0);
-  const increase = cents.slice(4).reduce((s, c) => s + c, 0);
+  const cents = {} as Record<Quantity, ReadonlyMap<string, number>>;
+  for (const [q, column] of [['net', COLUMNS[0]!], ['gross', COLUMNS[1]!]] as const) {
+    const m2 = q === 'net' ? { base: base.netM2, target: target.netM2 } : { base: base.grossM2, target: target.grossM2 };
+    const tree: SumNode = {
+      key: 'target',
+      m2: m2.target,
+      fixed: true,
+      children: [
+        { key: 'base', m2: m2.base, fixed: true },
+        { key: 'decrease', m2: sum(decreases, q), sign: -1, children: decreases.map((p) => ({ key: p.key, m2: p[q] })) },
+        { key: 'increase', m2: sum(increases, q), children: increases.map((p) => ({ key: p.key, m2: p[q] })) },
+      ],
+    };
+    const rounded = roundTree(tree);
+    cents[q] = rounded.cents;
+    for (const a of rounded.adjusted) footnotes.push(roundingFootnote(`tables.F4.${a.key}`, column.labelKey, a.by));
+  }
+  const row = (key: string, level: number, m2: { net: number; gross: number }): Row => ({
+    key,
+    labelKey: `tables.F4.${key}`,
+    level,
+    cells: { area: { value: cents.net.get(key)! / 100, m2: m2.net }, gross: { value: cents.gross.get(key)! / 100, m2: m2.gross } },
+  });
   const rows: Row[] = [
-    { key: 'base', labelKey: 'tables.F4.base', level: 0, cells: cell(cents[0]!, base) },
-    { key: 'decrease', labelKey: 'tables.F4.decrease', level: 0, cells: cell(decrease, parts[0]! + parts[1]! + parts[2]!) },
-    ...PARTS.slice(0, 3).map((p, i) => ({ key: p.key, labelKey: `tables.F4.${p.key}`, level: 1, cells: cell(cents[i + 1]!, parts[i]!) })),
-    { key: 'increase', labelKey: 'tables.F4.increase', level: 0, cells: cell(increase, parts[3]! + parts[4]! + parts[5]!) },
-    ...PARTS.slice(3).map((p, i) => ({ key: p.key, labelKey: `tables.F4.${p.key}`, level: 1, cells: cell(cents[i + 4]!, parts[i + 3]!) })),
-    { key: 'target', labelKey: 'tables.F4.target', level: 0, cells: cell(balanced.total, target) },
+    row('base', 0, { net: base.netM2, gross: base.grossM2 }),
+    row('decrease', 0, { net: sum(decreases, 'net'), gross: sum(decreases, 'gross') }),
+    ...decreases.map((p) => row(p.key, 1, p)),
+    row('increase', 0, { net: sum(increases, 'net'), gross: sum(increases, 'gross') }),
+    ...increases.map((p) => row(p.key, 1, p)),
+    row('target', 0, { net: target.netM2, gross: target.grossM2 }),
   ];
-  return { id: 'F4', titleKey: 'tables.F4.title', columns: COLUMNS, rows, footnotes };
+  return { id: 'F4', titleKey: 'tables.F4.title', columns: COLUMNS, rows, footnotes: [{ key: 'tables.F4.net', params: {} }, ...footnotes] };
 }

@@ -16,13 +16,13 @@ export function computeTables(state: Pick<CheckState, 'plan' | 'profile' | 'deri
   const { plan, profile, derived } = state;
   const area = (f: Parameters<CheckState['area']>[0]) => state.area(f);
   return {
-    F1: f1Indicators(plan, derived),
-    F2: f2Structure(derived),
+    F1: f1Indicators(plan, derived, profile),
+    F2: f2Structure(derived, profile),
     F3: f3Construction(derived),
-    F4: f4Cultivated(derived),
+    F4: f4Cultivated(derived, profile),
     F5: f5Safeguards(plan),
     demolitionList: demolitionList(plan, derived, area),
-    newBuildList: newBuildList(plan, derived, area),
+    newBuildList: newBuildList(plan, derived, area, profile),
     linkage: linkageTable(linkageLedger(derived, plan.meta, profile), profile.reserveQuotaMaxShare * 100),
   };
 }

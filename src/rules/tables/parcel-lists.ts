@@ -3,10 +3,12 @@
  * number, area, use, households and linkage figures, and a total row that adds up after rounding.
  */
 import type { FeatureOf } from '../../domain/features.ts';
-import { isConstructionLand, isCultivatedLand } from '../../domain/land-classes.ts';
+import { isConstructionLand } from '../../domain/land-classes.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { layerFeatures } from '../../domain/plan.ts';
+import type { RuleProfile } from '../../domain/profile.ts';
 import type { DerivedPlan } from '../derive/derived-plan.ts';
+import { pieceFarmland } from '../farmland-area.ts';
 import { balanceRounding, m2Cell, numberCell, roundingFootnote, textCell, type Column, type Footnote, type Row, type Table } from './table.ts';
 
 type AreaOf = (f: FeatureOf<'demolition'> | FeatureOf<'newBuild'>) => number;
@@ -59,14 +61,15 @@ export function demolitionList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf)
   return { id: 'demolitionList', titleKey: 'tables.demolitionList.title', columns, rows: withTotal(rows, features.map(areaOf), footnotes, { illegalM2: illegalTotal }), footnotes };
 }
 
-export function newBuildList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf): Table {
+export function newBuildList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf, profile: Pick<RuleProfile, 'newFarmlandRidgeCoefficient'>): Table {
   const footnotes: Footnote[] = [];
   const features = layerFeatures(plan, 'newBuild').sort(byNumber);
   const totals = { newConstructionM2: 0, cultivatedTakenM2: 0 };
   const rows: Row[] = features.map((f) => {
     const pieces = derived.piecesOfChange(f.id);
     const newConstruction = pieces.filter((p) => !isConstructionLand(p.baseClass) && isConstructionLand(p.targetClass)).reduce((s, p) => s + p.areaM2, 0);
-    const cultivated = pieces.filter((p) => isCultivatedLand(p.baseClass)).reduce((s, p) => s + p.areaM2, 0);
+    // 耕地 taken, net of 田坎 as F4's 建设占用 counts it.
+    const cultivated = pieces.reduce((s, p) => s + pieceFarmland(p, 'base', profile).netM2, 0);
     totals.newConstructionM2 += newConstruction;
     totals.cultivatedTakenM2 += cultivated;
     return {

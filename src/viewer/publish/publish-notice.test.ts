@@ -61,4 +61,20 @@ describe('publishNotice', () => {
     const again = await publishNotice(input({ plan: hostile, template: TEMPLATE }));
     expect(again.ok && again.value.bytes).toEqual(published.value.bytes);
   });
+
+  it('shows villagers the reviewer’s 耕地 figures: net of 田坎 in F1, F2 and F4 alike, the gross beside it', async () => {
+    const published = await publishNotice(input());
+    if (!published.ok) throw new Error(published.error.key);
+    const { F1, F2, F4 } = published.value.payload.tables;
+    const figure = (table: typeof F1, key: string, column: string) => (table.rows.find((r) => r.key === key)!.cells[column] as { value: number }).value;
+    for (const [column, f4Row] of [['base', 'base'], ['target', 'target']] as const) {
+      const net = figure(F1, 'cultivated', column);
+      expect(net).toBe(figure(checked.tables.F1, 'cultivated', column));
+      expect(figure(F2, 'cultivated', column)).toBe(net);
+      expect(figure(F4, f4Row, 'area')).toBe(net);
+      expect(figure(F4, f4Row, 'gross')).toBe(figure(F1, 'cultivatedGross', column));
+      expect(figure(F1, 'cultivatedGross', column)).toBeGreaterThan(net);
+    }
+    expect(F1.footnotes.map((n) => n.key)).toContain('tables.F1.net');
+  });
 });
