@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { UNCONFIRMED_PROFILE_KEYS, ZHEJIANG_2017, type RuleProfile } from '../src/domain/profile.ts';
 import { strings } from '../src/i18n/texts.ts';
 import { RULES } from '../src/rules/index.ts';
+import { figuresSections } from './rules-doc-figures.ts';
 
 export const RULES_DOC_PATH = 'docs/rules.md';
 
@@ -47,7 +48,8 @@ export function renderRulesDoc(): string {
       .join('<br>');
     lines.push(`| \`${rule.id}\` | ${zh[`rules.${rule.id}.name`] ?? ''} | ${rule.severity} | ${numbers || '—'} | ${rule.kind === 'feature' ? `checks ${rule.layers.join(', ')}; ` : ''}${rule.reads.join(', ') || '—'} | ${rule.source} |`);
   }
-  lines.push('', '## Where the seed and domain.md differ', '', 'The seed (`../shared/seeds/004_*.txt`, the 2017 Zhejiang guidance) wins where they differ.', '', '### Per rule', '');
+  lines.push('', ...figuresSections());
+  lines.push('## Where the seed and domain.md differ', '', 'The seed (`../shared/seeds/004_*.txt`, the 2017 Zhejiang guidance) wins where they differ.', '', '### Per rule', '');
   for (const rule of RULES) if (rule.seedDifference) lines.push(`- \`${rule.id}\`: ${rule.seedDifference}`);
   lines.push('', '### General', '', ...GENERAL_DIFFERENCES.map((d) => `- ${d}`), '');
   return lines.join('\n');
