@@ -1,7 +1,7 @@
 /**
  * The attribute structure of each layer of the provincial delivery package (domain.md §4): names, dBASE
  * types and widths as the provincial quality check (zj-qc `Config.xml`) defines them, and the Chinese alias
- * that goes into the schema. Our own layers (GNFQ, ZZFQ, JBNTZBQ, GSYJ) follow the same conventions.
+ * that goes into the schema. Our own layers (GNFQ, ZZFQ, JBNTZBQ, SSNYD, XJGZQ, GSYJ) follow the same conventions.
  * Deviations, and why: TKXS is N(6,4), not 5, because a 4-decimal coefficient ("0.0347") needs 6
  * characters; XZNTLX is C(2), not 1, because our 新增农田类型 codes are `01`–`04`. Text longer than its
  * field (a parcel number over 8 characters) is cut, and the writer's note names the features.
@@ -20,7 +20,7 @@ const XZQMC = text('XZQMC', 30, '行政区名称');
 const HQRQ = date('HQRQ', '规划期限');
 const SM = text('SM', 200, '说明');
 
-export const DELIVERY_LAYER_NAMES = ['XZQ', 'JQDLTB', 'GHYT', 'TDGHDL', 'JSYDGZQ', 'JBNTBHTB', 'GNFQ', 'ZZFQ', 'JBNTZBQ', 'GSYJ'] as const;
+export const DELIVERY_LAYER_NAMES = ['XZQ', 'JQDLTB', 'GHYT', 'TDGHDL', 'JSYDGZQ', 'JBNTBHTB', 'STBHHX', 'XJGZQ', 'GNFQ', 'ZZFQ', 'JBNTZBQ', 'SSNYD', 'GSYJ'] as const;
 export type DeliveryLayerName = (typeof DELIVERY_LAYER_NAMES)[number];
 
 export const DELIVERY_FIELDS: Readonly<Record<DeliveryLayerName, readonly ExportField[]>> = {
@@ -82,12 +82,18 @@ export const DELIVERY_FIELDS: Readonly<Record<DeliveryLayerName, readonly Export
   ],
   JSYDGZQ: [BSM, YSDM, text('GZQLXDM', 3, '管制区类型代码'), real('GZQMJ', 16, 2, '管制区面积'), SM, XZQDM],
   JBNTBHTB: [BSM, text('JBNTLX', 4, '基本农田类型'), real('TBMJ', 16, 2, '图斑面积')],
+  // Reference layers the planner imported: the red line (domain.md §4 names STBHHX) and the township plan's
+  // control zones (乡级规划管制区, our own name), which rule zones-match-township compares with JSYDGZQ.
+  STBHHX: [BSM, text('MC', 60, '名称'), real('MJ', 16, 2, '面积')],
+  XJGZQ: [BSM, text('GZQLXDM', 3, '管制区类型代码'), real('GZQMJ', 16, 2, '管制区面积')],
   GNFQ: [BSM, text('GNFQDM', 20, '功能分区代码'), text('GNFQMC', 30, '功能分区名称'), real('MJ', 16, 2, '面积'), SM, XZQDM],
   ZZFQ: [BSM, text('ZZFQDM', 20, '整治分区代码'), text('ZZFQMC', 30, '整治分区名称'), real('MJ', 16, 2, '面积'), SM, XZQDM],
   JBNTZBQ: [BSM, text('ZBQLX', 20, '整备区类型'), text('ZBQLXMC', 30, '整备区类型名称'), real('MJ', 16, 2, '面积'), SM, XZQDM],
+  // 设施农用地: type, the farming project's area (the base of the auxiliary-share cap, rule facility-farmland-caps).
+  SSNYD: [BSM, text('SSLX', 20, '设施类型'), text('SSLXMC', 30, '设施类型名称'), real('XMMJ', 16, 2, '项目面积'), real('MJ', 16, 2, '面积'), SM, XZQDM],
   // No phone numbers: a villager's contact stays in the editor, it is not delivered to the province.
   GSYJ: [BSM, text('YJNR', 254, '意见内容'), text('TJR', 30, '提交人'), text('TJSJ', 16, '提交时间'), text('CLZT', 20, '处理状态'), text('DFYJ', 254, '答复意见')],
 };
 
 /** Which of the plan's layers a delivery layer comes from, for the layers that are written as they are. */
-export const SIMPLE_LAYER_SOURCES = { GNFQ: 'functionalZone', ZZFQ: 'consolidationZone', JBNTZBQ: 'reserve', GSYJ: 'feedback' } as const;
+export const SIMPLE_LAYER_SOURCES = { STBHHX: 'redline', XJGZQ: 'townshipZones', GNFQ: 'functionalZone', ZZFQ: 'consolidationZone', JBNTZBQ: 'reserve', SSNYD: 'facility', GSYJ: 'feedback' } as const;

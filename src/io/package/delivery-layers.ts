@@ -1,8 +1,9 @@
 /**
  * A plan as the layers of the provincial delivery package (domain.md §4), ready for the Shapefile and
  * GeoJSON writers: the package layers of write-package.ts (the same codes and areas the checker reads)
- * completed with the fields only a deliverable carries (names, net areas, 规划期限), plus our own layers
- * GNFQ, ZZFQ, JBNTZBQ and GSYJ. Layers the plan has no features for are left out.
+ * completed with the fields only a deliverable carries (names, net areas, 规划期限), the reference layers
+ * STBHHX (red line) and XJGZQ (the township's control zones), plus our own layers GNFQ, ZZFQ, JBNTZBQ,
+ * SSNYD (facility farmland) and GSYJ. Layers the plan has no features for are left out.
  *
  * BSM is the feature's 1-based place in its layer (for GHYT/TDGHDL: base parcels in plan order, then each
  * parcel's pieces in derivation order). The plan keeps its layers in insertion order, in files and in
@@ -10,7 +11,7 @@
  */
 import type { Feature } from 'geojson';
 import type { CodeEntry } from '../../domain/codes.ts';
-import { RESERVE_KINDS } from '../../domain/codes.ts';
+import { FACILITY_TYPES, RESERVE_KINDS } from '../../domain/codes.ts';
 import { isLandClassCode, landClass } from '../../domain/land-classes.ts';
 import { findFeature, layerFeatures } from '../../domain/plan.ts';
 import type { CheckState } from '../../rules/context.ts';
@@ -92,11 +93,17 @@ export function deliveryLayers(state: State, t: Translate): ExportLayer[] {
     layer('TDGHDL', tdghdl),
     layer('JSYDGZQ', fromCollection(pkg.JSYDGZQ.features, () => ({}))),
     layer('JBNTBHTB', fromCollection(pkg.JBNTBHTB.features, () => ({}))),
+    layer('STBHHX', layerFeatures(plan, 'redline').map((r, i) => ({ geometry: r.geometry, properties: { BSM: i + 1, MC: r.properties.name, MJ: m2(state.area(r)) } }))),
+    layer('XJGZQ', layerFeatures(plan, 'townshipZones').map((z, i) => ({ geometry: z.geometry, properties: { BSM: i + 1, GZQLXDM: z.properties.zoneCode, GZQMJ: m2(state.area(z)) } }))),
     layer('GNFQ', zones('functionalZone', 'GNFQDM', 'GNFQMC', state.profile.functionalZoneTypes)),
     layer('ZZFQ', zones('consolidationZone', 'ZZFQDM', 'ZZFQMC', state.profile.consolidationZoneTypes)),
     layer(
       'JBNTZBQ',
       layerFeatures(plan, 'reserve').map((r, i) => ({ geometry: r.geometry, properties: { BSM: i + 1, ZBQLX: r.properties.kind, ZBQLXMC: nameOf(RESERVE_KINDS, r.properties.kind), MJ: m2(state.area(r)), SM: r.properties.note, XZQDM: xzqdm } })),
+    ),
+    layer(
+      'SSNYD',
+      layerFeatures(plan, 'facility').map((f, i) => ({ geometry: f.geometry, properties: { BSM: i + 1, SSLX: f.properties.facilityType, SSLXMC: nameOf(FACILITY_TYPES, f.properties.facilityType), XMMJ: f.properties.projectArea, MJ: m2(state.area(f)), SM: f.properties.note, XZQDM: xzqdm } })),
     ),
     layer(
       'GSYJ',

@@ -1,12 +1,14 @@
 /**
  * The layers of a provincial delivery package (domain.md §4) as read from files, before a plan is rebuilt
- * from them. Reading (GeoJSON today; Shapefile and zip later) produces these; `reconstruct.ts` turns them
- * into a Plan. Geometry is lon/lat by the time it gets here.
+ * from them. Reading (GeoJSON or Shapefile, loose or zipped) produces these; `reconstruct.ts` turns them
+ * into a Plan. Geometry is lon/lat by the time it gets here. The provincial layers come first, then our own
+ * (docs/package.md): functional and consolidation zones, reserve areas, facility farmland, the red line and
+ * the township's control zones, so a package made by the editor reopens with every layer a rule reads.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { BBox } from '../../geo/bbox.ts';
 
-export const PACKAGE_LAYER_NAMES = ['JQDLTB', 'GHYT', 'TDGHDL', 'JSYDGZQ', 'XZQ', 'JBNTBHTB'] as const;
+export const PACKAGE_LAYER_NAMES = ['JQDLTB', 'GHYT', 'TDGHDL', 'JSYDGZQ', 'XZQ', 'JBNTBHTB', 'GNFQ', 'ZZFQ', 'JBNTZBQ', 'SSNYD', 'STBHHX', 'XJGZQ'] as const;
 export type PackageLayerName = (typeof PACKAGE_LAYER_NAMES)[number];
 /** Without these a package cannot become a plan. */
 export const REQUIRED_LAYERS: readonly PackageLayerName[] = ['JQDLTB'];

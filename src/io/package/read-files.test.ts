@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeZip } from '../zip/zip-write.ts';
 import { deliver, samplePlan } from './delivery-test-support.ts';
 import { parseGeoJsonLayer } from './geojson-layer.ts';
+import { readPlanInputs } from './package-inputs.ts';
 import { PACKAGE_LAYER_NAMES, type PackageLayers } from './package-layers.ts';
 import { readPackageFiles } from './read-files.ts';
 import { reconstructPlan } from './reconstruct.ts';
@@ -35,7 +36,9 @@ describe('a delivery package from files in memory', { timeout: 60_000 }, async (
       const layer = file && parseGeoJsonLayer(name, file.name, new TextDecoder().decode(file.bytes));
       if (layer?.ok) every[name] = layer.value;
     }
-    const whole = reconstructPlan(every);
+    const sidecar = delivery.files.find((f) => f.name.endsWith('/规划参数.json'));
+    const inputs = sidecar ? readPlanInputs(sidecar.name, sidecar.bytes).inputs : null;
+    const whole = reconstructPlan(every, { inputs });
     if (!whole.ok) throw new Error(JSON.stringify(whole.error));
     expect(read.value.plan.layers).toEqual(whole.value.plan.layers);
     expect(read.value.bsm).toEqual(whole.value.bsm);

@@ -3,13 +3,15 @@
  * folder), the browser's counterpart of read-folder.ts. Zips are opened by the format registry's
  * `expandFiles`; each package layer (JQDLTB, GHYT, TDGHDL, JSYDGZQ, XZQ, JBNTBHTB) is taken from its GeoJSON
  * file when the package has one (lon/lat, UTF-8: nothing to guess), else from its Shapefile read through
- * `importFiles` (CRS from the `.prj`, text from the `.cpg`); then reconstruct.ts rebuilds the plan.
+ * `importFiles` (CRS from the `.prj`, text from the `.cpg`); the sidecar `规划参数.json` (package-inputs.ts)
+ * is read when the package has one; then reconstruct.ts rebuilds the plan.
  */
 import { expandFiles, importFiles } from '../formats/index.ts';
 import type { ImportedLayer, ReadOptions } from '../formats/types.ts';
 import { extensionOf, fileName, stemOf, type InputFile } from '../files.ts';
 import { note, success, type Message, type Result } from '../result.ts';
 import { readGeoJsonLayer } from './geojson-layer.ts';
+import { INPUTS_FILE_NAME, readPlanInputs } from './package-inputs.ts';
 import { PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, layerNameOf, type FieldValue, type KeepRow, type PackageFeature, type PackageLayer, type PackageLayerName, type PackageLayers } from './package-layers.ts';
 import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
 import { ParsedRow, rowsUsed } from './rows-used.ts';
@@ -99,7 +101,11 @@ export function readPackageFiles(files: readonly InputFile[], options: ReadOptio
     summary.push({ name, file: layer.value.file, count: layer.value.rows });
     onLayer?.(++done, sources.size);
   }
-  const plan = reconstructPlan(layers, profileId);
+  // The sidecar: the first file of that name (a package has one, in 6.其他数据/); unusable → a note, never a failure.
+  const sidecar = opened.value.files.find((f) => fileName(f.name) === INPUTS_FILE_NAME);
+  const inputs = sidecar ? readPlanInputs(sidecar.name, sidecar.bytes) : null;
+  if (inputs) notes.push(...inputs.notes);
+  const plan = reconstructPlan(layers, { ...(profileId ? { profileId } : {}), inputs: inputs?.inputs ?? null, inputsFound: sidecar !== undefined });
   if (!plan.ok) return plan;
   const order = (n: PackageLayerName) => PACKAGE_LAYER_NAMES.indexOf(n);
   return success({ ...plan.value, layers: summary.sort((a, b) => order(a.name) - order(b.name)) }, [...notes, ...plan.notes]);

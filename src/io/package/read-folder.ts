@@ -1,12 +1,14 @@
 /**
  * Reads a package folder from disk (Node only): finds the GeoJSON layer files by name anywhere a few levels
- * down (provincial packages keep them in `3.规划图形数据/`), parses them and rebuilds the plan. Every
- * failure names the file and the reason.
+ * down (provincial packages keep them in `3.规划图形数据/`), and the sidecar `规划参数.json` (in
+ * `6.其他数据/`, package-inputs.ts), parses them and rebuilds the plan. Every failure names the file and the
+ * reason; a sidecar that cannot be used is a note, never a failure.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Result } from '../../domain/message.ts';
+import type { Message, Result } from '../../domain/message.ts';
 import { readGeoJsonLayer } from './geojson-layer.ts';
+import { INPUTS_FILE_NAME, readPlanInputs, type PlanInputs } from './package-inputs.ts';
 import { layerNameOf, PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, type PackageLayerName, type PackageLayers } from './package-layers.ts';
 import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
 import { rowsUsed } from './rows-used.ts';
@@ -15,8 +17,9 @@ const MAX_DEPTH = 3;
 const MAX_ENTRIES = 5_000;
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-function layerFiles(root: string): Map<PackageLayerName, string> {
+function layerFiles(root: string): { readonly layers: Map<PackageLayerName, string>; readonly inputs: string | null } {
   const found = new Map<PackageLayerName, string>();
+  let inputs: string | null = null;
   let seen = 0;
   const walk = (dir: string, depth: number) => {
     let entries;
@@ -31,17 +34,39 @@ function layerFiles(root: string): Map<PackageLayerName, string> {
       if (entry.isDirectory() && depth < MAX_DEPTH) walk(path, depth + 1);
       const name = entry.isFile() ? layerNameOf(entry.name) : undefined;
       if (name && !found.has(name)) found.set(name, path);
+      if (entry.isFile() && entry.name === INPUTS_FILE_NAME && inputs === null) inputs = path;
     }
   };
   walk(root, 0);
-  return found;
+  return { layers: found, inputs };
+}
+
+/** The sidecar, or null with a note when it is missing from disk, too large or unusable. */
+function readInputs(path: string | null, notes: Message[]): PlanInputs | null {
+  if (path === null) return null;
+  const shown = relative(process.cwd(), path) || path;
+  let bytes: Uint8Array;
+  try {
+    if (statSync(path).size > MAX_FILE_BYTES) {
+      notes.push({ key: 'package.inputs.damaged', params: { file: shown, detail: 'too large' } });
+      return null;
+    }
+    bytes = readFileSync(path);
+  } catch {
+    notes.push({ key: 'package.inputs.damaged', params: { file: shown, detail: 'unreadable' } });
+    return null;
+  }
+  const read = readPlanInputs(shown, bytes);
+  notes.push(...read.notes);
+  return read.inputs;
 }
 
 export function readPackageFolder(folder: string, profileId?: string): Result<ReconstructedPlan> {
-  const files = layerFiles(folder);
+  const found = layerFiles(folder);
+  const files = found.layers;
   if (!REQUIRED_LAYERS.every((name) => files.has(name))) return { ok: false, error: { key: 'cli.unreadable', params: { file: folder, reasonKey: 'package.noLayers' } } };
   const layers: PackageLayers = {};
-  const notes = [];
+  const notes: Message[] = [];
   // In the package's layer order: GHYT is read before TDGHDL, whose rows are kept only under GHYT's changes.
   for (const name of PACKAGE_LAYER_NAMES) {
     const path = files.get(name);
@@ -61,6 +86,7 @@ export function readPackageFolder(folder: string, profileId?: string): Result<Re
     notes.push(...layer.notes);
     layers[layer.value.name] = layer.value;
   }
-  const plan = reconstructPlan(layers, profileId);
+  const inputs = readInputs(found.inputs, notes);
+  const plan = reconstructPlan(layers, { ...(profileId ? { profileId } : {}), inputs, inputsFound: found.inputs !== null });
   return plan.ok ? { ...plan, notes: [...notes, ...plan.notes] } : plan;
 }

@@ -6,11 +6,17 @@
  *   E1/E2 → new-build parcels (use = GHYTDM without its prefix); G111/G112 → permanent basic farmland when
  *   the package has no JBNTBHTB; other G…/N112 rows → use changes; JBNTZBQ flag → reserve areas;
  * - JSYDGZQ → control zones (021 read as 020); XZQ → the village boundary, else the union of JQDLTB;
- * - JBNTBHTB → permanent basic farmland (the township's delineation).
- * Fields the package does not carry (households, quota source, population) stay unset, and the rules
- * that need them say "not checked". Unknown codes are refused with the file and records named.
+ * - JBNTBHTB → permanent basic farmland (the township's delineation);
+ * - our own layers (docs/package.md): JBNTZBQ → reserve areas with their kind (then GHYT's flags are not
+ *   read as reserve areas), GNFQ / ZZFQ → functional / consolidation zones, SSNYD → facility farmland,
+ *   STBHHX → the red line, XJGZQ → the township's control zones.
+ * The sidecar `规划参数.json` (package-inputs.ts), when the package has one, gives what no field carries:
+ * the plan meta, the justifications, each change's households, quota source and business purpose, and
+ * which GHYT pieces make one change. Without it those stay "not entered" (households 0, which the rules
+ * read as not entered; no township tasks; no population), the rules that need them say "not checked",
+ * and a note says so. Unknown codes are refused with the file and records named.
  */
-import { normaliseControlZoneCode, type PbfType } from '../../domain/codes.ts';
+import { FACILITY_TYPES, RESERVE_KINDS, codesOf, normaliseControlZoneCode, type PbfType } from '../../domain/codes.ts';
 import type { AreaGeometry, PlanFeature } from '../../domain/features.ts';
 import { defaultProperties, LAYER_FIELDS, validateFieldValue, type FieldSpec } from '../../domain/fields.ts';
 import { asFeatureId, type FeatureId } from '../../domain/ids.ts';
@@ -20,7 +26,10 @@ import type { Message, Result } from '../../domain/message.ts';
 import { emptyPlan, type Plan } from '../../domain/plan.ts';
 import { resolveProfile } from '../../domain/profile.ts';
 import { union } from '../../geo/overlay.ts';
+import { listSome } from '../result.ts';
+import { rebuiltJustifications, type ChangeInputs, type PlanInputs } from './package-inputs.ts';
 import type { FieldValue, PackageFeature, PackageLayer, PackageLayers } from './package-layers.ts';
+import { refOf } from './package-refs.ts';
 import { isFlagSet, nullableNumber, nullableText, text } from './package-values.ts';
 import { changeKey, ghytUse, ParsedRow } from './rows-used.ts';
 import { TargetClasses } from './target-class.ts';
@@ -31,16 +40,41 @@ export interface ReconstructedPlan {
   readonly plan: Plan;
   /** BSM 标识码 of each feature that had one, so reports can name features as the package does. */
   readonly bsm: Readonly<Record<FeatureId, string>>;
+  /** Each feature's package reference (`GHYT#40`, package-refs.ts): its layer and BSM (XZQ: record number). */
+  readonly refs: Readonly<Record<FeatureId, string>>;
 }
 
-export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-2017'): Result<ReconstructedPlan> {
+export interface ReconstructOptions {
+  /** The rule profile asked for (the CLI's --profile); else the sidecar's; else zhejiang-2017. */
+  readonly profileId?: string;
+  /** The sidecar, when the package has a usable one. */
+  readonly inputs?: PlanInputs | null;
+  /** The package has a sidecar file, usable or not (an unusable one was already reported by the reader). */
+  readonly inputsFound?: boolean;
+}
+
+export function reconstructPlan(layers: PackageLayers, options: ReconstructOptions = {}): Result<ReconstructedPlan> {
   const parcels = layers.JQDLTB;
   if (!parcels || parcels.features.length === 0) return fail('package.noParcels', {});
-  const profile = resolveProfile(profileId, {});
+  const village = layers.XZQ?.features[0];
+  const villageCode = text(village?.properties.XZQDM) || text(parcels.features[0]?.properties.XZQDM);
+  const villageName = text(village?.properties.XZQMC) || text(parcels.features[0]?.properties.XZQMC);
   const notes: Message[] = [];
+  let inputs = options.inputs ?? null;
+  // Another village's sidecar (copied into the wrong folder) would give this package another village's tasks.
+  if (inputs && inputs.villageCode && villageCode && inputs.villageCode !== villageCode) {
+    notes.push({ key: 'package.inputs.otherVillage', params: { file: inputs.file, inputsCode: inputs.villageCode, packageCode: villageCode } });
+    inputs = null;
+  } else if (!inputs && !options.inputsFound) {
+    notes.push({ key: 'package.inputs.missing', params: {} });
+  }
+  const chosenProfile = options.profileId ?? inputs?.meta.profileId ?? 'zhejiang-2017';
+  const profile = resolveProfile(chosenProfile, inputs?.meta.profileOverrides ?? {});
   const features: PlanFeature[] = [];
   const badCodes: string[] = [];
   const bsm: Record<FeatureId, string> = {};
+  const refs: Record<FeatureId, string> = {};
+  const byRef = new Map<string, FeatureId>();
   const usedIds = new Set<string>();
   // A code field's verdict depends only on the value: asked once per distinct code, not once per parcel.
   const codeVerdicts = new Map<FieldSpec, Map<unknown, boolean>>();
@@ -75,7 +109,14 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
     usedIds.add(id);
     const code = text(f.properties.BSM);
     if (code) bsm[id] = code;
+    const ref = refOf(source.name, code || f.recordNo);
+    refs[id] = ref;
+    if (!byRef.has(ref)) byRef.set(ref, id);
     features.push({ id, layer, geometry: f.geometry, properties: merged } as unknown as PlanFeature);
+  };
+  /** Rows whose code is not in its list keep the field's default; a note names them. */
+  const unknownCodes = (source: PackageLayer, field: string, list: readonly string[]) => {
+    if (list.length) notes.push({ key: 'package.unknownCodeKept', params: { file: source.file, field, count: list.length, list: listSome(list, MAX_LISTED) } });
   };
 
   for (const f of parcels.features) {
@@ -84,17 +125,18 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
       badCodes.push(`#${f.recordNo} DLDM=${JSON.stringify(f.properties.DLDM ?? null)}`);
       continue;
     }
+    const key = text(f.properties.BSM);
     add('base', parcels, f, {
       parcelNo: text(f.properties.TBBH) || String(f.recordNo),
       classCode: code,
-      surveyCode: null,
+      surveyCode: (key && inputs?.surveyCodes.get(key)) || null,
       landNote: nullableText(f.properties.DLBZ),
       tenure: nullableText(f.properties.QSXZ),
       ownerCode: nullableText(f.properties.SQBM),
       ownerName: nullableText(f.properties.SQMC),
       slopeGrade: nullableText(f.properties.PDJB),
       ridgeCoefficient: nullableNumber(f.properties.TKXS),
-      recordedArea: nullableNumber(f.properties.TBMJ),
+      recordedArea: key && inputs?.baseAreaNotEntered.has(key) ? null : nullableNumber(f.properties.TBMJ),
       approvalNo: nullableText(f.properties.PZWH),
     });
   }
@@ -103,54 +145,101 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
   const targetUses = new TargetClasses(layers.TDGHDL?.features ?? []);
   const ghyt = layers.GHYT;
   const ghytPbf: PackageFeature[] = [];
+  // Reserve areas come from their own layer when the package has it (exact outline and kind), else from GHYT's flag.
+  const reserveLayer = layers.JBNTZBQ;
+  /** Demolitions and new-builds without a sidecar entry: their households (a new-build's quota source) are not known. */
+  const withoutInputs: string[] = [];
   if (ghyt) {
-    for (const f of joinChangePieces(ghyt.features)) {
+    const claimed = inputs ? claimPieces(ghyt, inputs.changes) : { byRow: new Map<PackageFeature, ChangeInputs>(), unmatched: [] };
+    if (inputs && claimed.unmatched.length) notes.push({ key: 'package.inputs.unmatched', params: { file: inputs.file, count: claimed.unmatched.length, list: listSome(claimed.unmatched, MAX_LISTED) } });
+    for (const { feature: f, entry } of joinChangePieces(ghyt.features, claimed.byRow)) {
       const use = ghytUse(new ParsedRow(f));
       const cjjx = text(f.properties.CJJX).toUpperCase();
       const ghytdm = text(f.properties.GHYTDM).toUpperCase();
-      const parcelNo = text(f.properties.YTDKBH) || String(f.recordNo);
+      const parcelNo = entry?.parcelNo || text(f.properties.YTDKBH) || String(f.recordNo);
+      if ((use === 'demolition' || use === 'newBuild') && !entry) withoutInputs.push(parcelNo);
       if (use === 'demolition') {
-        add('demolition', ghyt, f, { parcelNo, linkage: cjjx, restorationUse: targetUses.classUnder(f.geometry) ?? '111', households: 0, note: text(f.properties.BZ) });
+        const restorationUse = entry?.restorationUse ?? targetUses.classUnder(f.geometry) ?? '111';
+        add('demolition', ghyt, f, { parcelNo, linkage: cjjx, restorationUse, households: entry?.households ?? 0, note: text(f.properties.BZ) });
       } else if (use === 'newBuild') {
         const landUse = ghytdm.replace(/^[GXN]/, '');
-        add('newBuild', ghyt, f, { parcelNo, useCode: isLandClassCode(landUse) ? landUse : '2121', linkage: cjjx, households: 0, quotaSource: 'linkage', industryPurpose: null, note: text(f.properties.BZ) });
+        add('newBuild', ghyt, f, { parcelNo, useCode: isLandClassCode(landUse) ? landUse : '2121', linkage: cjjx, households: entry?.households ?? 0, quotaSource: entry?.quotaSource ?? defaultQuotaSource(cjjx), industryPurpose: entry?.industryPurpose ?? null, note: text(f.properties.BZ) });
         if (!isLandClassCode(landUse)) notes.push({ key: 'package.assumedUse', params: { file: ghyt.file, record: f.recordNo, code: ghytdm } });
       } else if (use === 'pbf') {
         ghytPbf.push(f);
       } else if (use === 'useChange') {
-        const target = ghytdm === 'N112' ? targetUses.classUnder(f.geometry) ?? '111' : (ghytdm.slice(1) as LandClassCode);
+        const target = ghytdm === 'N112' ? (entry?.targetCode ?? targetUses.classUnder(f.geometry) ?? '111') : (ghytdm.slice(1) as LandClassCode);
         add('useChange', ghyt, f, { parcelNo, targetCode: target, newFarmlandType: nullableText(f.properties.XZNTLX), note: text(f.properties.BZ) });
       }
-      if (isFlagSet(f.properties.JBNTZBQ)) add('reserve', ghyt, f, { kind: 'nearPbf', note: text(f.properties.BZ) });
+      if (!reserveLayer && isFlagSet(f.properties.JBNTZBQ)) add('reserve', ghyt, f, { kind: 'nearPbf', note: text(f.properties.BZ) });
     }
-    if (ghyt.features.some((f) => isFlagSet(f.properties.JBNTZBQ))) notes.push({ key: 'package.assumedReserveKind', params: { file: ghyt.file } });
+    if (!reserveLayer && ghyt.features.some((f) => isFlagSet(f.properties.JBNTZBQ))) notes.push({ key: 'package.assumedReserveKind', params: { file: ghyt.file } });
   }
+  if (withoutInputs.length) notes.push({ key: 'package.inputs.changesNotEntered', params: { count: withoutInputs.length, list: listSome(withoutInputs, MAX_LISTED) } });
+
+  if (reserveLayer) {
+    const kinds: readonly string[] = codesOf(RESERVE_KINDS);
+    const bad: string[] = [];
+    for (const f of reserveLayer.features) {
+      const kind = text(f.properties.ZBQLX);
+      if (!kinds.includes(kind)) bad.push(`#${f.recordNo} ZBQLX=${JSON.stringify(f.properties.ZBQLX ?? null)}`);
+      add('reserve', reserveLayer, f, { kind: kinds.includes(kind) ? kind : 'nearPbf', note: text(f.properties.SM) });
+    }
+    if (bad.length) notes.push({ key: 'package.assumedReserveKind', params: { file: reserveLayer.file } });
+  }
+  const zoneLayer = (source: PackageLayer | undefined, layer: 'functionalZone' | 'consolidationZone', field: string) => {
+    if (!source) return;
+    const dictionary = layer === 'functionalZone' ? profile.functionalZoneTypes : profile.consolidationZoneTypes;
+    const bad: string[] = [];
+    for (const f of source.features) {
+      const zoneType = text(f.properties[field]);
+      if (!dictionary.some((e) => e.code === zoneType)) bad.push(`#${f.recordNo} ${field}=${JSON.stringify(f.properties[field] ?? null)}`);
+      add(layer, source, f, { zoneType, note: text(f.properties.SM) });
+    }
+    unknownCodes(source, field, bad);
+  };
+  zoneLayer(layers.GNFQ, 'functionalZone', 'GNFQDM');
+  zoneLayer(layers.ZZFQ, 'consolidationZone', 'ZZFQDM');
+  const facilities = layers.SSNYD;
+  if (facilities) {
+    const types: readonly string[] = codesOf(FACILITY_TYPES);
+    const bad: string[] = [];
+    for (const f of facilities.features) {
+      const type = text(f.properties.SSLX);
+      if (!types.includes(type)) bad.push(`#${f.recordNo} SSLX=${JSON.stringify(f.properties.SSLX ?? null)}`);
+      add('facility', facilities, f, { facilityType: type, projectArea: nullableNumber(f.properties.XMMJ), note: text(f.properties.SM) });
+    }
+    unknownCodes(facilities, 'SSLX', bad);
+  }
+  const redline = layers.STBHHX;
+  if (redline) for (const f of redline.features) add('redline', redline, f, { name: text(f.properties.MC).slice(0, 60) });
 
   const pbfLayer = layers.JBNTBHTB;
   if (pbfLayer) {
-    for (const f of pbfLayer.features) add('pbf', pbfLayer, f, { pbfType: pbfTypeOf(f.properties.JBNTLX), recordedArea: nullableNumber(f.properties.TBMJ) });
+    for (const f of pbfLayer.features) {
+      const key = text(f.properties.BSM);
+      add('pbf', pbfLayer, f, { pbfType: pbfTypeOf(f.properties.JBNTLX), recordedArea: key && inputs?.pbfAreaNotEntered.has(key) ? null : nullableNumber(f.properties.TBMJ) });
+    }
   } else if (ghyt) {
     for (const f of ghytPbf) add('pbf', ghyt, f, { pbfType: text(f.properties.GHYTDM).toUpperCase() as PbfType, recordedArea: null });
   }
 
-  if (layers.JSYDGZQ) {
-    const zones = layers.JSYDGZQ;
+  for (const [name, layer] of [['JSYDGZQ', 'controlZone'], ['XJGZQ', 'townshipZones']] as const) {
+    const zones = layers[name];
+    if (!zones) continue;
     const bad: string[] = [];
     for (const f of zones.features) {
       const code = normaliseControlZoneCode(text(f.properties.GZQLXDM));
-      const spec = LAYER_FIELDS.controlZone.find((s) => s.key === 'zoneCode');
+      const spec = LAYER_FIELDS[layer].find((s) => s.key === 'zoneCode');
       if (!spec || !validateFieldValue(spec, code, profile)) {
         bad.push(`#${f.recordNo} GZQLXDM=${JSON.stringify(f.properties.GZQLXDM ?? null)}`);
         continue;
       }
-      add('controlZone', zones, f, { zoneCode: code, note: text(f.properties.SM) });
+      add(layer, zones, f, layer === 'controlZone' ? { zoneCode: code, note: text(f.properties.SM) } : { zoneCode: code });
     }
     if (bad.length) return fail('package.unknownZone', { file: zones.file, count: bad.length, list: bad.slice(0, MAX_LISTED).join('; ') });
   }
 
-  const village = layers.XZQ?.features[0];
-  const villageCode = text(village?.properties.XZQDM) || text(parcels.features[0]?.properties.XZQDM);
-  const villageName = text(village?.properties.XZQMC) || text(parcels.features[0]?.properties.XZQMC);
   if (layers.XZQ && layers.XZQ.features.length > 0) {
     for (const f of layers.XZQ.features) add('boundary', layers.XZQ, f, { villageCode: text(f.properties.XZQDM).slice(0, 12), villageName: text(f.properties.XZQMC).slice(0, 60) });
   } else {
@@ -162,8 +251,15 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
     }
   }
 
+  let meta: Partial<Plan['meta']> = { villageName, villageCode, profileId: chosenProfile };
+  if (inputs) {
+    const { justifications, unmatched } = rebuiltJustifications(inputs, (ref) => byRef.get(ref));
+    meta = { ...inputs.meta, ...meta, justifications };
+    if (unmatched) notes.push({ key: 'package.inputs.justificationsUnmatched', params: { file: inputs.file, count: unmatched } });
+    notes.push({ key: 'package.inputs.read', params: { file: inputs.file, justifications: Object.keys(justifications).length } });
+  }
   // The layer records built directly: applyPatch would also collect an undo step for every feature.
-  const empty = emptyPlan({ villageName, villageCode, profileId });
+  const empty = emptyPlan(meta);
   const records = new Map<LayerId, Record<FeatureId, PlanFeature>>();
   for (const f of features) {
     let record = records.get(f.layer);
@@ -171,20 +267,53 @@ export function reconstructPlan(layers: PackageLayers, profileId = 'zhejiang-201
     record[f.id] = f;
   }
   const plan: Plan = { ...empty, layers: { ...empty.layers, ...Object.fromEntries(records) } };
-  return { ok: true, value: { plan, bsm }, notes };
+  return { ok: true, value: { plan, bsm, refs }, notes };
+}
+
+/**
+ * The GHYT rows each sidecar change claims (its pieces, by BSM), checked against the rows: every piece must
+ * be a row of the change's kind whose YTDKBH is the change's number (or its start: a Shapefile cuts it at
+ * 12 characters). A change that does not fit is left out and named; its rows are read as without a
+ * sidecar. Rows the reader left out (rows-used.ts) are never claimed.
+ */
+function claimPieces(ghyt: PackageLayer, changes: readonly ChangeInputs[]): { readonly byRow: Map<PackageFeature, ChangeInputs>; readonly unmatched: string[] } {
+  const rowOf = new Map<string, PackageFeature>();
+  for (const f of ghyt.features) {
+    const key = text(f.properties.BSM);
+    if (key && !rowOf.has(key)) rowOf.set(key, f);
+  }
+  const byRow = new Map<PackageFeature, ChangeInputs>();
+  const unmatched: string[] = [];
+  for (const change of changes) {
+    const rows = change.pieces.map((ref) => rowOf.get(ref.slice(ref.indexOf('#') + 1)));
+    const fits = rows.every((row) => {
+      if (!row || byRow.has(row)) return false;
+      const number = text(row.properties.YTDKBH);
+      return ghytUse(new ParsedRow(row)) === change.layer && (number === '' || change.parcelNo.startsWith(number));
+    });
+    if (!fits) {
+      unmatched.push(`${change.ref} ${change.parcelNo}`.trim());
+      continue;
+    }
+    for (const row of rows as PackageFeature[]) byRow.set(row, change);
+  }
+  return { byRow, unmatched };
 }
 
 /**
  * GHYT holds the derived pieces: a demolition or new-build that spans several base parcels is one row per
  * piece, all with the change's number (YTDKBH) and CJJX. Rows of one change are joined back into one
  * feature (the first row's record number and BSM stand for it), so a package written by the editor
- * reopens with the changes the planner drew. Rows without a number stay one change each.
+ * reopens with the changes the planner drew. Rows the sidecar names as the pieces of one change are joined
+ * as it says (use changes too, which have no CJJX to join them by); other rows without a number stay one
+ * change each.
  */
-function joinChangePieces(rows: readonly PackageFeature[]): PackageFeature[] {
+function joinChangePieces(rows: readonly PackageFeature[], claimed: ReadonlyMap<PackageFeature, ChangeInputs>): { readonly feature: PackageFeature; readonly entry: ChangeInputs | undefined }[] {
   const groups = new Map<string, PackageFeature[]>();
   const out: (PackageFeature | string)[] = [];
   for (const f of rows) {
-    const key = changeKey(new ParsedRow(f));
+    const entry = claimed.get(f);
+    const key = entry ? `inputs|${entry.ref}` : changeKey(new ParsedRow(f));
     if (!key) {
       out.push(f);
       continue;
@@ -196,15 +325,27 @@ function joinChangePieces(rows: readonly PackageFeature[]): PackageFeature[] {
       out.push(key);
     }
   }
-  return out.flatMap((entry) => {
-    if (typeof entry !== 'string') return [entry];
-    const group = groups.get(entry) as PackageFeature[];
+  return out.flatMap((item) => {
+    if (typeof item !== 'string') return [{ feature: item, entry: claimed.get(item) }];
+    const group = groups.get(item) as PackageFeature[];
     const first = group[0] as PackageFeature;
-    if (group.length === 1) return [first];
+    const entry = claimed.get(first);
+    if (group.length === 1) return [{ feature: first, entry }];
     const joined = union(group.map((g) => g.geometry));
-    // A union that fails (broken pieces) keeps the pieces as separate changes rather than losing any.
-    return joined.ok && joined.value ? [{ ...first, geometry: joined.value }] : group;
+    // A union that fails (broken pieces) keeps the pieces as separate changes rather than losing any; the
+    // sidecar's values then go to the first only, so households are not counted twice.
+    return joined.ok && joined.value ? [{ feature: { ...first, geometry: joined.value }, entry }] : group.map((g, k) => ({ feature: g, entry: k === 0 ? entry : undefined }));
   });
+}
+
+/**
+ * A new-build's quota source when the package does not say (no sidecar): E2 (拟新增) is the linkage's new
+ * build, as CJJX says; E1 (虚拟新增) is not on the linkage ledger, and is read as the township's quota,
+ * which no rule exempts and which is compared only through the township's totals (not checked without
+ * them). Any other choice would make an error (E1 on linkage) or an exemption (reserve) out of a guess.
+ */
+function defaultQuotaSource(cjjx: string): 'linkage' | 'township' {
+  return cjjx === 'E1' ? 'township' : 'linkage';
 }
 
 function pbfTypeOf(value: FieldValue | undefined): PbfType {

@@ -1,14 +1,17 @@
 /**
  * The provincial delivery package (domain.md §4) as a list of files: folders `1.`–`6.`; each layer as a
  * Shapefile (CGCS2000 3° GK zone of the village's longitude, `.prj`, `.cpg`, GBK unless UTF-8 is asked for)
- * and as RFC 7946 GeoJSON; the tables as .xlsx and CSV; the field structure with Chinese aliases; and the
- * manifest with a SHA-256 of every file. Pure apart from Web Crypto's digest (async, as exceljs is): the
- * same code runs in the CLI and in the editor's worker. Nothing is written when a layer fails.
+ * and as RFC 7946 GeoJSON; the tables as .xlsx and CSV; the field structure with Chinese aliases; in
+ * `6.其他数据/` the sidecar `规划参数.json` (the inputs no layer field carries, package-inputs.ts) and the QC
+ * summary `质检结果.json` / `.txt` (qc-summary.ts); and the manifest with a SHA-256 of every file. Pure
+ * apart from Web Crypto's digest (async, as exceljs is): the same code runs in the CLI and in the editor's
+ * worker. Nothing is written when a layer fails. docs/package.md describes the package.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { sha256HexOfBytes } from '../../persist/sha256.ts';
 import type { CheckState } from '../../rules/context.ts';
+import { RuleEngine, type CheckResult } from '../../rules/engine.ts';
 import type { Translate } from '../../rules/render.ts';
 import { computeTables } from '../../rules/tables/index.ts';
 import type { SourceCrs } from '../crs/source-crs.ts';
@@ -21,6 +24,9 @@ import type { OutputEncoding } from '../text/encode-text.ts';
 import { deliveryLayers } from './delivery-layers.ts';
 import { buildManifest, manifestText, type Manifest, type ManifestLayer } from './delivery-manifest.ts';
 import { tableFiles } from './delivery-tables.ts';
+import { INPUTS_FILE_NAME, planInputsText } from './package-inputs.ts';
+import { featureRefs } from './package-refs.ts';
+import { QC_JSON_NAME, QC_TEXT_NAME, qcSummary, qcSummaryText } from './qc-summary.ts';
 
 export const DELIVERY_FOLDERS = {
   documents: '1.规划文档数据',
@@ -40,6 +46,11 @@ export interface DeliveryOptions {
   readonly date?: Date;
   /** Progress 0–1 between layers and tables, for a progress bar. */
   readonly onProgress?: (done: number) => void;
+  /**
+   * The check of this plan for the QC summary, when the caller has it (a RuleEngine's `result()`);
+   * otherwise the plan is checked here.
+   */
+  readonly check?: CheckResult;
 }
 
 export interface Delivery {
@@ -87,7 +98,14 @@ export async function writeDelivery(state: State, options: DeliveryOptions): Pro
   const tables = await tableFiles(t, computeTables(state), state.plan.meta.villageName);
   for (const file of tables) files.push({ name: `${DELIVERY_FOLDERS.tables}/${file.name}`, bytes: file.bytes });
   progress(0.8);
-  // The folders the editor does not fill (documents, the printed maps, other data) each get a note saying what belongs there.
+  // The inputs no layer field carries, and the editor's check of the plan, beside the data (docs/package.md).
+  const refs = featureRefs(state);
+  files.push({ name: `${DELIVERY_FOLDERS.other}/${INPUTS_FILE_NAME}`, bytes: encoder.encode(planInputsText(state, refs, t('package.inputs.about'))) });
+  const qc = qcSummary(t, state.plan, options.check ?? new RuleEngine(state.plan).result(), refs, date);
+  files.push({ name: `${DELIVERY_FOLDERS.other}/${QC_JSON_NAME}`, bytes: encoder.encode(JSON.stringify(qc, null, 2) + '\n') });
+  files.push({ name: `${DELIVERY_FOLDERS.other}/${QC_TEXT_NAME}`, bytes: encoder.encode(qcSummaryText(t, qc)) });
+  progress(0.9);
+  // The folders the editor does not fill (documents, the printed maps) each get a note saying what belongs there; 6. says what its files are.
   for (const folder of ['documents', 'images', 'other'] as const) {
     files.push({ name: `${DELIVERY_FOLDERS[folder]}/说明.txt`, bytes: encoder.encode(t(`package.delivery.placeholder.${folder}`) + '\r\n') });
   }

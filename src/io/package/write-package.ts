@@ -16,7 +16,10 @@ function collection(rows: readonly { geometry: Polygon | MultiPolygon; propertie
   return { type: 'FeatureCollection', features: rows.map((r): Feature => ({ type: 'Feature', geometry: r.geometry, properties: r.properties })) };
 }
 
-export function packageLayers(state: Pick<CheckState, 'plan' | 'derived' | 'area'>): Record<PackageLayerName, FeatureCollection> {
+/** The provincial layers; our own (GNFQ, SSNYD…) are written by delivery-layers.ts. */
+export type ProvincialLayerName = Extract<PackageLayerName, 'XZQ' | 'JQDLTB' | 'GHYT' | 'TDGHDL' | 'JSYDGZQ' | 'JBNTBHTB'>;
+
+export function packageLayers(state: Pick<CheckState, 'plan' | 'derived' | 'area'>): Record<ProvincialLayerName, FeatureCollection> {
   const { plan } = state;
   const xzqdm = plan.meta.villageCode;
   const xzqmc = plan.meta.villageName;
