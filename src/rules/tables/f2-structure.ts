@@ -45,8 +45,11 @@ function codesOf(node: GroupNode): LandClassCode[] {
   return node.codes ? [...node.codes] : (node.children ?? []).flatMap(codesOf);
 }
 
-/** Rows another table shows too (耕地 in F1 and F4, the land total): never adjusted. */
-const SHARED = new Set(['cultivated', 'total']);
+/**
+ * Rows never adjusted: those another table shows too (耕地 in F1 and F4, the land total), and 田坎, whose
+ * ridges the footnote quotes (on survey data without drawn 田坎 the row is exactly that figure).
+ */
+const SHARED = new Set(['cultivated', 'total', '155']);
 
 export function f2Structure(derived: DerivedPlan, profile: Pick<RuleProfile, 'newFarmlandRidgeCoefficient'>): Table {
   const byClass = { base: new Map<string, number>(), target: new Map<string, number>() };
