@@ -5,7 +5,8 @@
  */
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { Editor } from '../store/editor.ts';
-import { pickFeature, pickInBox } from './pick.ts';
+import { getFeature } from '../domain/plan.ts';
+import { pickInBox, pickStack } from './pick.ts';
 
 export interface InteractionOptions {
   /** True when the pointer is on a vertex or midpoint handle of the feature being reshaped. */
@@ -15,10 +16,13 @@ export interface InteractionOptions {
 const BOX_MIN_PX = 4;
 /** How near a click must be to a point feature (a feedback pin) to pick it. */
 const PICK_TOLERANCE_PX = 8;
+/** A second click this close to the first (and on the same features) picks the next one under it. */
+const CYCLE_PX = 4;
 
 export function attachInteraction(map: MapLibreMap, editor: Editor, options: InteractionOptions): () => void {
   const container = map.getCanvasContainer();
   let box: { start: { x: number; y: number }; element: HTMLDivElement } | null = null;
+  let lastClick: { x: number; y: number; stack: string } | null = null;
 
   const selecting = () => {
     const kind = editor.tool.getState().tool.kind;
@@ -28,14 +32,27 @@ export function attachInteraction(map: MapLibreMap, editor: Editor, options: Int
   const onClick = (event: MapMouseEvent) => {
     if (!selecting() || options.isOnReshapeHandle(event)) return;
     const near = map.unproject([event.point.x + PICK_TOLERANCE_PX, event.point.y]);
-    const hit = pickFeature(editor, [event.lngLat.lng, event.lngLat.lat], Math.abs(near.lng - event.lngLat.lng));
-    const additive = event.originalEvent.shiftKey || event.originalEvent.ctrlKey || event.originalEvent.metaKey;
-    if (!hit) {
+    const stack = pickStack(editor, [event.lngLat.lng, event.lngLat.lat], Math.abs(near.lng - event.lngLat.lng));
+    const { shiftKey, ctrlKey, metaKey, altKey } = event.originalEvent;
+    const additive = shiftKey || ctrlKey || metaKey;
+    const key = stack.map((h) => h.id).join('|');
+    const sameSpot = lastClick !== null && lastClick.stack === key && Math.hypot(event.point.x - lastClick.x, event.point.y - lastClick.y) <= CYCLE_PX;
+    lastClick = { x: event.point.x, y: event.point.y, stack: key };
+    if (stack.length === 0) {
       if (!additive) editor.selection.clear();
+      editor.pointer.setPick(null);
       return;
     }
+    // Clicking again on the same spot, or Alt+click, steps to the next feature under the pointer.
+    const selected = editor.selection.getState().ids;
+    const current = selected.length === 1 ? stack.findIndex((h) => h.id === selected[0]) : -1;
+    const index = !additive && (altKey || sameSpot) && current !== -1 ? (current + 1) % stack.length : 0;
+    const hit = stack[index] as (typeof stack)[number];
     if (additive) editor.selection.toggle(hit.id);
     else editor.selection.set([hit.id]);
+    const properties = (getFeature(editor.plan.getState().plan, hit.layer, hit.id)?.properties ?? {}) as { parcelNo?: unknown; name?: unknown };
+    const label = [properties.parcelNo, properties.name].find((v): v is string => typeof v === 'string' && v !== '') ?? '';
+    editor.pointer.setPick(stack.length > 1 && !additive ? { id: hit.id, layer: hit.layer, label, index, count: stack.length } : null);
   };
 
   const onMouseDown = (event: MapMouseEvent) => {

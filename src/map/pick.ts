@@ -23,21 +23,24 @@ function pickOrder(editor: Editor): LayerId[] {
   return order.filter((layer) => ui.layers[layer].visible);
 }
 
-/** `toleranceDeg` lets a click on a point feature (feedback pin) count when it is near. */
-export function pickFeature(editor: Editor, at: Position, toleranceDeg: number): { id: FeatureId; layer: LayerId } | undefined {
+/**
+ * Everything under the pointer, in pick order: the first is what a click selects, the others what
+ * clicking again on the same spot (or Alt+click) cycles through, as ArcGIS does. `toleranceDeg` lets a
+ * click on a point feature (a feedback pin) count when it is near.
+ */
+export function pickStack(editor: Editor, at: Position, toleranceDeg: number): { id: FeatureId; layer: LayerId }[] {
   const { plan, index } = editor.plan.context();
   const [x, y] = at as [number, number];
+  const stack: { id: FeatureId; layer: LayerId }[] = [];
   for (const layer of pickOrder(editor)) {
     const hits = index.search(layer, [x - toleranceDeg, y - toleranceDeg, x + toleranceDeg, y + toleranceDeg]);
     for (const hit of hits) {
       const feature = getFeature(plan, hit.layer, hit.id);
       if (!feature) continue;
-      if (feature.geometry.type === 'Point' || pointInAreaGeometry(at, feature.geometry as AreaGeometry) !== 'outside') {
-        return { id: hit.id, layer };
-      }
+      if (feature.geometry.type === 'Point' || pointInAreaGeometry(at, feature.geometry as AreaGeometry) !== 'outside') stack.push({ id: hit.id, layer });
     }
   }
-  return undefined;
+  return stack;
 }
 
 /** Box selection: every feature of the current layer (or the base parcels) the box touches. */

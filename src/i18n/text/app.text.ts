@@ -82,6 +82,7 @@ export const appText: Texts = {
   'status.noPointer': { zh: '指针不在地图上', en: 'Pointer off the map' },
   'status.gk': { zh: 'X {{x}}  Y {{y}}（CGCS2000 3° 带 {{zone}}）', en: 'X {{x}}  Y {{y}} (CGCS2000 3° zone {{zone}})' },
   'status.drawingArea': { zh: '面积', en: 'Area' },
+  'status.pick': { zh: '此处 {{count}} 个要素，已选第 {{index}} 个：{{layer}} {{label}}（在原处再次单击或 Alt+单击切换）', en: '{{count}} features here, {{index}} selected: {{layer}} {{label}} (click again on the spot, or Alt+click, for the next)' },
   'status.selected': { zh: '已选 {{count}}', en: '{{count}} selected' },
   'status.toolHint.select': { zh: '点击选择，Shift 加选，拖动节点修改形状', en: 'Click to select, Shift to add, drag a vertex to reshape' },
   'status.toolHint.boxSelect': { zh: '拖出矩形框选当前图层要素', en: 'Drag a box to select features of the current layer' },

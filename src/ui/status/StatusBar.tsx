@@ -23,6 +23,8 @@ export function StatusBar() {
   const liveArea = useTool((s) => s.liveAreaM2);
   const toolKind = useTool((s) => s.tool.kind);
   const selected = useSelection((s) => s.ids.length);
+  const onlySelected = useSelection((s) => (s.ids.length === 1 ? s.ids[0] : null));
+  const pick = usePointer((s) => s.pick);
   const setAside = useQuarantine((s) => (s.read ? String(s.records.filter((r) => r.state === 'pending').length) : 'unread'));
   const denominator = zoom === null ? null : roundScaleDenominator(scaleDenominator(zoom, latitude));
   // proj4 (with its big-number and MGRS modules) is not needed to show the village: loaded after start,
@@ -69,7 +71,13 @@ export function StatusBar() {
           {t('status.drawingArea')} {formatArea(t, liveArea)}
         </span>
       ) : null}
-      <span className="hint">{t(`status.toolHint.${toolKind}`)}</span>
+      {pick && pick.id === onlySelected ? (
+        <span className="pick-hint" data-testid="pick-hint">
+          {t('status.pick', { index: pick.index + 1, count: pick.count, layer: t(`layer.${pick.layer}`), label: pick.label })}
+        </span>
+      ) : (
+        <span className="hint">{t(`status.toolHint.${toolKind}`)}</span>
+      )}
       <span className="end">
         {t('status.selected', { count: selected })}
       </span>
