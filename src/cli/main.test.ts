@@ -68,7 +68,7 @@ describe('village-plan tables', () => {
     const csv = await runCli(['tables', SAMPLE]);
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain('F1 主要指标表');
-    expect(csv.stdout).toMatch(/耕地保有量,171\.80,171\.97,0\.17,171\.28/);
+    expect(csv.stdout).toMatch(/耕地保有量,165\.40,165\.58,0\.18,164\.90/);
     const json = JSON.parse((await runCli(['tables', SAMPLE, '--format', 'json', '--lang', 'en'])).stdout);
     expect(json.F2.rows.at(-1)).toMatchObject({ label: 'Total land', cells: { base: { value: 222.35 } } });
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './main.ts';
 
-/** Errors and seven checks without their input. */
+/** Errors and eleven checks without their input. */
 const MISSING_INPUTS = 'tests/fixtures/plans/missing-inputs.plan.json';
 
 /** The compliant sample without the township's cultivated land task and the population: no error, two not checked. */
@@ -26,7 +26,7 @@ describe('rules not checked for lack of input', () => {
     const last = out.stdout.trimEnd().split('\n').at(-1) ?? '';
     expect(last).toBe('未检查 2 项：缺少乡级规划下达的耕地保有量任务；缺少村域人口。');
     const withErrors = (await runCli(['check', MISSING_INPUTS])).stdout.trimEnd().split('\n').at(-1) ?? '';
-    expect(withErrors).toMatch(/^未检查 7 项：/);
+    expect(withErrors).toMatch(/^未检查 11 项：/);
     expect(withErrors).toContain('建新地块 JX001 未填写户数');
     expect(withErrors).not.toContain('。；');
   });
@@ -35,9 +35,9 @@ describe('rules not checked for lack of input', () => {
     const out = await runCli(['check', MISSING_INPUTS, '--format', 'json']);
     const report = JSON.parse(out.stdout) as { issues: { severity: string; notChecked: boolean }[]; summary: { errors: number; notChecked: number } };
     const notChecked = report.issues.filter((i) => i.notChecked);
-    expect(notChecked).toHaveLength(7);
+    expect(notChecked).toHaveLength(11);
     expect(new Set(notChecked.map((i) => i.severity))).toEqual(new Set(['notChecked']));
-    expect(report.summary).toMatchObject({ errors: 2, notChecked: 7 });
+    expect(report.summary).toMatchObject({ errors: 2, notChecked: 11 });
   });
 
   it('--strict counts them as errors (exit 1); a plan with every input passes --strict', async () => {
