@@ -16,6 +16,8 @@ export interface CliArgs {
   readonly encoding: 'gbk' | 'utf-8';
   /** check: a rule not checked for lack of input counts as an error (exit 1). */
   readonly strict: boolean;
+  /** The township plan's tasks and control zones (township-input.ts), replacing what the input carries. */
+  readonly township: string | null;
 }
 
 const FORMATS: Readonly<Record<Command, readonly Format[]>> = { check: ['text', 'json'], tables: ['csv', 'json'], export: ['text'] };
@@ -37,7 +39,7 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
       flags.add(name);
       continue;
     }
-    if (!['format', 'profile', 'lang', ...(command === 'export' ? ['out', 'encoding'] : [])].includes(name)) return bad(`unknown option --${name}`);
+    if (!['format', 'profile', 'lang', 'township', ...(command === 'export' ? ['out', 'encoding'] : [])].includes(name)) return bad(`unknown option --${name}`);
     const value = inline ?? rest[++i];
     if (value === undefined) return bad(`--${name} needs a value`);
     options[name] = value;
@@ -53,7 +55,7 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
   return {
     ok: true,
     notes: [],
-    value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN', out: options.out ?? null, encoding, strict: flags.has('strict') },
+    value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN', out: options.out ?? null, encoding, strict: flags.has('strict'), township: options.township ?? null },
   };
 }
 

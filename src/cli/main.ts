@@ -1,9 +1,10 @@
 /**
  * `village-plan check|tables|export <input>`: the rules, tables and delivery package of the editor, in Node,
- * for county reviewers and scripts. Exit 0: no errors (a rule not checked for lack of input is listed,
- * not an error; export: written); 1: errors found (with --strict, also anything not checked); 2: arguments
- * or input unusable, or the package could not be written (the message names the file and the reason).
- * Output goes to stdout; notes and failures to stderr.
+ * for county reviewers and scripts. `--township <file>` checks against the township plan's tasks and
+ * control zones (township-input.ts) instead of those the input carries. Exit 0: no errors (a rule not
+ * checked for lack of input is listed, not an error; export: written); 1: errors found (with --strict,
+ * also anything not checked); 2: arguments, input or township file unusable, or the package could not be
+ * written (the message names the file and the reason). Output goes to stdout; notes and failures to stderr.
  */
 import { createI18n } from '../i18n/index.ts';
 import { loadGeos } from '../geo/geos/geos-module.ts';
@@ -11,7 +12,7 @@ import { fullCheck } from '../rules/engine.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import { tablesToCsv, tablesToJson } from '../rules/tables/serialise.ts';
 import { parseArgs } from './args.ts';
-import { readInput } from './read-input.ts';
+import { readInput, type Input } from './read-input.ts';
 import { jsonReport, textReport } from './report.ts';
 
 export interface CliOutput {
@@ -29,9 +30,16 @@ export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   const input = readInput(args.value.input, args.value.profile);
   await loadGeos();
   if (!input.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, input.error)}\n` };
+  let given: Input = input.value;
+  if (args.value.township) {
+    // Only with --township: the reader (and exceljs for a workbook) loads when asked for.
+    const township = await (await import('./township-input.ts')).withTownship(args.value.township, given);
+    if (!township.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, township.error)}\n` };
+    given = township.value;
+  }
   // The package writer (exceljs and the Shapefile writer) loads only for `export`: `check` starts faster.
-  if (args.value.command === 'export') return (await import('./export.ts')).runExport(t, args.value, input.value);
-  const { plan, labels, notes } = input.value;
+  if (args.value.command === 'export') return (await import('./export.ts')).runExport(t, args.value, given);
+  const { plan, labels, notes } = given;
   const stderr = notes.map((n) => `${t('cli.note')}: ${renderMessage(t, n)}\n`).join('');
   const result = fullCheck(plan);
   const { errors, notChecked } = result.summary;

@@ -12,7 +12,7 @@ import { MAX_FILE_BYTES, readPackageFolder } from '../io/package/read-folder.ts'
 
 export interface Input {
   readonly plan: Plan;
-  /** How to name features in reports: BSM for a package, otherwise the feature id. */
+  /** How to name features in reports: a package's `layer#BSM` (`GHYT#40`, io/package/package-refs.ts), otherwise the feature id. */
   readonly labels: Readonly<Record<FeatureId, string>>;
   readonly notes: readonly Message[];
 }
@@ -30,7 +30,7 @@ export function readInput(path: string, profileId: string): Result<Input> {
   if (stats.isDirectory()) {
     const read = readPackageFolder(path, profileId);
     if (!read.ok) return read;
-    return { ok: true, value: { plan: read.value.plan, labels: read.value.bsm, notes: read.notes }, notes: [] };
+    return { ok: true, value: { plan: read.value.plan, labels: read.value.refs, notes: read.notes }, notes: [] };
   }
   if (stats.size > MAX_FILE_BYTES) return unreadable(path, 'cli.tooLarge', { sizeMiB: Math.round(stats.size / 2 ** 20), limitMiB: MAX_FILE_BYTES / 2 ** 20 });
   let text: string;

@@ -3,12 +3,13 @@ import type { Texts } from '../texts.ts';
 
 export const cliText: Texts = {
   'cli.usage': {
-    zh: '用法：village-plan check <规划文件或成果包文件夹> [--format text|json] [--strict] [--profile zhejiang-2017] [--lang zh|en]\n      village-plan tables <规划文件或成果包文件夹> [--format csv|json] [--lang zh|en]\n      village-plan export <规划文件或成果包文件夹> --out <文件夹|文件.zip> [--encoding gbk|utf-8] [--lang zh|en]',
-    en: 'Usage: village-plan check <plan file or package folder> [--format text|json] [--strict] [--profile zhejiang-2017] [--lang zh|en]\n       village-plan tables <plan file or package folder> [--format csv|json] [--lang zh|en]\n       village-plan export <plan file or package folder> --out <folder|file.zip> [--encoding gbk|utf-8] [--lang zh|en]',
+    zh: '用法：village-plan check <规划文件或成果包文件夹> [--format text|json] [--strict] [--township <乡级规划文件>] [--profile zhejiang-2017] [--lang zh|en]\n      village-plan tables <规划文件或成果包文件夹> [--format csv|json] [--township <乡级规划文件>] [--lang zh|en]\n      village-plan export <规划文件或成果包文件夹> --out <文件夹|文件.zip> [--encoding gbk|utf-8] [--township <乡级规划文件>] [--lang zh|en]\n      乡级规划文件：.json、.xlsx（“乡级任务”工作表）或管制区 .geojson/.shp',
+    en: 'Usage: village-plan check <plan file or package folder> [--format text|json] [--strict] [--township <township file>] [--profile zhejiang-2017] [--lang zh|en]\n       village-plan tables <plan file or package folder> [--format csv|json] [--township <township file>] [--lang zh|en]\n       village-plan export <plan file or package folder> --out <folder|file.zip> [--encoding gbk|utf-8] [--township <township file>] [--lang zh|en]\n       township file: .json, .xlsx (sheet “乡级任务”) or zones as .geojson/.shp',
   },
   'cli.badArguments': { zh: '参数错误：{{detail}}', en: 'Bad arguments: {{detail}}' },
   'cli.unknownProfile': { zh: '未知的规则配置“{{profile}}”，可用：{{known}}', en: 'Unknown profile “{{profile}}”; known: {{known}}' },
   'cli.unreadable': { zh: '无法读取 {{file}}：{{reason}}', en: 'Cannot read {{file}}: {{reason}}' },
+  'cli.badTownship': { zh: '乡级规划文件 {{file}} 无法使用：{{reason}}', en: 'Cannot use the township file {{file}}: {{reason}}' },
   'cli.notFound': { zh: '文件或文件夹不存在', en: 'no such file or folder' },
   'cli.tooLarge': { zh: '文件过大（{{sizeMiB}} MiB，上限 {{limitMiB}} MiB）', en: 'the file is too large ({{sizeMiB}} MiB, limit {{limitMiB}} MiB)' },
   'cli.notUtf8': { zh: '文件不是 UTF-8 文本', en: 'the file is not UTF-8 text' },
