@@ -9,7 +9,9 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadGeos } from '../../geo/geos/geos-module.ts';
-import { samplePlan } from './delivery-test-support.ts';
+import { writeZip } from '../zip/zip-write.ts';
+import { deliver, samplePlan } from './delivery-test-support.ts';
+import { readPackageFiles } from './read-files.ts';
 import type { QcSummary } from './qc-summary.ts';
 import { comparable, randomizedPlan, readPackageBack, tablesJson, writePackageFolder, type WrittenPackage } from './round-trip-support.ts';
 
@@ -48,6 +50,19 @@ describe('packages keep every input', { timeout: 120_000 }, () => {
     expect(Object.values(back.plan.layers.base).map((b) => b.properties.surveyCode)).toEqual(Object.values(plan.layers.base).map((b) => b.properties.surveyCode));
     expect(back.notes).toContain('package.inputs.read');
     expect(back.notes).not.toContain('package.inputs.changesNotEntered');
+  });
+
+  it('the editor’s import (a dropped zip, read-files.ts) reads the sidecar too', async () => {
+    const plan = randomizedPlan(SEED);
+    const delivery = await deliver(plan, 'utf-8');
+    const read = readPackageFiles([{ name: '成果包.zip', bytes: writeZip(delivery.files) }]);
+    if (!read?.ok) throw new Error(JSON.stringify(read));
+    const { justifications, ...meta } = read.value.plan.meta;
+    const { justifications: original, ...expected } = plan.meta;
+    expect(meta).toEqual(expected);
+    expect(Object.values(justifications).map((j) => j.text).sort()).toEqual(Object.values(original).map((j) => j.text).sort());
+    const households = (p: typeof plan) => Object.values(p.layers.newBuild).map((f) => `${f.properties.parcelNo}:${f.properties.households}:${f.properties.quotaSource}:${f.properties.industryPurpose}`).sort();
+    expect(households(read.value.plan)).toEqual(households(plan));
   });
 
   it(`a randomized plan (seed ${SEED}): same issues, tables and justifications after export → import`, async () => {
