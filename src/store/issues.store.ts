@@ -6,7 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import type { CheckSummary } from '../rules/engine.ts';
 import type { Issue } from '../rules/issue.ts';
 import type { Tables } from '../rules/tables/index.ts';
-import type { ValidationAnswer } from '../worker/answer.ts';
+import type { ValidationAnswer } from '../rules/answer.ts';
 
 export interface IssuesState {
   readonly version: number;

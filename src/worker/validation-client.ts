@@ -8,7 +8,7 @@ import { concatPatches, type Patch } from '../domain/patch.ts';
 import type { Plan } from '../domain/plan.ts';
 import type { Editor } from '../store/editor.ts';
 import type { IssuesStore } from '../store/issues.store.ts';
-import type { ValidationAnswer } from './answer.ts';
+import type { ValidationAnswer } from '../rules/answer.ts';
 import type { ValidationApi } from './validation.worker.ts';
 
 /** The user-timing name of the main thread's handling of one answer (benchmark builds only). */

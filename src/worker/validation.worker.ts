@@ -8,7 +8,7 @@ import type { Patch } from '../domain/patch.ts';
 import type { Plan } from '../domain/plan.ts';
 import { loadGeos } from '../geo/geos/geos-module.ts';
 import { RuleEngine } from '../rules/engine.ts';
-import { answerOf, type ValidationAnswer } from './answer.ts';
+import { answerOf, type ValidationAnswer } from '../rules/answer.ts';
 
 let engine: RuleEngine | null = null;
 

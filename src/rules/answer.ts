@@ -1,8 +1,11 @@
-/** What the worker sends back: everything the issues and indicators panels show for one plan version. */
-import type { RuleEngine } from '../rules/engine.ts';
-import type { CheckSummary } from '../rules/engine.ts';
-import type { Issue } from '../rules/issue.ts';
-import type { Tables } from '../rules/tables/index.ts';
+/**
+ * What the validation worker sends back: everything the issues and indicators panels show for one plan
+ * version. Lives beside the engine that produces it, so the worker (above) and the issues store (above)
+ * both import it downwards (architecture.md, layers of the code).
+ */
+import type { CheckSummary, RuleEngine } from './engine.ts';
+import type { Issue } from './issue.ts';
+import type { Tables } from './tables/index.ts';
 
 export interface ValidationAnswer {
   readonly version: number;
