@@ -297,7 +297,8 @@ export function rebuiltJustifications(inputs: PlanInputs, idOf: (ref: string) =>
     let key = j.key;
     if (ids && ids.every((id): id is FeatureId => id !== undefined)) key = issueKey(j.rule, ids, j.part || undefined);
     else unmatched++;
-    if (!key || key === '__proto__') continue;
+    // As the plan file's reader does (domain/plan-file.ts): a key that could reach a prototype is never stored.
+    if (!key || key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
     out[key] = { text: j.text, at: j.at };
   }
   return { justifications: { ...out }, unmatched };
