@@ -2,13 +2,17 @@
  * Place names (villagers' groups, the committee, the school, a bridge) as HTML labels. The browser draws
  * their Chinese text with its own fonts; as map symbols every new character would be rasterised into a
  * glyph atlas first, which is the slowest step of a first paint in software WebGL (measured: +280 ms).
+ * They are kept apart by label-declutter.ts.
  */
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
+import { declutterMarkers, PLACE_KIND_PRIORITY } from './label-declutter.ts';
 import { layerFeatures, type Plan } from '../domain/plan.ts';
 import type { Editor } from '../store/editor.ts';
 
 export function attachPlaceMarkers(map: MapLibreMap, editor: Editor): () => void {
   let markers: Marker[] = [];
+  const kinds = new WeakMap<Marker, string>();
+  const declutter = declutterMarkers(map, () => markers, (marker) => PLACE_KIND_PRIORITY[kinds.get(marker) ?? ''] ?? 0);
 
   const render = (plan: Plan) => {
     markers.forEach((m) => m.remove());
@@ -18,7 +22,9 @@ export function attachPlaceMarkers(map: MapLibreMap, editor: Editor): () => void
       // textContent, never innerHTML: a name is data, whatever characters it holds.
       element.textContent = place.properties.name;
       const [lon, lat] = place.geometry.coordinates as [number, number];
-      return new Marker({ element, anchor: 'center' }).setLngLat([lon, lat]).addTo(map);
+      const marker = new Marker({ element, anchor: 'center' }).setLngLat([lon, lat]).addTo(map);
+      kinds.set(marker, place.properties.kind);
+      return marker;
     });
     applyDisplay();
   };
@@ -29,6 +35,7 @@ export function attachPlaceMarkers(map: MapLibreMap, editor: Editor): () => void
       marker.getElement().style.display = visible ? '' : 'none';
       marker.getElement().style.opacity = String(opacity);
     }
+    declutter.update();
   };
 
   render(editor.plan.getState().plan);
@@ -41,6 +48,7 @@ export function attachPlaceMarkers(map: MapLibreMap, editor: Editor): () => void
   return () => {
     offPlan();
     offUi();
+    declutter.detach();
     markers.forEach((m) => m.remove());
   };
 }

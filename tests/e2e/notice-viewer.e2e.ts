@@ -20,6 +20,7 @@ import { NOTICE_MAP_GLOBAL } from '../../src/viewer/publish/notice-html.ts';
 import type { PublishedNotice } from '../../src/viewer/publish/publish-notice.ts';
 import { CHROMIUM_ARGS } from './support/browser.ts';
 import { publishSample } from './support/notice.ts';
+import { labelOverlaps } from '../support/label-overlaps.ts';
 
 const XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">请保留这条路';
 
@@ -181,6 +182,13 @@ describe('the notice file opened from file:// with the network off', () => {
     // MapLibre took over: the canvas is gone, no note about a still map.
     expect(await page.locator('canvas.first-view').count()).toBe(0);
     expect(await page.locator('[data-testid="map-note"]').count()).toBe(0);
+  });
+
+  it('keeps the place names apart on the phone', async () => {
+    await viewerIdle(page);
+    const { shown, overlapping } = await page.evaluate(labelOverlaps);
+    expect(overlapping).toEqual([]);
+    expect(shown).toBeGreaterThan(0);
   });
 
   it('tells in one sentence what changes where a villager taps', async () => {

@@ -5,6 +5,7 @@
  * camera of the canvas first view it replaces (map-host.ts).
  */
 import { Map as MapLibreMap, Marker, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import { declutterMarkers, PLACE_KIND_PRIORITY } from '../../map/label-declutter.ts';
 import { addHatchPatterns } from '../../map/patterns.ts';
 import type { NoticeModel } from './notice-model.ts';
 import { EMPTY, FIT_PADDING, flyToCamera, MAX_ZOOM, MIN_ZOOM, noticeLayers, pinsData, PINS_SOURCE, planLayers, planSources, SELECTED_SOURCE, selectedData, type Camera, type NoticeMap, type NoticeView } from './notice-style.ts';
@@ -46,13 +47,16 @@ export function createNoticeMap(container: HTMLElement, model: NoticeModel, came
   map.keyboard.disableRotation();
   map.setMissingStyleImageResolver(() => addHatchPatterns(map));
   map.once('idle', () => performance.mark('notice:map-idle'));
-  for (const place of model.places) {
+  const labels = model.places.map((place) => {
     const element = document.createElement('div');
     element.className = `place-label place-${place.kind}`;
     // textContent, never innerHTML: a name is data.
     element.textContent = place.name;
-    new Marker({ element, anchor: 'center' }).setLngLat(place.lonLat).addTo(map);
-  }
+    return { marker: new Marker({ element, anchor: 'center' }).setLngLat(place.lonLat).addTo(map), kind: place.kind };
+  });
+  // On a phone the names are the first thing a villager reads: never on top of each other.
+  const declutter = declutterMarkers(map, () => labels.map((l) => l.marker), (marker) => PLACE_KIND_PRIORITY[labels.find((l) => l.marker === marker)?.kind ?? ''] ?? 0);
+  map.once('idle', () => declutter.update());
   const source = (id: string) => map.getSource(id) as GeoJSONSource | undefined;
   return {
     setView(next) {
