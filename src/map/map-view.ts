@@ -87,8 +87,13 @@ export function createMapView(container: HTMLElement, editor: Editor): MapView {
   const firstIdle = new Promise<void>((resolve) => map.once('idle', () => resolve()));
 
   const unsubscribers: (() => void)[] = [];
-  /** updateData calls still being processed by MapLibre's worker. */
+  /** updateData calls still being processed by MapLibre's worker; each leaves the set when it settles. */
   const pending = new Set<Promise<void>>();
+  const track = (update: Promise<void>) => {
+    pending.add(update);
+    const settled = () => void pending.delete(update);
+    update.then(settled, settled);
+  };
   const loadAll = (next: Plan) => {
     present.clear();
     for (const layer of LAYER_IDS) {
@@ -105,7 +110,7 @@ export function createMapView(container: HTMLElement, editor: Editor): MapView {
       unsubscribers.push(
         editor.plan.onChange((event) => {
           if (event.kind === 'reset') loadAll(event.plan);
-          else for (const [layer, diff] of patchToDiffs(present, event.patch)) pending.add((map.getSource(sourceId(layer)) as GeoJSONSource).updateData(diff));
+          else for (const [layer, diff] of patchToDiffs(present, event.patch)) track((map.getSource(sourceId(layer)) as GeoJSONSource).updateData(diff));
           if (event.kind === 'reset' || event.patch.features.some((c) => c.layer === 'controlZone')) {
             (map.getSource(EXPANSION_SOURCE) as GeoJSONSource).setData(expansionData(event.plan));
           }
@@ -137,11 +142,8 @@ export function createMapView(container: HTMLElement, editor: Editor): MapView {
     ready,
     firstIdle,
     async whenDrawn() {
-      while (pending.size > 0) {
-        const batch = [...pending];
-        await Promise.allSettled(batch);
-        batch.forEach((p) => pending.delete(p));
-      }
+      // Updates sent while waiting are waited for too; settled ones have already left the set.
+      while (pending.size > 0) await Promise.allSettled([...pending]);
       await new Promise<void>((resolve) => {
         map.once('idle', () => resolve());
         map.triggerRepaint();
