@@ -11,7 +11,7 @@ import type { StoredVersion } from './draft-store.ts';
 import { storableHistory } from './plan-records.ts';
 import { setAsideForBackup, type SetAsideRecord } from './quarantine.ts';
 import { readUndoStep } from './read-draft.ts';
-import { sha256Hex } from './sha256.ts';
+import { sha256Hex } from '../io/sha256.ts';
 import type { DraftOrigin, DraftRecord, VersionRecord } from './schema.ts';
 
 const BACKUP_FORMAT = 'village-plan-backup';

@@ -7,7 +7,7 @@ import type { Result } from '../domain/message.ts';
 import { parsePlanText, serialisePlan } from '../domain/plan-file.ts';
 import { featureCount, type Plan } from '../domain/plan.ts';
 import type { DraftsDb } from './open-drafts-db.ts';
-import { sha256Hex } from './sha256.ts';
+import { sha256Hex } from '../io/sha256.ts';
 import { newVersionId, type DraftId, type VersionId, type VersionRecord } from './schema.ts';
 
 export const MAX_VERSION_NAME = 60;

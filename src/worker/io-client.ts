@@ -9,7 +9,7 @@ import type { FilesPreview, PreviewOptions } from '../io/into-plan/import-previe
 import type { Result } from '../io/result.ts';
 import type { OutputEncoding } from '../io/text/encode-text.ts';
 import type { IoApi } from './io.worker.ts';
-import { joinPreview } from './preview-slices.ts';
+import { joinPreview } from '../io/into-plan/preview-slices.ts';
 
 export interface IoJob<T> {
   readonly done: Promise<Result<T> | { readonly ok: false; readonly cancelled: true }>;
@@ -38,7 +38,7 @@ export interface ReadRequest {
   readonly onProgress?: (done: number) => void;
 }
 
-/** Features per message when the preview's lists come over (preview-slices.ts): ~10 ms of unpacking each. */
+/** Features per message when the preview's lists come over (io/into-plan/preview-slices.ts): ~10 ms of unpacking each. */
 const SLICE = 1000;
 
 export function readInWorker(request: ReadRequest): IoJob<FilesPreview> {

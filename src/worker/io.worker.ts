@@ -8,7 +8,7 @@ import type { Plan } from '../domain/plan.ts';
 import { createI18n } from '../i18n/index.ts';
 import type { InputFile } from '../io/files.ts';
 import { previewFiles, type FilesPreview, type PreviewOptions } from '../io/into-plan/import-preview.ts';
-import { splitPreview } from './preview-slices.ts';
+import { splitPreview } from '../io/into-plan/preview-slices.ts';
 import { writeDelivery } from '../io/package/write-delivery.ts';
 import type { Result } from '../io/result.ts';
 import type { OutputEncoding } from '../io/text/encode-text.ts';

@@ -9,7 +9,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { ellipsoidalArea } from '../../geo/area.ts';
-import { sha256HexOfBytes } from '../../persist/sha256.ts';
+import { sha256HexOfBytes } from '../sha256.ts';
 import type { CheckState } from '../../rules/context.ts';
 import { RuleEngine, type CheckResult } from '../../rules/engine.ts';
 import type { Translate } from '../../rules/render.ts';

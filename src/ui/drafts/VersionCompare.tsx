@@ -12,12 +12,13 @@ import type { VersionRecord } from '../../persist/schema.ts';
 import type { PlanRef } from '../../persist/session/versions-service.ts';
 import { useServices } from '../services.tsx';
 import { useDrafts } from './drafts-context.tsx';
+import { formatMessage } from '../format.ts';
 
 /** A long list helps nobody; the tallies above it still count everything. */
 const MAX_ROWS = 200;
 
 export function VersionCompare({ versions: list }: { versions: readonly VersionRecord[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { versions } = useDrafts();
   const [from, setFrom] = useState<PlanRef>(list[0]?.id ?? 'current');
   const [to, setTo] = useState<PlanRef>('current');
@@ -53,7 +54,7 @@ export function VersionCompare({ versions: list }: { versions: readonly VersionR
           {t('drafts.versions.compare')}
         </button>
       </div>
-      {problem ? <p className="field-error" role="alert">{t(problem.key, problem.params)}</p> : null}
+      {problem ? <p className="field-error" role="alert">{formatMessage(t, (k) => i18n.exists(k), problem)}</p> : null}
       {result ? (
         <div className="compare-result" data-testid="compare-result">
           {result.sections.length === 0 ? <p className="hint">{t('drafts.compare.same')}</p> : result.sections.map((section) => <Section key={section.kind} section={section} />)}

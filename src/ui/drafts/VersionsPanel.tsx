@@ -15,11 +15,12 @@ import { useConfirmSetAside } from './use-confirm-set-aside.ts';
 import { useExportBackup } from './use-export-backup.ts';
 import { VersionCompare } from './VersionCompare.tsx';
 import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
+import { formatMessage } from '../format.ts';
 
 const SUGGESTIONS = ['drafts.versions.suggest.option', 'drafts.versions.suggest.notice', 'drafts.versions.suggest.approval'] as const;
 
 export function VersionsPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { editor } = useServices();
   const { controller, versions } = useDrafts();
   const open = useDraftsState((s) => s.versionsOpen);
@@ -93,7 +94,7 @@ export function VersionsPanel() {
             {t('drafts.versions.create')}
           </button>
         </form>
-        {problem ? <p className="field-error" role="alert">{t(problem.key, problem.params)}</p> : null}
+        {problem ? <p className="field-error" role="alert">{formatMessage(t, (k) => i18n.exists(k), problem)}</p> : null}
         {list.length === 0 ? <p className="hint">{t('drafts.versions.empty')}</p> : null}
         <ul className="version-list">
           {list.map((version) => (

@@ -9,6 +9,7 @@ import { m2ToMu } from '../../domain/units.ts';
 import type { Cell, Table, TableId } from '../../rules/tables/table.ts';
 import { formatNumber } from '../format.ts';
 import { useServices } from '../services.tsx';
+import { formatMessage } from '../format.ts';
 
 const TABLE_ORDER: readonly TableId[] = ['F1', 'F2', 'F3', 'F4', 'F5', 'demolitionList', 'newBuildList', 'linkage'];
 
@@ -34,7 +35,7 @@ export function IndicatorsPanel() {
 }
 
 function TableView({ table }: { table: Table }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="table-view" data-table-view={table.id}>
       <h3>{t(table.titleKey)}</h3>
@@ -61,7 +62,7 @@ function TableView({ table }: { table: Table }) {
         </tbody>
       </table>
       {table.footnotes.map((note) => (
-        <p key={note.key + JSON.stringify(note.params)} className="hint footnote">{t(note.key, note.params)}</p>
+        <p key={note.key + JSON.stringify(note.params)} className="hint footnote">{formatMessage(t, (k) => i18n.exists(k), note)}</p>
       ))}
     </div>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deliver, samplePlan } from '../io/package/delivery-test-support.ts';
-import { previewFiles } from '../io/into-plan/import-preview.ts';
-import { writeZip } from '../io/zip/zip-write.ts';
+import { deliver, samplePlan } from '../package/delivery-test-support.ts';
+import { previewFiles } from './import-preview.ts';
+import { writeZip } from '../zip/zip-write.ts';
 import { joinPreview, splitPreview, type Lists } from './preview-slices.ts';
 
 /** What io-client.ts does: the lists come over in slices and are joined to the summary. */

@@ -3,10 +3,10 @@
  * worker sends the summary, then the lists in slices (io-client.ts), so the page never unpacks 20,000
  * features in one task. The lists keep their order (a package's plan keeps insertion order: BSM).
  */
-import type { LayerId } from '../domain/layers.ts';
-import type { PlanFeature } from '../domain/features.ts';
-import type { FilesPreview, ImportedArea } from '../io/into-plan/import-preview.ts';
-import type { FeatureOf } from '../domain/features.ts';
+import type { LayerId } from '../../domain/layers.ts';
+import type { PlanFeature } from '../../domain/features.ts';
+import type { FilesPreview, ImportedArea } from './import-preview.ts';
+import type { FeatureOf } from '../../domain/features.ts';
 
 export type Lists = Record<string, readonly unknown[]>;
 
