@@ -20,7 +20,9 @@ const packageT: Translate = (key, params) => chinese.t(key, params ?? {});
 export async function runExport(t: Translate, args: CliArgs, input: Input): Promise<CliOutput> {
   const out = args.out as string;
   const notes = input.notes.map((n) => `${t('cli.note')}: ${renderMessage(t, n)}\n`);
-  const delivery = await writeDelivery(new RuleEngine(input.plan).checkState, { t: packageT, encoding: args.encoding });
+  // One engine for the package's derived layers and its QC summary: the plan is derived and checked once.
+  const engine = new RuleEngine(input.plan);
+  const delivery = await writeDelivery(engine.checkState, { t: packageT, encoding: args.encoding, check: engine.result() });
   if (!delivery.ok) return { code: 2, stdout: '', stderr: notes.join('') + t('cli.exportFailed', { file: args.input, reason: renderMessage(t, delivery.error) }) + '\n' };
   notes.push(...delivery.notes.map((n) => `${t('cli.note')}: ${renderMessage(t, n)}\n`));
   const { files, manifest } = delivery.value;
