@@ -29,6 +29,7 @@ describe('rules not checked for lack of input', () => {
     expect(withErrors).toMatch(/^未检查 11 项：/);
     expect(withErrors).toContain('建新地块 JX001 未填写户数');
     expect(withErrors).not.toContain('。；');
+    expect(withErrors).not.toMatch(/[。.] \(\+/);
   });
 
   it('never reports one as an error in JSON: its severity is notChecked', async () => {

@@ -59,7 +59,7 @@ export function textReport(t: Translate, plan: Plan, labels: Readonly<Record<Fea
     if (issue.justification) line += `\n    ${t('cli.justification')}: ${issue.justification.text}`;
     lines.push(line);
   }
-  if (s.notChecked > 0) lines.push(t('cli.notCheckedSummary', { count: s.notChecked, missing: missingInputs(t, result.issues).map((m) => m.replace(/[。.]$/, '')).join(t('cli.listSeparator')) }));
+  if (s.notChecked > 0) lines.push(t('cli.notCheckedSummary', { count: s.notChecked, missing: missingInputs(t, result.issues).join(t('cli.listSeparator')) }));
   return lines.join('\n') + '\n';
 }
 
@@ -77,5 +77,8 @@ export function missingInputs(t: Translate, issues: readonly Issue[]): string[] 
     if (seen) seen.count++;
     else groups.set(group, { text: byInput ? t('cli.missingInput', { what: t(String(issue.message.params.missingKey)) }) : renderMessage(t, issue.message), count: 1 });
   }
-  return [...groups.values()].map(({ text, count }) => (count > 1 ? `${text} (+${count - 1})` : text));
+  return [...groups.values()].map(({ text, count }) => {
+    const phrase = text.replace(/[。.]$/, '');
+    return count > 1 ? `${phrase} (+${count - 1})` : phrase;
+  });
 }
