@@ -1,10 +1,178 @@
-// Lint: TypeScript rules plus the one architectural fence (architecture.md): domain, geo, rules and
-// commands import nothing from React, the DOM-bound map library, IndexedDB or the app layers above them,
-// so the same code runs in the browser, the worker, Node and tests.
+// Lint: TypeScript rules plus the architectural fences of docs/architecture.md ("Layers of the code"):
+// - domain, geo, rules and commands import nothing from React, the DOM-bound map library or IndexedDB, so
+//   the same code runs in the browser, the worker, Node and tests;
+// - every folder of src/ sits on a floor and imports only from floors below it (`floors/floors`), and no
+//   chain of value imports runs in a circle (`floors/no-cycle`).
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const PURE_DIRS = ['src/domain/**', 'src/geo/**', 'src/rules/**', 'src/commands/**'];
+const SRC = join(dirname(fileURLToPath(import.meta.url)), 'src');
+
+/**
+ * The floors, bottom first: a unit imports only from units on lower floors, never from one on its own
+ * floor or above. A unit is a folder of src/, except that the worker entry points (`worker/*.worker.ts`:
+ * they run in a Web Worker and see only the core and io) sit lower than their clients (the rest of
+ * worker/, which talk to the stores). Keep docs/architecture.md in step.
+ */
+export const FLOORS = [
+  ['domain'],
+  ['geo'],
+  ['rules'],
+  ['commands'],
+  ['i18n'],
+  ['io'],
+  ['worker entry'],
+  ['store'],
+  ['persist', 'worker'],
+  ['map'],
+  ['viewer', 'cli'],
+  ['print'],
+  ['app'],
+  ['ui'],
+  ['main.tsx'],
+];
+
+/** Parts of lower floors a unit still must not use (the notice viewer carries no editor code). */
+const ALSO_FORBIDDEN = { viewer: ['commands', 'store', 'persist', 'worker', 'map/draw'] };
+
+const floorOf = new Map(FLOORS.flatMap((units, floor) => units.map((unit) => [unit, floor])));
+
+/** The unit of a file under src/, or null outside src/. */
+function unitOf(file) {
+  const path = relative(SRC, file).split(sep).join('/');
+  if (path.startsWith('../') || path.startsWith('/')) return null;
+  const top = path.split('/')[0];
+  if (top === 'worker' && /^worker\/[^/]+\.worker\.ts$/.test(path)) return 'worker entry';
+  return top;
+}
+
+/** The file a relative import names (`./a.ts`, `../b.json?url`), or null when it is a package. */
+function resolveImport(from, specifier) {
+  if (!specifier.startsWith('.')) return null;
+  const base = resolve(dirname(from), specifier.split('?')[0]);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return base;
+}
+
+const isTest = (file) => /\.test\.tsx?$/.test(file);
+
+const floorsRule = {
+  meta: { type: 'problem', schema: [], docs: { description: 'Imports in src/ point down the floors of docs/architecture.md.' } },
+  create(context) {
+    const file = context.filename;
+    const from = unitOf(file);
+    if (from === null || isTest(file)) return {};
+    const check = (node) => {
+      if (!node.source || typeof node.source.value !== 'string') return;
+      const target = resolveImport(file, node.source.value);
+      const to = target && unitOf(target);
+      if (!to || to === from || (from === 'worker' && to === 'worker entry')) return;
+      const [a, b] = [floorOf.get(from), floorOf.get(to)];
+      const name = (unit) => (unit.includes('.') || unit.includes(' ') ? unit : `${unit}/`);
+      if (a === undefined || b === undefined) {
+        const unknown = a === undefined ? from : to;
+        context.report({ node, message: `src/${name(unknown)} is on no floor: add it to FLOORS in eslint.config.js and to docs/architecture.md.` });
+      } else if (b >= a) {
+        context.report({ node, message: `Arrows point down: ${name(from)} (floor ${a}) must not import ${name(to)} (floor ${b}). Move the shared code down (docs/architecture.md, layers of the code).` });
+      } else {
+        const inside = relative(SRC, target).split(sep).join('/');
+        const banned = (ALSO_FORBIDDEN[from] ?? []).find((part) => inside === part || inside.startsWith(`${part}/`));
+        if (banned) context.report({ node, message: `${name(from)} must not import ${banned}/ (docs/architecture.md, layers of the code).` });
+      }
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
+// ---- cycles: the value imports of src/ (type-only imports are erased and cannot run in a circle) ----
+
+const IMPORT = /^\s*(import|export)\s+(type\s+)?(?:([^'";]*?)\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+/** The files a source imports for their values: `import type`, `export type` and all-`type` braces left out. */
+function valueImports(file, text) {
+  const out = [];
+  for (const m of text.matchAll(IMPORT)) {
+    const specifier = m[4] ?? m[5];
+    if (m[2]) continue;
+    const names = m[3]?.trim();
+    if (names && /^\{[\s\S]*\}$/.test(names)) {
+      const inner = names.slice(1, -1).split(',').map((s) => s.trim()).filter(Boolean);
+      if (inner.length > 0 && inner.every((s) => s.startsWith('type '))) continue;
+    }
+    const target = resolveImport(file, specifier);
+    if (target && /\.tsx?$/.test(target)) out.push(target);
+  }
+  return out;
+}
+
+let cycles = null;
+
+/** Each file of src/ that lies on a cycle of value imports, with the cycle's members (Tarjan's SCC). */
+function cyclesOfSrc() {
+  if (cycles) return cycles;
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name)) files.push(path);
+    }
+  };
+  walk(SRC);
+  const edges = new Map(files.map((f) => [f, valueImports(f, readFileSync(f, 'utf8')).filter((t) => existsSync(t))]));
+  let counter = 0;
+  const index = new Map();
+  const low = new Map();
+  const stack = [];
+  const onStack = new Set();
+  cycles = new Map();
+  const connect = (v) => {
+    index.set(v, counter);
+    low.set(v, counter++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!index.has(w)) {
+        connect(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const members = [];
+    let w;
+    do {
+      w = stack.pop();
+      onStack.delete(w);
+      members.push(w);
+    } while (w !== v);
+    const selfLoop = (edges.get(v) ?? []).includes(v);
+    if (members.length > 1 || selfLoop) for (const m of members) cycles.set(m, members);
+  };
+  for (const f of files) if (!index.has(f)) connect(f);
+  return cycles;
+}
+
+const noCycleRule = {
+  meta: { type: 'problem', schema: [], docs: { description: 'No circle of value imports in src/.' } },
+  create(context) {
+    const file = context.filename;
+    if (unitOf(file) === null) return {};
+    return {
+      Program(node) {
+        const members = cyclesOfSrc().get(file);
+        if (!members) return;
+        const names = members.map((m) => relative(SRC, m).split(sep).join('/')).sort();
+        context.report({ node, loc: { line: 1, column: 0 }, message: `Import cycle: ${names.join(' → ')}. Move what they share into a file both import.` });
+      },
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'samples/**'] },
@@ -16,6 +184,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { floors: { rules: { floors: floorsRule, 'no-cycle': noCycleRule } } },
+    rules: { 'floors/floors': 'error', 'floors/no-cycle': 'error' },
+  },
+  {
     files: PURE_DIRS,
     rules: {
       'no-restricted-imports': [
@@ -25,7 +198,6 @@ export default tseslint.config(
             { group: ['react', 'react-*', 'react/*'], message: 'Pure code must not import React.' },
             { group: ['maplibre-gl', 'maplibre-gl/*', 'terra-draw', 'terra-draw-*', 'pmtiles'], message: 'Pure code must not import the map.' },
             { group: ['idb', 'zustand', 'zustand/*'], message: 'Pure code must not import storage or stores.' },
-            { group: ['**/ui/**', '**/map/**', '**/store/**', '**/persist/**', '**/worker/**'], message: 'Arrows point down: pure code must not import app layers.' },
           ],
         },
       ],
