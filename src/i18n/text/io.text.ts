@@ -8,9 +8,10 @@ export const ioText: Texts = {
   'io.format.shapefile': { zh: 'Shapefile（.shp/.shx/.dbf）', en: 'Shapefile (.shp/.shx/.dbf)' },
   'io.format.geojson': { zh: 'GeoJSON', en: 'GeoJSON' },
   'io.format.parcelCoords': { zh: '界址点坐标文件（.txt）', en: 'Boundary-point coordinate file (.txt)' },
+  'io.format.dxf': { zh: 'CAD 图（.dxf）', en: 'CAD drawing (.dxf)' },
 
   'io.import.ignoredFiles': { zh: '以下文件不是可导入的格式，已忽略：{{files}}', en: 'These files are not in a format that can be imported and were ignored: {{files}}' },
-  'io.import.nothingToImport': { zh: '在 {{files}} 中没有找到可导入的数据。请选择 Shapefile（.shp 及同名 .shx/.dbf）、GeoJSON、界址点 .txt，或包含它们的 .zip。', en: 'No importable data found in {{files}}. Choose a Shapefile (.shp with its .shx/.dbf), GeoJSON, a boundary-point .txt, or a .zip containing them.' },
+  'io.import.nothingToImport': { zh: '在 {{files}} 中没有找到可导入的数据。请选择 Shapefile（.shp 及同名 .shx/.dbf）、GeoJSON、CAD 图（.dxf）、界址点 .txt，或包含它们的 .zip。', en: 'No importable data found in {{files}}. Choose a Shapefile (.shp with its .shx/.dbf), GeoJSON, a CAD drawing (.dxf), a boundary-point .txt, or a .zip containing them.' },
 
   'io.import.unexpected': { zh: '读取“{{file}}”时出现程序错误（{{detail}}），未导入任何数据。请把该文件发给开发者。', en: 'Reading “{{file}}” hit a program error ({{detail}}); nothing was imported. Please send the file to the developers.' },
 
@@ -36,6 +37,29 @@ export const ioText: Texts = {
   'io.shp.nullShapes': { zh: '“{{file}}”中有 {{count}} 条记录没有图形（空几何）。', en: '“{{file}}” has {{count}} records without a shape (null geometry).' },
   'io.shp.orphanHoles': { zh: '“{{file}}”中有 {{count}} 个内环不在任何外环之内，已作为单独的面导入。请检查这些图斑。', en: '“{{file}}” has {{count}} holes that lie in no outer ring; they were imported as separate polygons. Check those parcels.' },
   'io.shp.windingReversed': { zh: '“{{file}}”中有 {{count}} 条记录的环方向与规范相反，已按相反方向理解（外环逆时针）。', en: '{{count}} records of “{{file}}” have rings wound the opposite way to the standard; they were read that way (outer rings counter-clockwise).' },
+
+  'io.dxf.binary': { zh: '“{{file}}”是二进制 DXF，无法读取。请在 CAD 中打开后“另存为”ASCII（文本）格式的 DXF（AutoCAD 2000 或更新版本），再导入。', en: '“{{file}}” is a binary DXF, which cannot be read. Open it in CAD and “Save As” an ASCII (text) DXF (AutoCAD 2000 or later), then import that.' },
+  'io.dxf.dwg': { zh: '“{{file}}”是 DWG 图，本软件不读取 DWG（可读 DWG 的开源库均为 GPL 许可，与本软件的许可不相容）。请在 AutoCAD 或 CASS 中“另存为”DXF（AutoCAD 2000 或更新版本）后导入。', en: '“{{file}}” is a DWG drawing; this editor does not read DWG (the open libraries that do are GPL-licensed, which does not fit this software’s licence). In AutoCAD or CASS “Save As” DXF (AutoCAD 2000 or later) and import that.' },
+  'io.dxf.empty': { zh: '“{{file}}”是空文件。请重新从 CAD 导出 DXF。', en: '“{{file}}” is empty. Export the DXF from CAD again.' },
+  'io.dxf.notDxf': { zh: '“{{file}}”不是 DXF 图（开头不是 DXF 的“SECTION”）。请确认文件，或在 CAD 中重新另存为 DXF。', en: '“{{file}}” is not a DXF drawing (it does not start with a DXF “SECTION”). Check the file, or save it as DXF from CAD again.' },
+  'io.dxf.codepageIgnored': { zh: '“{{file}}”声明的代码页是 {{codepage}}，但其中的文字按 {{encoding}} 才能正确显示，已按 {{encoding}} 读取。如文字乱码，请切换编码。', en: '“{{file}}” declares code page {{codepage}}, but its text only reads correctly as {{encoding}}; it was read as {{encoding}}. If the text is garbled, switch the encoding.' },
+  'io.dxf.notUtf8': { zh: '“{{file}}”按版本应为 UTF-8，但文字实为 GBK，已按 GBK 读取。如文字乱码，请切换编码。', en: '“{{file}}” should be UTF-8 by its version, but its text is GBK; it was read as GBK. If the text is garbled, switch the encoding.' },
+  'io.dxf.truncated': { zh: '“{{file}}”不完整：文件在结束标记（EOF）之前就断了，可能是复制或下载时被截断。未导入任何数据，请重新获取或从 CAD 重新导出。', en: '“{{file}}” is incomplete: it ends before its end marker (EOF), probably cut short while copying or downloading. Nothing was imported; get it again or export it from CAD again.' },
+  'io.dxf.malformed': { zh: '“{{file}}”的内容不符合 DXF 格式（{{detail}}），未导入任何数据。请在 CAD 中打开并执行“核查”（AUDIT）后重新另存为 DXF。', en: '“{{file}}” does not follow the DXF format ({{detail}}); nothing was imported. Open it in CAD, run AUDIT, and save it as DXF again.' },
+  'io.dxf.noEntitiesSection': { zh: '“{{file}}”没有图形部分（ENTITIES 段），里面没有可导入的图形。', en: '“{{file}}” has no drawing section (ENTITIES); there is nothing to import.' },
+  'io.dxf.noEntities': { zh: '“{{file}}”的模型空间中没有图形。如果图形在布局（图纸空间）或外部参照中，请在 CAD 中把它们放到模型空间（或绑定外部参照）后另存为 DXF。', en: '“{{file}}” has no drawing in model space. If the drawing is in a layout (paper space) or an external reference, move it to model space (or bind the xref) in CAD and save as DXF again.' },
+  'io.dxf.tooMany': { zh: '“{{file}}”展开图块后超过 {{count}} 个图元，超出浏览器能处理的范围，未导入。请在 CAD 中删除不需要的图层或图块后再导出。', en: '“{{file}}” has more than {{count}} entities once its blocks are expanded, more than a browser can handle; nothing was imported. Delete the layers or blocks you do not need in CAD and export again.' },
+  'io.dxf.read': { zh: '“{{file}}”：DXF {{version}}，文字编码 {{encoding}}，共 {{count}} 个图元。', en: '“{{file}}”: DXF {{version}}, text encoding {{encoding}}, {{count}} entities.' },
+  'io.dxf.paperSpace': { zh: '“{{file}}”布局（图纸空间）中的 {{count}} 个图元（图框、图例等）不属于地图，未导入。', en: '{{count}} entities in the layouts (paper space) of “{{file}}” — frames, legends — are not part of the map and were not imported.' },
+  'io.dxf.unsupported': { zh: '“{{file}}”中以下类型的图元不能作为地图数据导入，已略过：{{list}}。', en: 'Entities of these types in “{{file}}” cannot be imported as map data and were skipped: {{list}}.' },
+  'io.dxf.damaged': { zh: '“{{file}}”中有 {{count}} 个图元数据不完整（如边界无法读取的填充、只有一个点的多段线），已略过：{{list}}。请在 CAD 中检查这些图元（按句柄查找）。', en: '{{count}} entities of “{{file}}” have incomplete data (a hatch whose boundary cannot be read, a polyline of one point) and were skipped: {{list}}. Check them in CAD (find them by handle).' },
+  'io.dxf.missingBlocks': { zh: '“{{file}}”引用了不存在的图块：{{list}}，这些图块参照未导入。', en: '“{{file}}” refers to blocks it does not contain: {{list}}; those block references were not imported.' },
+  'io.dxf.strays': { zh: '“{{file}}”中有 {{count}} 个图元远离图纸的其余部分（如原点附近的杂散对象），已略过：{{list}}。', en: '{{count}} entities of “{{file}}” lie far from the rest of the drawing (e.g. stray objects near the origin) and were skipped: {{list}}.' },
+  'io.dxf.notGeoreferenced': { zh: '“{{file}}”的坐标（{{extent}}）不是浙江的 CGCS2000 高斯-克吕格坐标，图纸可能是按相对坐标绘制的。请在 CAD 中把图纸移到国家坐标（CGCS2000 3 度带，39–41 带）后另存为 DXF 再导入。', en: 'The coordinates of “{{file}}” ({{extent}}) are not CGCS2000 Gauss-Krüger coordinates of Zhejiang; the drawing may use local coordinates. Move it to national coordinates in CAD (CGCS2000 3° zones 39–41), save as DXF and import again.' },
+
+  'io.dxf.duplicates': { zh: '“{{file}}”中有 {{count}} 处同一图层上形状相同的填充和轮廓线，每处只算一个面。', en: '{{count}} times “{{file}}” has a hatch and an outline of the same shape on one layer; each counts as one polygon.' },
+  'io.dxf.ringsFromLines': { zh: '“{{file}}”中有 {{count}} 个面是由首尾相接的线段围成的（如分段绘制的村界）。', en: '{{count}} polygons of “{{file}}” were made of lines joined end to end (e.g. a village boundary drawn in pieces).' },
+  'io.dxf.openLines': { zh: '“{{file}}”中有 {{count}} 条线没有闭合成面；规划中没有线图层，这些线不导入。', en: '{{count}} lines of “{{file}}” do not close into polygons; the plan has no line layer, so they are not imported.' },
 
   'io.dbf.notDbf': { zh: '“{{file}}”不是有效的 .dbf 属性表（文件头不对）。请使用与 .shp 一起导出的 .dbf。', en: '“{{file}}” is not a valid .dbf attribute table (wrong header). Use the .dbf exported together with the .shp.' },
   'io.dbf.truncated': { zh: '属性表“{{file}}”不完整：声明 {{count}} 条记录，只有 {{complete}} 条完整。文件可能被截断，请重新获取。', en: 'Attribute table “{{file}}” is incomplete: it declares {{count}} records but only {{complete}} are complete. It was probably cut short; get it again.' },

@@ -6,7 +6,7 @@ import { checkBeforeReading, FORMATS, importFiles } from './index.ts';
 
 describe('importFiles', () => {
   it('lists its formats explicitly', () => {
-    expect(FORMATS.map((f) => f.id)).toEqual(['shapefile', 'geojson', 'parcel-coords']);
+    expect(FORMATS.map((f) => f.id)).toEqual(['shapefile', 'geojson', 'parcel-coords', 'dxf']);
   });
 
   it('refuses a file over the browser limit by its size alone, before reading, saying the limit', () => {

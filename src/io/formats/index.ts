@@ -8,12 +8,13 @@ import { extensionOf, fileName, type FileInfo, type InputFile } from '../files.t
 import { checkSizes, DEFAULT_LIMITS } from '../limits.ts';
 import { failure, listSome, note, success, type Message, type Result } from '../result.ts';
 import { readZip } from '../zip/zip-read.ts';
+import { dxfFormat } from './dxf.format.ts';
 import { geojsonFormat } from './geojson.format.ts';
 import { parcelCoordsFormat } from './parcel-coords.format.ts';
 import { shapefileFormat } from './shapefile.format.ts';
 import type { FileFormat, ImportedLayer, ReadOptions } from './types.ts';
 
-export const FORMATS: readonly FileFormat[] = [shapefileFormat, geojsonFormat, parcelCoordsFormat];
+export const FORMATS: readonly FileFormat[] = [shapefileFormat, geojsonFormat, parcelCoordsFormat, dxfFormat];
 
 /** Extensions a file picker offers: every format's, plus zip. */
 export const IMPORT_EXTENSIONS: readonly string[] = ['zip', ...new Set(FORMATS.flatMap((f) => f.extensions))];

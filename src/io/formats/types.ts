@@ -29,7 +29,7 @@ export interface FieldInfo {
 export interface EncodingReport {
   /** Decoder label used (`gbk`, `utf-8`, `windows-1251`…). */
   readonly encoding: string;
-  readonly how: 'cpg' | 'languageDriver' | 'detected' | 'chosen' | 'ascii';
+  readonly how: 'cpg' | 'languageDriver' | 'header' | 'detected' | 'chosen' | 'ascii';
   readonly confidence: 'high' | 'low';
   /** The first records' text read both ways, for the encoding switch; null when the text is plain ASCII. */
   readonly preview: EncodingPreview | null;
@@ -41,7 +41,7 @@ export interface EncodingPreview {
   readonly utf8: readonly (readonly string[])[];
 }
 
-export type FormatId = 'shapefile' | 'geojson' | 'parcel-coords';
+export type FormatId = 'shapefile' | 'geojson' | 'parcel-coords' | 'dxf';
 
 export interface ImportedLayer {
   readonly format: FormatId;
