@@ -18,6 +18,7 @@ import { quarantineText } from './text/quarantine.text.ts';
 import { packageText } from './text/package.text.ts';
 import { rulesText } from './text/rules.text.ts';
 import { tablesText } from './text/tables.text.ts';
+import { toolsText } from './text/tools.text.ts';
 
 export interface Text {
   readonly zh: string;
@@ -42,6 +43,7 @@ export const TEXTS: readonly Texts[] = [
   quarantineText,
   draftsText,
   noticeText,
+  toolsText,
 ];
 
 /** One language's strings; throws on a key defined twice, which would silently hide one of them. */

@@ -59,6 +59,8 @@ export interface MapView {
   zoomToScale(denominator: number): void;
   fitPlan(): void;
   fitBBox(bbox: BBox): void;
+  /** Centres the map on a point, zooming in to at least 1:`denominator` (go to coordinates). */
+  centreOn(lonLat: readonly [number, number], denominator: number): void;
   destroy(): void;
 }
 
@@ -68,10 +70,17 @@ export function createMapView(container: HTMLElement, editor: Editor): MapView {
   const present = new Map<LayerId, Set<string>>();
   const plan = editor.plan.getState().plan;
   const bbox = planBBox(plan);
+  // A draft reopened where the planner left it (ui/view-memory) opens at that view, not fitted to the plan.
+  const opening = editor.ui.getState().openingView;
+  const camera = opening
+    ? { center: [opening.center[0], opening.center[1]] as [number, number], zoom: opening.zoom }
+    : bbox
+      ? { bounds: bbox, fitBoundsOptions: { padding: FIT_PADDING } }
+      : { center: [120.8, 30.6] as [number, number], zoom: 12 };
   const map = new MapLibreMap({
     container,
     style: initialStyle(plan, editor.ui.getState(), present),
-    ...(bbox ? { bounds: bbox, fitBoundsOptions: { padding: FIT_PADDING } } : { center: [120.8, 30.6], zoom: 12 }),
+    ...camera,
     maxZoom: 22,
     attributionControl: false,
     boxZoom: false,
@@ -94,7 +103,7 @@ export function createMapView(container: HTMLElement, editor: Editor): MapView {
     const settled = () => void pending.delete(update);
     update.then(settled, settled);
   };
-  const loadAll = (next: Plan) => {
+  const loadAll = (next: Plan, refit = true) => {
     present.clear();
     for (const layer of LAYER_IDS) {
       const collection = layerCollection(next, layer);
@@ -102,7 +111,8 @@ export function createMapView(container: HTMLElement, editor: Editor): MapView {
       (map.getSource(sourceId(layer)) as GeoJSONSource).setData(collection);
     }
     markFirstIdle(map);
-    fit();
+    if (refit) fit();
+    else reportView();
   };
 
   const ready = new Promise<void>((resolve) => {
@@ -122,7 +132,7 @@ export function createMapView(container: HTMLElement, editor: Editor): MapView {
         }),
       );
       // A plan that arrived while the style was loading is on the map only now.
-      if (editor.plan.getState().plan !== plan) loadAll(editor.plan.getState().plan);
+      if (editor.plan.getState().plan !== plan) loadAll(editor.plan.getState().plan, !opening);
       reportView();
       resolve();
     });
@@ -155,6 +165,10 @@ export function createMapView(container: HTMLElement, editor: Editor): MapView {
     fitPlan: fit,
     fitBBox(bbox) {
       map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 80, maxZoom: 19, duration: 300 });
+    },
+    centreOn(lonLat, denominator) {
+      const zoom = Math.max(map.getZoom(), zoomForScale(denominator, lonLat[1]));
+      map.easeTo({ center: [lonLat[0], lonLat[1]], zoom, duration: 300 });
     },
     destroy() {
       unsubscribers.forEach((u) => u());

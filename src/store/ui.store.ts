@@ -14,6 +14,15 @@ export interface LayerDisplay {
   readonly opacity: number;
 }
 
+/** The popovers of the toolbar's find and history tools; one open at a time. */
+export type ToolPanel = 'search' | 'goTo' | 'history';
+
+/** A map camera: centre (lon/lat) and MapLibre zoom (the scale). */
+export interface Camera {
+  readonly center: readonly [number, number];
+  readonly zoom: number;
+}
+
 export type Basemap =
   | { readonly kind: 'none' }
   | { readonly kind: 'raster'; readonly url: string }
@@ -31,6 +40,12 @@ export interface UiState {
   readonly helpOpen: boolean;
   /** True while the plan to open at start is still being read. */
   readonly planLoading: boolean;
+  readonly toolPanel: ToolPanel | null;
+  /**
+   * Where the map opens instead of fitting the plan: the view this draft was left at (ui/view-memory).
+   * Read once when the map is made; not a preference (never written to localStorage here).
+   */
+  readonly openingView: Camera | null;
 }
 
 const HIDDEN_BY_DEFAULT: ReadonlySet<LayerId> = new Set(['townshipZones', 'consolidationZone']);
@@ -45,6 +60,8 @@ export function defaultUiState(order: readonly LayerId[]): UiState {
     activeLayer: 'newBuild',
     helpOpen: false,
     planLoading: false,
+    toolPanel: null,
+    openingView: null,
   };
 }
 
@@ -113,6 +130,8 @@ export function createUiStore(order: readonly LayerId[], storage: Storage | unde
     setBasemap: (basemap: Basemap) => patch({ basemap }),
     setHelpOpen: (helpOpen: boolean) => patch({ helpOpen }),
     setPlanLoading: (planLoading: boolean) => patch({ planLoading }),
+    setToolPanel: (toolPanel: ToolPanel | null) => patch({ toolPanel }),
+    setOpeningView: (openingView: Camera | null) => patch({ openingView }),
     setLayerDisplay(layer: LayerId, display: Partial<LayerDisplay>): void {
       const layers = store.getState().layers;
       patch({ layers: { ...layers, [layer]: { ...layers[layer], ...display } } });

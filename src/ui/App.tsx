@@ -21,6 +21,7 @@ import { type Services, ServicesContext } from './services.tsx';
 import { SidePanel } from './side/SidePanel.tsx';
 import { StatusBar } from './status/StatusBar.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
+import { ViewMemory } from './view-memory/ViewMemory.tsx';
 
 export function App({ editor, drafts }: { editor: Editor; drafts: DraftsServices }) {
   const [mapParts, setMapParts] = useState<{ view: MapView; draw: DrawController } | null>(null);
@@ -56,6 +57,7 @@ export function App({ editor, drafts }: { editor: Editor; drafts: DraftsServices
       <ServicesContext.Provider value={services}>
         <DraftsContext.Provider value={drafts}>
           <div className="app" data-ready={mapParts && !planLoading ? 'true' : 'false'} aria-busy={planLoading}>
+            <ViewMemory />
             <Toolbar />
             <main className="workspace">
               <LayerPanel />

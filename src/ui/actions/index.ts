@@ -1,5 +1,6 @@
 /** The explicit list of actions (style.md: no registration by import side effect). Order = help order. */
 import type { Action } from './action.ts';
+import { goToAction, historyAction, searchAction } from './find.action.ts';
 import { clipAction, copyToActiveLayerAction, deleteAction, mergeAction } from './geometry.action.ts';
 import { redoAction, undoAction } from './history.action.ts';
 import { boxSelectToolAction, cutHoleToolAction, drawActiveLayerAction, selectToolAction, splitToolAction } from './tools.action.ts';
@@ -8,6 +9,7 @@ import { escapeAction, fitPlanAction, helpAction, languageAction, snappingAction
 export const ACTIONS: readonly Action[] = [
   undoAction,
   redoAction,
+  historyAction,
   selectToolAction,
   boxSelectToolAction,
   drawActiveLayerAction,
@@ -20,6 +22,8 @@ export const ACTIONS: readonly Action[] = [
   snappingAction,
   zoomTo2000Action,
   fitPlanAction,
+  searchAction,
+  goToAction,
   ...viewActions,
   languageAction,
   helpAction,

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { isPartitionDrawnLayer } from '../../commands/draw-over-partition.command.ts';
 import { actionById } from '../actions/index.ts';
 import { BasemapDialog } from '../basemap/BasemapDialog.tsx';
+import { HistoryMenu } from '../history/HistoryMenu.tsx';
 import { IoButtons } from '../io/IoButtons.tsx';
 import { NoticeMenu } from '../notice/NoticeMenu.tsx';
+import { FindTools } from '../search/FindTools.tsx';
 import { usePlanState, useServices, useTool, useUi } from '../services.tsx';
 import { ActionButton } from './ActionButton.tsx';
 import { DrawMenu } from './DrawMenu.tsx';
@@ -29,6 +31,7 @@ export function Toolbar() {
       <div className="group">
         <ActionButton action={actionById('undo')} icon="↶" showLabel={false} />
         <ActionButton action={actionById('redo')} icon="↷" showLabel={false} />
+        <HistoryMenu />
       </div>
       <div className="group">
         <ActionButton action={actionById('tool.select')} icon="➚" />
@@ -48,6 +51,7 @@ export function Toolbar() {
         </label>
         <ActionButton action={actionById('snapping')} icon="🧲" showLabel={false} />
       </div>
+      <FindTools />
       <div className="group segmented" role="radiogroup" aria-label={t('view.label')}>
         {(['base', 'plan', 'change'] as const).map((mode) => (
           <button
