@@ -6,6 +6,8 @@
 import { proxy, transfer, wrap } from 'comlink';
 import type { Plan } from '../domain/plan.ts';
 import type { FilesPreview, PreviewOptions } from '../io/into-plan/import-preview.ts';
+import type { DxfFilesPreview } from '../io/dxf/dxf-preview.ts';
+import { joinDxfPreview } from '../io/dxf/dxf-slices.ts';
 import type { Result } from '../io/result.ts';
 import type { OutputEncoding } from '../io/text/encode-text.ts';
 import type { IoApi } from './io.worker.ts';
@@ -41,7 +43,7 @@ export interface ReadRequest {
 /** Features per message when the preview's lists come over (io/into-plan/preview-slices.ts): ~10 ms of unpacking each. */
 const SLICE = 1000;
 
-export function readInWorker(request: ReadRequest): IoJob<FilesPreview> {
+export function readInWorker(request: ReadRequest): IoJob<FilesPreview | DxfFilesPreview> {
   // Copies are transferred so the dialog keeps its own bytes for a re-read with other options.
   const files = request.files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
   const progress = request.onProgress ? proxy(request.onProgress) : undefined;
@@ -54,7 +56,7 @@ export function readInWorker(request: ReadRequest): IoJob<FilesPreview> {
       for (let from = 0; from < size; from += SLICE) list.push(...(await api.heldSlice(name, from, from + SLICE)));
       lists[name] = list;
     }
-    return { ...summary, value: joinPreview(summary.value, lists) };
+    return { ...summary, value: summary.value.kind === 'dxf' ? joinDxfPreview(summary.value, lists) : joinPreview(summary.value, lists) };
   });
 }
 

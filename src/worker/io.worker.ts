@@ -8,6 +8,8 @@ import type { Plan } from '../domain/plan.ts';
 import { createI18n } from '../i18n/index.ts';
 import type { InputFile } from '../io/files.ts';
 import { previewFiles, type FilesPreview, type PreviewOptions } from '../io/into-plan/import-preview.ts';
+import { holdsDxf, previewDxfFiles, type DxfFilesPreview } from '../io/dxf/dxf-preview.ts';
+import { splitDxfPreview } from '../io/dxf/dxf-slices.ts';
 import { splitPreview } from '../io/into-plan/preview-slices.ts';
 import { writeDelivery } from '../io/package/write-delivery.ts';
 import type { Result } from '../io/result.ts';
@@ -26,7 +28,7 @@ const chinese = createI18n('zh-CN');
 let held: Record<string, readonly unknown[]> = {};
 
 const api = {
-  read(files: InputFile[], options: Omit<PreviewOptions, 'onProgress'>, onProgress?: (done: number) => void): Result<FilesPreview> {
+  read(files: InputFile[], options: Omit<PreviewOptions, 'onProgress'>, onProgress?: (done: number) => void): Result<FilesPreview | DxfFilesPreview> {
     // Each report is a message to the page: one per percent is enough for a bar and costs the page nothing.
     let shown = -1;
     const report = (done: number) => {
@@ -35,6 +37,14 @@ const api = {
       shown = percent;
       void onProgress?.(done);
     };
+    // A CAD drawing has its own preview: its layers are mapped to plan layers one by one (io/dxf/).
+    if (holdsDxf(files)) {
+      const dxf = previewDxfFiles(files, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.expectedLongitude !== undefined ? { expectedLongitude: options.expectedLongitude } : {}), ...(onProgress ? { onProgress: report } : {}) });
+      if (!dxf.ok) return dxf;
+      const { summary, lists } = splitDxfPreview(dxf.value);
+      held = lists;
+      return { ...dxf, value: summary };
+    }
     const result = previewFiles(files, { ...options, ...(onProgress ? { onProgress: report } : {}) });
     if (!result.ok) return result;
     const { summary, lists } = splitPreview(result.value);

@@ -6,7 +6,7 @@
  * apply, and for a land
  * survey the class mapping as pick-lists (unmapped codes must be mapped or left out first). Confirm applies
  * the import as one undoable command; until then the plan is untouched. A delivery package is offered as a
- * new plan (a new draft) instead.
+ * new plan (a new draft) instead. A CAD drawing (DXF) is mapped layer by layer (DxfMapping.tsx).
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,8 @@ import { checkBeforeReading, IMPORT_EXTENSIONS } from '../../io/formats/index.ts
 import { importIntoPlan, IMPORT_TARGETS, PARTITION_TARGETS, type ImportTarget } from '../../io/into-plan/import-command.ts';
 import type { FilesPreview, ImportPreview, PackagePreview, PreviewOptions } from '../../io/into-plan/import-preview.ts';
 import type { MappingChoice } from '../../io/survey/survey-mapping-table.ts';
+import { importDxfIntoPlan, undecidedLayers, type DxfChoices } from '../../io/dxf/dxf-import-command.ts';
+import type { DxfFilesPreview, DxfPreview } from '../../io/dxf/dxf-preview.ts';
 import { createDraft } from '../../persist/draft-store.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import { draftsDb } from '../../persist/open-drafts-db.ts';
@@ -26,6 +28,7 @@ import { draftUrl } from '../drafts/start-route.ts';
 import { formatMessage } from '../format.ts';
 import { useServices } from '../services.tsx';
 import { AlignTopology } from './AlignTopology.tsx';
+import { DxfView } from './DxfMapping.tsx';
 import { PackageView } from './PackageView.tsx';
 import { choiceOf, InvalidGeometries, SurveyMapping, undecided, type Choices } from './SurveyMapping.tsx';
 
@@ -37,6 +40,7 @@ type State =
   | { readonly kind: 'reading'; readonly names: string; readonly progress: number | null }
   | { readonly kind: 'preview'; readonly preview: ImportPreview; readonly notes: readonly Message[] }
   | { readonly kind: 'package'; readonly pkg: PackagePreview; readonly notes: readonly Message[] }
+  | { readonly kind: 'dxf'; readonly preview: DxfPreview; readonly notes: readonly Message[] }
   | { readonly kind: 'opening' }
   | { readonly kind: 'error'; readonly message: Message };
 
@@ -48,8 +52,9 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
   const [target, setTarget] = useState<ImportTarget>('base');
   const [settings, setSettings] = useState<ReadSettings>({});
   const [choices, setChoices] = useState<Choices>({});
+  const [dxfChoices, setDxfChoices] = useState<DxfChoices>({});
   const loaded = useRef<Loaded>([]);
-  const job = useRef<IoJob<FilesPreview> | null>(null);
+  const job = useRef<IoJob<FilesPreview | DxfFilesPreview> | null>(null);
   const say = (m: Message) => formatMessage(t, (k) => i18n.exists(k), m);
   const cancel = () => {
     job.current?.cancel();
@@ -59,7 +64,7 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
   useEffect(() => () => job.current?.cancel(), []);
 
   /** Reads in the worker with a moving progress bar; resolves with the preview, or null (cancelled or failed, said). */
-  const read = async (files: Loaded, options: PreviewOptions): Promise<FilesPreview | null> => {
+  const read = async (files: Loaded, options: PreviewOptions): Promise<FilesPreview | DxfFilesPreview | null> => {
     const names = files.map((f) => f.name).join(', ');
     setState({ kind: 'reading', names, progress: null });
     // The plan's village boundary is what aligning the topology snaps to (and never changes).
@@ -76,8 +81,9 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     return result.value;
   };
 
-  const show = (read: FilesPreview, notes: readonly Message[]) => {
+  const show = (read: FilesPreview | DxfFilesPreview, notes: readonly Message[]) => {
     if (read.kind === 'package') return setState({ kind: 'package', pkg: read.package, notes });
+    if (read.kind === 'dxf') return setState({ kind: 'dxf', preview: read.preview, notes: [...notes, ...read.preview.notes] });
     const preview = read.preview;
     setState({ kind: 'preview', preview, notes: [...notes, ...preview.notes, ...(preview.survey?.notes ?? [])] });
   };
@@ -97,6 +103,7 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     if (!sizes.ok) return setState({ kind: 'error', message: sizes.error });
     loaded.current = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     setChoices({});
+    setDxfChoices({});
     await reread({}, false);
   };
 
@@ -131,6 +138,13 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     onClose();
   };
 
+  const confirmDxf = (preview: DxfPreview) => {
+    const outcome = editor.plan.execute(importDxfIntoPlan(editor.plan.context(), preview, dxfChoices));
+    if (!outcome.ok) return setState({ kind: 'error', message: outcome.message ?? { key: 'io.ui.nothingRead' } });
+    for (const n of outcome.notes ?? []) editor.messages.toast('success', n);
+    onClose();
+  };
+
   const openPackage = async (pkg: PackagePreview) => {
     setState({ kind: 'opening' });
     const db = await draftsDb();
@@ -145,7 +159,9 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     }
   };
 
-  const blocked = state.kind === 'preview' && target === 'base' && state.preview.survey !== null && undecided(state.preview.survey, choices).length > 0;
+  const blocked =
+    (state.kind === 'preview' && target === 'base' && state.preview.survey !== null && undecided(state.preview.survey, choices).length > 0) ||
+    (state.kind === 'dxf' && undecidedLayers(state.preview, dxfChoices).length > 0);
 
   return (
     <div className="dialog-backdrop" onClick={cancel}>
@@ -184,6 +200,11 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
             say={say}
           />
         ) : null}
+        {state.kind === 'dxf' ? (
+          <DxfView preview={state.preview} choices={dxfChoices} choose={(layer, choice) => setDxfChoices((c) => ({ ...c, [layer]: choice }))} encoding={settings.encoding} reread={(encoding) => void reread({ ...settings, encoding }, true)}>
+            <Notes notes={state.notes} say={say} />
+          </DxfView>
+        ) : null}
         {state.kind === 'package' ? (
           <>
             <PackageView pkg={state.pkg} />
@@ -196,6 +217,11 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
           </button>
           {state.kind === 'preview' ? (
             <button type="button" className="primary" data-testid="import-confirm" disabled={blocked} onClick={() => void confirm(state.preview)}>
+              {t('io.ui.confirm')}
+            </button>
+          ) : null}
+          {state.kind === 'dxf' ? (
+            <button type="button" className="primary" data-testid="import-confirm" disabled={blocked} onClick={() => confirmDxf(state.preview)}>
               {t('io.ui.confirm')}
             </button>
           ) : null}

@@ -1,0 +1,295 @@
+/**
+ * A DXF read through the format registry → what the import dialog shows: one row per DXF layer (its
+ * polygons, lines and texts, what its labels say, a first guess of where it goes in the plan) and the
+ * polygons ready for the plan, each with what its labels say. Runs in the io worker, like previewFiles.
+ *
+ * Drawings are not GIS data, so three things happen here that a GIS layer does not need:
+ * - lines of one layer that join end to end into a closed ring (a village boundary drawn as separate
+ *   segments) become a polygon; lines that stay open are counted and not imported (a plan has no line layer);
+ * - a hatch and an outline of the same shape on the same layer (what CAD drawings and GDAL's writer hold)
+ *   are one polygon;
+ * - texts and block attributes are joined to the smallest polygon of each layer they fall in.
+ */
+import type { LineString, Position } from 'geojson';
+import RBush from 'rbush';
+import type { AreaGeometry } from '../../domain/features.ts';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { geometryBBox } from '../../geo/bbox.ts';
+import { pointInAreaGeometry } from '../../geo/point-in-ring.ts';
+import { ringSignedAreaPlanar, rewindRfc7946 } from '../../geo/rings.ts';
+import { validateAreaGeometry } from '../../geo/validity.ts';
+import { describeCrs } from '../crs/source-crs.ts';
+import { extensionOf, type InputFile } from '../files.ts';
+import { expandFiles, importFiles } from '../formats/index.ts';
+import type { EncodingReport, ImportedFeature, ReadOptions } from '../formats/types.ts';
+import { failure, note, success, type Message, type Result } from '../result.ts';
+import { nestRings } from './dxf-entities.ts';
+import { classOfCode, suggestChoice, zoneOfCode, type DxfLayerChoice } from './dxf-targets.ts';
+import { readLabels, type Label } from './dxf-text.ts';
+
+export interface DxfArea {
+  /** The DXF layer. */
+  readonly layer: string;
+  readonly geometry: AreaGeometry;
+  /** Codes its labels carry, surest first. */
+  readonly codes: readonly string[];
+  readonly parcelNo: string | null;
+  readonly texts: readonly string[];
+  /** The entity handle (the first of those that made it), for messages a CAD user can act on. */
+  readonly handle: string;
+  readonly fromLines: boolean;
+}
+
+export interface DxfLayerRow {
+  readonly name: string;
+  readonly polygons: number;
+  /** Polygons made of lines joined into rings. */
+  readonly fromLines: number;
+  /** Lines left open: not imported. */
+  readonly openLines: number;
+  /** Texts and attributes drawn on this layer. */
+  readonly texts: number;
+  /** Polygons whose labels give a planning class / a zone code. */
+  readonly withClass: number;
+  readonly withZone: number;
+  readonly withNumber: number;
+  /** The codes its polygons' labels carry, the most frequent first (at most 8). */
+  readonly codes: readonly string[];
+  /** Hatch + outline pairs of the same shape, counted once. */
+  readonly duplicates: number;
+  /** Ellipsoidal area of its polygons (m²). */
+  readonly area: number;
+  readonly invalid: number;
+  readonly suggestion: DxfLayerChoice;
+}
+
+export interface DxfPreview {
+  readonly file: string;
+  /** Entities read. */
+  readonly count: number;
+  readonly crs: string;
+  readonly crsHow: string;
+  readonly encoding: EncodingReport | null;
+  readonly layers: readonly DxfLayerRow[];
+  readonly areas: readonly DxfArea[];
+  /** Other files of the same import that were read (a DXF is imported on its own). */
+  readonly others: readonly string[];
+  readonly notes: readonly Message[];
+}
+
+export type DxfFilesPreview = { readonly kind: 'dxf'; readonly preview: DxfPreview };
+
+export interface DxfPreviewOptions extends Pick<ReadOptions, 'encoding' | 'expectedLongitude'> {
+  readonly onProgress?: (done: number) => void;
+}
+
+const isDxfName = (name: string) => ['dxf', 'dwg'].includes(extensionOf(name));
+
+/** Whether the files hold a drawing (loose, or inside a zip): the dialog then shows the DXF preview. */
+export function holdsDxf(files: readonly InputFile[]): boolean {
+  if (files.some((f) => isDxfName(f.name))) return true;
+  if (!files.some((f) => extensionOf(f.name) === 'zip')) return false;
+  const opened = expandFiles(files);
+  return opened.ok && opened.value.files.some((f) => isDxfName(f.name));
+}
+
+/** Ring key of a position: CAD endpoints that coincide are equal numbers, and stay equal after projection. */
+const key = (p: Position) => `${p[0]},${p[1]}`;
+
+/** Lines joined end to end where exactly two lines meet; closed chains are rings, the rest stay open. */
+export function joinLines(lines: readonly Position[][]): { rings: Position[][]; open: number } {
+  const ends = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    for (const p of [line[0], line[line.length - 1]]) if (p) ends.set(key(p), [...(ends.get(key(p)) ?? []), i]);
+  });
+  const used = new Set<number>();
+  const rings: Position[][] = [];
+  let open = 0;
+  for (let start = 0; start < lines.length; start++) {
+    if (used.has(start)) continue;
+    used.add(start);
+    const chain = [...(lines[start] as Position[])];
+    let count = 1;
+    for (;;) {
+      const end = chain[chain.length - 1] as Position;
+      if (key(end) === key(chain[0] as Position) && chain.length >= 4) break;
+      const at = ends.get(key(end)) ?? [];
+      if (at.length !== 2) break;
+      const next = at.find((i) => !used.has(i));
+      if (next === undefined) break;
+      used.add(next);
+      count++;
+      const line = lines[next] as Position[];
+      chain.push(...(key(line[0] as Position) === key(end) ? line.slice(1) : [...line].reverse().slice(1)));
+    }
+    const closed = chain.length >= 4 && key(chain[0] as Position) === key(chain[chain.length - 1] as Position);
+    if (closed) rings.push(chain);
+    else open += count;
+  }
+  return { rings, open };
+}
+
+/** The same shape whatever vertex it starts at and whichever way it runs (hatch vs outline of one parcel). */
+export function shapeKey(geometry: AreaGeometry): string {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  return polygons
+    .map((rings) =>
+      rings
+        .map((ring) => {
+          const points = ring.slice(0, -1).map((p) => `${(p[0] as number).toFixed(9)},${(p[1] as number).toFixed(9)}`);
+          const sorted = [...points].sort();
+          return sorted.join(';');
+        })
+        .sort()
+        .join('|'),
+    )
+    .sort()
+    .join('#');
+}
+
+interface Box {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  index: number;
+}
+
+interface Draft {
+  layer: string;
+  geometry: AreaGeometry;
+  handle: string;
+  fromLines: boolean;
+  labels: { text: string; tag: string | null; at: Position }[];
+  size: number;
+}
+
+export function previewDxfFiles(files: readonly InputFile[], options: DxfPreviewOptions = {}): Result<DxfFilesPreview> {
+  const { onProgress } = options;
+  const read = importFiles(files, {
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.expectedLongitude !== undefined ? { expectedLongitude: options.expectedLongitude } : {}),
+    ...(onProgress ? { onProgress: (done: number) => onProgress(done * 0.8) } : {}),
+  });
+  if (!read.ok) return read;
+  const layer = read.value.find((l) => l.format === 'dxf');
+  if (!layer) return failure('io.ui.nothingRead');
+  const notes: Message[] = [...read.notes];
+
+  const byLayer = new Map<string, { polygons: ImportedFeature[]; lines: ImportedFeature[]; texts: number }>();
+  const entry = (name: string) => byLayer.get(name) ?? byLayer.set(name, { polygons: [], lines: [], texts: 0 }).get(name)!;
+  const labels: { text: string; tag: string | null; at: Position }[] = [];
+  for (const f of layer.features) {
+    const name = String(f.properties.Layer ?? '0');
+    const g = f.geometry;
+    if (!g) continue;
+    if (g.type === 'Polygon' || g.type === 'MultiPolygon') entry(name).polygons.push(f);
+    else if (g.type === 'LineString') entry(name).lines.push(f);
+    else if (g.type === 'Point' && typeof f.properties.Text === 'string' && f.properties.Text.trim()) {
+      entry(name).texts++;
+      labels.push({ text: f.properties.Text, tag: typeof f.properties.Tag === 'string' ? f.properties.Tag : null, at: g.coordinates });
+    }
+  }
+
+  // Polygons per layer: closed entities, then rings joined from lines, without shapes drawn twice.
+  const drafts: Draft[] = [];
+  const rows = new Map<string, { openLines: number; fromLines: number; duplicates: number; texts: number }>();
+  for (const [name, group] of byLayer) {
+    const seen = new Set<string>();
+    let duplicates = 0;
+    const add = (geometry: AreaGeometry, handle: string, fromLines: boolean) => {
+      const k = shapeKey(geometry);
+      if (seen.has(k)) return duplicates++;
+      seen.add(k);
+      const size = Math.abs((geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).reduce((s, p) => s + ringSignedAreaPlanar(p[0] as Position[]), 0));
+      drafts.push({ layer: name, geometry, handle, fromLines, labels: [], size });
+    };
+    for (const f of group.polygons) add(f.geometry as AreaGeometry, String(f.properties.EntityHandle ?? ''), false);
+    const joined = joinLines(group.lines.map((f) => (f.geometry as LineString).coordinates));
+    const made = joined.rings.length ? nestRings(joined.rings) : null;
+    const parts = made ? (made.type === 'Polygon' ? [made.coordinates] : made.coordinates) : [];
+    for (const coordinates of parts) add(rewindRfc7946({ type: 'Polygon', coordinates }), '', true);
+    rows.set(name, { openLines: joined.open, fromLines: parts.length, duplicates, texts: group.texts });
+  }
+  onProgress?.(0.85);
+
+  // Each label to the smallest polygon of each layer it falls in.
+  const indexes = new Map<string, RBush<Box>>();
+  drafts.forEach((d, index) => {
+    const [minX, minY, maxX, maxY] = geometryBBox(d.geometry);
+    const tree = indexes.get(d.layer) ?? indexes.set(d.layer, new RBush<Box>()).get(d.layer)!;
+    tree.insert({ minX, minY, maxX, maxY, index });
+  });
+  for (const label of labels) {
+    const [x, y] = label.at as [number, number];
+    for (const tree of indexes.values()) {
+      let best: Draft | undefined;
+      for (const hit of tree.search({ minX: x, minY: y, maxX: x, maxY: y })) {
+        const d = drafts[hit.index] as Draft;
+        if ((!best || d.size < best.size) && pointInAreaGeometry(label.at, d.geometry) === 'inside') best = d;
+      }
+      best?.labels.push(label);
+    }
+  }
+
+  const areas: DxfArea[] = drafts.map((d) => {
+    // Reading order: top to bottom, then left to right (a number above its code).
+    const ordered = [...d.labels].sort((a, b) => (b.at[1] as number) - (a.at[1] as number) || (a.at[0] as number) - (b.at[0] as number));
+    const reading = readLabels(ordered.map((l): Label => ({ text: l.text, tag: l.tag })));
+    return { layer: d.layer, geometry: d.geometry, codes: reading.codes, parcelNo: reading.parcelNo, texts: reading.texts, handle: d.handle, fromLines: d.fromLines };
+  });
+
+  const layers: DxfLayerRow[] = [...rows].map(([name, row]) => {
+    const mine = areas.filter((a) => a.layer === name);
+    const codeCounts = new Map<string, number>();
+    for (const a of mine) if (a.codes[0]) codeCounts.set(a.codes[0], (codeCounts.get(a.codes[0]) ?? 0) + 1);
+    const withClass = mine.filter((a) => a.codes.some((c) => classOfCode(c))).length;
+    const withZone = mine.filter((a) => a.codes.some((c) => zoneOfCode(c))).length;
+    return {
+      name,
+      polygons: mine.length,
+      fromLines: row.fromLines,
+      openLines: row.openLines,
+      texts: row.texts,
+      withClass,
+      withZone,
+      withNumber: mine.filter((a) => a.parcelNo).length,
+      codes: [...codeCounts].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([code]) => code),
+      duplicates: row.duplicates,
+      area: mine.reduce((sum, a) => sum + safeArea(a.geometry), 0),
+      invalid: mine.filter((a) => validateAreaGeometry(a.geometry).some((v) => v.severity === 'error')).length,
+      suggestion: suggestChoice(name, mine.length, { base: withClass, townshipZones: withZone }),
+    };
+  });
+  layers.sort((a, b) => b.polygons - a.polygons || a.name.localeCompare(b.name));
+  const duplicates = layers.reduce((n, l) => n + l.duplicates, 0);
+  if (duplicates) notes.push(note('io.dxf.duplicates', { file: layer.file, count: duplicates }));
+  const joined = layers.reduce((n, l) => n + l.fromLines, 0);
+  if (joined) notes.push(note('io.dxf.ringsFromLines', { file: layer.file, count: joined }));
+  const open = layers.reduce((n, l) => n + l.openLines, 0);
+  if (open) notes.push(note('io.dxf.openLines', { file: layer.file, count: open }));
+  onProgress?.(1);
+  return success(
+    {
+      kind: 'dxf',
+      preview: {
+        file: layer.file,
+        count: layer.features.length,
+        crs: describeCrs(layer.crs.crs),
+        crsHow: layer.crs.how,
+        encoding: layer.encoding,
+        layers,
+        areas,
+        others: read.value.filter((l) => l !== layer).map((l) => l.file),
+        notes,
+      },
+    },
+    [],
+  );
+}
+
+function safeArea(geometry: AreaGeometry): number {
+  const area = ellipsoidalArea(geometry);
+  return Number.isFinite(area) ? area : 0;
+}
+
