@@ -18,7 +18,7 @@ const SRC = join(dirname(fileURLToPath(import.meta.url)), 'src');
  * they run in a Web Worker and see only the core and io) sit lower than their clients (the rest of
  * worker/, which talk to the stores). Keep docs/architecture.md in step.
  */
-export const FLOORS = [
+const FLOORS = [
   ['domain'],
   ['geo'],
   ['rules'],
@@ -113,7 +113,7 @@ function valueImports(file, text) {
 
 let cycles = null;
 
-/** Each file of src/ that lies on a cycle of value imports, with the cycle's members (Tarjan's SCC). */
+/** Each file of src/ that lies on a cycle of value imports, with the cycle's members (Tarjan's SCC), once per lint run. */
 function cyclesOfSrc() {
   if (cycles) return cycles;
   const files = [];
