@@ -63,3 +63,7 @@ export function readInWorker(request: ReadRequest): IoJob<FilesPreview | DxfFile
 export function exportInWorker(plan: Plan, encoding: OutputEncoding, onProgress: (done: number) => void): IoJob<Uint8Array> {
   return start((api) => api.exportPackage(plan, encoding, proxy(onProgress)));
 }
+
+export function exportDxfInWorker(plan: Plan, onProgress: (done: number) => void): IoJob<Uint8Array> {
+  return start((api) => api.exportDxf(plan, proxy(onProgress)));
+}

@@ -10,6 +10,7 @@ import type { InputFile } from '../io/files.ts';
 import { previewFiles, type FilesPreview, type PreviewOptions } from '../io/into-plan/import-preview.ts';
 import { holdsDxf, previewDxfFiles, type DxfFilesPreview } from '../io/dxf/dxf-preview.ts';
 import { splitDxfPreview } from '../io/dxf/dxf-slices.ts';
+import { writeDxf } from '../io/dxf/dxf-write.ts';
 import { splitPreview } from '../io/into-plan/preview-slices.ts';
 import { writeDelivery } from '../io/package/write-delivery.ts';
 import type { Result } from '../io/result.ts';
@@ -70,6 +71,12 @@ const api = {
     const zip = writeZip(written.value.files);
     onProgress(1);
     return { ok: true, value: zip, notes: written.notes };
+  },
+
+  /** The plan as a CAD drawing (io/dxf/dxf-write.ts), layer and class names in Chinese. */
+  exportDxf(plan: Plan, onProgress: (done: number) => void): Result<Uint8Array> {
+    const written = writeDxf(plan, { t: (key, params) => chinese.t(key, params ?? {}), onProgress: (done) => void onProgress(done) });
+    return written.ok ? { ok: true, value: written.value.bytes, notes: written.notes } : written;
   },
 };
 

@@ -99,5 +99,8 @@ export const ioUiText: Texts = {
   'io.ui.dxfLeftOut': { zh: '“{{file}}”中有 {{count}} 个面的注记里没有可用的代码，未导入：{{list}}。', en: '{{count}} polygons of “{{file}}” have no usable code in their labels and were not imported: {{list}}.' },
   'io.ui.dxfIslands': { zh: '“{{file}}”中有 {{count}} 个面位于同类的另一个面之内（岛状图斑），已从外围的面中扣除。', en: '{{count}} polygons of “{{file}}” lie inside another polygon going to the same layer (island parcels); they were cut out of the one around them.' },
   'io.ui.dxfTwice': { zh: '“{{file}}”中有 {{count}} 个面在两个 CAD 图层上重复绘制，只导入一次。', en: '{{count}} polygons of “{{file}}” are drawn on two CAD layers; each was imported once.' },
+  'io.ui.exportDxfButton': { zh: '导出 DXF', en: 'Export DXF' },
+  'io.ui.exportedDxf': { zh: 'CAD 图已下载：{{file}}', en: 'CAD drawing downloaded: {{file}}' },
+  'io.ui.exportDxfFailed': { zh: '无法导出 DXF：{{reason}}', en: 'Cannot export DXF: {{reason}}' },
   'io.ui.invalidMore': { zh: '另有 {{count}} 个未列出。', en: '{{count}} more not listed.' },
 };

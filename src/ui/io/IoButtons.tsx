@@ -1,11 +1,11 @@
 /**
- * The toolbar's 导入 and 导出成果包 buttons, and files dropped on the map (they open the import dialog).
- * Export writes the delivery package in the io worker and downloads it as one zip.
+ * The toolbar's 导入, 导出成果包 and 导出 DXF buttons, and files dropped on the map (they open the import
+ * dialog). Export writes the delivery package (one zip) or the CAD drawing in the io worker and downloads it.
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirmSetAside } from '../drafts/use-confirm-set-aside.ts';
-import { exportInWorker, type IoJob } from '../../worker/io-client.ts';
+import { exportDxfInWorker, exportInWorker, type IoJob } from '../../worker/io-client.ts';
 import { formatMessage } from '../format.ts';
 import { downloadBytes } from '../download.ts';
 import { useServices } from '../services.tsx';
@@ -21,6 +21,8 @@ export function IoButtons() {
   const [importing, setImporting] = useState<{ files: readonly File[] | null } | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const exportJob = useRef<IoJob<Uint8Array> | null>(null);
+  const [dxfProgress, setDxfProgress] = useState<number | null>(null);
+  const dxfJob = useRef<IoJob<Uint8Array> | null>(null);
 
   useEffect(() => {
     const map = document.querySelector('[data-testid="map"]');
@@ -57,6 +59,24 @@ export function IoButtons() {
     editor.messages.toast('success', { key: 'io.ui.exported', params: { file: name } });
   };
 
+  // The plan as a CAD drawing (io/dxf/dxf-write.ts), for design institutes and township offices.
+  const exportDxf = async () => {
+    if (dxfJob.current) return dxfJob.current.cancel();
+    if (!confirmSetAside('exportPackage')) return;
+    const plan = editor.plan.getState().plan;
+    setDxfProgress(0);
+    const job = exportDxfInWorker(plan, setDxfProgress);
+    dxfJob.current = job;
+    const result = await job.done;
+    dxfJob.current = null;
+    setDxfProgress(null);
+    if ('cancelled' in result) return editor.messages.toast('info', { key: 'io.ui.exportCancelled' });
+    if (!result.ok) return editor.messages.toast('error', { key: 'io.ui.exportDxfFailed', params: { reason: formatMessage(t, (k) => i18n.exists(k), result.error) } });
+    const name = `${plan.meta.villageName || 'village'}村土地利用规划.dxf`.replace(/村村/, '村');
+    downloadBytes(name, result.value, 'application/dxf');
+    editor.messages.toast('success', { key: 'io.ui.exportedDxf', params: { file: name } });
+  };
+
   return (
     <>
       <button type="button" className="tool-button" data-action="import" onClick={() => setImporting({ files: null })}>
@@ -66,6 +86,9 @@ export function IoButtons() {
         {progress === null ? t('io.ui.exportButton') : `${t('io.ui.cancel')} (${Math.round(progress * 100)}%)`}
       </button>
       {progress !== null ? <progress className="export-progress" value={progress} max={1} aria-label={t('io.ui.exporting')} /> : null}
+      <button type="button" className="tool-button" data-action="export-dxf" aria-busy={dxfProgress !== null} onClick={() => void exportDxf()}>
+        {dxfProgress === null ? t('io.ui.exportDxfButton') : `${t('io.ui.cancel')} (${Math.round(dxfProgress * 100)}%)`}
+      </button>
       <Suspense fallback={null}>{importing ? <ImportDialog files={importing.files} onClose={() => setImporting(null)} /> : null}</Suspense>
     </>
   );
