@@ -13,7 +13,7 @@ import type { Table } from '../rules/tables/table.ts';
 import { dayNumber } from '../viewer/publish/notice-details.ts';
 import { BLACK, type DrawOp, type Sheet } from './display-list.ts';
 import { gridTicks, indicatorsTable, legend, northArrow, scaleBar, type LegendItem } from './furniture.ts';
-import { fittingScales, metresPerMm, sheetLayout, type PaperSize } from './paper.ts';
+import { DEFAULT_SCALE, fittingScales, metresPerMm, PAPER_SIZES, PRINT_SCALES, sheetLayout, type PaperSize } from './paper.ts';
 import { areaToPaper, crsFor, gkExtent, insideRings, type PaperProjection } from './project.ts';
 import { landSymbol, OVERLAY_SYMBOLS, type Symbol } from './symbols.ts';
 
@@ -47,15 +47,37 @@ function shape(rings: ReturnType<typeof areaToPaper>, s: Symbol): DrawOp {
   return { kind: 'shape', rings, ...s };
 }
 
-export function composeSheet(input: PrintInput): Result<ComposedSheet> {
-  const { plan, kind, paper, scale, t } = input;
-  const layout = sheetLayout(paper);
+/** The village's outline (its boundary, else its parcels) in its GK zone: what a sheet must hold. */
+function villageExtent(plan: Plan): { crs: ReturnType<typeof crsFor>; extent: ReturnType<typeof gkExtent> } | null {
   const outline = layerFeatures(plan, 'boundary').length ? layerFeatures(plan, 'boundary') : layerFeatures(plan, 'base');
-  if (outline.length === 0) return refuse('print.empty');
+  if (outline.length === 0) return null;
   const geometry = outline[0]?.geometry;
   const first = geometry?.type === 'Polygon' ? geometry.coordinates[0]?.[0] : geometry?.coordinates[0]?.[0]?.[0];
   const crs = crsFor((first?.[0] as number | undefined) ?? 120);
-  const extent = gkExtent(crs, outline.map((f) => f.geometry));
+  return { crs, extent: gkExtent(crs, outline.map((f) => f.geometry)) };
+}
+
+/**
+ * The sheet and scale the print dialog starts with: the plan's own 1:2000 on the smallest sheet that holds
+ * the village, else the largest scale any sheet holds it at (smallest sheet first), so the defaults print.
+ */
+export function fittingSheet(plan: Plan): { paper: PaperSize; scale: number } {
+  const village = villageExtent(plan);
+  if (!village) return { paper: 'A1', scale: DEFAULT_SCALE };
+  const [widthM, heightM] = [village.extent[2] - village.extent[0], village.extent[3] - village.extent[1]];
+  for (const scale of PRINT_SCALES.filter((s) => s >= DEFAULT_SCALE)) {
+    const paper = (Object.keys(PAPER_SIZES) as PaperSize[]).find((p) => fittingScales(p, widthM, heightM).includes(scale));
+    if (paper) return { paper, scale };
+  }
+  return { paper: 'A0', scale: PRINT_SCALES[PRINT_SCALES.length - 1] as number };
+}
+
+export function composeSheet(input: PrintInput): Result<ComposedSheet> {
+  const { plan, kind, paper, scale, t } = input;
+  const layout = sheetLayout(paper);
+  const village = villageExtent(plan);
+  if (!village) return refuse('print.empty');
+  const { crs, extent } = village;
   const mPerMm = metresPerMm(scale);
   const [widthM, heightM] = [extent[2] - extent[0], extent[3] - extent[1]];
   if (widthM / mPerMm > layout.map.w || heightM / mPerMm > layout.map.h) {

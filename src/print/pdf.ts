@@ -37,6 +37,8 @@ export interface PrintFonts {
 export interface PdfMeta {
   readonly title: string;
   readonly author: string;
+  /** The map's date (YYYY-MM-DD, as printed on the sheet): the PDF's creation date, so one plan and date print to the same bytes. */
+  readonly date: string;
 }
 
 const PT_PER_MM = 72 / 25.4;
@@ -110,9 +112,10 @@ export async function sheetPdf(sheet: Sheet, fonts: PrintFonts, meta: PdfMeta): 
   doc.setAuthor(meta.author);
   doc.setCreator('Village Plan');
   doc.setProducer('Village Plan (pdf-lib)');
-  // Fixed dates: the same plan prints to the same bytes.
-  doc.setCreationDate(new Date(0));
-  doc.setModificationDate(new Date(0));
+  // The sheet's own date, not the clock: the same plan and date print to the same bytes.
+  const dated = /^\d{4}-\d{2}-\d{2}$/.test(meta.date) ? new Date(`${meta.date}T00:00:00Z`) : new Date(0);
+  doc.setCreationDate(dated);
+  doc.setModificationDate(dated);
   const heightPt = sheet.heightMm * PT_PER_MM;
   const page = doc.addPage([sheet.widthMm * PT_PER_MM, heightPt]);
   const shapes: PDFOperator[] = [pushGraphicsState(), concatTransformationMatrix(PT_PER_MM, 0, 0, -PT_PER_MM, 0, heightPt)];

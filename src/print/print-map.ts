@@ -26,7 +26,7 @@ export async function printMapPdf(input: PrintInput, fonts: PrintFonts): Promise
   if (!composed.ok) return composed;
   const { sheet, scaleBar } = composed.value;
   const title = input.t(input.kind === 'plan' ? 'print.title.plan' : 'print.title.current', { village: input.plan.meta.villageName });
-  const bytes = await sheetPdf(sheet, fonts, { title, author: input.issuer });
+  const bytes = await sheetPdf(sheet, fonts, { title, author: input.issuer, date: input.date });
   return { ok: true, value: { bytes, fileName: fileName(input, 'pdf'), scaleBar, widthMm: sheet.widthMm, heightMm: sheet.heightMm }, notes: [] };
 }
 

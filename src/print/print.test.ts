@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
-import { samplePlan } from '../../tests/e2e/support/notice.ts';
+import { croppedSamplePlan, samplePlan } from '../../tests/e2e/support/notice.ts';
 import { createI18n } from '../i18n/index.ts';
 import { fullCheck } from '../rules/engine.ts';
-import { composeSheet } from './compose.ts';
+import { composeSheet, fittingSheet } from './compose.ts';
 import { subsetForText } from './font-subset.ts';
 import { scaleBarMetres } from './furniture.ts';
 import { fittingScales } from './paper.ts';
@@ -48,3 +48,17 @@ describe('the printed map', () => {
     expect([...raster.data.filter((_, i) => i % 4 === 0)]).toEqual([0, 0, 128, 255]);
   });
 });
+
+describe('the print dialog’s defaults', () => {
+  const t = (key: string) => key;
+  it('start at a sheet and scale the village fits: 1:2000 on the smallest sheet that holds it, else the largest scale that fits', () => {
+    const plan = samplePlan();
+    const chosen = fittingSheet(plan);
+    // The sample (about 1.8 × 1.7 km) is too large for any sheet at 1:2000; A0 holds it at 1:2500.
+    expect(chosen).toEqual({ paper: 'A0', scale: 2500 });
+    expect(composeSheet({ plan, kind: 'plan', ...chosen, issuer: 'x', date: '2026-11-01', indicators: fullCheck(plan).tables.F1, t }).ok).toBe(true);
+    const small = croppedSamplePlan(500, 400);
+    expect(fittingSheet(small)).toEqual({ paper: 'A3', scale: 2000 });
+  });
+});
+

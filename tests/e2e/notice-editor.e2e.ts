@@ -189,6 +189,20 @@ describe('the printed plan map', () => {
     return (key: string, params?: Record<string, unknown>) => i18n.t(key, params ?? {});
   })();
 
+  it('prints with the dialog’s defaults: a sheet and scale that hold the village, dated the day it is made', async () => {
+    await page.click('[data-action="open-print"]');
+    // The sample is too large for any sheet at 1:2000: A0 holds it at 1:2500.
+    await page.waitForFunction(() => (document.querySelector('[data-field="scale"]') as HTMLSelectElement | null)?.value === '2500');
+    expect(await page.locator('[data-field="paper"]').inputValue()).toBe('A0');
+    const pdf = await download(() => page.click('[data-action="print-pdf"]'));
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+3370\.\d+ x 2383\.\d+ pts \(A0\)/);
+    const date = await page.locator('[data-field="date"]').inputValue();
+    expect(info).toMatch(new RegExp(`CreationDate:.*${date.slice(0, 4)}`));
+    expect(info).not.toMatch(/CreationDate:.*1970/);
+    await page.keyboard.press('Escape');
+  });
+
   it('refuses a scale the village does not fit, then prints A1 PDF and JPG with title and legend', async () => {
     await page.click('[data-action="open-print"]');
     await page.selectOption('[data-field="paper"]', 'A1');
@@ -196,6 +210,8 @@ describe('the printed plan map', () => {
     await page.click('[data-action="print-pdf"]');
     await expect.poll(() => page.locator('[data-testid="print-problem"]').textContent(), { timeout: 60_000 }).toContain('可用的比例尺：1:5000');
     await page.selectOption('[data-field="scale"]', '5000');
+    // The note was about 1:2000: it goes when the scale changes.
+    expect(await page.locator('[data-testid="print-problem"]').count()).toBe(0);
     const pdf = await download(() => page.click('[data-action="print-pdf"]'));
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+2383\.9\d x 1683\.7\d pts \(A1\)/);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });

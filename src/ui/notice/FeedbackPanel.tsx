@@ -91,38 +91,36 @@ export function FeedbackPanel({ onClose }: { onClose: () => void }) {
       <div className="dialog notice-dialog feedback-dialog" role="dialog" aria-modal="true" aria-labelledby="feedback-title" onClick={(e) => e.stopPropagation()}>
         <h2 id="feedback-title">{t('notice.ui.feedbackTitle')}</h2>
         <p className="hint">{t('notice.ui.feedbackHint')}</p>
-        {/* Folded once there are comments, so the paste box does not sit above the answer fields. */}
-        <details className="feedback-import" open={comments.length === 0}>
-          <summary>{t('notice.ui.importSection')}</summary>
-          <label className="notice-field">
-            <span>{t('notice.ui.importFiles')}</span>
-            <input type="file" accept=".json,.txt,application/json,text/plain" multiple data-field="feedback-files" onChange={(e) => {
-                const input = e.target;
-                // Emptied after reading, so choosing the same file again (a re-sent file) reads it again.
-                void importFiles(input.files).then(() => (input.value = ''));
-              }} />
-          </label>
-          <label className="notice-field">
-            <span>{t('notice.ui.pasteQr')}</span>
-            <textarea rows={2} value={pasted} data-field="feedback-text" onChange={(e) => setPasted(e.target.value)} />
-          </label>
-          <div className="buttons">
-            <button type="button" data-action="import-feedback-text" disabled={!pasted.trim()} onClick={() => (setMessages(importText(pasted, t('notice.ui.pastedText'))), setPasted(''))}>
-              {t('notice.ui.importText')}
-            </button>
-          </div>
-          <ul className="import-messages" data-testid="feedback-import-messages">
-            {messages.map((m, i) => (
-              <li key={i} className={m.level === 'error' ? 'field-error' : 'hint'}>
-                {renderMessage(t, m.message)}
-              </li>
-            ))}
-          </ul>
-        </details>
         <h3>{t('notice.ui.comments', { count: comments.length })}</h3>
         <ul className="feedback-list">
           {comments.map((f) => (
             <CommentRow key={`${f.id}:${f.properties.status}:${f.properties.answer}`} feature={f} />
+          ))}
+        </ul>
+        {/* Below the comments: the big paste box never sits between a comment and its answer field. */}
+        <h3>{t('notice.ui.importSection')}</h3>
+        <label className="notice-field">
+          <span>{t('notice.ui.importFiles')}</span>
+          <input type="file" accept=".json,.txt,application/json,text/plain" multiple data-field="feedback-files" onChange={(e) => {
+              const input = e.target;
+              // Emptied after reading, so choosing the same file again (a re-sent file) reads it again.
+              void importFiles(input.files).then(() => (input.value = ''));
+            }} />
+        </label>
+        <label className="notice-field">
+          <span>{t('notice.ui.pasteQr')}</span>
+          <textarea rows={2} value={pasted} data-field="feedback-text" onChange={(e) => setPasted(e.target.value)} />
+        </label>
+        <div className="buttons">
+          <button type="button" data-action="import-feedback-text" disabled={!pasted.trim()} onClick={() => (setMessages(importText(pasted, t('notice.ui.pastedText'))), setPasted(''))}>
+            {t('notice.ui.importText')}
+          </button>
+        </div>
+        <ul className="import-messages" data-testid="feedback-import-messages">
+          {messages.map((m, i) => (
+            <li key={i} className={m.level === 'error' ? 'field-error' : 'hint'}>
+              {renderMessage(t, m.message)}
+            </li>
           ))}
         </ul>
         <div className="buttons">

@@ -2,7 +2,7 @@
  * 出图: 村土地利用现状图 or 村土地利用规划图 as a PDF at a true scale on A3/A1/A0, or as the JPG for the
  * package's 4.图像文件/. A village that does not fit the sheet at the scale gets the scales that would.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../domain/message.ts';
 import { renderMessage } from '../../rules/render.ts';
@@ -21,11 +21,29 @@ export function PrintMapDialog({ onClose }: { onClose: () => void }) {
   const { editor } = useServices();
   const meta = editor.plan.getState().plan.meta;
   const [kind, setKind] = useState<MapKind>('plan');
-  const [paper, setPaper] = useState<PaperSize>('A1');
-  const [scale, setScale] = useState<number>(DEFAULT_SCALE);
+  const touched = useRef(false);
+  const [paper, setPaperState] = useState<PaperSize>('A1');
+  const [scale, setScaleState] = useState<number>(DEFAULT_SCALE);
+  // Defaults that print: the sheet and scale that hold this village (1:2000 where a sheet can). The
+  // composer loads with the dialog, not with the editor.
+  useEffect(() => {
+    let open = true;
+    void import('../../print/compose.ts').then(({ fittingSheet }) => {
+      if (!open || touched.current) return;
+      const fitting = fittingSheet(editor.plan.getState().plan);
+      setPaperState(fitting.paper);
+      setScaleState(fitting.scale);
+    });
+    return () => {
+      open = false;
+    };
+  }, [editor]);
   const [issuer, setIssuer] = useState(meta.township ? t('notice.ui.defaultIssuer', { township: meta.township }) : '');
   const [date, setDate] = useState(localDate(new Date()));
   const [status, setStatus] = useState<{ kind: 'idle' | 'working' } | { kind: 'failed'; message: Message } | { kind: 'done'; file: string }>({ kind: 'idle' });
+  // A problem is about the settings it was found with: changing them clears it.
+  const setPaper = (next: PaperSize) => ((touched.current = true), setPaperState(next), setStatus({ kind: 'idle' }));
+  const setScale = (next: number) => ((touched.current = true), setScaleState(next), setStatus({ kind: 'idle' }));
 
   const make = async (format: 'pdf' | 'jpg') => {
     setStatus({ kind: 'working' });
