@@ -102,5 +102,9 @@ export const ioUiText: Texts = {
   'io.ui.exportDxfButton': { zh: '导出 DXF', en: 'Export DXF' },
   'io.ui.exportedDxf': { zh: 'CAD 图已下载：{{file}}', en: 'CAD drawing downloaded: {{file}}' },
   'io.ui.exportDxfFailed': { zh: '无法导出 DXF：{{reason}}', en: 'Cannot export DXF: {{reason}}' },
+  'io.ui.licences.title': { zh: '关于与许可', en: 'About and licences' },
+  'io.ui.licences.summary': { zh: '村土地利用规划编辑器（Village Plan）以 MIT 许可发布。其中使用的第三方软件各按其自身许可提供，全文见下；GEOS（geos-wasm）为 LGPL-3.0 许可，作为独立文件加载，可替换为同一接口的其他版本。发布的公示网页也附带这些许可文本。', en: 'Village Plan is released under the MIT licence. The third-party software it uses comes under its own licences, in full below; GEOS (geos-wasm) is LGPL-3.0 and loaded as a separate file that can be replaced by another build with the same interface. Published notice pages carry these licence texts too.' },
+  'io.ui.licences.count': { zh: '第三方软件包共 {{count}} 个：', en: '{{count}} third-party packages:' },
+  'io.ui.licences.loading': { zh: '展开后载入许可文本……', en: 'The licence texts load when this is opened…' },
   'io.ui.invalidMore': { zh: '另有 {{count}} 个未列出。', en: '{{count}} more not listed.' },
 };

@@ -1,9 +1,10 @@
-/** Keyboard shortcuts and mouse gestures, read from the same action list the keyboard handler uses. */
+/** Keyboard shortcuts and mouse gestures, read from the same action list the keyboard handler uses; then 关于 (licences). */
 import { useTranslation } from 'react-i18next';
 import { shortcutLabel } from '../actions/action.ts';
 import { ACTIONS } from '../actions/index.ts';
 import { useServices, useUi } from '../services.tsx';
 import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
+import { LicencesSection } from '../io/LicencesSection.tsx';
 
 const GESTURES = ['clickVertex', 'finish', 'snap', 'dragVertex', 'midpoint', 'deleteVertex', 'shiftClick', 'shiftDrag', 'escape'] as const;
 
@@ -33,6 +34,7 @@ export function HelpDialog() {
             <li key={g}>{t(`help.gesture.${g}`)}</li>
           ))}
         </ul>
+        <LicencesSection />
         <button type="button" onClick={() => editor.ui.setHelpOpen(false)}>
           {t('dialog.close')}
         </button>

@@ -7,6 +7,7 @@
  * blob: no http(s), no data:, no file.
  */
 import type { NoticePayload } from '../payload/payload.ts';
+import { OWN_LICENCE, THIRD_PARTY_NOTICES } from './third-party-notices.ts';
 
 /** The built viewer (scripts/build/notice-template.ts makes it): the first classic script (app/single-file.ts),
  * MapLibre's half as a classic script (app/map-inline.ts: carried as text, run by the first after it has
@@ -22,6 +23,8 @@ export interface NoticeTemplate {
 export const PAYLOAD_ELEMENT_ID = 'notice-data';
 export const WORKER_ELEMENT_ID = 'map-worker';
 export const MAP_CODE_ELEMENT_ID = 'map-code';
+/** The licences the file's code comes under (ours and the bundled libraries', MapLibre's among them), as hidden text. */
+export const LICENCES_ELEMENT_ID = 'licences';
 /** The global the map script's IIFE assigns its exports to. */
 export const NOTICE_MAP_GLOBAL = 'noticeMapCode';
 
@@ -97,6 +100,8 @@ export async function noticeHtml(template: NoticeTemplate, payload: NoticePayloa
     // MapLibre's half of the viewer: not run by the parser (nothing to compile before the first paint).
     `<script type="text/plain" id="${MAP_CODE_ELEMENT_ID}">${mapScript}</script>`,
     `<script>${script}</script>`,
+    // The notice bundles MapLibre, React and more: their licences travel with it (scripts/third-party-notices.ts).
+    `<pre hidden id="${LICENCES_ELEMENT_ID}">${escapeText(`${OWN_LICENCE}\n${THIRD_PARTY_NOTICES}`)}</pre>`,
     '</body>',
     '</html>',
     '',
