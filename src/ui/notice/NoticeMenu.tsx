@@ -20,13 +20,13 @@ export function NoticeMenu() {
   return (
     <>
       <span className="notice-menu" role="group" aria-label={t('notice.ui.menu')}>
-        <button type="button" data-action="open-publish-notice" onClick={() => setOpen('publish')}>
+        <button type="button" className="tool-button" data-action="open-publish-notice" onClick={() => setOpen('publish')}>
           {t('notice.ui.publishTitle')}
         </button>
-        <button type="button" data-action="open-feedback" onClick={() => setOpen('feedback')}>
+        <button type="button" className="tool-button" data-action="open-feedback" onClick={() => setOpen('feedback')}>
           {t('notice.ui.feedbackTitle')}
         </button>
-        <button type="button" data-action="open-print" onClick={() => setOpen('print')}>
+        <button type="button" className="tool-button" data-action="open-print" onClick={() => setOpen('print')}>
           {t('notice.ui.printTitle')}
         </button>
       </span>

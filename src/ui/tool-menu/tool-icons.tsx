@@ -28,3 +28,120 @@ export function HistoryIcon() {
     </svg>
   );
 }
+
+/* The toolbar's edit tools, drawn the same way: a glyph a font lacks shows as a blank box. */
+
+export function UndoIcon() {
+  return (
+    <svg {...frame}>
+      <path d="M5.5 3.2 2.2 6.5l3.3 3.3" />
+      <path d="M2.4 6.5h7.1a4.3 4.3 0 0 1 0 8.6H7" />
+    </svg>
+  );
+}
+
+export function RedoIcon() {
+  return (
+    <svg {...frame}>
+      <path d="m10.5 3.2 3.3 3.3-3.3 3.3" />
+      <path d="M13.6 6.5H6.5a4.3 4.3 0 0 0 0 8.6H9" />
+    </svg>
+  );
+}
+
+export function SelectIcon() {
+  return (
+    <svg {...frame}>
+      <path d="M3 2.2 12.6 7.8 8.3 8.9 6.4 13.2Z" />
+    </svg>
+  );
+}
+
+export function BoxSelectIcon() {
+  return (
+    <svg {...frame} strokeDasharray="2 1.6">
+      <rect x="2.2" y="2.8" width="11.6" height="10.4" rx="0.8" />
+    </svg>
+  );
+}
+
+export function SplitIcon() {
+  return (
+    <svg {...frame}>
+      <rect x="2" y="3" width="12" height="10" rx="0.8" />
+      <path d="M9.5 1.2 6.5 14.8" strokeDasharray="2.2 1.4" />
+    </svg>
+  );
+}
+
+export function CutHoleIcon() {
+  return (
+    <svg {...frame}>
+      <rect x="1.8" y="2.6" width="12.4" height="10.8" rx="0.8" />
+      <circle cx="8" cy="8" r="2.6" />
+    </svg>
+  );
+}
+
+export function MergeIcon() {
+  return (
+    <svg {...frame}>
+      <path d="M2 4h6v4h6v5H2Z" />
+      <path d="M5.5 8.5h5M8 6v5" />
+    </svg>
+  );
+}
+
+export function ClipIcon() {
+  return (
+    <svg {...frame}>
+      <rect x="1.8" y="1.8" width="8" height="8" rx="0.6" />
+      <path d="M9.8 6.2h4.4v8H6.2V9.8" strokeDasharray="2 1.4" />
+    </svg>
+  );
+}
+
+export function CopyToLayerIcon() {
+  return (
+    <svg {...frame}>
+      <rect x="5" y="5" width="9" height="9" rx="0.8" />
+      <path d="M11 2H3a1 1 0 0 0-1 1v8" />
+    </svg>
+  );
+}
+
+export function DeleteIcon() {
+  return (
+    <svg {...frame}>
+      <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.8 9.6h6.4L12 4M6.6 6.6v4.6M9.4 6.6v4.6" />
+    </svg>
+  );
+}
+
+export function SnapIcon() {
+  return (
+    <svg {...frame}>
+      <path d="M4 2v6a4 4 0 0 0 8 0V2" />
+      <path d="M4 5h2.4M9.6 5H12M6.4 2v6a1.6 1.6 0 0 0 3.2 0V2" />
+    </svg>
+  );
+}
+
+export function HelpIcon() {
+  return (
+    <svg {...frame}>
+      <circle cx="8" cy="8" r="6.4" />
+      <path d="M6 6.2a2 2 0 1 1 2.8 1.8c-.5.3-.8.7-.8 1.3v.5" />
+      <path d="M8 11.6v.2" />
+    </svg>
+  );
+}
+
+export function DrawIcon() {
+  return (
+    <svg {...frame}>
+      <path d="M2.5 13.5 3.3 10l7.4-7.4a1.5 1.5 0 0 1 2.1 2.1L5.4 12.1Z" />
+      <path d="M9.6 3.7l2.7 2.7" />
+    </svg>
+  );
+}

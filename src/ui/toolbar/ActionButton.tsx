@@ -1,10 +1,11 @@
 /** A toolbar button bound to an action: label, shortcut in the tooltip, enabled and pressed state. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { type Action, shortcutLabel } from '../actions/action.ts';
 import { useServices } from '../services.tsx';
 
-export function ActionButton({ action, icon, showLabel = true }: { action: Action; icon?: string; showLabel?: boolean }) {
+export function ActionButton({ action, icon, showLabel = true }: { action: Action; icon?: ReactNode; showLabel?: boolean }) {
   const { t } = useTranslation();
   const services = useServices();
   const { editor } = services;

@@ -5,6 +5,7 @@ import { DRAWN_LAYER_IDS, type DrawnLayerId } from '../../domain/layers.ts';
 import { startDrawing } from '../actions/tools.action.ts';
 import { useServices, useTool } from '../services.tsx';
 import { LayerSwatch } from '../layers/LayerSwatch.tsx';
+import { DrawIcon } from '../tool-menu/tool-icons.tsx';
 
 export function DrawMenu() {
   const { t } = useTranslation();
@@ -20,14 +21,16 @@ export function DrawMenu() {
     <div className="menu">
       <button
         type="button"
-        className={`tool-button${drawingLayer ? ' active' : ''}`}
+        className={`tool-button draw-menu-button${drawingLayer ? ' active' : ''}`}
         aria-haspopup="menu"
         aria-expanded={open}
         data-action="draw-menu"
         title={`${t('actions.draw')} (P)`}
         onClick={() => setOpen(!open)}
       >
-        <span className="icon" aria-hidden="true">✎</span>
+        <span className="icon" aria-hidden="true">
+          <DrawIcon />
+        </span>
         <span className="label">{drawingLayer ? t('toolbar.drawingOn', { layer: t(`layer.${drawingLayer}`) }) : t('actions.draw')} ▾</span>
       </button>
       {open ? (

@@ -9,6 +9,20 @@ import { IoButtons } from '../io/IoButtons.tsx';
 import { NoticeMenu } from '../notice/NoticeMenu.tsx';
 import { FindTools } from '../search/FindTools.tsx';
 import { usePlanState, useServices, useTool, useUi } from '../services.tsx';
+import {
+  BoxSelectIcon,
+  ClipIcon,
+  CopyToLayerIcon,
+  CutHoleIcon,
+  DeleteIcon,
+  HelpIcon,
+  MergeIcon,
+  RedoIcon,
+  SelectIcon,
+  SnapIcon,
+  SplitIcon,
+  UndoIcon,
+} from '../tool-menu/tool-icons.tsx';
 import { ActionButton } from './ActionButton.tsx';
 import { DrawMenu } from './DrawMenu.tsx';
 
@@ -29,27 +43,27 @@ export function Toolbar() {
         {village ? <span className="village">{village}</span> : null}
       </div>
       <div className="group">
-        <ActionButton action={actionById('undo')} icon="↶" showLabel={false} />
-        <ActionButton action={actionById('redo')} icon="↷" showLabel={false} />
+        <ActionButton action={actionById('undo')} icon={<UndoIcon />} showLabel={false} />
+        <ActionButton action={actionById('redo')} icon={<RedoIcon />} showLabel={false} />
         <HistoryMenu />
       </div>
       <div className="group">
-        <ActionButton action={actionById('tool.select')} icon="➚" />
-        <ActionButton action={actionById('tool.boxSelect')} icon="⬚" showLabel={false} />
+        <ActionButton action={actionById('tool.select')} icon={<SelectIcon />} />
+        <ActionButton action={actionById('tool.boxSelect')} icon={<BoxSelectIcon />} showLabel={false} />
         <DrawMenu />
-        <ActionButton action={actionById('tool.split')} icon="✂" />
-        <ActionButton action={actionById('tool.cutHole')} icon="◌" showLabel={false} />
+        <ActionButton action={actionById('tool.split')} icon={<SplitIcon />} />
+        <ActionButton action={actionById('tool.cutHole')} icon={<CutHoleIcon />} showLabel={false} />
       </div>
       <div className="group">
-        <ActionButton action={actionById('merge')} icon="⊕" showLabel={false} />
-        <ActionButton action={actionById('clip')} icon="⧉" showLabel={false} />
-        <ActionButton action={actionById('copyToLayer')} icon="⎘" showLabel={false} />
-        <ActionButton action={actionById('delete')} icon="🗑" showLabel={false} />
+        <ActionButton action={actionById('merge')} icon={<MergeIcon />} showLabel={false} />
+        <ActionButton action={actionById('clip')} icon={<ClipIcon />} showLabel={false} />
+        <ActionButton action={actionById('copyToLayer')} icon={<CopyToLayerIcon />} showLabel={false} />
+        <ActionButton action={actionById('delete')} icon={<DeleteIcon />} showLabel={false} />
         <label className="toggle" title={t(rezoning ? 'toolbar.takeOverHint' : 'toolbar.autoClipHint')} data-mode={rezoning ? 'takeOver' : 'clip'}>
           <input type="checkbox" data-testid="auto-clip" checked={clip} onChange={(e) => editor.tool.setClipToNeighbours(e.target.checked)} />
           {t(rezoning ? 'toolbar.takeOver' : 'toolbar.autoClip')}
         </label>
-        <ActionButton action={actionById('snapping')} icon="🧲" showLabel={false} />
+        <ActionButton action={actionById('snapping')} icon={<SnapIcon />} showLabel={false} />
       </div>
       <FindTools />
       <div className="group segmented" role="radiogroup" aria-label={t('view.label')}>
@@ -84,7 +98,7 @@ export function Toolbar() {
         >
           {language === 'zh-CN' ? 'English' : '中文'}
         </button>
-        <ActionButton action={actionById('help')} icon="?" showLabel={false} />
+        <ActionButton action={actionById('help')} icon={<HelpIcon />} showLabel={false} />
       </div>
       {basemapOpen ? <BasemapDialog onClose={() => setBasemapOpen(false)} /> : null}
     </header>
