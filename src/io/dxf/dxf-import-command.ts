@@ -23,7 +23,8 @@ import { pointInPolygonRings } from '../../geo/point-in-ring.ts';
 import { rewindRfc7946, ringSignedAreaPlanar } from '../../geo/rings.ts';
 import { listSome, type Message } from '../result.ts';
 import { shapeKey, type DxfArea, type DxfPreview } from './dxf-preview.ts';
-import { isSurveyCode, needsValue, valueFor, type DxfLayerChoice, type DxfTarget } from './dxf-targets.ts';
+import { isSurveyCode, needsValue, resolveValue, type DxfLayerChoice, type DxfTarget } from './dxf-targets.ts';
+import { parcelNumber } from './dxf-text.ts';
 
 export type DxfChoices = Readonly<Record<string, DxfLayerChoice>>;
 
@@ -42,7 +43,7 @@ export function undecidedLayers(preview: DxfPreview, choices: DxfChoices): strin
 
 type Target = Exclude<DxfTarget, 'skip'>;
 
-function featureFor(ctx: CommandContext, target: Target, value: string | null, area: DxfArea): PlanFeature | null {
+function featureFor(ctx: CommandContext, target: Target, value: string | null, token: string | null, area: DxfArea): PlanFeature | null {
   const id = newFeatureId();
   const geometry = area.geometry;
   switch (target) {
@@ -53,7 +54,7 @@ function featureFor(ctx: CommandContext, target: Target, value: string | null, a
         id,
         layer: 'base',
         geometry,
-        properties: { parcelNo: area.parcelNo ?? '', classCode: value as LandClassCode, surveyCode, landNote: null, tenure: null, ownerCode: null, ownerName: null, slopeGrade: null, ridgeCoefficient: null, recordedArea: null, approvalNo: null },
+        properties: { parcelNo: parcelNumber(area, token) ?? '', classCode: value as LandClassCode, surveyCode, landNote: null, tenure: null, ownerCode: null, ownerName: null, slopeGrade: null, ridgeCoefficient: null, recordedArea: null, approvalNo: null },
       } satisfies FeatureOf<'base'>;
     }
     case 'boundary':
@@ -120,19 +121,20 @@ const TARGET_LAYER: Readonly<Record<Target, LayerId>> = { base: 'base', boundary
 export function importDxfIntoPlan(ctx: CommandContext, preview: DxfPreview, choices: DxfChoices): CommandResult {
   const undecided = undecidedLayers(preview, choices);
   if (undecided.length) return refuse('io.ui.dxfUndecided', { file: preview.file, list: listSome(undecided) });
-  const byTarget = new Map<Target, { areas: DxfArea[]; values: (string | null)[] }>();
+  const byTarget = new Map<Target, { areas: DxfArea[]; values: (string | null)[]; tokens: (string | null)[] }>();
   const leftOut = new Map<string, number>();
   for (const area of preview.areas) {
     const choice = choiceFor(preview, choices, area.layer);
     if (choice.target === 'skip') continue;
-    const value = valueFor(choice.target, choice.value, area.codes);
+    const { value, token } = resolveValue(choice.target, choice.value, area.codes);
     if (needsValue(choice.target) && !value) {
       leftOut.set(area.layer, (leftOut.get(area.layer) ?? 0) + 1);
       continue;
     }
-    const group = byTarget.get(choice.target) ?? byTarget.set(choice.target, { areas: [], values: [] }).get(choice.target)!;
+    const group = byTarget.get(choice.target) ?? byTarget.set(choice.target, { areas: [], values: [], tokens: [] }).get(choice.target)!;
     group.areas.push(area);
     group.values.push(value);
+    group.tokens.push(token);
   }
   if (byTarget.size === 0) return refuse('io.ui.dxfNothingChosen', { file: preview.file });
 
@@ -141,20 +143,22 @@ export function importDxfIntoPlan(ctx: CommandContext, preview: DxfPreview, choi
   let islands = 0;
   let twice = 0;
   for (const [target, group] of byTarget) {
-    // The same shape on two CAD layers (an outline layer and a fill layer) is one feature.
-    const seen = new Set<string>();
-    const kept: number[] = [];
+    // The same shape on two CAD layers (an outline layer and a fill layer; a hole drawn on the layer around
+    // it and the feature filling it on its own) is one feature: the one not nested in its own layer.
+    const first = new Map<string, number>();
     group.areas.forEach((a, i) => {
       const k = shapeKey(a.geometry);
-      if (seen.has(k)) twice++;
+      const seen = first.get(k);
+      if (seen === undefined) first.set(k, i);
       else {
-        seen.add(k);
-        kept.push(i);
+        twice++;
+        if ((group.areas[seen] as DxfArea).nested && !a.nested) first.set(k, i);
       }
     });
+    const kept = [...first.values()].sort((a, b) => a - b);
     const cut = cutIslands(kept.map((i) => (group.areas[i] as DxfArea).geometry));
     islands += cut.islands;
-    const features = kept.flatMap((i, k) => featureFor(ctx, target, group.values[i] ?? null, { ...(group.areas[i] as DxfArea), geometry: cut.geometries[k] as AreaGeometry }) ?? []);
+    const features = kept.flatMap((i, k) => featureFor(ctx, target, group.values[i] ?? null, group.tokens[i] ?? null, { ...(group.areas[i] as DxfArea), geometry: cut.geometries[k] as AreaGeometry }) ?? []);
     const layer = TARGET_LAYER[target];
     const removed = layerFeatures(ctx.plan, layer).map((f) => removeFeature(ctx.plan, layer, f.id));
     changes.push(...removed, ...features.map(putFeature));

@@ -14,8 +14,9 @@ import { ellipsoidalArea } from '../../geo/area.ts';
 import { PlanIndex } from '../../geo/plan-index.ts';
 import { english, fixtureFiles } from '../test-support.ts';
 import { importDxfIntoPlan, undecidedLayers } from './dxf-import-command.ts';
-import { holdsDxf, joinLines, previewDxfFiles, type DxfPreview } from './dxf-preview.ts';
+import { holdsDxf, joinLines, previewDxfFiles, withoutDoubles, type DxfPreview } from './dxf-preview.ts';
 import { classOfCode, suggestChoice, valueFor } from './dxf-targets.ts';
+import { parcelNumber } from './dxf-text.ts';
 
 function preview(name: string): DxfPreview {
   const result = previewDxfFiles(fixtureFiles('dxf', name));
@@ -41,21 +42,21 @@ describe('DXF preview', () => {
     expect(row(p, '道路')).toMatchObject({ polygons: 0, openLines: 1, suggestion: { target: 'skip' } });
     expect(row(p, '地类注记')).toMatchObject({ polygons: 0, texts: 7 });
     expect(row(p, '独立地物')).toMatchObject({ polygons: 1, openLines: 1, suggestion: { target: 'skip' } });
-    const parcels = p.areas.filter((a) => a.layer === '地类图斑').map((a) => [a.parcelNo, a.codes[0]]);
+    const parcels = p.areas.filter((a) => a.layer === '地类图斑').map((a) => [parcelNumber(a, a.codes[0] ?? null), a.codes[0]]);
     expect(parcels).toEqual([
       ['T1', '0101'],
       ['T2', '0103'],
       ['T3', '0201'],
       ['T4', '0702'],
     ]);
-    expect(p.areas.find((a) => a.layer === '水塘')).toMatchObject({ parcelNo: 'T5', codes: [] });
+    expect(p.areas.find((a) => a.layer === '水塘')).toMatchObject({ tokens: ['T5'], codes: [] });
     expect(p.notes.map(english).join('\n')).toMatch(/1 polygons .* were made of lines joined end to end[\s\S]*2 lines .* do not close into polygons/);
   });
 
   it('R2000: a hatch and its outline are one parcel; codes from MTEXT, attributes and \\U+ text; zones and farmland guessed', () => {
     const p = preview('r2000-hand.dxf');
     expect(row(p, 'JQDLTB')).toMatchObject({ polygons: 4, duplicates: 1, withClass: 4, suggestion: { target: 'base', value: 'labels' } });
-    expect(p.areas.filter((a) => a.layer === 'JQDLTB').map((a) => [a.parcelNo, a.codes[0]])).toEqual([
+    expect(p.areas.filter((a) => a.layer === 'JQDLTB').map((a) => [parcelNumber(a, a.codes[0] ?? null), a.codes[0]])).toEqual([
       ['Q1', '0101'],
       ['Q2', '0201'],
       ['Q3', '0301'],
@@ -76,6 +77,19 @@ describe('DXF preview', () => {
     const square = [[[0, 0], [1, 0]], [[1, 0], [1, 1]], [[0, 1], [1, 1]], [[0, 1], [0, 0]]];
     expect(joinLines(square)).toMatchObject({ rings: [expect.any(Array)], open: 0 });
     expect(joinLines([...square, [[1, 0], [2, 0]]])).toMatchObject({ rings: [], open: 5 });
+  });
+
+  it('counts a hatch and its outlines once, but keeps an island parcel drawn with its own fill inside a hole', () => {
+    const ring = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+    const outer = ring(0, 0, 10, 10);
+    const hole = ring(3, 3, 6, 6).reverse();
+    const polygon = (...rings: number[][][]) => ({ type: 'Polygon' as const, coordinates: rings });
+    // A simple parcel: its outline and its hatch.
+    expect(withoutDoubles([polygon(outer), polygon([...outer].reverse())])).toEqual({ kept: [0], doubles: 1 });
+    // A parcel with a hole as a plan export writes it: outer outline, hole outline, one hatch with both rings.
+    expect(withoutDoubles([polygon(outer), polygon(hole), polygon(outer, hole)])).toEqual({ kept: [2], doubles: 2 });
+    // An island with its own outline and fill inside the hole of another hatch: the island stays.
+    expect(withoutDoubles([polygon(outer, hole), polygon(hole), polygon([...hole].reverse())])).toEqual({ kept: [0, 1], doubles: 1 });
   });
 
   it('reads class codes of every scheme, and guesses from layer names', () => {
@@ -137,5 +151,40 @@ describe('DXF into the plan', () => {
     expect(importDxfIntoPlan(ctx, p, none)).toMatchObject({ ok: false, error: { key: 'io.ui.dxfNothingChosen' } });
     const labels = importDxfIntoPlan(ctx, p, { 水塘: { target: 'base', value: 'labels' } });
     expect(labels.ok && labels.notes?.find((n) => n.key === 'io.ui.dxfLeftOut')?.params).toMatchObject({ count: 1, list: '水塘 × 1' });
+  });
+});
+
+describe('a plan exported as DXF and imported again', () => {
+  it('gives back the base parcels with their classes and numbers, the boundary, the farmland types and the zones', async () => {
+    const { writeDxf } = await import('./dxf-write.ts');
+    const { createI18n } = await import('../../i18n/index.ts');
+    const zh = createI18n('zh-CN');
+    const ctx = sample();
+    const written = writeDxf(ctx.plan, { t: (key, params) => zh.t(key, params ?? {}) });
+    if (!written.ok) throw new Error('write');
+    const read = previewDxfFiles([{ name: 'plan.dxf', bytes: written.value.bytes }]);
+    if (!read.ok) throw new Error(english(read.error));
+    const p = read.value.preview;
+    expect(row(p, '基期地类图斑_111_水田')?.suggestion).toEqual({ target: 'base', value: '111' });
+    expect(row(p, '基期地类图斑_2121_宅基地')?.suggestion).toEqual({ target: 'base', value: '2121' });
+    expect(row(p, '永久基本农田_G111')?.suggestion).toEqual({ target: 'pbf', value: 'G111' });
+    expect(row(p, '乡级规划管制区_020_有条件建设区')?.suggestion).toEqual({ target: 'townshipZones', value: '020' });
+    expect(row(p, '村域界线')?.suggestion.target).toBe('boundary');
+    expect(row(p, '拆旧地块_111_水田')?.suggestion.target).toBe('skip');
+    // The hatch of each parcel is its outline: counted once.
+    expect(row(p, '基期地类图斑_111_水田')?.duplicates).toBe(row(p, '基期地类图斑_111_水田')?.polygons);
+
+    // Only the plan's own control zones go to the township layer when the guess is kept; leave them out here.
+    const skipOwnZones = Object.fromEntries(p.layers.filter((l) => l.name.startsWith('建设用地管制区')).map((l) => [l.name, { target: 'skip' as const, value: null }]));
+    const result = importDxfIntoPlan(ctx, p, skipOwnZones);
+    if (!result.ok) throw new Error(english(result.error));
+    const after = applyPatch(ctx.plan, result.patch).plan;
+    const key = (f: { properties: { parcelNo: string; classCode: string } }) => `${f.properties.parcelNo}|${f.properties.classCode}`;
+    expect(Object.values(after.layers.base).map(key).sort()).toEqual(Object.values(ctx.plan.layers.base).map(key).sort());
+    const area = (plan: typeof after) => Object.values(plan.layers.base).reduce((s, f) => s + ellipsoidalArea(f.geometry), 0);
+    expect(Math.abs(area(after) - area(ctx.plan))).toBeLessThan(0.5);
+    expect(Object.values(after.layers.pbf).map((f) => f.properties.pbfType).sort()).toEqual(Object.values(ctx.plan.layers.pbf).map((f) => f.properties.pbfType).sort());
+    expect(Object.values(after.layers.townshipZones).map((f) => f.properties.zoneCode).sort()).toEqual(Object.values(ctx.plan.layers.townshipZones).map((f) => f.properties.zoneCode).sort());
+    expect(Object.keys(after.layers.boundary)).toHaveLength(1);
   });
 });

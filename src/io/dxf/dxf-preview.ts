@@ -10,12 +10,12 @@
  *   are one polygon;
  * - texts and block attributes are joined to the smallest polygon of each layer they fall in.
  */
-import type { LineString, Position } from 'geojson';
+import type { LineString, Polygon, Position } from 'geojson';
 import RBush from 'rbush';
 import type { AreaGeometry } from '../../domain/features.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { geometryBBox } from '../../geo/bbox.ts';
-import { pointInAreaGeometry } from '../../geo/point-in-ring.ts';
+import { pointInAreaGeometry, pointInPolygonRings } from '../../geo/point-in-ring.ts';
 import { ringSignedAreaPlanar, rewindRfc7946 } from '../../geo/rings.ts';
 import { validateAreaGeometry } from '../../geo/validity.ts';
 import { describeCrs } from '../crs/source-crs.ts';
@@ -25,7 +25,7 @@ import type { EncodingReport, ImportedFeature, ReadOptions } from '../formats/ty
 import { failure, note, success, type Message, type Result } from '../result.ts';
 import { nestRings } from './dxf-entities.ts';
 import { classOfCode, suggestChoice, zoneOfCode, type DxfLayerChoice } from './dxf-targets.ts';
-import { readLabels, type Label } from './dxf-text.ts';
+import { parcelNumber, readLabels, type Label } from './dxf-text.ts';
 
 export interface DxfArea {
   /** The DXF layer. */
@@ -33,11 +33,19 @@ export interface DxfArea {
   readonly geometry: AreaGeometry;
   /** Codes its labels carry, surest first. */
   readonly codes: readonly string[];
-  readonly parcelNo: string | null;
+  /** What the labels hold besides codes: see parcelNumber (dxf-text.ts), which takes the code used into account. */
+  readonly taggedNumber: string | null;
+  readonly tokens: readonly string[];
   readonly texts: readonly string[];
   /** The entity handle (the first of those that made it), for messages a CAD user can act on. */
   readonly handle: string;
   readonly fromLines: boolean;
+  /**
+   * It lies inside another polygon of its own layer. A plan exported as DXF draws a hole as an outline on
+   * the layer of the polygon around it, while the feature filling it is on its own layer: where the same
+   * shape comes from two layers, the import keeps the one that is not nested (dxf-import-command.ts).
+   */
+  readonly nested: boolean;
 }
 
 export interface DxfLayerRow {
@@ -129,22 +137,48 @@ export function joinLines(lines: readonly Position[][]): { rings: Position[][]; 
   return { rings, open };
 }
 
+/** A ring whatever vertex it starts at and whichever way it runs. */
+function ringKey(ring: readonly Position[]): string {
+  return ring
+    .slice(0, -1)
+    .map((p) => `${(p[0] as number).toFixed(9)},${(p[1] as number).toFixed(9)}`)
+    .sort()
+    .join(';');
+}
+
+const ringsOf = (geometry: AreaGeometry) => (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates);
+
 /** The same shape whatever vertex it starts at and whichever way it runs (hatch vs outline of one parcel). */
 export function shapeKey(geometry: AreaGeometry): string {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return polygons
-    .map((rings) =>
-      rings
-        .map((ring) => {
-          const points = ring.slice(0, -1).map((p) => `${(p[0] as number).toFixed(9)},${(p[1] as number).toFixed(9)}`);
-          const sorted = [...points].sort();
-          return sorted.join(';');
-        })
-        .sort()
-        .join('|'),
-    )
+  return ringsOf(geometry)
+    .map((rings) => rings.map(ringKey).sort().join('|'))
     .sort()
     .join('#');
+}
+
+/**
+ * A layer's polygons without shapes drawn twice. Two polygons of one outline (a hatch and its boundary
+ * polyline) are one. A single outline that is a ring of a hatch with several rings or parts (its outer
+ * boundary, a hole, a part) is that hatch's outline, not an area of its own; but an outline drawn twice
+ * (an island parcel with its own hatch, inside another hatch's hole) is a parcel and stays.
+ */
+export function withoutDoubles(geometries: readonly AreaGeometry[]): { kept: number[]; doubles: number } {
+  const single = (g: AreaGeometry) => g.type === 'Polygon' && g.coordinates.length === 1;
+  const singles = new Map<string, number>();
+  const ringsOfMany = new Set<string>();
+  for (const g of geometries) {
+    if (single(g)) singles.set(shapeKey(g), (singles.get(shapeKey(g)) ?? 0) + 1);
+    else for (const rings of ringsOf(g)) for (const ring of rings) ringsOfMany.add(ringKey(ring));
+  }
+  const seen = new Set<string>();
+  const kept: number[] = [];
+  geometries.forEach((g, i) => {
+    const k = shapeKey(g);
+    if (seen.has(k) || (single(g) && singles.get(k) === 1 && ringsOfMany.has(k))) return;
+    seen.add(k);
+    kept.push(i);
+  });
+  return { kept, doubles: geometries.length - kept.length };
 }
 
 interface Box {
@@ -160,7 +194,7 @@ interface Draft {
   geometry: AreaGeometry;
   handle: string;
   fromLines: boolean;
-  labels: { text: string; tag: string | null; at: Position }[];
+  labels: { text: string; tag: string | null; at: Position; layer: string }[];
   size: number;
 }
 
@@ -178,7 +212,7 @@ export function previewDxfFiles(files: readonly InputFile[], options: DxfPreview
 
   const byLayer = new Map<string, { polygons: ImportedFeature[]; lines: ImportedFeature[]; texts: number }>();
   const entry = (name: string) => byLayer.get(name) ?? byLayer.set(name, { polygons: [], lines: [], texts: 0 }).get(name)!;
-  const labels: { text: string; tag: string | null; at: Position }[] = [];
+  const labels: { text: string; tag: string | null; at: Position; layer: string }[] = [];
   for (const f of layer.features) {
     const name = String(f.properties.Layer ?? '0');
     const g = f.geometry;
@@ -187,7 +221,7 @@ export function previewDxfFiles(files: readonly InputFile[], options: DxfPreview
     else if (g.type === 'LineString') entry(name).lines.push(f);
     else if (g.type === 'Point' && typeof f.properties.Text === 'string' && f.properties.Text.trim()) {
       entry(name).texts++;
-      labels.push({ text: f.properties.Text, tag: typeof f.properties.Tag === 'string' ? f.properties.Tag : null, at: g.coordinates });
+      labels.push({ text: f.properties.Text, tag: typeof f.properties.Tag === 'string' ? f.properties.Tag : null, at: g.coordinates, layer: name });
     }
   }
 
@@ -195,31 +229,34 @@ export function previewDxfFiles(files: readonly InputFile[], options: DxfPreview
   const drafts: Draft[] = [];
   const rows = new Map<string, { openLines: number; fromLines: number; duplicates: number; texts: number }>();
   for (const [name, group] of byLayer) {
-    const seen = new Set<string>();
-    let duplicates = 0;
-    const add = (geometry: AreaGeometry, handle: string, fromLines: boolean) => {
-      const k = shapeKey(geometry);
-      if (seen.has(k)) return duplicates++;
-      seen.add(k);
-      const size = Math.abs((geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).reduce((s, p) => s + ringSignedAreaPlanar(p[0] as Position[]), 0));
-      drafts.push({ layer: name, geometry, handle, fromLines, labels: [], size });
-    };
-    for (const f of group.polygons) add(f.geometry as AreaGeometry, String(f.properties.EntityHandle ?? ''), false);
     const joined = joinLines(group.lines.map((f) => (f.geometry as LineString).coordinates));
     const made = joined.rings.length ? nestRings(joined.rings) : null;
     const parts = made ? (made.type === 'Polygon' ? [made.coordinates] : made.coordinates) : [];
-    for (const coordinates of parts) add(rewindRfc7946({ type: 'Polygon', coordinates }), '', true);
-    rows.set(name, { openLines: joined.open, fromLines: parts.length, duplicates, texts: group.texts });
+    const candidates = [
+      ...group.polygons.map((f) => ({ geometry: f.geometry as AreaGeometry, handle: String(f.properties.EntityHandle ?? ''), fromLines: false })),
+      ...parts.map((coordinates) => ({ geometry: rewindRfc7946({ type: 'Polygon', coordinates }) as AreaGeometry, handle: '', fromLines: true })),
+    ];
+    const { kept, doubles } = withoutDoubles(candidates.map((c) => c.geometry));
+    for (const i of kept) {
+      const { geometry, handle, fromLines } = candidates[i] as (typeof candidates)[number];
+      const size = Math.abs(ringsOf(geometry).reduce((s, p) => s + ringSignedAreaPlanar(p[0] as Position[]), 0));
+      drafts.push({ layer: name, geometry, handle, fromLines, labels: [], size });
+    }
+    rows.set(name, { openLines: joined.open, fromLines: kept.filter((i) => (candidates[i] as (typeof candidates)[number]).fromLines).length, duplicates: doubles, texts: group.texts });
   }
   onProgress?.(0.85);
 
-  // Each label to the smallest polygon of each layer it falls in.
+  // Each label to the smallest polygon of each layer it falls in, where its text layer labels that layer
+  // systematically (at least one label for every five polygons): a demolition parcel's number drawn over a
+  // survey parcel is not that parcel's label.
   const indexes = new Map<string, RBush<Box>>();
   drafts.forEach((d, index) => {
     const [minX, minY, maxX, maxY] = geometryBBox(d.geometry);
     const tree = indexes.get(d.layer) ?? indexes.set(d.layer, new RBush<Box>()).get(d.layer)!;
     tree.insert({ minX, minY, maxX, maxY, index });
   });
+  const hits: { label: (typeof labels)[number]; draft: Draft }[] = [];
+  const joins = new Map<string, number>();
   for (const label of labels) {
     const [x, y] = label.at as [number, number];
     for (const tree of indexes.values()) {
@@ -228,15 +265,34 @@ export function previewDxfFiles(files: readonly InputFile[], options: DxfPreview
         const d = drafts[hit.index] as Draft;
         if ((!best || d.size < best.size) && pointInAreaGeometry(label.at, d.geometry) === 'inside') best = d;
       }
-      best?.labels.push(label);
+      if (!best) continue;
+      hits.push({ label, draft: best });
+      const pair = `${label.layer}\u0000${best.layer}`;
+      joins.set(pair, (joins.get(pair) ?? 0) + 1);
     }
   }
+  const polygonsIn = new Map<string, number>();
+  for (const d of drafts) polygonsIn.set(d.layer, (polygonsIn.get(d.layer) ?? 0) + 1);
+  for (const { label, draft } of hits) {
+    if ((joins.get(`${label.layer}\u0000${draft.layer}`) ?? 0) * 5 >= (polygonsIn.get(draft.layer) ?? 0)) draft.labels.push(label);
+  }
 
+  const nested = (d: Draft): boolean => {
+    if (d.geometry.type !== 'Polygon') return false;
+    const shell = d.geometry.coordinates[0] as Position[];
+    const [minX, minY, maxX, maxY] = geometryBBox(d.geometry);
+    return (indexes.get(d.layer)?.search({ minX, minY, maxX, maxY }) ?? []).some((hit) => {
+      const around = drafts[hit.index] as Draft;
+      if (around === d || around.size <= d.size || around.geometry.type !== 'Polygon' || hit.minX > minX || hit.minY > minY || hit.maxX < maxX || hit.maxY < maxY) return false;
+      const where = shell.map((p) => pointInPolygonRings(p, (around.geometry as Polygon).coordinates));
+      return !where.includes('outside') && where.includes('inside');
+    });
+  };
   const areas: DxfArea[] = drafts.map((d) => {
     // Reading order: top to bottom, then left to right (a number above its code).
     const ordered = [...d.labels].sort((a, b) => (b.at[1] as number) - (a.at[1] as number) || (a.at[0] as number) - (b.at[0] as number));
     const reading = readLabels(ordered.map((l): Label => ({ text: l.text, tag: l.tag })));
-    return { layer: d.layer, geometry: d.geometry, codes: reading.codes, parcelNo: reading.parcelNo, texts: reading.texts, handle: d.handle, fromLines: d.fromLines };
+    return { layer: d.layer, geometry: d.geometry, codes: reading.codes, taggedNumber: reading.taggedNumber, tokens: reading.tokens, texts: reading.texts, handle: d.handle, fromLines: d.fromLines, nested: nested(d) };
   });
 
   const layers: DxfLayerRow[] = [...rows].map(([name, row]) => {
@@ -253,7 +309,7 @@ export function previewDxfFiles(files: readonly InputFile[], options: DxfPreview
       texts: row.texts,
       withClass,
       withZone,
-      withNumber: mine.filter((a) => a.parcelNo).length,
+      withNumber: mine.filter((a) => parcelNumber(a, null) !== null).length,
       codes: [...codeCounts].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([code]) => code),
       duplicates: row.duplicates,
       area: mine.reduce((sum, a) => sum + safeArea(a.geometry), 0),

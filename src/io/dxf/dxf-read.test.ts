@@ -13,7 +13,7 @@ import type { ImportedFeature, ImportedLayer } from '../formats/types.ts';
 import { chinese, english, fixtureFiles } from '../test-support.ts';
 import { decodeDxf, unescapeDxfText } from './dxf-decode.ts';
 import { arcPoints, bulgePoints, ocs, splinePoints } from './dxf-geometry.ts';
-import { plainMText, plainText, readLabels } from './dxf-text.ts';
+import { parcelNumber, plainMText, plainText, readLabels } from './dxf-text.ts';
 
 const ZONE_40 = gk({ zone: 40, zonePrefix: true });
 const X0 = 40571400;
@@ -181,15 +181,23 @@ describe('encodings', () => {
 
 describe('labels', () => {
   it('finds the code and the parcel number in the ways drawings write them', () => {
-    const read = (...texts: string[]) => readLabels(texts.map((text) => ({ text, tag: null })));
-    expect(read('T1', '0101')).toMatchObject({ codes: ['0101'], parcelNo: 'T1' });
-    expect(read('12 0101')).toMatchObject({ codes: ['0101', '12'], parcelNo: '12' });
-    expect(read('T3/0201')).toMatchObject({ codes: ['0201'], parcelNo: 'T3' });
-    expect(read('Q4 0702 宅基地')).toMatchObject({ codes: ['0702'], parcelNo: 'Q4' });
-    expect(read('5 2121')).toMatchObject({ codes: ['2121'], parcelNo: '5' });
-    expect(read('010')).toMatchObject({ codes: ['010'], parcelNo: null });
-    expect(read('G2 1104A')).toMatchObject({ codes: ['1104A'], parcelNo: 'G2' });
-    expect(readLabels([{ text: 'T2', tag: 'TBBH' }, { text: '0103', tag: 'DLBM' }, { text: '9', tag: null }])).toMatchObject({ codes: ['0103'], parcelNo: 'T2' });
+    const read = (...texts: string[]) => {
+      const reading = readLabels(texts.map((text) => ({ text, tag: null })));
+      return { codes: reading.codes, fromLabels: parcelNumber(reading, reading.codes[0] ?? null), fromLayer: parcelNumber(reading, null) };
+    };
+    expect(read('T1', '0101')).toEqual({ codes: ['0101'], fromLabels: 'T1', fromLayer: 'T1' });
+    expect(read('12 0101')).toEqual({ codes: ['0101', '12'], fromLabels: '12', fromLayer: '12' });
+    expect(read('T3/0201')).toMatchObject({ codes: ['0201'], fromLabels: 'T3' });
+    expect(read('Q4 0702 宅基地')).toMatchObject({ codes: ['0702'], fromLabels: 'Q4' });
+    expect(read('5 2121')).toMatchObject({ codes: ['2121'], fromLabels: '5' });
+    expect(read('010')).toEqual({ codes: ['010'], fromLabels: null, fromLayer: '010' });
+    expect(read('G2 1104A')).toMatchObject({ codes: ['1104A'], fromLabels: 'G2' });
+    // With the class from the layer, numbers that read as codes are parcel numbers.
+    expect(read('111')).toEqual({ codes: ['111'], fromLabels: null, fromLayer: '111' });
+    expect(read('1001')).toMatchObject({ fromLayer: '1001' });
+    const tagged = readLabels([{ text: 'T2', tag: 'TBBH' }, { text: '0103', tag: 'DLBM' }, { text: '9', tag: null }]);
+    expect(tagged.codes).toEqual(['0103']);
+    expect(parcelNumber(tagged, '0103')).toBe('T2');
   });
 });
 

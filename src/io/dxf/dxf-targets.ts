@@ -67,15 +67,19 @@ export function pbfTypeOfCode(code: string): PbfType | null {
   return c === 'G111' || c === '111' ? 'G111' : c === 'G112' || c === '112' ? 'G112' : null;
 }
 
-/** The value a polygon gets on a target: the layer's value, or the first of its codes that means something there. */
-export function valueFor(target: DxfTarget, choice: string | null, codes: readonly string[]): string | null {
-  if (choice !== FROM_LABELS) return choice;
+/** The value a polygon gets on a target, and the label code that gave it (null with a value for the whole layer). */
+export function resolveValue(target: DxfTarget, choice: string | null, codes: readonly string[]): { readonly value: string | null; readonly token: string | null } {
+  if (choice !== FROM_LABELS) return { value: choice, token: null };
   const read = target === 'base' ? classOfCode : target === 'townshipZones' ? zoneOfCode : target === 'pbf' ? pbfTypeOfCode : () => null;
   for (const code of codes) {
     const value = read(code);
-    if (value) return value;
+    if (value) return { value, token: code };
   }
-  return null;
+  return { value: null, token: null };
+}
+
+export function valueFor(target: DxfTarget, choice: string | null, codes: readonly string[]): string | null {
+  return resolveValue(target, choice, codes).value;
 }
 
 /**
@@ -86,10 +90,16 @@ export function suggestChoice(name: string, polygons: number, labelled: { readon
   if (polygons === 0) return { target: 'skip', value: null };
   const n = name.trim();
   const most = (count: number) => count > 0 && count * 2 >= polygons;
+  // The plan's own change and zone layers (a plan exported as DXF) are drawn in the editor, not imported.
+  if (/^(拆旧地块|建新地块|用途调整地块|基本农田整备区|设施农用地|功能分区|整治分区)|注记/.test(n)) return { target: 'skip', value: null };
   if (/村界|村域|行政区|XZQ|CJX|边界/i.test(n)) return { target: 'boundary', value: null };
-  if (/基本农田|永农|JBNT/i.test(n)) return { target: 'pbf', value: /示范/.test(n) ? 'G111' : 'G112' };
+  if (/基本农田|永农|JBNT/i.test(n)) return { target: 'pbf', value: /示范|G111/i.test(n) ? 'G111' : 'G112' };
   if (/红线|生态保护|STBHHX/i.test(n)) return { target: 'redline', value: null };
-  if (/管制区|GZQ/i.test(n)) return { target: 'townshipZones', value: most(labelled.townshipZones) ? FROM_LABELS : null };
+  if (/管制区|GZQ/i.test(n)) {
+    const named = /(?:^|[^\d])(0[1-4]\d)(?:[^\d]|$)/.exec(n)?.[1];
+    const zone = named ? zoneOfCode(named) : null;
+    return { target: 'townshipZones', value: zone ?? (most(labelled.townshipZones) ? FROM_LABELS : null) };
+  }
   // A layer named after a class: its code (0101, 111), its name (水田), or a part of it (坑塘 for 坑塘水面).
   const named = classOfCode(n) ?? LAND_CLASSES.find((c) => n === c.zh || n.includes(c.zh) || (n.length >= 2 && c.zh.includes(n)))?.code ?? null;
   if (named) return { target: 'base', value: named };

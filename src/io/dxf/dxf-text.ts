@@ -62,7 +62,10 @@ export function codeStrength(token: string): number {
 export interface LabelReading {
   /** Candidate codes, surest first (attribute values under a code tag before any text). */
   readonly codes: readonly string[];
-  readonly parcelNo: string | null;
+  /** A parcel number from an attribute whose tag says so (TBBH…): no guess overrides it. */
+  readonly taggedNumber: string | null;
+  /** The free texts' tokens in reading order: the parcel number is among them (parcelNumber). */
+  readonly tokens: readonly string[];
   /** Every text found inside, as written (for the preview and a redline's name). */
   readonly texts: readonly string[];
 }
@@ -80,18 +83,30 @@ function looksLikeNumber(token: string): boolean {
 
 export function readLabels(labels: readonly Label[]): LabelReading {
   const tagged: string[] = [];
-  let parcelNo: string | null = null;
+  let taggedNumber: string | null = null;
   const tokens: string[] = [];
   for (const label of labels) {
     const tag = label.tag?.trim().toUpperCase() ?? '';
     const value = label.text.trim();
     if (!value) continue;
     if (CODE_TAGS.includes(tag)) tagged.push(value.toUpperCase());
-    else if (NUMBER_TAGS.includes(tag)) parcelNo ??= value;
+    else if (NUMBER_TAGS.includes(tag)) taggedNumber ??= value;
     else tokens.push(...value.split(/[\s/|,，、;；]+/).filter(Boolean));
   }
   const candidates = tokens.map((token, order) => ({ token: token.toUpperCase(), strength: codeStrength(token), order })).filter((c) => c.strength > 0);
   candidates.sort((a, b) => b.strength - a.strength || a.order - b.order);
-  parcelNo ??= tokens.find((token) => looksLikeNumber(token) && codeStrength(token) < 2) ?? null;
-  return { codes: [...new Set([...tagged, ...candidates.map((c) => c.token)])], parcelNo, texts: labels.map((l) => l.text).filter(Boolean) };
+  return { codes: [...new Set([...tagged, ...candidates.map((c) => c.token)])], taggedNumber, tokens, texts: labels.map((l) => l.text).filter(Boolean) };
+}
+
+/**
+ * The parcel number among a polygon's labels, knowing which code token (if any) gave its class: a tagged
+ * number first; else the first number-like token that is not that code. With the class from the layer
+ * (no code used), numbers such as 111 or 1001 are parcel numbers, though they read as codes; a survey
+ * code beside a number (12 0101) is still not taken as the number.
+ */
+export function parcelNumber(reading: Pick<LabelReading, 'taggedNumber' | 'tokens'>, usedCode: string | null): string | null {
+  if (reading.taggedNumber) return reading.taggedNumber;
+  const numbers = reading.tokens.filter(looksLikeNumber);
+  if (usedCode !== null) return numbers.find((t) => t.toUpperCase() !== usedCode.toUpperCase()) ?? null;
+  return numbers.find((t) => codeStrength(t) < 3) ?? numbers[0] ?? null;
 }
