@@ -140,7 +140,7 @@ describe('changes sit where the rules (domain.md §6) expect them', () => {
       expect(Math.abs(insideAny(n.geometry, zones('020', 'controlZone')) - area)).toBeLessThan(0.01);
       expect(Math.abs(insideAny(n.geometry, zones('020', 'townshipZones')) - area)).toBeLessThan(0.01);
       expect(insideAny(n.geometry, pbf)).toBeLessThan(0.01);
-      expect(area / n.properties.households).toBeLessThanOrEqual(ZHEJIANG_2017.homesteadPerHouseholdM2.cultivated);
+      expect(area / (n.properties.households ?? 0)).toBeLessThanOrEqual(ZHEJIANG_2017.homesteadPerHouseholdM2.cultivated);
       expect(n.properties).toMatchObject({ useCode: '2121', quotaSource: 'linkage', linkage: 'E2' });
     }
     const returned = sumArea(layerFeatures(plan(), 'demolition').filter((d) => !d.properties.restorationUse.startsWith('2')).map((d) => d.geometry));

@@ -43,12 +43,12 @@ describe('restoring a set-aside feature record', () => {
     expect(salvaged.ok).toBe(true);
     if (!salvaged.ok) return;
     const props = salvaged.value.feature.properties as unknown as Record<string, unknown>;
-    expect(props.households).toBe(0);
+    expect(props.households).toBeNull();
     expect(props.useCode).toBe('2121');
     expect(props.parcelNo).toBe('JX001');
     expect(salvaged.value.repairs).toEqual([
       { key: 'quarantine.repair.field', params: { field: 'field.useCode', value: '"not-a-code"', fallback: '"2121"' } },
-      { key: 'quarantine.repair.field', params: { field: 'field.households', value: '-4', fallback: '0' } },
+      { key: 'quarantine.repair.field', params: { field: 'field.households', value: '-4', fallback: '—' } },
     ]);
   });
 

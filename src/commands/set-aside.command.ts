@@ -146,7 +146,7 @@ function propertiesFor(ctx: CommandContext, layer: LayerId, raw: unknown, repair
 }
 
 function shortJson(value: unknown): string {
-  if (value === undefined) return '—';
+  if (value === undefined || value === null) return '—';
   return (JSON.stringify(value) ?? String(value)).slice(0, 40);
 }
 

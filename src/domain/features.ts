@@ -61,7 +61,8 @@ export interface DemolitionProps {
   readonly parcelNo: string;
   readonly linkage: 'C1' | 'C2';
   readonly restorationUse: RestorationUse;
-  readonly households: number;
+  /** null: not entered (never read as zero households). */
+  readonly households: number | null;
   readonly note: string;
 }
 
@@ -69,7 +70,7 @@ export interface NewBuildProps {
   readonly parcelNo: string;
   readonly useCode: LandClassCode;
   readonly linkage: 'E1' | 'E2';
-  readonly households: number;
+  readonly households: number | null;
   readonly quotaSource: QuotaSource;
   /** For new 经营性建设用地 (2124): what it is for (rule `no-new-industry`); null when not stated. */
   readonly industryPurpose: IndustryPurpose | null;

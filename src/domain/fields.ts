@@ -25,7 +25,7 @@ import type { RuleProfile } from './profile.ts';
 
 export type FieldSpec =
   | { readonly key: string; readonly kind: 'code'; readonly options: (profile: RuleProfile) => readonly CodeEntry[]; readonly nullable: boolean }
-  | { readonly key: string; readonly kind: 'integer'; readonly min: number; readonly max: number }
+  | { readonly key: string; readonly kind: 'integer'; readonly min: number; readonly max: number; readonly nullable: boolean }
   | { readonly key: string; readonly kind: 'number'; readonly min: number; readonly max: number; readonly unit: 'm2' | 'ratio' | null; readonly nullable: boolean }
   | { readonly key: string; readonly kind: 'text'; readonly maxLength: number; readonly nullable: boolean };
 
@@ -42,7 +42,7 @@ const code = (key: string, options: readonly CodeEntry[], nullable = false): Fie
   options: () => options,
   nullable,
 });
-const integer = (key: string, max = 100_000): FieldSpec => ({ key, kind: 'integer', min: 0, max });
+const integer = (key: string, max = 100_000, nullable = false): FieldSpec => ({ key, kind: 'integer', min: 0, max, nullable });
 const text = (key: string, maxLength = 254, nullable = false): FieldSpec => ({ key, kind: 'text', maxLength, nullable });
 const number = (key: string, unit: 'm2' | 'ratio' | null, max: number): FieldSpec => ({
   key,
@@ -73,14 +73,15 @@ export const LAYER_FIELDS: Readonly<Record<LayerId, readonly FieldSpec[]>> = {
     text('parcelNo', 18),
     code('linkage', DEMOLITION_LINKAGE),
     code('restorationUse', RESTORATION_CLASSES),
-    integer('households'),
+    // Null until the planner enters it: a count nobody entered is not zero households.
+    integer('households', 100_000, true),
     text('note'),
   ],
   newBuild: [
     text('parcelNo', 18),
     code('useCode', CONSTRUCTION_CLASSES),
     code('linkage', NEW_BUILD_LINKAGE),
-    integer('households'),
+    integer('households', 100_000, true),
     code('quotaSource', QUOTA_SOURCES),
     code('industryPurpose', INDUSTRY_PURPOSES, true),
     text('note'),
@@ -130,8 +131,8 @@ export function defaultProperties<L extends LayerId>(
     redline: () => ({ name: '' }),
     townshipZones: () => ({ zoneCode: '030' }),
     places: () => ({ name: '', kind: 'place' }),
-    demolition: () => ({ parcelNo, linkage: 'C1', restorationUse: '111', households: 0, note: '' }),
-    newBuild: () => ({ parcelNo, useCode: '2121', linkage: 'E2', households: 0, quotaSource: 'linkage', industryPurpose: null, note: '' }),
+    demolition: () => ({ parcelNo, linkage: 'C1', restorationUse: '111', households: null, note: '' }),
+    newBuild: () => ({ parcelNo, useCode: '2121', linkage: 'E2', households: null, quotaSource: 'linkage', industryPurpose: null, note: '' }),
     useChange: () => ({ parcelNo, targetCode: '111', newFarmlandType: null, note: '' }),
     reserve: () => ({ kind: 'nearPbf', note: '' }),
     facility: () => ({ facilityType: 'cultivation', projectArea: null, note: '' }),
@@ -162,7 +163,7 @@ export function validateFieldValue(spec: FieldSpec, value: FieldValue, profile: 
     case 'code':
       return value === null ? spec.nullable : spec.options(profile).some((o) => o.code === value);
     case 'integer':
-      return typeof value === 'number' && Number.isInteger(value) && value >= spec.min && value <= spec.max;
+      return value === null ? spec.nullable : typeof value === 'number' && Number.isInteger(value) && value >= spec.min && value <= spec.max;
     case 'number':
       return value === null
         ? spec.nullable

@@ -153,7 +153,7 @@ function featureProblem(layer: LayerId, key: string, raw: unknown, profile: Retu
 }
 
 function isNullable(spec: FieldSpec): boolean {
-  return spec.kind !== 'integer' && spec.nullable;
+  return spec.nullable;
 }
 
 /** The feature with every nullable field it lacks set to null, so readers never meet `undefined`. */

@@ -30,7 +30,8 @@ export const homesteadPerHouseholdRule: PlanRule = {
       const p = feature.properties;
       if (p.useCode !== '2121') continue;
       const base = { layer: 'newBuild' as const, features: [feature.id], geometry: feature.geometry };
-      if (p.households <= 0) {
+      // Not entered (null), or 0 from data that had no way to say so: a homestead is for somebody.
+      if (p.households === null || p.households <= 0) {
         issues.push(makeIssue(this.id, 'notChecked', { ...base, key: 'rules.homestead-per-household.householdsMissing', params: { parcelNo: p.parcelNo } }));
         continue;
       }

@@ -46,6 +46,7 @@ export const noticeText: Texts = {
   'notice.tap.pbf': { zh: '这块地是永久基本农田（{{from}}，图斑 {{no}}，约 {{mu}} 亩），规划不变，不能建房。', en: 'This plot is permanent basic farmland ({{from}}, plot {{no}}, about {{mu}} mu): it stays farmland and no building is allowed.' },
   'notice.tap.demolition': { zh: '这里的{{from}}（{{no}}，约 {{m2}} 平方米）将拆除，复垦为{{to}}。', en: 'The {{from}} here ({{no}}, about {{m2}} m²) will be removed and the land returned to {{to}}.' },
   'notice.tap.demolitionToPublic': { zh: '这里的{{from}}（{{no}}，约 {{m2}} 平方米）将拆除，留作村庄公共空间（{{to}}）。', en: 'The {{from}} here ({{no}}, about {{m2}} m²) will be removed and kept as village public space ({{to}}).' },
+  'notice.tap.newHomesUncounted': { zh: '这里规划新建农房（{{no}}，约 {{m2}} 平方米），现在是{{from}}。', en: 'New village homes are planned here ({{no}}, about {{m2}} m²); today it is {{from}}.' },
   'notice.tap.newHomes': { zh: '这里规划新建农房（{{no}}，约 {{households}} 户，约 {{m2}} 平方米），现在是{{from}}。', en: 'New village homes are planned here ({{no}}, about {{households}} households, about {{m2}} m²); today it is {{from}}.' },
   'notice.tap.newBuild': { zh: '这里规划新建{{to}}（{{no}}，约 {{m2}} 平方米），现在是{{from}}。', en: 'New {{to}} is planned here ({{no}}, about {{m2}} m²); today it is {{from}}.' },
   'notice.tap.newFarmland': { zh: '这里将由{{from}}整治为{{to}}，新增耕地约 {{mu}} 亩（{{no}}）。', en: 'This {{from}} will be consolidated into {{to}}, about {{mu}} mu of new farmland ({{no}}).' },

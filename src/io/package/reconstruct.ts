@@ -12,7 +12,7 @@
  *   STBHHX → the red line, XJGZQ → the township's control zones.
  * The sidecar `规划参数.json` (package-inputs.ts), when the package has one, gives what no field carries:
  * the plan meta, the justifications, each change's households, quota source and business purpose, and
- * which GHYT pieces make one change. Without it those stay "not entered" (households 0, which the rules
+ * which GHYT pieces make one change. Without it those stay "not entered" (households null, which the rules
  * read as not entered; no township tasks; no population), the rules that need them say "not checked",
  * and a note says so. Unknown codes are refused with the file and records named.
  */
@@ -160,10 +160,10 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
       if ((use === 'demolition' || use === 'newBuild') && !entry) withoutInputs.push(parcelNo);
       if (use === 'demolition') {
         const restorationUse = entry?.restorationUse ?? targetUses.classUnder(f.geometry) ?? '111';
-        add('demolition', ghyt, f, { parcelNo, linkage: cjjx, restorationUse, households: entry?.households ?? 0, note: text(f.properties.BZ) });
+        add('demolition', ghyt, f, { parcelNo, linkage: cjjx, restorationUse, households: entry?.households ?? null, note: text(f.properties.BZ) });
       } else if (use === 'newBuild') {
         const landUse = ghytdm.replace(/^[GXN]/, '');
-        add('newBuild', ghyt, f, { parcelNo, useCode: isLandClassCode(landUse) ? landUse : '2121', linkage: cjjx, households: entry?.households ?? 0, quotaSource: entry?.quotaSource ?? defaultQuotaSource(cjjx), industryPurpose: entry?.industryPurpose ?? null, note: text(f.properties.BZ) });
+        add('newBuild', ghyt, f, { parcelNo, useCode: isLandClassCode(landUse) ? landUse : '2121', linkage: cjjx, households: entry?.households ?? null, quotaSource: entry?.quotaSource ?? defaultQuotaSource(cjjx), industryPurpose: entry?.industryPurpose ?? null, note: text(f.properties.BZ) });
         if (!isLandClassCode(landUse)) notes.push({ key: 'package.assumedUse', params: { file: ghyt.file, record: f.recordNo, code: ghytdm } });
       } else if (use === 'pbf') {
         ghytPbf.push(f);

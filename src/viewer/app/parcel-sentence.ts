@@ -38,10 +38,10 @@ export function describeAt(model: NoticeModel, at: Position): Description {
     const common = { fromKey: from, toKey: cls(change.props.to), no: change.props.n, ...size(change.areaM2) };
     let key: string;
     if (change.layer === 'demolition') key = PUBLIC_SPACE.includes(change.props.to) ? 'notice.tap.demolitionToPublic' : 'notice.tap.demolition';
-    else if (change.layer === 'newBuild') key = change.props.to === '2121' ? 'notice.tap.newHomes' : 'notice.tap.newBuild';
+    else if (change.layer === 'newBuild') key = change.props.to !== '2121' ? 'notice.tap.newBuild' : 'h' in change.props && change.props.h !== null ? 'notice.tap.newHomes' : 'notice.tap.newHomesUncounted';
     else key = isCultivatedLand(change.props.to) ? 'notice.tap.newFarmland' : 'notice.tap.useChange';
-    const households = 'h' in change.props ? change.props.h : 0;
-    return { message: { key, params: { ...common, households } }, featureId: change.id, layer: change.layer };
+    const households = 'h' in change.props ? change.props.h : null;
+    return { message: { key, params: { ...common, ...(households === null ? {} : { households }) } }, featureId: change.id, layer: change.layer };
   }
   const facility = hit(areas.facility, at);
   if (facility) {

@@ -24,8 +24,9 @@ interface CompactArea<P> {
 }
 
 export type BaseEntry = CompactArea<{ readonly c: LandClassCode; readonly n: string }>;
-export type DemolitionEntry = CompactArea<{ readonly to: LandClassCode; readonly n: string; readonly h: number }>;
-export type NewBuildEntry = CompactArea<{ readonly to: LandClassCode; readonly n: string; readonly h: number }>;
+/** `h`: households; null when the planner has not entered it (the sentence then names no count). */
+export type DemolitionEntry = CompactArea<{ readonly to: LandClassCode; readonly n: string; readonly h: number | null }>;
+export type NewBuildEntry = CompactArea<{ readonly to: LandClassCode; readonly n: string; readonly h: number | null }>;
 export type UseChangeEntry = CompactArea<{ readonly to: LandClassCode; readonly n: string }>;
 export type PbfEntry = CompactArea<{ readonly t: PbfType }>;
 export type ReserveEntry = CompactArea<{ readonly k: ReserveKind }>;
