@@ -16,6 +16,7 @@ import type { AreaGeometry } from '../../domain/features.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { geometryBBox } from '../../geo/bbox.ts';
 import { pointInAreaGeometry, pointInPolygonRings } from '../../geo/point-in-ring.ts';
+import { PreparedArea } from '../../geo/prepared-area.ts';
 import { ringSignedAreaPlanar, rewindRfc7946 } from '../../geo/rings.ts';
 import { validateAreaGeometry } from '../../geo/validity.ts';
 import { describeCrs } from '../crs/source-crs.ts';
@@ -147,6 +148,7 @@ function ringKey(ring: readonly Position[]): string {
 }
 
 const ringsOf = (geometry: AreaGeometry) => (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates);
+const vertexCount = (geometry: AreaGeometry) => ringsOf(geometry).reduce((n, rings) => rings.reduce((m, ring) => m + ring.length, n), 0);
 
 /** The same shape whatever vertex it starts at and whichever way it runs (hatch vs outline of one parcel). */
 export function shapeKey(geometry: AreaGeometry): string {
@@ -164,16 +166,17 @@ export function shapeKey(geometry: AreaGeometry): string {
  */
 export function withoutDoubles(geometries: readonly AreaGeometry[]): { kept: number[]; doubles: number } {
   const single = (g: AreaGeometry) => g.type === 'Polygon' && g.coordinates.length === 1;
+  const keys = geometries.map(shapeKey);
   const singles = new Map<string, number>();
   const ringsOfMany = new Set<string>();
-  for (const g of geometries) {
-    if (single(g)) singles.set(shapeKey(g), (singles.get(shapeKey(g)) ?? 0) + 1);
+  geometries.forEach((g, i) => {
+    if (single(g)) singles.set(keys[i] as string, (singles.get(keys[i] as string) ?? 0) + 1);
     else for (const rings of ringsOf(g)) for (const ring of rings) ringsOfMany.add(ringKey(ring));
-  }
+  });
   const seen = new Set<string>();
   const kept: number[] = [];
   geometries.forEach((g, i) => {
-    const k = shapeKey(g);
+    const k = keys[i] as string;
     if (seen.has(k) || (single(g) && singles.get(k) === 1 && ringsOfMany.has(k))) return;
     seen.add(k);
     kept.push(i);
@@ -250,24 +253,30 @@ export function previewDxfFiles(files: readonly InputFile[], options: DxfPreview
   // systematically (at least one label for every five polygons): a demolition parcel's number drawn over a
   // survey parcel is not that parcel's label.
   const indexes = new Map<string, RBush<Box>>();
-  drafts.forEach((d, index) => {
+  const all = new RBush<Box>();
+  const boxes: Box[] = drafts.map((d, index) => {
     const [minX, minY, maxX, maxY] = geometryBBox(d.geometry);
+    const box = { minX, minY, maxX, maxY, index };
     const tree = indexes.get(d.layer) ?? indexes.set(d.layer, new RBush<Box>()).get(d.layer)!;
-    tree.insert({ minX, minY, maxX, maxY, index });
+    tree.insert(box);
+    return box;
   });
+  all.load(boxes);
+  // Zones and the village boundary hold thousands of vertices and every label: locate in them prepared.
+  const locate = (d: Draft, p: Position) => (vertexCount(d.geometry) > 64 ? PreparedArea.of(d.geometry).locate(p) : pointInAreaGeometry(p, d.geometry));
   const hits: { label: (typeof labels)[number]; draft: Draft }[] = [];
   const joins = new Map<string, number>();
   for (const label of labels) {
     const [x, y] = label.at as [number, number];
-    for (const tree of indexes.values()) {
-      let best: Draft | undefined;
-      for (const hit of tree.search({ minX: x, minY: y, maxX: x, maxY: y })) {
-        const d = drafts[hit.index] as Draft;
-        if ((!best || d.size < best.size) && pointInAreaGeometry(label.at, d.geometry) === 'inside') best = d;
-      }
-      if (!best) continue;
-      hits.push({ label, draft: best });
-      const pair = `${label.layer}\u0000${best.layer}`;
+    const best = new Map<string, Draft>();
+    for (const hit of all.search({ minX: x, minY: y, maxX: x, maxY: y })) {
+      const d = drafts[hit.index] as Draft;
+      const current = best.get(d.layer);
+      if ((!current || d.size < current.size) && locate(d, label.at) === 'inside') best.set(d.layer, d);
+    }
+    for (const draft of best.values()) {
+      hits.push({ label, draft });
+      const pair = `${label.layer}\u0000${draft.layer}`;
       joins.set(pair, (joins.get(pair) ?? 0) + 1);
     }
   }
@@ -295,8 +304,10 @@ export function previewDxfFiles(files: readonly InputFile[], options: DxfPreview
     return { layer: d.layer, geometry: d.geometry, codes: reading.codes, taggedNumber: reading.taggedNumber, tokens: reading.tokens, texts: reading.texts, handle: d.handle, fromLines: d.fromLines, nested: nested(d) };
   });
 
+  const byName = new Map<string, DxfArea[]>();
+  for (const a of areas) (byName.get(a.layer) ?? byName.set(a.layer, []).get(a.layer)!).push(a);
   const layers: DxfLayerRow[] = [...rows].map(([name, row]) => {
-    const mine = areas.filter((a) => a.layer === name);
+    const mine = byName.get(name) ?? [];
     const codeCounts = new Map<string, number>();
     for (const a of mine) if (a.codes[0]) codeCounts.set(a.codes[0], (codeCounts.get(a.codes[0]) ?? 0) + 1);
     const withClass = mine.filter((a) => a.codes.some((c) => classOfCode(c))).length;
