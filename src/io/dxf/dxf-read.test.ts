@@ -170,6 +170,14 @@ describe('encodings', () => {
     expect(decodeDxf('a.dxf', bytes(dxf('', '宅基地')), 'gbk')).toMatchObject({ ok: true, value: { encoding: 'gbk', how: 'chosen' } });
   });
 
+  it('reads an R2007 drawing end to end: UTF-8 layer names and text, no code page needed', () => {
+    const r2007 = dxf('9\n$ACADVER\n1\nAC1021\n', '宅基地 T9').replace('8\n0\n', '8\n地类注记\n');
+    const result = importFiles([{ name: '新图.dxf', bytes: bytes(r2007) }]);
+    if (!result.ok) throw new Error(english(result.error));
+    expect(result.value[0]!.features.map((f) => [f.properties.Layer, f.properties.Text])).toEqual([['地类注记', '宅基地 T9']]);
+    expect(result.value[0]!.encoding).toMatchObject({ encoding: 'utf-8', how: 'header' });
+  });
+
   it('turns \\U+ and \\M+5 escapes, MTEXT codes and %% specials into text', () => {
     expect(unescapeDxfText('\\U+5B85\\U+57FA\\U+5730 \\M+18140')).toBe('宅基地 \\M+18140');
     expect(unescapeDxfText('\\M+5D5AC')).toBe('宅');
