@@ -2,7 +2,7 @@
  * CAD drawings in the editor: a DXF picked in the import dialog is read in the worker, its CAD layers are
  * shown with a guess of where each goes, the planner maps one more layer with the pick-lists (the
  * confirm button waits until the class is chosen), and the import is one undoable step; 导出 DXF
- * downloads the plan as a drawing that our reader and GDAL read back.
+ * downloads the plan as a drawing that our reader and GDAL read back; the help panel shows the licences.
  *
  * Every test starts on a new draft of the sample village (`?plan=`, served by the test).
  */
@@ -93,6 +93,17 @@ describe('CAD drawings in the editor', () => {
     expect(await page.textContent('[data-testid="import-error"]')).toContain('不完整');
     await page.click('[data-testid="import-cancel"]');
     expect((await layer('base')).length).toBe(before);
+  });
+
+  it('shows the licences in the help panel’s 关于与许可, loaded when opened', async () => {
+    await page.keyboard.press('F1');
+    await page.click('[data-testid="about"] summary');
+    await page.waitForSelector('[data-testid="third-party-notices"]', { timeout: 30_000 });
+    const text = await page.textContent('[data-testid="third-party-notices"]');
+    expect(text).toContain('MIT License');
+    expect(text).toMatch(/maplibre-gl@\S+ {2}BSD-3-Clause/);
+    expect(text).toContain('dxf-parser@');
+    await page.keyboard.press('Escape');
   });
 
   let exported: string | undefined;
