@@ -64,9 +64,11 @@ const api = {
 
   async exportPackage(plan: Plan, encoding: OutputEncoding, onProgress: (done: number) => void): Promise<Result<Uint8Array>> {
     await loadGeos();
-    const state = new RuleEngine(plan).checkState;
+    // One engine for the derived layers and the QC summary: the plan is derived and checked once.
+    const engine = new RuleEngine(plan);
+    const check = engine.result();
     onProgress(0.1);
-    const written = await writeDelivery(state, { t: (key, params) => chinese.t(key, params ?? {}), encoding, onProgress: (done) => onProgress(0.1 + done * 0.8) });
+    const written = await writeDelivery(engine.checkState, { t: (key, params) => chinese.t(key, params ?? {}), encoding, check, onProgress: (done) => onProgress(0.1 + done * 0.8) });
     if (!written.ok) return written;
     const zip = writeZip(written.value.files);
     onProgress(1);
