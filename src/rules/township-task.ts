@@ -7,7 +7,8 @@ import type { LandClassCode } from '../domain/land-classes.ts';
 import type { TownshipQuotas } from '../domain/plan.ts';
 import type { CheckState } from './context.ts';
 import { m2, makeIssue, notChecked, type Issue } from './issue.ts';
-import type { RuleInfo } from './rule.ts';
+import type { PlanRule, RuleInfo } from './rule.ts';
+import type { RuleId } from './rule-ids.ts';
 
 export function withinTownshipTask(state: CheckState, rule: RuleInfo, task: keyof TownshipQuotas, counts: (code: LandClassCode) => boolean): Issue[] {
   const limit = state.plan.meta.quotas[task];
@@ -24,4 +25,20 @@ export function withinTownshipTask(state: CheckState, rule: RuleInfo, task: keyo
       params: { taskKey: `profile.quota.${task}`, targetM2: m2(target), taskM2: m2(limit), overM2: m2(target - limit), baseM2: m2(base) },
     }),
   ];
+}
+
+/** One `*-within-task` rule: its id, the task it reads and the land it counts; everything else is shared. */
+export function withinTaskRule(id: RuleId, task: keyof TownshipQuotas, counts: (code: LandClassCode) => boolean): PlanRule {
+  return {
+    id,
+    kind: 'plan',
+    severity: 'error',
+    reads: ['base', 'demolition', 'newBuild', 'useChange', 'meta'],
+    profileKeys: ['overlapReportM2'],
+    source: 'seed §五, §七',
+    seedDifference: "domain.md §6 has no rule for this task; the seed asks the village plan to carry out the township plan's controls (细化落实乡(镇)规划的有关控制要求), so the task entered for the village is a limit.",
+    check(state) {
+      return withinTownshipTask(state, this, task, counts);
+    },
+  };
 }
