@@ -2,17 +2,12 @@
  * Ellipsoidal (geodesic) area on CGCS2000, as the national land survey computes parcel areas (椭球面积).
  * GeographicLib's PolygonArea is exact to round-off; turf's `area` is spherical and ~0.1 % off.
  */
-import * as GeographicLib from 'geographiclib-geodesic';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { CGCS2000_A, CGCS2000_F } from './ellipsoid.ts';
-
-// The package is a UMD bundle: Node's ESM loader exposes it only as `default`, bundlers as named exports.
-const lib = ((GeographicLib as unknown as { default?: typeof GeographicLib }).default ?? GeographicLib);
-const geodesic = new lib.Geodesic.Geodesic(CGCS2000_A, CGCS2000_F);
+import { cgcs2000Geodesic, geographicLib } from './geodesic.ts';
 
 /** Area enclosed by one ring in m², unsigned. The closing position may be present or not. */
 export function ringArea(ring: readonly Position[]): number {
-  const polygon = new lib.PolygonArea.PolygonArea(geodesic, false);
+  const polygon = new geographicLib.PolygonArea.PolygonArea(cgcs2000Geodesic, false);
   const last = ring.length - 1;
   const closed = last > 0 && ring[0]![0] === ring[last]![0] && ring[0]![1] === ring[last]![1];
   const count = closed ? last : ring.length;

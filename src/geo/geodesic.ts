@@ -1,0 +1,10 @@
+/**
+ * GeographicLib's geodesic on the CGCS2000 ellipsoid, made once for areas (`area.ts`) and lengths
+ * (`measure.ts`): exact to round-off, as survey software computes them.
+ */
+import * as GeographicLib from 'geographiclib-geodesic';
+import { CGCS2000_A, CGCS2000_F } from './ellipsoid.ts';
+
+// The package is a UMD bundle: Node's ESM loader exposes it only as `default`, bundlers as named exports.
+export const geographicLib = ((GeographicLib as unknown as { default?: typeof GeographicLib }).default ?? GeographicLib);
+export const cgcs2000Geodesic = new geographicLib.Geodesic.Geodesic(CGCS2000_A, CGCS2000_F);
