@@ -5,7 +5,8 @@
  * ±0.3 mm, then gaps and overlaps planted. For each package, in one process:
  *  (1) reading the package folder (in process), and the full check of every rule on what was read;
  *  (2) one edit re-checked by the engine the validation worker runs (median of vertex moves);
- *  (3) the CLI end to end (`village-plan check <folder> --format json`, a fresh process each run);
+ *  (3) the CLI end to end (`village-plan check <folder> --format json`, a fresh process each run), as
+ *      `npm install` leaves it: from the bundle (`npm run build:cli`, rebuilt here first);
  *  (4) the baseline: PostGIS's validity + overlaps + gaps on the same Shapefiles, timed by the server;
  *      where PostGIS is missing, GEOS on the whole coverage in this process (always run as a second anchor);
  *  (5) what each finds: coverage errors on the clean packages (should be none), and on the planted one
@@ -107,6 +108,8 @@ function summarise(gaps: readonly number[], overlaps: readonly number[]) {
 
 const coverageErrors = (issues: readonly CliIssue[]) => issues.filter((i) => COVERAGE_RULES.includes(i.rule) && i.severity === 'error' && !i.notChecked);
 
+// bin/village-plan.mjs runs the bundle only when it is newer than the sources: build it, as `npm install` does.
+if (spawnSync('npm', ['run', 'build:cli'], { stdio: 'inherit' }).status !== 0) throw new Error('npm run build:cli failed');
 await loadGeos();
 const postgis = process.env.BENCH_NO_POSTGIS ? null : startPostgis();
 console.log(`coverage bench: ${PARCELS} parcels, ${postgis ? postgis.version : 'PostGIS not installed: baseline = GEOS on the whole coverage'}`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -170,4 +170,29 @@ describe('the village-plan binary', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('金样村: 3 error(s)');
   }, 30_000);
+
+  it('prints the usage for --help and -h, with exit 0', async () => {
+    for (const flag of ['--help', '-h']) {
+      const out = await runCli([flag]);
+      expect(out.code).toBe(0);
+      expect(out.stdout).toContain('village-plan check <');
+      expect(out.stderr).toBe('');
+    }
+  });
+
+  // `npm install` builds the bundle (package.json "prepare"); bin/village-plan.mjs runs it when it is newer
+  // than the sources. Built here from the current sources, it must report exactly what they report.
+  it('the bundled CLI reports what the TypeScript sources report', () => {
+    // Inside the checkout (dist-*/ is ignored by git): the bundle finds its packages in node_modules.
+    const outDir = mkdtempSync(join(process.cwd(), 'dist-cli-test-'));
+    const build = spawnSync('npx', ['vite', 'build', '-c', 'vite.cli.config.ts', '--outDir', outDir, '--logLevel', 'error'], { encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    const args = ['check', WITH_ERRORS, '--format', 'json', '--lang', 'en'];
+    const bundled = spawnSync(process.execPath, [join(outDir, 'village-plan.mjs'), ...args], { encoding: 'utf8' });
+    const sources = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+    expect(bundled.status).toBe(1);
+    expect(bundled.stderr).toBe(sources.stderr);
+    expect(bundled.stdout).toBe(sources.stdout);
+    rmSync(outDir, { recursive: true });
+  }, 60_000);
 });

@@ -25,6 +25,8 @@ export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   const wantsEnglish = argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en');
   const i18n = createI18n(wantsEnglish ? 'en' : 'zh-CN');
   const t: Translate = (key, params) => i18n.t(key, params ?? {});
+  // What a reviewer types first: the usage, on stdout, and success.
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) return { code: 0, stdout: `${t('cli.usage')}\n`, stderr: '' };
   const args = parseArgs(argv);
   if (!args.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, args.error)}\n${t('cli.usage')}\n` };
   const input = readInput(args.value.input, args.value.profile);
