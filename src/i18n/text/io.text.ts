@@ -83,6 +83,9 @@ export const ioText: Texts = {
   'io.crs.outsideZhejiang': { zh: '“{{file}}”的数据不在浙江省范围内（经纬度 {{lonLat}}，坐标系 {{crs}}）。请确认文件和坐标系是否正确。', en: 'The data of “{{file}}” lies outside Zhejiang (lon/lat {{lonLat}}, CRS {{crs}}). Check the file and its CRS.' },
   'io.crs.maybeGcj02': { zh: '“{{file}}”可能来自网络地图（高德等），坐标带有 GCJ-02 偏移（约数百米）。如是，请选择“转换 GCJ-02 坐标”后重新导入。', en: '“{{file}}” may come from a web map (Amap and others) with the GCJ-02 offset (a few hundred metres). If so, choose “convert GCJ-02 coordinates” and import again.' },
   'io.crs.gcj02Converted': { zh: '“{{file}}”的坐标已从 GCJ-02 转换为 CGCS2000。', en: 'The coordinates of “{{file}}” were converted from GCJ-02 to CGCS2000.' },
+  'io.crs.gcj02Offset': { zh: '该图层与{{against}}相差约 {{shiftM}} 米，恰好是 GCJ-02（火星坐标）偏移；转换后吻合（相差约 {{convertedM}} 米）。数据应来自高德等网络地图，请勾选上面的转换后再导入。', en: 'This layer lies about {{shiftM}} m from {{against}}, exactly the GCJ-02 (web-map) offset; converted, they agree (within about {{convertedM}} m). The data must come from a web map such as Amap: tick the conversion above before importing.' },
+  'io.crs.gcj02Against.base': { zh: '基期地类图斑', en: 'the base parcels' },
+  'io.crs.gcj02Against.boundary': { zh: '村域界线', en: 'the village boundary' },
 
   'io.geojson.notJson': { zh: '“{{file}}”不是有效的 JSON：{{detail}}。请用文本编辑器或 GIS 软件检查该位置。', en: '“{{file}}” is not valid JSON: {{detail}}. Check that place in a text editor or your GIS.' },
   'io.geojson.gbkText': { zh: '“{{file}}”不是 UTF-8 编码，已按 GBK 读取。如文字显示为乱码，请另存为 UTF-8。', en: '“{{file}}” is not UTF-8; it was read as GBK. If the text shows garbled, save it as UTF-8.' },

@@ -59,9 +59,11 @@ export function georeference(raw: RawLayer, options: ReadOptions): Result<Import
   }
 
   const gcj = crs.crs.kind === 'geographic' && looksLikeGcj02(raw.file, raw.crsText, raw.fields.map((f) => f.name));
+  // Asked for, converted: the dialog also offers it for a layer at the GCJ-02 offset from the plan, which no name says.
+  const convert = crs.crs.kind === 'geographic' && options.convertGcj02 === true;
   const project = (geometry: Geometry): Geometry => {
     let g = toLonLat(geometry, crs.crs);
-    if (gcj && options.convertGcj02) g = gcj02ToCgcs2000(g);
+    if (convert) g = gcj02ToCgcs2000(g);
     return g.type === 'Polygon' || g.type === 'MultiPolygon' ? rewindRfc7946(g as AreaGeometry) : g;
   };
   const every = 1000;
@@ -70,7 +72,8 @@ export function georeference(raw: RawLayer, options: ReadOptions): Result<Import
     return { ...f, geometry: f.geometry && project(f.geometry) };
   });
   options.onProgress?.(1);
-  if (gcj) notes.push(note(options.convertGcj02 ? 'io.crs.gcj02Converted' : 'io.crs.maybeGcj02', { file: raw.file }));
+  if (convert) notes.push(note('io.crs.gcj02Converted', { file: raw.file }));
+  else if (gcj) notes.push(note('io.crs.maybeGcj02', { file: raw.file }));
 
   return success({ format: raw.format, file: raw.file, name: raw.name, fields: raw.fields, encoding: raw.encoding, features, crs }, notes);
 }

@@ -8,6 +8,7 @@ import type { AreaGeometry } from '../../domain/features.ts';
 import type { FeatureOf } from '../../domain/features.ts';
 import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
 import type { Plan } from '../../domain/plan.ts';
+import { compareAtGcj02Offset, gcj02OffsetNote, sitsAtGcj02Offset, type PlanOutlines } from '../crs/gcj02-offset.ts';
 import { describeCrs } from '../crs/source-crs.ts';
 import { importFiles } from '../formats/index.ts';
 import type { EncodingReport, ImportedLayer, ReadOptions } from '../formats/types.ts';
@@ -52,8 +53,10 @@ export interface ImportPreview {
   /** Null when the layer has no land-class code field (not a survey), with the reason. */
   readonly survey: SurveyPreview | null;
   readonly surveyError: Message | null;
-  /** The layer looks like GCJ-02 (web-map offset): the dialog offers the conversion. */
+  /** The layer looks like GCJ-02 (web-map offset), by its names or fields or its offset from the plan: the dialog offers the conversion. */
   readonly gcj02: boolean;
+  /** Why, when it is the offset: the layer sits on the plan's parcels once converted (gcj02-offset.ts). */
+  readonly gcj02Offset: Message | null;
   /** What aligning the layer's topology within 1 mm does (did, when asked); null when nothing is that close. */
   readonly topology: TopologyPreview | null;
   readonly notes: readonly Message[];
@@ -69,6 +72,8 @@ export interface PreviewOptions extends Pick<ReadOptions, 'encoding' | 'expected
   readonly alignTopology?: boolean;
   /** Geometries the alignment snaps to and never changes: the plan's village boundary. */
   readonly reference?: readonly AreaGeometry[];
+  /** The plan's base parcels (or boundary), to notice a layer at the GCJ-02 offset from them. */
+  readonly planOutlines?: PlanOutlines;
   /** 0–1 as the read goes on (per layer, per 1,000 records), for the progress bar. */
   readonly onProgress?: (done: number) => void;
 }
@@ -110,6 +115,7 @@ export function previewImport(files: readonly InputFile[], options: PreviewOptio
   if (!read.ok) return read;
   const [first, ...rest] = read.value;
   if (!first) return { ok: false, error: { key: 'io.ui.nothingRead' } };
+  const gcj02Offset = offsetFromPlan(first, read.notes, options.planOutlines);
   const { layer, topology } = alignLayer(first, { apply: options.alignTopology === true, reference: options.reference ?? [] });
   onProgress?.(0.85);
   const areas = layer.features
@@ -126,10 +132,23 @@ export function previewImport(files: readonly InputFile[], options: PreviewOptio
         ? { parcels: survey.value.parcels.map((p) => p.feature), preview: survey.value.preview, unmapped: survey.value.unmapped, invalid: survey.value.invalid, duplicates: survey.value.duplicateParcelNos.length, notes: survey.notes }
         : null,
       surveyError: survey.ok ? null : survey.error,
-      gcj02: read.notes.some((n) => n.key === 'io.crs.maybeGcj02' || n.key === 'io.crs.gcj02Converted'),
+      gcj02: gcj02Offset !== null || read.notes.some((n) => n.key === 'io.crs.maybeGcj02' || n.key === 'io.crs.gcj02Converted'),
+      gcj02Offset,
       topology,
       notes: read.notes,
     },
     [],
   );
+}
+
+/** The note that the layer is at the GCJ-02 offset from the plan, or null (lon/lat layers only: GCJ-02 is lon/lat). */
+function offsetFromPlan(layer: ImportedLayer, notes: readonly Message[], outlines: PlanOutlines | undefined): Message | null {
+  if (!outlines || layer.crs.crs.kind !== 'geographic') return null;
+  const converted = notes.some((n) => n.key === 'io.crs.gcj02Converted');
+  const comparison = compareAtGcj02Offset(
+    layer.features.map((f) => f.geometry),
+    outlines,
+    converted ? 'converted' : 'asRead',
+  );
+  return sitsAtGcj02Offset(comparison) ? gcj02OffsetNote(comparison, outlines.against, layer.file) : null;
 }

@@ -12,6 +12,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../domain/message.ts';
 import type { LandClassCode } from '../../domain/land-classes.ts';
+import { planOutlines } from '../../io/crs/gcj02-offset.ts';
 import { checkBeforeReading, IMPORT_EXTENSIONS } from '../../io/formats/index.ts';
 import { importIntoPlan, IMPORT_TARGETS, PARTITION_TARGETS, type ImportTarget } from '../../io/into-plan/import-command.ts';
 import type { FilesPreview, ImportPreview, PackagePreview, PreviewOptions } from '../../io/into-plan/import-preview.ts';
@@ -68,8 +69,11 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     const names = files.map((f) => f.name).join(', ');
     setState({ kind: 'reading', names, progress: null });
     // The plan's village boundary is what aligning the topology snaps to (and never changes).
-    const reference = layerFeatures(editor.plan.getState().plan, 'boundary').map((f) => f.geometry);
-    const running = readInWorker({ files, options: { ...options, reference }, onProgress: (progress) => job.current === running && setState({ kind: 'reading', names, progress }) });
+    const plan = editor.plan.getState().plan;
+    const reference = layerFeatures(plan, 'boundary').map((f) => f.geometry);
+    // Its base parcels are what a layer at the GCJ-02 offset is noticed against.
+    const outlines = planOutlines(plan);
+    const running = readInWorker({ files, options: { ...options, reference, ...(outlines ? { planOutlines: outlines } : {}) }, onProgress: (progress) => job.current === running && setState({ kind: 'reading', names, progress }) });
     job.current = running;
     const result = await running.done;
     if (job.current !== running || 'cancelled' in result) return null;
@@ -298,6 +302,11 @@ function PreviewView({ preview, notes, target, setTarget, settings, reread, choi
             <label className="choice">
               <input type="checkbox" data-testid="import-gcj02" checked={settings.convertGcj02 === true} onChange={(e) => reread({ ...settings, convertGcj02: e.target.checked })} /> {t('io.ui.gcj02')}
             </label>
+          ) : null}
+          {preview.gcj02Offset ? (
+            <p className="hint" data-testid="import-gcj02-offset">
+              {say(preview.gcj02Offset)}
+            </p>
           ) : null}
           {canRepair ? (
             <label className="choice">
