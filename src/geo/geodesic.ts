@@ -1,6 +1,7 @@
 /**
- * GeographicLib's geodesic on the CGCS2000 ellipsoid, made once for areas (`area.ts`) and lengths
- * (`measure.ts`): exact to round-off, as survey software computes them.
+ * GeographicLib's geodesic on the CGCS2000 ellipsoid, made once for lengths (`measure.ts`): exact to
+ * round-off, as survey software computes them. Areas (`area.ts`) take the authalic sphere, a faster way to
+ * the same figures; its tests compare with GeographicLib's polygon areas.
  */
 import * as GeographicLib from 'geographiclib-geodesic';
 import { CGCS2000_A, CGCS2000_F } from './ellipsoid.ts';
