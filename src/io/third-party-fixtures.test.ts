@@ -7,7 +7,8 @@
  * Where it tells something, the table also says what GDAL's ogrinfo makes of the same file, and a test
  * checks that GDAL still says so: the rows with comments are where we and GDAL differ, and why.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gdalRun, skipWithoutGdal } from '../../tests/support/gdal.ts';
@@ -36,6 +37,8 @@ interface Expected {
   readonly gdal?: number | 'refused';
   /** What ogrinfo complains about while reading (an ERROR or Warning line); none when not given. */
   readonly gdalSays?: string;
+  /** For a Shapefile without its .shx: what ogrinfo reads when told to rebuild it (SHAPE_RESTORE_SHX=YES). */
+  readonly gdalRestoringShx?: number | 'refused';
 }
 
 const imported = (n: number, ...notes: string[]): Outcome => ({ imported: n, notes });
@@ -140,8 +143,9 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
 
   // geotools/
   'geotools/chinese_poly': { ...elsewhere(1, 'io.dbf.encodingGuessed', 'io.crs.wgs84AsCgcs2000'), gdal: 1 },
-  // Only the .shp: GDAL needs the .shx, we need the .shx and the .dbf.
-  'geotools/extraAtEnd': { ...broken('io.shp.missingParts'), gdal: 'refused' },
+  // Only the .shp, with 72 bytes after its last record that are not a record: the index cannot be rebuilt
+  // (GDAL refuses without the .shx, and with SHAPE_RESTORE_SHX too: "Invalid length for entity 3").
+  'geotools/extraAtEnd': { ...broken('io.shp.shxNotRebuilt'), gdal: 'refused', gdalRestoringShx: 'refused' },
   // No .prj and coordinates no supported CRS explains. GDAL reads them without a CRS.
   'geotools/holeTouchEdge': { ...broken('io.crs.cannotInfer'), gdal: 1 },
   'geotools/rus-windows-1251': { ...elsewhere(2, 'io.crs.wgs84AsCgcs2000'), gdal: 2 },
@@ -149,17 +153,18 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // shapefile-js/
   'shapefile-js/SHP_Exclude.zip': { ...elsewhere(1, 'io.crs.inferred'), gdal: 1 },
   'shapefile-js/T8Th4_6n.zip': { ...elsewhere(1, 'io.shp.trailingBytes', 'io.crs.wgs84AsCgcs2000'), gdal: 1 },
-  // bad.shp is a DBF, and there is no .shx.
-  'shapefile-js/bad': { ...broken('io.shp.missingParts'), gdal: 'refused' },
+  // bad.shp is a DBF (and there is no .shx).
+  'shapefile-js/bad': { ...broken('io.shp.notShp'), gdal: 'refused', gdalRestoringShx: 'refused' },
   'shapefile-js/codepage': { ...elsewhere(2, 'io.crs.wgs84AsCgcs2000'), gdal: 2 },
   'shapefile-js/codepage.zip': { ...elsewhere(2, 'io.crs.wgs84AsCgcs2000'), gdal: 2 },
   'shapefile-js/empty-shp.zip': { ...elsewhere(2, 'io.shp.windingReversed', 'io.crs.wgs84AsCgcs2000'), gdal: 2 },
-  'shapefile-js/export_multipointz': { ...elsewhere(1, 'io.crs.wgs84AsCgcs2000'), gdal: 1 },
-  'shapefile-js/export_polylinez': { ...elsewhere(1, 'io.crs.wgs84AsCgcs2000'), gdal: 1 },
-  // No .shx: refused before the HTML .cpg matters (GDAL refuses it too).
-  'shapefile-js/htmlcpg': { ...broken('io.shp.missingParts'), gdal: 'refused' },
-  // No .shx: refused before the HTML .prj matters (crs.test.ts reads that .prj).
-  'shapefile-js/htmlprj': { ...broken('io.shp.missingParts'), gdal: 'refused' },
+  // MultiPointZ and PolyLineZ with M (all 0): read in 2-D, as GDAL's vertices without Z and M (shapefile.format.test.ts).
+  'shapefile-js/export_multipointz': { ...elsewhere(1, 'io.shp.zmDropped', 'io.crs.wgs84AsCgcs2000'), gdal: 1 },
+  'shapefile-js/export_polylinez': { ...elsewhere(1, 'io.shp.zmDropped', 'io.crs.wgs84AsCgcs2000'), gdal: 1 },
+  // No .shx: GDAL refuses unless told to rebuild it; we rebuild it as GDAL then does, and say so.
+  'shapefile-js/htmlcpg': { ...elsewhere(2, 'io.shp.shxRebuilt', 'io.dbf.cpgNotUnderstood', 'io.dbf.encodingGuessed', 'io.crs.wgs84AsCgcs2000'), gdal: 'refused', gdalRestoringShx: 2 },
+  // As htmlcpg; the HTML .prj is ignored with a note (crs.test.ts reads that .prj).
+  'shapefile-js/htmlprj': { ...elsewhere(2, 'io.shp.shxRebuilt', 'io.crs.prjNotWkt', 'io.crs.inferred'), gdal: 'refused', gdalRestoringShx: 2 },
   'shapefile-js/ipra_dresden_polygon': { ...elsewhere(1, 'io.shp.trailingBytes', 'io.crs.wgs84AsCgcs2000'), gdal: 1 },
   // NAD83 / Massachusetts Mainland: GDAL reads it; the plan takes CGCS2000 (or WGS 84) only.
   'shapefile-js/mixedcase.zip': { ...broken('io.crs.unsupportedDatum'), gdal: 40 },
@@ -357,5 +362,21 @@ describe.skipIf(skipWithoutGdal('ogrinfo'))('third-party fixtures as GDAL reads 
     const complaints = run.stderr.split('\n').filter((line) => /^(ERROR \d+|Warning \d+):/.test(line));
     if (gdalSays) expect(complaints.join('\n')).toContain(gdalSays);
     else expect(complaints).toEqual([]);
+  });
+
+  // GDAL writes the rebuilt .shx beside the .shp, so it reads a copy.
+  const restoring = sets.filter((s) => EXPECTED[s.name]?.gdalRestoringShx !== undefined);
+  it.each(restoring.map((s) => [s.name, s] as const))('%s, its .shx rebuilt (SHAPE_RESTORE_SHX=YES)', (name, set) => {
+    const expected = EXPECTED[name]!.gdalRestoringShx;
+    const dir = mkdtempSync(join(tmpdir(), 'vp-shx-'));
+    try {
+      for (const file of set.files) writeFileSync(join(dir, file.name), file.bytes);
+      const shp = set.files.find((f) => extensionOf(f.name) === 'shp')!;
+      const run = gdalRun('ogrinfo', ['--config', 'SHAPE_RESTORE_SHX', 'YES', '-al', '-so', join(dir, shp.name)]);
+      if (expected === 'refused') expect(run.status, run.stdout).not.toBe(0);
+      else expect(Number(/^Feature Count: (\d+)$/m.exec(run.stdout)?.[1])).toBe(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

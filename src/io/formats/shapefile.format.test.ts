@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import type { AreaGeometry } from '../../domain/features.ts';
+import type { Plan } from '../../domain/plan.ts';
+import { ellipsoidalArea } from '../../geo/area.ts';
 import { readShp } from '../shapefile/shp-read.ts';
-import { english, fixtureFiles, shapefileFixture, THIRD_PARTY } from '../test-support.ts';
+import { boundaryShapefile } from '../shapefile/shp-test-support.ts';
+import { importSurvey } from '../survey/survey-import.ts';
+import { chinese, english, fixtureFiles, shapefileFixture, THIRD_PARTY } from '../test-support.ts';
 import { importFiles } from './index.ts';
 import type { ImportedLayer } from './types.ts';
 
@@ -75,14 +80,30 @@ describe('Shapefile geometry', () => {
     expect((geometry as Polygon).coordinates).toHaveLength(2);
   });
 
-  it('ignores trailing bytes after the last record, with a note (geotools extraAtEnd)', () => {
-    const read = readShp(new Uint8Array(readFileSync(join(THIRD_PARTY, 'geotools/extraAtEnd.shp'))), null, { shp: 'extraAtEnd.shp', shx: 'extraAtEnd.shx' });
-    expect(read.ok && read.notes.map((n) => n.key)).toEqual(['io.shp.trailingBytes']);
+  it('geotools extraAtEnd: 72 bytes after the last record; ignored with a note when the .shx says where the records are, refused without it', () => {
+    const shp = new Uint8Array(readFileSync(join(THIRD_PARTY, 'geotools/extraAtEnd.shp')));
+    // Its three records start at bytes 100, 396 and 1364 and hold 288, 960 and 128 bytes.
+    const shx = new Uint8Array(124);
+    const view = new DataView(shx.buffer);
+    view.setInt32(0, 9994, false);
+    view.setInt32(24, 124 / 2, false);
+    [[100, 288], [396, 960], [1364, 128]].forEach(([offset, length], i) => {
+      view.setInt32(100 + i * 8, offset! / 2, false);
+      view.setInt32(104 + i * 8, length! / 2, false);
+    });
+    const names = { shp: 'extraAtEnd.shp', shx: 'extraAtEnd.shx' };
+    const indexed = readShp(shp, shx, names);
+    expect(indexed.ok && indexed.notes.map((n) => n.key)).toEqual(['io.shp.trailingBytes']);
+    expect(indexed.ok && indexed.value.geometries).toHaveLength(3);
+    expect(readShp(shp, null, names)).toMatchObject({ ok: false, error: { key: 'io.shp.shxNotRebuilt', params: { record: 4, offset: 1500 } } });
   });
 
   it('reads PolyLineZ, MultiPointZ and null shapes (shapefile-js fixtures)', () => {
-    expect(layerOf(importFiles(shapefileFixture(SHPJS, 'export_polylinez'), ANYWHERE)).features[0]?.geometry?.type).toBe('MultiLineString');
-    expect(layerOf(importFiles(shapefileFixture(SHPJS, 'export_multipointz'), ANYWHERE)).features[0]?.geometry?.type).toBe('MultiPoint');
+    const line = importFiles(shapefileFixture(SHPJS, 'export_polylinez'), ANYWHERE);
+    // As GDAL reads them (MULTILINESTRING ZM / MULTIPOINT ZM), Z and M left out.
+    expect(layerOf(line).features[0]?.geometry).toEqual({ type: 'MultiLineString', coordinates: [[[-120, 45], [-119, 44], [-118, 43]], [[-115, 40], [-114, 39], [-113, 38]]] });
+    expect(line.ok && line.notes[0]).toEqual({ key: 'io.shp.zmDropped', params: { file: 'export_polylinez.shp', type: 'PolyLineZ' } });
+    expect(layerOf(importFiles(shapefileFixture(SHPJS, 'export_multipointz'), ANYWHERE)).features[0]?.geometry).toEqual({ type: 'MultiPoint', coordinates: [[-123, 48], [-122, 47], [-121, 46]] });
     const result = importFiles(fixtureFiles(SHPJS, 'zero-len-line.zip'), ANYWHERE);
     expect(layerOf(result).features.some((f) => f.geometry === null)).toBe(true);
     expect(result.ok && result.notes.map((n) => n.key)).toContain('io.shp.nullShapes');
@@ -90,15 +111,9 @@ describe('Shapefile geometry', () => {
 });
 
 describe('Shapefile errors name the file and the fix', () => {
-  it('missing .shx, .shp or .dbf', () => {
-    const noShx = importFiles(shapefileFixture(SHPJS, 'bad'));
-    expect(!noShx.ok && english(noShx.error)).toContain('bad.shx');
+  it('a .dbf without its .shp', () => {
     const noShp = importFiles(fixtureFiles(SHPJS, 'noshp.zip'));
-    expect(!noShp.ok && english(noShp.error)).toContain('counties.shp, counties.shx');
-    const files = shapefileFixture(GEOTOOLS, 'chinese_poly').filter((f) => !f.name.endsWith('.dbf'));
-    const noDbf = importFiles(files, ANYWHERE);
-    expect(!noDbf.ok && noDbf.error.key).toBe('io.shp.missingParts');
-    expect(!noDbf.ok && english(noDbf.error)).toContain('chinese_poly.dbf');
+    expect(!noShp.ok && noShp.error).toEqual({ key: 'io.shp.missingParts', params: { file: 'counties', missing: 'counties.shp' } });
   });
 
   it('record counts that disagree between .shp/.shx and .dbf', () => {
@@ -131,6 +146,38 @@ describe('Shapefile errors name the file and the fix', () => {
     const files = [...shapefileFixture(SHPJS, 'bad'), { ...fixtureFiles(SHPJS, 'codepage.shx')[0]!, name: 'bad.shx' }];
     const result = importFiles(files, ANYWHERE);
     expect(!result.ok && result.error.key).toBe('io.shp.notShp');
+  });
+});
+
+describe('Shapefiles with geometry only', () => {
+  const plan = JSON.parse(readFileSync('samples/sample-village.plan.json', 'utf8')) as Plan;
+  const boundary = Object.values(plan.layers.boundary)[0]!;
+
+  it('reads a .shp + .shx without .dbf: every feature without attributes, and a note naming the missing file', () => {
+    const result = importFiles(boundaryShapefile(boundary.geometry, plan.meta.villageName, ['dbf']));
+    const layer = layerOf(result);
+    expect(layer.fields).toEqual([]);
+    expect(layer.missingDbf).toBe('村界.dbf');
+    expect(layer.features.map((f) => [f.recordNo, Object.keys(f.properties)])).toEqual([[1, []]]);
+    expect(Math.abs(ellipsoidalArea(layer.features[0]!.geometry as AreaGeometry) - ellipsoidalArea(boundary.geometry))).toBeLessThan(0.01);
+    expect(result.ok && result.notes.map((n) => n.key)).toEqual(['io.shp.noDbf']);
+    expect(result.ok && chinese(result.notes[0]!)).toContain('村界.dbf');
+    expect(result.ok && english(result.notes[0]!)).toContain('reference or outline layer');
+  });
+
+  it('reads a lone .shp (no .dbf, no .shx): the index rebuilt, the same shapes', () => {
+    const withShx = layerOf(importFiles(boundaryShapefile(boundary.geometry, plan.meta.villageName, ['dbf'])));
+    const result = importFiles(boundaryShapefile(boundary.geometry, plan.meta.villageName, ['dbf', 'shx']));
+    expect(layerOf(result).features).toEqual(withShx.features);
+    expect(result.ok && result.notes.map((n) => n.key)).toEqual(['io.shp.shxRebuilt', 'io.shp.noDbf']);
+    expect(result.ok && result.notes[0]?.params).toMatchObject({ shx: '村界.shx', count: 1 });
+  });
+
+  it('refuses it as survey parcels, saying the .dbf is missing (not which field)', () => {
+    const layer = layerOf(importFiles(boundaryShapefile(boundary.geometry, plan.meta.villageName, ['dbf'])));
+    const survey = importSurvey(layer);
+    expect(!survey.ok && survey.error).toEqual({ key: 'io.survey.noAttributeTable', params: { file: layer.file, dbf: '村界.dbf' } });
+    expect(!survey.ok && chinese(survey.error)).toContain('缺少 村界.dbf');
   });
 });
 

@@ -1,20 +1,22 @@
 /**
  * Shapefile import (`.shp` + `.shx` + `.dbf`, with `.prj` and `.cpg` when present; loose files or zip
- * members, any letter case, in sub-folders) and export (shapefile-write.ts).
+ * members, any letter case, in sub-folders) and export (shapefile-write.ts). The `.shp` is enough, as GDAL
+ * reads it: without the `.dbf` the layer has geometry only (a boundary or an outline is still useful, but
+ * never survey parcels), without the `.shx` the index is rebuilt from the records (shp-read.ts); both said.
  */
 import { crsFromPrj } from '../crs/prj-read.ts';
 import { extensionOf, fileName, stemOf, type InputFile } from '../files.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
-import { readDbf, readDbfHeader, type DbfField } from '../shapefile/dbf-read.ts';
+import { readDbf, readDbfHeader, type DbfField, type DbfTable } from '../shapefile/dbf-read.ts';
 import { readShp } from '../shapefile/shp-read.ts';
 import { georeference, type DeclaredCrs } from './georeference.ts';
+import { emptyProperties } from './properties.ts';
 import { chooseEncoding } from './shapefile-encoding.ts';
 import { writeShapefile } from './shapefile-write.ts';
-import type { FieldInfo, FileFormat, ImportedFeature, ImportedLayer, ReadOptions } from './types.ts';
+import type { EncodingReport, FieldInfo, FileFormat, ImportedFeature, ImportedLayer, ReadOptions } from './types.ts';
 
 const PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'] as const;
 type Part = (typeof PARTS)[number];
-const REQUIRED: readonly Part[] = ['shp', 'shx', 'dbf'];
 
 /** Files grouped by folder and name, case-insensitively: `a/DLTB.SHP` and `a/dltb.dbf` are one dataset. */
 function claim(files: readonly InputFile[]): InputFile[][] {
@@ -32,34 +34,26 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
   const part = (p: Part) => dataset.find((f) => extensionOf(f.name) === p);
   const anyFile = dataset[0] as InputFile;
   const stem = stemOf(anyFile.name);
-  const missing = REQUIRED.filter((p) => !part(p));
-  if (missing.length) {
-    return failure('io.shp.missingParts', { file: fileName(stem), missing: missing.map((p) => `${fileName(stem)}.${p}`).join(', ') });
-  }
-  const shpFile = part('shp') as InputFile;
-  const dbfFile = part('dbf') as InputFile;
-  const shxFile = part('shx') as InputFile;
+  const shpFile = part('shp');
+  if (!shpFile) return failure('io.shp.missingParts', { file: fileName(stem), missing: `${fileName(stem)}.shp` });
+  const shxFile = part('shx');
   const notes: Message[] = [];
 
-  const shp = readShp(shpFile.bytes, shxFile.bytes, { shp: fileName(shpFile.name), shx: fileName(shxFile.name) });
+  const shp = readShp(shpFile.bytes, shxFile?.bytes ?? null, { shp: fileName(shpFile.name), shx: fileName(shxFile?.name ?? `${stem}.shx`) });
   if (!shp.ok) return shp;
   notes.push(...shp.notes);
   // Rough shares of a read measured on the 20,000-parcel bench file: geometry, then text, then reprojection.
   options.onProgress?.(0.3);
-  const header = readDbfHeader(dbfFile.bytes, fileName(dbfFile.name));
-  if (!header.ok) return header;
-  if (header.value.recordCount !== shp.value.geometries.length) {
-    return failure('io.shp.countMismatch', {
-      shp: fileName(shpFile.name),
-      shpCount: shp.value.geometries.length,
-      dbf: fileName(dbfFile.name),
-      dbfCount: header.value.recordCount,
-    });
+  const dbfFile = part('dbf');
+  let table: AttributeTable;
+  if (dbfFile) {
+    const read = readTable(dbfFile, fileName(shpFile.name), shp.value.geometries.length, part('cpg'), options, notes);
+    if (!read.ok) return read;
+    table = read.value;
+  } else {
+    notes.push(note('io.shp.noDbf', { file: fileName(shpFile.name), dbf: fileName(`${stem}.dbf`) }));
+    table = { fields: [], records: shp.value.geometries.map((_, i) => ({ row: i + 1, properties: emptyProperties() })), encoding: null };
   }
-  const encoding = chooseEncoding(dbfFile, header.value, part('cpg'), options.encoding, notes);
-  const table = readDbf(dbfFile.bytes, header.value, encoding.encoding, fileName(dbfFile.name));
-  if (!table.ok) return table;
-  notes.push(...table.notes);
   options.onProgress?.(0.5);
 
   const prjFile = part('prj');
@@ -78,7 +72,7 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
     }
   }
 
-  const features: ImportedFeature[] = table.value.records.map((record) => ({
+  const features: ImportedFeature[] = table.records.map((record) => ({
     geometry: shp.value.geometries[record.row - 1] ?? null,
     properties: record.properties,
     recordNo: record.row,
@@ -88,15 +82,37 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
       format: 'shapefile',
       file: shpFile.name,
       name: fileName(stem),
-      fields: table.value.fields.map(fieldInfo),
+      fields: table.fields,
       features,
-      encoding,
+      encoding: table.encoding,
       declared,
       crsText: prjText,
     },
     { ...options, ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(0.5 + done * 0.5) } : {}) },
   );
-  return layer.ok ? success(layer.value, [...notes, ...layer.notes]) : layer;
+  if (!layer.ok) return layer;
+  return success(dbfFile ? layer.value : { ...layer.value, missingDbf: fileName(`${stem}.dbf`) }, [...notes, ...layer.notes]);
+}
+
+/** The attribute side of a layer: the `.dbf`'s, or one empty record per shape when it is missing. */
+interface AttributeTable {
+  readonly fields: readonly FieldInfo[];
+  readonly records: DbfTable['records'];
+  readonly encoding: EncodingReport | null;
+}
+
+/** The `.dbf`: as many records as the `.shp` has shapes, text in the chosen, declared or detected encoding. */
+function readTable(dbfFile: InputFile, shpName: string, shapes: number, cpg: InputFile | undefined, options: ReadOptions, notes: Message[]): Result<AttributeTable> {
+  const header = readDbfHeader(dbfFile.bytes, fileName(dbfFile.name));
+  if (!header.ok) return header;
+  if (header.value.recordCount !== shapes) {
+    return failure('io.shp.countMismatch', { shp: shpName, shpCount: shapes, dbf: fileName(dbfFile.name), dbfCount: header.value.recordCount });
+  }
+  const encoding = chooseEncoding(dbfFile, header.value, cpg, options.encoding, notes);
+  const table = readDbf(dbfFile.bytes, header.value, encoding.encoding, fileName(dbfFile.name));
+  if (!table.ok) return table;
+  notes.push(...table.notes);
+  return success({ fields: table.value.fields.map(fieldInfo), records: table.value.records, encoding });
 }
 
 function fieldInfo(field: DbfField): FieldInfo {

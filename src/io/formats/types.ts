@@ -1,5 +1,6 @@
 /** What every format reads into and writes from: layers of features in lon/lat (CGCS2000). */
 import type { Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import type { DatumParameters } from '../../domain/datum-parameters.ts';
 import type { CrsReport, SourceCrs } from '../crs/source-crs.ts';
 import type { Region } from '../crs/locate.ts';
 import type { InputFile, OutputFile } from '../files.ts';
@@ -53,6 +54,8 @@ export interface ImportedLayer {
   readonly features: readonly ImportedFeature[];
   readonly crs: CrsReport;
   readonly encoding: EncodingReport | null;
+  /** The attribute table a Shapefile came without (`DLTB.dbf`): every feature has empty properties. */
+  readonly missingDbf?: string;
 }
 
 export interface ReadOptions {
@@ -68,6 +71,8 @@ export interface ReadOptions {
   readonly expectedLongitude?: number;
   /** Convert GCJ-02 (web-map offset) coordinates to CGCS2000: only when the planner asked. */
   readonly convertGcj02?: boolean;
+  /** The county's Beijing 1954 / Xian 1980 parameters (the plan's, remembered or just entered). */
+  readonly datumParameters?: readonly DatumParameters[];
   readonly limits?: ImportLimits;
   /** 0–1 as the read goes on (per dataset, per 1,000 records), for a progress bar; called synchronously. */
   readonly onProgress?: (done: number) => void;

@@ -5,6 +5,7 @@ import { applyPatch } from '../../domain/patch.ts';
 import { resolveProfile } from '../../domain/profile.ts';
 import { PlanIndex } from '../../geo/plan-index.ts';
 import { writeGeoJson } from '../formats/geojson.format.ts';
+import { boundaryShapefile } from '../shapefile/shp-test-support.ts';
 import { surveyLayerFromParcels } from '../survey/survey-layer.ts';
 import { importIntoPlan } from './import-command.ts';
 import { previewImport } from './import-preview.ts';
@@ -48,5 +49,21 @@ describe('import into the plan', () => {
     expect(importIntoPlan(ctx, 'townshipZones', preview.value)).toMatchObject({ ok: false, error: { key: 'io.ui.badZoneCodes', params: { count: 3 } } });
     expect(importIntoPlan(ctx, 'base', { ...preview.value, survey: null })).toMatchObject({ ok: false, error: { key: 'io.ui.notSurvey' } });
     expect(previewImport([{ name: 'x.geojson', bytes: new TextEncoder().encode('{nope') }], {})).toMatchObject({ ok: false });
+  });
+
+  it('imports a Shapefile without .dbf as the village boundary, and refuses it as base parcels saying the .dbf is missing', () => {
+    const ctx = sample();
+    const [boundary] = Object.values(ctx.plan.layers.boundary);
+    const preview = previewImport(boundaryShapefile(boundary!.geometry, '测试村', ['dbf']), {});
+    if (!preview.ok) throw new Error(JSON.stringify(preview.error));
+    expect(preview.value.survey).toBeNull();
+    expect(preview.value.surveyError).toMatchObject({ key: 'io.survey.noAttributeTable', params: { dbf: '村界.dbf' } });
+    expect(preview.value.notes.map((n) => n.key)).toEqual(['io.shp.noDbf']);
+    expect(importIntoPlan(ctx, 'base', preview.value)).toMatchObject({ ok: false, error: { key: 'io.survey.noAttributeTable' } });
+    const imported = importIntoPlan(ctx, 'boundary', preview.value);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.error));
+    const applied = applyPatch(ctx.plan, imported.patch).plan;
+    // No XZQMC to read: the village keeps its own name and code.
+    expect(Object.values(applied.layers.boundary).map((f) => f.properties)).toEqual([{ villageCode: ctx.plan.meta.villageCode, villageName: ctx.plan.meta.villageName }]);
   });
 });

@@ -54,7 +54,10 @@ function referenceFeatures(ctx: CommandContext, target: Exclude<ImportTarget, 'b
 export function importIntoPlan(ctx: CommandContext, target: ImportTarget, preview: ImportPreview): CommandResult {
   let features: PlanFeature[];
   if (target === 'base') {
-    if (!preview.survey) return refuse('io.ui.notSurvey', { file: preview.layer.file });
+    if (!preview.survey) {
+      // Why the layer is no survey (no .dbf, no code field) says more than that it is not one.
+      return preview.surveyError ? refuse(preview.surveyError.key, preview.surveyError.params) : refuse('io.ui.notSurvey', { file: preview.layer.file });
+    }
     features = [...preview.survey.parcels];
   } else {
     const made = referenceFeatures(ctx, target, preview.areas);

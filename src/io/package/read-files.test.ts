@@ -57,6 +57,12 @@ describe('a delivery package from files in memory', { timeout: 60_000 }, async (
     expect(first?.properties.ownerName).toBe(original?.properties.ownerName ?? null);
   });
 
+  it('refuses a Shapefile layer without its .dbf (a package layer is its attributes), naming the file', () => {
+    const noDbf = delivery.files.filter((f) => !f.name.endsWith('.geojson') && !f.name.endsWith('Shapefile/JQDLTB.dbf'));
+    expect(noDbf.length).toBeLessThan(delivery.files.filter((f) => !f.name.endsWith('.geojson')).length);
+    expect(readPackageFiles(noDbf)).toMatchObject({ ok: false, error: { key: 'io.shp.missingParts', params: { file: 'JQDLTB', missing: 'JQDLTB.dbf' } } });
+  });
+
   it('is not a package without JQDLTB or with JQDLTB alone (a survey layer is read as a layer)', () => {
     const only = (names: readonly string[]) => delivery.files.filter((f) => names.some((n) => f.name.endsWith(`/${n}.geojson`)));
     expect(readPackageFiles(only(['GHYT', 'TDGHDL']))).toBeNull();

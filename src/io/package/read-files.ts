@@ -9,7 +9,7 @@
 import { expandFiles, importFiles } from '../formats/index.ts';
 import type { ImportedLayer, ReadOptions } from '../formats/types.ts';
 import { extensionOf, fileName, stemOf, type InputFile } from '../files.ts';
-import { note, success, type Message, type Result } from '../result.ts';
+import { failure, note, success, type Message, type Result } from '../result.ts';
 import { readGeoJsonLayer } from './geojson-layer.ts';
 import { INPUTS_FILE_NAME, readPlanInputs } from './package-inputs.ts';
 import { PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, layerNameOf, type FieldValue, type KeepRow, type PackageFeature, type PackageLayer, type PackageLayerName, type PackageLayers } from './package-layers.ts';
@@ -119,6 +119,8 @@ function readShapefile(name: PackageLayerName, parts: readonly InputFile[], opti
   const read = importFiles(parts, options);
   if (!read.ok) return read;
   const layer = read.value[0] as ImportedLayer;
+  // A package layer is its attributes (codes, numbers, areas): without its .dbf there is nothing to rebuild.
+  if (layer.missingDbf) return failure('io.shp.missingParts', { file: layer.name, missing: layer.missingDbf });
   const features: PackageFeature[] = [];
   const skipped: number[] = [];
   for (const f of layer.features) {

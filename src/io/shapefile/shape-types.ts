@@ -18,7 +18,7 @@ export const SHAPE_TYPES = {
 
 export type ShapeFamily = 'null' | 'point' | 'multipoint' | 'polyline' | 'polygon' | 'multipatch';
 
-/** Z and M variants share the X/Y layout of their plain type; the Z and M arrays after it are skipped. */
+/** Z and M variants share the X/Y layout of their plain type; the Z and M arrays after it are not kept. */
 export function shapeFamily(type: number): ShapeFamily | undefined {
   switch (type) {
     case 0: return 'null';
@@ -33,4 +33,16 @@ export function shapeFamily(type: number): ShapeFamily | undefined {
 
 export function shapeTypeName(type: number): string {
   return (SHAPE_TYPES as Record<number, string>)[type] ?? `type ${type}`;
+}
+
+/**
+ * What a type stores after its X/Y part: Z types a Z range and array, then an M range and array that the
+ * 1998 whitepaper marks optional; M types the M range and array, optional too, except a PointM, whose M is
+ * its last field.
+ */
+export function shapeMeasures(type: number): { readonly z: boolean; readonly m: 'none' | 'optional' | 'required' } {
+  if (type === 21) return { z: false, m: 'required' };
+  if (type === 11 || type === 13 || type === 15 || type === 18 || type === 31) return { z: true, m: 'optional' };
+  if (type === 23 || type === 25 || type === 28) return { z: false, m: 'optional' };
+  return { z: false, m: 'none' };
 }

@@ -77,6 +77,8 @@ const SLOPES = new Set<string>(codesOf(SLOPE_GRADES));
 
 export function importSurvey(layer: ImportedLayer, options: SurveyImportOptions = {}): Result<SurveyImport> {
   const table = options.mapping ?? DEFAULT_SURVEY_MAPPING;
+  // A Shapefile without its .dbf has no fields at all: say which file is missing, not which field.
+  if (layer.missingDbf) return failure('io.survey.noAttributeTable', { file: layer.file, dbf: layer.missingDbf });
   const fields = resolveFields(layer.fields.map((f) => f.name), options.fields);
   if (!fields.code) return failure('io.survey.noCodeField', { file: layer.file, fields: listSome(layer.fields.map((f) => f.name), 20) });
 
