@@ -5,6 +5,7 @@
 import { findFeature, type Plan } from '../domain/plan.ts';
 import { DEFAULT_LAYER_ORDER } from '../domain/layers.ts';
 import { createIssuesStore } from './issues.store.ts';
+import { createMeasureStore } from './measure.store.ts';
 import { createMessagesStore } from './messages.store.ts';
 import { createPlanStore } from './plan.store.ts';
 import { createPointerStore } from './pointer.store.ts';
@@ -21,7 +22,12 @@ export function createEditor(plan: Plan, storage: Storage | undefined) {
     messages: createMessagesStore(),
     pointer: createPointerStore(),
     issues: createIssuesStore(),
+    measure: createMeasureStore(),
   };
+  // A measurement belongs to the measure tool: leaving the tool takes it off the map.
+  editor.tool.subscribe((next, previous) => {
+    if (next.tool.kind !== 'measure' && previous.tool.kind === 'measure') editor.measure.clear();
+  });
   editor.plan.onChange((event) => {
     editor.selection.retain((id) => findFeature(event.plan, id) !== undefined);
   });

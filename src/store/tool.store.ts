@@ -9,7 +9,9 @@ export type Tool =
   | { readonly kind: 'boxSelect' }
   | { readonly kind: 'draw'; readonly layer: DrawnLayerId }
   | { readonly kind: 'split' }
-  | { readonly kind: 'cutHole' };
+  | { readonly kind: 'cutHole' }
+  /** Measures distances and areas on the map; never edits or selects (`measure.store.ts`). */
+  | { readonly kind: 'measure' };
 
 export interface ToolState {
   readonly tool: Tool;

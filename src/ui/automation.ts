@@ -23,6 +23,8 @@ export interface VillagePlanHandle {
   history(): { undo: string[]; redo: string[] };
   /** Screen position (CSS px, relative to the map's top-left) of a lon/lat, for scripted clicks. */
   project(lonLat: [number, number]): { x: number; y: number } | null;
+  /** The lon/lat under a screen position (CSS px from the map's top-left): what a click there lands on. */
+  unproject(point: [number, number]): [number, number] | null;
   /** Resolves when the map has drawn everything it has been given. */
   idle(): Promise<void>;
 }
@@ -45,6 +47,12 @@ export function installAutomationHandle(editor: Editor, view: () => MapView | nu
       if (!map) return null;
       const p = map.project(lonLat);
       return { x: p.x, y: p.y };
+    },
+    unproject(point) {
+      const map = view()?.map;
+      if (!map) return null;
+      const p = map.unproject(point);
+      return [p.lng, p.lat];
     },
     idle() {
       return view()?.whenDrawn() ?? Promise.resolve();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n/index.ts';
-import { formatMessage } from './format.ts';
+import { formatLength, formatMessage } from './format.ts';
 
 const formatIn = (language: 'zh-CN' | 'en') => {
   const i18n = createI18n(language);
@@ -24,5 +24,16 @@ describe('the UI formats messages as the CLI and the notice do', () => {
   it('leaves no placeholder in any rule message given its parameters (no {{…}})', () => {
     const en = formatIn('en');
     expect(en({ key: 'rules.withinTask.message', params: { taskKey: 'profile.quota.constructionTotal', targetM2: 1, taskM2: 1, overM2: 0, baseM2: 1 } })).not.toMatch(/\{\{/);
+  });
+});
+
+describe('lengths', () => {
+  it('in metres to the centimetre below a kilometre, in kilometres to the metre from there', () => {
+    const { t } = createI18n('zh-CN');
+    expect(formatLength(t, 0)).toBe('0.00 m');
+    expect(formatLength(t, 999.994)).toBe('999.99 m');
+    expect(formatLength(t, 999.996)).toBe('1.000 km');
+    expect(formatLength(t, 1234.5678)).toBe('1.235 km');
+    expect(formatLength(t, 12_345_678)).toBe('12,345.678 km');
   });
 });

@@ -26,3 +26,8 @@ export function formatArea(t: TFunction, m2: number): string {
   const a = areaFigures(m2);
   return t('units.areaTriple', { m2: formatNumber(a.m2, 2), ha: formatNumber(a.hectares, 2), mu: formatNumber(a.mu, 2) });
 }
+
+/** "456.78 m" below a kilometre, "1.000 km" (to the metre) from what would show as 1,000.00 m. */
+export function formatLength(t: TFunction, metres: number): string {
+  return metres < 999.995 ? t('units.metres', { value: formatNumber(metres, 2) }) : t('units.kilometres', { value: formatNumber(metres / 1000, 3) });
+}

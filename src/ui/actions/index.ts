@@ -3,6 +3,7 @@ import type { Action } from './action.ts';
 import { goToAction, historyAction, searchAction } from './find.action.ts';
 import { clipAction, copyToActiveLayerAction, deleteAction, mergeAction } from './geometry.action.ts';
 import { redoAction, undoAction } from './history.action.ts';
+import { measureFinishAction, measureRemovePointAction, measureToolAction } from './measure.action.ts';
 import { boxSelectToolAction, cutHoleToolAction, drawActiveLayerAction, selectToolAction, splitToolAction } from './tools.action.ts';
 import { escapeAction, fitPlanAction, helpAction, languageAction, snappingAction, viewActions, zoomTo2000Action } from './view.action.ts';
 
@@ -15,6 +16,10 @@ export const ACTIONS: readonly Action[] = [
   drawActiveLayerAction,
   splitToolAction,
   cutHoleToolAction,
+  // Before delete: in the measure tool, Backspace and Delete take back a point instead.
+  measureToolAction,
+  measureFinishAction,
+  measureRemovePointAction,
   mergeAction,
   clipAction,
   copyToActiveLayerAction,

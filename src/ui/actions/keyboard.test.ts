@@ -1,6 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { shortcutMatches } from './keyboard.ts';
+import type { FeatureId } from '../../domain/ids.ts';
+import { feature, planWith, rect } from '../../domain/test-support.ts';
+import { createEditor } from '../../store/editor.ts';
+import type { Services } from '../services.tsx';
+import { actionForKey, shortcutMatches } from './keyboard.ts';
 
 const key = (k: string, mods: Partial<Pick<KeyboardEvent, 'ctrlKey' | 'shiftKey' | 'metaKey'>> = {}) =>
   ({ key: k, ctrlKey: false, shiftKey: false, metaKey: false, ...mods }) as KeyboardEvent;
@@ -26,5 +30,26 @@ describe('shortcut matching', () => {
 
   it('does not fire a plain-letter tool on Ctrl+letter', () => {
     expect(shortcutMatches({ key: 'v' }, key('v', { ctrlKey: true }))).toBe(false);
+  });
+});
+
+describe('the action a key runs', () => {
+  const editor = createEditor(planWith([feature('newBuild', 'a', rect(120, 30, 120.001, 30.001))]), undefined);
+  const services: Services = { editor, view: null, draw: null };
+
+  it('Backspace and Delete take back a measure point in the measure tool, and delete the selection elsewhere', () => {
+    editor.selection.set(['a' as FeatureId]);
+    expect(actionForKey(key('Backspace'), services)?.id).toBe('delete');
+    expect(actionForKey(key('Delete'), services)?.id).toBe('delete');
+    editor.tool.setTool({ kind: 'measure' });
+    expect(actionForKey(key('Backspace'), services)?.id).toBe('measure.removePoint');
+    expect(actionForKey(key('Delete'), services)?.id).toBe('measure.removePoint');
+    expect(actionForKey(key('Enter'), services)?.id).toBe('measure.finish');
+    editor.tool.setTool({ kind: 'select' });
+    expect(actionForKey(key('Enter'), services)).toBeUndefined();
+  });
+
+  it('R starts the measure tool', () => {
+    expect(actionForKey(key('r'), services)?.id).toBe('tool.measure');
   });
 });

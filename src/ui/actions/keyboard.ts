@@ -1,7 +1,7 @@
 /** Keyboard shortcuts from the action list. Typing in a form field never triggers an action. */
 import type { Services } from '../services.tsx';
 import { ACTIONS } from './index.ts';
-import type { Shortcut } from './action.ts';
+import type { Action, Shortcut } from './action.ts';
 
 export function shortcutMatches(shortcut: Shortcut, event: KeyboardEvent): boolean {
   const ctrl = event.ctrlKey || event.metaKey;
@@ -16,17 +16,22 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/**
+ * The first enabled action bound to the key. A disabled one leaves the key to the next: Backspace takes
+ * back a measure point in the measure tool and deletes the selection elsewhere.
+ */
+export function actionForKey(event: KeyboardEvent, services: Services, actions: readonly Action[] = ACTIONS): Action | undefined {
+  return actions.find((action) => action.shortcuts.some((s) => shortcutMatches(s, event)) && (!action.enabled || action.enabled(services)));
+}
+
 export function attachKeyboard(services: () => Services): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTyping(event.target) && event.key !== 'Escape') return;
-    for (const action of ACTIONS) {
-      if (!action.shortcuts.some((s) => shortcutMatches(s, event))) continue;
-      const current = services();
-      if (action.enabled && !action.enabled(current)) return;
-      event.preventDefault();
-      action.run(current);
-      return;
-    }
+    const current = services();
+    const action = actionForKey(event, current);
+    if (!action) return;
+    event.preventDefault();
+    action.run(current);
   };
   window.addEventListener('keydown', onKeyDown);
   return () => window.removeEventListener('keydown', onKeyDown);

@@ -49,7 +49,10 @@ export const helpAction: Action = {
   run: ({ editor }) => editor.ui.setHelpOpen(!editor.ui.getState().helpOpen),
 };
 
-/** Escape cancels the gesture in progress; with nothing in progress it drops the tool, then the selection. */
+/**
+ * Escape cancels the gesture in progress (a measurement shown counts as one); with nothing in progress it
+ * drops the tool, then the selection.
+ */
 export const escapeAction: Action = {
   id: 'escape',
   labelKey: 'actions.escape',
@@ -58,6 +61,7 @@ export const escapeAction: Action = {
     editor.messages.clearCursor();
     if (draw?.cancel()) return;
     if (editor.ui.getState().helpOpen) return editor.ui.setHelpOpen(false);
+    if (editor.tool.getState().tool.kind === 'measure' && editor.measure.clear()) return;
     if (editor.tool.getState().tool.kind !== 'select') return editor.tool.setTool({ kind: 'select' });
     editor.selection.clear();
   },

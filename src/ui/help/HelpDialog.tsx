@@ -6,7 +6,7 @@ import { useServices, useUi } from '../services.tsx';
 import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
 import { LicencesSection } from '../io/LicencesSection.tsx';
 
-const GESTURES = ['clickVertex', 'finish', 'snap', 'dragVertex', 'midpoint', 'deleteVertex', 'shiftClick', 'shiftDrag', 'escape'] as const;
+const GESTURES = ['clickVertex', 'finish', 'snap', 'dragVertex', 'midpoint', 'deleteVertex', 'shiftClick', 'shiftDrag', 'escape', 'measure'] as const;
 
 export function HelpDialog() {
   const { t } = useTranslation();

@@ -7,8 +7,10 @@ import { createMapView, type MapView } from '../../map/map-view.ts';
 import { syncSelection } from '../../map/selection-sync.ts';
 import { attachBasemap } from '../../map/basemap-sync.ts';
 import { attachIssueLayers } from '../../map/issue-layers.ts';
+import { attachMeasure } from '../../map/measure-interaction.ts';
 import { attachPlaceMarkers } from '../../map/place-markers.ts';
 import type { Editor } from '../../store/editor.ts';
+import { MeasurePanel } from '../measure/MeasurePanel.tsx';
 import { CursorMessage } from './CursorMessage.tsx';
 
 export interface MapCanvasProps {
@@ -42,6 +44,7 @@ export function MapCanvas({ editor, onReady }: MapCanvasProps) {
         attachBasemap(view.map, editor),
         attachPlaceMarkers(view.map, editor),
         attachIssueLayers(view.map, editor),
+        attachMeasure(view.map, editor),
       );
       readyCallback.current(view, draw);
     });
@@ -56,6 +59,7 @@ export function MapCanvas({ editor, onReady }: MapCanvasProps) {
     <div className="map-area">
       <div ref={container} className="map" data-testid="map" />
       <CursorMessage />
+      <MeasurePanel />
     </div>
   );
 }

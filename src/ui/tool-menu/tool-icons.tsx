@@ -127,6 +127,16 @@ export function SnapIcon() {
   );
 }
 
+/** The measure tool: a ruler laid across, with its ticks. */
+export function RulerIcon() {
+  return (
+    <svg {...frame}>
+      <path d="M1.6 11.2 11.2 1.6l3.2 3.2-9.6 9.6Z" />
+      <path d="M4.4 8.4 6 10M6.6 6.2l1.2 1.2M8.8 4 10.4 5.6" />
+    </svg>
+  );
+}
+
 export function HelpIcon() {
   return (
     <svg {...frame}>

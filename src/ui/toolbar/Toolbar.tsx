@@ -18,6 +18,7 @@ import {
   HelpIcon,
   MergeIcon,
   RedoIcon,
+  RulerIcon,
   SelectIcon,
   SnapIcon,
   SplitIcon,
@@ -53,6 +54,7 @@ export function Toolbar() {
         <DrawMenu />
         <ActionButton action={actionById('tool.split')} icon={<SplitIcon />} />
         <ActionButton action={actionById('tool.cutHole')} icon={<CutHoleIcon />} showLabel={false} />
+        <ActionButton action={actionById('tool.measure')} icon={<RulerIcon />} showLabel={false} />
       </div>
       <div className="group">
         <ActionButton action={actionById('merge')} icon={<MergeIcon />} showLabel={false} />
