@@ -77,7 +77,7 @@ export const toolsText: Texts = {
   'measure.total': { zh: '总长', en: 'Total' },
   'measure.area': { zh: '面积', en: 'Area' },
   'measure.perimeter': { zh: '周长', en: 'Perimeter' },
-  'measure.plane': { zh: '高斯平面（{{zone}} 带）', en: 'GK plane (zone {{zone}})' },
+  'measure.plane': { zh: '高斯平面（3° 带 {{zone}}）', en: 'GK plane (3° zone {{zone}})' },
   'measure.planeHint': {
     zh: 'CGCS2000 3° 带高斯-克吕格平面上的长度：离中央子午线越远，比椭球面长度大得越多。',
     en: 'Length in the CGCS2000 3° Gauss-Krüger plane: longer than on the ellipsoid, the more so the farther from the central meridian.',

@@ -27,7 +27,7 @@ describe('the measure readout', () => {
     expect(readout.rows.map((r) => r.id)).toEqual(['segment-1', 'segment-2', 'total', 'plane']);
     expect(readout.rows[0]).toEqual({ id: 'segment-1', label: '第 1 段', value: formatLength(t, line.segments[0]!) });
     expect(readout.rows[2]!.value).toBe(formatLength(t, line.total));
-    expect(readout.rows[3]!.label).toBe('高斯平面（40 带）');
+    expect(readout.rows[3]!.label).toBe('高斯平面（3° 带 40）');
   });
 
   it('area: the area in m², 公顷 and 亩 and the perimeter; too few points say so', () => {
