@@ -76,5 +76,6 @@ export function buildMeta(
     justifications: {},
     profileId: 'zhejiang-2017',
     profileOverrides: {},
+    datumParameters: [],
   };
 }

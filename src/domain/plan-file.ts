@@ -4,6 +4,7 @@
  * plan is never half-loaded.
  */
 import type { Geometry, Position } from 'geojson';
+import { sanitiseDatumParameters } from './datum-parameters.ts';
 import type { PlanFeature } from './features.ts';
 import { LAYER_FIELDS, validateFieldValue, type FieldSpec, type FieldValue } from './fields.ts';
 import type { FeatureId, PlanId } from './ids.ts';
@@ -108,6 +109,8 @@ function parseMeta(raw: unknown): Result<PlanMeta> {
       justifications: parseJustifications(raw.justifications),
       profileId: text('profileId') || 'zhejiang-2017',
       profileOverrides: sanitiseOverrides(raw.profileOverrides),
+      // Plans saved before the field existed have none.
+      datumParameters: sanitiseDatumParameters(raw.datumParameters),
     },
   };
 }

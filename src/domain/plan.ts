@@ -5,6 +5,7 @@
 import type { FeatureOf, PlanFeature } from './features.ts';
 import { type FeatureId, newPlanId, type PlanId } from './ids.ts';
 import { LAYER_IDS, type LayerId } from './layers.ts';
+import type { DatumParameters } from './datum-parameters.ts';
 import type { ProfileOverrides } from './profile.ts';
 
 export const PLAN_SCHEMA_VERSION = 1;
@@ -56,6 +57,8 @@ export interface PlanMeta {
   readonly justifications: Readonly<Record<string, Justification>>;
   readonly profileId: string;
   readonly profileOverrides: ProfileOverrides;
+  /** The county's parameters from Beijing 1954 / Xian 1980 to CGCS2000, as entered at an import. */
+  readonly datumParameters: readonly DatumParameters[];
 }
 
 export type LayerFeatures<L extends LayerId> = Readonly<Record<FeatureId, FeatureOf<L>>>;
@@ -101,6 +104,7 @@ export function emptyPlan(meta: Partial<PlanMeta> = {}): Plan {
       justifications: {},
       profileId: 'zhejiang-2017',
       profileOverrides: {},
+      datumParameters: [],
       ...meta,
     },
     layers: emptyLayers(),

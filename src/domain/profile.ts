@@ -50,6 +50,11 @@ export interface RuleProfile {
   readonly facilityCaps: Readonly<Record<FacilityType, FacilityCap>>;
   readonly tablesToleranceHa: number;
   /**
+   * Largest residual at a control point (metres) that datum parameters may leave when checked at an
+   * import: 0.1 m, what a 1:2000 map can show (0.05 mm on paper is 0.1 m).
+   */
+  readonly controlPointToleranceM: number;
+  /**
    * 田坎系数 (TKXS, 0..1) of cultivated land the plan creates (demolition restored to 耕地, a use change to
    * 耕地), which has no survey coefficient of its own: its 田坎 is deducted as the base parcels' is.
    */
@@ -84,6 +89,7 @@ export const ZHEJIANG_2017: RuleProfile = {
     aquaculture: { maxShare: 0.07, maxMu: 10 },
   },
   tablesToleranceHa: 0.01,
+  controlPointToleranceM: 0.1,
   newFarmlandRidgeCoefficient: 0,
   functionalZoneTypes: [
     { code: 'agriculture', zh: '农业生产区', en: 'Agricultural production' },

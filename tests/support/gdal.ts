@@ -27,10 +27,10 @@ export function skipWithoutGdal(...tools: string[]): boolean {
   return !ON_CI && !hasGdal(...tools);
 }
 
-/** Runs a GDAL tool and returns its standard output; fails naming the tool when it is not installed. */
-export function gdal(tool: string, args: readonly string[]): string {
+/** Runs a GDAL tool (with `input` on its standard input: gdaltransform) and returns its standard output; fails naming the tool when it is not installed. */
+export function gdal(tool: string, args: readonly string[], input?: string): string {
   requireTool(tool);
-  return execFileSync(tool, args, { encoding: 'utf8' });
+  return execFileSync(tool, args, { encoding: 'utf8', ...(input === undefined ? {} : { input }) });
 }
 
 /** Runs a GDAL tool that may refuse its input: its exit status and both outputs (stderr not echoed). */

@@ -9,14 +9,14 @@ import { gcj02ToCgcs2000, looksLikeGcj02 } from './gcj02.ts';
 import { checkLocation, inferCrs } from './locate.ts';
 import { crsFromPrj } from './prj-read.ts';
 import { prjText } from './prj-write.ts';
-import { gk, GEOGRAPHIC, type SourceCrs } from './source-crs.ts';
+import { gk, GEOGRAPHIC, type ReadCrs } from './source-crs.ts';
 
 const ZONE_40 = gk({ zone: 40, zonePrefix: true });
 const CM_120 = gk({ zone: 40, zonePrefix: false });
 // Skipped (not passed) without GDAL; never skipped on CI (tests/support/gdal.ts).
 const noGdal = skipWithoutGdal('gdalsrsinfo');
 
-function crsOf(text: string): SourceCrs | string {
+function crsOf(text: string): ReadCrs | string {
   const read = crsFromPrj(text, 'x.prj');
   return read.ok ? read.value.crs : read.error.key;
 }
@@ -52,8 +52,9 @@ describe('.prj reading', () => {
     const html = crsFromPrj(readFileSync(join(THIRD_PARTY, 'shapefile-js/htmlprj.prj'), 'utf8'), 'htmlprj.prj');
     expect(!html.ok && html.error.key).toBe('io.crs.prjNotWkt');
     if (!html.ok) expect(english(html.error)).toContain('<!DOCTYPE html>');
-    expect(crsOf('PROJCS["Xian_1980_3_Degree_GK_Zone_40",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]]],PROJECTION["Gauss_Kruger"]]')).toBe('io.crs.unsupportedDatum');
-    expect(crsOf('PROJCS["WGS 84 / UTM zone 51N",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]]],PROJECTION["Transverse_Mercator"],PARAMETER["central_meridian",123],PARAMETER["scale_factor",0.9996],PARAMETER["false_easting",500000]]')).toBe('io.crs.unsupported');
+    // A foreign datum proj4 has no shift for and not on GRS 80: refused, naming it (not 北京54/西安80).
+    expect(crsOf('GEOGCS["GCS_Tokyo",DATUM["D_Tokyo",SPHEROID["Bessel_1841",6377397.155,299.1528128]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]')).toBe('io.crs.unsupportedDatum');
+    expect(crsOf('PROJCS["Lambert",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]]],PROJECTION["No_Such_Projection"],PARAMETER["central_meridian",123]]')).toBe('io.crs.unsupported');
   });
 });
 

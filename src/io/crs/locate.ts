@@ -6,7 +6,8 @@
 import { fromGaussKruger, GK_ZONES, gkZoneForLongitude, type GkZone } from '../../geo/projection.ts';
 import { failure, success, type Result } from '../result.ts';
 import { formatExtent, swapExtent, type Extent } from './extent.ts';
-import { describeCrs, GEOGRAPHIC, gk, type SourceCrs } from './source-crs.ts';
+import { foreignToLonLat } from './datum-transform.ts';
+import { describeCrs, GEOGRAPHIC, gk, type ReadCrs, type SourceCrs } from './source-crs.ts';
 
 /**
  * Zhejiang's lon/lat extent (118.03–122.95°E, 27.04–31.18°N, from the district outlines in the
@@ -31,22 +32,23 @@ function inside(outer: Extent, e: Extent): boolean {
 }
 
 /** The lon/lat extent of raw coordinates in a CRS (corners and middle: enough for a plausibility test). */
-export function lonLatExtent(e: Extent, crs: SourceCrs): Extent | undefined {
+export function lonLatExtent(e: Extent, crs: ReadCrs): Extent | undefined {
   if (crs.kind === 'geographic') return isLonLat(e) ? e : undefined;
+  const toLonLat = crs.kind === 'foreign' ? foreignToLonLat(crs) : (p: number[]) => fromGaussKruger(p, crs);
   const corners = [
     [e.minX, e.minY],
     [e.maxX, e.minY],
     [e.minX, e.maxY],
     [e.maxX, e.maxY],
     [(e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2],
-  ].map((p) => fromGaussKruger(p, crs));
+  ].map(toLonLat);
   const xs = corners.map((p) => p[0]);
   const ys = corners.map((p) => p[1]);
   const out = { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) };
   return Number.isFinite(out.minX + out.minY + out.maxX + out.maxY) && isLonLat(out) ? out : undefined;
 }
 
-export function inZhejiang(e: Extent, crs: SourceCrs): boolean {
+export function inZhejiang(e: Extent, crs: ReadCrs): boolean {
   const lonLat = lonLatExtent(e, crs);
   return lonLat !== undefined && inside(ZHEJIANG_EXTENT, lonLat);
 }
@@ -76,7 +78,7 @@ export function inferCrs(e: Extent, expectedLongitude?: number): InferredCrs | u
  * Refuses data that cannot be in Zhejiang (or, with region 'any', cannot be on Earth in this CRS), and
  * says which mistake it most likely is, so the message can name the fix.
  */
-export function checkLocation(file: string, e: Extent, crs: SourceCrs, region: Region): Result<void> {
+export function checkLocation(file: string, e: Extent, crs: ReadCrs, region: Region): Result<void> {
   const lonLat = lonLatExtent(e, crs);
   if (lonLat && (region === 'any' || inside(ZHEJIANG_EXTENT, lonLat))) return success(undefined);
   const params = { file, crs: describeCrs(crs), extent: formatExtent(e) };

@@ -1,17 +1,19 @@
 /**
  * The CRS of a `.prj` (WKT as ArcGIS, QGIS/GDAL or other tools write it). Recognised in this order:
  * an EPSG code on the root; the names ArcGIS and EPSG give CGCS2000 zones; the projection parameters.
+ * Other datums, and CGCS2000 projections other than zones 39–41, are read by foreign-prj.ts.
  */
 import { CGCS2000_GEOGRAPHIC_EPSG, gkCrsFromEpsg, GK_ZONES, type GkZone } from '../../geo/projection.ts';
 import { failure, success, type Result } from '../result.ts';
-import { GEOGRAPHIC, gk, type SourceCrs } from './source-crs.ts';
-import { child, children, epsgCodeOf, nameOf, parseWkt, type WktNode } from './wkt.ts';
+import { datumNameOf, findDeep, foreignCrsOfWkt, gkPlaneOfWkt } from './foreign-prj.ts';
+import { GEOGRAPHIC, gk, type ReadCrs } from './source-crs.ts';
+import { child, epsgCodeOf, nameOf, parseWkt, type WktNode } from './wkt.ts';
 
 export interface PrjCrs {
-  readonly crs: SourceCrs;
+  readonly crs: ReadCrs;
   readonly name: string;
-  /** WGS84 data is accepted as CGCS2000 (they differ by centimetres at most); the note says so. */
-  readonly datum: 'cgcs2000' | 'wgs84';
+  /** WGS84 data is accepted as CGCS2000 (they differ by centimetres at most); the note says so. Other datums: `crs` says how. */
+  readonly datum: 'cgcs2000' | 'wgs84' | 'other';
 }
 
 /** Geographic EPSG codes taken as CGCS2000: 4490 itself, 4326 WGS 84, 4479/4480 CGCS2000 variants. */
@@ -26,39 +28,31 @@ export function crsFromPrj(text: string, file: string): Result<PrjCrs> {
   const top = root.keyword === 'COMPD_CS' || root.keyword === 'COMPOUNDCRS' ? (child(root, ...PROJECTED, ...GEOGRAPHIC_KEYWORDS) ?? root) : root;
   const name = nameOf(top);
   const datum = datumOf(top);
-  if (datum === 'other') return failure('io.crs.unsupportedDatum', { file, name, datum: nameOf(findDeep(top, ['DATUM'])) });
+  const foreign = (): Result<PrjCrs> => {
+    const read = foreignCrsOfWkt(text, top, file);
+    return read.ok ? success({ crs: read.value, name, datum }) : read;
+  };
+  if (datum === 'other') return foreign();
 
   const epsg = epsgCodeOf(top);
   if (PROJECTED.includes(top.keyword)) {
     const byCode = epsg === undefined ? undefined : gkCrsFromEpsg(epsg);
     const found = byCode ?? gkFromName(name) ?? gkFromParameters(top);
-    if (!found) return failure('io.crs.unsupported', { file, name });
-    return success({ crs: gk(found), name, datum });
+    return found ? success({ crs: gk(found), name, datum }) : foreign();
   }
   if (GEOGRAPHIC_KEYWORDS.includes(top.keyword)) {
-    if (epsg !== undefined && !GEOGRAPHIC_EPSG.has(epsg)) return failure('io.crs.unsupported', { file, name });
+    if (epsg !== undefined && !GEOGRAPHIC_EPSG.has(epsg)) return foreign();
     return success({ crs: GEOGRAPHIC, name, datum });
   }
   return failure('io.crs.unsupported', { file, name: name || top.keyword });
 }
 
-function findDeep(node: WktNode, keywords: readonly string[]): WktNode | undefined {
-  for (const value of node.values) {
-    if (typeof value !== 'object') continue;
-    if (keywords.includes(value.keyword)) return value;
-    const found = findDeep(value, keywords);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /**
  * CGCS2000 (`D_China_2000`, `China_2000`, `China Geodetic Coordinate System 2000`) or WGS 84; anything
- * else, notably Beijing 1954 and Xian 1980 (older surveys), needs a datum transformation with local
- * parameters this editor does not have.
+ * else (Beijing 1954 and Xian 1980 of older surveys, foreign datums) needs a datum transformation.
  */
-function datumOf(node: WktNode): PrjCrs['datum'] | 'other' {
-  const datum = nameOf(findDeep(node, ['DATUM', 'GEODETICDATUM', 'TRF'])).toLowerCase().replace(/[\s_-]+/g, '');
+function datumOf(node: WktNode): PrjCrs['datum'] {
+  const datum = datumNameOf(node).toLowerCase().replace(/[\s_-]+/g, '');
   if (/china2000|cgcs2000|chinageodeticcoordinatesystem2000/.test(datum)) return 'cgcs2000';
   if (/wgs1984|wgs84|worldgeodeticsystem1984/.test(datum)) return 'wgs84';
   // A WKT with no datum name at all: judge by the ellipsoid (GRS 1980 / CGCS2000 / WGS 84 all fit).
@@ -81,23 +75,13 @@ export function gkFromName(name: string): ReturnType<typeof gkCrsFromEpsg> {
   return undefined;
 }
 
-/** Transverse Mercator / Gauss-Krüger, k = 1, latitude of origin 0, CM a multiple of 3°, false easting 500 km with or without the zone. */
+/** A Gauss-Krüger plane (gkPlaneOfWkt) whose central meridian is a multiple of 3°, false easting 500 km with or without the zone. */
 function gkFromParameters(projcs: WktNode): ReturnType<typeof gkCrsFromEpsg> {
-  // WKT1 puts PROJECTION and PARAMETERs under PROJCS; WKT2 puts METHOD and PARAMETERs under CONVERSION.
-  const conversion = child(projcs, 'CONVERSION') ?? projcs;
-  const method = nameOf(child(projcs, 'PROJECTION') ?? child(conversion, 'METHOD')).toLowerCase();
-  if (!/transverse|gauss|tmerc/.test(method)) return undefined;
-  const parameters = new Map<string, number>();
-  for (const p of children(conversion, 'PARAMETER')) parameters.set(nameOf(p).toLowerCase().replace(/[\s_]+/g, ''), Number(p.values[1]));
-  const get = (...names: string[]) => names.map((n) => parameters.get(n)).find((v) => v !== undefined);
-  const cm = get('centralmeridian', 'longitudeofnaturalorigin', 'longitudeoforigin');
-  const k = get('scalefactor', 'scalefactoratnaturalorigin') ?? 1;
-  const lat0 = get('latitudeoforigin', 'latitudeofnaturalorigin') ?? 0;
-  const fe = get('falseeasting');
-  if (cm === undefined || fe === undefined || k !== 1 || lat0 !== 0) return undefined;
-  const zone = cm / 3;
-  if (fe === 500_000) return asZone(zone, false);
-  if (fe === zone * 1_000_000 + 500_000) return asZone(zone, true);
+  const plane = gkPlaneOfWkt(projcs);
+  if (!plane) return undefined;
+  const zone = plane.centralMeridian / 3;
+  if (plane.falseEasting === 500_000) return asZone(zone, false);
+  if (plane.falseEasting === zone * 1_000_000 + 500_000) return asZone(zone, true);
   return undefined;
 }
 

@@ -1,7 +1,8 @@
 /** Geometries between a source CRS and lon/lat (CGCS2000), every geometry type, third coordinates dropped. */
 import type { Geometry, Position } from 'geojson';
 import { fromGaussKruger, toGaussKruger } from '../../geo/projection.ts';
-import type { SourceCrs } from './source-crs.ts';
+import { foreignToLonLat } from './datum-transform.ts';
+import type { ReadCrs, SourceCrs } from './source-crs.ts';
 
 export function mapGeometry<G extends Geometry>(geometry: G, fn: (p: Position) => Position): G {
   const g = geometry as Geometry;
@@ -22,7 +23,8 @@ export function mapGeometry<G extends Geometry>(geometry: G, fn: (p: Position) =
 }
 
 /** The plan keeps lon/lat in 2-D; Z and M of survey files carry nothing the plan uses. */
-export function toLonLat<G extends Geometry>(geometry: G, crs: SourceCrs): G {
+export function toLonLat<G extends Geometry>(geometry: G, crs: ReadCrs): G {
+  if (crs.kind === 'foreign') return mapGeometry(geometry, foreignToLonLat(crs));
   if (crs.kind === 'geographic') return mapGeometry(geometry, (p) => [p[0] as number, p[1] as number]);
   return mapGeometry(geometry, (p) => fromGaussKruger(p, crs));
 }

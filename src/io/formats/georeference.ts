@@ -7,15 +7,16 @@ import type { Geometry } from 'geojson';
 import type { AreaGeometry } from '../../domain/features.ts';
 import { rewindRfc7946 } from '../../geo/rings.ts';
 import { ExtentBuilder, formatExtent, swapExtent } from '../crs/extent.ts';
+import { datumNote, settleDatum } from '../crs/datum-settle.ts';
 import { gcj02ToCgcs2000, looksLikeGcj02 } from '../crs/gcj02.ts';
 import { checkLocation, inferCrs, inZhejiang } from '../crs/locate.ts';
 import { swapXY, toLonLat } from '../crs/reproject.ts';
-import { describeCrs, type CrsReport, type CrsSource, type SourceCrs } from '../crs/source-crs.ts';
+import { describeCrs, type CrsReport, type CrsSource, type ReadCrs } from '../crs/source-crs.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
 import type { ImportedFeature, ImportedLayer, ReadOptions } from './types.ts';
 
 export interface DeclaredCrs {
-  readonly crs: SourceCrs;
+  readonly crs: ReadCrs;
   readonly how: CrsSource;
   readonly name: string | null;
 }
@@ -52,6 +53,13 @@ export function georeference(raw: RawLayer, options: ReadOptions): Result<Import
     const alternatives = inferred.alternatives.map(describeCrs).join('; ');
     notes.push(note(alternatives ? 'io.crs.inferredAmbiguous' : 'io.crs.inferred', { file: raw.file, crs: describeCrs(inferred.crs), alternatives }));
   }
+
+  // Beijing 1954 / Xian 1980 need the county's parameters: the saved ones, or the planner is asked.
+  const settled = settleDatum(raw.file, crs.crs, options.datumParameters ?? []);
+  if (!settled.ok) return settled;
+  crs = { ...crs, crs: settled.value };
+  const datum = datumNote(raw.file, crs.crs);
+  if (datum) notes.push(datum);
 
   if (extent) {
     const located = checkLocation(raw.file, extent, crs.crs, options.region ?? 'zhejiang');

@@ -28,7 +28,8 @@ export const INPUTS_FORMAT = 'village-plan-inputs';
 export const INPUTS_VERSION = 1;
 
 /** The meta the sidecar carries: all of PlanMeta but the village's name and code (XZQ has them) and the justifications. */
-export type InputsMeta = Omit<PlanMeta, 'villageName' | 'villageCode' | 'justifications'>;
+// Datum parameters are an import aid of the editor, not part of what a package delivers.
+export type InputsMeta = Omit<PlanMeta, 'villageName' | 'villageCode' | 'justifications' | 'datumParameters'>;
 
 export interface ChangeInputs {
   readonly layer: ChangeLayer;
