@@ -88,7 +88,7 @@ describe('Z and M shape types', () => {
     expect(read.notes.map((n) => n.key)).toEqual(c.note ? [c.note] : []);
   });
 
-  it.skipIf(skipWithoutGdal('ogrinfo')).each(CASES.map((c) => [c.name, c] as const))('%s: the same vertices and area as GDAL', (_, c) => {
+  it.skipIf(skipWithoutGdal('ogrinfo')).each(CASES.map((c) => [c.name, c] as const))('%s: the same vertices as GDAL, and for polygons the same area', (_, c) => {
     const files = shapefileBytes(c.type, [shapeContent(c.type, c.parts, c.measures)]);
     const stem = `case-${CASES.indexOf(c)}`;
     const path = onDisk(stem, files);
