@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '../styles/app.css';
+import '../styles/attribute-table.css';
 import '../styles/drafts.css';
 import '../styles/notice.css';
 import sampleUrl from '../samples/sample-village.plan.json?url';

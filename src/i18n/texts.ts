@@ -4,6 +4,7 @@
  * namespaced (`rules.no-overlap.message`), and the same keys serve the UI, the CLI and the docs.
  */
 import { appText } from './text/app.text.ts';
+import { attributeTableText } from './text/attribute-table.text.ts';
 import { attributesText } from './text/attributes.text.ts';
 import { basemapText } from './text/basemap.text.ts';
 import { checkingText } from './text/checking.text.ts';
@@ -30,6 +31,7 @@ export type Texts = Readonly<Record<string, Text>>;
 export const TEXTS: readonly Texts[] = [
   appText,
   attributesText,
+  attributeTableText,
   editingText,
   basemapText,
   planFileText,

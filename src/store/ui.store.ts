@@ -41,6 +41,8 @@ export interface UiState {
   /** True while the plan to open at start is still being read. */
   readonly planLoading: boolean;
   readonly toolPanel: ToolPanel | null;
+  /** The layer whose attribute table is open in the drawer under the map; null when it is closed. */
+  readonly tableLayer: LayerId | null;
   /**
    * Where the map opens instead of fitting the plan: the view this draft was left at (ui/view-memory).
    * Read once when the map is made; not a preference (never written to localStorage here).
@@ -61,6 +63,7 @@ export function defaultUiState(order: readonly LayerId[]): UiState {
     helpOpen: false,
     planLoading: false,
     toolPanel: null,
+    tableLayer: null,
     openingView: null,
   };
 }
@@ -131,6 +134,7 @@ export function createUiStore(order: readonly LayerId[], storage: Storage | unde
     setHelpOpen: (helpOpen: boolean) => patch({ helpOpen }),
     setPlanLoading: (planLoading: boolean) => patch({ planLoading }),
     setToolPanel: (toolPanel: ToolPanel | null) => patch({ toolPanel }),
+    setTableLayer: (tableLayer: LayerId | null) => patch({ tableLayer }),
     setOpeningView: (openingView: Camera | null) => patch({ openingView }),
     setLayerDisplay(layer: LayerId, display: Partial<LayerDisplay>): void {
       const layers = store.getState().layers;

@@ -1,4 +1,7 @@
-/** The editor's frame: toolbar, layers, map, the side panel (attributes, issues, indicators), status bar, dialogs. */
+/**
+ * The editor's frame: toolbar, layers, map, the side panel (attributes, issues, indicators), the attribute
+ * table drawer, status bar, dialogs.
+ */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -7,6 +10,7 @@ import type { DrawController } from '../map/draw/draw-controller.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { Editor } from '../store/editor.ts';
 import { attachKeyboard } from './actions/keyboard.ts';
+import { AttributeTableDrawer } from './attribute-table/AttributeTable.tsx';
 import { installAutomationHandle } from './automation.ts';
 import { installBenchHook } from './bench-hook.ts';
 import { DraftsContext, type DraftsServices } from './drafts/drafts-context.tsx';
@@ -64,6 +68,7 @@ export function App({ editor, drafts }: { editor: Editor; drafts: DraftsServices
               <MapCanvas editor={editor} onReady={(view, draw) => setMapParts({ view, draw })} />
               <SidePanel />
             </main>
+            <AttributeTableDrawer />
             {planLoading ? <div className="loading" role="status">{i18n.t('startup.loading')}</div> : null}
             <StatusBar />
             <Toasts />

@@ -25,11 +25,12 @@ export interface Action {
 /** Applies a command's result and tells the planner what happened: the error, or the notes. */
 export function runCommand({ editor }: Services, result: CommandResult): boolean {
   const outcome = editor.plan.execute(result);
-  if (!result.ok) {
-    editor.messages.toast('error', result.error);
+  // The command's own refusal, or the plan's while it is read-only (another tab edits this draft).
+  if (!outcome.ok) {
+    if (outcome.message) editor.messages.toast('error', outcome.message);
     return false;
   }
-  if (result.select) editor.selection.set(result.select);
+  if (result.ok && result.select) editor.selection.set(result.select);
   outcome.notes?.forEach((note) => editor.messages.toast('warning', note));
   return true;
 }

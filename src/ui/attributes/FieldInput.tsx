@@ -6,10 +6,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FieldSpec, type FieldValue, validateFieldValue } from '../../domain/fields.ts';
 import type { RuleProfile } from '../../domain/profile.ts';
+import { codeText } from '../format.ts';
 import { useUi } from '../services.tsx';
-
-/** Codes planners know from the survey and the provincial tables (111, E2, 010); internal ones (agriProcessing) are not shown. */
-const OFFICIAL_CODE = /^[0-9A-Z]+$/;
 
 export const MIXED = Symbol('mixed');
 export type ShownValue = FieldValue | typeof MIXED;
@@ -20,12 +18,14 @@ interface Props {
   readonly profile: RuleProfile;
   readonly disabled: boolean;
   readonly onCommit: (value: FieldValue) => void;
+  /** Makes the control's id unique where a field shows twice (the attribute table beside this panel). */
+  readonly idPrefix?: string;
 }
 
-export function FieldInput({ spec, value, profile, disabled, onCommit }: Props) {
+export function FieldInput({ spec, value, profile, disabled, onCommit, idPrefix = 'field' }: Props) {
   const { t } = useTranslation();
   const language = useUi((s) => s.language);
-  const id = `field-${spec.key}`;
+  const id = `${idPrefix}-${spec.key}`;
   const label = <label htmlFor={id}>{t(`field.${spec.key}`)}</label>;
 
   if (spec.kind === 'code') {
@@ -44,7 +44,7 @@ export function FieldInput({ spec, value, profile, disabled, onCommit }: Props) 
           {spec.nullable ? <option value="__null__">{t('attributes.empty')}</option> : null}
           {options.map((o) => (
             <option key={o.code} value={o.code}>
-              {OFFICIAL_CODE.test(o.code) ? `${o.code} ` : ''}{language === 'zh-CN' ? o.zh : o.en}
+              {codeText(o, language)}
             </option>
           ))}
         </select>

@@ -1,11 +1,12 @@
 /**
- * Layers, top of the drawing order first: show/hide, opacity, order, and which layer is current (clicks
- * select in it first, "draw" draws on it).
+ * Layers, top of the drawing order first: show/hide, opacity, order, which layer is current (clicks
+ * select in it first, "draw" draws on it), and its attribute table.
  */
 import { useTranslation } from 'react-i18next';
 import { LAYERS, type LayerId } from '../../domain/layers.ts';
 import { layerCount } from '../../domain/plan.ts';
 import { usePlanState, useServices, useUi } from '../services.tsx';
+import { TableIcon } from '../tool-menu/tool-icons.tsx';
 import { Legend } from './Legend.tsx';
 import { LayerSwatch } from './LayerSwatch.tsx';
 
@@ -55,6 +56,16 @@ export function LayerPanel() {
                   aria-label={t('layers.opacity', { layer: t(`layer.${layer}`) })}
                   onChange={(e) => editor.ui.setLayerDisplay(layer, { opacity: Number(e.target.value) / 100 })}
                 />
+                <button
+                  type="button"
+                  className="mini table-button"
+                  data-open-table={layer}
+                  aria-label={t('layers.openTable', { layer: t(`layer.${layer}`) })}
+                  title={t('layers.openTable', { layer: t(`layer.${layer}`) })}
+                  onClick={() => editor.ui.setTableLayer(layer)}
+                >
+                  <TableIcon />
+                </button>
                 <button type="button" className="mini" disabled={i === 0} aria-label={t('layers.up')} onClick={() => editor.ui.moveLayer(layer, 'up')}>
                   ▲
                 </button>

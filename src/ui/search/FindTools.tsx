@@ -1,8 +1,9 @@
-/** The toolbar's find tools: search features (Ctrl+F) and go to coordinates (Ctrl+G). */
+/** The toolbar's find tools: search features (Ctrl+F), go to coordinates (Ctrl+G), the attribute table (T). */
 import { actionById } from '../actions/index.ts';
 import { GoToPanel } from '../goto/GoToPanel.tsx';
-import { CrosshairIcon, SearchIcon } from '../tool-menu/tool-icons.tsx';
+import { CrosshairIcon, SearchIcon, TableIcon } from '../tool-menu/tool-icons.tsx';
 import { ToolMenu } from '../tool-menu/ToolMenu.tsx';
+import { ActionButton } from '../toolbar/ActionButton.tsx';
 import { SearchPanel } from './SearchPanel.tsx';
 
 export function FindTools() {
@@ -14,6 +15,7 @@ export function FindTools() {
       <ToolMenu panel="goTo" action={actionById('goTo')} icon={<CrosshairIcon />} shortLabelKey="tools.goTo">
         <GoToPanel />
       </ToolMenu>
+      <ActionButton action={actionById('attributeTable')} icon={<TableIcon />} showLabel={false} />
     </div>
   );
 }

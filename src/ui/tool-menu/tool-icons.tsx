@@ -155,3 +155,13 @@ export function DrawIcon() {
     </svg>
   );
 }
+
+/** The attribute table: a grid with a header row and a frozen first column. */
+export function TableIcon() {
+  return (
+    <svg {...frame}>
+      <rect x="1.8" y="2.5" width="12.4" height="11" rx="1" />
+      <path d="M1.8 6h12.4M1.8 9.7h12.4M5.6 2.5v11" />
+    </svg>
+  );
+}

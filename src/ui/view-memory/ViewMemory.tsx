@@ -1,6 +1,7 @@
 /**
  * Keeps the view per draft (view-memory.ts): a draft named in the URL reopens at the centre, scale, layer
- * visibility and current layer it was left at; every move of the map and every change of those is kept.
+ * visibility, current layer and open attribute table it was left at; every move of the map and every
+ * change of those is kept.
  * A new draft (no saved view) is fitted to the plan by the map as before. Renders nothing.
  */
 import { useEffect } from 'react';
@@ -33,6 +34,7 @@ export function ViewMemory() {
       if (ui.getState().layers[layer].visible !== visible) ui.setLayerDisplay(layer, { visible });
     }
     ui.setActiveLayer(saved.activeLayer);
+    if (saved.table) ui.setTableLayer(saved.table);
     ui.setOpeningView({ center: saved.center, zoom: saved.zoom });
   }, [editor]);
 
@@ -41,19 +43,20 @@ export function ViewMemory() {
     const save = () => {
       const id = drafts.controller.draftId();
       if (!id) return; // a new draft is not stored yet: its view is kept from the first move after
-      const { layers, activeLayer } = editor.ui.getState();
+      const { layers, activeLayer, tableLayer } = editor.ui.getState();
       const centre = view.map.getCenter();
       writeDraftView(storage(), id, {
         center: [centre.lng, centre.lat],
         zoom: view.map.getZoom(),
         visible: Object.fromEntries(LAYER_IDS.map((layer) => [layer, layers[layer].visible])),
         activeLayer,
+        ...(tableLayer ? { table: tableLayer } : {}),
         savedAt: Date.now(),
       });
     };
     view.map.on('moveend', save);
     const unsubscribe = editor.ui.subscribe((next, previous) => {
-      if (next.layers !== previous.layers || next.activeLayer !== previous.activeLayer) save();
+      if (next.layers !== previous.layers || next.activeLayer !== previous.activeLayer || next.tableLayer !== previous.tableLayer) save();
     });
     return () => {
       view.map.off('moveend', save);

@@ -34,6 +34,14 @@ describe('the view kept per draft', () => {
     expect(readDraftView(storage, 'c')).toBeNull();
   });
 
+  it('keeps which attribute table was open, and drops a table of an unknown layer', () => {
+    const storage = memoryStorage();
+    writeDraftView(storage, 'a', view(1, { table: 'base' }));
+    writeDraftView(storage, 'b', view(1, { table: 'nonsense' as DraftView['activeLayer'] }));
+    expect(readDraftView(storage, 'a')?.table).toBe('base');
+    expect(readDraftView(storage, 'b')).toEqual(view(1));
+  });
+
   it('ignores what it cannot read: broken JSON, a view out of range, an unknown layer', () => {
     const storage = memoryStorage();
     storage.setItem(VIEWS_KEY, '{broken');

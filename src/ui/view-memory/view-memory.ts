@@ -1,5 +1,6 @@
 /**
- * The view kept per draft across reloads: centre, scale (zoom), which layers show, the current layer.
+ * The view kept per draft across reloads: centre, scale (zoom), which layers show, the current layer, the
+ * open attribute table.
  * Kept in localStorage (small, read synchronously before the map is made, so a reopened draft opens
  * where the planner left it instead of flashing the whole village first), one entry per draft id, the
  * least recently saved dropped beyond `MAX_VIEWS`. A view is a convenience: anything unreadable is ignored.
@@ -14,6 +15,8 @@ export interface DraftView extends Camera {
   /** Whether each layer shows (opacity and order stay preferences shared by all drafts). */
   readonly visible: Readonly<Partial<Record<LayerId, boolean>>>;
   readonly activeLayer: LayerId;
+  /** The layer whose attribute table was open; absent when it was closed. */
+  readonly table?: LayerId;
   readonly savedAt: number;
 }
 
@@ -53,7 +56,8 @@ export function readDraftView(storage: Storage | undefined, draftId: string): Dr
     const shown = (view.visible as Record<string, unknown>)[id];
     if (typeof shown === 'boolean') visible[id] = shown;
   }
-  return { ...view, visible };
+  const { table, ...rest } = view;
+  return { ...rest, visible, ...(typeof table === 'string' && (LAYER_IDS as readonly string[]).includes(table) ? { table } : {}) };
 }
 
 export function writeDraftView(storage: Storage | undefined, draftId: string, view: DraftView): void {
