@@ -262,6 +262,36 @@ describe('the notice file opened from file:// with the network off', () => {
     expect(problems).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
   });
+
+  it('a parcel found by its number is highlighted and described without a tap', async () => {
+    const demolition = notice.payload.layers.demolition[1] ?? notice.payload.layers.demolition[0];
+    if (!demolition) throw new Error('sample has no demolition');
+    const geometry = decodeArea(demolition.g, notice.payload.origin);
+    const ring = (geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]?.[0]) ?? [];
+    /** Pixels of the selection's outline (#0050b4, used for nothing else on the notice map) within the parcel's box on screen. */
+    const outlinedPixels = async () => {
+      const corners = await page.evaluate((points) => points.map((p) => (window as unknown as { noticeViewer: { project(p: [number, number]): { x: number; y: number } } }).noticeViewer.project(p)), ring.map((p) => [p[0], p[1]] as [number, number]));
+      const [left, right] = [Math.min(...corners.map((c) => c.x)) - 6, Math.max(...corners.map((c) => c.x)) + 6];
+      const [top, bottom] = [Math.min(...corners.map((c) => c.y)) - 6, Math.max(...corners.map((c) => c.y)) + 6];
+      const png = PNG.sync.read(await page.locator('[data-testid="map"]').screenshot({ scale: 'css' }));
+      let count = 0;
+      for (let y = Math.max(0, Math.floor(top)); y < Math.min(png.height, bottom); y++) {
+        for (let x = Math.max(0, Math.floor(left)); x < Math.min(png.width, right); x++) {
+          const i = (y * png.width + x) * 4;
+          if (Math.abs(png.data[i]! - 0x00) + Math.abs(png.data[i + 1]! - 0x50) + Math.abs(png.data[i + 2]! - 0xb4) < 30) count++;
+        }
+      }
+      return count;
+    };
+    await page.locator('[data-tab="search"]').tap();
+    await page.locator('[data-testid="search-input"]').fill(demolition.p.n);
+    await page.locator('[data-testid="search-results"] button').first().tap();
+    const sentence = page.locator('[data-testid="tap-sentence"]');
+    await expect.poll(() => sentence.textContent()).toContain(demolition.p.n);
+    expect(await sentence.textContent()).toContain('拆除');
+    await viewerIdle(page);
+    await expect.poll(outlinedPixels, { timeout: 15_000 }).toBeGreaterThan(40);
+  });
 });
 
 describe('the notice file on a phone without WebGL', () => {

@@ -1,4 +1,8 @@
-/** Finding a villagers' group, a place or a parcel number: the places first, then parcels by number. */
+/**
+ * Finding a villagers' group, a place or a parcel number: the places first, then parcels by number. A
+ * parcel is found at a point inside it, so that answering there (a tap's sentence and highlight) is about it.
+ */
+import { interiorPoint } from '../../geo/interior-point.ts';
 import type { NoticeModel } from './notice-model.ts';
 
 export interface SearchHit {
@@ -20,7 +24,7 @@ export function search(model: NoticeModel, query: string): SearchHit[] {
   for (const layer of ['demolition', 'newBuild', 'useChange', 'base'] as const) {
     for (const item of model.areas[layer]) {
       if (hits.length >= MAX_HITS) return hits;
-      if (item.props.n.toLowerCase().includes(q)) hits.push({ label: item.props.n, kind: 'parcel', at: centre(item.bbox) });
+      if (item.props.n.toLowerCase().includes(q)) hits.push({ label: item.props.n, kind: 'parcel', at: (interiorPoint(item.geometry) as [number, number] | null) ?? centre(item.bbox) });
     }
   }
   return hits.slice(0, MAX_HITS);

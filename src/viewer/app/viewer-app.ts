@@ -57,6 +57,12 @@ export function startViewer(parts: ViewerParts, model: NoticeModel, map: MapHost
       if (state.view !== previous.view) map.setView(state.view);
       render();
     },
+    answerAt(at) {
+      const description = describeAt(model, at);
+      const item = description.featureId && description.layer ? model.areas[description.layer].find((a) => a.id === description.featureId) : undefined;
+      map.showSelected(item?.geometry ?? null);
+      ctx.update({ tapped: { at, description } });
+    },
   };
 
   map.onTap((at) => {
@@ -64,10 +70,7 @@ export function startViewer(parts: ViewerParts, model: NoticeModel, map: MapHost
       ctx.update({ pinMode: false, commentPlace: { at, featureId: null }, tab: 'feedback', feedbackNote: null });
       return;
     }
-    const description = describeAt(model, at);
-    const item = description.featureId && description.layer ? model.areas[description.layer].find((a) => a.id === description.featureId) : undefined;
-    map.showSelected(item?.geometry ?? null);
-    ctx.update({ tapped: { at, description } });
+    ctx.answerAt(at);
   });
 
   // The still map (no WebGL) is announced in the sheet, in the villager's language.

@@ -38,4 +38,6 @@ export interface ViewerContext {
   state(): ViewerState;
   t(): Translate;
   update(change: Partial<ViewerState>): void;
+  /** What a tap does: highlight the feature at `at` and say in the answer card what the plan does there. */
+  answerAt(at: Position): void;
 }

@@ -1,10 +1,17 @@
-/** Search by villagers' group, place name or parcel number; a hit moves the map there. */
+/**
+ * Search by villagers' group, place name or parcel number; a hit moves the map there, and a parcel is
+ * highlighted and described as a tap on it would be.
+ */
 import { el, replaceChildren } from '../dom.ts';
-import { search } from '../search.ts';
+import { search, type SearchHit } from '../search.ts';
 import type { ViewerContext } from '../viewer-state.ts';
 
 export function searchPanel(ctx: ViewerContext): HTMLElement {
   const t = ctx.t();
+  const go = (hit: SearchHit) => {
+    ctx.map.flyTo(hit.at);
+    if (hit.kind === 'parcel') ctx.answerAt(hit.at);
+  };
   const results = el('ul', { className: 'results', attrs: { 'data-testid': 'search-results', 'aria-live': 'polite' } });
   const show = (query: string) => {
     const hits = search(ctx.model, query);
@@ -13,7 +20,7 @@ export function searchPanel(ctx: ViewerContext): HTMLElement {
       ...(hits.length === 0
         ? [el('li', { className: 'hint' }, t('notice.search.none'))]
         : hits.map((hit) =>
-            el('li', {}, el('button', { className: 'result', attrs: { type: 'button' }, on: { click: () => ctx.map.flyTo(hit.at) } }, hit.label, el('small', {}, t(`notice.search.kind.${hit.kind}`)))),
+            el('li', {}, el('button', { className: 'result', attrs: { type: 'button' }, on: { click: () => go(hit) } }, hit.label, el('small', {}, t(`notice.search.kind.${hit.kind}`)))),
           )),
     );
   };
