@@ -47,20 +47,13 @@ export interface DatumParameters {
 
 /** The saved parameters for a datum; four parameters only on the central meridian they were made for. */
 export function findDatumParameters(list: readonly DatumParameters[], datum: LocalDatum, centralMeridian: number | null): DatumTransformation | undefined {
-  const forDatum = list.filter((p) => p.datum === datum);
-  return (
-    forDatum.find((p) => p.transformation.kind === 'fourParameter' && p.transformation.centralMeridian === centralMeridian)?.transformation ??
-    forDatum.find((p) => p.transformation.kind === 'sevenParameter')?.transformation
-  );
+  const t = list.find((p) => p.datum === datum)?.transformation;
+  return t && (t.kind === 'sevenParameter' || t.centralMeridian === centralMeridian) ? t : undefined;
 }
 
-/** The list with `entry` in place of any saved for the same datum and kind (and, for four parameters, meridian). */
+/** The list with `entry` in place of the one saved for its datum: a plan lies in one county, so one set per datum. */
 export function withDatumParameters(list: readonly DatumParameters[], entry: DatumParameters): DatumParameters[] {
-  const same = (p: DatumParameters) =>
-    p.datum === entry.datum &&
-    p.transformation.kind === entry.transformation.kind &&
-    (p.transformation.kind === 'sevenParameter' || p.transformation.centralMeridian === (entry.transformation as FourParameters).centralMeridian);
-  return [...list.filter((p) => !same(p)), entry];
+  return [...list.filter((p) => p.datum !== entry.datum), entry];
 }
 
 export function sameTransformation(a: DatumTransformation, b: DatumTransformation): boolean {

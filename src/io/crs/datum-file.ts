@@ -63,7 +63,7 @@ const LABELS: readonly [Slot, RegExp][] = [
   ['rx', /(x\s*(轴)?\s*旋转|旋转\s*x|ωx|εx|\brx\b|rot(ation)?\s*x)/i],
   ['ry', /(y\s*(轴)?\s*旋转|旋转\s*y|ωy|εy|\bry\b|rot(ation)?\s*y)/i],
   ['rz', /(z\s*(轴)?\s*旋转|旋转\s*z|ωz|εz|\brz\b|rot(ation)?\s*z)/i],
-  ['rotation', /(旋转角?|rotation|\bα)/i],
+  ['rotation', /(旋转角?|rotation|α)/i],
   ['scale', /(尺度|比例|缩放|scale|\bk\b|\bppm\b)/i],
   ['dx', /(x\s*(轴)?\s*(平移|偏移)|(平移|偏移)\s*x|[Δδ]x|\bdx\b|\btx\b)/i],
   ['dy', /(y\s*(轴)?\s*(平移|偏移)|(平移|偏移)\s*y|[Δδ]y|\bdy\b|\bty\b)/i],

@@ -8,6 +8,7 @@ import { refuse, type CommandContext, type CommandResult } from '../../commands/
 import { CONTROL_ZONE_CODES, codesOf, normaliseControlZoneCode, type ControlZoneCode } from '../../domain/codes.ts';
 import type { FeatureOf, PlanFeature } from '../../domain/features.ts';
 import { newFeatureId } from '../../domain/ids.ts';
+import { findDatumParameters, sameTransformation, withDatumParameters, type DatumParameters } from '../../domain/datum-parameters.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import { putFeature, removeFeature, type FeatureChange } from '../../domain/patch.ts';
 import { listSome } from '../result.ts';
@@ -66,10 +67,19 @@ export function importIntoPlan(ctx: CommandContext, target: ImportTarget, previe
   }
   if (features.length === 0) return refuse('io.ui.noAreas', { file: preview.layer.file });
   const removed: FeatureChange[] = layerFeatures(ctx.plan, target).map((f) => removeFeature(ctx.plan, target, f.id));
+  // Datum parameters entered for this import are kept with the plan, in the same undo step.
+  const meta = preview.datum ? { datumParameters: keptParameters(ctx.plan.meta.datumParameters, preview.datum.parameters) } : undefined;
   return {
     ok: true,
     label: 'io.ui.importStep',
-    patch: { features: [...removed, ...features.map(putFeature)] },
+    patch: { features: [...removed, ...features.map(putFeature)], ...(meta?.datumParameters ? { meta } : {}) },
     notes: [{ key: 'io.ui.imported', params: { file: preview.layer.file, count: features.length, replaced: removed.length } }, ...topologyNotes(preview.topology, preview.layer.file)],
   };
+}
+
+/** The plan's list with `used` in it, or undefined when the plan already has exactly these. */
+function keptParameters(saved: readonly DatumParameters[], used: DatumParameters): DatumParameters[] | undefined {
+  const plane = used.transformation.kind === 'fourParameter' ? used.transformation.centralMeridian : null;
+  const current = findDatumParameters(saved, used.datum, plane);
+  return current && sameTransformation(current, used.transformation) ? undefined : withDatumParameters(saved, used);
 }

@@ -9,7 +9,9 @@ import type { FeatureOf } from '../../domain/features.ts';
 import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { compareAtGcj02Offset, gcj02OffsetNote, sitsAtGcj02Offset, type PlanOutlines } from '../crs/gcj02-offset.ts';
-import { describeCrs } from '../crs/source-crs.ts';
+import type { DatumParameters } from '../../domain/datum-parameters.ts';
+import { requestOfCrs, type DatumRequest } from '../crs/datum-request.ts';
+import { describeCrs, type ReadCrs } from '../crs/source-crs.ts';
 import { importFiles } from '../formats/index.ts';
 import type { EncodingReport, ImportedLayer, ReadOptions } from '../formats/types.ts';
 import type { InputFile } from '../files.ts';
@@ -59,11 +61,13 @@ export interface ImportPreview {
   readonly gcj02Offset: Message | null;
   /** What aligning the layer's topology within 1 mm does (did, when asked); null when nothing is that close. */
   readonly topology: TopologyPreview | null;
+  /** The county's Beijing 1954 / Xian 1980 parameters the layer was read with (the plan keeps them on import). */
+  readonly datum: { readonly request: DatumRequest; readonly parameters: DatumParameters } | null;
   readonly notes: readonly Message[];
 }
 
 /** What the planner chose in the dialog; each change is a re-read in the worker. */
-export interface PreviewOptions extends Pick<ReadOptions, 'encoding' | 'expectedLongitude' | 'convertGcj02'> {
+export interface PreviewOptions extends Pick<ReadOptions, 'encoding' | 'expectedLongitude' | 'convertGcj02' | 'datumParameters'> {
   /** Repair invalid survey geometry (only with the planner's consent). */
   readonly repair?: boolean;
   /** The planner's class for each survey code row (the mapping table's overrides). */
@@ -90,8 +94,8 @@ export interface PackagePreview {
 export type FilesPreview = { readonly kind: 'layer'; readonly preview: ImportPreview } | { readonly kind: 'package'; readonly package: PackagePreview };
 
 function readOptionsOf(options: PreviewOptions): ReadOptions {
-  const { encoding, expectedLongitude, convertGcj02 } = options;
-  return { ...(encoding ? { encoding } : {}), ...(expectedLongitude !== undefined ? { expectedLongitude } : {}), ...(convertGcj02 ? { convertGcj02 } : {}) };
+  const { encoding, expectedLongitude, convertGcj02, datumParameters } = options;
+  return { ...(encoding ? { encoding } : {}), ...(expectedLongitude !== undefined ? { expectedLongitude } : {}), ...(convertGcj02 ? { convertGcj02 } : {}), ...(datumParameters?.length ? { datumParameters } : {}) };
 }
 
 /** Files → a delivery package when they hold one (JQDLTB and another package layer), else the first layer's preview. */
@@ -135,6 +139,7 @@ export function previewImport(files: readonly InputFile[], options: PreviewOptio
       gcj02: gcj02Offset !== null || read.notes.some((n) => n.key === 'io.crs.maybeGcj02' || n.key === 'io.crs.gcj02Converted'),
       gcj02Offset,
       topology,
+      datum: datumOf(layer.crs.crs),
       notes: read.notes,
     },
     [],
@@ -151,4 +156,10 @@ function offsetFromPlan(layer: ImportedLayer, notes: readonly Message[], outline
     converted ? 'converted' : 'asRead',
   );
   return sitsAtGcj02Offset(comparison) ? gcj02OffsetNote(comparison, outlines.against, layer.file) : null;
+}
+
+function datumOf(crs: ReadCrs): ImportPreview['datum'] {
+  const request = requestOfCrs(crs);
+  if (!request || crs.kind !== 'foreign' || crs.shift.kind !== 'local' || !crs.shift.transformation) return null;
+  return { request, parameters: { datum: crs.shift.datum, transformation: crs.shift.transformation } };
 }

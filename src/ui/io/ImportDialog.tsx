@@ -19,6 +19,9 @@ import type { FilesPreview, ImportPreview, PackagePreview, PreviewOptions } from
 import type { MappingChoice } from '../../io/survey/survey-mapping-table.ts';
 import { importDxfIntoPlan, undecidedLayers, type DxfChoices } from '../../io/dxf/dxf-import-command.ts';
 import type { DxfFilesPreview, DxfPreview } from '../../io/dxf/dxf-preview.ts';
+import { withDatumParameters, type DatumParameters } from '../../domain/datum-parameters.ts';
+import { resolveProfile } from '../../domain/profile.ts';
+import { requestOfMessage } from '../../io/crs/datum-request.ts';
 import { createDraft } from '../../persist/draft-store.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import { draftsDb } from '../../persist/open-drafts-db.ts';
@@ -29,13 +32,15 @@ import { draftUrl } from '../drafts/start-route.ts';
 import { formatMessage } from '../format.ts';
 import { useServices } from '../services.tsx';
 import { AlignTopology } from './AlignTopology.tsx';
+import { DatumInUse, DatumParametersForm } from './DatumParametersForm.tsx';
+import { countyKey, knownParameters, rememberParameters } from './datum-memory.ts';
 import { DxfView } from './DxfMapping.tsx';
 import { PackageView } from './PackageView.tsx';
 import { choiceOf, InvalidGeometries, SurveyMapping, undecided, type Choices } from './SurveyMapping.tsx';
 
 type Loaded = readonly { readonly name: string; readonly bytes: Uint8Array }[];
 /** What the planner set that changes what is read: each change is a re-read in the worker. */
-type ReadSettings = Pick<PreviewOptions, 'encoding' | 'convertGcj02' | 'repair' | 'alignTopology'>;
+type ReadSettings = Pick<PreviewOptions, 'encoding' | 'convertGcj02' | 'repair' | 'alignTopology' | 'datumParameters'>;
 type State =
   | { readonly kind: 'pick' }
   | { readonly kind: 'reading'; readonly names: string; readonly progress: number | null }
@@ -73,7 +78,9 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     const reference = layerFeatures(plan, 'boundary').map((f) => f.geometry);
     // Its base parcels are what a layer at the GCJ-02 offset is noticed against.
     const outlines = planOutlines(plan);
-    const running = readInWorker({ files, options: { ...options, reference, ...(outlines ? { planOutlines: outlines } : {}) }, onProgress: (progress) => job.current === running && setState({ kind: 'reading', names, progress }) });
+    // Datum parameters: the plan's and this county's remembered ones, with any just entered in front.
+    const datumParameters = (options.datumParameters ?? []).reduce(withDatumParameters, knownParameters(localStorage, plan.meta));
+    const running = readInWorker({ files, options: { ...options, reference, datumParameters, ...(outlines ? { planOutlines: outlines } : {}) }, onProgress: (progress) => job.current === running && setState({ kind: 'reading', names, progress }) });
     job.current = running;
     const result = await running.done;
     if (job.current !== running || 'cancelled' in result) return null;
@@ -138,6 +145,7 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     }
     const outcome = editor.plan.execute(importIntoPlan(editor.plan.context(), target, final));
     if (!outcome.ok) return setState({ kind: 'error', message: outcome.message ?? { key: 'io.ui.nothingRead' } });
+    if (final.datum) rememberParameters(localStorage, countyKey(editor.plan.getState().plan.meta), final.datum.parameters);
     for (const n of outcome.notes ?? []) editor.messages.toast('success', n);
     onClose();
   };
@@ -163,6 +171,12 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     }
   };
 
+  // Beijing 1954 / Xian 1980 without parameters: the worker's refusal becomes the request for them.
+  const datumRequest = state.kind === 'error' ? requestOfMessage(state.message) : null;
+  const { meta } = editor.plan.getState().plan;
+  const toleranceM = resolveProfile(meta.profileId, meta.profileOverrides).controlPointToleranceM;
+  const applyParameters = (sameFiles: boolean) => (parameters: DatumParameters) => void reread({ ...settings, datumParameters: [parameters] }, sameFiles);
+
   const blocked =
     (state.kind === 'preview' && target === 'base' && state.preview.survey !== null && undecided(state.preview.survey, choices).length > 0) ||
     (state.kind === 'dxf' && undecidedLayers(state.preview, dxfChoices).length > 0);
@@ -186,11 +200,20 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
             {state.kind === 'reading' && state.progress !== null ? <span className="hint"> {t('io.ui.progress', { percent: Math.round(state.progress * 100) })}</span> : null}
           </div>
         ) : null}
-        {state.kind === 'error' ? (
+        {state.kind === 'error' && !datumRequest ? (
           <p className="field-error" role="alert" data-testid="import-error">
             {t('io.ui.problem', { reason: say(state.message) })}
           </p>
         ) : null}
+        {datumRequest && state.kind === 'error' ? (
+          <>
+            <p className="hint" data-testid="datum-request">
+              {say(state.message)}
+            </p>
+            <DatumParametersForm request={datumRequest} current={null} toleranceM={toleranceM} apply={applyParameters(false)} say={say} />
+          </>
+        ) : null}
+        {state.kind === 'preview' && state.preview.datum ? <DatumInUse used={state.preview.datum} toleranceM={toleranceM} apply={applyParameters(true)} say={say} /> : null}
         {state.kind === 'preview' ? (
           <PreviewView
             preview={state.preview}
