@@ -29,7 +29,7 @@ export const attributeTableText: Texts = {
   'attributeTable.filterColumn': { zh: '按“{{field}}”筛选', en: 'Filter by “{{field}}”' },
   'attributeTable.valueCount': { zh: '{{value}}（{{count}}）', en: '{{value}} ({{count}})' },
 
-  'attributeTable.bulk': { zh: '批量赋值', en: 'Set for many' },
+  'attributeTable.bulk': { zh: '批量赋值', en: 'Bulk set' },
   'attributeTable.bulk.field': { zh: '字段', en: 'Field' },
   'attributeTable.bulk.target': { zh: '赋值给', en: 'Apply to' },
   'attributeTable.bulk.selected': { zh: '所选要素（{{count}} 条）', en: 'Selected features ({{count}})' },
