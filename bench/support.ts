@@ -64,6 +64,6 @@ export function formatMs(ms: number): string {
  * (`VITE_VILLAGE_BENCH=1`: the bench hooks and the bare-MapLibre baseline page, no service worker).
  */
 export function buildBenchApp(outDir: string): void {
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, VITE_VILLAGE_BENCH: '1' } });
+  const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', VITE_VILLAGE_BENCH: '1' } });
   if (build.status !== 0) throw new Error('bench build failed');
 }

@@ -185,7 +185,7 @@ describe('the village-plan binary', () => {
   it('the bundled CLI reports what the TypeScript sources report', () => {
     // Inside the checkout (dist-*/ is ignored by git): the bundle finds its packages in node_modules.
     const outDir = mkdtempSync(join(process.cwd(), 'dist-cli-test-'));
-    const build = spawnSync('npx', ['vite', 'build', '-c', 'vite.cli.config.ts', '--outDir', outDir, '--logLevel', 'error'], { encoding: 'utf8' });
+    const build = spawnSync('npx', ['vite', 'build', '-c', 'vite.cli.config.ts', '--outDir', outDir, '--logLevel', 'error'], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
     expect(build.status, build.stderr).toBe(0);
     const args = ['check', WITH_ERRORS, '--format', 'json', '--lang', 'en'];
     const bundled = spawnSync(process.execPath, [join(outDir, 'village-plan.mjs'), ...args], { encoding: 'utf8' });

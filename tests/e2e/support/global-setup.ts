@@ -25,7 +25,9 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
 
 export default async function setup(): Promise<() => Promise<void>> {
   if (!process.env.E2E_SKIP_BUILD) {
-    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT_DIR], { stdio: 'inherit' });
+    // Vitest sets NODE_ENV=test, and a build inheriting it keeps React's development build: the tests must
+    // drive the production app a planner gets from `npm start`.
+    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT_DIR], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     if (build.status !== 0) throw new Error('vite build failed');
   }
   server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(E2E_PORT), '--strictPort', '--outDir', OUT_DIR], {
