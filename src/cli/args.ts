@@ -18,6 +18,8 @@ export interface CliArgs {
   readonly strict: boolean;
   /** The township plan's tasks and control zones (township-input.ts), replacing what the input carries. */
   readonly township: string | null;
+  /** export: the 现状图 and 规划图 JPGs in 4.图像文件/ (off with --no-images: they take seconds each). */
+  readonly images: boolean;
 }
 
 const FORMATS: Readonly<Record<Command, readonly Format[]>> = { check: ['text', 'json'], tables: ['csv', 'json'], export: ['text'] };
@@ -35,7 +37,7 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
       continue;
     }
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    if (name === 'strict' && command === 'check' && inline === undefined) {
+    if (inline === undefined && ((name === 'strict' && command === 'check') || (name === 'no-images' && command === 'export'))) {
       flags.add(name);
       continue;
     }
@@ -55,7 +57,7 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
   return {
     ok: true,
     notes: [],
-    value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN', out: options.out ?? null, encoding, strict: flags.has('strict'), township: options.township ?? null },
+    value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN', out: options.out ?? null, encoding, strict: flags.has('strict'), township: options.township ?? null, images: !flags.has('no-images') },
   };
 }
 

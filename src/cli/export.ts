@@ -1,10 +1,12 @@
 /**
- * `village-plan export <input> --out <folder|file.zip> [--encoding gbk|utf-8]`: the provincial delivery
- * package (io/package/write-delivery.ts) of a plan file or package folder, written as a folder tree or one
- * zip. The package's content is always Chinese (the province reads it); `--lang` only changes the messages.
+ * `village-plan export <input> --out <folder|file.zip> [--encoding gbk|utf-8] [--no-images]`: the provincial
+ * delivery package (io/package/write-delivery.ts) of a plan file or package folder, written as a folder tree
+ * or one zip, with the 现状图 and 规划图 JPGs unless `--no-images`. The package's content is always Chinese
+ * (the province reads it); `--lang` only changes the messages.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { localDate } from '../domain/calendar.ts';
 import { createI18n } from '../i18n/index.ts';
 import { writeDelivery } from '../io/package/write-delivery.ts';
 import { writeZip } from '../io/zip/zip-write.ts';
@@ -12,6 +14,7 @@ import { RuleEngine } from '../rules/engine.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import type { CliArgs } from './args.ts';
 import type { CliOutput } from './main.ts';
+import { nodePrintFonts } from './print-fonts.ts';
 import type { Input } from './read-input.ts';
 
 const chinese = createI18n('zh-CN');
@@ -22,7 +25,8 @@ export async function runExport(t: Translate, args: CliArgs, input: Input): Prom
   const notes = input.notes.map((n) => `${t('cli.note')}: ${renderMessage(t, n)}\n`);
   // One engine for the package's derived layers and its QC summary: the plan is derived and checked once.
   const engine = new RuleEngine(input.plan);
-  const delivery = await writeDelivery(engine.checkState, { t: packageT, encoding: args.encoding, check: engine.result() });
+  const maps = args.images ? { fonts: nodePrintFonts(), date: localDate(new Date()) } : undefined;
+  const delivery = await writeDelivery(engine.checkState, { t: packageT, encoding: args.encoding, check: engine.result(), ...(maps ? { maps } : {}) });
   if (!delivery.ok) return { code: 2, stdout: '', stderr: notes.join('') + t('cli.exportFailed', { file: args.input, reason: renderMessage(t, delivery.error) }) + '\n' };
   notes.push(...delivery.notes.map((n) => `${t('cli.note')}: ${renderMessage(t, n)}\n`));
   const { files, manifest } = delivery.value;

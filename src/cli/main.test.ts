@@ -85,7 +85,7 @@ describe('village-plan export', () => {
   });
   const zipExport = once(async () => {
     const zip = join(mkdtempSync(join(tmpdir(), 'village-export-')), 'package.zip');
-    return { zip, run: await runCli(['export', SAMPLE, '--out', zip, '--encoding', 'utf-8', '--lang', 'en']) };
+    return { zip, run: await runCli(['export', SAMPLE, '--out', zip, '--encoding', 'utf-8', '--lang', 'en', '--no-images']) };
   });
 
   it('writes the package into a folder (exit 0), GBK by default', async () => {
@@ -96,6 +96,9 @@ describe('village-plan export', () => {
     const manifest = JSON.parse(readFileSync(join(out, '5.电子数据说明', 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ encoding: 'gbk', crs: { shapefile: { epsg: 4528 } } });
     expect(readFileSync(join(out, '3.规划图形数据', 'Shapefile', 'JQDLTB.cpg'), 'utf8')).toBe('936');
+    // The maps themselves, not a note asking for them.
+    expect(readdirSync(join(out, '4.图像文件')).sort()).toEqual(['沈家埭村土地利用现状图.jpg', '沈家埭村土地利用规划图.jpg']);
+    expect(readFileSync(join(out, '4.图像文件', '沈家埭村土地利用规划图.jpg')).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
   }, 60_000);
 
   it.skipIf(noGdal)('writes a folder package whose Shapefiles GDAL reads in EPSG:4528', async () => {
@@ -109,6 +112,9 @@ describe('village-plan export', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Shapefile encoding UTF-8');
     expect(readFileSync(zip).subarray(0, 2).toString()).toBe('PK');
+    // --no-images: the note in 4.图像文件 says what belongs there.
+    expect(readFileSync(zip).includes(Buffer.from('4.图像文件/说明.txt'))).toBe(true);
+    expect(readFileSync(zip).includes(Buffer.from('规划图.jpg'))).toBe(false);
   }, 60_000);
 
   it.skipIf(noGdal)('writes a zip whose UTF-8 Shapefile text GDAL reads', async () => {

@@ -10,7 +10,7 @@ import type { Message, Result } from '../domain/message.ts';
 import { layerFeatures, type Plan } from '../domain/plan.ts';
 import type { Translate } from '../rules/render.ts';
 import type { Table } from '../rules/tables/table.ts';
-import { dayNumber } from '../viewer/publish/notice-details.ts';
+import { dayNumber } from '../domain/calendar.ts';
 import { BLACK, type DrawOp, type Sheet } from './display-list.ts';
 import { gridTicks, indicatorsTable, legend, northArrow, scaleBar, type LegendItem } from './furniture.ts';
 import { DEFAULT_SCALE, fittingScales, metresPerMm, PAPER_SIZES, PRINT_SCALES, sheetLayout, type PaperSize } from './paper.ts';

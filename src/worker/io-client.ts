@@ -12,6 +12,7 @@ import type { Result } from '../io/result.ts';
 import type { OutputEncoding } from '../io/text/encode-text.ts';
 import type { IoApi } from './io.worker.ts';
 import { joinPreview } from '../io/into-plan/preview-slices.ts';
+import type { PrintFonts } from '../print/pdf.ts';
 
 export interface IoJob<T> {
   readonly done: Promise<Result<T> | { readonly ok: false; readonly cancelled: true }>;
@@ -60,8 +61,8 @@ export function readInWorker(request: ReadRequest): IoJob<FilesPreview | DxfFile
   });
 }
 
-export function exportInWorker(plan: Plan, encoding: OutputEncoding, onProgress: (done: number) => void): IoJob<Uint8Array> {
-  return start((api) => api.exportPackage(plan, encoding, proxy(onProgress)));
+export function exportInWorker(plan: Plan, encoding: OutputEncoding, fonts: PrintFonts | null, onProgress: (done: number) => void): IoJob<Uint8Array> {
+  return start((api) => api.exportPackage(plan, encoding, fonts, proxy(onProgress)));
 }
 
 export function exportDxfInWorker(plan: Plan, onProgress: (done: number) => void): IoJob<Uint8Array> {

@@ -4,6 +4,7 @@
  * cancelling terminates the worker (io-client.ts), which stops a read wherever it is.
  */
 import { expose } from 'comlink';
+import { localDate } from '../domain/calendar.ts';
 import type { Plan } from '../domain/plan.ts';
 import { createI18n } from '../i18n/index.ts';
 import type { InputFile } from '../io/files.ts';
@@ -17,6 +18,7 @@ import type { Result } from '../io/result.ts';
 import type { OutputEncoding } from '../io/text/encode-text.ts';
 import { writeZip } from '../io/zip/zip-write.ts';
 import { loadGeos } from '../geo/geos/geos-module.ts';
+import type { PrintFonts } from '../print/pdf.ts';
 import { RuleEngine } from '../rules/engine.ts';
 
 const chinese = createI18n('zh-CN');
@@ -62,13 +64,15 @@ const api = {
     return held[name]?.slice(from, to) ?? [];
   },
 
-  async exportPackage(plan: Plan, encoding: OutputEncoding, onProgress: (done: number) => void): Promise<Result<Uint8Array>> {
+  /** The delivery package; with the print fonts, 4.图像文件/ holds the 现状图 and 规划图 JPGs (io/package/delivery-maps.ts). */
+  async exportPackage(plan: Plan, encoding: OutputEncoding, fonts: PrintFonts | null, onProgress: (done: number) => void): Promise<Result<Uint8Array>> {
     await loadGeos();
     // One engine for the derived layers and the QC summary: the plan is derived and checked once.
     const engine = new RuleEngine(plan);
     const check = engine.result();
     onProgress(0.1);
-    const written = await writeDelivery(engine.checkState, { t: (key, params) => chinese.t(key, params ?? {}), encoding, check, onProgress: (done) => onProgress(0.1 + done * 0.8) });
+    const maps = fonts ? { maps: { fonts, date: localDate(new Date()) } } : {};
+    const written = await writeDelivery(engine.checkState, { t: (key, params) => chinese.t(key, params ?? {}), encoding, check, ...maps, onProgress: (done) => onProgress(0.1 + done * 0.8) });
     if (!written.ok) return written;
     const zip = writeZip(written.value.files);
     onProgress(1);

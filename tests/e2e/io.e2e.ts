@@ -237,6 +237,10 @@ describe('import and export in the editor', () => {
     const features = layer.ok ? layer.value[0]!.features : [];
     expect(features).toHaveLength(30);
     expect(Object.values(features.find((f) => f.properties.TBBH === 'T7')?.properties ?? {})).toContain('测试村民小组');
+    // 4.图像文件 holds the two maps the print composer made in the worker, not a note asking for them.
+    const images = readZip({ name: 'package.zip', bytes }, { wanted: (p) => p.startsWith('4.图像文件/') });
+    const imageNames = images.ok ? images.value.files.map((f) => f.name).sort() : [];
+    expect(imageNames).toEqual(['package.zip/4.图像文件/沈家埭村土地利用现状图.jpg', 'package.zip/4.图像文件/沈家埭村土地利用规划图.jpg']);
     expect(newErrors()).toEqual([]);
   });
 
@@ -247,6 +251,10 @@ describe('import and export in the editor', () => {
     expect(summary).toContain('ID["EPSG",4528]');
     expect(summary).toContain('Feature Count: 30');
     expect(gdal('ogrinfo', ['-al', '-q', `/vsizip/${path}/3.规划图形数据/Shapefile/JQDLTB.shp`, '-where', "TBBH = 'T7'"])).toContain('测试村民小组');
+    // The plan map: a JPEG of the A0 sheet at 150 dpi (the sample fits A0 at 1:2500).
+    const map = gdal('gdalinfo', [`/vsizip/${path}/4.图像文件/沈家埭村土地利用规划图.jpg`]);
+    expect(map).toContain('Driver: JPEG');
+    expect(map).toMatch(/Size is (7022, 4967|4967, 7022)/);
     expect(newErrors()).toEqual([]);
   });
 

@@ -79,6 +79,7 @@ export const packageText: Texts = {
   'package.delivery.layer.JBNTZBQ': { zh: '基本农田整备区', en: 'Farmland reserve areas' },
   'package.delivery.layer.GSYJ': { zh: '公示意见', en: 'Public feedback' },
   'package.delivery.placeholder.documents': { zh: '本文件夹存放规划批复文件（PDF），由编制单位放入。', en: 'This folder holds the plan approval (PDF), added by the planning office.' },
+  'package.delivery.mapNotMade': { zh: '未能生成“{{map}}”（4.图像文件）：{{reason}}', en: 'Could not make “{{map}}” (4.图像文件): {{reason}}' },
   'package.delivery.placeholder.images': { zh: '本文件夹存放村土地利用现状图和规划图（JPG），可在编辑器“打印图件”中生成后放入。', en: 'This folder holds the current land-use map and the plan map (JPG), made with “Print map” in the editor.' },
   'package.delivery.placeholder.other': {
     zh: '本文件夹存放其他数据：规划参数.json 为图层字段无法承载的规划输入（村域人口、户数、乡级规划下达任务、规划说明等），重新导入成果包时读取；质检结果.json / 质检结果.txt 为编辑器生成成果包时的检查结果（错误、警告、已说明、未检查）。其他资料（如行政区划代码表）也可放在这里。',

@@ -23,6 +23,7 @@ import { failure, success, type Message, type Result } from '../result.ts';
 import type { OutputEncoding } from '../text/encode-text.ts';
 import { deliveryLayers } from './delivery-layers.ts';
 import { buildManifest, manifestText, type Manifest, type ManifestLayer } from './delivery-manifest.ts';
+import { deliveryMapFiles, type DeliveryMaps } from './delivery-maps.ts';
 import { tableFiles } from './delivery-tables.ts';
 import { INPUTS_FILE_NAME, planInputsText } from './package-inputs.ts';
 import { featureRefs } from './package-refs.ts';
@@ -51,6 +52,8 @@ export interface DeliveryOptions {
    * otherwise the plan is checked here.
    */
   readonly check?: CheckResult;
+  /** With fonts: the 现状图 and 规划图 JPGs in `4.图像文件/` (delivery-maps.ts); without, a note says what belongs there. */
+  readonly maps?: DeliveryMaps;
 }
 
 export interface Delivery {
@@ -95,7 +98,8 @@ export async function writeDelivery(state: State, options: DeliveryOptions): Pro
   const encoder = new TextEncoder();
   files.push({ name: `${DELIVERY_FOLDERS.data}/字段结构.json`, bytes: encoder.encode(JSON.stringify(schema, null, 2)) });
 
-  const tables = await tableFiles(t, computeTables(state), state.plan.meta.villageName);
+  const computed = computeTables(state);
+  const tables = await tableFiles(t, computed, state.plan.meta.villageName);
   for (const file of tables) files.push({ name: `${DELIVERY_FOLDERS.tables}/${file.name}`, bytes: file.bytes });
   progress(0.8);
   // The inputs no layer field carries, and the editor's check of the plan, beside the data (docs/package.md).
@@ -104,9 +108,16 @@ export async function writeDelivery(state: State, options: DeliveryOptions): Pro
   const qc = qcSummary(t, state.plan, options.check ?? new RuleEngine(state.plan).result(), refs, date);
   files.push({ name: `${DELIVERY_FOLDERS.other}/${QC_JSON_NAME}`, bytes: encoder.encode(JSON.stringify(qc, null, 2) + '\n') });
   files.push({ name: `${DELIVERY_FOLDERS.other}/${QC_TEXT_NAME}`, bytes: encoder.encode(qcSummaryText(t, qc)) });
-  progress(0.9);
-  // The folders the editor does not fill (documents, the printed maps) each get a note saying what belongs there; 6. says what its files are.
+  progress(0.85);
+  const maps = options.maps ? await deliveryMapFiles(state.plan, computed.F1, options.maps, t, DELIVERY_FOLDERS.images) : null;
+  if (maps) {
+    files.push(...maps.files);
+    notes.push(...maps.notes);
+  }
+  progress(0.95);
+  // Folders the editor does not fill (documents; the maps when none were made) get a note saying what belongs there; 6. says what its files are.
   for (const folder of ['documents', 'images', 'other'] as const) {
+    if (folder === 'images' && maps && maps.files.length > 0) continue;
     files.push({ name: `${DELIVERY_FOLDERS[folder]}/说明.txt`, bytes: encoder.encode(t(`package.delivery.placeholder.${folder}`) + '\r\n') });
   }
 

@@ -9,6 +9,7 @@ import { exportDxfInWorker, exportInWorker, type IoJob } from '../../worker/io-c
 import { formatMessage } from '../format.ts';
 import { downloadBytes } from '../download.ts';
 import { useServices } from '../services.tsx';
+import { printFonts } from '../notice/print-fonts.ts';
 
 // Loaded when first opened: the dialog brings the format layer's labels and checks (and proj4 with them),
 // which the editor's start does not need; the reading itself runs in the io worker.
@@ -47,7 +48,10 @@ export function IoButtons() {
     if (!confirmSetAside('exportPackage')) return;
     const plan = editor.plan.getState().plan;
     setProgress(0);
-    const job = exportInWorker(plan, 'gbk', setProgress);
+    // The maps of 4.图像文件 need the print font; without it (offline before it was ever cached) the
+    // package is still written, its note saying how to add them.
+    const fonts = await printFonts().catch(() => null);
+    const job = exportInWorker(plan, 'gbk', fonts, setProgress);
     exportJob.current = job;
     const result = await job.done;
     exportJob.current = null;

@@ -8,7 +8,7 @@ import type { Message } from '../../domain/message.ts';
 import { renderMessage } from '../../rules/render.ts';
 import type { MapKind } from '../../print/compose.ts';
 import { DEFAULT_SCALE, PAPER_SIZES, PRINT_SCALES, type PaperSize } from '../../print/paper.ts';
-import { localDate } from '../../viewer/publish/notice-details.ts';
+import { localDate } from '../../domain/calendar.ts';
 import { useServices } from '../services.tsx';
 import { downloadBytes } from '../download.ts';
 import { printFonts } from './print-fonts.ts';

@@ -8,7 +8,7 @@
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './viewer.css';
-import { localDate } from '../publish/notice-details.ts';
+import { localDate } from '../../domain/calendar.ts';
 import { PAYLOAD_ELEMENT_ID } from '../publish/notice-html.ts';
 import type { NoticePayload } from '../payload/payload.ts';
 import { el, replaceChildren } from './dom.ts';
