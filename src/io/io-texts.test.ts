@@ -49,6 +49,8 @@ describe('io texts', () => {
   });
 
   it('defines no key the code does not use', () => {
-    expect(Object.keys(ioText).filter((key) => !used.has(key))).toEqual([]);
+    // Keys built from a value (`io.crs.gcj02Against.${against}`) count as used by their prefix.
+    const prefixes = sources(IO_DIR).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/`(io\.[a-zA-Z0-9.]+\.)\$\{/g)].map((m) => m[1] as string));
+    expect(Object.keys(ioText).filter((key) => !used.has(key) && !prefixes.some((p) => key.startsWith(p)))).toEqual([]);
   });
 });
