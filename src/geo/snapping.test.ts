@@ -92,3 +92,60 @@ describe('footOnSegment', () => {
     expect(footOnSegment([121, 30.001], a, b)).not.toBe(b);
   });
 });
+
+describe('findSnap with the snapping settings', () => {
+  const candidates = [{ id: 'a', layer: 'base', geometry: parcel }];
+  // 12 px outside the middle of the south edge (screen y 0, x 0–100): no vertex within 50 px.
+  const offEdge = unproject([50, 12]);
+  // 12 px outside the south edge and 9 px along it from the south-east corner: that corner is 15 px away.
+  const nearCorner = unproject([91, 12]);
+
+  it('reaches as far as the tolerance, in pixels, and no further', () => {
+    expect(findSnap(offEdge, candidates, project, 10)).toBeUndefined();
+    expect(findSnap(offEdge, candidates, project, 11.9)).toBeUndefined();
+    expect(findSnap(offEdge, candidates, project, 12.1)).toMatchObject({ kind: 'edge', segmentIndex: 0 });
+    expect(findSnap(offEdge, candidates, project, 20)?.distancePx).toBeCloseTo(12, 6);
+    expect(findSnap(nearCorner, candidates, project, 10)).toBeUndefined();
+    expect(findSnap(nearCorner, candidates, project, 14.9, { edges: false })).toBeUndefined();
+    expect(findSnap(nearCorner, candidates, project, 20, { edges: false })?.distancePx).toBeCloseTo(15, 6);
+  });
+
+  it('vertex-only: an edge within tolerance does not attract, a vertex does', () => {
+    const vertexOnly = { vertices: true, edges: false };
+    expect(findSnap(offEdge, candidates, project, 20, vertexOnly)).toBeUndefined();
+    const snap = findSnap(nearCorner, candidates, project, 20, vertexOnly);
+    expect(snap).toMatchObject({ kind: 'vertex', featureId: 'a', segmentIndex: 1 });
+    expect(snap?.position).toEqual(corner);
+  });
+
+  it('edge-only: the nearest edge point, even next to a vertex', () => {
+    const snap = findSnap(nearCorner, candidates, project, 20, { vertices: false, edges: true });
+    expect(snap).toMatchObject({ kind: 'edge', segmentIndex: 0 });
+    const [x, y] = project(snap?.position as Position);
+    expect(x).toBeCloseTo(91, 6);
+    expect(y).toBeCloseTo(0, 6);
+  });
+
+  it('both: the vertex wins over an edge at the same distance, and over a nearer edge', () => {
+    // Beyond the corner along the south edge: the corner and the edge's end are the same 3 px away.
+    const beyond = findSnap(unproject([103, 0]), candidates, project, 10);
+    expect(beyond).toMatchObject({ kind: 'vertex', segmentIndex: 1 });
+    expect(beyond?.distancePx).toBeCloseTo(3, 6);
+    expect(findSnap(nearCorner, candidates, project, 20)).toMatchObject({ kind: 'vertex', segmentIndex: 1 });
+  });
+
+  it('only features of the chosen layers attract', () => {
+    // A village boundary whose south-east corner lies 6 px east of the parcel's.
+    const boundary = square(120 - 50 / scale.x, 30, 120 + 106 / scale.x, 30 + 300 / scale.y);
+    const both = [...candidates, { id: 'village', layer: 'boundary', geometry: boundary }];
+    const pointer = unproject([101, 1]); // 1.4 px from the parcel's corner, 5.1 px from the boundary's
+    expect(findSnap(pointer, both, project, 10)?.featureId).toBe('a');
+    expect(findSnap(pointer, both, project, 10, { layers: new Set(['base', 'boundary']) })?.featureId).toBe('a');
+    const boundaryOnly = findSnap(pointer, both, project, 10, { layers: new Set(['boundary']) });
+    expect(boundaryOnly).toMatchObject({ kind: 'vertex', featureId: 'village', segmentIndex: 1 });
+    expect(findSnap(pointer, both, project, 10, { layers: new Set(['newBuild']) })).toBeUndefined();
+    expect(findSnap(pointer, both, project, 10, { layers: new Set() })).toBeUndefined();
+    // A candidate that does not say its layer never passes a layer filter.
+    expect(findSnap(pointer, [{ id: 'anon', geometry: parcel }], project, 10, { layers: new Set(['base']) })).toBeUndefined();
+  });
+});

@@ -21,12 +21,16 @@ export interface Snap {
 
 export interface SnapCandidate {
   readonly id: string;
+  /** The plan layer the feature belongs to, for `SnapOptions.layers`. */
+  readonly layer?: string;
   readonly geometry: AreaGeometry | LineString;
 }
 
 export interface SnapOptions {
   readonly vertices?: boolean;
   readonly edges?: boolean;
+  /** Only features of these layers attract; absent: every candidate does. */
+  readonly layers?: ReadonlySet<string>;
   readonly exclude?: ReadonlySet<string>;
 }
 
@@ -52,6 +56,7 @@ export function findSnap(
 
   for (const candidate of candidates) {
     if (options.exclude?.has(candidate.id)) continue;
+    if (options.layers && !(candidate.layer !== undefined && options.layers.has(candidate.layer))) continue;
     for (const { polygonIndex, ringIndex, ring } of linesOf(candidate.geometry)) {
       const vertexCount = isClosed(ring) && candidate.geometry.type !== 'LineString' ? ring.length - 1 : ring.length;
       const screen = new Map<number, ScreenPoint>(); // projected lazily: only vertices near the pointer

@@ -17,7 +17,7 @@ export function createEditor(plan: Plan, storage: Storage | undefined) {
   const editor = {
     plan: createPlanStore(plan),
     selection: createSelectionStore(),
-    tool: createToolStore(),
+    tool: createToolStore(storage),
     ui: createUiStore(DEFAULT_LAYER_ORDER, storage),
     messages: createMessagesStore(),
     pointer: createPointerStore(),

@@ -3,6 +3,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { DrawnLayerId } from '../domain/layers.ts';
+import { readSnapping, sanitiseSnapSettings, writeSnapping, type SnapSettings } from './snap-settings.ts';
 
 export type Tool =
   | { readonly kind: 'select' }
@@ -19,12 +20,20 @@ export interface ToolState {
   readonly liveAreaM2: number | null;
   /** Clip a new feature to the existing features of its layer so zones never overlap. */
   readonly clipToNeighbours: boolean;
-  /** Snap to vertices and edges of nearby features while drawing and reshaping. */
+  /** Snap to vertices and edges of nearby features while drawing, reshaping and measuring (S). */
   readonly snapping: boolean;
+  /** How snapping works when it is on; remembered with the switch in this browser (`snap-settings.ts`). */
+  readonly snapSettings: SnapSettings;
 }
 
-export function createToolStore() {
-  const store = createStore<ToolState>(() => ({ tool: { kind: 'select' }, liveAreaM2: null, clipToNeighbours: true, snapping: true }));
+export function createToolStore(storage: Storage | undefined) {
+  const { snapping, settings } = readSnapping(storage);
+  const store = createStore<ToolState>(() => ({ tool: { kind: 'select' }, liveAreaM2: null, clipToNeighbours: true, snapping, snapSettings: settings }));
+  store.subscribe((next, previous) => {
+    if (next.snapping !== previous.snapping || next.snapSettings !== previous.snapSettings) {
+      writeSnapping(storage, { snapping: next.snapping, settings: next.snapSettings });
+    }
+  });
   return {
     store,
     getState: store.getState,
@@ -40,6 +49,10 @@ export function createToolStore() {
     },
     setSnapping(snapping: boolean): void {
       store.setState({ snapping });
+    },
+    /** Changes some settings; a value out of range falls back to its default rather than being kept. */
+    setSnapSettings(change: Partial<SnapSettings>): void {
+      store.setState({ snapSettings: sanitiseSnapSettings({ ...store.getState().snapSettings, ...change }) });
     },
   };
 }

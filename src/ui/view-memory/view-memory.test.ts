@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../../../tests/support/memory-storage.ts';
 import { MAX_VIEWS, readDraftView, VIEWS_KEY, writeDraftView, type DraftView } from './view-memory.ts';
-
-function memoryStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (i) => [...data.keys()][i] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, value),
-  };
-}
 
 const view = (savedAt: number, over: Partial<DraftView> = {}): DraftView => ({
   center: [120.74, 30.45],
