@@ -12,7 +12,7 @@ import '../styles/attribute-table.css';
 import '../styles/drafts.css';
 import '../styles/notice.css';
 import sampleUrl from '../samples/sample-village.plan.json?url';
-import type { Message, Result } from './domain/message.ts';
+import { failure, type Message, type Result } from './domain/message.ts';
 import { parsePlanText } from './domain/plan-file.ts';
 import { emptyPlan, type Plan } from './domain/plan.ts';
 import { listDrafts } from './persist/draft-store.ts';
@@ -32,10 +32,10 @@ async function loadStartPlan(url: string): Promise<Result<Plan>> {
   let text: string;
   try {
     const response = await fetch(url);
-    if (!response.ok) return { ok: false, error: { key: 'startup.planMissing', params: { url, status: response.status } } };
+    if (!response.ok) return failure('startup.planMissing', { url, status: response.status });
     text = await response.text();
   } catch (error) {
-    return { ok: false, error: { key: 'startup.planMissing', params: { url, status: String(error) } } };
+    return failure('startup.planMissing', { url, status: String(error) });
   }
   return parsePlanText(text);
 }

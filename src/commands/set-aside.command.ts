@@ -9,7 +9,7 @@ import type { AreaGeometry, PlanFeature } from '../domain/features.ts';
 import { defaultProperties, LAYER_FIELDS, validateFieldValue, type FieldValue } from '../domain/fields.ts';
 import { newFeatureId, type FeatureId } from '../domain/ids.ts';
 import { LAYER_IDS, LAYERS, type LayerId } from '../domain/layers.ts';
-import type { Result } from '../domain/message.ts';
+import { failure, type Result } from '../domain/message.ts';
 import { putFeature, type QuarantineChange } from '../domain/patch.ts';
 import { parsePlan } from '../domain/plan-file.ts';
 import { getFeature } from '../domain/plan.ts';
@@ -37,12 +37,12 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The feature a record holds, repaired where it can be; an error when nothing usable is left. */
 export function salvageFeature(ctx: CommandContext, record: SetAsideInput): Result<Salvaged> {
-  if (record.store !== 'features') return fail('quarantine.restore.notAFeature');
+  if (record.store !== 'features') return failure('quarantine.restore.notAFeature');
   const candidate = isObject(record.value) && isObject(record.value.feature) ? record.value.feature : record.value;
-  if (!isObject(candidate)) return fail('quarantine.restore.nothingReadable');
+  if (!isObject(candidate)) return failure('quarantine.restore.nothingReadable');
   const keyParts = Array.isArray(record.key) ? (record.key as unknown[]) : [];
   const layer = [keyParts[1], candidate.layer].find(isLayer);
-  if (!layer) return fail('quarantine.restore.noLayer');
+  if (!layer) return failure('quarantine.restore.noLayer');
 
   const asItIs = readAsItIs(ctx, layer, candidate);
   if (asItIs) return { ok: true, value: { feature: asItIs, repairs: [] }, notes: [] };
@@ -57,7 +57,7 @@ export function salvageFeature(ctx: CommandContext, record: SetAsideInput): Resu
   const rebuilt = { id, layer, geometry: geometry.value, properties };
   const checked = parsePlan({ format: 'village-plan', schemaVersion: ctx.plan.schemaVersion, id: ctx.plan.id, meta: ctx.plan.meta, layers: { [layer]: { [id]: rebuilt } } });
   const restored = checked.ok ? getFeature(checked.value, layer, id) : undefined;
-  if (!restored) return fail('quarantine.restore.nothingReadable');
+  if (!restored) return failure('quarantine.restore.nothingReadable');
   return { ok: true, value: { feature: restored, repairs }, notes: [] };
 }
 
@@ -103,19 +103,19 @@ function pointOf(raw: unknown): Result<Geometry> {
   if (isObject(raw) && raw.type === 'Point' && isPosition(raw.coordinates)) {
     return { ok: true, value: { type: 'Point', coordinates: [raw.coordinates[0] as number, raw.coordinates[1] as number] }, notes: [] };
   }
-  return fail('quarantine.restore.noGeometry');
+  return failure('quarantine.restore.noGeometry');
 }
 
 /** Rings of positions as far as they can be read, then cleaned and made valid; the area change is reported. */
 function areaOf(raw: unknown, repairs: Message[]): Result<AreaGeometry> {
-  if (!isObject(raw) || !Array.isArray(raw.coordinates)) return fail('quarantine.restore.noGeometry');
+  if (!isObject(raw) || !Array.isArray(raw.coordinates)) return failure('quarantine.restore.noGeometry');
   const polygons = raw.type === 'MultiPolygon' ? raw.coordinates : raw.type === 'Polygon' ? [raw.coordinates] : [];
   const readable = (polygons as unknown[]).map((rings) => (Array.isArray(rings) ? rings.map((ring) => (Array.isArray(ring) ? ring.filter(isPosition) : [])) : []));
   const read = readable.filter((rings) => rings.length > 0 && (rings[0]?.length ?? 0) > 0);
-  if (read.length === 0) return fail('quarantine.restore.noGeometry');
+  if (read.length === 0) return failure('quarantine.restore.noGeometry');
   const geometry: AreaGeometry = read.length === 1 ? { type: 'Polygon', coordinates: read[0] as Position[][] } : { type: 'MultiPolygon', coordinates: read as Position[][][] };
   const repair = repairGeometry(geometry);
-  if (!repair.geometry || !repair.valid) return fail('quarantine.restore.invalidGeometry');
+  if (!repair.geometry || !repair.valid) return failure('quarantine.restore.invalidGeometry');
   if (JSON.stringify(repair.geometry) !== JSON.stringify(raw.type === 'Polygon' || raw.type === 'MultiPolygon' ? { type: raw.type, coordinates: raw.coordinates } : null)) {
     repairs.push({ key: 'quarantine.repair.geometry', params: { beforeM2: repair.areaBefore, afterM2: repair.areaAfter } });
   }
@@ -162,6 +162,3 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fail<T>(key: string): Result<T> {
-  return { ok: false, error: { key } };
-}

@@ -13,3 +13,12 @@ export interface Message {
 export type Result<T> =
   | { readonly ok: true; readonly value: T; readonly notes: readonly Message[] }
   | { readonly ok: false; readonly error: Message };
+
+/** A failed Result: the message's key and, when it has any, its parameters (one helper for every layer). */
+export function failure(key: string, params?: Message['params']): { readonly ok: false; readonly error: Message } {
+  return { ok: false, error: params === undefined ? { key } : { key, params } };
+}
+
+export function success<T>(value: T, notes: readonly Message[] = []): Result<T> {
+  return { ok: true, value, notes };
+}

@@ -9,7 +9,7 @@ import type { PlanFeature } from './features.ts';
 import { LAYER_FIELDS, validateFieldValue, type FieldSpec, type FieldValue } from './fields.ts';
 import type { FeatureId, PlanId } from './ids.ts';
 import { LAYER_IDS, LAYERS, type LayerId } from './layers.ts';
-import type { Message, Result } from './message.ts';
+import { failure, type Message, type Result } from './message.ts';
 import { EMPTY_QUOTAS, emptyLayers, emptyPlan, PLAN_SCHEMA_VERSION, type Justification, type Plan, type PlanMeta, type SafeguardMeasure } from './plan.ts';
 import { resolveProfile, sanitiseOverrides } from './profile.ts';
 
@@ -28,16 +28,16 @@ export function parsePlanText(text: string): Result<Plan> {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return fail('planFile.notJson', { detail: error instanceof Error ? error.message : String(error) });
+    return failure('planFile.notJson', { detail: error instanceof Error ? error.message : String(error) });
   }
   return parsePlan(raw);
 }
 
 export function parsePlan(raw: unknown): Result<Plan> {
-  if (!isObject(raw) || raw.format !== 'village-plan') return fail('planFile.notAPlan');
-  if (typeof raw.schemaVersion !== 'number') return fail('planFile.notAPlan');
-  if (raw.schemaVersion > PLAN_SCHEMA_VERSION) return fail('planFile.tooNew', { version: raw.schemaVersion, supported: PLAN_SCHEMA_VERSION });
-  if (typeof raw.id !== 'string' || !ID_PATTERN.test(raw.id)) return fail('planFile.badId');
+  if (!isObject(raw) || raw.format !== 'village-plan') return failure('planFile.notAPlan');
+  if (typeof raw.schemaVersion !== 'number') return failure('planFile.notAPlan');
+  if (raw.schemaVersion > PLAN_SCHEMA_VERSION) return failure('planFile.tooNew', { version: raw.schemaVersion, supported: PLAN_SCHEMA_VERSION });
+  if (typeof raw.id !== 'string' || !ID_PATTERN.test(raw.id)) return failure('planFile.badId');
 
   const meta = parseMeta(raw.meta);
   if (!meta.ok) return meta;
@@ -53,7 +53,7 @@ export function parsePlan(raw: unknown): Result<Plan> {
   for (const layer of LAYER_IDS) {
     const features = rawLayers[layer];
     if (features === undefined) continue;
-    if (!isObject(features)) return fail('planFile.badLayer', { layer });
+    if (!isObject(features)) return failure('planFile.badLayer', { layer });
     for (const [key, value] of Object.entries(features)) {
       const problem = featureProblem(layer, key, value, profile);
       if (problem) {
@@ -63,12 +63,12 @@ export function parsePlan(raw: unknown): Result<Plan> {
       layers[layer][key as FeatureId] = withMissingNullableFields(layer, value as PlanFeature);
     }
   }
-  if (bad.length) return fail('planFile.badFeatures', { count: bad.length, list: bad.slice(0, MAX_LISTED).join('; ') });
+  if (bad.length) return failure('planFile.badFeatures', { count: bad.length, list: bad.slice(0, MAX_LISTED).join('; ') });
   return { ok: true, value: { format: 'village-plan', schemaVersion: PLAN_SCHEMA_VERSION, id: raw.id as PlanId, meta: meta.value, layers: layers as Plan['layers'] }, notes };
 }
 
 function parseMeta(raw: unknown): Result<PlanMeta> {
-  if (!isObject(raw)) return fail('planFile.badMeta', { field: 'meta' });
+  if (!isObject(raw)) return failure('planFile.badMeta', { field: 'meta' });
   const defaults = emptyPlan().meta;
   const text = (key: keyof PlanMeta) => (typeof raw[key] === 'string' ? (raw[key] as string) : (defaults[key] as string));
   const count = (key: 'population' | 'households') => {
@@ -191,6 +191,3 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fail<T>(key: string, params?: Message['params']): Result<T> {
-  return { ok: false, error: { key, ...(params ? { params } : {}) } };
-}

@@ -5,16 +5,9 @@
 import type { Message, Result } from '../domain/message.ts';
 
 export type { Message, Result };
+export { failure, success } from '../domain/message.ts';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
-
-export function failure(key: string, params: MessageParams = {}): { readonly ok: false; readonly error: Message } {
-  return { ok: false, error: { key, params } };
-}
-
-export function success<T>(value: T, notes: readonly Message[] = []): Result<T> {
-  return { ok: true, value, notes };
-}
 
 export function note(key: string, params: MessageParams = {}): Message {
   return { key, params };

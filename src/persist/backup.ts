@@ -4,7 +4,7 @@
  * with a reason instead of being half-imported, and an imported plan is bit-for-bit the exported one.
  */
 import { EMPTY_HISTORY, type History, type HistoryEntry } from '../commands/history.ts';
-import type { Message, Result } from '../domain/message.ts';
+import { failure, type Message, type Result } from '../domain/message.ts';
 import { parsePlan, serialisePlan } from '../domain/plan-file.ts';
 import { featureCount, type Plan } from '../domain/plan.ts';
 import type { StoredVersion } from './draft-store.ts';
@@ -92,7 +92,7 @@ export async function parseBackup(text: string): Promise<Result<ParsedBackup>> {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return fail('drafts.backup.notJson', { detail: error instanceof Error ? error.message : String(error) });
+    return failure('drafts.backup.notJson', { detail: error instanceof Error ? error.message : String(error) });
   }
   return readBackup(raw);
 }
@@ -103,13 +103,13 @@ export function isBackup(raw: unknown): boolean {
 
 /** A parsed JSON value as a backup (see `parseBackup`). */
 export async function readBackup(raw: unknown): Promise<Result<ParsedBackup>> {
-  if (!isObject(raw) || raw.format !== BACKUP_FORMAT) return fail('drafts.backup.notABackup');
-  if (typeof raw.backupVersion !== 'number') return fail('drafts.backup.notABackup');
-  if (raw.backupVersion > BACKUP_VERSION) return fail('drafts.backup.tooNew', { version: raw.backupVersion, supported: BACKUP_VERSION });
-  if (!isObject(raw.plan)) return fail('drafts.backup.badPlan', { reason: 'planFile.notAPlan' });
-  if ((await sha256Hex(JSON.stringify(raw.plan))) !== raw.planSha256) return fail('drafts.backup.damaged');
+  if (!isObject(raw) || raw.format !== BACKUP_FORMAT) return failure('drafts.backup.notABackup');
+  if (typeof raw.backupVersion !== 'number') return failure('drafts.backup.notABackup');
+  if (raw.backupVersion > BACKUP_VERSION) return failure('drafts.backup.tooNew', { version: raw.backupVersion, supported: BACKUP_VERSION });
+  if (!isObject(raw.plan)) return failure('drafts.backup.badPlan', { reason: 'planFile.notAPlan' });
+  if ((await sha256Hex(JSON.stringify(raw.plan))) !== raw.planSha256) return failure('drafts.backup.damaged');
   const plan = parsePlan(raw.plan);
-  if (!plan.ok) return fail('drafts.backup.badPlan', { reason: plan.error.key });
+  if (!plan.ok) return failure('drafts.backup.badPlan', { reason: plan.error.key });
 
   const notes: Message[] = [...plan.notes];
   const history = readBackupHistory(raw.history, plan.value, notes);
@@ -168,10 +168,10 @@ function readBackupSetAside(raw: unknown, notes: Message[]): SetAsideRecord[] {
 
 async function readBackupVersion(raw: unknown): Promise<Result<StoredVersion>> {
   const name = isObject(raw) && typeof raw.name === 'string' ? raw.name : '?';
-  if (!isObject(raw)) return fail('drafts.backup.versionSkipped', { name });
+  if (!isObject(raw)) return failure('drafts.backup.versionSkipped', { name });
   const planJson = JSON.stringify(raw.plan);
   const plan = parsePlan(raw.plan);
-  if ((await sha256Hex(planJson)) !== raw.planSha256 || !plan.ok) return fail('drafts.backup.versionSkipped', { name });
+  if ((await sha256Hex(planJson)) !== raw.planSha256 || !plan.ok) return failure('drafts.backup.versionSkipped', { name });
   const createdAt = Date.parse(String(raw.createdAt));
   const publishedAt = typeof raw.publishedAt === 'string' ? Date.parse(raw.publishedAt) : NaN;
   return {
@@ -192,6 +192,3 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fail<T>(key: string, params?: Message['params']): Result<T> {
-  return { ok: false, error: { key, ...(params ? { params } : {}) } };
-}

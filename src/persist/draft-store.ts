@@ -3,7 +3,7 @@
  * one IndexedDB transaction, so it happens whole or not at all.
  */
 import { EMPTY_HISTORY, type History } from '../commands/history.ts';
-import type { Result } from '../domain/message.ts';
+import { failure, type Result } from '../domain/message.ts';
 import type { Plan } from '../domain/plan.ts';
 import { entryOf, readDraftRecord, statsOf } from './draft-record.ts';
 import { DraftLedger } from './ledger.ts';
@@ -128,7 +128,7 @@ async function updateDraftRecord(db: DraftsDb, id: DraftId, change: (r: DraftRec
   if (!current) {
     tx.abort();
     await tx.done.catch(() => undefined);
-    return { ok: false, error: { key: 'drafts.open.notFound' } };
+    return failure('drafts.open.notFound');
   }
   const next = change(current);
   await Promise.all([tx.objectStore('drafts').put(entryOf(next)), tx.done]);

@@ -8,7 +8,7 @@ import { EMPTY_HISTORY, type History, type HistoryEntry } from '../commands/hist
 import type { PlanFeature } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
 import { LAYER_IDS, type LayerId } from '../domain/layers.ts';
-import type { Message, Result } from '../domain/message.ts';
+import { failure, type Message, type Result } from '../domain/message.ts';
 import type { FeatureChange, Patch, QuarantineChange, QuarantineState } from '../domain/patch.ts';
 import { parsePlan } from '../domain/plan-file.ts';
 import { emptyPlan, PLAN_SCHEMA_VERSION, type Plan, type PlanMeta } from '../domain/plan.ts';
@@ -51,7 +51,7 @@ export async function readDraft(db: DraftsDb, draftId: DraftId): Promise<Result<
     tx.done,
   ]);
   const record = readDraftRecord(info, stats);
-  if (!record) return { ok: false, error: { key: info === undefined ? 'drafts.open.notFound' : 'drafts.open.badDraft' } };
+  if (!record) return failure(info === undefined ? 'drafts.open.notFound' : 'drafts.open.badDraft');
   return assembleDraft(record, metaRecord, featureRows, historyRows);
 }
 
@@ -168,7 +168,7 @@ function rawPlan(head: PlanHead, rows: Iterable<FeatureRow>): Record<string, unk
  */
 function parseFeatures(head: PlanHead, features: Map<string, FeatureRow>, damaged: DamagedRecord[]): Result<Plan> {
   const whole = parsePlan(rawPlan(head, features.values()));
-  if (whole.ok || whole.error.key !== 'planFile.badFeatures') return whole.ok ? whole : { ok: false, error: { key: 'drafts.open.unreadable', params: { reason: whole.error.key } } };
+  if (whole.ok || whole.error.key !== 'planFile.badFeatures') return whole.ok ? whole : failure('drafts.open.unreadable', { reason: whole.error.key });
   for (const [slot, row] of features) {
     const alone = parsePlan(rawPlan(head, [row]));
     if (alone.ok) continue;
@@ -176,7 +176,7 @@ function parseFeatures(head: PlanHead, features: Map<string, FeatureRow>, damage
     features.delete(slot);
   }
   const rest = parsePlan(rawPlan(head, features.values()));
-  return rest.ok ? rest : { ok: false, error: { key: 'drafts.open.unreadable', params: { reason: rest.error.key } } };
+  return rest.ok ? rest : failure('drafts.open.unreadable', { reason: rest.error.key });
 }
 
 interface HistoryRead {

@@ -3,7 +3,7 @@
  * `durability: 'strict'`, and never changed; the only later write is marking it as the one published for
  * the public notice, which cannot be undone and makes it undeletable.
  */
-import type { Result } from '../domain/message.ts';
+import { failure, type Result } from '../domain/message.ts';
 import { parsePlanText, serialisePlan } from '../domain/plan-file.ts';
 import { featureCount, type Plan } from '../domain/plan.ts';
 import type { DraftsDb } from './open-drafts-db.ts';
@@ -19,8 +19,8 @@ export async function listVersions(db: DraftsDb, draftId: DraftId): Promise<Vers
 
 export async function createVersion(db: DraftsDb, draftId: DraftId, name: string, plan: Plan, now = Date.now()): Promise<Result<VersionRecord>> {
   const trimmed = name.trim();
-  if (!trimmed) return { ok: false, error: { key: 'drafts.versions.nameEmpty' } };
-  if (trimmed.length > MAX_VERSION_NAME) return { ok: false, error: { key: 'drafts.versions.nameTooLong', params: { max: MAX_VERSION_NAME } } };
+  if (!trimmed) return failure('drafts.versions.nameEmpty');
+  if (trimmed.length > MAX_VERSION_NAME) return failure('drafts.versions.nameTooLong', { max: MAX_VERSION_NAME });
   const planJson = serialisePlan(plan);
   const record: VersionRecord = {
     id: newVersionId(),
@@ -37,7 +37,7 @@ export async function createVersion(db: DraftsDb, draftId: DraftId, name: string
   if (taken) {
     tx.abort();
     await tx.done.catch(() => undefined);
-    return { ok: false, error: { key: 'drafts.versions.nameTaken', params: { name: trimmed } } };
+    return failure('drafts.versions.nameTaken', { name: trimmed });
   }
   await Promise.all([tx.objectStore('versions').add(record), tx.objectStore('versionPlans').add({ planJson }, record.id), tx.done]);
   return { ok: true, value: record, notes: [] };
@@ -46,10 +46,10 @@ export async function createVersion(db: DraftsDb, draftId: DraftId, name: string
 /** The text of a snapshot exactly as stored (for backups), checked against its hash. */
 export async function readVersionText(db: DraftsDb, id: VersionId): Promise<Result<string>> {
   const [record, stored] = await Promise.all([db.get('versions', id), db.get('versionPlans', id)]);
-  if (!record) return { ok: false, error: { key: 'drafts.versions.notFound' } };
+  if (!record) return failure('drafts.versions.notFound');
   const planJson = typeof stored?.planJson === 'string' ? stored.planJson : null;
   if (planJson === null || (await sha256Hex(planJson)) !== record.planSha256) {
-    return { ok: false, error: { key: 'drafts.versions.damaged', params: { name: record.name } } };
+    return failure('drafts.versions.damaged', { name: record.name });
   }
   return { ok: true, value: planJson, notes: [] };
 }
@@ -65,7 +65,7 @@ export async function publishVersion(db: DraftsDb, id: VersionId, now = Date.now
   const record = await tx.store.get(id);
   if (!record || record.publishedAt !== null) {
     await tx.done;
-    return record ? { ok: true, value: record, notes: [] } : { ok: false, error: { key: 'drafts.versions.notFound' } };
+    return record ? { ok: true, value: record, notes: [] } : failure('drafts.versions.notFound');
   }
   const published = { ...record, publishedAt: now };
   await Promise.all([tx.store.put(published), tx.done]);
@@ -77,7 +77,7 @@ export async function deleteVersion(db: DraftsDb, id: VersionId): Promise<Result
   const record = await tx.objectStore('versions').get(id);
   if (record?.publishedAt != null) {
     await tx.done;
-    return { ok: false, error: { key: 'drafts.versions.publishedIsFrozen', params: { name: record.name } } };
+    return failure('drafts.versions.publishedIsFrozen', { name: record.name });
   }
   await Promise.all([tx.objectStore('versions').delete(id), tx.objectStore('versionPlans').delete(id), tx.done]);
   return { ok: true, value: null, notes: [] };

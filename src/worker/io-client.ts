@@ -13,6 +13,7 @@ import type { OutputEncoding } from '../io/text/encode-text.ts';
 import type { IoApi } from './io.worker.ts';
 import { joinPreview } from '../io/into-plan/preview-slices.ts';
 import type { PrintFonts } from '../print/pdf.ts';
+import { failure } from '../domain/message.ts';
 
 export interface IoJob<T> {
   readonly done: Promise<Result<T> | { readonly ok: false; readonly cancelled: true }>;
@@ -23,7 +24,7 @@ function start<T>(run: (api: ReturnType<typeof wrap<IoApi>>) => Promise<Result<T
   const worker = new Worker(new URL('./io.worker.ts', import.meta.url), { type: 'module', name: 'io' });
   let settle: (value: { readonly ok: false; readonly cancelled: true }) => void = () => {};
   const cancelled = new Promise<{ readonly ok: false; readonly cancelled: true }>((resolve) => (settle = resolve));
-  const work = run(wrap<IoApi>(worker)).catch((error: unknown): Result<T> => ({ ok: false, error: { key: 'io.ui.workerFailed', params: { detail: error instanceof Error ? error.message : String(error) } } }));
+  const work = run(wrap<IoApi>(worker)).catch((error: unknown): Result<T> => (failure('io.ui.workerFailed', { detail: error instanceof Error ? error.message : String(error) })));
   const done = Promise.race([work, cancelled]).finally(() => worker.terminate());
   return {
     done,

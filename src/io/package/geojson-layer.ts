@@ -5,7 +5,7 @@
  * (CGCS2000 3° zones 39–41, with or without the zone prefix) are turned into lon/lat.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { Message, Result } from '../../domain/message.ts';
+import { failure, type Message, type Result } from '../../domain/message.ts';
 import { fromGaussKruger, type GkCrs, type GkZone } from '../../geo/projection.ts';
 import type { BBox } from '../../geo/bbox.ts';
 import { BROKEN, FeatureCursor } from './geojson-features.ts';
@@ -35,7 +35,7 @@ export function readGeoJsonLayer(name: PackageLayerName, file: string, bytes: Ui
     text = utf8.decode(bytes);
   } catch {
     // RFC 7946 GeoJSON is UTF-8; a package's GeoJSON in another encoding is not one the province accepts.
-    return fail('package.notUtf8', { file });
+    return failure('package.notUtf8', { file });
   }
   return parseGeoJsonLayer(name, file, text, keep);
 }
@@ -66,7 +66,7 @@ function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cur
     try {
       piece = utf8.decode(bytes.subarray(start, end));
     } catch {
-      return fail('package.notUtf8', { file });
+      return failure('package.notUtf8', { file });
     }
     let raw: unknown;
     try {
@@ -84,7 +84,7 @@ function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cur
   try {
     envelopeText = utf8.decode(envelopeBytes);
   } catch {
-    return fail('package.notUtf8', { file });
+    return failure('package.notUtf8', { file });
   }
   let envelope: unknown;
   try {
@@ -102,10 +102,10 @@ export function parseGeoJsonLayer(name: PackageLayerName, file: string, text: st
   try {
     root = JSON.parse(text);
   } catch (error) {
-    return fail('package.notJson', { file, detail: error instanceof Error ? error.message : String(error) });
+    return failure('package.notJson', { file, detail: error instanceof Error ? error.message : String(error) });
   }
   const rawFeatures: unknown = isObject(root) && root.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : isObject(root) && root.type === 'Feature' ? [root] : null;
-  if (!Array.isArray(rawFeatures)) return fail('package.notFeatureCollection', { file });
+  if (!Array.isArray(rawFeatures)) return failure('package.notFeatureCollection', { file });
   const rows = new LayerRows(keep);
   for (let i = 0; i < rawFeatures.length; i++) rows.add(rawFeatures[i], i + 1);
   return rows.finish(name, file);
@@ -222,7 +222,7 @@ class LayerRows {
     const notes: Message[] = [];
     if (this.skipped.length) notes.push({ key: 'package.skippedFeatures', params: { file, count: this.skipped.length, list: this.skipped.slice(0, MAX_LISTED).join('; ') } });
     const crs = this.crs;
-    if (crs?.kind === 'unknown') return fail('package.unknownCoordinates', { file });
+    if (crs?.kind === 'unknown') return failure('package.unknownCoordinates', { file });
     if (crs?.kind === 'gk' && !crs.crs.zonePrefix) notes.push({ key: 'package.assumedZone', params: { file, zone: crs.crs.zone } });
     return { ok: true, value: { name, file, features: this.features, rows: this.polygons }, notes };
   }
@@ -300,6 +300,3 @@ function reproject(geometry: Polygon | MultiPolygon, crs: GkCrs): Polygon | Mult
   return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((poly) => poly.map(ring)) };
 }
 
-function fail<T>(key: string, params: Record<string, string | number>): Result<T> {
-  return { ok: false, error: { key, params } };
-}

@@ -22,7 +22,7 @@ import { defaultProperties, LAYER_FIELDS, validateFieldValue, type FieldSpec } f
 import { asFeatureId, type FeatureId } from '../../domain/ids.ts';
 import { isLandClassCode, type LandClassCode } from '../../domain/land-classes.ts';
 import type { LayerId } from '../../domain/layers.ts';
-import type { Message, Result } from '../../domain/message.ts';
+import { failure, type Message, type Result } from '../../domain/message.ts';
 import { emptyPlan, type Plan } from '../../domain/plan.ts';
 import { resolveProfile } from '../../domain/profile.ts';
 import { union } from '../../geo/overlay.ts';
@@ -55,7 +55,7 @@ export interface ReconstructOptions {
 
 export function reconstructPlan(layers: PackageLayers, options: ReconstructOptions = {}): Result<ReconstructedPlan> {
   const parcels = layers.JQDLTB;
-  if (!parcels || parcels.features.length === 0) return fail('package.noParcels', {});
+  if (!parcels || parcels.features.length === 0) return failure('package.noParcels', {});
   const village = layers.XZQ?.features[0];
   const villageCode = text(village?.properties.XZQDM) || text(parcels.features[0]?.properties.XZQDM);
   const villageName = text(village?.properties.XZQMC) || text(parcels.features[0]?.properties.XZQMC);
@@ -140,7 +140,7 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
       approvalNo: nullableText(f.properties.PZWH),
     });
   }
-  if (badCodes.length) return fail('package.unknownClass', { file: parcels.file, count: badCodes.length, list: badCodes.slice(0, MAX_LISTED).join('; ') });
+  if (badCodes.length) return failure('package.unknownClass', { file: parcels.file, count: badCodes.length, list: badCodes.slice(0, MAX_LISTED).join('; ') });
 
   const targetUses = new TargetClasses(layers.TDGHDL?.features ?? []);
   const ghyt = layers.GHYT;
@@ -237,14 +237,14 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
       }
       add(layer, zones, f, layer === 'controlZone' ? { zoneCode: code, note: text(f.properties.SM) } : { zoneCode: code });
     }
-    if (bad.length) return fail('package.unknownZone', { file: zones.file, count: bad.length, list: bad.slice(0, MAX_LISTED).join('; ') });
+    if (bad.length) return failure('package.unknownZone', { file: zones.file, count: bad.length, list: bad.slice(0, MAX_LISTED).join('; ') });
   }
 
   if (layers.XZQ && layers.XZQ.features.length > 0) {
     for (const f of layers.XZQ.features) add('boundary', layers.XZQ, f, { villageCode: text(f.properties.XZQDM).slice(0, 12), villageName: text(f.properties.XZQMC).slice(0, 60) });
   } else {
     const merged = union(features.filter((f) => f.layer === 'base').map((f) => f.geometry as AreaGeometry));
-    if (!merged.ok) return fail('package.boundaryFailed', { file: parcels.file, detail: merged.error });
+    if (!merged.ok) return failure('package.boundaryFailed', { file: parcels.file, detail: merged.error });
     if (merged.value) {
       features.push({ id: asFeatureId('XZQ-from-JQDLTB'), layer: 'boundary', geometry: merged.value, properties: { villageCode: villageCode.slice(0, 12), villageName: villageName.slice(0, 60) } });
       notes.push({ key: 'package.boundaryFromParcels', params: { file: parcels.file } });
@@ -353,6 +353,3 @@ function pbfTypeOf(value: FieldValue | undefined): PbfType {
   return v === 'G111' || v === '111' || v === '1' ? 'G111' : 'G112';
 }
 
-function fail<T>(key: string, params: Record<string, string | number>): Result<T> {
-  return { ok: false, error: { key, params } };
-}

@@ -1,5 +1,5 @@
 /** Export the open draft to a backup file; import a backup (or a plain plan file) as a new draft. */
-import type { Message, Result } from '../../domain/message.ts';
+import { failure, type Message, type Result } from '../../domain/message.ts';
 import { parsePlan } from '../../domain/plan-file.ts';
 import { featureCount } from '../../domain/plan.ts';
 import type { Editor } from '../../store/editor.ts';
@@ -74,7 +74,7 @@ export async function importDraftFile(db: DraftsDb, text: string, fileName: stri
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: { key: 'planFile.notJson', params: { detail: error instanceof Error ? error.message : String(error) } } };
+    return failure('planFile.notJson', { detail: error instanceof Error ? error.message : String(error) });
   }
   if (isBackup(raw)) {
     const backup = await readBackup(raw);

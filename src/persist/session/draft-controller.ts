@@ -5,7 +5,7 @@
  * delays the first picture.
  */
 import { EMPTY_HISTORY } from '../../commands/history.ts';
-import type { Message, Result } from '../../domain/message.ts';
+import { failure, type Message, type Result } from '../../domain/message.ts';
 import type { Plan } from '../../domain/plan.ts';
 import type { Editor } from '../../store/editor.ts';
 import { withStats } from '../draft-record.ts';
@@ -72,21 +72,18 @@ export function createDraftController(options: DraftControllerOptions) {
     return null;
   }
 
-  function fail<T>(key: string, params?: Message['params']): Result<T> {
-    return { ok: false, error: { key, ...(params ? { params } : {}) } };
-  }
 
   /** Opens a stored draft in the editor: to edit if no other tab does, else to follow that tab. */
   async function openDraft(id: DraftId): Promise<Result<null>> {
     const db = await database();
-    if (!db) return fail('drafts.open.noStorage');
+    if (!db) return failure('drafts.open.noStorage');
     draftId = id;
     // Reading does not need the lock; whether this tab edits or follows is decided once both are in.
     const [lock, loaded] = await Promise.all([locks.tryLock(id), readDraft(db, id)]);
     if (!loaded.ok || loaded.value.info.deletedAt !== null) {
       lock?.release();
       draftId = null;
-      return loaded.ok ? fail('drafts.open.inTrash') : loaded;
+      return loaded.ok ? failure('drafts.open.inTrash') : loaded;
     }
     if (lock) {
       editor.plan.loadSaved(loaded.value.plan, loaded.value.history);
@@ -267,7 +264,7 @@ export function createDraftController(options: DraftControllerOptions) {
   async function takeOver(): Promise<Result<null>> {
     const id = draftId;
     const db = await database();
-    if (!id || !db || store.getState().role !== 'elsewhere') return fail('drafts.tabs.cannotTakeOver');
+    if (!id || !db || store.getState().role !== 'elsewhere') return failure('drafts.tabs.cannotTakeOver');
     set({ role: 'takingOver' });
     const abort = new AbortController();
     let abandoned = false;
@@ -293,7 +290,7 @@ export function createDraftController(options: DraftControllerOptions) {
       abort.abort();
       await waiting.catch(() => undefined);
       set({ role: 'elsewhere' });
-      return fail('drafts.tabs.otherCannotSave');
+      return failure('drafts.tabs.otherCannotSave');
     }
     if (outcome === 'silent') {
       abandoned = true;

@@ -1,5 +1,5 @@
 /** The versions panel's operations on the open draft: name, list, publish, delete, compare, restore. */
-import type { Result } from '../../domain/message.ts';
+import { failure, type Result } from '../../domain/message.ts';
 import type { Plan } from '../../domain/plan.ts';
 import type { Editor } from '../../store/editor.ts';
 import { comparePlans, type PlanComparison } from '../compare-plans.ts';
@@ -11,7 +11,7 @@ import type { DraftController } from './draft-controller.ts';
 /** One side of a comparison: a stored version, or the draft as it is now. */
 export type PlanRef = VersionId | 'current';
 
-const NO_DRAFT: Result<never> = { ok: false, error: { key: 'drafts.versions.notStored' } };
+const NO_DRAFT: Result<never> = failure('drafts.versions.notStored');
 
 export function draftVersions(drafts: DraftController, editor: Pick<Editor, 'plan'>) {
   const withDb = async <T>(run: (db: Parameters<typeof listVersions>[0], draftId: DraftId) => Promise<Result<T>>): Promise<Result<T>> => {

@@ -10,7 +10,7 @@
  *   The status bar's `X 3,370,000.00  Y 40,500,000.00` reads back as it is shown.
  */
 import { fromGaussKruger, GK_ZONES, type GkZone } from '../../geo/projection.ts';
-import type { Message, Result } from '../../domain/message.ts';
+import { failure, type Message, type Result } from '../../domain/message.ts';
 
 export type ParsedPoint =
   | { readonly kind: 'lonLat'; readonly lonLat: [number, number] }
@@ -33,7 +33,6 @@ export interface ParseOptions {
 
 type Parsed = Result<ParsedPoint>;
 
-const fail = (key: string, params?: Message['params']): Parsed => ({ ok: false, error: { key, ...(params ? { params } : {}) } });
 
 /** Typographic and Chinese forms of the symbols, in the plain forms the reader expects. */
 function normalise(text: string): string {
@@ -55,7 +54,7 @@ function normalise(text: string): string {
 
 export function parseCoordinates(input: string, options: ParseOptions): Parsed {
   const text = normalise(input);
-  if (!text) return fail('goto.error.empty');
+  if (!text) return failure('goto.error.empty');
   if (/[°'"NSEW]/.test(text)) return parseAngles(text, input);
   return parsePlain(text, input, options);
 }
@@ -89,7 +88,7 @@ function parseAngles(text: string, input: string): Parsed {
     const match = TOKEN.exec(text);
     if (!match) {
       if (/^\s*$/.test(text.slice(start))) break;
-      return fail('goto.error.unreadable', { text: input.trim() });
+      return failure('goto.error.unreadable', { text: input.trim() });
     }
     const [, number, unit, letter, signChar] = match;
     if (signChar) {
@@ -101,7 +100,7 @@ function parseAngles(text: string, input: string): Parsed {
       if (lettersFirst) pendingLetter = hemisphere;
       else {
         const last = angles.at(-1);
-        if (!last || last.hemisphere) return fail('goto.error.unreadable', { text: input.trim() });
+        if (!last || last.hemisphere) return failure('goto.error.unreadable', { text: input.trim() });
         last.hemisphere = hemisphere;
         last.closed = true;
       }
@@ -117,22 +116,22 @@ function parseAngles(text: string, input: string): Parsed {
       current.seconds = value;
       current.text += ` ${number}"`;
     } else if (unit === "'" || unit === '"') {
-      return fail('goto.error.unreadable', { text: input.trim() });
+      return failure('goto.error.unreadable', { text: input.trim() });
     } else {
       angles.push({ sign, degrees: value, degreeMark: unit === '°', text: `${number}${unit ?? ''}`, ...(pendingLetter ? { hemisphere: pendingLetter } : {}) });
       pendingLetter = undefined;
       sign = 1;
     }
   }
-  if (pendingLetter) return fail('goto.error.unreadable', { text: input.trim() });
-  if (angles.length !== 2) return fail('goto.error.count', { count: angles.length });
+  if (pendingLetter) return failure('goto.error.unreadable', { text: input.trim() });
+  if (angles.length !== 2) return failure('goto.error.count', { count: angles.length });
 
   const values: number[] = [];
   for (const angle of angles) {
     const { minutes, seconds } = angle;
-    if ((minutes !== undefined && minutes >= 60) || (seconds !== undefined && seconds >= 60)) return fail('goto.error.minutes', { value: angle.text });
-    if ((minutes !== undefined || seconds !== undefined) && !Number.isInteger(angle.degrees)) return fail('goto.error.degreeFraction', { value: angle.text });
-    if (minutes !== undefined && seconds !== undefined && !Number.isInteger(minutes)) return fail('goto.error.degreeFraction', { value: angle.text });
+    if ((minutes !== undefined && minutes >= 60) || (seconds !== undefined && seconds >= 60)) return failure('goto.error.minutes', { value: angle.text });
+    if ((minutes !== undefined || seconds !== undefined) && !Number.isInteger(angle.degrees)) return failure('goto.error.degreeFraction', { value: angle.text });
+    if (minutes !== undefined && seconds !== undefined && !Number.isInteger(minutes)) return failure('goto.error.degreeFraction', { value: angle.text });
     const magnitude = angle.degrees + (minutes ?? 0) / 60 + (seconds ?? 0) / 3600;
     const negative = angle.sign === -1 || angle.hemisphere === 'S' || angle.hemisphere === 'W';
     values.push(negative ? -magnitude : magnitude);
@@ -141,7 +140,7 @@ function parseAngles(text: string, input: string): Parsed {
   const axis = (angle: Angle) => (angle.hemisphere === 'E' || angle.hemisphere === 'W' ? 'lon' : angle.hemisphere === 'N' || angle.hemisphere === 'S' ? 'lat' : null);
   let lonFirst: boolean;
   const [axisA, axisB] = [axis(a), axis(b)];
-  if (axisA && axisB && axisA === axisB) return fail('goto.error.sameAxis', { axis: axisA });
+  if (axisA && axisB && axisA === axisB) return failure('goto.error.sameAxis', { axis: axisA });
   if (axisA) lonFirst = axisA === 'lon';
   else if (axisB) lonFirst = axisB === 'lat';
   else lonFirst = lonFirstByValue(values[0] as number, values[1] as number);
@@ -156,8 +155,8 @@ function lonFirstByValue(first: number, second: number): boolean {
 }
 
 function lonLatResult(lon: number, lat: number): Parsed {
-  if (!(Math.abs(lat) <= 90)) return fail('goto.error.latRange', { value: round(lat) });
-  if (!(Math.abs(lon) <= 180)) return fail('goto.error.lonRange', { value: round(lon) });
+  if (!(Math.abs(lat) <= 90)) return failure('goto.error.latRange', { value: round(lat) });
+  if (!(Math.abs(lon) <= 180)) return failure('goto.error.lonRange', { value: round(lon) });
   return { ok: true, value: { kind: 'lonLat', lonLat: [lon, lat] }, notes: [] };
 }
 
@@ -177,29 +176,29 @@ function parsePlain(text: string, input: string, options: ParseOptions): Parsed 
       continue;
     }
     if (char === 'X' || char === 'Y') {
-      if (label) return fail('goto.error.unreadable', { text: input.trim() });
+      if (label) return failure('goto.error.unreadable', { text: input.trim() });
       label = char;
       at++;
       continue;
     }
     NUMBER.lastIndex = at;
     const match = NUMBER.exec(text);
-    if (!match) return fail('goto.error.unreadable', { text: input.trim() });
+    if (!match) return failure('goto.error.unreadable', { text: input.trim() });
     found.push({ value: Number(match[0].replace(/,/g, '')), label });
     label = null;
     at = NUMBER.lastIndex;
   }
-  if (label) return fail('goto.error.unreadable', { text: input.trim() });
-  if (found.length !== 2) return fail('goto.error.count', { count: found.length });
+  if (label) return failure('goto.error.unreadable', { text: input.trim() });
+  if (found.length !== 2) return failure('goto.error.count', { count: found.length });
   const [first, second] = found as [(typeof found)[number], (typeof found)[number]];
   // Degrees are small numbers, Gauss-Krüger metres six digits or more: anything under 1000 is meant as degrees.
   const small = (v: number) => Math.abs(v) < 1000;
   if (small(first.value) && small(second.value)) {
-    if (first.label || second.label) return fail('goto.error.unreadable', { text: input.trim() });
+    if (first.label || second.label) return failure('goto.error.unreadable', { text: input.trim() });
     const lonFirst = lonFirstByValue(first.value, second.value);
     return lonFirst ? lonLatResult(first.value, second.value) : lonLatResult(second.value, first.value);
   }
-  if (small(first.value) || small(second.value)) return fail('goto.error.mixed');
+  if (small(first.value) || small(second.value)) return failure('goto.error.mixed');
   return gaussKruger(first, second, options);
 }
 
@@ -216,10 +215,10 @@ function roleOf(value: number): Role | null {
 function gaussKruger(first: { value: number; label: 'X' | 'Y' | null }, second: { value: number; label: 'X' | 'Y' | null }, options: ParseOptions): Parsed {
   const roles = [roleOf(first.value), roleOf(second.value)];
   const bad = [first, second].find((_, i) => roles[i] === null);
-  if (bad) return fail('goto.error.gkRange', { value: bad.value });
+  if (bad) return failure('goto.error.gkRange', { value: bad.value });
   const northingAt = roles.indexOf('northing');
   const eastingAt = roles.findIndex((r) => r === 'easting' || r === 'eastingPrefixed');
-  if (northingAt < 0 || eastingAt < 0 || northingAt === eastingAt) return fail('goto.error.gkAmbiguous');
+  if (northingAt < 0 || eastingAt < 0 || northingAt === eastingAt) return failure('goto.error.gkAmbiguous');
   const pair = [first, second];
   const northing = pair[northingAt] as (typeof pair)[number];
   const easting = pair[eastingAt] as (typeof pair)[number];
@@ -231,7 +230,7 @@ function gaussKruger(first: { value: number; label: 'X' | 'Y' | null }, second: 
   let zoneFrom: 'prefix' | 'village' = 'village';
   if (roles[eastingAt] === 'eastingPrefixed') {
     const prefix = Math.floor(easting.value / 1_000_000);
-    if (!(GK_ZONES as readonly number[]).includes(prefix)) return fail('goto.error.zone', { zone: prefix });
+    if (!(GK_ZONES as readonly number[]).includes(prefix)) return failure('goto.error.zone', { zone: prefix });
     zone = prefix as GkZone;
     y = easting.value - prefix * 1_000_000;
     zoneFrom = 'prefix';
@@ -240,7 +239,7 @@ function gaussKruger(first: { value: number; label: 'X' | 'Y' | null }, second: 
     notes.push({ key: 'goto.note.villageZone', params: { zone } });
   }
   const lonLat = fromGaussKruger([y, northing.value], { zone, zonePrefix: false });
-  if (!lonLat.every(Number.isFinite)) return fail('goto.error.gkRange', { value: easting.value });
+  if (!lonLat.every(Number.isFinite)) return failure('goto.error.gkRange', { value: easting.value });
   return { ok: true, value: { kind: 'gk', lonLat, x: northing.value, y, zone, zoneFrom }, notes };
 }
 

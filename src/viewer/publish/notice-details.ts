@@ -4,7 +4,7 @@
  * notice reads the same on every phone whatever its clock's zone.
  */
 import { addDays, dateOfDayNumber, dayNumber } from '../../domain/calendar.ts';
-import type { Message, Result } from '../../domain/message.ts';
+import { failure, type Result } from '../../domain/message.ts';
 
 export const MIN_NOTICE_DAYS = 30;
 export const MAX_NOTICE_TEXT = 500;
@@ -38,21 +38,18 @@ export function checkNoticeDetails(details: NoticeDetails): Result<NoticeDetails
   };
   const start = dayNumber(clean.startDate);
   const end = dayNumber(clean.endDate);
-  if (start === null) return refuse('notice.publish.badDate', { field: clean.startDate || '—' });
-  if (end === null) return refuse('notice.publish.badDate', { field: clean.endDate || '—' });
+  if (start === null) return failure('notice.publish.badDate', { field: clean.startDate || '—' });
+  if (end === null) return failure('notice.publish.badDate', { field: clean.endDate || '—' });
   if (end - start < MIN_NOTICE_DAYS) {
-    return refuse('notice.publish.tooShort', { days: end - start, min: MIN_NOTICE_DAYS, earliestEnd: dateOfDayNumber(start + MIN_NOTICE_DAYS) });
+    return failure('notice.publish.tooShort', { days: end - start, min: MIN_NOTICE_DAYS, earliestEnd: dateOfDayNumber(start + MIN_NOTICE_DAYS) });
   }
   for (const field of ['issuer', 'contact', 'howToObject'] as const) {
-    if (!clean[field]) return refuse('notice.publish.missing', { fieldKey: `notice.field.${field}` });
-    if (clean[field].length > MAX_NOTICE_TEXT) return refuse('notice.publish.textTooLong', { fieldKey: `notice.field.${field}`, max: MAX_NOTICE_TEXT });
+    if (!clean[field]) return failure('notice.publish.missing', { fieldKey: `notice.field.${field}` });
+    if (clean[field].length > MAX_NOTICE_TEXT) return failure('notice.publish.textTooLong', { fieldKey: `notice.field.${field}`, max: MAX_NOTICE_TEXT });
   }
   return { ok: true, value: clean, notes: [] };
 }
 
-function refuse(key: string, params: Message['params']): Result<never> {
-  return { ok: false, error: { key, ...(params ? { params } : {}) } };
-}
 
 /** Where a notice stands on a given day. */
 export type NoticeState =

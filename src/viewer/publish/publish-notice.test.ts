@@ -29,7 +29,7 @@ describe('notice details', () => {
   });
 });
 
-describe('publishNotice', () => {
+describe('publishNotice', { timeout: 60_000 }, () => {
   it('refuses a notice shorter than 30 days', async () => {
     expect(await publishNotice(input({ details: { ...DETAILS, endDate: '2026-11-20' } }))).toMatchObject({ ok: false, error: { key: 'notice.publish.tooShort' } });
   });
