@@ -14,6 +14,14 @@ export function muToM2(mu: number): number {
   return mu * M2_PER_MU;
 }
 
+/** The area units a planner can choose to read the indicator tables in. */
+export const AREA_UNITS = ['m2', 'ha', 'mu'] as const;
+export type AreaUnit = (typeof AREA_UNITS)[number];
+
+export function m2ToUnit(m2: number, unit: AreaUnit): number {
+  return unit === 'm2' ? m2 : unit === 'ha' ? m2ToHectares(m2) : m2ToMu(m2);
+}
+
 /** Rounds half away from zero at `decimals` places, as survey tables do. */
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;

@@ -5,6 +5,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { LAYER_IDS, type LayerId } from '../domain/layers.ts';
+import type { AreaUnit } from '../domain/units.ts';
+import type { TableId } from '../rules/tables/table.ts';
 
 export type Language = 'zh-CN' | 'en';
 export type ViewMode = 'base' | 'plan' | 'change';
@@ -44,6 +46,13 @@ export interface UiState {
   /** The layer whose attribute table is open in the drawer under the map; null when it is closed. */
   readonly tableLayer: LayerId | null;
   /**
+   * The indicator table shown wide in the same drawer; null when closed. One drawer at a time: opening
+   * either closes the other.
+   */
+  readonly indicatorTable: TableId | null;
+  /** The area unit of the wide indicator tables: kept while the page is open, not a saved preference. */
+  readonly tablesUnit: AreaUnit;
+  /**
    * Where the map opens instead of fitting the plan: the view this draft was left at (ui/view-memory).
    * Read once when the map is made; not a preference (never written to localStorage here).
    */
@@ -64,6 +73,8 @@ export function defaultUiState(order: readonly LayerId[]): UiState {
     planLoading: false,
     toolPanel: null,
     tableLayer: null,
+    indicatorTable: null,
+    tablesUnit: 'ha',
     openingView: null,
   };
 }
@@ -134,7 +145,9 @@ export function createUiStore(order: readonly LayerId[], storage: Storage | unde
     setHelpOpen: (helpOpen: boolean) => patch({ helpOpen }),
     setPlanLoading: (planLoading: boolean) => patch({ planLoading }),
     setToolPanel: (toolPanel: ToolPanel | null) => patch({ toolPanel }),
-    setTableLayer: (tableLayer: LayerId | null) => patch({ tableLayer }),
+    setTableLayer: (tableLayer: LayerId | null) => patch(tableLayer === null ? { tableLayer } : { tableLayer, indicatorTable: null }),
+    setIndicatorTable: (indicatorTable: TableId | null) => patch(indicatorTable === null ? { indicatorTable } : { indicatorTable, tableLayer: null }),
+    setTablesUnit: (tablesUnit: AreaUnit) => patch({ tablesUnit }),
     setOpeningView: (openingView: Camera | null) => patch({ openingView }),
     setLayerDisplay(layer: LayerId, display: Partial<LayerDisplay>): void {
       const layers = store.getState().layers;

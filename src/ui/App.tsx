@@ -1,6 +1,6 @@
 /**
- * The editor's frame: toolbar, layers, map, the side panel (attributes, issues, indicators), the attribute
- * table drawer, status bar, dialogs.
+ * The editor's frame: toolbar, layers, map, the side panel (attributes, issues, indicators), the drawer
+ * (the attribute table or the wide indicator tables, one at a time), status bar, dialogs.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -18,6 +18,7 @@ import { OtherTabBanner } from './drafts/OtherTabBanner.tsx';
 import { UpdatePrompt } from './drafts/UpdatePrompt.tsx';
 import { VersionsPanel } from './drafts/VersionsPanel.tsx';
 import { HelpDialog } from './help/HelpDialog.tsx';
+import { IndicatorTablesDrawer } from './indicators/IndicatorTablesDrawer.tsx';
 import { LayerPanel } from './layers/LayerPanel.tsx';
 import { MapCanvas } from './map/MapCanvas.tsx';
 import { Toasts } from './messages/Toasts.tsx';
@@ -69,6 +70,7 @@ export function App({ editor, drafts }: { editor: Editor; drafts: DraftsServices
               <SidePanel />
             </main>
             <AttributeTableDrawer />
+            <IndicatorTablesDrawer />
             {planLoading ? <div className="loading" role="status">{i18n.t('startup.loading')}</div> : null}
             <StatusBar />
             <Toasts />

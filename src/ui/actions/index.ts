@@ -4,7 +4,7 @@ import { goToAction, historyAction, searchAction } from './find.action.ts';
 import { clipAction, copyToActiveLayerAction, deleteAction, mergeAction } from './geometry.action.ts';
 import { redoAction, undoAction } from './history.action.ts';
 import { measureFinishAction, measureRemovePointAction, measureToolAction } from './measure.action.ts';
-import { attributeTableAction } from './table.action.ts';
+import { attributeTableAction, indicatorTablesAction } from './table.action.ts';
 import { boxSelectToolAction, cutHoleToolAction, drawActiveLayerAction, selectToolAction, splitToolAction } from './tools.action.ts';
 import { escapeAction, fitPlanAction, helpAction, languageAction, snappingAction, viewActions, zoomTo2000Action } from './view.action.ts';
 
@@ -31,6 +31,7 @@ export const ACTIONS: readonly Action[] = [
   searchAction,
   goToAction,
   attributeTableAction,
+  indicatorTablesAction,
   ...viewActions,
   languageAction,
   helpAction,

@@ -2,7 +2,7 @@
  * The attribute table (属性表) of one layer, in a drawer across the bottom of the window: the map above
  * shrinks and stays usable. Rows follow the editor's selection both ways; the filter box, the code
  * pick-lists and "只显示所选" narrow the rows; 批量赋值 sets one field on many rows as one undo step.
- * Escape (with the focus in the drawer) or × closes it; its edge drags to change its height.
+ * Escape (with the focus in the drawer) or × closes it; its edge drags to change its height (ui/drawer).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { LAYER_IDS, LAYERS, type LayerId } from '../../domain/layers.ts';
 import { resolveProfile } from '../../domain/profile.ts';
 import { runCommand } from '../actions/action.ts';
 import { codeText, formatNumber } from '../format.ts';
+import { Drawer } from '../drawer/Drawer.tsx';
 import { showFeature } from '../search/show-feature.ts';
 import { usePlanState, useSelection, useServices, useUi } from '../services.tsx';
 import { BulkEdit } from './BulkEdit.tsx';
@@ -22,67 +23,21 @@ import { buildRows, type TableColumn, tableColumns } from './table-columns.ts';
 import { type CellValue, filterRows, sortRows, type TableSort, valueCounts } from './table-model.ts';
 import { type ColumnFilterChoice, TableGrid } from './TableGrid.tsx';
 
-const MIN_HEIGHT = 140;
-
 export function AttributeTableDrawer() {
   const { t } = useTranslation();
   const { editor } = useServices();
   const layer = useUi((s) => s.tableLayer);
-  // Kept while the drawer is closed: it reopens at the height the planner left it.
-  const [height, setHeight] = useState(300);
-  if (layer === null) return null;
   const close = () => editor.ui.setTableLayer(null);
   return (
-    <section
-      className="attribute-table-drawer"
-      style={{ height }}
-      aria-label={t('attributeTable.title', { layer: t(`layer.${layer}`) })}
-      data-testid="attribute-table"
-      data-layer={layer}
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        // The drawer's Escape only: the editor's (drop the selection) must not also run.
-        e.stopPropagation();
-        e.preventDefault();
-        close();
-      }}
+    <Drawer
+      open={layer !== null}
+      label={layer === null ? '' : t('attributeTable.title', { layer: t(`layer.${layer}`) })}
+      resizeLabel={t('attributeTable.resize')}
+      onClose={close}
+      data={{ 'data-testid': 'attribute-table', 'data-layer': layer ?? '' }}
     >
-      <ResizeEdge height={height} onResize={setHeight} />
-      <AttributeTable key={layer} layer={layer} onClose={close} />
-    </section>
-  );
-}
-
-function ResizeEdge({ height, onResize }: { height: number; onResize: (height: number) => void }) {
-  const { t } = useTranslation();
-  const clamp = (h: number) => Math.round(Math.min(Math.max(h, MIN_HEIGHT), window.innerHeight * 0.75));
-  return (
-    <div
-      className="drawer-edge"
-      role="separator"
-      aria-orientation="horizontal"
-      aria-label={t('attributeTable.resize')}
-      aria-valuenow={height}
-      tabIndex={0}
-      title={t('attributeTable.resize')}
-      onPointerDown={(e) => {
-        const startY = e.clientY;
-        const startHeight = height;
-        const target = e.currentTarget;
-        target.setPointerCapture(e.pointerId);
-        const move = (m: PointerEvent) => onResize(clamp(startHeight + startY - m.clientY));
-        const up = () => {
-          target.removeEventListener('pointermove', move);
-          target.removeEventListener('pointerup', up);
-        };
-        target.addEventListener('pointermove', move);
-        target.addEventListener('pointerup', up);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'ArrowUp') onResize(clamp(height + 40));
-        if (e.key === 'ArrowDown') onResize(clamp(height - 40));
-      }}
-    />
+      {layer === null ? null : <AttributeTable key={layer} layer={layer} onClose={close} />}
+    </Drawer>
   );
 }
 

@@ -1,17 +1,19 @@
 /**
  * The indicator tables (domain.md §5), live from the worker: F1–F5, the demolition/new-build lists and
  * the linkage ledger, in 公顷 with m² and 亩 on hover. The same Table data the CSV and xlsx exports write.
+ * 展开宽表 shows the chosen table across the window (IndicatorTablesDrawer.tsx).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { m2ToMu } from '../../domain/units.ts';
 import type { Cell, Table, TableId } from '../../rules/tables/table.ts';
+import { type Shortcut, shortcutLabel } from '../actions/action.ts';
+import { indicatorTablesAction } from '../actions/table.action.ts';
 import { formatNumber } from '../format.ts';
 import { useServices } from '../services.tsx';
 import { formatMessage } from '../format.ts';
-
-const TABLE_ORDER: readonly TableId[] = ['F1', 'F2', 'F3', 'F4', 'F5', 'demolitionList', 'newBuildList', 'linkage'];
+import { TABLE_ORDER } from './wide-table.ts';
 
 export function IndicatorsPanel() {
   const { t } = useTranslation();
@@ -22,6 +24,15 @@ export function IndicatorsPanel() {
   const table = tables[chosen];
   return (
     <section className="panel indicators-panel" aria-label={t('side.tab.indicators')}>
+      <button
+        type="button"
+        className="expand-tables"
+        data-testid="expand-tables"
+        title={`${t('indicators.expandHint')} (${shortcutLabel(indicatorTablesAction.shortcuts[0] as Shortcut)})`}
+        onClick={() => editor.ui.setIndicatorTable(chosen)}
+      >
+        <span aria-hidden="true">⤢</span> {t('indicators.expand')}
+      </button>
       <div className="table-tabs" role="tablist">
         {TABLE_ORDER.map((id) => (
           <button key={id} type="button" role="tab" aria-selected={chosen === id} className={`mini-button${chosen === id ? ' active' : ''}`} data-table={id} onClick={() => setChosen(id)}>
