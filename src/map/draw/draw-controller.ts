@@ -30,6 +30,7 @@ import { polygonValidation, reshapeValidation, type ProblemReporter } from './dr
 import { applyReshape } from './reshape-diff.ts';
 import { createSnapper } from './snapping.ts';
 import { DRAW_STYLES } from './draw-styles.ts';
+import { runCommand } from '../../store/run-command.ts';
 
 export interface DrawController {
   /** True when the pointer event is over a vertex or midpoint of the feature being reshaped. */
@@ -227,14 +228,9 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
       result = splitFeatures(ctx, editor.selection.getState().ids, (finished.geometry as { coordinates: Position[] }).coordinates);
     }
     if (!result) return;
-    const outcome = editor.plan.execute(result);
-    if (!result.ok) {
-      const at = result.error.at ?? lastPosition(finished.geometry);
-      report(result.error, at);
-      return;
-    }
-    if (result.select) editor.selection.set(result.select);
-    outcome.notes?.forEach((note) => editor.messages.toast('warning', note));
+    // A refusal (the command's, or the plan's while read-only) is shown where the drawing ended.
+    const outcome = runCommand(editor, result, { onRefused: (message) => report(message, message.at ?? lastPosition(finished.geometry)) });
+    if (!outcome.ok) return;
     // After the click that finished the line has been handled: otherwise that same click would select
     // whatever lies under it and replace the pieces just selected.
     if (tool.kind !== 'draw') setTimeout(() => editor.tool.setTool({ kind: 'select' }), 0);

@@ -3,6 +3,7 @@
  * registry). The toolbar, the keyboard handler and the help panel all read the same explicit list.
  */
 import type { CommandResult } from '../../commands/command.ts';
+import { runCommand as runEdit } from '../../store/run-command.ts';
 import type { Services } from '../services.tsx';
 
 export interface Shortcut {
@@ -22,17 +23,9 @@ export interface Action {
   readonly run: (services: Services) => void;
 }
 
-/** Applies a command's result and tells the planner what happened: the error, or the notes. */
+/** Applies a command's result and tells the planner what happened (store/run-command.ts); true when applied. */
 export function runCommand({ editor }: Services, result: CommandResult): boolean {
-  const outcome = editor.plan.execute(result);
-  // The command's own refusal, or the plan's while it is read-only (another tab edits this draft).
-  if (!outcome.ok) {
-    if (outcome.message) editor.messages.toast('error', outcome.message);
-    return false;
-  }
-  if (result.ok && result.select) editor.selection.set(result.select);
-  outcome.notes?.forEach((note) => editor.messages.toast('warning', note));
-  return true;
+  return runEdit(editor, result).ok;
 }
 
 export function shortcutLabel(shortcut: Shortcut): string {

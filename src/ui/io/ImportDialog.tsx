@@ -37,6 +37,7 @@ import { countyKey, knownParameters, rememberParameters } from './datum-memory.t
 import { DxfView } from './DxfMapping.tsx';
 import { PackageView } from './PackageView.tsx';
 import { choiceOf, InvalidGeometries, SurveyMapping, undecided, type Choices } from './SurveyMapping.tsx';
+import { runCommand } from '../../store/run-command.ts';
 
 type Loaded = readonly { readonly name: string; readonly bytes: Uint8Array }[];
 /** What the planner set that changes what is read: each change is a re-read in the worker. */
@@ -133,6 +134,8 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     });
   };
 
+  const showRefusal = (message: Message) => setState({ kind: 'error', message });
+
   const confirm = async (preview: ImportPreview) => {
     let final = preview;
     // Aligned for a partition and then imported as something else: the geometry goes in as it was read.
@@ -143,18 +146,14 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
       if (!again || again.kind !== 'layer') return;
       final = again.preview;
     }
-    const outcome = editor.plan.execute(importIntoPlan(editor.plan.context(), target, final));
-    if (!outcome.ok) return setState({ kind: 'error', message: outcome.message ?? { key: 'io.ui.nothingRead' } });
+    const outcome = runCommand(editor, importIntoPlan(editor.plan.context(), target, final), { onRefused: showRefusal, notesAs: 'success' });
+    if (!outcome.ok) return;
     if (final.datum) rememberParameters(localStorage, countyKey(editor.plan.getState().plan.meta), final.datum.parameters);
-    for (const n of outcome.notes ?? []) editor.messages.toast('success', n);
     onClose();
   };
 
   const confirmDxf = (preview: DxfPreview) => {
-    const outcome = editor.plan.execute(importDxfIntoPlan(editor.plan.context(), preview, dxfChoices));
-    if (!outcome.ok) return setState({ kind: 'error', message: outcome.message ?? { key: 'io.ui.nothingRead' } });
-    for (const n of outcome.notes ?? []) editor.messages.toast('success', n);
-    onClose();
+    if (runCommand(editor, importDxfIntoPlan(editor.plan.context(), preview, dxfChoices), { onRefused: showRefusal, notesAs: 'success' }).ok) onClose();
   };
 
   const openPackage = async (pkg: PackagePreview) => {
