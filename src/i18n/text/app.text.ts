@@ -100,7 +100,10 @@ export const appText: Texts = {
   'help.mouse': { zh: '鼠标操作', en: 'Mouse' },
   'help.gesture.clickVertex': { zh: '绘制时单击地图添加节点。', en: 'While drawing, click the map to add a vertex.' },
   'help.gesture.finish': { zh: '双击最后一点、按回车或单击第一个点完成绘制。', en: 'Double-click the last vertex, press Enter or click the first vertex to finish.' },
-  'help.gesture.snap': { zh: '靠近已有图斑的节点或边时自动捕捉（按 S 开关）；捕捉到边上会同时给相邻要素加节点。', en: 'Near a vertex or edge of existing parcels the pointer snaps (S toggles); snapping onto an edge also gives the neighbour that vertex.' },
+  'help.gesture.snap': {
+    zh: '靠近已有图斑的节点或边时自动捕捉（按 S 开关；捕捉按钮旁的 ▾ 设置容差、顶点或边、捕捉哪些图层）；捕捉到边上会同时给相邻要素加节点。',
+    en: 'Near a vertex or edge of existing parcels the pointer snaps (S toggles; the ▾ beside the snap button sets the tolerance, vertices or edges, and which layers); snapping onto an edge also gives the neighbour that vertex.',
+  },
   'help.gesture.dragVertex': { zh: '选中一个规划要素后拖动节点修改形状；共用的节点会在所有相邻要素中一起移动。', en: 'Select a plan feature and drag its vertices; a vertex shared with neighbours moves in all of them.' },
   'help.gesture.midpoint': { zh: '点击边中点的小圆点插入新节点。', en: 'Click the small dot in the middle of an edge to insert a vertex.' },
   'help.gesture.deleteVertex': { zh: '右键单击节点删除它。', en: 'Right-click a vertex to delete it.' },

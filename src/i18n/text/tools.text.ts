@@ -1,4 +1,4 @@
-/** The tools a GIS user reaches for first: feature search, go to coordinates, the undo history list. */
+/** The tools a GIS user reaches for first: feature search, go to coordinates, measuring, snapping options, the undo history list. */
 import type { Texts } from '../texts.ts';
 
 export const toolsText: Texts = {
@@ -96,6 +96,22 @@ export const toolsText: Texts = {
   },
   'units.metres': { zh: '{{value}} m', en: '{{value}} m' },
   'units.kilometres': { zh: '{{value}} km', en: '{{value}} km' },
+
+  'snapping.options': { zh: '捕捉选项', en: 'Snapping options' },
+  'snapping.tolerance': { zh: '容差', en: 'Tolerance' },
+  'snapping.tolerancePx': { zh: '{{count}} 像素', en: '{{count}} px' },
+  'snapping.toleranceHint': { zh: '指针离节点或边多近（屏幕像素）时吸附上去。', en: 'How close (in screen pixels) the pointer must come to a vertex or edge to snap to it.' },
+  'snapping.to': { zh: '捕捉到', en: 'Snap to' },
+  'snapping.to.vertices': { zh: '顶点', en: 'Vertices' },
+  'snapping.to.edges': { zh: '边', en: 'Edges' },
+  'snapping.to.keepOne': { zh: '至少捕捉一种；都不需要时请按 S 关闭捕捉。', en: 'Keep at least one; to snap to nothing, switch snapping off with S.' },
+  'snapping.layers': { zh: '捕捉图层', en: 'Layers to snap to' },
+  'snapping.layers.allVisible': { zh: '所有可见图层', en: 'All visible layers' },
+  'snapping.layers.chosen': { zh: '选定图层', en: 'Chosen layers' },
+  'snapping.layers.hidden': { zh: '（已隐藏，不捕捉）', en: '(hidden: not snapped to)' },
+  'snapping.layers.none': { zh: '未选任何图层：不会捕捉。请勾选要捕捉的图层。', en: 'No layer chosen: nothing will snap. Tick the layers to snap to.' },
+  'snapping.state.on': { zh: '捕捉已打开（按 S 开关）。这些设置保存在本浏览器中，对所有规划有效。', en: 'Snapping is on (S switches it). These settings are kept in this browser, for every plan.' },
+  'snapping.state.off': { zh: '捕捉已关闭，按 S 打开。这些设置保存在本浏览器中，对所有规划有效。', en: 'Snapping is off: press S to switch it on. These settings are kept in this browser, for every plan.' },
 
   'history.title': { zh: '撤销历史', en: 'Undo history' },
   'history.hint': { zh: '点击一步，回到这一步刚做完时。', en: 'Click a step to return to the plan just after it.' },

@@ -8,6 +8,7 @@ import { HistoryMenu } from '../history/HistoryMenu.tsx';
 import { IoButtons } from '../io/IoButtons.tsx';
 import { NoticeMenu } from '../notice/NoticeMenu.tsx';
 import { FindTools } from '../search/FindTools.tsx';
+import { SnapMenu } from '../snapping/SnapMenu.tsx';
 import { usePlanState, useServices, useTool, useUi } from '../services.tsx';
 import {
   BoxSelectIcon,
@@ -20,7 +21,6 @@ import {
   RedoIcon,
   RulerIcon,
   SelectIcon,
-  SnapIcon,
   SplitIcon,
   UndoIcon,
 } from '../tool-menu/tool-icons.tsx';
@@ -65,7 +65,7 @@ export function Toolbar() {
           <input type="checkbox" data-testid="auto-clip" checked={clip} onChange={(e) => editor.tool.setClipToNeighbours(e.target.checked)} />
           {t(rezoning ? 'toolbar.takeOver' : 'toolbar.autoClip')}
         </label>
-        <ActionButton action={actionById('snapping')} icon={<SnapIcon />} showLabel={false} />
+        <SnapMenu />
       </div>
       <FindTools />
       <div className="group segmented" role="radiogroup" aria-label={t('view.label')}>

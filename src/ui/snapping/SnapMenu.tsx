@@ -1,0 +1,62 @@
+/**
+ * The snap switch (S) with a ▾ beside it that opens the snapping options: one self-contained piece of the
+ * toolbar, so the toolbar places it wherever snapping belongs. Escape and × close the options.
+ */
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actionById } from '../actions/index.ts';
+import { SnapIcon } from '../tool-menu/tool-icons.tsx';
+import { ActionButton } from '../toolbar/ActionButton.tsx';
+import { SnapOptions } from './SnapOptions.tsx';
+
+export function SnapMenu() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
+  const label = t('snapping.options');
+  return (
+    <div className="menu snap-menu">
+      <ActionButton action={actionById('snapping')} icon={<SnapIcon />} showLabel={false} />
+      <button
+        ref={toggle}
+        type="button"
+        className={`tool-button snap-options-button${open ? ' active' : ''}`}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-label={label}
+        title={label}
+        data-action="snap-options"
+        onClick={() => setOpen(!open)}
+      >
+        ▾
+      </button>
+      {open ? (
+        <div
+          className="tool-popover snap-options"
+          role="dialog"
+          aria-label={label}
+          data-testid="snap-options"
+          onKeyDown={(event) => {
+            // Escape closes the options only: the editor's Escape (drop the selection) must not also run.
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            event.stopPropagation();
+            close();
+          }}
+        >
+          <header>
+            <h2>{label}</h2>
+            <button type="button" className="mini" aria-label={t('tools.close')} title={t('tools.close')} onClick={close}>
+              ×
+            </button>
+          </header>
+          <SnapOptions />
+        </div>
+      ) : null}
+    </div>
+  );
+}
