@@ -47,7 +47,17 @@ export interface TextOp {
   readonly colour: Rgb;
 }
 
-export type DrawOp = ShapeOp | LineOp | TextOp;
+/** Ops drawn only inside a rectangle: a series sheet's map, cut at its frame. */
+export interface ClipOp {
+  readonly kind: 'clip';
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly ops: readonly DrawOp[];
+}
+
+export type DrawOp = ShapeOp | LineOp | TextOp | ClipOp;
 
 export interface Sheet {
   readonly widthMm: number;

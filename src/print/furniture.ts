@@ -50,9 +50,17 @@ export function northArrow(cx: number, top: number, unit: number): DrawOp[] {
 
 const GRID_INTERVAL: Readonly<Record<number, number>> = { 500: 50, 1000: 100, 2000: 100, 2500: 200, 5000: 500, 10000: 1000 };
 
+export interface GridOptions {
+  /** Ground metres between grid lines (default: about 5 cm on paper, by scale). */
+  readonly step?: number;
+  /** How a coordinate is written at the frame (default: whole metres as the plan's CRS gives them). */
+  readonly label?: (metres: number, axis: 'east' | 'north') => string;
+}
+
 /** Ticks on the frame every grid interval of easting and northing, labelled outside; crosses where they meet. */
-export function gridTicks(p: PaperProjection, scale: number, unit: number): DrawOp[] {
-  const step = GRID_INTERVAL[scale] ?? 100;
+export function gridTicks(p: PaperProjection, scale: number, unit: number, options: GridOptions = {}): DrawOp[] {
+  const step = options.step ?? GRID_INTERVAL[scale] ?? scale / 20;
+  const label = options.label ?? ((metres: number) => String(metres));
   const { x, y, w, h } = p.frame;
   const east1 = p.east0 + w * p.mPerMm;
   const north1 = p.north0 - h * p.mPerMm;
@@ -66,11 +74,11 @@ export function gridTicks(p: PaperProjection, scale: number, unit: number): Draw
   for (let n = Math.ceil(north1 / step) * step; n <= p.north0; n += step) northings.push(n);
   for (const e of eastings) {
     const [px] = gkToPaper(p, e, p.north0);
-    ops.push(line([px, y, px, y + tick]), line([px, y + h, px, y + h - tick]), text(String(e), px, y - 1, size, 'center'), text(String(e), px, y + h + size + 0.8, size, 'center'));
+    ops.push(line([px, y, px, y + tick]), line([px, y + h, px, y + h - tick]), text(label(e, 'east'), px, y - 1, size, 'center'), text(label(e, 'east'), px, y + h + size + 0.8, size, 'center'));
   }
   for (const n of northings) {
     const [, py] = gkToPaper(p, p.east0, n);
-    ops.push(line([x, py, x + tick, py]), line([x + w, py, x + w - tick, py]), text(String(n), x - 1, py + size / 2, size, 'right'), text(String(n), x + w + 1, py + size / 2, size, 'left'));
+    ops.push(line([x, py, x + tick, py]), line([x + w, py, x + w - tick, py]), text(label(n, 'north'), x - 1, py + size / 2, size, 'right'), text(label(n, 'north'), x + w + 1, py + size / 2, size, 'left'));
   }
   const arm = 1.2 * unit;
   for (const e of eastings) {

@@ -134,15 +134,22 @@ export function rasteriseSheet(sheet: Sheet, fonts: PrintFonts, dpi: number): Ra
     const quads = strokeQuads(points.map((v) => v * pxPerMm), Math.max(1, widthMm * pxPerMm), dash?.map((d) => d * pxPerMm));
     for (const quad of quads) raster.fill([quad], { colour });
   };
-  for (const op of sheet.ops as DrawOp[]) {
-    if (op.kind === 'shape') {
-      const rings = px(op.rings);
-      if (op.fill) raster.fill(rings, { colour: op.fill });
-      if (op.hatch) raster.fill(rings, { colour: op.hatch.colour, mask: hatchMask(op.hatch, pxPerMm) });
-      if (op.stroke) for (const ring of op.rings) strokeOf([...ring, ring[0] as number, ring[1] as number], op.stroke, op.strokeMm ?? 0.2, op.dashMm);
-    } else if (op.kind === 'line') strokeOf(op.points, op.stroke, op.strokeMm);
-    else raster.fill(textRings(op.bold ? faces.bold : faces.regular, op, pxPerMm), { colour: op.colour });
-  }
+  const draw = (ops: readonly DrawOp[]) => {
+    for (const op of ops) {
+      if (op.kind === 'shape') {
+        const rings = px(op.rings);
+        if (op.fill) raster.fill(rings, { colour: op.fill });
+        if (op.hatch) raster.fill(rings, { colour: op.hatch.colour, mask: hatchMask(op.hatch, pxPerMm) });
+        if (op.stroke) for (const ring of op.rings) strokeOf([...ring, ring[0] as number, ring[1] as number], op.stroke, op.strokeMm ?? 0.2, op.dashMm);
+      } else if (op.kind === 'line') strokeOf(op.points, op.stroke, op.strokeMm);
+      else if (op.kind === 'clip') {
+        raster.clip = { x0: op.x * pxPerMm, y0: op.y * pxPerMm, x1: (op.x + op.w) * pxPerMm, y1: (op.y + op.h) * pxPerMm };
+        draw(op.ops);
+        raster.clip = null;
+      } else raster.fill(textRings(op.bold ? faces.bold : faces.regular, op, pxPerMm), { colour: op.colour });
+    }
+  };
+  draw(sheet.ops);
   return raster;
 }
 

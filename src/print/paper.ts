@@ -22,6 +22,11 @@ export interface SheetLayout {
 
 export function sheetLayout(paper: PaperSize): SheetLayout {
   const [widthMm, heightMm] = PAPER_SIZES[paper];
+  return pageLayout(widthMm, heightMm);
+}
+
+/** The one-map page on any page size (the series' index page is the size of its sheets). */
+export function pageLayout(widthMm: number, heightMm: number): SheetLayout {
   const unit = Math.sqrt(widthMm / 420);
   const margin = 10 * unit;
   const titleBand = 22 * unit;
@@ -41,4 +46,33 @@ export function metresPerMm(scale: number): number {
 export function fittingScales(paper: PaperSize, widthM: number, heightM: number): number[] {
   const { map } = sheetLayout(paper);
   return PRINT_SCALES.filter((s) => widthM / metresPerMm(s) <= map.w && heightM / metresPerMm(s) <= map.h);
+}
+
+/**
+ * A page of a series (a standard sheet or a tile): the map frame, a band above it for the title, the sheet
+ * number, the 接图表 and the north arrow, a band below for the scale and the notes, and room either side
+ * for the grid's coordinates.
+ */
+export interface SeriesPageLayout {
+  readonly widthMm: number;
+  readonly heightMm: number;
+  readonly unit: number;
+  readonly frame: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
+}
+
+const seriesBands = (unit: number) => ({ top: 40 * unit, bottom: 28 * unit, side: 16 * unit });
+
+/** The page around a frame of a fixed size (the 50 × 50 cm standard sheet). */
+export function seriesPageAround(frameW: number, frameH: number): SeriesPageLayout {
+  const unit = Math.sqrt(frameW / 420);
+  const { top, bottom, side } = seriesBands(unit);
+  return { widthMm: frameW + 2 * side, heightMm: frameH + top + bottom, unit, frame: { x: side, y: top, w: frameW, h: frameH } };
+}
+
+/** The frame on a sheet of paper (a tile of the chosen size). */
+export function seriesPageOn(paper: PaperSize): SeriesPageLayout {
+  const [widthMm, heightMm] = PAPER_SIZES[paper];
+  const unit = Math.sqrt(widthMm / 420);
+  const { top, bottom, side } = seriesBands(unit);
+  return { widthMm, heightMm, unit, frame: { x: side, y: top, w: widthMm - 2 * side, h: heightMm - top - bottom } };
 }

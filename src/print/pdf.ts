@@ -15,6 +15,7 @@ import {
   PDFDocument,
   popGraphicsState,
   pushGraphicsState,
+  rectangle,
   rgb,
   setDashPattern,
   setFillingRgbColor,
@@ -102,32 +103,65 @@ function lineOps(op: Extract<DrawOp, { kind: 'line' }>): PDFOperator[] {
   return out;
 }
 
-export async function sheetPdf(sheet: Sheet, fonts: PrintFonts, meta: PdfMeta): Promise<Uint8Array> {
+/** The display list's text, by face, for the font subsets. */
+function textOf(ops: readonly DrawOp[], bold: boolean): string {
+  return ops.map((op) => (op.kind === 'text' && op.bold === bold ? op.text : op.kind === 'clip' ? textOf(op.ops, bold) : '')).join('');
+}
+
+/** A clip rectangle in page millimetres; texts carry theirs because pdf-lib draws text outside our transform. */
+type ClipBox = { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
+
+function collect(ops: readonly DrawOp[], shapes: PDFOperator[], texts: { op: TextOp; clip?: ClipBox }[], clipBox?: ClipBox): void {
+  for (const op of ops) {
+    if (op.kind === 'text') texts.push(clipBox ? { op, clip: clipBox } : { op });
+    else if (op.kind === 'clip') {
+      shapes.push(pushGraphicsState(), ...pathOps([[op.x, op.y, op.x + op.w, op.y, op.x + op.w, op.y + op.h, op.x, op.y + op.h]]), clip(), endPath());
+      collect(op.ops, shapes, texts, op);
+      shapes.push(popGraphicsState());
+    } else shapes.push(...(op.kind === 'shape' ? shapeOps(op) : lineOps(op)));
+  }
+}
+
+export function sheetPdf(sheet: Sheet, fonts: PrintFonts, meta: PdfMeta): Promise<Uint8Array> {
+  return sheetsPdf([sheet], fonts, meta);
+}
+
+/** Several sheets as the pages of one PDF (a series: its index, then its sheets), one font subset for all. */
+export async function sheetsPdf(sheets: readonly Sheet[], fonts: PrintFonts, meta: PdfMeta): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  const textOf = (bold: boolean) => sheet.ops.map((op) => (op.kind === 'text' && op.bold === bold ? op.text : '')).join('');
-  const embed = (face: Uint8Array, bold: boolean) => doc.embedFont(subsetForText(woffToSfnt(face), textOf(bold)), { subset: false });
+  const allOps = sheets.flatMap((sheet) => sheet.ops);
+  const embed = (face: Uint8Array, bold: boolean) => doc.embedFont(subsetForText(woffToSfnt(face), textOf(allOps, bold)), { subset: false });
   const [regular, bold] = await Promise.all([embed(fonts.regular, false), embed(fonts.bold, true)]);
-  doc.setTitle(meta.title);
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setCreator('Village Plan');
-  doc.setProducer('Village Plan (pdf-lib)');
-  // The sheet's own date, not the clock: the same plan and date print to the same bytes.
-  const dated = /^\d{4}-\d{2}-\d{2}$/.test(meta.date) ? new Date(`${meta.date}T00:00:00Z`) : new Date(0);
+  doc.setProducer('Village Plan');
+  // The sheet's own date, not the clock: the same plan and date print to the same bytes. A date that is
+  // not one (an empty field) falls back to today, never to 1970.
+  const dated = /^\d{4}-\d{2}-\d{2}$/.test(meta.date) && !Number.isNaN(Date.parse(meta.date)) ? new Date(`${meta.date}T00:00:00Z`) : new Date();
   doc.setCreationDate(dated);
   doc.setModificationDate(dated);
-  const heightPt = sheet.heightMm * PT_PER_MM;
-  const page = doc.addPage([sheet.widthMm * PT_PER_MM, heightPt]);
-  const shapes: PDFOperator[] = [pushGraphicsState(), concatTransformationMatrix(PT_PER_MM, 0, 0, -PT_PER_MM, 0, heightPt)];
-  const texts: TextOp[] = [];
-  for (const op of sheet.ops) {
-    if (op.kind === 'text') texts.push(op);
-    else shapes.push(...(op.kind === 'shape' ? shapeOps(op) : lineOps(op)));
+  for (const sheet of sheets) {
+    const heightPt = sheet.heightMm * PT_PER_MM;
+    const page = doc.addPage([sheet.widthMm * PT_PER_MM, heightPt]);
+    const shapes: PDFOperator[] = [pushGraphicsState(), concatTransformationMatrix(PT_PER_MM, 0, 0, -PT_PER_MM, 0, heightPt)];
+    const texts: { op: TextOp; clip?: ClipBox }[] = [];
+    collect(sheet.ops, shapes, texts);
+    shapes.push(popGraphicsState());
+    // In batches: one spread call with a hundred thousand operators overflows the call stack.
+    for (let i = 0; i < shapes.length; i += 5000) page.pushOperators(...shapes.slice(i, i + 5000));
+    let openClip: ClipBox | undefined;
+    for (const { op, clip: box } of texts) {
+      if (box !== openClip) {
+        if (openClip) page.pushOperators(popGraphicsState());
+        if (box) page.pushOperators(pushGraphicsState(), rectangle(box.x * PT_PER_MM, heightPt - (box.y + box.h) * PT_PER_MM, box.w * PT_PER_MM, box.h * PT_PER_MM), clip(), endPath());
+        openClip = box;
+      }
+      drawText(page, op, op.bold ? bold : regular, heightPt);
+    }
+    if (openClip) page.pushOperators(popGraphicsState());
   }
-  shapes.push(popGraphicsState());
-  // In batches: one spread call with a hundred thousand operators overflows the call stack.
-  for (let i = 0; i < shapes.length; i += 5000) page.pushOperators(...shapes.slice(i, i + 5000));
-  for (const op of texts) drawText(page, op, op.bold ? bold : regular, heightPt);
   return doc.save({ useObjectStreams: true });
 }
 

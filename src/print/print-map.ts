@@ -1,12 +1,13 @@
 /**
- * The printed plan map in one call, for the editor (in the browser) and for Node alike: compose the sheet,
- * then render it as PDF or JPG. A village that does not fit the sheet at the scale is a refusal, not a
- * smaller map.
+ * The printed plan map in one call, for the editor (in the browser) and for Node alike: compose the sheet
+ * (or the series of sheets), then render it as PDF or JPG. A village that does not fit the sheet at the
+ * scale is a refusal, not a smaller map.
  */
 import type { Result } from '../domain/message.ts';
-import { composeSheet, type ComposedSheet, type PrintInput } from './compose.ts';
+import { composeSheet, mapTitle, type ComposedSheet, type PrintInput } from './compose.ts';
+import { composeSeries, type SeriesInput } from './compose-series.ts';
 import { sheetJpeg } from './jpg.ts';
-import { sheetPdf, type PrintFonts } from './pdf.ts';
+import { sheetPdf, sheetsPdf, type PrintFonts } from './pdf.ts';
 
 export interface PrintedMap {
   readonly bytes: Uint8Array;
@@ -16,18 +17,33 @@ export interface PrintedMap {
   readonly heightMm: number;
 }
 
+export interface PrintedSeries {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  /** The index page and the sheets. */
+  readonly pages: number;
+  readonly sheetNumbers: readonly string[];
+}
+
 function fileName(input: PrintInput, extension: string): string {
-  const title = input.t(input.kind === 'plan' ? 'print.title.plan' : 'print.title.current', { village: input.plan.meta.villageName });
-  return `${title}-${input.paper}-1比${input.scale}.${extension}`;
+  return `${mapTitle(input)}-${input.paper}-1比${input.scale}.${extension}`;
 }
 
 export async function printMapPdf(input: PrintInput, fonts: PrintFonts): Promise<Result<PrintedMap>> {
   const composed = composeSheet(input);
   if (!composed.ok) return composed;
   const { sheet, scaleBar } = composed.value;
-  const title = input.t(input.kind === 'plan' ? 'print.title.plan' : 'print.title.current', { village: input.plan.meta.villageName });
-  const bytes = await sheetPdf(sheet, fonts, { title, author: input.issuer, date: input.date });
+  const bytes = await sheetPdf(sheet, fonts, { title: mapTitle(input), author: input.issuer, date: input.date });
   return { ok: true, value: { bytes, fileName: fileName(input, 'pdf'), scaleBar, widthMm: sheet.widthMm, heightMm: sheet.heightMm }, notes: [] };
+}
+
+/** 标准分幅 or 拼幅: one PDF, the index page first, then a page per sheet. */
+export async function printSeriesPdf(input: SeriesInput, fonts: PrintFonts): Promise<Result<PrintedSeries>> {
+  const composed = composeSeries(input);
+  if (!composed.ok) return composed;
+  const { pages, sheets, title, fileStem } = composed.value;
+  const bytes = await sheetsPdf(pages, fonts, { title, author: input.issuer, date: input.date });
+  return { ok: true, value: { bytes, fileName: `${fileStem}.pdf`, pages: pages.length, sheetNumbers: sheets.map((s) => s.number) }, notes: [] };
 }
 
 /** The package's image (4.图像文件/…村土地利用现状图.jpg): the same sheet at `dpi`. */
@@ -35,6 +51,5 @@ export async function printMapJpg(input: PrintInput, fonts: PrintFonts, dpi = 15
   const composed = composeSheet(input);
   if (!composed.ok) return composed;
   const { sheet, scaleBar } = composed.value;
-  const title = input.t(input.kind === 'plan' ? 'print.title.plan' : 'print.title.current', { village: input.plan.meta.villageName });
-  return { ok: true, value: { bytes: await sheetJpeg(sheet, fonts, dpi), fileName: `${title}.jpg`, scaleBar, widthMm: sheet.widthMm, heightMm: sheet.heightMm }, notes: [] };
+  return { ok: true, value: { bytes: await sheetJpeg(sheet, fonts, dpi), fileName: `${mapTitle(input)}.jpg`, scaleBar, widthMm: sheet.widthMm, heightMm: sheet.heightMm }, notes: [] };
 }

@@ -36,24 +36,6 @@ export function areaToPaper(p: PaperProjection, geometry: AreaGeometry): Rings {
   return polygons.flatMap((rings) => rings.map((ring) => ring.flatMap((position) => toPaper(p, position))));
 }
 
-/** Extent in Gauss-Krüger metres: [minE, minN, maxE, maxN]. */
-export function gkExtent(crs: GkCrs, geometries: readonly AreaGeometry[]): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const g of geometries) {
-    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    for (const polygon of polygons) {
-      for (const position of polygon[0] ?? []) {
-        const [e, n] = toGaussKruger(position, crs);
-        box[0] = Math.min(box[0], e);
-        box[1] = Math.min(box[1], n);
-        box[2] = Math.max(box[2], e);
-        box[3] = Math.max(box[3], n);
-      }
-    }
-  }
-  return box;
-}
-
 /** Inside test on paper rings (even-odd), to place a label only where its parcel really is. */
 export function insideRings(rings: Rings, x: number, y: number): boolean {
   let inside = false;

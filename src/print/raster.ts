@@ -17,6 +17,8 @@ export interface Paint {
 export class Raster {
   readonly data: Uint8ClampedArray;
   private coverage = new Float32Array(0);
+  /** Paint only inside this box (pixels, to whole pixels): a series sheet's map cut at its frame. */
+  clip: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number } | null = null;
 
   constructor(
     readonly width: number,
@@ -43,14 +45,15 @@ export class Raster {
       }
     }
     if (edges.length === 0) return;
-    const left = Math.max(0, Math.floor(minX));
-    const right = Math.min(this.width - 1, Math.ceil(maxX));
+    const box = this.clip ?? { x0: 0, y0: 0, x1: this.width, y1: this.height };
+    const left = Math.max(0, Math.floor(minX), Math.round(box.x0));
+    const right = Math.min(this.width - 1, Math.ceil(maxX), Math.round(box.x1) - 1);
     if (right < left) return;
     const span = right - left + 1;
     if (this.coverage.length < span + 1) this.coverage = new Float32Array(span + 1);
     const cov = this.coverage;
     const crossings: number[] = [];
-    for (let row = Math.max(0, Math.floor(minY)); row <= Math.min(this.height - 1, Math.ceil(maxY)); row++) {
+    for (let row = Math.max(0, Math.floor(minY), Math.round(box.y0)); row <= Math.min(this.height - 1, Math.ceil(maxY), Math.round(box.y1) - 1); row++) {
       cov.fill(0, 0, span + 1);
       let any = false;
       for (let s = 0; s < SUB; s++) {
