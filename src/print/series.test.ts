@@ -24,7 +24,7 @@ const plan = samplePlan();
 const base = { plan, kind: 'plan' as const, issuer: '安澜镇人民政府', date: '2026-11-01', indicators: fullCheck(plan).tables.F1, t };
 const standard: SeriesInput = { ...base, layout: { kind: 'standard' } };
 const dir = mkdtempSync(join(tmpdir(), 'print-series-'));
-afterAll(() => (process.env.KEEP ? undefined : rmSync(dir, { recursive: true, force: true })));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('标准分幅: the sample as 1:2000 standard sheets', () => {
   it.skipIf(skipWithoutGdal('gdaltransform'))('prints exactly the 1 km squares the boundary reaches, as PROJ projects it', () => {
