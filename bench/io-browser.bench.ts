@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.ts';
+import { clickAction } from '../tests/e2e/support/toolbar.ts';
 import { buildBenchApp, formatMs, median, serve } from './support.ts';
 import type { BenchHook } from '../src/ui/bench-hook.ts';
 
@@ -32,7 +33,7 @@ interface Run {
 async function importOnce(page: Page, parcels: number): Promise<Run> {
   await page.goto(`${ORIGIN}/`);
   await page.waitForSelector('.app[data-ready="true"]', { timeout: 120_000 });
-  await page.click('[data-action="import"]');
+  await clickAction(page, 'import');
   // The bar's values as the page saw them, sampled every 20 ms (a sample late by a long task shows it too).
   await page.evaluate(() => {
     const w = window as unknown as Window;

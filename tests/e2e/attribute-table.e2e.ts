@@ -15,6 +15,7 @@ import { clickMap, launch, mapIdle, openEditor, type Session } from './support/b
 import { draftIdOf } from './support/drafts.ts';
 import { interiorCentre } from './support/plan-queries.ts';
 import { E2E_ORIGIN } from './support/origin.ts';
+import { clickAction } from './support/toolbar.ts';
 
 const SAMPLE_PATH = 'e2e-table/sample.plan.json';
 const BENCH_FILE = 'samples/generated/bench-20000.plan.json';
@@ -63,7 +64,7 @@ async function openBaseTable(): Promise<void> {
 describe('the attribute table on the sample village', () => {
   beforeEach(async () => {
     await openEditor(page, `?plan=/${SAMPLE_PATH}`);
-    if ((await page.evaluate(() => document.documentElement.lang)) !== 'zh-CN') await page.click('[data-action="language"]');
+    if ((await page.evaluate(() => document.documentElement.lang)) !== 'zh-CN') await clickAction(page, 'language');
     errorsBefore = session.errors.length;
   });
 

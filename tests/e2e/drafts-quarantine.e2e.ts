@@ -8,6 +8,7 @@ import type { Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapIdle, openEditor } from './support/browser.ts';
 import { draftIdOf, launchMachines, waitSaved, type Machine } from './support/drafts.ts';
+import { clickAction } from './support/toolbar.ts';
 
 let machines: Awaited<ReturnType<typeof launchMachines>>;
 beforeAll(async () => {
@@ -118,7 +119,7 @@ describe('a damaged record in the draft', () => {
     expect(await page.locator('.toast[data-level="warning"]').allTextContents()).toContainEqual(expect.stringContaining('已损坏'));
 
     const asked = nextDialog(page, false);
-    await page.click('[data-action="export-package"]');
+    await clickAction(page, 'export-package');
     const question = await asked;
     expect(question).toContain('2 个已隔离的记录');
     expect(question).toContain('基期地类图斑');
@@ -133,7 +134,7 @@ describe('a damaged record in the draft', () => {
     expect(await page.locator('.version-list [data-version="方案二"]').count()).toBe(0);
     await page.keyboard.press('Escape');
 
-    await page.click('[data-action="open-publish-notice"]');
+    await clickAction(page, 'open-publish-notice');
     await page.fill('[data-field="contact"]', '王工 0573-1234567');
     await page.fill('[data-field="howToObject"]', '书面意见交村委会');
     const askedNotice = nextDialog(page, false);

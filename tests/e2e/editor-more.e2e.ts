@@ -15,6 +15,7 @@ import { offset, roomIn, square, type LonLat } from './support/plan-queries.ts';
 import { mapPixels } from './support/pixels.ts';
 import { writeRasterPmtiles } from './support/pmtiles-fixture.ts';
 import { PNG } from 'pngjs';
+import { clickAction } from './support/toolbar.ts';
 
 let session: Session;
 const plan = () => session.page.evaluate(() => window.villagePlan.plan());
@@ -55,7 +56,7 @@ describe('a local PMTiles orthophoto as basemap', () => {
     await mapIdle(page);
     const before = await mapPixels(page);
 
-    await page.click('[data-action="basemap"]');
+    await clickAction(page, 'basemap');
     await page.locator('.dialog.basemap input[type="radio"]').nth(2).check();
     await page.setInputFiles('.dialog.basemap input[type="file"]', file);
     await page.click('.dialog.basemap button.primary');
@@ -73,7 +74,7 @@ describe('a local PMTiles orthophoto as basemap', () => {
     await mapIdle(page);
     const reloaded = await mapPixels(page);
     expect(reloaded.distinctColours).toBeGreaterThan(4);
-    await page.click('[data-action="basemap"]');
+    await clickAction(page, 'basemap');
     await expect(page.locator('.dialog.basemap .hint').first().textContent()).resolves.toContain('ortho.pmtiles');
     await page.locator('.dialog.basemap input[type="radio"]').nth(0).check();
     await page.click('.dialog.basemap button.primary');
@@ -91,7 +92,7 @@ describe('raster tiles from a URL as basemap', () => {
       served++;
       return route.fulfill({ status: 200, contentType: 'image/png', body: tile });
     });
-    await page.click('[data-action="basemap"]');
+    await clickAction(page, 'basemap');
     await page.locator('.dialog.basemap input[type="radio"]').nth(1).check();
     await page.fill('.dialog.basemap input[type="url"]', 'https://tiles.county.example/ortho/{z}/{x}/{y}.png');
     await page.click('.dialog.basemap button.primary');
@@ -105,7 +106,7 @@ describe('raster tiles from a URL as basemap', () => {
     // The remembered URL asks for tiles again after the reload.
     await expect.poll(() => served, { timeout: 30_000 }).toBeGreaterThan(before);
     await mapIdle(page);
-    await page.click('[data-action="basemap"]');
+    await clickAction(page, 'basemap');
     await page.locator('.dialog.basemap input[type="radio"]').nth(0).check();
     await page.click('.dialog.basemap button.primary');
     await page.locator('.layer-row[data-layer="base"] input[type="range"]').fill('100');
@@ -166,7 +167,7 @@ describe('selecting', () => {
     const before = (await features('demolition')).length;
     const chosen = await selection();
     await page.click('.layer-row[data-layer="demolition"] input[type="radio"]');
-    await page.click('[data-action="copyToLayer"]');
+    await clickAction(page, 'copyToLayer');
     const after = await features('demolition');
     expect(after).toHaveLength(before + chosen.length);
     expect(await selection()).toHaveLength(chosen.length);
@@ -241,7 +242,7 @@ describe('vertices, holes and clipping', () => {
     const [newId] = (await selection()) as [string];
     const drawn = (await features('facility')).find((f) => f.id === newId)!;
     await page.keyboard.press('Escape');
-    await page.click('[data-action="clip"]');
+    await clickAction(page, 'clip');
     await mapIdle(page);
     const clipped = (await features('facility')).find((f) => f.id === newId)!;
     expect(clipped.geometry).not.toEqual(drawn.geometry);

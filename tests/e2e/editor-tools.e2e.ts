@@ -16,6 +16,7 @@ import { launch, mapIdle, openEditor, type Session } from './support/browser.ts'
 import { draftIdOf, drawNewBuild, planText, waitSaved } from './support/drafts.ts';
 import { E2E_ORIGIN } from './support/origin.ts';
 import { offset, type LonLat } from './support/plan-queries.ts';
+import { clickAction } from './support/toolbar.ts';
 
 const SAMPLE_PATH = 'e2e-tools/sample.plan.json';
 /** CGCS2000 3° zone 40 with the zone number in Y, written out rather than taken from the app. */
@@ -36,7 +37,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   await openEditor(page, `?plan=/${SAMPLE_PATH}`);
   // The language is a preference every draft shares: a test that stopped half-way must not leave English.
-  if ((await page.evaluate(() => document.documentElement.lang)) !== 'zh-CN') await page.click('[data-action="language"]');
+  if ((await page.evaluate(() => document.documentElement.lang)) !== 'zh-CN') await clickAction(page, 'language');
   errorsBefore = session.errors.length;
 });
 
@@ -115,7 +116,7 @@ describe('search features', () => {
   });
 
   it('finds by class and owner together, and a click on a result selects it', async () => {
-    await page.click('[data-action="search"]');
+    await clickAction(page, 'search');
     await page.locator('[data-testid="search-input"]').fill('第四村民小组 水田');
     await page.waitForFunction(() => document.querySelectorAll('.search-results li').length > 0, null, { timeout: 10_000 });
     const second = page.locator('.search-results li button').nth(1);
@@ -127,6 +128,8 @@ describe('search features', () => {
     await second.click();
     await page.waitForFunction((want) => window.villagePlan.selection().join() === want, id, { timeout: 10_000 });
     await expect(page.locator('[data-testid="search-status"]').textContent()).resolves.toMatch(/共 \d+ 个/);
+    // The focus left the popover (the planner clicked elsewhere): Escape still closes it, from anywhere.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Escape');
     await page.locator('[data-tool-panel="search"]').waitFor({ state: 'detached' });
     // Escape closed the search only: the selection it made stays.
@@ -224,7 +227,7 @@ describe('undo history list', () => {
     expect(selected).not.toBeNull();
     await page.evaluate(() => window.villagePlan.history().undo.length).then((n) => expect(n).toBe(2));
     await page.keyboard.press('Escape');
-    await page.click('[data-action="search"]');
+    await clickAction(page, 'search');
     await page.locator('[data-testid="search-input"]').fill('JX004');
     await page.waitForFunction(() => document.querySelector('.search-results li button')?.getAttribute('data-layer') === 'newBuild', null, { timeout: 10_000 });
     await page.keyboard.press('Enter');

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, mapIdle, openEditor, pagePoint, type Session } from './support/browser.ts';
 import { mapPixels } from './support/pixels.ts';
+import { clickAction } from './support/toolbar.ts';
 
 let session: Session;
 
@@ -95,13 +96,13 @@ describe('the editor with the sample village', () => {
 
   it('speaks English on the switch and remembers it after a reload', async () => {
     const { page } = session;
-    await page.click('[data-action="language"]');
+    await clickAction(page, 'language');
     await expect(page.locator('[data-action="tool.select"]').textContent()).resolves.toContain('Select');
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
     await page.reload();
     await page.waitForSelector('.app[data-ready="true"]');
     await expect(page.locator('[data-action="tool.select"]').textContent()).resolves.toContain('Select');
-    await page.click('[data-action="language"]');
+    await clickAction(page, 'language');
     await expect(page.locator('[data-action="tool.select"]').textContent()).resolves.toContain('选择');
   });
 
@@ -117,7 +118,7 @@ describe('the editor with the sample village', () => {
 
   it('refuses a tile URL without placeholders, and remembers "no basemap"', async () => {
     const { page } = session;
-    await page.click('[data-action="basemap"]');
+    await clickAction(page, 'basemap');
     await page.locator('.dialog.basemap input[type="radio"]').nth(1).check();
     await page.fill('.dialog.basemap input[type="url"]', 'https://tiles.example.com/ortho.png');
     await page.click('.dialog.basemap button.primary');

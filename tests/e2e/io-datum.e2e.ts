@@ -17,6 +17,7 @@ import { DATUM_MEMORY_KEY } from '../../src/ui/io/datum-memory.ts';
 import { gdal, skipWithoutGdal } from '../support/gdal.ts';
 import { launch, mapIdle, openEditor, type Session } from './support/browser.ts';
 import { waitSaved } from './support/drafts.ts';
+import { clickAction } from './support/toolbar.ts';
 
 const noGdal = skipWithoutGdal('gdaltransform');
 let session: Session;
@@ -62,7 +63,7 @@ afterAll(async () => {
 describe('Xian 1980 data with the county’s parameters', () => {
   it.skipIf(noGdal)('asks for the parameters, shows a control point’s residual, and imports where GDAL puts the vertices', async () => {
     await waitSaved(page);
-    await page.click('[data-action="import"]');
+    await clickAction(page, 'import');
     await page.setInputFiles('[data-testid="import-file"]', writeShapefile('红线-西安80', [CORNER]));
     await page.waitForSelector('[data-testid="datum-request"]', { timeout: 60_000 });
     const request = (await page.textContent('[data-testid="datum-request"]')) ?? '';
@@ -111,7 +112,7 @@ describe('Xian 1980 data with the county’s parameters', () => {
     await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
     await mapIdle(page);
 
-    await page.click('[data-action="import"]');
+    await clickAction(page, 'import');
     await page.setInputFiles('[data-testid="import-file"]', writeShapefile('红线-西安80-二', [CORNER, [CORNER[0] + 200, CORNER[1] + 100]]));
     await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
     expect(await page.$('[data-testid="datum-request"]')).toBeNull();

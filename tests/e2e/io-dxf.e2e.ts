@@ -15,6 +15,7 @@ import { importFiles } from '../../src/io/formats/index.ts';
 import { gdal, skipWithoutGdal } from '../support/gdal.ts';
 import { launch, openEditor, type Session } from './support/browser.ts';
 import { E2E_ORIGIN } from './support/origin.ts';
+import { clickAction } from './support/toolbar.ts';
 
 const SAMPLE_PATH = 'e2e-io-dxf/sample.plan.json';
 const DRAWING = 'tests/fixtures/dxf/r12-hand.dxf';
@@ -47,7 +48,7 @@ const layer = (name: 'base' | 'boundary') => page.evaluate((n) => window.village
 describe('CAD drawings in the editor', () => {
   it('imports a DXF through the dialog, layer by layer, in one undoable step', async () => {
     const before = (await layer('base')).length;
-    await page.click('[data-action="import"]');
+    await clickAction(page, 'import');
     await page.setInputFiles('[data-testid="import-file"]', DRAWING);
     await page.waitForSelector('[data-testid="dxf-mapping"]', { timeout: 60_000 });
     const preview = await page.textContent('[data-testid="import-preview"]');
@@ -87,7 +88,7 @@ describe('CAD drawings in the editor', () => {
 
   it('refuses a truncated drawing with a message and changes nothing', async () => {
     const before = (await layer('base')).length;
-    await page.click('[data-action="import"]');
+    await clickAction(page, 'import');
     await page.setInputFiles('[data-testid="import-file"]', 'tests/fixtures/dxf/truncated.dxf');
     await page.waitForSelector('[data-testid="import-error"]', { timeout: 60_000 });
     expect(await page.textContent('[data-testid="import-error"]')).toContain('不完整');
@@ -109,7 +110,7 @@ describe('CAD drawings in the editor', () => {
   let exported: string | undefined;
   it('exports the plan as DXF, which our reader reads back', async () => {
     const waiting = page.waitForEvent('download', { timeout: 120_000 });
-    await page.click('[data-action="export-dxf"]');
+    await clickAction(page, 'export-dxf');
     const download = await waiting;
     expect(download.suggestedFilename()).toMatch(/村土地利用规划\.dxf$/);
     exported = join(dir, 'plan.dxf');
@@ -124,7 +125,7 @@ describe('CAD drawings in the editor', () => {
   it.skipIf(skipWithoutGdal('ogrinfo'))('exports a DXF that GDAL reads, with the layer names in Chinese', async () => {
     if (!exported) {
       const waiting = page.waitForEvent('download', { timeout: 120_000 });
-      await page.click('[data-action="export-dxf"]');
+      await clickAction(page, 'export-dxf');
       exported = join(dir, 'plan.dxf');
       await (await waiting).saveAs(exported);
     }

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localLengthMetres } from '../../src/geo/local-metric.ts';
 import { mapGeometry } from '../../src/io/crs/reproject.ts';
 import { launch, openEditor, type Session } from './support/browser.ts';
+import { clickAction } from './support/toolbar.ts';
 
 let session: Session;
 let page: Page;
@@ -46,7 +47,7 @@ function farmlandFile(name: string, geometries: readonly Geometry[]): string {
 }
 
 async function openImport(file: string): Promise<void> {
-  await page.click('[data-action="import"]');
+  await clickAction(page, 'import');
   await page.setInputFiles('[data-testid="import-file"]', file);
   await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
 }

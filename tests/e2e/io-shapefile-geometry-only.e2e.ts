@@ -16,6 +16,7 @@ import { CHANGE_COLOURS } from '../../src/domain/palette.ts';
 import { boundaryShapefile } from '../../src/io/shapefile/shp-test-support.ts';
 import { launch, mapIdle, openEditor, type Session } from './support/browser.ts';
 import { E2E_ORIGIN } from './support/origin.ts';
+import { clickAction } from './support/toolbar.ts';
 
 const SAMPLE_PATH = 'e2e-io-geometry-only/sample.plan.json';
 let session: Session;
@@ -101,7 +102,7 @@ describe('a Shapefile without its .dbf', () => {
     await page.keyboard.press('f');
     expect(await boundaryDrawnAt(along)).toBeLessThan(along.length / 4);
 
-    await page.click('[data-action="import"]');
+    await clickAction(page, 'import');
     await page.setInputFiles('[data-testid="import-file"]', paths);
     await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
     const preview = (await page.textContent('[data-testid="import-preview"]')) ?? '';

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALIGNED_CORNERS, misalignedSurveyGeoJson } from '../../src/io/into-plan/test-support.ts';
 import { launch, openEditor, type Session } from './support/browser.ts';
+import { clickAction } from './support/toolbar.ts';
 
 let session: Session;
 let page: Page;
@@ -41,7 +42,7 @@ describe('aligning the topology of an imported survey', () => {
     const before = (await baseRings()).length;
     expect(before).toBeGreaterThan(1000);
 
-    await page.click('[data-action="import"]');
+    await clickAction(page, 'import');
     await page.setInputFiles('[data-testid="import-file"]', file);
     await page.waitForSelector('[data-testid="import-align-topology"]', { timeout: 60_000 });
     expect(await page.inputValue('[data-testid="import-target"]')).toBe('base');
@@ -80,7 +81,7 @@ describe('aligning the topology of an imported survey', () => {
   it('leaves the parcels as they were read when the alignment is not ticked', async () => {
     const file = join(dir, '三调地类图斑-不对齐.geojson');
     writeFileSync(file, misalignedSurveyGeoJson());
-    await page.click('[data-action="import"]');
+    await clickAction(page, 'import');
     await page.setInputFiles('[data-testid="import-file"]', file);
     await page.waitForSelector('[data-testid="import-align-topology"]', { timeout: 60_000 });
     await page.click('[data-testid="import-confirm"]');

@@ -22,6 +22,7 @@ import { writeZip } from '../../src/io/zip/zip-write.ts';
 import { gdal, skipWithoutGdal } from '../support/gdal.ts';
 import { launch, openEditor, type Session } from './support/browser.ts';
 import { E2E_ORIGIN } from './support/origin.ts';
+import { clickAction } from './support/toolbar.ts';
 
 const BROKEN = 'tests/fixtures/third-party/check-geojson/bad__bad-json.geojson';
 /** The sample village on the app's origin: `?plan=` opens it as a new draft. */
@@ -76,7 +77,7 @@ const newErrors = () => session.errors.slice(errorsBefore);
 
 /** Imports the 30-parcel survey zip as the base parcels through the dialog, with the default mapping. */
 async function importSurvey(): Promise<void> {
-  await page.click('[data-action="import"]');
+  await clickAction(page, 'import');
   await page.setInputFiles('[data-testid="import-file"]', surveyZip());
   await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
   await page.click('[data-testid="import-confirm"]');
@@ -87,7 +88,7 @@ async function importSurvey(): Promise<void> {
 /** Clicks 导出成果包 and saves the download as `name` in the test folder. */
 async function downloadPackage(name: string): Promise<{ path: string; suggested: string }> {
   const waiting = page.waitForEvent('download', { timeout: 120_000 });
-  await page.click('[data-action="export-package"]');
+  await clickAction(page, 'export-package');
   const download = await waiting;
   const path = join(dir, name);
   await download.saveAs(path);
@@ -108,7 +109,7 @@ describe('import and export in the editor', () => {
   it('imports a zipped Shapefile as the base parcels, in one undoable step', async () => {
     const before = await baseCount();
     expect(before).toBeGreaterThan(1000);
-    await page.click('[data-action="import"]');
+    await clickAction(page, 'import');
     await page.setInputFiles('[data-testid="import-file"]', surveyZip());
     await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
     const preview = await page.textContent('[data-testid="import-preview"]');
@@ -129,7 +130,7 @@ describe('import and export in the editor', () => {
   });
 
   it('imports the parcels with the class the planner picked for a survey code', async () => {
-    await page.click('[data-action="import"]');
+    await clickAction(page, 'import');
     await page.setInputFiles('[data-testid="import-file"]', surveyZip());
     await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
     // The pick-list offers the domain's classes only; 0103 (旱地) maps to 113 by default.
@@ -149,7 +150,7 @@ describe('import and export in the editor', () => {
 
   it('will not import until an unmapped code is mapped or left out', async () => {
     const before = await baseCount();
-    await page.click('[data-action="import"]');
+    await clickAction(page, 'import');
     await page.setInputFiles('[data-testid="import-file"]', surveyZip(false, true));
     await page.waitForSelector('[data-testid="import-undecided"]', { timeout: 60_000 });
     expect(await page.isDisabled('[data-testid="import-confirm"]')).toBe(true);
@@ -184,7 +185,7 @@ describe('import and export in the editor', () => {
   });
 
   it('offers repair and GCJ-02 conversion only when they apply, and shows what the repair did', async () => {
-    await page.click('[data-action="import"]');
+    await clickAction(page, 'import');
     await page.setInputFiles('[data-testid="import-file"]', surveyZip());
     await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
     expect(await page.$('[data-testid="import-repair"]')).toBeNull();
@@ -214,7 +215,7 @@ describe('import and export in the editor', () => {
 
   it('refuses a broken third-party file with a visible message and imports nothing', async () => {
     const before = await page.evaluate(() => window.villagePlan.version());
-    await page.click('[data-action="import"]');
+    await clickAction(page, 'import');
     await page.setInputFiles('[data-testid="import-file"]', BROKEN);
     const error = await page.waitForSelector('[data-testid="import-error"]', { timeout: 60_000 });
     const text = (await error.textContent()) ?? '';
@@ -266,7 +267,7 @@ describe('import and export in the editor', () => {
     expect(before.demolition).toBeGreaterThan(0);
     const { path } = await downloadPackage('whole-package.zip');
 
-    await page.click('[data-action="import"]');
+    await clickAction(page, 'import');
     await page.setInputFiles('[data-testid="import-file"]', path);
     await page.waitForSelector('[data-testid="import-package"]', { timeout: 90_000 });
     const shown = await page.$$eval('[data-testid="import-package-counts"] li', (items) => Object.fromEntries(items.map((li) => [li.getAttribute('data-layer'), Number(li.getAttribute('data-count'))])));

@@ -22,6 +22,7 @@ import { fullCheck } from '../../src/rules/engine.ts';
 import { launch, openEditor, type Session } from './support/browser.ts';
 import { E2E_ORIGIN } from './support/origin.ts';
 import { croppedSamplePlan, samplePlan } from './support/notice.ts';
+import { clickAction } from './support/toolbar.ts';
 
 const XSS = '<img src=x onerror="window.__pwned = 1"><script>window.__pwned = 2</script>这条路不要拓宽';
 // Plan files the test serves on the app's origin; each opens as a new draft (`?plan=`).
@@ -94,7 +95,7 @@ afterAll(async () => {
 describe('publishing the notice', () => {
   it('refuses a plan with errors and names the rules', async () => {
     await openWithNoticeVersion(BROKEN_PLAN_PATH);
-    await page.click('[data-action="open-publish-notice"]');
+    await clickAction(page, 'open-publish-notice');
     await page.fill('[data-field="contact"]', '王工 0573-1234567');
     await page.fill('[data-field="howToObject"]', '书面意见交村委会');
     await page.click('[data-action="publish-notice"]');
@@ -106,7 +107,7 @@ describe('publishing the notice', () => {
 
   it('refuses a notice shorter than 30 days, then makes the single file', async () => {
     await openWithNoticeVersion(SAMPLE_PLAN_PATH);
-    await page.click('[data-action="open-publish-notice"]');
+    await clickAction(page, 'open-publish-notice');
     await page.fill('[data-field="startDate"]', '2026-11-01');
     await page.fill('[data-field="endDate"]', '2026-11-30');
     expect(await page.locator('[data-testid="notice-details-problem"]').textContent()).toContain('不得少于 30 天');
@@ -125,7 +126,7 @@ describe('publishing the notice', () => {
 
 describe('villagers’ feedback in the editor', () => {
   it('imports a file and QR text, refuses corrupt, foreign and repeated ones, and shows comments as text', async () => {
-    await page.click('[data-action="open-feedback"]');
+    await clickAction(page, 'open-feedback');
     const good = feedbackFile('good.json', plan.id, [comment('c-0001', XSS), comment('c-0002', '希望增加停车场')]);
     await page.setInputFiles('[data-field="feedback-files"]', good);
     await expect.poll(importMessages).toContain('已导入 2 条新意见');
@@ -190,7 +191,7 @@ describe('the printed plan map', () => {
   })();
 
   it('prints with the dialog’s defaults: a sheet and scale that hold the village, dated the day it is made', async () => {
-    await page.click('[data-action="open-print"]');
+    await clickAction(page, 'open-print');
     // The sample is too large for any sheet at 1:2000: A0 holds it at 1:2500.
     await page.waitForFunction(() => (document.querySelector('[data-field="scale"]') as HTMLSelectElement | null)?.value === '2500');
     expect(await page.locator('[data-field="paper"]').inputValue()).toBe('A0');
@@ -204,7 +205,7 @@ describe('the printed plan map', () => {
   });
 
   it('refuses a scale the village does not fit, then prints A1 PDF and JPG with title and legend', async () => {
-    await page.click('[data-action="open-print"]');
+    await clickAction(page, 'open-print');
     await page.selectOption('[data-field="paper"]', 'A1');
     await page.selectOption('[data-field="scale"]', '2000');
     await page.click('[data-action="print-pdf"]');

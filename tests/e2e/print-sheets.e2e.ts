@@ -14,6 +14,7 @@ import type { Plan } from '../../src/domain/plan.ts';
 import { kmSquaresReached, type Ring } from '../support/km-sheets.ts';
 import { launch, openEditor, type Session } from './support/browser.ts';
 import { E2E_ORIGIN } from './support/origin.ts';
+import { clickAction } from './support/toolbar.ts';
 
 const SAMPLE_PATH = 'e2e-print-sheets/sample.plan.json';
 const sampleText = readFileSync('samples/sample-village.plan.json', 'utf8');
@@ -45,10 +46,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** 输出规划图, from the toolbar's 公示 menu where the toolbar groups it in one. */
+/** 输出规划图, from the toolbar's 公示 menu. */
 async function openPrintDialog(): Promise<void> {
-  if ((await page.locator('[data-action="notice-menu"]').count()) > 0) await page.click('[data-action="notice-menu"]');
-  await page.click('[data-action="open-print"]');
+  await clickAction(page, 'open-print');
   await page.waitForSelector('[data-field="layout"]');
 }
 

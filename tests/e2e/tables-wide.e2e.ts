@@ -14,6 +14,7 @@ import { isVillageConstructionLand, type LandClassCode } from '../../src/domain/
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import { launch, openEditor, type Session } from './support/browser.ts';
 import { E2E_ORIGIN } from './support/origin.ts';
+import { clickAction } from './support/toolbar.ts';
 
 const SAMPLE_PATH = 'e2e-tables-wide/sample.plan.json';
 
@@ -50,7 +51,7 @@ async function watchDrawers(): Promise<void> {
 describe('the indicator tables in a wide view', () => {
   it('shows F1 in 亩, keeps the header and row labels in place while scrolling, closes with Escape, and shares the drawer with the attribute table', async () => {
     await openEditor(page, `?plan=/${SAMPLE_PATH}`);
-    if ((await page.evaluate(() => document.documentElement.lang)) !== 'zh-CN') await page.click('[data-action="language"]');
+    if ((await page.evaluate(() => document.documentElement.lang)) !== 'zh-CN') await clickAction(page, 'language');
     const errorsBefore = session.errors.length;
     await watchDrawers();
 

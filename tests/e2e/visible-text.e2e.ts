@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/rules/rule-ids.ts';
 import { launch, openEditor, type Session } from './support/browser.ts';
 import { E2E_ORIGIN } from './support/origin.ts';
+import { clickAction } from './support/toolbar.ts';
 
 /** A plan with errors, warnings and rules not checked (tests/fixtures/plans, made by make-plans.ts). */
 const PLAN_PATH = 'e2e-visible/overlap-gap.plan.json';
@@ -45,7 +46,7 @@ function internalsIn(text: string): string[] {
 describe('visible text', () => {
   it('names rules and fills every figure, in Chinese and in English', async () => {
     for (const language of ['zh', 'en'] as const) {
-      if (language === 'en') await page.click('[data-action="language"]');
+      if (language === 'en') await clickAction(page, 'language');
       const issues = await visibleText('issues');
       expect(issues, language).toContain(language === 'zh' ? '无重叠' : 'overlap');
       expect(internalsIn(issues), `issues, ${language}`).toEqual([]);

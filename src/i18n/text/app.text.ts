@@ -24,6 +24,8 @@ export const appText: Texts = {
   'view.change': { zh: '变化', en: 'Changes' },
   'toolbar.label': { zh: '工具栏', en: 'Toolbar' },
   'toolbar.drawingOn': { zh: '绘制：{{layer}}', en: 'Drawing: {{layer}}' },
+  'toolbar.more': { zh: '更多', en: 'More' },
+  'toolbar.moreHint': { zh: '窗口放不下的工具', en: 'Tools the window is too narrow to show' },
   'toolbar.autoClip': { zh: '自动裁剪', en: 'Auto-clip' },
   'toolbar.autoClipHint': { zh: '新绘要素自动裁去与同图层已有要素重叠的部分', en: 'Cut new features where they overlap features already on the same layer' },
   'toolbar.takeOver': { zh: '取代下方分区', en: 'Take over zones' },

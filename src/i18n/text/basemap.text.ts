@@ -3,6 +3,7 @@ import type { Texts } from '../texts.ts';
 
 export const basemapText: Texts = {
   'basemap.button': { zh: '底图', en: 'Basemap' },
+  'basemap.menuItem': { zh: '底图…', en: 'Basemap…' },
   'basemap.title': { zh: '选择底图', en: 'Choose a basemap' },
   'basemap.none': { zh: '无底图（只显示规划矢量数据，离线可用）', en: 'None (the plan’s own vector data; works offline)' },
   'basemap.raster': { zh: '在线栅格瓦片（天地图、县级瓦片服务等）', en: 'Online raster tiles (Tianditu, a county tile server…)' },

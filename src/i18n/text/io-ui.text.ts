@@ -2,7 +2,9 @@
 import type { Texts } from '../texts.ts';
 
 export const ioUiText: Texts = {
-  'io.ui.importButton': { zh: '导入', en: 'Import' },
+  'io.ui.fileMenu': { zh: '文件', en: 'File' },
+  'io.ui.fileMenuHint': { zh: '导入数据，导出成果包或 DXF', en: 'Import data, export the package or a DXF' },
+  'io.ui.importButton': { zh: '导入…', en: 'Import…' },
   'io.ui.exportButton': { zh: '导出成果包', en: 'Export package' },
   'io.ui.importTitle': { zh: '导入数据', en: 'Import data' },
   'io.ui.chooseFiles': { zh: '选择文件（Shapefile 可为 zip 或 .shp/.shx/.dbf/.prj/.cpg 多个文件；GeoJSON；CAD 图 .dxf；界址点 TXT），或拖放到地图上', en: 'Choose files (a Shapefile as a zip or its .shp/.shx/.dbf/.prj/.cpg files; GeoJSON; a CAD drawing .dxf; a 界址点 TXT), or drop them on the map' },
@@ -41,6 +43,8 @@ export const ioUiText: Texts = {
   'io.ui.imported': { zh: '已由“{{file}}”导入 {{count}} 个要素（替换原有 {{replaced}} 个）。可撤销。', en: 'Imported {{count}} features from “{{file}}” (replacing {{replaced}}). Undo is available.' },
   'io.ui.workerFailed': { zh: '后台处理出错：{{detail}}。请重试；如仍失败，请把文件发给技术支持。', en: 'Background processing failed: {{detail}}. Try again; if it keeps failing, send the file to support.' },
   'io.ui.exporting': { zh: '正在生成成果包……', en: 'Making the delivery package…' },
+  'io.ui.exportingDxf': { zh: '正在生成 DXF……', en: 'Making the DXF…' },
+  'io.ui.cancelExport': { zh: '取消{{export}}', en: 'Cancel: {{export}}' },
   'io.ui.exported': { zh: '成果包已下载：{{file}}', en: 'Package downloaded: {{file}}' },
   'io.ui.exportFailed': { zh: '无法生成成果包：{{reason}}', en: 'Cannot make the delivery package: {{reason}}' },
   'io.ui.exportCancelled': { zh: '已取消导出。', en: 'Export cancelled.' },

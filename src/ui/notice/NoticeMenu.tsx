@@ -1,9 +1,13 @@
 /**
- * The notice work in one place for the editor's toolbar: 发布公示, 公示意见 and 输出规划图, each opening its
- * dialog. Mount `<NoticeMenu />` inside the editor's ServicesContext and DraftsContext.
+ * The notice work in one place for the editor's toolbar: 发布规划公示, 公示意见 and 输出规划图, each opening
+ * its dialog; as the 公示 menu, or as items of 更多 when the row is too narrow. The dialogs are mounted by
+ * the toolbar (`NoticeDialogs`), so one stays open while its items move. Mount inside the editor's
+ * ServicesContext and DraftsContext.
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FeedbackIcon, NoticeIcon, PrintIcon } from '../tool-menu/tool-icons.tsx';
+import { MenuButton, MenuItem } from '../toolbar/MenuButton.tsx';
 
 // Loaded when first opened: publishing, feedback and printing bring their own code (the notice template,
 // exceljs, pdf-lib) that the editor's start does not need.
@@ -11,30 +15,42 @@ const PublishNoticeDialog = lazy(() => import('./PublishNoticeDialog.tsx').then(
 const FeedbackPanel = lazy(() => import('./FeedbackPanel.tsx').then((m) => ({ default: m.FeedbackPanel })));
 const PrintMapDialog = lazy(() => import('./PrintMapDialog.tsx').then((m) => ({ default: m.PrintMapDialog })));
 
-type Open = 'publish' | 'feedback' | 'print' | null;
+export type NoticeDialog = 'publish' | 'feedback' | 'print';
 
-export function NoticeMenu() {
+export function NoticeItems({ onOpen }: { onOpen: (dialog: NoticeDialog) => void }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<Open>(null);
-  const close = () => setOpen(null);
   return (
     <>
-      <span className="notice-menu" role="group" aria-label={t('notice.ui.menu')}>
-        <button type="button" className="tool-button" data-action="open-publish-notice" onClick={() => setOpen('publish')}>
-          {t('notice.ui.publishTitle')}
-        </button>
-        <button type="button" className="tool-button" data-action="open-feedback" onClick={() => setOpen('feedback')}>
-          {t('notice.ui.feedbackTitle')}
-        </button>
-        <button type="button" className="tool-button" data-action="open-print" onClick={() => setOpen('print')}>
-          {t('notice.ui.printTitle')}
-        </button>
-      </span>
-      <Suspense fallback={null}>
-        {open === 'publish' ? <PublishNoticeDialog onClose={close} /> : null}
-        {open === 'feedback' ? <FeedbackPanel onClose={close} /> : null}
-        {open === 'print' ? <PrintMapDialog onClose={close} /> : null}
-      </Suspense>
+      <MenuItem action="open-publish-notice" icon={<NoticeIcon />} onSelect={() => onOpen('publish')}>
+        {t('notice.ui.publishTitle')}
+      </MenuItem>
+      <MenuItem action="open-feedback" icon={<FeedbackIcon />} onSelect={() => onOpen('feedback')}>
+        {t('notice.ui.feedbackTitle')}
+      </MenuItem>
+      <MenuItem action="open-print" icon={<PrintIcon />} onSelect={() => onOpen('print')}>
+        {t('notice.ui.printTitle')}
+      </MenuItem>
     </>
+  );
+}
+
+export function NoticeMenu({ onOpen }: { onOpen: (dialog: NoticeDialog) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="group" data-group="notice">
+      <MenuButton label={t('notice.ui.menuButton')} name={t('notice.ui.menu')} action="notice-menu">
+        <NoticeItems onOpen={onOpen} />
+      </MenuButton>
+    </div>
+  );
+}
+
+export function NoticeDialogs({ open, onClose }: { open: NoticeDialog | null; onClose: () => void }) {
+  return (
+    <Suspense fallback={null}>
+      {open === 'publish' ? <PublishNoticeDialog onClose={onClose} /> : null}
+      {open === 'feedback' ? <FeedbackPanel onClose={onClose} /> : null}
+      {open === 'print' ? <PrintMapDialog onClose={onClose} /> : null}
+    </Suspense>
   );
 }

@@ -46,28 +46,41 @@ export function ToolMenu({ panel, action, icon, shortLabelKey, children }: ToolM
         {shortLabelKey ? <span className="label">{t(shortLabelKey)}</span> : null}
       </button>
       {open ? (
-        <div
-          className="tool-popover"
-          role="dialog"
-          aria-label={label}
-          data-tool-panel={panel}
-          onKeyDown={(event) => {
-            // Escape closes the popover only: the editor's Escape (drop the selection) must not also run.
-            if (event.key !== 'Escape') return;
-            event.preventDefault();
-            event.stopPropagation();
-            close();
-          }}
-        >
-          <header>
-            <h2>{label}</h2>
-            <button type="button" className="mini" aria-label={t('tools.close')} title={t('tools.close')} onClick={close}>
-              ×
-            </button>
-          </header>
+        <ToolPopover panel={panel} label={label} onClose={close}>
           {children}
-        </div>
+        </ToolPopover>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * The popover itself, under the button that opened it: the tool's own button, or 更多 when the tool has
+ * moved into the overflow menu (`alignEnd`: it opens towards the left). Escape and × close it.
+ */
+export function ToolPopover({ panel, label, alignEnd, onClose, children }: { panel: ToolPanel; label: string; alignEnd?: boolean; onClose: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div
+      className={`tool-popover${alignEnd ? ' align-end' : ''}`}
+      role="dialog"
+      aria-label={label}
+      data-tool-panel={panel}
+      onKeyDown={(event) => {
+        // Escape closes the popover only: the editor's Escape (drop the selection) must not also run.
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        onClose();
+      }}
+    >
+      <header>
+        <h2>{label}</h2>
+        <button type="button" className="mini" aria-label={t('tools.close')} title={t('tools.close')} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {children}
     </div>
   );
 }

@@ -165,3 +165,94 @@ export function TableIcon() {
     </svg>
   );
 }
+
+/* The toolbar's menus (文件, 公示, 更多) and what moves into them. */
+
+/** 导入: an arrow down into a tray. */
+export function ImportIcon() {
+  return (
+    <svg {...frame}>
+      <path d="M8 1.8v8M4.8 6.8 8 10l3.2-3.2" />
+      <path d="M2 10.5v2.7h12v-2.7" />
+    </svg>
+  );
+}
+
+/** 导出成果包: a parcel with an arrow out of it. */
+export function ExportPackageIcon() {
+  return (
+    <svg {...frame}>
+      <path d="M2 5.2h8.4v8.3H2ZM2 5.2l1.6-2.7h5.2l1.6 2.7M6.2 2.5v2.7" />
+      <path d="M10.8 9.4H15M13.2 7.6 15 9.4l-1.8 1.8" />
+    </svg>
+  );
+}
+
+/** 导出 DXF: a drawing sheet with a drafted line. */
+export function CadIcon() {
+  return (
+    <svg {...frame}>
+      <path d="M3 1.8h6.6l3.4 3.4v9H3Z" />
+      <path d="M9.4 1.8v3.6H13M5.4 12l2-4 2.2 2.4 1.2-2" />
+    </svg>
+  );
+}
+
+/** 公示: a notice board on its post. */
+export function NoticeIcon() {
+  return (
+    <svg {...frame}>
+      <rect x="1.8" y="2" width="12.4" height="8" rx="0.8" />
+      <path d="M4.4 4.8h7.2M4.4 7.2h4.4M8 10v4.2M5.2 14.2h5.6" />
+    </svg>
+  );
+}
+
+/** 公示意见: a speech bubble. */
+export function FeedbackIcon() {
+  return (
+    <svg {...frame}>
+      <path d="M2 3.2h12v7.6H7.4L4.2 13.6v-2.8H2Z" />
+      <path d="M4.8 6h6.4M4.8 8.2h4" />
+    </svg>
+  );
+}
+
+/** 输出规划图: a printer. */
+export function PrintIcon() {
+  return (
+    <svg {...frame}>
+      <path d="M4.4 5.6V1.8h7.2v3.8M4.4 11.6H2V5.6h12v6h-2.4" />
+      <path d="M4.4 9.2h7.2v5H4.4Z" />
+    </svg>
+  );
+}
+
+/** 底图: two stacked map sheets. */
+export function BasemapIcon() {
+  return (
+    <svg {...frame}>
+      <path d="M8 2 14.4 5.4 8 8.8 1.6 5.4Z" />
+      <path d="M1.6 8.4 8 11.8l6.4-3.4M1.6 11.2 8 14.6l6.4-3.4" />
+    </svg>
+  );
+}
+
+/** The language switch: a globe. */
+export function LanguageIcon() {
+  return (
+    <svg {...frame}>
+      <circle cx="8" cy="8" r="6.4" />
+      <path d="M1.6 8h12.8M8 1.6c-2.2 2.4-2.2 10.4 0 12.8M8 1.6c2.2 2.4 2.2 10.4 0 12.8" />
+    </svg>
+  );
+}
+
+/** 更多: three dots. */
+export function MoreIcon() {
+  return (
+    <svg {...frame} strokeWidth={2.4}>
+      <path d="M3.2 8h.1M8 8h.1M12.8 8h.1" />
+    </svg>
+  );
+}

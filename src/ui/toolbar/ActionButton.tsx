@@ -1,11 +1,13 @@
-/** A toolbar button bound to an action: label, shortcut in the tooltip, enabled and pressed state. */
+/** A toolbar button or a menu item bound to an action: label, shortcut in the tooltip, enabled and pressed state. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { type Action, shortcutLabel } from '../actions/action.ts';
 import { useServices } from '../services.tsx';
+import { MenuItem } from './MenuButton.tsx';
 
-export function ActionButton({ action, icon, showLabel = true }: { action: Action; icon?: ReactNode; showLabel?: boolean }) {
+/** What a control bound to `action` shows now. */
+function useActionState(action: Action) {
   const { t } = useTranslation();
   const services = useServices();
   const { editor } = services;
@@ -18,18 +20,33 @@ export function ActionButton({ action, icon, showLabel = true }: { action: Actio
   const active = action.active?.(services);
   const shortcut = action.shortcuts[0];
   const label = t(action.labelKey);
+  return { services, enabled, active, label, shortcut: shortcut ? shortcutLabel(shortcut) : undefined };
+}
+
+export function ActionButton({ action, icon, showLabel = true }: { action: Action; icon?: ReactNode; showLabel?: boolean }) {
+  const { services, enabled, active, label, shortcut } = useActionState(action);
   return (
     <button
       type="button"
       className={`tool-button${active ? ' active' : ''}`}
       disabled={!enabled}
       aria-pressed={active === undefined ? undefined : active}
-      title={shortcut ? `${label} (${shortcutLabel(shortcut)})` : label}
+      title={shortcut ? `${label} (${shortcut})` : label}
       data-action={action.id}
       onClick={() => action.run(services)}
     >
       {icon ? <span className="icon" aria-hidden="true">{icon}</span> : null}
       {showLabel ? <span className="label">{label}</span> : null}
     </button>
+  );
+}
+
+/** The same action as an item of a menu (更多): its shortcut shown at the right, as desktop menus do. */
+export function ActionMenuItem({ action, icon }: { action: Action; icon: ReactNode }) {
+  const { services, enabled, active, label, shortcut } = useActionState(action);
+  return (
+    <MenuItem action={action.id} icon={icon} shortcut={shortcut} disabled={!enabled} checked={active} onSelect={() => action.run(services)}>
+      {label}
+    </MenuItem>
   );
 }

@@ -1,23 +1,22 @@
-/** The top bar: the village, history, tools, edits, the view switch and app settings. */
-import { useState } from 'react';
+/**
+ * The top bar, one row at 1366 px and wider: the village, history, tools, edits, the find tools, the view
+ * switch, the 文件 and 公示 menus and app settings. What does not fit at the window's width moves into 更多
+ * (MoreMenu.tsx), lowest priority first.
+ */
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPartitionDrawnLayer } from '../../commands/draw-over-partition.command.ts';
 import { actionById } from '../actions/index.ts';
 import { BasemapDialog } from '../basemap/BasemapDialog.tsx';
 import { HistoryMenu } from '../history/HistoryMenu.tsx';
-import { IoButtons } from '../io/IoButtons.tsx';
-import { NoticeMenu } from '../notice/NoticeMenu.tsx';
+import { FileMenu } from '../io/FileMenu.tsx';
+import { type NoticeDialog, NoticeDialogs, NoticeMenu } from '../notice/NoticeMenu.tsx';
 import { FindTools } from '../search/FindTools.tsx';
 import { SnapMenu } from '../snapping/SnapMenu.tsx';
 import { usePlanState, useServices, useTool, useUi } from '../services.tsx';
 import {
   BoxSelectIcon,
-  ClipIcon,
-  CopyToLayerIcon,
   CutHoleIcon,
-  DeleteIcon,
-  HelpIcon,
-  MergeIcon,
   RedoIcon,
   RulerIcon,
   SelectIcon,
@@ -25,7 +24,11 @@ import {
   UndoIcon,
 } from '../tool-menu/tool-icons.tsx';
 import { ActionButton } from './ActionButton.tsx';
+import { AppSettings } from './AppSettings.tsx';
 import { DrawMenu } from './DrawMenu.tsx';
+import { EditTools } from './EditTools.tsx';
+import { MOVABLE_GROUPS, MoreMenu } from './MoreMenu.tsx';
+import { MORE_GROUP, useToolbarOverflow } from './use-toolbar-overflow.ts';
 
 export function Toolbar() {
   const { t } = useTranslation();
@@ -35,20 +38,23 @@ export function Toolbar() {
   // Drawing on a partition layer, the same switch means "the new zone takes over what lies underneath".
   const rezoning = useTool((s) => s.tool.kind === 'draw' && isPartitionDrawnLayer(s.tool.layer));
   const view = useUi((s) => s.view);
-  const language = useUi((s) => s.language);
   const [basemapOpen, setBasemapOpen] = useState(false);
+  const openBasemap = () => setBasemapOpen(true);
+  const [noticeDialog, setNoticeDialog] = useState<NoticeDialog | null>(null);
+  const toolbar = useRef<HTMLElement>(null);
+  const moved = useToolbarOverflow(toolbar, MOVABLE_GROUPS);
   return (
-    <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <div className="brand">
+    <header className="toolbar" ref={toolbar} role="toolbar" aria-label={t('toolbar.label')}>
+      <div className="brand" data-group="brand">
         <strong>{t('app.title')}</strong>
         {village ? <span className="village">{village}</span> : null}
       </div>
-      <div className="group">
+      <div className="group" data-group="history">
         <ActionButton action={actionById('undo')} icon={<UndoIcon />} showLabel={false} />
         <ActionButton action={actionById('redo')} icon={<RedoIcon />} showLabel={false} />
         <HistoryMenu />
       </div>
-      <div className="group">
+      <div className="group" data-group="tools">
         <ActionButton action={actionById('tool.select')} icon={<SelectIcon />} />
         <ActionButton action={actionById('tool.boxSelect')} icon={<BoxSelectIcon />} showLabel={false} />
         <DrawMenu />
@@ -56,19 +62,16 @@ export function Toolbar() {
         <ActionButton action={actionById('tool.cutHole')} icon={<CutHoleIcon />} showLabel={false} />
         <ActionButton action={actionById('tool.measure')} icon={<RulerIcon />} showLabel={false} />
       </div>
-      <div className="group">
-        <ActionButton action={actionById('merge')} icon={<MergeIcon />} showLabel={false} />
-        <ActionButton action={actionById('clip')} icon={<ClipIcon />} showLabel={false} />
-        <ActionButton action={actionById('copyToLayer')} icon={<CopyToLayerIcon />} showLabel={false} />
-        <ActionButton action={actionById('delete')} icon={<DeleteIcon />} showLabel={false} />
+      {moved.includes('edit') ? null : <EditTools />}
+      <div className="group" data-group="clip-snap">
         <label className="toggle" title={t(rezoning ? 'toolbar.takeOverHint' : 'toolbar.autoClipHint')} data-mode={rezoning ? 'takeOver' : 'clip'}>
           <input type="checkbox" data-testid="auto-clip" checked={clip} onChange={(e) => editor.tool.setClipToNeighbours(e.target.checked)} />
           {t(rezoning ? 'toolbar.takeOver' : 'toolbar.autoClip')}
         </label>
         <SnapMenu />
       </div>
-      <FindTools />
-      <div className="group segmented" role="radiogroup" aria-label={t('view.label')}>
+      {moved.includes('find') ? null : <FindTools />}
+      <div className="group segmented" role="radiogroup" aria-label={t('view.label')} data-group="view">
         {(['base', 'plan', 'change'] as const).map((mode) => (
           <button
             key={mode}
@@ -83,26 +86,18 @@ export function Toolbar() {
           </button>
         ))}
       </div>
-      <div className="group">
-        <IoButtons />
-        <NoticeMenu />
+      <div className="group" data-group="file">
+        <FileMenu />
       </div>
-      <div className="group end">
-        <button type="button" className="tool-button" data-action="basemap" onClick={() => setBasemapOpen(true)}>
-          {t('basemap.button')}
-        </button>
-        <button
-          type="button"
-          className="tool-button"
-          data-action="language"
-          lang={language === 'zh-CN' ? 'en' : 'zh-CN'}
-          onClick={() => editor.ui.setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}
-        >
-          {language === 'zh-CN' ? 'English' : '中文'}
-        </button>
-        <ActionButton action={actionById('help')} icon={<HelpIcon />} showLabel={false} />
-      </div>
+      {moved.includes('notice') ? null : <NoticeMenu onOpen={setNoticeDialog} />}
+      {moved.includes('settings') ? null : <AppSettings onBasemap={openBasemap} />}
+      {moved.length > 0 ? (
+        <div className="group end" data-group={MORE_GROUP}>
+          <MoreMenu groups={moved} onBasemap={openBasemap} onNotice={setNoticeDialog} />
+        </div>
+      ) : null}
       {basemapOpen ? <BasemapDialog onClose={() => setBasemapOpen(false)} /> : null}
+      <NoticeDialogs open={noticeDialog} onClose={() => setNoticeDialog(null)} />
     </header>
   );
 }

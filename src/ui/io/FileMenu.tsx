@@ -1,6 +1,7 @@
 /**
- * The toolbar's 导入, 导出成果包 and 导出 DXF buttons, and files dropped on the map (they open the import
- * dialog). Export writes the delivery package (one zip) or the CAD drawing in the io worker and downloads it.
+ * The toolbar's 文件 menu (导入…, 导出成果包, 导出 DXF), and files dropped on the map (they open the import
+ * dialog). Export writes the delivery package (one zip) or the CAD drawing in the io worker and downloads it;
+ * while it runs, its progress and 取消 stay on the toolbar beside the menu.
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,12 +11,14 @@ import { formatMessage } from '../format.ts';
 import { downloadBytes } from '../download.ts';
 import { useServices } from '../services.tsx';
 import { printFonts } from '../notice/print-fonts.ts';
+import { CadIcon, ExportPackageIcon, ImportIcon } from '../tool-menu/tool-icons.tsx';
+import { MenuButton, MenuItem } from '../toolbar/MenuButton.tsx';
 
 // Loaded when first opened: the dialog brings the format layer's labels and checks (and proj4 with them),
 // which the editor's start does not need; the reading itself runs in the io worker.
 const ImportDialog = lazy(() => import('./ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
 
-export function IoButtons() {
+export function FileMenu() {
   const { t, i18n } = useTranslation();
   const confirmSetAside = useConfirmSetAside();
   const { editor } = useServices();
@@ -81,18 +84,38 @@ export function IoButtons() {
     editor.messages.toast('success', { key: 'io.ui.exportedDxf', params: { file: name } });
   };
 
+  const percent = (share: number) => `${t('io.ui.cancel')} (${Math.round(share * 100)}%)`;
+  const running = [
+    { action: 'export-package', share: progress, labelKey: 'io.ui.exportButton', progressKey: 'io.ui.exporting', run: exportPackage },
+    { action: 'export-dxf', share: dxfProgress, labelKey: 'io.ui.exportDxfButton', progressKey: 'io.ui.exportingDxf', run: exportDxf },
+  ].filter((job) => job.share !== null);
+
   return (
     <>
-      <button type="button" className="tool-button" data-action="import" onClick={() => setImporting({ files: null })}>
-        {t('io.ui.importButton')}
-      </button>
-      <button type="button" className="tool-button" data-action="export-package" aria-busy={progress !== null} onClick={() => void exportPackage()}>
-        {progress === null ? t('io.ui.exportButton') : `${t('io.ui.cancel')} (${Math.round(progress * 100)}%)`}
-      </button>
-      {progress !== null ? <progress className="export-progress" value={progress} max={1} aria-label={t('io.ui.exporting')} /> : null}
-      <button type="button" className="tool-button" data-action="export-dxf" aria-busy={dxfProgress !== null} onClick={() => void exportDxf()}>
-        {dxfProgress === null ? t('io.ui.exportDxfButton') : `${t('io.ui.cancel')} (${Math.round(dxfProgress * 100)}%)`}
-      </button>
+      <MenuButton label={t('io.ui.fileMenu')} name={t('io.ui.fileMenuHint')} action="file-menu">
+        <MenuItem action="import" icon={<ImportIcon />} onSelect={() => setImporting({ files: null })}>
+          {t('io.ui.importButton')}
+        </MenuItem>
+        <MenuItem action="export-package" icon={<ExportPackageIcon />} busy={progress !== null} onSelect={() => void exportPackage()}>
+          {progress === null ? t('io.ui.exportButton') : percent(progress)}
+        </MenuItem>
+        <MenuItem action="export-dxf" icon={<CadIcon />} busy={dxfProgress !== null} onSelect={() => void exportDxf()}>
+          {dxfProgress === null ? t('io.ui.exportDxfButton') : percent(dxfProgress)}
+        </MenuItem>
+      </MenuButton>
+      {running.map((job) => (
+        <button
+          key={job.action}
+          type="button"
+          className="tool-button export-running"
+          data-action={`cancel-${job.action}`}
+          title={t('io.ui.cancelExport', { export: t(job.labelKey) })}
+          onClick={() => void job.run()}
+        >
+          <progress value={job.share ?? 0} max={1} aria-label={t(job.progressKey)} />
+          {percent(job.share ?? 0)}
+        </button>
+      ))}
       <Suspense fallback={null}>{importing ? <ImportDialog files={importing.files} onClose={() => setImporting(null)} /> : null}</Suspense>
     </>
   );
