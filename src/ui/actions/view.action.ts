@@ -51,7 +51,8 @@ export const helpAction: Action = {
 
 /**
  * Escape cancels the gesture in progress (a measurement shown counts as one); with nothing in progress it
- * drops the tool, then the selection.
+ * closes an open popover (search, go to, history) or the help, wherever the focus is, then drops the tool,
+ * then the selection.
  */
 export const escapeAction: Action = {
   id: 'escape',
@@ -60,6 +61,7 @@ export const escapeAction: Action = {
   run: ({ editor, draw }) => {
     editor.messages.clearCursor();
     if (draw?.cancel()) return;
+    if (editor.ui.getState().toolPanel) return editor.ui.setToolPanel(null);
     if (editor.ui.getState().helpOpen) return editor.ui.setHelpOpen(false);
     if (editor.tool.getState().tool.kind === 'measure' && editor.measure.clear()) return;
     if (editor.tool.getState().tool.kind !== 'select') return editor.tool.setTool({ kind: 'select' });
