@@ -150,6 +150,22 @@ describe('the toolbar’s menus', () => {
     expect(await focused(page)).toBe('file-menu');
   });
 
+  it('绘制 picks a layer from the keyboard, and Escape leaves the tool', async () => {
+    const { page } = session;
+    const first = await page.evaluate(() => document.querySelector<HTMLElement>('[data-action^="draw-"][role="menuitem"]')?.dataset.action);
+    await page.focus('[data-action="draw-menu"]');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe(first);
+    await page.keyboard.press('ArrowDown');
+    const second = await focused(page);
+    expect(second).toMatch(/^draw-/);
+    expect(second).not.toBe(first);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-action="draw-menu"]').getAttribute('class')).resolves.toContain('active');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-action="draw-menu"]').getAttribute('class')).resolves.not.toContain('active');
+  });
+
   it('runs an item from the keyboard: 导入… opens the import dialog', async () => {
     const { page } = session;
     await page.focus('[data-action="file-menu"]');

@@ -134,5 +134,5 @@ export async function drawPolygon(page: Page, ring: readonly (readonly [number, 
 /** Chooses a layer in the "绘制" menu. */
 export async function startDrawing(page: Page, layer: string): Promise<void> {
   await page.click('[data-action="draw-menu"]');
-  await page.click(`[data-draw-layer="${layer}"]`);
+  await page.click(`[data-action="draw-${layer}"]`);
 }
