@@ -12,6 +12,15 @@ let session: Session;
 
 beforeAll(async () => {
   session = await launch();
+  // Every text the save corner shows from the first paint on (a first visit: the sample is stored as a new draft).
+  await session.page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __saveTexts: string[] }).__saveTexts = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="save-status"]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   await openEditor(session.page);
 });
 afterAll(async () => {
@@ -31,6 +40,11 @@ describe('a draft in this browser', () => {
     expect(draftIdOf(page)).toMatch(/^[0-9a-f-]{36}$/);
     expect((await saveState(page)).text).toMatch(/^已保存 \d\d:\d\d:\d\d$/);
     expect((await page.evaluate(() => window.villagePlan.plan())).layers.base.features.length).toBeGreaterThan(1000);
+    // Before any edit the corner never says 保存中… (nothing the planner did is being saved), at most that the
+    // new plan is being stored as a draft.
+    const texts = await page.evaluate(() => (window as unknown as { __saveTexts: string[] }).__saveTexts);
+    expect(texts.at(-1)).toMatch(/^已保存/);
+    expect(texts.filter((text) => !/^已保存/.test(text))).toEqual(texts.filter((text) => text === '正在存为本机草稿…'));
   });
 
   it('keeps an edit across a reload, and undo still undoes it', async () => {

@@ -4,6 +4,7 @@ import type { Texts } from '../texts.ts';
 export const draftsText: Texts = {
   'drafts.save.saved': { zh: '已保存 {{time}}', en: 'Saved {{time}}' },
   'drafts.save.saving': { zh: '保存中…', en: 'Saving…' },
+  'drafts.save.creating': { zh: '正在存为本机草稿…', en: 'Storing as a draft on this computer…' },
   'drafts.save.hint': {
     zh: '每次修改约 1 秒内自动保存到本机浏览器。浏览器或电脑突然关闭时，最后约 1 秒的修改可能丢失。',
     en: 'Every change is saved in this browser within about a second. If the browser or computer stops suddenly, the last second of changes may be lost.',

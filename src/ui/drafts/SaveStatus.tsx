@@ -1,5 +1,6 @@
 /**
- * The status bar's drafts corner: "已保存 12:03:41" / "保存中…" / what went wrong (with "导出备份" at once),
+ * The status bar's drafts corner: "已保存 12:03:41" / "保存中…" (a new plan not stored yet: "正在存为本机草稿…")
+ * / what went wrong (with "导出备份" at once),
  * storage use in the tooltip, and the way to the drafts list and the versions panel.
  */
 import { useEffect, useState } from 'react';
@@ -36,7 +37,8 @@ export function SaveStatus() {
     if (save.kind === 'saved') setLastSaved(save);
   }, [save]);
   const shownSave = busy && !showBusy && lastSaved ? lastSaved : save;
-  let text = statusText(t, shownSave, (m) => formatMessage(t, (k) => i18n.exists(k), m));
+  // A new plan (the sample, a file) being stored for the first time: nothing the planner did is being saved.
+  let text = busy && !stored ? t('drafts.save.creating') : statusText(t, shownSave, (m) => formatMessage(t, (k) => i18n.exists(k), m));
   if (role === 'elsewhere' || role === 'takingOver') text = `${t('drafts.tabs.elsewhere')} · ${text}`;
 
   const goHome = async () => {
