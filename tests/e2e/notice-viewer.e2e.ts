@@ -289,6 +289,9 @@ describe('the notice file opened from file:// with the network off', () => {
     const sentence = page.locator('[data-testid="tap-sentence"]');
     await expect.poll(() => sentence.textContent()).toContain(demolition.p.n);
     expect(await sentence.textContent()).toContain('拆除');
+    // The query and its results stay for the next pick.
+    expect(await page.locator('[data-testid="search-input"]').inputValue()).toBe(demolition.p.n);
+    expect(await page.locator('[data-testid="search-results"]').textContent()).toContain(demolition.p.n);
     await viewerIdle(page);
     await expect.poll(outlinedPixels, { timeout: 15_000 }).toBeGreaterThan(40);
   });

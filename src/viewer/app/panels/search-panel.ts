@@ -6,6 +6,9 @@ import { el, replaceChildren } from '../dom.ts';
 import { search, type SearchHit } from '../search.ts';
 import type { ViewerContext } from '../viewer-state.ts';
 
+/** The query typed, per notice: kept outside the panel, which each render of the sheet makes anew. */
+const lastQuery = new WeakMap<object, string>();
+
 export function searchPanel(ctx: ViewerContext): HTMLElement {
   const t = ctx.t();
   const go = (hit: SearchHit) => {
@@ -24,7 +27,12 @@ export function searchPanel(ctx: ViewerContext): HTMLElement {
           )),
     );
   };
-  const input = el('input', { attrs: { type: 'search', placeholder: t('notice.search.placeholder'), 'aria-label': t('notice.search.placeholder'), 'data-testid': 'search-input', enterkeyhint: 'search' }, on: { input: () => show(input.value) } });
-  show('');
+  const input = el('input', {
+    attrs: { type: 'search', placeholder: t('notice.search.placeholder'), 'aria-label': t('notice.search.placeholder'), 'data-testid': 'search-input', enterkeyhint: 'search' },
+    on: { input: () => (lastQuery.set(ctx.model, input.value), show(input.value)) },
+  });
+  // Answering a found parcel re-renders the sheet: the villager's query and its results stay.
+  input.value = lastQuery.get(ctx.model) ?? '';
+  show(input.value);
   return el('div', { className: 'panel-body' }, input, results);
 }
