@@ -1,11 +1,13 @@
 /**
  * The snap switch (S) with a ▾ beside it that opens the snapping options: one self-contained piece of the
- * toolbar, so the toolbar places it wherever snapping belongs. Escape and × close the options.
+ * toolbar, so the toolbar places it wherever snapping belongs. The options open in the find tools' popover
+ * frame (ToolPopover): Escape and × close them.
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionById } from '../actions/index.ts';
 import { SnapIcon } from '../tool-menu/tool-icons.tsx';
+import { ToolPopover } from '../tool-menu/ToolMenu.tsx';
 import { ActionButton } from '../toolbar/ActionButton.tsx';
 import { SnapOptions } from './SnapOptions.tsx';
 
@@ -35,27 +37,9 @@ export function SnapMenu() {
         ▾
       </button>
       {open ? (
-        <div
-          className="tool-popover snap-options"
-          role="dialog"
-          aria-label={label}
-          data-testid="snap-options"
-          onKeyDown={(event) => {
-            // Escape closes the options only: the editor's Escape (drop the selection) must not also run.
-            if (event.key !== 'Escape') return;
-            event.preventDefault();
-            event.stopPropagation();
-            close();
-          }}
-        >
-          <header>
-            <h2>{label}</h2>
-            <button type="button" className="mini" aria-label={t('tools.close')} title={t('tools.close')} onClick={close}>
-              ×
-            </button>
-          </header>
+        <ToolPopover className="snap-options" testId="snap-options" label={label} onClose={close}>
           <SnapOptions />
-        </div>
+        </ToolPopover>
       ) : null}
     </div>
   );

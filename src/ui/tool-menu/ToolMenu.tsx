@@ -58,14 +58,15 @@ export function ToolMenu({ panel, action, icon, shortLabelKey, children }: ToolM
  * The popover itself, under the button that opened it: the tool's own button, or 更多 when the tool has
  * moved into the overflow menu (`alignEnd`: it opens towards the left). Escape and × close it.
  */
-export function ToolPopover({ panel, label, alignEnd, onClose, children }: { panel: ToolPanel; label: string; alignEnd?: boolean; onClose: () => void; children: ReactNode }) {
+export function ToolPopover({ panel, className, testId, label, alignEnd, onClose, children }: { panel?: ToolPanel; className?: string; testId?: string; label: string; alignEnd?: boolean; onClose: () => void; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div
-      className={`tool-popover${alignEnd ? ' align-end' : ''}`}
+      className={['tool-popover', className, alignEnd ? 'align-end' : ''].filter(Boolean).join(' ')}
       role="dialog"
       aria-label={label}
       data-tool-panel={panel}
+      data-testid={testId}
       onKeyDown={(event) => {
         // Escape closes the popover only: the editor's Escape (drop the selection) must not also run.
         if (event.key !== 'Escape') return;
