@@ -10,7 +10,18 @@ import type { PrintFonts } from '../../print/pdf.ts';
 let fonts: Promise<PrintFonts> | undefined;
 
 export function printFonts(): Promise<PrintFonts> {
-  const load = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
-  fonts ??= Promise.all([load(regularUrl), load(boldUrl)]).then(([regular, bold]) => ({ regular, bold }));
+  const load = async (url: string) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  // A failed load (offline before the font was ever cached) is tried again next time, not remembered.
+  fonts ??= Promise.all([load(regularUrl), load(boldUrl)]).then(
+    ([regular, bold]) => ({ regular, bold }),
+    (error: unknown) => {
+      fonts = undefined;
+      throw error;
+    },
+  );
   return fonts;
 }
