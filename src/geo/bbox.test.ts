@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bboxContainsPosition, bboxIntersects, emptyBBox, expandBBox, geometryBBox, isEmptyBBox, positionsBBox, unionBBox } from './bbox.ts';
+import { bboxContainsPosition, bboxIntersects, emptyBBox, expandBBox, flatBBox, geometryBBox, isEmptyBBox, positionsBBox, unionBBox } from './bbox.ts';
 import { multi, square } from './test-support.ts';
 
 describe('geometryBBox', () => {
@@ -39,5 +39,12 @@ describe('expandBBox and friends', () => {
     expect(bboxContainsPosition([0, 0, 1, 1], [1.1, 0.5])).toBe(false);
     expect(isEmptyBBox(emptyBBox())).toBe(true);
     expect(positionsBBox([[2, 3]])).toEqual([2, 3, 2, 3]);
+  });
+});
+
+describe('flatBBox', () => {
+  it('spans every list of x, y pairs; nothing gives the empty box', () => {
+    expect(flatBBox([[3, 4, -1, 9], new Float64Array([10, -2])])).toEqual([-1, -2, 10, 9]);
+    expect(isEmptyBBox(flatBBox([]))).toBe(true);
   });
 });

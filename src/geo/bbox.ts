@@ -81,3 +81,17 @@ export function bboxContainsPosition(b: BBox, p: Position): boolean {
   const y = p[1] as number;
   return x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
 }
+
+/** The box of flat coordinate lists (x0, y0, x1, y1, …), as the print display list keeps its shapes. */
+export function flatBBox(lists: Iterable<ArrayLike<number>>): BBox {
+  const box = emptyBBox();
+  for (const flat of lists) {
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      box[0] = Math.min(box[0], flat[i] as number);
+      box[1] = Math.min(box[1], flat[i + 1] as number);
+      box[2] = Math.max(box[2], flat[i] as number);
+      box[3] = Math.max(box[3], flat[i + 1] as number);
+    }
+  }
+  return box;
+}

@@ -16,6 +16,7 @@ import type { PaperProjection } from './project.ts';
 import { composeSeriesPage } from './series-page.ts';
 import { STANDARD_SCALE, STANDARD_SHEET_MM, standardSheets, type SeriesSheet } from './sheets.ts';
 import { TILE_OVERLAP_MM, tileGrid } from './tiles.ts';
+import { flatBBox } from '../geo/bbox.ts';
 
 export type SeriesLayout = { readonly kind: 'standard' } | { readonly kind: 'tiled'; readonly paper: PaperSize; readonly scale: number };
 
@@ -115,16 +116,7 @@ type Box = readonly [number, number, number, number];
 function opBox(op: DrawOp): Box {
   if (op.kind === 'text') return [op.x - op.sizeMm * op.text.length, op.y - op.sizeMm, op.x + op.sizeMm * op.text.length, op.y + op.sizeMm];
   if (op.kind === 'clip') return [op.x, op.y, op.x + op.w, op.y + op.h];
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const flat of op.kind === 'shape' ? op.rings : [op.points]) {
-    for (let i = 0; i + 1 < flat.length; i += 2) {
-      box[0] = Math.min(box[0], flat[i] as number);
-      box[1] = Math.min(box[1], flat[i + 1] as number);
-      box[2] = Math.max(box[2], flat[i] as number);
-      box[3] = Math.max(box[3], flat[i + 1] as number);
-    }
-  }
-  return box;
+  return flatBBox(op.kind === 'shape' ? op.rings : [op.points]);
 }
 
 function moved(op: DrawOp, dx: number, dy: number): DrawOp {

@@ -6,6 +6,7 @@ import { layerFeatures, type Plan } from '../domain/plan.ts';
 import { toGaussKruger, type GkCrs } from '../geo/projection.ts';
 import { polygonsOf } from '../geo/rings.ts';
 import { crsFor } from './project.ts';
+import { flatBBox } from '../geo/bbox.ts';
 
 /** [minE, minN, maxE, maxN] in metres. */
 export type Extent = readonly [number, number, number, number];
@@ -31,16 +32,7 @@ export function villageOutline(plan: Plan): VillageOutline | null {
 }
 
 function shellExtent(polygons: GkPolygons): Extent {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const shell of polygons.map((rings) => rings[0] ?? [])) {
-    for (let i = 0; i + 1 < shell.length; i += 2) {
-      box[0] = Math.min(box[0], shell[i] as number);
-      box[1] = Math.min(box[1], shell[i + 1] as number);
-      box[2] = Math.max(box[2], shell[i] as number);
-      box[3] = Math.max(box[3], shell[i + 1] as number);
-    }
-  }
-  return box;
+  return flatBBox(polygons.map((rings) => rings[0] ?? []));
 }
 
 /**
