@@ -106,14 +106,18 @@ describe('the editor with the sample village', () => {
     await expect(page.locator('[data-action="tool.select"]').textContent()).resolves.toContain('选择');
   });
 
-  it('lists every shortcut in the help panel', async () => {
+  it('lists every shortcut in the help panel, which takes the focus and gives it back on Escape', async () => {
     const { page } = session;
+    const focused = () => page.evaluate(() => document.activeElement?.matches('.dialog.help') ? 'dialog' : (document.activeElement?.getAttribute('data-action') ?? null));
+    await page.focus('.status-bar [data-action="zoom2000"]');
     await page.keyboard.press('?');
     const help = page.locator('.dialog.help');
     await expect(help.textContent()).resolves.toContain('Ctrl+Z');
     await expect(help.textContent()).resolves.toContain('撤销');
+    await expect(focused()).resolves.toBe('dialog');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached', timeout: 5000 });
+    await expect(focused()).resolves.toBe('zoom2000');
   });
 
   it('refuses a tile URL without placeholders, and remembers "no basemap"', async () => {

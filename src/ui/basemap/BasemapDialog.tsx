@@ -8,14 +8,13 @@ import { tileUrlProblem } from '../../map/basemap.ts';
 import { saveBasemapFile } from '../../persist/settings-db.ts';
 import { formatMessage } from '../format.ts';
 import { useServices, useUi } from '../services.tsx';
-import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
+import { Dialog } from '../dialog/Dialog.tsx';
 
 const TIANDITU_EXAMPLE =
   'https://t0.tianditu.gov.cn/img_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=img&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=您的密钥';
 
 export function BasemapDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  useCloseOnEscape(onClose);
   const { editor } = useServices();
   const current = useUi((s) => s.basemap);
   const [kind, setKind] = useState(current.kind);
@@ -43,36 +42,34 @@ export function BasemapDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <form className="dialog basemap" role="dialog" aria-modal="true" aria-labelledby="basemap-title" onClick={(e) => e.stopPropagation()} onSubmit={(e) => { e.preventDefault(); void apply(); }}>
-        <h2 id="basemap-title">{t('basemap.title')}</h2>
-        <label className="choice">
-          <input type="radio" name="basemap" checked={kind === 'none'} onChange={() => setKind('none')} /> {t('basemap.none')}
-        </label>
-        <label className="choice">
-          <input type="radio" name="basemap" checked={kind === 'raster'} onChange={() => setKind('raster')} /> {t('basemap.raster')}
-        </label>
-        {kind === 'raster' ? (
-          <div className="field">
-            <input type="url" value={url} placeholder={TIANDITU_EXAMPLE} aria-label={t('basemap.url')} onChange={(e) => setUrl(e.target.value)} />
-            <span className="hint">{t('basemap.urlHint')}</span>
-          </div>
-        ) : null}
-        <label className="choice">
-          <input type="radio" name="basemap" checked={kind === 'pmtiles'} onChange={() => setKind('pmtiles')} /> {t('basemap.pmtiles')}
-        </label>
-        {kind === 'pmtiles' ? (
-          <div className="field">
-            <input type="file" accept=".pmtiles" aria-label={t('basemap.file')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-            {current.kind === 'pmtiles' && !file ? <span className="hint">{t('basemap.currentFile', { name: current.fileName.split('#')[0] })}</span> : null}
-          </div>
-        ) : null}
-        {error ? <p className="field-error" role="alert">{error}</p> : null}
-        <div className="buttons">
-          <button type="button" onClick={onClose}>{t('dialog.cancel')}</button>
-          <button type="submit" className="primary">{t('dialog.apply')}</button>
+    <Dialog
+      title={t('basemap.title')}
+      className="basemap"
+      onClose={onClose}
+      submit={{ label: t('dialog.apply'), onSubmit: () => void apply() }}
+    >
+      <label className="choice">
+        <input type="radio" name="basemap" checked={kind === 'none'} onChange={() => setKind('none')} /> {t('basemap.none')}
+      </label>
+      <label className="choice">
+        <input type="radio" name="basemap" checked={kind === 'raster'} onChange={() => setKind('raster')} /> {t('basemap.raster')}
+      </label>
+      {kind === 'raster' ? (
+        <div className="field">
+          <input type="url" value={url} placeholder={TIANDITU_EXAMPLE} aria-label={t('basemap.url')} onChange={(e) => setUrl(e.target.value)} />
+          <span className="hint">{t('basemap.urlHint')}</span>
         </div>
-      </form>
-    </div>
+      ) : null}
+      <label className="choice">
+        <input type="radio" name="basemap" checked={kind === 'pmtiles'} onChange={() => setKind('pmtiles')} /> {t('basemap.pmtiles')}
+      </label>
+      {kind === 'pmtiles' ? (
+        <div className="field">
+          <input type="file" accept=".pmtiles" aria-label={t('basemap.file')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          {current.kind === 'pmtiles' && !file ? <span className="hint">{t('basemap.currentFile', { name: current.fileName.split('#')[0] })}</span> : null}
+        </div>
+      ) : null}
+      {error ? <p className="field-error" role="alert">{error}</p> : null}
+    </Dialog>
   );
 }

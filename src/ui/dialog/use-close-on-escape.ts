@@ -5,12 +5,10 @@
  */
 import { useEffect, useRef } from 'react';
 
-/** `active`: for a dialog that stays mounted while closed. */
-export function useCloseOnEscape(onClose: () => void, active = true): void {
+export function useCloseOnEscape(onClose: () => void): void {
   const latest = useRef(onClose);
   latest.current = onClose;
   useEffect(() => {
-    if (!active) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       event.stopPropagation();
@@ -18,5 +16,5 @@ export function useCloseOnEscape(onClose: () => void, active = true): void {
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [active]);
+  }, []);
 }

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { discardSetAside, restoreSetAside, salvageFeature } from '../../commands/set-aside.command.ts';
 import { setAsideText, type SetAsideRecord } from '../../persist/quarantine.ts';
 import { runCommand } from '../actions/action.ts';
-import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
+import { Dialog } from '../dialog/Dialog.tsx';
 import { downloadText } from '../download.ts';
 import { formatMessage } from '../format.ts';
 import { usePlanState, useServices } from '../services.tsx';
@@ -39,25 +39,16 @@ function QuarantinePanel({ onClose }: { onClose: () => void }) {
   // The whole list is selected (a stable reference): a filtered copy would be a new value on every read.
   const records = useQuarantine((s) => s.records);
   const pending = records.filter((r) => r.state === 'pending');
-  useCloseOnEscape(onClose);
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog quarantine" role="dialog" aria-modal="true" aria-labelledby="quarantine-title" data-testid="quarantine-panel" onClick={(e) => e.stopPropagation()}>
-        <h2 id="quarantine-title">{t('quarantine.title')}</h2>
-        <p className="hint">{t('quarantine.intro')}</p>
-        {pending.length === 0 ? <p className="hint">{t('quarantine.empty')}</p> : null}
-        <ul className="quarantine-list">
-          {pending.map((record) => (
-            <SetAsideRow key={record.id} record={record} />
-          ))}
-        </ul>
-        <div className="buttons">
-          <button type="button" onClick={onClose}>
-            {t('dialog.close')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <Dialog title={t('quarantine.title')} className="quarantine" testId="quarantine-panel" onClose={onClose}>
+      <p className="hint">{t('quarantine.intro')}</p>
+      {pending.length === 0 ? <p className="hint">{t('quarantine.empty')}</p> : null}
+      <ul className="quarantine-list">
+        {pending.map((record) => (
+          <SetAsideRow key={record.id} record={record} />
+        ))}
+      </ul>
+    </Dialog>
   );
 }
 

@@ -14,7 +14,7 @@ import { draftUrl } from './start-route.ts';
 import { useConfirmSetAside } from './use-confirm-set-aside.ts';
 import { useExportBackup } from './use-export-backup.ts';
 import { VersionCompare } from './VersionCompare.tsx';
-import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
+import { Dialog } from '../dialog/Dialog.tsx';
 import { formatMessage } from '../format.ts';
 
 const SUGGESTIONS = ['drafts.versions.suggest.option', 'drafts.versions.suggest.notice', 'drafts.versions.suggest.approval'] as const;
@@ -30,7 +30,6 @@ export function VersionsPanel() {
   const [problem, setProblem] = useState<Message | null>(null);
   const exportBackup = useExportBackup();
   const confirmSetAside = useConfirmSetAside();
-  useCloseOnEscape(() => controller.setVersionsOpen(false), open);
 
   useEffect(() => {
     if (!open) return;
@@ -73,68 +72,66 @@ export function VersionsPanel() {
   };
 
   return (
-    <div className="dialog-backdrop" onClick={close}>
-      <div className="dialog versions" role="dialog" aria-modal="true" aria-labelledby="versions-title" onClick={(e) => e.stopPropagation()}>
-        <h2 id="versions-title">{t('drafts.versions.title')}</h2>
-        <p className="hint">{t('drafts.versions.hint')}</p>
-        <form
-          className="version-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void create();
-          }}
-        >
-          <input aria-label={t('drafts.versions.name')} placeholder={t('drafts.versions.name')} list="version-names" value={name} maxLength={MAX_VERSION_NAME} onChange={(e) => setName(e.target.value)} />
-          <datalist id="version-names">
-            {SUGGESTIONS.map((key) => (
-              <option key={key} value={t(key)} />
-            ))}
-          </datalist>
-          <button type="submit" className="primary" data-action="create-version">
-            {t('drafts.versions.create')}
-          </button>
-        </form>
-        {problem ? <p className="field-error" role="alert">{formatMessage(t, (k) => i18n.exists(k), problem)}</p> : null}
-        {list.length === 0 ? <p className="hint">{t('drafts.versions.empty')}</p> : null}
-        <ul className="version-list">
-          {list.map((version) => (
-            <li key={version.id} className={version.publishedAt !== null ? 'published' : ''} data-version={version.name}>
-              <div className="version-name">
-                <strong>{version.name}</strong>
-                {version.publishedAt !== null ? <span className="published-mark">🔒 {t('drafts.versions.published')}</span> : null}
-              </div>
-              <div className="hint">
-                {formatDateTime(version.createdAt)} · {t('drafts.versions.features', { count: version.featureCount })}
-                {version.publishedAt !== null ? ` · ${t('drafts.versions.publishedAt', { time: formatDateTime(version.publishedAt) })}` : ''}
-              </div>
-              <div className="version-actions">
-                <button type="button" className="mini-button" data-action="restore-version" onClick={() => void restore(version)}>
-                  {t('drafts.versions.restore')}
-                </button>
-                {version.publishedAt === null ? (
-                  <>
-                    <button type="button" className="mini-button" data-action="publish-version" onClick={() => void publish(version)}>
-                      {t('drafts.versions.publish')}
-                    </button>
-                    <button type="button" className="mini-button" data-action="delete-version" onClick={() => void remove(version)}>
-                      {t('drafts.versions.delete')}
-                    </button>
-                  </>
-                ) : null}
-              </div>
-            </li>
+    <Dialog
+      title={t('drafts.versions.title')}
+      className="versions"
+      onClose={close}
+      footer={
+        <button type="button" data-action="export-backup" title={t('drafts.home.backupHint')} onClick={() => void exportBackup()}>
+          {t('drafts.save.exportNow')}
+        </button>
+      }
+    >
+      <p className="hint">{t('drafts.versions.hint')}</p>
+      <form
+        className="version-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <input aria-label={t('drafts.versions.name')} placeholder={t('drafts.versions.name')} list="version-names" value={name} maxLength={MAX_VERSION_NAME} onChange={(e) => setName(e.target.value)} />
+        <datalist id="version-names">
+          {SUGGESTIONS.map((key) => (
+            <option key={key} value={t(key)} />
           ))}
-        </ul>
-        {list.length > 0 ? <VersionCompare versions={list} /> : null}
-        <div className="buttons">
-          <button type="button" data-action="export-backup" title={t('drafts.home.backupHint')} onClick={() => void exportBackup()}>
-            {t('drafts.save.exportNow')}
-          </button>
-          <button type="button" onClick={close}>
-            {t('dialog.close')}
-          </button>
-        </div>
-      </div>
-    </div>
+        </datalist>
+        <button type="submit" className="primary" data-action="create-version">
+          {t('drafts.versions.create')}
+        </button>
+      </form>
+      {problem ? <p className="field-error" role="alert">{formatMessage(t, (k) => i18n.exists(k), problem)}</p> : null}
+      {list.length === 0 ? <p className="hint">{t('drafts.versions.empty')}</p> : null}
+      <ul className="version-list">
+        {list.map((version) => (
+          <li key={version.id} className={version.publishedAt !== null ? 'published' : ''} data-version={version.name}>
+            <div className="version-name">
+              <strong>{version.name}</strong>
+              {version.publishedAt !== null ? <span className="published-mark">🔒 {t('drafts.versions.published')}</span> : null}
+            </div>
+            <div className="hint">
+              {formatDateTime(version.createdAt)} · {t('drafts.versions.features', { count: version.featureCount })}
+              {version.publishedAt !== null ? ` · ${t('drafts.versions.publishedAt', { time: formatDateTime(version.publishedAt) })}` : ''}
+            </div>
+            <div className="version-actions">
+              <button type="button" className="mini-button" data-action="restore-version" onClick={() => void restore(version)}>
+                {t('drafts.versions.restore')}
+              </button>
+              {version.publishedAt === null ? (
+                <>
+                  <button type="button" className="mini-button" data-action="publish-version" onClick={() => void publish(version)}>
+                    {t('drafts.versions.publish')}
+                  </button>
+                  <button type="button" className="mini-button" data-action="delete-version" onClick={() => void remove(version)}>
+                    {t('drafts.versions.delete')}
+                  </button>
+                </>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {list.length > 0 ? <VersionCompare versions={list} /> : null}
+    </Dialog>
   );
 }

@@ -12,7 +12,7 @@ import { M2_PER_HECTARE } from '../../domain/units.ts';
 import { runCommand } from '../actions/action.ts';
 import { usePlanState, useServices } from '../services.tsx';
 import { overridesFrom, profileRows } from './profile-rows.ts';
-import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
+import { Dialog } from '../dialog/Dialog.tsx';
 
 const QUOTA_KEYS: readonly (keyof TownshipQuotas)[] = ['cultivatedLand', 'permanentBasicFarmland', 'constructionTotal', 'urbanRuralConstruction', 'villageConstruction', 'pbfReserve'];
 
@@ -22,7 +22,6 @@ const shown = (value: number | null, scale = 1) => (value === null ? '' : String
 
 export function ProfileDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  useCloseOnEscape(onClose);
   const services = useServices();
   const meta = usePlanState((s) => s.plan.meta);
   const profile = useMemo(() => resolveProfile(meta.profileId, meta.profileOverrides), [meta]);
@@ -64,47 +63,50 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
   );
 
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <form className="dialog profile" role="dialog" aria-modal="true" aria-labelledby="profile-title" onClick={(e) => e.stopPropagation()} onSubmit={(e) => { e.preventDefault(); if (saveFigures() && saveProfile()) onClose(); }}>
-        <h2 id="profile-title">{t('profile.title')}</h2>
-        <h3>{t('profile.village')}</h3>
-        <div className="grid">
-          {field('population', 'profile.population', t('profile.unit.people'))}
-          {field('households', 'profile.households', t('profile.unit.households'))}
-        </div>
-        <h3>{t('profile.quotas')}</h3>
-        <div className="grid">
-          {QUOTA_KEYS.map((k) => field(k, `profile.quota.${k}`, t('profile.unit.ha')))}
-          {field('reserveQuotaKeptM2', 'profile.reserveQuotaKept', t('profile.unit.ha'))}
-        </div>
-        <h3>{t('profile.rules', { id: profile.id })}</h3>
-        <table className="profile-table">
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.path}>
-                <td>
-                  {t(`profile.key.${row.path}`, { defaultValue: row.path })}
-                  {row.unconfirmed ? <span className="default-note">{t('profile.unconfirmed')}</span> : null}
-                </td>
-                <td>
-                  <input
-                    inputMode="decimal"
-                    aria-label={t(`profile.key.${row.path}`, { defaultValue: row.path })}
-                    data-profile-key={row.path}
-                    value={edits.get(row.path) ?? String(row.value)}
-                    onChange={(e) => setEdits(new Map(edits).set(row.path, e.target.value))}
-                  />
-                </td>
-                <td className="hint">{t('profile.default', { value: row.defaultValue })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div className="buttons">
-          <button type="button" onClick={onClose}>{t('dialog.cancel')}</button>
-          <button type="submit" className="primary">{t('dialog.save')}</button>
-        </div>
-      </form>
-    </div>
+    <Dialog
+      title={t('profile.title')}
+      className="profile"
+      onClose={onClose}
+      submit={{
+        label: t('dialog.save'),
+        onSubmit: () => {
+          if (saveFigures() && saveProfile()) onClose();
+        },
+      }}
+    >
+      <h3>{t('profile.village')}</h3>
+      <div className="grid">
+        {field('population', 'profile.population', t('profile.unit.people'))}
+        {field('households', 'profile.households', t('profile.unit.households'))}
+      </div>
+      <h3>{t('profile.quotas')}</h3>
+      <div className="grid">
+        {QUOTA_KEYS.map((k) => field(k, `profile.quota.${k}`, t('profile.unit.ha')))}
+        {field('reserveQuotaKeptM2', 'profile.reserveQuotaKept', t('profile.unit.ha'))}
+      </div>
+      <h3>{t('profile.rules', { id: profile.id })}</h3>
+      <table className="profile-table">
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.path}>
+              <td>
+                {t(`profile.key.${row.path}`, { defaultValue: row.path })}
+                {row.unconfirmed ? <span className="default-note">{t('profile.unconfirmed')}</span> : null}
+              </td>
+              <td>
+                <input
+                  inputMode="decimal"
+                  aria-label={t(`profile.key.${row.path}`, { defaultValue: row.path })}
+                  data-profile-key={row.path}
+                  value={edits.get(row.path) ?? String(row.value)}
+                  onChange={(e) => setEdits(new Map(edits).set(row.path, e.target.value))}
+                />
+              </td>
+              <td className="hint">{t('profile.default', { value: row.defaultValue })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Dialog>
   );
 }

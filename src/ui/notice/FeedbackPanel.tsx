@@ -13,7 +13,7 @@ import { renderMessage } from '../../rules/render.ts';
 import { usePlanState, useServices } from '../services.tsx';
 import { downloadBytes } from '../download.ts';
 import { readFeedbackText } from './read-feedback.ts';
-import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
+import { Dialog } from '../dialog/Dialog.tsx';
 
 function CommentRow({ feature }: { feature: FeatureOf<'feedback'> }) {
   const { t } = useTranslation();
@@ -58,7 +58,6 @@ function CommentRow({ feature }: { feature: FeatureOf<'feedback'> }) {
 
 export function FeedbackPanel({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  useCloseOnEscape(onClose);
   const { editor } = useServices();
   const feedbackLayer = usePlanState((s) => s.plan.layers.feedback);
   const comments = (Object.values(feedbackLayer) as FeatureOf<'feedback'>[]).sort((a, b) => a.properties.createdAt.localeCompare(b.properties.createdAt));
@@ -87,51 +86,49 @@ export function FeedbackPanel({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog notice-dialog feedback-dialog" role="dialog" aria-modal="true" aria-labelledby="feedback-title" onClick={(e) => e.stopPropagation()}>
-        <h2 id="feedback-title">{t('notice.ui.feedbackTitle')}</h2>
-        <p className="hint">{t('notice.ui.feedbackHint')}</p>
-        <h3>{t('notice.ui.comments', { count: comments.length })}</h3>
-        <ul className="feedback-list">
-          {comments.map((f) => (
-            <CommentRow key={`${f.id}:${f.properties.status}:${f.properties.answer}`} feature={f} />
-          ))}
-        </ul>
-        {/* Below the comments: the big paste box never sits between a comment and its answer field. */}
-        <h3>{t('notice.ui.importSection')}</h3>
-        <label className="notice-field">
-          <span>{t('notice.ui.importFiles')}</span>
-          <input type="file" accept=".json,.txt,application/json,text/plain" multiple data-field="feedback-files" onChange={(e) => {
-              const input = e.target;
-              // Emptied after reading, so choosing the same file again (a re-sent file) reads it again.
-              void importFiles(input.files).then(() => (input.value = ''));
-            }} />
-        </label>
-        <label className="notice-field">
-          <span>{t('notice.ui.pasteQr')}</span>
-          <textarea rows={2} value={pasted} data-field="feedback-text" onChange={(e) => setPasted(e.target.value)} />
-        </label>
-        <div className="buttons">
-          <button type="button" data-action="import-feedback-text" disabled={!pasted.trim()} onClick={() => (setMessages(importText(pasted, t('notice.ui.pastedText'))), setPasted(''))}>
-            {t('notice.ui.importText')}
-          </button>
-        </div>
-        <ul className="import-messages" data-testid="feedback-import-messages">
-          {messages.map((m, i) => (
-            <li key={i} className={m.level === 'error' ? 'field-error' : 'hint'}>
-              {renderMessage(t, m.message)}
-            </li>
-          ))}
-        </ul>
-        <div className="buttons">
-          <button type="button" className="primary" data-action="export-register" disabled={comments.length === 0} onClick={() => void exportRegister()}>
-            {t('notice.ui.exportRegister')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('dialog.close')}
-          </button>
-        </div>
+    <Dialog
+      title={t('notice.ui.feedbackTitle')}
+      className="notice-dialog feedback-dialog"
+      onClose={onClose}
+      footer={
+        <button type="button" className="primary" data-action="export-register" disabled={comments.length === 0} onClick={() => void exportRegister()}>
+          {t('notice.ui.exportRegister')}
+        </button>
+      }
+    >
+      <p className="hint">{t('notice.ui.feedbackHint')}</p>
+      <h3>{t('notice.ui.comments', { count: comments.length })}</h3>
+      <ul className="feedback-list">
+        {comments.map((f) => (
+          <CommentRow key={`${f.id}:${f.properties.status}:${f.properties.answer}`} feature={f} />
+        ))}
+      </ul>
+      {/* Below the comments: the big paste box never sits between a comment and its answer field. */}
+      <h3>{t('notice.ui.importSection')}</h3>
+      <label className="notice-field">
+        <span>{t('notice.ui.importFiles')}</span>
+        <input type="file" accept=".json,.txt,application/json,text/plain" multiple data-field="feedback-files" onChange={(e) => {
+            const input = e.target;
+            // Emptied after reading, so choosing the same file again (a re-sent file) reads it again.
+            void importFiles(input.files).then(() => (input.value = ''));
+          }} />
+      </label>
+      <label className="notice-field">
+        <span>{t('notice.ui.pasteQr')}</span>
+        <textarea rows={2} value={pasted} data-field="feedback-text" onChange={(e) => setPasted(e.target.value)} />
+      </label>
+      <div className="buttons">
+        <button type="button" data-action="import-feedback-text" disabled={!pasted.trim()} onClick={() => (setMessages(importText(pasted, t('notice.ui.pastedText'))), setPasted(''))}>
+          {t('notice.ui.importText')}
+        </button>
       </div>
-    </div>
+      <ul className="import-messages" data-testid="feedback-import-messages">
+        {messages.map((m, i) => (
+          <li key={i} className={m.level === 'error' ? 'field-error' : 'hint'}>
+            {renderMessage(t, m.message)}
+          </li>
+        ))}
+      </ul>
+    </Dialog>
   );
 }

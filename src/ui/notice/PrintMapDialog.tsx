@@ -16,7 +16,7 @@ import { useServices } from '../services.tsx';
 import { downloadBytes } from '../download.ts';
 import { printFonts } from './print-fonts.ts';
 import { loadGeos } from '../../geo/geos/geos-module.ts';
-import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
+import { Dialog } from '../dialog/Dialog.tsx';
 
 /** 单幅 (the whole village on one sheet), 标准分幅 (the 1:2000 standard sheets), 拼幅 (tiles of the chosen sheet). */
 const LAYOUTS = ['single', 'standard', 'tiled'] as const;
@@ -24,7 +24,6 @@ type Layout = (typeof LAYOUTS)[number];
 
 export function PrintMapDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  useCloseOnEscape(onClose);
   const { editor } = useServices();
   const meta = editor.plan.getState().plan.meta;
   const [kind, setKind] = useState<MapKind>('plan');
@@ -72,74 +71,74 @@ export function PrintMapDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog notice-dialog" role="dialog" aria-modal="true" aria-labelledby="print-title" onClick={(e) => e.stopPropagation()}>
-        <h2 id="print-title">{t('notice.ui.printTitle')}</h2>
-        <label className="notice-field">
-          <span>{t('notice.ui.mapKind')}</span>
-          <select value={kind} data-field="map-kind" onChange={(e) => setKind(e.target.value as MapKind)}>
-            <option value="current">{t('print.title.current', { village: meta.villageName })}</option>
-            <option value="plan">{t('print.title.plan', { village: meta.villageName })}</option>
-          </select>
-        </label>
-        <label className="notice-field">
-          <span>{t('notice.ui.layout')}</span>
-          <select value={layout} data-field="layout" onChange={(e) => setLayout(e.target.value as Layout)}>
-            {LAYOUTS.map((l) => (
-              <option key={l} value={l}>
-                {t(`notice.ui.layout.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {layout === 'single' ? null : <p className="hint">{t(`notice.ui.layoutHint.${layout}`)}</p>}
-        <div className="notice-dates">
-          <label className="notice-field">
-            <span>{t('notice.ui.paper')}</span>
-            <select value={paper} data-field="paper" disabled={layout === 'standard'} onChange={(e) => setPaper(e.target.value as PaperSize)}>
-              {Object.keys(PAPER_SIZES).map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="notice-field">
-            <span>{t('notice.ui.scale')}</span>
-            <select value={layout === 'standard' ? STANDARD_SCALE : scale} data-field="scale" disabled={layout === 'standard'} onChange={(e) => setScale(Number(e.target.value))}>
-              {PRINT_SCALES.map((s) => (
-                <option key={s} value={s}>{`1:${s}`}</option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <label className="notice-field">
-          <span>{t('notice.field.issuer')}</span>
-          <input type="text" value={issuer} maxLength={60} data-field="issuer" onChange={(e) => setIssuer(e.target.value)} />
-        </label>
-        <label className="notice-field">
-          <span>{t('notice.ui.date')}</span>
-          <input type="date" value={date} data-field="date" onChange={(e) => setDate(e.target.value)} />
-        </label>
-        {status.kind === 'failed' ? <p className="field-error" role="alert" data-testid="print-problem">{renderMessage(t, status.message)}</p> : null}
-        {status.kind === 'working' ? <p className="hint" role="status">{t('notice.ui.printing')}</p> : null}
-        {status.kind === 'done' ? (
-          <p className="hint" role="status" data-testid="print-done">
-            {status.pages ? t('notice.ui.printedSeries', { file: status.file, pages: status.pages, sheets: status.pages - 1 }) : t('notice.ui.printed', { file: status.file })}
-          </p>
-        ) : null}
-        <div className="buttons">
+    <Dialog
+      title={t('notice.ui.printTitle')}
+      className="notice-dialog"
+      onClose={onClose}
+      footer={
+        <>
           <button type="button" className="primary" data-action="print-pdf" disabled={status.kind === 'working'} onClick={() => void make('pdf')}>
             {t('notice.ui.printPdf')}
           </button>
           <button type="button" data-action="print-jpg" disabled={status.kind === 'working' || layout !== 'single'} title={layout === 'single' ? undefined : t('notice.ui.jpgSingleOnly')} onClick={() => void make('jpg')}>
             {t('notice.ui.printJpg')}
           </button>
-          <button type="button" onClick={onClose}>
-            {t('dialog.close')}
-          </button>
-        </div>
+        </>
+      }
+    >
+      <label className="notice-field">
+        <span>{t('notice.ui.mapKind')}</span>
+        <select value={kind} data-field="map-kind" onChange={(e) => setKind(e.target.value as MapKind)}>
+          <option value="current">{t('print.title.current', { village: meta.villageName })}</option>
+          <option value="plan">{t('print.title.plan', { village: meta.villageName })}</option>
+        </select>
+      </label>
+      <label className="notice-field">
+        <span>{t('notice.ui.layout')}</span>
+        <select value={layout} data-field="layout" onChange={(e) => setLayout(e.target.value as Layout)}>
+          {LAYOUTS.map((l) => (
+            <option key={l} value={l}>
+              {t(`notice.ui.layout.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {layout === 'single' ? null : <p className="hint">{t(`notice.ui.layoutHint.${layout}`)}</p>}
+      <div className="notice-dates">
+        <label className="notice-field">
+          <span>{t('notice.ui.paper')}</span>
+          <select value={paper} data-field="paper" disabled={layout === 'standard'} onChange={(e) => setPaper(e.target.value as PaperSize)}>
+            {Object.keys(PAPER_SIZES).map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="notice-field">
+          <span>{t('notice.ui.scale')}</span>
+          <select value={layout === 'standard' ? STANDARD_SCALE : scale} data-field="scale" disabled={layout === 'standard'} onChange={(e) => setScale(Number(e.target.value))}>
+            {PRINT_SCALES.map((s) => (
+              <option key={s} value={s}>{`1:${s}`}</option>
+            ))}
+          </select>
+        </label>
       </div>
-    </div>
+      <label className="notice-field">
+        <span>{t('notice.field.issuer')}</span>
+        <input type="text" value={issuer} maxLength={60} data-field="issuer" onChange={(e) => setIssuer(e.target.value)} />
+      </label>
+      <label className="notice-field">
+        <span>{t('notice.ui.date')}</span>
+        <input type="date" value={date} data-field="date" onChange={(e) => setDate(e.target.value)} />
+      </label>
+      {status.kind === 'failed' ? <p className="field-error" role="alert" data-testid="print-problem">{renderMessage(t, status.message)}</p> : null}
+      {status.kind === 'working' ? <p className="hint" role="status">{t('notice.ui.printing')}</p> : null}
+      {status.kind === 'done' ? (
+        <p className="hint" role="status" data-testid="print-done">
+          {status.pages ? t('notice.ui.printedSeries', { file: status.file, pages: status.pages, sheets: status.pages - 1 }) : t('notice.ui.printed', { file: status.file })}
+        </p>
+      ) : null}
+    </Dialog>
   );
 }

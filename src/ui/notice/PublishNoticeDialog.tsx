@@ -15,7 +15,7 @@ import { useDrafts } from '../drafts/drafts-context.tsx';
 import { useServices } from '../services.tsx';
 import { downloadBytes } from '../download.ts';
 import { publishFromVersion } from './publish-version.ts';
-import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
+import { Dialog } from '../dialog/Dialog.tsx';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; fileName: string; bytes: number; url: string } | { kind: 'failed'; message: Message };
 
@@ -28,7 +28,6 @@ function withRuleNames(message: Message, t: (key: string) => string): Message {
 
 export function PublishNoticeDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  useCloseOnEscape(onClose);
   const confirmSetAside = useConfirmSetAside();
   const { editor } = useServices();
   const { versions, controller } = useDrafts();
@@ -81,49 +80,47 @@ export function PublishNoticeDialog({ onClose }: { onClose: () => void }) {
   );
 
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog notice-dialog" role="dialog" aria-modal="true" aria-labelledby="publish-title" onClick={(e) => e.stopPropagation()}>
-        <h2 id="publish-title">{t('notice.ui.publishTitle')}</h2>
-        <p className="hint">{t('notice.ui.publishHint')}</p>
-        {list.length === 0 ? <p className="field-error">{t('notice.ui.noVersion')}</p> : null}
-        <label className="notice-field">
-          <span>{t('notice.ui.version')}</span>
-          <select value={versionId} data-field="version" onChange={(e) => setVersionId(e.target.value)}>
-            {list.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-                {v.publishedAt !== null ? ` 🔒 ${t('drafts.versions.published')}` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="notice-dates">
-          {field('startDate', 'date')}
-          {field('endDate', 'date')}
-        </div>
-        {field('issuer', 'text')}
-        {field('contact', 'text')}
-        {field('howToObject', 'area')}
-        {!checked.ok ? <p className="field-error" data-testid="notice-details-problem">{renderMessage(t, checked.error)}</p> : null}
-        {status.kind === 'failed' ? <p className="field-error" role="alert" data-testid="publish-problem">{renderMessage(t, status.message)}</p> : null}
-        {status.kind === 'working' ? <p className="hint" role="status">{t('notice.ui.publishing')}</p> : null}
-        {status.kind === 'done' ? (
-          <p className="hint" role="status" data-testid="publish-done">
-            {t('notice.ui.published', { file: status.fileName, size: (status.bytes / 1_048_576).toFixed(2) })}{' '}
-            <a href={status.url} target="_blank" rel="noreferrer">
-              {t('notice.ui.preview')}
-            </a>
-          </p>
-        ) : null}
-        <div className="buttons">
-          <button type="button" className="primary" data-action="publish-notice" disabled={!version || !checked.ok || status.kind === 'working'} onClick={() => void publish()}>
-            {t('notice.ui.publish')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('dialog.close')}
-          </button>
-        </div>
+    <Dialog
+      title={t('notice.ui.publishTitle')}
+      className="notice-dialog"
+      onClose={onClose}
+      footer={
+        <button type="button" className="primary" data-action="publish-notice" disabled={!version || !checked.ok || status.kind === 'working'} onClick={() => void publish()}>
+          {t('notice.ui.publish')}
+        </button>
+      }
+    >
+      <p className="hint">{t('notice.ui.publishHint')}</p>
+      {list.length === 0 ? <p className="field-error">{t('notice.ui.noVersion')}</p> : null}
+      <label className="notice-field">
+        <span>{t('notice.ui.version')}</span>
+        <select value={versionId} data-field="version" onChange={(e) => setVersionId(e.target.value)}>
+          {list.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+              {v.publishedAt !== null ? ` 🔒 ${t('drafts.versions.published')}` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="notice-dates">
+        {field('startDate', 'date')}
+        {field('endDate', 'date')}
       </div>
-    </div>
+      {field('issuer', 'text')}
+      {field('contact', 'text')}
+      {field('howToObject', 'area')}
+      {!checked.ok ? <p className="field-error" data-testid="notice-details-problem">{renderMessage(t, checked.error)}</p> : null}
+      {status.kind === 'failed' ? <p className="field-error" role="alert" data-testid="publish-problem">{renderMessage(t, status.message)}</p> : null}
+      {status.kind === 'working' ? <p className="hint" role="status">{t('notice.ui.publishing')}</p> : null}
+      {status.kind === 'done' ? (
+        <p className="hint" role="status" data-testid="publish-done">
+          {t('notice.ui.published', { file: status.fileName, size: (status.bytes / 1_048_576).toFixed(2) })}{' '}
+          <a href={status.url} target="_blank" rel="noreferrer">
+            {t('notice.ui.preview')}
+          </a>
+        </p>
+      ) : null}
+    </Dialog>
   );
 }
