@@ -26,7 +26,7 @@ import { createDraft } from '../../persist/draft-store.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import { draftsDb } from '../../persist/open-drafts-db.ts';
 import { readInWorker, type IoJob } from '../../worker/io-client.ts';
-import { useCloseOnEscape } from '../dialog/use-close-on-escape.ts';
+import { Dialog } from '../dialog/Dialog.tsx';
 import { useDrafts } from '../drafts/drafts-context.tsx';
 import { draftUrl } from '../drafts/start-route.ts';
 import { formatMessage } from '../format.ts';
@@ -67,7 +67,6 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     job.current?.cancel();
     onClose();
   };
-  useCloseOnEscape(cancel);
   useEffect(() => () => job.current?.cancel(), []);
 
   /** Reads in the worker with a moving progress bar; resolves with the preview, or null (cancelled or failed, said). */
@@ -181,9 +180,34 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     (state.kind === 'dxf' && undecidedLayers(state.preview, dxfChoices).length > 0);
 
   return (
-    <div className="dialog-backdrop" onClick={cancel}>
-      <div className="dialog import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" onClick={(e) => e.stopPropagation()} data-testid="import-dialog">
-        <h2 id="import-title">{t('io.ui.importTitle')}</h2>
+    <Dialog
+      title={t('io.ui.importTitle')}
+      className="import-dialog"
+      testId="import-dialog"
+      onClose={cancel}
+      closeLabel={state.kind === 'reading' ? t('io.ui.cancel') : t('io.ui.close')}
+      closeFirst
+      closeTestId="import-cancel"
+      footer={
+        <>
+          {state.kind === 'preview' ? (
+            <button type="button" className="primary" data-testid="import-confirm" disabled={blocked} onClick={() => void confirm(state.preview)}>
+              {t('io.ui.confirm')}
+            </button>
+          ) : null}
+          {state.kind === 'dxf' ? (
+            <button type="button" className="primary" data-testid="import-confirm" disabled={blocked} onClick={() => confirmDxf(state.preview)}>
+              {t('io.ui.confirm')}
+            </button>
+          ) : null}
+          {state.kind === 'package' ? (
+            <button type="button" className="primary" data-testid="import-open-package" onClick={() => void openPackage(state.pkg)}>
+              {t('io.ui.openPackage')}
+            </button>
+          ) : null}
+        </>
+      }
+    >
         <label className="field">
           <span className="hint">{t('io.ui.chooseFiles')}</span>
           <input type="file" multiple data-testid="import-file" accept={IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',')} onChange={(e) => void choose(e.target.files ? [...e.target.files] : [])} />
@@ -237,28 +261,7 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
             <Notes notes={state.notes} say={say} />
           </>
         ) : null}
-        <div className="buttons">
-          <button type="button" onClick={cancel} data-testid="import-cancel">
-            {state.kind === 'reading' ? t('io.ui.cancel') : t('io.ui.close')}
-          </button>
-          {state.kind === 'preview' ? (
-            <button type="button" className="primary" data-testid="import-confirm" disabled={blocked} onClick={() => void confirm(state.preview)}>
-              {t('io.ui.confirm')}
-            </button>
-          ) : null}
-          {state.kind === 'dxf' ? (
-            <button type="button" className="primary" data-testid="import-confirm" disabled={blocked} onClick={() => confirmDxf(state.preview)}>
-              {t('io.ui.confirm')}
-            </button>
-          ) : null}
-          {state.kind === 'package' ? (
-            <button type="button" className="primary" data-testid="import-open-package" onClick={() => void openPackage(state.pkg)}>
-              {t('io.ui.openPackage')}
-            </button>
-          ) : null}
-        </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }
 
