@@ -4,7 +4,7 @@
  * and no saved change is lost on the way.
  */
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serialisePlan } from '../../domain/plan-file.ts';
 import { createMessagesStore } from '../../store/messages.store.ts';
 import { createPlanStore } from '../../store/plan.store.ts';
@@ -12,7 +12,7 @@ import { createDraft } from '../draft-store.ts';
 import { MIGRATIONS } from '../migrations/index.ts';
 import { draftsDb, openDraftsDb } from '../open-drafts-db.ts';
 import { readDraft } from '../read-draft.ts';
-import type { DraftChannel } from '../tabs/draft-channel.ts';
+import type { DraftChannel, DraftMessage } from '../tabs/draft-channel.ts';
 import type { DraftLocks } from '../tabs/draft-lock.ts';
 import { moveVertex, openTestDb, soon, testPlan, uniqueDbName } from '../test-support.ts';
 import { createDraftController } from './draft-controller.ts';
@@ -26,14 +26,14 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   }
 }
 
-function tab(name: string, locks: DraftLocks, options: { deaf?: boolean } = {}) {
+function tab(name: string, locks: DraftLocks, options: { deaf?: boolean; waitMs?: number } = {}) {
   const editor = { plan: createPlanStore(), messages: createMessagesStore() };
   const drafts = createDraftController({
     editor,
     db: () => openDraftsDb({ name }),
     locks,
     schedule: soon,
-    takeOverWaitMs: 100,
+    takeOverWaitMs: options.waitMs ?? 100,
     // A hung tab: it neither hears nor answers.
     ...(options.deaf ? { channel: (): DraftChannel => ({ post: () => undefined, close: () => undefined }) } : {}),
   });
@@ -142,5 +142,77 @@ describe('one draft in two tabs', () => {
     expect(loaded.ok && serialisePlan(loaded.value.plan)).toBe(serialisePlan(editor.plan.getState().plan));
     expect(loaded.ok && loaded.value.history.undo).toHaveLength(2);
     withUrl.dispose();
+  });
+});
+
+describe('a take-over', () => {
+  /** A take-over's wait that never runs out within a test: only an answer or `dispose` ends it. */
+  const LONG = 60_000;
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Whether every timer of `LONG` ms started since the spies were set has been cleared. */
+  function timers() {
+    const started = vi.spyOn(globalThis, 'setTimeout');
+    const cleared = vi.spyOn(globalThis, 'clearTimeout');
+    return () => {
+      const waits = started.mock.calls.flatMap((call, i) => (call[1] === LONG ? [started.mock.results[i]?.value as unknown] : []));
+      return { waits: waits.length, cleared: waits.every((t) => cleared.mock.calls.some((call) => call[0] === t)) };
+    };
+  }
+
+  it('stops its timer once the editing tab has answered', async () => {
+    const { name, id } = await storedDraft();
+    const locks = memoryLocks();
+    const a = tab(name, locks);
+    const b = tab(name, locks, { waitMs: LONG });
+    await a.drafts.openDraft(id);
+    await b.drafts.openDraft(id);
+    const check = timers();
+    expect((await b.drafts.takeOver()).ok).toBe(true);
+    expect(check()).toEqual({ waits: 1, cleared: true });
+    a.drafts.dispose();
+    b.drafts.dispose();
+  });
+
+  it('stops waiting when the tab is closed, leaving the lock where it was', async () => {
+    const { name, id } = await storedDraft();
+    const locks = memoryLocks();
+    const hung = tab(name, locks, { deaf: true });
+    const other = tab(name, locks, { waitMs: LONG });
+    await hung.drafts.openDraft(id);
+    await other.drafts.openDraft(id);
+    const check = timers();
+    const taking = other.drafts.takeOver();
+    await until(() => other.drafts.getState().role === 'takingOver', 'the take-over to start');
+    other.drafts.dispose();
+    expect(await taking).toEqual({ ok: false, error: { key: 'drafts.tabs.cannotTakeOver' } });
+    expect(check()).toEqual({ waits: 1, cleared: true });
+    expect(hung.drafts.getState().role).toBe('editing');
+    expect(await locks.isLocked(id)).toBe(true);
+    expect(hung.editor.plan.execute(moveVertex(hung.editor.plan.getState().plan, 'd-1', 1e-5)).ok).toBe(true);
+    hung.drafts.dispose();
+  });
+
+  it('is answered once when asked twice while the editing tab is still saving', async () => {
+    const { name, id } = await storedDraft();
+    const a = tab(name, memoryLocks());
+    await a.drafts.openDraft(id);
+    a.editor.plan.execute(moveVertex(a.editor.plan.getState().plan, 'd-1', 1e-5));
+    const answers: DraftMessage[] = [];
+    const asking = new BroadcastChannel('village-plan-drafts');
+    asking.onmessage = (event: MessageEvent<DraftMessage>) => {
+      if (event.data.kind === 'released' || event.data.kind === 'releaseRefused') answers.push(event.data);
+    };
+    asking.postMessage({ kind: 'releaseRequest', draftId: id } satisfies DraftMessage);
+    asking.postMessage({ kind: 'releaseRequest', draftId: id } satisfies DraftMessage);
+    await until(() => answers.length > 0 && a.drafts.getState().role === 'elsewhere', 'tab A to hand over');
+    // A second answer would follow the first save's end at once; give it the time of a few messages.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(answers).toEqual([{ kind: 'released', draftId: id, revision: 2 }]);
+    asking.close();
+    a.drafts.dispose();
   });
 });

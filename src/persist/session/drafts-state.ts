@@ -5,6 +5,7 @@ import type { SaveState } from '../draft-writer.ts';
 import type { DraftRecord } from '../schema.ts';
 import type { StorageInfo } from '../storage-info.ts';
 
+/** The tab's part as the UI sees it, from its state (`roleOf` in tab-state.ts). */
 export type TabRole =
   /** Reading the draft. */
   | 'starting'
@@ -12,6 +13,7 @@ export type TabRole =
   | 'editing'
   /** Another tab edits the draft; this one shows its saved changes and refuses edits. */
   | 'elsewhere'
+  /** Asked the editing tab to hand the draft over; still showing its saves. */
   | 'takingOver'
   /** Nothing is stored: storage is unavailable, or the new draft could not be written. */
   | 'unsaved';
