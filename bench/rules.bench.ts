@@ -63,7 +63,7 @@ function vertexMove(plan: Plan, featureIndex: number, dx: number): Patch {
   const to: Position = [(from[0] as number) + dx, from[1] as number];
   const changes = [];
   for (const layer of LAYER_IDS) {
-    for (const f of layerFeatures(plan, layer) as PlanFeature[]) {
+    for (const f of layerFeatures(plan, layer) as readonly PlanFeature[]) {
       if (f.geometry.type === 'Point' || !hasVertex(f.geometry, from)) continue;
       const moved = moveVertex(f.geometry, from, to);
       if (moved) changes.push(putFeature({ ...f, geometry: moved } as PlanFeature));

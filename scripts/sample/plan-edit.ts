@@ -15,7 +15,7 @@ export function rewriteFeatures(plan: Plan, layers: readonly LayerId[], rewrite:
   const entries = LAYER_IDS.map((layer) => {
     if (!touched.has(layer)) return [layer, plan.layers[layer]] as const;
     const kept: Record<FeatureId, PlanFeature> = {};
-    for (const feature of layerFeatures(plan, layer) as PlanFeature[]) {
+    for (const feature of layerFeatures(plan, layer) as readonly PlanFeature[]) {
       const next = rewrite(feature);
       if (next) kept[next.id] = next;
     }

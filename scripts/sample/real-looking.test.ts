@@ -32,7 +32,7 @@ function village() {
 }
 
 const crsOf = (plan: Plan): GkCrs => GkPlane.of(plan).crs;
-const areaFeatures = (plan: Plan, layer: LayerId) => (layerFeatures(plan, layer) as PlanFeature[]).filter((f): f is PlanFeature & { geometry: AreaGeometry } => f.geometry.type !== 'Point');
+const areaFeatures = (plan: Plan, layer: LayerId) => (layerFeatures(plan, layer) as readonly PlanFeature[]).filter((f): f is PlanFeature & { geometry: AreaGeometry } => f.geometry.type !== 'Point');
 const boundaryRing = (plan: Plan): Position[] => (layerFeatures(plan, 'boundary')[0]!.geometry.coordinates as Position[][])[0]!;
 const sumArea = (plan: Plan, layer: LayerId) => areaFeatures(plan, layer).reduce((s, f) => s + ellipsoidalArea(f.geometry), 0);
 const positions = (geometry: AreaGeometry): Position[] => [...rings(geometry)].flatMap(({ ring }) => ring.slice(0, -1) as Position[]);

@@ -24,9 +24,9 @@ export function summarisePlan(plan: Plan, bytes: number): PlanSummary {
   const featuresPerLayer = Object.fromEntries(LAYER_IDS.map((l) => [l, Object.keys(plan.layers[l]).length])) as Record<LayerId, number>;
   const areaPerLayer: Partial<Record<LayerId, number>> = {};
   for (const layer of LAYER_IDS) {
-    const features = layerFeatures(plan, layer) as { geometry: { type: string } }[];
+    const features = layerFeatures(plan, layer) as readonly { geometry: { type: string } }[];
     if (features.length === 0 || features[0]!.geometry.type === 'Point') continue;
-    areaPerLayer[layer] = (features as AreaFeature[]).reduce((s, f) => s + ellipsoidalArea(f.geometry), 0);
+    areaPerLayer[layer] = (features as readonly AreaFeature[]).reduce((s, f) => s + ellipsoidalArea(f.geometry), 0);
   }
   const classes = LAND_CLASSES.map((c) => {
     const parcels = layerFeatures(plan, 'base').filter((f) => f.properties.classCode === c.code);

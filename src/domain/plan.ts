@@ -124,8 +124,20 @@ export function findFeature(plan: Plan, id: FeatureId): PlanFeature | undefined 
   return undefined;
 }
 
-export function layerFeatures<L extends LayerId>(plan: Plan, layer: L): FeatureOf<L>[] {
-  return Object.values(plan.layers[layer]) as FeatureOf<L>[];
+/**
+ * The features of one layer as a list, cached per layer record like `layerCount`: the rules, tables and
+ * package writers ask for the same 20,000-feature layer many times per check, and each `Object.values`
+ * of it was a new list to build and collect. Read-only because it is shared: sort a copy.
+ */
+const lists = new WeakMap<object, readonly PlanFeature[]>();
+export function layerFeatures<L extends LayerId>(plan: Plan, layer: L): readonly FeatureOf<L>[] {
+  const record = plan.layers[layer];
+  let list = lists.get(record);
+  if (list === undefined) {
+    list = Object.values(record) as PlanFeature[];
+    lists.set(record, list);
+  }
+  return list as readonly FeatureOf<L>[];
 }
 
 /**
@@ -141,6 +153,16 @@ export function layerCount(features: Readonly<Record<string, unknown>>): number 
     counts.set(features, n);
   }
   return n;
+}
+
+/**
+ * Layer records are never changed once a plan holds them (domain/patch.ts copies the record it touches),
+ * which is what makes the caches above sound. The one exception, the checker's private copy that takes
+ * 20,000-feature layers edit by edit in place (rules/context.ts), calls this after each change.
+ */
+export function layerRecordChanged(record: object): void {
+  lists.delete(record);
+  counts.delete(record);
 }
 
 export function featureCount(plan: Plan): number {

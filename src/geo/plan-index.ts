@@ -17,7 +17,7 @@ export class PlanIndex {
   static build(plan: Plan): PlanIndex {
     const index = new PlanIndex();
     for (const layer of LAYER_IDS) {
-      const features = layerFeatures(plan, layer) as PlanFeature[];
+      const features = layerFeatures(plan, layer) as readonly PlanFeature[];
       index.layer(layer).load(features.map((f) => [f.id, f.geometry] as const));
     }
     return index;

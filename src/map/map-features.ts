@@ -42,7 +42,7 @@ export function toGeoJsonFeature(feature: PlanFeature): Feature<Geometry> {
 }
 
 export function layerCollection(plan: Plan, layer: LayerId, convert = toMapFeature): FeatureCollection {
-  return { type: 'FeatureCollection', features: (layerFeatures(plan, layer) as PlanFeature[]).map(convert) };
+  return { type: 'FeatureCollection', features: (layerFeatures(plan, layer) as readonly PlanFeature[]).map(convert) };
 }
 
 /**

@@ -13,7 +13,7 @@ import { isAreaFeature } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
 import { LAYER_IDS, LAYERS, type LayerId } from '../domain/layers.ts';
 import type { Patch } from '../domain/patch.ts';
-import { getFeature, layerFeatures, type Plan } from '../domain/plan.ts';
+import { getFeature, layerFeatures, layerRecordChanged, type Plan } from '../domain/plan.ts';
 import { resolveProfile, type RuleProfile } from '../domain/profile.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { geometryBBox, type BBox } from '../geo/bbox.ts';
@@ -86,6 +86,7 @@ export class CheckState {
       changed.push({ layer: c.layer, id: c.id, before, after: c.after });
       if (c.after) record[c.id] = c.after;
       else delete record[c.id];
+      layerRecordChanged(record);
       this.counts.set(c.layer, (this.counts.get(c.layer) ?? 0) + (c.after ? 1 : 0) - (before ? 1 : 0));
       this.versions.set(c.layer, this.version(c.layer) + 1);
     }
@@ -195,7 +196,7 @@ export class CheckState {
     if (!balance) {
       balance = new CoverageBalance(this.profile.coverageToleranceM);
       for (const b of layerFeatures(this.plan, 'boundary')) balance.add(b.geometry, -1);
-      for (const f of layerFeatures(this.plan, layer) as PlanFeature[]) if (isAreaFeature(f)) balance.add(f.geometry, 1);
+      for (const f of layerFeatures(this.plan, layer) as readonly PlanFeature[]) if (isAreaFeature(f)) balance.add(f.geometry, 1);
       this.balances.set(layer, balance);
     }
     return balance;

@@ -18,7 +18,7 @@ function moveSharedVertex(plan: Plan, id: string, dx: number): Patch {
   const to = [from[0]! + dx, from[1]!];
   const changes = [];
   for (const layer of ['base', 'boundary', 'functionalZone', 'controlZone', 'townshipZones', 'pbf', 'demolition', 'newBuild', 'useChange', 'reserve'] as const) {
-    for (const f of layerFeatures(plan, layer) as PlanFeature[]) {
+    for (const f of layerFeatures(plan, layer) as readonly PlanFeature[]) {
       if (f.geometry.type === 'Point' || !hasVertex(f.geometry, from)) continue;
       const moved = moveVertex(f.geometry, from, to);
       if (moved) changes.push(putFeature({ ...f, geometry: moved } as PlanFeature));

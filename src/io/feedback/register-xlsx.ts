@@ -32,7 +32,7 @@ function placeOf(plan: Plan, feedback: FeatureOf<'feedback'>): string {
 }
 
 export function registerRows(plan: Plan, t: Translate): RegisterRow[] {
-  const comments = layerFeatures(plan, 'feedback').sort((a, b) => a.properties.createdAt.localeCompare(b.properties.createdAt) || a.id.localeCompare(b.id));
+  const comments = [...layerFeatures(plan, 'feedback')].sort((a, b) => a.properties.createdAt.localeCompare(b.properties.createdAt) || a.id.localeCompare(b.id));
   return comments.map((f, i) => ({
     no: i + 1,
     createdAt: f.properties.createdAt.slice(0, 16).replace('T', ' '),

@@ -176,7 +176,7 @@ export function randomizedPlan(seed: number, options: { readonly withoutSourceGu
         return { ...f, geometry } as PlanFeature;
     }
   };
-  const layers = Object.fromEntries(LAYER_IDS.map((layer) => [layer, Object.fromEntries((layerFeatures(plan, layer) as PlanFeature[]).map((f) => [f.id, rewrite(f)]))])) as unknown as Plan['layers'];
+  const layers = Object.fromEntries(LAYER_IDS.map((layer) => [layer, Object.fromEntries((layerFeatures(plan, layer) as readonly PlanFeature[]).map((f) => [f.id, rewrite(f)]))])) as unknown as Plan['layers'];
   // A red line over a few base parcels, so nothing-new-in-redline has its layer.
   const bases = layerFeatures({ ...plan, layers }, 'base');
   const redline = { id: asFeatureId('redline-1'), layer: 'redline', geometry: bases[rng.int(0, bases.length - 1)]!.geometry, properties: { name: '生态保护红线' } } as PlanFeature;

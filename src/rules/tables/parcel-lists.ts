@@ -25,7 +25,7 @@ function withTotal(rows: Row[], areas: readonly number[], footnotes: Footnote[],
 
 export function demolitionList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf): Table {
   const footnotes: Footnote[] = [];
-  const features = layerFeatures(plan, 'demolition').sort(byNumber);
+  const features = [...layerFeatures(plan, 'demolition')].sort(byNumber);
   let illegalTotal = 0;
   const rows: Row[] = features.map((f) => {
     const pieces = derived.piecesOfChange(f.id);
@@ -63,7 +63,7 @@ export function demolitionList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf)
 
 export function newBuildList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf, profile: Pick<RuleProfile, 'newFarmlandRidgeCoefficient'>): Table {
   const footnotes: Footnote[] = [];
-  const features = layerFeatures(plan, 'newBuild').sort(byNumber);
+  const features = [...layerFeatures(plan, 'newBuild')].sort(byNumber);
   const totals = { newConstructionM2: 0, cultivatedTakenM2: 0 };
   const rows: Row[] = features.map((f) => {
     const pieces = derived.piecesOfChange(f.id);
