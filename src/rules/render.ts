@@ -4,11 +4,11 @@
  * without `Key` (a layer name, a missing input), so messages stay language-neutral values. The UI, the CLI
  * and the notice all render through this one formatter.
  */
+import { formatDecimals } from '../domain/units.ts';
 import type { IssueMessage } from './issue.ts';
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
-const digits = (value: number, min: number, max: number) => value.toLocaleString('en-US', { minimumFractionDigits: min, maximumFractionDigits: max });
 
 /**
  * A message number as people write it, by the unit its name ends with: `…M2` square metres and `…Mu` 亩
@@ -18,10 +18,10 @@ const digits = (value: number, min: number, max: number) => value.toLocaleString
  */
 export function formatParam(name: string, value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  if (name.endsWith('M2') || name.endsWith('Mu')) return digits(value, 2, 2);
-  if (name.endsWith('Ha')) return digits(value, 2, 4);
-  if (name.endsWith('M')) return digits(value, 0, 3);
-  return Number.isInteger(value) ? digits(value, 0, 0) : digits(value, 0, 2);
+  if (name.endsWith('M2') || name.endsWith('Mu')) return formatDecimals(value, 2, 2);
+  if (name.endsWith('Ha')) return formatDecimals(value, 2, 4);
+  if (name.endsWith('M')) return formatDecimals(value, 0, 3);
+  return Number.isInteger(value) ? formatDecimals(value, 0, 0) : formatDecimals(value, 0, 2);
 }
 
 export function renderMessage(t: Translate, message: Pick<IssueMessage, 'key'> & { readonly params?: IssueMessage['params'] }): string {
