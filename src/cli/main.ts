@@ -7,7 +7,7 @@
  * written (the message names the file and the reason). Output goes to stdout; notes and failures to stderr.
  */
 import { createI18n } from '../i18n/index.ts';
-import { loadGeos } from '../geo/geos/geos-module.ts';
+import { loadGeos, startLoadingGeos } from '../geo/geos/geos-module.ts';
 import { fullCheck } from '../rules/engine.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import { tablesToCsv, tablesToJson } from '../rules/tables/serialise.ts';
@@ -29,6 +29,7 @@ export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) return { code: 0, stdout: `${t('cli.usage')}\n`, stderr: '' };
   const args = parseArgs(argv);
   if (!args.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, args.error)}\n${t('cli.usage')}\n` };
+  await startLoadingGeos();
   const input = readInput(args.value.input, args.value.profile);
   await loadGeos();
   if (!input.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, input.error)}\n` };

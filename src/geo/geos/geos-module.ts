@@ -13,15 +13,26 @@ import type initGeosJs from 'geos-wasm';
 
 export type Geos = Awaited<ReturnType<typeof initGeosJs>>;
 
-let loading: Promise<Geos> | undefined;
+/** Settles once `init` has been called: the module is imported and its WebAssembly compiles in the background. */
+let started: Promise<{ readonly ready: Promise<Geos> }> | undefined;
 let loaded: Geos | undefined;
 
-export function loadGeos(): Promise<Geos> {
-  loading ??= import('geos-wasm').then(async ({ default: init }) => {
-    loaded = await init();
-    return loaded;
-  });
-  return loading;
+function start(): Promise<{ readonly ready: Promise<Geos> }> {
+  started ??= import('geos-wasm').then(({ default: init }) => ({ ready: init().then((module) => (loaded = module)) }));
+  return started;
+}
+
+export async function loadGeos(): Promise<Geos> {
+  return (await start()).ready;
+}
+
+/**
+ * Resolves as soon as GEOS's WebAssembly is compiling (V8 compiles it on background threads): a caller
+ * about to do long synchronous work that needs no GEOS yet (the CLI reading a package) awaits this first,
+ * so the ~0.1 s compile overlaps that work instead of following it, then awaits `loadGeos()`.
+ */
+export async function startLoadingGeos(): Promise<void> {
+  await start();
 }
 
 /** The loaded module; throws (a bug in the entry point, not a user error) when `loadGeos()` was not awaited. */
