@@ -166,7 +166,7 @@ describe('the toolbar’s menus', () => {
     await expect(page.locator('[data-action="draw-menu"]').getAttribute('class')).resolves.not.toContain('active');
   });
 
-  it('runs an item from the keyboard: 导入… opens the import dialog', async () => {
+  it('runs an item from the keyboard: 导入… opens the import dialog, whose Escape gives the focus back to 文件', async () => {
     const { page } = session;
     await page.focus('[data-action="file-menu"]');
     await page.keyboard.press('Space');
@@ -175,6 +175,7 @@ describe('the toolbar’s menus', () => {
     await page.waitForSelector('[data-testid="import-dialog"]');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+    expect(await focused(page)).toBe('file-menu');
   });
 
   it('公示 opens with ↓ and runs 输出规划图 with Enter', async () => {
