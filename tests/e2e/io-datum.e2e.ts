@@ -13,7 +13,7 @@ import type { Polygon } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xianSquares } from '../../src/io/crs/test-support.ts';
-import { DATUM_MEMORY_KEY } from '../../src/ui/io/datum-memory.ts';
+import { DATUM_MEMORY_KEY } from '../../src/app/import/datum-memory.ts';
 import { gdal, skipWithoutGdal } from '../support/gdal.ts';
 import { launch, mapIdle, openEditor, type Session } from './support/browser.ts';
 import { waitSaved } from './support/drafts.ts';

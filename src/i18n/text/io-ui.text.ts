@@ -9,6 +9,7 @@ export const ioUiText: Texts = {
   'io.ui.importTitle': { zh: '导入数据', en: 'Import data' },
   'io.ui.chooseFiles': { zh: '选择文件（Shapefile 可为 zip 或 .shp/.shx/.dbf/.prj/.cpg 多个文件；GeoJSON；CAD 图 .dxf；界址点 TXT），或拖放到地图上', en: 'Choose files (a Shapefile as a zip or its .shp/.shx/.dbf/.prj/.cpg files; GeoJSON; a CAD drawing .dxf; a 界址点 TXT), or drop them on the map' },
   'io.ui.reading': { zh: '正在读取 {{files}}……', en: 'Reading {{files}}…' },
+  'io.ui.applying': { zh: '正在按所选设置处理已读取的数据……', en: 'Applying the choices to the data read…' },
   'io.ui.cancel': { zh: '取消', en: 'Cancel' },
   'io.ui.close': { zh: '关闭', en: 'Close' },
   'io.ui.confirm': { zh: '导入到规划', en: 'Import into the plan' },

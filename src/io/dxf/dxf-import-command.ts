@@ -29,12 +29,12 @@ import { parcelNumber } from './dxf-text.ts';
 export type DxfChoices = Readonly<Record<string, DxfLayerChoice>>;
 
 /** The choice in force for a DXF layer: the planner's, else the preview's guess. */
-export function choiceFor(preview: DxfPreview, choices: DxfChoices, layer: string): DxfLayerChoice {
+export function choiceFor(preview: Pick<DxfPreview, 'layers'>, choices: DxfChoices, layer: string): DxfLayerChoice {
   return choices[layer] ?? preview.layers.find((l) => l.name === layer)?.suggestion ?? { target: 'skip', value: null };
 }
 
 /** DXF layers mapped somewhere that still need a value (a class, a zone code) before the import can go ahead. */
-export function undecidedLayers(preview: DxfPreview, choices: DxfChoices): string[] {
+export function undecidedLayers(preview: Pick<DxfPreview, 'layers'>, choices: DxfChoices): string[] {
   return preview.layers.filter((l) => {
     const c = choiceFor(preview, choices, l.name);
     return l.polygons > 0 && c.target !== 'skip' && needsValue(c.target) && c.value === null;

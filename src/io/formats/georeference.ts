@@ -66,22 +66,40 @@ export function georeference(raw: RawLayer, options: ReadOptions): Result<Import
     if (!located.ok) return located;
   }
 
-  const gcj = crs.crs.kind === 'geographic' && looksLikeGcj02(raw.file, raw.crsText, raw.fields.map((f) => f.name));
-  // Asked for, converted: the dialog also offers it for a layer at the GCJ-02 offset from the plan, which no name says.
-  const convert = crs.crs.kind === 'geographic' && options.convertGcj02 === true;
-  const project = (geometry: Geometry): Geometry => {
-    let g = toLonLat(geometry, crs.crs);
-    if (convert) g = gcj02ToCgcs2000(g);
-    return g.type === 'Polygon' || g.type === 'MultiPolygon' ? rewindRfc7946(g as AreaGeometry) : g;
-  };
+  const project = (geometry: Geometry): Geometry => wound(toLonLat(geometry, crs.crs));
   const every = 1000;
   features = features.map((f, i) => {
     if (options.onProgress && i % every === every - 1) options.onProgress(i / features.length);
     return { ...f, geometry: f.geometry && project(f.geometry) };
   });
   options.onProgress?.(1);
-  if (convert) notes.push(note('io.crs.gcj02Converted', { file: raw.file }));
-  else if (gcj) notes.push(note('io.crs.maybeGcj02', { file: raw.file }));
+  if (crs.crs.kind === 'geographic' && looksLikeGcj02(raw.file, raw.crsText, raw.fields.map((f) => f.name))) notes.push(note('io.crs.maybeGcj02', { file: raw.file }));
 
-  return success({ format: raw.format, file: raw.file, name: raw.name, fields: raw.fields, encoding: raw.encoding, features, crs }, notes);
+  const read = { layer: { format: raw.format, file: raw.file, name: raw.name, fields: raw.fields, encoding: raw.encoding, features, crs }, notes };
+  // Asked for, converted: the dialog also offers it for a layer at the GCJ-02 offset from the plan, which no name says.
+  const { layer, notes: said } = options.convertGcj02 === true ? convertedFromGcj02(read) : read;
+  return success(layer, said);
+}
+
+function wound(g: Geometry): Geometry {
+  return g.type === 'Polygon' || g.type === 'MultiPolygon' ? rewindRfc7946(g as AreaGeometry) : g;
+}
+
+/** A layer as read with the notes its reading gave (the import keeps them per layer: `readLayers`). */
+export interface LayerRead {
+  readonly layer: ImportedLayer;
+  readonly notes: readonly Message[];
+}
+
+/**
+ * A lon/lat layer converted from GCJ-02 to CGCS2000, its "maybe GCJ-02" note replaced by "converted"; a
+ * projected layer as it is (GCJ-02 is lon/lat only). The last step of reading with `convertGcj02`, and what
+ * the import applies to a layer it holds when the planner ticks the conversion, so both give the same layer.
+ */
+export function convertedFromGcj02(read: LayerRead): LayerRead {
+  const { layer } = read;
+  if (layer.crs.crs.kind !== 'geographic') return read;
+  const features = layer.features.map((f) => ({ ...f, geometry: f.geometry && wound(gcj02ToCgcs2000(f.geometry)) }));
+  const notes = read.notes.filter((n) => n.key !== 'io.crs.maybeGcj02' || n.params?.file !== layer.file);
+  return { layer: { ...layer, features }, notes: [...notes, note('io.crs.gcj02Converted', { file: layer.file })] };
 }

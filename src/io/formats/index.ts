@@ -6,12 +6,13 @@
  */
 import { extensionOf, fileName, type FileInfo, type InputFile } from '../files.ts';
 import { checkSizes, DEFAULT_LIMITS } from '../limits.ts';
-import { failure, listSome, note, success, type Message, type Result } from '../result.ts';
+import { failure, listSome, note, success, type Result } from '../result.ts';
 import { readZip } from '../zip/zip-read.ts';
 import { dxfFormat } from './dxf.format.ts';
 import { geojsonFormat } from './geojson.format.ts';
 import { parcelCoordsFormat } from './parcel-coords.format.ts';
 import { shapefileFormat } from './shapefile.format.ts';
+import type { LayerRead } from './georeference.ts';
 import type { FileFormat, ImportedLayer, ReadOptions } from './types.ts';
 
 export const FORMATS: readonly FileFormat[] = [shapefileFormat, geojsonFormat, parcelCoordsFormat, dxfFormat];
@@ -58,13 +59,26 @@ export function expandFiles(files: readonly InputFile[], options: ReadOptions = 
 }
 
 export function importFiles(files: readonly InputFile[], options: ReadOptions = {}): Result<ImportedLayer[]> {
+  const read = readLayers(files, options);
+  if (!read.ok) return read;
+  return success(
+    read.value.map((r) => r.layer),
+    [...read.value.flatMap((r) => r.notes), ...read.notes],
+  );
+}
+
+/**
+ * What `importFiles` reads, each layer with its own notes (the import applies the GCJ-02 conversion to a
+ * layer it holds, which changes that layer's notes: `convertedFromGcj02`); the result's notes are the
+ * files' own (ignored files).
+ */
+export function readLayers(files: readonly InputFile[], options: ReadOptions = {}): Result<LayerRead[]> {
   const opened = expandFiles(files, options);
   if (!opened.ok) return opened;
-  const notes: Message[] = [];
   const expanded = opened.value.files;
   const unread = opened.value.unread;
 
-  const layers: ImportedLayer[] = [];
+  const layers: LayerRead[] = [];
   const claimed = new Set<InputFile>();
   const datasets: { format: FileFormat; dataset: readonly InputFile[] }[] = [];
   for (const format of FORMATS) {
@@ -79,13 +93,11 @@ export function importFiles(files: readonly InputFile[], options: ReadOptions = 
     const within = progress ? { ...options, onProgress: (done: number) => progress((i + done) / datasets.length) } : options;
     const layer = readSafely(format, dataset, within);
     if (!layer.ok) return layer;
-    notes.push(...layer.notes);
-    layers.push(layer.value);
+    layers.push({ layer: layer.value, notes: layer.notes });
   }
   const ignored = [...expanded.filter((f) => !claimed.has(f)).map((f) => f.name), ...unread].filter((name) => !QUIET.includes(extensionOf(name)));
-  if (ignored.length) notes.push(note('io.import.ignoredFiles', { files: listSome(ignored) }));
   if (layers.length === 0) return failure('io.import.nothingToImport', { files: listSome(files.map((f) => fileName(f.name))) });
-  return success(layers, notes);
+  return success(layers, ignored.length ? [note('io.import.ignoredFiles', { files: listSome(ignored) })] : []);
 }
 
 /**

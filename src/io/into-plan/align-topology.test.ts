@@ -13,7 +13,7 @@ import { DLTB_FIELDS } from '../survey/survey-layer.ts';
 import { english } from '../test-support.ts';
 import { writeZip } from '../zip/zip-write.ts';
 import { topologyParams } from './align-topology.ts';
-import { importIntoPlan } from './import-command.ts';
+import { importPreview } from './import-test-support.ts';
 import { previewFiles, previewImport, type ImportPreview, type PreviewOptions } from './import-preview.ts';
 import { ALIGNED_CORNERS, misalignedSurveyGeoJson } from './test-support.ts';
 
@@ -111,12 +111,12 @@ describe('aligning the topology of an imported layer (with consent)', () => {
     if (!parsed.ok) throw new Error('sample');
     const plan = parsed.value;
     const ctx = { plan, profile: resolveProfile(plan.meta.profileId, plan.meta.profileOverrides), index: PlanIndex.build(plan) };
-    const aligned = importIntoPlan(ctx, 'base', preview({ alignTopology: true }));
+    const aligned = importPreview(ctx, 'base', preview({ alignTopology: true }));
     if (!aligned.ok) throw new Error('refused');
     const said = (aligned.notes ?? []).map(english);
     // 15 slivers: one per pair of neighbours (6 side by side, 4 between the rows, 4 under the wide parcels, 1 between them).
     expect(said[1]).toBe('Topology of “三调地类图斑.geojson” aligned (1 mm tolerance): 22 vertices aligned, 2 T-junction vertices inserted, 15 slivers closed, 9 features changed; largest move 0.6 mm.');
-    const plain = importIntoPlan(ctx, 'base', preview());
+    const plain = importPreview(ctx, 'base', preview());
     expect(plain.ok && plain.notes).toHaveLength(1);
   });
 });

@@ -23,29 +23,37 @@ export interface TopologyPreview {
   readonly withReference: boolean;
 }
 
-export interface AlignOptions {
-  readonly apply: boolean;
-  readonly reference: readonly AreaGeometry[];
+/** The layer's polygons snapped as a coverage, and what that did. */
+export interface SnappedLayer {
+  readonly layer: ImportedLayer;
+  readonly report: CoverageSnapReport;
+  /** A reference boundary took part. */
+  readonly withReference: boolean;
 }
 
 function isArea(f: ImportedFeature): f is ImportedFeature & { readonly geometry: AreaGeometry } {
   return f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';
 }
 
-/**
- * The layer as it will be imported and what aligning does to it: the layer unchanged and the figures when
- * `apply` is off; the snapped layer and the same figures when on; null figures when nothing is within the
- * tolerance (the dialog then offers nothing).
- */
-export function alignLayer(layer: ImportedLayer, { apply, reference }: AlignOptions): { readonly layer: ImportedLayer; readonly topology: TopologyPreview | null } {
+/** The layer snapped within the tolerance, or null when nothing is that close (the dialog then offers nothing). */
+export function snapLayer(layer: ImportedLayer, reference: readonly AreaGeometry[]): SnappedLayer | null {
   const areas = layer.features.filter(isArea);
-  if (areas.length === 0) return { layer, topology: null };
+  if (areas.length === 0) return null;
   const snapped = snapCoverage(areas, { toleranceM: ALIGN_TOLERANCE_M, reference });
-  if (snapped.report.featuresChanged === 0) return { layer, topology: null };
-  const topology = { report: snapped.report, applied: apply, withReference: reference.length > 0 };
-  if (!apply) return { layer, topology };
+  if (snapped.report.featuresChanged === 0) return null;
   const replaced = new Map<ImportedFeature, ImportedFeature>(areas.map((f, i) => [f, snapped.features[i] ?? f]));
-  return { layer: { ...layer, features: layer.features.map((f) => replaced.get(f) ?? f) }, topology };
+  return { layer: { ...layer, features: layer.features.map((f) => replaced.get(f) ?? f) }, report: snapped.report, withReference: reference.length > 0 };
+}
+
+/**
+ * The layer as it will be imported and what aligning does to it, from what `snapLayer` found: the layer
+ * as read and the figures when `apply` is off, the snapped layer and the same figures when on; null
+ * figures when nothing was within the tolerance. One snap serves both answers, so ticking the option
+ * costs nothing more.
+ */
+export function alignedLayer(layer: ImportedLayer, snapped: SnappedLayer | null, apply: boolean): { readonly layer: ImportedLayer; readonly topology: TopologyPreview | null } {
+  if (!snapped) return { layer, topology: null };
+  return { layer: apply ? snapped.layer : layer, topology: { report: snapped.report, applied: apply, withReference: snapped.withReference } };
 }
 
 /** "1,234": counts as the dialog shows them, the same in both languages. */

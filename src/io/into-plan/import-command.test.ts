@@ -7,7 +7,7 @@ import { PlanIndex } from '../../geo/plan-index.ts';
 import { writeGeoJson } from '../formats/geojson.format.ts';
 import { boundaryShapefile } from '../shapefile/shp-test-support.ts';
 import { surveyLayerFromParcels } from '../survey/survey-layer.ts';
-import { importIntoPlan } from './import-command.ts';
+import { importPreview } from './import-test-support.ts';
 import { previewImport } from './import-preview.ts';
 
 function sample() {
@@ -31,7 +31,7 @@ describe('import into the plan', () => {
     expect(preview.value.survey?.parcels).toHaveLength(12);
     expect(preview.value.survey?.preview.some((r) => r.surveyCode === '0103' && r.classCode === '113')).toBe(true);
     const ctx = sample();
-    const result = importIntoPlan(ctx, 'base', preview.value);
+    const result = importPreview(ctx, 'base', preview.value);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     const applied = applyPatch(ctx.plan, result.patch);
     expect(Object.keys(applied.plan.layers.base)).toHaveLength(12);
@@ -44,10 +44,10 @@ describe('import into the plan', () => {
     const preview = previewImport(surveyFile(3), {});
     if (!preview.ok) throw new Error('preview');
     const ctx = sample();
-    const pbf = importIntoPlan(ctx, 'pbf', preview.value);
+    const pbf = importPreview(ctx, 'pbf', preview.value);
     expect(pbf.ok && pbf.patch.features.filter((c) => c.after).every((c) => c.layer === 'pbf')).toBe(true);
-    expect(importIntoPlan(ctx, 'townshipZones', preview.value)).toMatchObject({ ok: false, error: { key: 'io.ui.badZoneCodes', params: { count: 3 } } });
-    expect(importIntoPlan(ctx, 'base', { ...preview.value, survey: null })).toMatchObject({ ok: false, error: { key: 'io.ui.notSurvey' } });
+    expect(importPreview(ctx, 'townshipZones', preview.value)).toMatchObject({ ok: false, error: { key: 'io.ui.badZoneCodes', params: { count: 3 } } });
+    expect(importPreview(ctx, 'base', { ...preview.value, survey: null })).toMatchObject({ ok: false, error: { key: 'io.ui.notSurvey' } });
     expect(previewImport([{ name: 'x.geojson', bytes: new TextEncoder().encode('{nope') }], {})).toMatchObject({ ok: false });
   });
 
@@ -59,8 +59,8 @@ describe('import into the plan', () => {
     expect(preview.value.survey).toBeNull();
     expect(preview.value.surveyError).toMatchObject({ key: 'io.survey.noAttributeTable', params: { dbf: '村界.dbf' } });
     expect(preview.value.notes.map((n) => n.key)).toEqual(['io.shp.noDbf']);
-    expect(importIntoPlan(ctx, 'base', preview.value)).toMatchObject({ ok: false, error: { key: 'io.survey.noAttributeTable' } });
-    const imported = importIntoPlan(ctx, 'boundary', preview.value);
+    expect(importPreview(ctx, 'base', preview.value)).toMatchObject({ ok: false, error: { key: 'io.survey.noAttributeTable' } });
+    const imported = importPreview(ctx, 'boundary', preview.value);
     if (!imported.ok) throw new Error(JSON.stringify(imported.error));
     const applied = applyPatch(ctx.plan, imported.patch).plan;
     // No XZQMC to read: the village keeps its own name and code.

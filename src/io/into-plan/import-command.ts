@@ -1,8 +1,8 @@
 /**
  * An import as ONE undoable command: the chosen layer of the plan is replaced by what was read (a survey
  * fills or replaces the base parcels; a reference layer — boundary, basic farmland, red line, township
- * zones — replaces that layer). Built from the worker's preview, so nothing is read twice; anything that
- * does not fit refuses the whole import (nothing half-way).
+ * zones — replaces that layer). Built from the worker's preview and the features it held for the target,
+ * so nothing is read twice; anything that does not fit refuses the whole import (nothing half-way).
  */
 import { refuse, type CommandContext, type CommandResult } from '../../commands/command.ts';
 import { CONTROL_ZONE_CODES, codesOf, normaliseControlZoneCode, type ControlZoneCode } from '../../domain/codes.ts';
@@ -13,7 +13,8 @@ import { layerFeatures } from '../../domain/plan.ts';
 import { putFeature, removeFeature, type FeatureChange } from '../../domain/patch.ts';
 import { listSome } from '../result.ts';
 import { topologyNotes } from './align-topology.ts';
-import type { ImportedArea, ImportPreview } from './import-preview.ts';
+import type { ImportedArea } from './import-preview.ts';
+import type { PreviewSummary } from './import-session.ts';
 
 export const IMPORT_TARGETS = ['base', 'boundary', 'pbf', 'redline', 'townshipZones'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
@@ -52,16 +53,20 @@ function referenceFeatures(ctx: CommandContext, target: Exclude<ImportTarget, 'b
   return badZones.length ? { badZones } : features;
 }
 
-export function importIntoPlan(ctx: CommandContext, target: ImportTarget, preview: ImportPreview): CommandResult {
+/** The features the import brings, for its target: a survey's base parcels, or polygons with their attributes. */
+export type ImportFeatures = { readonly target: 'base'; readonly parcels: readonly FeatureOf<'base'>[] } | { readonly target: Exclude<ImportTarget, 'base'>; readonly areas: readonly ImportedArea[] };
+
+export function importIntoPlan(ctx: CommandContext, preview: PreviewSummary, input: ImportFeatures): CommandResult {
+  const target = input.target;
   let features: PlanFeature[];
-  if (target === 'base') {
+  if (input.target === 'base') {
     if (!preview.survey) {
       // Why the layer is no survey (no .dbf, no code field) says more than that it is not one.
       return preview.surveyError ? refuse(preview.surveyError.key, preview.surveyError.params) : refuse('io.ui.notSurvey', { file: preview.layer.file });
     }
-    features = [...preview.survey.parcels];
+    features = [...input.parcels];
   } else {
-    const made = referenceFeatures(ctx, target, preview.areas);
+    const made = referenceFeatures(ctx, input.target, input.areas);
     if ('badZones' in made) return refuse('io.ui.badZoneCodes', { file: preview.layer.file, count: made.badZones.length, list: listSome(made.badZones) });
     features = made;
   }

@@ -8,18 +8,19 @@ import type { AreaGeometry } from '../../domain/features.ts';
 import type { FeatureOf } from '../../domain/features.ts';
 import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
 import type { Plan } from '../../domain/plan.ts';
-import { compareAtGcj02Offset, gcj02OffsetNote, sitsAtGcj02Offset, type PlanOutlines } from '../crs/gcj02-offset.ts';
+import type { PlanOutlines } from '../crs/gcj02-offset.ts';
 import type { DatumParameters } from '../../domain/datum-parameters.ts';
-import { requestOfCrs, type DatumRequest } from '../crs/datum-request.ts';
-import { describeCrs, type ReadCrs } from '../crs/source-crs.ts';
-import { importFiles } from '../formats/index.ts';
+import type { DatumRequest } from '../crs/datum-request.ts';
+import { readLayers } from '../formats/index.ts';
 import type { EncodingReport, ImportedLayer, ReadOptions } from '../formats/types.ts';
 import type { InputFile } from '../files.ts';
 import { success, type Message, type Result } from '../result.ts';
 import { readPackageFiles, type PackageRead } from '../package/read-files.ts';
-import { importSurvey, type InvalidGeometry, type MappingPreviewRow } from '../survey/survey-import.ts';
-import { DEFAULT_SURVEY_MAPPING, withChoices, type MappingChoice } from '../survey/survey-mapping-table.ts';
-import { alignLayer, type TopologyPreview } from './align-topology.ts';
+import type { MappingPreviewRow } from '../survey/survey-import.ts';
+import type { InvalidGeometry } from '../survey/survey-records.ts';
+import type { MappingChoice } from '../survey/survey-mapping-table.ts';
+import type { TopologyPreview } from './align-topology.ts';
+import { HeldLayer, type LayersRead } from './held-layer.ts';
 
 export interface ImportedArea {
   readonly geometry: AreaGeometry;
@@ -66,7 +67,10 @@ export interface ImportPreview {
   readonly notes: readonly Message[];
 }
 
-/** What the planner chose in the dialog; each change is a re-read in the worker. */
+/**
+ * What the planner chose in the dialog. Encoding and datum parameters change how the file is parsed (a new
+ * read); the `ImportChoices` are applied to the layer the worker holds.
+ */
 export interface PreviewOptions extends Pick<ReadOptions, 'encoding' | 'expectedLongitude' | 'convertGcj02' | 'datumParameters'> {
   /** Repair invalid survey geometry (only with the planner's consent). */
   readonly repair?: boolean;
@@ -93,73 +97,47 @@ export interface PackagePreview {
 
 export type FilesPreview = { readonly kind: 'layer'; readonly preview: ImportPreview } | { readonly kind: 'package'; readonly package: PackagePreview };
 
+/** The choices applied to a layer already read (held-layer.ts); the rest of the options need the file parsed again. */
+export type ImportChoices = Pick<PreviewOptions, 'convertGcj02' | 'repair' | 'alignTopology' | 'choices'>;
+
 function readOptionsOf(options: PreviewOptions): ReadOptions {
   const { encoding, expectedLongitude, convertGcj02, datumParameters } = options;
   return { ...(encoding ? { encoding } : {}), ...(expectedLongitude !== undefined ? { expectedLongitude } : {}), ...(convertGcj02 ? { convertGcj02 } : {}), ...(datumParameters?.length ? { datumParameters } : {}) };
 }
 
-/** Files → a delivery package when they hold one (JQDLTB and another package layer), else the first layer's preview. */
-export function previewFiles(files: readonly InputFile[], options: PreviewOptions = {}): Result<FilesPreview> {
+/** Files → a delivery package when they hold one (JQDLTB and another package layer), else null. */
+export function previewPackage(files: readonly InputFile[], options: PreviewOptions = {}): Result<PackagePreview> | null {
   const { onProgress } = options;
   const pkg = readPackageFiles(files, readOptionsOf(options), undefined, onProgress ? (done, total) => onProgress(done / total) : undefined);
+  if (pkg === null || !pkg.ok) return pkg;
+  const plan = pkg.value.plan;
+  const counts = LAYER_IDS.map((layer) => ({ layer, count: Object.keys(plan.layers[layer]).length })).filter((c) => c.count > 0);
+  return success({ files: files.map((f) => f.name).join(', '), plan, layers: pkg.value.layers, counts }, pkg.notes);
+}
+
+/** Files → a delivery package when they hold one, else the first layer's preview. */
+export function previewFiles(files: readonly InputFile[], options: PreviewOptions = {}): Result<FilesPreview> {
+  const pkg = previewPackage(files, options);
   if (pkg === null) {
     const layer = previewImport(files, options);
     return layer.ok ? success({ kind: 'layer', preview: layer.value }, layer.notes) : layer;
   }
-  if (!pkg.ok) return pkg;
-  const plan = pkg.value.plan;
-  const counts = LAYER_IDS.map((layer) => ({ layer, count: Object.keys(plan.layers[layer]).length })).filter((c) => c.count > 0);
-  return success({ kind: 'package', package: { files: files.map((f) => f.name).join(', '), plan, layers: pkg.value.layers, counts } }, pkg.notes);
+  return pkg.ok ? success({ kind: 'package', package: pkg.value }, pkg.notes) : pkg;
 }
 
+/**
+ * The files parsed for a layer import (most of the work: the progress bar's first 70 %), before any of the
+ * choices a held layer applies: GCJ-02 is converted afterwards, when asked (held-layer.ts).
+ */
+export function readForImport(files: readonly InputFile[], options: PreviewOptions): Result<LayersRead> {
+  const { onProgress } = options;
+  const read = readLayers(files, { ...readOptionsOf({ ...options, convertGcj02: false }), ...(onProgress ? { onProgress: (done: number) => onProgress(done * 0.7) } : {}) });
+  return read.ok ? success({ layers: read.value, notes: read.notes }, []) : read;
+}
+
+/** One read, one preview: what the io worker's held layer gives for the same files and choices. */
 export function previewImport(files: readonly InputFile[], options: PreviewOptions): Result<ImportPreview> {
-  const { repair, choices, onProgress } = options;
-  // Reading is most of the work; aligning and the survey mapping (areas, validity) the last third.
-  const read = importFiles(files, { ...readOptionsOf(options), ...(onProgress ? { onProgress: (done: number) => onProgress(done * 0.7) } : {}) });
+  const read = readForImport(files, options);
   if (!read.ok) return read;
-  const [first, ...rest] = read.value;
-  if (!first) return { ok: false, error: { key: 'io.ui.nothingRead' } };
-  const gcj02Offset = offsetFromPlan(first, read.notes, options.planOutlines);
-  const { layer, topology } = alignLayer(first, { apply: options.alignTopology === true, reference: options.reference ?? [] });
-  onProgress?.(0.85);
-  const areas = layer.features
-    .filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
-    .map((f) => ({ geometry: f.geometry as AreaGeometry, properties: { ...f.properties } }));
-  const survey = importSurvey(layer, { ...(choices?.length ? { mapping: withChoices(DEFAULT_SURVEY_MAPPING, choices) } : {}), ...(repair ? { repair } : {}) });
-  onProgress?.(1);
-  return success(
-    {
-      layer: { file: layer.file, name: layer.name, format: layer.format, count: layer.features.length, crs: describeCrs(layer.crs.crs), crsHow: layer.crs.how, encoding: layer.encoding },
-      others: rest.map((l) => l.file),
-      areas,
-      survey: survey.ok
-        ? { parcels: survey.value.parcels.map((p) => p.feature), preview: survey.value.preview, unmapped: survey.value.unmapped, invalid: survey.value.invalid, duplicates: survey.value.duplicateParcelNos.length, notes: survey.notes }
-        : null,
-      surveyError: survey.ok ? null : survey.error,
-      gcj02: gcj02Offset !== null || read.notes.some((n) => n.key === 'io.crs.maybeGcj02' || n.key === 'io.crs.gcj02Converted'),
-      gcj02Offset,
-      topology,
-      datum: datumOf(layer.crs.crs),
-      notes: read.notes,
-    },
-    [],
-  );
-}
-
-/** The note that the layer is at the GCJ-02 offset from the plan, or null (lon/lat layers only: GCJ-02 is lon/lat). */
-function offsetFromPlan(layer: ImportedLayer, notes: readonly Message[], outlines: PlanOutlines | undefined): Message | null {
-  if (!outlines || layer.crs.crs.kind !== 'geographic') return null;
-  const converted = notes.some((n) => n.key === 'io.crs.gcj02Converted');
-  const comparison = compareAtGcj02Offset(
-    layer.features.map((f) => f.geometry),
-    outlines,
-    converted ? 'converted' : 'asRead',
-  );
-  return sitsAtGcj02Offset(comparison) ? gcj02OffsetNote(comparison, outlines.against, layer.file) : null;
-}
-
-function datumOf(crs: ReadCrs): ImportPreview['datum'] {
-  const request = requestOfCrs(crs);
-  if (!request || crs.kind !== 'foreign' || crs.shift.kind !== 'local' || !crs.shift.transformation) return null;
-  return { request, parameters: { datum: crs.shift.datum, transformation: crs.shift.transformation } };
+  return success(new HeldLayer(read.value, options).preview(options, options.onProgress), []);
 }

@@ -3,27 +3,22 @@
  * (features.ts BaseParcelProps), through an editable mapping table. Nothing is dropped silently: the
  * result carries a preview of what maps to what, every unknown code with its records (for the mapping
  * table), every record without an area geometry, every invalid geometry (repaired only when asked, and
- * the repair shown), and every parcel number used twice.
+ * the repair shown), and every parcel number used twice. In two halves: the records as they are
+ * (`surveyRecords`, survey-records.ts), then the mapping table applied to them (`mapSurvey`).
  */
-import type { AreaGeometry, FeatureOf } from '../../domain/features.ts';
+import type { FeatureOf } from '../../domain/features.ts';
 import { LAND_NOTE_CODES, SLOPE_GRADES, TENURE_CODES, codesOf } from '../../domain/codes.ts';
 import { newFeatureId } from '../../domain/ids.ts';
 import type { LandClassCode } from '../../domain/land-classes.ts';
-import { ellipsoidalArea } from '../../geo/area.ts';
-import { validateAreaGeometry, type ValidityKind } from '../../geo/validity.ts';
 import type { ImportedLayer } from '../formats/types.ts';
-import { failure, listSome, note, success, type Message, type Result } from '../result.ts';
-import { matchRow, townVillageOf, type TownVillage } from './match-mapping.ts';
-import { repairGeometry } from '../../geo/repair.ts';
-import { numberOf, resolveFields, textOf, type SurveyField } from './survey-fields.ts';
+import { listSome, note, success, type Message, type Result } from '../result.ts';
+import { matchRow, type TownVillage } from './match-mapping.ts';
+import { numberOf, textOf, type SurveyField } from './survey-fields.ts';
 import { DEFAULT_SURVEY_MAPPING, type MappingRow } from './survey-mapping-table.ts';
+import { surveyRecords, type InvalidGeometry, type SurveyRecordOptions, type SurveyRecords } from './survey-records.ts';
 
-export interface SurveyImportOptions {
+export interface SurveyImportOptions extends SurveyRecordOptions {
   readonly mapping?: readonly MappingRow[];
-  /** Repair invalid geometries (only with the planner's consent). */
-  readonly repair?: boolean;
-  /** Field names that differ from the survey's standard ones. */
-  readonly fields?: Partial<Record<SurveyField, string>>;
 }
 
 export interface SurveyParcel {
@@ -51,14 +46,6 @@ export interface MappingPreviewRow {
   readonly leftOut: boolean;
 }
 
-export interface InvalidGeometry {
-  readonly recordNo: number;
-  readonly parcelNo: string;
-  readonly problems: readonly ValidityKind[];
-  /** Set when a repair was asked for: what it did. */
-  readonly repair: { readonly valid: boolean; readonly areaBefore: number; readonly areaAfter: number } | null;
-}
-
 export interface SurveyImport {
   readonly parcels: readonly SurveyParcel[];
   readonly preview: readonly MappingPreviewRow[];
@@ -66,7 +53,7 @@ export interface SurveyImport {
   /** Records whose geometry is missing or not an area. */
   readonly withoutArea: readonly number[];
   readonly invalid: readonly InvalidGeometry[];
-  readonly duplicateParcelNos: readonly { readonly parcelNo: string; readonly records: readonly number[] }[];
+  readonly duplicateParcelNos: SurveyRecords['duplicateParcelNos'];
   /** Values outside their code list (QSXZ, DLBZ, PDJB): kept out of the parcel, listed here. */
   readonly badCodes: readonly { readonly field: string; readonly value: string; readonly records: readonly number[] }[];
 }
@@ -76,17 +63,15 @@ const LAND_NOTES = new Set<string>(codesOf(LAND_NOTE_CODES));
 const SLOPES = new Set<string>(codesOf(SLOPE_GRADES));
 
 export function importSurvey(layer: ImportedLayer, options: SurveyImportOptions = {}): Result<SurveyImport> {
-  const table = options.mapping ?? DEFAULT_SURVEY_MAPPING;
-  // A Shapefile without its .dbf has no fields at all: say which file is missing, not which field.
-  if (layer.missingDbf) return failure('io.survey.noAttributeTable', { file: layer.file, dbf: layer.missingDbf });
-  const fields = resolveFields(layer.fields.map((f) => f.name), options.fields);
-  if (!fields.code) return failure('io.survey.noCodeField', { file: layer.file, fields: listSome(layer.fields.map((f) => f.name), 20) });
+  const records = surveyRecords(layer, options);
+  return records.ok ? mapSurvey(records.value, options.mapping ?? DEFAULT_SURVEY_MAPPING) : records;
+}
 
+/** The records as base parcels through a mapping table, with the preview of what maps to what. */
+export function mapSurvey(read: SurveyRecords, table: readonly MappingRow[]): Result<SurveyImport> {
+  const { fields } = read;
   const parcels: SurveyParcel[] = [];
   const groups = new Map<string, { code: string; where: TownVillage; row: MappingRow | undefined; names: Map<string, number>; records: number[]; area: number }>();
-  const withoutArea: number[] = [];
-  const invalid: InvalidGeometry[] = [];
-  const byParcelNo = new Map<string, number[]>();
   const badCodes = new Map<string, { field: string; value: string; records: number[] }>();
   const checked = (field: SurveyField, known: ReadonlySet<string>, value: string | null, recordNo: number) => {
     if (value === null || known.has(value)) return value;
@@ -97,58 +82,34 @@ export function importSurvey(layer: ImportedLayer, options: SurveyImportOptions 
     return null;
   };
 
-  for (const record of layer.features) {
-    const p = record.properties;
-    const geometryType = record.geometry?.type;
-    if (geometryType !== 'Polygon' && geometryType !== 'MultiPolygon') {
-      withoutArea.push(record.recordNo);
-      continue;
-    }
-    let geometry = record.geometry as AreaGeometry;
-    const code = textOf(p, fields.code) ?? '';
-    const where = townVillageOf(textOf(p, fields.townVillage));
-    const row = matchRow(table, code, where);
-    const parcelNo = textOf(p, fields.parcelNo) ?? '';
-    if (parcelNo) byParcelNo.set(parcelNo, [...(byParcelNo.get(parcelNo) ?? []), record.recordNo]);
-
-    const problems = [...new Set(validateAreaGeometry(geometry).filter((v) => v.severity === 'error').map((v) => v.kind))];
-    if (problems.length) {
-      let repair: InvalidGeometry['repair'] = null;
-      if (options.repair) {
-        const repaired = repairGeometry(geometry);
-        repair = { valid: repaired.valid, areaBefore: repaired.areaBefore, areaAfter: repaired.areaAfter };
-        if (repaired.geometry && repaired.valid) geometry = repaired.geometry;
-      }
-      invalid.push({ recordNo: record.recordNo, parcelNo, problems, repair });
-    }
-    const area = safeArea(geometry);
-
-    const groupKey = `${code}|${row?.where ? where : ''}`;
-    const group = groups.get(groupKey) ?? { code, where: row?.where ? where : null, row, names: new Map<string, number>(), records: [], area: 0 };
-    const name = textOf(p, fields.name) ?? '';
-    group.names.set(name, (group.names.get(name) ?? 0) + 1);
-    group.records.push(record.recordNo);
-    group.area += area;
+  for (const record of read.records) {
+    const { code, recordNo, properties: p } = record;
+    const row = matchRow(table, code, record.townVillage);
+    const groupKey = `${code}|${row?.where ? record.townVillage : ''}`;
+    const group = groups.get(groupKey) ?? { code, where: row?.where ? record.townVillage : null, row, names: new Map<string, number>(), records: [], area: 0 };
+    group.names.set(record.name, (group.names.get(record.name) ?? 0) + 1);
+    group.records.push(recordNo);
+    group.area += record.area;
     groups.set(groupKey, group);
     if (!row || row.classes.length === 0) continue;
 
     const ridge = numberOf(p, fields.ridgeCoefficient);
     parcels.push({
-      recordNo: record.recordNo,
-      area,
+      recordNo,
+      area: record.area,
       feature: {
         id: newFeatureId(),
         layer: 'base',
-        geometry,
+        geometry: record.geometry,
         properties: {
-          parcelNo,
+          parcelNo: record.parcelNo,
           classCode: row.classes[0] as LandClassCode,
           surveyCode: code || null,
-          landNote: checked('landNote', LAND_NOTES, textOf(p, fields.landNote), record.recordNo),
-          tenure: checked('tenure', TENURES, textOf(p, fields.tenure), record.recordNo),
+          landNote: checked('landNote', LAND_NOTES, textOf(p, fields.landNote), recordNo),
+          tenure: checked('tenure', TENURES, textOf(p, fields.tenure), recordNo),
           ownerCode: textOf(p, fields.ownerCode),
           ownerName: textOf(p, fields.ownerName),
-          slopeGrade: checked('slopeGrade', SLOPES, textOf(p, fields.slopeGrade), record.recordNo),
+          slopeGrade: checked('slopeGrade', SLOPES, textOf(p, fields.slopeGrade), recordNo),
           // Some 二调 data give the coefficient in percent (8 for 0.08).
           ridgeCoefficient: ridge === null ? null : ridge > 1 ? ridge / 100 : ridge,
           recordedArea: numberOf(p, fields.recordedArea),
@@ -172,16 +133,11 @@ export function importSurvey(layer: ImportedLayer, options: SurveyImportOptions 
       leftOut: g.row !== undefined && g.row.classes.length === 0,
     }))
     .sort((a, b) => a.surveyCode.localeCompare(b.surveyCode));
-  const duplicateParcelNos = [...byParcelNo].filter(([, records]) => records.length > 1).map(([parcelNo, records]) => ({ parcelNo, records }));
+  const { withoutArea, invalid, duplicateParcelNos } = read;
   return success(
     { parcels, preview, unmapped: preview.filter((r) => r.classCode === null && !r.leftOut), withoutArea, invalid, duplicateParcelNos, badCodes: [...badCodes.values()] },
-    summaryNotes(layer.file, preview, withoutArea, invalid, duplicateParcelNos, [...badCodes.values()]),
+    summaryNotes(read.file, preview, withoutArea, invalid, duplicateParcelNos, [...badCodes.values()]),
   );
-}
-
-function safeArea(geometry: AreaGeometry): number {
-  const area = ellipsoidalArea(geometry);
-  return Number.isFinite(area) ? area : 0;
 }
 
 function summaryNotes(

@@ -8,7 +8,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { choiceFor, undecidedLayers, type DxfChoices } from '../../io/dxf/dxf-import-command.ts';
-import type { DxfLayerRow, DxfPreview } from '../../io/dxf/dxf-preview.ts';
+import type { DxfLayerRow } from '../../io/dxf/dxf-preview.ts';
+import type { DxfSummary } from '../../io/into-plan/import-session.ts';
 import { DXF_TARGETS, FROM_LABELS, needsValue, targetValues, type DxfLayerChoice, type DxfTarget } from '../../io/dxf/dxf-targets.ts';
 import { formatNumber } from '../format.ts';
 
@@ -21,7 +22,7 @@ function valueLabelKey(target: DxfTarget, value: string): string {
 }
 
 /** The whole DXF preview: file, CRS, the encoding switch when the text is not plain ASCII, the layer table, then `children` (the notes). */
-export function DxfView({ preview, choices, choose, encoding, reread, children }: { preview: DxfPreview; choices: DxfChoices; choose: (layer: string, choice: DxfLayerChoice) => void; encoding: string | undefined; reread: (encoding: string) => void; children?: ReactNode }) {
+export function DxfView({ preview, choices, choose, encoding, reread, children }: { preview: DxfSummary; choices: DxfChoices; choose: (layer: string, choice: DxfLayerChoice) => void; encoding: string | undefined; reread: (encoding: string) => void; children?: ReactNode }) {
   const { t } = useTranslation();
   const sample = preview.encoding?.preview;
   const current = (encoding ?? preview.encoding?.encoding ?? '').toLowerCase();
@@ -52,7 +53,7 @@ export function DxfView({ preview, choices, choose, encoding, reread, children }
   );
 }
 
-export function DxfMapping({ preview, choices, choose }: { preview: DxfPreview; choices: DxfChoices; choose: (layer: string, choice: DxfLayerChoice) => void }) {
+export function DxfMapping({ preview, choices, choose }: { preview: DxfSummary; choices: DxfChoices; choose: (layer: string, choice: DxfLayerChoice) => void }) {
   const { t } = useTranslation();
   const open = undecidedLayers(preview, choices);
   return (

@@ -4,9 +4,9 @@
  * into the plan being edited: a package is a whole plan, not a layer of one.
  */
 import { useTranslation } from 'react-i18next';
-import type { PackagePreview } from '../../io/into-plan/import-preview.ts';
+import type { PackageSummary } from '../../io/into-plan/import-session.ts';
 
-export function PackageView({ pkg }: { pkg: PackagePreview }) {
+export function PackageView({ pkg }: { pkg: PackageSummary }) {
   const { t } = useTranslation();
   return (
     <div className="import-preview" data-testid="import-package">

@@ -5,34 +5,16 @@
  */
 import { useTranslation } from 'react-i18next';
 import { LAND_CLASSES, type LandClassCode } from '../../domain/land-classes.ts';
-import type { SurveyPreview } from '../../io/into-plan/import-preview.ts';
-import type { MappingPreviewRow } from '../../io/survey/survey-import.ts';
+import type { SurveySummary } from '../../io/into-plan/import-session.ts';
+import { choiceOf, rowKey, undecided, type Choices } from '../../io/survey/planner-choices.ts';
 import { formatNumber } from '../format.ts';
-
-/** The planner's choice per preview row: a class, null to leave out; absent = as the table says. */
-export type Choices = Readonly<Record<string, LandClassCode | null>>;
-
-export const rowKey = (row: Pick<MappingPreviewRow, 'surveyCode' | 'where'>) => `${row.surveyCode}|${row.where ?? ''}`;
-
-/** What a row will do: the planner's choice, else the table's class, else the planner's earlier "leave out". */
-export function choiceOf(row: MappingPreviewRow, choices: Choices): LandClassCode | null | undefined {
-  const key = rowKey(row);
-  if (key in choices) return choices[key];
-  if (row.classCode) return row.classCode;
-  return row.leftOut ? null : undefined;
-}
-
-/** Rows that still need a decision before the import can go ahead. */
-export function undecided(survey: SurveyPreview, choices: Choices): MappingPreviewRow[] {
-  return survey.preview.filter((row) => choiceOf(row, choices) === undefined);
-}
 
 const LEAVE_OUT = 'leave-out';
 const MAX_INVALID_SHOWN = 50;
 
-export function SurveyMapping({ survey, choices, choose }: { survey: SurveyPreview; choices: Choices; choose: (key: string, value: LandClassCode | null) => void }) {
+export function SurveyMapping({ survey, choices, choose }: { survey: SurveySummary; choices: Choices; choose: (key: string, value: LandClassCode | null) => void }) {
   const { t } = useTranslation();
-  const open = undecided(survey, choices);
+  const open = undecided(survey.preview, choices);
   return (
     <details open>
       <summary>{t('io.ui.mapping')}</summary>
@@ -87,7 +69,7 @@ export function SurveyMapping({ survey, choices, choose }: { survey: SurveyPrevi
   );
 }
 
-export function InvalidGeometries({ survey }: { survey: SurveyPreview }) {
+export function InvalidGeometries({ survey }: { survey: SurveySummary }) {
   const { t } = useTranslation();
   if (survey.invalid.length === 0) return null;
   return (

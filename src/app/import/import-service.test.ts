@@ -1,0 +1,100 @@
+/**
+ * The import service with the io worker's session run in the test's own thread: the files are parsed once
+ * per pick or encoding, never for an option or a mapping change, and a confirmed mapping reaches the plan.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { success } from '../../domain/message.ts';
+import { layerFeatures } from '../../domain/plan.ts';
+import { parsePlanText } from '../../domain/plan-file.ts';
+import { writeShapefile } from '../../io/formats/shapefile-write.ts';
+import { ImportSession } from '../../io/into-plan/import-session.ts';
+import { surveyLayerFromParcels } from '../../io/survey/survey-layer.ts';
+import { writeZip } from '../../io/zip/zip-write.ts';
+import { createEditor } from '../../store/editor.ts';
+import type { ReadRequest } from '../../worker/io-client.ts';
+import { createImportService, importBlocked, type HeldLink } from './import-service.ts';
+
+const parsed = parsePlanText(readFileSync('samples/sample-village.plan.json', 'utf8'));
+if (!parsed.ok) throw new Error('sample unreadable');
+const plan = parsed.value;
+
+function surveyFile(): File {
+  const shp = writeShapefile(surveyLayerFromParcels(layerFeatures(plan, 'base').slice(0, 30)), {});
+  if (!shp.ok) throw new Error('shapefile');
+  return new File([writeZip(shp.value).slice()], 'DLTB.zip');
+}
+
+/** The worker's side in this thread; `parses` counts the reads. */
+function inThread() {
+  const seen = { parses: 0, applied: 0 };
+  const hold = (request: ReadRequest) => {
+    seen.parses++;
+    const opened = ImportSession.open(request.files, request.options);
+    const session = opened.ok ? opened.value : null;
+    const held: HeldLink = {
+      apply: async (choices) => (seen.applied++, success(session!.apply(choices))),
+      parcels: async (count) => success(session!.parcels(0, count)),
+      areas: async (count) => success(session!.areas(0, count)),
+      dxfAreas: async (count) => success(session!.dxfAreas(0, count)),
+      plan: async () => {
+        throw new Error('not a package');
+      },
+      close: () => undefined,
+    };
+    return { held, done: Promise.resolve(opened.ok ? success(opened.value.summary) : opened) };
+  };
+  return { seen, hold };
+}
+
+function service() {
+  const editor = createEditor(plan, undefined);
+  const worker = inThread();
+  const imports = createImportService({ editor, storage: undefined, flush: async () => undefined, openDraft: () => undefined, say: (m) => m.key, hold: worker.hold });
+  return { editor, imports, seen: worker.seen };
+}
+
+describe('the import service', { timeout: 60_000 }, () => {
+  it('confirms a mapping change without parsing the file again', async () => {
+    const { editor, imports, seen } = service();
+    await imports.pick([surveyFile()]);
+    expect(imports.store.getState().phase.kind).toBe('preview');
+    imports.chooseClass('0103|', '112');
+    expect(await imports.confirm()).toBe(true);
+    expect(seen.parses).toBe(1);
+    const parcels = layerFeatures(editor.plan.getState().plan, 'base');
+    expect(parcels).toHaveLength(30);
+    const dry = parcels.filter((p) => p.properties.surveyCode === '0103');
+    expect(dry.length).toBeGreaterThan(0);
+    expect(dry.every((p) => p.properties.classCode === '112')).toBe(true);
+  });
+
+  it('applies options to what was read, and parses again only for another encoding', async () => {
+    const { imports, seen } = service();
+    await imports.pick([surveyFile()]);
+    await imports.setOption({ repair: true });
+    expect(imports.store.getState()).toMatchObject({ phase: { kind: 'preview' }, settings: { repair: true } });
+    expect(seen).toEqual({ parses: 1, applied: 1 });
+    imports.chooseClass('0103|', '112');
+    await imports.setEncoding('utf-8');
+    expect(seen.parses).toBe(2);
+    // The re-read kept the planner's mapping: its rows say so.
+    const shown = imports.store.getState().phase;
+    expect(shown.kind === 'preview' && shown.preview.survey?.preview.find((r) => r.surveyCode === '0103')).toMatchObject({ classCode: '112', rowSource: 'planner' });
+  });
+
+  it('waits for a class for every code, and refuses what the target cannot take in the dialog', async () => {
+    const { imports } = service();
+    await imports.pick([surveyFile()]);
+    const state = imports.store.getState();
+    const shown = state.phase;
+    if (shown.kind !== 'preview' || !shown.preview.survey) throw new Error(shown.kind);
+    const first = shown.preview.survey.preview[0]!;
+    expect(importBlocked(state)).toBe(false);
+    // A survey's codes are no control zones: refused as township zones, said in the dialog.
+    imports.setTarget('townshipZones');
+    expect(await imports.confirm()).toBe(false);
+    expect(imports.store.getState().phase).toMatchObject({ kind: 'error', message: { key: 'io.ui.badZoneCodes' } });
+    expect(importBlocked({ ...state, phase: { ...shown, preview: { ...shown.preview, survey: { ...shown.preview.survey, preview: [{ ...first, classCode: null, leftOut: false }] } } } })).toBe(true);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The first half of a survey import: what each record of the layer is, whatever the mapping table says
+ * (its code, town/village attribute, parcel number, the geometry checked and, when asked, repaired, its
+ * ellipsoidal area), and what is wrong with the records themselves (no area geometry, invalid geometry,
+ * a parcel number used twice). The second half, `mapSurvey` (survey-import.ts), applies a mapping table
+ * to these records; the import dialog applies the planner's mapping that way to the records the io worker
+ * holds, without reading the file again.
+ */
+import type { AreaGeometry } from '../../domain/features.ts';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { repairGeometry } from '../../geo/repair.ts';
+import { validateAreaGeometry, type ValidityKind } from '../../geo/validity.ts';
+import type { Properties } from '../formats/properties.ts';
+import type { ImportedLayer } from '../formats/types.ts';
+import { failure, listSome, success, type Result } from '../result.ts';
+import { townVillageOf, type TownVillage } from './match-mapping.ts';
+import { resolveFields, textOf, type SurveyField } from './survey-fields.ts';
+
+export interface SurveyRecordOptions {
+  /** Repair invalid geometries (only with the planner's consent). */
+  readonly repair?: boolean;
+  /** Field names that differ from the survey's standard ones. */
+  readonly fields?: Partial<Record<SurveyField, string>>;
+}
+
+/** One record with an area geometry. */
+export interface SurveyRecord {
+  readonly recordNo: number;
+  /** As read, or repaired when a repair was asked for and succeeded. */
+  readonly geometry: AreaGeometry;
+  /** Ellipsoidal area (m²) of `geometry`; 0 when it cannot be computed. */
+  readonly area: number;
+  readonly code: string;
+  readonly townVillage: TownVillage;
+  readonly parcelNo: string;
+  /** The survey's own name of the code (DLMC). */
+  readonly name: string;
+  readonly properties: Properties;
+}
+
+export interface InvalidGeometry {
+  readonly recordNo: number;
+  readonly parcelNo: string;
+  readonly problems: readonly ValidityKind[];
+  /** Set when a repair was asked for: what it did. */
+  readonly repair: { readonly valid: boolean; readonly areaBefore: number; readonly areaAfter: number } | null;
+}
+
+export interface SurveyRecords {
+  readonly file: string;
+  /** The layer's field serving each survey field. */
+  readonly fields: Partial<Record<SurveyField, string>>;
+  readonly records: readonly SurveyRecord[];
+  /** Records whose geometry is missing or not an area. */
+  readonly withoutArea: readonly number[];
+  readonly invalid: readonly InvalidGeometry[];
+  readonly duplicateParcelNos: readonly { readonly parcelNo: string; readonly records: readonly number[] }[];
+}
+
+export function surveyRecords(layer: ImportedLayer, options: SurveyRecordOptions = {}): Result<SurveyRecords> {
+  // A Shapefile without its .dbf has no fields at all: say which file is missing, not which field.
+  if (layer.missingDbf) return failure('io.survey.noAttributeTable', { file: layer.file, dbf: layer.missingDbf });
+  const fields = resolveFields(layer.fields.map((f) => f.name), options.fields);
+  if (!fields.code) return failure('io.survey.noCodeField', { file: layer.file, fields: listSome(layer.fields.map((f) => f.name), 20) });
+
+  const records: SurveyRecord[] = [];
+  const withoutArea: number[] = [];
+  const invalid: InvalidGeometry[] = [];
+  const byParcelNo = new Map<string, number[]>();
+  for (const record of layer.features) {
+    const p = record.properties;
+    const geometryType = record.geometry?.type;
+    if (geometryType !== 'Polygon' && geometryType !== 'MultiPolygon') {
+      withoutArea.push(record.recordNo);
+      continue;
+    }
+    let geometry = record.geometry as AreaGeometry;
+    const parcelNo = textOf(p, fields.parcelNo) ?? '';
+    if (parcelNo) byParcelNo.set(parcelNo, [...(byParcelNo.get(parcelNo) ?? []), record.recordNo]);
+
+    const problems = [...new Set(validateAreaGeometry(geometry).filter((v) => v.severity === 'error').map((v) => v.kind))];
+    if (problems.length) {
+      let repair: InvalidGeometry['repair'] = null;
+      if (options.repair) {
+        const repaired = repairGeometry(geometry);
+        repair = { valid: repaired.valid, areaBefore: repaired.areaBefore, areaAfter: repaired.areaAfter };
+        if (repaired.geometry && repaired.valid) geometry = repaired.geometry;
+      }
+      invalid.push({ recordNo: record.recordNo, parcelNo, problems, repair });
+    }
+    records.push({
+      recordNo: record.recordNo,
+      geometry,
+      area: safeArea(geometry),
+      code: textOf(p, fields.code) ?? '',
+      townVillage: townVillageOf(textOf(p, fields.townVillage)),
+      parcelNo,
+      name: textOf(p, fields.name) ?? '',
+      properties: p,
+    });
+  }
+  const duplicateParcelNos = [...byParcelNo].filter(([, numbers]) => numbers.length > 1).map(([parcelNo, numbers]) => ({ parcelNo, records: numbers }));
+  return success({ file: layer.file, fields, records, withoutArea, invalid, duplicateParcelNos });
+}
+
+function safeArea(geometry: AreaGeometry): number {
+  const area = ellipsoidalArea(geometry);
+  return Number.isFinite(area) ? area : 0;
+}
