@@ -56,11 +56,6 @@ export class EdgeBalance {
     return this.net.size === 0;
   }
 
-  /** Net count of an edge key, in the key's own direction; 0 when balanced. */
-  count(key: string): number {
-    return this.net.get(key)?.count ?? 0;
-  }
-
   /** The open edge under a key, or undefined when it balances. */
   open(key: string): Readonly<OpenEdgeCount> | undefined {
     return this.net.get(key);
@@ -84,9 +79,22 @@ export function isForward(a: Position, b: Position): boolean {
   return (a[0] as number) < (b[0] as number) || (a[0] === b[0] && (a[1] as number) < (b[1] as number));
 }
 
-/** The exact key of an edge walked from `a` to `b` (callers pass it in canonical direction). */
-export function edgeKey(a: Position, b: Position): string {
-  return `${a[0]},${a[1]},${b[0]},${b[1]}`;
+const keyNumbers = new Float64Array(4);
+const keyChars = new Uint16Array(keyNumbers.buffer);
+
+/**
+ * The exact key of an edge walked from `a` to `b` (callers pass it in canonical direction): the bits of its
+ * four coordinates as a 16-character string. Equal keys are bit-equal coordinates (−0 made 0), as with
+ * decimal text, but without printing four doubles per edge, which was most of building a 150,000-edge
+ * balance. Keys are opaque: the coordinates are read from the open edge, never from its key.
+ */
+function edgeKey(a: Position, b: Position): string {
+  keyNumbers[0] = (a[0] as number) + 0;
+  keyNumbers[1] = (a[1] as number) + 0;
+  keyNumbers[2] = (b[0] as number) + 0;
+  keyNumbers[3] = (b[1] as number) + 0;
+  const c = keyChars;
+  return String.fromCharCode(c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!, c[12]!, c[13]!, c[14]!, c[15]!);
 }
 
 /** The key of an edge whatever its direction. */
