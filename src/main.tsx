@@ -18,6 +18,7 @@ import { emptyPlan, type Plan } from './domain/plan.ts';
 import { listDrafts } from './persist/draft-store.ts';
 import { draftsDb } from './persist/open-drafts-db.ts';
 import { createDraftController } from './persist/session/draft-controller.ts';
+import { createDraftList } from './persist/session/draft-list-service.ts';
 import { draftQuarantine } from './persist/session/quarantine-service.ts';
 import { draftVersions } from './persist/session/versions-service.ts';
 import { createEditor, type Editor } from './store/editor.ts';
@@ -49,9 +50,11 @@ async function hasDrafts(): Promise<boolean> {
 }
 
 function showStartPage(root: Root, editor: Editor, notice?: Message): void {
+  // The start page lives as long as the page: its service (and channel) with it.
+  const drafts = createDraftList({ sample: async () => (await fetch(sampleUrl)).text() });
   root.render(
     <StrictMode>
-      <StartApp ui={editor.ui} sampleUrl={sampleUrl} {...(notice ? { notice } : {})} />
+      <StartApp ui={editor.ui} drafts={drafts} {...(notice ? { notice } : {})} />
     </StrictMode>,
   );
   startAppWorker();

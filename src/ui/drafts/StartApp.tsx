@@ -4,11 +4,12 @@ import { I18nextProvider } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Message } from '../../domain/message.ts';
 import { createI18n } from '../../i18n/index.ts';
+import type { DraftListService } from '../../persist/session/draft-list-service.ts';
 import type { UiStore } from '../../store/ui.store.ts';
 import { StartPage } from './StartPage.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 
-export function StartApp({ ui, sampleUrl, notice }: { ui: UiStore; sampleUrl: string; notice?: Message }) {
+export function StartApp({ ui, drafts, notice }: { ui: UiStore; drafts: DraftListService; notice?: Message }) {
   const language = useStore(ui.store, (s) => s.language);
   const i18n = useMemo(() => createI18n(ui.getState().language), [ui]);
   useEffect(() => {
@@ -18,7 +19,7 @@ export function StartApp({ ui, sampleUrl, notice }: { ui: UiStore; sampleUrl: st
   }, [i18n, language]);
   return (
     <I18nextProvider i18n={i18n}>
-      <StartPage ui={ui} sampleUrl={sampleUrl} {...(notice ? { notice } : {})} />
+      <StartPage ui={ui} drafts={drafts} {...(notice ? { notice } : {})} />
       <UpdatePrompt />
     </I18nextProvider>
   );

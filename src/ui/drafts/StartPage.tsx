@@ -1,24 +1,22 @@
 /**
  * The start page: the plans on this machine (village, last change, size), new from the sample village or
- * from a file (plan file or backup), rename, duplicate, delete to the trash, restore, storage use.
+ * from a file (plan file or backup), rename, duplicate, delete to the trash, restore, storage use. The
+ * drafts and what can be done to them are the draft list service's (persist/session/draft-list-service.ts);
+ * this page shows them and says how each operation went.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../domain/message.ts';
-import { parsePlanText } from '../../domain/plan-file.ts';
-import { createDraft, deleteDraftForever, duplicateDraft, renameDraft, restoreDraft, trashDraft } from '../../persist/draft-store.ts';
-import type { DraftRecord } from '../../persist/schema.ts';
+import { useStore } from 'zustand';
+import type { Message, Result } from '../../domain/message.ts';
+import type { DraftId, DraftRecord } from '../../persist/schema.ts';
 import { TRASH_DAYS } from '../../persist/schema.ts';
-import { exportStoredDraft, importDraftFile } from '../../persist/session/backup-service.ts';
-import { isDraftLocked } from '../../persist/tabs/draft-lock.ts';
-import { openDraftChannel } from '../../persist/tabs/draft-channel.ts';
+import type { DraftListService } from '../../persist/session/draft-list-service.ts';
 import type { UiStore } from '../../store/ui.store.ts';
 import { formatMessage } from '../format.ts';
 import { downloadText } from '../download.ts';
 import { DraftRow, TrashRow, type DraftRowActions } from './DraftRows.tsx';
 import { storageLines } from './SaveStatus.tsx';
 import { draftUrl } from './start-route.ts';
-import { useDraftList } from './use-draft-list.ts';
 
 interface Notice {
   readonly id: number;
@@ -28,101 +26,44 @@ interface Notice {
 
 let noticeIds = 0;
 
-export function StartPage({ ui, sampleUrl, notice }: { ui: UiStore; sampleUrl: string; notice?: Message }) {
+export function StartPage({ ui, drafts, notice }: { ui: UiStore; drafts: DraftListService; notice?: Message }) {
   const { t, i18n } = useTranslation();
-  const { db, list, storage, failure, purged, refresh } = useDraftList();
+  const { ready, list, storage, failure, purged, busy } = useStore(drafts.store);
   const [notices, setNotices] = useState<readonly Notice[]>(notice ? [{ id: ++noticeIds, level: 'error', message: notice }] : []);
-  const [busy, setBusy] = useState(false);
   const say = (level: Notice['level'], ...messages: Message[]) => setNotices((n) => [...n, ...messages.map((message) => ({ id: ++noticeIds, level, message }))].slice(-6));
   const text = (message: Message) => formatMessage(t, (k) => i18n.exists(k), message);
-  const announce = () => {
-    const channel = openDraftChannel(() => undefined);
-    channel.post({ kind: 'listChanged' });
-    channel.close();
+  const sayRefusal = (result: Result<unknown>) => {
+    if (!result.ok) say('error', result.error);
   };
-  const changed = async () => {
-    announce();
-    await refresh();
-  };
-
-  /** Runs one operation at a time, with its failure shown instead of thrown. */
-  const run = async (operation: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await operation();
-    } catch (error) {
-      say('error', { key: 'drafts.save.failed.other', params: { detail: String(error) } });
-    } finally {
-      setBusy(false);
-    }
-  };
+  /** A new draft is opened at once. */
+  const open = (created: Result<DraftId>) => (created.ok ? window.location.assign(draftUrl(created.value)) : say('error', created.error));
 
   const actions: DraftRowActions = {
-    rename: (draft, name) =>
-      void run(async () => {
-        if (!db) return;
-        const renamed = await renameDraft(db, draft.id, name);
-        if (!renamed.ok) say('error', renamed.error);
-        await changed();
-      }),
-    duplicate: (draft) =>
-      void run(async () => {
-        if (!db) return;
-        const copy = await duplicateDraft(db, draft.id, t('drafts.home.duplicateName', { name: draft.name }));
-        if (!copy.ok) say('error', copy.error);
-        await changed();
-      }),
+    rename: (draft, name) => void drafts.rename(draft.id, name).then(sayRefusal),
+    duplicate: (draft) => void drafts.duplicate(draft.id, t('drafts.home.duplicateName', { name: draft.name })).then(sayRefusal),
     backup: (draft) =>
-      void run(async () => {
-        if (!db) return;
-        const backup = await exportStoredDraft(db, draft.id);
+      void drafts.backup(draft.id).then((backup) => {
         if (!backup.ok) return say('error', backup.error);
         downloadText(backup.value.fileName, backup.value.text);
         if (backup.notes.length) say('warning', ...backup.notes);
       }),
     trash: (draft) =>
-      void run(async () => {
-        if (!db) return;
-        if (await isDraftLocked(draft.id)) {
-          say('warning', { key: 'drafts.home.openElsewhere', params: { name: draft.name } });
-          return;
-        }
-        await trashDraft(db, draft.id);
-        say('info', { key: 'drafts.home.deleted', params: { name: draft.name } });
-        await changed();
+      void drafts.trash(draft).then((trashed) => {
+        if (trashed.ok) say('info', { key: 'drafts.home.deleted', params: { name: draft.name } });
+        // Open in another tab is a reason to wait, not an error.
+        else say(trashed.error.key === 'drafts.home.openElsewhere' ? 'warning' : 'error', trashed.error);
       }),
   };
-  const restore = (draft: DraftRecord) =>
-    void run(async () => {
-      if (db) await restoreDraft(db, draft.id);
-      await changed();
-    });
-  const destroy = (draft: DraftRecord) =>
-    void run(async () => {
-      if (!db || !window.confirm(t('drafts.home.deleteForeverConfirm', { name: draft.name }))) return;
-      await deleteDraftForever(db, draft.id);
-      await changed();
-    });
-
-  const newFromSample = () =>
-    void run(async () => {
-      if (!db) return;
-      const plan = parsePlanText(await (await fetch(sampleUrl)).text());
-      if (!plan.ok) return say('error', plan.error);
-      const { info } = await createDraft(db, { plan: plan.value, origin: { kind: 'sample' } });
-      announce();
-      window.location.assign(draftUrl(info.id));
-    });
+  const restore = (draft: DraftRecord) => void drafts.restore(draft.id).then(sayRefusal);
+  const destroy = (draft: DraftRecord) => {
+    if (window.confirm(t('drafts.home.deleteForeverConfirm', { name: draft.name }))) void drafts.destroy(draft.id).then(sayRefusal);
+  };
+  const newFromSample = () => void drafts.newFromSample().then(open);
   const importFile = (file: File) =>
-    void run(async () => {
-      if (!db) return;
-      const imported = await importDraftFile(db, await file.text(), file.name);
-      if (!imported.ok) return say('error', imported.error);
-      announce();
+    void drafts.importFile(file).then((imported) => {
       // With notes (something left out), stay here so the planner reads them; else open the draft.
-      if (imported.notes.length === 0) return window.location.assign(draftUrl(imported.value));
+      if (!imported.ok || imported.notes.length === 0) return open(imported);
       say('warning', { key: 'drafts.home.imported', params: { name: file.name } }, ...imported.notes);
-      await refresh();
     });
 
   const language = ui.getState().language;
@@ -139,16 +80,16 @@ export function StartPage({ ui, sampleUrl, notice }: { ui: UiStore; sampleUrl: s
       </header>
       <p className="hint">{t('drafts.home.intro')}</p>
       <div className="start-actions">
-        <button type="button" className="primary" data-action="new-from-sample" disabled={!db || busy} onClick={newFromSample}>
+        <button type="button" className="primary" data-action="new-from-sample" disabled={!ready || busy} onClick={newFromSample}>
           {t('drafts.home.newFromSample')}
         </button>
-        <label className={`file-button${!db || busy ? ' disabled' : ''}`} title={t('drafts.home.importHint')}>
+        <label className={`file-button${!ready || busy ? ' disabled' : ''}`} title={t('drafts.home.importHint')}>
           {t('drafts.home.import')}
           <input
             type="file"
             accept=".json,application/json"
             data-testid="import-file"
-            disabled={!db || busy}
+            disabled={!ready || busy}
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
