@@ -2,7 +2,7 @@
 // - domain, geo, rules and commands import nothing from React, the DOM-bound map library or IndexedDB, so
 //   the same code runs in the browser, the worker, Node and tests;
 // - every folder of src/ sits on a floor and imports only from floors below it (`floors/floors`), and no
-//   chain of value imports runs in a circle (`floors/no-cycle`).
+//   chain of imports (type-only ones included) runs in a circle (`floors/no-cycle`).
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,22 +90,15 @@ const floorsRule = {
   },
 };
 
-// ---- cycles: the value imports of src/ (type-only imports are erased and cannot run in a circle) ----
+// ---- cycles: every import of src/, type-only ones too: a type that two files each take from the other ties
+// them as tightly as a value (neither can be read, moved or tested alone), so it lives in a file both import ----
+const IMPORT = /^\s*(import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
-const IMPORT = /^\s*(import|export)\s+(type\s+)?(?:([^'";]*?)\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
-
-/** The files a source imports for their values: `import type`, `export type` and all-`type` braces left out. */
-function valueImports(file, text) {
+/** The source files a file imports. */
+function importsOf(file, text) {
   const out = [];
   for (const m of text.matchAll(IMPORT)) {
-    const specifier = m[4] ?? m[5];
-    if (m[2]) continue;
-    const names = m[3]?.trim();
-    if (names && /^\{[\s\S]*\}$/.test(names)) {
-      const inner = names.slice(1, -1).split(',').map((s) => s.trim()).filter(Boolean);
-      if (inner.length > 0 && inner.every((s) => s.startsWith('type '))) continue;
-    }
-    const target = resolveImport(file, specifier);
+    const target = resolveImport(file, m[2] ?? m[3]);
     if (target && /\.tsx?$/.test(target)) out.push(target);
   }
   return out;
@@ -113,7 +106,7 @@ function valueImports(file, text) {
 
 let cycles = null;
 
-/** Each file of src/ that lies on a cycle of value imports, with the cycle's members (Tarjan's SCC), once per lint run. */
+/** Each file of src/ that lies on a cycle of imports, with the cycle's members (Tarjan's SCC), once per lint run. */
 function cyclesOfSrc() {
   if (cycles) return cycles;
   const files = [];
@@ -125,7 +118,7 @@ function cyclesOfSrc() {
     }
   };
   walk(SRC);
-  const edges = new Map(files.map((f) => [f, valueImports(f, readFileSync(f, 'utf8')).filter((t) => existsSync(t))]));
+  const edges = new Map(files.map((f) => [f, importsOf(f, readFileSync(f, 'utf8')).filter((t) => existsSync(t))]));
   let counter = 0;
   const index = new Map();
   const low = new Map();
@@ -159,7 +152,7 @@ function cyclesOfSrc() {
 }
 
 const noCycleRule = {
-  meta: { type: 'problem', schema: [], docs: { description: 'No circle of value imports in src/.' } },
+  meta: { type: 'problem', schema: [], docs: { description: 'No circle of imports in src/, type-only ones included.' } },
   create(context) {
     const file = context.filename;
     if (unitOf(file) === null) return {};

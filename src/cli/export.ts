@@ -13,7 +13,7 @@ import { writeZip } from '../io/zip/zip-write.ts';
 import { RuleEngine } from '../rules/engine.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import type { CliArgs } from './args.ts';
-import type { CliOutput } from './main.ts';
+import type { CliOutput } from './output.ts';
 import { nodePrintFonts } from './print-fonts.ts';
 import type { Input } from './read-input.ts';
 

@@ -14,12 +14,7 @@ import { tablesToCsv, tablesToJson } from '../rules/tables/serialise.ts';
 import { parseArgs } from './args.ts';
 import { readInput, type Input } from './read-input.ts';
 import { jsonReport, textReport } from './report.ts';
-
-export interface CliOutput {
-  readonly code: 0 | 1 | 2;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+import type { CliOutput } from './output.ts';
 
 export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   const wantsEnglish = argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en');

@@ -6,7 +6,7 @@
 import type { Position } from 'geojson';
 import { bboxIntersects, positionsBBox, type BBox } from './bbox.ts';
 import { pointInPolygonRings, ringLocation } from './point-in-ring.ts';
-import type { RingAddress, ValidityProblem } from './validity.ts';
+import type { RingAddress, ValidityProblem } from './validity-problem.ts';
 
 /** A ring that passed the per-ring checks: closed, finite, ≥ 3 distinct vertices, consecutive duplicates removed. */
 export interface CleanRing extends RingAddress {

@@ -3,7 +3,8 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../domain/features.ts';
 import { circle, lShape, multi, polygon, square, turfFixtureGeometry, turfFixtureNames } from './test-support.ts';
-import { isValidAreaGeometry, validateAreaGeometry, type ValidityProblem } from './validity.ts';
+import type { ValidityProblem } from './validity-problem.ts';
+import { isValidAreaGeometry, validateAreaGeometry } from './validity.ts';
 
 const errors = (g: AreaGeometry): ValidityProblem[] => validateAreaGeometry(g).filter((p) => p.severity === 'error');
 const kinds = (g: AreaGeometry): string[] => [...new Set(errors(g).map((p) => p.kind))].sort();

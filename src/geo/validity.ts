@@ -10,33 +10,7 @@ import type { AreaGeometry } from '../domain/features.ts';
 import { positionsEqual } from './rings.ts';
 import { forEachOverlappingPair, orientation, segmentIntersection } from './segments.ts';
 import { nestingProblems, type CleanRing } from './validity-nesting.ts';
-
-export const VALIDITY_KINDS = [
-  'nonFinite',
-  'tooFewPositions',
-  'unclosedRing',
-  'selfIntersection',
-  'ringsCross',
-  'holeOutsideShell',
-  'zeroArea',
-  'duplicateConsecutive',
-] as const;
-export type ValidityKind = (typeof VALIDITY_KINDS)[number];
-
-export interface RingAddress {
-  readonly polygonIndex: number;
-  readonly ringIndex: number;
-}
-
-export interface ValidityProblem extends RingAddress {
-  readonly kind: ValidityKind;
-  /** 'info' only for duplicateConsecutive: harmless, cleaned on save. */
-  readonly severity: 'error' | 'info';
-  /** Where to show it: the crossing or touching point, the repeated vertex. */
-  readonly at?: Position;
-  /** The second ring of a two-ring problem (ringsCross, holeOutsideShell of a nested hole). */
-  readonly other?: RingAddress;
-}
+import type { RingAddress, ValidityProblem } from './validity-problem.ts';
 
 export function validateAreaGeometry(geometry: AreaGeometry): ValidityProblem[] {
   const problems = new ProblemList();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAYER_FIELDS } from '../domain/fields.ts';
 import { DRAWN_LAYER_IDS, LAYER_IDS } from '../domain/layers.ts';
-import { VALIDITY_KINDS } from '../geo/validity.ts';
+import { VALIDITY_KINDS } from '../geo/validity-problem.ts';
 import { createI18n } from './index.ts';
 import { strings, TEXTS } from './texts.ts';
 

@@ -3,6 +3,7 @@
  * area of the product (add a file for a new area and list it in `TEXTS` below); keys are flat and
  * namespaced (`rules.no-overlap.message`), and the same keys serve the UI, the CLI and the docs.
  */
+import type { Texts } from './text/text.ts';
 import { appText } from './text/app.text.ts';
 import { attributeTableText } from './text/attribute-table.text.ts';
 import { attributesText } from './text/attributes.text.ts';
@@ -21,11 +22,6 @@ import { rulesText } from './text/rules.text.ts';
 import { tablesText } from './text/tables.text.ts';
 import { toolsText } from './text/tools.text.ts';
 
-export interface Text {
-  readonly zh: string;
-  readonly en: string;
-}
-export type Texts = Readonly<Record<string, Text>>;
 
 /** The explicit list of text files (no registration by import side effect). */
 export const TEXTS: readonly Texts[] = [

@@ -21,7 +21,8 @@ import { CoverageBalance } from '../geo/coverage-balance.ts';
 import { GkPlane } from '../geo/gk-plane.ts';
 import { union } from '../geo/overlay.ts';
 import { PlanIndex } from '../geo/plan-index.ts';
-import { validateAreaGeometry, type ValidityProblem } from '../geo/validity.ts';
+import type { ValidityProblem } from '../geo/validity-problem.ts';
+import { validateAreaGeometry } from '../geo/validity.ts';
 import type { ClipLimits } from './clip.ts';
 import { DerivedPlan } from './derive/derived-plan.ts';
 

@@ -10,7 +10,7 @@ import { failure, success } from '../domain/message.ts';
 import { applyPatch, putFeature } from '../domain/patch.ts';
 import { emptyLayers, type Plan } from '../domain/plan.ts';
 import type { DxfArea } from '../io/dxf/dxf-preview.ts';
-import type { ImportChoices, ImportedArea, PreviewOptions } from '../io/into-plan/import-preview.ts';
+import type { ImportChoices, ImportedArea, PreviewOptions } from '../io/into-plan/preview-types.ts';
 import type { ImportSummary, PackageSummary, PreviewSummary } from '../io/into-plan/import-session.ts';
 import type { Result } from '../io/result.ts';
 import type { OutputEncoding } from '../io/text/encode-text.ts';

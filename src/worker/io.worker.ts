@@ -12,7 +12,7 @@ import type { FeatureOf, PlanFeature } from '../domain/features.ts';
 import type { Plan } from '../domain/plan.ts';
 import { createI18n } from '../i18n/index.ts';
 import type { InputFile } from '../io/files.ts';
-import type { ImportChoices, ImportedArea, PreviewOptions } from '../io/into-plan/import-preview.ts';
+import type { ImportChoices, ImportedArea, PreviewOptions } from '../io/into-plan/preview-types.ts';
 import { ImportSession, type ImportSummary, type PreviewSummary } from '../io/into-plan/import-session.ts';
 import type { DxfArea } from '../io/dxf/dxf-preview.ts';
 import { writeDxf } from '../io/dxf/dxf-write.ts';

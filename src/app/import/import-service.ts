@@ -16,7 +16,7 @@ import { checkBeforeReading } from '../../io/formats/index.ts';
 import { importDxfIntoPlan, undecidedLayers, type DxfChoices } from '../../io/dxf/dxf-import-command.ts';
 import type { DxfLayerChoice } from '../../io/dxf/dxf-targets.ts';
 import { importIntoPlan, PARTITION_TARGETS, type ImportFeatures, type ImportTarget } from '../../io/into-plan/import-command.ts';
-import type { ImportChoices, PreviewOptions } from '../../io/into-plan/import-preview.ts';
+import type { ImportChoices, PreviewOptions } from '../../io/into-plan/preview-types.ts';
 import type { DxfSummary, ImportSummary, PackageSummary, PreviewSummary } from '../../io/into-plan/import-session.ts';
 import { mappingChoices, undecided, type Choices } from '../../io/survey/planner-choices.ts';
 import { createDraft } from '../../persist/draft-store.ts';
@@ -81,6 +81,8 @@ export function createImportService(deps: ImportDeps) {
   const phase = (next: ImportPhase) => set({ phase: next });
   let files: ReadRequest['files'] = [];
   let held: HeldLink | null = null;
+  /** The dialog closed: a read that was still waiting for the files' bytes starts no worker. */
+  let closed = false;
 
   /** The answer when it is for the import still held, else null (a newer read replaced it, or the dialog closed). */
   const current = <T>(from: HeldLink, answer: Settled<T>): T | null => {
@@ -105,6 +107,7 @@ export function createImportService(deps: ImportDeps) {
 
   /** Parses the files in a new worker (whatever the last one held or was doing is let go); a new file starts with no mapping. */
   const read = async (settings: ReadSettings, keepChoices: boolean) => {
+    if (closed) return;
     const choices = keepChoices ? mapping() : [];
     set({ settings });
     const names = files.map((f) => f.name).join(', ');
@@ -239,6 +242,7 @@ export function createImportService(deps: ImportDeps) {
 
     /** The dialog closed: whatever the worker is doing stops, and what it held is let go. */
     close(): void {
+      closed = true;
       held?.close();
       held = null;
     },

@@ -1,5 +1,5 @@
 /** The editor frame: title, layers, views, toolbar, actions, legend, status bar, dialogs, start-up. */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const appText: Texts = {
   'app.title': { zh: '村土地利用规划编辑器', en: 'Village Land-Use Plan Editor' },

@@ -1,5 +1,5 @@
 /** The attribute table (属性表): the drawer under the map, its columns, filters and bulk edit. */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const attributeTableText: Texts = {
   'actions.attributeTable': { zh: '属性表', en: 'Attribute table' },

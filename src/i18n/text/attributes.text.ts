@@ -1,5 +1,5 @@
 /** The attribute panel and the names of fields. */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const attributesText: Texts = {
   'attributes.title': { zh: '属性', en: 'Attributes' },

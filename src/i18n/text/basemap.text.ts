@@ -1,5 +1,5 @@
 /** Choosing a basemap. */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const basemapText: Texts = {
   'basemap.button': { zh: '底图', en: 'Basemap' },

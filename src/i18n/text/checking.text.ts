@@ -1,5 +1,5 @@
 /** The side panel, the issues panel, the indicator tables and the profile dialog; plan-meta edits. */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const checkingText: Texts = {
   'side.label': { zh: '属性、问题与指标', en: 'Attributes, issues and indicators' },

@@ -1,5 +1,5 @@
 /** The command-line checker (src/cli). */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const cliText: Texts = {
   'cli.usage': {

@@ -1,5 +1,5 @@
 /** Drafts on this machine: saving, the start page, versions, other tabs, backups, storage, app updates. */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const draftsText: Texts = {
   'drafts.save.saved': { zh: '已保存 {{time}}', en: 'Saved {{time}}' },

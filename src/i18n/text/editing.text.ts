@@ -1,5 +1,5 @@
 /** What commands say: their undo labels, refusals and notes; geometry problems. */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const editingText: Texts = {
   'commands.add.demolition': { zh: '绘制拆旧地块', en: 'Draw demolition parcel' },

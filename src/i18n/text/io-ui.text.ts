@@ -1,5 +1,5 @@
 /** The editor's import and export (src/ui/io, src/io/into-plan). */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const ioUiText: Texts = {
   'io.ui.fileMenu': { zh: '文件', en: 'File' },

@@ -2,7 +2,7 @@
  * Reading and writing files (src/io): every message names the file, the feature (record) where there is
  * one, and what the planner can do about it.
  */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const ioText: Texts = {
   'io.format.shapefile': { zh: 'Shapefile（.shp/.shx/.dbf）', en: 'Shapefile (.shp/.shx/.dbf)' },

@@ -1,5 +1,5 @@
 /** The public notice: the villagers' viewer, their comments, publishing the notice and the printed map. */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const noticeText: Texts = {
   'notice.title': { zh: '{{village}}土地利用规划公示', en: '{{village}} land-use plan: public notice' },

@@ -1,5 +1,5 @@
 /** Reading a delivery package (src/io/package). */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const packageText: Texts = {
   'package.notJson': { zh: '{{file}} 不是有效的 JSON：{{detail}}', en: '{{file}} is not valid JSON: {{detail}}' },

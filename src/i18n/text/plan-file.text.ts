@@ -1,5 +1,5 @@
 /** Reading a plan file. */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const planFileText: Texts = {
   'planFile.notJson': { zh: '文件不是有效的 JSON：{{detail}}', en: 'The file is not valid JSON: {{detail}}' },

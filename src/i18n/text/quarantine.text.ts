@@ -1,5 +1,5 @@
 /** Records set aside from a draft because they could not be read back: the status bar, the panel, the confirmations. */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const quarantineText: Texts = {
   'quarantine.status': { zh: '{{count}} 个记录已隔离，待处理', en: '{{count}} record(s) set aside, to decide' },

@@ -1,5 +1,5 @@
 /** Table titles, rows, columns and footnotes (src/rules/tables). */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const tablesText: Texts = {
   'tables.col.item': { zh: '项目', en: 'Item' },

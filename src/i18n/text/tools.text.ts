@@ -1,5 +1,5 @@
 /** The tools a GIS user reaches for first: feature search, go to coordinates, measuring, snapping options, the undo history list. */
-import type { Texts } from '../texts.ts';
+import type { Texts } from './text.ts';
 
 export const toolsText: Texts = {
   'actions.search': { zh: '搜索要素', en: 'Search features' },

@@ -14,7 +14,8 @@ import { english } from '../test-support.ts';
 import { writeZip } from '../zip/zip-write.ts';
 import { topologyParams } from './align-topology.ts';
 import { importPreview } from './import-test-support.ts';
-import { previewFiles, previewImport, type ImportPreview, type PreviewOptions } from './import-preview.ts';
+import { previewFiles, previewImport } from './import-preview.ts';
+import type { ImportPreview, PreviewOptions } from './preview-types.ts';
 import { ALIGNED_CORNERS, misalignedSurveyGeoJson } from './test-support.ts';
 
 const files = () => [{ name: '三调地类图斑.geojson', bytes: new TextEncoder().encode(misalignedSurveyGeoJson()) }];

@@ -18,7 +18,7 @@ import { mapSurvey } from '../survey/survey-import.ts';
 import { DEFAULT_SURVEY_MAPPING, withChoices } from '../survey/survey-mapping-table.ts';
 import { surveyRecords, type SurveyRecords } from '../survey/survey-records.ts';
 import { alignedLayer, snapLayer, type SnappedLayer } from './align-topology.ts';
-import type { ImportChoices, ImportPreview } from './import-preview.ts';
+import type { ImportChoices, ImportPreview } from './preview-types.ts';
 
 /** What reading the files gave: every layer with its notes, GCJ-02 not applied, and the files' own notes. */
 export interface LayersRead {

@@ -13,7 +13,7 @@ import { layerFeatures } from '../../domain/plan.ts';
 import { putFeature, removeFeature, type FeatureChange } from '../../domain/patch.ts';
 import { listSome } from '../result.ts';
 import { topologyNotes } from './align-topology.ts';
-import type { ImportedArea } from './import-preview.ts';
+import type { ImportedArea } from './preview-types.ts';
 import type { PreviewSummary } from './import-session.ts';
 
 export const IMPORT_TARGETS = ['base', 'boundary', 'pbf', 'redline', 'townshipZones'] as const;

@@ -12,7 +12,8 @@ import { holdsDxf, previewDxfFiles, type DxfArea, type DxfPreview } from '../dxf
 import type { InputFile } from '../files.ts';
 import { success, type Result } from '../result.ts';
 import { HeldLayer } from './held-layer.ts';
-import { previewPackage, readForImport, type ImportChoices, type ImportedArea, type ImportPreview, type PackagePreview, type PreviewOptions, type SurveyPreview } from './import-preview.ts';
+import { previewPackage, readForImport } from './import-preview.ts';
+import type { ImportChoices, ImportedArea, ImportPreview, PackagePreview, PreviewOptions, SurveyPreview } from './preview-types.ts';
 
 /** A layer's preview without its features: how many there are instead. */
 export interface PreviewSummary extends Omit<ImportPreview, 'areas' | 'survey'> {

@@ -1,7 +1,7 @@
 /** For tests: the import command run on a whole preview, as the dialog runs it once the target's features came over. */
 import type { CommandContext, CommandResult } from '../../commands/command.ts';
 import { importIntoPlan, type ImportTarget } from './import-command.ts';
-import type { ImportPreview } from './import-preview.ts';
+import type { ImportPreview } from './preview-types.ts';
 import { previewSummary } from './import-session.ts';
 
 export function importPreview(ctx: CommandContext, target: ImportTarget, preview: ImportPreview): CommandResult {

@@ -9,7 +9,8 @@
 import type { AreaGeometry } from '../../domain/features.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { repairGeometry } from '../../geo/repair.ts';
-import { validateAreaGeometry, type ValidityKind } from '../../geo/validity.ts';
+import type { ValidityKind } from '../../geo/validity-problem.ts';
+import { validateAreaGeometry } from '../../geo/validity.ts';
 import type { Properties } from '../formats/properties.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { failure, listSome, success, type Result } from '../result.ts';
