@@ -207,6 +207,18 @@ describe('split, merge, attributes, delete', () => {
     expect((await features('useChange')).find((f) => f.id === selected)?.properties?.targetCode).toBe('12');
   });
 
+  it('keeps the keys from the map while a dialog is open: Delete under the help panel deletes nothing', async () => {
+    const { page } = session;
+    const count = (await features('useChange')).length;
+    await page.locator('[data-testid="map"] canvas').focus();
+    await page.keyboard.press('?');
+    await page.locator('.dialog.help').waitFor();
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Escape');
+    await page.locator('.dialog.help').waitFor({ state: 'detached', timeout: 5000 });
+    expect(await features('useChange')).toHaveLength(count);
+  });
+
   it('deletes with the Delete key and brings it back with Ctrl+Y', async () => {
     const { page } = session;
     const count = (await features('useChange')).length;

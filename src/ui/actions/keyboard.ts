@@ -24,9 +24,15 @@ export function actionForKey(event: KeyboardEvent, services: Services, actions: 
   return actions.find((action) => action.shortcuts.some((s) => shortcutMatches(s, event)) && (!action.enabled || action.enabled(services)));
 }
 
+/** A modal dialog (ui/dialog/Dialog.tsx) holds the keyboard: Delete must not remove the selection behind it. */
+function modalOpen(): boolean {
+  return document.querySelector('[aria-modal="true"]') !== null;
+}
+
 export function attachKeyboard(services: () => Services): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTyping(event.target) && event.key !== 'Escape') return;
+    if (modalOpen()) return;
     const current = services();
     const action = actionForKey(event, current);
     if (!action) return;
