@@ -24,7 +24,7 @@ import { draftsDb } from '../../persist/open-drafts-db.ts';
 import type { DraftId } from '../../persist/schema.ts';
 import type { Editor } from '../../store/editor.ts';
 import { runCommand } from '../../store/run-command.ts';
-import { HeldImport, type ReadRequest, type Settled } from '../../worker/io-client.ts';
+import { HeldImport, type ReadRequest, type Settled } from '../io-client.ts';
 import { countyKey, knownParameters, rememberParameters } from './datum-memory.ts';
 
 export type ImportPhase =
@@ -81,8 +81,8 @@ export function createImportService(deps: ImportDeps) {
   const phase = (next: ImportPhase) => set({ phase: next });
   let files: ReadRequest['files'] = [];
   let held: HeldLink | null = null;
-  /** The dialog closed: a read that was still waiting for the files' bytes starts no worker. */
-  let closed = false;
+  /** Counts picks and closes: a pick still waiting for its files' bytes when another pick or the close came reads nothing. */
+  let generation = 0;
 
   /** The answer when it is for the import still held, else null (a newer read replaced it, or the dialog closed). */
   const current = <T>(from: HeldLink, answer: Settled<T>): T | null => {
@@ -107,7 +107,6 @@ export function createImportService(deps: ImportDeps) {
 
   /** Parses the files in a new worker (whatever the last one held or was doing is let go); a new file starts with no mapping. */
   const read = async (settings: ReadSettings, keepChoices: boolean) => {
-    if (closed) return;
     const choices = keepChoices ? mapping() : [];
     set({ settings });
     const names = files.map((f) => f.name).join(', ');
@@ -158,7 +157,10 @@ export function createImportService(deps: ImportDeps) {
       if (list.length === 0) return;
       const sizes = checkBeforeReading(list.map((f) => ({ name: f.name, size: f.size })));
       if (!sizes.ok) return phase({ kind: 'error', message: sizes.error });
-      files = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      const mine = ++generation;
+      const loaded = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      if (mine !== generation) return;
+      files = loaded;
       set({ choices: {}, dxfChoices: {} });
       await read({}, false);
     },
@@ -242,7 +244,7 @@ export function createImportService(deps: ImportDeps) {
 
     /** The dialog closed: whatever the worker is doing stops, and what it held is let go. */
     close(): void {
-      closed = true;
+      generation++;
       held?.close();
       held = null;
     },
