@@ -4,7 +4,7 @@ import { asFeatureId } from '../../domain/ids.ts';
 import { getFeature } from '../../domain/plan.ts';
 import { feature, planWith, rect } from '../../domain/test-support.ts';
 import { createEditor } from '../../store/editor.ts';
-import { applyReshape } from './reshape-diff.ts';
+import { applyReshape, samePolygon } from './reshape-diff.ts';
 
 // Two zones side by side sharing the edge x = 120.001 (vertices [120.001, 30] and [120.001, 30.001]).
 const A = rect(120, 30, 120.001, 30.001) as Polygon;
@@ -122,5 +122,74 @@ describe('applyReshape: what a terra-draw reshape step means', () => {
     const { editor } = setup();
     expect(applyReshape(editor, asFeatureId('nope'), A)).toEqual({ ok: false });
     expect(editor.plan.getState().version).toBe(0);
+  });
+
+  it('a vertex inserted on an edge nobody shares goes into the reshaped feature alone', () => {
+    const { ring, reshape } = setup();
+    const before = A.coordinates[0] as Position[];
+    // The edge from [120, 30] to [120.001, 30] is A's alone.
+    const point: Position = [120.0005, 30];
+    expect(reshape([before[0]!, point, before[1]!, before[2]!, before[3]!, before[4]!])).toEqual({ ok: true });
+    expect(ring('a')).toHaveLength(6);
+    expect(ring('a')).toContainEqual(point);
+    expect(ring('b')).toEqual(B.coordinates[0]);
+  });
+
+  it('deleting the first vertex (terra-draw closes the ring on the next one) deletes that vertex', () => {
+    const { editor, ring, reshape } = setup();
+    const before = A.coordinates[0] as Position[];
+    // A pentagon, so that a vertex can go: its first vertex is A's alone.
+    reshape([before[0]!, [120.0005, 29.9995], before[1]!, before[2]!, before[3]!, before[4]!]);
+    editor.plan.commitGesture();
+    const pentagon = ring('a');
+    expect(reshape(pentagon.slice(1, -1).concat([pentagon[1]!]))).toEqual({ ok: true });
+    expect(ring('a')).toHaveLength(5);
+    expect(ring('a')).not.toContainEqual(before[0]);
+    expect(editor.plan.getState().history.gesture?.label).toBe('commands.reshape.deleteVertex');
+  });
+
+  it('two vertices moved in one step are no vertex move: the geometry is replaced', () => {
+    const { editor, ring, reshape } = setup();
+    const twoMoved = aWith(2, [120.0011, 30.0011]);
+    twoMoved[3] = [119.9999, 30.0011];
+    expect(reshape(twoMoved)).toEqual({ ok: true });
+    expect(ring('a')).toEqual(twoMoved);
+    expect(editor.plan.getState().history.gesture?.label).toBe('commands.reshape.replace');
+  });
+
+  it('a read-only plan refuses the step with its reason and leaves no gesture open', () => {
+    const { editor, ring, reshape } = setup();
+    editor.plan.setReadOnly({ key: 'drafts.tabs.readOnly' });
+    expect(reshape(aWith(1, [120.0012, 29.9999]))).toEqual({ ok: false, message: { key: 'drafts.tabs.readOnly' } });
+    expect(ring('a')).toEqual(A.coordinates[0]);
+    expect(editor.plan.getState().version).toBe(0);
+    expect(editor.plan.getState().history.gesture).toBeNull();
+  });
+
+  it('a refused step in the middle of a drag keeps the drag so far open', () => {
+    const { editor, ring, reshape } = setup();
+    reshape(aWith(1, [120.0012, 29.9999]));
+    const current = ring('a').map((p) => [...p]);
+    current[1] = [119.9995, 30.0005];
+    expect(reshape(current).ok).toBe(false);
+    expect(ring('a')[1]).toEqual([120.0012, 29.9999]);
+    expect(editor.plan.getState().history.gesture?.label).toBe('commands.reshape.moveVertex');
+  });
+});
+
+describe('samePolygon', () => {
+  const ringOf = (p: Polygon) => p.coordinates[0] as Position[];
+  it('is exact equality vertex by vertex, ring by ring', () => {
+    expect(samePolygon(A, { type: 'Polygon', coordinates: [ringOf(A).map((p) => [...p])] })).toBe(true);
+    expect(samePolygon(A, B)).toBe(false);
+    expect(samePolygon(A, { type: 'Polygon', coordinates: [aWith(2, [120.001, 30.001 + 1e-12])] })).toBe(false);
+  });
+
+  it('tells another winding, another length and another ring count apart', () => {
+    expect(samePolygon(A, { type: 'Polygon', coordinates: [[...ringOf(A)].reverse()] })).toBe(false);
+    expect(samePolygon(A, { type: 'Polygon', coordinates: [ringOf(A).slice(0, -1)] })).toBe(false);
+    const hole: Position[] = [[120.0002, 30.0002], [120.0002, 30.0004], [120.0004, 30.0004], [120.0002, 30.0002]];
+    expect(samePolygon(A, { type: 'Polygon', coordinates: [ringOf(A), hole] })).toBe(false);
+    expect(samePolygon({ type: 'Polygon', coordinates: [ringOf(A), hole] }, A)).toBe(false);
   });
 });

@@ -34,7 +34,11 @@ function alignWithStored(edited: Polygon, before: Polygon): Polygon {
   return { type: 'Polygon', coordinates: [aligned, ...before.coordinates.slice(1)] };
 }
 
-function sameRings(a: Polygon, b: Polygon): boolean {
+/**
+ * Exact equality of two polygons, ring by ring and vertex by vertex (bit-identical x and y; the plan is
+ * 2-D). Stops at the first difference: cheaper than comparing serialisations, and as exact.
+ */
+export function samePolygon(a: Polygon, b: Polygon): boolean {
   return a.coordinates.length === b.coordinates.length && a.coordinates.every((ring, r) => {
     const other = b.coordinates[r];
     return !!other && ring.length === other.length && ring.every((p, i) => same(p, other[i]));
@@ -67,7 +71,7 @@ export function applyReshape(editor: Editor, id: FeatureId, reported: Polygon): 
       const i = oldRing.findIndex((p, k) => !same(p, newRing[k]));
       // Removing the first vertex also changes the closing one; either way the gone position is oldRing[i].
       result = deleteSharedVertex(ctx, oldRing[i] as Position);
-    } else if (sameRings(edited, before)) {
+    } else if (samePolygon(edited, before)) {
       // terra-draw also reports steps that change nothing (the press that starts a drag).
       return { ok: true };
     } else {
@@ -76,7 +80,14 @@ export function applyReshape(editor: Editor, id: FeatureId, reported: Polygon): 
   }
 
   if (!result.ok) return { ok: false, message: result.error };
-  if (!editor.plan.getState().history.gesture) editor.plan.beginGesture(result.label);
-  editor.plan.execute(result);
+  const opening = !editor.plan.getState().history.gesture;
+  if (opening) editor.plan.beginGesture(result.label);
+  const outcome = editor.plan.execute(result);
+  if (!outcome.ok) {
+    // The plan refused the step (read-only while another tab edits the draft): say so like a command's
+    // refusal, and close a gesture opened for this step alone.
+    if (opening) editor.plan.cancelGesture();
+    return { ok: false, ...(outcome.message ? { message: outcome.message } : {}) };
+  }
   return { ok: true, ...(draggedIndex !== undefined ? { draggedIndex } : {}) };
 }
