@@ -1,7 +1,9 @@
 /**
  * terra-draw as the input device (architecture.md): it holds only the feature being drawn or reshaped,
- * and every finished gesture becomes a command on the plan store. Modes: `polygon` (draw, cut hole),
- * `linestring` (split line), `select` (reshape the one selected drawn feature), `static` (idle).
+ * and every finished gesture becomes a command on the plan store. What the controller is doing is one
+ * `Gesture` (gesture.ts: idle, drawing for a tool, reshaping a feature, an abandoned drag); the transitions
+ * are pure functions there, and this file runs their effects. terra-draw's modes: `polygon` (draw, cut
+ * hole), `linestring` (split line), `select` (reshape the one selected drawn feature), `static` (idle).
  */
 import type { Polygon, Position } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -21,13 +23,15 @@ import { findFeature } from '../../domain/plan.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { intersection } from '../../geo/overlay.ts';
 import { addFeature } from '../../commands/add-feature.command.ts';
+import type { CommandResult } from '../../commands/command.ts';
 import { drawOverPartition, isPartitionDrawnLayer } from '../../commands/draw-over-partition.command.ts';
 import { cutHole } from '../../commands/cut-hole.command.ts';
 import { splitFeatures } from '../../commands/split.command.ts';
 import { featuresWithVertex } from '../../commands/reshape.command.ts';
 import type { Editor } from '../../store/editor.ts';
 import { polygonValidation, reshapeValidation, type ProblemReporter } from './draw-validation.ts';
-import { applyReshape } from './reshape-diff.ts';
+import { draggedOf, escaped, finished, gestureFor, IDLE, modeOf, reshapedId, stepApplied, type DrawingTool, type Gesture } from './gesture.ts';
+import { applyReshape, samePolygon } from './reshape-diff.ts';
 import { createSnapper } from './snapping.ts';
 import { DRAW_STYLES } from './draw-styles.ts';
 import { runCommand } from '../../store/run-command.ts';
@@ -43,9 +47,17 @@ export interface DrawController {
 const HANDLE_PX = 12;
 
 export function createDrawController(map: MapLibreMap, editor: Editor): DrawController {
-  let reshapeId: FeatureId | null = null;
-  let dragCancelled = false;
-  let syncing = false;
+  let gesture: Gesture = IDLE;
+  /**
+   * The polygon terra-draw holds for reshaping, as last known here (given to it, or read from it after its
+   * last change), or null when unknown. Lets a plan change be checked against it without asking terra-draw
+   * for a copy, and skipped outright when the stored geometry is the very object terra-draw was given.
+   */
+  let shown: Polygon | null = null;
+  /** How deep the controller is in its own changes to terra-draw, whose change events are not the planner's. */
+  let ownChanges = 0;
+  /** The switch back to the select tool after a split or a hole (see `runDrawing`). */
+  let backToSelect: ReturnType<typeof setTimeout> | undefined;
 
   const report: ProblemReporter = (message, at) => editor.messages.showAt(message, at);
   const snapToCustom = createSnapper(map, editor, () => excludedFromSnapping());
@@ -80,18 +92,26 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
   });
   draw.start();
 
+  /** Runs the controller's own changes to terra-draw; the guard is released however they end. */
+  function own<T>(change: () => T): T {
+    ownChanges++;
+    try {
+      return change();
+    } finally {
+      ownChanges--;
+    }
+  }
+
   /** A drawing is refused at the finish when it has nothing to do with the village or the target. */
   function finishCheck(polygon: Polygon): Message | undefined {
-    const tool = editor.tool.getState().tool;
-    const plan = editor.plan.getState().plan;
-    if (tool.kind === 'cutHole') {
+    if (gesture.kind === 'drawing' && gesture.tool.kind === 'cutHole') {
       const target = primarySelection();
       if (!target) return { key: 'commands.error.nothingSelected' };
       const inside = intersection(polygon, target.geometry);
       if (!inside.ok || !inside.value) return { key: 'commands.hole.outsideFeature' };
       return undefined;
     }
-    const boundaries = Object.values(plan.layers.boundary);
+    const boundaries = Object.values(editor.plan.getState().plan.layers.boundary);
     if (boundaries.length === 0) return undefined;
     const overlaps = boundaries.some((b) => {
       const part = intersection(polygon, b.geometry);
@@ -106,26 +126,28 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
     return feature && feature.geometry.type !== 'Point' ? { id: feature.id, geometry: feature.geometry as AreaGeometry } : undefined;
   }
 
-  /** What snapping ignores: the feature being drawn and, while dragging, everything that moves along. */
+  /** What snapping ignores: the feature being reshaped and, while dragging, everything that moves along. */
   function excludedFromSnapping(): ReadonlySet<string> {
-    if (!reshapeId) return new Set();
-    const target = findFeature(editor.plan.getState().plan, reshapeId);
-    if (!target || target.geometry.type !== 'Polygon') return new Set([reshapeId]);
-    const dragged = draggedVertex(target.geometry);
-    const moving = dragged ? featuresWithVertex(editor.plan.context(), dragged).map((f) => f.id) : [];
-    return new Set([reshapeId, ...moving]);
+    const id = reshapedId(gesture);
+    if (!id) return new Set();
+    const target = findFeature(editor.plan.getState().plan, id);
+    if (!target || target.geometry.type !== 'Polygon') return new Set([id]);
+    const dragged = draggedOf(gesture);
+    // The store's position of the vertex terra-draw reports as being dragged.
+    const vertex = dragged ? target.geometry.coordinates[0]?.[dragged.index] : undefined;
+    const moving = vertex ? featuresWithVertex(editor.plan.context(), vertex).map((f) => f.id) : [];
+    return new Set([id, ...moving]);
   }
 
-  /** The store's position of the vertex terra-draw reports as being dragged. */
-  let draggedIndex: number | null = null;
-  function draggedVertex(polygon: Polygon): Position | undefined {
-    return draggedIndex === null ? undefined : polygon.coordinates[0]?.[draggedIndex];
+  /** The stored polygon of a feature, if it is one. */
+  function storedPolygon(id: FeatureId): Polygon | undefined {
+    const geometry = findFeature(editor.plan.getState().plan, id)?.geometry;
+    return geometry?.type === 'Polygon' ? geometry : undefined;
   }
 
-  // ── Modes follow the tool and the selection ────────────────────────────────────────────────────
+  // ── Gestures follow the tool and the selection ─────────────────────────────────────────────────
+  /** The one selected feature that can be reshaped now: an editable polygon on a shown layer. */
   function reshapeTarget(): FeatureId | null {
-    const tool = editor.tool.getState().tool;
-    if (tool.kind !== 'select' && tool.kind !== 'boxSelect') return null;
     const ids = editor.selection.getState().ids;
     if (ids.length !== 1) return null;
     const feature = findFeature(editor.plan.getState().plan, ids[0] as FeatureId);
@@ -133,134 +155,152 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
     return editor.ui.getState().layers[feature.layer].visible ? feature.id : null;
   }
 
-  function applyMode(): void {
-    const tool = editor.tool.getState().tool;
+  function wanted(): Gesture {
+    return gestureFor(editor.tool.getState().tool, reshapeTarget);
+  }
+
+  /** Starts the gesture the tool and the selection call for, with terra-draw emptied. */
+  function enter(): void {
+    const next = wanted();
     editor.tool.setLiveArea(null);
-    syncing = true;
-    try {
+    gesture = IDLE;
+    shown = null;
+    own(() => {
       draw.clear();
-      reshapeId = null;
-      if (tool.kind === 'draw' || tool.kind === 'cutHole') draw.setMode('polygon');
-      else if (tool.kind === 'split') draw.setMode('linestring');
-      else {
-        const target = reshapeTarget();
-        const feature = target ? findFeature(editor.plan.getState().plan, target) : undefined;
-        if (target && feature) {
-          draw.setMode('select');
-          const [result] = draw.addFeatures([{ id: target, type: 'Feature', geometry: feature.geometry, properties: { mode: 'polygon' } } as GeoJSONStoreFeatures]);
-          if (result?.valid) {
-            draw.selectFeature(target);
-            reshapeId = target;
-          }
-        } else {
-          draw.setMode('static');
-        }
+      draw.setMode(modeOf(next));
+      const id = reshapedId(next);
+      if (!id) {
+        gesture = next;
+        return;
       }
-    } finally {
-      syncing = false;
-    }
+      const polygon = storedPolygon(id);
+      const [result] = polygon ? draw.addFeatures([{ id, type: 'Feature', geometry: polygon, properties: { mode: 'polygon' } } as GeoJSONStoreFeatures]) : [];
+      // terra-draw takes no polygon with holes or finer than its 9 decimals: then there is nothing to reshape
+      // (select mode without a feature does nothing).
+      if (!polygon || !result?.valid) return;
+      draw.selectFeature(id);
+      gesture = next;
+      shown = polygon;
+    });
   }
 
   /** Puts the store's geometry back into terra-draw (after undo, a refused move, or an Escape). */
-  function resyncReshape(): void {
-    if (!reshapeId) return;
-    const feature = findFeature(editor.plan.getState().plan, reshapeId);
-    if (!feature || feature.geometry.type !== 'Polygon') {
-      applyMode();
+  function restore(): void {
+    const id = reshapedId(gesture);
+    if (!id) return;
+    const polygon = storedPolygon(id);
+    if (!polygon) {
+      enter();
       return;
     }
-    syncing = true;
-    try {
-      draw.updateFeatureGeometry(reshapeId, feature.geometry);
-    } finally {
-      syncing = false;
-    }
+    own(() => draw.updateFeatureGeometry(id, polygon));
+    shown = polygon;
+  }
+
+  /** Whether terra-draw shows the stored polygon of the reshaped feature as it is. */
+  function showsStored(id: FeatureId, stored: Polygon): boolean {
+    if (stored === shown) return true;
+    const inDraw = shown ?? draw.getSnapshotFeature(id)?.geometry;
+    return inDraw?.type === 'Polygon' && samePolygon(stored, inDraw as Polygon);
   }
 
   // ── terra-draw events become commands ──────────────────────────────────────────────────────────
   draw.on('change', (ids, type, context) => {
-    if (syncing || (context && 'origin' in context && context.origin === 'api')) return;
-    const mode = draw.getMode();
-    if (mode === 'polygon') {
+    if (ownChanges > 0 || (context && 'origin' in context && context.origin === 'api')) return;
+    if (gesture.kind === 'drawing') {
+      if (modeOf(gesture) !== 'polygon') return;
       const drawing = draw.getSnapshot().find((f) => f.properties.currentlyDrawing && f.geometry.type === 'Polygon');
       editor.tool.setLiveArea(drawing && (drawing.geometry as Polygon).coordinates[0]!.length >= 4 ? ellipsoidalArea(drawing.geometry as Polygon) : null);
       return;
     }
-    if (mode !== 'select' || type !== 'update' || !reshapeId || !ids.includes(reshapeId) || dragCancelled) return;
-    const edited = draw.getSnapshotFeature(reshapeId);
+    const id = reshapedId(gesture);
+    if (!id || !ids.includes(id)) return;
+    // terra-draw changed the reshaped feature: what it shows is known again only from a fresh copy.
+    shown = null;
+    if (gesture.kind !== 'reshaping' || type !== 'update') return;
+    const edited = draw.getSnapshotFeature(id);
     if (!edited || edited.geometry.type !== 'Polygon') return;
-    const outcome = applyReshape(editor, reshapeId, edited.geometry as Polygon);
-    draggedIndex = outcome.draggedIndex ?? draggedIndex;
+    const polygon = edited.geometry as Polygon;
+    shown = polygon;
+    const outcome = applyReshape(editor, id, polygon);
+    gesture = stepApplied(gesture, outcome.draggedIndex);
     if (!outcome.ok) {
-      if (outcome.message) report(outcome.message, outcome.message.at ?? (edited.geometry as Polygon).coordinates[0]![0]!);
-      resyncReshape();
+      if (outcome.message) report(outcome.message, outcome.message.at ?? polygon.coordinates[0]![0]!);
+      restore();
     }
   });
 
   draw.on('finish', (id, context) => {
-    const mode = context.mode;
-    if (mode === 'select') {
-      if (dragCancelled) resyncReshape();
-      else editor.plan.commitGesture();
-      dragCancelled = false;
-      draggedIndex = null;
-      return;
-    }
-    const finished = draw.getSnapshotFeature(id);
-    syncing = true;
-    draw.removeFeatures([id]);
-    syncing = false;
+    const { gesture: next, effect } = finished(gesture, context.action);
+    gesture = next;
+    if (effect.kind === 'commit') editor.plan.commitGesture();
+    else if (effect.kind === 'restore') restore();
+    else if (effect.kind === 'run') runDrawing(id, effect.tool, effect.thenSelect);
+  });
+
+  /** A finished drawing leaves terra-draw and becomes the tool's command. */
+  function runDrawing(id: string | number, tool: DrawingTool, thenSelect: boolean): void {
+    const finishedFeature = draw.getSnapshotFeature(id);
+    own(() => draw.removeFeatures([id]));
     editor.tool.setLiveArea(null);
-    if (!finished) return;
-    const tool = editor.tool.getState().tool;
+    if (!finishedFeature) return;
+    const geometry = finishedFeature.geometry;
     const ctx = editor.plan.context();
-    let result;
-    if (mode === 'polygon' && tool.kind === 'draw') {
+    let result: CommandResult | undefined;
+    if (tool.kind === 'draw') {
       const clip = editor.tool.getState().clipToNeighbours;
       // On a partition layer "clip" means the new zone takes its area from the zones underneath (rezoning).
       result = clip && isPartitionDrawnLayer(tool.layer)
-        ? drawOverPartition(ctx, { layer: tool.layer, geometry: finished.geometry as Polygon })
-        : addFeature(ctx, { layer: tool.layer, geometry: finished.geometry as Polygon, clipToNeighbours: clip });
-    } else if (mode === 'polygon' && tool.kind === 'cutHole') {
+        ? drawOverPartition(ctx, { layer: tool.layer, geometry: geometry as Polygon })
+        : addFeature(ctx, { layer: tool.layer, geometry: geometry as Polygon, clipToNeighbours: clip });
+    } else if (tool.kind === 'cutHole') {
       const target = primarySelection();
-      result = target ? cutHole(ctx, target.id, finished.geometry as Polygon) : undefined;
-    } else if (mode === 'linestring' && tool.kind === 'split') {
-      result = splitFeatures(ctx, editor.selection.getState().ids, (finished.geometry as { coordinates: Position[] }).coordinates);
+      result = target ? cutHole(ctx, target.id, geometry as Polygon) : undefined;
+    } else {
+      result = splitFeatures(ctx, editor.selection.getState().ids, (geometry as { coordinates: Position[] }).coordinates);
     }
     if (!result) return;
     // A refusal (the command's, or the plan's while read-only) is shown where the drawing ended.
-    const outcome = runCommand(editor, result, { onRefused: (message) => report(message, message.at ?? lastPosition(finished.geometry)) });
-    if (!outcome.ok) return;
-    // After the click that finished the line has been handled: otherwise that same click would select
-    // whatever lies under it and replace the pieces just selected.
-    if (tool.kind !== 'draw') setTimeout(() => editor.tool.setTool({ kind: 'select' }), 0);
-  });
+    const outcome = runCommand(editor, result, { onRefused: (message) => report(message, message.at ?? lastPosition(geometry)) });
+    if (!outcome.ok || !thenSelect) return;
+    // Not a state transition: the click that finished the line is still being dispatched. terra-draw
+    // finishes on its pointerup, and the map's click that follows (interaction.ts) would, with the select
+    // tool already on, select whatever lies under it in place of the pieces just selected. No event marks
+    // the end of that dispatch for every way of finishing (Enter has no click, a touch no mouse events);
+    // the next task after it does.
+    const drewWith = editor.tool.getState().tool;
+    clearTimeout(backToSelect);
+    backToSelect = setTimeout(() => {
+      backToSelect = undefined;
+      if (editor.tool.getState().tool === drewWith) editor.tool.setTool({ kind: 'select' });
+    }, 0);
+  }
 
   const offTool = editor.tool.subscribe((next, previous) => {
-    if (next.tool !== previous.tool) applyMode();
+    if (next.tool !== previous.tool) enter();
   });
   const offSelection = editor.selection.subscribe(() => {
-    if (reshapeTarget() !== reshapeId) applyMode();
+    if (reshapedId(wanted()) !== reshapedId(gesture)) enter();
   });
   const offUi = editor.ui.subscribe((next, previous) => {
-    if (next.layers !== previous.layers && reshapeTarget() !== reshapeId) applyMode();
+    if (next.layers !== previous.layers && reshapedId(wanted()) !== reshapedId(gesture)) enter();
   });
   const offPlan = editor.plan.onChange((event) => {
-    if (!reshapeId) return;
-    if (event.kind === 'reset' || event.patch.features.some((c) => c.id === reshapeId)) {
-      const stored = findFeature(event.plan, reshapeId);
-      const shown = draw.getSnapshotFeature(reshapeId);
-      if (!stored || JSON.stringify(stored.geometry) !== JSON.stringify(shown?.geometry)) resyncReshape();
+    const id = reshapedId(gesture);
+    if (!id) return;
+    if (event.kind === 'reset' || event.patch.features.some((c) => c.id === id)) {
+      const stored = findFeature(event.plan, id);
+      if (!stored || stored.geometry.type !== 'Polygon' || !showsStored(id, stored.geometry)) restore();
     }
   });
-  applyMode();
+  enter();
 
   return {
     isOnReshapeHandle(point) {
-      if (!reshapeId) return false;
-      const feature = findFeature(editor.plan.getState().plan, reshapeId);
-      if (!feature || feature.geometry.type !== 'Polygon') return false;
-      const ring = feature.geometry.coordinates[0] ?? [];
+      const id = reshapedId(gesture);
+      const polygon = id ? storedPolygon(id) : undefined;
+      if (!polygon) return false;
+      const ring = polygon.coordinates[0] ?? [];
       return ring.some((p, i) => {
         const next = ring[i + 1];
         const candidates = next ? [p, [((p[0] as number) + (next[0] as number)) / 2, ((p[1] as number) + (next[1] as number)) / 2]] : [p];
@@ -271,21 +311,20 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
       });
     },
     cancel() {
-      if (editor.plan.getState().history.gesture) {
-        dragCancelled = true;
+      const inProgress = () => draw.getSnapshot().some((f) => f.properties.currentlyDrawing);
+      const { gesture: next, effect } = escaped(gesture, editor.plan.getState().history.gesture !== null, inProgress);
+      gesture = next;
+      if (effect === 'rollback') {
         editor.plan.cancelGesture();
-        resyncReshape();
-        return true;
-      }
-      const drawing = draw.getSnapshot().some((f) => f.properties.currentlyDrawing);
-      if (drawing) {
-        applyMode();
+        restore();
+      } else if (effect === 'restart') {
+        enter();
         editor.messages.clearCursor();
-        return true;
       }
-      return false;
+      return effect !== 'none';
     },
     destroy() {
+      clearTimeout(backToSelect);
       offTool();
       offSelection();
       offUi();
