@@ -75,6 +75,31 @@ describe('patchToDiffs', () => {
     expect(diffs.get('base')).toEqual({ remove: ['p1'], add: [toMapFeature(parcel('p1', '0201'))] });
   });
 
+  it('gives no diff for a layer whose changes cancel out, nor for an empty patch', () => {
+    const present = presentOf({ base: ['p1'], controlZone: [] });
+    // z9 put and deleted within one patch (a patch joined from several steps can hold both).
+    const diffs = patchToDiffs(present, { features: [putFeature(zone('z9')), remove('controlZone', 'z9'), putFeature(parcel('p1', '0201'))] });
+    expect([...diffs.keys()]).toEqual(['base']);
+    expect(patchToDiffs(present, { features: [] }).size).toBe(0);
+    expect(snapshot(present)).toEqual({ base: ['p1'], controlZone: [] });
+  });
+
+  it('removes a feature the source has even when the patch first changed it, in another layer too', () => {
+    const present = presentOf({ base: ['p1'], controlZone: ['z1'] });
+    const diffs = patchToDiffs(present, { features: [putFeature(zone('z1', '020')), remove('controlZone', 'z1'), remove('base', 'p1')] });
+    expect(diffs.get('controlZone')).toEqual({ remove: ['z1'] });
+    expect(diffs.get('base')).toEqual({ remove: ['p1'] });
+    expect(snapshot(present)).toEqual({ base: [], controlZone: [] });
+  });
+
+  it('the same id in two layers is two features', () => {
+    const present = presentOf({ base: ['x'] });
+    const diffs = patchToDiffs(present, { features: [putFeature(zone('x')), remove('base', 'x')] });
+    expect(diffs.get('controlZone')).toEqual({ add: [toMapFeature(zone('x'))] });
+    expect(diffs.get('base')).toEqual({ remove: ['x'] });
+    expect(snapshot(present)).toEqual({ base: [], controlZone: ['x'] });
+  });
+
   it('starts the id set of a layer it has not seen', () => {
     const present = presentOf({});
     patchToDiffs(present, { features: [putFeature(zone('z1'))] });

@@ -46,8 +46,8 @@ export function layerCollection(plan: Plan, layer: LayerId, convert = toMapFeatu
 }
 
 /**
- * Turns a patch into one diff per touched layer. `present` holds the ids each map source has now and is
- * updated here, so the map needs no copy of the previous plan. The last change to an id wins.
+ * Turns a patch into one diff per layer whose source changes. `present` holds the ids each map source has
+ * now and is updated here, so the map needs no copy of the previous plan. The last change to an id wins.
  */
 export function patchToDiffs(present: Map<LayerId, Set<string>>, patch: Patch): Map<LayerId, GeoJSONSourceDiff> {
   const lastChange = new Map<string, Patch['features'][number]>();
@@ -60,6 +60,8 @@ export function patchToDiffs(present: Map<LayerId, Set<string>>, patch: Patch): 
       ids = new Set();
       present.set(change.layer, ids);
     }
+    // Gone and never shown (added and deleted within the patch): the map need not hear of it.
+    if (!change.after && !ids.has(change.id)) continue;
     let diff = diffs.get(change.layer);
     if (!diff) {
       diff = { add: [], remove: [] };
