@@ -14,9 +14,9 @@ const SRC = join(dirname(fileURLToPath(import.meta.url)), 'src');
 
 /**
  * The floors, bottom first: a unit imports only from units on lower floors, never from one on its own
- * floor or above. A unit is a folder of src/, except that the worker entry points (`worker/*.worker.ts`:
- * they run in a Web Worker and see only the core and io) sit lower than their clients (the rest of
- * worker/, which talk to the stores). Keep docs/architecture.md in step.
+ * floor or above. A unit is a folder of src/ (or main.tsx). worker/ holds only the worker entry points
+ * (`*.worker.ts`: they run in a Web Worker and see only the core and io); their clients are the session's
+ * (app/). Keep docs/architecture.md in step.
  */
 const FLOORS = [
   ['domain'],
@@ -26,9 +26,9 @@ const FLOORS = [
   ['i18n'],
   ['print'],
   ['io'],
-  ['worker entry'],
+  ['worker'],
   ['store'],
-  ['persist', 'worker'],
+  ['persist'],
   ['map'],
   ['viewer', 'cli'],
   ['app'],
@@ -45,9 +45,7 @@ const floorOf = new Map(FLOORS.flatMap((units, floor) => units.map((unit) => [un
 function unitOf(file) {
   const path = relative(SRC, file).split(sep).join('/');
   if (path.startsWith('../') || path.startsWith('/')) return null;
-  const top = path.split('/')[0];
-  if (top === 'worker' && /^worker\/[^/]+\.worker\.ts$/.test(path)) return 'worker entry';
-  return top;
+  return path.split('/')[0];
 }
 
 /** The file a relative import names (`./a.ts`, `../b.json?url`), or null when it is a package. */
@@ -72,9 +70,9 @@ const floorsRule = {
       if (!node.source || typeof node.source.value !== 'string') return;
       const target = resolveImport(file, node.source.value);
       const to = target && unitOf(target);
-      if (!to || to === from || (from === 'worker' && to === 'worker entry')) return;
+      if (!to || to === from) return;
       const [a, b] = [floorOf.get(from), floorOf.get(to)];
-      const name = (unit) => (unit.includes('.') || unit.includes(' ') ? unit : `${unit}/`);
+      const name = (unit) => (unit.includes('.') ? unit : `${unit}/`);
       if (a === undefined || b === undefined) {
         const unknown = a === undefined ? from : to;
         context.report({ node, message: `src/${name(unknown)} is on no floor: add it to FLOORS in eslint.config.js and to docs/architecture.md.` });

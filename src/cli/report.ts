@@ -67,7 +67,7 @@ export function textReport(t: Translate, plan: Plan, labels: Readonly<Record<Fea
  * What the not-checked issues lack, each named once: a missing input by its name, a per-feature one by
  * its first message and how many more share it ("建新地块 JX003 未填写户数 (+9)").
  */
-export function missingInputs(t: Translate, issues: readonly Issue[]): string[] {
+function missingInputs(t: Translate, issues: readonly Issue[]): string[] {
   const groups = new Map<string, { text: string; count: number }>();
   for (const issue of issues) {
     if (issue.severity !== 'notChecked') continue;

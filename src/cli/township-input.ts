@@ -29,9 +29,9 @@ import { listSome } from '../io/result.ts';
 import { MAX_FILE_BYTES } from '../io/package/read-folder.ts';
 import type { Input } from './read-input.ts';
 
-export const TOWNSHIP_FORMAT = 'village-plan-township';
-export const TOWNSHIP_VERSION = 1;
-export const TASKS_SHEET = '乡级任务';
+const TOWNSHIP_FORMAT = 'village-plan-township';
+const TOWNSHIP_VERSION = 1;
+const TASKS_SHEET = '乡级任务';
 
 type Task = keyof TownshipQuotas;
 const TASKS: readonly Task[] = ['cultivatedLand', 'permanentBasicFarmland', 'constructionTotal', 'urbanRuralConstruction', 'villageConstruction', 'pbfReserve'];
@@ -71,7 +71,7 @@ export async function withTownship(path: string, input: Input): Promise<Result<I
   return applyTownship(read.value, input);
 }
 
-export async function readTownshipFile(path: string, longitude?: number): Promise<Result<TownshipFile>> {
+async function readTownshipFile(path: string, longitude?: number): Promise<Result<TownshipFile>> {
   const bytes = readBytes(path);
   if (!bytes.ok) return bytes;
   const ext = extname(path).toLowerCase();
@@ -299,7 +299,7 @@ function villageLongitude(plan: Plan): number | undefined {
  * the village boundary (a township plan covers many villages), replace the township zones layer. Notes
  * say what was taken, so the report shows the check ran against the township's file.
  */
-export function applyTownship(township: TownshipFile, input: Input): Result<Input> {
+function applyTownship(township: TownshipFile, input: Input): Result<Input> {
   const { plan } = input;
   const planCode = plan.meta.villageCode;
   if (township.villageCode && planCode && township.villageCode !== planCode) return unusable(township.file, 'package.township.otherVillage', { fileCode: township.villageCode, planCode });

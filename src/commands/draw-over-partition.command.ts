@@ -22,7 +22,7 @@ import { fitToVillage, geometryProblem, MIN_DRAWN_AREA_M2 } from './geometry-che
 
 export type PartitionLayerId = 'controlZone' | 'functionalZone';
 
-export const PARTITION_DRAWN_LAYERS: readonly LayerId[] = ['controlZone', 'functionalZone'] satisfies PartitionLayerId[];
+const PARTITION_DRAWN_LAYERS: readonly LayerId[] = ['controlZone', 'functionalZone'] satisfies PartitionLayerId[];
 
 export function isPartitionDrawnLayer(layer: LayerId): layer is PartitionLayerId {
   return PARTITION_DRAWN_LAYERS.includes(layer);

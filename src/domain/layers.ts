@@ -79,10 +79,6 @@ export type DrawnLayerId =
   | 'consolidationZone'
   | 'controlZone';
 
-export function isDrawnLayer(layer: LayerId): layer is DrawnLayerId {
-  return LAYERS[layer].kind === 'drawn';
-}
-
 /**
  * Derivation order (domain.md §2): later layers win where changes overlap: demolition, then new-build,
  * then other use change.

@@ -38,8 +38,6 @@ export interface Patch {
   readonly quarantine?: readonly QuarantineChange[];
 }
 
-export const EMPTY_PATCH: Patch = { features: [] };
-
 export function isEmptyPatch(patch: Patch): boolean {
   return patch.features.length === 0 && (!patch.meta || Object.keys(patch.meta).length === 0) && !patch.quarantine?.length;
 }

@@ -75,7 +75,7 @@ export class EdgeBalance {
 }
 
 /** Canonical direction of an edge: from the lexicographically smaller end. */
-export function isForward(a: Position, b: Position): boolean {
+function isForward(a: Position, b: Position): boolean {
   return (a[0] as number) < (b[0] as number) || (a[0] === b[0] && (a[1] as number) < (b[1] as number));
 }
 

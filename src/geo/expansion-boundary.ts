@@ -7,9 +7,9 @@ import { layerFeatures, type Plan } from '../domain/plan.ts';
 import { normaliseControlZoneCode } from '../domain/codes.ts';
 import { union, type OverlayResult } from './overlay.ts';
 
-export const EXPANSION_ZONE_CODES: readonly string[] = ['010', '020'];
+const EXPANSION_ZONE_CODES: readonly string[] = ['010', '020'];
 
-export function expansionZones(plan: Plan): AreaGeometry[] {
+function expansionZones(plan: Plan): AreaGeometry[] {
   return layerFeatures(plan, 'controlZone')
     .filter((zone) => EXPANSION_ZONE_CODES.includes(normaliseControlZoneCode(zone.properties.zoneCode)))
     .map((zone) => zone.geometry);

@@ -12,7 +12,7 @@ import { distanceToSegment, projectionParameter } from './segments.ts';
 export { areAdjacent, sharedBoundaryLength } from './shared-boundary.ts';
 
 /** 1e-9° ≈ 0.1 mm: the rounding drawn coordinates go through. */
-export const DEFAULT_VERTEX_TOLERANCE_DEG = 1e-9;
+const DEFAULT_VERTEX_TOLERANCE_DEG = 1e-9;
 
 /**
  * Inserts `point` (those exact numbers) into every edge it lies on within `toleranceDeg` and strictly

@@ -68,7 +68,7 @@ export interface MemberOverlap {
  * "i|j", i < j) are probed at every vertex and edge midpoint: a member can sit inside another touching
  * it only at vertices (a diamond inscribed in a square), where no vertex is strictly inside.
  */
-export function ringMembersOverlap(polygons: readonly CleanPolygon[], touching: ReadonlySet<string>): MemberOverlap[] {
+function ringMembersOverlap(polygons: readonly CleanPolygon[], touching: ReadonlySet<string>): MemberOverlap[] {
   const found: MemberOverlap[] = [];
   const boxes: BBox[] = polygons.map((p) => positionsBBox(p.rings[0] ?? []));
   for (let i = 0; i < polygons.length; i++) {

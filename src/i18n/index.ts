@@ -7,7 +7,6 @@ import { codeLabels, type Language } from './code-labels.ts';
 import { strings } from './texts.ts';
 
 export type { Language };
-export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 
 export function createI18n(language: Language = 'zh-CN'): I18n {
   const instance = i18next.createInstance();

@@ -77,7 +77,7 @@ const compareMeta: Comparer = (from, to) => {
 };
 
 /** The explicit list of comparers, in the order the panel shows their sections. */
-export const COMPARERS: readonly Comparer[] = [compareFeatures, compareMeta];
+const COMPARERS: readonly Comparer[] = [compareFeatures, compareMeta];
 
 export function comparePlans(from: Plan, to: Plan, comparers: readonly Comparer[] = COMPARERS): PlanComparison {
   return { sections: comparers.map((compare) => compare(from, to)).filter((s): s is ComparisonSection => s !== null) };

@@ -119,7 +119,7 @@ export function setAsideText(record: SetAsideRecord): string {
  * A stored value as JSON can carry it. IndexedDB holds what JSON cannot (a cycle, a typed array, a
  * bigint); that part is written as what it was instead of failing the whole file.
  */
-export function jsonSafe(value: unknown): unknown {
+function jsonSafe(value: unknown): unknown {
   const seen = new WeakSet<object>();
   const replacer = (_key: string, v: unknown): unknown => {
     if (typeof v === 'bigint') return v.toString();

@@ -81,7 +81,7 @@ function zip(keys: readonly IDBValidKey[], values: readonly unknown[]): Stored[]
 }
 
 /** Pure: stored records in, plan and history out. Exported for tests of damaged records. */
-export function assembleDraft(info: DraftRecord, metaRecord: unknown, featureRows: readonly Stored[], historyRows: readonly Stored[]): Result<LoadedDraft> {
+function assembleDraft(info: DraftRecord, metaRecord: unknown, featureRows: readonly Stored[], historyRows: readonly Stored[]): Result<LoadedDraft> {
   const damaged: DamagedRecord[] = [];
   const head = planHead(info, metaRecord, damaged);
 

@@ -125,7 +125,7 @@ function textRings(font: Font, op: TextOp, pxPerMm: number): number[][] {
 }
 
 /** The sheet as RGBA pixels at `dpi`. */
-export function rasteriseSheet(sheet: Sheet, fonts: PrintFonts, dpi: number): Raster {
+function rasteriseSheet(sheet: Sheet, fonts: PrintFonts, dpi: number): Raster {
   const pxPerMm = dpi / MM_PER_INCH;
   const raster = new Raster(Math.round(sheet.widthMm * pxPerMm), Math.round(sheet.heightMm * pxPerMm));
   const faces = { regular: fontkit.create(woffToSfnt(fonts.regular)) as Font, bold: fontkit.create(woffToSfnt(fonts.bold)) as Font };
@@ -153,7 +153,7 @@ export function rasteriseSheet(sheet: Sheet, fonts: PrintFonts, dpi: number): Ra
   return raster;
 }
 
-export async function encodeJpeg(raster: Raster, quality = 0.88): Promise<Uint8Array> {
+async function encodeJpeg(raster: Raster, quality = 0.88): Promise<Uint8Array> {
   if (typeof OffscreenCanvas !== 'undefined') {
     const canvas = new OffscreenCanvas(raster.width, raster.height);
     const context = canvas.getContext('2d');

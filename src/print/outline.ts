@@ -83,7 +83,7 @@ export function areaInside(polygons: GkPolygons, box: Extent): number {
  * on a kilometre line comes back from lon/lat a fraction of a millimetre to either side, which over a
  * 1 km sheet edge is well under a square metre.
  */
-export const MIN_AREA_M2 = 1;
+const MIN_AREA_M2 = 1;
 
 export function touches(polygons: GkPolygons, box: Extent): boolean {
   return areaInside(polygons, box) >= MIN_AREA_M2;

@@ -57,7 +57,7 @@ function pathOps(rings: Rings): PDFOperator[] {
 }
 
 /** Hatch lines across the rings' box, kept inside by a clipping path. */
-export function hatchLines(rings: Rings, hatch: Hatch): number[][] {
+function hatchLines(rings: Rings, hatch: Hatch): number[][] {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const ring of rings) for (let i = 0; i + 1 < ring.length; i += 2) [x0, y0, x1, y1] = [Math.min(x0, ring[i] as number), Math.min(y0, ring[i + 1] as number), Math.max(x1, ring[i] as number), Math.max(y1, ring[i + 1] as number)];
   const lines: number[][] = [];

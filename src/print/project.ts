@@ -22,7 +22,7 @@ export function crsFor(longitude: number): GkCrs {
   return { zone: gkZoneForLongitude(longitude), zonePrefix: true };
 }
 
-export function toPaper(p: PaperProjection, lonLat: Position): [number, number] {
+function toPaper(p: PaperProjection, lonLat: Position): [number, number] {
   const [e, n] = toGaussKruger(lonLat, p.crs);
   return gkToPaper(p, e, n);
 }

@@ -33,7 +33,7 @@ export interface SeriesPageInput {
 const text = (s: string, x: number, y: number, sizeMm: number, align: 'left' | 'center' | 'right', bold = false): DrawOp => ({ kind: 'text', text: s, x, y, sizeMm, bold, align, colour: BLACK });
 
 /** The 接图表: 3 × 3 cells of the neighbours' numbers, the sheet itself hatched. */
-export function adjoiningTable(adjoining: readonly (readonly string[])[], x: number, y: number, unit: number, title: string): DrawOp[] {
+function adjoiningTable(adjoining: readonly (readonly string[])[], x: number, y: number, unit: number, title: string): DrawOp[] {
   const [w, h] = [19 * unit, 6 * unit];
   const size = 1.9 * unit;
   const ops: DrawOp[] = [text(title, x, y - 1.2 * unit, 2.4 * unit, 'left', true)];

@@ -25,7 +25,7 @@ export interface FarmlandArea {
   readonly netM2: number;
 }
 
-export const NO_FARMLAND: FarmlandArea = { grossM2: 0, ridgeM2: 0, netM2: 0 };
+const NO_FARMLAND: FarmlandArea = { grossM2: 0, ridgeM2: 0, netM2: 0 };
 
 type Profile = Pick<RuleProfile, 'newFarmlandRidgeCoefficient'>;
 

@@ -1,7 +1,6 @@
-/** Small measurements rules report with: perimeter and mean width of a piece, distance between outlines. */
+/** Small measurements rules report with: the perimeter of a piece, the distance between outlines. */
 import type { Position } from 'geojson';
 import type { AreaGeometry } from '../domain/features.ts';
-import { ellipsoidalArea } from '../geo/area.ts';
 import { expandBBox } from '../geo/bbox.ts';
 import { localLengthMetres, toleranceDegrees } from '../geo/local-metric.ts';
 import { PreparedArea } from '../geo/prepared-area.ts';
@@ -12,15 +11,6 @@ export function perimeterMetres(geometry: AreaGeometry): number {
   let total = 0;
   for (const { ring } of rings(geometry)) for (let i = 0; i + 1 < ring.length; i++) total += localLengthMetres(ring[i] as Position, ring[i + 1] as Position);
   return total;
-}
-
-/**
- * Mean width of a piece in metres, 2·area / perimeter: a sliver of width w along an edge of length L has
- * area wL and perimeter ≈ 2L. How far a piece reaches beyond a line, without projecting.
- */
-export function meanWidthMetres(geometry: AreaGeometry): number {
-  const perimeter = perimeterMetres(geometry);
-  return perimeter > 0 ? (2 * ellipsoidalArea(geometry)) / perimeter : 0;
 }
 
 /** True when the outlines (or interiors) of a and b come within `metres` of each other. */

@@ -16,7 +16,7 @@ import type { FeatureRule } from './rule.ts';
 const LAYERS_CHECKED: readonly LayerId[] = ['base', 'newBuild', 'useChange', 'controlZone'];
 
 /** The minimum area for a land class (domain.md §6). */
-export function minimumForClass(code: LandClassCode, min: RuleProfile['minParcelAreaM2']): number {
+function minimumForClass(code: LandClassCode, min: RuleProfile['minParcelAreaM2']): number {
   if (isConstructionLand(code)) return min.construction;
   if (code === '151') return min.facilityFarmland;
   if (code === '131' || code === '31' || code === '32') return min.forestWaterReserve;

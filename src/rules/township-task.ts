@@ -10,7 +10,7 @@ import { m2, makeIssue, notChecked, type Issue } from './issue.ts';
 import type { PlanRule, RuleInfo } from './rule.ts';
 import type { RuleId } from './rule-ids.ts';
 
-export function withinTownshipTask(state: CheckState, rule: RuleInfo, task: keyof TownshipQuotas, counts: (code: LandClassCode) => boolean): Issue[] {
+function withinTownshipTask(state: CheckState, rule: RuleInfo, task: keyof TownshipQuotas, counts: (code: LandClassCode) => boolean): Issue[] {
   const limit = state.plan.meta.quotas[task];
   if (limit === null) return [notChecked(rule.id, `rules.missing.quota.${task}`)];
   const base = state.derived.sum((k) => counts(k.baseClass));

@@ -44,7 +44,7 @@ export function shownPoints(state: MeasureState): readonly Position[] {
 }
 
 /** Points a finished measurement needs: a line has a segment, an outline encloses something. */
-export function minimumPoints(mode: MeasureMode): number {
+function minimumPoints(mode: MeasureMode): number {
   return mode === 'distance' ? 2 : 3;
 }
 

@@ -61,7 +61,7 @@ export interface UiState {
 
 const HIDDEN_BY_DEFAULT: ReadonlySet<LayerId> = new Set(['townshipZones', 'consolidationZone']);
 
-export function defaultUiState(order: readonly LayerId[]): UiState {
+function defaultUiState(order: readonly LayerId[]): UiState {
   return {
     language: 'zh-CN',
     view: 'base',

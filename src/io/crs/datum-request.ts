@@ -49,7 +49,7 @@ export function requestOfCrs(crs: ReadCrs): DatumRequest | null {
   return crs.kind === 'foreign' && crs.shift.kind === 'local' ? { datum: crs.shift.datum, name: crs.name, gk: crs.gk } : null;
 }
 
-export function requestCrs(request: DatumRequest, transformation: DatumTransformation): ForeignCrs {
+function requestCrs(request: DatumRequest, transformation: DatumTransformation): ForeignCrs {
   return { kind: 'foreign', name: request.name, datumName: request.datum, definition: localProj4(request), gk: request.gk, shift: { kind: 'local', datum: request.datum, transformation } };
 }
 

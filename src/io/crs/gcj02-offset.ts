@@ -28,7 +28,7 @@ import { cgcs2000ToGcj02Position, gcj02ToCgcs2000Position } from './gcj02.ts';
 /** Median distance at or below which a layer sits on the plan: a 1:2000 survey's ±1 m, plus the inverse's ~0.1 m. */
 export const FITS_M = 1.5;
 /** How many times further from the plan the layer must be as read than converted. */
-export const IMPROVEMENT = 10;
+const IMPROVEMENT = 10;
 /** Distances are looked for this far; anything further counts as this far (only medians are compared, against FITS_M). */
 const SEARCH_M = 20;
 /** GCJ-02 moves a point by at most ~700 m in China: layer vertices this far (degrees) around the plan may be at the offset from it. */

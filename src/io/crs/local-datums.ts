@@ -7,7 +7,7 @@
 import type { LocalDatum } from '../../domain/datum-parameters.ts';
 
 /** proj4 ellipsoid of each datum (a, 1/f): Krassowsky 1940 and IAG 1975 (= proj4 `krass`, `IAU76`). */
-export const LOCAL_DATUM_ELLIPSOIDS: Readonly<Record<LocalDatum, { readonly a: number; readonly rf: number }>> = {
+const LOCAL_DATUM_ELLIPSOIDS: Readonly<Record<LocalDatum, { readonly a: number; readonly rf: number }>> = {
   beijing1954: { a: 6_378_245, rf: 298.3 },
   xian1980: { a: 6_378_140, rf: 298.257 },
 };

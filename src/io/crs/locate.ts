@@ -13,7 +13,7 @@ import { describeCrs, GEOGRAPHIC, gk, type ReadCrs, type SourceCrs } from './sou
  * Zhejiang's lon/lat extent (118.03–122.95°E, 27.04–31.18°N, from the district outlines in the
  * third-party fixtures) with ~30 km of margin for villages on the border and for offset data.
  */
-export const ZHEJIANG_EXTENT: Extent = { minX: 117.7, minY: 26.7, maxX: 123.3, maxY: 31.5 };
+const ZHEJIANG_EXTENT: Extent = { minX: 117.7, minY: 26.7, maxX: 123.3, maxY: 31.5 };
 
 export type Region = 'zhejiang' | 'any';
 
@@ -32,7 +32,7 @@ function inside(outer: Extent, e: Extent): boolean {
 }
 
 /** The lon/lat extent of raw coordinates in a CRS (corners and middle: enough for a plausibility test). */
-export function lonLatExtent(e: Extent, crs: ReadCrs): Extent | undefined {
+function lonLatExtent(e: Extent, crs: ReadCrs): Extent | undefined {
   if (crs.kind === 'geographic') return isLonLat(e) ? e : undefined;
   const toLonLat = crs.kind === 'foreign' ? foreignToLonLat(crs) : (p: number[]) => fromGaussKruger(p, crs);
   const corners = [

@@ -65,7 +65,7 @@ function datumOf(node: WktNode): PrjCrs['datum'] {
 }
 
 /** `CGCS2000_3_Degree_GK_Zone_40`, `CGCS2000 / 3-degree Gauss-Kruger zone 40`, `…_CM_120E`, `… CM 120E`. */
-export function gkFromName(name: string): ReturnType<typeof gkCrsFromEpsg> {
+function gkFromName(name: string): ReturnType<typeof gkCrsFromEpsg> {
   const n = name.toLowerCase();
   if (!/cgcs\s*2000|china.?2000/.test(n) || !/3.?degree|3°/.test(n)) return undefined;
   const zone = /zone[_\s]*(\d+)/.exec(n);

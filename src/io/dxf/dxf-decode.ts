@@ -9,7 +9,7 @@
  */
 import { fileName } from '../files.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
-import { isDecodable } from '../text/code-pages.ts';
+import { encodingFromCpg, isDecodable } from '../text/code-pages.ts';
 import { detectEncoding } from '../text/detect-encoding.ts';
 
 export interface DecodedDxf {
@@ -41,21 +41,6 @@ export function describeVersion(version: string | null): string {
   return release ? `${version} (${release})` : version;
 }
 
-/** `$DWGCODEPAGE` values → WHATWG decoder labels. */
-function decoderForCodepage(codepage: string): string | undefined {
-  const upper = codepage.trim().toUpperCase();
-  const number = /^(?:ANSI_|DOS|CP)?(\d{3,5})$/.exec(upper)?.[1];
-  const byNumber: Readonly<Record<string, string>> = { '936': 'gbk', '950': 'big5', '932': 'shift_jis', '949': 'euc-kr', '874': 'windows-874', '54936': 'gb18030', '65001': 'utf-8' };
-  if (number) {
-    if (byNumber[number]) return byNumber[number];
-    if (/^125\d$/.test(number)) return `windows-${number}`;
-    return undefined;
-  }
-  if (upper === 'UTF8' || upper === 'UTF-8') return 'utf-8';
-  if (upper === 'GB2312' || upper === 'GBK') return 'gbk';
-  return isDecodable(upper.toLowerCase()) ? upper.toLowerCase() : undefined;
-}
-
 /** The value line after a header variable (`  9\n$ACADVER\n  1\nAC1015`), read from ASCII alone. */
 function headerValue(head: string, variable: string): string | null {
   const match = new RegExp(`\\r?\\n\\s*9\\r?\\n\\${variable}\\s*\\r?\\n\\s*\\d+\\r?\\n([^\\r\\n]*)`).exec(`\n${head}`);
@@ -69,7 +54,7 @@ function startsWith(bytes: Uint8Array, text: string): boolean {
 }
 
 /** A DWG starts with its version string (`AC1015`…) followed by binary; a DXF starts with a group code. */
-export function looksLikeDwg(bytes: Uint8Array): boolean {
+function looksLikeDwg(bytes: Uint8Array): boolean {
   return bytes.length >= 6 && startsWith(bytes, 'AC10') && bytes.subarray(4, 6).every((b) => b >= 0x30 && b <= 0x39);
 }
 
@@ -114,7 +99,7 @@ export function decodeDxf(path: string, bytes: Uint8Array, chosen?: string): Res
     encoding = 'utf-8';
     how = 'ascii';
   } else {
-    const declared = codepage ? decoderForCodepage(codepage) : undefined;
+    const declared = codepage ? encodingFromCpg(codepage) : undefined;
     if (declared && declared !== 'windows-1252') {
       encoding = declared;
       how = 'codepage';

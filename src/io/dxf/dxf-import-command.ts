@@ -81,7 +81,7 @@ interface Box {
  * polygon counts as inside when none of its vertices is outside and one is strictly inside: one that
  * already fills a hole of the other is not inside it.
  */
-export function cutIslands(geometries: readonly AreaGeometry[]): { geometries: AreaGeometry[]; islands: number } {
+function cutIslands(geometries: readonly AreaGeometry[]): { geometries: AreaGeometry[]; islands: number } {
   const out = geometries.map((g) => (g.type === 'Polygon' ? { type: 'Polygon' as const, coordinates: g.coordinates.map((r) => [...r]) } : g));
   const size = (g: AreaGeometry) => (g.type === 'Polygon' ? Math.abs(ringSignedAreaPlanar(g.coordinates[0] as Position[])) : Infinity);
   const tree = new RBush<Box>();

@@ -62,7 +62,7 @@ export function zoneOfCode(code: string): ControlZoneCode | null {
   return ZONES.has(c) ? (c as ControlZoneCode) : null;
 }
 
-export function pbfTypeOfCode(code: string): PbfType | null {
+function pbfTypeOfCode(code: string): PbfType | null {
   const c = code.trim().toUpperCase();
   return c === 'G111' || c === '111' ? 'G111' : c === 'G112' || c === '112' ? 'G112' : null;
 }

@@ -48,7 +48,7 @@ const ZONES = new Set<string>(codesOf(CONTROL_ZONE_CODES));
  * (111, 2121, 011, 010); 1 for the two-digit planning classes (12, 31, 32), which parcel numbers often
  * are too; 0 for anything else.
  */
-export function codeStrength(token: string): number {
+function codeStrength(token: string): number {
   const t = token.trim().toUpperCase();
   if (!t) return 0;
   if (/^[XGN]\d{2,4}$/.test(t)) return 3;

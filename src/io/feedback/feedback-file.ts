@@ -7,13 +7,13 @@
 import type { Message, Result } from '../../domain/message.ts';
 import { crc32 } from '../zip/crc32.ts';
 
-export const FEEDBACK_FORMAT = 'village-plan-feedback';
-export const FEEDBACK_SCHEMA_VERSION = 1;
+const FEEDBACK_FORMAT = 'village-plan-feedback';
+const FEEDBACK_SCHEMA_VERSION = 1;
 export const MAX_COMMENT = 1000;
 export const MAX_AUTHOR = 40;
 export const MAX_PHONE = 30;
 /** More comments than a village could write in a notice period: a bigger file is not a feedback file. */
-export const MAX_COMMENTS = 5000;
+const MAX_COMMENTS = 5000;
 
 export interface VillagerComment {
   /** Made on the phone (UUID): the same comment imported twice is recognised by it. */
@@ -48,7 +48,7 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const FORBIDDEN_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 const isId = (v: unknown): v is string => typeof v === 'string' && ID.test(v) && !FORBIDDEN_IDS.has(v);
 
-export function commentsChecksum(comments: readonly VillagerComment[]): string {
+function commentsChecksum(comments: readonly VillagerComment[]): string {
   return crc32(new TextEncoder().encode(JSON.stringify(comments.map(canonical)))).toString(16).padStart(8, '0');
 }
 

@@ -8,7 +8,7 @@ import type { Message, Result } from '../../domain/message.ts';
 import { crc32 } from '../zip/crc32.ts';
 import { readBundle, type FeedbackBundle } from './feedback-file.ts';
 
-export const QR_PREFIX = 'VPFB1:';
+const QR_PREFIX = 'VPFB1:';
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 /** Inflated size limit: refuses a "zip bomb" pasted as text. */
 const MAX_INFLATED = 4 * 1024 * 1024;

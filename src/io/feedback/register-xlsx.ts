@@ -31,7 +31,7 @@ function placeOf(plan: Plan, feedback: FeatureOf<'feedback'>): string {
   return parcelNo ? `${parcelNo}（${where}）` : where;
 }
 
-export function registerRows(plan: Plan, t: Translate): RegisterRow[] {
+function registerRows(plan: Plan, t: Translate): RegisterRow[] {
   const comments = [...layerFeatures(plan, 'feedback')].sort((a, b) => a.properties.createdAt.localeCompare(b.properties.createdAt) || a.id.localeCompare(b.id));
   return comments.map((f, i) => ({
     no: i + 1,

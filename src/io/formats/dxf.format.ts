@@ -17,7 +17,7 @@ import type { EncodingReport, FieldInfo, FileFormat, ImportedFeature, ImportedLa
 
 const EXTENSIONS = ['dxf', 'dwg'] as const;
 
-export const DXF_FIELDS: readonly FieldInfo[] = ['Layer', 'EntityType', 'EntityHandle', 'Text', 'Tag', 'Block'].map((name) => ({ name, kind: 'text', width: null, decimals: null }));
+const DXF_FIELDS: readonly FieldInfo[] = ['Layer', 'EntityType', 'EntityHandle', 'Text', 'Tag', 'Block'].map((name) => ({ name, kind: 'text', width: null, decimals: null }));
 
 function claim(files: readonly InputFile[]): InputFile[][] {
   return files.filter((f) => (EXTENSIONS as readonly string[]).includes(extensionOf(f.name))).map((f) => [f]);

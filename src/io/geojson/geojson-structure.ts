@@ -10,7 +10,7 @@ import type { Geometry, Position } from 'geojson';
 import { emptyProperties, plainJson, type Properties } from '../formats/properties.ts';
 import { failure, success, type Message, type Result } from '../result.ts';
 
-export const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'] as const;
+const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'] as const;
 const ALL_TYPES = ['FeatureCollection', 'Feature', ...GEOMETRY_TYPES];
 
 export interface ParsedFeature {

@@ -13,7 +13,7 @@ import type { ImportedFeature, ImportedLayer } from '../formats/types.ts';
 import { note } from '../result.ts';
 
 /** ArcGIS's default XY tolerance for a 0.0001 m resolution; far below anything a survey measures. */
-export const ALIGN_TOLERANCE_M = 0.001;
+const ALIGN_TOLERANCE_M = 0.001;
 
 export interface TopologyPreview {
   /** What aligning does (or did, when `applied`). */

@@ -94,6 +94,3 @@ export const DELIVERY_FIELDS: Readonly<Record<DeliveryLayerName, readonly Export
   // No phone numbers: a villager's contact stays in the editor, it is not delivered to the province.
   GSYJ: [BSM, text('YJNR', 254, '意见内容'), text('TJR', 30, '提交人'), text('TJSJ', 16, '提交时间'), text('CLZT', 20, '处理状态'), text('DFYJ', 254, '答复意见')],
 };
-
-/** Which of the plan's layers a delivery layer comes from, for the layers that are written as they are. */
-export const SIMPLE_LAYER_SOURCES = { STBHHX: 'redline', XJGZQ: 'townshipZones', GNFQ: 'functionalZone', ZZFQ: 'consolidationZone', JBNTZBQ: 'reserve', SSNYD: 'facility', GSYJ: 'feedback' } as const;

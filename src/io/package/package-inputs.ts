@@ -24,8 +24,8 @@ import { listSome, note, type Message } from '../result.ts';
 import { CHANGE_LAYERS, parseRef, type ChangeLayer, type FeatureRef } from './package-refs.ts';
 
 export const INPUTS_FILE_NAME = '规划参数.json';
-export const INPUTS_FORMAT = 'village-plan-inputs';
-export const INPUTS_VERSION = 1;
+const INPUTS_FORMAT = 'village-plan-inputs';
+const INPUTS_VERSION = 1;
 
 /** The meta the sidecar carries: all of PlanMeta but the village's name and code (XZQ has them) and the justifications. */
 // Datum parameters are an import aid of the editor, not part of what a package delivers.

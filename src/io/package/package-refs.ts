@@ -16,7 +16,7 @@ export type ChangeLayer = 'demolition' | 'newBuild' | 'useChange';
 export const CHANGE_LAYERS: readonly ChangeLayer[] = ['demolition', 'newBuild', 'useChange'];
 
 /** Plan layers written one feature per row, in plan order, and the package layer each goes to. */
-export const ROW_LAYERS: Readonly<Partial<Record<LayerId, PackageLayerName | 'GSYJ'>>> = {
+const ROW_LAYERS: Readonly<Partial<Record<LayerId, PackageLayerName | 'GSYJ'>>> = {
   boundary: 'XZQ',
   base: 'JQDLTB',
   pbf: 'JBNTBHTB',

@@ -15,7 +15,7 @@ import type { FeatureRef } from './package-refs.ts';
 
 export const QC_JSON_NAME = '质检结果.json';
 export const QC_TEXT_NAME = '质检结果.txt';
-export const QC_FORMAT = 'village-plan-qc';
+const QC_FORMAT = 'village-plan-qc';
 
 export interface QcFeature {
   /** `GHYT#40`; absent for a feature the package does not carry. */

@@ -16,7 +16,7 @@ export interface DbfRow {
   readonly label: string;
 }
 
-export function checkFieldNames(fields: readonly ExportField[], layer: string): Result<void> {
+function checkFieldNames(fields: readonly ExportField[], layer: string): Result<void> {
   const seen = new Set<string>();
   for (const field of fields) {
     const upper = field.name.toUpperCase();

@@ -1,5 +1,5 @@
 /** Shape type codes of the ESRI Shapefile Technical Description (1998), and what each becomes. */
-export const SHAPE_TYPES = {
+const SHAPE_TYPES = {
   0: 'Null',
   1: 'Point',
   3: 'PolyLine',

@@ -4,7 +4,7 @@
  */
 import type { JsonValue, Properties } from '../formats/properties.ts';
 
-export const SURVEY_FIELDS = {
+const SURVEY_FIELDS = {
   code: ['DLBM'],
   name: ['DLMC'],
   parcelNo: ['TBBH', 'TBYBH'],

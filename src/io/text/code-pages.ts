@@ -3,9 +3,6 @@
  * WHATWG TextDecoder knows (the same decoders in browsers, workers and Node with full ICU).
  */
 
-/** What the encoding switch offers (any other WHATWG label is accepted too); GBK and UTF-8 first. */
-export const SWITCHABLE_ENCODINGS = ['gbk', 'utf-8', 'gb18030', 'big5', 'windows-1250', 'windows-1251', 'windows-1252', 'shift_jis', 'euc-kr', 'iso-8859-1'] as const;
-
 /** Windows code page numbers as `.cpg` files and ArcGIS write them (`936`, `ANSI 936`, `CP936`, `65001`). */
 const CODE_PAGES: Readonly<Record<string, string>> = {
   '936': 'gbk',
@@ -40,13 +37,16 @@ const LANGUAGE_DRIVERS: Readonly<Record<number, string>> = {
   0x26: 'ibm866',
 };
 
-/** The decoder label for a `.cpg` text, or undefined when the text names nothing we can decode. */
+/**
+ * The decoder label for a `.cpg` text or a DXF's `$DWGCODEPAGE` (`ANSI_936`, `DOS936`, `UTF8`), or
+ * undefined when the text names nothing we can decode.
+ */
 export function encodingFromCpg(text: string): string | undefined {
   const cleaned = text.replace(/^\uFEFF/, '').trim();
   // A real .cpg is one short line; an HTML page saved under that name is not.
   if (cleaned.length === 0 || cleaned.length > 40 || /[<>\n]/.test(cleaned)) return undefined;
   const lower = cleaned.toLowerCase();
-  const page = /^(?:ansi|cp|windows|oem|ms)?[\s_-]*(\d{3,5})$/.exec(lower);
+  const page = /^(?:ansi|cp|windows|oem|ms|dos)?[\s_-]*(\d{3,5})$/.exec(lower);
   if (page) return CODE_PAGES[page[1] as string];
   if (lower === 'utf8' || lower === 'utf-8' || lower === 'unicode') return 'utf-8';
   return isDecodable(lower) ? new TextDecoder(lower).encoding : undefined;

@@ -33,7 +33,7 @@ function lockDraft(draftId: string, options: { steal?: boolean; signal?: AbortSi
   return hold(draftId, options) as Promise<HeldLock>;
 }
 
-export async function isDraftLocked(draftId: string): Promise<boolean> {
+async function isDraftLocked(draftId: string): Promise<boolean> {
   const manager = locks();
   if (!manager) return false;
   const { held } = await manager.query();

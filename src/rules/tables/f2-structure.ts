@@ -24,7 +24,7 @@ interface GroupNode {
 const leaf = (code: LandClassCode): GroupNode => ({ key: code, labelKey: `landClass.${code}`, codes: [code] });
 const group = (key: string, children: readonly GroupNode[]): GroupNode => ({ key, labelKey: `tables.F2.${key}`, children });
 
-export const F2_GROUPS: readonly GroupNode[] = [
+const F2_GROUPS: readonly GroupNode[] = [
   group('ecological', [leaf('131'), leaf('31'), leaf('32')]),
   group('agricultural', [group('cultivated', [leaf('111'), leaf('112'), leaf('113')]), leaf('12'), leaf('132'), leaf('151'), group('otherFarm', [leaf('152'), leaf('153'), leaf('154'), leaf('155')])]),
   group('settlement', [leaf('2121'), leaf('2122'), leaf('2123'), leaf('2125'), leaf('2126')]),

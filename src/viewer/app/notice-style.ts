@@ -13,7 +13,7 @@ import type { AreaItem, NoticeModel } from './notice-model.ts';
 export type NoticeView = 'plan' | 'base';
 
 export const CHANGE_LAYERS = ['demolition', 'newBuild', 'useChange', 'facility', 'reserve'] as const;
-export const STYLED_LAYERS = ['base', 'pbf', ...CHANGE_LAYERS, 'boundary'] as const;
+const STYLED_LAYERS = ['base', 'pbf', ...CHANGE_LAYERS, 'boundary'] as const;
 export const PINS_SOURCE = 'notice-pins';
 export const SELECTED_SOURCE = 'notice-selected';
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };

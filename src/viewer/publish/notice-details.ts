@@ -6,8 +6,8 @@
 import { addDays, dateOfDayNumber, dayNumber } from '../../domain/calendar.ts';
 import { failure, type Result } from '../../domain/message.ts';
 
-export const MIN_NOTICE_DAYS = 30;
-export const MAX_NOTICE_TEXT = 500;
+const MIN_NOTICE_DAYS = 30;
+const MAX_NOTICE_TEXT = 500;
 
 export interface NoticeDetails {
   /** First day of the notice, YYYY-MM-DD. */

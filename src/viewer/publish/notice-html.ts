@@ -39,7 +39,7 @@ async function sha256Base64(text: string): Promise<string> {
  * JSON that can sit inside a <script> element: every `<` becomes `\u003c`, so no text in the plan (a
  * place name, the issuer, a note) can close the element or open a comment.
  */
-export function scriptSafeJson(value: unknown): string {
+function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
@@ -48,7 +48,7 @@ export function scriptSafeJson(value: unknown): string {
  * regular expression of minified code, where `<\/script` means the same; `<!--` would switch the HTML
  * parser into its escaped-script state, so the template build refuses it rather than rewrite code.
  */
-export function scriptSafeCode(code: string): string {
+function scriptSafeCode(code: string): string {
   if (code.includes('<!--')) throw new Error('viewer script contains "<!--"; it cannot be inlined safely');
   // The HTML parser turns CR and CRLF into LF, so the browser would hash other text than we did.
   if (code.includes('\r')) throw new Error('viewer script contains a carriage return; its hash would not match');

@@ -34,7 +34,7 @@ export interface PublishedNotice {
 }
 
 /** Rules with unwaivable findings, most findings first: what stops a plan from being published. */
-export function blockingRules(issues: readonly Issue[]): { rule: string; count: number }[] {
+function blockingRules(issues: readonly Issue[]): { rule: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const issue of issues) {
     if (issue.severity !== 'error') continue;
