@@ -17,10 +17,9 @@ import { parsePlanText } from './domain/plan-file.ts';
 import { emptyPlan, type Plan } from './domain/plan.ts';
 import { listDrafts } from './persist/draft-store.ts';
 import { draftsDb } from './persist/open-drafts-db.ts';
-import { createDraftController } from './persist/session/draft-controller.ts';
-import { createDraftList } from './persist/session/draft-list-service.ts';
 import { draftQuarantine } from './persist/session/quarantine-service.ts';
 import { draftVersions } from './persist/session/versions-service.ts';
+import { openEditorSession, openStartPage } from './app/browser-session.ts';
 import { createEditor, type Editor } from './store/editor.ts';
 import { App } from './ui/App.tsx';
 import { startAppWorker } from './ui/drafts/app-worker.ts';
@@ -51,7 +50,7 @@ async function hasDrafts(): Promise<boolean> {
 
 function showStartPage(root: Root, editor: Editor, notice?: Message): void {
   // The start page lives as long as the page: its service (and channel) with it.
-  const drafts = createDraftList({ sample: async () => (await fetch(sampleUrl)).text() });
+  const drafts = openStartPage(async () => (await fetch(sampleUrl)).text());
   root.render(
     <StrictMode>
       <StartApp ui={editor.ui} drafts={drafts} {...(notice ? { notice } : {})} />
@@ -72,7 +71,8 @@ async function start() {
     return;
   }
 
-  const drafts = createDraftController({ editor, onStored: (id) => window.history.replaceState(null, '', draftUrl(id)) });
+  const session = openEditorSession(editor, (id) => window.history.replaceState(null, '', draftUrl(id)));
+  const { drafts } = session;
   saveOnLeave(drafts, editor);
   if (import.meta.env.VITE_VILLAGE_BENCH === '1') installDraftsBenchHook(editor, drafts);
   editor.ui.setPlanLoading(true);
@@ -82,7 +82,7 @@ async function start() {
   const fetching = route.kind === 'draft' ? null : loadStartPlan(fileUrl);
   root.render(
     <StrictMode>
-      <App editor={editor} drafts={{ controller: drafts, versions: draftVersions(drafts, editor), quarantine: draftQuarantine(drafts, editor) }} />
+      <App session={session} drafts={{ controller: drafts, versions: draftVersions(drafts, editor), quarantine: draftQuarantine(drafts, editor) }} />
     </StrictMode>,
   );
 
@@ -91,7 +91,7 @@ async function start() {
   if (opening) {
     const opened = await opening;
     if (!opened.ok) {
-      drafts.dispose();
+      session.dispose();
       window.history.replaceState(null, '', homeUrl());
       showStartPage(root, editor, opened.error);
       return;

@@ -19,7 +19,7 @@ function sources(dir: string): string[] {
 /** The import dialog's components (src/ui/io) and service (src/app/import): `t('io.ui.…')` and keys in template literals' fixed parts. */
 const UI_DIR = fileURLToPath(new URL('../ui/io/', import.meta.url));
 const SERVICE_DIR = fileURLToPath(new URL('../app/import/', import.meta.url));
-const WORKER_CLIENT = fileURLToPath(new URL('../worker/io-client.ts', import.meta.url));
+const WORKER_CLIENT = fileURLToPath(new URL('../app/io-client.ts', import.meta.url));
 
 describe('io texts', () => {
   const used = new Set(sources(IO_DIR).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'(io\.[a-zA-Z]+\.[a-zA-Z0-9]+)'/g)].map((m) => m[1] as string)));

@@ -2,13 +2,11 @@
  * The editor's frame: toolbar, layers, map, the side panel (attributes, issues, indicators), the drawer
  * (the attribute table or the wide indicator tables, one at a time), status bar, dialogs.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { useStore } from 'zustand';
+import type { Session } from '../app/session.ts';
 import { createI18n } from '../i18n/index.ts';
-import type { DrawController } from '../map/draw/draw-controller.ts';
-import type { MapView } from '../map/map-view.ts';
-import type { Editor } from '../store/editor.ts';
 import { attachKeyboard } from './actions/keyboard.ts';
 import { AttributeTableDrawer } from './attribute-table/AttributeTable.tsx';
 import { installAutomationHandle } from './automation.ts';
@@ -28,11 +26,12 @@ import { StatusBar } from './status/StatusBar.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { ViewMemory } from './view-memory/ViewMemory.tsx';
 
-export function App({ editor, drafts }: { editor: Editor; drafts: DraftsServices }) {
-  const [mapParts, setMapParts] = useState<{ view: MapView; draw: DrawController } | null>(null);
+export function App({ session, drafts }: { session: Session; drafts: DraftsServices }) {
+  const { editor } = session;
+  const mapParts = useStore(session.store, (s) => s.map);
   const services = useMemo<Services>(
-    () => ({ editor, view: mapParts?.view ?? null, draw: mapParts?.draw ?? null }),
-    [editor, mapParts],
+    () => ({ editor, io: session.io, view: mapParts?.view ?? null, draw: mapParts?.draw ?? null }),
+    [editor, session, mapParts],
   );
   const current = useRef(services);
   current.current = services;
@@ -52,11 +51,6 @@ export function App({ editor, drafts }: { editor: Editor; drafts: DraftsServices
     if (import.meta.env.VITE_VILLAGE_BENCH === '1') installBenchHook(editor, () => current.current.view);
   }, [editor]);
 
-  // The map has drawn the plan: a new plan is stored as a draft now, not while it competes with the map.
-  useEffect(() => {
-    if (mapParts) void drafts.controller.editorReady();
-  }, [drafts, mapParts]);
-
   return (
     <I18nextProvider i18n={i18n}>
       <ServicesContext.Provider value={services}>
@@ -66,7 +60,7 @@ export function App({ editor, drafts }: { editor: Editor; drafts: DraftsServices
             <Toolbar />
             <main className="workspace">
               <LayerPanel />
-              <MapCanvas editor={editor} onReady={(view, draw) => setMapParts({ view, draw })} />
+              <MapCanvas session={session} />
               <SidePanel />
             </main>
             <AttributeTableDrawer />

@@ -12,7 +12,7 @@ import { sourceId } from '../map/map-features.ts';
 import type { MapView } from '../map/map-view.ts';
 import { zoomForScale } from '../map/scale.ts';
 import type { Editor } from '../store/editor.ts';
-import { ANSWER_APPLIED } from '../worker/validation-client.ts';
+import { ANSWER_APPLIED } from '../app/validation-client.ts';
 
 export interface BenchHook {
   /** Centres the map on a feature at 1:`scale` (planners edit at 1:2000) and resolves at idle. */

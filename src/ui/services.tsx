@@ -1,9 +1,10 @@
 /**
- * The editor's stores and the map, handed to components through one context. Components read store
+ * The editor's stores, the io worker's link and the map, handed to components through one context. Components read store
  * slices with selectors so a mouse move re-renders only the coordinate read-out.
  */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { IoLink } from '../app/io-client.ts';
 import type { DrawController } from '../map/draw/draw-controller.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { Editor } from '../store/editor.ts';
@@ -16,6 +17,7 @@ import type { UiState } from '../store/ui.store.ts';
 
 export interface Services {
   readonly editor: Editor;
+  readonly io: IoLink;
   readonly view: MapView | null;
   readonly draw: DrawController | null;
 }

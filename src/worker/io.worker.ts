@@ -1,7 +1,7 @@
 /**
  * The import/export worker: reading files (a 20,000-parcel Shapefile takes seconds) and writing the
  * delivery package run here so the map never freezes. Progress goes back through a Comlink proxy;
- * cancelling terminates the worker (io-client.ts), which stops a read wherever it is. An import is parsed
+ * cancelling terminates the worker (app/io-client.ts), which stops a read wherever it is. An import is parsed
  * once and held (io/into-plan/import-session.ts): the planner's later choices are applied to what was
  * read, and the features come over in slices only when the import is confirmed. The API is typed end to
  * end: the page calls it through Comlink's `Remote<IoApi>`.
@@ -26,7 +26,7 @@ import { RuleEngine } from '../rules/engine.ts';
 
 const chinese = createI18n('zh-CN');
 
-/** What each import read, by session id (worker/io-client.ts `HeldImport`), until the page terminates the worker. */
+/** What each import read, by session id (app/io-client.ts `HeldImport`), until the page terminates the worker. */
 const sessions = new Map<number, ImportSession>();
 /** How many times this worker parsed files: `bench:io` shows that confirming a mapping change adds none. */
 let parses = 0;

@@ -12,7 +12,7 @@ import { ImportSession } from '../../io/into-plan/import-session.ts';
 import { surveyLayerFromParcels } from '../../io/survey/survey-layer.ts';
 import { writeZip } from '../../io/zip/zip-write.ts';
 import { createEditor } from '../../store/editor.ts';
-import type { ReadRequest } from '../../worker/io-client.ts';
+import type { ReadRequest } from '../io-client.ts';
 import { createImportService, importBlocked, type HeldLink } from './import-service.ts';
 
 const parsed = parsePlanText(readFileSync('samples/sample-village.plan.json', 'utf8'));

@@ -2,7 +2,7 @@
  * One import as the io worker holds it, from the files being read until the dialog lets it go: a layer
  * (held-layer.ts: the planner's GCJ-02, alignment, repair and mapping choices applied to what was read),
  * a delivery package (the rebuilt plan) or a CAD drawing. The page is sent summaries only — the features
- * stay here until the import is confirmed, and then come over in slices (worker/io-client.ts), so the page
+ * stay here until the import is confirmed, and then come over in slices (app/io-client.ts), so the page
  * never unpacks 20,000 features in one task and never for a preview it only shows the figures of.
  */
 import type { FeatureOf, PlanFeature } from '../../domain/features.ts';

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { ioWorkers } from '../../app/io-client.ts';
 import type { FeatureId } from '../../domain/ids.ts';
 import { feature, planWith, rect } from '../../domain/test-support.ts';
 import { createEditor } from '../../store/editor.ts';
@@ -35,7 +36,7 @@ describe('shortcut matching', () => {
 
 describe('the action a key runs', () => {
   const editor = createEditor(planWith([feature('newBuild', 'a', rect(120, 30, 120.001, 30.001))]), undefined);
-  const services: Services = { editor, view: null, draw: null };
+  const services: Services = { editor, io: ioWorkers, view: null, draw: null };
 
   it('Backspace and Delete take back a measure point in the measure tool, and delete the selection elsewhere', () => {
     editor.selection.set(['a' as FeatureId]);

@@ -5,8 +5,8 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { IoJob } from '../../app/io-client.ts';
 import { useConfirmSetAside } from '../drafts/use-confirm-set-aside.ts';
-import { exportDxfInWorker, exportInWorker, type IoJob } from '../../worker/io-client.ts';
 import { formatMessage } from '../format.ts';
 import { downloadBytes } from '../download.ts';
 import { useServices } from '../services.tsx';
@@ -21,7 +21,7 @@ const ImportDialog = lazy(() => import('./ImportDialog.tsx').then((m) => ({ defa
 export function FileMenu() {
   const { t, i18n } = useTranslation();
   const confirmSetAside = useConfirmSetAside();
-  const { editor } = useServices();
+  const { editor, io } = useServices();
   const [importing, setImporting] = useState<{ files: readonly File[] | null } | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const exportJob = useRef<IoJob<Uint8Array> | null>(null);
@@ -54,7 +54,7 @@ export function FileMenu() {
     // The maps of 4.图像文件 need the print font; without it (offline before it was ever cached) the
     // package is still written, its note saying how to add them.
     const fonts = await printFonts().catch(() => null);
-    const job = exportInWorker(plan, 'gbk', fonts, setProgress);
+    const job = io.exportPackage(plan, 'gbk', fonts, setProgress);
     exportJob.current = job;
     const result = await job.done;
     exportJob.current = null;
@@ -72,7 +72,7 @@ export function FileMenu() {
     if (!confirmSetAside('exportPackage')) return;
     const plan = editor.plan.getState().plan;
     setDxfProgress(0);
-    const job = exportDxfInWorker(plan, setDxfProgress);
+    const job = io.exportDxf(plan, setDxfProgress);
     dxfJob.current = job;
     const result = await job.done;
     dxfJob.current = null;

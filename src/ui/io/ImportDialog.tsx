@@ -27,7 +27,7 @@ import { PackageView } from './PackageView.tsx';
 
 export function ImportDialog({ files: dropped, onClose }: { files: readonly File[] | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const { editor } = useServices();
+  const { editor, io } = useServices();
   const { controller } = useDrafts();
   const say = (m: Message) => formatMessage(t, (k) => i18n.exists(k), m);
   // The service is made once; it says a message in the language of the moment.
@@ -40,6 +40,7 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
       flush: () => controller.flush(),
       openDraft: (id) => window.location.assign(draftUrl(id)),
       say: (m) => saying.current(m),
+      hold: io.hold,
     }),
   );
   const state = useStore(service.store);

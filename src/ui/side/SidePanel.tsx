@@ -5,7 +5,6 @@ import { useStore } from 'zustand';
 import { AttributePanel } from '../attributes/AttributePanel.tsx';
 import { IndicatorsPanel } from '../indicators/IndicatorsPanel.tsx';
 import { IssuesPanel } from '../issues/IssuesPanel.tsx';
-import { useValidation } from '../issues/use-validation.ts';
 import { useServices } from '../services.tsx';
 import { useShownAfter } from '../use-shown-after.ts';
 
@@ -13,8 +12,7 @@ type Tab = 'attributes' | 'issues' | 'indicators';
 
 export function SidePanel() {
   const { t } = useTranslation();
-  const { editor, view } = useServices();
-  useValidation(editor, view !== null);
+  const { editor } = useServices();
   const [tab, setTab] = useState<Tab>('attributes');
   const summary = useStore(editor.issues.store, (s) => s.summary);
   // A check answered within a moment shows no "checking" hint (one repaint fewer per edit).

@@ -12,7 +12,7 @@ import type { ValidationAnswer } from '../rules/answer.ts';
 import type { Editor } from '../store/editor.ts';
 import type { IssuesStore } from '../store/issues.store.ts';
 import type { PlanStore } from '../store/plan.store.ts';
-import type { ValidationApi } from './validation.worker.ts';
+import type { ValidationApi } from '../worker/validation.worker.ts';
 
 /** The user-timing name of the main thread's handling of one answer (benchmark builds only). */
 export const ANSWER_APPLIED = 'village-plan:answer-applied';
@@ -27,7 +27,7 @@ type Request = { readonly kind: 'load'; readonly plan: Plan; readonly version: n
 
 /** Starts the validation worker for this editor; the returned function stops it. */
 export function startValidation(editor: Editor, issues: IssuesStore): () => void {
-  const worker = new Worker(new URL('./validation.worker.ts', import.meta.url), { type: 'module', name: 'validation' });
+  const worker = new Worker(new URL('../worker/validation.worker.ts', import.meta.url), { type: 'module', name: 'validation' });
   const stop = connectValidation(wrap<ValidationApi>(worker), editor.plan, issues);
   return () => {
     stop();

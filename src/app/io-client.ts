@@ -15,7 +15,7 @@ import type { ImportSummary, PackageSummary, PreviewSummary } from '../io/into-p
 import type { Result } from '../io/result.ts';
 import type { OutputEncoding } from '../io/text/encode-text.ts';
 import type { PrintFonts } from '../print/pdf.ts';
-import type { IoApi } from './io.worker.ts';
+import type { IoApi } from '../worker/io.worker.ts';
 
 type Cancelled = { readonly ok: false; readonly cancelled: true };
 export type Settled<T> = Result<T> | Cancelled;
@@ -28,7 +28,7 @@ export interface IoJob<T> {
 }
 
 function start<T>(run: (api: Remote<IoApi>) => Promise<Result<T>>): IoJob<T> {
-  const worker = new Worker(new URL('./io.worker.ts', import.meta.url), { type: 'module', name: 'io' });
+  const worker = new Worker(new URL('../worker/io.worker.ts', import.meta.url), { type: 'module', name: 'io' });
   let settle: (value: Cancelled) => void = () => {};
   const cancelled = new Promise<Cancelled>((resolve) => (settle = resolve));
   const done = Promise.race([run(wrap<IoApi>(worker)).catch(failed), cancelled]).finally(() => worker.terminate());
@@ -61,7 +61,7 @@ export const IMPORT_PARSES = 'io-import-parses';
  */
 export class HeldImport {
   static #ids = 0;
-  readonly #worker = new Worker(new URL('./io.worker.ts', import.meta.url), { type: 'module', name: 'io' });
+  readonly #worker = new Worker(new URL('../worker/io.worker.ts', import.meta.url), { type: 'module', name: 'io' });
   readonly #api = wrap<IoApi>(this.#worker);
   readonly #id = ++HeldImport.#ids;
   #stop: (cancelled: Cancelled) => void = () => {};
@@ -132,3 +132,12 @@ export function exportInWorker(plan: Plan, encoding: OutputEncoding, fonts: Prin
 export function exportDxfInWorker(plan: Plan, onProgress: (done: number) => void): IoJob<Uint8Array> {
   return start((api) => api.exportDxf(plan, proxy(onProgress)));
 }
+
+/** The io worker as the session hands it to the UI: an import held open, an export as a job (tests give fakes). */
+export interface IoLink {
+  hold(request: ReadRequest): { readonly held: HeldImport; readonly done: Promise<Settled<ImportSummary>> };
+  exportPackage: typeof exportInWorker;
+  exportDxf: typeof exportDxfInWorker;
+}
+
+export const ioWorkers: IoLink = { hold: (request) => HeldImport.open(request), exportPackage: exportInWorker, exportDxf: exportDxfInWorker };
