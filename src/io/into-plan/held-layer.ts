@@ -18,7 +18,7 @@ import { mapSurvey } from '../survey/survey-import.ts';
 import { DEFAULT_SURVEY_MAPPING, withChoices } from '../survey/survey-mapping-table.ts';
 import { surveyRecords, type SurveyRecords } from '../survey/survey-records.ts';
 import { alignedLayer, snapLayer, type SnappedLayer } from './align-topology.ts';
-import type { ImportChoices, ImportPreview } from './preview-types.ts';
+import type { ImportChoices, ImportedArea, ImportPreview } from './preview-types.ts';
 
 /** What reading the files gave: every layer with its notes, GCJ-02 not applied, and the files' own notes. */
 export interface LayersRead {
@@ -45,6 +45,8 @@ export class HeldLayer {
   readonly #converted = new Map<boolean, Converted>();
   readonly #snapped = new Map<boolean, SnappedLayer | null>();
   readonly #records = new Map<string, Result<SurveyRecords>>();
+  /** Per layer as converted and aligned: the mapping does not change them. */
+  readonly #polygons = new WeakMap<ImportedLayer, readonly ImportedArea[]>();
 
   constructor(read: LayersRead, context: PlanContext) {
     if (read.layers.length === 0) throw new Error('HeldLayer: nothing read');
@@ -59,9 +61,7 @@ export class HeldLayer {
     const { first, notes, gcj02Offset } = this.#convert(convert);
     const { layer, topology } = alignedLayer(first, this.#snap(convert, first), align);
     onProgress?.(0.85);
-    const areas = layer.features
-      .filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
-      .map((f) => ({ geometry: f.geometry as AreaGeometry, properties: { ...f.properties } }));
+    const areas = this.#areas(layer);
     const records = this.#surveyRecords(`${convert}|${align}|${choices.repair === true}`, layer, choices.repair === true);
     const survey = records.ok ? mapSurvey(records.value, withChoices(DEFAULT_SURVEY_MAPPING, choices.choices ?? [])) : records;
     onProgress?.(1);
@@ -101,6 +101,17 @@ export class HeldLayer {
       this.#snapped.set(convert, snapped);
     }
     return snapped;
+  }
+
+  #areas(layer: ImportedLayer): readonly ImportedArea[] {
+    let areas = this.#polygons.get(layer);
+    if (!areas) {
+      areas = layer.features
+        .filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
+        .map((f) => ({ geometry: f.geometry as AreaGeometry, properties: { ...f.properties } }));
+      this.#polygons.set(layer, areas);
+    }
+    return areas;
   }
 
   #surveyRecords(key: string, layer: ImportedLayer, repair: boolean): Result<SurveyRecords> {

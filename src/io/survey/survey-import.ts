@@ -13,7 +13,7 @@ import type { LandClassCode } from '../../domain/land-classes.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { listSome, note, success, type Message, type Result } from '../result.ts';
 import { matchRow, type TownVillage } from './match-mapping.ts';
-import { numberOf, textOf, type SurveyField } from './survey-fields.ts';
+import type { SurveyField } from './survey-fields.ts';
 import { DEFAULT_SURVEY_MAPPING, type MappingRow } from './survey-mapping-table.ts';
 import { surveyRecords, type InvalidGeometry, type SurveyRecordOptions, type SurveyRecords } from './survey-records.ts';
 
@@ -82,9 +82,13 @@ export function mapSurvey(read: SurveyRecords, table: readonly MappingRow[]): Re
     return null;
   };
 
+  // A survey has a few dozen codes for thousands of records: each code is looked up in the table once.
+  const rows = new Map<string, MappingRow | undefined>();
   for (const record of read.records) {
-    const { code, recordNo, properties: p } = record;
-    const row = matchRow(table, code, record.townVillage);
+    const { code, recordNo, attributes: a } = record;
+    const rowKey = `${code}|${record.townVillage ?? ''}`;
+    if (!rows.has(rowKey)) rows.set(rowKey, matchRow(table, code, record.townVillage));
+    const row = rows.get(rowKey);
     const groupKey = `${code}|${row?.where ? record.townVillage : ''}`;
     const group = groups.get(groupKey) ?? { code, where: row?.where ? record.townVillage : null, row, names: new Map<string, number>(), records: [], area: 0 };
     group.names.set(record.name, (group.names.get(record.name) ?? 0) + 1);
@@ -93,7 +97,6 @@ export function mapSurvey(read: SurveyRecords, table: readonly MappingRow[]): Re
     groups.set(groupKey, group);
     if (!row || row.classes.length === 0) continue;
 
-    const ridge = numberOf(p, fields.ridgeCoefficient);
     parcels.push({
       recordNo,
       area: record.area,
@@ -105,15 +108,14 @@ export function mapSurvey(read: SurveyRecords, table: readonly MappingRow[]): Re
           parcelNo: record.parcelNo,
           classCode: row.classes[0] as LandClassCode,
           surveyCode: code || null,
-          landNote: checked('landNote', LAND_NOTES, textOf(p, fields.landNote), recordNo),
-          tenure: checked('tenure', TENURES, textOf(p, fields.tenure), recordNo),
-          ownerCode: textOf(p, fields.ownerCode),
-          ownerName: textOf(p, fields.ownerName),
-          slopeGrade: checked('slopeGrade', SLOPES, textOf(p, fields.slopeGrade), recordNo),
-          // Some 二调 data give the coefficient in percent (8 for 0.08).
-          ridgeCoefficient: ridge === null ? null : ridge > 1 ? ridge / 100 : ridge,
-          recordedArea: numberOf(p, fields.recordedArea),
-          approvalNo: textOf(p, fields.approvalNo),
+          landNote: checked('landNote', LAND_NOTES, a.landNote, recordNo),
+          tenure: checked('tenure', TENURES, a.tenure, recordNo),
+          ownerCode: a.ownerCode,
+          ownerName: a.ownerName,
+          slopeGrade: checked('slopeGrade', SLOPES, a.slopeGrade, recordNo),
+          ridgeCoefficient: a.ridgeCoefficient,
+          recordedArea: a.recordedArea,
+          approvalNo: a.approvalNo,
         },
       },
     });

@@ -15,7 +15,7 @@ import type { Properties } from '../formats/properties.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { failure, listSome, success, type Result } from '../result.ts';
 import { townVillageOf, type TownVillage } from './match-mapping.ts';
-import { resolveFields, textOf, type SurveyField } from './survey-fields.ts';
+import { numberOf, resolveFields, textOf, type SurveyField } from './survey-fields.ts';
 
 export interface SurveyRecordOptions {
   /** Repair invalid geometries (only with the planner's consent). */
@@ -36,7 +36,21 @@ export interface SurveyRecord {
   readonly parcelNo: string;
   /** The survey's own name of the code (DLMC). */
   readonly name: string;
-  readonly properties: Properties;
+  /** The rest of what a base parcel takes from the record, read once whatever the mapping. */
+  readonly attributes: SurveyAttributes;
+}
+
+export interface SurveyAttributes {
+  /** DLBZ, QSXZ, PDJB as written: checked against their code lists when the record becomes a parcel. */
+  readonly landNote: string | null;
+  readonly tenure: string | null;
+  readonly slopeGrade: string | null;
+  readonly ownerCode: string | null;
+  readonly ownerName: string | null;
+  /** 扣除系数 / 田坎系数 as a fraction (some 二调 data give it in percent: 8 for 0.08). */
+  readonly ridgeCoefficient: number | null;
+  readonly recordedArea: number | null;
+  readonly approvalNo: string | null;
 }
 
 export interface InvalidGeometry {
@@ -97,11 +111,25 @@ export function surveyRecords(layer: ImportedLayer, options: SurveyRecordOptions
       townVillage: townVillageOf(textOf(p, fields.townVillage)),
       parcelNo,
       name: textOf(p, fields.name) ?? '',
-      properties: p,
+      attributes: attributesOf(p, fields),
     });
   }
   const duplicateParcelNos = [...byParcelNo].filter(([, numbers]) => numbers.length > 1).map(([parcelNo, numbers]) => ({ parcelNo, records: numbers }));
   return success({ file: layer.file, fields, records, withoutArea, invalid, duplicateParcelNos });
+}
+
+function attributesOf(p: Properties, fields: Partial<Record<SurveyField, string>>): SurveyAttributes {
+  const ridge = numberOf(p, fields.ridgeCoefficient);
+  return {
+    landNote: textOf(p, fields.landNote),
+    tenure: textOf(p, fields.tenure),
+    slopeGrade: textOf(p, fields.slopeGrade),
+    ownerCode: textOf(p, fields.ownerCode),
+    ownerName: textOf(p, fields.ownerName),
+    ridgeCoefficient: ridge === null ? null : ridge > 1 ? ridge / 100 : ridge,
+    recordedArea: numberOf(p, fields.recordedArea),
+    approvalNo: textOf(p, fields.approvalNo),
+  };
 }
 
 function safeArea(geometry: AreaGeometry): number {
