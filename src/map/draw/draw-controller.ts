@@ -193,8 +193,14 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
       enter();
       return;
     }
-    own(() => draw.updateFeatureGeometry(id, polygon));
-    shown = polygon;
+    try {
+      own(() => draw.updateFeatureGeometry(id, polygon));
+      shown = polygon;
+    } catch {
+      // terra-draw throws on a shape it cannot hold (a hole another tab cut, say): start over as on a new
+      // selection, which leaves nothing to reshape, instead of throwing out of a plan listener.
+      enter();
+    }
   }
 
   /** Whether terra-draw shows the stored polygon of the reshaped feature as it is. */
