@@ -25,6 +25,14 @@ export interface Camera {
   readonly zoom: number;
 }
 
+/**
+ * The dialog the toolbar's menus open (底图, 导入, the notice dialogs); one at a time. The import carries the
+ * files dropped on the map, or null to pick them in the dialog.
+ */
+export type AppDialog =
+  | { readonly kind: 'basemap' | 'publish' | 'feedback' | 'print' }
+  | { readonly kind: 'import'; readonly files: readonly File[] | null };
+
 export type Basemap =
   | { readonly kind: 'none' }
   | { readonly kind: 'raster'; readonly url: string }
@@ -40,6 +48,7 @@ export interface UiState {
   /** The layer clicks select in first and new drawings go to (QGIS's "current layer"). */
   readonly activeLayer: LayerId;
   readonly helpOpen: boolean;
+  readonly dialog: AppDialog | null;
   /** True while the plan to open at start is still being read. */
   readonly planLoading: boolean;
   readonly toolPanel: ToolPanel | null;
@@ -70,6 +79,7 @@ function defaultUiState(order: readonly LayerId[]): UiState {
     basemap: { kind: 'none' },
     activeLayer: 'newBuild',
     helpOpen: false,
+    dialog: null,
     planLoading: false,
     toolPanel: null,
     tableLayer: null,
@@ -143,6 +153,7 @@ export function createUiStore(order: readonly LayerId[], storage: Storage | unde
     setActiveLayer: (activeLayer: LayerId) => patch({ activeLayer }),
     setBasemap: (basemap: Basemap) => patch({ basemap }),
     setHelpOpen: (helpOpen: boolean) => patch({ helpOpen }),
+    setDialog: (dialog: AppDialog | null) => patch({ dialog }),
     setPlanLoading: (planLoading: boolean) => patch({ planLoading }),
     setToolPanel: (toolPanel: ToolPanel | null) => patch({ toolPanel }),
     setTableLayer: (tableLayer: LayerId | null) => patch(tableLayer === null ? { tableLayer } : { tableLayer, indicatorTable: null }),

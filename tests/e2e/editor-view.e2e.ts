@@ -114,10 +114,22 @@ describe('the editor with the sample village', () => {
     const help = page.locator('.dialog.help');
     await expect(help.textContent()).resolves.toContain('Ctrl+Z');
     await expect(help.textContent()).resolves.toContain('撤销');
+    // The menus' commands too, by group: 导入… with its Ctrl+O, the notice dialogs without a shortcut.
+    await expect(help.locator('[data-help-group="file"]').textContent()).resolves.toContain('Ctrl+O');
+    await expect(help.locator('[data-help-group="notice"]').textContent()).resolves.toContain('发布规划公示');
     await expect(focused()).resolves.toBe('dialog');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached', timeout: 5000 });
     await expect(focused()).resolves.toBe('zoom2000');
+  });
+
+  it('opens the import dialog on Ctrl+O (the browser leaves it to the page), which Escape closes', async () => {
+    const { page } = session;
+    await page.keyboard.press('Control+O');
+    const dialog = page.locator('[data-testid="import-dialog"]');
+    await dialog.waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 5000 });
   });
 
   it('refuses a tile URL without placeholders, and remembers "no basemap"', async () => {

@@ -53,4 +53,9 @@ describe('the action a key runs', () => {
   it('R starts the measure tool', () => {
     expect(actionForKey(key('r'), services)?.id).toBe('tool.measure');
   });
+
+  it('Ctrl+O opens the import dialog, as in QGIS and ArcGIS; O alone does nothing', () => {
+    expect(actionForKey(key('o', { ctrlKey: true }), services)?.id).toBe('import');
+    expect(actionForKey(key('o'), services)).toBeUndefined();
+  });
 });

@@ -1,7 +1,10 @@
-/** Keyboard shortcuts and mouse gestures, read from the same action list the keyboard handler uses; then 关于 (licences). */
+/**
+ * Every action by group with its shortcuts, read from the same list the keyboard handler uses (an action
+ * without one is listed too: it is in the toolbar's menus); mouse gestures; then 关于 (licences).
+ */
 import { useTranslation } from 'react-i18next';
 import { shortcutLabel } from '../actions/action.ts';
-import { ACTIONS } from '../actions/index.ts';
+import { ACTION_GROUPS } from '../actions/index.ts';
 import { useServices, useUi } from '../services.tsx';
 import { Dialog } from '../dialog/Dialog.tsx';
 import { LicencesSection } from '../io/LicencesSection.tsx';
@@ -15,16 +18,27 @@ export function HelpDialog() {
   if (!open) return null;
   return (
     <Dialog title={t('help.title')} className="help" onClose={() => editor.ui.setHelpOpen(false)}>
-      <table>
-        <tbody>
-          {ACTIONS.filter((a) => a.shortcuts.length > 0).map((action) => (
-            <tr key={action.id}>
-              <td>{t(action.labelKey)}</td>
-              <td>{action.shortcuts.map((s) => <kbd key={shortcutLabel(s)}>{shortcutLabel(s)}</kbd>)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {ACTION_GROUPS.map((group) => (
+        <section key={group.id} data-help-group={group.id}>
+          <h3>{t(`help.group.${group.id}`)}</h3>
+          <table>
+            <tbody>
+              {group.actions.map((action) => (
+                <tr key={action.id}>
+                  <td>{t(action.labelKey)}</td>
+                  <td>
+                    {action.shortcuts.length > 0 ? (
+                      action.shortcuts.map((s) => <kbd key={shortcutLabel(s)}>{shortcutLabel(s)}</kbd>)
+                    ) : (
+                      <span className="hint">{t('help.noShortcut')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
       <h3>{t('help.mouse')}</h3>
       <ul>
         {GESTURES.map((g) => (

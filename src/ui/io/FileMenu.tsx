@@ -1,6 +1,6 @@
 /**
  * The toolbar's 文件 menu (导入…, 导出成果包, 导出 DXF), and files dropped on the map (they open the import
- * dialog). Export writes the delivery package (one zip) or the CAD drawing in the io worker and downloads it;
+ * dialog). 导入… is the import action (Ctrl+O); the dialog open is the ui store's `dialog`. Export writes the delivery package (one zip) or the CAD drawing in the io worker and downloads it;
  * while it runs, its progress and 取消 stay on the toolbar beside the menu.
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
@@ -9,9 +9,11 @@ import type { IoJob } from '../../app/io-client.ts';
 import { useConfirmSetAside } from '../drafts/use-confirm-set-aside.ts';
 import { formatMessage } from '../format.ts';
 import { downloadBytes } from '../download.ts';
-import { useServices } from '../services.tsx';
+import { actionById } from '../actions/index.ts';
+import { useServices, useUi } from '../services.tsx';
 import { printFonts } from '../notice/print-fonts.ts';
 import { CadIcon, ExportPackageIcon, ImportIcon } from '../tool-menu/tool-icons.tsx';
+import { ActionMenuItem } from '../toolbar/ActionButton.tsx';
 import { MenuButton, MenuItem } from '../toolbar/MenuButton.tsx';
 
 // Loaded when first opened: the dialog brings the format layer's labels and checks (and proj4 with them),
@@ -22,7 +24,7 @@ export function FileMenu() {
   const { t, i18n } = useTranslation();
   const confirmSetAside = useConfirmSetAside();
   const { editor, io } = useServices();
-  const [importing, setImporting] = useState<{ files: readonly File[] | null } | null>(null);
+  const dialog = useUi((s) => s.dialog);
   const [progress, setProgress] = useState<number | null>(null);
   const exportJob = useRef<IoJob<Uint8Array> | null>(null);
   const [dxfProgress, setDxfProgress] = useState<number | null>(null);
@@ -36,7 +38,7 @@ export function FileMenu() {
       const files = (e as DragEvent).dataTransfer?.files;
       if (!files?.length) return;
       e.preventDefault();
-      setImporting({ files: [...files] });
+      editor.ui.setDialog({ kind: 'import', files: [...files] });
     };
     map.addEventListener('dragover', over);
     map.addEventListener('drop', drop);
@@ -44,7 +46,7 @@ export function FileMenu() {
       map.removeEventListener('dragover', over);
       map.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [editor]);
 
   const exportPackage = async () => {
     if (exportJob.current) return exportJob.current.cancel();
@@ -93,9 +95,7 @@ export function FileMenu() {
   return (
     <>
       <MenuButton label={t('io.ui.fileMenu')} name={t('io.ui.fileMenuHint')} action="file-menu">
-        <MenuItem action="import" icon={<ImportIcon />} onSelect={() => setImporting({ files: null })}>
-          {t('io.ui.importButton')}
-        </MenuItem>
+        <ActionMenuItem action={actionById('import')} icon={<ImportIcon />} />
         <MenuItem action="export-package" icon={<ExportPackageIcon />} busy={progress !== null} onSelect={() => void exportPackage()}>
           {progress === null ? t('io.ui.exportButton') : percent(progress)}
         </MenuItem>
@@ -116,7 +116,7 @@ export function FileMenu() {
           {percent(job.share ?? 0)}
         </button>
       ))}
-      <Suspense fallback={null}>{importing ? <ImportDialog files={importing.files} onClose={() => setImporting(null)} /> : null}</Suspense>
+      <Suspense fallback={null}>{dialog?.kind === 'import' ? <ImportDialog files={dialog.files} onClose={() => editor.ui.setDialog(null)} /> : null}</Suspense>
     </>
   );
 }

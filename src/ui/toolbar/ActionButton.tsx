@@ -23,7 +23,17 @@ function useActionState(action: Action) {
   return { services, enabled, active, label, shortcut: shortcut ? shortcutLabel(shortcut) : undefined };
 }
 
-export function ActionButton({ action, icon, showLabel = true }: { action: Action; icon?: ReactNode; showLabel?: boolean }) {
+/**
+ * `text` replaces the label shown (not the tooltip): the language switch shows the other language by its
+ * own name, 底图 on the row drops the menu's "…".
+ */
+export interface ActionControlProps {
+  readonly action: Action;
+  readonly icon?: ReactNode;
+  readonly text?: ReactNode;
+}
+
+export function ActionButton({ action, icon, text, showLabel = true }: ActionControlProps & { showLabel?: boolean }) {
   const { services, enabled, active, label, shortcut } = useActionState(action);
   return (
     <button
@@ -36,17 +46,25 @@ export function ActionButton({ action, icon, showLabel = true }: { action: Actio
       onClick={() => action.run(services)}
     >
       {icon ? <span className="icon" aria-hidden="true">{icon}</span> : null}
-      {showLabel ? <span className="label">{label}</span> : null}
+      {showLabel ? <span className="label">{text ?? label}</span> : null}
     </button>
   );
 }
 
 /** The same action as an item of a menu (更多): its shortcut shown at the right, as desktop menus do. */
-export function ActionMenuItem({ action, icon }: { action: Action; icon: ReactNode }) {
+export function ActionMenuItem({ action, icon, text }: ActionControlProps) {
   const { services, enabled, active, label, shortcut } = useActionState(action);
   return (
-    <MenuItem action={action.id} icon={icon} shortcut={shortcut} disabled={!enabled} checked={active} onSelect={() => action.run(services)}>
-      {label}
+    <MenuItem
+      action={action.id}
+      icon={icon}
+      shortcut={shortcut}
+      disabled={!enabled}
+      checked={active}
+      title={text === undefined ? undefined : label}
+      onSelect={() => action.run(services)}
+    >
+      {text ?? label}
     </MenuItem>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { Fragment, type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type NoticeDialog, NoticeItems } from '../notice/NoticeMenu.tsx';
+import { NoticeItems } from '../notice/NoticeMenu.tsx';
 import { FindToolsItems, FindToolsPopover } from '../search/FindTools.tsx';
 import { MoreIcon } from '../tool-menu/tool-icons.tsx';
 import { AppSettingsItems } from './AppSettings.tsx';
@@ -16,20 +16,14 @@ export const MOVABLE_GROUPS = ['settings', 'find', 'notice', 'edit'] as const;
 export type MovableGroup = (typeof MOVABLE_GROUPS)[number];
 const ROW_ORDER: readonly MovableGroup[] = ['edit', 'find', 'notice', 'settings'];
 
-export interface MoreMenuProps {
-  readonly groups: readonly MovableGroup[];
-  readonly onBasemap: () => void;
-  readonly onNotice: (dialog: NoticeDialog) => void;
-}
-
-export function MoreMenu({ groups, onBasemap, onNotice }: MoreMenuProps) {
+export function MoreMenu({ groups }: { groups: readonly MovableGroup[] }) {
   const { t } = useTranslation();
   const button = useRef<HTMLButtonElement | null>(null);
   const items: Record<MovableGroup, ReactNode> = {
     edit: <EditToolsItems />,
     find: <FindToolsItems />,
-    notice: <NoticeItems onOpen={onNotice} />,
-    settings: <AppSettingsItems onBasemap={onBasemap} />,
+    notice: <NoticeItems />,
+    settings: <AppSettingsItems />,
   };
   const inRowOrder = ROW_ORDER.filter((group) => groups.includes(group));
   return (

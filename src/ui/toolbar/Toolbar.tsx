@@ -3,14 +3,14 @@
  * switch, the 文件 and 公示 menus and app settings. What does not fit at the window's width moves into 更多
  * (MoreMenu.tsx), lowest priority first.
  */
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPartitionDrawnLayer } from '../../commands/draw-over-partition.command.ts';
 import { actionById } from '../actions/index.ts';
 import { BasemapDialog } from '../basemap/BasemapDialog.tsx';
 import { HistoryMenu } from '../history/HistoryMenu.tsx';
 import { FileMenu } from '../io/FileMenu.tsx';
-import { type NoticeDialog, NoticeDialogs, NoticeMenu } from '../notice/NoticeMenu.tsx';
+import { NoticeDialogs, NoticeMenu } from '../notice/NoticeMenu.tsx';
 import { FindTools } from '../search/FindTools.tsx';
 import { SnapMenu } from '../snapping/SnapMenu.tsx';
 import { usePlanState, useServices, useTool, useUi } from '../services.tsx';
@@ -32,15 +32,14 @@ import { MORE_GROUP, useToolbarOverflow } from './use-toolbar-overflow.ts';
 
 export function Toolbar() {
   const { t } = useTranslation();
-  const { editor } = useServices();
+  const services = useServices();
+  const { editor } = services;
   const village = usePlanState((s) => s.plan.meta.villageName);
   const clip = useTool((s) => s.clipToNeighbours);
   // Drawing on a partition layer, the same switch means "the new zone takes over what lies underneath".
   const rezoning = useTool((s) => s.tool.kind === 'draw' && isPartitionDrawnLayer(s.tool.layer));
   const view = useUi((s) => s.view);
-  const [basemapOpen, setBasemapOpen] = useState(false);
-  const openBasemap = () => setBasemapOpen(true);
-  const [noticeDialog, setNoticeDialog] = useState<NoticeDialog | null>(null);
+  const basemapOpen = useUi((s) => s.dialog?.kind === 'basemap');
   const toolbar = useRef<HTMLElement>(null);
   const moved = useToolbarOverflow(toolbar, MOVABLE_GROUPS);
   return (
@@ -80,7 +79,7 @@ export function Toolbar() {
             aria-checked={view === mode}
             className={`segment${view === mode ? ' active' : ''}`}
             data-view={mode}
-            onClick={() => editor.ui.setView(mode)}
+            onClick={() => actionById(`view.${mode}`).run(services)}
           >
             {t(`view.${mode}`)}
           </button>
@@ -89,15 +88,15 @@ export function Toolbar() {
       <div className="group" data-group="file">
         <FileMenu />
       </div>
-      {moved.includes('notice') ? null : <NoticeMenu onOpen={setNoticeDialog} />}
-      {moved.includes('settings') ? null : <AppSettings onBasemap={openBasemap} />}
+      {moved.includes('notice') ? null : <NoticeMenu />}
+      {moved.includes('settings') ? null : <AppSettings />}
       {moved.length > 0 ? (
         <div className="group end" data-group={MORE_GROUP}>
-          <MoreMenu groups={moved} onBasemap={openBasemap} onNotice={setNoticeDialog} />
+          <MoreMenu groups={moved} />
         </div>
       ) : null}
-      {basemapOpen ? <BasemapDialog onClose={() => setBasemapOpen(false)} /> : null}
-      <NoticeDialogs open={noticeDialog} onClose={() => setNoticeDialog(null)} />
+      {basemapOpen ? <BasemapDialog onClose={() => editor.ui.setDialog(null)} /> : null}
+      <NoticeDialogs />
     </header>
   );
 }
