@@ -42,7 +42,10 @@ function inThread() {
       },
       close: () => undefined,
     };
-    return { held, done: Promise.resolve(opened.ok ? success(opened.value.summary) : opened) };
+    // As in the browser, where progress comes on its own channel: its last report after the answer.
+    const done = Promise.resolve(opened.ok ? success(opened.value.summary) : opened);
+    void done.then(() => setTimeout(() => request.onProgress?.(1), 0));
+    return { held, done };
   };
   return { seen, hold };
 }
@@ -58,6 +61,8 @@ describe('the import service', { timeout: 60_000 }, () => {
   it('confirms a mapping change without parsing the file again', async () => {
     const { editor, imports, seen } = service();
     await imports.pick([surveyFile()]);
+    // The progress report that came after the answer leaves the preview shown.
+    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(imports.store.getState().phase.kind).toBe('preview');
     imports.chooseClass('0103|', '112');
     expect(await imports.confirm()).toBe(true);

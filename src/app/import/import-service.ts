@@ -120,7 +120,9 @@ export function createImportService(deps: ImportDeps) {
     // Datum parameters: the plan's and this county's remembered ones, with any just entered in front.
     const datumParameters = (settings.datumParameters ?? []).reduce(withDatumParameters, knownParameters(deps.storage, plan.meta));
     const options = { ...settings, choices, reference, datumParameters, ...(outlines ? { planOutlines: outlines } : {}) };
-    const opened = hold({ files, options, onProgress: (progress) => held === opened.held && phase({ kind: 'reading', names, progress }) });
+    // Progress comes on its own channel: a report may arrive after the answer, and must not take the preview back to the bar.
+    const onProgress = (progress: number) => held === opened.held && store.getState().phase.kind === 'reading' && phase({ kind: 'reading', names, progress });
+    const opened = hold({ files, options, onProgress });
     held = opened.held;
     const summary = current(opened.held, await opened.done);
     if (!summary) return;
