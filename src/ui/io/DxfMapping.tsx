@@ -12,6 +12,7 @@ import type { DxfLayerRow } from '../../io/dxf/dxf-preview.ts';
 import type { DxfSummary } from '../../io/into-plan/import-session.ts';
 import { DXF_TARGETS, FROM_LABELS, needsValue, targetValues, type DxfLayerChoice, type DxfTarget } from '../../io/dxf/dxf-targets.ts';
 import { formatNumber } from '../format.ts';
+import { EncodingSwitch } from './EncodingSwitch.tsx';
 
 const CHOOSE = '';
 
@@ -32,21 +33,7 @@ export function DxfView({ preview, choices, choose, encoding, reread, children }
         {t('io.ui.dxf.info', { file: preview.file, count: preview.count, crs: preview.crs })} {t(`io.ui.crsHow.${preview.crsHow}`)}
       </p>
       {preview.others.length ? <p className="hint">{t('io.ui.otherLayers', { list: preview.others.join(', ') })}</p> : null}
-      {sample ? (
-        <fieldset>
-          <legend>{t('io.ui.encoding')}</legend>
-          <span className="hint">{t('io.ui.encodingHint', { encoding: current.toUpperCase() })}</span>
-          {(['gbk', 'utf-8'] as const).map((enc) => (
-            <label key={enc} className="choice">
-              <input type="radio" name="dxf-encoding" checked={current === enc} onChange={() => reread(enc)} /> {enc.toUpperCase()}:{' '}
-              {(enc === 'gbk' ? sample.gbk : sample.utf8)
-                .slice(0, 3)
-                .map((row) => row.join(' · '))
-                .join(' | ')}
-            </label>
-          ))}
-        </fieldset>
-      ) : null}
+      {sample ? <EncodingSwitch sample={sample} current={current} name="dxf-encoding" rows={3} choose={reread} /> : null}
       <DxfMapping preview={preview} choices={choices} choose={choose} />
       {children}
     </div>

@@ -12,6 +12,7 @@ import { IMPORT_TARGETS, PARTITION_TARGETS, type ImportTarget } from '../../io/i
 import type { PreviewSummary } from '../../io/into-plan/import-session.ts';
 import type { Choices } from '../../io/survey/planner-choices.ts';
 import { AlignTopology } from './AlignTopology.tsx';
+import { EncodingSwitch } from './EncodingSwitch.tsx';
 import { InvalidGeometries, SurveyMapping } from './SurveyMapping.tsx';
 
 export function Notes({ notes, say }: { notes: readonly Message[]; say: (m: Message) => string }) {
@@ -55,21 +56,7 @@ export function LayerPreview({ preview, notes, target, setTarget, settings, setE
         {t('io.ui.layerInfo', { file: layer.file, count: layer.count, crs: layer.crs })} {t(`io.ui.crsHow.${layer.crsHow}`)}
       </p>
       {preview.others.length ? <p className="hint">{t('io.ui.otherLayers', { list: preview.others.join(', ') })}</p> : null}
-      {sample ? (
-        <fieldset>
-          <legend>{t('io.ui.encoding')}</legend>
-          <span className="hint">{t('io.ui.encodingHint', { encoding: current.toUpperCase() })}</span>
-          {(['gbk', 'utf-8'] as const).map((enc) => (
-            <label key={enc} className="choice">
-              <input type="radio" name="import-encoding" checked={current.toLowerCase() === enc} onChange={() => setEncoding(enc)} /> {enc.toUpperCase()}:{' '}
-              {(enc === 'gbk' ? sample.gbk : sample.utf8)
-                .slice(0, 2)
-                .map((row) => row.join(' · '))
-                .join(' | ')}
-            </label>
-          ))}
-        </fieldset>
-      ) : null}
+      {sample ? <EncodingSwitch sample={sample} current={current} name="import-encoding" rows={2} choose={setEncoding} /> : null}
       {preview.gcj02 || canRepair || canAlign ? (
         <fieldset data-testid="import-options">
           <legend>{t('io.ui.options')}</legend>
