@@ -33,6 +33,9 @@ export type AppDialog =
   | { readonly kind: 'basemap' | 'publish' | 'feedback' | 'print' }
   | { readonly kind: 'import'; readonly files: readonly File[] | null };
 
+/** The 文件 menu's exports (ui/io/exports.ts): the delivery package and the CAD drawing. */
+export type ExportKind = 'package' | 'dxf';
+
 export type Basemap =
   | { readonly kind: 'none' }
   | { readonly kind: 'raster'; readonly url: string }
@@ -49,6 +52,8 @@ export interface UiState {
   readonly activeLayer: LayerId;
   readonly helpOpen: boolean;
   readonly dialog: AppDialog | null;
+  /** The progress (0–1) of each export while it runs. */
+  readonly exporting: Readonly<Partial<Record<ExportKind, number>>>;
   /** True while the plan to open at start is still being read. */
   readonly planLoading: boolean;
   readonly toolPanel: ToolPanel | null;
@@ -80,6 +85,7 @@ function defaultUiState(order: readonly LayerId[]): UiState {
     activeLayer: 'newBuild',
     helpOpen: false,
     dialog: null,
+    exporting: {},
     planLoading: false,
     toolPanel: null,
     tableLayer: null,
@@ -154,6 +160,12 @@ export function createUiStore(order: readonly LayerId[], storage: Storage | unde
     setBasemap: (basemap: Basemap) => patch({ basemap }),
     setHelpOpen: (helpOpen: boolean) => patch({ helpOpen }),
     setDialog: (dialog: AppDialog | null) => patch({ dialog }),
+    setExportProgress(kind: ExportKind, share: number | null): void {
+      const exporting = { ...store.getState().exporting };
+      if (share === null) delete exporting[kind];
+      else exporting[kind] = share;
+      patch({ exporting });
+    },
     setPlanLoading: (planLoading: boolean) => patch({ planLoading }),
     setToolPanel: (toolPanel: ToolPanel | null) => patch({ toolPanel }),
     setTableLayer: (tableLayer: LayerId | null) => patch(tableLayer === null ? { tableLayer } : { tableLayer, indicatorTable: null }),

@@ -13,10 +13,13 @@ import { installAutomationHandle } from './automation.ts';
 import { installBenchHook } from './bench-hook.ts';
 import { DraftsContext, type DraftsServices } from './drafts/drafts-context.tsx';
 import { OtherTabBanner } from './drafts/OtherTabBanner.tsx';
+import { confirmSetAside } from './drafts/use-confirm-set-aside.ts';
 import { UpdatePrompt } from './drafts/UpdatePrompt.tsx';
 import { VersionsPanel } from './drafts/VersionsPanel.tsx';
+import { formatMessage } from './format.ts';
 import { HelpDialog } from './help/HelpDialog.tsx';
 import { IndicatorTablesDrawer } from './indicators/IndicatorTablesDrawer.tsx';
+import { createExports } from './io/exports.ts';
 import { LayerPanel } from './layers/LayerPanel.tsx';
 import { MapCanvas } from './map/MapCanvas.tsx';
 import { Toasts } from './messages/Toasts.tsx';
@@ -28,17 +31,27 @@ import { ViewMemory } from './view-memory/ViewMemory.tsx';
 
 export function App({ session, drafts }: { session: Session; drafts: DraftsServices }) {
   const { editor } = session;
+  const i18n = useMemo(() => createI18n(editor.ui.getState().language), [editor]);
   const mapParts = useStore(session.store, (s) => s.map);
+  const exports = useMemo(
+    () =>
+      createExports({
+        editor,
+        io: session.io,
+        confirm: (action) => confirmSetAside(i18n, drafts.quarantine, action),
+        describe: (error) => formatMessage(i18n.t.bind(i18n), (k) => i18n.exists(k), error),
+      }),
+    [editor, session, drafts, i18n],
+  );
   const services = useMemo<Services>(
-    () => ({ editor, io: session.io, view: mapParts?.view ?? null, draw: mapParts?.draw ?? null }),
-    [editor, session, mapParts],
+    () => ({ editor, io: session.io, view: mapParts?.view ?? null, draw: mapParts?.draw ?? null, exports }),
+    [editor, session, mapParts, exports],
   );
   const current = useRef(services);
   current.current = services;
 
   const language = useStore(editor.ui.store, (s) => s.language);
   const planLoading = useStore(editor.ui.store, (s) => s.planLoading);
-  const i18n = useMemo(() => createI18n(editor.ui.getState().language), [editor]);
   useEffect(() => {
     void i18n.changeLanguage(language);
     document.documentElement.lang = language;

@@ -14,12 +14,15 @@ import type { PointerState } from '../store/pointer.store.ts';
 import type { SelectionState } from '../store/selection.store.ts';
 import type { ToolState } from '../store/tool.store.ts';
 import type { UiState } from '../store/ui.store.ts';
+import type { Exports } from './io/exports.ts';
 
 export interface Services {
   readonly editor: Editor;
   readonly io: IoLink;
   readonly view: MapView | null;
   readonly draw: DrawController | null;
+  /** The 文件 menu's exports (started and cancelled by their actions). */
+  readonly exports: Exports;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -1,17 +1,16 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ioWorkers } from '../../app/io-client.ts';
 import { setAttribute } from '../../commands/set-attributes.command.ts';
 import type { FeatureId } from '../../domain/ids.ts';
 import { feature, planWith, rect } from '../../domain/test-support.ts';
 import { createEditor } from '../../store/editor.ts';
-import type { Services } from '../services.tsx';
 import { runCommand } from './action.ts';
+import { testServices } from './test-support.ts';
 
 describe('runCommand', () => {
   const ids = ['a', 'b', 'c'] as FeatureId[];
   const editor = createEditor(planWith(ids.map((id) => feature('newBuild', id, rect(120, 30, 120.001, 30.001), { note: '' }))), undefined);
-  const services: Services = { editor, io: ioWorkers, view: null, draw: null };
+  const services = testServices(editor);
   const notes = () => ids.map((id) => editor.plan.getState().plan.layers.newBuild[id]?.properties.note);
 
   it('applies one bulk edit as one undo step', () => {

@@ -1,11 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ioWorkers } from '../../app/io-client.ts';
 import { planWith } from '../../domain/test-support.ts';
 import { createEditor } from '../../store/editor.ts';
-import type { Services } from '../services.tsx';
 import { shortcutLabel } from './action.ts';
 import { ACTION_GROUPS, ACTIONS, actionById } from './index.ts';
+import { testServices } from './test-support.ts';
 
 describe('the action list', () => {
   it('holds each action once, under one help group', () => {
@@ -22,7 +21,7 @@ describe('the action list', () => {
 
   it('lists the toolbar menus’ commands: 文件, 公示 and the app settings', () => {
     const group = (id: string) => ACTION_GROUPS.find((g) => g.id === id)?.actions.map((action) => action.id);
-    expect(group('file')).toEqual(['import']);
+    expect(group('file')).toEqual(['import', 'export-package', 'export-dxf']);
     expect(group('notice')).toEqual(['open-publish-notice', 'open-feedback', 'open-print']);
     expect(group('app')).toEqual(['basemap', 'language', 'help', 'escape']);
   });
@@ -30,7 +29,7 @@ describe('the action list', () => {
 
 describe('the menus’ dialogs', () => {
   const editor = createEditor(planWith([]), undefined);
-  const services: Services = { editor, io: ioWorkers, view: null, draw: null };
+  const services = testServices(editor);
 
   it('open one at a time in the ui store', () => {
     actionById('import').run(services);

@@ -1,11 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ioWorkers } from '../../app/io-client.ts';
 import type { FeatureId } from '../../domain/ids.ts';
 import { feature, planWith, rect } from '../../domain/test-support.ts';
 import { createEditor } from '../../store/editor.ts';
-import type { Services } from '../services.tsx';
 import { actionForKey, shortcutMatches } from './keyboard.ts';
+import { testServices } from './test-support.ts';
 
 const key = (k: string, mods: Partial<Pick<KeyboardEvent, 'ctrlKey' | 'shiftKey' | 'metaKey'>> = {}) =>
   ({ key: k, ctrlKey: false, shiftKey: false, metaKey: false, ...mods }) as KeyboardEvent;
@@ -36,7 +35,7 @@ describe('shortcut matching', () => {
 
 describe('the action a key runs', () => {
   const editor = createEditor(planWith([feature('newBuild', 'a', rect(120, 30, 120.001, 30.001))]), undefined);
-  const services: Services = { editor, io: ioWorkers, view: null, draw: null };
+  const services = testServices(editor);
 
   it('Backspace and Delete take back a measure point in the measure tool, and delete the selection elsewhere', () => {
     editor.selection.set(['a' as FeatureId]);

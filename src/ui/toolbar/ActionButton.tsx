@@ -52,7 +52,8 @@ export function ActionButton({ action, icon, text, showLabel = true }: ActionCon
 }
 
 /** The same action as an item of a menu (更多): its shortcut shown at the right, as desktop menus do. */
-export function ActionMenuItem({ action, icon, text }: ActionControlProps) {
+/** `busy`: the action's work is running (an export), its progress shown as `text`. */
+export function ActionMenuItem({ action, icon, text, busy }: ActionControlProps & { busy?: boolean }) {
   const { services, enabled, active, label, shortcut } = useActionState(action);
   return (
     <MenuItem
@@ -61,6 +62,7 @@ export function ActionMenuItem({ action, icon, text }: ActionControlProps) {
       shortcut={shortcut}
       disabled={!enabled}
       checked={active}
+      busy={busy}
       title={text === undefined ? undefined : label}
       onSelect={() => action.run(services)}
     >
