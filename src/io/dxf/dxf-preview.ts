@@ -1,7 +1,7 @@
 /**
  * A DXF read through the format registry → what the import dialog shows: one row per DXF layer (its
  * polygons, lines and texts, what its labels say, a first guess of where it goes in the plan) and the
- * polygons ready for the plan, each with what its labels say. Runs in the io worker, like previewFiles.
+ * polygons ready for the plan, each with what its labels say. Runs in the io worker (import-session.ts).
  *
  * Drawings are not GIS data, so three things happen here that a GIS layer does not need:
  * - lines of one layer that join end to end into a closed ring (a village boundary drawn as separate

@@ -13,8 +13,7 @@ import { DLTB_FIELDS } from '../survey/survey-layer.ts';
 import { english } from '../test-support.ts';
 import { writeZip } from '../zip/zip-write.ts';
 import { topologyParams } from './align-topology.ts';
-import { importPreview } from './import-test-support.ts';
-import { previewFiles, previewImport } from './import-preview.ts';
+import { importPreview, previewFiles, previewImport } from './import-test-support.ts';
 import type { ImportPreview, PreviewOptions } from './preview-types.ts';
 import { ALIGNED_CORNERS, misalignedSurveyGeoJson } from './test-support.ts';
 

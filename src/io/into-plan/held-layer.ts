@@ -2,8 +2,8 @@
  * A layer read for import and kept, so that the planner's choices that do not change how the file is
  * parsed — GCJ-02 conversion, topology alignment, geometry repair, the survey mapping — are applied to
  * what was read instead of reading the file again. The io worker holds one per import session
- * (import-session.ts); `previewImport` makes one, uses it once and lets it go, so a fresh read and a held
- * layer give the same preview by construction. Each step keeps its results per choice it depends on
+ * (import-session.ts); the tests' `previewImport` (import-test-support.ts) makes one and uses it once, the
+ * fresh read a held layer is compared with. Each step keeps its results per choice it depends on
  * (conversion; alignment per conversion; the survey's records per conversion, alignment and repair), so
  * ticking an option back and forth, or confirming a new mapping, redoes only the steps after it.
  */

@@ -7,8 +7,7 @@ import { PlanIndex } from '../../geo/plan-index.ts';
 import { writeGeoJson } from '../formats/geojson.format.ts';
 import { boundaryShapefile } from '../shapefile/shp-test-support.ts';
 import { surveyLayerFromParcels } from '../survey/survey-layer.ts';
-import { importPreview } from './import-test-support.ts';
-import { previewImport } from './import-preview.ts';
+import { importPreview, previewImport } from './import-test-support.ts';
 
 function sample() {
   const parsed = parsePlanText(readFileSync('samples/sample-village.plan.json', 'utf8'));

@@ -9,7 +9,7 @@ import { localLengthMetres } from '../../geo/local-metric.ts';
 import { polygonsOf } from '../../geo/rings.ts';
 import { planOutlines, type PlanOutlines } from '../crs/gcj02-offset.ts';
 import { mapGeometry } from '../crs/reproject.ts';
-import { previewFiles } from './import-preview.ts';
+import { previewFiles } from './import-test-support.ts';
 import type { ImportPreview, PreviewOptions } from './preview-types.ts';
 
 const parsed = parsePlanText(readFileSync('samples/sample-village.plan.json', 'utf8'));

@@ -6,7 +6,7 @@ import { writeShapefile } from '../formats/shapefile-write.ts';
 import { shapefileFixture } from '../test-support.ts';
 import { surveyLayerFromParcels } from '../survey/survey-layer.ts';
 import { writeZip } from '../zip/zip-write.ts';
-import { previewFiles } from './import-preview.ts';
+import { previewFiles } from './import-test-support.ts';
 
 function surveyZip(count: number, bowTie = false) {
   const parsed = parsePlanText(readFileSync('samples/sample-village.plan.json', 'utf8'));

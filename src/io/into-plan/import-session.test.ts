@@ -18,7 +18,7 @@ import { writeShapefile } from '../formats/shapefile-write.ts';
 import { deliver, samplePlan } from '../package/delivery-test-support.ts';
 import { surveyLayerFromParcels } from '../survey/survey-layer.ts';
 import { writeZip } from '../zip/zip-write.ts';
-import { previewFiles, previewImport } from './import-preview.ts';
+import { previewFiles, previewImport } from './import-test-support.ts';
 import type { ImportChoices, PreviewOptions } from './preview-types.ts';
 import { ImportSession, previewSummary } from './import-session.ts';
 import { misalignedSurveyGeoJson } from './test-support.ts';

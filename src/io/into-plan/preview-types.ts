@@ -90,7 +90,5 @@ export interface PackagePreview {
   readonly counts: readonly { readonly layer: LayerId; readonly count: number }[];
 }
 
-export type FilesPreview = { readonly kind: 'layer'; readonly preview: ImportPreview } | { readonly kind: 'package'; readonly package: PackagePreview };
-
 /** The choices applied to a layer already read (held-layer.ts); the rest of the options need the file parsed again. */
 export type ImportChoices = Pick<PreviewOptions, 'convertGcj02' | 'repair' | 'alignTopology' | 'choices'>;
