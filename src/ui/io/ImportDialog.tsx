@@ -91,51 +91,51 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
         </>
       }
     >
-        <label className="field">
-          <span className="hint">{t('io.ui.chooseFiles')}</span>
-          <input type="file" multiple data-testid="import-file" accept={IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',')} onChange={(e) => void service.pick(e.target.files ? [...e.target.files] : [])} />
-        </label>
-        {working ? (
-          <div className="import-progress" role="status" data-testid="import-progress">
-            {phase.kind === 'reading' && phase.progress !== null ? <progress value={phase.progress} max={1} aria-label={workingLabel} /> : <progress aria-label={workingLabel} />}
-            <span>{workingLabel}</span>
-            {phase.kind === 'reading' && phase.progress !== null ? <span className="hint"> {t('io.ui.progress', { percent: Math.round(phase.progress * 100) })}</span> : null}
-          </div>
-        ) : null}
-        {phase.kind === 'error' && !datumRequest ? (
-          <p className="field-error" role="alert" data-testid="import-error">
-            {t('io.ui.problem', { reason: say(phase.message) })}
+      <label className="field">
+        <span className="hint">{t('io.ui.chooseFiles')}</span>
+        <input type="file" multiple data-testid="import-file" accept={IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',')} onChange={(e) => void service.pick(e.target.files ? [...e.target.files] : [])} />
+      </label>
+      {working ? (
+        <div className="import-progress" role="status" data-testid="import-progress">
+          {phase.kind === 'reading' && phase.progress !== null ? <progress value={phase.progress} max={1} aria-label={workingLabel} /> : <progress aria-label={workingLabel} />}
+          <span>{workingLabel}</span>
+          {phase.kind === 'reading' && phase.progress !== null ? <span className="hint"> {t('io.ui.progress', { percent: Math.round(phase.progress * 100) })}</span> : null}
+        </div>
+      ) : null}
+      {phase.kind === 'error' && !datumRequest ? (
+        <p className="field-error" role="alert" data-testid="import-error">
+          {t('io.ui.problem', { reason: say(phase.message) })}
+        </p>
+      ) : null}
+      {datumRequest && phase.kind === 'error' ? (
+        <>
+          <p className="hint" data-testid="datum-request">
+            {say(phase.message)}
           </p>
-        ) : null}
-        {datumRequest && phase.kind === 'error' ? (
-          <>
-            <p className="hint" data-testid="datum-request">
-              {say(phase.message)}
-            </p>
-            <DatumParametersForm request={datumRequest} current={null} toleranceM={toleranceM} apply={setDatum} say={say} />
-          </>
-        ) : null}
-        {phase.kind === 'preview' && phase.preview.datum ? <DatumInUse used={phase.preview.datum} toleranceM={toleranceM} apply={setDatum} say={say} /> : null}
-        {phase.kind === 'preview' ? (
-          <LayerPreview
-            preview={phase.preview}
-            notes={phase.notes}
-            target={target}
-            setTarget={service.setTarget}
-            settings={settings}
-            setEncoding={(encoding) => void service.setEncoding(encoding)}
-            setOption={(option) => void service.setOption(option)}
-            choices={choices}
-            choose={service.chooseClass}
-            say={say}
-          />
-        ) : null}
-        {phase.kind === 'dxf' ? (
-          <DxfView preview={phase.preview} choices={dxfChoices} choose={service.chooseDxf} encoding={settings.encoding} reread={(encoding) => void service.setEncoding(encoding)}>
-            <Notes notes={phase.notes} say={say} />
-          </DxfView>
-        ) : null}
-        {phase.kind === 'package' ? <PackageView pkg={phase.pkg} /> : null}
+          <DatumParametersForm request={datumRequest} current={null} toleranceM={toleranceM} apply={setDatum} say={say} />
+        </>
+      ) : null}
+      {phase.kind === 'preview' && phase.preview.datum ? <DatumInUse used={phase.preview.datum} toleranceM={toleranceM} apply={setDatum} say={say} /> : null}
+      {phase.kind === 'preview' ? (
+        <LayerPreview
+          preview={phase.preview}
+          notes={phase.notes}
+          target={target}
+          setTarget={service.setTarget}
+          settings={settings}
+          setEncoding={(encoding) => void service.setEncoding(encoding)}
+          setOption={(option) => void service.setOption(option)}
+          choices={choices}
+          choose={service.chooseClass}
+          say={say}
+        />
+      ) : null}
+      {phase.kind === 'dxf' ? (
+        <DxfView preview={phase.preview} choices={dxfChoices} choose={service.chooseDxf} encoding={settings.encoding} reread={(encoding) => void service.setEncoding(encoding)}>
+          <Notes notes={phase.notes} say={say} />
+        </DxfView>
+      ) : null}
+      {phase.kind === 'package' ? <PackageView pkg={phase.pkg} /> : null}
     </Dialog>
   );
 }
