@@ -121,9 +121,10 @@ export function createImportService(deps: ImportDeps) {
     const datumParameters = (settings.datumParameters ?? []).reduce(withDatumParameters, knownParameters(deps.storage, plan.meta));
     const options = { ...settings, choices, reference, datumParameters, ...(outlines ? { planOutlines: outlines } : {}) };
     // Progress comes on its own channel: a report may arrive after the answer, and must not take the preview back to the bar.
-    const onProgress = (progress: number) => held === opened.held && store.getState().phase.kind === 'reading' && phase({ kind: 'reading', names, progress });
+    let reading: HeldLink | null = null;
+    const onProgress = (progress: number) => reading !== null && held === reading && store.getState().phase.kind === 'reading' && phase({ kind: 'reading', names, progress });
     const opened = hold({ files, options, onProgress });
-    held = opened.held;
+    held = reading = opened.held;
     const summary = current(opened.held, await opened.done);
     if (!summary) return;
     if (!keepChoices && summary.kind === 'layer') set({ target: summary.preview.survey ? 'base' : 'boundary' });
