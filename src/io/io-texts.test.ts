@@ -19,13 +19,15 @@ function sources(dir: string): string[] {
 /** The import dialog's components (src/ui/io) and service (src/app/import): `t('io.ui.…')` and keys in template literals' fixed parts. */
 const UI_DIR = fileURLToPath(new URL('../ui/io/', import.meta.url));
 const SERVICE_DIR = fileURLToPath(new URL('../app/import/', import.meta.url));
+/** The import's toolbar action (导入…, Ctrl+O) is named there. */
+const IMPORT_ACTION = fileURLToPath(new URL('../ui/actions/dialog.action.ts', import.meta.url));
 const WORKER_CLIENT = fileURLToPath(new URL('../app/io-client.ts', import.meta.url));
 
 describe('io texts', () => {
   const used = new Set(sources(IO_DIR).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'(io\.[a-zA-Z]+\.[a-zA-Z0-9]+)'/g)].map((m) => m[1] as string)));
 
   it('has every key the import dialog uses, and the dialog uses every key of io-ui.text.ts', () => {
-    const ui = [...[UI_DIR, SERVICE_DIR].flatMap((dir) => readdirSync(dir).map((name) => join(dir, name))), WORKER_CLIENT].map((path) => readFileSync(path, 'utf8')).join('\n');
+    const ui = [...[UI_DIR, SERVICE_DIR].flatMap((dir) => readdirSync(dir).map((name) => join(dir, name))), WORKER_CLIENT, IMPORT_ACTION].map((path) => readFileSync(path, 'utf8')).join('\n');
     const literal = [...ui.matchAll(/'(io\.ui\.[a-zA-Z0-9.]+)'/g)].map((m) => m[1] as string);
     expect(literal.filter((key) => !(key in ioUiText))).toEqual([]);
     // Keys built from a value (`io.ui.crsHow.${how}`, `io.ui.where.${where}`) count as used by their prefix.
