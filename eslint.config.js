@@ -66,6 +66,9 @@ const floorsRule = {
     const file = context.filename;
     const from = unitOf(file);
     if (from === null || isTest(file)) return {};
+    if (from === 'worker' && !/\.worker\.ts$/.test(file)) {
+      return { Program: (node) => context.report({ node, loc: { line: 1, column: 0 }, message: 'worker/ holds only worker entry points (*.worker.ts): put the rest where its floor is (a client in app/, shared code in io/ or rules/).' }) };
+    }
     const check = (node) => {
       if (!node.source || typeof node.source.value !== 'string') return;
       const target = resolveImport(file, node.source.value);
