@@ -3,6 +3,10 @@
  * animation frame, one transaction at a time. A transaction's `complete` is the save point. A failed
  * write (disk full, connection closed) keeps every change pending in memory and is retried; nothing is
  * dropped until it is on disk.
+ *
+ * While a gesture is open (a drag), its changes are written at most once every `gestureSaveMs`, and at
+ * once when it ends: a drag then costs about the same whatever its length, and a crash mid-drag loses at
+ * most that much of it (the drag so far, with its undo step, is on disk).
  */
 import type { IDBPTransaction } from 'idb';
 import type { HistoryEntry } from '../commands/history.ts';
@@ -48,14 +52,32 @@ export interface DraftWriterOptions {
   readonly onState: (state: SaveState) => void;
   readonly onSaved?: (report: SaveReport) => void;
   /** When to write a batch; the default is the next animation frame (100 ms at most, for hidden tabs). */
-  readonly schedule?: (run: () => void) => void;
+  readonly schedule?: (run: () => Promise<void>) => void;
+  /** Least time between two saves while a gesture is open; default 1 s. */
+  readonly gestureSaveMs?: number;
+  /** Time and timers; the default is the page's (tests and the bench pass a fake one). */
+  readonly clock?: WriterClock;
   readonly retryMs?: number;
   /** The draft is still being created: writes wait for it (a failed creation detaches the writer). */
   readonly startAfter?: Promise<unknown>;
 }
 
+export interface WriterClock {
+  now(): number;
+  /** Runs `run` after `ms`; returns what cancels it. */
+  after(ms: number, run: () => void): () => void;
+}
+
+const pageClock: WriterClock = {
+  now: () => performance.now(),
+  after(ms, run) {
+    const timer = setTimeout(run, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
 export interface DraftWriter {
-  /** Writes everything pending now; resolves once it is on disk or the write has failed. */
+  /** Writes everything pending now, an open gesture's too; resolves once it is on disk or the write has failed. */
   flush(): Promise<void>;
   hasPending(): boolean;
   detach(): void;
@@ -88,11 +110,16 @@ export function attachDraftWriter(options: DraftWriterOptions): DraftWriter {
   const { db, draftId, plan, ledger } = options;
   let revision = options.revision;
   const schedule = options.schedule ?? nextFrame;
+  const clock = options.clock ?? pageClock;
+  const gestureSaveMs = options.gestureSaveMs ?? 1000;
   const dirty = new Map<string, { layer: LayerId; id: FeatureId }>();
   let metaDirty = options.rewriteMeta ?? false;
   let historyDirty = false;
   let wholeDirty = false;
   let scheduled = false;
+  /** Cancels the wait of a save held back by an open gesture. */
+  let cancelWait: (() => void) | null = null;
+  let lastSaveAt = -Infinity;
   let writing: Promise<void> | null = null;
   let failure: { reason: WriteFailure; detail: string } | null = null;
   let retry: ReturnType<typeof setTimeout> | undefined;
@@ -114,29 +141,54 @@ export function attachDraftWriter(options: DraftWriterOptions): DraftWriter {
   const offHistory = plan.subscribe((next, previous) => {
     if (next.history === previous.history) return;
     historyDirty = true;
+    // The gesture ended (committed or cancelled): what waited for it is written now.
+    if (previous.history.gesture && !next.history.gesture) stopWaiting();
     request();
   });
+
+  /** How long an open gesture still holds the next save back. */
+  function gestureWait(): number {
+    return plan.getState().history.gesture ? Math.max(0, lastSaveAt + gestureSaveMs - clock.now()) : 0;
+  }
+
+  function stopWaiting(): void {
+    if (!cancelWait) return;
+    cancelWait();
+    cancelWait = null;
+    scheduled = false;
+  }
 
   function request(): void {
     if (detached || scheduled || writing) return;
     if (!failure) options.onState({ kind: 'saving' });
     scheduled = true;
-    schedule(() => {
-      scheduled = false;
-      void run();
-    });
+    const wait = gestureWait();
+    const go = () =>
+      schedule(() => {
+        scheduled = false;
+        return run(false);
+      });
+    if (wait === 0) go();
+    else
+      cancelWait = clock.after(wait, () => {
+        cancelWait = null;
+        go();
+      });
   }
 
-  function run(): Promise<void> {
+  /** Writes while anything is pending; `force` writes an open gesture's changes without waiting. */
+  function run(force: boolean): Promise<void> {
     if (writing) return writing;
     if (!hasPending() || detached) return Promise.resolve();
     writing = (async () => {
       await options.startAfter?.catch(() => undefined);
-      while (hasPending() && !detached) {
+      while (hasPending() && !detached && (force || gestureWait() === 0)) {
         if (!(await writeOnce())) return;
       }
     })().finally(() => {
       writing = null;
+      // Changes made during the last write of a gesture wait for the next save time.
+      if (hasPending() && !failure) request();
     });
     return writing;
   }
@@ -172,13 +224,14 @@ export function attachDraftWriter(options: DraftWriterOptions): DraftWriter {
       failure = { reason: classifyWriteError(error), detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
       options.onState({ kind: 'failed', ...failure });
       clearTimeout(retry);
-      if (!detached) retry = setTimeout(() => void run(), options.retryMs ?? 5000);
+      if (!detached) retry = setTimeout(() => void run(true), options.retryMs ?? 5000);
       return false;
     }
     for (const [slot, size] of written.storedAfter) ledger.stored(slot, size);
     ledger.metaBytes = written.metaBytes;
     if (written.steps) adoptSteps(ledger, written.steps);
     failure = null;
+    lastSaveAt = clock.now();
     const patch: Patch = written.meta ? { features: batch.features, meta: written.meta } : { features: batch.features };
     options.onSaved?.({ stats: written.stats, patch, whole: batch.whole, records: written.records, bytes: written.bytes, ms: performance.now() - started });
     if (!hasPending()) options.onState({ kind: 'saved', at: Date.now() });
@@ -298,11 +351,15 @@ export function attachDraftWriter(options: DraftWriterOptions): DraftWriter {
   if (metaDirty) request();
 
   return {
-    flush: () => run(),
+    flush() {
+      stopWaiting();
+      return run(true);
+    },
     hasPending,
     detach() {
       detached = true;
       clearTimeout(retry);
+      stopWaiting();
       offPatches();
       offHistory();
     },
@@ -310,7 +367,7 @@ export function attachDraftWriter(options: DraftWriterOptions): DraftWriter {
 }
 
 /** The next animation frame, or 100 ms when the tab is hidden and frames stop. */
-function nextFrame(run: () => void): void {
+function nextFrame(run: () => unknown): void {
   let done = false;
   const once = () => {
     if (done) return;

@@ -1,6 +1,7 @@
 /**
- * For tests and the fixture script only (never imported by the app): small plans, a vertex move, and a
- * dump of the drafts database as JSON that can be written back into a database of the same version.
+ * For tests, the fixture script and the drafts bench only (never imported by the app): small plans, a
+ * vertex move, a clock that moves only when told, and a dump of the drafts database as JSON that can be
+ * written back into a database of the same version.
  */
 import type { IDBPDatabase } from 'idb';
 import { openDB } from 'idb';
@@ -10,6 +11,7 @@ import type { FeatureId } from '../domain/ids.ts';
 import { putFeature } from '../domain/patch.ts';
 import { findFeature, type Plan } from '../domain/plan.ts';
 import { feature, planWith, rect } from '../domain/test-support.ts';
+import type { WriterClock } from './draft-writer.ts';
 import type { Migration } from './migrations/migration.ts';
 import { openDraftsDb, type DraftsDb } from './open-drafts-db.ts';
 
@@ -46,6 +48,43 @@ export async function openTestDb(name = uniqueDbName(), migrations?: readonly Mi
 
 /** Writes save at once (next microtask) instead of per animation frame. */
 export const soon = (run: () => void) => queueMicrotask(run);
+
+/**
+ * Frames without real time for the draft writer: pass `clock` and `schedule`; `advance(ms)` moves time,
+ * fires the timers that are due and waits for every save they started; `settle()` waits for the saves
+ * started so far.
+ */
+export function manualClock() {
+  let now = 0;
+  const timers = new Set<{ readonly at: number; readonly run: () => void }>();
+  const saves: Promise<void>[] = [];
+  const clock: WriterClock = {
+    now: () => now,
+    after(ms, run) {
+      const timer = { at: now + ms, run };
+      timers.add(timer);
+      return () => void timers.delete(timer);
+    },
+  };
+  const settle = async () => {
+    await Promise.resolve();
+    while (saves.length > 0) await saves.shift();
+  };
+  return {
+    clock,
+    schedule: (run: () => Promise<void>) => queueMicrotask(() => void saves.push(run())),
+    settle,
+    async advance(ms: number) {
+      now += ms;
+      for (const timer of [...timers].sort((a, b) => a.at - b.at)) {
+        if (timer.at > now) break;
+        timers.delete(timer);
+        timer.run();
+      }
+      await settle();
+    },
+  };
+}
 
 /** Every record of every store, with its key: a frozen fixture of one storage schema version. */
 export interface DatabaseDump {
