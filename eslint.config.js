@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const PURE_DIRS = ['src/domain/**', 'src/geo/**', 'src/rules/**', 'src/commands/**'];
+const PURE_DIRS = ['src/domain/**', 'src/profiles/**', 'src/geo/**', 'src/rules/**', 'src/commands/**'];
 const SRC = join(dirname(fileURLToPath(import.meta.url)), 'src');
 
 /**
@@ -20,6 +20,7 @@ const SRC = join(dirname(fileURLToPath(import.meta.url)), 'src');
  */
 const FLOORS = [
   ['domain'],
+  ['profiles'],
   ['geo'],
   ['rules'],
   ['commands'],
