@@ -178,6 +178,33 @@ describe('the toolbar’s menus', () => {
     expect(await focused(page)).toBe('file-menu');
   });
 
+  it('keeps Tab inside an open dialog both ways, and closes it only on a click that begins on the backdrop', async () => {
+    const { page } = session;
+    await page.focus('[data-action="file-menu"]');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="import-dialog"]');
+    const inDialog = () => page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null);
+    const seen = new Set<string>();
+    for (const key of [...Array<string>(12).fill('Tab'), ...Array<string>(12).fill('Shift+Tab')]) {
+      await page.keyboard.press(key);
+      expect(await inDialog(), key).toBe(true);
+      seen.add(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 60) ?? ''));
+    }
+    // More than one control was visited: the focus went round, not stuck on one.
+    expect(seen.size).toBeGreaterThan(1);
+
+    // A press inside the panel released over the backdrop (a text selection dragged out) leaves it open.
+    const panel = (await page.locator('[data-testid="import-dialog"]').boundingBox())!;
+    await page.mouse.move(panel.x + 20, panel.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(5, 5, { steps: 4 });
+    await page.mouse.up();
+    expect(await page.isVisible('[data-testid="import-dialog"]')).toBe(true);
+    await page.mouse.click(5, 5);
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+  });
+
   it('公示 opens with ↓ and runs 输出规划图 with Enter', async () => {
     const { page } = session;
     await page.focus('[data-action="notice-menu"]');

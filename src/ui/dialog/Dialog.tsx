@@ -1,12 +1,14 @@
 /**
- * The editor's one modal dialog frame: the backdrop (a click on it closes), the panel (`role="dialog"`,
- * named by its heading), the row of buttons with the close button, Escape from anywhere
- * (`useCloseOnEscape`), and the focus: it moves into the panel when the dialog opens, so a screen reader
- * says where the planner is and Tab starts inside, and goes back to where it was when the dialog closes,
- * so the keyboard carries on from the button that opened it. Mount it only while open.
+ * The editor's one modal dialog frame: the backdrop (a click on it closes, one that begins and ends on
+ * it: a text selection dragged out of a field does not), the panel (`role="dialog"`, named by its
+ * heading), the row of buttons with the close button, Escape from anywhere (`useCloseOnEscape`), and the
+ * focus: it moves into the panel when the dialog opens, so a screen reader says where the planner is and
+ * Tab starts inside, stays inside while it is open (`keepTabInside`), and goes back to where it was when
+ * the dialog closes, so the keyboard carries on from the button that opened it. Mount it only while open.
  */
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keepTabInside } from './focus-trap.ts';
 import { useCloseOnEscape } from './use-close-on-escape.ts';
 
 export interface DialogProps {
@@ -35,6 +37,7 @@ export function Dialog({ title, onClose, className, testId, submit, footer, clos
   const { t } = useTranslation();
   const headingId = useId();
   const panel = useRef<HTMLElement | null>(null);
+  const pressedOnBackdrop = useRef(false);
   useCloseOnEscape(onClose);
   useEffect(() => {
     const opener = document.activeElement;
@@ -75,9 +78,19 @@ export function Dialog({ title, onClose, className, testId, submit, footer, clos
     'data-testid': testId,
     tabIndex: -1,
     onClick: (event: { stopPropagation: () => void }) => event.stopPropagation(),
+    onKeyDown: (event: { nativeEvent: KeyboardEvent }) => {
+      if (panel.current) keepTabInside(event.nativeEvent, panel.current);
+    },
   };
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
+    <div
+      className="dialog-backdrop"
+      onMouseDown={(event) => void (pressedOnBackdrop.current = event.target === event.currentTarget)}
+      onClick={(event) => {
+        if (pressedOnBackdrop.current && event.target === event.currentTarget) onClose();
+        pressedOnBackdrop.current = false;
+      }}
+    >
       {submit ? (
         <form
           {...frame}
