@@ -1,0 +1,141 @@
+/**
+ * The 规划指标一览表 (domain-2026.md §4.2): its 13 indicators as data and a pure computation of both years'
+ * values. The list, its 属性 and its definitions are Fujian's [cct:zbb, cct:vg `CreateGHZBB`]: Zhejiang's own
+ * list was not found, so every indicator is unconfirmed (§6) and the UI labels it 默认值.
+ *
+ * Land groups are the Zhejiang table's (ZJ_TABLE_GROUPS, decided by code), so the 村庄建设用地 here is the
+ * structure table's 村庄建设用地小计. Values are unrounded: rounding is the display's job.
+ */
+import { groupOf, indexClassification } from '../classification.ts';
+import { YDYH_2023 } from '../ydyh/classes-2023.ts';
+import type { ParcelArea, Year } from '../ydyh/fill-structure-table.ts';
+import { ZJ_TABLE_GROUPS, type ZjTableGroup } from '../ydyh/groupings-2023.ts';
+
+export type IndicatorSection = 'development' | 'protection';
+
+export const INDICATOR_SECTIONS: readonly { readonly id: IndicatorSection; readonly zh: string; readonly en: string }[] = [
+  { id: 'development', zh: '一、村庄发展性指标', en: 'I. Village development indicators' },
+  { id: 'protection', zh: '二、村庄保护性指标', en: 'II. Village protection indicators' },
+];
+
+export type IndicatorUnit = '公顷' | '平方米/人' | '%' | '处';
+
+export interface IndicatorSpec {
+  /** 序号 in the template. */
+  readonly number: number;
+  readonly section: IndicatorSection;
+  readonly zh: string;
+  readonly en: string;
+  /** 属性: 约束性 (binding) or 预期性 (expected). */
+  readonly attribute: '约束性' | '预期性';
+  readonly unit: IndicatorUnit;
+  /** How the value is computed [cct:vg `CreateGHZBB`], in a few words. */
+  readonly computedAs: string;
+  /**
+   * For the rule `binding-indicators`: the value must be at most (≤) or at least (≥) the 上级下达 allocation;
+   * null for an expected indicator. The direction is ours [ours ⚠].
+   */
+  readonly binding: 'atMost' | 'atLeast' | null;
+  /** The indicator is Fujian's (⚠), and so is its binding direction where it has one. */
+  readonly unconfirmed: readonly ('indicator' | 'binding')[];
+}
+
+const indicator = (
+  number: number,
+  section: IndicatorSection,
+  zh: string,
+  en: string,
+  attribute: IndicatorSpec['attribute'],
+  unit: IndicatorUnit,
+  computedAs: string,
+  binding: IndicatorSpec['binding'] = null,
+): IndicatorSpec => ({ number, section, zh, en, attribute, unit, computedAs, binding, unconfirmed: binding === null ? ['indicator'] : ['indicator', 'binding'] });
+
+/** [cct:zbb] numbers, names, 属性 and units; [cct:vg `CreateGHZBB`] definitions; binding directions [ours ⚠]. */
+export const INDICATORS: readonly IndicatorSpec[] = [
+  indicator(1, 'development', '村域建设用地总面积', 'Total construction land of the village area', '约束性', '公顷', '村庄建设用地 + 城镇建设用地 + 区域基础设施用地 + 其他建设用地', 'atMost'),
+  indicator(2, 'development', '村域城乡建设用地面积', 'Urban and rural construction land of the village area', '约束性', '公顷', '村庄建设用地 + 城镇建设用地', 'atMost'),
+  indicator(3, 'development', '村庄建设用地规模', 'Village construction land', '预期性', '公顷', '村庄建设用地 (the Zhejiang table group)'),
+  indicator(4, 'development', '公共管理与公共服务用地规模', 'Public administration and service land', '预期性', '公顷', '08 + 0704, each parcel once'),
+  indicator(5, 'development', '公用设施用地规模', 'Public utility land', '预期性', '公顷', '13 within 村庄建设用地'),
+  indicator(6, 'development', '人均村庄建设用地面积', 'Village construction land per capita', '预期性', '平方米/人', '村庄建设用地 (m²) / the year\'s population'),
+  indicator(7, 'protection', '生态保护红线面积', 'Ecological protection red line', '约束性', '公顷', 'red line clipped to the village; same both years', 'atLeast'),
+  indicator(8, 'protection', '永久基本农田保护面积', 'Permanent basic farmland', '约束性', '公顷', 'PBF clipped to the village; same both years', 'atLeast'),
+  indicator(9, 'protection', '耕地保有量', 'Cultivated land retained', '约束性', '公顷', 'Σ 01', 'atLeast'),
+  indicator(10, 'protection', '林地保有量', 'Forest land retained', '约束性', '公顷', 'Σ 03', 'atLeast'),
+  indicator(11, 'protection', '湿地面积', 'Wetland', '约束性', '公顷', 'Σ 05', 'atLeast'),
+  // 约束性 in the template, but `binding-indicators` names #7–#11 only, and nothing is computed to compare.
+  indicator(12, 'protection', '大陆自然海岸线保有率', 'Natural mainland coastline retained', '约束性', '%', 'not computed (coastal villages only)'),
+  indicator(13, 'protection', '自然和文化遗产', 'Natural and cultural heritage sites', '预期性', '处', 'entered by the planner (现状/规划自然和文化遗产)'),
+];
+
+export interface IndicatorInput {
+  /** Each year's parcels, 用地用海 (2023) codes, areas in m². */
+  readonly parcels: Readonly<Record<Year, readonly ParcelArea[]>>;
+  /** 现状人口 and 规划人口; null when not entered. */
+  readonly population: Readonly<Record<Year, number | null>>;
+  /** The red line and the PBF, each already clipped to the village (m²). */
+  readonly redLineM2: number;
+  readonly pbfM2: number;
+  /** 现状/规划自然和文化遗产 as entered (处); null when not entered. */
+  readonly heritageSites: Readonly<Record<Year, number | null>>;
+}
+
+export type IndicatorFigure =
+  | { readonly value: number }
+  | { readonly value: null; readonly reason: 'notComputed' | 'noPopulation' | 'notEntered' };
+
+export interface IndicatorResult {
+  readonly indicator: IndicatorSpec;
+  readonly base: IndicatorFigure;
+  readonly target: IndicatorFigure;
+}
+
+const M2_PER_HA = 10_000;
+const CLASSES_2023 = indexClassification(YDYH_2023);
+
+const isUnder = (code: string, ancestors: readonly string[]): boolean => CLASSES_2023.lineage(code).some((at) => ancestors.includes(at));
+
+/** Area (m²) of the parcels a predicate picks, each parcel counted once. */
+const sumWhere = (parcels: readonly ParcelArea[], pick: (code: string) => boolean): number =>
+  parcels.reduce((sum, parcel) => (pick(parcel.code) ? sum + parcel.areaM2 : sum), 0);
+
+const inGroups = (groups: readonly ZjTableGroup[]) => (code: string): boolean => {
+  const group = groupOf(ZJ_TABLE_GROUPS, CLASSES_2023, code);
+  return group !== null && groups.includes(group);
+};
+
+const hectares = (m2: number): IndicatorFigure => ({ value: m2 / M2_PER_HA });
+
+/** One year's figures, by indicator number. */
+function figuresOf(input: IndicatorInput, year: Year): ReadonlyMap<number, IndicatorFigure> {
+  const parcels = input.parcels[year];
+  const village = inGroups(['village']);
+  const villageM2 = sumWhere(parcels, village);
+  const population = input.population[year];
+  const heritage = input.heritageSites[year];
+  return new Map<number, IndicatorFigure>([
+    [1, hectares(sumWhere(parcels, inGroups(['village', 'town', 'regionalInfrastructure', 'otherConstruction'])))],
+    [2, hectares(sumWhere(parcels, inGroups(['village', 'town'])))],
+    [3, hectares(villageM2)],
+    // CCTool adds 08 twice in one branch (08 + 0704 + 08, §4.2): here a parcel counts once.
+    [4, hectares(sumWhere(parcels, (code) => isUnder(code, ['08', '0704'])))],
+    [5, hectares(sumWhere(parcels, (code) => isUnder(code, ['13']) && village(code)))],
+    [6, population !== null && population > 0 ? { value: villageM2 / population } : { value: null, reason: 'noPopulation' }],
+    [7, hectares(input.redLineM2)],
+    [8, hectares(input.pbfM2)],
+    [9, hectares(sumWhere(parcels, (code) => isUnder(code, ['01'])))],
+    [10, hectares(sumWhere(parcels, (code) => isUnder(code, ['03'])))],
+    [11, hectares(sumWhere(parcels, (code) => isUnder(code, ['05'])))],
+    [12, { value: null, reason: 'notComputed' }],
+    [13, heritage !== null ? { value: heritage } : { value: null, reason: 'notEntered' }],
+  ]);
+}
+
+/** Both years' values of every indicator, in the template's order. */
+export function computeIndicators(input: IndicatorInput): readonly IndicatorResult[] {
+  const base = figuresOf(input, 'base');
+  const target = figuresOf(input, 'target');
+  const figure = (figures: ReadonlyMap<number, IndicatorFigure>, n: number): IndicatorFigure => figures.get(n) ?? { value: null, reason: 'notComputed' };
+  return INDICATORS.map((indicator) => ({ indicator, base: figure(base, indicator.number), target: figure(target, indicator.number) }));
+}
