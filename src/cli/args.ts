@@ -1,7 +1,8 @@
 /** Command-line arguments of the checker, parsed into a value (bad arguments are a message, never a throw). */
 import type { Message, Result } from '../domain/message.ts';
 
-export type Command = 'check' | 'tables' | 'export';
+export type Command = 'check' | 'tables' | 'export' | 'survey-table';
+const COMMANDS: readonly string[] = ['check', 'tables', 'export', 'survey-table'] satisfies readonly Command[];
 export type Format = 'text' | 'json' | 'csv';
 
 export interface CliArgs {
@@ -20,14 +21,25 @@ export interface CliArgs {
   readonly township: string | null;
   /** export: the 现状图 and 规划图 JPGs in 4.图像文件/ (off with --no-images: they take seconds each). */
   readonly images: boolean;
+  /** survey-table: the planner's choice per 待细分 三调 code (`--decide 1006=060101`), checked against the table later. */
+  readonly decisions: Readonly<Record<string, string>>;
 }
 
-const FORMATS: Readonly<Record<Command, readonly Format[]>> = { check: ['text', 'json'], tables: ['csv', 'json'], export: ['text'] };
+const FORMATS: Readonly<Record<Command, readonly Format[]>> = { check: ['text', 'json'], tables: ['csv', 'json'], export: ['text'], 'survey-table': ['csv', 'json'] };
+
+/** Options taking a value, per command. */
+const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
+  check: ['format', 'profile', 'lang', 'township'],
+  tables: ['format', 'profile', 'lang', 'township'],
+  export: ['format', 'profile', 'lang', 'township', 'out', 'encoding'],
+  'survey-table': ['format', 'lang', 'decide'],
+};
 
 export function parseArgs(argv: readonly string[]): Result<CliArgs> {
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'tables' && command !== 'export') return bad(command ? `unknown command “${command}”` : 'no command');
+  if (command === undefined || !isCommand(command)) return bad(command ? `unknown command “${command}”` : 'no command');
   const options: Record<string, string> = {};
+  const decisions: Record<string, string> = {};
   const flags = new Set<string>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -36,15 +48,23 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
       positional.push(arg);
       continue;
     }
-    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    // `--decide=1006=060101`: the value is everything after the first `=`.
+    const body = arg.slice(2);
+    const equals = body.indexOf('=');
+    const name = equals < 0 ? body : body.slice(0, equals);
+    const inline = equals < 0 ? undefined : body.slice(equals + 1);
     if (inline === undefined && ((name === 'strict' && command === 'check') || (name === 'no-images' && command === 'export'))) {
       flags.add(name);
       continue;
     }
-    if (!['format', 'profile', 'lang', 'township', ...(command === 'export' ? ['out', 'encoding'] : [])].includes(name)) return bad(`unknown option --${name}`);
+    if (!OPTIONS[command].includes(name)) return bad(`unknown option --${name}`);
     const value = inline ?? rest[++i];
     if (value === undefined) return bad(`--${name} needs a value`);
-    options[name] = value;
+    if (name !== 'decide') options[name] = value;
+    else {
+      const added = addDecisions(decisions, value);
+      if (added) return { ok: false, error: added };
+    }
   }
   if (positional.length !== 1) return bad(positional.length === 0 ? 'no input given' : `one input expected, got ${positional.length}`);
   const format = (options.format ?? FORMATS[command][0]) as Format;
@@ -57,8 +77,25 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
   return {
     ok: true,
     notes: [],
-    value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN', out: options.out ?? null, encoding, strict: flags.has('strict'), township: options.township ?? null, images: !flags.has('no-images') },
+    value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN', out: options.out ?? null, encoding, strict: flags.has('strict'), township: options.township ?? null, images: !flags.has('no-images'), decisions },
   };
+}
+
+function isCommand(name: string): name is Command {
+  return COMMANDS.includes(name);
+}
+
+/** `1006=060101`, or several joined by commas; a code decided twice two ways is refused. */
+function addDecisions(decisions: Record<string, string>, value: string): Message | undefined {
+  for (const pair of value.split(',')) {
+    const [from, to, ...extra] = pair.split('=').map((part) => part.trim());
+    if (!from || !to || extra.length > 0) return { key: 'cli.survey.badDecide', params: { value: pair } };
+    const code = from.toUpperCase();
+    const earlier = decisions[code];
+    if (earlier !== undefined && earlier !== to) return { key: 'cli.survey.decidedTwice', params: { from: code, first: earlier, second: to } };
+    decisions[code] = to;
+  }
+  return undefined;
 }
 
 function bad(detail: string): Result<CliArgs> {

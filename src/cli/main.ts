@@ -1,6 +1,7 @@
 /**
  * `village-plan check|tables|export <input>`: the rules, tables and delivery package of the editor, in Node,
- * for county reviewers and scripts. `--township <file>` checks against the township plan's tasks and
+ * for county reviewers and scripts; `survey-table <DLTB>` (survey-table.ts): the Zhejiang 规划用地结构调整表's
+ * base year from a 三调 layer. `--township <file>` checks against the township plan's tasks and
  * control zones (township-input.ts) instead of those the input carries. Exit 0: no errors (a rule not
  * checked for lack of input is listed, not an error; export: written); 1: errors found (with --strict,
  * also anything not checked); 2: arguments, input or township file unusable, or the package could not be
@@ -24,6 +25,8 @@ export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) return { code: 0, stdout: `${t('cli.usage')}\n`, stderr: '' };
   const args = parseArgs(argv);
   if (!args.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, args.error)}\n${t('cli.usage')}\n` };
+  // A 三调 layer, not a plan: read by its own module (the formats and the 用地用海 profile), without GEOS.
+  if (args.value.command === 'survey-table') return (await import('./survey-table.ts')).runSurveyTable(t, args.value);
   await startLoadingGeos();
   const input = readInput(args.value.input, args.value.profile);
   await loadGeos();

@@ -1,0 +1,185 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Feature, Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { AreaGeometry } from '../domain/features.ts';
+import { ellipsoidalArea } from '../geo/area.ts';
+import { intersection } from '../geo/overlay.ts';
+import { writeShapefile } from '../io/formats/shapefile-write.ts';
+import { runCli } from './main.ts';
+
+type Properties = Readonly<Record<string, string>>;
+
+/** A square parcel `size` degrees wide with its south-west corner at (lon, lat), near 湖州 (GK zone 40). */
+function square(lon: number, lat: number, size = 0.001): Polygon {
+  return { type: 'Polygon', coordinates: [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]] };
+}
+
+const feature = (geometry: AreaGeometry, properties: Properties): Feature<AreaGeometry, Properties> => ({ type: 'Feature', geometry, properties });
+
+function writeGeoJson(name: string, features: readonly Feature<AreaGeometry, Properties>[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'village-survey-')), name);
+  writeFileSync(path, JSON.stringify({ type: 'FeatureCollection', features }));
+  return path;
+}
+
+interface JsonRow {
+  readonly key: string;
+  readonly code: string | null;
+  readonly baseHa: number;
+  readonly baseShare: number | null;
+}
+
+async function jsonTable(args: readonly string[]): Promise<{ code: number; stderr: string; rows: Map<string, JsonRow> }> {
+  const out = await runCli([...args, '--format', 'json']);
+  const rows = out.stdout ? new Map((JSON.parse(out.stdout).rows as JsonRow[]).map((r) => [r.key, r])) : new Map<string, JsonRow>();
+  return { code: out.code, stderr: out.stderr, rows };
+}
+
+const haOf = (...geometries: AreaGeometry[]) => geometries.reduce((sum, g) => sum + ellipsoidalArea(g), 0) / 10_000;
+
+// Two homesteads, a field, a village road (待细分 1006) and an orchard, side by side.
+const HOMES = [square(120.1, 30.2), square(120.101, 30.2, 0.0005)];
+const FIELD = square(120.102, 30.2, 0.002);
+const ROAD = square(120.1, 30.201, 0.0003);
+const DLTB = [
+  feature(HOMES[0] as Polygon, { DLBM: '0702', DLMC: '农村宅基地', TBBH: '1' }),
+  feature(HOMES[1] as Polygon, { DLBM: '0702', DLMC: '农村宅基地', TBBH: '2' }),
+  feature(FIELD, { DLBM: '0101', DLMC: '水田', TBBH: '3' }),
+  feature(ROAD, { DLBM: '1006', DLMC: '农村道路', TBBH: '4' }),
+];
+
+describe('village-plan survey-table', () => {
+  const geojson = writeGeoJson('DLTB.geojson', DLTB);
+
+  it('counts 三调 0702 homesteads in 村庄建设用地 as 0703, with ellipsoidal areas, and says it avoided the trap', async () => {
+    const { code, stderr, rows } = await jsonTable(['survey-table', geojson, '--decide', '1006=060101']);
+    expect(code, stderr).toBe(0);
+    expect(rows.get('village')?.baseHa).toBeCloseTo(haOf(...HOMES), 10);
+    expect(rows.get('urban')).toBeUndefined();
+    expect(rows.get('01')?.baseHa).toBeCloseTo(haOf(FIELD), 10);
+    expect(rows.get('total')?.baseHa).toBeCloseTo(haOf(...HOMES, FIELD, ROAD), 10);
+    expect(stderr).toContain('三调 0702 农村宅基地 → 用地用海 0703 农村宅基地：2 个图斑');
+    expect(stderr).toContain('用地用海的 0702 城镇社区服务设施用地 是另一地类');
+    expect(stderr).toContain('0703 农村宅基地 比表中明细行粗');
+  });
+
+  it('exits 1 and names the 待细分 code left undecided, counted as its first-level class', async () => {
+    const { code, stderr, rows } = await jsonTable(['survey-table', geojson]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('待细分：三调 1006 农村道路，1 个图斑');
+    expect(stderr).toContain('可选：060101 村道用地、060102 田间道；用 --decide 1006=<编码> 指定');
+    expect(rows.get('060101')).toBeUndefined();
+    expect(rows.get('nonConstruction')?.baseHa).toBeCloseTo(haOf(FIELD, ROAD), 10);
+  });
+
+  it('exits 0 with --decide and fills the chosen row', async () => {
+    const csv = await runCli(['survey-table', geojson, '--decide=1006=060101']);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stderr).toContain('三调 1006 农村道路（待细分）按 --decide 转为 060101 村道用地');
+    const [title, unit, top, bottom, ...rows] = csv.stdout.trimEnd().split('\n');
+    expect([title, unit]).toEqual(['规划用地结构调整表', '单位：公顷、%']);
+    expect(top).toBe('类别名称,,,,,,代码,现状基期年,,规划目标年,,面积变化');
+    expect(bottom).toBe(',,,,,,,面积,比重,面积,比重,');
+    const road = rows.find((r) => r.includes(',060101,'));
+    expect(road).toBe(`非建设用地,农业设施建设用地,农业设施建设用地,农村道路,农村道路,村道用地,060101,${haOf(ROAD).toFixed(2)},${((100 * haOf(ROAD)) / haOf(...HOMES, FIELD, ROAD)).toFixed(2)},,,`);
+    expect(rows.at(-1)).toBe(`总计,总计,总计,总计,总计,总计,,${haOf(...HOMES, FIELD, ROAD).toFixed(2)},100.00,,,`);
+    // Rows with no land are left out, as the template deletes them.
+    expect(rows.some((r) => r.includes(',0102,'))).toBe(false);
+  });
+
+  it('reports an unknown code with its area and counts it in no row, total included', async () => {
+    const path = writeGeoJson('DLTB.json', [...DLTB, feature(square(120.104, 30.2), { DLBM: '0199', DLMC: '水田', TBBH: '9' })]);
+    const { code, stderr, rows } = await jsonTable(['survey-table', path, '--decide', '1006=060101']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/未知的三调地类编码“0199”：1 个图斑，[\d.]+ 公顷，未计入表中任何一行（含总计）：9/);
+    expect(rows.get('total')?.baseHa).toBeCloseTo(haOf(...HOMES, FIELD, ROAD), 10);
+  });
+
+  it('exits 2 for a --decide that is not a candidate, badly written, or decided twice', async () => {
+    const notCandidate = await runCli(['survey-table', geojson, '--decide', '1006=1207']);
+    expect(notCandidate.code).toBe(2);
+    expect(notCandidate.stderr).toContain('--decide 1006=1207：1207 不是三调 1006 的可选地类；可选：060101 村道用地、060102 田间道');
+    expect(notCandidate.stdout).toBe('');
+    const notRefine = await runCli(['survey-table', geojson, '--decide', '0702=0702']);
+    expect(notRefine.code).toBe(2);
+    expect(notRefine.stderr).toContain('三调 0702 不需要细分，固定转为 0703 农村宅基地');
+    const syntax = await runCli(['survey-table', geojson, '--decide', '1006']);
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr).toContain('--decide 应写作 <三调编码>=<用地用海编码>');
+    const twice = await runCli(['survey-table', geojson, '--decide', '1006=060101', '--decide', '1006=060102']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('给 1006 指定了两个地类');
+  });
+
+  it('exits 2 naming the file and the reason for a missing or unusable layer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'village-survey-'));
+    const missing = join(dir, 'DLTB.shp');
+    const out = await runCli(['survey-table', missing]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain(`无法读取 ${missing}：文件或文件夹不存在`);
+    const noCode = writeGeoJson('zones.geojson', [feature(square(120.1, 30.2), { GZQLXDM: '010' })]);
+    const noCodeOut = await runCli(['survey-table', noCode, '--lang', 'en']);
+    expect(noCodeOut.code).toBe(2);
+    expect(noCodeOut.stderr).toContain(`Cannot read ${noCode}: no land-class code field DLBM`);
+    const csv = join(dir, 'DLTB.csv');
+    writeFileSync(csv, 'DLBM\n0101\n');
+    expect((await runCli(['survey-table', csv])).stderr).toContain('不是 Shapefile（.shp）或 GeoJSON（.geojson、.json）图层');
+    expect((await runCli(['survey-table', geojson, '--township', 'x.json'])).code).toBe(2);
+  });
+
+  it('speaks English with --lang en', async () => {
+    const out = await runCli(['survey-table', geojson, '--lang', 'en']);
+    expect(out.code).toBe(1);
+    expect(out.stdout.split('\n').slice(0, 4)).toEqual(['Land use structure adjustment table', '"Unit: ha, %"', 'Class,,,,,,Code,Base year,,Target year,,Change', ',,,,,,,Area,Share,Area,Share,']);
+    expect(out.stderr).toContain('Land survey 0702 Rural homestead → 用地用海 0703 Rural homestead: 2 parcel(s)');
+    expect(out.stderr).toContain('To be refined: land survey 1006 Rural roads, 1 parcel(s)');
+    expect(out.stderr).toContain('No plan yet: only the base year is filled');
+  });
+
+  it('reads a projected Shapefile with GBK names (.prj in Gauss-Krüger, .cpg 936) to the same ellipsoidal areas', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'village-survey-'));
+    const fields = [
+      { name: 'DLBM', type: 'C', length: 5, decimals: 0 },
+      { name: 'DLMC', type: 'C', length: 60, decimals: 0 },
+      { name: 'TBBH', type: 'C', length: 8, decimals: 0 },
+    ] as const;
+    // One homestead named as the 用地用海 class its code would be misread as: the name must come back whole.
+    const mislabelled = { ...DLTB[1], properties: { DLBM: '0702', DLMC: '城镇社区服务设施用地', TBBH: '2' } };
+    const features = [DLTB[0], mislabelled, DLTB[2], DLTB[3]].map((f) => ({ geometry: f?.geometry as Polygon, properties: f?.properties ?? {} }));
+    const written = writeShapefile({ name: 'DLTB', geometryType: 'polygon', fields, features }, { encoding: 'gbk', date: new Date(Date.UTC(2026, 0, 1)) });
+    if (!written.ok) throw new Error(written.error.key);
+    for (const file of written.value) writeFileSync(join(dir, file.name), file.bytes);
+    expect(readFileSync(join(dir, 'DLTB.cpg'), 'utf8')).toBe('936');
+    expect(readFileSync(join(dir, 'DLTB.prj'), 'utf8')).toContain('Gauss_Kruger');
+
+    const { code, stderr, rows } = await jsonTable(['survey-table', join(dir, 'DLTB.shp'), '--decide', '1006=060101']);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('1 个编码为 0702（农村宅基地）的图斑名称为“城镇社区服务设施用地”');
+    // Through GK and back: the same areas to well under a square centimetre per parcel.
+    expect(rows.get('village')?.baseHa).toBeCloseTo(haOf(...HOMES), 8);
+    expect(rows.get('060101')?.baseHa).toBeCloseTo(haOf(ROAD), 8);
+    expect(rows.get('total')?.baseHa).toBeCloseTo(haOf(...HOMES, FIELD, ROAD), 8);
+  });
+
+  it('totals parcels clipped to a separately drawn village boundary', async () => {
+    // A 3 × 3 grid of survey parcels, 0.001° each, and a boundary drawn across them: a slanted quadrilateral.
+    const codes = ['0101', '0702', '0301', '0702', '1006', '0101', '0301', '0101', '0702'];
+    const boundary: Polygon = { type: 'Polygon', coordinates: [[[120.1004, 30.2002], [120.1027, 30.2001], [120.1029, 30.2026], [120.1002, 30.2029], [120.1004, 30.2002]]] };
+    const clipped: Feature<AreaGeometry, Properties>[] = [];
+    codes.forEach((code, i) => {
+      const cut = intersection(square(120.1 + (i % 3) * 0.001, 30.2 + Math.floor(i / 3) * 0.001), boundary);
+      if (!cut.ok) throw new Error(cut.error);
+      if (cut.value) clipped.push(feature(cut.value, { DLBM: code, TBBH: String(i + 1) }));
+    });
+    expect(clipped).toHaveLength(9);
+    const path = writeGeoJson('DLTB-clipped.geojson', clipped);
+    const { code, stderr, rows } = await jsonTable(['survey-table', path, '--decide', '1006=060102']);
+    expect(code, stderr).toBe(0);
+    const total = haOf(...clipped.map((f) => f.geometry));
+    expect(rows.get('total')?.baseHa).toBeCloseTo(total, 10);
+    expect(total).toBeLessThan(haOf(square(120.1, 30.2, 0.003)));
+    expect(rows.get('village')?.baseHa).toBeCloseTo(haOf(...clipped.filter((f) => f.properties.DLBM === '0702').map((f) => f.geometry)), 10);
+  });
+});

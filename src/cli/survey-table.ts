@@ -1,0 +1,262 @@
+/**
+ * `village-plan survey-table <DLTB.shp|.geojson|.json> [--format csv|json] [--decide 1006=060101 …]`: the
+ * 现状基期年 of the Zhejiang 规划用地结构调整表 (domain-2026.md §4.1) from a village's 三调 parcels, their codes
+ * converted to 用地用海 2023 (§2.1) and their areas ellipsoidal on CGCS2000, as the survey computes them.
+ *
+ * The layer is read by the editor's own formats (a Shapefile with its .dbf, .prj and .cpg beside it,
+ * reprojected from Gauss-Krüger; or GeoJSON). The table goes to stdout; on stderr, what the conversion did
+ * (codes converted, collisions such as the 0702 trap avoided, 待细分 codes left undecided, unknown codes,
+ * names that disagree with their code) and the table's findings. Exit 0: every parcel mapped or decided;
+ * 1: some are 待细分 or unknown (the table is printed all the same); 2: the arguments or the layer are unusable.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { Message, Result } from '../domain/message.ts';
+import { ellipsoidalArea } from '../geo/area.ts';
+import { importFiles } from '../io/formats/index.ts';
+import type { ImportedLayer } from '../io/formats/types.ts';
+import type { InputFile } from '../io/files.ts';
+import { MAX_FILE_BYTES } from '../io/package/read-folder.ts';
+import { listSome } from '../io/result.ts';
+import { resolveFields, textOf } from '../io/survey/survey-fields.ts';
+import { indexClassification } from '../profiles/classification.ts';
+import { checkDecisions, convertSurveyParcels, type InvalidDecision, type SummaryLine, type SurveyParcel } from '../profiles/sandiao/convert-parcels.ts';
+import { SANDIAO } from '../profiles/sandiao/classes.ts';
+import { YDYH_2023 } from '../profiles/ydyh/classes-2023.ts';
+import { fillStructureTable, type FilledStructureTable } from '../profiles/ydyh/fill-structure-table.ts';
+import type { HeaderColumn, HeaderGroup, ValueKey } from '../profiles/ydyh/zj-structure-table.ts';
+import { renderMessage, type Translate } from '../rules/render.ts';
+import type { CliArgs } from './args.ts';
+import type { CliOutput } from './output.ts';
+
+const YDYH_INDEX = indexClassification(YDYH_2023);
+const SANDIAO_INDEX = indexClassification(SANDIAO);
+const M2_PER_HA = 10_000;
+/** The years the table can fill without a plan: the base year's columns only. */
+const BASE_COLUMNS: readonly ValueKey[] = ['base', 'baseShare'];
+const LAYER_EXTENSIONS = ['.shp', '.geojson', '.json'];
+const SHAPEFILE_PARTS = ['.shp', '.shx', '.dbf', '.prj', '.cpg'];
+const LISTED = 8;
+
+type Language = CliArgs['language'];
+
+export function runSurveyTable(t: Translate, args: CliArgs): CliOutput {
+  const render = (message: Message) => renderMessage(t, message);
+  const checked = checkDecisions(args.decisions);
+  if (checked.invalid.length > 0) return { code: 2, stdout: '', stderr: checked.invalid.map((d) => render(invalidDecision(d, args.language))).join('\n') + '\n' };
+  const read = readSurveyLayer(args.input);
+  if (!read.ok) return { code: 2, stdout: '', stderr: render(read.error) + '\n' };
+  const { parcels, notes } = read.value;
+  const conversion = convertSurveyParcels(parcels, args.decisions);
+  const counted = conversion.parcels.flatMap((p) => (p.code === null ? [] : [{ code: p.code, areaM2: p.areaM2 }]));
+  // No plan yet: the target year is the base year, so its columns say nothing and are left blank.
+  const table = fillStructureTable(counted, counted);
+  const adjustable = conversion.parcels.filter((p) => p.adjustable).length;
+  const unused = conversion.unusedDecisions;
+  const messages: Message[] = [
+    ...notes,
+    { key: 'cli.survey.read', params: { file: args.input, count: parcels.length, areaHa: parcels.reduce((s, p) => s + p.areaM2, 0) / M2_PER_HA } },
+    ...conversionMessages(conversion.summary, args.language),
+    ...(adjustable ? [{ key: 'cli.survey.adjustable', params: { count: adjustable } }] : []),
+    ...(unused.length ? [{ key: 'cli.survey.unusedDecision', params: { codes: unused.join(', ') } }] : []),
+    { key: 'cli.survey.noPlan' },
+    ...findingMessages(table, args.language),
+  ];
+  const open = conversion.summary.some((line) => line.kind === 'refine-undecided' || line.kind === 'unknown');
+  const stdout = args.format === 'json' ? jsonTable(t, table, conversion.summary, args.language) : csvTable(table, args.language);
+  return { code: open ? 1 : 0, stdout, stderr: messages.map((m) => render(m) + '\n').join('') };
+}
+
+// ——— Reading the layer ———
+
+interface SurveyLayer {
+  readonly parcels: readonly SurveyParcel[];
+  readonly notes: readonly Message[];
+}
+
+const unreadable = (file: string, reasonKey: string, params: Message['params'] = {}): Result<never> => ({ ok: false, error: { key: 'cli.unreadable', params: { file, reasonKey, ...params } } });
+
+function readBytes(path: string): Result<Uint8Array> {
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) return unreadable(path, 'cli.tooLarge', { sizeMiB: Math.round(size / 2 ** 20), limitMiB: MAX_FILE_BYTES / 2 ** 20 });
+    return { ok: true, value: readFileSync(path), notes: [] };
+  } catch {
+    return unreadable(path, 'cli.notFound');
+  }
+}
+
+/** `DLTB.shp`, `DLTB.DBF`, `dltb.cpg`…: the parts a Shapefile reader takes, of the same name in any case. */
+function shapefileParts(path: string): string[] {
+  const stem = basename(path, extname(path)).toLowerCase();
+  return readdirSync(dirname(path)).filter((name) => SHAPEFILE_PARTS.includes(extname(name).toLowerCase()) && basename(name, extname(name)).toLowerCase() === stem);
+}
+
+/** The layer's files: a GeoJSON alone, a Shapefile with every part beside it of the same name (any case). */
+function layerFiles(path: string): Result<InputFile[]> {
+  if (!existsSync(path) || statSync(path).isDirectory()) return unreadable(path, 'cli.notFound');
+  const extension = extname(path).toLowerCase();
+  if (!LAYER_EXTENSIONS.includes(extension)) return unreadable(path, 'cli.survey.notALayer');
+  const names = extension === '.shp' ? shapefileParts(path) : [basename(path)];
+  const files: InputFile[] = [];
+  for (const name of names) {
+    const bytes = readBytes(join(dirname(path), name));
+    if (!bytes.ok) return bytes;
+    files.push({ name, bytes: bytes.value });
+  }
+  return { ok: true, value: files, notes: [] };
+}
+
+function readSurveyLayer(path: string): Result<SurveyLayer> {
+  const files = layerFiles(path);
+  if (!files.ok) return files;
+  // The formats decode the .dbf by its .cpg (GBK by default) and bring Gauss-Krüger coordinates to lon/lat.
+  const read = importFiles(files.value);
+  if (!read.ok) return unreadable(path, read.error.key, read.error.params);
+  const layer = read.value[0] as ImportedLayer;
+  const fieldNames = [...new Set([...layer.fields.map((f) => f.name), ...layer.features.flatMap((f) => Object.keys(f.properties))])];
+  const fields = resolveFields(fieldNames);
+  if (!fields.code) return unreadable(path, 'cli.survey.noCodeField', { fields: listSome(fieldNames) || '—' });
+  const parcels: SurveyParcel[] = [];
+  const withoutArea: number[] = [];
+  for (const feature of layer.features) {
+    const geometry = feature.geometry;
+    if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') {
+      withoutArea.push(feature.recordNo);
+      continue;
+    }
+    const dlmc = textOf(feature.properties, fields.name);
+    const id = textOf(feature.properties, fields.parcelNo) ?? `#${feature.recordNo}`;
+    parcels.push({ id, dlbm: textOf(feature.properties, fields.code) ?? '', areaM2: ellipsoidalArea(geometry as Polygon | MultiPolygon), ...(dlmc === null ? {} : { dlmc }) });
+  }
+  const notes: Message[] = [...read.notes];
+  if (withoutArea.length) notes.push({ key: 'cli.survey.withoutArea', params: { file: path, count: withoutArea.length, records: listSome(withoutArea, LISTED) } });
+  return { ok: true, value: { parcels, notes }, notes: [] };
+}
+
+// ——— What the conversion did ———
+
+function className(code: string, language: Language): string {
+  const entry = YDYH_INDEX.get(code);
+  return entry ? (language === 'en' ? entry.en : entry.zh) : '';
+}
+
+/** A 三调 class's name in the chosen language; the table's Chinese name when the code is not a class. */
+function surveyName(code: string, fallback: string, language: Language): string {
+  const entry = SANDIAO_INDEX.get(code);
+  return entry ? (language === 'en' ? entry.en : entry.zh) : fallback;
+}
+
+const withNames = (codes: readonly string[], language: Language) => codes.map((c) => `${c} ${className(c, language)}`).join(language === 'en' ? ', ' : '、');
+
+function invalidDecision(decision: InvalidDecision, language: Language): Message {
+  const { from, to } = decision;
+  switch (decision.reason) {
+    case 'unknownCode':
+      return { key: 'cli.survey.decideUnknownCode', params: { from, to } };
+    case 'notRefine':
+      return { key: 'cli.survey.decideNotRefine', params: { from, to, mapped: `${decision.mappedTo} ${className(decision.mappedTo, language)}` } };
+    case 'notCandidate':
+      return { key: 'cli.survey.decideNotCandidate', params: { from, to, candidates: withNames(decision.candidates, language) } };
+  }
+}
+
+function conversionMessages(summary: readonly SummaryLine[], language: Language): Message[] {
+  const messages: Message[] = [];
+  const unchanged: string[] = [];
+  const name = (code: string) => `${code} ${className(code, language)}`;
+  for (const line of summary) {
+    const areaHa = line.areaM2 / M2_PER_HA;
+    const fromName = 'fromName' in line ? surveyName(line.from, line.fromName, language) : '';
+    switch (line.kind) {
+      case 'mapped':
+        if (line.collidesWith) messages.push({ key: 'cli.survey.collision', params: { from: line.from, fromName, collides: name(line.collidesWith), to: name(line.to), count: line.count, areaHa } });
+        else if (line.to === line.from) unchanged.push(line.from);
+        else messages.push({ key: 'cli.survey.converted', params: { from: line.from, fromName, to: name(line.to), count: line.count, areaHa } });
+        break;
+      case 'refine-decided':
+        messages.push({ key: 'cli.survey.decided', params: { from: line.from, fromName, to: name(line.to), count: line.count, areaHa } });
+        break;
+      case 'refine-undecided':
+        messages.push({ key: 'cli.survey.undecided', params: { from: line.from, fromName, count: line.count, areaHa, fallback: name(line.fallback), candidates: withNames(line.candidates, language) } });
+        break;
+      case 'unknown':
+        messages.push({ key: 'cli.survey.unknown', params: { code: line.from || '—', count: line.count, areaHa, ids: listSome(line.ids, LISTED) } });
+        break;
+      case 'name-mismatch':
+        messages.push({ key: 'cli.survey.nameMismatch', params: { from: line.from, expected: line.expected, given: line.given, count: line.count, areaHa } });
+        break;
+    }
+  }
+  if (unchanged.length) messages.unshift({ key: 'cli.survey.unchanged', params: { codes: unchanged.join(', ') } });
+  return messages;
+}
+
+function findingMessages(table: FilledStructureTable, language: Language): Message[] {
+  const subtotalName = (key: string) => table.rows.find((r) => r.row.kind === 'subtotal' && r.row.computes === key)?.row.names.at(-1) ?? key;
+  return table.findings.flatMap((finding): Message[] => {
+    switch (finding.kind) {
+      case 'tooCoarse':
+        return [{ key: 'cli.survey.tooCoarse', params: { code: finding.code, name: className(finding.code, language), subtotal: subtotalName(finding.subtotal), areaHa: finding.base } }];
+      case 'ungrouped':
+        return [{ key: finding.listed ? 'cli.survey.ungroupedListed' : 'cli.survey.ungroupedUnknown', params: { code: finding.code, name: className(finding.code, language), areaHa: finding.base } }];
+      case 'partsDoNotSum':
+        // Caused by the two above, which say why; the JSON keeps the figures.
+        return [];
+    }
+  });
+}
+
+// ——— The table ———
+
+const isGroup = (h: HeaderColumn | HeaderGroup): h is HeaderGroup => 'columns' in h;
+const label = (text: { readonly zh: string; readonly en: string }, language: Language) => (language === 'en' ? text.en : text.zh);
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Title, unit line, the template's two header rows, then the rows with a base-year area; the target year's cells blank. */
+function csvTable(table: FilledStructureTable, language: Language): string {
+  const { layout } = table;
+  const top: string[] = [];
+  const bottom: string[] = [];
+  const cells: ((row: FilledStructureTable['rows'][number]) => string[])[] = [];
+  for (const header of layout.header) {
+    const columns = isGroup(header) ? header.columns : [header];
+    columns.forEach((column, i) => {
+      const width = column.content.kind === 'names' ? column.content.levels : 1;
+      top.push(i === 0 ? label(header, language) : '', ...Array<string>(width - 1).fill(''));
+      bottom.push(isGroup(header) ? label(column, language) : '', ...Array<string>(width - 1).fill(''));
+      const content = column.content;
+      if (content.kind === 'names') cells.push((r) => [...r.row.names]);
+      else if (content.kind === 'code') cells.push((r) => [r.row.code ?? '']);
+      else cells.push((r) => [BASE_COLUMNS.includes(content.key) ? (r.values[content.key]?.toFixed(2) ?? '') : '']);
+    });
+  }
+  const lines = [[label(layout.title, language)], [label(layout.unitLine, language)], top, bottom];
+  for (const row of table.rows) if (!row.empty) lines.push(cells.flatMap((cell) => cell(row)));
+  return lines.map((line) => line.map(csvField).join(',')).join('\n') + '\n';
+}
+
+function jsonTable(t: Translate, table: FilledStructureTable, summary: readonly SummaryLine[], language: Language): string {
+  const rows = table.rows.flatMap((r) => {
+    if (r.empty) return [];
+    const { base, baseShare } = r.values;
+    return [{ key: r.row.key, kind: r.row.kind, names: r.row.names, code: r.row.code, baseHa: base, baseShare, display: { baseHa: base?.toFixed(2) ?? null, baseShare: baseShare?.toFixed(2) ?? null } }];
+  });
+  // The target year is the base year until there is a plan: only the base year's figures are kept.
+  const findings = table.findings.flatMap((f): object[] => {
+    switch (f.kind) {
+      case 'tooCoarse':
+        return [{ kind: f.kind, code: f.code, subtotal: f.subtotal, baseHa: f.base }];
+      case 'ungrouped':
+        return [{ kind: f.kind, code: f.code, listed: f.listed, baseHa: f.base }];
+      case 'partsDoNotSum':
+        return f.year === 'base' ? [f] : [];
+    }
+  });
+  const json = { title: label(table.layout.title, language), unit: label(table.layout.unitLine, language), note: renderMessage(t, { key: 'cli.survey.noPlan' }), rows, conversion: summary, findings };
+  return JSON.stringify(json, null, 2) + '\n';
+}
