@@ -65,6 +65,14 @@ describe('village-plan survey-table', () => {
     expect(stderr).toContain('0703 农村宅基地 比表中明细行粗');
   });
 
+  it('takes a finer homestead class for 三调 0702 with --decide, so 0703 is no longer too coarse for the table', async () => {
+    const { code, stderr, rows } = await jsonTable(['survey-table', geojson, '--decide', '1006=060101', '--decide', '0702=070301']);
+    expect(code, stderr).toBe(0);
+    expect(rows.get('070301')?.baseHa).toBeCloseTo(haOf(...HOMES), 10);
+    expect(rows.get('village')?.baseHa).toBeCloseTo(haOf(...HOMES), 10);
+    expect(stderr).not.toContain('比表中明细行粗');
+  });
+
   it('exits 1 and names the 待细分 code left undecided, counted as its first-level class', async () => {
     const { code, stderr, rows } = await jsonTable(['survey-table', geojson]);
     expect(code).toBe(1);
@@ -77,7 +85,7 @@ describe('village-plan survey-table', () => {
   it('exits 0 with --decide and fills the chosen row', async () => {
     const csv = await runCli(['survey-table', geojson, '--decide=1006=060101']);
     expect(csv.code, csv.stderr).toBe(0);
-    expect(csv.stderr).toContain('三调 1006 农村道路（待细分）按 --decide 转为 060101 村道用地');
+    expect(csv.stderr).toContain('三调 1006 农村道路 按 --decide 转为 060101 村道用地');
     const [title, unit, top, bottom, ...rows] = csv.stdout.trimEnd().split('\n');
     expect([title, unit]).toEqual(['规划用地结构调整表', '单位：公顷、%']);
     expect(top).toBe('类别名称,,,,,,代码,现状基期年,,规划目标年,,面积变化');
@@ -102,9 +110,12 @@ describe('village-plan survey-table', () => {
     expect(notCandidate.code).toBe(2);
     expect(notCandidate.stderr).toContain('--decide 1006=1207：1207 不是三调 1006 的可选地类；可选：060101 村道用地、060102 田间道');
     expect(notCandidate.stdout).toBe('');
-    const notRefine = await runCli(['survey-table', geojson, '--decide', '0702=0702']);
+    const notRefine = await runCli(['survey-table', geojson, '--decide', '0101=0102']);
     expect(notRefine.code).toBe(2);
-    expect(notRefine.stderr).toContain('三调 0702 不需要细分，固定转为 0703 农村宅基地');
+    expect(notRefine.stderr).toContain('三调 0101 不需要细分，固定转为 0101 水田');
+    const notFiner = await runCli(['survey-table', geojson, '--decide', '0702=0702']);
+    expect(notFiner.code).toBe(2);
+    expect(notFiner.stderr).toContain('0702 不是三调 0702 的可选地类；可选：070301 一类农村宅基地、070302 二类农村宅基地');
     const syntax = await runCli(['survey-table', geojson, '--decide', '1006']);
     expect(syntax.code).toBe(2);
     expect(syntax.stderr).toContain('--decide 应写作 <三调编码>=<用地用海编码>');

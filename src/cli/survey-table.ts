@@ -20,18 +20,15 @@ import type { InputFile } from '../io/files.ts';
 import { MAX_FILE_BYTES } from '../io/package/read-folder.ts';
 import { listSome } from '../io/result.ts';
 import { resolveFields, textOf } from '../io/survey/survey-fields.ts';
-import { indexClassification } from '../profiles/classification.ts';
 import { checkDecisions, convertSurveyParcels, type InvalidDecision, type SummaryLine, type SurveyParcel } from '../profiles/sandiao/convert-parcels.ts';
-import { SANDIAO } from '../profiles/sandiao/classes.ts';
-import { YDYH_2023 } from '../profiles/ydyh/classes-2023.ts';
+import { SANDIAO_INDEX } from '../profiles/sandiao/classes.ts';
+import { YDYH_2023_INDEX } from '../profiles/ydyh/classes-2023.ts';
 import { fillStructureTable, type FilledStructureTable } from '../profiles/ydyh/fill-structure-table.ts';
 import type { HeaderColumn, HeaderGroup, ValueKey } from '../profiles/ydyh/zj-structure-table.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import type { CliArgs } from './args.ts';
 import type { CliOutput } from './output.ts';
 
-const YDYH_INDEX = indexClassification(YDYH_2023);
-const SANDIAO_INDEX = indexClassification(SANDIAO);
 const M2_PER_HA = 10_000;
 /** The years the table can fill without a plan: the base year's columns only. */
 const BASE_COLUMNS: readonly ValueKey[] = ['base', 'baseShare'];
@@ -138,7 +135,7 @@ function readSurveyLayer(path: string): Result<SurveyLayer> {
 // ——— What the conversion did ———
 
 function className(code: string, language: Language): string {
-  const entry = YDYH_INDEX.get(code);
+  const entry = YDYH_2023_INDEX.get(code);
   return entry ? (language === 'en' ? entry.en : entry.zh) : '';
 }
 

@@ -8,7 +8,7 @@
  * (`0810A`, `08H2A`, `1104A`, `1107A`) and the 可调整 codes (`0201K` …) are real `DLBM` values with names of
  * their own; each refines the code it extends, so a table can roll it up.
  */
-import type { Classification, LandClassEntry } from '../classification.ts';
+import { indexClassification, type Classification, type LandClassEntry } from '../classification.ts';
 
 type SandiaoEntry = LandClassEntry & { readonly code: string };
 
@@ -132,6 +132,9 @@ export const SANDIAO: Classification = {
     entry('1207', '裸岩石砾地', 'Bare rock and gravel', '12'),
   ],
 };
+
+/** The classification indexed once, for every reader of 三调 codes. */
+export const SANDIAO_INDEX = indexClassification(SANDIAO);
 
 export type Settlement = 'city' | 'town' | 'village' | 'mining' | 'special';
 

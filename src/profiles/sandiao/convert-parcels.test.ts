@@ -52,11 +52,19 @@ describe('convertSurveyParcels', () => {
     expect(unusedDecisions).toEqual(['1005']);
   });
 
+  it('takes a finer code of a 1:1 target as a decision: 三调 0702 → 070301, where the table has no 0703 row', () => {
+    const { parcels, summary, invalidDecisions } = convertSurveyParcels([parcel('a', '0702', 300), parcel('b', '0702', 200)], { '0702': '070301' });
+    expect(invalidDecisions).toEqual([]);
+    expect(parcels.map((p) => [p.code, p.status])).toEqual([['070301', 'decided'], ['070301', 'decided']]);
+    expect(summary).toEqual([{ kind: 'refine-decided', from: '0702', fromName: '农村宅基地', to: '070301', candidates: ['070301', '070302'], collidesWith: '0702', count: 2, areaM2: 500 }]);
+  });
+
   it('reports an invalid decision and ignores it', () => {
-    const { parcels, invalidDecisions } = convertSurveyParcels([parcel('r1', '1006', 40)], { '1006': '1207', '0702': '070301', '9999': '01' });
+    const { parcels, invalidDecisions } = convertSurveyParcels([parcel('r1', '1006', 40)], { '1006': '1207', '0101': '0102', '0702': '0702', '9999': '01' });
     expect(parcels[0]).toMatchObject({ code: '06', status: 'undecided' });
     expect(invalidDecisions).toEqual([
-      { reason: 'notRefine', from: '0702', to: '070301', mappedTo: '0703' },
+      { reason: 'notRefine', from: '0101', to: '0102', mappedTo: '0101' },
+      { reason: 'notCandidate', from: '0702', to: '0702', candidates: ['070301', '070302'] },
       { reason: 'notCandidate', from: '1006', to: '1207', candidates: ['060101', '060102'] },
       { reason: 'unknownCode', from: '9999', to: '01' },
     ]);

@@ -8,8 +8,7 @@
  * table can be filled before every decision is made; a parcel whose code the table does not know counts as
  * nothing and is listed, never dropped silently.
  */
-import { indexClassification } from '../classification.ts';
-import { YDYH_2023 } from '../ydyh/classes-2023.ts';
+import { YDYH_2023_INDEX } from '../ydyh/classes-2023.ts';
 import { firstLevelFallback, mapSandiaoCode, type NameMismatch } from './to-ydyh-2023.ts';
 
 export interface SurveyParcel {
@@ -21,12 +20,15 @@ export interface SurveyParcel {
   readonly areaM2: number;
 }
 
-/** The planner's choice per 待细分 三调 code: `{ '1006': '060101' }`. */
+/**
+ * The planner's choice per 三调 code: a 待细分 row's candidate (`{ '1006': '060101' }`), or a finer code
+ * of a 1:1 row's target where the table needs one (`{ '0702': '070301' }`: 0703 has no row of its own).
+ */
 export type RefineDecisions = Readonly<Record<string, string>>;
 
 export type InvalidDecision =
   | { readonly reason: 'unknownCode'; readonly from: string; readonly to: string }
-  /** A 1:1 code: there is nothing to decide. */
+  /** A 1:1 code with nothing finer to choose: there is nothing to decide. */
   | { readonly reason: 'notRefine'; readonly from: string; readonly to: string; readonly mappedTo: string }
   | { readonly reason: 'notCandidate'; readonly from: string; readonly to: string; readonly candidates: readonly string[] };
 
@@ -88,12 +90,11 @@ export interface SurveyConversion {
   readonly unusedDecisions: readonly string[];
 }
 
-const YDYH_INDEX = indexClassification(YDYH_2023);
 
 const normalise = (code: string): string => code.trim().toUpperCase();
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Each decision checked against the table: only a candidate of a 待细分 row is a decision. */
+/** Each decision checked against the table: a candidate of a 待细分 row, or a finer code of a 1:1 row. */
 export function checkDecisions(decisions: RefineDecisions): CheckedDecisions {
   const valid = new Map<string, string>();
   const invalid: InvalidDecision[] = [];
@@ -103,8 +104,9 @@ export function checkDecisions(decisions: RefineDecisions): CheckedDecisions {
     const to = rawTo.trim();
     const mapping = mapSandiaoCode(from);
     if (mapping.kind === 'unknown') invalid.push({ reason: 'unknownCode', from, to });
-    else if (mapping.kind === 'mapped') invalid.push({ reason: 'notRefine', from, to, mappedTo: mapping.code });
-    else if (!mapping.candidates.includes(to)) invalid.push({ reason: 'notCandidate', from, to, candidates: mapping.candidates });
+    else if (mapping.kind === 'mapped' && !mapping.row.finer) invalid.push({ reason: 'notRefine', from, to, mappedTo: mapping.code });
+    else if (mapping.kind === 'mapped' && !mapping.row.finer?.includes(to)) invalid.push({ reason: 'notCandidate', from, to, candidates: mapping.row.finer ?? [] });
+    else if (mapping.kind === 'refine' && !mapping.candidates.includes(to)) invalid.push({ reason: 'notCandidate', from, to, candidates: mapping.candidates });
     else valid.set(mapping.row.from, to);
   }
   return { valid, invalid };
@@ -116,8 +118,8 @@ function convertOne(parcel: SurveyParcel, decisions: ReadonlyMap<string, string>
   const base = { id: parcel.id, from, areaM2: parcel.areaM2 };
   if (mapping.kind === 'unknown') return { ...base, code: null, status: 'unknown', adjustable: false };
   const found = { adjustable: mapping.adjustable, ...(mapping.nameMismatch ? { nameMismatch: mapping.nameMismatch } : {}) };
-  if (mapping.kind === 'mapped') return { ...base, ...found, code: mapping.code, status: 'mapped' };
   const decided = decisions.get(mapping.row.from);
+  if (mapping.kind === 'mapped') return decided === undefined ? { ...base, ...found, code: mapping.code, status: 'mapped' } : { ...base, ...found, code: decided, status: 'decided' };
   if (decided !== undefined) return { ...base, ...found, code: decided, status: 'decided' };
   return { ...base, ...found, code: firstLevelFallback(from) ?? null, status: 'undecided' };
 }
@@ -129,7 +131,7 @@ function settledBy(from: string): string {
 }
 
 function collision(from: string, targets: readonly string[]): string | null {
-  return YDYH_INDEX.get(from) !== undefined && !targets.includes(from) ? from : null;
+  return YDYH_2023_INDEX.get(from) !== undefined && !targets.includes(from) ? from : null;
 }
 
 /** The code line of one 三调 code from its parcels (all of one status: a decision settles a whole code). */
@@ -139,8 +141,9 @@ function codeLine(from: string, parcels: readonly ConvertedParcel[]): SummaryLin
   const first = parcels[0] as ConvertedParcel;
   if (mapping.kind === 'unknown') return { kind: 'unknown', from, ids: parcels.map((p) => p.id), ...counted };
   const known = { from, fromName: mapping.row.fromName, collidesWith: collision(mapping.row.from, mapping.row.to), ...counted };
+  const candidates = mapping.kind === 'mapped' ? (mapping.row.finer ?? []) : mapping.candidates;
+  if (first.status === 'decided') return { kind: 'refine-decided', to: first.code as string, candidates, ...known };
   if (mapping.kind === 'mapped') return { kind: 'mapped', to: mapping.code, ...known };
-  if (first.status === 'decided') return { kind: 'refine-decided', to: first.code as string, candidates: mapping.candidates, ...known };
   return { kind: 'refine-undecided', fallback: first.code as string, candidates: mapping.candidates, ...known };
 }
 

@@ -7,8 +7,7 @@
  * `0703`, while 用地用海 `0702` is 城镇社区服务设施用地); this table is the only place a 三调 code becomes a
  * 2023 code, so a layer must be declared 三调 before it is read through it (see scheme.ts).
  */
-import { indexClassification } from '../classification.ts';
-import { SANDIAO } from './classes.ts';
+import { SANDIAO_INDEX } from './classes.ts';
 
 export interface SandiaoMappingRow {
   /** The 三调 code; a 可调整 (K) code has no row of its own but is read as the class it refines. */
@@ -24,7 +23,6 @@ export interface SandiaoMappingRow {
   readonly source: 'cct:sd' | 'ours';
 }
 
-const SANDIAO_INDEX = indexClassification(SANDIAO);
 
 function nameOf(code: string): string {
   const entry = SANDIAO_INDEX.get(code);

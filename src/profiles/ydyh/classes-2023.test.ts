@@ -83,8 +83,8 @@ describe('ZJ_TABLE_GROUPS', () => {
   });
 
   it('puts schools and reserve depots in 城镇建设用地, other education nowhere', () => {
-    expect(group('080403')).toBe('town');
-    expect(group('1102')).toBe('town');
+    expect(group('080403')).toBe('urban');
+    expect(group('1102')).toBe('urban');
     expect(group('080404')).toBe('village');
     expect(group('080401')).toBeNull();
   });

@@ -4,7 +4,7 @@
  * only (§1.4) and the Zhejiang symbology's fills (§1.5). Codes and Chinese names: [cct:dm]; English names are
  * ours. Sea classes are kept at the first level only, so a code is known and refused on land, never offered.
  */
-import type { Classification, LandClassEntry, Rgb } from '../classification.ts';
+import { indexClassification, type Classification, type LandClassEntry, type Rgb } from '../classification.ts';
 
 /**
  * Base fills of the Zhejiang village-plan symbology [cct:zj-lyrx], hatches and markers left out. ⚠ not official
@@ -265,3 +265,6 @@ export const YDYH_2023: Classification = {
   en: 'Land and sea use classification (2023)',
   classes: CLASSES,
 };
+
+/** The classification indexed once, for every reader of 2023 codes. */
+export const YDYH_2023_INDEX = indexClassification(YDYH_2023);

@@ -3,8 +3,7 @@
  * reads 2020 files by converting each code. Some codes exist in both editions with different meanings, so a
  * file's edition must be declared or detected for the whole file, never guessed parcel by parcel.
  */
-import { indexClassification } from '../classification.ts';
-import { YDYH_2023 } from './classes-2023.ts';
+import { YDYH_2023_INDEX } from './classes-2023.ts';
 
 export interface EditionConversion {
   readonly from2020: string;
@@ -45,12 +44,11 @@ export function convert2020To2023(code: string): { code: string; changed: boolea
  * another class, so no code here can tell a parcel's edition.
  */
 export const EDITION_COLLISIONS: ReadonlySet<string> = (() => {
-  const classes2023 = indexClassification(YDYH_2023);
   const mergedInto = (code: string): boolean =>
     CONVERSIONS_2020_TO_2023.some((c) => c.from2020 !== code && c.to2023 === code);
   return new Set(
     CONVERSIONS_2020_TO_2023.filter(
-      (c) => classes2023.get(c.from2020) !== undefined && (c.to2023 !== c.from2020 || mergedInto(c.from2020)),
+      (c) => YDYH_2023_INDEX.get(c.from2020) !== undefined && (c.to2023 !== c.from2020 || mergedInto(c.from2020)),
     ).map((c) => c.from2020),
   );
 })();

@@ -4,21 +4,20 @@
  * (06 is 非建设用地 in the table, 农用地 in the 三大类).
  */
 import type { Grouping } from '../classification.ts';
+import { ZJ_STRUCTURE_TABLE, type ZjSubtotal } from './zj-structure-table.ts';
 
-export type ZjTableGroup = 'nonConstruction' | 'village' | 'town' | 'regionalInfrastructure' | 'otherConstruction';
+/** The table's own subtotals that parcels fall in (城乡建设用地 and 建设用地 are sums of these). */
+export type ZjTableGroup = Exclude<ZjSubtotal, 'urbanRural' | 'construction'>;
 
 /**
- * The subtotals of the Zhejiang 规划用地结构调整表, code by code as the template's sheet 2 has them [cct:zj-gn,
- * cct:zj-tzb]. 城乡建设用地 (village + town) and 建设用地 (every group but nonConstruction) are sums of these
- * groups, computed by the table, not assigned here.
- *
- * A level-1 class is listed only where the template gives the level-1 code itself a group (01–06, 14, 16, 17,
- * 23); 07–13 and 15 are blank there, so their level-2/3 codes are listed one by one and a parcel coded at one of
- * those level-1 codes alone is in no subtotal.
+ * The subtotals of the Zhejiang 规划用地结构调整表 as a grouping, so indicators and rules ask a code's group
+ * the way they ask any grouping. Derived from the table's layout (`zj-structure-table.ts`: each detail row's
+ * subtotal, and the codes above the rows' level that sheet 2 still groups [cct:zj-gn]), never listed a
+ * second time; a code takes its nearest listed ancestor's group.
  *
  * ⚠ In no subtotal at all, so only in 总计 (§1.3): 0802 科研, 0804 教育 with 080401 高等教育 and 080402 中等职业教育,
- * 0902 商务金融, 1203 机场, 1502 使领馆, and the sea classes 18–22 and 24. They are absent from `assign`, so
- * `groupOf` gives null; the land ones are marked unconfirmed.
+ * 0902 商务金融, 1203 机场, 1502 使领馆, and the sea classes 18–22 and 24; and 07–13 and 15 coded at the first
+ * level alone, which the template leaves blank. They are absent from `assign`, so `groupOf` gives null.
  */
 export const ZJ_TABLE_GROUPS: Grouping<ZjTableGroup> = {
   id: 'zj-table-2023',
@@ -27,71 +26,24 @@ export const ZJ_TABLE_GROUPS: Grouping<ZjTableGroup> = {
   groups: {
     nonConstruction: { zh: '非建设用地', en: 'Non-construction land' },
     village: { zh: '村庄建设用地', en: 'Village construction land' },
-    town: { zh: '城镇建设用地', en: 'Town construction land' },
-    regionalInfrastructure: { zh: '区域基础设施用地', en: 'Regional infrastructure land' },
+    urban: { zh: '城镇建设用地', en: 'Town construction land' },
+    regional: { zh: '区域基础设施用地', en: 'Regional infrastructure land' },
     otherConstruction: { zh: '其他建设用地', en: 'Other construction land' },
   },
-  assign: {
-    '01': 'nonConstruction',
-    '02': 'nonConstruction',
-    '03': 'nonConstruction',
-    '04': 'nonConstruction',
-    '05': 'nonConstruction',
-    '06': 'nonConstruction',
-    '17': 'nonConstruction',
-    '23': 'nonConstruction',
-    '0703': 'village',
-    '0704': 'village',
-    '0801': 'village',
-    '0803': 'village',
-    '080404': 'village',
-    '080405': 'village',
-    '0805': 'village',
-    '0806': 'village',
-    '0807': 'village',
-    '0901': 'village',
-    '0903': 'village',
-    '0904': 'village',
-    '1001': 'village',
-    '1101': 'village',
-    '1207': 'village',
-    '1208': 'village',
-    '1209': 'village',
-    '1301': 'village',
-    '1302': 'village',
-    '1303': 'village',
-    '1304': 'village',
-    '1305': 'village',
-    '1306': 'village',
-    '1307': 'village',
-    '1308': 'village',
-    '1309': 'village',
-    '1310': 'village',
-    '1312': 'village',
-    '14': 'village',
-    '16': 'village',
-    '0701': 'town',
-    '0702': 'town',
-    '080403': 'town',
-    '1102': 'town',
-    '1201': 'regionalInfrastructure',
-    '1202': 'regionalInfrastructure',
-    '1204': 'regionalInfrastructure',
-    '1205': 'regionalInfrastructure',
-    '1206': 'regionalInfrastructure',
-    '1311': 'regionalInfrastructure',
-    '1002': 'otherConstruction',
-    '1003': 'otherConstruction',
-    '1501': 'otherConstruction',
-    '1503': 'otherConstruction',
-    '1504': 'otherConstruction',
-    '1505': 'otherConstruction',
-    '1506': 'otherConstruction',
-    '1507': 'otherConstruction',
-  },
-  // The ungrouped land codes above, and 0205, which the template does not list and which takes 02's group [ours].
-  unconfirmed: ['0802', '0804', '080401', '080402', '0902', '1203', '1502', '0205'],
+  assign: tableAssignments(),
+  unconfirmed: ZJ_STRUCTURE_TABLE.unconfirmed,
 };
+
+function tableAssignments(): Record<string, ZjTableGroup> {
+  const assign: Record<string, ZjTableGroup> = {};
+  const leaf = (subtotal: ZjSubtotal): ZjTableGroup => {
+    if (subtotal === 'urbanRural' || subtotal === 'construction') throw new Error(`zj table: a row directly in ${subtotal}`);
+    return subtotal;
+  };
+  for (const row of ZJ_STRUCTURE_TABLE.rows) if (row.kind === 'detail') assign[row.code] = leaf(row.within);
+  for (const [code, subtotal] of Object.entries(ZJ_STRUCTURE_TABLE.coarse)) assign[code] = leaf(subtotal);
+  return assign;
+}
 
 export type ThreeCategory = 'agricultural' | 'construction' | 'unused';
 

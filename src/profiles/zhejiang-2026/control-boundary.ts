@@ -5,9 +5,9 @@
  * CCTool applies SSBJLX after the overlay, to plan parcels only), dissolved by type; that overlay is
  * geometry's work, not this file's.
  */
-import { groupOf, indexClassification, type Grouping } from '../classification.ts';
+import { groupOf, type Grouping } from '../classification.ts';
 import { convert2020To2023 } from '../ydyh/edition-2020.ts';
-import { YDYH_2023 } from '../ydyh/classes-2023.ts';
+import { YDYH_2023_INDEX } from '../ydyh/classes-2023.ts';
 import { GKBJ_TYPES, type GkbjTypeCode } from './code-lists.ts';
 
 /**
@@ -97,7 +97,6 @@ export const CONTROL_TYPES: Grouping<GkbjTypeCode> = {
   unconfirmed: CONTROL_TYPE_DECISIONS_2023.map((d) => d.code),
 };
 
-const CLASSES_2023 = indexClassification(YDYH_2023);
 
 /**
  * The GKBJ type of one plan parcel (GHDLTB): SSBJLX `Z` (in the 城镇开发边界) makes it 城镇空间 and `T`
@@ -108,7 +107,7 @@ export function controlTypeOf(code: string, ssbjlx?: string | null): GkbjTypeCod
   const boundary = ssbjlx?.trim().toUpperCase();
   if (boundary === 'Z') return '0400';
   if (boundary === 'T') return '0302';
-  return groupOf(CONTROL_TYPES, CLASSES_2023, code);
+  return groupOf(CONTROL_TYPES, YDYH_2023_INDEX, code);
 }
 
 /** The 村庄建设边界 is the union of these GKBJ types; it has no layer of its own [cct-new]. */

@@ -6,8 +6,8 @@
  * Land groups are the Zhejiang table's (ZJ_TABLE_GROUPS, decided by code), so the 村庄建设用地 here is the
  * structure table's 村庄建设用地小计. Values are unrounded: rounding is the display's job.
  */
-import { groupOf, indexClassification } from '../classification.ts';
-import { YDYH_2023 } from '../ydyh/classes-2023.ts';
+import { groupOf } from '../classification.ts';
+import { YDYH_2023_INDEX } from '../ydyh/classes-2023.ts';
 import type { ParcelArea, Year } from '../ydyh/fill-structure-table.ts';
 import { ZJ_TABLE_GROUPS, type ZjTableGroup } from '../ydyh/groupings-2023.ts';
 
@@ -92,16 +92,15 @@ export interface IndicatorResult {
 }
 
 const M2_PER_HA = 10_000;
-const CLASSES_2023 = indexClassification(YDYH_2023);
 
-const isUnder = (code: string, ancestors: readonly string[]): boolean => CLASSES_2023.lineage(code).some((at) => ancestors.includes(at));
+const isUnder = (code: string, ancestors: readonly string[]): boolean => YDYH_2023_INDEX.lineage(code).some((at) => ancestors.includes(at));
 
 /** Area (m²) of the parcels a predicate picks, each parcel counted once. */
 const sumWhere = (parcels: readonly ParcelArea[], pick: (code: string) => boolean): number =>
   parcels.reduce((sum, parcel) => (pick(parcel.code) ? sum + parcel.areaM2 : sum), 0);
 
 const inGroups = (groups: readonly ZjTableGroup[]) => (code: string): boolean => {
-  const group = groupOf(ZJ_TABLE_GROUPS, CLASSES_2023, code);
+  const group = groupOf(ZJ_TABLE_GROUPS, YDYH_2023_INDEX, code);
   return group !== null && groups.includes(group);
 };
 
@@ -115,8 +114,8 @@ function figuresOf(input: IndicatorInput, year: Year): ReadonlyMap<number, Indic
   const population = input.population[year];
   const heritage = input.heritageSites[year];
   return new Map<number, IndicatorFigure>([
-    [1, hectares(sumWhere(parcels, inGroups(['village', 'town', 'regionalInfrastructure', 'otherConstruction'])))],
-    [2, hectares(sumWhere(parcels, inGroups(['village', 'town'])))],
+    [1, hectares(sumWhere(parcels, inGroups(['village', 'urban', 'regional', 'otherConstruction'])))],
+    [2, hectares(sumWhere(parcels, inGroups(['village', 'urban'])))],
     [3, hectares(villageM2)],
     // CCTool adds 08 twice in one branch (08 + 0704 + 08, §4.2): here a parcel counts once.
     [4, hectares(sumWhere(parcels, (code) => isUnder(code, ['08', '0704'])))],
