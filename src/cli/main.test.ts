@@ -184,6 +184,10 @@ describe('the village-plan binary', () => {
       expect(out.stdout).toContain('village-plan check <');
       expect(out.stderr).toBe('');
     }
+    const english = await runCli(['--help', '--lang', 'en']);
+    expect(english.code).toBe(0);
+    expect(english.stdout).toContain('village-plan survey-table <');
+    expect(english.stdout).toMatch(/^Usage: village-plan/);
   });
 
   // `npm install` builds the bundle (package.json "prepare"); bin/village-plan.mjs runs it when it is newer

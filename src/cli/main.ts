@@ -22,7 +22,7 @@ export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   const i18n = createI18n(wantsEnglish ? 'en' : 'zh-CN');
   const t: Translate = (key, params) => i18n.t(key, params ?? {});
   // What a reviewer types first: the usage, on stdout, and success.
-  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) return { code: 0, stdout: `${t('cli.usage')}\n`, stderr: '' };
+  if (argv[0] === '--help' || argv[0] === '-h') return { code: 0, stdout: `${t('cli.usage')}\n`, stderr: '' };
   const args = parseArgs(argv);
   if (!args.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, args.error)}\n${t('cli.usage')}\n` };
   // A 三调 layer, not a plan: read by its own module (the formats and the 用地用海 profile), without GEOS.
