@@ -1,5 +1,6 @@
 /**
- * `npm run docs:rules`: writes docs/rules.md from the rule catalog (src/rules/index.ts), the profile
+ * `npm run docs:rules`: writes docs/rules.md from the rule catalog (src/rules/index.ts) and the village
+ * database checks (src/rules/ydyh/index.ts), the profile
  * (src/domain/profile.ts) and the rule names in src/i18n/text/rules.text.ts, so the page cannot drift from
  * the code (scripts/rules-doc.test.ts fails when the committed page differs).
  */
@@ -7,9 +8,27 @@ import { writeFileSync } from 'node:fs';
 import { UNCONFIRMED_PROFILE_KEYS, ZHEJIANG_2017, type RuleProfile } from '../src/domain/profile.ts';
 import { strings } from '../src/i18n/texts.ts';
 import { RULES } from '../src/rules/index.ts';
+import { DATABASE_RULES } from '../src/rules/ydyh/index.ts';
 import { figuresSections } from './rules-doc-figures.ts';
 
 export const RULES_DOC_PATH = 'docs/rules.md';
+
+/** The `zhejiang-2026` village database checks (src/rules/ydyh/), a catalog of their own. */
+function databaseRulesSection(zh: Record<string, string>): string[] {
+  return [
+    '## zhejiang-2026 (村庄规划, 用地用海 2023): village database checks',
+    '',
+    'The checks of a village planning database (村庄规划数据库, `../shared/design/domain-2026.md` §5), from',
+    '`src/rules/ydyh/index.ts`, in catalog order; they belong to the 2026 profile, not to the 2017 catalog above.',
+    'Severity is what breaking the rule is; a rule without its input says **not checked**. Sources are the keys of',
+    'domain-2026.md; ⚠ marks what no source confirms.',
+    '',
+    '| id | 名称 | severity | checks | source |',
+    '|---|---|---|---|---|',
+    ...DATABASE_RULES.map((rule) => `| \`${rule.id}\` | ${zh[`rules.db.${rule.id}.name`] ?? ''} | ${rule.severity} | ${rule.summary} | ${rule.source} |`),
+    '',
+  ];
+}
 
 /** Differences between the seed and domain.md that are not about one rule. */
 const GENERAL_DIFFERENCES = [
@@ -56,6 +75,7 @@ export function renderRulesDoc(): string {
   lines.push('## Where the seed and domain.md differ', '', 'The seed (`../shared/seeds/004_*.txt`, the 2017 Zhejiang guidance) wins where they differ.', '', '### Per rule', '');
   for (const rule of RULES) if (rule.seedDifference) lines.push(`- \`${rule.id}\`: ${rule.seedDifference}`);
   lines.push('', '### General', '', ...GENERAL_DIFFERENCES.map((d) => `- ${d}`), '');
+  lines.push(...databaseRulesSection(zh));
   return lines.join('\n');
 }
 

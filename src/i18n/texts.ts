@@ -21,6 +21,7 @@ import { packageText } from './text/package.text.ts';
 import { rulesText } from './text/rules.text.ts';
 import { tablesText } from './text/tables.text.ts';
 import { toolsText } from './text/tools.text.ts';
+import { ydyhRulesText } from './text/ydyh-rules.text.ts';
 
 
 /** The explicit list of text files (no registration by import side effect). */
@@ -33,6 +34,7 @@ export const TEXTS: readonly Texts[] = [
   planFileText,
   checkingText,
   rulesText,
+  ydyhRulesText,
   tablesText,
   cliText,
   packageText,

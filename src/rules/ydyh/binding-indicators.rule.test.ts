@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Polygon } from 'geojson';
+import { bindingIndicatorsRule } from './binding-indicators.rule.ts';
+import { cell, database, feature, parcels } from './test-support.ts';
+
+// Base and plan: two village parcels, a farmland and a forest parcel, ≈ 1.07 公顷 each.
+const layers = {
+  JQDLTB: parcels('JQDLTB', 'JQDLBM', ['070301', '1207', '0101', '0301']),
+  GHDLTB: parcels('GHDLTB', 'GHDLBM', ['070301', '1207', '0101', '0301']),
+  // The red line half inside the village (the forest cell 3 and as much again to the east).
+  STBHHX: [feature('STBHHX#1', { type: 'Polygon', coordinates: [[[120.103, 30.2], [120.105, 30.2], [120.105, 30.201], [120.103, 30.201], [120.103, 30.2]]] } satisfies Polygon)],
+  YJJBNT: [feature('YJJBNT#1', cell(2))],
+};
+const cellHa = 1.0674; // 0.001° × 0.001° at 30.2°N, to 4 decimals
+
+describe('binding-indicators', () => {
+  it('passes when every binding figure keeps to its allocation', () => {
+    const db = database(layers, { allocations: { 1: 2.2, 2: 2.2, 7: 1.06, 8: 1.06, 9: 1.06, 10: 1.06, 11: 0 } });
+    expect(bindingIndicatorsRule.check(db)).toEqual([]);
+  });
+
+  it('is an error when construction land exceeds its allocation or protected land falls short, the red line counted inside the village only', () => {
+    const db = database(layers, { allocations: { 1: 2, 7: 1.2, 9: 1.5 } });
+    const issues = bindingIndicatorsRule.check(db);
+    const broken = issues.filter((i) => i.severity === 'error');
+    expect(broken.map((i) => [i.message.params['number'], i.message.key.split('.').at(-1)])).toEqual([
+      [1, 'atMost'],
+      [7, 'atLeast'],
+      [9, 'atLeast'],
+    ]);
+    expect(broken[1]?.message.params['valueHa']).toBeCloseTo(cellHa, 3);
+    expect(issues.filter((i) => i.severity === 'notChecked').map((i) => i.message.params['number'])).toEqual([2, 8, 10, 11]);
+  });
+
+  it('is not checked for the red line without its layer, even with an allocation', () => {
+    const db = database({ JQDLTB: layers.JQDLTB, GHDLTB: layers.GHDLTB }, { allocations: { 7: 1 } });
+    expect(bindingIndicatorsRule.check(db).find((i) => i.message.params['number'] === 7)?.message.params).toMatchObject({ missingKey: 'rules.db.missing.reference.STBHHX' });
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * `binding-indicators` (cct:zbb 约束性 [ours ⚠ for the direction]): the target year's binding indicators
+ * against the allocation the township plan gives the village (上级下达, entered by the planner): #1 and #2
+ * at most it, #7–#11 at least it, as `INDICATORS` says. An indicator without an allocation, or whose
+ * reference layer is missing, is not checked. Values are compared as the 指标表 shows them, to 0.0001 公顷.
+ *
+ * The red line and the PBF (#7, #8) count only inside the village: the survey area (CJDCQ), or the base
+ * parcels where there is none, each clipped on its own (parcels do not overlap, so their pieces add up).
+ */
+import type { AreaGeometry } from '../../domain/features.ts';
+import { bboxIntersects, geometryBBox } from '../../geo/bbox.ts';
+import { intersection, resultArea, union } from '../../geo/overlay.ts';
+import { computeIndicators } from '../../profiles/zhejiang-2026/indicators.ts';
+import type { VillageDatabase, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { databaseIssue, notCheckedFor, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
+import { codedParcels, isAreaGeometry } from './database-parcels.ts';
+
+const DISPLAY_DECIMALS = 4;
+const REFERENCE_OF: Readonly<Partial<Record<number, VillageLayerName>>> = { 7: 'STBHHX', 8: 'YJJBNT' };
+
+const shown = (ha: number) => Math.round(ha * 10 ** DISPLAY_DECIMALS) / 10 ** DISPLAY_DECIMALS;
+
+type Clipped = { readonly ok: true; readonly m2: number } | { readonly ok: false; readonly error: string };
+
+/** The area (m²) of a reference layer inside the village. */
+function insideVillage(db: VillageDatabase, reference: VillageLayerName): Clipped {
+  const shapes = (layer: VillageLayerName): AreaGeometry[] => (db.layers[layer]?.features ?? []).flatMap((f) => (isAreaGeometry(f.geometry) ? [f.geometry] : []));
+  const merged = union(shapes(reference));
+  if (!merged.ok) return merged;
+  if (merged.value === null) return { ok: true, m2: 0 };
+  const mask = merged.value;
+  const box = geometryBBox(mask);
+  let m2 = 0;
+  for (const piece of shapes(db.layers.CJDCQ ? 'CJDCQ' : 'JQDLTB')) {
+    if (!bboxIntersects(geometryBBox(piece), box)) continue;
+    const inside = intersection(piece, mask);
+    if (!inside.ok) return inside;
+    m2 += resultArea(inside);
+  }
+  return { ok: true, m2 };
+}
+
+export const bindingIndicatorsRule: DatabaseRule = {
+  id: 'binding-indicators',
+  severity: 'error',
+  source: 'cct:zbb [ours ⚠]',
+  summary: 'Target-year #1, #2 ≤ 上级下达, #7–#11 ≥ 上级下达 (directions ours ⚠), to 0.0001 公顷; red line and PBF clipped to the village; not checked without an allocation or the reference layer.',
+  check(db) {
+    const clipped = { STBHHX: insideVillage(db, 'STBHHX'), YJJBNT: insideVillage(db, 'YJJBNT') };
+    const results = computeIndicators({
+      parcels: { base: codedParcels(db, 'base'), target: codedParcels(db, 'target') },
+      population: { base: db.info.basePopulation, target: db.info.targetPopulation },
+      redLineM2: clipped.STBHHX.ok ? clipped.STBHHX.m2 : 0,
+      pbfM2: clipped.YJJBNT.ok ? clipped.YJJBNT.m2 : 0,
+      heritageSites: { base: db.info.baseHeritage, target: db.info.targetHeritage },
+    });
+    const issues: DatabaseIssue[] = [];
+    for (const { indicator, target } of results) {
+      const { binding } = indicator;
+      if (binding === null) continue;
+      const params = { indicatorKey: `rules.db.indicator.${indicator.number}`, number: indicator.number };
+      const allocation = db.allocations[indicator.number];
+      const reference = REFERENCE_OF[indicator.number];
+      if (allocation === undefined) {
+        issues.push(notCheckedFor(this.id, 'allocation', params));
+        continue;
+      }
+      if (reference !== undefined && db.layers[reference] === undefined) {
+        issues.push(notCheckedFor(this.id, `reference.${reference}`, params));
+        continue;
+      }
+      const clip = reference === 'STBHHX' || reference === 'YJJBNT' ? clipped[reference] : null;
+      if (clip !== null && !clip.ok) {
+        issues.push(databaseIssue(this.id, 'notChecked', { layer: reference, key: 'overlayFailed', params: { ...params, detail: clip.error } }));
+        continue;
+      }
+      if (target.value === null) continue;
+      const valueHa = shown(target.value);
+      const broken = binding === 'atMost' ? valueHa > allocation : valueHa < allocation;
+      if (broken) issues.push(databaseIssue(this.id, 'error', { key: binding, params: { ...params, valueHa, allocationHa: allocation, differenceHa: Math.abs(valueHa - allocation) } }));
+    }
+    return issues;
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * Reading a village database's features the way every check needs them: field values as text, parcel
+ * areas ellipsoidal (CGCS2000, as the survey computes them, `geo/area.ts`), and land codes in the 2023
+ * edition whatever edition the file declares, so tables and totals read one classification.
+ */
+import type { Geometry } from 'geojson';
+import type { AreaGeometry } from '../../domain/features.ts';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { convert2020To2023 } from '../../profiles/ydyh/edition-2020.ts';
+import type { FieldValue, VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+
+export const M2_PER_HA = 10_000;
+
+/** A field value as text, trimmed; null when absent or blank. Numbers keep their digits (a code read as a number loses its leading zero, which the code check then reports). */
+export function textOf(value: FieldValue | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const text = String(value).trim();
+  return text === '' ? null : text;
+}
+
+export function isAreaGeometry(geometry: Geometry | null): geometry is AreaGeometry {
+  return geometry !== null && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon');
+}
+
+/** A feature's area in m²; 0 for a record without a polygon. */
+export function areaM2(feature: VillageFeature): number {
+  return isAreaGeometry(feature.geometry) ? ellipsoidalArea(feature.geometry) : 0;
+}
+
+/** The sum of a layer's areas in m², or null when the layer is absent. */
+export function layerAreaM2(db: VillageDatabase, layer: VillageLayerName): number | null {
+  const features = db.layers[layer]?.features;
+  return features === undefined ? null : features.reduce((sum, f) => sum + areaM2(f), 0);
+}
+
+export interface CodedParcel {
+  readonly ref: string;
+  /** The code as the file writes it. */
+  readonly written: string;
+  /** The same code in the 2023 edition (converted when the database declares 2020). */
+  readonly code: string;
+  readonly areaM2: number;
+  readonly feature: VillageFeature;
+}
+
+/** The land parcels of the base (JQDLTB, JQDLBM) or the target (GHDLTB, GHDLBM); a parcel without a code is left out (`ydyh-code-valid` reports it). */
+export const PARCEL_LAYERS = {
+  base: { layer: 'JQDLTB', code: 'JQDLBM', name: 'JQDLMC' },
+  target: { layer: 'GHDLTB', code: 'GHDLBM', name: 'GHDLMC' },
+} as const satisfies Record<string, { layer: VillageLayerName; code: string; name: string }>;
+
+export function codedParcels(db: VillageDatabase, year: keyof typeof PARCEL_LAYERS): readonly CodedParcel[] {
+  const { layer, code: field } = PARCEL_LAYERS[year];
+  const parcels: CodedParcel[] = [];
+  for (const feature of db.layers[layer]?.features ?? []) {
+    const written = textOf(feature.properties[field]);
+    if (written === null) continue;
+    const code = db.edition === 'ydyh-2020' ? convert2020To2023(written).code : written;
+    parcels.push({ ref: feature.ref, written, code, areaM2: areaM2(feature), feature });
+  }
+  return parcels;
+}

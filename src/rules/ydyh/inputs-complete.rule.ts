@@ -1,0 +1,39 @@
+/**
+ * `inputs-complete` (cct:chk `CheckFeatureClass`): the layers every other check reads. Without the base and
+ * the target parcels, or without their land code, nothing can be tabulated: an error. The 永久基本农田 and
+ * the 生态保护红线 are reference inputs: without them the indicators #7 and #8 are 0 and the protection
+ * checks cannot run, which a reviewer must see, but the plan itself may be whole: a warning.
+ */
+import type { VillageDatabase, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
+
+const REQUIRED: readonly { readonly layer: VillageLayerName; readonly fields: readonly string[] }[] = [
+  { layer: 'JQDLTB', fields: ['JQDLBM'] },
+  { layer: 'GHDLTB', fields: ['GHDLBM'] },
+];
+const REFERENCE: readonly VillageLayerName[] = ['YJJBNT', 'STBHHX'];
+
+export const inputsCompleteRule: DatabaseRule = {
+  id: 'inputs-complete',
+  severity: 'error',
+  source: 'cct:chk',
+  summary: 'JQDLTB with JQDLBM and GHDLTB with GHDLBM present and not empty (error); YJJBNT or STBHHX missing is a warning.',
+  check(db: VillageDatabase) {
+    const issues: DatabaseIssue[] = [];
+    for (const { layer, fields } of REQUIRED) {
+      const read = db.layers[layer];
+      if (read === undefined) {
+        issues.push(databaseIssue(this.id, 'error', { layer, key: 'layerMissing', params: { layerKey: layerKey(layer) } }));
+        continue;
+      }
+      if (read.features.length === 0) issues.push(databaseIssue(this.id, 'error', { layer, key: 'layerEmpty', params: { layerKey: layerKey(layer), file: read.file } }));
+      for (const field of fields) {
+        if (!read.fieldNames.includes(field)) issues.push(databaseIssue(this.id, 'error', { layer, key: 'fieldMissing', params: { layerKey: layerKey(layer), field, file: read.file } }));
+      }
+    }
+    for (const layer of REFERENCE) {
+      if (db.layers[layer] === undefined) issues.push(databaseIssue(this.id, 'warning', { layer, key: 'referenceMissing', params: { layerKey: layerKey(layer) } }));
+    }
+    return issues;
+  },
+};

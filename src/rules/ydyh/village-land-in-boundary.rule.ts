@@ -1,0 +1,75 @@
+/**
+ * `village-land-in-boundary` (cct-new ⚠: the 村庄建设边界 is the union of 集中建设区 and 弹性发展区): every
+ * plan parcel of 村庄建设用地 (the Zhejiang table's group, by code) lies inside the boundary, GKBJ 0301 ∪
+ * 0302. The part outside is computed with the editor's overlay on lon/lat and shown on the map; a piece
+ * thinner than 0.05 m [ours] (width = area / perimeter) is the seam between two layers digitised apart,
+ * not land outside, and is not reported. Without GKBJ the rule is not checked.
+ */
+import type { Polygon, Position } from 'geojson';
+import type { AreaGeometry } from '../../domain/features.ts';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { bboxIntersects, geometryBBox } from '../../geo/bbox.ts';
+import { localLengthMetres } from '../../geo/local-metric.ts';
+import { difference, normalise, union } from '../../geo/overlay.ts';
+import { groupOf } from '../../profiles/classification.ts';
+import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
+import { ZJ_TABLE_GROUPS } from '../../profiles/ydyh/groupings-2023.ts';
+import { VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from '../../profiles/zhejiang-2026/control-boundary.ts';
+import { databaseIssue, layerKey, notCheckedFor, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
+import { codedParcels, isAreaGeometry, textOf } from './database-parcels.ts';
+
+const TOLERANCE_M = 0.05;
+
+const ringLength = (ring: readonly Position[]) => ring.slice(1).reduce((sum, p, i) => sum + localLengthMetres(ring[i] as Position, p), 0);
+
+/** The pieces of an overlay result at least the tolerance wide, or null when none is. */
+function widePieces(outside: AreaGeometry): AreaGeometry | null {
+  const polygons = outside.type === 'Polygon' ? [outside.coordinates] : outside.coordinates;
+  const wide = polygons.filter((rings) => {
+    const area = ellipsoidalArea({ type: 'Polygon', coordinates: rings } satisfies Polygon);
+    const perimeter = rings.reduce((sum, ring) => sum + ringLength(ring), 0);
+    return perimeter > 0 && area / perimeter >= TOLERANCE_M;
+  });
+  return normalise(wide);
+}
+
+export const villageLandInBoundaryRule: DatabaseRule = {
+  id: 'village-land-in-boundary',
+  severity: 'error',
+  source: 'cct-new ⚠',
+  summary: 'Every GHDLTB 村庄建设用地 parcel inside GKBJ 0301 ∪ 0302 (村庄建设边界); outside pieces thinner than 0.05 m (area / perimeter) [ours] are not reported. Not checked without GKBJ.',
+  check(db) {
+    const gkbj = db.layers.GKBJ;
+    if (gkbj === undefined) return [notCheckedFor(this.id, 'gkbj')];
+    const zones = gkbj.features.flatMap((f) => {
+      const type = textOf(f.properties['GKBJLXDM']);
+      return type !== null && (VILLAGE_CONSTRUCTION_BOUNDARY_TYPES as readonly string[]).includes(type) && isAreaGeometry(f.geometry) ? [f.geometry] : [];
+    });
+    const merged = union(zones);
+    if (!merged.ok) return [databaseIssue(this.id, 'notChecked', { layer: 'GKBJ', key: 'overlayFailed', params: { detail: merged.error } })];
+    const boundary = merged.value;
+    const box = boundary === null ? null : geometryBBox(boundary);
+    const issues: DatabaseIssue[] = [];
+    for (const parcel of codedParcels(db, 'target')) {
+      const geometry = parcel.feature.geometry;
+      if (!isAreaGeometry(geometry) || groupOf(ZJ_TABLE_GROUPS, YDYH_2023_INDEX, parcel.code) !== 'village') continue;
+      const cut = boundary === null || box === null || !bboxIntersects(geometryBBox(geometry), box) ? { ok: true as const, value: geometry } : difference(geometry, boundary);
+      if (!cut.ok) {
+        issues.push(databaseIssue(this.id, 'notChecked', { layer: 'GHDLTB', features: [parcel.ref], key: 'overlayFailed', params: { detail: cut.error } }));
+        continue;
+      }
+      const outside = cut.value === null ? null : widePieces(cut.value);
+      if (outside === null) continue;
+      issues.push(
+        databaseIssue(this.id, 'error', {
+          layer: 'GHDLTB',
+          features: [parcel.ref],
+          key: 'message',
+          params: { layerKey: layerKey('GHDLTB'), code: parcel.written, outsideM2: ellipsoidalArea(outside), ref: parcel.ref },
+          geometry: outside,
+        }),
+      );
+    }
+    return issues;
+  },
+};

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ydyhEditionDeclaredRule } from './ydyh-edition-declared.rule.ts';
+import { database, parcels } from './test-support.ts';
+
+describe('ydyh-edition-declared', () => {
+  it('passes codes that are the same in both editions', () => {
+    const db = database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0101', '0703', '1001']), GHDLTB: parcels('GHDLTB', 'GHDLBM', ['070301', '1207']) });
+    expect(ydyhEditionDeclaredRule.check(db)).toEqual([]);
+  });
+
+  it('is an error for 2020-only codes in a database declared 2023, naming them and the other edition', () => {
+    const db = database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['1313', '0603', '0101', '0604', '090301']), GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0101']) });
+    const [issue, ...rest] = ydyhEditionDeclaredRule.check(db);
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({
+      severity: 'error',
+      layer: 'JQDLTB',
+      features: ['JQDLTB#2', 'JQDLTB#4', 'JQDLTB#5', 'JQDLTB#1'],
+      message: { key: 'rules.db.ydyh-edition-declared.otherEdition', params: { codes: '0603、0604、090301、1313', count: 4, otherKey: 'rules.db.edition.ydyh-2020' } },
+    });
+  });
+
+  it('is an error for 2023-only codes in a database declared 2020', () => {
+    const db = database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0101']), GHDLTB: parcels('GHDLTB', 'GHDLBM', ['1207', '060201']) }, { edition: 'ydyh-2020' });
+    expect(ydyhEditionDeclaredRule.check(db).map((i) => [i.severity, i.layer, i.message.params['codes']])).toEqual([['error', 'GHDLTB', '060201、1207']]);
+  });
+
+  it('warns of codes whose meaning differs between editions, with both meanings', () => {
+    const db = database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['1311', '1311', '0101']), GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0101']) });
+    const issues = ydyhEditionDeclaredRule.check(db);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ severity: 'warning', message: { params: { code: '1311', count: 2, name2023: '水工设施用地', name2020: '干渠' } } });
+  });
+});
