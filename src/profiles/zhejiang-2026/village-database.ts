@@ -48,8 +48,9 @@ export interface VillageDatabase {
   readonly layers: Readonly<Partial<Record<VillageLayerName, VillageLayer>>>;
   /**
    * The 用地用海 edition the JQDLBM/GHDLBM codes are written in, as the planner declared it: never guessed
-   * per parcel (0602, 060102, 1311 … mean other classes in 2020 and 2023). 2020 codes are converted on
-   * reading; a code of the other edition is a finding of `ydyh-edition-declared`.
+   * per parcel (0602, 060102, 1311 … mean other classes in 2020 and 2023). The attributes keep the codes
+   * as written; whoever counts them converts once (`rules/ydyh/database-parcels.ts` `codedParcels`), and a
+   * code of the other edition is a finding of `ydyh-edition-declared`.
    */
   readonly edition: 'ydyh-2020' | 'ydyh-2023';
   readonly info: VillageInfo;
