@@ -23,14 +23,19 @@ export interface CliArgs {
   readonly images: boolean;
   /** survey-table: the planner's choice per 待细分 三调 code (`--decide 1006=060101`), checked against the table later. */
   readonly decisions: Readonly<Record<string, string>>;
+  /** tables --profile zhejiang-2026: the 用地用海 edition the database's codes are written in; null = not given (2023). */
+  readonly edition: '2020' | '2023' | null;
 }
+
+/** The profile whose `tables` reads a village planning database folder (village-tables.ts). */
+export const VILLAGE_DATABASE_PROFILE = 'zhejiang-2026';
 
 const FORMATS: Readonly<Record<Command, readonly Format[]>> = { check: ['text', 'json'], tables: ['csv', 'json'], export: ['text'], 'survey-table': ['csv', 'json'] };
 
 /** Options taking a value, per command. */
 const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
   check: ['format', 'profile', 'lang', 'township'],
-  tables: ['format', 'profile', 'lang', 'township'],
+  tables: ['format', 'profile', 'lang', 'township', 'edition'],
   export: ['format', 'profile', 'lang', 'township', 'out', 'encoding'],
   'survey-table': ['format', 'lang', 'decide'],
 };
@@ -72,12 +77,16 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
   const lang = options.lang ?? 'zh';
   if (!['zh', 'zh-CN', 'en'].includes(lang)) return bad('--lang must be zh or en');
   if (command === 'export' && !options.out) return bad('export needs --out <folder or file.zip>');
+  const edition = options.edition ?? null;
+  if (edition !== null && edition !== '2020' && edition !== '2023') return bad('--edition must be 2020 or 2023');
+  if (edition !== null && options.profile !== VILLAGE_DATABASE_PROFILE) return bad(`--edition is for --profile ${VILLAGE_DATABASE_PROFILE} only`);
+  if (command === 'tables' && options.profile === VILLAGE_DATABASE_PROFILE && options.township !== undefined) return bad(`--township is not for --profile ${VILLAGE_DATABASE_PROFILE}`);
   const encoding = (options.encoding ?? 'gbk').toLowerCase().replace(/^utf8$/, 'utf-8');
   if (encoding !== 'gbk' && encoding !== 'utf-8') return bad('--encoding must be gbk or utf-8');
   return {
     ok: true,
     notes: [],
-    value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN', out: options.out ?? null, encoding, strict: flags.has('strict'), township: options.township ?? null, images: !flags.has('no-images'), decisions },
+    value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN', out: options.out ?? null, encoding, strict: flags.has('strict'), township: options.township ?? null, images: !flags.has('no-images'), decisions, edition },
   };
 }
 

@@ -1,0 +1,243 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Polygon, Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { AreaGeometry } from '../domain/features.ts';
+import { ellipsoidalArea } from '../geo/area.ts';
+import { intersection } from '../geo/overlay.ts';
+import { writeShapefile } from '../io/formats/shapefile-write.ts';
+import { runCli } from './main.ts';
+
+type Properties = Readonly<Record<string, string>>;
+interface Drawn {
+  readonly geometry: AreaGeometry;
+  readonly properties: Properties;
+}
+
+/** A rectangle from (west, south) to (east, north) in degrees, near 湖州 (GK zone 40). */
+function rect(west: number, south: number, east: number, north: number): Polygon {
+  return { type: 'Polygon', coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]] };
+}
+
+const haOf = (...geometries: AreaGeometry[]) => geometries.reduce((sum, g) => sum + ellipsoidalArea(g), 0) / 10_000;
+
+/** A layer written as the editor exports it: Gauss-Krüger .prj, GBK .cpg. */
+function writeLayer(dir: string, name: string, fieldNames: readonly string[], features: readonly Drawn[]): void {
+  const fields = fieldNames.map((field) => ({ name: field, type: 'C' as const, length: 60, decimals: 0 }));
+  const written = writeShapefile({ name, geometryType: 'polygon', fields, features }, { encoding: 'gbk', date: new Date(Date.UTC(2026, 0, 1)) });
+  if (!written.ok) throw new Error(written.error.key);
+  for (const file of written.value) writeFileSync(join(dir, file.name), file.bytes);
+}
+
+async function writeWorkbook(path: string, rows: readonly (readonly [string, string | number])[]): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('sheet1');
+  sheet.addRow(['指标', '值']);
+  for (const row of rows) sheet.addRow([...row]);
+  writeFileSync(path, new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
+const newFolder = () => mkdtempSync(join(tmpdir(), 'village-db-'));
+
+// A homestead (070301) enlarged in the plan at the expense of a dry field (0103), a village road (1207) and an
+// urban community service facility (0702) that stay.
+const HOME_BASE = rect(120.1, 30.2, 120.101, 30.201);
+const FIELD_BASE = rect(120.101, 30.2, 120.103, 30.201);
+const HOME_PLAN = rect(120.1, 30.2, 120.1015, 30.201);
+const FIELD_PLAN = rect(120.1015, 30.2, 120.103, 30.201);
+const ROAD = rect(120.1, 30.201, 120.103, 30.2012);
+const SERVICE = rect(120.103, 30.2, 120.1035, 30.2005);
+// Permanent basic farmland reaching out of the village: inside, it is this L, its south edge one edge along the
+// village's (areas are of great-circle edges, so an edge split in two would enclose a few cm² more).
+const PBF = rect(120.1015, 30.2, 120.105, 30.2008);
+const PBF_INSIDE: Polygon = {
+  type: 'Polygon',
+  coordinates: [[[120.1015, 30.2], [120.1035, 30.2], [120.1035, 30.2005], [120.103, 30.2005], [120.103, 30.2008], [120.1015, 30.2008], [120.1015, 30.2]]],
+};
+const BASE_POPULATION = 120;
+const TARGET_POPULATION = 150;
+
+const base = (geometry: AreaGeometry, code: string): Drawn => ({ geometry, properties: { JQDLBM: code } });
+const plan = (geometry: AreaGeometry, code: string): Drawn => ({ geometry, properties: { GHDLBM: code } });
+
+/** The village: JQDLTB under CCTool's name in a sub-folder, GHDLTB in lower case, GKBJ, the PBF and the workbook. */
+async function village(): Promise<string> {
+  const dir = newFolder();
+  const database = join(dir, '村庄规划数据库');
+  mkdirSync(database);
+  writeLayer(database, '现状用地', ['JQDLBM'], [base(HOME_BASE, '070301'), base(FIELD_BASE, '0103'), base(ROAD, '1207'), base(SERVICE, '0702')]);
+  writeLayer(database, 'ghdltb', ['GHDLBM', 'BSM'], [plan(HOME_PLAN, '070301'), plan(FIELD_PLAN, '0103'), plan(ROAD, '1207'), plan(SERVICE, '0702')]);
+  writeLayer(database, 'GKBJ', ['GKBJLXDM'], [{ geometry: HOME_PLAN, properties: { GKBJLXDM: '0301' } }, { geometry: FIELD_PLAN, properties: { GKBJLXDM: '0201' } }]);
+  writeLayer(database, 'YJJBNT', ['BZ'], [{ geometry: PBF, properties: { BZ: '' } }]);
+  await writeWorkbook(join(dir, '测试村.xlsx'), [['村庄名称', '测试村'], ['现状人口', BASE_POPULATION], ['规划人口', `${TARGET_POPULATION}人`]]);
+  return dir;
+}
+
+interface Tables {
+  readonly structureTable: { readonly rows: { readonly key: string; readonly kind: string; readonly baseHa: number; readonly targetHa: number; readonly baseShare: number; readonly targetShare: number; readonly changeHa: number }[] };
+  readonly indicatorTable: { readonly rows: { readonly number: number; readonly base: number | null; readonly target: number | null }[]; readonly footnotes: { readonly number: number; readonly text: string }[] };
+  readonly controlTable: { readonly rows: { readonly key: string; readonly areaHa: number; readonly sharePercent: number | null }[] } | null;
+}
+
+async function jsonTables(args: readonly string[]): Promise<{ code: number; stderr: string; tables: Tables }> {
+  const out = await runCli(['tables', '--profile', 'zhejiang-2026', ...args, '--format', 'json']);
+  expect(out.code, out.stderr).toBe(0);
+  return { code: out.code, stderr: out.stderr, tables: JSON.parse(out.stdout) as Tables };
+}
+
+const row = (tables: Tables, key: string) => tables.structureTable.rows.find((r) => r.key === key);
+const indicator = (tables: Tables, n: number) => tables.indicatorTable.rows.find((r) => r.number === n);
+
+describe('village-plan tables --profile zhejiang-2026', () => {
+  it('fills the structure table from JQDLTB and GHDLTB with ellipsoidal areas, the change and shares summing to 100', async () => {
+    const { stderr, tables } = await jsonTables([await village()]);
+    expect(stderr).toContain('按用地用海 2023 版编码读取；2020 版请加 --edition 2020');
+    const homes = row(tables, '070301');
+    expect(homes?.baseHa).toBeCloseTo(haOf(HOME_BASE), 8);
+    expect(homes?.targetHa).toBeCloseTo(haOf(HOME_PLAN), 8);
+    expect(homes?.changeHa).toBeCloseTo(haOf(HOME_PLAN) - haOf(HOME_BASE), 8);
+    const field = row(tables, '01');
+    expect(field?.changeHa).toBeCloseTo(haOf(FIELD_PLAN) - haOf(FIELD_BASE), 8);
+    expect(row(tables, 'village')?.targetHa).toBeCloseTo(haOf(HOME_PLAN, ROAD), 8);
+    expect(row(tables, 'urban')?.baseHa).toBeCloseTo(haOf(SERVICE), 8);
+    const total = row(tables, 'total');
+    expect(total?.baseHa).toBeCloseTo(haOf(HOME_BASE, FIELD_BASE, ROAD, SERVICE), 8);
+    expect(total?.targetHa).toBeCloseTo(haOf(HOME_PLAN, FIELD_PLAN, ROAD, SERVICE), 8);
+    const details = tables.structureTable.rows.filter((r) => r.kind === 'detail');
+    expect(details.reduce((s, r) => s + r.baseShare, 0)).toBeCloseTo(100, 10);
+    expect(details.reduce((s, r) => s + r.targetShare, 0)).toBeCloseTo(100, 10);
+    for (const r of tables.structureTable.rows) expect(r.changeHa).toBeCloseTo(r.targetHa - r.baseHa, 12);
+  });
+
+  it('computes the indicators with the workbook population and the PBF clipped to the village, and footnotes what it cannot', async () => {
+    const { tables } = await jsonTables([await village()]);
+    expect(indicator(tables, 3)?.base).toBeCloseTo(haOf(HOME_BASE, ROAD), 8);
+    expect(indicator(tables, 3)?.target).toBeCloseTo(haOf(HOME_PLAN, ROAD), 8);
+    expect(indicator(tables, 6)?.base).toBeCloseTo((haOf(HOME_BASE, ROAD) * 10_000) / BASE_POPULATION, 6);
+    expect(indicator(tables, 6)?.target).toBeCloseTo((haOf(HOME_PLAN, ROAD) * 10_000) / TARGET_POPULATION, 6);
+    expect(indicator(tables, 8)?.base).toBeCloseTo(haOf(PBF_INSIDE), 8);
+    expect(indicator(tables, 8)?.target).toBeCloseTo(haOf(PBF_INSIDE), 8);
+    expect(indicator(tables, 9)?.target).toBeCloseTo(haOf(FIELD_PLAN), 8);
+    expect(indicator(tables, 7)).toMatchObject({ base: null, target: null });
+    const notes = tables.indicatorTable.footnotes.map((f) => f.text);
+    expect(notes).toContain('注：序号 7 生态保护红线面积：文件夹中没有该图层（STBHHX/生态保护红线），未计算');
+    expect(notes).toContain('注：序号 13 自然和文化遗产：现状基期年：村庄工作簿未填“现状自然和文化遗产”，未计算');
+    expect(notes).toContain('注：序号 12 大陆自然海岸线保有率：仅沿海村庄填写，未计算');
+  });
+
+  it('fills the control table from GKBJ by type, with its 合计', async () => {
+    const { tables } = await jsonTables([await village()]);
+    const rows = new Map(tables.controlTable?.rows.map((r) => [r.key, r]));
+    expect(rows.get('0301')?.areaHa).toBeCloseTo(haOf(HOME_PLAN), 8);
+    expect(rows.get('0201')?.areaHa).toBeCloseTo(haOf(FIELD_PLAN), 8);
+    expect(rows.get('total')?.areaHa).toBeCloseTo(haOf(HOME_PLAN, FIELD_PLAN), 8);
+    expect(rows.get('total')?.sharePercent).toBe(100);
+    expect((rows.get('0301')?.sharePercent ?? 0) + (rows.get('0201')?.sharePercent ?? 0)).toBeCloseTo(100, 10);
+  });
+
+  it('prints the three tables as CSV, the empty cells footnoted', async () => {
+    const out = await runCli(['tables', '--profile', 'zhejiang-2026', await village()]);
+    expect(out.code, out.stderr).toBe(0);
+    const [structure, indicators, control] = out.stdout.split('\n\n');
+    const lines = structure?.split('\n') ?? [];
+    expect(lines.slice(0, 4)).toEqual(['规划用地结构调整表', '单位：公顷、%', '类别名称,,,,,,代码,现状基期年,,规划目标年,,面积变化', ',,,,,,,面积,比重,面积,比重,']);
+    const change = (haOf(HOME_PLAN) - haOf(HOME_BASE)).toFixed(2);
+    expect(lines.find((l) => l.includes(',070301,'))).toMatch(new RegExp(`,070301,${haOf(HOME_BASE).toFixed(2)},[\\d.]+,${haOf(HOME_PLAN).toFixed(2)},[\\d.]+,${change}$`));
+    const indicatorLines = indicators?.split('\n') ?? [];
+    expect(indicatorLines.slice(0, 3)).toEqual(['规划指标一览表', '序号,指标,属性,单位,现状基期年,规划目标年', '一、村庄发展性指标']);
+    expect(indicatorLines).toContain('7,生态保护红线面积,约束性,公顷,,');
+    expect(control?.split('\n').slice(0, 2)).toEqual(['国土空间管控表', '管控边界类型名称,面积（公顷）,占比（%）']);
+    expect(control).toContain(`合计,${haOf(HOME_PLAN, FIELD_PLAN).toFixed(2)},100.00`);
+    // Both years' totals are equal: their change is 0.00, never -0.00.
+    expect(lines.at(-1)).toMatch(/^总计,.*,0\.00$/);
+  });
+
+  it('leaves the control table out, and says so, when the folder has no GKBJ', async () => {
+    const dir = newFolder();
+    writeLayer(dir, 'JQDLTB', ['JQDLBM'], [base(HOME_BASE, '070301')]);
+    writeLayer(dir, 'GHDLTB', ['GHDLBM'], [plan(HOME_PLAN, '070301')]);
+    const { stderr, tables } = await jsonTables([dir]);
+    expect(tables.controlTable).toBeNull();
+    expect(stderr).toContain('文件夹中没有管控边界图层（GKBJ/管控边界）：不输出国土空间管控表');
+    expect(stderr).toContain('文件夹中没有村庄信息工作簿');
+    expect(indicator(tables, 6)).toMatchObject({ base: null, target: null });
+  });
+
+  it('totals plan parcels clipped to a slanted boundary, vertices jittered by ±0.3 mm, to the sum of the clipped areas', async () => {
+    const boundary: Polygon = { type: 'Polygon', coordinates: [[[120.1004, 30.2002], [120.1027, 30.2001], [120.1029, 30.2026], [120.1002, 30.2029], [120.1004, 30.2002]]] };
+    // 0.3 mm is about 2.7e-9° of latitude; a fixed sequence keeps the test repeatable.
+    let seed = 7;
+    const jitter = () => {
+      seed = (seed * 16807) % 2147483647;
+      return ((seed / 2147483647) * 2 - 1) * 2.7e-9;
+    };
+    const jittered = (polygon: Polygon): Polygon => {
+      const ring = (polygon.coordinates[0] ?? []).slice(0, -1).map(([x, y]) => [(x ?? 0) + jitter(), (y ?? 0) + jitter()] as Position);
+      return { type: 'Polygon', coordinates: [[...ring, ring[0] as Position]] };
+    };
+    const codes = ['0103', '070301', '0301', '070301', '1207', '0103', '0301', '0103', '0702'];
+    const clipped: Drawn[] = codes.map((code, i) => {
+      const west = 120.1 + (i % 3) * 0.001;
+      const south = 30.2 + Math.floor(i / 3) * 0.001;
+      const cut = intersection(jittered(rect(west, south, west + 0.001, south + 0.001)), boundary);
+      if (!cut.ok || !cut.value) throw new Error('no piece');
+      return plan(cut.value, code);
+    });
+    const dir = newFolder();
+    writeLayer(dir, 'JQDLTB', ['JQDLBM'], [base(rect(120.1, 30.2, 120.103, 30.203), '0103')]);
+    writeLayer(dir, 'GHDLTB', ['GHDLBM'], clipped);
+    const { tables } = await jsonTables([dir]);
+    const total = haOf(...clipped.map((c) => c.geometry));
+    expect(Math.abs((row(tables, 'total')?.targetHa ?? 0) - total)).toBeLessThan(0.0001);
+    const homes = haOf(...clipped.filter((c) => c.properties.GHDLBM === '070301').map((c) => c.geometry));
+    expect(Math.abs((row(tables, '070301')?.targetHa ?? 0) - homes)).toBeLessThan(0.0001);
+    expect(total).toBeLessThan(haOf(rect(120.1, 30.2, 120.103, 30.203)));
+  });
+
+  it('reads 2020 codes with --edition 2020: 1313 counts as 1312', async () => {
+    const dir = newFolder();
+    const utility = rect(120.101, 30.2, 120.1012, 30.2002);
+    writeLayer(dir, 'JQDLTB', ['JQDLBM'], [base(HOME_BASE, '070301')]);
+    writeLayer(dir, 'GHDLTB', ['GHDLBM'], [plan(HOME_BASE, '070301'), plan(utility, '1313')]);
+    const { stderr, tables } = await jsonTables([dir, '--edition', '2020']);
+    expect(row(tables, '1312')?.targetHa).toBeCloseTo(haOf(utility), 8);
+    expect(stderr).toContain('GHDLTB 的 GHDLBM 按 2020 版转为 2023 版（原编码保留在 GHDLBM_2020）：1313→1312 ×1');
+    expect(stderr).not.toContain('2020 版请加 --edition 2020');
+  });
+
+  it('exits 2 with a clear message for a missing folder, no GHDLTB, a GHDLTB without GHDLBM, or a bad --edition', async () => {
+    const tables = (...args: string[]) => runCli(['tables', '--profile', 'zhejiang-2026', ...args]);
+    const missing = join(newFolder(), 'nowhere');
+    const gone = await tables(missing);
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toContain(`无法读取 ${missing}：文件或文件夹不存在`);
+
+    const noPlan = newFolder();
+    writeLayer(noPlan, 'JQDLTB', ['JQDLBM'], [base(HOME_BASE, '070301')]);
+    const withoutPlan = await tables(noPlan);
+    expect(withoutPlan.code).toBe(2);
+    expect(withoutPlan.stderr).toContain(`无法读取 ${noPlan}：文件夹及其下一级文件夹中没有 GHDLTB/规划用地 图层`);
+
+    writeLayer(noPlan, 'GHDLTB', ['DLBM'], [{ geometry: HOME_BASE, properties: { DLBM: '0702' } }]);
+    const noCode = await tables(noPlan);
+    expect(noCode.code).toBe(2);
+    expect(noCode.stderr).toContain(`无法读取 ${join(noPlan, 'GHDLTB.shp')}：GHDLTB 图层没有编码字段 GHDLBM；现有字段：DLBM`);
+    const noCodeEn = await tables(noPlan, '--lang', 'en');
+    expect(noCodeEn.stderr).toContain(`Cannot read ${join(noPlan, 'GHDLTB.shp')}: the GHDLTB layer has no code field GHDLBM; its fields: DLBM`);
+
+    const badEdition = await tables(noPlan, '--edition', '2021');
+    expect(badEdition.code).toBe(2);
+    expect(badEdition.stderr).toContain('--edition must be 2020 or 2023');
+    expect((await runCli(['tables', noPlan, '--edition', '2020'])).stderr).toContain('--edition is for --profile zhejiang-2026 only');
+  });
+
+  it('speaks English with --lang en', async () => {
+    const out = await runCli(['tables', '--profile', 'zhejiang-2026', await village(), '--lang', 'en']);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stderr).toContain('Codes read as 用地用海 2023; for the 2020 edition add --edition 2020');
+    expect(out.stdout).toContain('Planning indicators\nNo.,Indicator,Attribute,Unit,Base year,Target year\nI. Village development indicators');
+    expect(out.stdout).toContain('Land space control table\nControl boundary type,Area (ha),Share (%)');
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Reads a village planning database from a folder (Node only) into the `VillageDatabase` the zhejiang-2026
+ * checks and tables read: its layers as Shapefiles or GeoJSON through the editor's formats (a Shapefile's
+ * .prj and .cpg honoured, Gauss-Krüger brought to lon/lat), found by name as `layer-files.ts` says, and the
+ * village workbook (`read-workbook.ts`). The 用地用海 edition is the planner's declaration: with 2020 the
+ * codes are converted while reading, the original kept beside them.
+ *
+ * Fields the database declares for a layer (layers.ts) are keyed by their declared name whatever case the
+ * file writes them in, so readers look up `JQDLBM` and never `jqdlbm`; other fields stay as the file has them.
+ * Anything that makes the database unusable (folder missing, no JQDLTB or GHDLTB, a layer without its code
+ * field, a file that cannot be read) is a message naming the file and the reason, never a throw.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
+import type { FieldValue, VillageDatabase, VillageFeature, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { convert2020To2023 } from '../../profiles/ydyh/edition-2020.ts';
+import { importFiles } from '../formats/index.ts';
+import type { JsonValue } from '../formats/properties.ts';
+import type { ImportedLayer } from '../formats/types.ts';
+import type { InputFile } from '../files.ts';
+import { MAX_FILE_BYTES } from '../package/read-folder.ts';
+import { listSome, type Message, type Result } from '../result.ts';
+import { findFolderContents, LAYER_FILE_NAMES, partsOf } from './layer-files.ts';
+import { NO_VILLAGE_INFO, readVillageWorkbook, type VillageWorkbook } from './read-workbook.ts';
+
+export type DeclaredEdition = VillageDatabase['edition'];
+
+/** The layers without which there is no plan to read: the base year's and the target year's parcels. */
+export const REQUIRED_LAYERS: readonly VillageLayerName[] = ['JQDLTB', 'GHDLTB'];
+
+/** The field a layer's features are classified by; any one of them will do (GKBJ: by code or by name, §4.3). */
+export const CODE_FIELDS: Readonly<Partial<Record<VillageLayerName, readonly string[]>>> = {
+  JQDLTB: ['JQDLBM'],
+  GHDLTB: ['GHDLBM'],
+  GKBJ: ['GKBJLXDM', 'GKBJLXMC'],
+};
+
+/** The land-class code fields a declared 2020 edition converts, and the field the original goes to. */
+const EDITION_FIELDS: Readonly<Partial<Record<VillageLayerName, string>>> = { JQDLTB: 'JQDLBM', GHDLTB: 'GHDLBM' };
+const ORIGINAL_SUFFIX = '_2020';
+
+// The path last: a format's own message names the file without its folder.
+const unreadable = (file: string, reasonKey: string, params: Message['params'] = {}): Result<never> => ({ ok: false, error: { key: 'cli.unreadable', params: { ...params, reasonKey, file } } });
+
+export async function readVillageDatabase(folder: string, edition: DeclaredEdition): Promise<Result<VillageDatabase>> {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    return unreadable(folder, 'cli.notFound');
+  }
+  if (!isFolder) return unreadable(folder, 'cli.village.notAFolder');
+  const contents = findFolderContents(folder);
+  const missing = REQUIRED_LAYERS.filter((name) => !contents.layers.has(name));
+  if (missing.length) {
+    const names = missing.map((name) => LAYER_FILE_NAMES[name].join('/')).join('、');
+    return { ok: false, error: { key: 'cli.village.missingLayers', params: { folder, layers: names } } };
+  }
+  const notes: Message[] = contents.duplicates.map((d) => ({ key: 'cli.village.duplicateLayer', params: { layer: d.layer, file: d.file, kept: d.kept } }));
+  const layers: Partial<Record<VillageLayerName, VillageLayer>> = {};
+  for (const [name, path] of contents.layers) {
+    const read = readLayer(name, path, edition);
+    if (!read.ok) return read;
+    layers[name] = read.value;
+    notes.push(...read.notes);
+  }
+  const workbook = await readWorkbooks(contents.workbooks);
+  if (!workbook.ok) return workbook;
+  notes.push(...workbook.notes);
+  return { ok: true, value: { layers, edition, info: workbook.value?.info ?? NO_VILLAGE_INFO, allocations: {} }, notes };
+}
+
+function readBytes(path: string): Result<Uint8Array> {
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) return unreadable(path, 'cli.tooLarge', { sizeMiB: Math.round(size / 2 ** 20), limitMiB: MAX_FILE_BYTES / 2 ** 20 });
+    return { ok: true, value: readFileSync(path), notes: [] };
+  } catch {
+    return unreadable(path, 'cli.notFound');
+  }
+}
+
+function importLayer(path: string): Result<ImportedLayer> {
+  const files: InputFile[] = [];
+  for (const part of partsOf(path)) {
+    const bytes = readBytes(part);
+    if (!bytes.ok) return bytes;
+    files.push({ name: basename(part), bytes: bytes.value });
+  }
+  const read = importFiles(files);
+  if (!read.ok) return unreadable(path, read.error.key, read.error.params);
+  const layer = read.value[0];
+  if (!layer) return unreadable(path, 'cli.village.noFeatures');
+  return { ok: true, value: layer, notes: read.notes };
+}
+
+/** `jqdlbm` → `JQDLBM` for the fields the database declares for the layer; other names unchanged. */
+function fieldNamer(name: VillageLayerName): (field: string) => string {
+  const declared = new Map((DATABASE_LAYERS.find((l) => l.name === name)?.fields ?? []).map((f) => [f.name.toUpperCase(), f.name]));
+  for (const codeField of CODE_FIELDS[name] ?? []) declared.set(codeField, codeField);
+  return (field) => declared.get(field.toUpperCase()) ?? field;
+}
+
+function fieldValue(value: JsonValue | undefined): FieldValue {
+  if (value === undefined || value === null || typeof value === 'string' || typeof value === 'number') return value ?? null;
+  return typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+}
+
+function readLayer(name: VillageLayerName, path: string, edition: DeclaredEdition): Result<VillageLayer> {
+  const imported = importLayer(path);
+  if (!imported.ok) return imported;
+  const layer = imported.value;
+  const rename = fieldNamer(name);
+  const fileFields = [...new Set([...layer.fields.map((f) => f.name), ...layer.features.flatMap((f) => Object.keys(f.properties))])];
+  const fieldNames = fileFields.map(rename);
+  const codeFields = CODE_FIELDS[name];
+  if (codeFields && !codeFields.some((field) => fieldNames.includes(field))) {
+    return unreadable(path, 'cli.village.noCodeField', { layer: name, field: codeFields.join('/'), fields: listSome(fileFields) || '—' });
+  }
+  const editionField = edition === 'ydyh-2020' ? EDITION_FIELDS[name] : undefined;
+  const conversions = new Map<string, number>();
+  const features = layer.features.map((feature): VillageFeature => {
+    // Null-prototype, as the formats' records: a field named `__proto__` stays a field.
+    const properties = Object.create(null) as Record<string, FieldValue>;
+    for (const [field, value] of Object.entries(feature.properties)) properties[rename(field)] = fieldValue(value);
+    const original = editionField ? properties[editionField] : undefined;
+    if (editionField && typeof original === 'string' && original.trim() !== '') {
+      const converted = convert2020To2023(original.trim());
+      properties[editionField] = converted.code;
+      properties[editionField + ORIGINAL_SUFFIX] = original;
+      if (converted.changed) {
+        const change = `${original.trim()}→${converted.code}`;
+        conversions.set(change, (conversions.get(change) ?? 0) + 1);
+      }
+    }
+    const bsm = properties.BSM;
+    const id = bsm !== undefined && bsm !== null && String(bsm).trim() !== '' ? String(bsm).trim() : String(feature.recordNo);
+    return { ref: `${name}#${id}`, geometry: feature.geometry, properties };
+  });
+  const notes: Message[] = [...imported.notes];
+  if (editionField) {
+    fieldNames.push(editionField + ORIGINAL_SUFFIX);
+    const changes = [...conversions].map(([change, count]) => `${change} ×${count}`).join(', ');
+    notes.push({ key: changes ? 'cli.village.converted2020' : 'cli.village.nothingConverted2020', params: { layer: name, field: editionField, changes } });
+  }
+  return { ok: true, value: { name, file: path, fieldNames, features }, notes };
+}
+
+/** The first workbook whose first sheet has the village's rows; none is fine (the figures it gives are left empty). */
+async function readWorkbooks(paths: readonly string[]): Promise<Result<VillageWorkbook | null>> {
+  const notes: Message[] = [];
+  for (const path of paths) {
+    const bytes = readBytes(path);
+    if (!bytes.ok) return bytes;
+    const read = await readVillageWorkbook(path, bytes.value);
+    if (!read.ok) return read;
+    if (read.value.recognised > 0) {
+      notes.push({ key: 'cli.village.workbookRead', params: { file: path } }, ...read.value.notes);
+      return { ok: true, value: read.value, notes };
+    }
+    notes.push({ key: 'cli.village.workbookIgnored', params: { file: path } });
+  }
+  return { ok: true, value: null, notes: [...notes, { key: 'cli.village.noWorkbook' }] };
+}
