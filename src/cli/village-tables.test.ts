@@ -196,14 +196,17 @@ describe('village-plan tables --profile zhejiang-2026', () => {
     expect(total).toBeLessThan(haOf(rect(120.1, 30.2, 120.103, 30.203)));
   });
 
-  it('reads 2020 codes with --edition 2020: 1313 counts as 1312', async () => {
+  it('reads 2020 codes with --edition 2020: 1313 counts as 1312, and 2302 田坎 as 2303 once (never on to 060102)', async () => {
     const dir = newFolder();
     const utility = rect(120.101, 30.2, 120.1012, 30.2002);
+    const ridge = rect(120.1012, 30.2, 120.1013, 30.2002);
     writeLayer(dir, 'JQDLTB', ['JQDLBM'], [base(HOME_BASE, '070301')]);
-    writeLayer(dir, 'GHDLTB', ['GHDLBM'], [plan(HOME_BASE, '070301'), plan(utility, '1313')]);
+    writeLayer(dir, 'GHDLTB', ['GHDLBM'], [plan(HOME_BASE, '070301'), plan(utility, '1313'), plan(ridge, '2302')]);
     const { stderr, tables } = await jsonTables([dir, '--edition', '2020']);
     expect(row(tables, '1312')?.targetHa).toBeCloseTo(haOf(utility), 8);
-    expect(stderr).toContain('GHDLTB 的 GHDLBM 按 2020 版转为 2023 版（原编码保留在 GHDLBM_2020）：1313→1312 ×1');
+    expect(row(tables, '23')?.targetHa).toBeCloseTo(haOf(ridge), 8);
+    expect(row(tables, '060102')).toBeUndefined();
+    expect(stderr).toContain('GHDLTB 的 GHDLBM 按 2020 版编码读取，统计时转为 2023 版：1313→1312 ×1, 2302→2303 ×1');
     expect(stderr).not.toContain('2020 版请加 --edition 2020');
   });
 

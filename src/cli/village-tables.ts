@@ -3,7 +3,8 @@
  * tables of a 2026 村庄规划 from its database folder (io/village-database): the Zhejiang 规划用地结构调整表
  * (JQDLTB by JQDLBM against GHDLTB by GHDLBM, §4.1), the 规划指标一览表 (§4.2; population and heritage from the
  * village workbook, the red line and the PBF clipped to the village) and the 国土空间管控表 (GKBJ by type, §4.3).
- * Areas are ellipsoidal on CGCS2000. A figure that cannot be computed is an empty cell with a footnote saying
+ * Codes are counted in the 2023 edition, converted once from a declared 2020 edition as the checks count them
+ * (`rules/ydyh/database-parcels.ts`). Areas are ellipsoidal on CGCS2000. A figure that cannot be computed is an empty cell with a footnote saying
  * why. Exit 0: the tables are printed (findings go to stderr); 2: the folder or the arguments are unusable.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -22,6 +23,7 @@ import { CONTROL_TABLE, fillControlTable, type ControlTableRow } from '../profil
 import { computeIndicators, INDICATOR_SECTIONS, type IndicatorFigure, type IndicatorResult, type IndicatorUnit } from '../profiles/zhejiang-2026/indicators.ts';
 import type { VillageDatabase, VillageLayer, VillageLayerName } from '../profiles/zhejiang-2026/village-database.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
+import { codedParcels, PARCEL_LAYERS } from '../rules/ydyh/database-parcels.ts';
 import type { CliArgs } from './args.ts';
 import type { CliOutput } from './output.ts';
 
@@ -41,8 +43,8 @@ export async function runVillageTables(t: Translate, args: CliArgs): Promise<Cli
   const editionKey = args.edition === null ? 'cli.village.editionDefault' : args.edition === '2020' ? 'cli.village.edition2020' : 'cli.village.edition2023';
   const messages: Message[] = [{ key: editionKey }, ...read.notes];
 
-  const base = countedParcels(database.layers.JQDLTB, 'JQDLBM');
-  const target = countedParcels(database.layers.GHDLTB, 'GHDLBM');
+  const base = countedParcels(database, 'base');
+  const target = countedParcels(database, 'target');
   messages.push(...base.messages, ...target.messages);
   const structure = fillStructureTable(base.parcels, target.parcels);
   messages.push(...findingMessages(structure, args.language));
@@ -77,19 +79,30 @@ interface Counted {
   readonly messages: readonly Message[];
 }
 
-/** Every parcel with an area, by its code (an empty code counts in the total only, as the table's findings say). */
-function countedParcels(layer: VillageLayer | undefined, field: string): Counted {
+/**
+ * A year's parcels as the checks count them (codes in 2023, ellipsoidal areas), with what was converted and
+ * what could not be counted: records without a polygon or without a code.
+ */
+function countedParcels(database: VillageDatabase, year: Year): Counted {
+  const { layer: name, code: field } = PARCEL_LAYERS[year];
+  const layer = database.layers[name];
   if (!layer) return { parcels: [], messages: [] };
-  const parcels: ParcelArea[] = [];
-  const withoutArea: string[] = [];
-  for (const feature of layer.features) {
-    if (isArea(feature.geometry)) parcels.push({ code: textOf(feature.properties[field]), areaM2: ellipsoidalArea(feature.geometry) });
-    else withoutArea.push(feature.ref);
-  }
+  const coded = codedParcels(database, year);
+  const parcels = coded.filter((p) => isArea(p.feature.geometry));
   const areaHa = parcels.reduce((sum, p) => sum + p.areaM2, 0) / M2_PER_HA;
-  const messages: Message[] = [{ key: 'cli.village.parcelsRead', params: { layer: layer.name, file: layer.file, count: parcels.length, areaHa } }];
+  const messages: Message[] = [{ key: 'cli.village.parcelsRead', params: { layer: name, file: layer.file, count: parcels.length, areaHa } }];
+  const withoutArea = layer.features.filter((f) => !isArea(f.geometry)).map((f) => f.ref);
   if (withoutArea.length) messages.push({ key: 'cli.village.withoutArea', params: { file: layer.file, count: withoutArea.length, refs: listSome(withoutArea, LISTED) } });
-  return { parcels, messages };
+  const codedRefs = new Set(coded.map((p) => p.ref));
+  const withoutCode = layer.features.filter((f) => isArea(f.geometry) && !codedRefs.has(f.ref)).map((f) => f.ref);
+  if (withoutCode.length) messages.push({ key: 'cli.village.withoutCode', params: { file: layer.file, field, count: withoutCode.length, refs: listSome(withoutCode, LISTED) } });
+  if (database.edition === 'ydyh-2020') {
+    const changes = new Map<string, number>();
+    for (const p of coded) if (p.code !== p.written) changes.set(`${p.written}→${p.code}`, (changes.get(`${p.written}→${p.code}`) ?? 0) + 1);
+    const listed = [...changes].map(([change, count]) => `${change} ×${count}`).join(', ');
+    messages.push({ key: listed ? 'cli.village.converted2020' : 'cli.village.nothingConverted2020', params: { layer: name, field, changes: listed } });
+  }
+  return { parcels: parcels.map((p) => ({ code: p.code, areaM2: p.areaM2 })), messages };
 }
 
 const polygonsOf = (layer: VillageLayer): AreaGeometry[] => layer.features.flatMap((f) => (isArea(f.geometry) ? [f.geometry] : []));

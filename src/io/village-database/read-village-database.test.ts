@@ -54,15 +54,15 @@ describe('readVillageDatabase', () => {
     expect(read.notes.map((n) => n.key)).toContain('cli.village.noWorkbook');
   });
 
-  it('converts declared 2020 codes while reading, the original kept', async () => {
+  it('records the declared edition and keeps the codes as written (whoever counts them converts once)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'village-db-'));
-    writeGeoJson(join(dir, 'JQDLTB.geojson'), [{ JQDLBM: '060102' }, { JQDLBM: '0103' }]);
+    writeGeoJson(join(dir, 'JQDLTB.geojson'), [{ JQDLBM: '2302' }]);
     writeGeoJson(join(dir, 'GHDLTB.geojson'), [{ GHDLBM: '1313' }]);
     const read = await readVillageDatabase(dir, 'ydyh-2020');
     if (!read.ok) throw new Error(read.error.key);
-    expect(read.value.layers.JQDLTB?.features.map((f) => [f.properties.JQDLBM, f.properties.JQDLBM_2020])).toEqual([['1207', '060102'], ['0103', '0103']]);
-    expect(read.value.layers.GHDLTB?.features[0]?.properties).toMatchObject({ GHDLBM: '1312', GHDLBM_2020: '1313' });
-    expect(read.value.layers.GHDLTB?.fieldNames).toContain('GHDLBM_2020');
+    expect(read.value.edition).toBe('ydyh-2020');
+    expect(read.value.layers.JQDLTB?.features[0]?.properties.JQDLBM).toBe('2302');
+    expect(read.value.layers.GHDLTB?.features[0]?.properties).toEqual({ GHDLBM: '1313' });
   });
 
   it('refuses, naming the file and the reason: a missing folder, a missing layer, no code field, an unreadable file', async () => {

@@ -2,8 +2,8 @@
  * Reads a village planning database from a folder (Node only) into the `VillageDatabase` the zhejiang-2026
  * checks and tables read: its layers as Shapefiles or GeoJSON through the editor's formats (a Shapefile's
  * .prj and .cpg honoured, Gauss-Krüger brought to lon/lat), found by name as `layer-files.ts` says, and the
- * village workbook (`read-workbook.ts`). The 用地用海 edition is the planner's declaration: with 2020 the
- * codes are converted while reading, the original kept beside them.
+ * village workbook (`read-workbook.ts`). The 用地用海 edition is the planner's declaration, recorded with the
+ * database; the codes stay as written, and whoever counts them converts once (village-database.ts).
  *
  * Fields the database declares for a layer (layers.ts) are keyed by their declared name whatever case the
  * file writes them in, so readers look up `JQDLBM` and never `jqdlbm`; other fields stay as the file has them.
@@ -14,7 +14,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
-import { convert2020To2023 } from '../../profiles/ydyh/edition-2020.ts';
 import { importFiles } from '../formats/index.ts';
 import type { JsonValue } from '../formats/properties.ts';
 import type { ImportedLayer } from '../formats/types.ts';
@@ -36,10 +35,6 @@ export const CODE_FIELDS: Readonly<Partial<Record<VillageLayerName, readonly str
   GKBJ: ['GKBJLXDM', 'GKBJLXMC'],
 };
 
-/** The land-class code fields a declared 2020 edition converts, and the field the original goes to. */
-const EDITION_FIELDS: Readonly<Partial<Record<VillageLayerName, string>>> = { JQDLTB: 'JQDLBM', GHDLTB: 'GHDLBM' };
-const ORIGINAL_SUFFIX = '_2020';
-
 // The path last: a format's own message names the file without its folder.
 const unreadable = (file: string, reasonKey: string, params: Message['params'] = {}): Result<never> => ({ ok: false, error: { key: 'cli.unreadable', params: { ...params, reasonKey, file } } });
 
@@ -60,7 +55,7 @@ export async function readVillageDatabase(folder: string, edition: DeclaredEditi
   const notes: Message[] = contents.duplicates.map((d) => ({ key: 'cli.village.duplicateLayer', params: { layer: d.layer, file: d.file, kept: d.kept } }));
   const layers: Partial<Record<VillageLayerName, VillageLayer>> = {};
   for (const [name, path] of contents.layers) {
-    const read = readLayer(name, path, edition);
+    const read = readLayer(name, path);
     if (!read.ok) return read;
     layers[name] = read.value;
     notes.push(...read.notes);
@@ -107,7 +102,7 @@ function fieldValue(value: JsonValue | undefined): FieldValue {
   return typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }
 
-function readLayer(name: VillageLayerName, path: string, edition: DeclaredEdition): Result<VillageLayer> {
+function readLayer(name: VillageLayerName, path: string): Result<VillageLayer> {
   const imported = importLayer(path);
   if (!imported.ok) return imported;
   const layer = imported.value;
@@ -118,33 +113,15 @@ function readLayer(name: VillageLayerName, path: string, edition: DeclaredEditio
   if (codeFields && !codeFields.some((field) => fieldNames.includes(field))) {
     return unreadable(path, 'cli.village.noCodeField', { layer: name, field: codeFields.join('/'), fields: listSome(fileFields) || '—' });
   }
-  const editionField = edition === 'ydyh-2020' ? EDITION_FIELDS[name] : undefined;
-  const conversions = new Map<string, number>();
   const features = layer.features.map((feature): VillageFeature => {
     // Null-prototype, as the formats' records: a field named `__proto__` stays a field.
     const properties = Object.create(null) as Record<string, FieldValue>;
     for (const [field, value] of Object.entries(feature.properties)) properties[rename(field)] = fieldValue(value);
-    const original = editionField ? properties[editionField] : undefined;
-    if (editionField && typeof original === 'string' && original.trim() !== '') {
-      const converted = convert2020To2023(original.trim());
-      properties[editionField] = converted.code;
-      properties[editionField + ORIGINAL_SUFFIX] = original;
-      if (converted.changed) {
-        const change = `${original.trim()}→${converted.code}`;
-        conversions.set(change, (conversions.get(change) ?? 0) + 1);
-      }
-    }
     const bsm = properties.BSM;
     const id = bsm !== undefined && bsm !== null && String(bsm).trim() !== '' ? String(bsm).trim() : String(feature.recordNo);
     return { ref: `${name}#${id}`, geometry: feature.geometry, properties };
   });
-  const notes: Message[] = [...imported.notes];
-  if (editionField) {
-    fieldNames.push(editionField + ORIGINAL_SUFFIX);
-    const changes = [...conversions].map(([change, count]) => `${change} ×${count}`).join(', ');
-    notes.push({ key: changes ? 'cli.village.converted2020' : 'cli.village.nothingConverted2020', params: { layer: name, field: editionField, changes } });
-  }
-  return { ok: true, value: { name, file: path, fieldNames, features }, notes };
+  return { ok: true, value: { name, file: path, fieldNames, features }, notes: imported.notes };
 }
 
 /** The first workbook whose first sheet has the village's rows; none is fine (the figures it gives are left empty). */
