@@ -27,14 +27,14 @@ export interface CliArgs {
   readonly edition: '2020' | '2023' | null;
 }
 
-/** The profile whose `tables` reads a village planning database folder (village-tables.ts). */
+/** The profile whose `check` and `tables` read a village planning database folder (village-check.ts, village-tables.ts). */
 export const VILLAGE_DATABASE_PROFILE = 'zhejiang-2026';
 
 const FORMATS: Readonly<Record<Command, readonly Format[]>> = { check: ['text', 'json'], tables: ['csv', 'json'], export: ['text'], 'survey-table': ['csv', 'json'] };
 
 /** Options taking a value, per command. */
 const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
-  check: ['format', 'profile', 'lang', 'township'],
+  check: ['format', 'profile', 'lang', 'township', 'edition'],
   tables: ['format', 'profile', 'lang', 'township', 'edition'],
   export: ['format', 'profile', 'lang', 'township', 'out', 'encoding'],
   'survey-table': ['format', 'lang', 'decide'],
@@ -80,7 +80,7 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
   const edition = options.edition ?? null;
   if (edition !== null && edition !== '2020' && edition !== '2023') return bad('--edition must be 2020 or 2023');
   if (edition !== null && options.profile !== VILLAGE_DATABASE_PROFILE) return bad(`--edition is for --profile ${VILLAGE_DATABASE_PROFILE} only`);
-  if (command === 'tables' && options.profile === VILLAGE_DATABASE_PROFILE && options.township !== undefined) return bad(`--township is not for --profile ${VILLAGE_DATABASE_PROFILE}`);
+  if ((command === 'tables' || command === 'check') && options.profile === VILLAGE_DATABASE_PROFILE && options.township !== undefined) return bad(`--township is not for --profile ${VILLAGE_DATABASE_PROFILE}`);
   const encoding = (options.encoding ?? 'gbk').toLowerCase().replace(/^utf8$/, 'utf-8');
   if (encoding !== 'gbk' && encoding !== 'utf-8') return bad('--encoding must be gbk or utf-8');
   return {

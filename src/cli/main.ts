@@ -2,7 +2,8 @@
  * `village-plan check|tables|export <input>`: the rules, tables and delivery package of the editor, in Node,
  * for county reviewers and scripts; `survey-table <DLTB>` (survey-table.ts): the Zhejiang 规划用地结构调整表's
  * base year from a 三调 layer; `tables --profile zhejiang-2026 <folder>` (village-tables.ts): the 2026 村庄规划's
- * tables from its database folder. `--township <file>` checks against the township plan's tasks and
+ * tables from its database folder, and `check --profile zhejiang-2026 <folder>` (village-check.ts) its checks
+ * (rules/ydyh). `--township <file>` checks against the township plan's tasks and
  * control zones (township-input.ts) instead of those the input carries. Exit 0: no errors (a rule not
  * checked for lack of input is listed, not an error; export: written); 1: errors found (with --strict,
  * also anything not checked); 2: arguments, input or township file unusable, or the package could not be
@@ -28,8 +29,11 @@ export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   if (!args.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, args.error)}\n${t('cli.usage')}\n` };
   // A 三调 layer, not a plan: read by its own module (the formats and the 用地用海 profile), without GEOS.
   if (args.value.command === 'survey-table') return (await import('./survey-table.ts')).runSurveyTable(t, args.value);
-  // A 2026 village planning database folder, not a 2017 plan: its own reader and tables, without GEOS.
-  if (args.value.command === 'tables' && args.value.profile === VILLAGE_DATABASE_PROFILE) return (await import('./village-tables.ts')).runVillageTables(t, args.value);
+  // A 2026 village planning database folder, not a 2017 plan: its own reader, checks and tables, without GEOS.
+  if (args.value.profile === VILLAGE_DATABASE_PROFILE) {
+    if (args.value.command === 'tables') return (await import('./village-tables.ts')).runVillageTables(t, args.value);
+    if (args.value.command === 'check') return (await import('./village-check.ts')).runVillageCheck(t, args.value);
+  }
   await startLoadingGeos();
   const input = readInput(args.value.input, args.value.profile);
   await loadGeos();

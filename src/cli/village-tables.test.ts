@@ -1,43 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../domain/features.ts';
-import { ellipsoidalArea } from '../geo/area.ts';
 import { intersection } from '../geo/overlay.ts';
-import { writeShapefile } from '../io/formats/shapefile-write.ts';
 import { runCli } from './main.ts';
-
-type Properties = Readonly<Record<string, string>>;
-interface Drawn {
-  readonly geometry: AreaGeometry;
-  readonly properties: Properties;
-}
-
-/** A rectangle from (west, south) to (east, north) in degrees, near 湖州 (GK zone 40). */
-function rect(west: number, south: number, east: number, north: number): Polygon {
-  return { type: 'Polygon', coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]] };
-}
-
-const haOf = (...geometries: AreaGeometry[]) => geometries.reduce((sum, g) => sum + ellipsoidalArea(g), 0) / 10_000;
-
-/** A layer written as the editor exports it: Gauss-Krüger .prj, GBK .cpg. */
-function writeLayer(dir: string, name: string, fieldNames: readonly string[], features: readonly Drawn[]): void {
-  const fields = fieldNames.map((field) => ({ name: field, type: 'C' as const, length: 60, decimals: 0 }));
-  const written = writeShapefile({ name, geometryType: 'polygon', fields, features }, { encoding: 'gbk', date: new Date(Date.UTC(2026, 0, 1)) });
-  if (!written.ok) throw new Error(written.error.key);
-  for (const file of written.value) writeFileSync(join(dir, file.name), file.bytes);
-}
-
-async function writeWorkbook(path: string, rows: readonly (readonly [string, string | number])[]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('sheet1');
-  sheet.addRow(['指标', '值']);
-  for (const row of rows) sheet.addRow([...row]);
-  writeFileSync(path, new Uint8Array(await workbook.xlsx.writeBuffer()));
-}
+import { haOf, rect, writeLayer, writeWorkbook, type Drawn } from './village-test-support.ts';
 
 const newFolder = () => mkdtempSync(join(tmpdir(), 'village-db-'));
 

@@ -63,7 +63,7 @@ export async function readVillageDatabase(folder: string, edition: DeclaredEditi
   const workbook = await readWorkbooks(contents.workbooks);
   if (!workbook.ok) return workbook;
   notes.push(...workbook.notes);
-  return { ok: true, value: { layers, edition, info: workbook.value?.info ?? NO_VILLAGE_INFO, allocations: {} }, notes };
+  return { ok: true, value: { layers, edition, info: workbook.value?.info ?? NO_VILLAGE_INFO, allocations: workbook.value?.allocations ?? {} }, notes };
 }
 
 function readBytes(path: string): Result<Uint8Array> {

@@ -2,8 +2,13 @@
  * The village workbook of CCTool's inputs [cct:chk]: one Excel file per village whose first sheet has rows
  * `指标 | 值` (村庄名称, 村庄类型, 规划期限, 现状人口, 规划人口, 现状自然和文化遗产, 规划自然和文化遗产). Node only;
  * exceljs loads only when a folder has a workbook.
+ *
+ * The township's allocations (上级下达) of the binding indicators have no sheet in CCTool's inputs: a sheet
+ * named `上级下达` with rows `指标 | 值` (the indicator's name or 序号, its value in the indicator's unit) is
+ * ours [ours ⚠], read when present so `binding-indicators` can compare.
  */
-import type { VillageInfo } from '../../profiles/zhejiang-2026/village-database.ts';
+import { INDICATORS } from '../../profiles/zhejiang-2026/indicators.ts';
+import type { VillageDatabase, VillageInfo } from '../../profiles/zhejiang-2026/village-database.ts';
 import type { Message, Result } from '../result.ts';
 
 type TextItem = 'villageName' | 'villageType' | 'planPeriod';
@@ -30,6 +35,7 @@ export const NO_VILLAGE_INFO: VillageInfo = {
 
 export interface VillageWorkbook {
   readonly info: VillageInfo;
+  readonly allocations: VillageDatabase['allocations'];
   /** How many rows of the first sheet were recognised: 0 means the workbook is not the village's. */
   readonly recognised: number;
   readonly notes: readonly Message[];
@@ -89,5 +95,27 @@ export async function readVillageWorkbook(path: string, bytes: Uint8Array): Prom
       else info[numberItem] = n;
     }
   }
-  return { ok: true, value: { info, recognised, notes }, notes: [] };
+  const allocations = readAllocations(path, workbook.getWorksheet(ALLOCATION_SHEET), notes);
+  return { ok: true, value: { info, allocations, recognised, notes }, notes: [] };
+}
+
+const ALLOCATION_SHEET = '上级下达';
+const INDICATOR_NUMBERS: ReadonlyMap<string, number> = new Map(INDICATORS.flatMap((i) => [[labelOf(i.zh), i.number], [String(i.number), i.number]]));
+
+type Sheet = NonNullable<ReturnType<import('exceljs').Workbook['getWorksheet']>>;
+
+/** The `上级下达` sheet: indicator (name or 序号) → allocation; a row that names no indicator or no number is a note. */
+function readAllocations(path: string, sheet: Sheet | undefined, notes: Message[]): Record<number, number> {
+  const allocations: Record<number, number> = {};
+  for (let r = 1; sheet && r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const label = labelOf(cellText(row.getCell(1).value));
+    const value = cellText(row.getCell(2).value).trim();
+    if (label === '' || label === '指标') continue;
+    const number = INDICATOR_NUMBERS.get(label.replace(/^\d+[.、．]\s*/, '')) ?? INDICATOR_NUMBERS.get(label);
+    const n = countOf(value.replace(/\s*(公顷|平方米\/人|%)$/, ''));
+    if (number === undefined || n === undefined) notes.push({ key: 'cli.village.badAllocation', params: { file: path, sheet: ALLOCATION_SHEET, row: r, label, value } });
+    else allocations[number] = n;
+  }
+  return allocations;
 }
