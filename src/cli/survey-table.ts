@@ -9,31 +9,31 @@
  * names that disagree with their code) and the table's findings. Exit 0: every parcel mapped or decided;
  * 1: some are 待细分 or unknown (the table is printed all the same); 2: the arguments or the layer are unusable.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Message, Result } from '../domain/message.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { importFiles } from '../io/formats/index.ts';
 import type { ImportedLayer } from '../io/formats/types.ts';
 import type { InputFile } from '../io/files.ts';
-import { MAX_FILE_BYTES } from '../io/package/read-folder.ts';
+import { layerInputFiles, unreadable } from '../io/village-database/layer-files.ts';
 import { listSome } from '../io/result.ts';
 import { resolveFields, textOf } from '../io/survey/survey-fields.ts';
 import { checkDecisions, convertSurveyParcels, type InvalidDecision, type SummaryLine, type SurveyParcel } from '../profiles/sandiao/convert-parcels.ts';
 import { SANDIAO_INDEX } from '../profiles/sandiao/classes.ts';
 import { YDYH_2023_INDEX } from '../profiles/ydyh/classes-2023.ts';
 import { fillStructureTable, type FilledStructureTable } from '../profiles/ydyh/fill-structure-table.ts';
-import type { HeaderColumn, HeaderGroup, ValueKey } from '../profiles/ydyh/zj-structure-table.ts';
+import type { ValueKey } from '../profiles/ydyh/zj-structure-table.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import type { CliArgs } from './args.ts';
 import type { CliOutput } from './output.ts';
+import { label, structureCsv } from './structure-csv.ts';
 
 const M2_PER_HA = 10_000;
 /** The years the table can fill without a plan: the base year's columns only. */
 const BASE_COLUMNS: readonly ValueKey[] = ['base', 'baseShare'];
 const LAYER_EXTENSIONS = ['.shp', '.geojson', '.json'];
-const SHAPEFILE_PARTS = ['.shp', '.shx', '.dbf', '.prj', '.cpg'];
 const LISTED = 8;
 
 type Language = CliArgs['language'];
@@ -61,7 +61,7 @@ export function runSurveyTable(t: Translate, args: CliArgs): CliOutput {
     ...findingMessages(table, args.language),
   ];
   const open = conversion.summary.some((line) => line.kind === 'refine-undecided' || line.kind === 'unknown');
-  const stdout = args.format === 'json' ? jsonTable(t, table, conversion.summary, args.language) : csvTable(table, args.language);
+  const stdout = args.format === 'json' ? jsonTable(t, table, conversion.summary, args.language) : structureCsv(table, args.language, BASE_COLUMNS);
   return { code: open ? 1 : 0, stdout, stderr: messages.map((m) => render(m) + '\n').join('') };
 }
 
@@ -72,37 +72,11 @@ interface SurveyLayer {
   readonly notes: readonly Message[];
 }
 
-const unreadable = (file: string, reasonKey: string, params: Message['params'] = {}): Result<never> => ({ ok: false, error: { key: 'cli.unreadable', params: { file, reasonKey, ...params } } });
-
-function readBytes(path: string): Result<Uint8Array> {
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) return unreadable(path, 'cli.tooLarge', { sizeMiB: Math.round(size / 2 ** 20), limitMiB: MAX_FILE_BYTES / 2 ** 20 });
-    return { ok: true, value: readFileSync(path), notes: [] };
-  } catch {
-    return unreadable(path, 'cli.notFound');
-  }
-}
-
-/** `DLTB.shp`, `DLTB.DBF`, `dltb.cpg`…: the parts a Shapefile reader takes, of the same name in any case. */
-function shapefileParts(path: string): string[] {
-  const stem = basename(path, extname(path)).toLowerCase();
-  return readdirSync(dirname(path)).filter((name) => SHAPEFILE_PARTS.includes(extname(name).toLowerCase()) && basename(name, extname(name)).toLowerCase() === stem);
-}
-
 /** The layer's files: a GeoJSON alone, a Shapefile with every part beside it of the same name (any case). */
 function layerFiles(path: string): Result<InputFile[]> {
   if (!existsSync(path) || statSync(path).isDirectory()) return unreadable(path, 'cli.notFound');
-  const extension = extname(path).toLowerCase();
-  if (!LAYER_EXTENSIONS.includes(extension)) return unreadable(path, 'cli.survey.notALayer');
-  const names = extension === '.shp' ? shapefileParts(path) : [basename(path)];
-  const files: InputFile[] = [];
-  for (const name of names) {
-    const bytes = readBytes(join(dirname(path), name));
-    if (!bytes.ok) return bytes;
-    files.push({ name, bytes: bytes.value });
-  }
-  return { ok: true, value: files, notes: [] };
+  if (!LAYER_EXTENSIONS.includes(extname(path).toLowerCase())) return unreadable(path, 'cli.survey.notALayer');
+  return layerInputFiles(path);
 }
 
 function readSurveyLayer(path: string): Result<SurveyLayer> {
@@ -206,36 +180,6 @@ function findingMessages(table: FilledStructureTable, language: Language): Messa
 }
 
 // ——— The table ———
-
-const isGroup = (h: HeaderColumn | HeaderGroup): h is HeaderGroup => 'columns' in h;
-const label = (text: { readonly zh: string; readonly en: string }, language: Language) => (language === 'en' ? text.en : text.zh);
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Title, unit line, the template's two header rows, then the rows with a base-year area; the target year's cells blank. */
-function csvTable(table: FilledStructureTable, language: Language): string {
-  const { layout } = table;
-  const top: string[] = [];
-  const bottom: string[] = [];
-  const cells: ((row: FilledStructureTable['rows'][number]) => string[])[] = [];
-  for (const header of layout.header) {
-    const columns = isGroup(header) ? header.columns : [header];
-    columns.forEach((column, i) => {
-      const width = column.content.kind === 'names' ? column.content.levels : 1;
-      top.push(i === 0 ? label(header, language) : '', ...Array<string>(width - 1).fill(''));
-      bottom.push(isGroup(header) ? label(column, language) : '', ...Array<string>(width - 1).fill(''));
-      const content = column.content;
-      if (content.kind === 'names') cells.push((r) => [...r.row.names]);
-      else if (content.kind === 'code') cells.push((r) => [r.row.code ?? '']);
-      else cells.push((r) => [BASE_COLUMNS.includes(content.key) ? (r.values[content.key]?.toFixed(2) ?? '') : '']);
-    });
-  }
-  const lines = [[label(layout.title, language)], [label(layout.unitLine, language)], top, bottom];
-  for (const row of table.rows) if (!row.empty) lines.push(cells.flatMap((cell) => cell(row)));
-  return lines.map((line) => line.map(csvField).join(',')).join('\n') + '\n';
-}
 
 function jsonTable(t: Translate, table: FilledStructureTable, summary: readonly SummaryLine[], language: Language): string {
   const rows = table.rows.flatMap((r) => {

@@ -17,7 +17,6 @@ import { readVillageDatabase } from '../io/village-database/read-village-databas
 import { listSome } from '../io/result.ts';
 import { YDYH_2023_INDEX } from '../profiles/ydyh/classes-2023.ts';
 import { fillStructureTable, type FilledStructureTable, type ParcelArea, type Year } from '../profiles/ydyh/fill-structure-table.ts';
-import type { HeaderColumn, HeaderGroup } from '../profiles/ydyh/zj-structure-table.ts';
 import { GKBJ_TYPES, type GkbjTypeCode } from '../profiles/zhejiang-2026/code-lists.ts';
 import { CONTROL_TABLE, fillControlTable, type ControlTableRow } from '../profiles/zhejiang-2026/control-table.ts';
 import { computeIndicators, INDICATOR_SECTIONS, type IndicatorFigure, type IndicatorResult, type IndicatorUnit } from '../profiles/zhejiang-2026/indicators.ts';
@@ -26,6 +25,7 @@ import { renderMessage, type Translate } from '../rules/render.ts';
 import { codedParcels, PARCEL_LAYERS } from '../rules/ydyh/database-parcels.ts';
 import type { CliArgs } from './args.ts';
 import type { CliOutput } from './output.ts';
+import { csvLines, fixed, label, structureCsv } from './structure-csv.ts';
 
 const M2_PER_HA = 10_000;
 const LISTED = 8;
@@ -33,7 +33,6 @@ const YEARS: readonly Year[] = ['base', 'target'];
 
 type Language = CliArgs['language'];
 
-const label = (text: { readonly zh: string; readonly en: string }, language: Language) => (language === 'en' ? text.en : text.zh);
 
 export async function runVillageTables(t: Translate, args: CliArgs): Promise<CliOutput> {
   const render = (message: Message) => renderMessage(t, message);
@@ -61,7 +60,7 @@ export async function runVillageTables(t: Translate, args: CliArgs): Promise<Cli
   const stdout =
     args.format === 'json'
       ? JSON.stringify({ edition: database.edition, structureTable: structureJson(structure, args.language), indicatorTable: indicatorJson(t, indicators, args.language), controlTable: controlRows && controlJson(t, controlRows, args.language) }, null, 2) + '\n'
-      : [structureCsv(structure, args.language), indicatorCsv(t, indicators, args.language), ...(controlRows ? [controlCsv(t, controlRows, args.language)] : [])].join('\n');
+      : [structureCsv(structure, args.language, ['base', 'baseShare', 'target', 'targetShare', 'change']), indicatorCsv(t, indicators, args.language), ...(controlRows ? [controlCsv(t, controlRows, args.language)] : [])].join('\n');
   return { code: 0, stdout, stderr: messages.map((m) => `${t('cli.note')}: ${render(m)}\n`).join('') };
 }
 
@@ -214,12 +213,6 @@ function indicatorRows(database: VillageDatabase, base: readonly ParcelArea[], t
 
 const UNIT_KEYS: Readonly<Record<IndicatorUnit, string>> = { 公顷: 'cli.village.unit.ha', '平方米/人': 'cli.village.unit.m2PerPerson', '%': 'cli.village.unit.percent', 处: 'cli.village.unit.sites' };
 
-/** A figure as the tables print it; a difference that rounds to zero is 0.00, not -0.00. */
-const fixed = (value: number, digits = 2): string => {
-  const text = value.toFixed(digits);
-  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
-};
-
 const figureText = (figure: IndicatorFigure, unit: IndicatorUnit): string => (figure.value === null ? '' : fixed(figure.value, unit === '处' ? 0 : 2));
 
 function footnoteText(t: Translate, footnote: Footnote, results: readonly IndicatorResult[], language: Language): string {
@@ -228,35 +221,6 @@ function footnoteText(t: Translate, footnote: Footnote, results: readonly Indica
 }
 
 // ——— CSV ———
-
-const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-const csvLines = (lines: readonly (readonly string[])[]): string => lines.map((line) => line.map(csvField).join(',')).join('\n') + '\n';
-const isGroup = (h: HeaderColumn | HeaderGroup): h is HeaderGroup => 'columns' in h;
-
-/** As survey-table prints it (title, unit line, the template's two header rows), with both years and 面积变化 filled. */
-function structureCsv(table: FilledStructureTable, language: Language): string {
-  const top: string[] = [];
-  const bottom: string[] = [];
-  const cells: ((row: FilledStructureTable['rows'][number]) => string[])[] = [];
-  for (const header of table.layout.header) {
-    const columns = isGroup(header) ? header.columns : [header];
-    columns.forEach((column, i) => {
-      const width = column.content.kind === 'names' ? column.content.levels : 1;
-      top.push(i === 0 ? label(header, language) : '', ...Array<string>(width - 1).fill(''));
-      bottom.push(isGroup(header) ? label(column, language) : '', ...Array<string>(width - 1).fill(''));
-      const content = column.content;
-      if (content.kind === 'names') cells.push((r) => [...r.row.names]);
-      else if (content.kind === 'code') cells.push((r) => [r.row.code ?? '']);
-      else cells.push((r) => {
-        const value = r.values[content.key];
-        return [value === null ? '' : fixed(value)];
-      });
-    });
-  }
-  const lines: string[][] = [[label(table.layout.title, language)], [label(table.layout.unitLine, language)], top, bottom];
-  for (const row of table.rows) if (!row.empty) lines.push(cells.flatMap((cell) => cell(row)));
-  return csvLines(lines);
-}
 
 function indicatorCsv(t: Translate, rows: IndicatorRows, language: Language): string {
   const lines: string[][] = [[t('cli.village.indicators.title')], ['number', 'indicator', 'attribute', 'unit', 'base', 'target'].map((c) => t(`cli.village.indicators.${c}`))];

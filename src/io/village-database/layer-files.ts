@@ -3,9 +3,37 @@
  * any case, under the database's name (JQDLTB) or the name CCTool's input folder gives it (现状用地)
  * [cct:chk], as a Shapefile or GeoJSON, in the folder or one level down (a `村庄规划数据库/` sub-folder).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import type { InputFile } from '../files.ts';
+import { MAX_FILE_BYTES } from '../package/read-folder.ts';
+import type { Message, Result } from '../result.ts';
+
+/** A file that cannot be used, named with the reason (the file's own path wins over a format's `file`). */
+export const unreadable = (file: string, reasonKey: string, params: Message['params'] = {}): Result<never> => ({ ok: false, error: { key: 'cli.unreadable', params: { ...params, reasonKey, file } } });
+
+/** A file's bytes, refused past the readers' size limit. */
+export function readFileBytes(path: string): Result<Uint8Array> {
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) return unreadable(path, 'cli.tooLarge', { sizeMiB: Math.round(size / 2 ** 20), limitMiB: MAX_FILE_BYTES / 2 ** 20 });
+    return { ok: true, value: readFileSync(path), notes: [] };
+  } catch {
+    return unreadable(path, 'cli.notFound');
+  }
+}
+
+/** A layer's files as the formats take them: a Shapefile with every part beside it, or a GeoJSON alone. */
+export function layerInputFiles(path: string): Result<InputFile[]> {
+  const files: InputFile[] = [];
+  for (const part of partsOf(path)) {
+    const bytes = readFileBytes(part);
+    if (!bytes.ok) return bytes;
+    files.push({ name: basename(part), bytes: bytes.value });
+  }
+  return { ok: true, value: files, notes: [] };
+}
 
 /**
  * The file names each layer is found under: its database name first, then CCTool's input name [cct:chk]

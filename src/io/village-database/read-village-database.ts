@@ -10,17 +10,14 @@
  * Anything that makes the database unusable (folder missing, no JQDLTB or GHDLTB, a layer without its code
  * field, a file that cannot be read) is a message naming the file and the reason, never a throw.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { importFiles } from '../formats/index.ts';
 import type { JsonValue } from '../formats/properties.ts';
 import type { ImportedLayer } from '../formats/types.ts';
-import type { InputFile } from '../files.ts';
-import { MAX_FILE_BYTES } from '../package/read-folder.ts';
 import { listSome, type Message, type Result } from '../result.ts';
-import { findFolderContents, LAYER_FILE_NAMES, partsOf } from './layer-files.ts';
+import { findFolderContents, LAYER_FILE_NAMES, layerInputFiles, readFileBytes, unreadable } from './layer-files.ts';
 import { NO_VILLAGE_INFO, readVillageWorkbook, type VillageWorkbook } from './read-workbook.ts';
 
 export type DeclaredEdition = VillageDatabase['edition'];
@@ -36,7 +33,6 @@ export const CODE_FIELDS: Readonly<Partial<Record<VillageLayerName, readonly str
 };
 
 // The path last: a format's own message names the file without its folder.
-const unreadable = (file: string, reasonKey: string, params: Message['params'] = {}): Result<never> => ({ ok: false, error: { key: 'cli.unreadable', params: { ...params, reasonKey, file } } });
 
 export async function readVillageDatabase(folder: string, edition: DeclaredEdition): Promise<Result<VillageDatabase>> {
   let isFolder: boolean;
@@ -66,24 +62,10 @@ export async function readVillageDatabase(folder: string, edition: DeclaredEditi
   return { ok: true, value: { layers, edition, info: workbook.value?.info ?? NO_VILLAGE_INFO, allocations: workbook.value?.allocations ?? {} }, notes };
 }
 
-function readBytes(path: string): Result<Uint8Array> {
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) return unreadable(path, 'cli.tooLarge', { sizeMiB: Math.round(size / 2 ** 20), limitMiB: MAX_FILE_BYTES / 2 ** 20 });
-    return { ok: true, value: readFileSync(path), notes: [] };
-  } catch {
-    return unreadable(path, 'cli.notFound');
-  }
-}
-
 function importLayer(path: string): Result<ImportedLayer> {
-  const files: InputFile[] = [];
-  for (const part of partsOf(path)) {
-    const bytes = readBytes(part);
-    if (!bytes.ok) return bytes;
-    files.push({ name: basename(part), bytes: bytes.value });
-  }
-  const read = importFiles(files);
+  const files = layerInputFiles(path);
+  if (!files.ok) return files;
+  const read = importFiles(files.value);
   if (!read.ok) return unreadable(path, read.error.key, read.error.params);
   const layer = read.value[0];
   if (!layer) return unreadable(path, 'cli.village.noFeatures');
@@ -128,7 +110,7 @@ function readLayer(name: VillageLayerName, path: string): Result<VillageLayer> {
 async function readWorkbooks(paths: readonly string[]): Promise<Result<VillageWorkbook | null>> {
   const notes: Message[] = [];
   for (const path of paths) {
-    const bytes = readBytes(path);
+    const bytes = readFileBytes(path);
     if (!bytes.ok) return bytes;
     const read = await readVillageWorkbook(path, bytes.value);
     if (!read.ok) return read;
