@@ -8,10 +8,8 @@
  * why. Exit 0: the tables are printed (findings go to stderr); 2: the folder or the arguments are unusable.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { AreaGeometry } from '../domain/features.ts';
 import type { Message } from '../domain/message.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
-import { intersection, union } from '../geo/overlay.ts';
 import { LAYER_FILE_NAMES } from '../io/village-database/layer-files.ts';
 import { readVillageDatabase } from '../io/village-database/read-village-database.ts';
 import { listSome } from '../io/result.ts';
@@ -22,7 +20,7 @@ import { CONTROL_TABLE, fillControlTable, type ControlTableRow } from '../profil
 import { computeIndicators, INDICATOR_SECTIONS, type IndicatorFigure, type IndicatorResult, type IndicatorUnit } from '../profiles/zhejiang-2026/indicators.ts';
 import type { VillageDatabase, VillageLayer, VillageLayerName } from '../profiles/zhejiang-2026/village-database.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
-import { codedParcels, PARCEL_LAYERS } from '../rules/ydyh/database-parcels.ts';
+import { codedParcels, PARCEL_LAYERS, referenceInsideVillage } from '../rules/ydyh/database-parcels.ts';
 import type { CliArgs } from './args.ts';
 import type { CliOutput } from './output.ts';
 import { csvLines, fixed, label, structureCsv } from './structure-csv.ts';
@@ -104,7 +102,6 @@ function countedParcels(database: VillageDatabase, year: Year): Counted {
   return { parcels: parcels.map((p) => ({ code: p.code, areaM2: p.areaM2 })), messages };
 }
 
-const polygonsOf = (layer: VillageLayer): AreaGeometry[] => layer.features.flatMap((f) => (isArea(f.geometry) ? [f.geometry] : []));
 
 /** A reference layer's area inside the village (m²), or why there is none. */
 type Clipped = { readonly m2: number } | { readonly missing: VillageLayerName } | { readonly failed: VillageLayerName; readonly detail: string };
@@ -115,27 +112,17 @@ interface ClippedReferences {
   readonly messages: readonly Message[];
 }
 
-/**
- * The red line and the PBF, each dissolved (overlapping pieces count once) and clipped to the village: its
- * 村级调查区 when the folder has one, else the union of the base parcels.
- */
+/** The red line and the PBF inside the village, computed as the checks compute them (`referenceInsideVillage`). */
 function clippedReferences(database: VillageDatabase): ClippedReferences {
-  const { STBHHX, YJJBNT, CJDCQ, JQDLTB } = database.layers;
+  const { STBHHX, YJJBNT, CJDCQ } = database.layers;
   if (!STBHHX && !YJJBNT) return { redLine: { missing: 'STBHHX' }, pbf: { missing: 'YJJBNT' }, messages: [] };
-  const extentLayer = CJDCQ && polygonsOf(CJDCQ).length > 0 ? CJDCQ : JQDLTB;
-  const extent = extentLayer ? union(polygonsOf(extentLayer)) : { ok: true as const, value: null };
   const clip = (name: VillageLayerName, layer: VillageLayer | undefined): Clipped => {
     if (!layer) return { missing: name };
-    if (!extent.ok) return { failed: name, detail: extent.error };
-    const dissolved = union(polygonsOf(layer));
-    if (!dissolved.ok) return { failed: name, detail: dissolved.error };
-    if (!dissolved.value || !extent.value) return { m2: 0 };
-    const inside = intersection(dissolved.value, extent.value);
-    if (!inside.ok) return { failed: name, detail: inside.error };
-    return { m2: inside.value ? ellipsoidalArea(inside.value) : 0 };
+    const inside = referenceInsideVillage(database, name);
+    return inside.ok ? { m2: inside.m2 } : { failed: name, detail: inside.error };
   };
-  const messages: Message[] = [{ key: extentLayer === CJDCQ ? 'cli.village.clippedToCjdcq' : 'cli.village.clippedToParcels' }];
-  return { redLine: clip('STBHHX', STBHHX), pbf: clip('YJJBNT', YJJBNT), messages };
+  const toSurveyArea = CJDCQ !== undefined && CJDCQ.features.some((f) => isArea(f.geometry));
+  return { redLine: clip('STBHHX', STBHHX), pbf: clip('YJJBNT', YJJBNT), messages: [{ key: toSurveyArea ? 'cli.village.clippedToCjdcq' : 'cli.village.clippedToParcels' }] };
 }
 
 interface ControlAreas {

@@ -4,41 +4,17 @@
  * at most it, #7–#11 at least it, as `INDICATORS` says. An indicator without an allocation, or whose
  * reference layer is missing, is not checked. Values are compared as the 指标表 shows them, to 0.0001 公顷.
  *
- * The red line and the PBF (#7, #8) count only inside the village: the survey area (CJDCQ), or the base
- * parcels where there is none, each clipped on its own (parcels do not overlap, so their pieces add up).
+ * The red line and the PBF (#7, #8) count only inside the village (`referenceInsideVillage`).
  */
-import type { AreaGeometry } from '../../domain/features.ts';
-import { bboxIntersects, geometryBBox } from '../../geo/bbox.ts';
-import { intersection, resultArea, union } from '../../geo/overlay.ts';
 import { computeIndicators } from '../../profiles/zhejiang-2026/indicators.ts';
-import type { VillageDatabase, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import type { VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { databaseIssue, notCheckedFor, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
-import { codedParcels, isAreaGeometry } from './database-parcels.ts';
+import { codedParcels, referenceInsideVillage } from './database-parcels.ts';
 
 const DISPLAY_DECIMALS = 4;
 const REFERENCE_OF: Readonly<Partial<Record<number, VillageLayerName>>> = { 7: 'STBHHX', 8: 'YJJBNT' };
 
 const shown = (ha: number) => Math.round(ha * 10 ** DISPLAY_DECIMALS) / 10 ** DISPLAY_DECIMALS;
-
-type Clipped = { readonly ok: true; readonly m2: number } | { readonly ok: false; readonly error: string };
-
-/** The area (m²) of a reference layer inside the village. */
-function insideVillage(db: VillageDatabase, reference: VillageLayerName): Clipped {
-  const shapes = (layer: VillageLayerName): AreaGeometry[] => (db.layers[layer]?.features ?? []).flatMap((f) => (isAreaGeometry(f.geometry) ? [f.geometry] : []));
-  const merged = union(shapes(reference));
-  if (!merged.ok) return merged;
-  if (merged.value === null) return { ok: true, m2: 0 };
-  const mask = merged.value;
-  const box = geometryBBox(mask);
-  let m2 = 0;
-  for (const piece of shapes(db.layers.CJDCQ ? 'CJDCQ' : 'JQDLTB')) {
-    if (!bboxIntersects(geometryBBox(piece), box)) continue;
-    const inside = intersection(piece, mask);
-    if (!inside.ok) return inside;
-    m2 += resultArea(inside);
-  }
-  return { ok: true, m2 };
-}
 
 export const bindingIndicatorsRule: DatabaseRule = {
   id: 'binding-indicators',
@@ -46,7 +22,7 @@ export const bindingIndicatorsRule: DatabaseRule = {
   source: 'cct:zbb [ours ⚠]',
   summary: 'Target-year #1, #2 ≤ 上级下达, #7–#11 ≥ 上级下达 (directions ours ⚠), to 0.0001 公顷; red line and PBF clipped to the village; not checked without an allocation or the reference layer.',
   check(db) {
-    const clipped = { STBHHX: insideVillage(db, 'STBHHX'), YJJBNT: insideVillage(db, 'YJJBNT') };
+    const clipped = { STBHHX: referenceInsideVillage(db, 'STBHHX'), YJJBNT: referenceInsideVillage(db, 'YJJBNT') };
     const results = computeIndicators({
       parcels: { base: codedParcels(db, 'base'), target: codedParcels(db, 'target') },
       population: { base: db.info.basePopulation, target: db.info.targetPopulation },

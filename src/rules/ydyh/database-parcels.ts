@@ -6,6 +6,8 @@
 import type { Geometry } from 'geojson';
 import type { AreaGeometry } from '../../domain/features.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
+import { bboxIntersects, geometryBBox } from '../../geo/bbox.ts';
+import { intersection, resultArea, union } from '../../geo/overlay.ts';
 import { convert2020To2023 } from '../../profiles/ydyh/edition-2020.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 
@@ -59,4 +61,34 @@ export function codedParcels(db: VillageDatabase, year: keyof typeof PARCEL_LAYE
     parcels.push({ ref: feature.ref, written, code, areaM2: areaM2(feature), feature });
   }
   return parcels;
+}
+
+/** A layer's polygons. */
+const shapesOf = (db: VillageDatabase, layer: VillageLayerName): AreaGeometry[] =>
+  (db.layers[layer]?.features ?? []).flatMap((f) => (isAreaGeometry(f.geometry) ? [f.geometry] : []));
+
+export type InsideVillage = { readonly ok: true; readonly m2: number; readonly clippedTo: 'CJDCQ' | 'JQDLTB' } | { readonly ok: false; readonly error: string };
+
+/**
+ * The area (m²) of a reference layer (red line, PBF) inside the village: inside its survey area (CJDCQ)
+ * when the database has one, else inside the base parcels, which partition the village. Each clipping
+ * piece is cut only by the reference polygons near it, dissolved there (overlapping pieces count once):
+ * the union of a whole layer, or a cut against it, costs minutes at 20,000 parcels with polyclip.
+ */
+export function referenceInsideVillage(db: VillageDatabase, reference: VillageLayerName): InsideVillage {
+  const clippedTo = db.layers.CJDCQ && shapesOf(db, 'CJDCQ').length > 0 ? 'CJDCQ' : 'JQDLTB';
+  const references = shapesOf(db, reference).map((geometry) => ({ geometry, box: geometryBBox(geometry) }));
+  let m2 = 0;
+  for (const piece of shapesOf(db, clippedTo)) {
+    const box = geometryBBox(piece);
+    const near = references.filter((r) => bboxIntersects(r.box, box)).map((r) => r.geometry);
+    if (near.length === 0) continue;
+    const mask = near.length === 1 ? { ok: true as const, value: near[0] as AreaGeometry } : union(near);
+    if (!mask.ok) return mask;
+    if (mask.value === null) continue;
+    const inside = intersection(piece, mask.value);
+    if (!inside.ok) return inside;
+    m2 += resultArea(inside);
+  }
+  return { ok: true, m2, clippedTo };
 }
