@@ -12,13 +12,13 @@
  */
 import { statSync } from 'node:fs';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
-import type { FieldValue, VillageDatabase, VillageFeature, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { NO_VILLAGE_INFO, type FieldValue, type VillageDatabase, type VillageFeature, type VillageLayer, type VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { importFiles } from '../formats/index.ts';
 import type { JsonValue } from '../formats/properties.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { listSome, type Message, type Result } from '../result.ts';
 import { findFolderContents, LAYER_FILE_NAMES, layerInputFiles, readFileBytes, unreadable } from './layer-files.ts';
-import { NO_VILLAGE_INFO, readVillageWorkbook, type VillageWorkbook } from './read-workbook.ts';
+import { readVillageWorkbook, type VillageWorkbook } from './read-workbook.ts';
 
 export type DeclaredEdition = VillageDatabase['edition'];
 

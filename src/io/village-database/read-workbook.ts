@@ -8,7 +8,7 @@
  * ours [ours ⚠], read when present so `binding-indicators` can compare.
  */
 import { INDICATORS } from '../../profiles/zhejiang-2026/indicators.ts';
-import type { VillageDatabase, VillageInfo } from '../../profiles/zhejiang-2026/village-database.ts';
+import { NO_VILLAGE_INFO, type VillageDatabase, type VillageInfo } from '../../profiles/zhejiang-2026/village-database.ts';
 import type { Message, Result } from '../result.ts';
 
 type TextItem = 'villageName' | 'villageType' | 'planPeriod';
@@ -21,16 +21,6 @@ const NUMBER_ROWS: Readonly<Record<string, NumberItem>> = {
   规划人口: 'targetPopulation',
   现状自然和文化遗产: 'baseHeritage',
   规划自然和文化遗产: 'targetHeritage',
-};
-
-export const NO_VILLAGE_INFO: VillageInfo = {
-  villageName: null,
-  villageType: null,
-  planPeriod: null,
-  basePopulation: null,
-  targetPopulation: null,
-  baseHeritage: null,
-  targetHeritage: null,
 };
 
 export interface VillageWorkbook {

@@ -44,6 +44,17 @@ export interface VillageInfo {
   readonly targetHeritage: number | null;
 }
 
+/** A village whose workbook gave nothing (or that has none). */
+export const NO_VILLAGE_INFO: VillageInfo = {
+  villageName: null,
+  villageType: null,
+  planPeriod: null,
+  basePopulation: null,
+  targetPopulation: null,
+  baseHeritage: null,
+  targetHeritage: null,
+};
+
 export interface VillageDatabase {
   readonly layers: Readonly<Partial<Record<VillageLayerName, VillageLayer>>>;
   /**

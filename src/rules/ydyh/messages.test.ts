@@ -4,11 +4,12 @@ import { createI18n } from '../../i18n/index.ts';
 import { renderMessage } from '../render.ts';
 import { DATABASE_RULE_IDS } from './database-rule.ts';
 import { checkDatabase } from './index.ts';
-import { cell, database, EMPTY_INFO, feature, parcels } from './test-support.ts';
+import { NO_VILLAGE_INFO } from '../../profiles/zhejiang-2026/village-database.ts';
+import { cell, database, feature, parcels } from './test-support.ts';
 
 const brokenDatabases = [
   // Everything missing: not checked and missing inputs.
-  database({}, { info: EMPTY_INFO }),
+  database({}, { info: NO_VILLAGE_INFO }),
   database(
     {
       JQDLTB: [...parcels('JQDLTB', 'JQDLBM', ['0703', '0199', '18', '1311', '0603']), feature('JQDLTB#9', cell(9), { JQDLBM: '0101', JQDLMC: '旱地', BSM: 'x' })],
@@ -17,7 +18,7 @@ const brokenDatabases = [
       CJDCQ: [feature('CJDCQ#1', cell(0))],
       STBHHX: [feature('STBHHX#1', cell(3))],
     },
-    { info: { ...EMPTY_INFO, villageName: '示例村' }, allocations: { 1: 0.1, 7: 5 } },
+    { info: { ...NO_VILLAGE_INFO, villageName: '示例村' }, allocations: { 1: 0.1, 7: 5 } },
   ),
 ];
 

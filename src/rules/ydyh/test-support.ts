@@ -32,16 +32,6 @@ export const FULL_INFO: VillageInfo = {
   targetHeritage: 3,
 };
 
-export const EMPTY_INFO: VillageInfo = {
-  villageName: null,
-  villageType: null,
-  planPeriod: null,
-  basePopulation: null,
-  targetPopulation: null,
-  baseHeritage: null,
-  targetHeritage: null,
-};
-
 /** A database of the given layers; a layer's fields are those its features carry, unless given. */
 export function database(
   layers: Partial<Record<VillageLayerName, readonly VillageFeature[]>>,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { villageInfoCompleteRule } from './village-info-complete.rule.ts';
-import { database, EMPTY_INFO, FULL_INFO } from './test-support.ts';
+import { database, FULL_INFO } from './test-support.ts';
+import { NO_VILLAGE_INFO } from '../../profiles/zhejiang-2026/village-database.ts';
 
 describe('village-info-complete', () => {
   it('passes a complete information sheet', () => {
@@ -17,6 +18,6 @@ describe('village-info-complete', () => {
   });
 
   it('is not checked without the workbook', () => {
-    expect(villageInfoCompleteRule.check(database({}, { info: EMPTY_INFO }))).toMatchObject([{ severity: 'notChecked' }]);
+    expect(villageInfoCompleteRule.check(database({}, { info: NO_VILLAGE_INFO }))).toMatchObject([{ severity: 'notChecked' }]);
   });
 });
