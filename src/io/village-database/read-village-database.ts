@@ -11,26 +11,18 @@
  * field, a file that cannot be read) is a message naming the file and the reason, never a throw.
  */
 import { statSync } from 'node:fs';
-import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
-import { NO_VILLAGE_INFO, type FieldValue, type VillageDatabase, type VillageFeature, type VillageLayer, type VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { NO_VILLAGE_INFO, type VillageDatabase, type VillageFeature, type VillageLayer, type VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { importFiles } from '../formats/index.ts';
-import type { JsonValue } from '../formats/properties.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { listSome, type Message, type Result } from '../result.ts';
 import { findFolderContents, LAYER_FILE_NAMES, layerInputFiles, readFileBytes, unreadable } from './layer-files.ts';
 import { readVillageWorkbook, type VillageWorkbook } from './read-workbook.ts';
+import { CODE_FIELDS, featureRef, fieldNamer, villageProperties } from './village-fields.ts';
 
 export type DeclaredEdition = VillageDatabase['edition'];
 
 /** The layers without which there is no plan to read: the base year's and the target year's parcels. */
 export const REQUIRED_LAYERS: readonly VillageLayerName[] = ['JQDLTB', 'GHDLTB'];
-
-/** The field a layer's features are classified by; any one of them will do (GKBJ: by code or by name, §4.3). */
-export const CODE_FIELDS: Readonly<Partial<Record<VillageLayerName, readonly string[]>>> = {
-  JQDLTB: ['JQDLBM'],
-  GHDLTB: ['GHDLBM'],
-  GKBJ: ['GKBJLXDM', 'GKBJLXMC'],
-};
 
 // The path last: a format's own message names the file without its folder.
 
@@ -72,18 +64,6 @@ function importLayer(path: string): Result<ImportedLayer> {
   return { ok: true, value: layer, notes: read.notes };
 }
 
-/** `jqdlbm` → `JQDLBM` for the fields the database declares for the layer; other names unchanged. */
-function fieldNamer(name: VillageLayerName): (field: string) => string {
-  const declared = new Map((DATABASE_LAYERS.find((l) => l.name === name)?.fields ?? []).map((f) => [f.name.toUpperCase(), f.name]));
-  for (const codeField of CODE_FIELDS[name] ?? []) declared.set(codeField, codeField);
-  return (field) => declared.get(field.toUpperCase()) ?? field;
-}
-
-function fieldValue(value: JsonValue | undefined): FieldValue {
-  if (value === undefined || value === null || typeof value === 'string' || typeof value === 'number') return value ?? null;
-  return typeof value === 'boolean' ? String(value) : JSON.stringify(value);
-}
-
 function readLayer(name: VillageLayerName, path: string): Result<VillageLayer> {
   const imported = importLayer(path);
   if (!imported.ok) return imported;
@@ -96,12 +76,8 @@ function readLayer(name: VillageLayerName, path: string): Result<VillageLayer> {
     return unreadable(path, 'cli.village.noCodeField', { layer: name, field: codeFields.join('/'), fields: listSome(fileFields) || '—' });
   }
   const features = layer.features.map((feature): VillageFeature => {
-    // Null-prototype, as the formats' records: a field named `__proto__` stays a field.
-    const properties = Object.create(null) as Record<string, FieldValue>;
-    for (const [field, value] of Object.entries(feature.properties)) properties[rename(field)] = fieldValue(value);
-    const bsm = properties.BSM;
-    const id = bsm !== undefined && bsm !== null && String(bsm).trim() !== '' ? String(bsm).trim() : String(feature.recordNo);
-    return { ref: `${name}#${id}`, geometry: feature.geometry, properties };
+    const properties = villageProperties(feature.properties, rename);
+    return { ref: featureRef(name, properties, feature.recordNo), geometry: feature.geometry, properties };
   });
   return { ok: true, value: { name, file: path, fieldNames, features }, notes: imported.notes };
 }
