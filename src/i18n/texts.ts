@@ -21,6 +21,7 @@ import { packageText } from './text/package.text.ts';
 import { rulesText } from './text/rules.text.ts';
 import { tablesText } from './text/tables.text.ts';
 import { toolsText } from './text/tools.text.ts';
+import { villageDatabaseText } from './text/village-database.text.ts';
 import { ydyhRulesText } from './text/ydyh-rules.text.ts';
 
 
@@ -40,6 +41,7 @@ export const TEXTS: readonly Texts[] = [
   packageText,
   ioText,
   ioUiText,
+  villageDatabaseText,
   quarantineText,
   draftsText,
   noticeText,
