@@ -22,3 +22,9 @@ export function failure(key: string, params?: Message['params']): { readonly ok:
 export function success<T>(value: T, notes: readonly Message[] = []): Result<T> {
   return { ok: true, value, notes };
 }
+
+/** Lists long enough to be useful and short enough to read: the first few items and how many more. */
+export function listSome(items: readonly (string | number)[], max = 8): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} … (+${items.length - max})` : shown;
+}

@@ -5,16 +5,10 @@
 import type { Message, Result } from '../domain/message.ts';
 
 export type { Message, Result };
-export { failure, success } from '../domain/message.ts';
+export { failure, listSome, success } from '../domain/message.ts';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 export function note(key: string, params: MessageParams = {}): Message {
   return { key, params };
-}
-
-/** Lists long enough to be useful and short enough to read: the first few items and how many more. */
-export function listSome(items: readonly (string | number)[], max = 8): string {
-  const shown = items.slice(0, max).join(', ');
-  return items.length > max ? `${shown} … (+${items.length - max})` : shown;
 }
