@@ -58,7 +58,7 @@ const CHOSEN_2023: Partial<Record<LandClassCode, string>> = {
 };
 
 /** The 2023 code of a 2017 class on a base parcel of this 三调 code. */
-export function code2023(classCode: LandClassCode, surveyCode: string | null): string {
+function code2023(classCode: LandClassCode, surveyCode: string | null): string {
   const survey = surveyCode === null ? null : mapSandiaoCode(surveyCode);
   const suggestion = suggest2023(classCode, survey?.kind === 'mapped' ? survey.code : undefined);
   const code = suggestion.kind === 'suggested' ? suggestion.code : (CHOSEN_2023[classCode] ?? suggestion.candidates[0]);

@@ -19,8 +19,8 @@ import { parseGeoJsonStructure } from '../geojson/geojson-structure.ts';
 import { failure, listSome, note, success, type Message, type Result } from '../result.ts';
 import { featureRef, fieldNamer, villageProperties } from './village-fields.ts';
 
-export const DATABASE_FILE_FORMAT = 'village-database';
-export const DATABASE_FILE_SCHEMA_VERSION = 1;
+const DATABASE_FILE_FORMAT = 'village-database';
+const DATABASE_FILE_SCHEMA_VERSION = 1;
 const PROFILE = 'zhejiang-2026';
 const EDITIONS: readonly VillageDatabase['edition'][] = ['ydyh-2023', 'ydyh-2020'];
 
