@@ -22,6 +22,7 @@ import { rulesText } from './text/rules.text.ts';
 import { tablesText } from './text/tables.text.ts';
 import { toolsText } from './text/tools.text.ts';
 import { villageDatabaseText } from './text/village-database.text.ts';
+import { villageDatabaseReadText } from './text/village-database-read.text.ts';
 import { ydyhRulesText } from './text/ydyh-rules.text.ts';
 
 
@@ -42,6 +43,7 @@ export const TEXTS: readonly Texts[] = [
   ioText,
   ioUiText,
   villageDatabaseText,
+  villageDatabaseReadText,
   quarantineText,
   draftsText,
   noticeText,
