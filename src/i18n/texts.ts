@@ -23,6 +23,7 @@ import { tablesText } from './text/tables.text.ts';
 import { toolsText } from './text/tools.text.ts';
 import { villageDatabaseText } from './text/village-database.text.ts';
 import { villageDatabaseReadText } from './text/village-database-read.text.ts';
+import { villageDatabaseWriteText } from './text/village-database-write.text.ts';
 import { ydyhRulesText } from './text/ydyh-rules.text.ts';
 
 
@@ -44,6 +45,7 @@ export const TEXTS: readonly Texts[] = [
   ioUiText,
   villageDatabaseText,
   villageDatabaseReadText,
+  villageDatabaseWriteText,
   quarantineText,
   draftsText,
   noticeText,
