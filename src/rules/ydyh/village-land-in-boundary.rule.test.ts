@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon, Position } from 'geojson';
+import { ellipsoidalArea } from '../../geo/area.ts';
 import { difference, resultArea } from '../../geo/overlay.ts';
 import { villageLandInBoundaryRule } from './village-land-in-boundary.rule.ts';
 import { cell, CELL, database, feature } from './test-support.ts';
@@ -57,6 +58,15 @@ describe('village-land-in-boundary', () => {
     // The overlay does leave slivers outside: the tolerance, not luck, makes this clean.
     expect(resultArea(difference(jittered(), cell(0)))).toBeGreaterThan(0);
     expect(villageLandInBoundaryRule.check(db)).toEqual([]);
+  });
+
+  it('cuts a parcel across two separate pieces of the boundary by both: only the cell between them is outside', () => {
+    const across: Polygon = { type: 'Polygon', coordinates: [[[120.1, 30.2], [120.1 + 3 * CELL, 30.2], [120.1 + 3 * CELL, 30.2 + CELL], [120.1, 30.2 + CELL], [120.1, 30.2]]] };
+    const db = database({ GHDLTB: [planned('070301', across)], GKBJ: [gkbj('0301', cell(0), 1), gkbj('0302', cell(2), 2), gkbj('0301', cell(5), 3)] });
+    const [issue, ...rest] = villageLandInBoundaryRule.check(db);
+    expect(rest).toEqual([]);
+    const between = ellipsoidalArea(cell(1));
+    expect(Math.abs(Number(issue?.message.params['outsideM2']) - between)).toBeLessThan(0.01);
   });
 
   it('is an error for village land with no boundary at all, and not checked without GKBJ', () => {
