@@ -1,6 +1,7 @@
 /**
  * Start-up. The URL says what to open (ui/drafts/start-route.ts): `?draft=<id>` a draft stored on this
- * machine; `?plan=<path>` a plan file on this site (benchmarks, demos), opened as a new draft; nothing: the
+ * machine; `?plan=<path>` a plan file on this site (benchmarks, demos), opened as a new draft;
+ * `?database=sample|<path>` a 2026 village database to review (ui/database/); nothing: the
  * start page with the drafts on this machine, or, on a first visit with no drafts yet, the embedded sample
  * village as a new draft (no network, no account).
  */
@@ -11,7 +12,9 @@ import '../styles/app.css';
 import '../styles/attribute-table.css';
 import '../styles/drafts.css';
 import '../styles/notice.css';
+import '../styles/database.css';
 import sampleUrl from '../samples/sample-village.plan.json?url';
+import sampleDatabaseUrl from '../samples/sample-village-2026.database.json?url';
 import { failure, type Message, type Result } from './domain/message.ts';
 import { parsePlanText } from './domain/plan-file.ts';
 import { emptyPlan, type Plan } from './domain/plan.ts';
@@ -20,8 +23,11 @@ import { draftsDb } from './persist/open-drafts-db.ts';
 import { draftQuarantine } from './persist/session/quarantine-service.ts';
 import { draftVersions } from './persist/session/versions-service.ts';
 import { openEditorSession, openStartPage } from './app/browser-session.ts';
+import { openDatabaseSession, type DatabaseSession } from './app/database-session.ts';
 import { createEditor, type Editor } from './store/editor.ts';
 import { App } from './ui/App.tsx';
+import { DatabaseApp } from './ui/database/DatabaseApp.tsx';
+import type { DatabaseOpenRequest } from './ui/database/DatabaseStart.tsx';
 import { startAppWorker } from './ui/drafts/app-worker.ts';
 import { installDraftsBenchHook } from './ui/drafts/drafts-bench-hook.ts';
 import { saveOnLeave } from './ui/drafts/page-lifecycle.ts';
@@ -51,12 +57,25 @@ async function hasDrafts(): Promise<boolean> {
 function showStartPage(root: Root, editor: Editor, notice?: Message): void {
   // The start page lives as long as the page: its service (and channel) with it.
   const drafts = openStartPage(async () => (await fetch(sampleUrl)).text());
+  const openDatabase = (request: DatabaseOpenRequest) =>
+    showDatabase(root, editor, (session) => (request.kind === 'text' ? session.openText(request.text, request.source) : session.openFiles(request.files, request.edition, request.source)));
   root.render(
     <StrictMode>
-      <StartApp ui={editor.ui} drafts={drafts} {...(notice ? { notice } : {})} />
+      <StartApp ui={editor.ui} drafts={drafts} openDatabase={openDatabase} {...(notice ? { notice } : {})} />
     </StrictMode>,
   );
   startAppWorker();
+}
+
+/** The 2026 database view in place of whatever the page showed; its worker lives as long as the page. */
+function showDatabase(root: Root, editor: Editor, open: (session: DatabaseSession) => Promise<void>): void {
+  const session = openDatabaseSession();
+  root.render(
+    <StrictMode>
+      <DatabaseApp ui={editor.ui} session={session} onHome={() => window.location.assign(homeUrl())} />
+    </StrictMode>,
+  );
+  void open(session);
 }
 
 /** The app and its map start while the plan is still loading: the two overlap instead of queueing. */
@@ -66,6 +85,12 @@ async function start() {
   const root = createRoot(element);
   const editor = createEditor(emptyPlan(), window.localStorage);
   const route = startRoute(window.location);
+  if (route.kind === 'database') {
+    const url = route.url === 'sample' ? new URL(sampleDatabaseUrl, window.location.href).href : route.url;
+    showDatabase(root, editor, (session) => session.openUrl(url, fileNameOf(url)));
+    startAppWorker();
+    return;
+  }
   if (route.kind === 'home' && (await hasDrafts())) {
     showStartPage(root, editor);
     return;

@@ -5,6 +5,7 @@
  */
 import type { Texts } from './text/text.ts';
 import { appText } from './text/app.text.ts';
+import { databaseUiText } from './text/database-ui.text.ts';
 import { attributeTableText } from './text/attribute-table.text.ts';
 import { attributesText } from './text/attributes.text.ts';
 import { basemapText } from './text/basemap.text.ts';
@@ -38,6 +39,7 @@ export const TEXTS: readonly Texts[] = [
   checkingText,
   rulesText,
   ydyhRulesText,
+  databaseUiText,
   tablesText,
   cliText,
   packageText,

@@ -6,10 +6,11 @@ import type { Message } from '../../domain/message.ts';
 import { createI18n } from '../../i18n/index.ts';
 import type { DraftListService } from '../../persist/session/draft-list-service.ts';
 import type { UiStore } from '../../store/ui.store.ts';
+import type { DatabaseOpenRequest } from '../database/DatabaseStart.tsx';
 import { StartPage } from './StartPage.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 
-export function StartApp({ ui, drafts, notice }: { ui: UiStore; drafts: DraftListService; notice?: Message }) {
+export function StartApp({ ui, drafts, notice, openDatabase }: { ui: UiStore; drafts: DraftListService; notice?: Message; openDatabase: (request: DatabaseOpenRequest) => void }) {
   const language = useStore(ui.store, (s) => s.language);
   const i18n = useMemo(() => createI18n(ui.getState().language), [ui]);
   useEffect(() => {
@@ -19,7 +20,7 @@ export function StartApp({ ui, drafts, notice }: { ui: UiStore; drafts: DraftLis
   }, [i18n, language]);
   return (
     <I18nextProvider i18n={i18n}>
-      <StartPage ui={ui} drafts={drafts} {...(notice ? { notice } : {})} />
+      <StartPage ui={ui} drafts={drafts} openDatabase={openDatabase} {...(notice ? { notice } : {})} />
       <UpdatePrompt />
     </I18nextProvider>
   );

@@ -16,6 +16,7 @@ import { formatMessage } from '../format.ts';
 import { downloadText } from '../download.ts';
 import { DraftRow, TrashRow, type DraftRowActions } from './DraftRows.tsx';
 import { storageLines } from './SaveStatus.tsx';
+import { DatabaseStart, type DatabaseOpenRequest } from '../database/DatabaseStart.tsx';
 import { draftUrl } from './start-route.ts';
 
 interface Notice {
@@ -26,7 +27,7 @@ interface Notice {
 
 let noticeIds = 0;
 
-export function StartPage({ ui, drafts, notice }: { ui: UiStore; drafts: DraftListService; notice?: Message }) {
+export function StartPage({ ui, drafts, notice, openDatabase }: { ui: UiStore; drafts: DraftListService; notice?: Message; openDatabase: (request: DatabaseOpenRequest) => void }) {
   const { t, i18n } = useTranslation();
   const { ready, list, storage, failure, purged, busy } = useStore(drafts.store);
   const [notices, setNotices] = useState<readonly Notice[]>(notice ? [{ id: ++noticeIds, level: 'error', message: notice }] : []);
@@ -143,6 +144,7 @@ export function StartPage({ ui, drafts, notice }: { ui: UiStore; drafts: DraftLi
           </table>
         </details>
       ) : null}
+      <DatabaseStart onOpen={openDatabase} />
       <footer className="hint storage-usage" data-testid="storage-usage">
         {storageLines(t, storage).join(' ')}
       </footer>

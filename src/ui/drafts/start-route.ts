@@ -4,19 +4,35 @@
  */
 import type { DraftId } from '../../persist/schema.ts';
 
-export type StartRoute = { readonly kind: 'draft'; readonly id: DraftId } | { readonly kind: 'planFile'; readonly url: string } | { readonly kind: 'home' };
+export type StartRoute =
+  | { readonly kind: 'draft'; readonly id: DraftId }
+  | { readonly kind: 'planFile'; readonly url: string }
+  /** A 2026 village database file on this site to review (`sample`: the embedded 2026 sample village). */
+  | { readonly kind: 'database'; readonly url: string | 'sample' }
+  | { readonly kind: 'home' };
 
 export function startRoute(location: Location): StartRoute {
   const params = new URLSearchParams(location.search);
   const draft = params.get('draft');
   if (draft) return { kind: 'draft', id: draft as DraftId };
-  const plan = params.get('plan');
-  if (plan) {
-    // Only a path on this site: a plan named in a link must never make the editor fetch from elsewhere.
-    const url = new URL(plan, location.href);
-    if (url.origin === location.origin) return { kind: 'planFile', url: url.href };
-  }
+  const plan = sameSite(params.get('plan'), location);
+  if (plan) return { kind: 'planFile', url: plan };
+  const database = params.get('database');
+  if (database === 'sample') return { kind: 'database', url: 'sample' };
+  const databaseFile = sameSite(database, location);
+  if (databaseFile) return { kind: 'database', url: databaseFile };
   return { kind: 'home' };
+}
+
+/** Only a path on this site: a file named in a link must never make the editor fetch from elsewhere. */
+function sameSite(path: string | null, location: Location): string | null {
+  if (!path) return null;
+  const url = new URL(path, location.href);
+  return url.origin === location.origin ? url.href : null;
+}
+
+export function databaseUrl(path: string): string {
+  return `${window.location.pathname}?database=${encodeURIComponent(path)}`;
 }
 
 export function draftUrl(id: string): string {
