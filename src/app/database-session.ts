@@ -36,6 +36,10 @@ export interface DatabaseSession {
   openUrl(url: string, source: string): Promise<void>;
   /** Files chosen on this computer: loose layers, a folder's files (their relative paths kept), a zip. */
   openFiles(files: readonly File[], edition: VillageDatabase['edition'], source: string): Promise<void>;
+  /** The package, zipped (write-village-database.ts); a failure names what cannot be written. */
+  exportPackage(format: 'shapefile' | 'geojson'): Promise<Result<Uint8Array>>;
+  /** The database as one `.database.json` file. */
+  databaseText(): Promise<string>;
   dispose(): void;
 }
 
@@ -91,6 +95,8 @@ export function openDatabaseSession(): DatabaseSession {
         virtualFilesOf(files).then((virtual): Promise<Result<VillageDatabase>> => api.openFiles(transfer(virtual, virtual.map((f) => f.bytes.buffer as ArrayBuffer)), edition)),
         source,
       ),
+    exportPackage: (format) => api.exportPackage(format).catch((error: unknown): Result<Uint8Array> => ({ ok: false, error: workerFailed(error) })),
+    databaseText: () => api.databaseText(),
     dispose: () => worker.terminate(),
   };
 }

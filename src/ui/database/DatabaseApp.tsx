@@ -16,6 +16,7 @@ import type { VillageDatabase, VillageFeature, VillageLayerName } from '../../pr
 import type { DatabaseIssue } from '../../rules/ydyh/database-rule.ts';
 import type { UiStore } from '../../store/ui.store.ts';
 import { formatMessage } from '../format.ts';
+import { DatabaseExport } from './DatabaseExport.tsx';
 import { DatabaseFeature } from './DatabaseFeature.tsx';
 import { DatabaseIssues } from './DatabaseIssues.tsx';
 import { DatabaseLayers } from './DatabaseLayers.tsx';
@@ -59,6 +60,7 @@ function DatabaseFrame({ ui, session, onHome }: { ui: UiStore; session: Database
         </h1>
         {state.database ? <span className="edition">{t(`rules.db.edition.${state.database.edition}`)}</span> : null}
         <span className="read-only">{t('database.readOnly')}</span>
+        {state.database ? <DatabaseExport session={session} name={name} /> : null}
         <button type="button" className="tool-button" data-action="language" onClick={() => ui.setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}>
           {language === 'zh-CN' ? 'English' : '中文'}
         </button>
