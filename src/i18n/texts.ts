@@ -25,6 +25,7 @@ import { toolsText } from './text/tools.text.ts';
 import { villageDatabaseText } from './text/village-database.text.ts';
 import { villageDatabaseReadText } from './text/village-database-read.text.ts';
 import { villageDatabaseWriteText } from './text/village-database-write.text.ts';
+import { villageDatabase2017Text } from './text/village-database-2017.text.ts';
 import { ydyhRulesText } from './text/ydyh-rules.text.ts';
 
 
@@ -48,6 +49,7 @@ export const TEXTS: readonly Texts[] = [
   villageDatabaseText,
   villageDatabaseReadText,
   villageDatabaseWriteText,
+  villageDatabase2017Text,
   quarantineText,
   draftsText,
   noticeText,
