@@ -24,6 +24,7 @@ import { tablesText } from './text/tables.text.ts';
 import { toolsText } from './text/tools.text.ts';
 import { villageDatabaseText } from './text/village-database.text.ts';
 import { villageDatabaseReadText } from './text/village-database-read.text.ts';
+import { villageDatabaseSurveyText } from './text/village-database-survey.text.ts';
 import { villageDatabaseWriteText } from './text/village-database-write.text.ts';
 import { villageDatabase2017Text } from './text/village-database-2017.text.ts';
 import { ydyhRulesText } from './text/ydyh-rules.text.ts';
@@ -48,6 +49,7 @@ export const TEXTS: readonly Texts[] = [
   ioUiText,
   villageDatabaseText,
   villageDatabaseReadText,
+  villageDatabaseSurveyText,
   villageDatabaseWriteText,
   villageDatabase2017Text,
   quarantineText,
