@@ -19,6 +19,7 @@ import { failure, type Message, type Result } from './domain/message.ts';
 import { parsePlanText } from './domain/plan-file.ts';
 import { emptyPlan, type Plan } from './domain/plan.ts';
 import { listDrafts } from './persist/draft-store.ts';
+import { readDraft } from './persist/read-draft.ts';
 import { draftsDb } from './persist/open-drafts-db.ts';
 import { draftQuarantine } from './persist/session/quarantine-service.ts';
 import { draftVersions } from './persist/session/versions-service.ts';
@@ -58,7 +59,11 @@ function showStartPage(root: Root, editor: Editor, notice?: Message): void {
   // The start page lives as long as the page: its service (and channel) with it.
   const drafts = openStartPage(async () => (await fetch(sampleUrl)).text());
   const openDatabase = (request: DatabaseOpenRequest) =>
-    showDatabase(root, editor, (session) => (request.kind === 'text' ? session.openText(request.text, request.source) : session.openFiles(request.files, request.edition, request.source)));
+    showDatabase(root, editor, (session) => {
+      if (request.kind === 'text') return session.openText(request.text, request.source);
+      if (request.kind === 'survey') return session.reviewSurvey(request.files, request.source);
+      return session.openFiles(request.files, request.edition, request.source);
+    });
   root.render(
     <StrictMode>
       <StartApp ui={editor.ui} drafts={drafts} openDatabase={openDatabase} {...(notice ? { notice } : {})} />
@@ -88,6 +93,19 @@ async function start() {
   if (route.kind === 'database') {
     const url = route.url === 'sample' ? new URL(sampleDatabaseUrl, window.location.href).href : route.url;
     showDatabase(root, editor, (session) => session.openUrl(url, fileNameOf(url)));
+    startAppWorker();
+    return;
+  }
+  if (route.kind === 'convert') {
+    const db = await draftsDb();
+    const read = db.ok ? await readDraft(db.value, route.id) : db;
+    if (!read.ok) {
+      window.history.replaceState(null, '', homeUrl());
+      showStartPage(root, editor, read.error);
+      return;
+    }
+    const { plan, info } = read.value;
+    showDatabase(root, editor, (session) => session.review2017(plan, info.name));
     startAppWorker();
     return;
   }

@@ -1,5 +1,6 @@
 /**
- * The 2026 village database worker: reading a database (a folder's Shapefiles, a zip, or one database file),
+ * The 2026 village database worker: reading a database (a folder's Shapefiles, a zip, or one database file)
+ * or making one by converting a 三调 DLTB or a 2017 plan (a review first, then the planner's decisions),
  * its checks (rules/ydyh: seconds at 20,000 parcels) and its three tables run here, so the reviewer's map
  * keeps moving. It holds the database it read; the page gets a copy to draw, and asks for checks and tables
  * of the held one, and for its package and its database file. Typed end to end through Comlink's `Remote<DatabaseApi>` (app/database-client.ts).
@@ -9,11 +10,19 @@ import type { VillageDatabase } from '../profiles/zhejiang-2026/village-database
 import { parseVillageDatabaseText, serialiseVillageDatabase } from '../io/village-database/database-file.ts';
 import { zipVillageDatabasePackage } from '../io/village-database/write-village-database.ts';
 import { readVillageDatabaseFiles, type VirtualFile } from '../io/village-database/read-village-files.ts';
-import type { Result } from '../io/result.ts';
+import { importFiles } from '../io/formats/index.ts';
+import { success, type Result } from '../io/result.ts';
+import { databaseFrom2017Plan, review2017Plan } from '../io/village-database/from-2017-plan.ts';
+import { databaseFromSurvey, reviewSurvey } from '../io/village-database/from-survey.ts';
+import type { ConversionReview, ReviewDecisions } from '../io/village-database/review-groups.ts';
+import { surveyLayersOf } from '../io/village-database/survey-layers.ts';
+import { layerCount, type Plan } from '../domain/plan.ts';
 import { computeDatabaseTables, type DatabaseTables } from '../rules/ydyh/database-tables.ts';
 import { checkDatabase, type DatabaseCheck } from '../rules/ydyh/index.ts';
 
 let held: VillageDatabase | null = null;
+/** The conversion under review: what it read, waiting for the planner's decisions. */
+let pending: ((decisions: ReviewDecisions) => Result<VillageDatabase>) | null = null;
 
 function hold(read: Result<VillageDatabase>): Result<VillageDatabase> {
   if (read.ok) held = read.value;
@@ -31,6 +40,28 @@ const api = {
   },
   async openFiles(files: VirtualFile[], edition: VillageDatabase['edition']): Promise<Result<VillageDatabase>> {
     return hold(await readVillageDatabaseFiles(files, edition));
+  },
+  /** A 三调 DLTB (with the village boundary if among the files) read and converted as far as it goes alone. */
+  reviewSurvey(files: VirtualFile[]): Result<ConversionReview> {
+    const read = importFiles(files.map((file) => ({ name: file.path, bytes: file.bytes })));
+    if (!read.ok) return read;
+    const layers = surveyLayersOf(read.value);
+    if (!layers.ok) return layers;
+    const { dltb, boundary } = layers.value;
+    const review = reviewSurvey(dltb);
+    if (!review.ok) return review;
+    pending = (decisions) => databaseFromSurvey(dltb, decisions, { boundary });
+    return success({ groups: review.value.groups, notes: [...read.notes, ...review.notes, ...review.value.notes], parcels: review.value.parcels });
+  },
+  /** A 2017 plan's classes that the 2017 → 2023 suggestion leaves to the planner. */
+  review2017(plan: Plan): ConversionReview {
+    pending = (decisions) => databaseFrom2017Plan(plan, decisions);
+    return { groups: review2017Plan(plan), notes: [], parcels: layerCount(plan.layers.base) };
+  },
+  /** The reviewed conversion with the planner's decisions: refused (with the groups named) while one is missing. */
+  confirmReview(decisions: ReviewDecisions): Result<VillageDatabase> {
+    if (!pending) throw new Error('no conversion under review');
+    return hold(pending(decisions));
   },
   check(): DatabaseCheck {
     return checkDatabase(database());

@@ -21,7 +21,8 @@ import { isAreaGeometry } from '../../src/rules/ydyh/database-parcels.ts';
 import { computeDatabaseTables } from '../../src/rules/ydyh/database-tables.ts';
 import { checkDatabase } from '../../src/rules/ydyh/index.ts';
 import { gdal, skipWithoutGdal } from '../support/gdal.ts';
-import { launch, openEditor, type Session } from './support/browser.ts';
+import { launch, type Session } from './support/browser.ts';
+import { openStartPage } from './support/drafts.ts';
 import { E2E_ORIGIN } from './support/origin.ts';
 
 const SAMPLE_FILE = 'samples/sample-village-2026.database.json';
@@ -111,10 +112,7 @@ async function download(action: string, name: string): Promise<{ path: string; s
 
 describe('a 2026 village database in the browser', () => {
   it('opens the 2026 sample from the start page, checked in the worker as the checks find here', async () => {
-    // A first visit opens the 2017 sample as a draft; with a draft on this machine, `/` is the start page.
-    await openEditor(page);
-    await page.goto(E2E_ORIGIN);
-    await page.waitForSelector('[data-testid="start-database"]');
+    await openStartPage(page);
     await page.click('[data-action="open-sample-2026"]');
     await page.waitForSelector('[data-testid="database-app"][data-checked="true"]', { timeout: 90_000 });
     const expected = checkDatabase(sample).summary;
@@ -190,8 +188,7 @@ describe('a 2026 village database in the browser', () => {
   });
 
   it('says in Chinese and English why a file is not a database, and keeps the start page usable', async () => {
-    await page.goto(E2E_ORIGIN);
-    await page.waitForSelector('[data-testid="start-database"]');
+    await openStartPage(page);
     const geojson = readFileSync('../shared/fixtures/third-party/turf/kinks__in__switzerlandKinked.geojson');
     await page.setInputFiles('[data-testid="database-files"]', { name: 'switzerlandKinked.json', mimeType: 'application/json', buffer: geojson });
     const error = page.locator('[data-testid="database-error"]');
@@ -205,7 +202,7 @@ describe('a 2026 village database in the browser', () => {
   });
 
   it('refuses a folder without its planned parcels, naming the layer, and reopens the sample after a reload', async () => {
-    await page.waitForSelector('[data-testid="start-database"]');
+    await openStartPage(page);
     const jqdltb = JSON.stringify({ type: 'FeatureCollection', features: (sample.layers.JQDLTB?.features ?? []).slice(0, 3).map((f) => ({ type: 'Feature', geometry: f.geometry, properties: f.properties })) });
     await page.setInputFiles('[data-testid="database-files"]', [{ name: 'JQDLTB.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(jqdltb) }]);
     const error = page.locator('[data-testid="database-error"]');

@@ -21,6 +21,13 @@ export interface ReviewGroup {
   readonly notes: readonly Message[];
 }
 
+/** What a conversion asks the planner: its groups, what it noticed on reading, and how many parcels it read. */
+export interface ConversionReview {
+  readonly groups: readonly ReviewGroup[];
+  readonly notes: readonly Message[];
+  readonly parcels: number;
+}
+
 /** Decisions by group key: the 2023 code chosen. */
 export type ReviewDecisions = Readonly<Record<string, string>>;
 

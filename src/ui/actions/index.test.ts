@@ -21,7 +21,7 @@ describe('the action list', () => {
 
   it('lists the toolbar menus’ commands: 文件, 公示 and the app settings', () => {
     const group = (id: string) => ACTION_GROUPS.find((g) => g.id === id)?.actions.map((action) => action.id);
-    expect(group('file')).toEqual(['import', 'export-package', 'export-dxf']);
+    expect(group('file')).toEqual(['import', 'export-package', 'export-dxf', 'convert-2026']);
     expect(group('notice')).toEqual(['open-publish-notice', 'open-feedback', 'open-print']);
     expect(group('app')).toEqual(['basemap', 'language', 'help', 'escape']);
   });

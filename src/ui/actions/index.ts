@@ -4,6 +4,7 @@
  */
 import type { Action } from './action.ts';
 import { basemapAction, feedbackAction, importAction, printMapAction, publishNoticeAction } from './dialog.action.ts';
+import { convertTo2026Action } from './convert.action.ts';
 import { exportDxfAction, exportPackageAction } from './export.action.ts';
 import { goToAction, historyAction, searchAction } from './find.action.ts';
 import { clipAction, copyToActiveLayerAction, deleteAction, mergeAction } from './geometry.action.ts';
@@ -29,7 +30,7 @@ export const ACTION_GROUPS: readonly ActionGroup[] = [
   { id: 'edit', actions: [mergeAction, clipAction, copyToActiveLayerAction, deleteAction] },
   { id: 'map', actions: [snappingAction, zoomTo2000Action, fitPlanAction, searchAction, goToAction, ...viewActions] },
   { id: 'tables', actions: [attributeTableAction, indicatorTablesAction] },
-  { id: 'file', actions: [importAction, exportPackageAction, exportDxfAction] },
+  { id: 'file', actions: [importAction, exportPackageAction, exportDxfAction, convertTo2026Action] },
   { id: 'notice', actions: [publishNoticeAction, feedbackAction, printMapAction] },
   { id: 'app', actions: [basemapAction, languageAction, helpAction, escapeAction] },
 ];

@@ -22,6 +22,8 @@ import { DatabaseIssues } from './DatabaseIssues.tsx';
 import { DatabaseLayers } from './DatabaseLayers.tsx';
 import { DatabaseMapView } from './DatabaseMapView.tsx';
 import { DatabaseTablesView } from './DatabaseTablesView.tsx';
+import { ReviewList } from './ReviewList.tsx';
+import { useWarnBeforeLeaving } from './use-warn-before-leaving.ts';
 import { installDatabaseAutomation } from './database-automation.ts';
 
 type Tab = 'issues' | 'tables' | 'feature';
@@ -48,6 +50,7 @@ function DatabaseFrame({ ui, session, onHome }: { ui: UiStore; session: Database
   useEffect(() => {
     document.title = `${name} · ${t('database.title')}`;
   }, [name, t]);
+  useWarnBeforeLeaving(state.unsaved);
   const text = (message: Parameters<typeof formatMessage>[2]) => formatMessage(t, (k) => i18n.exists(k), message);
   return (
     <div className="database-app" data-testid="database-app" data-phase={state.phase} data-checked={state.check ? 'true' : 'false'} data-tabulated={state.tables ? 'true' : 'false'}>
@@ -59,13 +62,32 @@ function DatabaseFrame({ ui, session, onHome }: { ui: UiStore; session: Database
           {name} <span className="muted">{t('database.title')}</span>
         </h1>
         {state.database ? <span className="edition">{t(`rules.db.edition.${state.database.edition}`)}</span> : null}
-        <span className="read-only">{t('database.readOnly')}</span>
+        {state.unsaved ? (
+          <span className="unsaved" role="status" data-testid="unsaved">
+            {t('database.unsaved')}
+          </span>
+        ) : state.phase === 'open' && state.conversion === null ? (
+          <span className="read-only">{t('database.readOnly')}</span>
+        ) : null}
         {state.database ? <DatabaseExport session={session} name={name} /> : null}
         <button type="button" className="tool-button" data-action="language" onClick={() => ui.setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}>
           {language === 'zh-CN' ? 'English' : '中文'}
         </button>
       </header>
       {state.phase === 'opening' ? <p className="hint" role="status">{t('database.opening', { source: state.source })}</p> : null}
+      {state.phase === 'reviewing' && state.review ? (
+        <>
+          {state.error ? <p className="notice error" role="alert" data-testid="review-refused">{text(state.error)}</p> : null}
+          <ReviewList
+            title={t(state.conversion === 'survey' ? 'database.review.surveyTitle' : 'database.review.planTitle', { source: state.source })}
+            groups={state.review.groups}
+            notes={state.notes}
+            parcels={state.review.parcels}
+            confirm={(decisions) => void session.confirmReview(decisions)}
+            cancel={onHome}
+          />
+        </>
+      ) : null}
       {state.phase === 'failed' && state.error ? (
         <div className="notice error" role="alert" data-testid="database-error">
           <p>{t('database.openFailed', { source: state.source })}</p>
@@ -73,7 +95,7 @@ function DatabaseFrame({ ui, session, onHome }: { ui: UiStore; session: Database
         </div>
       ) : null}
       {state.workFailed ? <p className="notice error" role="alert">{text(state.workFailed)}</p> : null}
-      {state.notes.length > 0 ? (
+      {state.notes.length > 0 && state.phase !== 'reviewing' ? (
         <details className="notice warning" data-testid="database-notes">
           <summary>{t('database.notes', { count: state.notes.length })}</summary>
           <ul>{state.notes.map((note, i) => <li key={i}>{text(note)}</li>)}</ul>

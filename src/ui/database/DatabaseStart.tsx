@@ -10,7 +10,9 @@ import { databaseUrl } from '../drafts/start-route.ts';
 
 export type DatabaseOpenRequest =
   | { readonly kind: 'text'; readonly text: string; readonly source: string }
-  | { readonly kind: 'files'; readonly files: readonly File[]; readonly edition: VillageDatabase['edition']; readonly source: string };
+  | { readonly kind: 'files'; readonly files: readonly File[]; readonly edition: VillageDatabase['edition']; readonly source: string }
+  /** A 三调 DLTB to start a new 2026 plan from. */
+  | { readonly kind: 'survey'; readonly files: readonly File[]; readonly source: string };
 
 /** A lone `.json` is a database file (its edition is inside it); anything else is a folder's layers. */
 export async function openRequestOf(files: readonly File[], edition: VillageDatabase['edition']): Promise<DatabaseOpenRequest | null> {
@@ -51,8 +53,23 @@ export function DatabaseStart({ onOpen }: { onOpen: (request: DatabaseOpenReques
           {t('database.start.folder')}
           <input type="file" data-testid="database-folder" ref={(input) => input?.setAttribute('webkitdirectory', '')} onChange={(e) => { choose(e.target.files); e.target.value = ''; }} />
         </label>
+        <label className="file-button" title={t('database.start.surveyHint')}>
+          {t('database.start.survey')}
+          <input
+            type="file"
+            multiple
+            accept=".shp,.shx,.dbf,.prj,.cpg,.geojson,.json,.zip"
+            data-testid="survey-files"
+            onChange={(e) => {
+              const files = e.target.files ? [...e.target.files] : [];
+              e.target.value = '';
+              if (files[0]) onOpen({ kind: 'survey', files, source: files[0].name.replace(/\.[^.]+$/, '') });
+            }}
+          />
+        </label>
       </div>
       <p className="hint">{t('database.start.filesHint')}</p>
+      <p className="hint">{t('database.start.surveyHint')}</p>
     </section>
   );
 }

@@ -9,12 +9,16 @@ export type StartRoute =
   | { readonly kind: 'planFile'; readonly url: string }
   /** A 2026 village database file on this site to review (`sample`: the embedded 2026 sample village). */
   | { readonly kind: 'database'; readonly url: string | 'sample' }
+  /** A stored 2017 draft to turn into a 2026 plan (its review list first); the draft is only read. */
+  | { readonly kind: 'convert'; readonly id: DraftId }
   | { readonly kind: 'home' };
 
 export function startRoute(location: Location): StartRoute {
   const params = new URLSearchParams(location.search);
   const draft = params.get('draft');
   if (draft) return { kind: 'draft', id: draft as DraftId };
+  const convert = params.get('convert');
+  if (convert) return { kind: 'convert', id: convert as DraftId };
   const plan = sameSite(params.get('plan'), location);
   if (plan) return { kind: 'planFile', url: plan };
   const database = params.get('database');
@@ -29,6 +33,10 @@ function sameSite(path: string | null, location: Location): string | null {
   if (!path) return null;
   const url = new URL(path, location.href);
   return url.origin === location.origin ? url.href : null;
+}
+
+export function convertUrl(id: DraftId): string {
+  return `${window.location.pathname}?convert=${encodeURIComponent(id)}`;
 }
 
 export function databaseUrl(path: string): string {

@@ -66,6 +66,7 @@ export function FileMenu() {
             />
           );
         })}
+        <ActionMenuItem action={actionById('convert-2026')} />
       </MenuButton>
       {EXPORTS.filter(({ kind }) => exporting[kind] !== undefined).map(({ kind, action, labelKey, progressKey }) => (
         <button

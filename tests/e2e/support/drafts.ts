@@ -5,6 +5,7 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, drawPolygon, focusAt, mapIdle, startDrawing } from './browser.ts';
 import { roomIn, square } from './plan-queries.ts';
+import { E2E_ORIGIN } from './origin.ts';
 
 /** The save state the status bar shows (`saved`, `saving`, `pending`, `failed`, `unavailable`). */
 export async function saveState(page: Page): Promise<{ state: string; revision: number; text: string }> {
@@ -113,4 +114,17 @@ export async function setDiskFull(page: Page, full: boolean): Promise<void> {
   await page.evaluate((value) => {
     (window as { diskFull?: boolean }).diskFull = value;
   }, full);
+}
+
+/**
+ * The start page. On a machine with no drafts yet, `/` opens the sample village as a new draft instead;
+ * once it is stored, `/` is the start page.
+ */
+export async function openStartPage(page: Page): Promise<void> {
+  await page.goto(E2E_ORIGIN);
+  await page.waitForSelector('[data-testid="start-page"], .app[data-ready="true"]', { timeout: 60_000 });
+  if (await page.$('[data-testid="start-page"]')) return;
+  await page.waitForURL(/\?draft=/);
+  await page.goto(E2E_ORIGIN);
+  await page.waitForSelector('[data-testid="start-page"]');
 }
