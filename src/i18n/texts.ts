@@ -11,6 +11,7 @@ import { attributesText } from './text/attributes.text.ts';
 import { basemapText } from './text/basemap.text.ts';
 import { checkingText } from './text/checking.text.ts';
 import { draftsText } from './text/drafts.text.ts';
+import { databaseDraftsText } from './text/database-drafts.text.ts';
 import { cliText } from './text/cli.text.ts';
 import { editingText } from './text/editing.text.ts';
 import { ioText } from './text/io.text.ts';
@@ -54,6 +55,7 @@ export const TEXTS: readonly Texts[] = [
   villageDatabase2017Text,
   quarantineText,
   draftsText,
+  databaseDraftsText,
   noticeText,
   toolsText,
 ];
