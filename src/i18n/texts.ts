@@ -6,6 +6,7 @@
 import type { Texts } from './text/text.ts';
 import { appText } from './text/app.text.ts';
 import { databaseUiText } from './text/database-ui.text.ts';
+import { databaseEditText } from './text/database-edit.text.ts';
 import { attributeTableText } from './text/attribute-table.text.ts';
 import { attributesText } from './text/attributes.text.ts';
 import { basemapText } from './text/basemap.text.ts';
@@ -43,6 +44,7 @@ export const TEXTS: readonly Texts[] = [
   rulesText,
   ydyhRulesText,
   databaseUiText,
+  databaseEditText,
   tablesText,
   cliText,
   packageText,

@@ -1,0 +1,61 @@
+/** Edits of a 2026 village plan's attributes: reclassifying planned parcels, setting 管控边界 types (`commands/village-database/`). */
+import type { Texts } from './text.ts';
+
+export const databaseEditText: Texts = {
+  'databaseEdit.reclassify.label': {
+    zh: '改为“{{name}}”（{{count}} 个图斑）',
+    en: 'Reclassify as “{{name}}” ({{count}} parcel(s))',
+  },
+  'databaseEdit.setControlType.label': {
+    zh: '管控边界改为“{{name}}”（{{count}} 个）',
+    en: 'Set the control boundary type to “{{name}}” ({{count}})',
+  },
+  'databaseEdit.noSelection': {
+    zh: '请先在{{layer}}中选择要修改的要素',
+    en: 'Select the features of {{layer}} to change first',
+  },
+  'databaseEdit.noLayer': {
+    zh: '本规划没有{{layer}}图层，无法修改',
+    en: 'This plan has no {{layer}} layer, so nothing can be changed there',
+  },
+  'databaseEdit.unknownFeatures': {
+    zh: '{{layer}}中找不到所选的 {{count}} 个要素：{{refs}}；请重新选择',
+    en: '{{count}} selected feature(s) are not in {{layer}}: {{refs}}; please select again',
+  },
+  'databaseEdit.ambiguousFeatures': {
+    zh: '{{layer}}中有多个要素共用标识 {{refs}}（标识码 BSM 重复），无法确定修改哪一个；请先修正重复的标识码',
+    en: 'Several features of {{layer}} share the identifier {{refs}} (a duplicated BSM), so which one to change cannot be told; correct the duplicated BSM first',
+  },
+  'databaseEdit.nothingChanged': {
+    zh: '{{layer}}中所选的 {{count}} 个要素已是“{{name}}”，未作修改',
+    en: 'The {{count}} selected feature(s) of {{layer}} already are “{{name}}”: nothing changed',
+  },
+  'databaseEdit.someUnchanged': {
+    zh: '{{layer}}中有 {{count}} 个所选要素已是“{{name}}”，未改动',
+    en: '{{count}} selected feature(s) of {{layer}} already are “{{name}}” and were left as they are',
+  },
+  'databaseEdit.reclassify.edition2020': {
+    zh: '本规划的地类编码为用地用海 2020 试行版，新选的 {{code}} 是 2023 版编码，不能混写；请先将规划转换为 2023 版，再修改地类',
+    en: 'This plan’s land-use codes are in the 2020 trial edition and {{code}} is a 2023 code; the two cannot be mixed: convert the plan to the 2023 edition first, then reclassify',
+  },
+  'databaseEdit.reclassify.unknownCode': {
+    zh: '“{{code}}”不是用地用海 2023 分类中的编码',
+    en: '“{{code}}” is not a code of the 2023 land and sea use classification',
+  },
+  'databaseEdit.reclassify.seaCode': {
+    zh: '{{code}} {{name}} 是用海分类，不能用于村庄规划的陆域图斑',
+    en: '{{code}} {{name}} is a sea class and cannot be given to a land parcel of a village plan',
+  },
+  'databaseEdit.reclassify.tooCoarse': {
+    zh: '{{code}} {{name}} 在浙江规划用地结构调整表中有更细的行，该表只在“{{subtotal}}”中计入这些图斑，不计入任何一行；如能确定，请选用更细的地类',
+    en: '{{code}} {{name}} has finer rows in the Zhejiang structure table: the table counts these parcels only in “{{subtotal}}”, in no row; choose a finer class where you can',
+  },
+  'databaseEdit.reclassify.ungrouped': {
+    zh: '{{code}} {{name}} 在浙江规划用地结构调整表中不属于任何小计，该表只在合计中计入这些图斑',
+    en: '{{code}} {{name}} is in no subtotal of the Zhejiang structure table: the table counts these parcels in the total only',
+  },
+  'databaseEdit.setControlType.unknownType': {
+    zh: '“{{code}}”不是管控边界类型代码表中的代码',
+    en: '“{{code}}” is not a code of the control boundary type list',
+  },
+};
