@@ -48,6 +48,18 @@ describe('relate', () => {
     expect(relate(square(1.5, 1.5, 2.5, 2.5), donut)).toBe('disjoint');
   });
 
+  it('tells a parcel filling a hole of the other from one within it, though its whole outline lies on that boundary', () => {
+    const donut = polygon([[0, 0], [4, 0], [4, 4], [0, 4]], [[1, 1], [1, 3], [3, 3], [3, 1]]);
+    const inHole = square(1, 1, 3, 3);
+    expect(relate(inHole, donut)).toBe('disjoint');
+    expect(relate(donut, inHole)).toBe('disjoint');
+    // The same outline, now the other's outer ring: within.
+    expect(relate(inHole, square(1, 1, 3, 3))).toBe('within');
+    // Two parts, one in the hole and one filling a part of the other: unsure.
+    const twoHoles = multi(polygon([[0, 0], [4, 0], [4, 4], [0, 4]], [[1, 1], [1, 3], [3, 3], [3, 1]]), square(5, 0, 6, 1));
+    expect(relate(multi(square(1, 1, 3, 3), square(5, 0, 6, 1)), twoHoles)).toBe('overlap');
+  });
+
   it('handles multipolygons', () => {
     const two = multi(square(0, 0, 1, 1), square(3, 3, 4, 4));
     expect(relate(square(5, 5, 6, 6), two)).toBe('disjoint');

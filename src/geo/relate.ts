@@ -8,6 +8,7 @@
 import type { Position } from 'geojson';
 import type { AreaGeometry } from '../domain/features.ts';
 import { bboxIntersects, type BBox } from './bbox.ts';
+import { interiorPoint } from './interior-point.ts';
 import { PreparedArea } from './prepared-area.ts';
 import { positionsEqual } from './rings.ts';
 import { segmentIntersection } from './segments.ts';
@@ -24,10 +25,29 @@ export function relate(a: AreaGeometry, b: AreaGeometry): Relation {
   if (!contactsAtCommonVerticesOnly(pa, pb, sharedA, sharedB)) return 'overlap';
   const aSide = probe(pa, pb, sharedA);
   const bSide = probe(pb, pa, sharedB);
-  if (!aSide.inside && !aSide.outside && !bSide.inside && !bSide.outside) return 'within';
-  if (!aSide.outside && !bSide.inside) return 'within';
-  if (!bSide.outside && !aSide.inside) return 'contains';
+  const aOnBoundary = !aSide.inside && !aSide.outside;
+  const bOnBoundary = !bSide.inside && !bSide.outside;
+  if (aOnBoundary && bOnBoundary) return 'within';
+  // An outline lying wholly on the other's boundary says nothing of which side its area is on: a parcel
+  // that fills the other's hole has every vertex and edge on it too. Its interior decides.
+  if (!aSide.outside && !bSide.inside) return aOnBoundary ? relationByInterior(a, pb, 'within') : 'within';
+  if (!bSide.outside && !aSide.inside) return bOnBoundary ? relationByInterior(b, pa, 'contains') : 'contains';
   if (!aSide.inside && !bSide.inside) return 'disjoint';
+  return 'overlap';
+}
+
+/**
+ * For `g` whose outline lies wholly on `other`'s boundary: `inside` when every part of `g` has its interior
+ * in `other`, disjoint when none has, else unsure.
+ */
+export function relationByInterior(g: AreaGeometry, other: PreparedArea, inside: 'within' | 'contains'): Relation {
+  const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const where = parts.map((coordinates) => {
+    const point = interiorPoint({ type: 'Polygon', coordinates });
+    return point ? other.locate(point) : 'boundary';
+  });
+  if (where.every((w) => w === 'inside')) return inside;
+  if (where.every((w) => w === 'outside')) return 'disjoint';
   return 'overlap';
 }
 

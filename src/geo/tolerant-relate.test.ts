@@ -31,6 +31,12 @@ describe('tolerantRelate', () => {
     expect(tolerantRelate(copy, parcel, MM)).toBe('within');
   });
 
+  it('calls a parcel filling a hole of the other, its outline 0.3 mm off the hole, disjoint (not within)', () => {
+    const donut: Polygon = { type: 'Polygon', coordinates: [metricPolygon([[-20, -20], [100, -20], [100, 80], [-20, 80]]).coordinates[0]!, [...moved([[0.0003, 0], [0, 0.0003], [-0.0003, 0], [0, -0.0002]]).coordinates[0]!].reverse()] };
+    expect(tolerantRelate(parcel, donut, MM)).toBe('disjoint');
+    expect(tolerantRelate(donut, parcel, MM)).toBe('disjoint');
+  });
+
   it('calls a neighbour 0.3 mm off the shared edge disjoint', () => {
     const neighbour = metricPolygon([[80.0003, 0.0002], [120, 0], [120, 60], [79.9997, 59.9998]]);
     expect(relate(parcel, neighbour)).toBe('overlap');

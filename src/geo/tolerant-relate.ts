@@ -21,7 +21,7 @@ import type { AreaGeometry } from '../domain/features.ts';
 import { bboxIntersects, type BBox } from './bbox.ts';
 import { metresPerDegree } from './local-metric.ts';
 import { PreparedArea } from './prepared-area.ts';
-import { relate, type Relation } from './relate.ts';
+import { relate, relationByInterior, type Relation } from './relate.ts';
 import { segmentIntersection } from './segments.ts';
 
 export function tolerantRelate(a: AreaGeometry, b: AreaGeometry, toleranceM: number): Relation {
@@ -35,8 +35,12 @@ export function tolerantRelate(a: AreaGeometry, b: AreaGeometry, toleranceM: num
   if (clearlyCross(pa, pb, metric)) return 'overlap';
   const aSide = sides(pa, pb, metric);
   const bSide = sides(pb, pa, metric);
-  if (!aSide.outside && !bSide.inside) return 'within';
-  if (!bSide.outside && !aSide.inside) return 'contains';
+  const aOnBoundary = !aSide.inside && !aSide.outside;
+  const bOnBoundary = !bSide.inside && !bSide.outside;
+  if (aOnBoundary && bOnBoundary) return 'within';
+  // As in `relate`: an outline wholly within the tolerance of the other's boundary may be a hole's filling.
+  if (!aSide.outside && !bSide.inside) return aOnBoundary ? relationByInterior(a, pb, 'within') : 'within';
+  if (!bSide.outside && !aSide.inside) return bOnBoundary ? relationByInterior(b, pa, 'contains') : 'contains';
   if (!aSide.inside && !bSide.inside) return 'disjoint';
   return 'overlap';
 }

@@ -8,6 +8,7 @@ import type { AreaGeometry } from '../../domain/features.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { bboxIntersects, geometryBBox } from '../../geo/bbox.ts';
 import { intersection, resultArea, union } from '../../geo/overlay.ts';
+import { tolerantRelate } from '../../geo/tolerant-relate.ts';
 import { convert2020To2023 } from '../../profiles/ydyh/edition-2020.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 
@@ -67,6 +68,9 @@ export function codedParcels(db: VillageDatabase, year: keyof typeof PARCEL_LAYE
 const shapesOf = (db: VillageDatabase, layer: VillageLayerName): AreaGeometry[] =>
   (db.layers[layer]?.features ?? []).flatMap((f) => (isAreaGeometry(f.geometry) ? [f.geometry] : []));
 
+/** Outlines this close are one boundary digitised twice (the survey's working tolerance, 1 mm). */
+const SEAM_TOLERANCE_M = 0.001;
+
 export type InsideVillage = { readonly ok: true; readonly m2: number; readonly clippedTo: 'CJDCQ' | 'JQDLTB' } | { readonly ok: false; readonly error: string };
 
 /**
@@ -83,6 +87,13 @@ export function referenceInsideVillage(db: VillageDatabase, reference: VillageLa
     const box = geometryBBox(piece);
     const near = references.filter((r) => bboxIntersects(r.box, box)).map((r) => r.geometry);
     if (near.length === 0) continue;
+    // Most base parcels lie wholly in one reference polygon or beside them all: no cut needed.
+    const relations = near.map((r) => tolerantRelate(piece, r, SEAM_TOLERANCE_M));
+    if (relations.includes('within')) {
+      m2 += ellipsoidalArea(piece);
+      continue;
+    }
+    if (relations.every((r) => r === 'disjoint')) continue;
     const mask = near.length === 1 ? { ok: true as const, value: near[0] as AreaGeometry } : union(near);
     if (!mask.ok) return mask;
     if (mask.value === null) continue;
