@@ -33,7 +33,7 @@ import { startAppWorker } from './ui/drafts/app-worker.ts';
 import { installDraftsBenchHook } from './ui/drafts/drafts-bench-hook.ts';
 import { saveOnLeave } from './ui/drafts/page-lifecycle.ts';
 import { StartApp } from './ui/drafts/StartApp.tsx';
-import { draftUrl, fileNameOf, homeUrl, startRoute } from './ui/drafts/start-route.ts';
+import { draftUrl, fileNameOf, homeUrl, keptPlanUrl, startRoute } from './ui/drafts/start-route.ts';
 
 async function loadStartPlan(url: string): Promise<Result<Plan>> {
   let text: string;
@@ -75,6 +75,10 @@ function showStartPage(root: Root, editor: Editor, notice?: Message): void {
 /** The 2026 database view in place of whatever the page showed; its worker lives as long as the page. */
 function showDatabase(root: Root, editor: Editor, open: (session: DatabaseSession) => Promise<void>): void {
   const session = openDatabaseSession();
+  // Once the plan is kept on this computer, its address is the kept plan's: a reload opens it again.
+  session.store.subscribe((state, before) => {
+    if (state.draft && state.draft.id !== before.draft?.id) window.history.replaceState(null, '', keptPlanUrl(state.draft.id));
+  });
   root.render(
     <StrictMode>
       <DatabaseApp ui={editor.ui} session={session} onHome={() => window.location.assign(homeUrl())} />
@@ -93,6 +97,11 @@ async function start() {
   if (route.kind === 'database') {
     const url = route.url === 'sample' ? new URL(sampleDatabaseUrl, window.location.href).href : route.url;
     showDatabase(root, editor, (session) => session.openUrl(url, fileNameOf(url)));
+    startAppWorker();
+    return;
+  }
+  if (route.kind === 'keptPlan') {
+    showDatabase(root, editor, (session) => session.openDraft(route.id));
     startAppWorker();
     return;
   }

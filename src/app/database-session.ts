@@ -15,29 +15,13 @@ import type { Result } from '../io/result.ts';
 import type { VirtualFile } from '../io/village-database/read-village-files.ts';
 import type { ConversionReview, ReviewDecisions } from '../io/village-database/review-groups.ts';
 import type { VillageDatabase } from '../profiles/zhejiang-2026/village-database.ts';
-import type { DatabaseTables } from '../rules/ydyh/database-tables.ts';
-import type { DatabaseCheck } from '../rules/ydyh/index.ts';
 import type { DatabaseApi } from '../worker/database.worker.ts';
+import type { DatabaseEdit } from '../commands/village-database/database-edit.ts';
+import type { DatabaseDraftId, DatabaseDraftMeta, DatabaseDraftSource } from '../persist/database-drafts.ts';
+import { databaseDrafting } from './database-drafting.ts';
+import { START, type DatabaseSessionState } from './database-state.ts';
 
-export interface DatabaseSessionState {
-  readonly phase: 'opening' | 'reviewing' | 'open' | 'failed';
-  /** What was opened, for the title: a file or folder name. */
-  readonly source: string;
-  /** The conversion's review list while the planner decides it, and what is being converted. */
-  readonly review: ConversionReview | null;
-  readonly conversion: 'survey' | 'plan2017' | null;
-  readonly database: VillageDatabase | null;
-  /** Made in this page by a conversion and not yet saved as a file: leaving the page would lose it. */
-  readonly unsaved: boolean;
-  /** What reading left out or assumed (a duplicate layer, no workbook …). */
-  readonly notes: readonly Message[];
-  /** Why it could not be opened, or (while reviewing) why the decisions were refused. */
-  readonly error: Message | null;
-  readonly check: DatabaseCheck | null;
-  readonly tables: DatabaseTables | null;
-  /** Set when the checks or the tables could not be computed. */
-  readonly workFailed: Message | null;
-}
+export type { DatabaseSessionState };
 
 export interface DatabaseSession {
   readonly store: StoreApi<DatabaseSessionState>;
@@ -54,39 +38,56 @@ export interface DatabaseSession {
   confirmReview(decisions: ReviewDecisions): Promise<void>;
   /** The package, zipped (write-village-database.ts); a failure names what cannot be written. */
   exportPackage(format: 'shapefile' | 'geojson'): Promise<Result<Uint8Array>>;
-  /** The database as one `.database.json` file; afterwards it is no longer `unsaved`. */
+  /** The database as one `.database.json` file; a plan not kept on this computer is then no longer `unsaved`. */
   databaseText(): Promise<string>;
+  /** Keeps the open plan on this computer, so it can be edited and survives a reload. */
+  keep(name: string, source: DatabaseDraftSource): Promise<Result<DatabaseDraftMeta>>;
+  /** A plan kept on this computer, opened to edit. */
+  openDraft(id: DatabaseDraftId): Promise<void>;
+  /** An edit made from the open plan: applied, checked, tabulated and saved; a refusal is said and changes nothing. */
+  edit(make: (db: VillageDatabase) => Result<DatabaseEdit>): void;
+  undo(): void;
+  redo(): void;
   dispose(): void;
 }
 
 const workerFailed = (error: unknown): Message => ({ key: 'database.workerFailed', params: { detail: error instanceof Error ? error.message : String(error) } });
 
-const START: Omit<DatabaseSessionState, 'source'> = { phase: 'opening', review: null, conversion: null, database: null, unsaved: false, notes: [], error: null, check: null, tables: null, workFailed: null };
 
 export function openDatabaseSession(): DatabaseSession {
   const worker = new Worker(new URL('../worker/database.worker.ts', import.meta.url), { type: 'module', name: 'database' });
   const api: Remote<DatabaseApi> = wrap<DatabaseApi>(worker);
   const store = createStore<DatabaseSessionState>(() => ({ ...START, source: '' }));
+  const restart = (source: string, conversion: DatabaseSessionState['conversion'] = null) => store.setState({ ...START, source, conversion, opened: store.getState().opened });
 
   /** Awaits the worker; a worker that throws or dies becomes a message. */
   const settle = async <T,>(call: Promise<Result<T>>): Promise<Result<T>> => call.catch((error: unknown): Result<T> => ({ ok: false, error: workerFailed(error) }));
 
-  const show = async (read: Result<VillageDatabase>, unsaved: boolean) => {
-    if (!read.ok) return store.setState({ phase: 'failed', error: read.error });
-    store.setState({ phase: 'open', review: null, database: read.value, notes: [...store.getState().notes, ...read.notes], error: null, unsaved });
+  /** Checks and tables of the worker's database; an answer for a database the page has since left is dropped. */
+  const recheck = async () => {
+    const asked = store.getState().database;
     try {
-      store.setState({ check: await api.check() });
-      store.setState({ tables: await api.tables() });
+      const check = await api.check();
+      if (store.getState().database === asked) store.setState({ check });
+      const tables = await api.tables();
+      if (store.getState().database === asked) store.setState({ tables });
     } catch (error) {
       store.setState({ workFailed: workerFailed(error) });
     }
   };
+  const show = async (read: Result<VillageDatabase>, unsaved: boolean) => {
+    if (!read.ok) return store.setState({ phase: 'failed', error: read.error });
+    const { notes, opened } = store.getState();
+    store.setState({ phase: 'open', review: null, database: read.value, opened: opened + 1, notes: [...notes, ...read.notes], error: null, unsaved });
+    await recheck();
+  };
+  const drafting = databaseDrafting(store, recheck, (edit, direction) => api.applyEdit(edit, direction));
   const open = async (reading: Promise<Result<VillageDatabase>>, source: string) => {
-    store.setState({ ...START, source });
+    restart(source);
     await show(await settle(reading), false);
   };
   const review = async (reviewing: Promise<Result<ConversionReview>>, source: string, conversion: DatabaseSessionState['conversion']) => {
-    store.setState({ ...START, source, conversion });
+    restart(source, conversion);
     const read = await settle(reviewing);
     if (!read.ok) return store.setState({ phase: 'failed', error: read.error });
     store.setState({ phase: 'reviewing', review: read.value, notes: [...read.notes, ...read.value.notes] });
@@ -113,14 +114,29 @@ export function openDatabaseSession(): DatabaseSession {
       const made = await settle(api.confirmReview(decisions));
       // Refused decisions keep the list open with the reason; the planner's choices are not lost.
       if (!made.ok) return store.setState({ error: made.error });
+      const { source, conversion } = store.getState();
       await show(made, true);
+      // A plan made here is kept at once; where the browser cannot keep it, it stays `unsaved` and says why.
+      await drafting.keep(source, conversion === 'survey' ? 'survey' : 'plan2017');
     },
     exportPackage: (format) => settle(api.exportPackage(format)),
     async databaseText() {
       const text = await api.databaseText();
-      store.setState({ unsaved: false });
+      if (store.getState().draft === null) store.setState({ unsaved: false });
       return text;
     },
+    keep: (name, source) => drafting.keep(name, source),
+    async openDraft(id) {
+      restart('');
+      const read = await drafting.read(id);
+      if (!read.ok) return store.setState({ phase: 'failed', error: read.error });
+      store.setState({ source: read.value.meta.name, draft: read.value.meta });
+      const held = await settle(api.hold(read.value.database).then(() => success(read.value.database)));
+      await show(held.ok ? success(held.value, read.value.notes) : held, false);
+    },
+    edit: (make) => drafting.edit(make),
+    undo: () => drafting.undo(),
+    redo: () => drafting.redo(),
     dispose: () => worker.terminate(),
   };
 }

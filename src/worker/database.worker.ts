@@ -17,6 +17,7 @@ import { databaseFromSurvey, reviewSurvey } from '../io/village-database/from-su
 import type { ConversionReview, ReviewDecisions } from '../io/village-database/review-groups.ts';
 import { surveyLayersOf } from '../io/village-database/survey-layers.ts';
 import { layerCount, type Plan } from '../domain/plan.ts';
+import { applyEdit, type DatabaseEdit, type EditDirection } from '../commands/village-database/database-edit.ts';
 import { computeDatabaseTables, type DatabaseTables } from '../rules/ydyh/database-tables.ts';
 import { checkDatabase, type DatabaseCheck } from '../rules/ydyh/index.ts';
 
@@ -62,6 +63,14 @@ const api = {
   confirmReview(decisions: ReviewDecisions): Result<VillageDatabase> {
     if (!pending) throw new Error('no conversion under review');
     return hold(pending(decisions));
+  },
+  /** A database the page read itself (a plan kept on this computer). */
+  hold(db: VillageDatabase): void {
+    held = db;
+  },
+  /** The page's edit, so this copy stays the page's plan. */
+  applyEdit(edit: DatabaseEdit, direction: EditDirection): void {
+    held = applyEdit(database(), edit, direction);
   },
   check(): DatabaseCheck {
     return checkDatabase(database());

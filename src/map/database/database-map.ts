@@ -1,7 +1,7 @@
 /**
  * The map of a 2026 village database (the reviewer's view, ui/database/): its layers in the profile's style
- * (map-style.ts) one GeoJSON source each, the picked feature and the focused finding outlined on top.
- * Read-only: pan and zoom, a click names the feature under it. No basemap: the database's own parcels cover
+ * (map-style.ts) one GeoJSON source each, the picked features and the focused finding outlined on top.
+ * Pan and zoom; a click names the feature under it (edits are the view's, through the session). No basemap: the database's own parcels cover
  * the village, and nothing is fetched.
  */
 import { Map as MapLibreMap, type GeoJSONSource, type LayerSpecification, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
@@ -45,13 +45,16 @@ function styleLayers(style: MapLayerStyle, shown: boolean): LayerSpecification[]
 }
 
 export interface DatabaseMap {
+  /** Draws the database after an edit: only the layers whose records changed are sent to the map again. */
+  update(db: VillageDatabase): void;
   setShown(layer: VillageLayerName, shown: boolean): void;
-  /** Outlines the picked feature (null: none). */
-  showPicked(geometry: Geometry | null): void;
+  /** Outlines the picked features. */
+  showPicked(geometries: readonly Geometry[]): void;
   /** Outlines a finding's features or its own geometry and brings it into view. */
   focus(geometries: readonly Geometry[]): void;
   fitVillage(): void;
-  onPick(listener: (layer: VillageLayerName | null, ref: string | null) => void): void;
+  /** `adding`: Shift was held (add to or take from the picked features). */
+  onPick(listener: (layer: VillageLayerName | null, ref: string | null, adding: boolean) => void): void;
   /** For tests: where a lon/lat is on the canvas, and the next `idle`. */
   project(lonLat: [number, number]): { x: number; y: number };
   idle(): Promise<void>;
@@ -86,6 +89,8 @@ export function createDatabaseMap(container: HTMLElement, db: VillageDatabase, s
     ...(village ? { bounds: [village[0], village[1], village[2], village[3]] as [number, number, number, number], fitBoundsOptions: { padding: FIT_PADDING } } : { center: [120, 30], zoom: 10 }),
     maxZoom: 22,
     attributionControl: false,
+    // Shift+click adds to the picked features, as in the 2017 editor, instead of starting a box zoom.
+    boxZoom: false,
     dragRotate: false,
     pitchWithRotate: false,
   });
@@ -94,12 +99,17 @@ export function createDatabaseMap(container: HTMLElement, db: VillageDatabase, s
   const source = (id: string) => map.getSource(id) as GeoJSONSource | undefined;
   const shownFill = (layer: VillageLayerName) => map.getLayer(fillOf(layer)) !== undefined && map.getLayoutProperty(fillOf(layer), 'visibility') !== 'none';
 
+  let drawn = db;
   return {
+    update(next) {
+      for (const style of styles) if (next.layers[style.layer] !== drawn.layers[style.layer]) source(sourceOf(style.layer))?.setData(layerData(next, style));
+      drawn = next;
+    },
     setShown(layer, on) {
       for (const id of [fillOf(layer), `${fillOf(layer)}-unknown`, lineOf(layer)]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
     },
-    showPicked(geometry) {
-      source(PICKED_SOURCE)?.setData(geometry ? collection([geometry]) : EMPTY);
+    showPicked(geometries) {
+      source(PICKED_SOURCE)?.setData(collection(geometries));
     },
     focus(geometries) {
       source(FOCUS_SOURCE)?.setData(collection(geometries));
@@ -113,9 +123,9 @@ export function createDatabaseMap(container: HTMLElement, db: VillageDatabase, s
       map.on('click', (event) => {
         for (const layer of PICK_ORDER.filter(shownFill)) {
           const hit: MapGeoJSONFeature | undefined = map.queryRenderedFeatures(event.point, { layers: [fillOf(layer)] })[0];
-          if (hit) return listener(layer, String(hit.properties['ref']));
+          if (hit) return listener(layer, String(hit.properties['ref']), event.originalEvent.shiftKey);
         }
-        listener(null, null);
+        listener(null, null, event.originalEvent.shiftKey);
       });
     },
     project(lonLat) {

@@ -1,27 +1,37 @@
-/** The picked feature: its layer, and each field with the alias the database gives it and, for a class code, the class name. */
+/**
+ * The picked features: how many, the first one's layer and fields (with the alias the database gives each
+ * and, for a class code, the class name) and its ellipsoidal area; for a plan kept on this computer, the
+ * edit that applies to them (DatabaseEdits).
+ */
 import { useTranslation } from 'react-i18next';
+import type { DatabaseSession } from '../../app/database-session.ts';
+import { ellipsoidalArea } from '../../geo/area.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
 import { MAP_LAYER_STYLES } from '../../profiles/zhejiang-2026/map-style.ts';
 import type { VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
-import { ellipsoidalArea } from '../../geo/area.ts';
 import { isAreaGeometry } from '../../rules/ydyh/database-parcels.ts';
 import { formatArea } from '../format.ts';
+import { DatabaseEdits } from './DatabaseEdits.tsx';
 
-export function DatabaseFeature({ layer, feature }: { layer: VillageLayerName | null; feature: VillageFeature | null }) {
+export function DatabaseFeature({ session, layer, features }: { session: DatabaseSession; layer: VillageLayerName | null; features: readonly VillageFeature[] }) {
   const { t, i18n } = useTranslation();
+  const [feature] = features;
   if (!layer || !feature) return <p className="hint">{t('database.feature.none')}</p>;
   const english = i18n.language === 'en';
   const spec = DATABASE_LAYERS.find((l) => l.name === layer);
   const style = MAP_LAYER_STYLES.find((s) => s.layer === layer);
   const aliasOf = new Map((spec?.fields ?? []).map((f) => [f.name, f.alias]));
   const title = spec ? (english ? spec.en : spec.zh) : style ? (english ? style.en : style.zh) : layer;
+  const areaM2 = features.reduce((sum, f) => sum + (isAreaGeometry(f.geometry) ? ellipsoidalArea(f.geometry) : 0), 0);
   return (
-    <div className="panel database-feature" data-testid="database-feature" data-ref={feature.ref}>
+    <div className="panel database-feature" data-testid="database-feature" data-ref={feature.ref} data-count={features.length}>
       <h3>
-        {title} <code>{feature.ref}</code>
+        {title} {features.length > 1 ? <span>{t('database.feature.count', { count: features.length })}</span> : <code>{feature.ref}</code>}
       </h3>
-      {isAreaGeometry(feature.geometry) ? <p data-testid="feature-area">{formatArea(t, ellipsoidalArea(feature.geometry))}</p> : null}
+      {areaM2 > 0 ? <p data-testid="feature-area">{formatArea(t, areaM2)}</p> : null}
+      <DatabaseEdits key={features.map((f) => f.ref).join()} session={session} layer={layer} features={features} />
+      {features.length > 1 ? <p className="hint">{t('database.feature.first', { ref: feature.ref })}</p> : null}
       <table className="fields">
         <tbody>
           {Object.entries(feature.properties).map(([field, value]) => {

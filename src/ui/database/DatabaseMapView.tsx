@@ -7,10 +7,10 @@ import type { VillageDatabase, VillageLayerName } from '../../profiles/zhejiang-
 export interface DatabaseMapProps {
   readonly db: VillageDatabase;
   readonly shown: ReadonlySet<VillageLayerName>;
-  readonly picked: Geometry | null;
+  readonly picked: readonly Geometry[];
   /** A new array each time the reviewer asks to locate a finding. */
   readonly focus: readonly Geometry[] | null;
-  readonly onPick: (layer: VillageLayerName | null, ref: string | null) => void;
+  readonly onPick: (layer: VillageLayerName | null, ref: string | null, adding: boolean) => void;
   readonly onReady: (map: DatabaseMap | null) => void;
 }
 
@@ -20,10 +20,11 @@ export function DatabaseMapView({ db, shown, picked, focus, onPick, onReady }: D
   const pick = useRef(onPick);
   pick.current = onPick;
 
+  const first = useRef(db);
   useEffect(() => {
     if (!container.current) return;
-    const made = createDatabaseMap(container.current, db, (layer) => shown.has(layer));
-    made.onPick((layer, ref) => pick.current(layer, ref));
+    const made = createDatabaseMap(container.current, first.current, (layer) => shown.has(layer));
+    made.onPick((layer, ref, adding) => pick.current(layer, ref, adding));
     map.current = made;
     onReady(made);
     return () => {
@@ -31,9 +32,10 @@ export function DatabaseMapView({ db, shown, picked, focus, onPick, onReady }: D
       made.remove();
       map.current = null;
     };
-    // Made once per database: the switches, the pick and the focus reach it through the effects below.
-  }, [db]);
+    // Made once: edits, the switches, the pick and the focus reach it through the effects below.
+  }, []);
 
+  useEffect(() => map.current?.update(db), [db]);
   useEffect(() => {
     for (const layer of Object.keys(db.layers) as VillageLayerName[]) map.current?.setShown(layer, shown.has(layer));
   }, [db, shown]);

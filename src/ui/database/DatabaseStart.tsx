@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
 import { databaseUrl } from '../drafts/start-route.ts';
+import { KeptPlans } from './KeptPlans.tsx';
 
 export type DatabaseOpenRequest =
   | { readonly kind: 'text'; readonly text: string; readonly source: string }
@@ -70,6 +71,7 @@ export function DatabaseStart({ onOpen }: { onOpen: (request: DatabaseOpenReques
       </div>
       <p className="hint">{t('database.start.filesHint')}</p>
       <p className="hint">{t('database.start.surveyHint')}</p>
+      <KeptPlans />
     </section>
   );
 }

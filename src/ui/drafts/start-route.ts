@@ -2,6 +2,7 @@
  * What the page's URL asks to open: `?draft=<id>` a stored draft, `?plan=<path>` a plan file on this site
  * (it becomes a new draft), nothing: the start page (or the sample village on a first visit).
  */
+import type { DatabaseDraftId } from '../../persist/database-drafts.ts';
 import type { DraftId } from '../../persist/schema.ts';
 
 export type StartRoute =
@@ -9,6 +10,8 @@ export type StartRoute =
   | { readonly kind: 'planFile'; readonly url: string }
   /** A 2026 village database file on this site to review (`sample`: the embedded 2026 sample village). */
   | { readonly kind: 'database'; readonly url: string | 'sample' }
+  /** A 2026 plan kept on this computer (persist/database-drafts.ts), opened to edit. */
+  | { readonly kind: 'keptPlan'; readonly id: DatabaseDraftId }
   /** A stored 2017 draft to turn into a 2026 plan (its review list first); the draft is only read. */
   | { readonly kind: 'convert'; readonly id: DraftId }
   | { readonly kind: 'home' };
@@ -17,6 +20,8 @@ export function startRoute(location: Location): StartRoute {
   const params = new URLSearchParams(location.search);
   const draft = params.get('draft');
   if (draft) return { kind: 'draft', id: draft as DraftId };
+  const kept = params.get('db');
+  if (kept) return { kind: 'keptPlan', id: kept as DatabaseDraftId };
   const convert = params.get('convert');
   if (convert) return { kind: 'convert', id: convert as DraftId };
   const plan = sameSite(params.get('plan'), location);
@@ -33,6 +38,10 @@ function sameSite(path: string | null, location: Location): string | null {
   if (!path) return null;
   const url = new URL(path, location.href);
   return url.origin === location.origin ? url.href : null;
+}
+
+export function keptPlanUrl(id: string): string {
+  return `${window.location.pathname}?db=${encodeURIComponent(id)}`;
 }
 
 export function convertUrl(id: DraftId): string {

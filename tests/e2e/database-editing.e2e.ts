@@ -1,0 +1,174 @@
+/**
+ * Editing a 2026 village plan in the browser (issue 15): the 2026 sample kept on this computer, a farmland
+ * parcel outside the 村庄建设边界 reclassified as 农村宅基地 by a real click on the map, the checks and the
+ * structure table following (village-land-in-boundary appears; 村庄建设用地 grows by the parcel's ellipsoidal
+ * area computed here), undo and redo, two parcels changed at once with Shift+click, a coarse code taken
+ * with its note, the edit surviving a reload (real IndexedDB), a full disk (the edit kept in the page, said,
+ * leaving asks first, saved once there is room), and the kept plan listed on the start page and deleted.
+ */
+import { readFileSync } from 'node:fs';
+import type { Position } from 'geojson';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ellipsoidalArea } from '../../src/geo/area.ts';
+import { geometryBBox } from '../../src/geo/bbox.ts';
+import { pointInAreaGeometry } from '../../src/geo/point-in-ring.ts';
+import { parseVillageDatabaseText } from '../../src/io/village-database/database-file.ts';
+import type { VillageDatabase, VillageFeature } from '../../src/profiles/zhejiang-2026/village-database.ts';
+import { isAreaGeometry } from '../../src/rules/ydyh/database-parcels.ts';
+import { launch, type Session } from './support/browser.ts';
+import { installDiskFullSwitch, openStartPage, setDiskFull } from './support/drafts.ts';
+import { E2E_ORIGIN } from './support/origin.ts';
+
+let session: Session;
+let page: Page;
+let sample: VillageDatabase;
+
+const areaOf = (f: VillageFeature) => (isAreaGeometry(f.geometry) ? ellipsoidalArea(f.geometry) : 0);
+
+/** A point well inside a parcel (a grid point of its box that lies in it). */
+function insidePoint(feature: VillageFeature): [number, number] {
+  const geometry = feature.geometry;
+  if (!isAreaGeometry(geometry)) throw new Error('not an area');
+  const [w, s, e, n] = geometryBBox(geometry);
+  for (let i = 3; i < 8; i++) {
+    for (let j = 3; j < 8; j++) {
+      const p: Position = [w + ((e - w) * i) / 10, s + ((n - s) * j) / 10];
+      if (pointInAreaGeometry(p, geometry) === 'inside') return p as [number, number];
+    }
+  }
+  throw new Error(`no inside point for ${feature.ref}`);
+}
+
+/** The largest paddy parcels: farmland, far from the village construction boundary, easy to hit. */
+function paddies(db: VillageDatabase, count: number): VillageFeature[] {
+  return (db.layers.GHDLTB?.features ?? []).filter((f) => f.properties['GHDLBM'] === '0101').sort((a, b) => areaOf(b) - areaOf(a)).slice(0, count);
+}
+
+async function clickAt(lonLat: [number, number], shift = false): Promise<void> {
+  await page.evaluate(() => window.villageDatabase?.idle());
+  const local = await page.evaluate((p) => window.villageDatabase?.project(p) ?? null, lonLat);
+  const box = await page.locator('[data-testid="database-map"] canvas').boundingBox();
+  if (!local || !box) throw new Error('map not ready');
+  if (shift) await page.keyboard.down('Shift');
+  await page.mouse.click(box.x + local.x, box.y + local.y);
+  if (shift) await page.keyboard.up('Shift');
+}
+
+// Each answer is computed in the page: the whole state (a 2.5 MB plan) never crosses to the test.
+const checked = () => page.waitForSelector('[data-testid="database-app"][data-checked="true"][data-tabulated="true"]', { timeout: 90_000 });
+const boundaryErrors = () => page.evaluate(() => window.villageDatabase?.state().check?.issues.filter((i) => i.rule === 'village-land-in-boundary' && i.severity === 'error').length ?? -1);
+const villageHa = () => page.evaluate(() => window.villageDatabase?.state().tables?.structure.rows.find((r) => r.row.key === 'village')?.values.target ?? NaN);
+const codeOf = (ref: string) => page.evaluate((r) => window.villageDatabase?.state().database?.layers.GHDLTB?.features.find((f) => f.ref === r)?.properties['GHDLBM'], ref);
+const keptId = () => page.evaluate(() => window.villageDatabase?.state().draft?.id ?? null);
+
+beforeAll(async () => {
+  session = await launch();
+  await installDiskFullSwitch(session.context);
+  page = session.page;
+  const read = parseVillageDatabaseText(readFileSync('samples/sample-village-2026.database.json', 'utf8'), 'sample');
+  if (!read.ok) throw new Error(read.error.key);
+  sample = read.value;
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('editing a 2026 village plan', () => {
+  it('keeps the sample on this computer, reclassifies a parcel clicked on the map, and the checks and tables follow; undo and redo', async () => {
+    await page.goto(`${E2E_ORIGIN}?database=sample`);
+    await checked();
+    expect(await page.isVisible('[data-testid="edit-needs-keep"]')).toBe(false);
+    await page.click('[data-action="keep"]');
+    await page.waitForURL(/\?db=/);
+    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]');
+    expect(await boundaryErrors()).toBe(0);
+    const before = await villageHa();
+
+    const [parcel] = paddies(sample, 1);
+    if (!parcel) throw new Error('no paddy');
+    await clickAt(insidePoint(parcel));
+    await expect.poll(() => page.getAttribute('[data-testid="database-feature"]', 'data-ref')).toBe(parcel.ref);
+    await page.selectOption('[data-testid="edit-code"]', '070301');
+    await page.click('[data-action="apply-edit"]');
+    await checked();
+    await expect.poll(boundaryErrors).toBe(1);
+    expect(await codeOf(parcel.ref)).toBe('070301');
+    expect((await villageHa()) - before).toBeCloseTo(areaOf(parcel) / 10_000, 6);
+
+    await page.click('[data-action="undo"]');
+    await expect.poll(boundaryErrors).toBe(0);
+    expect(await codeOf(parcel.ref)).toBe('0101');
+    await page.keyboard.press('Control+y');
+    await expect.poll(boundaryErrors).toBe(1);
+    expect(await codeOf(parcel.ref)).toBe('070301');
+    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('changes two parcels at once with Shift+click, says what a coarse code means, and keeps every edit through a reload', async () => {
+    const [, second, third] = paddies(sample, 3);
+    if (!second || !third) throw new Error('no paddies');
+    await clickAt(insidePoint(second));
+    await clickAt(insidePoint(third), true);
+    await expect.poll(() => page.getAttribute('[data-testid="database-feature"]', 'data-count')).toBe('2');
+    // 07 居住用地 has no row of its own in the Zhejiang table: taken, with a note.
+    await page.selectOption('[data-testid="edit-code"]', '07');
+    await page.click('[data-action="apply-edit"]');
+    await page.waitForSelector('[data-testid="edit-said"]');
+    expect(await codeOf(second.ref)).toBe('07');
+    expect(await codeOf(third.ref)).toBe('07');
+    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]');
+
+    await page.reload();
+    await checked();
+    expect(await codeOf(second.ref)).toBe('07');
+    expect(await codeOf(third.ref)).toBe('07');
+    const [first] = paddies(sample, 1);
+    expect(await codeOf(first?.ref ?? '')).toBe('070301');
+  });
+
+  it('keeps an edit in the page when the disk is full, says so, asks before leaving, and saves it once there is room', async () => {
+    const [, , , fourth] = paddies(sample, 4);
+    if (!fourth) throw new Error('no paddy');
+    await setDiskFull(page, true);
+    await clickAt(insidePoint(fourth));
+    await page.selectOption('[data-testid="edit-code"]', '0103');
+    await page.click('[data-action="apply-edit"]');
+    await page.waitForSelector('[data-testid="keep-status"][data-saving="failed"]');
+    expect(await page.textContent('[data-testid="keep-status"]')).toContain('磁盘');
+    let asked = false;
+    page.once('dialog', (dialog) => {
+      asked = dialog.type() === 'beforeunload';
+      void dialog.dismiss();
+    });
+    await page.evaluate(() => window.location.reload()).catch(() => undefined);
+    await expect.poll(() => asked).toBe(true);
+    expect(await codeOf(fourth.ref)).toBe('0103');
+    // The writer tries again by itself.
+    await setDiskFull(page, false);
+    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]', { timeout: 20_000 });
+    await page.reload();
+    await checked();
+    expect(await codeOf(fourth.ref)).toBe('0103');
+  });
+
+  it('lists the kept plan on the start page, opens it from there and deletes it when asked', async () => {
+    const id = await keptId();
+    if (!id) throw new Error('not kept');
+    const kept = { id };
+    await openStartPage(page);
+    const row = page.locator(`[data-kept="${kept.id}"]`);
+    await row.waitFor();
+    await row.locator('[data-action="open-kept"]').click();
+    await checked();
+    expect(await keptId()).toBe(kept.id);
+    await openStartPage(page);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator(`[data-kept="${kept.id}"] [data-action="delete-kept"]`).click();
+    await page.locator(`[data-kept="${kept.id}"]`).waitFor({ state: 'detached' });
+    await page.goto(`${E2E_ORIGIN}?db=${kept.id}`);
+    await page.waitForSelector('[data-testid="database-error"]');
+  });
+});
