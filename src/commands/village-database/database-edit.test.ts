@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { strings } from '../../i18n/texts.ts';
 import { cell, database, feature, parcels } from '../../rules/ydyh/test-support.ts';
-import { applyEdit, type DatabaseEdit } from './database-edit.ts';
+import type { VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
+import { applyEdit, isEmptyEdit, type DatabaseEdit } from './database-edit.ts';
 
 const db = database({
   GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0101', '0103', '0201']),
@@ -62,6 +63,69 @@ describe('applyEdit', () => {
   it('throws on a ref or a layer the database does not have (a bug: edits are made from the same database)', () => {
     expect(() => applyEdit(db, { ...edit, changes: [{ ...edit.changes[0]!, ref: 'GHDLTB#9' }] }, 'forward')).toThrow(/GHDLTB#9/);
     expect(() => applyEdit(db, { ...edit, changes: [{ ...edit.changes[0]!, layer: 'JQDLTB' }] }, 'forward')).toThrow(/JQDLTB/);
+  });
+});
+
+describe('applyEdit with whole features', () => {
+  const ghdltb = db.layers.GHDLTB?.features ?? [];
+  const [first, second, third] = ghdltb as [VillageFeature, VillageFeature, VillageFeature];
+  const added = feature('GHDLTB#4', cell(3), { GHDLBM: '0301' });
+  const replaced = { ...second, geometry: cell(5) };
+  const whole: DatabaseEdit = {
+    labelKey: 'databaseEdit.drawOverPlan.label',
+    params: {},
+    changes: [{ layer: 'GHDLTB', ref: 'GHDLTB#3', before: { GHDLBM: '0201' }, after: { GHDLBM: '0103' } }],
+    features: [
+      { layer: 'GHDLTB', before: first, after: null, index: 0 },
+      { layer: 'GHDLTB', before: null, after: added },
+      { layer: 'GHDLTB', before: second, after: replaced },
+    ],
+  };
+  const refs = (edited: typeof db) => edited.layers.GHDLTB?.features.map((f) => f.ref);
+
+  it('removes, replaces in place and appends, with the field changes, sharing the rest', () => {
+    const edited = applyEdit(db, whole, 'forward');
+    expect(refs(edited)).toEqual(['GHDLTB#2', 'GHDLTB#3', 'GHDLTB#4']);
+    expect(edited.layers.GHDLTB?.features[0]).toBe(replaced);
+    expect(edited.layers.GHDLTB?.features[1]?.properties).toEqual({ GHDLBM: '0103' });
+    expect(edited.layers.GHDLTB?.features[2]).toBe(added);
+    expect(edited.layers.GKBJ).toBe(db.layers.GKBJ);
+  });
+
+  it('takes them back exactly: the removed feature at its old index, the very objects it had', () => {
+    const back = applyEdit(applyEdit(db, whole, 'forward'), whole, 'back');
+    expect(back).toEqual(db);
+    expect(back.layers.GHDLTB?.features[0]).toBe(first);
+    expect(back.layers.GHDLTB?.features[1]).toBe(second);
+    expect(back.layers.GHDLTB?.features[2]?.geometry).toBe(third.geometry);
+  });
+
+  it('puts several removed features back in their places', () => {
+    const edit: DatabaseEdit = {
+      ...whole,
+      changes: [],
+      features: [
+        { layer: 'GHDLTB', before: third, after: null, index: 2 },
+        { layer: 'GHDLTB', before: first, after: null, index: 0 },
+        { layer: 'GHDLTB', before: null, after: added },
+      ],
+    };
+    const edited = applyEdit(db, edit, 'forward');
+    expect(refs(edited)).toEqual(['GHDLTB#2', 'GHDLTB#4']);
+    expect(applyEdit(edited, edit, 'back').layers.GHDLTB?.features).toEqual(ghdltb);
+  });
+
+  it('is no edit without changes of either kind, and an edit with features only is one', () => {
+    expect(isEmptyEdit({ ...whole, changes: [], features: [] })).toBe(true);
+    expect(isEmptyEdit({ ...whole, changes: [] })).toBe(false);
+    expect(applyEdit(db, { ...whole, changes: [], features: [] }, 'forward')).toBe(db);
+  });
+
+  it('throws on a feature the database does not have, or one changed twice (bugs)', () => {
+    const missing = feature('GHDLTB#9', cell(9));
+    expect(() => applyEdit(db, { ...whole, changes: [], features: [{ layer: 'GHDLTB', before: missing, after: null, index: 0 }] }, 'forward')).toThrow(/GHDLTB#9/);
+    const twice: DatabaseEdit = { ...whole, changes: [], features: [{ layer: 'GHDLTB', before: first, after: null, index: 0 }, { layer: 'GHDLTB', before: first, after: replaced }] };
+    expect(() => applyEdit(db, twice, 'forward')).toThrow(/twice/);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * An edit of a village database (a 2026 plan) as plain data: the fields each touched feature had and has,
- * so one value both redoes and undoes it, and a history is a list of these (`database-history.ts`).
- * Applying one shares every untouched layer and feature with the database it came from, so a view or a
- * check that compares by identity sees only what changed.
+ * and the whole features added, removed or replaced, so one value both redoes and undoes it, and a history
+ * is a list of these (`database-history.ts`). Applying one shares every untouched layer and feature with
+ * the database it came from, so a view or a check that compares by identity sees only what changed.
  */
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 
@@ -14,37 +14,61 @@ export interface FieldChange {
   readonly after: Readonly<Record<string, FieldValue>>;
 }
 
+/**
+ * A whole feature added (appended to its layer), removed or replaced (found by the ref of the side it is
+ * applied from). A removal keeps the index the feature had in its layer before the edit, so undo puts it
+ * back there. A feature takes part in at most one feature change of an edit.
+ */
+export type FeatureChange =
+  | { readonly layer: VillageLayerName; readonly before: null; readonly after: VillageFeature }
+  | { readonly layer: VillageLayerName; readonly before: VillageFeature; readonly after: null; readonly index: number }
+  | { readonly layer: VillageLayerName; readonly before: VillageFeature; readonly after: VillageFeature };
+
 export interface DatabaseEdit {
   /** i18n key naming the step in the undo history, with its parameters. */
   readonly labelKey: string;
   readonly params: Record<string, string | number>;
   readonly changes: readonly FieldChange[];
+  readonly features?: readonly FeatureChange[];
 }
 
 export type EditDirection = 'forward' | 'back';
 
+/** An edit that changes nothing: no undo step. */
+export function isEmptyEdit(edit: DatabaseEdit): boolean {
+  return edit.changes.length === 0 && (edit.features?.length ?? 0) === 0;
+}
+
 /** The properties with `values` set and the fields of `absent` that `values` does not give removed, keeping their prototype. */
-function withValues(properties: Readonly<Record<string, FieldValue>>, values: Readonly<Record<string, FieldValue>>, absent: Readonly<Record<string, FieldValue>>): Record<string, FieldValue> {
+export function withValues(properties: Readonly<Record<string, FieldValue>>, values: Readonly<Record<string, FieldValue>>, absent: Readonly<Record<string, FieldValue>> = {}): Record<string, FieldValue> {
   const out = Object.assign(Object.create(Object.getPrototypeOf(properties) as object | null) as Record<string, FieldValue>, properties, values);
   for (const field of Object.keys(absent)) if (!Object.hasOwn(values, field)) delete out[field];
   return out;
 }
 
-function groupBy<K>(changes: readonly FieldChange[], keyOf: (change: FieldChange) => K): Map<K, FieldChange[]> {
-  const groups = new Map<K, FieldChange[]>();
-  for (const change of changes) {
-    const group = groups.get(keyOf(change));
-    if (group === undefined) groups.set(keyOf(change), [change]);
-    else group.push(change);
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group === undefined) groups.set(keyOf(item), [item]);
+    else group.push(item);
   }
   return groups;
 }
 
-/** A layer with its changes applied in order; a change whose ref names no feature, or several, is a bug. */
-function editLayer(layer: VillageLayer, changes: readonly FieldChange[], direction: EditDirection): VillageLayer {
+/** Throws unless each ref was found exactly once: an edit is made from the database it is applied to. */
+function expectEachOnce(layer: VillageLayerName, refs: Iterable<string>, found: ReadonlyMap<string, number>): void {
+  for (const ref of refs) {
+    const count = found.get(ref) ?? 0;
+    if (count !== 1) throw new Error(`database edit: ${layer} has ${count} features ${ref}`);
+  }
+}
+
+/** The features with their field changes applied in order; a change whose ref names no feature, or several, is a bug. */
+function editFields(layer: VillageLayerName, features: readonly VillageFeature[], changes: readonly FieldChange[], direction: EditDirection): VillageFeature[] {
   const byRef = groupBy(changes, (change) => change.ref);
   const found = new Map<string, number>();
-  const features = layer.features.map((feature): VillageFeature => {
+  const edited = features.map((feature): VillageFeature => {
     const own = byRef.get(feature.ref);
     if (own === undefined) return feature;
     found.set(feature.ref, (found.get(feature.ref) ?? 0) + 1);
@@ -55,22 +79,63 @@ function editLayer(layer: VillageLayer, changes: readonly FieldChange[], directi
     );
     return { ...feature, properties };
   });
-  for (const ref of byRef.keys()) {
-    const count = found.get(ref) ?? 0;
-    if (count !== 1) throw new Error(`database edit: ${layer.name} has ${count} features ${ref}`);
+  expectEachOnce(layer, byRef.keys(), found);
+  return edited;
+}
+
+/**
+ * The features with whole-feature changes applied: replaced in place and removed where they stand; an
+ * added feature goes at the end (forward), a removed one back to its old index (back).
+ */
+function editFeatures(layer: VillageLayerName, features: readonly VillageFeature[], changes: readonly FeatureChange[], direction: EditDirection): VillageFeature[] {
+  const byRef = new Map<string, VillageFeature | null>();
+  const appended: VillageFeature[] = [];
+  const restored: { index: number; feature: VillageFeature }[] = [];
+  const replace = (from: VillageFeature, to: VillageFeature | null) => {
+    if (byRef.has(from.ref)) throw new Error(`database edit: ${layer} ${from.ref} changed twice`);
+    byRef.set(from.ref, to);
+  };
+  for (const change of changes) {
+    if (change.before === null) {
+      if (direction === 'forward') appended.push(change.after);
+      else replace(change.after, null);
+    } else if (change.after === null) {
+      if (direction === 'forward') replace(change.before, null);
+      else restored.push({ index: change.index, feature: change.before });
+    } else if (direction === 'forward') replace(change.before, change.after);
+    else replace(change.after, change.before);
   }
-  return { ...layer, features };
+  const found = new Map<string, number>();
+  const edited = features.flatMap((feature): VillageFeature[] => {
+    if (!byRef.has(feature.ref)) return [feature];
+    found.set(feature.ref, (found.get(feature.ref) ?? 0) + 1);
+    const to = byRef.get(feature.ref) ?? null;
+    return to === null ? [] : [to];
+  });
+  expectEachOnce(layer, byRef.keys(), found);
+  // In ascending old index every feature before a restored one is already back in its place.
+  for (const { index, feature } of restored.sort((a, b) => a.index - b.index)) edited.splice(index, 0, feature);
+  return [...edited, ...appended];
+}
+
+function editLayer(layer: VillageLayer, fields: readonly FieldChange[], features: readonly FeatureChange[], direction: EditDirection): VillageLayer {
+  const byFields = (list: readonly VillageFeature[]) => (fields.length === 0 ? list : editFields(layer.name, list, fields, direction));
+  const byFeatures = (list: readonly VillageFeature[]) => (features.length === 0 ? list : editFeatures(layer.name, list, features, direction));
+  // Undo takes the steps back in the reverse order: whole features first, then fields.
+  const edited = direction === 'forward' ? byFeatures(byFields(layer.features)) : byFields(byFeatures(layer.features));
+  return { ...layer, features: edited };
 }
 
 /** The database with the edit applied (`forward`) or taken back (`back`); only the touched layers and features are new objects. */
 export function applyEdit(db: VillageDatabase, edit: DatabaseEdit, direction: EditDirection): VillageDatabase {
-  if (edit.changes.length === 0) return db;
-  const byLayer = groupBy(edit.changes, (change) => change.layer);
+  if (isEmptyEdit(edit)) return db;
+  const fieldsByLayer = groupBy(edit.changes, (change) => change.layer);
+  const featuresByLayer = groupBy(edit.features ?? [], (change) => change.layer);
   const layers = { ...db.layers };
-  for (const [name, changes] of byLayer) {
+  for (const name of new Set([...fieldsByLayer.keys(), ...featuresByLayer.keys()])) {
     const layer = db.layers[name];
     if (layer === undefined) throw new Error(`database edit: no layer ${name}`);
-    layers[name] = editLayer(layer, changes, direction);
+    layers[name] = editLayer(layer, fieldsByLayer.get(name) ?? [], featuresByLayer.get(name) ?? [], direction);
   }
   return { ...db, layers };
 }

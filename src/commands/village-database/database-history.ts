@@ -1,9 +1,9 @@
 /**
- * Undo and redo of a village database's edits as plain data: each edit holds its fields before and after,
- * so the same value is applied back to undo and forward to redo. Pure: every function returns new values.
+ * Undo and redo of a village database's edits as plain data: each edit holds its fields and whole features
+ * before and after, so the same value is applied back to undo and forward to redo. Pure: every function returns new values.
  */
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
-import { applyEdit, type DatabaseEdit } from './database-edit.ts';
+import { applyEdit, isEmptyEdit, type DatabaseEdit } from './database-edit.ts';
 
 export interface DatabaseHistory {
   /** Applied edits, oldest first: undo takes the last. */
@@ -24,7 +24,7 @@ export const MAX_DATABASE_HISTORY_STEPS = 200;
 
 /** The history after an applied edit: redo is forgotten. An edit that changed nothing is no step. */
 export function record(history: DatabaseHistory, edit: DatabaseEdit): DatabaseHistory {
-  if (edit.changes.length === 0) return history;
+  if (isEmptyEdit(edit)) return history;
   return { done: [...history.done, edit].slice(-MAX_DATABASE_HISTORY_STEPS), undone: [] };
 }
 

@@ -38,7 +38,7 @@ export interface FieldValues {
 }
 
 /** One feature's change to `values`, holding only the fields that differ; null when none does. */
-function changeOf(layer: VillageLayerName, feature: VillageFeature, values: Readonly<Record<string, FieldValue>>): FieldChange | null {
+export function changeOf(layer: VillageLayerName, feature: VillageFeature, values: Readonly<Record<string, FieldValue>>): FieldChange | null {
   const fields = Object.keys(values).filter((field) => !Object.hasOwn(feature.properties, field) || feature.properties[field] !== values[field]);
   if (fields.length === 0) return null;
   const before: Record<string, FieldValue> = {};

@@ -1,4 +1,4 @@
-/** Edits of a 2026 village plan's attributes: reclassifying planned parcels, setting 管控边界 types (`commands/village-database/`). */
+/** Edits of a 2026 village plan: reclassifying planned parcels, drawing a change over them, setting 管控边界 types (`commands/village-database/`). */
 import type { Texts } from './text.ts';
 
 export const databaseEditText: Texts = {
@@ -53,6 +53,38 @@ export const databaseEditText: Texts = {
   'databaseEdit.reclassify.ungrouped': {
     zh: '{{code}} {{name}} 在浙江规划用地结构调整表中不属于任何小计，该表只在合计中计入这些图斑',
     en: '{{code}} {{name}} is in no subtotal of the Zhejiang structure table: the table counts these parcels in the total only',
+  },
+  'databaseEdit.drawOverPlan.label': {
+    zh: '绘制“{{name}}”（{{count}} 个图斑）',
+    en: 'Draw “{{name}}” ({{count}} parcel(s))',
+  },
+  'databaseEdit.drawOverPlan.outsideVillage': {
+    zh: '所绘范围在村域之外，没有压到任何规划地类图斑，未作修改',
+    en: 'The drawing lies outside the village and covers no planned parcel: nothing changed',
+  },
+  'databaseEdit.drawOverPlan.onlySlivers': {
+    zh: '所绘范围只压到规划地类图斑边缘不足 {{minM2}} m² 的碎片，未作修改；请沿图斑画得更大一些',
+    en: 'The drawing covers only slivers under {{minM2}} m² at the edges of planned parcels: nothing changed; draw further into the parcels',
+  },
+  'databaseEdit.drawOverPlan.clipped': {
+    zh: '所绘范围超出村域的 {{areaM2}} m² 已裁去',
+    en: '{{areaM2}} m² of the drawing outside the village was cut off',
+  },
+  'databaseEdit.drawOverPlan.cut': {
+    zh: '{{count}} 个图斑被分割：范围外的部分保留原标识码和属性，范围内的部分成为新图斑（新标识码、新图斑编号）',
+    en: '{{count}} parcel(s) were cut: the parts outside keep their BSM and attributes, the parts inside are new parcels (new BSM and parcel number)',
+  },
+  'databaseEdit.drawOverPlan.slivers': {
+    zh: '{{count}} 块不足 {{minM2}} m² 的碎片（共 {{areaM2}} m²）未单独成图斑，已并入所在图斑的相邻部分',
+    en: '{{count}} sliver(s) under {{minM2}} m² ({{areaM2}} m² in all) were not made parcels but kept with the adjoining part of their parcel',
+  },
+  'databaseEdit.drawOverPlan.noXzqdm': {
+    zh: '本规划没有村级行政区代码（村级调查区或基期地类图斑的坐落单位代码），无法给分割出的新图斑编标识码；请先补充坐落单位代码',
+    en: 'This plan has no village code (ZLDWDM of the village survey area or the base parcels), so the new parcels cannot be given a BSM; fill in ZLDWDM first',
+  },
+  'databaseEdit.drawOverPlan.bsmUsedUp': {
+    zh: '行政区代码 {{xzqdm}} 下的 8 位标识码序号已用完，无法再增加图斑',
+    en: 'The 8-digit BSM sequence of {{xzqdm}} is used up: no parcel can be added',
   },
   'databaseEdit.setControlType.unknownType': {
     zh: '“{{code}}”不是管控边界类型代码表中的代码',

@@ -13,6 +13,7 @@
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { DATABASE_LAYERS, bsm, type DatabaseField, type DatabaseLayer, type DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayer } from '../../profiles/zhejiang-2026/village-database.ts';
+import { villageXzqdm } from '../../profiles/zhejiang-2026/village-xzqdm.ts';
 import type { OutputFile } from '../files.ts';
 import { writeGeoJson } from '../formats/geojson.format.ts';
 import { crsForLayer, writeShapefile } from '../formats/shapefile-write.ts';
@@ -20,6 +21,9 @@ import type { ExportField, ExportFeature, ExportLayer, ExportValue } from '../fo
 import { failure, listSome, note, success, type Message, type Result } from '../result.ts';
 import { encodeText, type OutputEncoding } from '../text/encode-text.ts';
 import { writeZip } from '../zip/zip-write.ts';
+
+/** Kept importable from here, where the package's tests look for it. */
+export { villageXzqdm };
 
 /** The gdb's name without `.gdb` (CCTool: `<村>数据库/村庄规划数据库.gdb`, domain-2026.md §3). */
 export const VILLAGE_DATABASE_FOLDER = '村庄规划数据库';
@@ -60,29 +64,11 @@ const WRITABLE_GEOMETRY: Partial<Record<DatabaseLayer['geometry'], WritableGeome
 
 /** The layers the package's GK zone is taken from, the village's outline first. */
 const ZONE_LAYERS: readonly DatabaseLayerName[] = ['CJDCQ', 'JQDLTB', 'GHDLTB'];
-const XZQDM_SOURCES: readonly DatabaseLayerName[] = ['CJDCQ', 'JQDLTB'];
 
 /** How long a text is against its field's limit: bytes in a DBF, characters (as the gdb counts them) in GeoJSON. */
 type TextSize = (text: string) => number;
 
 const isEmpty = (value: FieldValue | undefined): value is null | undefined => value === null || value === undefined || String(value).trim() === '';
-
-/**
- * The village's XZQDM for new BSMs (layers.ts `bsm()`): the first 12 digits of ZLDWDM in CJDCQ, else in
- * JQDLTB (the base layer CCTool takes it from); the commonest where features differ.
- */
-export function villageXzqdm(db: VillageDatabase): string | null {
-  for (const name of XZQDM_SOURCES) {
-    const counts = new Map<string, number>();
-    for (const feature of db.layers[name]?.features ?? []) {
-      const prefix = /^\d{12}/.exec(String(feature.properties.ZLDWDM ?? '').trim())?.[0];
-      if (prefix) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
-    }
-    const commonest = [...counts].sort((a, b) => b[1] - a[1])[0];
-    if (commonest) return commonest[0];
-  }
-  return null;
-}
 
 /** Each feature's BSM: its own when it is 20 digits and the first in the layer to have it, else made from the XZQDM and the next unused number. */
 function layerBsms(layer: DatabaseLayer, features: readonly VillageFeature[], xzqdm: string | null): Result<string[]> {

@@ -1,0 +1,166 @@
+import type { Polygon, Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { AreaGeometry } from '../../domain/features.ts';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { polygonsOf } from '../../geo/rings.ts';
+import { isValidAreaGeometry } from '../../geo/validity.ts';
+import { bsm } from '../../profiles/zhejiang-2026/layers.ts';
+import type { VillageDatabase, VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
+import { checkDatabase } from '../../rules/ydyh/index.ts';
+import { cell, CELL, database, feature } from '../../rules/ydyh/test-support.ts';
+import { applyEdit, type DatabaseEdit } from './database-edit.ts';
+import { EMPTY_DATABASE_HISTORY, record, redo, undo } from './database-history.ts';
+import { drawOverPlan } from './draw-over-plan.command.ts';
+
+const XZQDM = '330106001001';
+/** Metres in a degree of longitude near 30.2°N (enough for test shapes). */
+const M_LON = 96_290;
+const M_LAT = 110_860;
+const ORIGIN = cell(0).coordinates[0]?.[0] as [number, number];
+
+/** A rectangle in cell units from the grid's corner, counter-clockwise. */
+function rectangle(x0: number, y0: number, x1: number, y1: number): Polygon {
+  const at = (x: number, y: number): Position => [ORIGIN[0] + x * CELL, ORIGIN[1] + y * CELL];
+  return { type: 'Polygon', coordinates: [[at(x0, y0), at(x1, y0), at(x1, y1), at(x0, y1), at(x0, y0)]] };
+}
+
+/**
+ * Cell (col, row) with vertices every ~10 m along each edge, each moved up to ±0.3 mm at random (seeded per
+ * parcel): parcels digitised one by one in another program, neighbours' edges never quite the same.
+ */
+function jittered(col: number, row: number, seed: number): Polygon {
+  let state = seed;
+  const random = () => ((state = (state * 48_271) % 2_147_483_647) / 2_147_483_647) * 2 - 1;
+  const [[x0, y0], , [x1, y1]] = cell(col, row).coordinates[0] as [[number, number], Position, [number, number]];
+  const corners: [number, number][] = [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+  const ring: Position[] = [];
+  const steps = 10;
+  corners.forEach(([fx, fy], i) => {
+    const [tx, ty] = corners[(i + 1) % 4] as [number, number];
+    for (let s = 0; s < steps; s++) ring.push([fx + (s / steps) * (tx - fx) + (random() * 0.0003) / M_LON, fy + (s / steps) * (ty - fy) + (random() * 0.0003) / M_LAT]);
+  });
+  return { type: 'Polygon', coordinates: [[...ring, ring[0] as Position]] };
+}
+
+const area = (geometry: VillageFeature['geometry']) => ellipsoidalArea(geometry as AreaGeometry);
+const layerArea = (db: VillageDatabase) => (db.layers.GHDLTB?.features ?? []).reduce((sum, f) => sum + area(f.geometry), 0);
+
+/** A 3 × 3 grid of 水田 parcels (row by row, BSM sequence and TBBH 1 … 9), the village survey area around it. */
+function grid(shape: (col: number, row: number, n: number) => Polygon = (col, row) => cell(col, row)): VillageDatabase {
+  const parcels = Array.from({ length: 9 }, (_, k) => {
+    const id = bsm(XZQDM, k + 1);
+    if (!id.ok) throw new Error(id.error);
+    const geometry = shape(k % 3, Math.floor(k / 3), k + 1);
+    return feature(`GHDLTB#${id.value}`, geometry, { BSM: id.value, TBBH: String(k + 1), GHDLBM: '0101', GHDLMC: '水田', GHDLMJ: Math.round(ellipsoidalArea(geometry) * 100) / 100, BZ: '' });
+  });
+  const base = parcels.map((p, k) => feature(`JQDLTB#${k + 1}`, p.geometry, { JQDLBM: '0101', JQDLMC: '水田', ZLDWDM: `${XZQDM}0000000` }));
+  return database({ GHDLTB: parcels, JQDLTB: base, CJDCQ: [feature('CJDCQ#1', rectangle(0, 0, 3, 3), { ZLDWDM: `${XZQDM}0000000` })] });
+}
+
+function drawn(db: VillageDatabase, polygon: Polygon, code = '070301'): { edit: DatabaseEdit; edited: VillageDatabase; notes: readonly { key: string }[] } {
+  const result = drawOverPlan(db, polygon, code);
+  if (!result.ok) throw new Error(result.error.key);
+  return { edit: result.value, edited: applyEdit(db, result.value, 'forward'), notes: result.notes };
+}
+
+const added = (edit: DatabaseEdit) => (edit.features ?? []).flatMap((c) => (c.before === null ? [c.after] : []));
+const replaced = (edit: DatabaseEdit) => (edit.features ?? []).flatMap((c) => (c.before !== null && c.after !== null ? [c.after] : []));
+
+describe('drawOverPlan', () => {
+  const db = grid();
+
+  it('cuts the four parcels under a drawing, adds their inside parts as new parcels of the class, and undo gives the database back', () => {
+    const { edit, edited, notes } = drawn(db, rectangle(0.5, 0.5, 2, 1.5));
+    expect(edit.changes).toEqual([]);
+    const made = added(edit);
+    expect(made).toHaveLength(4);
+    const bsms = made.map((f) => f.properties.BSM);
+    expect(new Set(bsms).size).toBe(4);
+    for (const value of bsms) expect(value).toMatch(new RegExp(`^${XZQDM}\\d{8}$`));
+    expect(bsms).toEqual(['10', '11', '12', '13'].map((n) => `${XZQDM}000000${n}`));
+    expect(made.map((f) => f.properties.TBBH)).toEqual(['10', '11', '12', '13']);
+    expect(made.map((f) => f.ref)).toEqual(bsms.map((value) => `GHDLTB#${String(value)}`));
+    for (const f of made) expect(f.properties).toMatchObject({ GHDLBM: '070301', GHDLMC: '一类农村宅基地', BZ: '', GHDLMJ: Math.round(area(f.geometry) * 100) / 100 });
+
+    const kept = replaced(edit);
+    const cut = kept.filter((f) => f.properties.GHDLBM === '0101' && Math.abs(area(f.geometry) - area(cell(0))) > 1);
+    expect(cut.map((f) => f.properties.TBBH)).toEqual(['1', '2', '4', '5']);
+    for (const f of cut) expect(f.properties.GHDLMJ).toBe(Math.round(area(f.geometry) * 100) / 100);
+    // The two parcels east of the drawing get its corners, which lie on their west edges.
+    expect(kept.filter((f) => !cut.includes(f)).map((f) => f.properties.TBBH)).toEqual(['3', '6']);
+    expect(notes.map((n) => n.key)).toEqual(['databaseEdit.drawOverPlan.cut']);
+    expect(edit.params).toEqual({ code: '070301', name: '一类农村宅基地', count: 4 });
+
+    expect(Math.abs(layerArea(edited) - layerArea(db))).toBeLessThan(0.01);
+    expect(made.reduce((sum, f) => sum + area(f.geometry), 0)).toBeCloseTo(area(rectangle(0.5, 0.5, 2, 1.5)), 2);
+
+    const history = record(EMPTY_DATABASE_HISTORY, edit);
+    const undone = undo(edited, history);
+    expect(undone?.db).toEqual(db);
+    expect(undone && redo(undone.db, undone.history)?.db).toEqual(edited);
+  });
+
+  it('cuts a parcel around a drawing wholly inside it: the outside keeps a hole and stays valid', () => {
+    const { edit, edited } = drawn(db, rectangle(1.25, 1.25, 1.75, 1.75));
+    const [outside] = replaced(edit);
+    expect(replaced(edit)).toHaveLength(1);
+    expect(outside?.properties).toMatchObject({ BSM: `${XZQDM}00000005`, GHDLBM: '0101' });
+    expect(polygonsOf(outside?.geometry as AreaGeometry)[0]).toHaveLength(2);
+    expect(isValidAreaGeometry(outside?.geometry as AreaGeometry)).toBe(true);
+    expect(added(edit).map((f) => f.properties.GHDLBM)).toEqual(['070301']);
+    expect(Math.abs(layerArea(edited) - layerArea(db))).toBeLessThan(0.01);
+  });
+
+  it('changes only the class of a parcel the drawing covers whole, keeping its BSM, even drawn 0.2 mm beyond it', () => {
+    const margin = 0.0002 / M_LON / CELL;
+    for (const polygon of [cell(1, 1), rectangle(1 - margin, 1, 2 + margin, 2)]) {
+      const { edit } = drawn(db, polygon);
+      expect(edit.features).toEqual([]);
+      expect(edit.changes).toEqual([{ layer: 'GHDLTB', ref: `GHDLTB#${XZQDM}00000005`, before: { GHDLBM: '0101', GHDLMC: '水田' }, after: { GHDLBM: '070301', GHDLMC: '一类农村宅基地' } }]);
+    }
+  });
+
+  it('says so when the covered parcel already has the class, and makes no step', () => {
+    const result = drawOverPlan(db, cell(1, 1), '0101');
+    expect(result.ok && result.value.changes).toEqual([]);
+    expect(result.ok && result.notes.map((n) => n.key)).toContain('databaseEdit.nothingChanged');
+    expect(result.ok && record(EMPTY_DATABASE_HISTORY, result.value)).toBe(EMPTY_DATABASE_HISTORY);
+  });
+
+  it('clips a drawing to the village survey area, with a note', () => {
+    const { edit, notes } = drawn(db, rectangle(2.5, 2.5, 4, 4));
+    expect(added(edit)).toHaveLength(1);
+    expect(notes.map((n) => n.key)).toContain('databaseEdit.drawOverPlan.clipped');
+  });
+
+  it('leaves no sliver parcel on real-looking parcels (edges jittered ±0.3 mm), areas add up and the totals still agree', () => {
+    const real = grid((col, row, n) => jittered(col, row, 7 * n));
+    const totalsEqual = (plan: VillageDatabase) => checkDatabase(plan).issues.filter((i) => i.rule === 'totals-equal');
+    expect(totalsEqual(real)).toEqual([]);
+    // Along parcel edges on two sides, across the middle of two parcels: slivers both in and out.
+    for (const polygon of [rectangle(1, 0.5, 2, 2.5), rectangle(0.3, 1, 2.7, 2), cell(1, 1)]) {
+      const { edit, edited, notes } = drawn(real, polygon);
+      const touched = [...added(edit), ...replaced(edit)];
+      for (const f of touched) for (const part of polygonsOf(f.geometry as AreaGeometry)) expect(ellipsoidalArea({ type: 'Polygon', coordinates: part as Position[][] })).toBeGreaterThanOrEqual(1);
+      for (const f of touched) expect(isValidAreaGeometry(f.geometry as AreaGeometry)).toBe(true);
+      expect(Math.abs(layerArea(edited) - layerArea(real))).toBeLessThan(0.01);
+      expect(notes.map((n) => n.key)).toContain('databaseEdit.drawOverPlan.slivers');
+      expect(totalsEqual(edited)).toEqual([]);
+      expect(applyEdit(edited, edit, 'back')).toEqual(real);
+    }
+  });
+
+  it.each([
+    ['a drawing outside the village', db, rectangle(4, 4, 5, 5), '070301', 'databaseEdit.drawOverPlan.outsideVillage'],
+    ['a drawing outside the parcels of a plan without CJDCQ', database({ GHDLTB: db.layers.GHDLTB?.features ?? [] }), rectangle(4, 4, 5, 5), '070301', 'databaseEdit.drawOverPlan.outsideVillage'],
+    ['a self-intersecting drawing', db, { type: 'Polygon', coordinates: [[[120.1005, 30.2005], [120.1015, 30.2015], [120.1015, 30.2005], [120.1005, 30.2015], [120.1005, 30.2005]]] } as Polygon, '070301', 'geometry.invalid.selfIntersection'],
+    ['a drawing too small to be one', db, rectangle(1.5, 1.5, 1.5 + 1e-7, 1.5 + 1e-7), '070301', 'geometry.invalid.zeroArea'],
+    ['a code not in the 2023 classification', db, cell(1, 1), '0702x', 'databaseEdit.reclassify.unknownCode'],
+    ['a sea code', db, cell(1, 1), '18', 'databaseEdit.reclassify.seaCode'],
+    ['a database declared in the 2020 edition', { ...db, edition: 'ydyh-2020' as const }, cell(1, 1), '070301', 'databaseEdit.reclassify.edition2020'],
+    ['a plan without XZQDM when a parcel must be cut', database({ GHDLTB: db.layers.GHDLTB?.features ?? [] }), rectangle(0.5, 0.5, 1.5, 1.5), '070301', 'databaseEdit.drawOverPlan.noXzqdm'],
+  ])('refuses %s', (_case, plan, polygon, code, key) => {
+    const result = drawOverPlan(plan, polygon, code);
+    expect(result.ok ? null : result.error.key).toBe(key);
+  });
+});
