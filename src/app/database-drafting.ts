@@ -6,12 +6,12 @@
  * first; a failed save says why and the plan in the page is kept.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import { applyEdit, type DatabaseEdit, type EditDirection } from '../commands/village-database/database-edit.ts';
+import { applyEdit, isEmptyEdit, type DatabaseEdit, type EditDirection } from '../commands/village-database/database-edit.ts';
 import { record, redo, undo, type DatabaseHistory } from '../commands/village-database/database-history.ts';
 import { failure, success, type Result } from '../domain/message.ts';
 import { openDatabaseDrafts, type DatabaseDraftId, type DatabaseDraftMeta, type DatabaseDraftRead, type DatabaseDrafts, type DatabaseDraftSource } from '../persist/database-drafts.ts';
 import type { VillageDatabase } from '../profiles/zhejiang-2026/village-database.ts';
-import type { DatabaseSessionState } from './database-state.ts';
+import { workerFailed, type DatabaseSessionState } from './database-state.ts';
 
 /** Long enough to gather a run of quick edits into one write of the whole plan (a few megabytes). */
 const SAVE_DELAY_MS = 600;
@@ -75,7 +75,7 @@ export function databaseDrafting(
   const apply = (database: VillageDatabase, edit: DatabaseEdit, direction: EditDirection, history: DatabaseHistory) => {
     store.setState({ database: applyEdit(database, edit, direction), history, check: null, tables: null });
     // The worker takes its messages in order: the edit is in its copy before the checks are asked for.
-    void applyInWorker(edit, direction).then(recheck);
+    void applyInWorker(edit, direction).then(recheck, (error: unknown) => store.setState({ workFailed: workerFailed(error) }));
     scheduleSave();
   };
 
@@ -100,7 +100,7 @@ export function databaseDrafting(
       const made = make(database);
       if (!made.ok) return store.setState({ editMessages: { level: 'error', messages: [made.error] } });
       store.setState({ editMessages: made.notes.length > 0 ? { level: 'warning', messages: made.notes } : null });
-      if (made.value.changes.length > 0) apply(database, made.value, 'forward', record(history, made.value));
+      if (!isEmptyEdit(made.value)) apply(database, made.value, 'forward', record(history, made.value));
     },
     undo() {
       const { database, history } = store.getState();

@@ -9,7 +9,7 @@
  */
 import { transfer, wrap, type Remote } from 'comlink';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { failure, success, type Message } from '../domain/message.ts';
+import { failure, success } from '../domain/message.ts';
 import type { Plan } from '../domain/plan.ts';
 import type { Result } from '../io/result.ts';
 import type { VirtualFile } from '../io/village-database/read-village-files.ts';
@@ -19,7 +19,7 @@ import type { DatabaseApi } from '../worker/database.worker.ts';
 import type { DatabaseEdit } from '../commands/village-database/database-edit.ts';
 import type { DatabaseDraftId, DatabaseDraftMeta, DatabaseDraftSource } from '../persist/database-drafts.ts';
 import { databaseDrafting } from './database-drafting.ts';
-import { START, type DatabaseSessionState } from './database-state.ts';
+import { START, workerFailed, type DatabaseSessionState } from './database-state.ts';
 
 export type { DatabaseSessionState };
 
@@ -51,7 +51,6 @@ export interface DatabaseSession {
   dispose(): void;
 }
 
-const workerFailed = (error: unknown): Message => ({ key: 'database.workerFailed', params: { detail: error instanceof Error ? error.message : String(error) } });
 
 
 export function openDatabaseSession(): DatabaseSession {

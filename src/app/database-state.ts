@@ -59,3 +59,6 @@ export const START: Omit<DatabaseSessionState, 'source'> = {
   saveError: null,
   editMessages: null,
 };
+
+/** A worker that threw or died, as the view says it. */
+export const workerFailed = (error: unknown): Message => ({ key: 'database.workerFailed', params: { detail: error instanceof Error ? error.message : String(error) } });

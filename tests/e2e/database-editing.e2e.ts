@@ -129,6 +129,41 @@ describe('editing a 2026 village plan', () => {
     expect(await codeOf(first?.ref ?? '')).toBe('070301');
   });
 
+  it('draws a change across parcels: they are cut along the outline, the part inside takes the class, the area is kept, one undo puts it back', async () => {
+    const [parcel] = paddies(sample, 6).slice(5);
+    if (!parcel || !isAreaGeometry(parcel.geometry)) throw new Error('no paddy');
+    const [w, s, e, n] = geometryBBox(parcel.geometry);
+    // A square from the parcel's middle out past its north-east corner: it cuts the parcel and its neighbours.
+    const [cx, cy] = insidePoint(parcel);
+    const ring: [number, number][] = [[cx, cy], [e + (e - w) * 0.3, cy], [e + (e - w) * 0.3, n + (n - s) * 0.3], [cx, n + (n - s) * 0.3]];
+    const countAndArea = () =>
+      page.evaluate(() => {
+        const features = window.villageDatabase?.state().database?.layers.GHDLTB?.features ?? [];
+        return { count: features.length, drawn: features.filter((f) => f.properties['GHDLBM'] === '0901').length };
+      });
+    const before = await countAndArea();
+    const totalBefore = await page.evaluate(() => window.villageDatabase?.state().tables?.structure.rows.find((r) => r.row.kind === 'total')?.values.target ?? NaN);
+    await page.selectOption('[data-testid="draw-code"]', '0901');
+    await page.click('[data-action="draw-change"]');
+    for (const corner of ring) await clickAt(corner);
+    await clickAt(ring[0] as [number, number]);
+    await checked();
+    const after = await countAndArea();
+    if (process.env.E2E_SHOT) {
+      await page.evaluate(() => window.villageDatabase?.idle());
+      await page.screenshot({ path: '/tmp/drawn.png' });
+    }
+    expect(after.drawn).toBeGreaterThanOrEqual(2);
+    expect(after.count).toBeGreaterThan(before.count);
+    const totalAfter = await page.evaluate(() => window.villageDatabase?.state().tables?.structure.rows.find((r) => r.row.kind === 'total')?.values.target ?? NaN);
+    // The village's planned total is unchanged (to 0.01 m²): cutting moves land between classes, never loses it.
+    expect(Math.abs(totalAfter - totalBefore) * 10_000).toBeLessThan(0.01);
+    await page.click('[data-action="undo"]');
+    await expect.poll(countAndArea).toEqual(before);
+    await page.keyboard.press('Control+y');
+    await expect.poll(countAndArea).toEqual(after);
+  });
+
   it('keeps an edit in the page when the disk is full, says so, asks before leaving, and saves it once there is room', async () => {
     const [, , , fourth] = paddies(sample, 4);
     if (!fourth) throw new Error('no paddy');

@@ -11,6 +11,7 @@ import type { VillageDatabase, VillageLayerName } from '../../profiles/zhejiang-
 import { emptyBBox, geometryBBox, isEmptyBBox, unionBBox, type BBox } from '../../geo/bbox.ts';
 import { addHatchPatterns } from '../patterns.ts';
 import { HATCH_IMAGES } from '../plan-style.ts';
+import { createDatabaseDraw, type DatabaseDraw } from './database-draw.ts';
 import { layerData } from './database-sources.ts';
 
 const FOCUS_SOURCE = 'db-focus';
@@ -45,6 +46,8 @@ function styleLayers(style: MapLayerStyle, shown: boolean): LayerSpecification[]
 }
 
 export interface DatabaseMap {
+  /** Drawing a change (a polygon) on the map; while it draws, clicks do not pick. */
+  readonly draw: DatabaseDraw;
   /** Draws the database after an edit: only the layers whose records changed are sent to the map again. */
   update(db: VillageDatabase): void;
   setShown(layer: VillageLayerName, shown: boolean): void;
@@ -100,7 +103,9 @@ export function createDatabaseMap(container: HTMLElement, db: VillageDatabase, s
   const shownFill = (layer: VillageLayerName) => map.getLayer(fillOf(layer)) !== undefined && map.getLayoutProperty(fillOf(layer), 'visibility') !== 'none';
 
   let drawn = db;
+  const draw = createDatabaseDraw(map);
   return {
+    draw,
     update(next) {
       for (const style of styles) if (next.layers[style.layer] !== drawn.layers[style.layer]) source(sourceOf(style.layer))?.setData(layerData(next, style));
       drawn = next;
@@ -121,6 +126,7 @@ export function createDatabaseMap(container: HTMLElement, db: VillageDatabase, s
     },
     onPick(listener) {
       map.on('click', (event) => {
+        if (draw.drawing) return;
         for (const layer of PICK_ORDER.filter(shownFill)) {
           const hit: MapGeoJSONFeature | undefined = map.queryRenderedFeatures(event.point, { layers: [fillOf(layer)] })[0];
           if (hit) return listener(layer, String(hit.properties['ref']), event.originalEvent.shiftKey);

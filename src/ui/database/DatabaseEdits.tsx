@@ -10,22 +10,10 @@ import { useStore } from 'zustand';
 import type { DatabaseSession } from '../../app/database-session.ts';
 import { reclassify } from '../../commands/village-database/reclassify.command.ts';
 import { setControlType } from '../../commands/village-database/set-control-type.command.ts';
-import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { GKBJ_TYPES, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
 import type { VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { formatMessage } from '../format.ts';
-
-/** Land classes by first-level group, as a planner looks them up; sea classes are never offered on land. */
-function landClassGroups(english: boolean) {
-  const name = (entry: { zh: string; en: string }) => (english ? entry.en : entry.zh);
-  return YDYH_2023_INDEX.children(null)
-    .filter((root) => root.realm === 'land' && root.code !== null)
-    .map((root) => {
-      const below = (code: string): { code: string; label: string }[] =>
-        YDYH_2023_INDEX.children(code).flatMap((child) => (child.code === null ? [] : [{ code: child.code, label: `${child.code} ${name(child)}` }, ...below(child.code)]));
-      return { label: `${root.code} ${name(root)}`, options: [{ code: root.code as string, label: `${root.code} ${name(root)}` }, ...below(root.code as string)] };
-    });
-}
+import { ClassOptions } from './ClassOptions.tsx';
 
 export function DatabaseEdits({ session, layer, features }: { session: DatabaseSession; layer: VillageLayerName; features: readonly VillageFeature[] }) {
   const { t, i18n } = useTranslation();
@@ -45,15 +33,7 @@ export function DatabaseEdits({ session, layer, features }: { session: DatabaseS
         {t(layer === 'GHDLTB' ? 'database.edit.classLabel' : 'database.edit.typeLabel')}{' '}
         <select value={value} data-testid="edit-code" onChange={(e) => setChosen(e.target.value)}>
           {layer === 'GHDLTB'
-            ? landClassGroups(english).map((group) => (
-                <optgroup key={group.label} label={group.label}>
-                  {group.options.map((option) => (
-                    <option key={option.code} value={option.code}>
-                      {option.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ))
+            ? <ClassOptions />
             : GKBJ_TYPES.map((type) => (
                 <option key={type.code} value={type.code}>
                   {type.code} {english ? type.en : type.zh}

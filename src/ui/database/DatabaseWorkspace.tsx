@@ -17,6 +17,7 @@ import { DatabaseIssues } from './DatabaseIssues.tsx';
 import { DatabaseLayers } from './DatabaseLayers.tsx';
 import { DatabaseMapView } from './DatabaseMapView.tsx';
 import { DatabaseTablesView } from './DatabaseTablesView.tsx';
+import { DrawChange } from './DrawChange.tsx';
 import { installDatabaseAutomation } from './database-automation.ts';
 
 type Tab = 'issues' | 'tables' | 'feature';
@@ -82,10 +83,17 @@ export function DatabaseWorkspace({ db, session }: { db: VillageDatabase; sessio
     const layer = issue.features[0] ? index.get(issue.features[0])?.layer : undefined;
     if (layer) setPicked({ layer, refs: issue.features.filter((ref) => index.get(ref)?.layer === layer) });
   };
-  const onReady = (map: DatabaseMap | null) => installDatabaseAutomation(map, session);
+  const [map, setMap] = useState<DatabaseMap | null>(null);
+  const onReady = (ready: DatabaseMap | null) => {
+    installDatabaseAutomation(ready, session);
+    setMap(ready);
+  };
   return (
     <main className="database-workspace">
-      <DatabaseLayers db={db} shown={shown} setShown={setShown} />
+      <div className="database-left">
+        <DrawChange session={session} map={map} />
+        <DatabaseLayers db={db} shown={shown} setShown={setShown} />
+      </div>
       <DatabaseMapView
         db={db}
         shown={shown}
