@@ -30,13 +30,15 @@ export interface DatabaseEdit {
   readonly params: Record<string, string | number>;
   readonly changes: readonly FieldChange[];
   readonly features?: readonly FeatureChange[];
+  /** Layers the database lacked: created empty before the edit's changes, removed again after undoing them. */
+  readonly newLayers?: readonly Omit<VillageLayer, 'features'>[];
 }
 
 export type EditDirection = 'forward' | 'back';
 
 /** An edit that changes nothing: no undo step. */
 export function isEmptyEdit(edit: DatabaseEdit): boolean {
-  return edit.changes.length === 0 && (edit.features?.length ?? 0) === 0;
+  return edit.changes.length === 0 && (edit.features?.length ?? 0) === 0 && (edit.newLayers?.length ?? 0) === 0;
 }
 
 /** The properties with `values` set and the fields of `absent` that `values` does not give removed, keeping their prototype. */
@@ -132,10 +134,13 @@ export function applyEdit(db: VillageDatabase, edit: DatabaseEdit, direction: Ed
   const fieldsByLayer = groupBy(edit.changes, (change) => change.layer);
   const featuresByLayer = groupBy(edit.features ?? [], (change) => change.layer);
   const layers = { ...db.layers };
+  const created = edit.newLayers ?? [];
+  if (direction === 'forward') for (const header of created) layers[header.name] = { ...header, features: [] };
   for (const name of new Set([...fieldsByLayer.keys(), ...featuresByLayer.keys()])) {
-    const layer = db.layers[name];
+    const layer = layers[name];
     if (layer === undefined) throw new Error(`database edit: no layer ${name}`);
     layers[name] = editLayer(layer, fieldsByLayer.get(name) ?? [], featuresByLayer.get(name) ?? [], direction);
   }
+  if (direction === 'back') for (const { name } of created) delete layers[name];
   return { ...db, layers };
 }

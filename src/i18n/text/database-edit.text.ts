@@ -90,4 +90,32 @@ export const databaseEditText: Texts = {
     zh: '“{{code}}”不是管控边界类型代码表中的代码',
     en: '“{{code}}” is not a code of the control boundary type list',
   },
+  'databaseEdit.deriveControl.label': {
+    zh: '由规划地类图斑重新生成管控边界（{{count}} 类）',
+    en: 'Regenerate the control boundaries from the planned parcels ({{count}} type(s))',
+  },
+  'databaseEdit.deriveControl.edition2020': {
+    zh: '本规划的地类编码为用地用海 2020 试行版，管控边界按 2023 版编码划分，不能据此生成；请先将规划转换为 2023 版',
+    en: 'This plan’s land-use codes are in the 2020 trial edition, and the control boundary types follow the 2023 codes: convert the plan to the 2023 edition first',
+  },
+  'databaseEdit.deriveControl.noParcels': {
+    zh: '本规划的{{layer}}中没有图斑，无法生成管控边界',
+    en: '{{layer}} of this plan has no parcels, so no control boundary can be derived',
+  },
+  'databaseEdit.deriveControl.noXzqdm': {
+    zh: '本规划没有有效的村级行政区代码（村级调查区或基期地类图斑的坐落单位代码），无法给管控边界编标识码；请先补充坐落单位代码',
+    en: 'This plan has no valid village code (ZLDWDM of the village survey area or the base parcels), so the control boundaries cannot be given a BSM; fill in ZLDWDM first',
+  },
+  'databaseEdit.deriveControl.notDissolved': {
+    zh: '{{what}} 的图斑无法合并（{{reason}}）；请先修正这些图斑的几何错误',
+    en: 'The parcels of {{what}} could not be merged ({{reason}}); correct their geometry first',
+  },
+  'databaseEdit.deriveControl.unchanged': {
+    zh: '管控边界已与规划地类图斑一致，未作修改',
+    en: 'The control boundaries already match the planned parcels: nothing changed',
+  },
+  'databaseEdit.deriveControl.untyped': {
+    zh: '{{count}} 个规划地类图斑的地类没有对应的管控边界类型，未计入管控边界：{{refs}}；请检查其地类编码',
+    en: '{{count}} planned parcel(s) have a class with no control boundary type and are in no control boundary: {{refs}}; check their codes',
+  },
 };

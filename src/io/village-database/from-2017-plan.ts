@@ -20,7 +20,7 @@
  * the database's own are planar Gauss-Krüger SHAPE_Area, which differs by the projection's scale (≈ 1e-4
  * 0.3° off the central meridian).
  */
-import type { Geometry, Position } from 'geojson';
+import type { Geometry } from 'geojson';
 import type { AreaGeometry, FeatureOf } from '../../domain/features.ts';
 import { LAND_CLASSES, landClass, type LandClassCode } from '../../domain/land-classes.ts';
 import { failure, listSome, success, type Message, type Result } from '../../domain/message.ts';
@@ -28,15 +28,11 @@ import { layerFeatures, type Plan } from '../../domain/plan.ts';
 import { mapSandiaoCode } from '../../profiles/sandiao/to-ydyh-2023.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { suggest2023, type Suggestion2017Row, type Suggestion2023 } from '../../profiles/zhejiang-2017/to-ydyh-2023.ts';
-import { GKBJ_TYPES } from '../../profiles/zhejiang-2026/code-lists.ts';
-import { controlTypeOf } from '../../profiles/zhejiang-2026/control-boundary.ts';
 import { bsm, DATABASE_LAYERS, type DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageInfo, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
-import { interiorPoint } from '../../geo/interior-point.ts';
-import { union } from '../../geo/overlay.ts';
-import { pointInAreaGeometry } from '../../geo/point-in-ring.ts';
 import { CheckState } from '../../rules/context.ts';
+import { areaM2 as m2, controlBoundaries, dissolved as dissolvedOr, insideAny, parcelControlType } from '../../commands/village-database/control-boundaries.ts';
 import { invalidDecisions, undecidedGroups, type ReviewDecisions, type ReviewGroup } from './review-groups.ts';
 
 /** The file a converted database's layers name as theirs: none until the planner saves it, then under this name. */
@@ -71,7 +67,6 @@ function baseLands(plan: Plan): BaseLand[] {
 
 const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
 const round2 = (value: number): number => Math.round(value * 100) / 100;
-const m2 = (geometry: AreaGeometry): number => round2(ellipsoidalArea(geometry));
 
 function reviewGroups(lands: readonly BaseLand[]): readonly ReviewGroup[] {
   const tally = new Map<LandClassCode, { count: number; areaM2: number; bySurvey: number }>();
@@ -123,24 +118,8 @@ function coder(decisions: ReviewDecisions): (classCode: LandClassCode, surveyCod
 }
 
 const nameOf = (code: string): string => YDYH_2023_INDEX.get(code)?.zh ?? '';
-const insideAny = (geometry: AreaGeometry, zones: readonly AreaGeometry[]): boolean => {
-  const point = interiorPoint(geometry);
-  return point !== null && zones.some((zone) => pointInAreaGeometry(point, zone) === 'inside');
-};
-
-/** The plan's precision (9 decimals) for the vertices an overlay returns. */
-function roundedGeometry(geometry: AreaGeometry): AreaGeometry {
-  const round = (p: Position): Position => [Math.round((p[0] as number) * 1e9) / 1e9, Math.round((p[1] as number) * 1e9) / 1e9];
-  return geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(round)) } : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((rings) => rings.map((ring) => ring.map(round))) };
-}
-
-function dissolved(geometries: readonly AreaGeometry[], what: string): Result<AreaGeometry> {
-  const [only] = geometries;
-  if (geometries.length === 1 && only) return success(roundedGeometry(only));
-  const merged = union(geometries);
-  if (!merged.ok || merged.value === null) return failure('villageDb.from2017.notDissolved', { what, reason: merged.ok ? 'empty' : merged.error });
-  return success(roundedGeometry(merged.value));
-}
+const NOT_DISSOLVED = 'villageDb.from2017.notDissolved';
+const dissolved = (geometries: readonly AreaGeometry[], what: string): Result<AreaGeometry> => dissolvedOr(geometries, what, NOT_DISSOLVED);
 
 /** Each base parcel's planned land, one parcel per planned class: the base parcel itself where it keeps one class. */
 function plannedParcels(lands: readonly BaseLand[], codeOf: ReturnType<typeof coder>): Result<PlannedParcel[]> {
@@ -261,23 +240,17 @@ export function databaseFrom2017Plan(plan: Plan, decisions: ReviewDecisions): Re
   if (!parcels.ok) return parcels;
   const typed = parcels.value.map((parcel) => {
     const ssbjlx = insideAny(parcel.geometry, flexible) ? 'T' : null;
-    // CCTool: the PBF over the red line over the plan parcels; SSBJLX applies to plan parcels only. Every
-    // candidate of the 2017 table has a type of its code (a test checks it).
-    const type = insideAny(parcel.geometry, pbf) ? '0202' : insideAny(parcel.geometry, red) ? '0102' : controlTypeOf(parcel.code, ssbjlx);
+    // Every candidate of the 2017 table has a type of its code (a test checks it).
+    const type = parcelControlType(parcel.geometry, parcel.code, ssbjlx, { pbf, redLine: red });
     return { ...parcel, ssbjlx, type };
   });
   const ghdltb = typed.map((parcel, k) => ({
     geometry: parcel.geometry,
     values: { TBBH: String(k + 1), GHDLBM: parcel.code, GHDLMC: nameOf(parcel.code), GHDLMJ: m2(parcel.geometry), SSBJLX: parcel.ssbjlx, BZ: parcel.note },
   }));
-  const gkbj: Row[] = [];
-  for (const type of GKBJ_TYPES) {
-    const parts = typed.filter((parcel) => parcel.type === type.code).map((parcel) => parcel.geometry);
-    if (parts.length === 0) continue;
-    const geometry = dissolved(parts, `GKBJ ${type.code}`);
-    if (!geometry.ok) return geometry;
-    gkbj.push({ geometry: geometry.value, values: { GKBJLXMC: type.zh, GKBJLXDM: type.code, MJ: m2(geometry.value) } });
-  }
+  const boundaries = controlBoundaries(typed, NOT_DISSOLVED);
+  if (!boundaries.ok) return boundaries;
+  const gkbj = boundaries.value.map(({ code, name, geometry, areaM2 }): Row => ({ geometry, values: { GKBJLXMC: name, GKBJLXDM: code, MJ: areaM2 } }));
 
   return success({
     edition: 'ydyh-2023',

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { union } from '../../geo/overlay.ts';
+import { parseVillageDatabaseText } from '../../io/village-database/database-file.ts';
+import type { AreaGeometry } from '../../domain/features.ts';
+import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
+import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
+import { checkDatabase } from '../../rules/ydyh/index.ts';
+import { cell, database, feature } from '../../rules/ydyh/test-support.ts';
+import { areaM2 } from './control-boundaries.ts';
+import { applyEdit, isEmptyEdit } from './database-edit.ts';
+import { EMPTY_DATABASE_HISTORY, record, undo } from './database-history.ts';
+import { deriveControlBoundaries } from './derive-control-boundaries.command.ts';
+import { reclassify } from './reclassify.command.ts';
+
+const XZQDM = '330106001001';
+
+/** Cells 0–4: village land, farmland, farmland under the PBF, forest under the red line, farmland. */
+const village = (gkbj?: VillageDatabase['layers']['GKBJ']) =>
+  database({
+    CJDCQ: [feature('CJDCQ#1', cell(0, 0, 0.005), { ZLDWDM: `${XZQDM}0000000` })],
+    GHDLTB: ['0703', '0103', '0103', '0301', '0103'].map((code, k) => feature(`GHDLTB#${k + 1}`, cell(k), { GHDLBM: code, GHDLMC: '', SSBJLX: null })),
+    YJJBNT: [feature('YJJBNT#1', cell(2))],
+    STBHHX: [feature('STBHHX#1', cell(3))],
+    ...(gkbj ? { GKBJ: gkbj.features } : {}),
+  });
+
+const derive = (db: VillageDatabase) => {
+  const edit = deriveControlBoundaries(db);
+  if (!edit.ok) throw new Error(edit.error.key);
+  return edit;
+};
+const typesOf = (db: VillageDatabase) => Object.fromEntries((db.layers.GKBJ?.features ?? []).map((f) => [f.properties.GKBJLXDM, f.properties.MJ]));
+const merged = (...geometries: AreaGeometry[]): AreaGeometry => {
+  const result = union(geometries);
+  if (!result.ok || result.value === null) throw new Error('union');
+  return result.value;
+};
+
+describe('deriveControlBoundaries', () => {
+  const db = village();
+  const first = derive(db);
+  const derived = applyEdit(db, first.value, 'forward');
+
+  it('gives each type its parcels dissolved, 0202 for the PBF and 0102 for the red line, with BSM, YSDM and MJ', () => {
+    expect(typesOf(derived)).toEqual({
+      '0102': areaM2(cell(3)),
+      '0201': areaM2(merged(cell(1), cell(4))),
+      '0202': areaM2(cell(2)),
+      '0301': areaM2(cell(0)),
+    });
+    const [boundary] = derived.layers.GKBJ?.features ?? [];
+    expect(boundary?.ref).toBe(`GKBJ#${XZQDM}00000001`);
+    expect(boundary?.properties).toMatchObject({ BSM: `${XZQDM}00000001`, YSDM: DATABASE_LAYERS.find((layer) => layer.name === 'GKBJ')?.ysdm, GKBJLXMC: '生态保护红线', GKBJLXDM: '0102' });
+    expect(first.notes).toEqual([]);
+  });
+
+  it('adds the GKBJ layer the database lacked, and undo removes it again', () => {
+    expect(db.layers.GKBJ).toBeUndefined();
+    expect(derived.layers.GKBJ?.fieldNames).toContain('GKBJLXDM');
+    expect(applyEdit(derived, first.value, 'back')).toEqual(db);
+  });
+
+  it('after a farmland cell is reclassified as 070301, 0301 grows by it and no village land lies outside the boundary; undo restores the previous GKBJ', () => {
+    const reclassified = reclassify(derived, ['GHDLTB#2'], '070301');
+    if (!reclassified.ok) throw new Error(reclassified.error.key);
+    const changed = applyEdit(derived, reclassified.value, 'forward');
+    expect(checkDatabase(changed).issues.filter((i) => i.rule === 'village-land-in-boundary')).not.toEqual([]);
+    const again = derive(changed);
+    const history = record(EMPTY_DATABASE_HISTORY, again.value);
+    const after = applyEdit(changed, again.value, 'forward');
+    expect(typesOf(after)).toMatchObject({ '0301': areaM2(merged(cell(0), cell(1))), '0201': areaM2(cell(4)) });
+    expect(checkDatabase(after).issues.filter((i) => i.rule === 'village-land-in-boundary')).toEqual([]);
+    expect(undo(after, history)?.db.layers.GKBJ).toEqual(derived.layers.GKBJ);
+  });
+
+  it('is an empty edit, with a note, when GKBJ already is the derived one', () => {
+    const same = derive(derived);
+    expect(isEmptyEdit(same.value)).toBe(true);
+    expect(same.notes).toEqual([{ key: 'databaseEdit.deriveControl.unchanged' }]);
+  });
+
+  it('is refused in a 2020-declared database, without planned parcels, and without a village code', () => {
+    expect(deriveControlBoundaries({ ...db, edition: 'ydyh-2020' })).toMatchObject({ ok: false, error: { key: 'databaseEdit.deriveControl.edition2020' } });
+    expect(deriveControlBoundaries(database({ CJDCQ: db.layers.CJDCQ?.features ?? [] }))).toMatchObject({ ok: false, error: { key: 'databaseEdit.deriveControl.noParcels' } });
+    expect(deriveControlBoundaries(database({ GHDLTB: db.layers.GHDLTB?.features ?? [] }))).toMatchObject({ ok: false, error: { key: 'databaseEdit.deriveControl.noXzqdm' } });
+  });
+
+  it('names the parcels whose class has no type', () => {
+    const odd = database({ ...{ CJDCQ: db.layers.CJDCQ?.features ?? [] }, GHDLTB: [feature('GHDLTB#1', cell(0), { GHDLBM: '24' }), feature('GHDLTB#2', cell(1), { GHDLBM: '0703' })] });
+    expect(derive(odd).notes).toEqual([{ key: 'databaseEdit.deriveControl.untyped', params: { count: 1, refs: 'GHDLTB#1' } }]);
+  });
+});
+
+describe('deriveControlBoundaries on the committed 2026 sample', () => {
+  it('gives back the sample’s own GKBJ: an empty edit', () => {
+    const text = readFileSync(new URL('../../../samples/sample-village-2026.database.json', import.meta.url), 'utf8');
+    const parsed = parseVillageDatabaseText(text, 'sample-village-2026.database.json');
+    if (!parsed.ok) throw new Error(parsed.error.key);
+    const started = performance.now();
+    const edit = deriveControlBoundaries(parsed.value);
+    const seconds = (performance.now() - started) / 1000;
+    console.info(`deriving GKBJ of the sample (${parsed.value.layers.GHDLTB?.features.length} parcels) took ${seconds.toFixed(2)} s`);
+    expect(edit.ok && isEmptyEdit(edit.value)).toBe(true);
+    expect(edit.ok && edit.notes).toEqual([{ key: 'databaseEdit.deriveControl.unchanged' }]);
+  }, 60_000);
+});
