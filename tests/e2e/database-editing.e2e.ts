@@ -7,17 +7,16 @@
  * leaving asks first, saved once there is room), and the kept plan listed on the start page and deleted.
  */
 import { readFileSync } from 'node:fs';
-import type { Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import { geometryBBox } from '../../src/geo/bbox.ts';
-import { pointInAreaGeometry } from '../../src/geo/point-in-ring.ts';
 import { parseVillageDatabaseText } from '../../src/io/village-database/database-file.ts';
 import type { VillageDatabase, VillageFeature } from '../../src/profiles/zhejiang-2026/village-database.ts';
 import { isAreaGeometry } from '../../src/rules/ydyh/database-parcels.ts';
 import { launch, type Session } from './support/browser.ts';
 import { installDiskFullSwitch, openStartPage, setDiskFull } from './support/drafts.ts';
+import { clickDatabaseMap, insidePoint } from './support/database-view.ts';
 import { E2E_ORIGIN } from './support/origin.ts';
 
 let session: Session;
@@ -26,34 +25,12 @@ let sample: VillageDatabase;
 
 const areaOf = (f: VillageFeature) => (isAreaGeometry(f.geometry) ? ellipsoidalArea(f.geometry) : 0);
 
-/** A point well inside a parcel (a grid point of its box that lies in it). */
-function insidePoint(feature: VillageFeature): [number, number] {
-  const geometry = feature.geometry;
-  if (!isAreaGeometry(geometry)) throw new Error('not an area');
-  const [w, s, e, n] = geometryBBox(geometry);
-  for (let i = 3; i < 8; i++) {
-    for (let j = 3; j < 8; j++) {
-      const p: Position = [w + ((e - w) * i) / 10, s + ((n - s) * j) / 10];
-      if (pointInAreaGeometry(p, geometry) === 'inside') return p as [number, number];
-    }
-  }
-  throw new Error(`no inside point for ${feature.ref}`);
-}
 
 /** The largest paddy parcels: farmland, far from the village construction boundary, easy to hit. */
 function paddies(db: VillageDatabase, count: number): VillageFeature[] {
   return (db.layers.GHDLTB?.features ?? []).filter((f) => f.properties['GHDLBM'] === '0101').sort((a, b) => areaOf(b) - areaOf(a)).slice(0, count);
 }
 
-async function clickAt(lonLat: [number, number], shift = false): Promise<void> {
-  await page.evaluate(() => window.villageDatabase?.idle());
-  const local = await page.evaluate((p) => window.villageDatabase?.project(p) ?? null, lonLat);
-  const box = await page.locator('[data-testid="database-map"] canvas').boundingBox();
-  if (!local || !box) throw new Error('map not ready');
-  if (shift) await page.keyboard.down('Shift');
-  await page.mouse.click(box.x + local.x, box.y + local.y);
-  if (shift) await page.keyboard.up('Shift');
-}
 
 // Each answer is computed in the page: the whole state (a 2.5 MB plan) never crosses to the test.
 const checked = () => page.waitForSelector('[data-testid="database-app"][data-checked="true"][data-tabulated="true"]', { timeout: 90_000 });
@@ -88,7 +65,7 @@ describe('editing a 2026 village plan', () => {
 
     const [parcel] = paddies(sample, 1);
     if (!parcel) throw new Error('no paddy');
-    await clickAt(insidePoint(parcel));
+    await clickDatabaseMap(page, insidePoint(parcel));
     await expect.poll(() => page.getAttribute('[data-testid="database-feature"]', 'data-ref')).toBe(parcel.ref);
     await page.selectOption('[data-testid="edit-code"]', '070301');
     await page.click('[data-action="apply-edit"]');
@@ -110,8 +87,8 @@ describe('editing a 2026 village plan', () => {
   it('changes two parcels at once with Shift+click, says what a coarse code means, and keeps every edit through a reload', async () => {
     const [, second, third] = paddies(sample, 3);
     if (!second || !third) throw new Error('no paddies');
-    await clickAt(insidePoint(second));
-    await clickAt(insidePoint(third), true);
+    await clickDatabaseMap(page, insidePoint(second));
+    await clickDatabaseMap(page, insidePoint(third), true);
     await expect.poll(() => page.getAttribute('[data-testid="database-feature"]', 'data-count')).toBe('2');
     // 07 居住用地 has no row of its own in the Zhejiang table: taken, with a note.
     await page.selectOption('[data-testid="edit-code"]', '07');
@@ -127,6 +104,37 @@ describe('editing a 2026 village plan', () => {
     expect(await codeOf(third.ref)).toBe('07');
     const [first] = paddies(sample, 1);
     expect(await codeOf(first?.ref ?? '')).toBe('070301');
+  });
+
+  it('keeps an edit in the page when the disk is full, says so, asks before leaving, and saves it once there is room', async () => {
+    const [, , , fourth] = paddies(sample, 4);
+    if (!fourth) throw new Error('no paddy');
+    await setDiskFull(page, true);
+    await clickDatabaseMap(page, insidePoint(fourth));
+    await expect.poll(() => page.getAttribute('[data-testid="database-feature"]', 'data-ref')).toBe(fourth.ref);
+    await page.selectOption('[data-testid="edit-code"]', '0103');
+    await page.click('[data-action="apply-edit"]');
+    await page.waitForSelector('[data-testid="keep-status"][data-saving="failed"]');
+    expect(await page.textContent('[data-testid="keep-status"]')).toContain('磁盘');
+    let asked = false;
+    page.once('dialog', (dialog) => {
+      asked = dialog.type() === 'beforeunload';
+      void dialog.dismiss();
+    });
+    await page.evaluate(() => {
+      (window as { stayed?: boolean }).stayed = true;
+      window.location.reload();
+    }).catch(() => undefined);
+    await expect.poll(() => asked).toBe(true);
+    // Dismissed: the page stayed, and the edit with it.
+    expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await codeOf(fourth.ref)).toBe('0103');
+    // The writer tries again by itself.
+    await setDiskFull(page, false);
+    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]', { timeout: 20_000 });
+    await page.reload();
+    await checked();
+    expect(await codeOf(fourth.ref)).toBe('0103');
   });
 
   it('draws a change across parcels: they are cut along the outline, the part inside takes the class, the area is kept, one undo puts it back', async () => {
@@ -145,8 +153,8 @@ describe('editing a 2026 village plan', () => {
     const totalBefore = await page.evaluate(() => window.villageDatabase?.state().tables?.structure.rows.find((r) => r.row.kind === 'total')?.values.target ?? NaN);
     await page.selectOption('[data-testid="draw-code"]', '0901');
     await page.click('[data-action="draw-change"]');
-    for (const corner of ring) await clickAt(corner);
-    await clickAt(ring[0] as [number, number]);
+    for (const corner of ring) await clickDatabaseMap(page, corner);
+    await clickDatabaseMap(page, ring[0] as [number, number]);
     await checked();
     const after = await countAndArea();
     if (process.env.E2E_SHOT) {
@@ -162,31 +170,6 @@ describe('editing a 2026 village plan', () => {
     await expect.poll(countAndArea).toEqual(before);
     await page.keyboard.press('Control+y');
     await expect.poll(countAndArea).toEqual(after);
-  });
-
-  it('keeps an edit in the page when the disk is full, says so, asks before leaving, and saves it once there is room', async () => {
-    const [, , , fourth] = paddies(sample, 4);
-    if (!fourth) throw new Error('no paddy');
-    await setDiskFull(page, true);
-    await clickAt(insidePoint(fourth));
-    await page.selectOption('[data-testid="edit-code"]', '0103');
-    await page.click('[data-action="apply-edit"]');
-    await page.waitForSelector('[data-testid="keep-status"][data-saving="failed"]');
-    expect(await page.textContent('[data-testid="keep-status"]')).toContain('磁盘');
-    let asked = false;
-    page.once('dialog', (dialog) => {
-      asked = dialog.type() === 'beforeunload';
-      void dialog.dismiss();
-    });
-    await page.evaluate(() => window.location.reload()).catch(() => undefined);
-    await expect.poll(() => asked).toBe(true);
-    expect(await codeOf(fourth.ref)).toBe('0103');
-    // The writer tries again by itself.
-    await setDiskFull(page, false);
-    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]', { timeout: 20_000 });
-    await page.reload();
-    await checked();
-    expect(await codeOf(fourth.ref)).toBe('0103');
   });
 
   it('lists the kept plan on the start page, opens it from there and deletes it when asked', async () => {

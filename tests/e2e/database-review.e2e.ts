@@ -9,12 +9,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Position } from 'geojson';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
-import { geometryBBox } from '../../src/geo/bbox.ts';
 import { parseVillageDatabaseText } from '../../src/io/village-database/database-file.ts';
 import type { VillageDatabase, VillageFeature } from '../../src/profiles/zhejiang-2026/village-database.ts';
 import { isAreaGeometry } from '../../src/rules/ydyh/database-parcels.ts';
@@ -23,6 +20,7 @@ import { checkDatabase } from '../../src/rules/ydyh/index.ts';
 import { gdal, skipWithoutGdal } from '../support/gdal.ts';
 import { launch, type Session } from './support/browser.ts';
 import { openStartPage } from './support/drafts.ts';
+import { clickDatabaseMap, insidePoint } from './support/database-view.ts';
 import { E2E_ORIGIN } from './support/origin.ts';
 
 const SAMPLE_FILE = 'samples/sample-village-2026.database.json';
@@ -51,19 +49,6 @@ function planted(): { text: string; ref: string } {
   return { text: JSON.stringify(json), ref };
 }
 
-/** A point well inside a parcel: the first grid point of its box that lies in it, away from its edges. */
-function insidePoint(feature: VillageFeature): [number, number] {
-  const geometry = feature.geometry;
-  if (!isAreaGeometry(geometry)) throw new Error('not an area');
-  const [w, s, e, n] = geometryBBox(geometry);
-  for (let i = 3; i < 8; i++) {
-    for (let j = 3; j < 8; j++) {
-      const p: Position = [w + ((e - w) * i) / 10, s + ((n - s) * j) / 10];
-      if (booleanPointInPolygon(p, geometry)) return p as [number, number];
-    }
-  }
-  throw new Error(`no inside point for ${feature.ref}`);
-}
 
 /** The largest planned parcel: easy to hit at the village's zoom. */
 function largestPlanned(db: VillageDatabase): VillageFeature {
@@ -78,12 +63,6 @@ async function openDatabase(path: string): Promise<void> {
   await page.evaluate(() => window.villageDatabase?.idle());
 }
 
-async function clickAt(lonLat: [number, number]): Promise<void> {
-  const local = await page.evaluate((p) => window.villageDatabase?.project(p) ?? null, lonLat);
-  const box = await page.locator('[data-testid="database-map"] canvas').boundingBox();
-  if (!local || !box) throw new Error('map not ready');
-  await page.mouse.click(box.x + local.x, box.y + local.y);
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'village-database-e2e-'));
@@ -127,7 +106,7 @@ describe('a 2026 village database in the browser', () => {
   it('names the planned parcel under a click, with its code, class and ellipsoidal area', async () => {
     await page.evaluate(() => window.villageDatabase?.idle());
     const parcel = largestPlanned(sample);
-    await clickAt(insidePoint(parcel));
+    await clickDatabaseMap(page, insidePoint(parcel));
     const panel = page.locator('[data-testid="database-feature"]');
     await expect.poll(() => panel.getAttribute('data-ref')).toBe(parcel.ref);
     const code = String(parcel.properties['GHDLBM']);
