@@ -22,6 +22,8 @@ export interface DatabaseDrafting {
   keep(name: string, source: DatabaseDraftSource): Promise<Result<DatabaseDraftMeta>>;
   read(id: DatabaseDraftId): Promise<Result<DatabaseDraftRead>>;
   edit(make: (db: VillageDatabase) => Result<DatabaseEdit>): void;
+  /** An edit made elsewhere (the worker) from the plan as it is now; refused if the plan changed meanwhile. */
+  editMade(making: Promise<Result<DatabaseEdit>>): Promise<void>;
   undo(): void;
   redo(): void;
 }
@@ -79,6 +81,16 @@ export function databaseDrafting(
     scheduleSave();
   };
 
+  const edit = (make: (db: VillageDatabase) => Result<DatabaseEdit>): void => {
+    const { database, draft, history } = store.getState();
+    if (!database) return;
+    if (!draft) return store.setState({ editMessages: { level: 'error', messages: [{ key: 'database.edit.notKept' }] } });
+    const made = make(database);
+    if (!made.ok) return store.setState({ editMessages: { level: 'error', messages: [made.error] } });
+    store.setState({ editMessages: made.notes.length > 0 ? { level: 'warning', messages: made.notes } : null });
+    if (!isEmptyEdit(made.value)) apply(database, made.value, 'forward', record(history, made.value));
+  };
+
   return {
     async keep(name, source) {
       const { database } = store.getState();
@@ -93,26 +105,23 @@ export function databaseDrafting(
       const connected = await connect();
       return connected.ok ? connected.value.read(id) : connected;
     },
-    edit(make) {
-      const { database, draft, history } = store.getState();
-      if (!database) return;
-      if (!draft) return store.setState({ editMessages: { level: 'error', messages: [{ key: 'database.edit.notKept' }] } });
-      const made = make(database);
-      if (!made.ok) return store.setState({ editMessages: { level: 'error', messages: [made.error] } });
-      store.setState({ editMessages: made.notes.length > 0 ? { level: 'warning', messages: made.notes } : null });
-      if (!isEmptyEdit(made.value)) apply(database, made.value, 'forward', record(history, made.value));
+    edit,
+    async editMade(making) {
+      const from = store.getState().database;
+      const made = await making.catch((error: unknown): Result<DatabaseEdit> => ({ ok: false, error: workerFailed(error) }));
+      edit(() => (store.getState().database === from ? made : failure('database.edit.changedMeanwhile')));
     },
     undo() {
       const { database, history } = store.getState();
-      const edit = history.done.at(-1);
+      const last = history.done.at(-1);
       const step = database ? undo(database, history) : null;
-      if (database && edit && step) apply(database, edit, 'back', step.history);
+      if (database && last && step) apply(database, last, 'back', step.history);
     },
     redo() {
       const { database, history } = store.getState();
-      const edit = history.undone.at(-1);
+      const undone = history.undone.at(-1);
       const step = database ? redo(database, history) : null;
-      if (database && edit && step) apply(database, edit, 'forward', step.history);
+      if (database && undone && step) apply(database, undone, 'forward', step.history);
     },
   };
 }

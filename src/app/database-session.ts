@@ -46,6 +46,8 @@ export interface DatabaseSession {
   openDraft(id: DatabaseDraftId): Promise<void>;
   /** An edit made from the open plan: applied, checked, tabulated and saved; a refusal is said and changes nothing. */
   edit(make: (db: VillageDatabase) => Result<DatabaseEdit>): void;
+  /** The 管控边界 derived again from the planned parcels, in the worker; one undo step. */
+  deriveControlBoundaries(): Promise<void>;
   undo(): void;
   redo(): void;
   dispose(): void;
@@ -134,6 +136,7 @@ export function openDatabaseSession(): DatabaseSession {
       await show(held.ok ? success(held.value, read.value.notes) : held, false);
     },
     edit: (make) => drafting.edit(make),
+    deriveControlBoundaries: () => drafting.editMade(api.deriveControlBoundaries()),
     undo: () => drafting.undo(),
     redo: () => drafting.redo(),
     dispose: () => worker.terminate(),

@@ -18,6 +18,7 @@ import type { ConversionReview, ReviewDecisions } from '../io/village-database/r
 import { surveyLayersOf } from '../io/village-database/survey-layers.ts';
 import { layerCount, type Plan } from '../domain/plan.ts';
 import { applyEdit, type DatabaseEdit, type EditDirection } from '../commands/village-database/database-edit.ts';
+import { deriveControlBoundaries } from '../commands/village-database/derive-control-boundaries.command.ts';
 import { computeDatabaseTables, type DatabaseTables } from '../rules/ydyh/database-tables.ts';
 import { checkDatabase, type DatabaseCheck } from '../rules/ydyh/index.ts';
 
@@ -71,6 +72,10 @@ const api = {
   /** The page's edit, so this copy stays the page's plan. */
   applyEdit(edit: DatabaseEdit, direction: EditDirection): void {
     held = applyEdit(database(), edit, direction);
+  },
+  /** The 管控边界 derived again from the planned parcels (seconds at 20,000 parcels: here, not in the page). */
+  deriveControlBoundaries(): Result<DatabaseEdit> {
+    return deriveControlBoundaries(database());
   },
   check(): DatabaseCheck {
     return checkDatabase(database());

@@ -2,7 +2,7 @@
  * Editing a 2026 village plan in the browser (issue 15): the 2026 sample kept on this computer, a farmland
  * parcel outside the 村庄建设边界 reclassified as 农村宅基地 by a real click on the map, the checks and the
  * structure table following (village-land-in-boundary appears; 村庄建设用地 grows by the parcel's ellipsoidal
- * area computed here), undo and redo, two parcels changed at once with Shift+click, a coarse code taken
+ * area computed here), undo and redo, the 管控边界 derived again taking it in, two parcels changed at once with Shift+click, a coarse code taken
  * with its note, the edit surviving a reload (real IndexedDB), a full disk (the edit kept in the page, said,
  * leaving asks first, saved once there is room), and the kept plan listed on the start page and deleted.
  */
@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import { geometryBBox } from '../../src/geo/bbox.ts';
+import { pointInAreaGeometry } from '../../src/geo/point-in-ring.ts';
 import { parseVillageDatabaseText } from '../../src/io/village-database/database-file.ts';
 import type { VillageDatabase, VillageFeature } from '../../src/profiles/zhejiang-2026/village-database.ts';
 import { isAreaGeometry } from '../../src/rules/ydyh/database-parcels.ts';
@@ -33,6 +34,14 @@ function paddies(db: VillageDatabase, count: number): VillageFeature[] {
 
 
 // Each answer is computed in the page: the whole state (a 2.5 MB plan) never crosses to the test.
+/** The largest farmland parcels off the permanent basic farmland, whose 管控边界 type follows their class. */
+function farmlandOutsidePbf(db: VillageDatabase): VillageFeature[] {
+  const pbf = (db.layers.YJJBNT?.features ?? []).flatMap((f) => (isAreaGeometry(f.geometry) ? [f.geometry] : []));
+  return (db.layers.GHDLTB?.features ?? [])
+    .filter((f) => ['0101', '0103'].includes(String(f.properties['GHDLBM'])) && !pbf.some((g) => pointInAreaGeometry(insidePoint(f), g) !== 'outside'))
+    .sort((a, b) => areaOf(b) - areaOf(a));
+}
+
 const checked = () => page.waitForSelector('[data-testid="database-app"][data-checked="true"][data-tabulated="true"]', { timeout: 90_000 });
 const boundaryErrors = () => page.evaluate(() => window.villageDatabase?.state().check?.issues.filter((i) => i.rule === 'village-land-in-boundary' && i.severity === 'error').length ?? -1);
 const villageHa = () => page.evaluate(() => window.villageDatabase?.state().tables?.structure.rows.find((r) => r.row.key === 'village')?.values.target ?? NaN);
@@ -63,8 +72,8 @@ describe('editing a 2026 village plan', () => {
     expect(await boundaryErrors()).toBe(0);
     const before = await villageHa();
 
-    const [parcel] = paddies(sample, 1);
-    if (!parcel) throw new Error('no paddy');
+    const [parcel] = farmlandOutsidePbf(sample);
+    if (!parcel) throw new Error('no farmland outside the PBF');
     await clickDatabaseMap(page, insidePoint(parcel));
     await expect.poll(() => page.getAttribute('[data-testid="database-feature"]', 'data-ref')).toBe(parcel.ref);
     await page.selectOption('[data-testid="edit-code"]', '070301');
@@ -76,10 +85,16 @@ describe('editing a 2026 village plan', () => {
 
     await page.click('[data-action="undo"]');
     await expect.poll(boundaryErrors).toBe(0);
-    expect(await codeOf(parcel.ref)).toBe('0101');
+    expect(await codeOf(parcel.ref)).toBe(parcel.properties['GHDLBM']);
     await page.keyboard.press('Control+y');
     await expect.poll(boundaryErrors).toBe(1);
     expect(await codeOf(parcel.ref)).toBe('070301');
+    // The 管控边界 derived again from the planned parcels take the new 宅基地 in (it is not on PBF, which would
+    // keep it 0202): the error goes; undo brings it back.
+    await page.click('[data-action="derive-gkbj"]');
+    await expect.poll(boundaryErrors, { timeout: 30_000 }).toBe(0);
+    await page.click('[data-action="undo"]');
+    await expect.poll(boundaryErrors).toBe(1);
     await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]');
     expect(session.errors).toEqual([]);
   });
@@ -102,7 +117,7 @@ describe('editing a 2026 village plan', () => {
     await checked();
     expect(await codeOf(second.ref)).toBe('07');
     expect(await codeOf(third.ref)).toBe('07');
-    const [first] = paddies(sample, 1);
+    const [first] = farmlandOutsidePbf(sample);
     expect(await codeOf(first?.ref ?? '')).toBe('070301');
   });
 

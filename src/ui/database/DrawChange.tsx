@@ -1,7 +1,8 @@
 /**
  * 绘制改地类: the planner picks a 用地用海 class and draws a polygon on the map; the planned parcels under
  * it are cut along the outline and the part inside takes the class (commands/village-database/
- * draw-over-plan), one undo step. Esc or the button again stops drawing. Only a plan kept on this
+ * draw-over-plan), one undo step. Esc or the button again stops drawing. 由规划用地生成管控边界 derives the
+ * 管控边界 again from the planned parcels (in the worker), one undo step too. Only a plan kept on this
  * computer can be changed.
  */
 import { useEffect, useState } from 'react';
@@ -17,6 +18,7 @@ export function DrawChange({ session, map }: { session: DatabaseSession; map: Da
   const draft = useStore(session.store, (s) => s.draft);
   const [code, setCode] = useState('070301');
   const [drawing, setDrawing] = useState(false);
+  const [deriving, setDeriving] = useState(false);
   useEffect(() => {
     if (!drawing || !map) return;
     map.draw.start((polygon) => {
@@ -43,6 +45,12 @@ export function DrawChange({ session, map }: { session: DatabaseSession; map: Da
         {t(drawing ? 'database.draw.stop' : 'database.draw.start')}
       </button>
       {drawing ? <p className="hint" role="status">{t('database.draw.hint')}</p> : null}
+      <button type="button" className="tool-button" data-action="derive-gkbj" disabled={deriving} title={t('database.draw.deriveHint')} onClick={() => {
+        setDeriving(true);
+        void session.deriveControlBoundaries().finally(() => setDeriving(false));
+      }}>
+        {t(deriving ? 'database.draw.deriving' : 'database.draw.derive')}
+      </button>
     </div>
   );
 }
