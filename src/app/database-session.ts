@@ -3,9 +3,10 @@
  * DLTB or a 2017 plan once the planner has decided the review list; drawn from the copy the worker hands
  * back, checked and tabulated there. The page's state is a zustand store the database view (ui/database/)
  * reads: the review, or the database and the notes on reading it, or the message that says why it could
- * not be had; then the checks, then the tables, each as soon as it is ready. A database made here exists
- * only in this page until it is saved as a file (`unsaved`). The worker is the session's: `dispose`
- * terminates it, and a worker that fails is a message, never a blank page.
+ * not be had; then the checks, then the tables, each as soon as it is ready. A database made here is kept
+ * on this computer at once (database-drafting.ts), and one opened from files when the planner asks; where
+ * the browser cannot keep it, it stays `unsaved` and leaving the page asks first. The worker is the
+ * session's: `dispose` terminates it, and a worker that fails is a message, never a blank page.
  */
 import { transfer, wrap, type Remote } from 'comlink';
 import { createStore, type StoreApi } from 'zustand/vanilla';

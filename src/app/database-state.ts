@@ -21,7 +21,7 @@ export interface DatabaseSessionState {
   readonly database: VillageDatabase | null;
   /** Counts the databases shown in this page: a view made for one is not reused for the next. */
   readonly opened: number;
-  /** Made in this page by a conversion and not yet saved as a file: leaving the page would lose it. */
+  /** Work only in this page: a made plan the browser could not keep, or an edit not yet saved. Leaving asks first. */
   readonly unsaved: boolean;
   /** What reading left out or assumed (a duplicate layer, no workbook …). */
   readonly notes: readonly Message[];

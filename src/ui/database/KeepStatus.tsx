@@ -9,7 +9,7 @@ import { formatMessage } from '../format.ts';
 
 export function KeepStatus({ session }: { session: DatabaseSession }) {
   const { t, i18n } = useTranslation();
-  const { draft, saving, saveError, unsaved, history, source, conversion } = useStore(session.store);
+  const { draft, saving, saveError, unsaved, history, source, conversion, database } = useStore(session.store);
   if (!draft) {
     return (
       <span className="keep-status">
@@ -19,7 +19,7 @@ export function KeepStatus({ session }: { session: DatabaseSession }) {
           </span>
         ) : null}
         {saveError ? <span className="save-error" role="alert">{formatMessage(t, (k) => i18n.exists(k), saveError)}</span> : null}
-        <button type="button" className="tool-button" data-action="keep" onClick={() => void session.keep(source, conversion ?? 'file')} title={t('database.keep.hint')}>
+        <button type="button" className="tool-button" data-action="keep" onClick={() => void session.keep(database?.info.villageName ?? source, conversion ?? 'file')} title={t('database.keep.hint')}>
           {t('database.keep.button')}
         </button>
       </span>
