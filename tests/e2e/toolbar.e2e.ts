@@ -137,11 +137,11 @@ describe('the toolbar’s menus', () => {
     await page.keyboard.press('ArrowDown');
     expect(await focused(page)).toBe('export-package');
     await page.keyboard.press('End');
-    expect(await focused(page)).toBe('export-dxf');
+    expect(await focused(page)).toBe('convert-2026');
     await page.keyboard.press('ArrowDown');
     expect(await focused(page)).toBe('import');
     await page.keyboard.press('ArrowUp');
-    expect(await focused(page)).toBe('export-dxf');
+    expect(await focused(page)).toBe('convert-2026');
     await page.keyboard.press('Home');
     expect(await focused(page)).toBe('import');
     await page.keyboard.press('Escape');
