@@ -12,6 +12,7 @@ import { MAP_LAYER_STYLES } from '../../profiles/zhejiang-2026/map-style.ts';
 import type { VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { isAreaGeometry } from '../../rules/ydyh/database-parcels.ts';
 import { formatArea } from '../format.ts';
+import { BoundaryTypeEdit } from './BoundaryTypeEdit.tsx';
 import { DatabaseEdits } from './DatabaseEdits.tsx';
 
 export function DatabaseFeature({ session, layer, features }: { session: DatabaseSession; layer: VillageLayerName | null; features: readonly VillageFeature[] }) {
@@ -31,6 +32,7 @@ export function DatabaseFeature({ session, layer, features }: { session: Databas
       </h3>
       {areaM2 > 0 ? <p data-testid="feature-area">{formatArea(t, areaM2)}</p> : null}
       <DatabaseEdits key={features.map((f) => f.ref).join()} session={session} layer={layer} features={features} />
+      <BoundaryTypeEdit key={features.map((f) => f.ref).join()} session={session} layer={layer} features={features} />
       {features.length > 1 ? <p className="hint">{t('database.feature.first', { ref: feature.ref })}</p> : null}
       <table className="fields">
         <tbody>
