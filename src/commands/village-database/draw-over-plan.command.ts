@@ -6,50 +6,20 @@
  * the drawing get the new outline's vertices lying on their edges, so boundaries stay shared. One edit,
  * one undo step.
  */
-import type { Polygon, Position } from 'geojson';
+import type { Polygon } from 'geojson';
 import { failure, listSome, success, type Message, type Result } from '../../domain/message.ts';
-import type { AreaGeometry } from '../../domain/features.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
-import { insertVerticesOnEdges } from '../../geo/topology.ts';
-import { isValidAreaGeometry } from '../../geo/validity.ts';
-import type { VillageDatabase, VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
+import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
 import { villageXzqdm } from '../../profiles/zhejiang-2026/village-xzqdm.ts';
 import { layerKey } from '../../rules/ydyh/database-rule.ts';
 import { geometryProblem, MIN_DRAWN_AREA_M2 } from '../geometry-checks.ts';
-import { VERTEX_TOLERANCE_DEG, vertices } from '../shared-boundaries.ts';
+import { vertices } from '../shared-boundaries.ts';
 import { clipToVillage, cutParcels, featuresNear, nearBox, SLIVER_M2, type ParcelCut } from './cut-parcels.ts';
 import type { DatabaseEdit, FeatureChange, FieldChange } from './database-edit.ts';
-import { withValues } from './database-edit.ts';
 import { newParcelIds } from './new-parcel-ids.ts';
+import { pointKey, refCounts, reshaped, roundM2, withPoints } from './parcel-shape.ts';
 import { plannedClass, tableNotes, type PlannedClass } from './reclassify.command.ts';
 import { changeOf } from './set-fields.ts';
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
-
-/** How many features of the layer have each ref: an edit can only name a feature whose ref is its own. */
-function refCounts(features: readonly VillageFeature[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const feature of features) counts.set(feature.ref, (counts.get(feature.ref) ?? 0) + 1);
-  return counts;
-}
-
-const pointKey = (p: Position) => `${p[0]},${p[1]}`;
-
-/**
- * The geometry with the points lying on its edges (within 0.1 mm) inserted, the same numbers, so both sides
- * of an edge have them; null when none lies on one. Where parcels were digitised apart a point may sit a
- * fraction of a millimetre off a narrow part and inserting it would make the ring cross itself: then the
- * geometry stays as it was, a boundary not quite shared being better than an invalid parcel.
- */
-function withPoints(geometry: AreaGeometry, points: readonly Position[]): AreaGeometry | null {
-  const inserted = insertVerticesOnEdges(geometry, points, VERTEX_TOLERANCE_DEG);
-  return inserted && isValidAreaGeometry(inserted) ? inserted : null;
-}
-
-/** The properties of a parcel with its new shape: GHDLMJ its ellipsoidal area to 0.01 m², with `values`. */
-function reshaped(feature: VillageFeature, geometry: AreaGeometry, values: Readonly<Record<string, string>> = {}): VillageFeature {
-  return { ...feature, geometry, properties: withValues(feature.properties, { ...values, GHDLMJ: round2(ellipsoidalArea(geometry)) }) };
-}
 
 interface Changes {
   readonly fields: FieldChange[];
@@ -90,9 +60,9 @@ function changesOf(cuts: readonly ParcelCut[], planned: PlannedClass, db: Villag
 function notesOf(cuts: readonly ParcelCut[], sliverCount: number, sliverM2: number, clippedM2: number): Message[] {
   const cutCount = cuts.filter((c) => c.kind === 'cut').length;
   return [
-    ...(clippedM2 >= MIN_DRAWN_AREA_M2 ? [{ key: 'databaseEdit.drawOverPlan.clipped', params: { areaM2: round2(clippedM2) } }] : []),
+    ...(clippedM2 >= MIN_DRAWN_AREA_M2 ? [{ key: 'databaseEdit.drawOverPlan.clipped', params: { areaM2: roundM2(clippedM2) } }] : []),
     ...(cutCount > 0 ? [{ key: 'databaseEdit.drawOverPlan.cut', params: { count: cutCount } }] : []),
-    ...(sliverCount > 0 ? [{ key: 'databaseEdit.drawOverPlan.slivers', params: { count: sliverCount, areaM2: round2(sliverM2), minM2: SLIVER_M2 } }] : []),
+    ...(sliverCount > 0 ? [{ key: 'databaseEdit.drawOverPlan.slivers', params: { count: sliverCount, areaM2: roundM2(sliverM2), minM2: SLIVER_M2 } }] : []),
   ];
 }
 
