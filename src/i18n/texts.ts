@@ -30,6 +30,7 @@ import { villageDatabaseText } from './text/village-database.text.ts';
 import { villageDatabaseReadText } from './text/village-database-read.text.ts';
 import { villageDatabaseSurveyText } from './text/village-database-survey.text.ts';
 import { villageDatabaseWriteText } from './text/village-database-write.text.ts';
+import { databaseTablesXlsxText } from './text/database-tables-xlsx.text.ts';
 import { villageDatabase2017Text } from './text/village-database-2017.text.ts';
 import { ydyhRulesText } from './text/ydyh-rules.text.ts';
 
@@ -58,6 +59,7 @@ export const TEXTS: readonly Texts[] = [
   villageDatabaseReadText,
   villageDatabaseSurveyText,
   villageDatabaseWriteText,
+  databaseTablesXlsxText,
   villageDatabase2017Text,
   quarantineText,
   draftsText,

@@ -83,9 +83,11 @@ const api = {
   tables(): DatabaseTables {
     return computeDatabaseTables(database());
   },
-  /** The package in the village-database layout, zipped: Shapefiles in the GK zone, or GeoJSON in lon/lat. */
-  exportPackage(format: 'shapefile' | 'geojson'): Result<Uint8Array> {
-    const zipped = zipVillageDatabasePackage(database(), { format });
+  /** The package in the village-database layout, zipped: Shapefiles in the GK zone, or GeoJSON in lon/lat, and the tables' workbooks (footnotes in Chinese, a deliverable's language). */
+  async exportPackage(format: 'shapefile' | 'geojson'): Promise<Result<Uint8Array>> {
+    // i18next and the texts load with the first export, not with the worker.
+    const chinese = (await import('../i18n/index.ts')).createI18n('zh-CN');
+    const zipped = await zipVillageDatabasePackage(database(), { format, t: (key, params) => chinese.t(key, params ?? {}) });
     return zipped.ok ? transfer(zipped, [zipped.value.buffer as ArrayBuffer]) : zipped;
   },
   /** The whole database as one file the start page opens again. */

@@ -12,16 +12,17 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { gdal, skipWithoutGdal } from '../../../tests/support/gdal.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
 import { cell, database, feature, parcels } from '../../rules/ydyh/test-support.ts';
 import { parseVillageDatabaseText } from './database-file.ts';
+import { zhT } from '../package/delivery-test-support.ts';
 import { writeVillageDatabasePackage, type VillageDatabaseWriteOptions } from './write-village-database.ts';
 
-function onDisk(db: VillageDatabase, options: VillageDatabaseWriteOptions): string {
-  const written = writeVillageDatabasePackage(db, options);
+async function onDisk(db: VillageDatabase, options: VillageDatabaseWriteOptions): Promise<string> {
+  const written = await writeVillageDatabasePackage(db, options);
   if (!written.ok) throw new Error(JSON.stringify(written.error));
   const dir = mkdtempSync(join(tmpdir(), 'vp-village-db-'));
   for (const file of written.value) {
@@ -41,7 +42,10 @@ const ZLDWDM = '3301060010010000000';
 
 describe.skipIf(skipWithoutGdal('ogrinfo'))('village planning database read back by GDAL', { timeout: 60_000 }, () => {
   const sample = sampleVillage();
-  const folder = onDisk(sample, { format: 'shapefile', date: new Date(Date.UTC(2026, 0, 1)) });
+  let folder = '';
+  beforeAll(async () => {
+    folder = await onDisk(sample, { format: 'shapefile', date: new Date(Date.UTC(2026, 0, 1)), t: zhT });
+  });
   const ogrinfo = (...args: string[]) => gdal('ogrinfo', args);
   const shp = (layer: string) => join(folder, `${layer}.shp`);
 
@@ -79,13 +83,13 @@ describe.skipIf(skipWithoutGdal('ogrinfo'))('village planning database read back
     expect(worst).toBeLessThan(0.0005);
   });
 
-  it('a point layer and UTF-8 on request', () => {
+  it('a point layer and UTF-8 on request', async () => {
     const small = database({
       JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0103'], { ZLDWDM }),
       GHGGJCSSD: [feature('GHGGJCSSD#1', { type: 'Point', coordinates: [120.1005, 30.2005] }, { GHSSLXDM: '01', GHSSLXMC: '村委会' })],
       GHDLTB: [feature('GHDLTB#1', cell(0), { GHDLBM: '0103', GHDLMC: '旱地' })],
     });
-    const utf8 = onDisk(small, { format: 'shapefile', encoding: 'utf-8' });
+    const utf8 = await onDisk(small, { format: 'shapefile', encoding: 'utf-8', t: zhT });
     const summary = ogrinfo('-ro', '-so', '-al', join(utf8, 'GHGGJCSSD.shp'));
     expect(summary).toContain('Geometry: Point');
     expect(summary).toContain('GHSSLXDM: String (4.0)');

@@ -7,6 +7,7 @@ import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-datab
 import { cell, database, feature, parcels } from '../../rules/ydyh/test-support.ts';
 import type { OutputFile } from '../files.ts';
 import { importFiles } from '../formats/index.ts';
+import { zhT } from '../package/delivery-test-support.ts';
 import { readZip } from '../zip/zip-read.ts';
 import { parseVillageDatabaseText } from './database-file.ts';
 import { readVillageDatabaseFiles } from './read-village-files.ts';
@@ -31,8 +32,8 @@ function village(): VillageDatabase {
   });
 }
 
-function written(db: VillageDatabase, options: VillageDatabaseWriteOptions = { format: 'shapefile', date: DATE }) {
-  const result = writeVillageDatabasePackage(db, options);
+async function written(db: VillageDatabase, options: VillageDatabaseWriteOptions = { format: 'shapefile', date: DATE, t: zhT }) {
+  const result = await writeVillageDatabasePackage(db, options);
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result;
 }
@@ -60,8 +61,8 @@ function codesAndAreas(db: VillageDatabase, layer: 'JQDLTB' | 'GHDLTB', bsms: re
 }
 
 describe('writeVillageDatabasePackage', () => {
-  it('writes one Shapefile per database layer in 村庄规划数据库/, not the reference layers', () => {
-    const { value: files, notes } = written(village());
+  it('writes one Shapefile per database layer in 村庄规划数据库/, not the reference layers', async () => {
+    const { value: files, notes } = await written(village());
     const names = files.map((f) => f.name);
     for (const layer of ['CJDCQ', 'JQDLTB', 'GHDLTB', 'GHGGJCSSD']) {
       for (const part of ['shp', 'shx', 'dbf', 'prj', 'cpg']) expect(names).toContain(`村庄规划数据库/${layer}.${part}`);
@@ -71,8 +72,8 @@ describe('writeVillageDatabasePackage', () => {
     expect(new TextDecoder().decode(files.find((f) => f.name === '村庄规划数据库/GHDLTB.cpg')?.bytes)).toBe('936');
   });
 
-  it('gives each layer exactly its declared fields, in order, with their types and widths', () => {
-    const { value: files } = written(village());
+  it('gives each layer exactly its declared fields, in order, with their types and widths', async () => {
+    const { value: files } = await written(village());
     for (const name of ['CJDCQ', 'JQDLTB', 'GHDLTB', 'GHGGJCSSD']) {
       const declared = DATABASE_LAYERS.find((l) => l.name === name)?.fields ?? [];
       const fields = imported(files, name).fields;
@@ -87,10 +88,10 @@ describe('writeVillageDatabasePackage', () => {
     }
   });
 
-  it('fills YSDM, keeps a valid BSM once and makes the others from the village XZQDM, blanks T but not Z', () => {
+  it('fills YSDM, keeps a valid BSM once and makes the others from the village XZQDM, blanks T but not Z', async () => {
     const db = village();
     expect(villageXzqdm(db)).toBe('330106001001');
-    const { value: files, notes } = written(db);
+    const { value: files, notes } = await written(db);
     const rows = imported(files, 'GHDLTB').features.map((f) => f.properties);
     expect(rows.map((r) => r.YSDM)).toEqual(['2003020210', '2003020210', '2003020210']);
     expect(rows.map((r) => r.BSM)).toEqual([KEPT_BSM, '33010600100100000001', '33010600100100000002']);
@@ -101,53 +102,67 @@ describe('writeVillageDatabasePackage', () => {
     expect(imported(files, 'CJDCQ').features[0]?.properties.JSMJ).toBe(170000.5);
   });
 
-  it('leaves out the line layer CJDCQJX with a note (the Shapefile writer writes polygons and points only)', () => {
-    const { value: files, notes } = written(database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0103'], { ZLDWDM }), CJDCQJX: [feature('CJDCQJX#1', null)] }));
+  it('leaves out the line layer CJDCQJX with a note (the Shapefile writer writes polygons and points only)', async () => {
+    const { value: files, notes } = await written(database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0103'], { ZLDWDM }), CJDCQJX: [feature('CJDCQJX#1', null)] }));
     expect(files.some((f) => f.name.includes('CJDCQJX'))).toBe(false);
     expect(notes).toContainEqual({ key: 'villageDb.write.lineLayerLeftOut', params: { layer: 'CJDCQJX', count: 1 } });
   });
 
-  it('leaves out the fields a layer does not declare, with one note per layer', () => {
-    const { value: files, notes } = written(village());
+  it('leaves out the fields a layer does not declare, with one note per layer', async () => {
+    const { value: files, notes } = await written(village());
     expect(imported(files, 'GHDLTB').fields.map((f) => f.name)).not.toContain('规划人');
     expect(notes.filter((n) => n.key === 'villageDb.write.undeclaredFields')).toEqual([{ key: 'villageDb.write.undeclaredFields', params: { layer: 'GHDLTB', fields: '规划人' } }]);
   });
 
-  it('refuses a text too long for its field, naming layer, feature, field and limit', () => {
+  it('refuses a text too long for its field, naming layer, feature, field and limit', async () => {
     const long = '很长的村名'.repeat(7);
     const db = database({ CJDCQ: [feature('CJDCQ#1', cell(0), { ZLDWDM, ZLDWMC: long })] });
-    const shapefile = writeVillageDatabasePackage(db, { format: 'shapefile' });
+    const shapefile = await writeVillageDatabasePackage(db, { format: 'shapefile', t: zhT });
     expect(shapefile).toEqual({ ok: false, error: { key: 'villageDb.write.textTooLong', params: { layer: 'CJDCQ', feature: 'CJDCQ#1', field: 'ZLDWMC', limit: 60, size: 70 } } });
     // Characters in GeoJSON, as the gdb counts them: 35 fit in 60.
-    expect(writeVillageDatabasePackage(db, { format: 'geojson' }).ok).toBe(true);
-    const utf8 = writeVillageDatabasePackage(database({ CJDCQ: [feature('CJDCQ#1', cell(0), { ZLDWDM, ZLDWMC: '很长的村名'.repeat(5) })] }), { format: 'shapefile', encoding: 'utf-8' });
+    expect((await writeVillageDatabasePackage(db, { format: 'geojson', t: zhT })).ok).toBe(true);
+    const utf8 = await writeVillageDatabasePackage(database({ CJDCQ: [feature('CJDCQ#1', cell(0), { ZLDWDM, ZLDWMC: '很长的村名'.repeat(5) })] }), { format: 'shapefile', encoding: 'utf-8', t: zhT });
     expect(utf8.ok ? null : utf8.error.params).toMatchObject({ limit: 60, size: 75 });
   });
 
-  it('refuses a number field holding text, and a database without any of its layers', () => {
+  it('refuses a number field holding text, and a database without any of its layers', async () => {
     const db = database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0103'], { ZLDWDM, TBMJ: '约 300' }) });
-    expect(writeVillageDatabasePackage(db, { format: 'shapefile' })).toEqual({ ok: false, error: { key: 'villageDb.write.notANumber', params: { layer: 'JQDLTB', feature: 'JQDLTB#1', field: 'TBMJ', value: '约 300' } } });
-    expect(writeVillageDatabasePackage(database({ YJJBNT: [feature('YJJBNT#1', cell(0))] }), { format: 'shapefile' })).toEqual({ ok: false, error: { key: 'villageDb.write.noLayers' } });
+    expect(await writeVillageDatabasePackage(db, { format: 'shapefile', t: zhT })).toEqual({ ok: false, error: { key: 'villageDb.write.notANumber', params: { layer: 'JQDLTB', feature: 'JQDLTB#1', field: 'TBMJ', value: '约 300' } } });
+    expect(await writeVillageDatabasePackage(database({ YJJBNT: [feature('YJJBNT#1', cell(0))] }), { format: 'shapefile', t: zhT })).toEqual({ ok: false, error: { key: 'villageDb.write.noLayers' } });
   });
 
-  it('refuses to make a BSM without a 12-digit ZLDWDM', () => {
-    const result = writeVillageDatabasePackage(database({ GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0103']) }), { format: 'geojson' });
+  it('refuses to make a BSM without a 12-digit ZLDWDM', async () => {
+    const result = await writeVillageDatabasePackage(database({ GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0103']) }), { format: 'geojson', t: zhT });
     expect(result).toEqual({ ok: false, error: { key: 'villageDb.write.noXzqdm', params: { layer: 'GHDLTB', feature: 'GHDLTB#1' } } });
   });
 
-  it('GeoJSON: lon/lat, the same properties, one file per layer', () => {
-    const { value: files } = written(village(), { format: 'geojson' });
-    expect(files.map((f) => f.name).sort()).toEqual(['CJDCQ', 'GHDLTB', 'GHGGJCSSD', 'JQDLTB'].map((n) => `村庄规划数据库/${n}.geojson`));
+  it('GeoJSON: lon/lat, the same properties, one file per layer', async () => {
+    const { value: files } = await written(village(), { format: 'geojson', t: zhT });
+    expect(files.map((f) => f.name).filter((n) => n.startsWith('村庄规划数据库/')).sort()).toEqual(['CJDCQ', 'GHDLTB', 'GHGGJCSSD', 'JQDLTB'].map((n) => `村庄规划数据库/${n}.geojson`));
     const json = JSON.parse(new TextDecoder().decode(files.find((f) => f.name.endsWith('GHDLTB.geojson'))?.bytes)) as { features: { properties: Record<string, unknown>; geometry: Polygon }[] };
     expect(Object.keys(json.features[1]?.properties ?? {})).toEqual(DATABASE_LAYERS.find((l) => l.name === 'GHDLTB')?.fields.map((f) => f.name));
     expect(json.features[1]?.properties).toMatchObject({ BSM: '33010600100100000001', YSDM: '2003020210', SSBJLX: null, GHDLMJ: 10_712.34 });
     expect(json.features[0]?.geometry.coordinates[0]?.[0]).toEqual([120.1, 30.2]);
   });
 
+  it('puts the three tables as .xlsx in 表格/, in both formats; no 管控表 without a GKBJ, with a note', async () => {
+    const tables = ['表格/规划用地结构调整表.xlsx', '表格/规划指标一览表.xlsx'];
+    for (const format of ['shapefile', 'geojson'] as const) {
+      const { value: files, notes } = await written(village(), { format, date: DATE, t: zhT });
+      expect(files.filter((f) => f.name.startsWith('表格/')).map((f) => f.name)).toEqual(tables);
+      expect(notes).toContainEqual({ key: 'villageDb.write.noControlTable', params: {} });
+    }
+    const db = village();
+    const withGkbj = { ...db, layers: { ...db.layers, GKBJ: database({ GKBJ: [feature('GKBJ#1', cell(0), { GKBJLXDM: '0201', GKBJLXMC: '一般农业空间' })] }).layers.GKBJ } };
+    const { value: files, notes } = await written(withGkbj);
+    expect(files.filter((f) => f.name.startsWith('表格/')).map((f) => f.name)).toEqual([...tables, '表格/国土空间管控表.xlsx']);
+    expect(notes).not.toContainEqual({ key: 'villageDb.write.noControlTable', params: {} });
+  });
+
   it('reads back through the editor’s reader with the same codes and areas (within 0.01 m²), in both formats and zipped', async () => {
     const db = village();
     for (const format of ['shapefile', 'geojson'] as const) {
-      const back = await readBack(written(db, { format, date: DATE }).value);
+      const back = await readBack((await written(db, { format, date: DATE, t: zhT })).value);
       for (const layer of ['JQDLTB', 'GHDLTB'] as const) {
         const bsms = (back.layers[layer]?.features ?? []).map((f) => String(f.properties.BSM));
         const got = codesAndAreas(back, layer, bsms);
@@ -157,10 +172,11 @@ describe('writeVillageDatabasePackage', () => {
         });
       }
     }
-    const zip = zipVillageDatabasePackage(db, { format: 'shapefile', date: DATE });
+    const zip = await zipVillageDatabasePackage(db, { format: 'shapefile', date: DATE, t: zhT });
     if (!zip.ok) throw new Error(zip.error.key);
     const members = readZip({ name: 'v.zip', bytes: zip.value });
     expect(members.ok && members.value.files.some((f) => f.name === 'v.zip/村庄规划数据库/GHDLTB.dbf')).toBe(true);
+    expect(members.ok && members.value.files.some((f) => f.name === 'v.zip/表格/规划指标一览表.xlsx')).toBe(true);
     expect((await readBack([{ name: '示例村数据库.zip', bytes: zip.value }])).layers.GHDLTB?.features.length).toBe(3);
   });
 });
@@ -171,7 +187,7 @@ describe('the committed 2026 sample village', () => {
   const sample = parsed.value;
 
   it('round-trips every parcel’s code and area through its Shapefiles', { timeout: 60_000 }, async () => {
-    const { value: files, notes } = written(sample);
+    const { value: files, notes } = await written(sample);
     expect(notes.filter((n) => n.key === 'villageDb.write.madeBsm')).toEqual([]);
     const back = await readBack(files);
     for (const layer of ['JQDLTB', 'GHDLTB'] as const) {

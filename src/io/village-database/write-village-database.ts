@@ -9,11 +9,17 @@
  * and the values CCTool blanks are blanked, each said in a note. The reference layers (YJJBNT, STBHHX,
  * CZKFBJ) are inputs, not the database's, and are not written. A value that does not fit its field is
  * refused, naming the feature: a deliverable never holds a silently cut value.
+ *
+ * Beside the database, in `表格/`, the three tables as .xlsx (database-tables-xlsx.ts), computed from the same
+ * database. CCTool puts them in `<村>表格+图集/` with the atlas; the package has no atlas, and its database
+ * folder carries no village name either, so the folder is named for what it holds.
  */
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { DATABASE_LAYERS, bsm, type DatabaseField, type DatabaseLayer, type DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayer } from '../../profiles/zhejiang-2026/village-database.ts';
 import { villageXzqdm } from '../../profiles/zhejiang-2026/village-xzqdm.ts';
+import type { Translate } from '../../rules/render.ts';
+import { computeDatabaseTables } from '../../rules/ydyh/database-tables.ts';
 import type { OutputFile } from '../files.ts';
 import { writeGeoJson } from '../formats/geojson.format.ts';
 import { crsForLayer, writeShapefile } from '../formats/shapefile-write.ts';
@@ -21,12 +27,15 @@ import type { ExportField, ExportFeature, ExportLayer, ExportValue } from '../fo
 import { failure, listSome, note, success, type Message, type Result } from '../result.ts';
 import { encodeText, type OutputEncoding } from '../text/encode-text.ts';
 import { writeZip } from '../zip/zip-write.ts';
+import { databaseTableFiles } from './database-tables-xlsx.ts';
 
 /** Kept importable from here, where the package's tests look for it. */
 export { villageXzqdm };
 
 /** The gdb's name without `.gdb` (CCTool: `<村>数据库/村庄规划数据库.gdb`, domain-2026.md §3). */
 export const VILLAGE_DATABASE_FOLDER = '村庄规划数据库';
+/** The tables' folder beside it. */
+export const DATABASE_TABLES_FOLDER = '表格';
 
 export interface VillageDatabaseWriteOptions {
   readonly format: 'shapefile' | 'geojson';
@@ -34,6 +43,8 @@ export interface VillageDatabaseWriteOptions {
   readonly encoding?: OutputEncoding;
   /** DBF date; fixed by callers that want the same bytes for the same database. */
   readonly date?: Date;
+  /** Renders the tables' footnotes: the package's language, Chinese for a deliverable. */
+  readonly t: Translate;
 }
 
 /**
@@ -200,8 +211,8 @@ function exportLayers(db: VillageDatabase, textSize: TextSize): Result<ExportLay
   return success(layers, notes);
 }
 
-/** The database's files under `村庄规划数据库/`; nothing when any layer fails. */
-export function writeVillageDatabasePackage(db: VillageDatabase, options: VillageDatabaseWriteOptions): Result<OutputFile[]> {
+/** The database's files under `村庄规划数据库/` and its tables under `表格/`; nothing when any layer fails. */
+export async function writeVillageDatabasePackage(db: VillageDatabase, options: VillageDatabaseWriteOptions): Promise<Result<OutputFile[]>> {
   const layers = exportLayers(db, textSizeFor(options));
   if (!layers.ok) return layers;
   const notes = [...layers.notes];
@@ -215,11 +226,14 @@ export function writeVillageDatabasePackage(db: VillageDatabase, options: Villag
     notes.push(...written.notes);
     for (const file of written.value) files.push({ name: `${VILLAGE_DATABASE_FOLDER}/${file.name}`, bytes: file.bytes });
   }
+  const tables = computeDatabaseTables(db);
+  if (!tables.control) notes.push(note('villageDb.write.noControlTable'));
+  for (const file of await databaseTableFiles(tables, options.t)) files.push({ name: `${DATABASE_TABLES_FOLDER}/${file.name}`, bytes: file.bytes });
   return success(files, notes);
 }
 
-/** The same files as one .zip (its folder `村庄规划数据库/` inside), for a single download. */
-export function zipVillageDatabasePackage(db: VillageDatabase, options: VillageDatabaseWriteOptions): Result<Uint8Array> {
-  const files = writeVillageDatabasePackage(db, options);
+/** The same files as one .zip (its folders `村庄规划数据库/` and `表格/` inside), for a single download. */
+export async function zipVillageDatabasePackage(db: VillageDatabase, options: VillageDatabaseWriteOptions): Promise<Result<Uint8Array>> {
+  const files = await writeVillageDatabasePackage(db, options);
   return files.ok ? success(writeZip(files.value), files.notes) : files;
 }
