@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DatabaseSession } from '../../app/database-session.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
+import type { DatabaseMap } from '../../map/database/database-map.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
 import { MAP_LAYER_STYLES } from '../../profiles/zhejiang-2026/map-style.ts';
@@ -15,7 +16,7 @@ import { formatArea } from '../format.ts';
 import { BoundaryTypeEdit } from './BoundaryTypeEdit.tsx';
 import { DatabaseEdits } from './DatabaseEdits.tsx';
 
-export function DatabaseFeature({ session, layer, features }: { session: DatabaseSession; layer: VillageLayerName | null; features: readonly VillageFeature[] }) {
+export function DatabaseFeature({ session, map, layer, features }: { session: DatabaseSession; map: DatabaseMap | null; layer: VillageLayerName | null; features: readonly VillageFeature[] }) {
   const { t, i18n } = useTranslation();
   const [feature] = features;
   if (!layer || !feature) return <p className="hint">{t('database.feature.none')}</p>;
@@ -31,7 +32,7 @@ export function DatabaseFeature({ session, layer, features }: { session: Databas
         {title} {features.length > 1 ? <span>{t('database.feature.count', { count: features.length })}</span> : <code>{feature.ref}</code>}
       </h3>
       {areaM2 > 0 ? <p data-testid="feature-area">{formatArea(t, areaM2)}</p> : null}
-      <DatabaseEdits key={features.map((f) => f.ref).join()} session={session} layer={layer} features={features} />
+      <DatabaseEdits key={features.map((f) => f.ref).join()} session={session} map={map} layer={layer} features={features} />
       <BoundaryTypeEdit key={features.map((f) => f.ref).join()} session={session} layer={layer} features={features} />
       {features.length > 1 ? <p className="hint">{t('database.feature.first', { ref: feature.ref })}</p> : null}
       <table className="fields">

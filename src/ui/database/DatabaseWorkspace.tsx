@@ -120,7 +120,7 @@ export function DatabaseWorkspace({ db, session }: { db: VillageDatabase; sessio
           ))}
         </div>
         <div className="tab-body" role="tabpanel">
-          {tab === 'issues' ? <DatabaseIssues check={check} focus={locate} /> : tab === 'tables' ? <DatabaseTablesView tables={tables} /> : <DatabaseFeature session={session} layer={picked?.layer ?? null} features={pickedFeatures} />}
+          {tab === 'issues' ? <DatabaseIssues check={check} focus={locate} /> : tab === 'tables' ? <DatabaseTablesView tables={tables} /> : <DatabaseFeature session={session} map={map} layer={picked?.layer ?? null} features={pickedFeatures} />}
         </div>
       </div>
     </main>
