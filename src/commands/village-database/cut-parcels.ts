@@ -1,8 +1,11 @@
 /**
- * The geometry of drawing over planned parcels (`draw-over-plan.command.ts`): the drawing clipped to the
- * village, the parcels near it, and each one's pieces inside and outside the drawing. A piece under
- * SLIVER_M2 is a sliver, not a parcel: it stays with the other side of the same parcel, so no sliver
- * parcel is ever made, whether from a drawing drawn slightly off a parcel edge or from the overlay.
+ * The geometry of drawing over a layer that partitions the village: the drawing clipped to the village,
+ * the features near it, and each one's pieces inside and outside the drawing, then the vertices that keep
+ * the cut boundaries shared. Any area layer that covers the village once: the planned parcels
+ * (`draw-over-plan.command.ts`) and the 管控边界 (`draw-control-boundary.command.ts`); "parcel" below is a
+ * feature of either. A piece under SLIVER_M2 is a sliver, not a parcel: it stays with the other side of the
+ * same parcel, so no sliver parcel is ever made, whether from a drawing drawn slightly off a parcel edge or
+ * from the overlay.
  */
 import type { Position } from 'geojson';
 import { failure, success, type Result } from '../../domain/message.ts';
@@ -12,7 +15,8 @@ import { ellipsoidalArea } from '../../geo/area.ts';
 import { bboxIntersects, expandBBox, geometryBBox, type BBox } from '../../geo/bbox.ts';
 import { difference, intersection, normalise, union, type OverlayResult } from '../../geo/overlay.ts';
 import { polygonsOf } from '../../geo/rings.ts';
-import { VERTEX_TOLERANCE_DEG } from '../shared-boundaries.ts';
+import { VERTEX_TOLERANCE_DEG, vertices } from '../shared-boundaries.ts';
+import { pointKey } from './parcel-shape.ts';
 
 /** Below this (m², ellipsoidal) a piece of a cut parcel is a sliver [ours ⚠]: 1 m² is no parcel a plan means. */
 export const SLIVER_M2 = 1;
@@ -136,4 +140,19 @@ export function cutParcels(parcels: readonly ShapedFeature[], drawn: AreaGeometr
     cuts.push({ kind: 'cut', parcel, inside: insideJoined.value, outside: outsideJoined.value });
   }
   return success({ cuts, slivers: { count: slivers.length, areaM2: sumArea(slivers) }, coveredM2 });
+}
+
+/** The vertices that keep the boundaries a cut made shared: with the parcels cut, and with those beside the drawing. */
+export interface CutVertices {
+  /** Every vertex of the cut parcels before and after: each new outline takes back those on its edges, which the overlay drops from straight runs. */
+  readonly all: readonly Position[];
+  /** The vertices the cut made: the parcels beside the drawing take those on their edges. */
+  readonly made: readonly Position[];
+}
+
+export function cutVertices(cuts: readonly ParcelCut[]): CutVertices {
+  const original = cuts.flatMap((c) => vertices(c.parcel.geometry));
+  const known = new Set(original.map(pointKey));
+  const made = cuts.flatMap((c) => (c.kind === 'cut' ? [...vertices(c.inside), ...vertices(c.outside)] : [])).filter((p) => !known.has(pointKey(p)));
+  return { all: [...original, ...made], made };
 }

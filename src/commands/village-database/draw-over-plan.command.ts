@@ -13,11 +13,10 @@ import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-datab
 import { villageXzqdm } from '../../profiles/zhejiang-2026/village-xzqdm.ts';
 import { layerKey } from '../../rules/ydyh/database-rule.ts';
 import { geometryProblem, MIN_DRAWN_AREA_M2 } from '../geometry-checks.ts';
-import { vertices } from '../shared-boundaries.ts';
-import { clipToVillage, cutParcels, featuresNear, nearBox, SLIVER_M2, type ParcelCut } from './cut-parcels.ts';
+import { clipToVillage, cutParcels, cutVertices, featuresNear, nearBox, SLIVER_M2, type ParcelCut } from './cut-parcels.ts';
 import type { DatabaseEdit, FeatureChange, FieldChange } from './database-edit.ts';
 import { newParcelIds } from './new-parcel-ids.ts';
-import { pointKey, refCounts, reshaped, roundM2, withPoints } from './parcel-shape.ts';
+import { refCounts, reshaped, roundM2, withPoints } from './parcel-shape.ts';
 import { plannedClass, tableNotes, type PlannedClass } from './reclassify.command.ts';
 import { changeOf } from './set-fields.ts';
 
@@ -37,10 +36,7 @@ function changesOf(cuts: readonly ParcelCut[], planned: PlannedClass, db: Villag
   const ghdltb = db.layers.GHDLTB?.features ?? [];
   const ids = newParcelIds(ghdltb, villageXzqdm(db), cut.length);
   if (!ids.ok) return ids;
-  const original = cuts.flatMap((c) => vertices(c.parcel.geometry));
-  const known = new Set(original.map(pointKey));
-  const made = cut.flatMap((c) => [...vertices(c.inside), ...vertices(c.outside)]).filter((p) => !known.has(pointKey(p)));
-  const points = [...original, ...made];
+  const { all: points, made } = cutVertices(cuts);
   const classValues = { GHDLBM: planned.code, GHDLMC: planned.name };
   const fields = cuts.flatMap((c) => (c.kind === 'whole' ? (changeOf('GHDLTB', c.parcel.feature, classValues) ?? []) : []));
   const kept: FeatureChange[] = cut.map((c) => ({ layer: 'GHDLTB', before: c.parcel.feature, after: reshaped(c.parcel.feature, withPoints(c.outside, points) ?? c.outside) }));

@@ -3,7 +3,7 @@
  * the picked features with their fields and, for a plan kept on this computer, its edits). A click picks
  * one feature, Shift+click adds or takes one of the same layer; locating a finding picks its features.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Geometry } from 'geojson';
 import { useStore } from 'zustand';
@@ -78,6 +78,8 @@ export function DatabaseWorkspace({ db, session }: { db: VillageDatabase; sessio
       else next.delete(layer);
       return next;
     });
+  // Stable, so a drawing in progress (DrawChange) is not started again on every render.
+  const showLayer = useCallback((layer: VillageLayerName) => setShownLayers((before) => (before.has(layer) ? before : new Set([...before, layer]))), []);
   const locate = (issue: DatabaseIssue) => {
     setFocus(issue.geometry ? [issue.geometry] : issue.features.flatMap((ref) => index.get(ref)?.feature.geometry ?? []));
     const layer = issue.features[0] ? index.get(issue.features[0])?.layer : undefined;
@@ -91,7 +93,7 @@ export function DatabaseWorkspace({ db, session }: { db: VillageDatabase; sessio
   return (
     <main className="database-workspace">
       <div className="database-left">
-        <DrawChange session={session} map={map} />
+        <DrawChange session={session} map={map} showLayer={showLayer} />
         <DatabaseLayers db={db} shown={shown} setShown={setShown} />
       </div>
       <DatabaseMapView
