@@ -8,6 +8,7 @@ import type { Message } from '../domain/message.ts';
 import { readVillageDatabase } from '../io/village-database/read-village-database.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import { checkDatabase, type DatabaseCheck } from '../rules/ydyh/index.ts';
+import { loadGeos } from '../geo/geos/geos-module.ts';
 import type { DatabaseIssue } from '../rules/ydyh/database-rule.ts';
 import type { CliArgs } from './args.ts';
 import type { CliOutput } from './output.ts';
@@ -21,6 +22,7 @@ export async function runVillageCheck(t: Translate, args: CliArgs): Promise<CliO
   if (!read.ok) return { code: 2, stdout: '', stderr: render(read.error) + '\n' };
   const editionKey = args.edition === null ? 'cli.village.editionDefault' : args.edition === '2020' ? 'cli.village.edition2020' : 'cli.village.edition2023';
   const stderr = [{ key: editionKey }, ...read.notes].map((m) => `${t('cli.note')}: ${render(m)}\n`).join('');
+  await loadGeos();
   const result = checkDatabase(read.value);
   const { errors, notChecked } = result.summary;
   const code = errors > 0 || (args.strict && notChecked > 0) ? 1 : 0;

@@ -21,6 +21,7 @@ import { applyEdit, type DatabaseEdit, type EditDirection } from '../commands/vi
 import { deriveControlBoundaries } from '../commands/village-database/derive-control-boundaries.command.ts';
 import { computeDatabaseTables, type DatabaseTables } from '../rules/ydyh/database-tables.ts';
 import { checkDatabase, type DatabaseCheck } from '../rules/ydyh/index.ts';
+import { loadGeos } from '../geo/geos/geos-module.ts';
 
 let held: VillageDatabase | null = null;
 /** The conversion under review: what it read, waiting for the planner's decisions. */
@@ -77,7 +78,9 @@ const api = {
   deriveControlBoundaries(): Result<DatabaseEdit> {
     return deriveControlBoundaries(database());
   },
-  check(): DatabaseCheck {
+  async check(): Promise<DatabaseCheck> {
+    // The coverage checks (no-gap, no-overlap) clip their clusters with GEOS: loaded once, on the first check.
+    await loadGeos();
     return checkDatabase(database());
   },
   tables(): DatabaseTables {

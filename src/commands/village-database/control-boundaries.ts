@@ -11,6 +11,9 @@ import { ellipsoidalArea } from '../../geo/area.ts';
 import { interiorPoint } from '../../geo/interior-point.ts';
 import { union } from '../../geo/overlay.ts';
 import { pointInAreaGeometry } from '../../geo/point-in-ring.ts';
+import { withoutSliverRings } from '../../geo/sliver-rings.ts';
+import { isValidAreaGeometry } from '../../geo/validity.ts';
+import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import { GKBJ_TYPES, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
 import { controlTypeOf } from '../../profiles/zhejiang-2026/control-boundary.ts';
 
@@ -29,13 +32,26 @@ function roundedGeometry(geometry: AreaGeometry): AreaGeometry {
   return geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(round)) } : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((rings) => rings.map((ring) => ring.map(round))) };
 }
 
-/** The geometries as one, at the plan's precision; refused with `failureKey` ({what, reason}) when the overlay fails. */
+/**
+ * The geometries as one, at the plan's precision; refused with `failureKey` ({what, reason}) when the overlay
+ * fails. Parcels digitised a hair apart (real data) leave their seams in the union as hair-thin holes, which
+ * rounding would turn invalid: holes and parts thinner than the survey's tolerance go first.
+ */
 export function dissolved(geometries: readonly AreaGeometry[], what: string, failureKey: string): Result<AreaGeometry> {
   const [only] = geometries;
-  if (geometries.length === 1 && only) return success(roundedGeometry(only));
+  const alone = geometries.length === 1 && only ? roundedGeometry(only) : null;
+  // One valid piece is kept as it is; an overlay's piece may carry a spike, which a union with itself drops.
+  if (alone && isValidAreaGeometry(alone)) return success(alone);
   const merged = union(geometries);
   if (!merged.ok || merged.value === null) return failure(failureKey, { what, reason: merged.ok ? 'empty' : merged.error });
-  return success(roundedGeometry(merged.value));
+  const rounded = withoutSliverRings(roundedGeometry(merged.value), COVERAGE_NUMBERS.toleranceM);
+  if (rounded && isValidAreaGeometry(rounded)) return success(rounded);
+  // Rounding moved a vertex across a neighbouring edge of a narrow part: the overlay's own vertices then.
+  const exact = withoutSliverRings(merged.value, COVERAGE_NUMBERS.toleranceM);
+  if (exact && isValidAreaGeometry(exact)) return success(exact);
+  // Still invalid: kept as the overlay made it, for `geometry-valid` to show where, rather than no GKBJ at all.
+  const kept = exact ?? rounded;
+  return kept ? success(kept) : failure(failureKey, { what, reason: 'empty' });
 }
 
 export interface ControlZones {

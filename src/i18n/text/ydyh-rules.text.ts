@@ -13,6 +13,7 @@ const indicatorNames: Record<string, Text> = Object.fromEntries(INDICATORS.map((
 export const ydyhRulesText: Texts = {
   'rules.db.notChecked': { zh: '未检查：缺少{{missing}}。', en: 'Not checked: missing {{missing}}.' },
   'rules.db.missing.parcelLayers': { zh: '基期地类图斑（JQDLTB）或规划地类图斑（GHDLTB）', en: 'the base-year parcels (JQDLTB) or the planned parcels (GHDLTB)' },
+  'rules.db.missing.region': { zh: '村级调查区（CJDCQ），无法检查基期地类图斑的缝隙与重叠', en: 'the village survey area (CJDCQ), so the base parcels cannot be checked for gaps and overlaps' },
   'rules.db.missing.gkbj': { zh: '管控边界（GKBJ）', en: 'the control boundaries (GKBJ)' },
   'rules.db.missing.villageInfo': { zh: '村庄基本信息表（村庄名称、类型、规划期限、人口等）', en: 'the village information sheet (name, type, plan period, population …)' },
   'rules.db.missing.allocation': { zh: '“{{indicator}}”的上级下达指标', en: 'the allocation from above for “{{indicator}}”' },
@@ -49,6 +50,17 @@ export const ydyhRulesText: Texts = {
   'rules.db.inputs-complete.layerEmpty': { zh: '图层“{{layer}}”（{{file}}）没有要素。', en: 'The layer “{{layer}}” ({{file}}) has no features.' },
   'rules.db.inputs-complete.fieldMissing': { zh: '图层“{{layer}}”（{{file}}）缺少字段 {{field}}。', en: 'The layer “{{layer}}” ({{file}}) has no field {{field}}.' },
   'rules.db.inputs-complete.referenceMissing': { zh: '未提供“{{layer}}”：相关指标按 0 计，相关检查无法进行。', en: '“{{layer}}” was not given: its indicators count as 0 and the checks that need it cannot run.' },
+
+  'rules.db.geometry-valid.name': { zh: '图形有效', en: 'Geometry valid' },
+  'rules.db.geometry-valid.message': { zh: '“{{layer}}”中 {{ref}} 的图形无效：{{problem}}（共 {{count}} 处）。此要素不参与缝隙与重叠检查。', en: 'The shape of {{ref}} in “{{layer}}” is invalid: {{problem}} ({{count}} place(s)). It is left out of the gap and overlap checks.' },
+
+  'rules.db.no-overlap.name': { zh: '图斑无重叠', en: 'No overlaps' },
+  'rules.db.no-overlap.message': { zh: '“{{layer}}”中 {{a}} 与 {{b}} 重叠 {{areaM2}} m²（平均宽 {{widthM}} m）。', en: '{{a}} and {{b}} of “{{layer}}” overlap by {{areaM2}} m² (mean width {{widthM}} m).' },
+  'rules.db.no-overlap.overlayFailed': { zh: '图形运算失败，无法检查“{{layer}}”此处的重叠：{{detail}}', en: 'A geometry operation failed, so overlaps of “{{layer}}” could not be checked here: {{detail}}' },
+
+  'rules.db.no-gap.name': { zh: '图斑无缝隙', en: 'No gaps' },
+  'rules.db.no-gap.message': { zh: '“{{layer}}”有一处 {{areaM2}} m² 的缝隙（平均宽 {{widthM}} m），未被任何图斑覆盖。', en: '“{{layer}}” leaves a gap of {{areaM2}} m² (mean width {{widthM}} m) that no feature covers.' },
+  'rules.db.no-gap.overlayFailed': { zh: '图形运算失败，无法检查“{{layer}}”此处的缝隙：{{detail}}', en: 'A geometry operation failed, so gaps of “{{layer}}” could not be checked here: {{detail}}' },
 
   'rules.db.ydyh-code-valid.name': { zh: '用地用海编码正确', en: 'Land use codes valid' },
   'rules.db.ydyh-code-valid.codeMissing': { zh: 'BM错误：“{{layer}}”中 {{count}} 个图斑没有地类编码（{{refs}}）。', en: 'Code missing: {{count}} parcel(s) of “{{layer}}” have no land code ({{refs}}).' },

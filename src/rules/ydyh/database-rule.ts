@@ -21,6 +21,9 @@ export interface DatabaseIssue {
 
 export const DATABASE_RULE_IDS = [
   'inputs-complete',
+  'geometry-valid',
+  'no-overlap',
+  'no-gap',
   'ydyh-code-valid',
   'ydyh-edition-declared',
   'ydyh-table-level',

@@ -18,6 +18,7 @@ describe('checkDatabase', () => {
         JQDLTB: coded('JQDLTB', 'JQDLBM', ['070301', '0101']),
         GHDLTB: coded('GHDLTB', 'GHDLBM', ['070301', '0101']),
         GKBJ: [feature('GKBJ#1', cell(0), { BSM: `${XZQDM}00000001`, GKBJLXDM: '0301' }), feature('GKBJ#2', cell(1), { BSM: `${XZQDM}00000002`, GKBJLXDM: '0201' })],
+        CJDCQ: [feature('CJDCQ#1', { type: 'Polygon', coordinates: [[[120.1, 30.2], [120.102, 30.2], [120.102, 30.201], [120.1, 30.201], [120.1, 30.2]]] }, { BSM: `${XZQDM}00000001` })],
         YJJBNT: [feature('YJJBNT#1', cell(1))],
         STBHHX: [],
       },

@@ -1,6 +1,6 @@
 /**
  * The checks of a village planning database (`zhejiang-2026`, domain-2026.md §5), as an explicit list in
- * the order a reviewer reads them: inputs first, then codes, tables, totals, boundaries and indicators.
+ * the order a reviewer reads them: inputs first, then geometry and coverage, then codes, tables, totals, boundaries and indicators.
  * These belong to the 2026 profile: the 2017 catalog (`rules/index.ts`) does not list them.
  */
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
@@ -8,8 +8,11 @@ import { bindingIndicatorsRule } from './binding-indicators.rule.ts';
 import { bsmFormatRule } from './bsm-format.rule.ts';
 import { codesInListsRule } from './codes-in-lists.rule.ts';
 import type { DatabaseIssue, DatabaseRule } from './database-rule.ts';
+import { geometryValidRule } from './geometry-valid.rule.ts';
 import { inputsCompleteRule } from './inputs-complete.rule.ts';
 import { jzqNotAboveVillageLandRule } from './jzq-not-above-village-land.rule.ts';
+import { noGapRule } from './no-gap.rule.ts';
+import { noOverlapRule } from './no-overlap.rule.ts';
 import { totalsEqualRule } from './totals-equal.rule.ts';
 import { villageInfoCompleteRule } from './village-info-complete.rule.ts';
 import { villageLandInBoundaryRule } from './village-land-in-boundary.rule.ts';
@@ -19,6 +22,9 @@ import { ydyhTableLevelRule } from './ydyh-table-level.rule.ts';
 
 export const DATABASE_RULES: readonly DatabaseRule[] = [
   inputsCompleteRule,
+  geometryValidRule,
+  noOverlapRule,
+  noGapRule,
   ydyhCodeValidRule,
   ydyhEditionDeclaredRule,
   ydyhTableLevelRule,

@@ -1,0 +1,26 @@
+/**
+ * Which layers of a village database are partitions and what each must cover (domain-2026.md §5
+ * `no-overlap` / `no-gap`: 现状用地 and 规划用地 Must Not Overlap, Must Not Have Gaps; GKBJ is a partition of
+ * the village by its derivation, §3), with the numbers the checks use. The region a layer covers is the first
+ * of its regions the database has: the 村级调查区 (CJDCQ) when given, else the layer it was made from.
+ */
+import type { DatabaseLayerName } from './layers.ts';
+
+export interface PartitionLayer {
+  readonly layer: DatabaseLayerName;
+  /** In order of preference; without any of them the layer's gaps are not checked. */
+  readonly regions: readonly DatabaseLayerName[];
+}
+
+export const PARTITION_LAYERS: readonly PartitionLayer[] = [
+  { layer: 'JQDLTB', regions: ['CJDCQ'] },
+  { layer: 'GHDLTB', regions: ['CJDCQ', 'JQDLTB'] },
+  { layer: 'GKBJ', regions: ['CJDCQ', 'GHDLTB'] },
+];
+
+export const COVERAGE_NUMBERS = {
+  /** The survey's working tolerance (ArcGIS's 0.001 m): thinner misalignment is no gap or overlap. */
+  toleranceM: 0.001,
+  /** Gaps and overlaps smaller than this (m², ellipsoidal) are not reported [ours, as the 2017 profile]. */
+  reportM2: 0.01,
+} as const;

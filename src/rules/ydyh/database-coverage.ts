@@ -1,0 +1,163 @@
+/**
+ * Where a partition layer of a village database may be wrong, for `no-gap` and `no-overlap`: the same
+ * tolerant edge balance the 2017 checks use (geo/coverage-balance.ts), the layer's features counted +1
+ * against its region's −1 (the CJDCQ, or the layer it was made from: profiles/zhejiang-2026/coverage.ts).
+ * A clean layer, however misaligned within the tolerance, T-junctions and all, has no cluster and nothing is
+ * clipped. Real data only: overlays happen inside clusters, in the village's GK plane, with GEOS.
+ *
+ * Incremental: each layer's balance is kept between checks and brought up to date by the features whose
+ * objects changed (an edit replaces only the features it touches), so a check after one edit costs the
+ * edit's edges, not the layer's.
+ */
+import type { AreaGeometry } from '../../domain/features.ts';
+import { expandBBox, geometryBBox, type BBox } from '../../geo/bbox.ts';
+import { CoverageBalance } from '../../geo/coverage-balance.ts';
+import { GkPlane } from '../../geo/gk-plane.ts';
+import { FeatureIndex } from '../../geo/spatial-index.ts';
+import { validateAreaGeometry } from '../../geo/validity.ts';
+import type { ValidityProblem } from '../../geo/validity-problem.ts';
+import { COVERAGE_NUMBERS, type PartitionLayer } from '../../profiles/zhejiang-2026/coverage.ts';
+import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
+import type { VillageDatabase, VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
+import { isAreaGeometry } from './database-parcels.ts';
+
+export interface AreaFeature {
+  readonly feature: VillageFeature;
+  readonly geometry: AreaGeometry;
+}
+
+export interface CoverageCluster {
+  readonly box: BBox;
+  /** Stable name for memos: the layer and the box. */
+  readonly name: string;
+  /** The layer's valid features reaching into the box, in layer order. */
+  readonly features: readonly AreaFeature[];
+  /** The region's valid features reaching into the box. */
+  readonly region: readonly AreaFeature[];
+}
+
+export interface LayerCoverage {
+  /** The region the layer was balanced against, or null when the database has none (gaps not checked). */
+  readonly region: DatabaseLayerName | null;
+  readonly plane: GkPlane;
+  readonly clusters: readonly CoverageCluster[];
+}
+
+const validity = new WeakMap<AreaGeometry, readonly ValidityProblem[]>();
+
+/** The geometry's validity errors (geo/validity.ts), remembered per geometry object: a check after an edit validates only what it changed. */
+export function validityErrors(geometry: AreaGeometry): readonly ValidityProblem[] {
+  let errors = validity.get(geometry);
+  if (!errors) {
+    errors = validateAreaGeometry(geometry).filter((p) => p.severity === 'error');
+    validity.set(geometry, errors);
+  }
+  return errors;
+}
+
+export const isValidGeometry = (geometry: AreaGeometry): boolean => validityErrors(geometry).length === 0;
+
+/** A layer's polygon features; records without a polygon count in no coverage (`inputs-complete` and the area checks see them). */
+export function areaFeatures(features: readonly VillageFeature[]): AreaFeature[] {
+  return features.flatMap((feature) => (isAreaGeometry(feature.geometry) ? [{ feature, geometry: feature.geometry }] : []));
+}
+
+interface Side {
+  features: readonly VillageFeature[];
+  /** Key per feature object (refs may repeat: `bsm-format` reports that). */
+  readonly keys: Map<VillageFeature, string>;
+  readonly byKey: Map<string, VillageFeature>;
+  readonly index: FeatureIndex<string>;
+}
+
+interface Tracked {
+  readonly region: DatabaseLayerName | null;
+  readonly balance: CoverageBalance;
+  readonly layer: Side;
+  readonly regionSide: Side;
+}
+
+/** Past this share of a layer changed (another database, an import), a new balance is cheaper than a patch. */
+const REBUILD_SHARE = 0.5;
+
+const tracked = new Map<DatabaseLayerName, Tracked>();
+let nextKey = 1;
+let plane: GkPlane | null = null;
+
+function emptySide(): Side {
+  return { features: [], keys: new Map(), byKey: new Map(), index: new FeatureIndex<string>() };
+}
+
+/** Brings one side up to `next`; returns false when so much changed that a rebuild is due. */
+function patchSide(side: Side, next: readonly VillageFeature[], balance: CoverageBalance, sign: 1 | -1): boolean {
+  if (side.features === next) return true;
+  const nextSet = new Set(next);
+  const removed = side.features.filter((f) => !nextSet.has(f));
+  const added = next.filter((f) => !side.keys.has(f));
+  if (side.features.length > 0 && removed.length + added.length > REBUILD_SHARE * Math.max(side.features.length, next.length)) return false;
+  for (const feature of removed) {
+    const key = side.keys.get(feature) as string;
+    if (isAreaGeometry(feature.geometry)) balance.add(feature.geometry, sign === 1 ? -1 : 1);
+    side.index.delete(key);
+    side.keys.delete(feature);
+    side.byKey.delete(key);
+  }
+  const boxes: [string, AreaGeometry][] = [];
+  for (const feature of added) {
+    const key = String(nextKey++);
+    side.keys.set(feature, key);
+    side.byKey.set(key, feature);
+    if (!isAreaGeometry(feature.geometry)) continue;
+    balance.add(feature.geometry, sign);
+    boxes.push([key, feature.geometry]);
+  }
+  side.index.load(boxes);
+  side.features = next;
+  return true;
+}
+
+function regionOf(db: VillageDatabase, partition: PartitionLayer): DatabaseLayerName | null {
+  return partition.regions.find((name) => (db.layers[name]?.features.length ?? 0) > 0) ?? null;
+}
+
+function planeFor(db: VillageDatabase, layer: DatabaseLayerName): GkPlane | null {
+  const first = db.layers[layer]?.features.find((f) => isAreaGeometry(f.geometry));
+  if (!first?.geometry) return null;
+  const lon = geometryBBox(first.geometry)[0];
+  const wanted = GkPlane.forLongitude(lon);
+  // One plane per zone, kept: it caches each geometry's projection, which is most of clipping a cluster.
+  if (!plane || plane.crs.zone !== wanted.crs.zone) plane = wanted;
+  return plane;
+}
+
+function trackedFor(db: VillageDatabase, partition: PartitionLayer): Tracked {
+  const region = regionOf(db, partition);
+  const layerFeatures = db.layers[partition.layer]?.features ?? [];
+  const regionFeatures = region ? (db.layers[region]?.features ?? []) : [];
+  const kept = tracked.get(partition.layer);
+  if (kept && kept.region === region && patchSide(kept.layer, layerFeatures, kept.balance, 1) && patchSide(kept.regionSide, regionFeatures, kept.balance, -1)) return kept;
+  const fresh: Tracked = { region, balance: new CoverageBalance(COVERAGE_NUMBERS.toleranceM), layer: emptySide(), regionSide: emptySide() };
+  patchSide(fresh.layer, layerFeatures, fresh.balance, 1);
+  patchSide(fresh.regionSide, regionFeatures, fresh.balance, -1);
+  tracked.set(partition.layer, fresh);
+  return fresh;
+}
+
+function near(side: Side, box: BBox): AreaFeature[] {
+  const found = side.index.search(box).map((key) => side.byKey.get(key) as VillageFeature);
+  const order = new Map(found.map((f) => [f, Number(side.keys.get(f))]));
+  found.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  return areaFeatures(found).filter((f) => isValidGeometry(f.geometry));
+}
+
+/** The clusters of a partition layer, or null when the database lacks the layer (`inputs-complete` says so). */
+export function layerCoverage(db: VillageDatabase, partition: PartitionLayer): LayerCoverage | null {
+  const gk = planeFor(db, partition.layer);
+  if (!gk) return null;
+  const state = trackedFor(db, partition);
+  const clusters = state.balance.clusters().map((box): CoverageCluster => {
+    const reach = expandBBox(box, 1e-7);
+    return { box, name: `${partition.layer}:${box.join(',')}`, features: near(state.layer, reach), region: near(state.regionSide, reach) };
+  });
+  return { region: state.region, plane: gk, clusters };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Polygon } from 'geojson';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { noGapRule } from './no-gap.rule.ts';
+import { cell, CELL, database, feature } from './test-support.ts';
+
+const X0 = 120.1;
+const Y0 = 30.2;
+const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
+/** The village: two cells side by side. */
+const village = box(X0, Y0, X0 + 2 * CELL, Y0 + CELL);
+const planned = (n: number, geometry: Polygon, code = '0101') => feature(`GHDLTB#${n}`, geometry, { GHDLBM: code });
+
+describe('no-gap (2026)', () => {
+  it('passes parcels that cover the village, and parcels that cover it only through a T-junction on its edge', () => {
+    const clean = database({ CJDCQ: [feature('CJDCQ#1', village)], GHDLTB: [planned(1, cell(0)), planned(2, cell(1))] });
+    expect(noGapRule.check(clean)).toEqual([]);
+    // The village drawn with a vertex in the middle of its south edge that no parcel has (a T-junction).
+    const tJunction: Polygon = { type: 'Polygon', coordinates: [[[X0, Y0], [X0 + 0.5 * CELL, Y0], [X0 + 2 * CELL, Y0], [X0 + 2 * CELL, Y0 + CELL], [X0, Y0 + CELL], [X0, Y0]]] };
+    expect(noGapRule.check(database({ CJDCQ: [feature('CJDCQ#1', tJunction)], GHDLTB: [planned(1, cell(0)), planned(2, cell(1))] }))).toEqual([]);
+  });
+
+  it('reports a gap between two parcels with its area and width, naming the parcels beside it', () => {
+    // Parcel 2 starts 1 m east of parcel 1's edge: a 1 m × 111 m strip no parcel covers.
+    const metre = 1 / 96_290;
+    const gap = box(X0 + CELL, Y0, X0 + CELL + metre, Y0 + CELL);
+    const db = database({ CJDCQ: [feature('CJDCQ#1', village)], GHDLTB: [planned(1, cell(0)), planned(2, box(X0 + CELL + metre, Y0, X0 + 2 * CELL, Y0 + CELL))] });
+    const [issue, ...rest] = noGapRule.check(db);
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ rule: 'no-gap', severity: 'error', layer: 'GHDLTB', message: { key: 'rules.db.no-gap.message' } });
+    expect([...(issue?.features ?? [])].sort()).toEqual(['GHDLTB#1', 'GHDLTB#2']);
+    expect(issue?.message.params['areaM2'] as number).toBeCloseTo(ellipsoidalArea(gap), 0);
+    expect(issue?.message.params['widthM'] as number).toBeCloseTo(1, 1);
+  });
+
+  it('does not report a gap thinner than 1 mm (misalignment), however long', () => {
+    const half = 0.0004 / 96_290;
+    const db = database({ CJDCQ: [feature('CJDCQ#1', village)], GHDLTB: [planned(1, cell(0)), planned(2, box(X0 + CELL + half, Y0, X0 + 2 * CELL, Y0 + CELL))] });
+    expect(noGapRule.check(db)).toEqual([]);
+  });
+
+  it('takes the base parcels as the region when there is no CJDCQ, and says JQDLTB itself is not checked', () => {
+    const db = database({ JQDLTB: [feature('JQDLTB#1', cell(0)), feature('JQDLTB#2', cell(1))], GHDLTB: [planned(1, cell(0))] });
+    const issues = noGapRule.check(db);
+    expect(issues.map((i) => `${i.severity}:${i.layer ?? ''}:${i.message.key}`).sort()).toEqual(['error:GHDLTB:rules.db.no-gap.message', 'notChecked::rules.db.notChecked']);
+    expect(issues.find((i) => i.severity === 'error')?.message.params['areaM2'] as number).toBeCloseTo(ellipsoidalArea(cell(1)), 0);
+  });
+
+  it('follows an edit: a parcel taken away leaves its gap, put back the gap closes', () => {
+    const parcels = [planned(1, cell(0)), planned(2, cell(1))];
+    const cjdcq = [feature('CJDCQ#1', village)];
+    expect(noGapRule.check(database({ CJDCQ: cjdcq, GHDLTB: parcels }))).toEqual([]);
+    const without = noGapRule.check(database({ CJDCQ: cjdcq, GHDLTB: parcels.slice(0, 1) }));
+    expect(without).toHaveLength(1);
+    expect(without[0]?.message.params['areaM2'] as number).toBeCloseTo(ellipsoidalArea(cell(1)), 0);
+    expect(noGapRule.check(database({ CJDCQ: cjdcq, GHDLTB: parcels }))).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * `no-gap` (domain-2026.md §5, cct:chk CheckTopPolygon "Must Not Have Gaps"): the base parcels, the planned
+ * parcels and the 管控边界 each cover their region (the 村级调查区, or the layer they were made from:
+ * profiles/zhejiang-2026/coverage.ts) without a gap. Only clusters where the edges do not balance within the
+ * survey's 1 mm are overlaid (database-coverage.ts), once each, in the GK plane with GEOS: the region in the
+ * cluster's box minus the union of the layer's valid features there. A gap thinner than the tolerance is
+ * misalignment, not land left out; one under the report area is not reported. The finding outlines the gap.
+ */
+import type { Polygon } from 'geojson';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
+import { clipParts, gapsIn, meanWidth } from '../../geo/geos/coverage-overlay.ts';
+import { rewindRfc7946 } from '../../geo/rings.ts';
+import { m2, metres } from '../issue.ts';
+import { COVERAGE_NUMBERS, PARTITION_LAYERS } from '../../profiles/zhejiang-2026/coverage.ts';
+import { layerCoverage, type CoverageCluster, type LayerCoverage } from './database-coverage.ts';
+import { databaseIssue, layerKey, notCheckedFor, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
+import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
+import { ClusterMemo } from './cluster-memo.ts';
+
+const memo = new ClusterMemo();
+
+function gapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
+  const { plane } = coverage;
+  const { toleranceM, reportM2 } = COVERAGE_NUMBERS;
+  const box = expandBBox(plane.box(cluster.box), toleranceM);
+  let gaps;
+  try {
+    // The region may be a layer of many parcels: dissolved inside the box first, so GEOS gets one valid area.
+    const [only, ...more] = cluster.region;
+    const region = only && more.length === 0 ? plane.polygons(only.geometry) : clipParts('intersection', [boxRing(box)], cluster.region.map((f) => plane.polygons(f.geometry)), 0).map((part) => part.polygon);
+    gaps = gapsIn(region, box, cluster.features.map((f) => plane.polygons(f.geometry)), toleranceM);
+  } catch (error) {
+    return [databaseIssue('no-gap', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];
+  }
+  return gaps.flatMap((gap) => {
+    const geometry = rewindRfc7946(plane.toLonLat([gap.polygon]) as Polygon);
+    const area = ellipsoidalArea(geometry);
+    if (area < reportM2) return [];
+    const reach = expandBBox(geometryBBox(geometry), 1e-7);
+    const around = cluster.features.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach)).map((f) => f.feature.ref);
+    return [databaseIssue('no-gap', 'error', { layer, features: around, key: 'message', params: { layerKey: layerKey(layer), areaM2: m2(area), widthM: metres(meanWidth([gap])) }, geometry })];
+  });
+}
+
+/** The planar ring of a GK box, closed, counter-clockwise. */
+function boxRing(box: readonly number[]): Float64Array[] {
+  const [x0, y0, x1, y1] = box as [number, number, number, number];
+  return [Float64Array.from([x0, y0, x1, y0, x1, y1, x0, y1, x0, y0])];
+}
+
+export const noGapRule: DatabaseRule = {
+  id: 'no-gap',
+  severity: 'error',
+  source: 'cct:chk CheckTopPolygon',
+  summary: 'JQDLTB, GHDLTB and GKBJ each cover their region (CJDCQ, else the layer they were made from) without a gap wider than 1 mm and over 0.01 m²; only where edges do not balance within 1 mm is anything clipped (GEOS, GK plane).',
+  check(db) {
+    memo.startRun();
+    const issues: DatabaseIssue[] = [];
+    for (const partition of PARTITION_LAYERS) {
+      const coverage = layerCoverage(db, partition);
+      if (!coverage) continue;
+      if (!coverage.region) {
+        issues.push(notCheckedFor('no-gap', 'region', { layerKey: layerKey(partition.layer) }));
+        continue;
+      }
+      for (const cluster of coverage.clusters) issues.push(...memo.get(cluster, () => gapsOf(partition.layer, coverage, cluster)));
+    }
+    memo.endRun();
+    return issues;
+  },
+};
