@@ -16,7 +16,7 @@ import { bboxIntersects, expandBBox, geometryBBox, type BBox } from '../../geo/b
 import { difference, intersection, normalise, union, type OverlayResult } from '../../geo/overlay.ts';
 import { polygonsOf } from '../../geo/rings.ts';
 import { VERTEX_TOLERANCE_DEG, vertices } from '../shared-boundaries.ts';
-import { pointKey } from './parcel-shape.ts';
+import { newVertices } from './parcel-shape.ts';
 
 /** Below this (m², ellipsoidal) a piece of a cut parcel is a sliver [ours ⚠]: 1 m² is no parcel a plan means. */
 export const SLIVER_M2 = 1;
@@ -151,8 +151,7 @@ export interface CutVertices {
 }
 
 export function cutVertices(cuts: readonly ParcelCut[]): CutVertices {
-  const original = cuts.flatMap((c) => vertices(c.parcel.geometry));
-  const known = new Set(original.map(pointKey));
-  const made = cuts.flatMap((c) => (c.kind === 'cut' ? [...vertices(c.inside), ...vertices(c.outside)] : [])).filter((p) => !known.has(pointKey(p)));
-  return { all: [...original, ...made], made };
+  const original = cuts.map((c) => c.parcel.geometry);
+  const made = newVertices(original, cuts.flatMap((c) => (c.kind === 'cut' ? [c.inside, c.outside] : [])));
+  return { all: [...original.flatMap(vertices), ...made], made };
 }

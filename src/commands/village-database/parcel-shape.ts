@@ -9,7 +9,7 @@ import { ellipsoidalArea } from '../../geo/area.ts';
 import { insertVerticesOnEdges } from '../../geo/topology.ts';
 import { isValidAreaGeometry } from '../../geo/validity.ts';
 import type { VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
-import { VERTEX_TOLERANCE_DEG } from '../shared-boundaries.ts';
+import { VERTEX_TOLERANCE_DEG, vertices } from '../shared-boundaries.ts';
 import { withValues } from './database-edit.ts';
 
 /** An area to 0.01 m², as GHDLMJ is written. */
@@ -25,7 +25,13 @@ export function refCounts(features: readonly VillageFeature[]): Map<string, numb
   return counts;
 }
 
-export const pointKey = (p: Position) => `${p[0]},${p[1]}`;
+const pointKey = (p: Position) => `${p[0]},${p[1]}`;
+
+/** The vertices of the new shapes that none of the old ones had: where a cut met the old outlines, and its own bends. */
+export function newVertices(before: readonly AreaGeometry[], after: readonly AreaGeometry[]): Position[] {
+  const known = new Set(before.flatMap(vertices).map(pointKey));
+  return after.flatMap(vertices).filter((p) => !known.has(pointKey(p)));
+}
 
 /**
  * The geometry with the points lying on its edges (within 0.1 mm) inserted, the same numbers, so both sides

@@ -17,11 +17,11 @@ import { splitPolygonByLine } from '../../geo/split.ts';
 import type { VillageDatabase, VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
 import { villageXzqdm } from '../../profiles/zhejiang-2026/village-xzqdm.ts';
 import { layerKey } from '../../rules/ydyh/database-rule.ts';
-import { VERTEX_TOLERANCE_DEG, vertices } from '../shared-boundaries.ts';
+import { VERTEX_TOLERANCE_DEG } from '../shared-boundaries.ts';
 import { featuresNear, nearBox, SLIVER_M2, type ShapedFeature } from './cut-parcels.ts';
 import type { DatabaseEdit, FeatureChange } from './database-edit.ts';
 import { newParcelIds } from './new-parcel-ids.ts';
-import { pointKey, refCounts, reshaped, roundM2, withPoints } from './parcel-shape.ts';
+import { newVertices, refCounts, reshaped, roundM2, withPoints } from './parcel-shape.ts';
 import { selectFeatures } from './set-fields.ts';
 
 interface Split {
@@ -80,8 +80,7 @@ function changesOf(db: VillageDatabase, splits: readonly Split[]): Result<Featur
   const features = db.layers.GHDLTB?.features ?? [];
   const ids = newParcelIds(features, villageXzqdm(db), splits.reduce((sum, s) => sum + s.pieces.length - 1, 0));
   if (!ids.ok) return ids;
-  const known = new Set(splits.flatMap((s) => vertices(s.parcel.geometry)).map(pointKey));
-  const made = splits.flatMap((s) => s.pieces.flatMap(vertices)).filter((p) => !known.has(pointKey(p)));
+  const made = newVertices(splits.map((s) => s.parcel.geometry), splits.flatMap((s) => s.pieces));
   const shared = (geometry: AreaGeometry) => withPoints(geometry, made) ?? geometry;
   const changes: FeatureChange[] = splits.map(({ parcel, pieces }) => ({ layer: 'GHDLTB', before: parcel.feature, after: reshaped(parcel.feature, shared(pieces[0] as AreaGeometry)) }));
   const added: FeatureChange[] = splits
