@@ -9,7 +9,11 @@ import type { AreaGeometry } from '../../domain/features.ts';
 import { failure, success, type Result } from '../../domain/message.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { interiorPoint } from '../../geo/interior-point.ts';
+import { geometryBBox } from '../../geo/bbox.ts';
+import { unionOf } from '../../geo/geos/coverage-overlay.ts';
+import { GkPlane } from '../../geo/gk-plane.ts';
 import { union } from '../../geo/overlay.ts';
+import { rewindRfc7946 } from '../../geo/rings.ts';
 import { pointInAreaGeometry } from '../../geo/point-in-ring.ts';
 import { withoutSliverRings } from '../../geo/sliver-rings.ts';
 import { isValidAreaGeometry } from '../../geo/validity.ts';
@@ -33,6 +37,22 @@ function roundedGeometry(geometry: AreaGeometry): AreaGeometry {
 }
 
 /**
+ * The union by GEOS in the village's GK plane, where polyclip-ts gave up (on real data it sometimes cannot
+ * close an output ring); null when GEOS fails too or is not loaded (the caller then says the overlay failed).
+ */
+function geosUnion(geometries: readonly AreaGeometry[]): AreaGeometry | null {
+  const [first] = geometries;
+  if (!first) return null;
+  try {
+    const plane = GkPlane.forLongitude(geometryBBox(first)[0]);
+    const merged = plane.toLonLat(unionOf(geometries.map((g) => plane.polygons(g))));
+    return merged ? rewindRfc7946(merged) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The geometries as one, at the plan's precision; refused with `failureKey` ({what, reason}) when the overlay
  * fails. Parcels digitised a hair apart (real data) leave their seams in the union as hair-thin holes, which
  * rounding would turn invalid: holes and parts thinner than the survey's tolerance go first.
@@ -43,11 +63,12 @@ export function dissolved(geometries: readonly AreaGeometry[], what: string, fai
   // One valid piece is kept as it is; an overlay's piece may carry a spike, which a union with itself drops.
   if (alone && isValidAreaGeometry(alone)) return success(alone);
   const merged = union(geometries);
-  if (!merged.ok || merged.value === null) return failure(failureKey, { what, reason: merged.ok ? 'empty' : merged.error });
-  const rounded = withoutSliverRings(roundedGeometry(merged.value), COVERAGE_NUMBERS.toleranceM);
+  const value = merged.ok ? merged.value : geosUnion(geometries);
+  if (value === null) return failure(failureKey, { what, reason: merged.ok ? 'empty' : merged.error });
+  const rounded = withoutSliverRings(roundedGeometry(value), COVERAGE_NUMBERS.toleranceM);
   if (rounded && isValidAreaGeometry(rounded)) return success(rounded);
   // Rounding moved a vertex across a neighbouring edge of a narrow part: the overlay's own vertices then.
-  const exact = withoutSliverRings(merged.value, COVERAGE_NUMBERS.toleranceM);
+  const exact = withoutSliverRings(value, COVERAGE_NUMBERS.toleranceM);
   if (exact && isValidAreaGeometry(exact)) return success(exact);
   // Still invalid: kept as the overlay made it, for `geometry-valid` to show where, rather than no GKBJ at all.
   const kept = exact ?? rounded;

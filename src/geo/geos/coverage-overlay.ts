@@ -82,6 +82,16 @@ function widerParts(scope: Scope, pointer: number, minWidth: number): PlanarPart
   return parts;
 }
 
+/** The union of polygons, as disjoint polygons: the dissolve polyclip-ts cannot always finish on real data (rings it cannot close). */
+export function unionOf(polygons: readonly (readonly FlatPolygon[])[]): FlatPolygon[] {
+  return withScope((scope) => {
+    const api = scope.api;
+    const merged: FlatPolygon[] = [];
+    forEachPolygon(scope, scope.own(api.GEOSUnaryUnion(toGeos(scope, polygons.flat())), 'union'), (one) => merged.push(fromGeos(api, one)[0] as FlatPolygon));
+    return merged;
+  });
+}
+
 /** Each polygon of a result (borrowed pointers, owned by the result). */
 function forEachPolygon(scope: Scope, pointer: number, visit: (polygon: number) => void): void {
   const api = scope.api;
@@ -94,6 +104,7 @@ function forEachPolygon(scope: Scope, pointer: number, visit: (polygon: number) 
   }
 }
 
-function boxPolygon([x0, y0, x1, y1]: BBox): FlatPolygon {
+/** A planar box as a polygon (closed, counter-clockwise). */
+export function boxPolygon([x0, y0, x1, y1]: BBox): FlatPolygon {
   return [Float64Array.of(x0, y0, x1, y0, x1, y1, x0, y1, x0, y0)];
 }

@@ -25,9 +25,17 @@ export function isAreaGeometry(geometry: Geometry | null): geometry is AreaGeome
   return geometry !== null && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon');
 }
 
-/** A feature's area in m²; 0 for a record without a polygon. */
+const areas = new WeakMap<AreaGeometry, number>();
+
+/** A feature's area in m²; 0 for a record without a polygon. Kept per geometry: after an edit the checks and tables measure only what it changed. */
 export function areaM2(feature: VillageFeature): number {
-  return isAreaGeometry(feature.geometry) ? ellipsoidalArea(feature.geometry) : 0;
+  if (!isAreaGeometry(feature.geometry)) return 0;
+  let area = areas.get(feature.geometry);
+  if (area === undefined) {
+    area = ellipsoidalArea(feature.geometry);
+    areas.set(feature.geometry, area);
+  }
+  return area;
 }
 
 /** The sum of a layer's areas in m², or null when the layer is absent. */
@@ -81,6 +89,19 @@ export type InsideVillage = { readonly ok: true; readonly m2: number; readonly c
  */
 export function referenceInsideVillage(db: VillageDatabase, reference: VillageLayerName): InsideVillage {
   const clippedTo = db.layers.CJDCQ && shapesOf(db, 'CJDCQ').length > 0 ? 'CJDCQ' : 'JQDLTB';
+  // Edits change the plan, not the reference layers: the answer is kept while both layers are the same.
+  const references = db.layers[reference]?.features;
+  const pieces = db.layers[clippedTo]?.features;
+  const kept = references ? insideVillageKept.get(references) : undefined;
+  if (kept && kept.pieces === pieces) return kept.result;
+  const result = clipReference(db, reference, clippedTo);
+  if (references) insideVillageKept.set(references, { pieces, result });
+  return result;
+}
+
+const insideVillageKept = new WeakMap<readonly VillageFeature[], { readonly pieces: readonly VillageFeature[] | undefined; readonly result: InsideVillage }>();
+
+function clipReference(db: VillageDatabase, reference: VillageLayerName, clippedTo: 'CJDCQ' | 'JQDLTB'): InsideVillage {
   const references = shapesOf(db, reference).map((geometry) => ({ geometry, box: geometryBBox(geometry) }));
   let m2 = 0;
   for (const piece of shapesOf(db, clippedTo)) {

@@ -9,7 +9,7 @@
 import type { Polygon } from 'geojson';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
-import { clipParts, gapsIn, meanWidth } from '../../geo/geos/coverage-overlay.ts';
+import { boxPolygon, clipParts, gapsIn, meanWidth } from '../../geo/geos/coverage-overlay.ts';
 import { rewindRfc7946 } from '../../geo/rings.ts';
 import { m2, metres } from '../issue.ts';
 import { COVERAGE_NUMBERS, PARTITION_LAYERS } from '../../profiles/zhejiang-2026/coverage.ts';
@@ -28,7 +28,7 @@ function gapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: Cove
   try {
     // The region may be a layer of many parcels: dissolved inside the box first, so GEOS gets one valid area.
     const [only, ...more] = cluster.region;
-    const region = only && more.length === 0 ? plane.polygons(only.geometry) : clipParts('intersection', [boxRing(box)], cluster.region.map((f) => plane.polygons(f.geometry)), 0).map((part) => part.polygon);
+    const region = only && more.length === 0 ? plane.polygons(only.geometry) : clipParts('intersection', [boxPolygon(box)], cluster.region.map((f) => plane.polygons(f.geometry)), 0).map((part) => part.polygon);
     gaps = gapsIn(region, box, cluster.features.map((f) => plane.polygons(f.geometry)), toleranceM);
   } catch (error) {
     return [databaseIssue('no-gap', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];
@@ -41,12 +41,6 @@ function gapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: Cove
     const around = cluster.features.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach)).map((f) => f.feature.ref);
     return [databaseIssue('no-gap', 'error', { layer, features: around, key: 'message', params: { layerKey: layerKey(layer), areaM2: m2(area), widthM: metres(meanWidth([gap])) }, geometry })];
   });
-}
-
-/** The planar ring of a GK box, closed, counter-clockwise. */
-function boxRing(box: readonly number[]): Float64Array[] {
-  const [x0, y0, x1, y1] = box as [number, number, number, number];
-  return [Float64Array.from([x0, y0, x1, y0, x1, y1, x0, y1, x0, y0])];
 }
 
 export const noGapRule: DatabaseRule = {

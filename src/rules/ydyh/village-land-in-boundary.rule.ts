@@ -16,6 +16,7 @@ import { groupOf } from '../../profiles/classification.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { ZJ_TABLE_GROUPS } from '../../profiles/ydyh/groupings-2023.ts';
 import { VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from '../../profiles/zhejiang-2026/control-boundary.ts';
+import type { VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
 import { databaseIssue, layerKey, notCheckedFor, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import { codedParcels, isAreaGeometry, textOf } from './database-parcels.ts';
 
@@ -52,6 +53,44 @@ function boundaryPieces(boundary: AreaGeometry | null): readonly BoundaryPiece[]
   });
 }
 
+type Outside = { readonly ok: true; readonly value: AreaGeometry | null } | { readonly ok: false; readonly error: string };
+
+/** The boundary's pieces per GKBJ layer, and each parcel's part outside per pieces: an edit of the plan re-cuts only the parcels it changed. */
+const piecesKept = new WeakMap<readonly VillageFeature[], Outside & { readonly pieces: readonly BoundaryPiece[] }>();
+const outsideKept = new WeakMap<AreaGeometry, { readonly pieces: readonly BoundaryPiece[]; readonly outside: Outside }>();
+
+function boundaryOf(gkbj: readonly VillageFeature[]): Outside & { readonly pieces: readonly BoundaryPiece[] } {
+  const kept = piecesKept.get(gkbj);
+  if (kept) return kept;
+  const zones = gkbj.flatMap((f) => {
+    const type = textOf(f.properties['GKBJLXDM']);
+    return type !== null && (VILLAGE_CONSTRUCTION_BOUNDARY_TYPES as readonly string[]).includes(type) && isAreaGeometry(f.geometry) ? [f.geometry] : [];
+  });
+  const merged = union(zones);
+  const made = merged.ok ? { ...merged, pieces: boundaryPieces(merged.value) } : { ...merged, pieces: [] };
+  piecesKept.set(gkbj, made);
+  return made;
+}
+
+/** The parcel's part outside the boundary wider than the tolerance, or null when none is. */
+function outsideOf(geometry: AreaGeometry, pieces: readonly BoundaryPiece[]): Outside {
+  const kept = outsideKept.get(geometry);
+  if (kept && kept.pieces === pieces) return kept.outside;
+  const outside = cutOutside(geometry, pieces);
+  outsideKept.set(geometry, { pieces, outside });
+  return outside;
+}
+
+function cutOutside(geometry: AreaGeometry, pieces: readonly BoundaryPiece[]): Outside {
+  const box = geometryBBox(geometry);
+  const near = pieces.filter((piece) => bboxIntersects(piece.box, box));
+  // Most parcels lie inside one piece, their outline on its outline: answered without clipping.
+  if (near.some((piece) => tolerantRelate(geometry, piece.geometry, TOLERANCE_M) === 'within')) return { ok: true, value: null };
+  const cut = near.length === 0 ? { ok: true as const, value: geometry } : difference(geometry, { type: 'MultiPolygon', coordinates: near.map((piece) => piece.geometry.coordinates) });
+  if (!cut.ok) return cut;
+  return { ok: true, value: cut.value === null ? null : widePieces(cut.value) };
+}
+
 export const villageLandInBoundaryRule: DatabaseRule = {
   id: 'village-land-in-boundary',
   severity: 'error',
@@ -60,27 +99,18 @@ export const villageLandInBoundaryRule: DatabaseRule = {
   check(db) {
     const gkbj = db.layers.GKBJ;
     if (gkbj === undefined) return [notCheckedFor(this.id, 'gkbj')];
-    const zones = gkbj.features.flatMap((f) => {
-      const type = textOf(f.properties['GKBJLXDM']);
-      return type !== null && (VILLAGE_CONSTRUCTION_BOUNDARY_TYPES as readonly string[]).includes(type) && isAreaGeometry(f.geometry) ? [f.geometry] : [];
-    });
-    const merged = union(zones);
-    if (!merged.ok) return [databaseIssue(this.id, 'notChecked', { layer: 'GKBJ', key: 'overlayFailed', params: { detail: merged.error } })];
-    const pieces = boundaryPieces(merged.value);
+    const boundary = boundaryOf(gkbj.features);
+    if (!boundary.ok) return [databaseIssue(this.id, 'notChecked', { layer: 'GKBJ', key: 'overlayFailed', params: { detail: boundary.error } })];
     const issues: DatabaseIssue[] = [];
     for (const parcel of codedParcels(db, 'target')) {
       const geometry = parcel.feature.geometry;
       if (!isAreaGeometry(geometry) || groupOf(ZJ_TABLE_GROUPS, YDYH_2023_INDEX, parcel.code) !== 'village') continue;
-      const box = geometryBBox(geometry);
-      const near = pieces.filter((piece) => bboxIntersects(piece.box, box));
-      // Most parcels lie inside one piece, their outline on its outline: answered without clipping.
-      if (near.some((piece) => tolerantRelate(geometry, piece.geometry, TOLERANCE_M) === 'within')) continue;
-      const cut = near.length === 0 ? { ok: true as const, value: geometry } : difference(geometry, { type: 'MultiPolygon', coordinates: near.map((piece) => piece.geometry.coordinates) });
+      const cut = outsideOf(geometry, boundary.pieces);
       if (!cut.ok) {
         issues.push(databaseIssue(this.id, 'notChecked', { layer: 'GHDLTB', features: [parcel.ref], key: 'overlayFailed', params: { detail: cut.error } }));
         continue;
       }
-      const outside = cut.value === null ? null : widePieces(cut.value);
+      const outside = cut.value;
       if (outside === null) continue;
       issues.push(
         databaseIssue(this.id, 'error', {
