@@ -54,8 +54,8 @@ function splitsOf(db: VillageDatabase, refs: readonly string[], line: Position[]
   const picked = refs.length > 0 ? selectFeatures(db, 'GHDLTB', refs) : success(features.filter((f) => counts.get(f.ref) === 1));
   if (!picked.ok) return picked;
   const candidates = featuresNear(picked.value, expandBBox(geometryBBox({ type: 'LineString', coordinates: line }), VERTEX_TOLERANCE_DEG * 10));
-  const unshaped = picked.value.filter((f) => !candidates.some((c) => c.feature === f));
-  if (refs.length > 0 && unshaped.length > 0) return failure('database.shape.split.notCrossed', { count: unshaped.length, parcels: listSome(unshaped.map(tbbhOf)) });
+  const missed = refs.length > 0 ? picked.value.filter((f) => !candidates.some((c) => c.feature === f)) : [];
+  if (missed.length > 0) return failure('database.shape.split.notCrossed', { count: missed.length, parcels: listSome(missed.map(tbbhOf)) });
   const splits: Split[] = [];
   const notCrossed: VillageFeature[] = [];
   for (const parcel of candidates) {
