@@ -62,8 +62,10 @@ const api = {
     return { groups: review2017Plan(plan), notes: [], parcels: layerCount(plan.layers.base) };
   },
   /** The reviewed conversion with the planner's decisions: refused (with the groups named) while one is missing. */
-  confirmReview(decisions: ReviewDecisions): Result<VillageDatabase> {
+  async confirmReview(decisions: ReviewDecisions): Promise<Result<VillageDatabase>> {
     if (!pending) throw new Error('no conversion under review');
+    // GKBJ is dissolved by GEOS where polyclip cannot finish a ring (control-boundaries.ts).
+    await loadGeos();
     return hold(pending(decisions));
   },
   /** A database the page read itself (a plan kept on this computer). */
@@ -75,11 +77,12 @@ const api = {
     held = applyEdit(database(), edit, direction);
   },
   /** The 管控边界 derived again from the planned parcels (seconds at 20,000 parcels: here, not in the page). */
-  deriveControlBoundaries(): Result<DatabaseEdit> {
+  async deriveControlBoundaries(): Promise<Result<DatabaseEdit>> {
+    await loadGeos();
     return deriveControlBoundaries(database());
   },
   async check(): Promise<DatabaseCheck> {
-    // The coverage checks (no-gap, no-overlap) clip their clusters with GEOS: loaded once, on the first check.
+    // The coverage checks (no-gap, no-overlap) clip their clusters with GEOS: loaded once, on first use.
     await loadGeos();
     return checkDatabase(database());
   },
