@@ -20,6 +20,7 @@ import { editingText } from './text/editing.text.ts';
 import { ioText } from './text/io.text.ts';
 import { ioUiText } from './text/io-ui.text.ts';
 import { noticeText } from './text/notice.text.ts';
+import { notice2026Text } from './text/notice-2026.text.ts';
 import { planFileText } from './text/plan-file.text.ts';
 import { quarantineText } from './text/quarantine.text.ts';
 import { packageText } from './text/package.text.ts';
@@ -65,6 +66,7 @@ export const TEXTS: readonly Texts[] = [
   draftsText,
   databaseDraftsText,
   noticeText,
+  notice2026Text,
   toolsText,
 ];
 

@@ -14,6 +14,7 @@ import { formatMessage } from '../format.ts';
 import { DatabaseExport } from './DatabaseExport.tsx';
 import { DatabaseWorkspace } from './DatabaseWorkspace.tsx';
 import { KeepStatus } from './KeepStatus.tsx';
+import { PublishDatabaseNotice } from './PublishDatabaseNotice.tsx';
 import { ReviewList } from './ReviewList.tsx';
 import { useWarnBeforeLeaving } from './use-warn-before-leaving.ts';
 
@@ -53,6 +54,7 @@ function DatabaseFrame({ ui, session, onHome }: { ui: UiStore; session: Database
         {state.database ? <span className="edition">{t(`rules.db.edition.${state.database.edition}`)}</span> : null}
         {state.database ? <KeepStatus session={session} /> : null}
         {state.database ? <DatabaseExport session={session} name={name} /> : null}
+        {state.database ? <PublishDatabaseNotice session={session} name={name} /> : null}
         <button type="button" className="tool-button" data-action="language" onClick={() => ui.setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}>
           {language === 'zh-CN' ? 'English' : '中文'}
         </button>

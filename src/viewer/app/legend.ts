@@ -18,6 +18,8 @@ export interface Swatch {
 
 export interface LegendEntry {
   readonly labelKey: string;
+  /** For a label naming data (a class as the plan writes it). */
+  readonly labelParams?: Readonly<Record<string, string>>;
   readonly swatch: Swatch;
 }
 

@@ -10,8 +10,7 @@ import type { Geometry } from 'geojson';
 import { el } from './dom.ts';
 import { drawLayers, projectPoint, unprojectPoint, type CanvasView } from './canvas-map.ts';
 import type { LiveNoticeMap, NoticeMapModule } from './notice-map.ts';
-import type { NoticeModel } from './notice-model.ts';
-import { fitCamera, flyToCamera, noticeLayers, pinsData, PINS_SOURCE, planSources, SELECTED_SOURCE, selectedData, type Camera, type NoticeMap, type NoticeView, type Pin } from './notice-style.ts';
+import { fitCamera, flyToCamera, noticeLayers, pinsData, PINS_SOURCE, SELECTED_SOURCE, selectedData, type Camera, type MapContent, type NoticeMap, type NoticeView, type Pin } from './notice-style.ts';
 
 /** `canvas`: the first view, MapLibre not (yet) drawn; `interactive`: MapLibre; `static`: the canvas for good. */
 export type MapMode = 'canvas' | 'interactive' | 'static';
@@ -38,16 +37,16 @@ function webglAvailable(): boolean {
   }
 }
 
-export function createMapHost(container: HTMLElement, model: NoticeModel): MapHost {
+export function createMapHost(container: HTMLElement, content: MapContent): MapHost {
   const canvas = el('canvas', { className: 'first-view', attrs: { 'data-testid': 'first-view' } });
   container.append(canvas);
-  const sources = planSources(model);
+  const sources = new Map(content.sources);
   const size = () => ({ width: Math.max(1, container.clientWidth), height: Math.max(1, container.clientHeight) });
   let view: NoticeView = 'plan';
   let selected: Geometry | null = null;
   let pins: readonly Pin[] = [];
   let { width, height } = size();
-  let camera: Camera = fitCamera(model.payload.bbox, width, height);
+  let camera: Camera = fitCamera(content.bbox, width, height);
   /** The camera is the village's fit (so a resize refits it) until a search moves it. */
   let fitted = true;
   let mode: MapMode = 'canvas';
@@ -67,7 +66,7 @@ export function createMapHost(container: HTMLElement, model: NoticeModel): MapHo
     if (mode === 'interactive') return;
     sources.set(SELECTED_SOURCE, selectedData(selected));
     sources.set(PINS_SOURCE, pinsData(pins));
-    drawLayers(canvas, canvasView(), window.devicePixelRatio || 1, noticeLayers(view), sources);
+    drawLayers(canvas, canvasView(), window.devicePixelRatio || 1, noticeLayers(content, view), sources);
     if (performance.getEntriesByName('notice:canvas-drawn').length === 0) performance.mark('notice:canvas-drawn');
   }
   /** Draws in the next animation frame, before it is painted: the viewer's first render changes the view, the
@@ -99,7 +98,7 @@ export function createMapHost(container: HTMLElement, model: NoticeModel): MapHo
     // The observer also reports the size it starts with: nothing to redraw then.
     if (now.width === width && now.height === height) return;
     ({ width, height } = now);
-    if (fitted) camera = fitCamera(model.payload.bbox, width, height);
+    if (fitted) camera = fitCamera(content.bbox, width, height);
     draw();
   }).observe(container);
   container.dataset.mapMode = mode;
@@ -132,7 +131,7 @@ export function createMapHost(container: HTMLElement, model: NoticeModel): MapHo
     },
     fitVillage() {
       if (mode === 'interactive' && live) return live.fitVillage();
-      moveTo(fitCamera(model.payload.bbox, width, height), true);
+      moveTo(fitCamera(content.bbox, width, height), true);
       live?.jumpTo(camera);
     },
     onTap(listener) {
@@ -154,7 +153,7 @@ export function createMapHost(container: HTMLElement, model: NoticeModel): MapHo
         if (!webglAvailable()) return setMode('static');
         try {
           const module = await load();
-          live = module.createNoticeMap(container, model, camera, view);
+          live = module.createNoticeMap(container, content, camera, view);
         } catch {
           live = null;
           return setMode('static');

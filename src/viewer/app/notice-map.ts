@@ -7,8 +7,7 @@
 import { Map as MapLibreMap, Marker, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
 import { declutterMarkers, PLACE_KIND_PRIORITY } from '../../map/label-declutter.ts';
 import { addHatchPatterns } from '../../map/patterns.ts';
-import type { NoticeModel } from './notice-model.ts';
-import { EMPTY, FIT_PADDING, flyToCamera, MAX_ZOOM, MIN_ZOOM, noticeLayers, pinsData, PINS_SOURCE, planLayers, planSources, SELECTED_SOURCE, selectedData, type Camera, type NoticeMap, type NoticeView } from './notice-style.ts';
+import { EMPTY, FIT_PADDING, flyToCamera, MAX_ZOOM, MIN_ZOOM, noticeLayers, pinsData, PINS_SOURCE, SELECTED_SOURCE, selectedData, type Camera, type MapContent, type NoticeMap, type NoticeView } from './notice-style.ts';
 
 /** The MapLibre map behind the viewer's NoticeMap, with what the host and the tests need of it. */
 export interface LiveNoticeMap extends NoticeMap {
@@ -21,18 +20,18 @@ export interface LiveNoticeMap extends NoticeMap {
 
 /** What the big script hands the small one (single-file.ts / map-route.ts). */
 export interface NoticeMapModule {
-  createNoticeMap(container: HTMLElement, model: NoticeModel, camera: Camera, view: NoticeView): LiveNoticeMap;
+  createNoticeMap(container: HTMLElement, content: MapContent, camera: Camera, view: NoticeView): LiveNoticeMap;
 }
 
-export function createNoticeMap(container: HTMLElement, model: NoticeModel, camera: Camera, view: NoticeView): LiveNoticeMap {
+export function createNoticeMap(container: HTMLElement, content: MapContent, camera: Camera, view: NoticeView): LiveNoticeMap {
   const sources: StyleSpecification['sources'] = {};
-  for (const [id, data] of planSources(model)) sources[id] = { type: 'geojson', data };
+  for (const [id, data] of content.sources) sources[id] = { type: 'geojson', data };
   sources[SELECTED_SOURCE] = { type: 'geojson', data: EMPTY };
   sources[PINS_SOURCE] = { type: 'geojson', data: EMPTY };
-  const [w, s, e, n] = model.payload.bbox;
+  const [w, s, e, n] = content.bbox;
   const map = new MapLibreMap({
     container,
-    style: { version: 8, sources, layers: noticeLayers(view) },
+    style: { version: 8, sources, layers: noticeLayers(content, view) },
     center: camera.center,
     zoom: camera.zoom,
     maxZoom: MAX_ZOOM,
@@ -47,7 +46,7 @@ export function createNoticeMap(container: HTMLElement, model: NoticeModel, came
   map.keyboard.disableRotation();
   map.setMissingStyleImageResolver(() => addHatchPatterns(map));
   map.once('idle', () => performance.mark('notice:map-idle'));
-  const labels = model.places.map((place) => {
+  const labels = content.places.map((place) => {
     const element = document.createElement('div');
     element.className = `place-label place-${place.kind}`;
     // textContent, never innerHTML: a name is data.
@@ -60,7 +59,7 @@ export function createNoticeMap(container: HTMLElement, model: NoticeModel, came
   const source = (id: string) => map.getSource(id) as GeoJSONSource | undefined;
   return {
     setView(next) {
-      for (const spec of planLayers(next)) {
+      for (const spec of content.planLayers(next)) {
         if (!map.getLayer(spec.id)) continue;
         map.setLayoutProperty(spec.id, 'visibility', spec.layout?.visibility ?? 'visible');
         for (const [property, value] of Object.entries(spec.paint ?? {})) map.setPaintProperty(spec.id, property as Parameters<MapLibreMap['setPaintProperty']>[1], value);

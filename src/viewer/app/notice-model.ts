@@ -6,7 +6,9 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { geometryBBox, type BBox } from '../../geo/bbox.ts';
 import { decodeArea, decodePoint } from '../payload/geometry-codec.ts';
+import { NOTICE_2026_PROFILE, type AnyNoticePayload } from '../payload/payload-2026.ts';
 import { NOTICE_FORMAT, NOTICE_SCHEMA_VERSION, type NoticeLayers, type NoticePayload } from '../payload/payload.ts';
+import { readPayload2026 } from './notice-model-2026.ts';
 
 type AreaLayerId = Exclude<keyof NoticeLayers, 'places'>;
 type EntryOf<L extends AreaLayerId> = NoticeLayers[L][number];
@@ -30,6 +32,7 @@ export interface PlaceItem {
 export type AreaLayers = { readonly [L in AreaLayerId]: readonly AreaItem<L>[] };
 
 export interface NoticeModel {
+  readonly profile: 'zhejiang-2017';
   readonly payload: NoticePayload;
   readonly areas: AreaLayers;
   readonly places: readonly PlaceItem[];
@@ -37,10 +40,12 @@ export interface NoticeModel {
 
 export const AREA_LAYER_IDS = ['boundary', 'base', 'pbf', 'demolition', 'newBuild', 'useChange', 'reserve', 'facility'] as const satisfies readonly AreaLayerId[];
 
-export function readPayload(raw: unknown): NoticePayload | null {
+/** A 2017 or a 2026 notice's payload, or null for a file of neither shape. */
+export function readPayload(raw: unknown): AnyNoticePayload | null {
   if (typeof raw !== 'object' || raw === null) return null;
+  if ((raw as { profile?: unknown }).profile === NOTICE_2026_PROFILE) return readPayload2026(raw);
   const p = raw as Partial<NoticePayload>;
-  if (p.format !== NOTICE_FORMAT || p.schemaVersion !== NOTICE_SCHEMA_VERSION) return null;
+  if (p.format !== NOTICE_FORMAT || p.schemaVersion !== NOTICE_SCHEMA_VERSION || (p.profile !== undefined && p.profile !== 'zhejiang-2017')) return null;
   if (!p.layers || !p.details || !p.village || !Array.isArray(p.origin) || !Array.isArray(p.bbox) || !p.tables) return null;
   for (const id of [...AREA_LAYER_IDS, 'places'] as const) if (!Array.isArray(p.layers[id])) return null;
   return p as NoticePayload;
@@ -54,5 +59,5 @@ export function decodeNotice(payload: NoticePayload): NoticeModel {
     });
   const areas = Object.fromEntries(AREA_LAYER_IDS.map((layer) => [layer, decodeLayer(layer)])) as unknown as AreaLayers;
   const places = payload.layers.places.map((p) => ({ id: p.id, name: p.name, kind: p.kind, lonLat: decodePoint(p.at, payload.origin) }));
-  return { payload, areas, places };
+  return { profile: 'zhejiang-2017', payload, areas, places };
 }

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { sourceId } from '../../map/map-features.ts';
 import { PLAN_LAYER_STYLES, viewPaint } from '../../map/plan-style.ts';
-import type { AreaItem, NoticeModel } from './notice-model.ts';
+import type { AreaItem, NoticeModel, PlaceItem } from './notice-model.ts';
 
 export type NoticeView = 'plan' | 'base';
 
@@ -59,6 +59,19 @@ export function planSources(model: NoticeModel): Map<string, FeatureCollection> 
   return new Map(STYLED_LAYERS.map((layer) => [sourceId(layer), collection(model.areas[layer])]));
 }
 
+/** What a notice map draws, whichever plan type it shows: the plan's sources and layers, its box and places. */
+export interface MapContent {
+  readonly bbox: readonly [number, number, number, number];
+  readonly sources: ReadonlyMap<string, FeatureCollection>;
+  readonly places: readonly PlaceItem[];
+  /** The plan's style layers with the paint of a view, bottom to top. */
+  planLayers(view: NoticeView): LayerSpecification[];
+}
+
+export function mapContent2017(model: NoticeModel): MapContent {
+  return { bbox: model.payload.bbox, sources: planSources(model), places: model.places, planLayers };
+}
+
 export function selectedData(geometry: Geometry | null): FeatureCollection {
   return geometry ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties: {} }] } : EMPTY;
 }
@@ -81,10 +94,10 @@ export function planLayers(view: NoticeView): LayerSpecification[] {
 }
 
 /** Every layer of the notice map, bottom to top: ground, the plan, the tapped parcel, the comment pins. */
-export function noticeLayers(view: NoticeView): LayerSpecification[] {
+export function noticeLayers(content: MapContent, view: NoticeView): LayerSpecification[] {
   return [
     { id: 'background', type: 'background', paint: { 'background-color': '#f4f3ef' } },
-    ...planLayers(view),
+    ...content.planLayers(view),
     { id: 'selected-casing', type: 'line', source: SELECTED_SOURCE, paint: { 'line-color': '#ffffff', 'line-width': 7 } },
     { id: 'selected-line', type: 'line', source: SELECTED_SOURCE, paint: { 'line-color': '#0050b4', 'line-width': 4 } },
     { id: 'pins', type: 'circle', source: PINS_SOURCE, paint: { 'circle-radius': 9, 'circle-color': ['case', ['get', 'pending'], '#0050b4', '#e65c00'], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 } },

@@ -3,7 +3,8 @@
  * (domain.md §2: demolition, then new-build, then other change win in that order), then the overlays
  * (facility farmland, the farmland reserve), then the base parcel itself with its basic-farmland status.
  */
-import type { Position } from 'geojson';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { BBox } from '../../geo/bbox.ts';
 import type { Message } from '../../domain/message.ts';
 import { isCultivatedLand, type LandClassCode } from '../../domain/land-classes.ts';
 import { m2ToMu, roundTo } from '../../domain/units.ts';
@@ -17,12 +18,14 @@ export interface Description {
   readonly layer: AreaItem['layer'] | null;
 }
 
-function hit<L extends AreaItem['layer']>(items: readonly AreaItem<L>[], at: Position): AreaItem<L> | undefined {
+/** The first item whose area holds `at` (its edge included), its box tested first. */
+export function hit<T extends { readonly bbox: BBox; readonly geometry: Polygon | MultiPolygon }>(items: readonly T[], at: Position): T | undefined {
   const [x, y] = at as [number, number];
   return items.find((item) => x >= item.bbox[0] && x <= item.bbox[2] && y >= item.bbox[1] && y <= item.bbox[3] && pointInAreaGeometry(at, item.geometry) !== 'outside');
 }
 
-const size = (m2: number) => ({ m2: Math.round(m2), mu: roundTo(m2ToMu(m2), 2) });
+/** An area as a sentence gives it: whole m² and 亩 to two decimals. */
+export const size = (m2: number) => ({ m2: Math.round(m2), mu: roundTo(m2ToMu(m2), 2) });
 const cls = (code: LandClassCode) => `landClass.${code}`;
 const PUBLIC_SPACE: readonly LandClassCode[] = ['2125', '2122'];
 

@@ -10,13 +10,14 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './viewer.css';
 import { localDate } from '../../domain/calendar.ts';
 import { PAYLOAD_ELEMENT_ID } from '../publish/notice-html.ts';
-import type { NoticePayload } from '../payload/payload.ts';
+import type { AnyNoticePayload } from '../payload/payload-2026.ts';
 import { el, replaceChildren } from './dom.ts';
 import { feedbackStore } from './feedback-store.ts';
 import { savedLanguage, translator } from './i18n.ts';
 import { createMapHost } from './map-host.ts';
 import type { NoticeMapModule } from './notice-map.ts';
-import { decodeNotice, readPayload } from './notice-model.ts';
+import { readPayload } from './notice-model.ts';
+import { decodeAnyNotice, mapContentOf } from './profile-view.ts';
 import { startViewer, viewerLayout } from './viewer-app.ts';
 
 async function loadPayload(): Promise<unknown> {
@@ -48,7 +49,7 @@ export async function startNoticeViewer(loadMap: () => Promise<NoticeMapModule>)
   const root = document.getElementById('viewer') ?? document.body;
   const storage = browserStorage();
   const language = savedLanguage(storage);
-  let payload: NoticePayload | null;
+  let payload: AnyNoticePayload | null;
   try {
     payload = readPayload(await loadPayload());
   } catch {
@@ -58,9 +59,9 @@ export async function startNoticeViewer(loadMap: () => Promise<NoticeMapModule>)
     replaceChildren(root, el('p', { className: 'problem', attrs: { role: 'alert' } }, translator(language)('notice.viewer.unreadable')));
     return;
   }
-  const model = decodeNotice(payload);
+  const model = decodeAnyNotice(payload);
   const parts = viewerLayout(root);
-  const map = createMapHost(parts.mapElement, model);
+  const map = createMapHost(parts.mapElement, mapContentOf(model));
   startViewer(parts, model, map, feedbackStore(storage, payload.noticeId), storage, localDate(new Date()), {
     language,
     tab: 'legend',

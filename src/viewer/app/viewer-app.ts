@@ -8,14 +8,13 @@ import { el, replaceChildren } from './dom.ts';
 import type { FeedbackStore } from './feedback-store.ts';
 import { saveLanguage, translator } from './i18n.ts';
 import type { MapHost } from './map-host.ts';
-import type { NoticeModel } from './notice-model.ts';
 import { feedbackPanel } from './panels/feedback-panel.ts';
 import { legendPanel } from './panels/legend-panel.ts';
 import { noticePanel } from './panels/notice-panel.ts';
 import { searchPanel } from './panels/search-panel.ts';
 import { tablesPanel } from './panels/tables-panel.ts';
-import { describeAt } from './parcel-sentence.ts';
 import { periodMessage } from './period.ts';
+import { answerAt, type AnyNoticeModel } from './profile-view.ts';
 import type { Tab, ViewerContext, ViewerState } from './viewer-state.ts';
 
 const TABS: readonly Tab[] = ['legend', 'search', 'notice', 'tables', 'feedback'];
@@ -36,7 +35,7 @@ export function viewerLayout(root: HTMLElement): ViewerParts {
   return { header, mapElement, sheet };
 }
 
-export function startViewer(parts: ViewerParts, model: NoticeModel, map: MapHost, store: FeedbackStore, storage: Storage | null, today: string, initial: ViewerState): ViewerContext {
+export function startViewer(parts: ViewerParts, model: AnyNoticeModel, map: MapHost, store: FeedbackStore, storage: Storage | null, today: string, initial: ViewerState): ViewerContext {
   let state = initial;
   let t = translator(state.language);
   const ctx: ViewerContext = {
@@ -58,9 +57,8 @@ export function startViewer(parts: ViewerParts, model: NoticeModel, map: MapHost
       render();
     },
     answerAt(at) {
-      const description = describeAt(model, at);
-      const item = description.featureId && description.layer ? model.areas[description.layer].find((a) => a.id === description.featureId) : undefined;
-      map.showSelected(item?.geometry ?? null);
+      const { description, geometry } = answerAt(model, at);
+      map.showSelected(geometry);
       ctx.update({ tapped: { at, description } });
     },
   };
@@ -78,7 +76,7 @@ export function startViewer(parts: ViewerParts, model: NoticeModel, map: MapHost
 
   function render(): void {
     document.documentElement.lang = state.language;
-    const title = t('notice.title', { village: model.payload.village.name });
+    const title = t(model.profile === 'zhejiang-2026' ? 'notice2026.title' : 'notice.title', { village: model.payload.village.name });
     document.title = title;
     const period = periodMessage(model.payload.details, today);
     replaceChildren(

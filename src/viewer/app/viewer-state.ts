@@ -4,7 +4,7 @@ import type { Translate } from '../../rules/render.ts';
 import type { FeedbackStore } from './feedback-store.ts';
 import type { Language } from './i18n.ts';
 import type { MapHost } from './map-host.ts';
-import type { NoticeModel } from './notice-model.ts';
+import type { AnyNoticeModel } from './profile-view.ts';
 import type { NoticeView } from './notice-style.ts';
 import type { Description } from './parcel-sentence.ts';
 
@@ -30,7 +30,7 @@ export interface ViewerState {
 }
 
 export interface ViewerContext {
-  readonly model: NoticeModel;
+  readonly model: AnyNoticeModel;
   readonly map: MapHost;
   readonly store: FeedbackStore;
   readonly storage: Storage | null;

@@ -15,7 +15,7 @@ export const NOTICE_SCHEMA_VERSION = 1;
 /** Polygons → rings → [x0, y0, dx1, dy1, …] in 1e-7° steps from the payload's origin (geometry-codec.ts). */
 export type CompactPolygons = readonly (readonly (readonly number[])[])[];
 
-interface CompactArea<P> {
+export interface CompactArea<P> {
   readonly id: string;
   readonly g: CompactPolygons;
   /** Ellipsoidal area in m² (to 0.01), computed when the notice was published. */
@@ -69,6 +69,8 @@ export interface NoticeVillage {
 export interface NoticePayload {
   readonly format: typeof NOTICE_FORMAT;
   readonly schemaVersion: typeof NOTICE_SCHEMA_VERSION;
+  /** The plan type; absent in the files published before 2026 plans could be (a 2026 notice: payload-2026.ts). */
+  readonly profile?: 'zhejiang-2017';
   /** Names this notice (plan, version and details): feedback files carry it back. */
   readonly noticeId: string;
   readonly planId: string;

@@ -8,7 +8,7 @@ import { ellipsoidalArea } from '../../geo/area.ts';
 import { geometryBBox } from '../../geo/bbox.ts';
 import type { Tables } from '../../rules/tables/index.ts';
 import { encodeArea, encodePoint } from '../payload/geometry-codec.ts';
-import { NOTICE_FORMAT, NOTICE_SCHEMA_VERSION, NOTICE_TABLE_IDS, type NoticePayload, type NoticeTableId } from '../payload/payload.ts';
+import { NOTICE_FORMAT, NOTICE_SCHEMA_VERSION, NOTICE_TABLE_IDS, type CompactArea, type NoticePayload, type NoticeTableId } from '../payload/payload.ts';
 import type { NoticeDetails } from './notice-details.ts';
 
 export interface PayloadInput {
@@ -22,15 +22,25 @@ export interface PayloadInput {
 
 const m2 = (geometry: AreaGeometry) => Math.round(ellipsoidalArea(geometry) * 100) / 100;
 
+/** The origin is the box's south-west corner, rounded, so every step count is small and positive. */
+export function originOf(bbox: readonly [number, number, number, number]): [number, number] {
+  return [Math.floor(bbox[0] * 1000) / 1000, Math.floor(bbox[1] * 1000) / 1000];
+}
+
+/** An area entry of the payload: compact geometry from `origin` and the ellipsoidal area. */
+export function compactArea(origin: readonly [number, number]) {
+  return <P>(geometry: AreaGeometry, id: string, p: P): CompactArea<P> => ({ id, g: encodeArea(geometry, origin), a: m2(geometry), p });
+}
+
 export function buildPayload({ plan, versionName, details, tables, noticeId, publishedAt }: PayloadInput): NoticePayload {
   const bbox = villageBBox(plan);
-  // The origin is the box's south-west corner, rounded, so every step count is small and positive.
-  const origin: [number, number] = [Math.floor(bbox[0] * 1000) / 1000, Math.floor(bbox[1] * 1000) / 1000];
-  const area = <P>(geometry: AreaGeometry, id: string, p: P) => ({ id, g: encodeArea(geometry, origin), a: m2(geometry), p });
+  const origin = originOf(bbox);
+  const area = compactArea(origin);
   const meta = plan.meta;
   return {
     format: NOTICE_FORMAT,
     schemaVersion: NOTICE_SCHEMA_VERSION,
+    profile: 'zhejiang-2017',
     noticeId,
     planId: plan.id,
     versionName,
@@ -56,9 +66,14 @@ export function buildPayload({ plan, versionName, details, tables, noticeId, pub
 
 function villageBBox(plan: Plan): [number, number, number, number] {
   const features = layerFeatures(plan, 'boundary').length ? layerFeatures(plan, 'boundary') : layerFeatures(plan, 'base');
+  return boxAround(features.map((f) => f.geometry));
+}
+
+/** The box around some areas. */
+export function boxAround(geometries: readonly AreaGeometry[]): [number, number, number, number] {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features) {
-    const b = geometryBBox(f.geometry);
+  for (const geometry of geometries) {
+    const b = geometryBBox(geometry);
     box[0] = Math.min(box[0], b[0]);
     box[1] = Math.min(box[1], b[1]);
     box[2] = Math.max(box[2], b[2]);

@@ -6,7 +6,7 @@
  * only from a `blob:` URL the script makes itself (app/map-worker.ts). Nothing may be fetched but such a
  * blob: no http(s), no data:, no file.
  */
-import type { NoticePayload } from '../payload/payload.ts';
+import type { AnyNoticePayload } from '../payload/payload-2026.ts';
 import { OWN_LICENCE, THIRD_PARTY_NOTICES } from './third-party-notices.ts';
 
 /** The built viewer (scripts/build/notice-template.ts makes it): the first classic script (app/single-file.ts),
@@ -62,7 +62,7 @@ export interface NoticeHtml {
   readonly contentSecurityPolicy: string;
 }
 
-export async function noticeHtml(template: NoticeTemplate, payload: NoticePayload, title: string): Promise<NoticeHtml> {
+export async function noticeHtml(template: NoticeTemplate, payload: AnyNoticePayload, title: string): Promise<NoticeHtml> {
   const script = scriptSafeCode(template.script);
   // Run by the first script as an inline <script> with exactly this text, so its hash is the same.
   const mapScript = scriptSafeCode(template.mapScript);

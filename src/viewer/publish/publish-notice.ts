@@ -34,7 +34,7 @@ export interface PublishedNotice {
 }
 
 /** Rules with unwaivable findings, most findings first: what stops a plan from being published. */
-function blockingRules(issues: readonly Issue[]): { rule: string; count: number }[] {
+function blockingRules(issues: readonly Pick<Issue, 'rule' | 'severity'>[]): { rule: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const issue of issues) {
     if (issue.severity !== 'error') continue;
@@ -43,17 +43,21 @@ function blockingRules(issues: readonly Issue[]): { rule: string; count: number 
   return [...counts].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
 }
 
+/** Why a plan cannot be published (each rule with errors and how many), or null: any plan type's findings. */
+export function planHasErrors(issues: readonly Pick<Issue, 'rule' | 'severity'>[]): Message | null {
+  const blocking = blockingRules(issues);
+  if (blocking.length === 0) return null;
+  return {
+    key: 'notice.publish.planHasErrors',
+    params: { count: blocking.reduce((n, b) => n + b.count, 0), rules: blocking.map((b) => `${b.rule} (${b.count})`).join(', ') },
+  };
+}
+
 export async function publishNotice(input: PublishInput): Promise<Result<PublishedNotice>> {
   const details = checkNoticeDetails(input.details);
   if (!details.ok) return details;
-  const blocking = blockingRules(input.issues);
-  if (blocking.length > 0) {
-    const error: Message = {
-      key: 'notice.publish.planHasErrors',
-      params: { count: blocking.reduce((n, b) => n + b.count, 0), rules: blocking.map((b) => `${b.rule} (${b.count})`).join(', ') },
-    };
-    return { ok: false, error };
-  }
+  const error = planHasErrors(input.issues);
+  if (error) return { ok: false, error };
   const noticeId = await noticeIdOf(input.plan.id, input.versionName, details.value, input.publishedAt);
   const payload = buildPayload({ plan: input.plan, versionName: input.versionName, details: details.value, tables: input.tables, noticeId, publishedAt: input.publishedAt });
   const village = input.plan.meta.villageName || input.plan.id;
@@ -66,8 +70,8 @@ export async function publishNotice(input: PublishInput): Promise<Result<Publish
   };
 }
 
-/** A short stable id: the same plan, version, details and time give the same notice id. */
-async function noticeIdOf(planId: string, versionName: string, details: NoticeDetails, publishedAt: string): Promise<string> {
+/** A short stable id: the same plan, version, details and time give the same notice id (any plan type). */
+export async function noticeIdOf(planId: string, versionName: string, details: NoticeDetails, publishedAt: string): Promise<string> {
   const text = JSON.stringify([planId, versionName, details, publishedAt]);
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
   return [...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -5,12 +5,15 @@ import { formatDate } from '../period.ts';
 
 export function noticePanel(ctx: ViewerContext): HTMLElement {
   const t = ctx.t();
-  const { village, details, versionName } = ctx.model.payload;
+  const { model } = ctx;
+  const { details, versionName } = model.payload;
   const row = (labelKey: string, value: string, testId: string) => el('div', { className: 'notice-row' }, el('dt', {}, t(labelKey)), el('dd', { attrs: { 'data-testid': testId } }, value));
   return el(
     'div',
     { className: 'panel-body notice-text' },
-    el('p', {}, t('notice.text.intro', { village: village.name, township: village.township, baseYear: village.baseYear, targetYear: village.targetYear, version: versionName })),
+    ...(model.profile === 'zhejiang-2026'
+      ? [el('p', {}, t('notice2026.text.intro', { village: model.payload.village.name, version: versionName })), model.payload.village.planPeriod ? el('p', {}, t('notice2026.text.period', { period: model.payload.village.planPeriod })) : null]
+      : [el('p', {}, t('notice.text.intro', { village: model.payload.village.name, township: model.payload.village.township, baseYear: model.payload.village.baseYear, targetYear: model.payload.village.targetYear, version: versionName }))]),
     el(
       'dl',
       {},

@@ -3,7 +3,8 @@
  * highlighted and described as a tap on it would be.
  */
 import { el, replaceChildren } from '../dom.ts';
-import { search, type SearchHit } from '../search.ts';
+import { searchOf } from '../profile-view.ts';
+import type { SearchHit } from '../search.ts';
 import type { ViewerContext } from '../viewer-state.ts';
 
 /** The query typed, per notice: kept outside the panel, which each render of the sheet makes anew. */
@@ -17,7 +18,7 @@ export function searchPanel(ctx: ViewerContext): HTMLElement {
   };
   const results = el('ul', { className: 'results', attrs: { 'data-testid': 'search-results', 'aria-live': 'polite' } });
   const show = (query: string) => {
-    const hits = search(ctx.model, query);
+    const hits = searchOf(ctx.model, query);
     replaceChildren(
       results,
       ...(hits.length === 0
