@@ -25,6 +25,7 @@ export function DatabaseFeature({ session, map, layer, features }: { session: Da
   const style = MAP_LAYER_STYLES.find((s) => s.layer === layer);
   const aliasOf = new Map((spec?.fields ?? []).map((f) => [f.name, f.alias]));
   const title = spec ? (english ? spec.en : spec.zh) : style ? (english ? style.en : style.zh) : layer;
+  const picked = features.map((f) => f.ref).join();
   const areaM2 = features.reduce((sum, f) => sum + (isAreaGeometry(f.geometry) ? ellipsoidalArea(f.geometry) : 0), 0);
   return (
     <div className="panel database-feature" data-testid="database-feature" data-ref={feature.ref} data-count={features.length}>
@@ -32,8 +33,9 @@ export function DatabaseFeature({ session, map, layer, features }: { session: Da
         {title} {features.length > 1 ? <span>{t('database.feature.count', { count: features.length })}</span> : <code>{feature.ref}</code>}
       </h3>
       {areaM2 > 0 ? <p data-testid="feature-area">{formatArea(t, areaM2)}</p> : null}
-      <DatabaseEdits key={features.map((f) => f.ref).join()} session={session} map={map} layer={layer} features={features} />
-      <BoundaryTypeEdit key={features.map((f) => f.ref).join()} session={session} layer={layer} features={features} />
+      {/* Keyed by the picked refs (each its own key: siblings sharing one leave stale copies), so a new pick starts each edit afresh. */}
+      <DatabaseEdits key={`edits:${picked}`} session={session} map={map} layer={layer} features={features} />
+      <BoundaryTypeEdit key={`ssbjlx:${picked}`} session={session} layer={layer} features={features} />
       {features.length > 1 ? <p className="hint">{t('database.feature.first', { ref: feature.ref })}</p> : null}
       <table className="fields">
         <tbody>
