@@ -6,6 +6,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerId } from '../domain/layers.ts';
 import { LAND_CLASSES } from '../domain/land-classes.ts';
 import { CHANGE_COLOURS, CONTROL_ZONE_STYLE, LAND_CLASS_COLOURS, PBF_COLOUR, rgbHex } from '../domain/palette.ts';
+import { FACILITY_FARMLAND_CLASS } from '../profiles/zhejiang-2017/class-roles.ts';
 import { sourceId } from './map-features.ts';
 
 import type { ViewMode } from '../store/ui.store.ts';
@@ -93,7 +94,7 @@ export const PLAN_LAYER_STYLES: Readonly<Record<LayerId, LayerSpecification[]>> 
     { id: 'useChange-line', type: 'line', source: src('useChange'), paint: { 'line-color': hex(CHANGE_COLOURS.useChange), 'line-width': 2, 'line-dasharray': [3, 1] } },
   ],
   facility: [
-    { id: 'facility-fill', type: 'fill', source: src('facility'), paint: { 'fill-color': hex(LAND_CLASS_COLOURS['151']), 'fill-opacity': 0 } },
+    { id: 'facility-fill', type: 'fill', source: src('facility'), paint: { 'fill-color': hex(LAND_CLASS_COLOURS[FACILITY_FARMLAND_CLASS]), 'fill-opacity': 0 } },
     { id: 'facility-line', type: 'line', source: src('facility'), paint: { 'line-color': hex(CHANGE_COLOURS.facility), 'line-width': 2 } },
   ],
   reserve: [

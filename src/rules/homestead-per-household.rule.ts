@@ -5,13 +5,14 @@
  */
 import { isCultivatedLand, type LandClassCode } from '../domain/land-classes.ts';
 import type { RuleProfile } from '../domain/profile.ts';
+import { HILL_WASTELAND_CLASS, HOMESTEAD_CLASS } from '../profiles/zhejiang-2017/class-roles.ts';
 import type { Issue } from './issue.ts';
 import { m2, makeIssue } from './issue.ts';
 import type { PlanRule } from './rule.ts';
 
 function capFor(code: LandClassCode, caps: RuleProfile['homesteadPerHouseholdM2']): number {
   if (isCultivatedLand(code)) return caps.cultivated;
-  if (code === '32') return caps.hillWasteland;
+  if (code === HILL_WASTELAND_CLASS) return caps.hillWasteland;
   return caps.other;
 }
 
@@ -28,7 +29,7 @@ export const homesteadPerHouseholdRule: PlanRule = {
     const caps = state.profile.homesteadPerHouseholdM2;
     for (const feature of state.features('newBuild')) {
       const p = feature.properties;
-      if (p.useCode !== '2121') continue;
+      if (p.useCode !== HOMESTEAD_CLASS) continue;
       const base = { layer: 'newBuild' as const, features: [feature.id], geometry: feature.geometry };
       // Not entered (null), or 0 from data that had no way to say so: a homestead is for somebody.
       if (p.households === null || p.households <= 0) {

@@ -8,6 +8,7 @@ import { isAreaFeature } from '../domain/features.ts';
 import { isConstructionLand, type LandClassCode } from '../domain/land-classes.ts';
 import type { LayerId } from '../domain/layers.ts';
 import type { RuleProfile } from '../domain/profile.ts';
+import { FACILITY_FARMLAND_CLASS, FOREST_WATER_RESERVE_CLASSES } from '../profiles/zhejiang-2017/class-roles.ts';
 import { changeTarget, type ChangeFeature } from './derive/pieces.ts';
 import { m2, makeIssue } from './issue.ts';
 import type { FeatureRule } from './rule.ts';
@@ -18,9 +19,9 @@ const LAYERS_CHECKED: readonly LayerId[] = ['base', 'newBuild', 'useChange', 'co
 /** The minimum area for a land class (domain.md §6). */
 function minimumForClass(code: LandClassCode, min: RuleProfile['minParcelAreaM2']): number {
   if (isConstructionLand(code)) return min.construction;
-  if (code === '151') return min.facilityFarmland;
-  if (code === '131' || code === '31' || code === '32') return min.forestWaterReserve;
-  // What is left: cultivated land, 12, 132 and 152–155.
+  if (code === FACILITY_FARMLAND_CLASS) return min.facilityFarmland;
+  if (FOREST_WATER_RESERVE_CLASSES.has(code)) return min.forestWaterReserve;
+  // What is left: cultivated land and the other farmland.
   return min.farmland;
 }
 

@@ -9,13 +9,11 @@ import type { FeatureOf } from '../domain/features.ts';
 import { isConstructionLand } from '../domain/land-classes.ts';
 import { geometryBBox } from '../geo/bbox.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
+import { BUSINESS_CLASS, RESERVE_QUOTA_INFRASTRUCTURE_CLASSES } from '../profiles/zhejiang-2017/class-roles.ts';
 import { combine, partOutside } from './clip.ts';
 import { m2, makeIssue, notChecked } from './issue.ts';
 import { newConstruction } from './new-construction.ts';
 import type { FeatureRule } from './rule.ts';
-
-/** Uses that may go outside the boundary on the reserve quota: rural infrastructure (seed §七). */
-const INFRASTRUCTURE = new Set(['2123', '2126', '221', '226']);
 
 export const newBuildInExpansionBoundaryRule: FeatureRule = {
   id: 'new-build-in-expansion-boundary',
@@ -37,7 +35,7 @@ export const newBuildInExpansionBoundaryRule: FeatureRule = {
     let allowed = ['010', '020'];
     if (feature.layer === 'newBuild') {
       const p = feature.properties;
-      if (p.quotaSource === 'reserve' && (INFRASTRUCTURE.has(p.useCode) || (p.useCode === '2124' && p.industryPurpose === 'agriNewBusiness'))) return [];
+      if (p.quotaSource === 'reserve' && (RESERVE_QUOTA_INFRASTRUCTURE_CLASSES.has(p.useCode) || (p.useCode === BUSINESS_CLASS && p.industryPurpose === 'agriNewBusiness'))) return [];
       if (p.linkage === 'E2') allowed = ['020'];
     } else {
       if (!isConstructionLand(feature.properties.targetCode)) return [];

@@ -6,6 +6,7 @@
  * reported as new business land to be drawn as a new-build parcel.
  */
 import { ellipsoidalArea } from '../geo/area.ts';
+import { BUSINESS_CLASS } from '../profiles/zhejiang-2017/class-roles.ts';
 import { combine } from './clip.ts';
 import { m2, makeIssue } from './issue.ts';
 import type { FeatureRule } from './rule.ts';
@@ -22,15 +23,15 @@ export const noNewIndustryRule: FeatureRule = {
   check(state, feature) {
     if (feature.layer === 'newBuild') {
       const p = feature.properties;
-      if (p.useCode !== '2124' || p.industryPurpose === 'agriProcessing' || p.industryPurpose === 'agriNewBusiness') return [];
+      if (p.useCode !== BUSINESS_CLASS || p.industryPurpose === 'agriProcessing' || p.industryPurpose === 'agriNewBusiness') return [];
       const params = { parcelNo: p.parcelNo, areaM2: m2(state.area(feature)) };
       if (p.industryPurpose === null) {
         return [makeIssue(this.id, 'notChecked', { layer: 'newBuild', features: [feature.id], key: 'rules.no-new-industry.purposeMissing', params, geometry: feature.geometry })];
       }
       return [makeIssue(this.id, this.severity, { layer: 'newBuild', features: [feature.id], key: 'rules.no-new-industry.message', params, geometry: feature.geometry })];
     }
-    if (feature.layer !== 'useChange' || feature.properties.targetCode !== '2124') return [];
-    const pieces = state.derived.piecesOfChange(feature.id).filter((piece) => piece.baseClass !== '2124');
+    if (feature.layer !== 'useChange' || feature.properties.targetCode !== BUSINESS_CLASS) return [];
+    const pieces = state.derived.piecesOfChange(feature.id).filter((piece) => piece.baseClass !== BUSINESS_CLASS);
     const geometry = combine(pieces.map((piece) => piece.geometry));
     if (!geometry) return [];
     return [makeIssue(this.id, this.severity, { layer: 'useChange', features: [feature.id], key: 'rules.no-new-industry.useChange', params: { parcelNo: feature.properties.parcelNo, areaM2: m2(ellipsoidalArea(geometry)) }, geometry })];

@@ -6,16 +6,14 @@
  * better and say why.
  */
 import type { FeatureOf } from '../domain/features.ts';
-import { isCultivatedLand, isVillageConstructionLand, type LandClassCode } from '../domain/land-classes.ts';
+import { isCultivatedLand, isVillageConstructionLand } from '../domain/land-classes.ts';
 import { geometryBBox } from '../geo/bbox.ts';
 import { relate } from '../geo/relate.ts';
 import { sharedBoundaryLength } from '../geo/shared-boundary.ts';
+import { ORCHARD_FOREST_CLASSES, VILLAGE_PUBLIC_SPACE_CLASSES } from '../profiles/zhejiang-2017/class-roles.ts';
 import { makeIssue } from './issue.ts';
 import { perimeterMetres } from './measure.ts';
 import type { FeatureRule } from './rule.ts';
-
-const ORCHARD_FOREST = new Set<LandClassCode>(['12', '131', '132']);
-const PUBLIC_SPACE = new Set<LandClassCode>(['2125', '2122']);
 
 export const restorationFitsSurroundingsRule: FeatureRule = {
   id: 'restoration-fits-surroundings',
@@ -40,7 +38,7 @@ export const restorationFitsSurroundingsRule: FeatureRule = {
       }
       const shared = sharedBoundaryLength(base.geometry, feature.geometry);
       if (shared <= 0) continue;
-      if (ORCHARD_FOREST.has(base.properties.classCode)) lengthByKind.orchardForest += shared;
+      if (ORCHARD_FOREST_CLASSES.has(base.properties.classCode)) lengthByKind.orchardForest += shared;
       if (isVillageConstructionLand(base.properties.classCode)) lengthByKind.village += shared;
     }
     const perimeter = perimeterMetres(feature.geometry);
@@ -51,7 +49,7 @@ export const restorationFitsSurroundingsRule: FeatureRule = {
     ];
     if (isCultivatedLand(use) && steep) return issue('steep', { grade: state.profile.steepSlopeGrade });
     if (isCultivatedLand(use) && perimeter > 0 && lengthByKind.orchardForest / perimeter >= share) return issue('amidOrchardForest', { percent: Math.round((100 * lengthByKind.orchardForest) / perimeter) });
-    if (!PUBLIC_SPACE.has(use) && perimeter > 0 && lengthByKind.village / perimeter >= share) return issue('insideVillage', { percent: Math.round((100 * lengthByKind.village) / perimeter) });
+    if (!VILLAGE_PUBLIC_SPACE_CLASSES.has(use) && perimeter > 0 && lengthByKind.village / perimeter >= share) return issue('insideVillage', { percent: Math.round((100 * lengthByKind.village) / perimeter) });
     return [];
   },
 };

@@ -19,7 +19,7 @@ import { withoutSliverRings } from '../../geo/sliver-rings.ts';
 import { isValidAreaGeometry } from '../../geo/validity.ts';
 import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import { GKBJ_TYPES, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
-import { controlTypeOf } from '../../profiles/zhejiang-2026/control-boundary.ts';
+import { controlTypeOf, ZONE_CONTROL_TYPES } from '../../profiles/zhejiang-2026/control-boundary.ts';
 
 /** A geometry's ellipsoidal area rounded to 0.01 m², as the database's area fields are written ⚠. */
 export const areaM2 = (geometry: AreaGeometry): number => Math.round(ellipsoidalArea(geometry) * 100) / 100;
@@ -84,8 +84,8 @@ export interface ControlZones {
 
 /** One planned parcel's GKBJ type: CCTool puts the PBF over the red line over the plan parcels, whose SSBJLX applies to them only. */
 export function parcelControlType(geometry: AreaGeometry, code: string, ssbjlx: string | null, zones: ControlZones): GkbjTypeCode | null {
-  if (insideAny(geometry, zones.pbf)) return '0202';
-  if (insideAny(geometry, zones.redLine)) return '0102';
+  if (insideAny(geometry, zones.pbf)) return ZONE_CONTROL_TYPES.pbf;
+  if (insideAny(geometry, zones.redLine)) return ZONE_CONTROL_TYPES.redLine;
   return controlTypeOf(code, ssbjlx);
 }
 

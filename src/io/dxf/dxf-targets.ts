@@ -7,7 +7,7 @@
 import { CONTROL_ZONE_CODES, codesOf, normaliseControlZoneCode, PBF_TYPES, type ControlZoneCode, type PbfType } from '../../domain/codes.ts';
 import { isLandClassCode, LAND_CLASSES, type LandClassCode } from '../../domain/land-classes.ts';
 import { matchRow } from '../survey/match-mapping.ts';
-import { DEFAULT_SURVEY_MAPPING } from '../survey/survey-mapping-table.ts';
+import { DEFAULT_SURVEY_MAPPING } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';
 
 export const DXF_TARGETS = ['skip', 'base', 'boundary', 'pbf', 'redline', 'townshipZones'] as const;
 export type DxfTarget = (typeof DXF_TARGETS)[number];

@@ -6,7 +6,7 @@
 import { CONTROL_ZONE_CODES, codesOf, normaliseControlZoneCode } from '../../domain/codes.ts';
 import { isLandClassCode } from '../../domain/land-classes.ts';
 import { matchRow } from '../survey/match-mapping.ts';
-import { DEFAULT_SURVEY_MAPPING } from '../survey/survey-mapping-table.ts';
+import { DEFAULT_SURVEY_MAPPING } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';
 import { unescapeDxfText } from './dxf-decode.ts';
 
 /** MTEXT content → plain text (line breaks kept as `\n`). */

@@ -28,6 +28,7 @@ import type { AreaGeometry, PlanFeature } from '../../domain/features.ts';
 import { DEFAULT_LAYER_ORDER, type LayerId } from '../../domain/layers.ts';
 import { CHANGE_COLOURS, CONTROL_ZONE_STYLE, controlZoneStyleKey, LAND_CLASS_COLOURS, PBF_COLOUR } from '../../domain/palette.ts';
 import type { Plan } from '../../domain/plan.ts';
+import { FACILITY_FARMLAND_CLASS } from '../../profiles/zhejiang-2017/class-roles.ts';
 import { gkZoneForLongitude, toGaussKruger, type GkCrs } from '../../geo/projection.ts';
 import { polygonsOf } from '../../geo/rings.ts';
 import { ExtentBuilder } from '../crs/extent.ts';
@@ -102,7 +103,7 @@ function styleOf(feature: PlanFeature, t: Translate): Style {
       return { layer: `${name}_${label === key ? type : label}`, colour: c, fill: c };
     }
     case 'facility':
-      return { layer: `${name}_${t(`code.facilityType.${feature.properties.facilityType}`)}`, colour: CHANGE_COLOURS.facility, fill: colour('151') };
+      return { layer: `${name}_${t(`code.facilityType.${feature.properties.facilityType}`)}`, colour: CHANGE_COLOURS.facility, fill: colour(FACILITY_FARMLAND_CLASS) };
     case 'reserve':
     case 'boundary':
     case 'redline':

@@ -15,7 +15,7 @@ import { convertedFromGcj02, type LayerRead } from '../formats/georeference.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import type { Message, Result } from '../result.ts';
 import { mapSurvey } from '../survey/survey-import.ts';
-import { DEFAULT_SURVEY_MAPPING, withChoices } from '../survey/survey-mapping-table.ts';
+import { DEFAULT_SURVEY_MAPPING, withChoices } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';
 import { surveyRecords, type SurveyRecords } from '../survey/survey-records.ts';
 import { alignedLayer, snapLayer, type SnappedLayer } from './align-topology.ts';
 import type { ImportChoices, ImportedArea, ImportPreview } from './preview-types.ts';

@@ -14,7 +14,7 @@ import type { EncodingReport, ImportedLayer, ReadOptions } from '../formats/type
 import type { PackageRead } from '../package/read-files.ts';
 import type { MappingPreviewRow } from '../survey/survey-import.ts';
 import type { InvalidGeometry } from '../survey/survey-records.ts';
-import type { MappingChoice } from '../survey/survey-mapping-table.ts';
+import type { MappingChoice } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';
 import type { TopologyPreview } from './align-topology.ts';
 
 export interface ImportedArea {

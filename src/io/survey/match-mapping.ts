@@ -1,5 +1,5 @@
-/** Finding the mapping row for one survey code (rules in survey-mapping-table.ts). */
-import type { MappingRow } from './survey-mapping-table.ts';
+/** Finding the mapping row for one survey code (rules in profiles/zhejiang-2017/survey-mapping-table.ts). */
+import type { MappingRow } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';
 
 export type TownVillage = 'town' | 'village' | null;
 

@@ -5,7 +5,7 @@
  */
 import type { LandClassCode } from '../../domain/land-classes.ts';
 import type { MappingPreviewRow } from './survey-import.ts';
-import type { MappingChoice } from './survey-mapping-table.ts';
+import type { MappingChoice } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';
 
 /** The planner's choice per preview row: a class, null to leave out; absent = as the table says. */
 export type Choices = Readonly<Record<string, LandClassCode | null>>;

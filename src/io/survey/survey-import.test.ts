@@ -4,7 +4,7 @@ import type { ImportedLayer } from '../formats/types.ts';
 import { emptyProperties, type JsonValue } from '../formats/properties.ts';
 import { english } from '../test-support.ts';
 import { importSurvey } from './survey-import.ts';
-import { DEFAULT_SURVEY_MAPPING, withChoices, type MappingChoice } from './survey-mapping-table.ts';
+import { DEFAULT_SURVEY_MAPPING, withChoices, type MappingChoice } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';
 
 const square = (x: number, y: number, d = 0.001): Geometry => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
 const bowTie: Geometry = { type: 'Polygon', coordinates: [[[120.7, 30.4], [120.701, 30.401], [120.701, 30.4], [120.7, 30.401], [120.7, 30.4]]] };

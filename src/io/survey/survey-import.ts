@@ -14,7 +14,7 @@ import type { ImportedLayer } from '../formats/types.ts';
 import { listSome, note, success, type Message, type Result } from '../result.ts';
 import { matchRow, type TownVillage } from './match-mapping.ts';
 import type { SurveyField } from './survey-fields.ts';
-import { DEFAULT_SURVEY_MAPPING, type MappingRow } from './survey-mapping-table.ts';
+import { DEFAULT_SURVEY_MAPPING, type MappingRow } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';
 import { surveyRecords, type InvalidGeometry, type SurveyRecordOptions, type SurveyRecords } from './survey-records.ts';
 
 export interface SurveyImportOptions extends SurveyRecordOptions {

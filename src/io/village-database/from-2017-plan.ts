@@ -25,9 +25,10 @@ import type { AreaGeometry, FeatureOf } from '../../domain/features.ts';
 import { LAND_CLASSES, landClass, type LandClassCode } from '../../domain/land-classes.ts';
 import { failure, listSome, success, type Message, type Result } from '../../domain/message.ts';
 import { layerFeatures, type Plan } from '../../domain/plan.ts';
+import { FIELD_RIDGE_CODE } from '../../profiles/sandiao/classes.ts';
 import { mapSandiaoCode } from '../../profiles/sandiao/to-ydyh-2023.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
-import { suggest2023, type Suggestion2017Row, type Suggestion2023 } from '../../profiles/zhejiang-2017/to-ydyh-2023.ts';
+import { RED_LINE_STAND_IN_CLASS, suggest2023, type Suggestion2017Row, type Suggestion2023 } from '../../profiles/zhejiang-2017/to-ydyh-2023.ts';
 import { bsm, DATABASE_LAYERS, type DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageInfo, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
@@ -159,11 +160,11 @@ function referenceLayer(name: VillageLayerName, geometries: readonly AreaGeometr
   return { name, file: CONVERTED_FILE, fieldNames: [], features: geometries.map((geometry, k) => ({ ref: `${name}#${k + 1}`, geometry, properties: {} })) };
 }
 
-/** The 2017 red line, or the largest 生态林 parcel when the plan has none (the layer must exist for #7 and GKBJ 0102). */
+/** The 2017 red line, or the largest parcel of its stand-in class when the plan has none (the layer must exist for #7 and GKBJ 0102). */
 function redLine(plan: Plan): AreaGeometry[] {
   const drawn = layerFeatures(plan, 'redline').map((f) => f.geometry);
   if (drawn.length) return drawn;
-  const forest = layerFeatures(plan, 'base').filter((f) => f.properties.classCode === '131').map((f) => f.geometry);
+  const forest = layerFeatures(plan, 'base').filter((f) => f.properties.classCode === RED_LINE_STAND_IN_CLASS).map((f) => f.geometry);
   const largest = forest.sort((a, b) => ellipsoidalArea(b) - ellipsoidalArea(a))[0];
   return largest ? [largest] : [];
 }
@@ -173,11 +174,11 @@ function baseRow(base: FeatureOf<'base'>, village: { code: string; name: string 
   const { code, note } = codeOf(p.classCode, p.surveyCode);
   const tbmj = p.recordedArea ?? m2(base.geometry);
   const cultivated = code.startsWith('01');
-  // ⚠ The deduction is 田坎 as the 三调 DLTB writes it (KCDLBM 1203), which CCTool copies into JQDLTB.
+  // ⚠ The deduction is 田坎 as the 三调 DLTB writes it (KCDLBM), which CCTool copies into JQDLTB.
   const kcxs = cultivated ? (p.ridgeCoefficient ?? 0) : 0;
   const kcmj = round2(tbmj * kcxs);
   const values = { TBBH: p.parcelNo, JQDLBM: code, JQDLMC: nameOf(code), QSXZ: p.tenure, QSDWDM: p.ownerCode, QSDWMC: p.ownerName, ZLDWDM: village.code, ZLDWMC: village.name, TBMJ: tbmj };
-  const deduction = { KCDLBM: kcxs > 0 ? '1203' : null, KCXS: kcxs > 0 ? kcxs : null, KCMJ: kcxs > 0 ? kcmj : null, TBDLMJ: round2(tbmj - kcmj) };
+  const deduction = { KCDLBM: kcxs > 0 ? FIELD_RIDGE_CODE : null, KCXS: kcxs > 0 ? kcxs : null, KCMJ: kcxs > 0 ? kcmj : null, TBDLMJ: round2(tbmj - kcmj) };
   return { geometry: base.geometry, values: { ...values, ...deduction, GDPDJB: cultivated ? p.slopeGrade : null, SJNF: baseYear, BZ: note } };
 }
 

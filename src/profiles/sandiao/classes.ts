@@ -30,6 +30,7 @@ const BAMBOO_FOREST = entry('0302', '竹林地', 'Bamboo forest', '03');
 const OTHER_FOREST = entry('0307', '其他林地', 'Other forest', '03');
 const SOWN_PASTURE = entry('0403', '人工牧草地', 'Sown pasture', '04');
 const AQUACULTURE_POND = entry('1104A', '养殖坑塘', 'Aquaculture pond', '1104');
+const FIELD_RIDGE = entry('1203', '田坎', 'Field ridge', '12');
 
 // Names and tree: [cct:sdbm]; English names are ours.
 export const SANDIAO: Classification = {
@@ -125,13 +126,16 @@ export const SANDIAO: Classification = {
     entry('12', '其他土地', 'Other land', null),
     entry('1201', '空闲地', 'Vacant land', '12'),
     entry('1202', '设施农用地', 'Facility farmland', '12'),
-    entry('1203', '田坎', 'Field ridge', '12'),
+    FIELD_RIDGE,
     entry('1204', '盐碱地', 'Saline-alkali land', '12'),
     entry('1205', '沙地', 'Sandy land', '12'),
     entry('1206', '裸土地', 'Bare soil', '12'),
     entry('1207', '裸岩石砾地', 'Bare rock and gravel', '12'),
   ],
 };
+
+/** 田坎: the land a cultivated parcel's area is net of, its code what a DLTB writes as KCDLBM. */
+export const FIELD_RIDGE_CODE = FIELD_RIDGE.code;
 
 /** The classification indexed once, for every reader of 三调 codes. */
 export const SANDIAO_INDEX = indexClassification(SANDIAO);

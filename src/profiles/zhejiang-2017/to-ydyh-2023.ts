@@ -85,3 +85,9 @@ export function suggest2023(code: LandClassCode, baseCode?: string): Suggestion2
 
 /** 2017 classes without a row: empty unless the 2017 classification grew (a test keeps it empty). */
 export const UNMAPPED_2017_CLASSES: readonly string[] = LAND_CLASSES.map((c) => c.code).filter((c) => !ROWS.has(c));
+
+/**
+ * The 2017 class whose largest parcel stands in for the 生态保护红线 of a 2017 plan that drew none (生态林): a
+ * 2026 database must have the layer for its checks and GKBJ 0102 [ours ⚠].
+ */
+export const RED_LINE_STAND_IN_CLASS: LandClassCode = '131';

@@ -110,5 +110,14 @@ export function controlTypeOf(code: string, ssbjlx?: string | null): GkbjTypeCod
   return groupOf(CONTROL_TYPES, YDYH_2023_INDEX, code);
 }
 
+/**
+ * The GKBJ types the control zones give a parcel inside them, whatever its class: CCTool lays the PBF over the
+ * red line over the plan parcels [cct:vg `CreateGKBJ`].
+ */
+export const ZONE_CONTROL_TYPES = { pbf: '0202', redLine: '0102' } as const satisfies Readonly<Record<string, GkbjTypeCode>>;
+
+/** 村庄集中建设区: the type whose area the 村庄建设用地 of the plan bounds (rule `jzq-not-above-village-land`). */
+export const CONCENTRATED_CONSTRUCTION_TYPE: GkbjTypeCode = '0301';
+
 /** The 村庄建设边界 is the union of these GKBJ types; it has no layer of its own [cct-new]. */
-export const VILLAGE_CONSTRUCTION_BOUNDARY_TYPES: readonly GkbjTypeCode[] = ['0301', '0302'];
+export const VILLAGE_CONSTRUCTION_BOUNDARY_TYPES: readonly GkbjTypeCode[] = [CONCENTRATED_CONSTRUCTION_TYPE, '0302'];

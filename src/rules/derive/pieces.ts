@@ -14,7 +14,7 @@ import { isCultivatedLand, type LandClassCode } from '../../domain/land-classes.
 import type { ChangeLayerId } from '../../domain/layers.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { split, type ClipLimits } from '../clip.ts';
-import { ghytbmCode, ghytCode } from './ghyt-codes.ts';
+import { ghytbmCode, ghytCode } from '../../profiles/zhejiang-2017/ghyt-codes.ts';
 
 export type ChangeFeature = FeatureOf<'demolition'> | FeatureOf<'newBuild'> | FeatureOf<'useChange'>;
 

@@ -5,9 +5,10 @@
  * rows keep their places. Every figure is its own m² rounded once; the change is the target's figure less
  * the base's, so the row reads as it adds up.
  */
-import { isConstructionLand, isVillageConstructionLand, type LandClassCode } from '../../domain/land-classes.ts';
+import { isConstructionLand, isUrbanRuralConstructionLand, isVillageConstructionLand, type LandClassCode } from '../../domain/land-classes.ts';
 import type { Plan, TownshipQuotas } from '../../domain/plan.ts';
 import type { RuleProfile } from '../../domain/profile.ts';
+import { HOMESTEAD_CLASS } from '../../profiles/zhejiang-2017/class-roles.ts';
 import type { DerivedPlan, PieceKind } from '../derive/derived-plan.ts';
 import { farmlandAt, pbfFarmlandAt } from '../farmland-area.ts';
 import { haCell, hectareCents, numberCell, type Column, type Row, type Table } from './table.ts';
@@ -18,8 +19,6 @@ const COLUMNS: readonly Column[] = [
   { key: 'change', labelKey: 'tables.col.change', unit: 'ha' },
   { key: 'task', labelKey: 'tables.col.townshipTask', unit: 'ha' },
 ];
-
-const isUrbanRural = (c: LandClassCode) => c === '211' || c === '213' || isVillageConstructionLand(c);
 
 interface AtYears {
   readonly base: number;
@@ -41,7 +40,7 @@ export function f1Indicators(plan: Plan, derived: DerivedPlan, profile: Pick<Rul
   const cultivated = { base: farmlandAt(derived, profile, 'base'), target: farmlandAt(derived, profile, 'target') };
   const pbf = { base: pbfFarmlandAt(derived, profile, 'base'), target: pbfFarmlandAt(derived, profile, 'target') };
   const village = at((_, c) => isVillageConstructionLand(c));
-  const homestead = at((_, c) => c === '2121');
+  const homestead = at((_, c) => c === HOMESTEAD_CLASS);
   const perHead = (m2: number, count: number | null) => (count && count > 0 ? m2 / count : null);
   const ratioRow = (key: string, values: AtYears, count: number | null): Row => {
     const base = perHead(values.base, count);
@@ -56,7 +55,7 @@ export function f1Indicators(plan: Plan, derived: DerivedPlan, profile: Pick<Rul
       areaRow('cultivated', { base: cultivated.base.netM2, target: cultivated.target.netM2 }, 'cultivatedLand'),
       areaRow('pbf', { base: pbf.base.netM2, target: pbf.target.netM2 }, 'permanentBasicFarmland'),
       areaRow('construction', at((_, c) => isConstructionLand(c)), 'constructionTotal'),
-      areaRow('urbanRural', at((_, c) => isUrbanRural(c)), 'urbanRuralConstruction'),
+      areaRow('urbanRural', at((_, c) => isUrbanRuralConstructionLand(c)), 'urbanRuralConstruction'),
       areaRow('village', village, 'villageConstruction'),
       ratioRow('villagePerCapita', village, plan.meta.population),
       ratioRow('homesteadPerHousehold', homestead, plan.meta.households),

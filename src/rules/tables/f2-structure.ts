@@ -1,7 +1,6 @@
 /**
  * F2 土地利用结构调整表 (domain.md §5): area and share of each class group at base and target year, and the
- * change. Groups: 生态用地 131+31+32; 农业用地 耕地+12+132+15x; 农村居民点 2121–2126 but 2124; 经营性建设用地
- * 2124; 交通水利及其他 221+226+213+231+232; 城镇建设用地 211.
+ * change, by the 2017 profile's class groups (profiles/zhejiang-2017/table-rows.ts `F2_GROUPS`).
  *
  * As the land survey counts it, 耕地 is net of 田坎 and the 田坎 deducted from 耕地 parcels (KKSM) is 田坎
  * (155), so the total is the land's area (rules/farmland-area.ts); a footnote gives 耕地 gross. Every row is
@@ -10,28 +9,11 @@
  */
 import type { LandClassCode } from '../../domain/land-classes.ts';
 import type { RuleProfile } from '../../domain/profile.ts';
+import { FIELD_RIDGE_CLASS } from '../../profiles/zhejiang-2017/class-roles.ts';
+import { F2_GROUPS, type F2GroupNode } from '../../profiles/zhejiang-2017/table-rows.ts';
 import type { DerivedPlan } from '../derive/derived-plan.ts';
 import { classAt, ridgeAt, type PlanYear } from '../farmland-area.ts';
 import { hectareCents, roundingFootnote, roundTree, type Column, type Footnote, type Row, type SumNode, type Table } from './table.ts';
-
-interface GroupNode {
-  readonly key: string;
-  readonly labelKey: string;
-  readonly codes?: readonly LandClassCode[];
-  readonly children?: readonly GroupNode[];
-}
-
-const leaf = (code: LandClassCode): GroupNode => ({ key: code, labelKey: `landClass.${code}`, codes: [code] });
-const group = (key: string, children: readonly GroupNode[]): GroupNode => ({ key, labelKey: `tables.F2.${key}`, children });
-
-const F2_GROUPS: readonly GroupNode[] = [
-  group('ecological', [leaf('131'), leaf('31'), leaf('32')]),
-  group('agricultural', [group('cultivated', [leaf('111'), leaf('112'), leaf('113')]), leaf('12'), leaf('132'), leaf('151'), group('otherFarm', [leaf('152'), leaf('153'), leaf('154'), leaf('155')])]),
-  group('settlement', [leaf('2121'), leaf('2122'), leaf('2123'), leaf('2125'), leaf('2126')]),
-  group('business', [leaf('2124')]),
-  group('transportWater', [leaf('221'), leaf('226'), leaf('213'), leaf('231'), leaf('232')]),
-  group('urban', [leaf('211')]),
-];
 
 const COLUMNS: readonly Column[] = [
   { key: 'base', labelKey: 'tables.col.baseHa', unit: 'ha' },
@@ -41,7 +23,7 @@ const COLUMNS: readonly Column[] = [
   { key: 'change', labelKey: 'tables.col.change', unit: 'ha' },
 ];
 
-function codesOf(node: GroupNode): LandClassCode[] {
+function codesOf(node: F2GroupNode): LandClassCode[] {
   return node.codes ? [...node.codes] : (node.children ?? []).flatMap(codesOf);
 }
 
@@ -49,7 +31,7 @@ function codesOf(node: GroupNode): LandClassCode[] {
  * Rows never adjusted: those another table shows too (耕地 in F1 and F4, the land total), and 田坎, whose
  * ridges the footnote quotes (on survey data without drawn 田坎 the row is exactly that figure).
  */
-const SHARED = new Set(['cultivated', 'total', '155']);
+const SHARED = new Set(['cultivated', 'total', FIELD_RIDGE_CLASS]);
 
 export function f2Structure(derived: DerivedPlan, profile: Pick<RuleProfile, 'newFarmlandRidgeCoefficient'>): Table {
   const byClass = { base: new Map<string, number>(), target: new Map<string, number>() };
@@ -59,17 +41,17 @@ export function f2Structure(derived: DerivedPlan, profile: Pick<RuleProfile, 'ne
     for (const year of ['base', 'target'] as const) {
       const ridge = ridgeAt(total, year, profile);
       add(year, classAt(total.kind, year), total.areaM2 - ridge);
-      if (ridge !== 0) add(year, '155', ridge);
+      if (ridge !== 0) add(year, FIELD_RIDGE_CLASS, ridge);
       ridges[year] += ridge;
     }
   }
-  const areaOf = (year: PlanYear, node: GroupNode) => codesOf(node).reduce((s, c) => s + (byClass[year].get(c) ?? 0), 0);
+  const areaOf = (year: PlanYear, node: F2GroupNode) => codesOf(node).reduce((s, c) => s + (byClass[year].get(c) ?? 0), 0);
   const totalM2 = { base: [...byClass.base.values()].reduce((s, v) => s + v, 0), target: [...byClass.target.values()].reduce((s, v) => s + v, 0) };
 
   const footnotes: Footnote[] = [];
   const cents = {} as Record<PlanYear, ReadonlyMap<string, number>>;
   const labels = new Map<string, string>([['total', 'tables.F2.total']]);
-  const sumNode = (year: PlanYear, node: GroupNode): SumNode => {
+  const sumNode = (year: PlanYear, node: F2GroupNode): SumNode => {
     labels.set(node.key, node.labelKey);
     return { key: node.key, m2: areaOf(year, node), fixed: SHARED.has(node.key), ...(node.children ? { children: node.children.map((c) => sumNode(year, c)) } : {}) };
   };
@@ -92,7 +74,7 @@ export function f2Structure(derived: DerivedPlan, profile: Pick<RuleProfile, 'ne
       cells: { base: { value: b / 100, m2: m2.base }, baseShare: share(m2.base, totalM2.base), target: { value: t / 100, m2: m2.target }, targetShare: share(m2.target, totalM2.target), change: { value: (t - b) / 100 } },
     };
   };
-  const visit = (node: GroupNode, level: number) => {
+  const visit = (node: F2GroupNode, level: number) => {
     rows.push(row(node.key, node.labelKey, level, { base: areaOf('base', node), target: areaOf('target', node) }));
     for (const child of node.children ?? []) visit(child, level + 1);
   };

@@ -8,26 +8,24 @@
  * Base and target are the figures F1 and F2 show; where the rows do not add up, one change row takes the
  * difference and is footnoted (table.ts `roundTree`).
  */
-import { isConstructionLand, isCultivatedLand, type LandClassCode } from '../../domain/land-classes.ts';
+import { isConstructionLand, isCultivatedLand } from '../../domain/land-classes.ts';
 import type { RuleProfile } from '../../domain/profile.ts';
+import { F4_ECOLOGICAL_CLASSES, F4_RESERVE_CLASSES } from '../../profiles/zhejiang-2017/table-rows.ts';
 import type { DerivedPlan, PieceKind } from '../derive/derived-plan.ts';
 import { farmlandAt, ridgeAt } from '../farmland-area.ts';
 import { roundingFootnote, roundTree, type Column, type Footnote, type Row, type SumNode, type Table } from './table.ts';
-
-const ECOLOGICAL = new Set<LandClassCode>(['131', '132', '31', '32']);
-const RESERVE_LAND = new Set<LandClassCode>(['31', '32']);
 
 const lost = (k: PieceKind) => isCultivatedLand(k.baseClass) && !isCultivatedLand(k.targetClass);
 const gained = (k: PieceKind) => !isCultivatedLand(k.baseClass) && isCultivatedLand(k.targetClass);
 
 const DECREASES = [
-  { key: 'ecological', keep: (k: PieceKind) => lost(k) && ECOLOGICAL.has(k.targetClass) },
+  { key: 'ecological', keep: (k: PieceKind) => lost(k) && F4_ECOLOGICAL_CLASSES.has(k.targetClass) },
   { key: 'construction', keep: (k: PieceKind) => lost(k) && isConstructionLand(k.targetClass) },
-  { key: 'otherLoss', keep: (k: PieceKind) => lost(k) && !ECOLOGICAL.has(k.targetClass) && !isConstructionLand(k.targetClass) },
+  { key: 'otherLoss', keep: (k: PieceKind) => lost(k) && !F4_ECOLOGICAL_CLASSES.has(k.targetClass) && !isConstructionLand(k.targetClass) },
 ] as const;
 const INCREASES = [
-  { key: 'consolidation', keep: (k: PieceKind) => gained(k) && !isConstructionLand(k.baseClass) && !RESERVE_LAND.has(k.baseClass) },
-  { key: 'development', keep: (k: PieceKind) => gained(k) && RESERVE_LAND.has(k.baseClass) },
+  { key: 'consolidation', keep: (k: PieceKind) => gained(k) && !isConstructionLand(k.baseClass) && !F4_RESERVE_CLASSES.has(k.baseClass) },
+  { key: 'development', keep: (k: PieceKind) => gained(k) && F4_RESERVE_CLASSES.has(k.baseClass) },
   { key: 'reclamation', keep: (k: PieceKind) => gained(k) && isConstructionLand(k.baseClass) },
 ] as const;
 

@@ -11,11 +11,11 @@
 import { groupOf } from '../../profiles/classification.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { ZJ_TABLE_GROUPS } from '../../profiles/ydyh/groupings-2023.ts';
+import { CONCENTRATED_CONSTRUCTION_TYPE } from '../../profiles/zhejiang-2026/control-boundary.ts';
 import { databaseIssue, notCheckedFor, type DatabaseRule } from './database-rule.ts';
 import { areaM2, codedParcels, M2_PER_HA, textOf } from './database-parcels.ts';
 
 const TOLERANCE_HA = 0.01;
-const CONCENTRATED_CONSTRUCTION = '0301';
 
 export const jzqNotAboveVillageLandRule: DatabaseRule = {
   id: 'jzq-not-above-village-land',
@@ -26,7 +26,7 @@ export const jzqNotAboveVillageLandRule: DatabaseRule = {
     const gkbj = db.layers.GKBJ;
     if (gkbj === undefined) return [notCheckedFor(this.id, 'gkbj')];
     if (db.layers.GHDLTB === undefined) return [notCheckedFor(this.id, 'parcelLayers')];
-    const zones = gkbj.features.filter((f) => textOf(f.properties['GKBJLXDM']) === CONCENTRATED_CONSTRUCTION);
+    const zones = gkbj.features.filter((f) => textOf(f.properties['GKBJLXDM']) === CONCENTRATED_CONSTRUCTION_TYPE);
     const jzqHa = zones.reduce((sum, f) => sum + areaM2(f), 0) / M2_PER_HA;
     const villageHa = codedParcels(db, 'target').reduce((sum, p) => (groupOf(ZJ_TABLE_GROUPS, YDYH_2023_INDEX, p.code) === 'village' ? sum + p.areaM2 : sum), 0) / M2_PER_HA;
     if (jzqHa - villageHa <= TOLERANCE_HA) return [];
