@@ -3,8 +3,11 @@
  * the same objects (fields included: a finding names refs): after an edit, only the clusters it touched are overlaid again. Entries not used by a
  * check are dropped at its end, so the memo holds one check's clusters at most.
  */
-import type { CoverageCluster } from './database-coverage.ts';
-import type { DatabaseIssue } from './database-rule.ts';
+import { PARTITION_LAYERS } from '../../profiles/zhejiang-2026/coverage.ts';
+import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
+import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
+import { layerCoverage, type CoverageCluster, type LayerCoverage } from './database-coverage.ts';
+import { layerKey, notCheckedFor, type DatabaseIssue, type DatabaseRuleId } from './database-rule.ts';
 
 interface Entry {
   readonly inputs: readonly object[];
@@ -30,4 +33,29 @@ export class ClusterMemo {
     this.used.set(cluster.name, entry);
     return entry.issues;
   }
+}
+
+/**
+ * A coverage rule's findings over every partition layer: `find` runs on each cluster whose features changed
+ * since the last check, the rest come from the memo. A layer without a region to balance against is not checked.
+ */
+export function findInClusters(
+  rule: DatabaseRuleId,
+  db: VillageDatabase,
+  memo: ClusterMemo,
+  find: (layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster) => DatabaseIssue[],
+): DatabaseIssue[] {
+  memo.startRun();
+  const issues: DatabaseIssue[] = [];
+  for (const partition of PARTITION_LAYERS) {
+    const coverage = layerCoverage(db, partition);
+    if (!coverage) continue;
+    if (!coverage.region) {
+      issues.push(notCheckedFor(rule, 'region', { layerKey: layerKey(partition.layer) }));
+      continue;
+    }
+    for (const cluster of coverage.clusters) issues.push(...memo.get(cluster, () => find(partition.layer, coverage, cluster)));
+  }
+  memo.endRun();
+  return issues;
 }

@@ -12,11 +12,11 @@ import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
 import { boxPolygon, clipParts, gapsIn, meanWidth } from '../../geo/geos/coverage-overlay.ts';
 import { rewindRfc7946 } from '../../geo/rings.ts';
 import { m2, metres } from '../issue.ts';
-import { COVERAGE_NUMBERS, PARTITION_LAYERS } from '../../profiles/zhejiang-2026/coverage.ts';
-import { layerCoverage, type CoverageCluster, type LayerCoverage } from './database-coverage.ts';
-import { databaseIssue, layerKey, notCheckedFor, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
+import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
+import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
+import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
-import { ClusterMemo } from './cluster-memo.ts';
+import { ClusterMemo, findInClusters } from './cluster-memo.ts';
 
 const memo = new ClusterMemo();
 
@@ -49,18 +49,6 @@ export const noGapRule: DatabaseRule = {
   source: 'cct:chk CheckTopPolygon',
   summary: 'JQDLTB, GHDLTB and GKBJ each cover their region (CJDCQ, else the layer they were made from) without a gap wider than 1 mm and over 0.01 m²; only where edges do not balance within 1 mm is anything clipped (GEOS, GK plane).',
   check(db) {
-    memo.startRun();
-    const issues: DatabaseIssue[] = [];
-    for (const partition of PARTITION_LAYERS) {
-      const coverage = layerCoverage(db, partition);
-      if (!coverage) continue;
-      if (!coverage.region) {
-        issues.push(notCheckedFor('no-gap', 'region', { layerKey: layerKey(partition.layer) }));
-        continue;
-      }
-      for (const cluster of coverage.clusters) issues.push(...memo.get(cluster, () => gapsOf(partition.layer, coverage, cluster)));
-    }
-    memo.endRun();
-    return issues;
+    return findInClusters('no-gap', db, memo, gapsOf);
   },
 };

@@ -11,12 +11,12 @@ import { ellipsoidalArea } from '../../geo/area.ts';
 import { bboxIntersects, geometryBBox } from '../../geo/bbox.ts';
 import { meanWidth, overlapOf } from '../../geo/geos/coverage-overlay.ts';
 import { rewindRfc7946 } from '../../geo/rings.ts';
-import { COVERAGE_NUMBERS, PARTITION_LAYERS } from '../../profiles/zhejiang-2026/coverage.ts';
+import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import { m2, metres } from '../issue.ts';
-import { ClusterMemo } from './cluster-memo.ts';
-import { layerCoverage, type CoverageCluster, type LayerCoverage } from './database-coverage.ts';
-import { databaseIssue, layerKey, notCheckedFor, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
+import { ClusterMemo, findInClusters } from './cluster-memo.ts';
+import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
+import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 
 const memo = new ClusterMemo();
 
@@ -63,18 +63,6 @@ export const noOverlapRule: DatabaseRule = {
   source: 'cct:chk CheckTopPolygon',
   summary: 'No two features of JQDLTB, GHDLTB or GKBJ overlap by more than 1 mm in width and 0.01 m²; pairs are intersected (GEOS, GK plane) only where edges do not balance within 1 mm. JQDLTB without CJDCQ: not checked.',
   check(db) {
-    memo.startRun();
-    const issues: DatabaseIssue[] = [];
-    for (const partition of PARTITION_LAYERS) {
-      const coverage = layerCoverage(db, partition);
-      if (!coverage) continue;
-      if (!coverage.region) {
-        issues.push(notCheckedFor('no-overlap', 'region', { layerKey: layerKey(partition.layer) }));
-        continue;
-      }
-      for (const cluster of coverage.clusters) issues.push(...memo.get(cluster, () => overlapsOf(partition.layer, coverage, cluster)));
-    }
-    memo.endRun();
-    return issues;
+    return findInClusters('no-overlap', db, memo, overlapsOf);
   },
 };
