@@ -25,7 +25,6 @@ import { SANDIAO } from './sandiao/classes.ts';
 import { YDYH_2023 } from './ydyh/classes-2023.ts';
 import { GKBJ_TYPES } from './zhejiang-2026/code-lists.ts';
 
-const SESSION_7 = 'being edited (session 7)';
 const CLASSES_2017 = 'the 2017 classification itself, imported by domain/ (palette, fields, features) and the notice viewer';
 const WORDING_2017 = 'names of the 2017 layers and tables as UI wording: moves with the 2017 layers into the profile';
 
@@ -45,14 +44,9 @@ const STILL_TO_MOVE: Readonly<Record<string, string>> = {
   'io/package/reconstruct.ts': 'reading a 2017 package back: default classes (111, 2121) and the PBF types',
   'print/symbols.ts': 'the 2017 print symbols: a hatch per 2017 class group',
   'ui/layers/LayerSwatch.tsx': "the 2017 layers' swatches in 2017 class colours",
-  'commands/village-database/draw-control-boundary.command.ts': SESSION_7,
-  'i18n/text/notice-2026.text.ts': SESSION_7,
-  'ui/database/DrawChange.tsx': SESSION_7,
-  'viewer/app/legend.ts': SESSION_7,
-  'viewer/app/notice-style-2026.ts': SESSION_7,
-  'viewer/app/parcel-sentence.ts': SESSION_7,
-  'viewer/app/parcel-sentence-2026.ts': SESSION_7,
-  'viewer/publish/build-payload-2026.ts': SESSION_7,
+  'i18n/text/notice-2026.text.ts': "the 2026 notice's plain words for the first-level classes (耕地, 园地 …): the profile's notice wording, to move with its texts",
+  'viewer/app/legend.ts': "the 2017 notice's legend: class roles (water, green, public space) and swatch colours of 2017 classes",
+  'viewer/app/parcel-sentence.ts': "the 2017 notice's tap sentence: the 2017 homestead and public-space classes",
 };
 
 const TEST_CODE = /(\.test|support|fixtures)\.tsx?$/;

@@ -18,8 +18,8 @@ import { pointInAreaGeometry } from '../../geo/point-in-ring.ts';
 import { withoutSliverRings } from '../../geo/sliver-rings.ts';
 import { isValidAreaGeometry } from '../../geo/validity.ts';
 import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
-import { GKBJ_TYPES, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
-import { controlTypeOf, ZONE_CONTROL_TYPES } from '../../profiles/zhejiang-2026/control-boundary.ts';
+import { GKBJ_TYPES, ZONE_CONTROL_TYPES, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
+import { controlTypeOf } from '../../profiles/zhejiang-2026/control-boundary.ts';
 
 /** A geometry's ellipsoidal area rounded to 0.01 m², as the database's area fields are written ⚠. */
 export const areaM2 = (geometry: AreaGeometry): number => Math.round(ellipsoidalArea(geometry) * 100) / 100;

@@ -15,7 +15,7 @@ import type { AreaGeometry } from '../../domain/features.ts';
 import { failure, listSome, success, type Message, type Result } from '../../domain/message.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { union } from '../../geo/overlay.ts';
-import { GKBJ_TYPES, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
+import { GKBJ_TYPES, ZONE_CONTROL_TYPES, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { villageXzqdm } from '../../profiles/zhejiang-2026/village-xzqdm.ts';
@@ -32,8 +32,8 @@ type GkbjType = (typeof GKBJ_TYPES)[number];
 
 /** The GKBJ types the derivation takes from a reference layer: never drawn by hand, never cut by a drawing. */
 const FROM_REFERENCE: ReadonlyMap<GkbjTypeCode, VillageLayerName> = new Map([
-  ['0102', 'STBHHX'],
-  ['0202', 'YJJBNT'],
+  [ZONE_CONTROL_TYPES.redLine, 'STBHHX'],
+  [ZONE_CONTROL_TYPES.pbf, 'YJJBNT'],
 ]);
 
 /** The types a planner may draw. */

@@ -17,6 +17,21 @@ export const GKBJ_TYPES = [
 ] as const satisfies readonly CodeEntry[];
 export type GkbjTypeCode = (typeof GKBJ_TYPES)[number]['code'];
 
+/**
+ * The GKBJ types the control zones give a parcel inside them, whatever its class: CCTool lays the PBF over the
+ * red line over the plan parcels [cct:vg `CreateGKBJ`].
+ */
+export const ZONE_CONTROL_TYPES = { pbf: '0202', redLine: '0102' } as const satisfies Readonly<Record<string, GkbjTypeCode>>;
+
+/** 村庄集中建设区: the type whose area the 村庄建设用地 of the plan bounds (rule `jzq-not-above-village-land`). */
+export const CONCENTRATED_CONSTRUCTION_TYPE: GkbjTypeCode = '0301';
+
+/** 村庄弹性发展区: what SSBJLX `T` makes a parcel, and what a planner most often draws by hand. */
+export const FLEXIBLE_DEVELOPMENT_TYPE: GkbjTypeCode = '0302';
+
+/** The 村庄建设边界 is the union of these GKBJ types; it has no layer of its own [cct-new]. */
+export const VILLAGE_CONSTRUCTION_BOUNDARY_TYPES: readonly GkbjTypeCode[] = [CONCENTRATED_CONSTRUCTION_TYPE, FLEXIBLE_DEVELOPMENT_TYPE];
+
 /** 公共服务设施和基础设施类型 SSLXDM (现状) and GHSSLXDM (规划), one list for both [cct:gf]. */
 export const FACILITY_POINT_TYPES = [
   { code: '01', zh: '村委会', en: 'Village committee' },

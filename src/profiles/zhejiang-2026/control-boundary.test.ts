@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { YDYH_2023 } from '../ydyh/classes-2023.ts';
 import { GKBJ_TYPES } from './code-lists.ts';
-import { CONTROL_TYPE_DECISIONS_2023, CONTROL_TYPES, CONTROL_TYPES_2020, controlTypeOf, VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from './control-boundary.ts';
+import { VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from './code-lists.ts';
+import { CONTROL_TYPE_DECISIONS_2023, CONTROL_TYPES, CONTROL_TYPES_2020, controlTypeOf } from './control-boundary.ts';
 
 const nameOf = (code: string | null) => GKBJ_TYPES.find((t) => t.code === code)?.zh ?? null;
 const typeName = (code: string, ssbjlx?: string | null) => nameOf(controlTypeOf(code, ssbjlx));

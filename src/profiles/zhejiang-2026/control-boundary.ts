@@ -8,7 +8,7 @@
 import { groupOf, type Grouping } from '../classification.ts';
 import { convert2020To2023 } from '../ydyh/edition-2020.ts';
 import { YDYH_2023_INDEX } from '../ydyh/classes-2023.ts';
-import { GKBJ_TYPES, type GkbjTypeCode } from './code-lists.ts';
+import { FLEXIBLE_DEVELOPMENT_TYPE, GKBJ_TYPES, type GkbjTypeCode } from './code-lists.ts';
 
 /**
  * The source table as it is [cct:gkfq sheet1, rows 2–165], in the 2020 试行 edition: 0603/0604/090301/
@@ -106,18 +106,6 @@ export const CONTROL_TYPES: Grouping<GkbjTypeCode> = {
 export function controlTypeOf(code: string, ssbjlx?: string | null): GkbjTypeCode | null {
   const boundary = ssbjlx?.trim().toUpperCase();
   if (boundary === 'Z') return '0400';
-  if (boundary === 'T') return '0302';
+  if (boundary === 'T') return FLEXIBLE_DEVELOPMENT_TYPE;
   return groupOf(CONTROL_TYPES, YDYH_2023_INDEX, code);
 }
-
-/**
- * The GKBJ types the control zones give a parcel inside them, whatever its class: CCTool lays the PBF over the
- * red line over the plan parcels [cct:vg `CreateGKBJ`].
- */
-export const ZONE_CONTROL_TYPES = { pbf: '0202', redLine: '0102' } as const satisfies Readonly<Record<string, GkbjTypeCode>>;
-
-/** 村庄集中建设区: the type whose area the 村庄建设用地 of the plan bounds (rule `jzq-not-above-village-land`). */
-export const CONCENTRATED_CONSTRUCTION_TYPE: GkbjTypeCode = '0301';
-
-/** The 村庄建设边界 is the union of these GKBJ types; it has no layer of its own [cct-new]. */
-export const VILLAGE_CONSTRUCTION_BOUNDARY_TYPES: readonly GkbjTypeCode[] = [CONCENTRATED_CONSTRUCTION_TYPE, '0302'];

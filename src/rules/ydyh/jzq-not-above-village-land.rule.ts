@@ -11,7 +11,7 @@
 import { groupOf } from '../../profiles/classification.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { ZJ_TABLE_GROUPS } from '../../profiles/ydyh/groupings-2023.ts';
-import { CONCENTRATED_CONSTRUCTION_TYPE } from '../../profiles/zhejiang-2026/control-boundary.ts';
+import { CONCENTRATED_CONSTRUCTION_TYPE } from '../../profiles/zhejiang-2026/code-lists.ts';
 import { databaseIssue, notCheckedFor, type DatabaseRule } from './database-rule.ts';
 import { areaM2, codedParcels, M2_PER_HA, textOf } from './database-parcels.ts';
 

@@ -15,7 +15,7 @@ import { tolerantRelate } from '../../geo/tolerant-relate.ts';
 import { groupOf } from '../../profiles/classification.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { ZJ_TABLE_GROUPS } from '../../profiles/ydyh/groupings-2023.ts';
-import { VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from '../../profiles/zhejiang-2026/control-boundary.ts';
+import { VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from '../../profiles/zhejiang-2026/code-lists.ts';
 import type { VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
 import { databaseIssue, layerKey, notCheckedFor, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import { codedParcels, isAreaGeometry, textOf } from './database-parcels.ts';

@@ -14,6 +14,7 @@ import { DRAWABLE_GKBJ_TYPES, drawControlBoundary } from '../../commands/village
 import { drawOverPlan } from '../../commands/village-database/draw-over-plan.command.ts';
 import type { DatabaseMap } from '../../map/database/database-map.ts';
 import type { GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
+import { FIRST_DRAWN_CLASS, FIRST_DRAWN_CONTROL_TYPE } from '../../profiles/zhejiang-2026/editing-defaults.ts';
 import type { VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { ClassOptions } from './ClassOptions.tsx';
 
@@ -23,8 +24,8 @@ type DrawMode = 'class' | 'gkbj';
 export function DrawChange({ session, map, showLayer }: { session: DatabaseSession; map: DatabaseMap | null; showLayer: (layer: VillageLayerName) => void }) {
   const { t, i18n } = useTranslation();
   const draft = useStore(session.store, (s) => s.draft);
-  const [code, setCode] = useState('070301');
-  const [gkbjType, setGkbjType] = useState<GkbjTypeCode>('0302');
+  const [code, setCode] = useState(FIRST_DRAWN_CLASS);
+  const [gkbjType, setGkbjType] = useState<GkbjTypeCode>(FIRST_DRAWN_CONTROL_TYPE);
   const [drawing, setDrawing] = useState<DrawMode | null>(null);
   const [deriving, setDeriving] = useState(false);
   useEffect(() => {

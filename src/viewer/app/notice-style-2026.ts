@@ -7,7 +7,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { GKBJ_TYPE_COLOURS, hexOf, MAP_LAYER_STYLES } from '../../profiles/zhejiang-2026/map-style.ts';
-import type { GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
+import { CONCENTRATED_CONSTRUCTION_TYPE, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
 import type { VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import type { Area2026, Notice2026Model } from './notice-model-2026.ts';
 import type { MapContent } from './notice-style.ts';
@@ -15,7 +15,7 @@ import type { MapContent } from './notice-style.ts';
 /** No colour for a code the classification does not know: the editor's map shows such parcels grey too. */
 export const UNKNOWN_CLASS_COLOUR = '#cccccc';
 /** The 村庄建设边界 in the colour of the 村庄集中建设区, wider than any 管控边界. */
-export const CONSTRUCTION_BOUNDARY_COLOUR = hexOf(GKBJ_TYPE_COLOURS['0301']);
+export const CONSTRUCTION_BOUNDARY_COLOUR = hexOf(GKBJ_TYPE_COLOURS[CONCENTRATED_CONSTRUCTION_TYPE]);
 const CONSTRUCTION_BOUNDARY_WIDTH = 3.5;
 
 const SOURCES = { parcels: 'n26-parcels', control: 'n26-control', pbf: 'n26-pbf', redLine: 'n26-red-line', village: 'n26-village', construction: 'n26-construction' } as const;

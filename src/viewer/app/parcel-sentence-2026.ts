@@ -6,6 +6,7 @@
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { ZjTableGroup } from '../../profiles/ydyh/groupings-2023.ts';
+import { CONCENTRATED_CONSTRUCTION_TYPE, VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from '../../profiles/zhejiang-2026/code-lists.ts';
 import type { Notice2026Model } from './notice-model-2026.ts';
 import { hit, size, type Description } from './parcel-sentence.ts';
 
@@ -27,8 +28,8 @@ export interface Answer2026 {
 
 function boundaryKey(model: Notice2026Model, at: Position): string {
   if (!model.constructionBoundary) return '';
-  const zone = hit(model.control.filter((c) => c.props.t === '0301' || c.props.t === '0302'), at);
-  if (zone) return zone.props.t === '0301' ? 'notice2026.tap.inConcentrated' : 'notice2026.tap.inFlexible';
+  const zone = hit(model.control.filter((c) => (VILLAGE_CONSTRUCTION_BOUNDARY_TYPES as readonly string[]).includes(c.props.t)), at);
+  if (zone) return zone.props.t === CONCENTRATED_CONSTRUCTION_TYPE ? 'notice2026.tap.inConcentrated' : 'notice2026.tap.inFlexible';
   return hit([model.constructionBoundary], at) ? 'notice2026.tap.inConstructionBoundary' : 'notice2026.tap.outsideConstructionBoundary';
 }
 

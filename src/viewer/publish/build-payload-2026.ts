@@ -10,7 +10,7 @@ import { union } from '../../geo/overlay.ts';
 import { groupOf } from '../../profiles/classification.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { ZJ_TABLE_GROUPS } from '../../profiles/ydyh/groupings-2023.ts';
-import { GKBJ_TYPES } from '../../profiles/zhejiang-2026/code-lists.ts';
+import { GKBJ_TYPES, VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from '../../profiles/zhejiang-2026/code-lists.ts';
 import { classColour, hexOf } from '../../profiles/zhejiang-2026/map-style.ts';
 import type { VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import type { DatabaseTables } from '../../rules/ydyh/database-tables.ts';
@@ -33,9 +33,6 @@ export interface Payload2026Input {
   readonly noticeId: string;
   readonly publishedAt: string;
 }
-
-/** The 管控边界 types that make up the 村庄建设边界 (domain-2026.md: 集中建设区 ∪ 弹性发展区). */
-export const CONSTRUCTION_BOUNDARY_TYPES: readonly string[] = ['0301', '0302'];
 
 type Shaped = VillageFeature & { readonly geometry: AreaGeometry };
 
@@ -66,7 +63,7 @@ export function buildPayload2026({ database, planId, villageName, versionName, d
     return area(f.geometry, f.ref, { c: written, n, f: YDYH_2023_INDEX.root(code) ?? null, z: code ? groupOf(ZJ_TABLE_GROUPS, YDYH_2023_INDEX, code) : null });
   });
   const control = shapes(database, 'GKBJ').map((f) => ({ feature: f, type: controlType(f) }));
-  const building = union(control.filter((c) => CONSTRUCTION_BOUNDARY_TYPES.includes(c.type)).map((c) => c.feature.geometry));
+  const building = union(control.filter((c) => (VILLAGE_CONSTRUCTION_BOUNDARY_TYPES as readonly string[]).includes(c.type)).map((c) => c.feature.geometry));
   return {
     format: NOTICE_FORMAT,
     schemaVersion: NOTICE_2026_SCHEMA_VERSION,
