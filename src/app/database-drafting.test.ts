@@ -253,3 +253,67 @@ describe('a 2026 plan kept on this computer while it is edited', () => {
     expect(await stored(meta.id)).toEqual({ revision: 2, codes: ['1101', '1101', '1101'] });
   });
 });
+
+describe('the undo history of a kept plan across a reload', () => {
+  /** The page after a reload, opening the kept plan as database-session.ts `openDraft` does. */
+  async function reloaded(id: DatabaseDraftId) {
+    const page = session(null);
+    const read = valueOf(await page.drafting.read(id));
+    page.store.setState({ draft: read.meta, history: read.history, database: read.database, notes: read.notes });
+    return page;
+  }
+
+  it('undoes and redoes after a reload exactly as before it, and keeps where it ends', async () => {
+    const before = session();
+    const meta = await kept(before.drafting);
+    before.drafting.edit(toForest('GHDLTB#1'));
+    before.drafting.edit(toForest('GHDLTB#2'));
+    before.drafting.edit(toForest('GHDLTB#3'));
+    before.drafting.undo();
+    await afterSave(before.store, SAVE_DELAY_MS);
+    const { history } = before.store.getState();
+
+    const after = await reloaded(meta.id);
+    expect(after.store.getState()).toMatchObject({ notes: [], history: { done: history.done, undone: history.undone } });
+    expect(codesOf(after.store.getState().database)).toEqual(['0301', '0301', '0201']);
+    after.drafting.redo();
+    expect(codesOf(after.store.getState().database)).toEqual(['0301', '0301', '0301']);
+    after.drafting.undo();
+    after.drafting.undo();
+    after.drafting.undo();
+    expect(codesOf(after.store.getState().database)).toEqual(['0101', '0103', '0201']);
+    after.drafting.undo();
+    expect(after.store.getState().history.done).toEqual([]);
+    after.drafting.redo();
+    expect(codesOf(after.store.getState().database)).toEqual(['0301', '0103', '0201']);
+    expect(after.applyInWorker.mock.calls.map(([, direction]) => direction)).toEqual(['forward', 'back', 'back', 'back', 'forward']);
+    await afterSave(after.store, SAVE_DELAY_MS);
+    expect(after.store.getState()).toMatchObject({ saving: 'idle', unsaved: false, draft: { revision: 3 } });
+
+    const again = await reloaded(meta.id);
+    expect(codesOf(again.store.getState().database)).toEqual(['0301', '0103', '0201']);
+    expect(again.store.getState().history.done).toHaveLength(1);
+    expect(again.store.getState().history.undone).toHaveLength(2);
+    again.drafting.redo();
+    again.drafting.redo();
+    expect(codesOf(again.store.getState().database)).toEqual(['0301', '0301', '0301']);
+  });
+
+  it('opens the plan with no history and a note when the kept history was saved with another plan', async () => {
+    const { store, drafting } = session();
+    const meta = await kept(drafting);
+    drafting.edit(toForest('GHDLTB#1'));
+    await afterSave(store, SAVE_DELAY_MS);
+    // Another version of the app saves the plan as it was before the edit, keeping this history.
+    const other = valueOf(await openDatabaseDrafts());
+    valueOf(await other.save(meta.id, village(['0101', '0103', '0201']), 2, store.getState().history));
+    other.close();
+
+    const after = await reloaded(meta.id);
+    expect(after.store.getState()).toMatchObject({ history: { done: [], undone: [] }, notes: [{ key: 'databaseDrafts.history.dropped', params: { name: '甲村' } }] });
+    expect(codesOf(after.store.getState().database)).toEqual(['0101', '0103', '0201']);
+    after.drafting.undo();
+    expect(codesOf(after.store.getState().database)).toEqual(['0101', '0103', '0201']);
+    expect(after.applyInWorker).not.toHaveBeenCalled();
+  });
+});

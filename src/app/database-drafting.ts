@@ -1,8 +1,8 @@
 /**
  * A 2026 plan kept on this computer while it is edited (persist/database-drafts.ts): each edit is applied
  * to the page's plan at once (the map follows), to the worker's copy (the checks and tables follow), and
- * saved a moment later, the saves one after another over the revision the last one left, so a stale tab
- * is refused instead of overwriting. Until a save lands the plan is `unsaved`, and leaving the page asks
+ * saved a moment later with the undo history (so undo works after a reload), the saves one after another
+ * over the revision the last one left, so a stale tab is refused instead of overwriting. Until a save lands the plan is `unsaved`, and leaving the page asks
  * first; a failed save says why and the plan in the page is kept.
  */
 import type { StoreApi } from 'zustand/vanilla';
@@ -44,11 +44,12 @@ export function databaseDrafting(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
   const saveNow = async () => {
-    const { draft, database } = store.getState();
+    // The history is saved with the plan it was read from, never with a newer one.
+    const { draft, database, history } = store.getState();
     if (!draft || !database) return;
     store.setState({ saving: 'saving' });
     const connected = await connect();
-    const saved = connected.ok ? await connected.value.save(draft.id, database, draft.revision) : connected;
+    const saved = connected.ok ? await connected.value.save(draft.id, database, draft.revision, history) : connected;
     if (!saved.ok) {
       store.setState({ saving: 'failed', saveError: saved.error });
       // A stale tab's plan is not retried over the newer one; anything else (space, a closed connection) may pass later.

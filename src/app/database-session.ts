@@ -43,7 +43,7 @@ export interface DatabaseSession {
   databaseText(): Promise<string>;
   /** Keeps the open plan on this computer, so it can be edited and survives a reload. */
   keep(name: string, source: DatabaseDraftSource): Promise<Result<DatabaseDraftMeta>>;
-  /** A plan kept on this computer, opened to edit. */
+  /** A plan kept on this computer, opened to edit with the undo history saved with it. */
   openDraft(id: DatabaseDraftId): Promise<void>;
   /** An edit made from the open plan: applied, checked, tabulated and saved; a refusal is said and changes nothing. */
   edit(make: (db: VillageDatabase) => Result<DatabaseEdit>): void;
@@ -132,7 +132,7 @@ export function openDatabaseSession(): DatabaseSession {
       restart('');
       const read = await drafting.read(id);
       if (!read.ok) return store.setState({ phase: 'failed', error: read.error });
-      store.setState({ source: read.value.meta.name, draft: read.value.meta });
+      store.setState({ source: read.value.meta.name, draft: read.value.meta, history: read.value.history });
       const held = await settle(api.hold(read.value.database).then(() => success(read.value.database)));
       await show(held.ok ? success(held.value, read.value.notes) : held, false);
     },

@@ -2,6 +2,9 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { applyEdit, type DatabaseEdit } from '../commands/village-database/database-edit.ts';
+import { EMPTY_DATABASE_HISTORY, record, undo, type DatabaseHistory } from '../commands/village-database/database-history.ts';
+import { reclassify } from '../commands/village-database/reclassify.command.ts';
 import type { Message, Result } from '../domain/message.ts';
 import { strings } from '../i18n/texts.ts';
 import { parseVillageDatabaseText, serialiseVillageDatabase } from '../io/village-database/database-file.ts';
@@ -193,11 +196,127 @@ describe('2026 plans on this computer', () => {
     expect(refusal(await drafts.create(village(['0101']), { name: '甲村', source: 'survey' }))).toEqual({ key: 'databaseDrafts.write.closed' });
 
     const name = uniqueDbName();
-    (await openDB(name, 2)).close();
+    (await openDB(name, 3)).close();
     expect(refusal(await openDatabaseDrafts(name))).toEqual({ key: 'databaseDrafts.storage.tooNew' });
 
     vi.stubGlobal('indexedDB', undefined);
     expect(refusal(await openDatabaseDrafts(uniqueDbName())).key).toBe('databaseDrafts.storage.unavailable');
     vi.unstubAllGlobals();
+  });
+});
+
+/** The plan with its parcels reclassified one edit at a time, recorded as the editor does. */
+function edited(start: VillageDatabase, steps: readonly (readonly [string, string])[]): { database: VillageDatabase; history: DatabaseHistory } {
+  return steps.reduce(({ database: db, history }, [ref, code]) => {
+    const edit = valueOf(reclassify(db, [ref], code));
+    return { database: applyEdit(db, edit, 'forward'), history: record(history, edit) };
+  }, { database: start, history: EMPTY_DATABASE_HISTORY });
+}
+
+const codesOf = (db: VillageDatabase) => db.layers.GHDLTB?.features.map((f) => f.properties['GHDLBM']);
+
+describe('the undo history kept with a 2026 plan', () => {
+  it('is saved in the same transaction as the plan and read back with it', async () => {
+    const drafts = await opened();
+    const start = village(['0101', '0103', '0201']);
+    const created = valueOf(await drafts.create(start, { name: '甲村', source: 'survey' }));
+    expect(valueOf(await drafts.read(created.id)).history).toEqual(EMPTY_DATABASE_HISTORY);
+
+    const two = edited(start, [['GHDLTB#1', '0301'], ['GHDLTB#2', '0703']]);
+    const back = undo(two.database, two.history);
+    if (back === null) throw new Error('nothing undone');
+    const stores = transactionsSpy();
+    valueOf(await drafts.save(created.id, back.db, created.revision, back.history));
+    expect(stores).toEqual([['meta', 'texts', 'histories']]);
+    vi.restoreAllMocks();
+
+    const read = valueOf(await drafts.read(created.id));
+    expect(read.notes).toEqual([]);
+    expect(read.history).toEqual(JSON.parse(JSON.stringify(back.history)));
+    expect(read.history.done).toHaveLength(1);
+    expect(read.history.undone).toHaveLength(1);
+    expect(codesOf(read.database)).toEqual(['0301', '0103', '0201']);
+    drafts.close();
+  });
+
+  it('is left out with a note when it does not fit the plan, damaged or of another format, and the plan still opens', async () => {
+    const name = uniqueDbName();
+    const drafts = await opened(name);
+    const start = village(['0101', '0103']);
+    const created = valueOf(await drafts.create(start, { name: '甲村', source: 'survey' }));
+    const one = edited(start, [['GHDLTB#1', '0301']]);
+    // A history saved with another plan than the one stored (an edit of another version would not fit either).
+    valueOf(await drafts.save(created.id, start, created.revision, one.history));
+    const raw = await openDB(name);
+    const storedText = String(await raw.get('histories', created.id));
+    const dropped = [{ key: 'databaseDrafts.history.dropped', params: { name: '甲村' } }];
+    for (const text of [storedText, '{"format":1,"done":[{"labelKey":', storedText.replace('"format":1', '"format":2'), 42]) {
+      await raw.put('histories', text, created.id);
+      const read = valueOf(await drafts.read(created.id));
+      expect(read.notes).toEqual(dropped);
+      expect(ZH[dropped[0]?.key ?? '']).toBeDefined();
+      expect(read.history).toEqual(EMPTY_DATABASE_HISTORY);
+      expect(codesOf(read.database)).toEqual(['0101', '0103']);
+    }
+    raw.close();
+    drafts.close();
+  });
+
+  it('is deleted with its plan', async () => {
+    const name = uniqueDbName();
+    const drafts = await opened(name);
+    const start = village(['0101']);
+    const created = valueOf(await drafts.create(start, { name: '甲村', source: 'survey' }));
+    const one = edited(start, [['GHDLTB#1', '0301']]);
+    valueOf(await drafts.save(created.id, one.database, created.revision, one.history));
+    valueOf(await drafts.remove(created.id));
+    const raw = await openDB(name);
+    expect(await raw.count('histories')).toBe(0);
+    raw.close();
+    drafts.close();
+  });
+
+  it('drops its oldest steps beyond 20 MB, and what it keeps still fits the plan', async () => {
+    const drafts = await opened();
+    const start = village(['0101']);
+    const created = valueOf(await drafts.create(start, { name: '甲村', source: 'survey' }));
+    // Three steps of 8 MB each (a note the size of a redrawn village before and after), the last one undone.
+    const note = 'x'.repeat(4 * 1024 * 1024);
+    const step = (n: number): DatabaseEdit => ({ labelKey: 'databaseEdit.reclassify.label', params: { n }, changes: [{ layer: 'GHDLTB', ref: 'GHDLTB#1', before: { BZ: `${n - 1}${note}` }, after: { BZ: `${n}${note}` } }] });
+    const [first, second, third] = [1, 2, 3].map(step);
+    if (!first || !second || !third) throw new Error('no steps');
+    const database = [first, second].reduce((db, edit) => applyEdit(db, edit, 'forward'), applyEdit(start, { labelKey: 'x', params: {}, changes: [{ layer: 'GHDLTB', ref: 'GHDLTB#1', before: {}, after: { BZ: `0${note}` } }] }, 'forward'));
+    valueOf(await drafts.save(created.id, database, created.revision, { done: [first, second], undone: [third] }));
+    const read = valueOf(await drafts.read(created.id));
+    expect(read.notes).toEqual([]);
+    expect(read.history.done.map((edit) => edit.params)).toEqual([{ n: 2 }]);
+    expect(read.history.undone.map((edit) => edit.params)).toEqual([{ n: 3 }]);
+    drafts.close();
+  });
+
+  it('opens a plan kept by the version before histories (database version 1), keeping every record', async () => {
+    const name = uniqueDbName();
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('meta', { keyPath: 'id' });
+        db.createObjectStore('texts');
+      },
+    });
+    const start = village(['0101', '0103']);
+    const text = serialiseVillageDatabase(start);
+    const meta = { id: 'kept-by-v1', name: '甲村', villageName: '杭州市西湖区示例村', source: 'survey', createdAt: 1_000, updatedAt: 1_000, bytes: new TextEncoder().encode(text).byteLength, parcels: 2, revision: 1 };
+    await v1.put('meta', meta);
+    await v1.put('texts', text, meta.id);
+    v1.close();
+
+    const drafts = await opened(name);
+    expect(valueOf(await drafts.list())).toEqual([meta]);
+    const read = valueOf(await drafts.read(meta.id as DatabaseDraftId));
+    expect(read).toMatchObject({ meta, history: EMPTY_DATABASE_HISTORY, notes: [] });
+    expect(codesOf(read.database)).toEqual(['0101', '0103']);
+    const one = edited(read.database, [['GHDLTB#2', '0301']]);
+    valueOf(await drafts.save(meta.id as DatabaseDraftId, one.database, meta.revision, one.history));
+    expect(valueOf(await drafts.read(meta.id as DatabaseDraftId)).history.done).toHaveLength(1);
+    drafts.close();
   });
 });

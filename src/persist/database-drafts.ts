@@ -4,20 +4,32 @@
  * `village-plan-drafts`: nothing here opens, upgrades or writes that database, so no mistake here can
  * harm a 2017 draft.
  *
- * Two stores: `meta` (what the start page lists) and `texts` (the plan as its `.database.json` text,
- * `serialiseVillageDatabase`), so listing the plans never reads megabytes. A plan is read back through
- * `parseVillageDatabaseText`, the same validation a file gets. Every failure is a Message, never a throw;
- * a record that cannot be read is reported and left in place, never deleted.
+ * Three stores: `meta` (what the start page lists), `texts` (the plan as its `.database.json` text,
+ * `serialiseVillageDatabase`), so listing the plans never reads megabytes, and `histories` (its undo history
+ * as JSON, written in the same transaction as the text, so the two never disagree). A plan is read back
+ * through `parseVillageDatabaseText`, the same validation a file gets, and its history only if it fits the
+ * plan read. Every failure is a Message, never a throw; a record that cannot be read is reported and left
+ * in place, never deleted.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import type { DatabaseEdit } from '../commands/village-database/database-edit.ts';
+import { EMPTY_DATABASE_HISTORY, historyFits, historyOfJson, type DatabaseHistory } from '../commands/village-database/database-history.ts';
 import { failure, success, type Message, type Result } from '../domain/message.ts';
 import { parseVillageDatabaseText, serialiseVillageDatabase } from '../io/village-database/database-file.ts';
 import type { VillageDatabase } from '../profiles/zhejiang-2026/village-database.ts';
 import { classifyWriteError } from './storage-errors.ts';
 
 export const DATABASE_DRAFTS_DB_NAME = 'village-plan-databases';
-const VERSION = 1;
+/** 2 added `histories`; the upgrade from 1 keeps every plan. */
+const VERSION = 2;
 const NAME_MAX = 100;
+/** The stored history's shape: a history of another format is not read. */
+const HISTORY_FORMAT = 1;
+/**
+ * A stored history beyond this drops its oldest steps first (then the steps to redo, farthest first), so a
+ * long session of redrawing parcels cannot fill the disk; the steps stay in the page until it is left.
+ */
+const HISTORY_BYTES_MAX = 20 * 1024 * 1024;
 
 export type DatabaseDraftId = string & { readonly __brand: 'DatabaseDraftId' };
 
@@ -45,7 +57,9 @@ export interface DatabaseDraftMeta {
 export interface DatabaseDraftRead {
   readonly meta: DatabaseDraftMeta;
   readonly database: VillageDatabase;
-  /** What reading the stored text noted, as for a file. */
+  /** Its undo history as saved with it; empty when none was kept or the kept one does not fit the plan. */
+  readonly history: DatabaseHistory;
+  /** What reading the stored text noted, as for a file, and a history left out. */
   readonly notes: readonly Message[];
 }
 
@@ -53,8 +67,8 @@ export interface DatabaseDrafts {
   /** Newest save first; records too damaged to list are left out with a note. */
   list(): Promise<Result<readonly DatabaseDraftMeta[]>>;
   create(database: VillageDatabase, init: { readonly name: string; readonly source: DatabaseDraftSource }): Promise<Result<DatabaseDraftMeta>>;
-  /** Refused when the stored revision is not `expectedRevision` (another tab saved meanwhile). */
-  save(id: DatabaseDraftId, database: VillageDatabase, expectedRevision: number): Promise<Result<DatabaseDraftMeta>>;
+  /** Plan and history together; refused when the stored revision is not `expectedRevision` (another tab saved meanwhile). */
+  save(id: DatabaseDraftId, database: VillageDatabase, expectedRevision: number, history?: DatabaseHistory): Promise<Result<DatabaseDraftMeta>>;
   read(id: DatabaseDraftId): Promise<Result<DatabaseDraftRead>>;
   rename(id: DatabaseDraftId, name: string): Promise<Result<DatabaseDraftMeta>>;
   /** Removing a plan that is already gone (another tab removed it) succeeds. */
@@ -65,19 +79,25 @@ export interface DatabaseDrafts {
 interface DatabaseDraftsSchema extends DBSchema {
   meta: { key: string; value: DatabaseDraftMeta };
   texts: { key: string; value: string };
+  histories: { key: string; value: string };
 }
 
 type Db = IDBPDatabase<DatabaseDraftsSchema>;
-type WriteTx = IDBPTransaction<DatabaseDraftsSchema, ('meta' | 'texts')[], 'readwrite'>;
+type Store = 'meta' | 'texts' | 'histories';
+type WriteTx = IDBPTransaction<DatabaseDraftsSchema, Store[], 'readwrite'>;
+const STORES: Store[] = ['meta', 'texts', 'histories'];
 
 export async function openDatabaseDrafts(name: string = DATABASE_DRAFTS_DB_NAME): Promise<Result<DatabaseDrafts>> {
   if (globalThis.indexedDB === undefined) return failure('databaseDrafts.storage.unavailable', { detail: 'IndexedDB' });
   let connection: Db | undefined;
   try {
     connection = await openDB<DatabaseDraftsSchema>(name, VERSION, {
-      upgrade(db) {
-        db.createObjectStore('meta', { keyPath: 'id' });
-        db.createObjectStore('texts');
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          db.createObjectStore('meta', { keyPath: 'id' });
+          db.createObjectStore('texts');
+        }
+        if (oldVersion < 2) db.createObjectStore('histories');
       },
       // A newer version of the app wants to upgrade in another tab: every write here is one whole
       // transaction with nothing pending, so closing at once loses nothing and never blocks it.
@@ -96,7 +116,7 @@ function databaseDrafts(db: Db): DatabaseDrafts {
   return {
     list: () => listPlans(db),
     create: (database, init) => createPlan(db, database, init),
-    save: (id, database, expectedRevision) => savePlan(db, id, database, expectedRevision),
+    save: (id, database, expectedRevision, history = EMPTY_DATABASE_HISTORY) => savePlan(db, id, database, expectedRevision, history),
     read: (id) => readPlan(db, id),
     rename: (id, name) => renamePlan(db, id, name),
     remove: (id) => removePlan(db, id),
@@ -129,35 +149,76 @@ async function createPlan(db: Db, database: VillageDatabase, init: { readonly na
   });
 }
 
-async function savePlan(db: Db, id: DatabaseDraftId, database: VillageDatabase, expectedRevision: number): Promise<Result<DatabaseDraftMeta>> {
+async function savePlan(db: Db, id: DatabaseDraftId, database: VillageDatabase, expectedRevision: number, history: DatabaseHistory): Promise<Result<DatabaseDraftMeta>> {
   const text = serialiseVillageDatabase(database);
+  const historyText = storedHistory(history);
   return write(db, async (tx) => {
     const stored = await storedMeta(tx, id);
     if (!stored.ok) return stored;
     if (stored.value.revision !== expectedRevision) return failure('databaseDrafts.save.stale', { name: stored.value.name });
     const meta: DatabaseDraftMeta = { ...stored.value, ...contentOf(database, text, Date.now()), revision: stored.value.revision + 1 };
-    await Promise.all([tx.objectStore('meta').put(meta), tx.objectStore('texts').put(text, id)]);
+    await Promise.all([tx.objectStore('meta').put(meta), tx.objectStore('texts').put(text, id), tx.objectStore('histories').put(historyText, id)]);
     return success(meta);
   });
 }
 
 async function readPlan(db: Db, id: DatabaseDraftId): Promise<Result<DatabaseDraftRead>> {
-  let stored: [unknown, unknown];
+  let stored: [unknown, unknown, unknown];
   try {
-    const tx = db.transaction(['meta', 'texts'], 'readonly');
-    const [meta, text] = await Promise.all([tx.objectStore('meta').get(id), tx.objectStore('texts').get(id), tx.done]);
-    stored = [meta, text];
+    const tx = db.transaction(STORES, 'readonly');
+    const [meta, text, history] = await Promise.all([tx.objectStore('meta').get(id), tx.objectStore('texts').get(id), tx.objectStore('histories').get(id), tx.done]);
+    stored = [meta, text, history];
   } catch (error) {
     return readFailure(error);
   }
-  const [rawMeta, text] = stored;
+  const [rawMeta, text, rawHistory] = stored;
   if (rawMeta === undefined) return failure('databaseDrafts.notFound');
   const meta = readMeta(rawMeta);
   const name = meta?.name ?? storedName(rawMeta, id);
   if (!meta || typeof text !== 'string') return failure('databaseDrafts.read.damaged', { name });
   const parsed = parseVillageDatabaseText(text, name);
   if (!parsed.ok) return failure('databaseDrafts.read.damaged', { name });
-  return success({ meta, database: parsed.value, notes: parsed.notes });
+  // Never lose the plan because of its history: one that does not fit is left out with a note.
+  const history = rawHistory === undefined ? EMPTY_DATABASE_HISTORY : historyOfText(rawHistory);
+  const fits = history !== null && historyFits(parsed.value, history);
+  const dropped: Message[] = fits ? [] : [{ key: 'databaseDrafts.history.dropped', params: { name } }];
+  return success({ meta, database: parsed.value, history: fits ? history : EMPTY_DATABASE_HISTORY, notes: [...parsed.notes, ...dropped] });
+}
+
+/** Each edit's JSON, made once: an edit never changes, and the history is written again with every save. */
+const editTexts = new WeakMap<DatabaseEdit, { readonly text: string; readonly bytes: number }>();
+
+function editText(edit: DatabaseEdit) {
+  let stored = editTexts.get(edit);
+  if (stored === undefined) {
+    const text = JSON.stringify(edit);
+    stored = { text, bytes: new TextEncoder().encode(text).byteLength };
+    editTexts.set(edit, stored);
+  }
+  return stored;
+}
+
+/** The history as stored: JSON of its format, within HISTORY_BYTES_MAX. */
+function storedHistory(history: DatabaseHistory): string {
+  const [done, undone] = [history.done.map(editText), history.undone.map(editText)];
+  let bytes = [...done, ...undone].reduce((sum, edit) => sum + edit.bytes, 0);
+  const keep = (edits: typeof done) => {
+    let first = 0;
+    for (; bytes > HISTORY_BYTES_MAX && first < edits.length; first++) bytes -= edits[first]?.bytes ?? 0;
+    return edits.slice(first).map((edit) => edit.text).join(',');
+  };
+  const doneText = keep(done);
+  return `{"format":${HISTORY_FORMAT},"done":[${doneText}],"undone":[${keep(undone)}]}`;
+}
+
+function historyOfText(raw: unknown): DatabaseHistory | null {
+  if (typeof raw !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return (parsed as { format?: unknown } | null)?.format === HISTORY_FORMAT ? historyOfJson(parsed) : null;
+  } catch {
+    return null;
+  }
 }
 
 async function renamePlan(db: Db, id: DatabaseDraftId, newName: string): Promise<Result<DatabaseDraftMeta>> {
@@ -174,7 +235,7 @@ async function renamePlan(db: Db, id: DatabaseDraftId, newName: string): Promise
 
 async function removePlan(db: Db, id: DatabaseDraftId): Promise<Result<void>> {
   return write(db, async (tx) => {
-    await Promise.all([tx.objectStore('meta').delete(id), tx.objectStore('texts').delete(id)]);
+    await Promise.all(STORES.map((store) => tx.objectStore(store).delete(id)));
     return success(undefined);
   });
 }
@@ -188,14 +249,14 @@ async function storedMeta(tx: WriteTx, id: DatabaseDraftId): Promise<Result<Data
 }
 
 /**
- * One readwrite transaction over both stores, flushed to disk before it counts as saved. A refused change
+ * One readwrite transaction over every store, flushed to disk before it counts as saved. A refused change
  * aborts it; a failed one (full disk, closed connection) is told by the transaction's own error, which is
  * what the browser reports even when a request failed first.
  */
 async function write<T>(db: Db, change: (tx: WriteTx) => Promise<Result<T>>): Promise<Result<T>> {
   let tx: WriteTx | undefined;
   try {
-    tx = db.transaction(['meta', 'texts'], 'readwrite', { durability: 'strict' });
+    tx = db.transaction(STORES, 'readwrite', { durability: 'strict' });
     // Its failure is read below, after the failing request's; until then it must not count as unhandled.
     tx.done.catch(() => undefined);
     const outcome = await change(tx);

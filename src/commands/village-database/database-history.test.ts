@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { database, parcels } from '../../rules/ydyh/test-support.ts';
+import { cell, database, feature, parcels } from '../../rules/ydyh/test-support.ts';
 import { applyEdit, type DatabaseEdit } from './database-edit.ts';
-import { EMPTY_DATABASE_HISTORY, MAX_DATABASE_HISTORY_STEPS, record, redo, undo } from './database-history.ts';
+import { EMPTY_DATABASE_HISTORY, historyFits, historyOfJson, MAX_DATABASE_HISTORY_STEPS, record, redo, undo, type DatabaseHistory } from './database-history.ts';
+import { deriveControlBoundaries } from './derive-control-boundaries.command.ts';
+import { mergeParcels } from './merge-parcels.command.ts';
 import { reclassify } from './reclassify.command.ts';
 
 const start = database({ GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0101', '0103', '0201']) });
@@ -55,5 +57,75 @@ describe('database history', () => {
     for (let n = 0; n < MAX_DATABASE_HISTORY_STEPS + 5; n++) history = record(history, step(n));
     expect(history.done).toHaveLength(MAX_DATABASE_HISTORY_STEPS);
     expect(history.done[0]?.params).toEqual({ n: 5 });
+  });
+});
+
+/** Three parcels in a village, with no 管控边界 yet. */
+const village = database({ CJDCQ: [feature('CJDCQ#1', cell(0, 0, 0.005), { ZLDWDM: '3301060010010000000' })], GHDLTB: start.layers.GHDLTB?.features ?? [] });
+
+/** A session's edits of `village` (field changes, parcels merged, a 管控边界 layer made), the last one undone. */
+function session() {
+  const made: DatabaseEdit[] = [];
+  let db = village;
+  let history: DatabaseHistory = EMPTY_DATABASE_HISTORY;
+  for (const make of [(d: typeof db) => reclassify(d, ['GHDLTB#1', 'GHDLTB#2'], '0301'), (d: typeof db) => mergeParcels(d, ['GHDLTB#1', 'GHDLTB#2']), deriveControlBoundaries, (d: typeof db) => reclassify(d, ['GHDLTB#3'], '0703')]) {
+    const result = make(db);
+    if (!result.ok) throw new Error(result.error.key);
+    made.push(result.value);
+    db = applyEdit(db, result.value, 'forward');
+    history = record(history, result.value);
+  }
+  const step = undo(db, history);
+  if (step === null) throw new Error('nothing undone');
+  return { made, ...step };
+}
+
+/** The history as storage gives it back: through JSON, every value a new object. */
+const stored = (history: DatabaseHistory): unknown => JSON.parse(JSON.stringify(history));
+
+describe('a history read back from storage', () => {
+  it('reads back through JSON and fits the plan it was made on, undoing and redoing as before', () => {
+    const { made, db, history } = session();
+    expect(made.some((edit) => (edit.features?.length ?? 0) > 0) && made.some((edit) => (edit.newLayers?.length ?? 0) > 0)).toBe(true);
+    const read = historyOfJson(stored(history));
+    expect(read).toEqual(history);
+    if (read === null) throw new Error('not read');
+    expect(historyFits(db, read)).toBe(true);
+
+    let step = { db, history: read };
+    for (let left = read.done.length; left > 0; left--) step = undo(step.db, step.history) ?? step;
+    expect(step.db).toEqual(village);
+    for (let left = made.length; left > 0; left--) step = redo(step.db, step.history) ?? step;
+    expect(step.db).toEqual(made.reduce((d, edit) => applyEdit(d, edit, 'forward'), village));
+  });
+
+  it('does not fit a plan it was not made on, and never throws', () => {
+    const { db, history } = session();
+    expect(historyFits(village, history)).toBe(false);
+    const recoded = applyEdit(db, { labelKey: 'x', params: {}, changes: [{ layer: 'GHDLTB', ref: 'GHDLTB#3', before: { GHDLBM: '0201' }, after: { GHDLBM: '1101' } }] }, 'forward');
+    expect(historyFits(recoded, { done: [], undone: history.undone })).toBe(false);
+    expect(historyFits(recoded, { done: history.done, undone: [] })).toBe(true);
+    expect(historyFits(database({}), history)).toBe(false);
+    expect(historyFits(db, EMPTY_DATABASE_HISTORY)).toBe(true);
+  });
+
+  it('refuses a record of another shape: damaged, or of another version', () => {
+    const { history } = session();
+    const json = stored(history) as { done: Record<string, unknown>[]; undone: unknown[] };
+    const broken = (change: (copy: typeof json) => void) => {
+      const copy = structuredClone(json);
+      change(copy);
+      return historyOfJson(copy);
+    };
+    expect(historyOfJson(null)).toBeNull();
+    expect(historyOfJson('text')).toBeNull();
+    expect(historyOfJson({ done: [] })).toBeNull();
+    expect(broken((copy) => copy.undone.push({ label: 'old' }))).toBeNull();
+    expect(broken((copy) => (copy.done[0] = { ...copy.done[0], changes: [{ layer: 'GHDLTB', ref: 'GHDLTB#1', before: { GHDLBM: ['0101'] }, after: {} }] }))).toBeNull();
+    const merged = json.done.findIndex((edit) => Array.isArray(edit['features']));
+    const feature = { ref: 'GHDLTB#9', properties: {}, geometry: { type: 'Polygon', coordinates: [[['a', 'b']]] } };
+    expect(broken((copy) => (copy.done[merged] = { ...copy.done[merged], features: [{ layer: 'GHDLTB', before: null, after: feature }] }))).toBeNull();
+    expect(broken((copy) => (copy.done[merged] = { ...copy.done[merged], features: [{ layer: 'GHDLTB', before: { ...feature, geometry: null }, after: null }] }))).toBeNull();
+    expect(broken((copy) => (copy.done[merged] = { ...copy.done[merged], newLayers: [{ name: 'NOTALAYER', file: 'x', fieldNames: [] }] }))).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-/** 2026 village plans kept on this computer (`persist/database-drafts.ts`): opening, saving, reading. */
+/** 2026 village plans kept on this computer (`persist/database-drafts.ts`): opening, saving, reading, their undo history. */
 import type { Texts } from './text.ts';
 
 export const databaseDraftsText: Texts = {
@@ -22,6 +22,10 @@ export const databaseDraftsText: Texts = {
   'databaseDrafts.read.damaged': {
     zh: '本机保存的村庄规划“{{name}}”已损坏，无法打开。记录已保留，没有删除；如有保存过的 .database.json 文件，请从文件打开。',
     en: 'The village plan “{{name}}” kept on this computer is damaged and cannot be opened. Its record was kept, not deleted; if you saved it as a .database.json file, open that file instead.',
+  },
+  'databaseDrafts.history.dropped': {
+    zh: '本机保存的村庄规划“{{name}}”的撤销记录与规划对不上（记录已损坏，或由其他版本的程序保存），没有使用。规划本身完好，已经打开，只是此前的修改不能再撤销。',
+    en: 'The undo history kept with the village plan “{{name}}” does not match the plan (it is damaged, or was saved by another version of the editor) and was not used. The plan itself is whole and open; only the earlier edits can no longer be undone.',
   },
   'databaseDrafts.read.failed': {
     zh: '读取本机村庄规划时出错（{{detail}}）。请刷新页面后重试。',
