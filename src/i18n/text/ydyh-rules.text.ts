@@ -14,6 +14,8 @@ export const ydyhRulesText: Texts = {
   'rules.db.notChecked': { zh: '未检查：缺少{{missing}}。', en: 'Not checked: missing {{missing}}.' },
   'rules.db.missing.parcelLayers': { zh: '基期地类图斑（JQDLTB）或规划地类图斑（GHDLTB）', en: 'the base-year parcels (JQDLTB) or the planned parcels (GHDLTB)' },
   'rules.db.missing.region': { zh: '村级调查区（CJDCQ），无法检查基期地类图斑的缝隙与重叠', en: 'the village survey area (CJDCQ), so the base parcels cannot be checked for gaps and overlaps' },
+  'rules.db.missing.pbfLayer': { zh: '永久基本农田图层（YJJBNT）', en: 'the permanent basic farmland layer (YJJBNT)' },
+  'rules.db.missing.redLineLayer': { zh: '生态保护红线图层（STBHHX）', en: 'the ecological red line layer (STBHHX)' },
   'rules.db.missing.gkbj': { zh: '管控边界（GKBJ）', en: 'the control boundaries (GKBJ)' },
   'rules.db.missing.villageInfo': { zh: '村庄基本信息表（村庄名称、类型、规划期限、人口等）', en: 'the village information sheet (name, type, plan period, population …)' },
   'rules.db.missing.allocation': { zh: '“{{indicator}}”的上级下达指标', en: 'the allocation from above for “{{indicator}}”' },
@@ -124,6 +126,14 @@ export const ydyhRulesText: Texts = {
   'rules.db.binding-indicators.atMost': { zh: '“{{indicator}}”规划 {{valueHa}} 公顷，超过上级下达 {{allocationHa}} 公顷（超出 {{differenceHa}} 公顷）。', en: '“{{indicator}}” is {{valueHa}} ha in the plan, above the allocation of {{allocationHa}} ha (by {{differenceHa}} ha).' },
   'rules.db.binding-indicators.atLeast': { zh: '“{{indicator}}”规划 {{valueHa}} 公顷，低于上级下达 {{allocationHa}} 公顷（差 {{differenceHa}} 公顷）。', en: '“{{indicator}}” is {{valueHa}} ha in the plan, below the allocation of {{allocationHa}} ha (short by {{differenceHa}} ha).' },
   'rules.db.binding-indicators.overlayFailed': { zh: '图形运算失败，未能核算“{{indicator}}”：{{detail}}', en: 'A geometry operation failed, so “{{indicator}}” could not be computed: {{detail}}' },
+
+  'rules.db.pbf-kept.name': { zh: '永久基本农田不被占用', en: 'Permanent basic farmland kept' },
+  'rules.db.pbf-kept.message': { zh: '“{{layer}}”中 {{ref}}（{{code}}）是建设用地，有 {{areaM2}} m² 规划在永久基本农田上。', en: '{{ref}} ({{code}}) of “{{layer}}” is construction land, {{areaM2}} m² of it on permanent basic farmland.' },
+  'rules.db.pbf-kept.overlayFailed': { zh: '图形运算失败，未能检查永久基本农田：{{detail}}', en: 'A geometry operation failed, so the permanent basic farmland could not be checked: {{detail}}' },
+
+  'rules.db.redline-kept.name': { zh: '生态保护红线内不新增建设', en: 'Nothing new inside the ecological red line' },
+  'rules.db.redline-kept.message': { zh: '“{{layer}}”中 {{ref}}（{{code}}）在生态保护红线内新增建设用地 {{areaM2}} m²（基期此处不是建设用地）。', en: '{{ref}} ({{code}}) of “{{layer}}” adds {{areaM2}} m² of construction land inside the ecological red line (no construction land there in the base year).' },
+  'rules.db.redline-kept.overlayFailed': { zh: '图形运算失败，未能检查生态保护红线：{{detail}}', en: 'A geometry operation failed, so the ecological red line could not be checked: {{detail}}' },
 
   'rules.db.village-land-in-boundary.name': { zh: '村庄建设用地在村庄建设边界内', en: 'Village land inside the village construction boundary' },
   'rules.db.village-land-in-boundary.message': {

@@ -3,7 +3,8 @@
  * drawn boundary (T-junctions all along it), every vertex moved by up to ±0.3 mm, then converted into a
  * village database as the 2026 sample is (JQDLTB, GHDLTB, GKBJ, CJDCQ). Clean, nothing is reported; planted
  * gaps and overlaps (triangles of known ellipsoidal area on shared edges) are found with their areas; and an
- * edit is followed by the kept balance.
+ * edit is followed by the kept balance. The PBF and red-line checks, whose layers were digitised apart from
+ * the parcels, find nothing until a parcel on the PBF is made housing.
  */
 import { describe, expect, it } from 'vitest';
 import { generateVillagePlan } from '../../../scripts/sample/generate.ts';
@@ -16,6 +17,9 @@ import type { DatabaseIssue } from './database-rule.ts';
 import { geometryValidRule } from './geometry-valid.rule.ts';
 import { noGapRule } from './no-gap.rule.ts';
 import { noOverlapRule } from './no-overlap.rule.ts';
+import { pbfKeptRule } from './pbf-kept.rule.ts';
+import { redlineKeptRule } from './redline-kept.rule.ts';
+import { tolerantRelate } from '../../geo/tolerant-relate.ts';
 
 const coverage = (db: VillageDatabase): DatabaseIssue[] => [...geometryValidRule.check(db), ...noOverlapRule.check(db), ...noGapRule.check(db)];
 
@@ -55,5 +59,20 @@ describe('2026 coverage checks on real-looking data', () => {
     expect(gaps).toHaveLength(1);
     expect(Math.abs((gaps[0]?.message.params['areaM2'] as number) - ellipsoidalArea(taken.geometry as AreaGeometry))).toBeLessThan(0.05);
     expect(coverage(jittered)).toEqual([]);
+  }, 60_000);
+
+  it('pbf-kept and redline-kept find nothing on the clean village, and a PBF parcel made housing with its area', () => {
+    const { jittered } = databases();
+    expect([...pbfKeptRule.check(jittered), ...redlineKeptRule.check(jittered)]).toEqual([]);
+    const layer = jittered.layers.GHDLTB!;
+    const pbf = (jittered.layers.YJJBNT?.features ?? []).map((f) => f.geometry as AreaGeometry);
+    const onPbf = layer.features.find((f) => pbf.some((p) => tolerantRelate(f.geometry as AreaGeometry, p, 0.001) === 'within'));
+    if (!onPbf) throw new Error('no parcel on the PBF');
+    const housing = { ...onPbf, properties: { ...onPbf.properties, GHDLBM: '070301' } };
+    const built: VillageDatabase = { ...jittered, layers: { ...jittered.layers, GHDLTB: { ...layer, features: layer.features.map((f) => (f === onPbf ? housing : f)) } } };
+    const [issue, ...rest] = pbfKeptRule.check(built);
+    expect(rest).toEqual([]);
+    expect(issue?.features).toEqual([onPbf.ref]);
+    expect(Math.abs((issue?.message.params['areaM2'] as number) - ellipsoidalArea(onPbf.geometry as AreaGeometry))).toBeLessThan(0.05);
   }, 60_000);
 });

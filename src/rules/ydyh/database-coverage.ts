@@ -18,7 +18,7 @@ import { validateAreaGeometry } from '../../geo/validity.ts';
 import type { ValidityProblem } from '../../geo/validity-problem.ts';
 import { COVERAGE_NUMBERS, type PartitionLayer } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
-import type { VillageDatabase, VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
+import type { VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { isAreaGeometry } from './database-parcels.ts';
 
 export interface AreaFeature {
@@ -120,7 +120,8 @@ function regionOf(db: VillageDatabase, partition: PartitionLayer): DatabaseLayer
   return partition.regions.find((name) => (db.layers[name]?.features.length ?? 0) > 0) ?? null;
 }
 
-function planeFor(db: VillageDatabase, layer: DatabaseLayerName): GkPlane | null {
+/** The village's GK plane, from the first polygon of `layer`; null when the layer has none. */
+export function planeFor(db: VillageDatabase, layer: VillageLayerName): GkPlane | null {
   const first = db.layers[layer]?.features.find((f) => isAreaGeometry(f.geometry));
   if (!first?.geometry) return null;
   const lon = geometryBBox(first.geometry)[0];

@@ -33,6 +33,8 @@ export const DATABASE_RULE_IDS = [
   'codes-in-lists',
   'village-info-complete',
   'binding-indicators',
+  'pbf-kept',
+  'redline-kept',
   'village-land-in-boundary',
 ] as const;
 export type DatabaseRuleId = (typeof DATABASE_RULE_IDS)[number];

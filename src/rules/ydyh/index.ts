@@ -13,6 +13,8 @@ import { inputsCompleteRule } from './inputs-complete.rule.ts';
 import { jzqNotAboveVillageLandRule } from './jzq-not-above-village-land.rule.ts';
 import { noGapRule } from './no-gap.rule.ts';
 import { noOverlapRule } from './no-overlap.rule.ts';
+import { pbfKeptRule } from './pbf-kept.rule.ts';
+import { redlineKeptRule } from './redline-kept.rule.ts';
 import { totalsEqualRule } from './totals-equal.rule.ts';
 import { villageInfoCompleteRule } from './village-info-complete.rule.ts';
 import { villageLandInBoundaryRule } from './village-land-in-boundary.rule.ts';
@@ -34,6 +36,8 @@ export const DATABASE_RULES: readonly DatabaseRule[] = [
   codesInListsRule,
   villageInfoCompleteRule,
   bindingIndicatorsRule,
+  pbfKeptRule,
+  redlineKeptRule,
   villageLandInBoundaryRule,
 ];
 
