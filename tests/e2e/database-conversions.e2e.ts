@@ -10,21 +10,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateVillagePlan } from '../../scripts/sample/generate.ts';
-import { clipToSeparateBoundary, jitterVertices } from '../../scripts/sample/real-looking.ts';
 import { SAMPLE_2026_DECISIONS } from '../../scripts/sample/village-2026.ts';
-import { layerFeatures } from '../../src/domain/plan.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import { importFiles } from '../../src/io/formats/index.ts';
-import { writeShapefile } from '../../src/io/formats/shapefile-write.ts';
-import type { InputFile } from '../../src/io/files.ts';
-import { surveyLayerFromParcels } from '../../src/io/survey/survey-layer.ts';
 import { parseVillageDatabaseText } from '../../src/io/village-database/database-file.ts';
 import { databaseFromSurvey, reviewSurvey } from '../../src/io/village-database/from-survey.ts';
 import { surveyLayersOf } from '../../src/io/village-database/survey-layers.ts';
 import type { VillageDatabase } from '../../src/profiles/zhejiang-2026/village-database.ts';
 import { checkDatabase } from '../../src/rules/ydyh/index.ts';
 import { launch, openEditor, type Session } from './support/browser.ts';
+import { decide, realLookingSurvey } from './support/database-view.ts';
 import { openStartPage } from './support/drafts.ts';
 
 let session: Session;
@@ -32,30 +27,6 @@ let page: Page;
 
 const codesByBsm = (db: VillageDatabase, layer: 'JQDLTB' | 'GHDLTB', field: string) => new Map((db.layers[layer]?.features ?? []).map((f) => [String(f.properties['BSM']), String(f.properties[field])]));
 const pageDatabase = () => page.evaluate(() => window.villageDatabase?.state().database ?? null);
-
-/** A 三调 export: the generator's base parcels clipped to a separate boundary and jittered, as DLTB and XZQ Shapefiles. */
-function realLookingSurvey(): InputFile[] {
-  const clipped = clipToSeparateBoundary(generateVillagePlan({ seed: 2017, parcels: 500 }), { seed: 1 }).plan;
-  const plan = jitterVertices(clipped, { seed: 1 }).plan;
-  const dltb = surveyLayerFromParcels(layerFeatures(plan, 'base'));
-  const boundary = { name: 'XZQ', geometryType: 'polygon' as const, fields: [{ name: 'XZQDM', type: 'C' as const, length: 12, decimals: 0 }], features: layerFeatures(plan, 'boundary').map((f) => ({ geometry: f.geometry, properties: { XZQDM: plan.meta.villageCode } })) };
-  const files: InputFile[] = [];
-  for (const layer of [dltb, boundary]) {
-    const written = writeShapefile(layer, { encoding: 'gbk', date: new Date(Date.UTC(2026, 0, 1)) });
-    if (!written.ok) throw new Error(written.error.key);
-    files.push(...written.value);
-  }
-  return files;
-}
-
-async function decide(decisions: Readonly<Record<string, string>>): Promise<string[]> {
-  const keys = await page.$$eval('[data-testid="review-list"] tr[data-group]', (rows) => rows.map((row) => row.getAttribute('data-group') ?? ''));
-  for (const key of keys) {
-    const code = decisions[key];
-    if (code) await page.selectOption(`[data-testid="decide-${key}"]`, code);
-  }
-  return keys;
-}
 
 beforeAll(async () => {
   session = await launch();
@@ -76,7 +47,7 @@ describe('a 2026 village plan started in the browser', () => {
     await page.waitForSelector('[data-testid="review-list"]', { timeout: 60_000 });
     // Groups without a default hold the confirmation back until each is decided.
     expect(await page.isDisabled('[data-action="confirm-review"]')).toBe(true);
-    const keys = await decide(SAMPLE_2026_DECISIONS);
+    const keys = await decide(page, SAMPLE_2026_DECISIONS);
     expect(keys).toContain('2122');
     expect(await page.isDisabled('[data-action="confirm-review"]')).toBe(false);
     await page.click('[data-action="confirm-review"]');
@@ -109,7 +80,7 @@ describe('a 2026 village plan started in the browser', () => {
     const review = reviewSurvey(layers.value.dltb);
     if (!review.ok) throw new Error(review.error.key);
     const decisions = Object.fromEntries(review.value.groups.map((g) => [g.key, g.suggested ?? (g.candidates.at(-1) as string)]));
-    const keys = await decide(decisions);
+    const keys = await decide(page, decisions);
     if (process.env.E2E_SHOT) await page.screenshot({ path: '/tmp/review.png', fullPage: true });
     expect(keys.sort()).toEqual(review.value.groups.map((g) => g.key).sort());
     await page.click('[data-action="confirm-review"]');

@@ -1,10 +1,55 @@
-/** Driving the 2026 database view: a point to click inside a parcel, and a real click there on its map. */
+/**
+ * Driving the 2026 database view: a real-looking 三调 export to start from, the review list's decisions, a
+ * point to click inside a parcel, a real click there on its map, and the wheel zooming in on a spot.
+ */
 import type { Position } from 'geojson';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { generateVillagePlan } from '../../../scripts/sample/generate.ts';
+import { clipToSeparateBoundary, jitterVertices } from '../../../scripts/sample/real-looking.ts';
+import { layerFeatures } from '../../../src/domain/plan.ts';
 import { geometryBBox } from '../../../src/geo/bbox.ts';
 import { pointInAreaGeometry } from '../../../src/geo/point-in-ring.ts';
+import type { InputFile } from '../../../src/io/files.ts';
+import { writeShapefile } from '../../../src/io/formats/shapefile-write.ts';
+import type { ExportLayer } from '../../../src/io/formats/types.ts';
+import { surveyLayerFromParcels } from '../../../src/io/survey/survey-layer.ts';
 import type { VillageFeature } from '../../../src/profiles/zhejiang-2026/village-database.ts';
 import { isAreaGeometry } from '../../../src/rules/ydyh/database-parcels.ts';
+
+/** The 坐落单位代码 of a village's own land: its 12-digit XZQDM and seven zeros (no 村民小组). */
+const locatedIn = (xzqdm: string) => `${xzqdm}0000000`;
+
+/**
+ * A 三调 export: the generator's base parcels clipped to a separate boundary and jittered, as DLTB and XZQ
+ * Shapefiles. The generator's DLTB names only the owner (QSDWDM); `located` adds ZLDWDM, as the 三调 has it.
+ */
+export function realLookingSurvey({ located = false }: { located?: boolean } = {}): InputFile[] {
+  const clipped = clipToSeparateBoundary(generateVillagePlan({ seed: 2017, parcels: 500 }), { seed: 1 }).plan;
+  const plan = jitterVertices(clipped, { seed: 1 }).plan;
+  const owned = surveyLayerFromParcels(layerFeatures(plan, 'base'));
+  const dltb: ExportLayer = located
+    ? { ...owned, fields: [...owned.fields, { name: 'ZLDWDM', type: 'C', length: 19, decimals: 0 }], features: owned.features.map((f) => ({ ...f, properties: { ...f.properties, ZLDWDM: locatedIn(plan.meta.villageCode) } })) }
+    : owned;
+  const boundary = { name: 'XZQ', geometryType: 'polygon' as const, fields: [{ name: 'XZQDM', type: 'C' as const, length: 12, decimals: 0 }], features: layerFeatures(plan, 'boundary').map((f) => ({ geometry: f.geometry, properties: { XZQDM: plan.meta.villageCode } })) };
+  const files: InputFile[] = [];
+  for (const layer of [dltb, boundary]) {
+    const written = writeShapefile(layer, { encoding: 'gbk', date: new Date(Date.UTC(2026, 0, 1)) });
+    if (!written.ok) throw new Error(written.error.key);
+    files.push(...written.value);
+  }
+  return files;
+}
+
+/** Chooses each group's code in the review list; the groups' keys as listed. */
+export async function decide(page: Page, decisions: Readonly<Record<string, string>>): Promise<string[]> {
+  const keys = await page.$$eval('[data-testid="review-list"] tr[data-group]', (rows) => rows.map((row) => row.getAttribute('data-group') ?? ''));
+  for (const key of keys) {
+    const code = decisions[key];
+    if (code) await page.selectOption(`[data-testid="decide-${key}"]`, code);
+  }
+  return keys;
+}
 
 /** A point well inside a parcel: the first grid point of its box that lies in it, away from its edges. */
 export function insidePoint(feature: VillageFeature): [number, number] {
@@ -29,4 +74,19 @@ export async function clickDatabaseMap(page: Page, lonLat: [number, number], shi
   if (shift) await page.keyboard.down('Shift');
   await page.mouse.click(box.x + local.x, box.y + local.y);
   if (shift) await page.keyboard.up('Shift');
+}
+
+/** Turns the wheel over a lon/lat of the database map, as a planner zooms in on a spot, and waits for the map to settle. */
+export async function zoomInAt(page: Page, [lon, lat]: [number, number]): Promise<void> {
+  const onScreen = (p: [number, number]) => page.evaluate((q) => window.villageDatabase?.project(q) ?? null, p);
+  const box = await page.locator('[data-testid="database-map"] canvas').boundingBox();
+  const spot = await onScreen([lon, lat]);
+  if (!box || !spot) throw new Error('map not ready');
+  // A point 100 m east moves away from the spot as the map zooms in on it.
+  const east: [number, number] = [lon + 0.001, lat];
+  const eastBefore = await onScreen(east);
+  await page.mouse.move(box.x + spot.x, box.y + spot.y);
+  await page.mouse.wheel(0, -600);
+  await expect.poll(() => onScreen(east), { timeout: 10_000 }).not.toEqual(eastBefore);
+  await page.evaluate(() => window.villageDatabase?.idle());
 }
