@@ -12,25 +12,17 @@
  * in place, never deleted.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { DatabaseEdit } from '../commands/village-database/database-edit.ts';
-import { EMPTY_DATABASE_HISTORY, historyFits, historyOfJson, type DatabaseHistory } from '../commands/village-database/database-history.ts';
+import { EMPTY_DATABASE_HISTORY, historyFits, type DatabaseHistory } from '../commands/village-database/database-history.ts';
 import { failure, success, type Message, type Result } from '../domain/message.ts';
 import { parseVillageDatabaseText, serialiseVillageDatabase } from '../io/village-database/database-file.ts';
 import type { VillageDatabase } from '../profiles/zhejiang-2026/village-database.ts';
 import { classifyWriteError } from './storage-errors.ts';
+import { historyOfText, storedHistory } from './stored-history.ts';
 
 export const DATABASE_DRAFTS_DB_NAME = 'village-plan-databases';
 /** 2 added `histories`; the upgrade from 1 keeps every plan. */
 const VERSION = 2;
 const NAME_MAX = 100;
-/** The stored history's shape: a history of another format is not read. */
-const HISTORY_FORMAT = 1;
-/**
- * A stored history beyond this drops its oldest steps first (then the steps to redo, farthest first), so a
- * long session of redrawing parcels cannot fill the disk; the steps stay in the page until it is left.
- */
-const HISTORY_BYTES_MAX = 20 * 1024 * 1024;
-
 export type DatabaseDraftId = string & { readonly __brand: 'DatabaseDraftId' };
 
 /** Where a plan came from: a 三调 DLTB, a 2017 plan, a `.database.json` file, the sample. */
@@ -183,42 +175,6 @@ async function readPlan(db: Db, id: DatabaseDraftId): Promise<Result<DatabaseDra
   const fits = history !== null && historyFits(parsed.value, history);
   const dropped: Message[] = fits ? [] : [{ key: 'databaseDrafts.history.dropped', params: { name } }];
   return success({ meta, database: parsed.value, history: fits ? history : EMPTY_DATABASE_HISTORY, notes: [...parsed.notes, ...dropped] });
-}
-
-/** Each edit's JSON, made once: an edit never changes, and the history is written again with every save. */
-const editTexts = new WeakMap<DatabaseEdit, { readonly text: string; readonly bytes: number }>();
-
-function editText(edit: DatabaseEdit) {
-  let stored = editTexts.get(edit);
-  if (stored === undefined) {
-    const text = JSON.stringify(edit);
-    stored = { text, bytes: new TextEncoder().encode(text).byteLength };
-    editTexts.set(edit, stored);
-  }
-  return stored;
-}
-
-/** The history as stored: JSON of its format, within HISTORY_BYTES_MAX. */
-function storedHistory(history: DatabaseHistory): string {
-  const [done, undone] = [history.done.map(editText), history.undone.map(editText)];
-  let bytes = [...done, ...undone].reduce((sum, edit) => sum + edit.bytes, 0);
-  const keep = (edits: typeof done) => {
-    let first = 0;
-    for (; bytes > HISTORY_BYTES_MAX && first < edits.length; first++) bytes -= edits[first]?.bytes ?? 0;
-    return edits.slice(first).map((edit) => edit.text).join(',');
-  };
-  const doneText = keep(done);
-  return `{"format":${HISTORY_FORMAT},"done":[${doneText}],"undone":[${keep(undone)}]}`;
-}
-
-function historyOfText(raw: unknown): DatabaseHistory | null {
-  if (typeof raw !== 'string') return null;
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return (parsed as { format?: unknown } | null)?.format === HISTORY_FORMAT ? historyOfJson(parsed) : null;
-  } catch {
-    return null;
-  }
 }
 
 async function renamePlan(db: Db, id: DatabaseDraftId, newName: string): Promise<Result<DatabaseDraftMeta>> {
