@@ -145,7 +145,7 @@ async function download(action: string, name: string): Promise<string> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'database-journey-'));
-  files = realLookingSurvey({ located: true });
+  files = realLookingSurvey();
   const read = importFiles(files);
   const layers = read.ok ? surveyLayersOf(read.value) : read;
   if (!layers.ok) throw new Error(layers.error.key);
@@ -359,10 +359,4 @@ describe('a planner’s 2026 journey on a real-looking 三调 DLTB', () => {
     expect(problems).toEqual([]);
     expect(session.errors).toEqual([]);
   });
-
-  // The app's bug, found by this journey: a DLTB naming only its owner (QSDWDM, no ZLDWDM) is converted with
-  // its BSM made from QSDWDM, but villageXzqdm (profiles/zhejiang-2026/village-xzqdm.ts) reads only ZLDWDM
-  // of CJDCQ and JQDLTB, which the conversion leaves empty: every drawing, split and 管控边界 derivation is
-  // then refused (databaseEdit.drawOverPlan.noXzqdm, databaseEdit.deriveControl.noXzqdm).
-  it.todo('edits a plan started from a DLTB without ZLDWDM (realLookingSurvey() as the generator writes it)');
 });

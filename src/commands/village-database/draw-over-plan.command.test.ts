@@ -113,7 +113,7 @@ describe('drawOverPlan', () => {
     ['a code not in the 2023 classification', db, cell(1, 1), '0702x', 'databaseEdit.reclassify.unknownCode'],
     ['a sea code', db, cell(1, 1), '18', 'databaseEdit.reclassify.seaCode'],
     ['a database declared in the 2020 edition', { ...db, edition: 'ydyh-2020' as const }, cell(1, 1), '070301', 'databaseEdit.reclassify.edition2020'],
-    ['a plan without XZQDM when a parcel must be cut', database({ GHDLTB: db.layers.GHDLTB?.features ?? [] }), rectangle(0.5, 0.5, 1.5, 1.5), '070301', 'databaseEdit.drawOverPlan.noXzqdm'],
+    ['a plan without XZQDM when a parcel must be cut', database({ GHDLTB: (db.layers.GHDLTB?.features ?? []).map((f) => ({ ...f, properties: { ...f.properties, BSM: null } })) }), rectangle(0.5, 0.5, 1.5, 1.5), '070301', 'databaseEdit.drawOverPlan.noXzqdm'],
   ])('refuses %s', (_case, plan, polygon, code, key) => {
     const result = drawOverPlan(plan, polygon, code);
     expect(result.ok ? null : result.error.key).toBe(key);

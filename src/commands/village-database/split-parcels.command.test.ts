@@ -97,7 +97,7 @@ describe('splitParcels', () => {
     ['a line crossing no parcel', db, [], line([4, 4], [5, 5]), 'database.shape.split.crossesNone'],
     ['a line of one point', db, [], line([1.5, 1.5]), 'database.shape.split.lineTooShort'],
     ['a line cutting a sliver off a corner', db, [ref(5)], line([1.988, 0.99], [2.01, 1.012]), 'database.shape.split.sliver'],
-    ['a plan without XZQDM', database({ GHDLTB: db.layers.GHDLTB?.features ?? [] }), [ref(5)], line([1.5, 0.5], [1.5, 2.5]), 'databaseEdit.drawOverPlan.noXzqdm'],
+    ['a plan without XZQDM', database({ GHDLTB: (db.layers.GHDLTB?.features ?? []).map((f) => ({ ...f, properties: { ...f.properties, BSM: null } })) }), [ref(5)], line([1.5, 0.5], [1.5, 2.5]), 'databaseEdit.drawOverPlan.noXzqdm'],
     ['an unknown parcel', db, ['GHDLTB#x'], line([1.5, 0.5], [1.5, 2.5]), 'databaseEdit.unknownFeatures'],
   ])('refuses %s', (_case, plan, refs, cut, key) => {
     const result = splitParcels(plan, refs, cut);

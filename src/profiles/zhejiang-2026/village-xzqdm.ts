@@ -5,17 +5,24 @@
 import type { DatabaseLayerName } from './layers.ts';
 import type { VillageDatabase } from './village-database.ts';
 
-const XZQDM_SOURCES: readonly DatabaseLayerName[] = ['CJDCQ', 'JQDLTB'];
-
 /**
- * The first 12 digits of ZLDWDM in CJDCQ, else in JQDLTB (the base layer CCTool takes it from); the
- * commonest where features differ; null when no feature has one.
+ * Where the code is read, in order: ZLDWDM (坐落单位代码) of CJDCQ, then of JQDLTB (the base layer CCTool takes
+ * it from); then the BSMs the plan's features already carry (a BSM is the XZQDM and 8 digits: a plan made
+ * from a DLTB without ZLDWDM numbered its features from the owners' QSDWDM, and said so).
  */
+const XZQDM_SOURCES: readonly { readonly layer: DatabaseLayerName; readonly field: string; readonly pattern: RegExp }[] = [
+  { layer: 'CJDCQ', field: 'ZLDWDM', pattern: /^\d{12}/ },
+  { layer: 'JQDLTB', field: 'ZLDWDM', pattern: /^\d{12}/ },
+  { layer: 'JQDLTB', field: 'BSM', pattern: /^\d{12}(?=\d{8}$)/ },
+  { layer: 'GHDLTB', field: 'BSM', pattern: /^\d{12}(?=\d{8}$)/ },
+];
+
+/** The first 12 digits of the first source that has them, the commonest where features differ; null when none has. */
 export function villageXzqdm(db: VillageDatabase): string | null {
-  for (const name of XZQDM_SOURCES) {
+  for (const { layer, field, pattern } of XZQDM_SOURCES) {
     const counts = new Map<string, number>();
-    for (const feature of db.layers[name]?.features ?? []) {
-      const prefix = /^\d{12}/.exec(String(feature.properties.ZLDWDM ?? '').trim())?.[0];
+    for (const feature of db.layers[layer]?.features ?? []) {
+      const prefix = pattern.exec(String(feature.properties[field] ?? '').trim())?.[0];
       if (prefix) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
     }
     const commonest = [...counts].sort((a, b) => b[1] - a[1])[0];

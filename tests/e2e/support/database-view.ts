@@ -12,25 +12,19 @@ import { geometryBBox } from '../../../src/geo/bbox.ts';
 import { pointInAreaGeometry } from '../../../src/geo/point-in-ring.ts';
 import type { InputFile } from '../../../src/io/files.ts';
 import { writeShapefile } from '../../../src/io/formats/shapefile-write.ts';
-import type { ExportLayer } from '../../../src/io/formats/types.ts';
 import { surveyLayerFromParcels } from '../../../src/io/survey/survey-layer.ts';
 import type { VillageFeature } from '../../../src/profiles/zhejiang-2026/village-database.ts';
 import { isAreaGeometry } from '../../../src/rules/ydyh/database-parcels.ts';
 
-/** The 坐落单位代码 of a village's own land: its 12-digit XZQDM and seven zeros (no 村民小组). */
-const locatedIn = (xzqdm: string) => `${xzqdm}0000000`;
-
 /**
  * A 三调 export: the generator's base parcels clipped to a separate boundary and jittered, as DLTB and XZQ
- * Shapefiles. The generator's DLTB names only the owner (QSDWDM); `located` adds ZLDWDM, as the 三调 has it.
+ * Shapefiles. The generator's DLTB names only the owner (QSDWDM), not the 坐落单位 (ZLDWDM): the conversion
+ * numbers the plan from QSDWDM, and the edits take the village's code from those numbers.
  */
-export function realLookingSurvey({ located = false }: { located?: boolean } = {}): InputFile[] {
+export function realLookingSurvey(): InputFile[] {
   const clipped = clipToSeparateBoundary(generateVillagePlan({ seed: 2017, parcels: 500 }), { seed: 1 }).plan;
   const plan = jitterVertices(clipped, { seed: 1 }).plan;
-  const owned = surveyLayerFromParcels(layerFeatures(plan, 'base'));
-  const dltb: ExportLayer = located
-    ? { ...owned, fields: [...owned.fields, { name: 'ZLDWDM', type: 'C', length: 19, decimals: 0 }], features: owned.features.map((f) => ({ ...f, properties: { ...f.properties, ZLDWDM: locatedIn(plan.meta.villageCode) } })) }
-    : owned;
+  const dltb = surveyLayerFromParcels(layerFeatures(plan, 'base'));
   const boundary = { name: 'XZQ', geometryType: 'polygon' as const, fields: [{ name: 'XZQDM', type: 'C' as const, length: 12, decimals: 0 }], features: layerFeatures(plan, 'boundary').map((f) => ({ geometry: f.geometry, properties: { XZQDM: plan.meta.villageCode } })) };
   const files: InputFile[] = [];
   for (const layer of [dltb, boundary]) {
