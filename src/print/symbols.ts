@@ -4,7 +4,7 @@
  * forest, demolition, new building and basic farmland apart (colour is never the only carrier of meaning).
  */
 import { isConstructionLand, type LandClassCode } from '../domain/land-classes.ts';
-import { CHANGE_COLOURS, LAND_CLASS_COLOURS } from '../domain/palette.ts';
+import { CHANGE_COLOURS, LAND_CLASS_COLOURS } from '../profiles/zhejiang-2017/palette.ts';
 import type { Hatch, Rgb } from './display-list.ts';
 
 export interface Symbol {

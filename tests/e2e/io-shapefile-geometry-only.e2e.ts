@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/domain/plan.ts';
-import { CHANGE_COLOURS } from '../../src/domain/palette.ts';
+import { CHANGE_COLOURS } from '../../src/profiles/zhejiang-2017/palette.ts';
 import { boundaryShapefile } from '../../src/io/shapefile/shp-test-support.ts';
 import { launch, mapIdle, openEditor, type Session } from './support/browser.ts';
 import { E2E_ORIGIN } from './support/origin.ts';

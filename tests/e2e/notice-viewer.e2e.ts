@@ -14,7 +14,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeedbackFile } from '../../src/io/feedback/feedback-file.ts';
 import { parseQrText } from '../../src/io/feedback/qr-text.ts';
-import { CHANGE_COLOURS, LAND_CLASS_COLOURS } from '../../src/domain/palette.ts';
+import { CHANGE_COLOURS, LAND_CLASS_COLOURS } from '../../src/profiles/zhejiang-2017/palette.ts';
 import { decodeArea } from '../../src/viewer/payload/geometry-codec.ts';
 import { NOTICE_MAP_GLOBAL } from '../../src/viewer/publish/notice-html.ts';
 import type { PublishedNotice } from '../../src/viewer/publish/publish-notice.ts';

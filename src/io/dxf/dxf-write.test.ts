@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry, FeatureOf } from '../../domain/features.ts';
-import { LAND_CLASS_COLOURS } from '../../domain/palette.ts';
+import { LAND_CLASS_COLOURS } from '../../profiles/zhejiang-2017/palette.ts';
 import { parsePlanText } from '../../domain/plan-file.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { polygonsOf } from '../../geo/rings.ts';

@@ -1,6 +1,6 @@
 /** A small sample of how a layer looks on the map: fill, outline, hatching. */
 import type { LayerId } from '../../domain/layers.ts';
-import { CHANGE_COLOURS, LAND_CLASS_COLOURS, PBF_COLOUR, rgbCss } from '../../domain/palette.ts';
+import { CHANGE_COLOURS, LAND_CLASS_COLOURS, PBF_COLOUR, rgbCss } from '../../profiles/zhejiang-2017/palette.ts';
 
 const SWATCH: Readonly<Record<LayerId, { fill?: string; outline: string; className?: string }>> = {
   boundary: { outline: rgbCss(CHANGE_COLOURS.boundary), className: 'dashed' },

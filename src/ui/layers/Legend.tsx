@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LAND_CLASSES } from '../../domain/land-classes.ts';
-import { LAND_CLASS_COLOURS, rgbCss } from '../../domain/palette.ts';
+import { LAND_CLASS_COLOURS, rgbCss } from '../../profiles/zhejiang-2017/palette.ts';
 import { usePlanState, useUi } from '../services.tsx';
 import { ColourSwatch, LayerSwatch } from './LayerSwatch.tsx';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAND_CLASS_COLOURS, rgbHex } from '../../domain/palette.ts';
+import { LAND_CLASS_COLOURS, rgbHex } from '../../profiles/zhejiang-2017/palette.ts';
 import { PLAN_LAYER_STYLES } from '../../map/plan-style.ts';
 import { evaluate, projectPoint, unprojectPoint } from './canvas-map.ts';
 import { fitCamera, FIT_PADDING } from './notice-style.ts';

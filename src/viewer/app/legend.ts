@@ -4,7 +4,7 @@
  * never rests on colour alone.
  */
 import { isCultivatedLand, LAND_CLASSES, type LandClassCode } from '../../domain/land-classes.ts';
-import { CHANGE_COLOURS, LAND_CLASS_COLOURS, PBF_COLOUR, rgbCss } from '../../domain/palette.ts';
+import { CHANGE_COLOURS, LAND_CLASS_COLOURS, PBF_COLOUR, rgbCss } from '../../profiles/zhejiang-2017/palette.ts';
 import type { NoticeModel } from './notice-model.ts';
 
 type Rgb = readonly [number, number, number];
