@@ -13,6 +13,7 @@ import { CONTROL_TABLE, type ControlTableRow } from '../profiles/zhejiang-2026/c
 import { INDICATOR_SECTIONS, type IndicatorFigure, type IndicatorResult, type IndicatorUnit } from '../profiles/zhejiang-2026/indicators.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import { computeDatabaseTables, type IndicatorFootnote, type IndicatorTable } from '../rules/ydyh/database-tables.ts';
+import { loadGeos } from '../geo/geos/geos-module.ts';
 import type { CliArgs } from './args.ts';
 import type { CliOutput } from './output.ts';
 import { csvLines, fixed, label, structureCsv } from './structure-csv.ts';
@@ -24,6 +25,8 @@ export async function runVillageTables(t: Translate, args: CliArgs): Promise<Cli
   const read = await readVillageDatabase(args.input, args.edition === '2020' ? 'ydyh-2020' : 'ydyh-2023');
   if (!read.ok) return { code: 2, stdout: '', stderr: render(read.error) + '\n' };
   const editionKey = args.edition === null ? 'cli.village.editionDefault' : args.edition === '2020' ? 'cli.village.edition2020' : 'cli.village.edition2023';
+  // The red line and the PBF are clipped to the village with GEOS.
+  await loadGeos();
   const { structure, indicators, control, notes } = computeDatabaseTables(read.value);
   const messages: Message[] = [{ key: editionKey }, ...read.notes, ...notes];
   const stdout =

@@ -86,13 +86,16 @@ const api = {
     await loadGeos();
     return checkDatabase(database());
   },
-  tables(): DatabaseTables {
+  async tables(): Promise<DatabaseTables> {
+    // The red line and the PBF are clipped to the village with GEOS.
+    await loadGeos();
     return computeDatabaseTables(database());
   },
   /** The package in the village-database layout, zipped: Shapefiles in the GK zone, or GeoJSON in lon/lat, and the tables' workbooks (footnotes in Chinese, a deliverable's language). */
   async exportPackage(format: 'shapefile' | 'geojson'): Promise<Result<Uint8Array>> {
     // i18next and the texts load with the first export, not with the worker.
     const chinese = (await import('../i18n/index.ts')).createI18n('zh-CN');
+    await loadGeos();
     const zipped = await zipVillageDatabasePackage(database(), { format, t: (key, params) => chinese.t(key, params ?? {}) });
     return zipped.ok ? transfer(zipped, [zipped.value.buffer as ArrayBuffer]) : zipped;
   },

@@ -7,7 +7,9 @@ import type { Geometry } from 'geojson';
 import type { AreaGeometry } from '../../domain/features.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { bboxIntersects, geometryBBox } from '../../geo/bbox.ts';
-import { intersection, resultArea, union } from '../../geo/overlay.ts';
+import { clipParts } from '../../geo/geos/coverage-overlay.ts';
+import { GkPlane } from '../../geo/gk-plane.ts';
+import { rewindRfc7946 } from '../../geo/rings.ts';
 import { tolerantRelate } from '../../geo/tolerant-relate.ts';
 import { convert2020To2023 } from '../../profiles/ydyh/edition-2020.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
@@ -103,6 +105,7 @@ const insideVillageKept = new WeakMap<readonly VillageFeature[], { readonly piec
 
 function clipReference(db: VillageDatabase, reference: VillageLayerName, clippedTo: 'CJDCQ' | 'JQDLTB'): InsideVillage {
   const references = shapesOf(db, reference).map((geometry) => ({ geometry, box: geometryBBox(geometry) }));
+  let plane: GkPlane | undefined;
   let m2 = 0;
   for (const piece of shapesOf(db, clippedTo)) {
     const box = geometryBBox(piece);
@@ -115,12 +118,18 @@ function clipReference(db: VillageDatabase, reference: VillageLayerName, clipped
       continue;
     }
     if (relations.every((r) => r === 'disjoint')) continue;
-    const mask = near.length === 1 ? { ok: true as const, value: near[0] as AreaGeometry } : union(near);
-    if (!mask.ok) return mask;
-    if (mask.value === null) continue;
-    const inside = intersection(piece, mask.value);
-    if (!inside.ok) return inside;
-    m2 += resultArea(inside);
+    // One union of the reference polygons near the piece and one intersection, by GEOS in the village's GK
+    // plane (polyclip took seconds to dissolve a village's PBF): the parts back in lon/lat for their area.
+    plane ??= GkPlane.forLongitude(box[0]);
+    const gk = plane;
+    let parts;
+    try {
+      parts = clipParts('intersection', gk.polygons(piece), near.map((r) => gk.polygons(r)), 0);
+    } catch (error) {
+      return { ok: false, error: String(error) };
+    }
+    const inside = parts.length > 0 ? gk.toLonLat(parts.map((part) => part.polygon)) : null;
+    if (inside) m2 += ellipsoidalArea(rewindRfc7946(inside));
   }
   return { ok: true, m2, clippedTo };
 }
