@@ -7,6 +7,7 @@ import type { Texts } from './text/text.ts';
 import { appText } from './text/app.text.ts';
 import { databaseUiText } from './text/database-ui.text.ts';
 import { databaseEditText } from './text/database-edit.text.ts';
+import { databaseInfoText } from './text/database-info.text.ts';
 import { databaseShapeText } from './text/database-shape.text.ts';
 import { databaseBoundaryText } from './text/database-boundary.text.ts';
 import { attributeTableText } from './text/attribute-table.text.ts';
@@ -49,6 +50,7 @@ export const TEXTS: readonly Texts[] = [
   ydyhRulesText,
   databaseUiText,
   databaseEditText,
+  databaseInfoText,
   databaseShapeText,
   databaseBoundaryText,
   tablesText,

@@ -129,6 +129,50 @@ describe('applyEdit with whole features', () => {
   });
 });
 
+describe('applyEdit with a village change', () => {
+  const village: DatabaseEdit = {
+    labelKey: 'database.info.label',
+    params: { count: 3 },
+    changes: [],
+    village: {
+      before: { info: { targetPopulation: null, planPeriod: '2017-2020年' }, allocations: { 1: null, 9: 5 } },
+      after: { info: { targetPopulation: 1300, planPeriod: '2021-2035' }, allocations: { 1: 2.5, 9: null } },
+    },
+  };
+  const start = { ...db, info: { ...db.info, targetPopulation: null, planPeriod: '2017-2020年' }, allocations: { 3: 1, 9: 5 } };
+
+  it('sets the info and allocations forward, removing an allocation made blank, sharing the layers', () => {
+    const edited = applyEdit(start, village, 'forward');
+    expect(edited.info).toEqual({ ...start.info, targetPopulation: 1300, planPeriod: '2021-2035' });
+    expect(edited.allocations).toEqual({ 1: 2.5, 3: 1 });
+    expect(edited.layers).toBe(start.layers);
+    expect(start.allocations).toEqual({ 3: 1, 9: 5 });
+  });
+
+  it('takes it back exactly: an allocation that was absent is absent again', () => {
+    const back = applyEdit(applyEdit(start, village, 'forward'), village, 'back');
+    expect(back).toEqual(start);
+    expect(Object.keys(back.allocations)).toEqual(['3', '9']);
+    expect(applyEdit(back, village, 'forward')).toEqual(applyEdit(start, village, 'forward'));
+  });
+
+  it('goes with the layers’ changes in one step', () => {
+    const both = applyEdit(start, { ...village, changes: edit.changes }, 'forward');
+    expect(both.layers.GHDLTB?.features[1]?.properties['GHDLBM']).toBe('0301');
+    expect(both.info.targetPopulation).toBe(1300);
+    expect(applyEdit(both, { ...village, changes: edit.changes }, 'back')).toEqual(start);
+  });
+
+  it('is empty when no entry changes value, or none is named', () => {
+    const same = { before: { info: { targetPopulation: 5 }, allocations: { 1: 2 } }, after: { info: { targetPopulation: 5 }, allocations: { 1: 2 } } };
+    expect(isEmptyEdit({ ...village, village: same })).toBe(true);
+    expect(isEmptyEdit({ ...village, village: { before: { info: {}, allocations: {} }, after: { info: {}, allocations: {} } } })).toBe(true);
+    expect(applyEdit(start, { ...village, village: same }, 'forward')).toBe(start);
+    expect(isEmptyEdit({ ...village, village: { ...same, after: { ...same.after, allocations: { 1: null } } } })).toBe(false);
+    expect(isEmptyEdit(village)).toBe(false);
+  });
+});
+
 describe('messages of the database edits', () => {
   it('every databaseEdit key the commands use has a text', () => {
     const known = strings('zh');

@@ -1,10 +1,11 @@
 /**
  * An edit of a village database (a 2026 plan) as plain data: the fields each touched feature had and has,
- * and the whole features added, removed or replaced, so one value both redoes and undoes it, and a history
+ * the whole features added, removed or replaced, and the village info and 上级下达 allocations it changed,
+ * so one value both redoes and undoes it, and a history
  * is a list of these (`database-history.ts`). Applying one shares every untouched layer and feature with
  * the database it came from, so a view or a check that compares by identity sees only what changed.
  */
-import type { FieldValue, VillageDatabase, VillageFeature, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import type { FieldValue, VillageDatabase, VillageFeature, VillageInfo, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 
 /** One feature's fields before and after; a field missing from `before` was absent and is removed again on undo. */
 export interface FieldChange {
@@ -24,6 +25,19 @@ export type FeatureChange =
   | { readonly layer: VillageLayerName; readonly before: VillageFeature; readonly after: null; readonly index: number }
   | { readonly layer: VillageLayerName; readonly before: VillageFeature; readonly after: VillageFeature };
 
+/** The database-level entries one side of a `VillageChange` gives: only the changed ones. */
+export interface VillageEntries {
+  readonly info: Partial<VillageInfo>;
+  /** 上级下达 by indicator number; null = not entered (absent from the database's allocations). */
+  readonly allocations: Readonly<Partial<Record<number, number | null>>>;
+}
+
+/** The village info fields and allocations an edit changed; `before` and `after` name the same entries. */
+export interface VillageChange {
+  readonly before: VillageEntries;
+  readonly after: VillageEntries;
+}
+
 export interface DatabaseEdit {
   /** i18n key naming the step in the undo history, with its parameters. */
   readonly labelKey: string;
@@ -32,13 +46,36 @@ export interface DatabaseEdit {
   readonly features?: readonly FeatureChange[];
   /** Layers the database lacked: created empty before the edit's changes, removed again after undoing them. */
   readonly newLayers?: readonly Omit<VillageLayer, 'features'>[];
+  readonly village?: VillageChange;
 }
 
 export type EditDirection = 'forward' | 'back';
 
+/** Whether the village change gives any entry another value than it had. */
+export function changesVillage(change: VillageChange | undefined): boolean {
+  if (change === undefined) return false;
+  const { before, after } = change;
+  const infoChanged = (Object.keys(after.info) as (keyof VillageInfo)[]).some((field) => before.info[field] !== after.info[field]);
+  return infoChanged || Object.entries(after.allocations).some(([number, value]) => (before.allocations[Number(number)] ?? null) !== (value ?? null));
+}
+
+function touchesLayers(edit: DatabaseEdit): boolean {
+  return edit.changes.length > 0 || (edit.features?.length ?? 0) > 0 || (edit.newLayers?.length ?? 0) > 0;
+}
+
 /** An edit that changes nothing: no undo step. */
 export function isEmptyEdit(edit: DatabaseEdit): boolean {
-  return edit.changes.length === 0 && (edit.features?.length ?? 0) === 0 && (edit.newLayers?.length ?? 0) === 0;
+  return !touchesLayers(edit) && !changesVillage(edit.village);
+}
+
+/** The info and allocations with one side's entries set; an allocation given as null is removed. */
+function withVillageEntries(db: VillageDatabase, entries: VillageEntries): Pick<VillageDatabase, 'info' | 'allocations'> {
+  const allocations: Partial<Record<number, number>> = { ...db.allocations };
+  for (const [key, value] of Object.entries(entries.allocations)) {
+    if (value === null || value === undefined) delete allocations[Number(key)];
+    else allocations[Number(key)] = value;
+  }
+  return { info: { ...db.info, ...entries.info }, allocations };
 }
 
 /** The properties with `values` set and the fields of `absent` that `values` does not give removed, keeping their prototype. */
@@ -131,6 +168,12 @@ function editLayer(layer: VillageLayer, fields: readonly FieldChange[], features
 /** The database with the edit applied (`forward`) or taken back (`back`); only the touched layers and features are new objects. */
 export function applyEdit(db: VillageDatabase, edit: DatabaseEdit, direction: EditDirection): VillageDatabase {
   if (isEmptyEdit(edit)) return db;
+  const { village: change } = edit;
+  const village = change !== undefined && changesVillage(change) ? withVillageEntries(db, direction === 'forward' ? change.after : change.before) : {};
+  return touchesLayers(edit) ? { ...db, layers: editedLayers(db, edit, direction), ...village } : { ...db, ...village };
+}
+
+function editedLayers(db: VillageDatabase, edit: DatabaseEdit, direction: EditDirection): VillageDatabase['layers'] {
   const fieldsByLayer = groupBy(edit.changes, (change) => change.layer);
   const featuresByLayer = groupBy(edit.features ?? [], (change) => change.layer);
   const layers = { ...db.layers };
@@ -142,5 +185,5 @@ export function applyEdit(db: VillageDatabase, edit: DatabaseEdit, direction: Ed
     layers[name] = editLayer(layer, fieldsByLayer.get(name) ?? [], featuresByLayer.get(name) ?? [], direction);
   }
   if (direction === 'back') for (const { name } of created) delete layers[name];
-  return { ...db, layers };
+  return layers;
 }

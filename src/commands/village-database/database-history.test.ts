@@ -5,6 +5,7 @@ import { EMPTY_DATABASE_HISTORY, historyFits, historyOfJson, MAX_DATABASE_HISTOR
 import { deriveControlBoundaries } from './derive-control-boundaries.command.ts';
 import { mergeParcels } from './merge-parcels.command.ts';
 import { reclassify } from './reclassify.command.ts';
+import { setVillageInfo } from './set-village-info.command.ts';
 
 const start = database({ GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0101', '0103', '0201']) });
 
@@ -80,6 +81,14 @@ function session() {
   return { made, ...step };
 }
 
+/** The session with the village info and an allocation entered last, still done. */
+function sessionWithInfo() {
+  const { db, history } = session();
+  const info = setVillageInfo(db, { targetPopulation: 1400, planPeriod: '2022-2035' }, { 1: 0.5 });
+  if (!info.ok) throw new Error(info.error.key);
+  return { db: applyEdit(db, info.value, 'forward'), history: record(history, info.value), edit: info.value };
+}
+
 /** The history as storage gives it back: through JSON, every value a new object. */
 const stored = (history: DatabaseHistory): unknown => JSON.parse(JSON.stringify(history));
 
@@ -107,6 +116,47 @@ describe('a history read back from storage', () => {
     expect(historyFits(recoded, { done: history.done, undone: [] })).toBe(true);
     expect(historyFits(database({}), history)).toBe(false);
     expect(historyFits(db, EMPTY_DATABASE_HISTORY)).toBe(true);
+  });
+
+  it('reads back a village change and fits only the info it left', () => {
+    const { db, history, edit } = sessionWithInfo();
+    const read = historyOfJson(stored(history));
+    expect(read).toEqual(history);
+    if (read === null) throw new Error('not read');
+    expect(historyFits(db, read)).toBe(true);
+    const back = undo(db, read);
+    expect(back?.db.info).toEqual(village.info);
+    expect(back?.db.allocations).toEqual(village.allocations);
+    expect(back && historyFits(back.db, back.history)).toBe(true);
+    // The same layers but other info: the village change was made on another plan.
+    expect(historyFits({ ...db, info: { ...db.info, targetPopulation: 99 } }, read)).toBe(false);
+    expect(historyFits({ ...db, allocations: { 1: 7 } }, read)).toBe(false);
+    expect(edit.village?.after.allocations).toEqual({ 1: 0.5 });
+  });
+
+  it('reads an edit stored before village changes existed as it was', () => {
+    const old = { done: [{ labelKey: 'databaseEdit.reclassify.label', params: { code: '0301', name: '乔木林地', count: 1 }, changes: [{ layer: 'GHDLTB', ref: 'GHDLTB#2', before: { GHDLBM: '0103' }, after: { GHDLBM: '0301', GHDLMC: '乔木林地' } }] }], undone: [] };
+    const read = historyOfJson(old);
+    expect(read).toEqual(old);
+    if (read === null) throw new Error('not read');
+    const db = applyEdit(start, read.done[0] as DatabaseEdit, 'forward');
+    expect(historyFits(db, read)).toBe(true);
+  });
+
+  it('refuses a village change of another shape', () => {
+    const json = stored(sessionWithInfo().history) as { done: { village: { before: Record<string, unknown>; after: Record<string, unknown> } }[] };
+    const broken = (change: (village: (typeof json.done)[number]['village']) => void) => {
+      const copy = structuredClone(json);
+      const last = copy.done.at(-1);
+      if (last) change(last.village);
+      return historyOfJson(copy);
+    };
+    expect(broken(() => undefined)).not.toBeNull();
+    expect(broken((v) => (v.after['info'] = { targetPopulation: '1400', planPeriod: '2022-2035' }))).toBeNull();
+    expect(broken((v) => (v.after['info'] = { somethingElse: 1, planPeriod: '2022-2035' }))).toBeNull();
+    expect(broken((v) => (v.after['allocations'] = { 6: 1 }))).toBeNull();
+    expect(broken((v) => (v.before['allocations'] = {}))).toBeNull();
+    expect(broken((v) => delete v.before['info'])).toBeNull();
   });
 
   it('refuses a record of another shape: damaged, or of another version', () => {

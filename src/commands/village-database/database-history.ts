@@ -4,8 +4,9 @@
  * (persist/database-drafts.ts) is read back through `historyOfJson` and `historyFits`. Pure: every function returns new values.
  */
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
-import type { FieldValue, VillageDatabase, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { NO_VILLAGE_INFO, type FieldValue, type VillageDatabase, type VillageInfo, type VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { applyEdit, isEmptyEdit, type DatabaseEdit, type EditDirection } from './database-edit.ts';
+import { ALLOCATED_INDICATORS } from './set-village-info.command.ts';
 
 export interface DatabaseHistory {
   /** Applied edits, oldest first: undo takes the last. */
@@ -46,8 +47,9 @@ export function redo(db: VillageDatabase, history: DatabaseHistory): HistoryStep
 
 /**
  * A history read back from storage (plain JSON), or null unless it has the shape this version writes: each
- * edit with its labels, field changes of field values and whole features with a GeoJSON geometry, so an
- * edit of another version or a damaged record never reaches the plan.
+ * edit with its labels, field changes of field values, whole features with a GeoJSON geometry and, where it
+ * has one, a village change naming the same entries on both sides, so an edit of another version or a
+ * damaged record never reaches the plan. Edits stored before village changes existed read as they were.
  */
 export function historyOfJson(raw: unknown): DatabaseHistory | null {
   if (!isRecord(raw) || !Array.isArray(raw['done']) || !Array.isArray(raw['undone'])) return null;
@@ -74,7 +76,8 @@ export function historyFits(db: VillageDatabase, history: DatabaseHistory): bool
 function movedIfInverse(db: VillageDatabase, edit: DatabaseEdit, direction: EditDirection): VillageDatabase | null {
   try {
     const moved = applyEdit(db, edit, direction);
-    return sameFeatures(applyEdit(moved, edit, direction === 'back' ? 'forward' : 'back'), db) ? moved : null;
+    const returned = applyEdit(moved, edit, direction === 'back' ? 'forward' : 'back');
+    return sameFeatures(returned, db) && sameJson(returned.info, db.info) && sameJson(returned.allocations, db.allocations) ? moved : null;
   } catch {
     // applyEdit throws on a feature it cannot find, a bug for an edit made here; a stored edit may be of another plan.
     return null;
@@ -134,9 +137,30 @@ const isFieldChange = (value: unknown) => isRecord(value) && typeof value['layer
 const isNewLayer = (value: unknown) => isRecord(value) && NEW_LAYER_NAMES.includes(value['name']) && typeof value['file'] === 'string' && isStrings(value['fieldNames']);
 const isListOf = (value: unknown, isItem: (item: unknown) => boolean) => Array.isArray(value) && value.every(isItem);
 
+const INFO_FIELDS: readonly string[] = Object.keys(NO_VILLAGE_INFO);
+const ALLOCATED: readonly string[] = ALLOCATED_INDICATORS.map((indicator) => String(indicator.number));
+const COUNT_FIELDS: readonly string[] = ['basePopulation', 'targetPopulation', 'baseHeritage', 'targetHeritage'] satisfies (keyof VillageInfo)[];
+const isInfoValue = (field: string, value: unknown) => value === null || (COUNT_FIELDS.includes(field) ? isFinite(value) : typeof value === 'string');
+
+/** One side's entries: info fields of their type, allocations of binding indicators; returns the keys it names. */
+function entryKeys(value: unknown): string[] | null {
+  if (!isRecord(value) || !isRecord(value['info']) || !isRecord(value['allocations'])) return null;
+  const { info, allocations } = value;
+  const infoOk = Object.entries(info).every(([field, given]) => INFO_FIELDS.includes(field) && isInfoValue(field, given));
+  const allocationsOk = Object.entries(allocations).every(([number, given]) => ALLOCATED.includes(number) && (given === null || isFinite(given)));
+  return infoOk && allocationsOk ? [...Object.keys(info).map((field) => `info.${field}`), ...Object.keys(allocations).map((number) => `allocation.${number}`)].sort() : null;
+}
+
+function isVillageChange(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const [before, after] = [entryKeys(value['before']), entryKeys(value['after'])];
+  return before !== null && after !== null && sameJson(before, after);
+}
+
 function isEdit(value: unknown): value is DatabaseEdit {
   if (!isRecord(value) || typeof value['labelKey'] !== 'string' || !isRecord(value['params'])) return false;
   const params = Object.values(value['params']).every((param) => typeof param === 'string' || isFinite(param));
   const optional = (key: string, isItem: (item: unknown) => boolean) => value[key] === undefined || isListOf(value[key], isItem);
-  return params && isListOf(value['changes'], isFieldChange) && optional('features', isFeatureChange) && optional('newLayers', isNewLayer);
+  const village = value['village'] === undefined || isVillageChange(value['village']);
+  return params && village && isListOf(value['changes'], isFieldChange) && optional('features', isFeatureChange) && optional('newLayers', isNewLayer);
 }

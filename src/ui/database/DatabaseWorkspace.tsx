@@ -1,6 +1,7 @@
 /**
  * The database view's body: the layers and legend, the map, and the side panel (the checks, the tables,
- * the picked features with their fields and, for a plan kept on this computer, its edits). A click picks
+ * the picked features with their fields and, for a plan kept on this computer, its edits, and the village
+ * information with the 上级下达 allocations). A click picks
  * one feature, Shift+click adds or takes one of the same layer; locating a finding picks its features.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -18,10 +19,11 @@ import { DatabaseLayers } from './DatabaseLayers.tsx';
 import { DatabaseMapView } from './DatabaseMapView.tsx';
 import { DatabaseTablesView } from './DatabaseTablesView.tsx';
 import { DrawChange } from './DrawChange.tsx';
+import { VillageInfoPanel } from './VillageInfoPanel.tsx';
 import { installDatabaseAutomation } from './database-automation.ts';
 
-type Tab = 'issues' | 'tables' | 'feature';
-const TABS: readonly Tab[] = ['issues', 'tables', 'feature'];
+type Tab = 'issues' | 'tables' | 'feature' | 'info';
+const TABS: readonly Tab[] = ['issues', 'tables', 'feature', 'info'];
 
 export interface Picked {
   readonly layer: VillageLayerName;
@@ -122,7 +124,15 @@ export function DatabaseWorkspace({ db, session }: { db: VillageDatabase; sessio
           ))}
         </div>
         <div className="tab-body" role="tabpanel">
-          {tab === 'issues' ? <DatabaseIssues check={check} focus={locate} /> : tab === 'tables' ? <DatabaseTablesView tables={tables} /> : <DatabaseFeature session={session} map={map} layer={picked?.layer ?? null} features={pickedFeatures} />}
+          {tab === 'issues' ? (
+            <DatabaseIssues check={check} focus={locate} />
+          ) : tab === 'tables' ? (
+            <DatabaseTablesView tables={tables} />
+          ) : tab === 'info' ? (
+            <VillageInfoPanel db={db} session={session} />
+          ) : (
+            <DatabaseFeature session={session} map={map} layer={picked?.layer ?? null} features={pickedFeatures} />
+          )}
         </div>
       </div>
     </main>
