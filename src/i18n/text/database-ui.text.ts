@@ -72,7 +72,7 @@ export const databaseUiText: Texts = {
   'database.draw.deriveHint': { zh: '按各规划图斑的地类（及永久基本农田、生态保护红线）重新生成管控边界（GKBJ），替换现有的；可撤销。', en: 'Derives the control boundaries (GKBJ) again from each planned parcel\'s class (and the PBF and red line), replacing the current ones; undoable.' },
   'database.edit.changedMeanwhile': { zh: '规划在计算期间已被修改，未应用；请再试一次。', en: 'The plan changed while this was computed, so it was not applied; try again.' },
   'database.notes': { zh: '读取时的说明（{{count}} 条）', en: 'Notes from reading ({{count}})' },
-  'database.side': { zh: '检查、表格与要素', en: 'Checks, tables and feature' },
+  'database.side': { zh: '检查、表格、要素与村庄信息', en: 'Checks, tables, feature and village information' },
   'database.tab.issues': { zh: '检查', en: 'Checks' },
   'database.tab.tables': { zh: '表格', en: 'Tables' },
   'database.tab.feature': { zh: '要素', en: 'Feature' },
