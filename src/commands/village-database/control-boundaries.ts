@@ -19,7 +19,7 @@ import { withoutSliverRings } from '../../geo/sliver-rings.ts';
 import { isValidAreaGeometry } from '../../geo/validity.ts';
 import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import { GKBJ_TYPES, ZONE_CONTROL_TYPES, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
-import { controlTypeOf } from '../../profiles/zhejiang-2026/control-boundary.ts';
+import { controlTypeOf, type ControlTypeOverrides } from '../../profiles/zhejiang-2026/control-boundary.ts';
 
 /** A geometry's ellipsoidal area rounded to 0.01 m², as the database's area fields are written ⚠. */
 export const areaM2 = (geometry: AreaGeometry): number => Math.round(ellipsoidalArea(geometry) * 100) / 100;
@@ -82,11 +82,14 @@ export interface ControlZones {
   readonly redLine: readonly AreaGeometry[];
 }
 
-/** One planned parcel's GKBJ type: CCTool puts the PBF over the red line over the plan parcels, whose SSBJLX applies to them only. */
-export function parcelControlType(geometry: AreaGeometry, code: string, ssbjlx: string | null, zones: ControlZones): GkbjTypeCode | null {
+/**
+ * One planned parcel's GKBJ type: CCTool puts the PBF over the red line over the plan parcels, whose SSBJLX
+ * applies to them only; the plan's overrides change only the type of a class.
+ */
+export function parcelControlType(geometry: AreaGeometry, code: string, ssbjlx: string | null, zones: ControlZones, overrides: ControlTypeOverrides = {}): GkbjTypeCode | null {
   if (insideAny(geometry, zones.pbf)) return ZONE_CONTROL_TYPES.pbf;
   if (insideAny(geometry, zones.redLine)) return ZONE_CONTROL_TYPES.redLine;
-  return controlTypeOf(code, ssbjlx);
+  return controlTypeOf(code, ssbjlx, overrides);
 }
 
 export interface ControlBoundary {

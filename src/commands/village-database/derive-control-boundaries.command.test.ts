@@ -7,7 +7,7 @@ import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
 import { checkDatabase } from '../../rules/ydyh/index.ts';
 import { cell, database, feature } from '../../rules/ydyh/test-support.ts';
-import { areaM2 } from './control-boundaries.ts';
+import { areaM2, parcelControlType } from './control-boundaries.ts';
 import { applyEdit, isEmptyEdit } from './database-edit.ts';
 import { EMPTY_DATABASE_HISTORY, record, undo } from './database-history.ts';
 import { deriveControlBoundaries } from './derive-control-boundaries.command.ts';
@@ -92,16 +92,53 @@ describe('deriveControlBoundaries', () => {
   });
 });
 
+describe('deriveControlBoundaries with the plan’s own types of classes', () => {
+  const db = village();
+
+  it('types the overridden class as the plan says, the other parcels as before', () => {
+    const overridden = applyEdit(db, derive({ ...db, controlTypes: { '0103': '0301' } }).value, 'forward');
+    expect(typesOf(overridden)).toEqual({ '0102': areaM2(cell(3)), '0202': areaM2(cell(2)), '0301': areaM2(merged(cell(0), cell(1), cell(4))) });
+  });
+
+  it('an ancestor’s override reaches its descendants; PBF, the red line and SSBJLX still win', () => {
+    const zones = { pbf: [cell(2)], redLine: [cell(3)] };
+    expect(parcelControlType(cell(1), '0103', null, zones, { '01': '0101' })).toBe('0101');
+    expect(parcelControlType(cell(2), '0103', null, zones, { '0103': '0301' })).toBe('0202');
+    expect(parcelControlType(cell(3), '0301', null, zones, { '03': '0301' })).toBe('0102');
+    expect(parcelControlType(cell(1), '0103', 'T', zones, { '0103': '0301' })).toBe('0302');
+  });
+});
+
+const sample = () => {
+  const text = readFileSync(new URL('../../../samples/sample-village-2026.database.json', import.meta.url), 'utf8');
+  const parsed = parseVillageDatabaseText(text, 'sample-village-2026.database.json');
+  if (!parsed.ok) throw new Error(parsed.error.key);
+  return parsed;
+};
+
 describe('deriveControlBoundaries on the committed 2026 sample', () => {
   it('gives back the sample’s own GKBJ: an empty edit', () => {
-    const text = readFileSync(new URL('../../../samples/sample-village-2026.database.json', import.meta.url), 'utf8');
-    const parsed = parseVillageDatabaseText(text, 'sample-village-2026.database.json');
-    if (!parsed.ok) throw new Error(parsed.error.key);
+    const parsed = sample();
     const started = performance.now();
     const edit = deriveControlBoundaries(parsed.value);
     const seconds = (performance.now() - started) / 1000;
     console.info(`deriving GKBJ of the sample (${parsed.value.layers.GHDLTB?.features.length} parcels) took ${seconds.toFixed(2)} s`);
     expect(edit.ok && isEmptyEdit(edit.value)).toBe(true);
     expect(edit.ok && edit.notes).toEqual([{ key: 'databaseEdit.deriveControl.unchanged' }]);
+  }, 60_000);
+
+  it('an override of 0103 moves exactly its 一般农业空间 parcels to 村庄集中建设区', () => {
+    const { value: db } = sample();
+    const zones = { pbf: (db.layers.YJJBNT?.features ?? []).map((f) => f.geometry as AreaGeometry), redLine: (db.layers.STBHHX?.features ?? []).map((f) => f.geometry as AreaGeometry) };
+    const moved = (db.layers.GHDLTB?.features ?? [])
+      .filter((f) => f.properties.GHDLBM === '0103' && parcelControlType(f.geometry as AreaGeometry, '0103', f.properties.SSBJLX as string | null, zones) === '0201')
+      .reduce((sum, f) => sum + areaM2(f.geometry as AreaGeometry), 0);
+    expect(moved).toBeGreaterThan(10_000);
+    const before = typesOf(db);
+    const after = typesOf(applyEdit(db, derive({ ...db, controlTypes: { '0103': '0301' } }).value, 'forward'));
+    const change = (type: string) => Number(after[type]) - Number(before[type]);
+    expect(change('0201')).toBeCloseTo(-moved, -1);
+    expect(change('0301')).toBeCloseTo(moved, -1);
+    for (const type of ['0101', '0102', '0202', '0302', '0900']) expect(after[type]).toBe(before[type]);
   }, 60_000);
 });

@@ -2,7 +2,8 @@
  * Regenerating a 2026 plan's 管控边界 (GKBJ) from its planned parcels, as CCTool derives it
  * (control-boundaries.ts), after reclassifying or drawing changed them: one edit that removes every GKBJ
  * feature and adds the derived ones, so one undo step brings the previous layer back exactly. The YJJBNT
- * (PBF) and STBHHX (red line) layers give 0202 and 0102; a database without a GKBJ layer is given one.
+ * (PBF) and STBHHX (red line) layers give 0202 and 0102, the plan's own types of classes (`controlTypes`) the
+ * rest; a database without a GKBJ layer is given one.
  */
 import type { AreaGeometry } from '../../domain/features.ts';
 import { failure, listSome, success, type Message, type Result } from '../../domain/message.ts';
@@ -56,7 +57,7 @@ export function deriveControlBoundaries(db: VillageDatabase): Result<DatabaseEdi
   const typed = parcels.map(({ feature, geometry }) => ({
     feature,
     geometry,
-    type: parcelControlType(geometry, textOf(feature.properties.GHDLBM) ?? '', textOf(feature.properties.SSBJLX), zones),
+    type: parcelControlType(geometry, textOf(feature.properties.GHDLBM) ?? '', textOf(feature.properties.SSBJLX), zones, db.controlTypes),
   }));
   const untyped = typed.filter((parcel) => parcel.type === null).map((parcel) => parcel.feature.ref);
   const notes: Message[] = untyped.length > 0 ? [{ key: 'databaseEdit.deriveControl.untyped', params: { count: untyped.length, refs: listSome(untyped) } }] : [];

@@ -29,6 +29,7 @@ import { FIELD_RIDGE_CODE } from '../../profiles/sandiao/classes.ts';
 import { mapSandiaoCode } from '../../profiles/sandiao/to-ydyh-2023.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { RED_LINE_STAND_IN_CLASS, suggest2023, type Suggestion2017Row, type Suggestion2023 } from '../../profiles/zhejiang-2017/to-ydyh-2023.ts';
+import type { ControlTypeOverrides } from '../../profiles/zhejiang-2026/control-boundary.ts';
 import { bsm, DATABASE_LAYERS, type DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageInfo, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
@@ -216,9 +217,10 @@ function villageInfo(plan: Plan): VillageInfo {
 /**
  * The 2017 plan as a 2026 village database with the planner's decisions on its review list; refused while
  * a group without a default is undecided, a decision names no candidate of its group, or the village has
- * no 12-digit code for the BSMs.
+ * no 12-digit code for the BSMs. The planner's own 管控边界 types of classes, if any, type the GKBJ and go
+ * with the plan.
  */
-export function databaseFrom2017Plan(plan: Plan, decisions: ReviewDecisions): Result<VillageDatabase> {
+export function databaseFrom2017Plan(plan: Plan, decisions: ReviewDecisions, controlTypes: ControlTypeOverrides = {}): Result<VillageDatabase> {
   const lands = baseLands(plan);
   const groups = reviewGroups(lands);
   const invalid = invalidDecisions(groups, decisions);
@@ -242,7 +244,7 @@ export function databaseFrom2017Plan(plan: Plan, decisions: ReviewDecisions): Re
   const typed = parcels.value.map((parcel) => {
     const ssbjlx = insideAny(parcel.geometry, flexible) ? 'T' : null;
     // Every candidate of the 2017 table has a type of its code (a test checks it).
-    const type = parcelControlType(parcel.geometry, parcel.code, ssbjlx, { pbf, redLine: red });
+    const type = parcelControlType(parcel.geometry, parcel.code, ssbjlx, { pbf, redLine: red }, controlTypes);
     return { ...parcel, ssbjlx, type };
   });
   const ghdltb = typed.map((parcel, k) => ({
@@ -265,5 +267,6 @@ export function databaseFrom2017Plan(plan: Plan, decisions: ReviewDecisions): Re
       YJJBNT: referenceLayer('YJJBNT', pbf),
       STBHHX: referenceLayer('STBHHX', red),
     },
+    ...(Object.keys(controlTypes).length > 0 ? { controlTypes } : {}),
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { YDYH_2023 } from '../ydyh/classes-2023.ts';
 import { GKBJ_TYPES } from './code-lists.ts';
 import { VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from './code-lists.ts';
-import { CONTROL_TYPE_DECISIONS_2023, CONTROL_TYPES, CONTROL_TYPES_2020, controlTypeOf } from './control-boundary.ts';
+import { CONTROL_TYPE_DECISIONS_2023, CONTROL_TYPES, CONTROL_TYPES_2020, controlTypeOf, defaultControlTypeOf } from './control-boundary.ts';
 
 const nameOf = (code: string | null) => GKBJ_TYPES.find((t) => t.code === code)?.zh ?? null;
 const typeName = (code: string, ssbjlx?: string | null) => nameOf(controlTypeOf(code, ssbjlx));
@@ -81,4 +81,28 @@ describe('controlTypeOf: SSBJLX [cct:vg `CreateGKBJ`]', () => {
 
 it('the 村庄建设边界 is 村庄集中建设区 ∪ 村庄弹性发展区 [cct-new]', () => {
   expect(VILLAGE_CONSTRUCTION_BOUNDARY_TYPES.map(nameOf)).toEqual(['村庄集中建设区', '村庄弹性发展区']);
+});
+
+describe('controlTypeOf: the plan’s own types of classes (⚠ defaults the planner changes)', () => {
+  it('an override of the exact code gives its type; other codes keep the default', () => {
+    expect(controlTypeOf('0103', null, { '0103': '0301' })).toBe('0301');
+    expect(controlTypeOf('0101', null, { '0103': '0301' })).toBe('0201');
+    expect(defaultControlTypeOf('0103')).toBe('0201');
+  });
+
+  it('a code without its own override takes its nearest overridden ancestor’s, before the default table’s own row', () => {
+    expect(controlTypeOf('0101', null, { '01': '0101' })).toBe('0101');
+    expect(controlTypeOf('0103', null, { '01': '0101', '0103': '0301' })).toBe('0301');
+    expect(controlTypeOf('0301', null, { '01': '0101' })).toBe('0101');
+  });
+
+  it('gives a type to a class the table leaves to the planner', () => {
+    expect(controlTypeOf('24')).toBeNull();
+    expect(controlTypeOf('24', null, { '24': '0900' })).toBe('0900');
+  });
+
+  it('SSBJLX still wins over an override', () => {
+    expect(controlTypeOf('0103', 'Z', { '0103': '0301' })).toBe('0400');
+    expect(controlTypeOf('0103', 'T', { '0103': '0101' })).toBe('0302');
+  });
 });

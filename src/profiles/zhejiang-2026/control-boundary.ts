@@ -97,15 +97,23 @@ export const CONTROL_TYPES: Grouping<GkbjTypeCode> = {
   unconfirmed: CONTROL_TYPE_DECISIONS_2023.map((d) => d.code),
 };
 
+/**
+ * A plan's own 管控边界 type per 2023 class code, where the planner's county types a class otherwise than
+ * `CONTROL_TYPES` (⚠ defaults); a code not listed takes its nearest listed ancestor's override, else the default.
+ */
+export type ControlTypeOverrides = Readonly<Record<string, GkbjTypeCode>>;
+
+/** The type `CONTROL_TYPES` gives the code, before any plan's overrides; null when it gives none. */
+export const defaultControlTypeOf = (code: string): GkbjTypeCode | null => groupOf(CONTROL_TYPES, YDYH_2023_INDEX, code);
 
 /**
  * The GKBJ type of one plan parcel (GHDLTB): SSBJLX `Z` (in the 城镇开发边界) makes it 城镇空间 and `T`
  * 村庄弹性发展区, whatever its class, in either case as CCTool reads it [cct:vg `CreateGKBJ`]; otherwise the
- * type of its code, or null when its code has none (the planner decides).
+ * plan's override of its code, else the type of its code, or null when its code has none (the planner decides).
  */
-export function controlTypeOf(code: string, ssbjlx?: string | null): GkbjTypeCode | null {
+export function controlTypeOf(code: string, ssbjlx?: string | null, overrides: ControlTypeOverrides = {}): GkbjTypeCode | null {
   const boundary = ssbjlx?.trim().toUpperCase();
   if (boundary === 'Z') return '0400';
   if (boundary === 'T') return FLEXIBLE_DEVELOPMENT_TYPE;
-  return groupOf(CONTROL_TYPES, YDYH_2023_INDEX, code);
+  return groupOf({ ...CONTROL_TYPES, assign: overrides }, YDYH_2023_INDEX, code) ?? defaultControlTypeOf(code);
 }

@@ -6,6 +6,7 @@
  * profile's plan takes, and what the `zhejiang-2026` checks and tables read.
  */
 import type { Geometry } from 'geojson';
+import type { ControlTypeOverrides } from './control-boundary.ts';
 import type { DatabaseLayerName } from './layers.ts';
 
 /**
@@ -67,4 +68,6 @@ export interface VillageDatabase {
   readonly info: VillageInfo;
   /** 上级下达 by indicator number (indicators.ts), for `binding-indicators`; absent = not entered. */
   readonly allocations: Readonly<Partial<Record<number, number>>>;
+  /** The planner's 管控边界 type per 2023 class code (control-boundary.ts); absent = the profile's defaults. */
+  readonly controlTypes?: ControlTypeOverrides;
 }
