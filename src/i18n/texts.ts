@@ -10,6 +10,7 @@ import { databaseEditText } from './text/database-edit.text.ts';
 import { databaseInfoText } from './text/database-info.text.ts';
 import { databaseShapeText } from './text/database-shape.text.ts';
 import { databaseBoundaryText } from './text/database-boundary.text.ts';
+import { databaseControlTypesText } from './text/database-control-types.text.ts';
 import { attributeTableText } from './text/attribute-table.text.ts';
 import { attributesText } from './text/attributes.text.ts';
 import { basemapText } from './text/basemap.text.ts';
@@ -53,6 +54,7 @@ export const TEXTS: readonly Texts[] = [
   databaseInfoText,
   databaseShapeText,
   databaseBoundaryText,
+  databaseControlTypesText,
   tablesText,
   cliText,
   packageText,

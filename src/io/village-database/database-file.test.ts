@@ -138,3 +138,33 @@ describe('village database file', () => {
     expect(read.notes).toEqual([]);
   });
 });
+
+describe('village database file: the planner’s own 管控边界 types of classes', () => {
+  const overridden: VillageDatabase = { ...DATABASE, controlTypes: { '0703': '0201', '0103': '0301' } };
+
+  it('round trips them in code order, the same bytes whatever order they were set in', () => {
+    const text = serialiseVillageDatabase(overridden);
+    expect(text).toContain('  "controlTypes": {"0103":"0301","0703":"0201"},\n');
+    const read = parsed(text);
+    expect(read.notes).toEqual([]);
+    expect(read.value).toEqual(overridden);
+    expect(serialiseVillageDatabase({ ...DATABASE, controlTypes: { '0103': '0301', '0703': '0201' } })).toBe(text);
+  });
+
+  it('writes no line for a plan without any, so its bytes stay as they were', () => {
+    expect(serialiseVillageDatabase(DATABASE)).not.toContain('controlTypes');
+    expect(serialiseVillageDatabase({ ...DATABASE, controlTypes: {} })).toBe(serialiseVillageDatabase(DATABASE));
+  });
+
+  it('drops an entry whose code is no 2023 class or whose type is no 管控边界 type, with a note; the others are kept', () => {
+    const read = parsed(edited((root) => (root.controlTypes = { '0103': '0301', '9999': '0201', '0703': '0500', '0101': 7 })));
+    expect(read.value.controlTypes).toEqual({ '0103': '0301' });
+    expect(read.notes).toEqual([expect.objectContaining({ key: 'database.controlTypes.file.dropped', params: expect.objectContaining({ file: FILE, count: 3, entries: expect.stringContaining('9999 → "0201"') }) })]);
+  });
+
+  it('ignores a table that is no table, with a note, and opens the plan with the defaults', () => {
+    const read = parsed(edited((root) => (root.controlTypes = ['0103'])));
+    expect(read.value.controlTypes).toBeUndefined();
+    expect(read.notes).toEqual([expect.objectContaining({ key: 'database.controlTypes.file.notATable', params: { file: FILE, found: 'array' } })]);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * A whole village planning database (`zhejiang-2026`) in one JSON file, for the browser to open and keep:
- * the declared edition, the village info, the 上级下达 allocations and each layer as a GeoJSON
- * FeatureCollection in CGCS2000 lon/lat, under its database name.
+ * the declared edition, the village info, the 上级下达 allocations, the planner's own 管控边界 types of
+ * classes (only when there are any) and each layer as a GeoJSON FeatureCollection in CGCS2000 lon/lat,
+ * under its database name.
  *
  * Written with a stable key order and one feature per line, so two saves of the same database are the same
  * bytes and a changed one gives a readable diff. Read as the folder reader reads layer files
@@ -10,6 +11,8 @@
  * value or a wrongly typed info field are notes; only a file that is not such a database fails.
  */
 import type { Geometry } from 'geojson';
+import { GKBJ_TYPES, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
+import { isControlType, isTypableClass, type ControlTypeOverrides } from '../../profiles/zhejiang-2026/control-boundary.ts';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
 import { INDICATORS } from '../../profiles/zhejiang-2026/indicators.ts';
 import { NO_VILLAGE_INFO, type FieldValue, type VillageDatabase, type VillageFeature, type VillageInfo, type VillageLayer, type VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
@@ -48,10 +51,17 @@ export function serialiseVillageDatabase(db: VillageDatabase): string {
     `  "edition": ${JSON.stringify(db.edition)},`,
     `  "info": ${JSON.stringify(info, null, 2).split('\n').join('\n  ')},`,
     `  "allocations": ${JSON.stringify(Object.fromEntries(allocations))},`,
+    ...controlTypesLine(db.controlTypes),
     layers.length ? `  "layers": {\n${layers.join(',\n')}\n  }` : '  "layers": {}',
     '}',
     '',
   ].join('\n');
+}
+
+/** The overrides by code in code order; no line at all without any, so a plan that has none keeps its bytes. */
+function controlTypesLine(controlTypes: VillageDatabase['controlTypes']): string[] {
+  const codes = Object.keys(controlTypes ?? {}).sort();
+  return codes.length ? [`  "controlTypes": ${JSON.stringify(Object.fromEntries(codes.map((code) => [code, controlTypes?.[code]])))},`] : [];
 }
 
 function serialiseLayer(layer: VillageLayer): string {
@@ -93,6 +103,7 @@ export function parseVillageDatabaseText(text: string, fileName: string): Result
   const notes: Message[] = [];
   const info = parseInfo(root.info, file, notes);
   const allocations = parseAllocations(root.allocations, file, notes);
+  const controlTypes = parseControlTypes(root.controlTypes, file, notes);
   const layers: Partial<Record<VillageLayerName, VillageLayer>> = {};
   const unknown: string[] = [];
   for (const [name, value] of Object.entries(root.layers)) {
@@ -104,7 +115,24 @@ export function parseVillageDatabaseText(text: string, fileName: string): Result
     }
   }
   if (unknown.length) notes.push(note('villageDb.file.unknownLayers', { file, layers: listSome(unknown), known: LAYER_ORDER.join(', ') }));
-  return success({ layers, edition, info, allocations }, notes);
+  return success({ layers, edition, info, allocations, ...(controlTypes ? { controlTypes } : {}) }, notes);
+}
+
+/** The overrides whose code is a 2023 class and whose value a 管控边界 type; the others dropped with a note (those classes take the default). */
+function parseControlTypes(value: unknown, file: string, notes: Message[]): ControlTypeOverrides | null {
+  if (value === undefined || value === null) return null;
+  if (!isObject(value)) {
+    notes.push(note('database.controlTypes.file.notATable', { file, found: kindOf(value) }));
+    return null;
+  }
+  const kept: Record<string, GkbjTypeCode> = {};
+  const dropped: string[] = [];
+  for (const [code, type] of Object.entries(value)) {
+    if (isTypableClass(code) && isControlType(type)) kept[code] = type;
+    else dropped.push(`${code} → ${JSON.stringify(type) ?? kindOf(type)}`);
+  }
+  if (dropped.length) notes.push(note('database.controlTypes.file.dropped', { file, count: dropped.length, entries: listSome(dropped), types: GKBJ_TYPES.map((type) => type.code).join(', ') }));
+  return Object.keys(kept).length ? kept : null;
 }
 
 function parseInfo(value: unknown, file: string, notes: Message[]): VillageInfo {

@@ -103,6 +103,11 @@ export const CONTROL_TYPES: Grouping<GkbjTypeCode> = {
  */
 export type ControlTypeOverrides = Readonly<Record<string, GkbjTypeCode>>;
 
+export const isControlType = (value: unknown): value is GkbjTypeCode => GKBJ_TYPES.some((type) => type.code === value);
+
+/** Whether a plan may give the code a type of its own: any 用地用海 2023 class, as the default table is keyed. */
+export const isTypableClass = (code: string): boolean => YDYH_2023_INDEX.get(code) !== undefined;
+
 /** The type `CONTROL_TYPES` gives the code, before any plan's overrides; null when it gives none. */
 export const defaultControlTypeOf = (code: string): GkbjTypeCode | null => groupOf(CONTROL_TYPES, YDYH_2023_INDEX, code);
 
