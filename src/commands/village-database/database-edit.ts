@@ -1,10 +1,11 @@
 /**
  * An edit of a village database (a 2026 plan) as plain data: the fields each touched feature had and has,
- * the whole features added, removed or replaced, and the village info and 上级下达 allocations it changed,
- * so one value both redoes and undoes it, and a history
+ * the whole features added, removed or replaced, and the village info, 上级下达 allocations and the plan's
+ * own 管控边界 types of classes it changed, so one value both redoes and undoes it, and a history
  * is a list of these (`database-history.ts`). Applying one shares every untouched layer and feature with
  * the database it came from, so a view or a check that compares by identity sees only what changed.
  */
+import type { GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageInfo, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 
 /** One feature's fields before and after; a field missing from `before` was absent and is removed again on undo. */
@@ -30,6 +31,8 @@ export interface VillageEntries {
   readonly info: Partial<VillageInfo>;
   /** 上级下达 by indicator number; null = not entered (absent from the database's allocations). */
   readonly allocations: Readonly<Partial<Record<number, number | null>>>;
+  /** The plan's 管控边界 type by 2023 class code; null = the profile's default (no override). */
+  readonly controlTypes?: Readonly<Record<string, GkbjTypeCode | null>>;
 }
 
 /** The village info fields and allocations an edit changed; `before` and `after` name the same entries. */
@@ -56,7 +59,8 @@ export function changesVillage(change: VillageChange | undefined): boolean {
   if (change === undefined) return false;
   const { before, after } = change;
   const infoChanged = (Object.keys(after.info) as (keyof VillageInfo)[]).some((field) => before.info[field] !== after.info[field]);
-  return infoChanged || Object.entries(after.allocations).some(([number, value]) => (before.allocations[Number(number)] ?? null) !== (value ?? null));
+  const allocationsChanged = Object.entries(after.allocations).some(([number, value]) => (before.allocations[Number(number)] ?? null) !== (value ?? null));
+  return infoChanged || allocationsChanged || Object.entries(after.controlTypes ?? {}).some(([code, type]) => (before.controlTypes?.[code] ?? null) !== type);
 }
 
 function touchesLayers(edit: DatabaseEdit): boolean {
@@ -68,14 +72,26 @@ export function isEmptyEdit(edit: DatabaseEdit): boolean {
   return !touchesLayers(edit) && !changesVillage(edit.village);
 }
 
-/** The info and allocations with one side's entries set; an allocation given as null is removed. */
-function withVillageEntries(db: VillageDatabase, entries: VillageEntries): Pick<VillageDatabase, 'info' | 'allocations'> {
-  const allocations: Partial<Record<number, number>> = { ...db.allocations };
-  for (const [key, value] of Object.entries(entries.allocations)) {
-    if (value === null || value === undefined) delete allocations[Number(key)];
-    else allocations[Number(key)] = value;
+/** The entries set over `had`, which is kept when there are none; one given as null is removed. */
+function withEntries<K extends string | number, V>(had: Readonly<Record<K, V>>, entries: Readonly<Partial<Record<K, V | null>>>): Readonly<Record<K, V>> {
+  if (Object.keys(entries).length === 0) return had;
+  const out: Record<K, V> = { ...had };
+  for (const [key, value] of Object.entries(entries) as [K, V | null | undefined][]) {
+    if (value === null || value === undefined) delete out[key];
+    else out[key] = value;
   }
-  return { info: { ...db.info, ...entries.info }, allocations };
+  return out;
+}
+
+/**
+ * The database with one side's entries set: an allocation given as null is removed, and so is an override
+ * (the class takes its default); a plan left with no override has no `controlTypes` at all, as before.
+ */
+function withVillageEntries(db: VillageDatabase, entries: VillageEntries): VillageDatabase {
+  const { controlTypes: had, ...rest } = db;
+  const controlTypes = entries.controlTypes === undefined ? had : withEntries<string, GkbjTypeCode>(had ?? {}, entries.controlTypes);
+  const overrides = controlTypes !== undefined && (controlTypes === had || Object.keys(controlTypes).length > 0) ? { controlTypes } : {};
+  return { ...rest, info: Object.keys(entries.info).length > 0 ? { ...db.info, ...entries.info } : db.info, allocations: withEntries<number, number | undefined>(db.allocations, entries.allocations), ...overrides };
 }
 
 /** The properties with `values` set and the fields of `absent` that `values` does not give removed, keeping their prototype. */
@@ -169,8 +185,8 @@ function editLayer(layer: VillageLayer, fields: readonly FieldChange[], features
 export function applyEdit(db: VillageDatabase, edit: DatabaseEdit, direction: EditDirection): VillageDatabase {
   if (isEmptyEdit(edit)) return db;
   const { village: change } = edit;
-  const village = change !== undefined && changesVillage(change) ? withVillageEntries(db, direction === 'forward' ? change.after : change.before) : {};
-  return touchesLayers(edit) ? { ...db, layers: editedLayers(db, edit, direction), ...village } : { ...db, ...village };
+  const moved = change !== undefined && changesVillage(change) ? withVillageEntries(db, direction === 'forward' ? change.after : change.before) : db;
+  return touchesLayers(edit) ? { ...moved, layers: editedLayers(db, edit, direction) } : moved;
 }
 
 function editedLayers(db: VillageDatabase, edit: DatabaseEdit, direction: EditDirection): VillageDatabase['layers'] {

@@ -3,6 +3,7 @@
  * before and after, so the same value is applied back to undo and forward to redo. A history kept with its plan
  * (persist/database-drafts.ts) is read back through `historyOfJson` and `historyFits`. Pure: every function returns new values.
  */
+import { isControlType, isTypableClass } from '../../profiles/zhejiang-2026/control-boundary.ts';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
 import { NO_VILLAGE_INFO, type FieldValue, type VillageDatabase, type VillageInfo, type VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { applyEdit, isEmptyEdit, type DatabaseEdit, type EditDirection } from './database-edit.ts';
@@ -48,8 +49,9 @@ export function redo(db: VillageDatabase, history: DatabaseHistory): HistoryStep
 /**
  * A history read back from storage (plain JSON), or null unless it has the shape this version writes: each
  * edit with its labels, field changes of field values, whole features with a GeoJSON geometry and, where it
- * has one, a village change naming the same entries on both sides, so an edit of another version or a
- * damaged record never reaches the plan. Edits stored before village changes existed read as they were.
+ * has one, a village change naming the same entries on both sides (info, allocations, the 管控边界 types of
+ * classes), so an edit of another version or a damaged record never reaches the plan. Edits stored before
+ * village changes, or before their types of classes, existed read as they were.
  */
 export function historyOfJson(raw: unknown): DatabaseHistory | null {
   if (!isRecord(raw) || !Array.isArray(raw['done']) || !Array.isArray(raw['undone'])) return null;
@@ -77,7 +79,8 @@ function movedIfInverse(db: VillageDatabase, edit: DatabaseEdit, direction: Edit
   try {
     const moved = applyEdit(db, edit, direction);
     const returned = applyEdit(moved, edit, direction === 'back' ? 'forward' : 'back');
-    return sameFeatures(returned, db) && sameJson(returned.info, db.info) && sameJson(returned.allocations, db.allocations) ? moved : null;
+    const sameVillage = sameJson(returned.info, db.info) && sameJson(returned.allocations, db.allocations) && sameJson(returned.controlTypes ?? {}, db.controlTypes ?? {});
+    return sameFeatures(returned, db) && sameVillage ? moved : null;
   } catch {
     // applyEdit throws on a feature it cannot find, a bug for an edit made here; a stored edit may be of another plan.
     return null;
@@ -142,13 +145,17 @@ const ALLOCATED: readonly string[] = ALLOCATED_INDICATORS.map((indicator) => Str
 const COUNT_FIELDS: readonly string[] = ['basePopulation', 'targetPopulation', 'baseHeritage', 'targetHeritage'] satisfies (keyof VillageInfo)[];
 const isInfoValue = (field: string, value: unknown) => value === null || (COUNT_FIELDS.includes(field) ? isFinite(value) : typeof value === 'string');
 
-/** One side's entries: info fields of their type, allocations of binding indicators; returns the keys it names. */
+/** One side's entries: info fields of their type, allocations of binding indicators, types of 2023 classes; returns the keys it names. */
 function entryKeys(value: unknown): string[] | null {
   if (!isRecord(value) || !isRecord(value['info']) || !isRecord(value['allocations'])) return null;
   const { info, allocations } = value;
+  const controlTypes = value['controlTypes'] ?? {};
+  if (!isRecord(controlTypes) || Array.isArray(controlTypes)) return null;
   const infoOk = Object.entries(info).every(([field, given]) => INFO_FIELDS.includes(field) && isInfoValue(field, given));
   const allocationsOk = Object.entries(allocations).every(([number, given]) => ALLOCATED.includes(number) && (given === null || isFinite(given)));
-  return infoOk && allocationsOk ? [...Object.keys(info).map((field) => `info.${field}`), ...Object.keys(allocations).map((number) => `allocation.${number}`)].sort() : null;
+  const typesOk = Object.entries(controlTypes).every(([code, given]) => isTypableClass(code) && (given === null || isControlType(given)));
+  const keys = [...Object.keys(info).map((field) => `info.${field}`), ...Object.keys(allocations).map((number) => `allocation.${number}`), ...Object.keys(controlTypes).map((code) => `control.${code}`)];
+  return infoOk && allocationsOk && typesOk ? keys.sort() : null;
 }
 
 function isVillageChange(value: unknown): boolean {
