@@ -6,7 +6,8 @@ import { applyEdit, isEmptyEdit } from './database-edit.ts';
 import { EMPTY_DATABASE_HISTORY, historyFits, historyOfJson, record, redo, undo } from './database-history.ts';
 import { setControlTypes } from './set-control-types.command.ts';
 
-const plan: VillageDatabase = { ...database({ GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0703', '0103']), CJDCQ: [feature('CJDCQ#1', cell(0))] }), controlTypes: { '0703': '0201' } };
+const bare = database({ GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0703', '0103']), CJDCQ: [feature('CJDCQ#1', cell(0))] });
+const plan: VillageDatabase = { ...bare, controlTypes: { '0703': '0201' } };
 
 const edited = (changes: Readonly<Record<string, GkbjTypeCode | null>>) => {
   const made = setControlTypes(plan, changes);
@@ -28,7 +29,6 @@ describe('setControlTypes', () => {
   });
 
   it('leaves a plan without overrides without a controlTypes entry after undo, so its file keeps its bytes', () => {
-    const { controlTypes: _overrides, ...bare } = plan;
     const made = setControlTypes(bare, { '0103': '0301' });
     if (!made.ok) throw new Error(made.error.key);
     const back = applyEdit(applyEdit(bare, made.value, 'forward'), made.value, 'back');
