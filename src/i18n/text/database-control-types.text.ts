@@ -13,6 +13,7 @@ export const databaseControlTypesText: Texts = {
   'database.controlTypes.type': { zh: '管控边界类型', en: 'Control boundary type' },
   'database.controlTypes.none': { zh: '（不划入，由规划人员决定）', en: '(none: the planner decides)' },
   'database.controlTypes.default': { zh: '默认值', en: 'default' },
+  'database.controlTypes.defaultOption': { zh: '{{type}}（默认值）', en: '{{type}} (default)' },
   'database.controlTypes.changed': { zh: '已修改', en: 'changed' },
   'database.controlTypes.reset': { zh: '恢复默认值', en: 'Back to the default' },
   'database.controlTypes.apply': { zh: '应用', en: 'Apply' },

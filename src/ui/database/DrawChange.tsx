@@ -4,7 +4,8 @@
  * class (commands/village-database/draw-over-plan); 绘制管控边界, the same with a 管控边界 type over the GKBJ
  * layer (draw-control-boundary), which is then shown on the map. One undo step each; Esc or the mode's
  * button again stops drawing. 由规划用地生成管控边界 derives the 管控边界 again from the planned parcels (in
- * the worker), one undo step too. Only a plan kept on this computer can be changed.
+ * the worker), one undo step too, typing each class as the plan's 管控类型对照 says (ControlTypeTable). Only a
+ * plan kept on this computer can be changed.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import type { GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
 import { FIRST_DRAWN_CLASS, FIRST_DRAWN_CONTROL_TYPE } from '../../profiles/zhejiang-2026/editing-defaults.ts';
 import type { VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { ClassOptions } from './ClassOptions.tsx';
+import { ControlTypeTable } from './ControlTypeTable.tsx';
 
 /** What a finished drawing becomes: a planned class or a 管控边界 type. */
 type DrawMode = 'class' | 'gkbj';
@@ -24,6 +26,7 @@ type DrawMode = 'class' | 'gkbj';
 export function DrawChange({ session, map, showLayer }: { session: DatabaseSession; map: DatabaseMap | null; showLayer: (layer: VillageLayerName) => void }) {
   const { t, i18n } = useTranslation();
   const draft = useStore(session.store, (s) => s.draft);
+  const db = useStore(session.store, (s) => s.database);
   const [code, setCode] = useState(FIRST_DRAWN_CLASS);
   const [gkbjType, setGkbjType] = useState<GkbjTypeCode>(FIRST_DRAWN_CONTROL_TYPE);
   const [drawing, setDrawing] = useState<DrawMode | null>(null);
@@ -81,6 +84,7 @@ export function DrawChange({ session, map, showLayer }: { session: DatabaseSessi
       }}>
         {t(deriving ? 'database.draw.deriving' : 'database.draw.derive')}
       </button>
+      {db ? <ControlTypeTable db={db} session={session} /> : null}
     </div>
   );
 }
