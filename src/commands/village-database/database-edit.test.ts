@@ -171,6 +171,23 @@ describe('applyEdit with a village change', () => {
     expect(isEmptyEdit({ ...village, village: { ...same, after: { ...same.after, allocations: { 1: null } } } })).toBe(false);
     expect(isEmptyEdit(village)).toBe(false);
   });
+
+  it('carries the plan’s 管控边界 types of classes with the info, one step: set, changed and cleared, then exactly back', () => {
+    const typed = { ...start, controlTypes: { '0101': '0101', '0201': '0301' } } as const;
+    const step: DatabaseEdit = {
+      ...village,
+      village: {
+        before: { info: { targetPopulation: null }, allocations: {}, controlTypes: { '0103': null, '0101': '0101', '0201': '0301' } },
+        after: { info: { targetPopulation: 1300 }, allocations: {}, controlTypes: { '0103': '0301', '0101': '0900', '0201': null } },
+      },
+    };
+    const edited = applyEdit(typed, step, 'forward');
+    expect(edited.controlTypes).toEqual({ '0101': '0900', '0103': '0301' });
+    expect(edited.info.targetPopulation).toBe(1300);
+    expect(applyEdit(edited, step, 'back')).toEqual(typed);
+    const onlyTypes: DatabaseEdit = { ...village, village: { before: { info: {}, allocations: {}, controlTypes: { '0103': null } }, after: { info: {}, allocations: {}, controlTypes: { '0103': null } } } };
+    expect(isEmptyEdit(onlyTypes)).toBe(true);
+  });
 });
 
 describe('messages of the database edits', () => {
