@@ -23,4 +23,10 @@ export const COVERAGE_NUMBERS = {
   toleranceM: 0.001,
   /** Gaps and overlaps smaller than this (m², ellipsoidal) are not reported [ours, as the 2017 profile]. */
   reportM2: 0.01,
+  /**
+   * Narrower than this (m, mean width), a part between a plan layer and a reference layer is the seam of two
+   * layers digitised apart, not land inside or outside [ours]: 村庄建设用地 outside the 村庄建设边界, construction on
+   * the PBF or in the red line.
+   */
+  seamWidthM: 0.05,
 } as const;

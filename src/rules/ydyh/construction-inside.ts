@@ -21,9 +21,6 @@ import type { VillageDatabase, VillageFeature, VillageLayerName } from '../../pr
 import { planeFor } from './database-coverage.ts';
 import { codedParcels, isAreaGeometry, type CodedParcel } from './database-parcels.ts';
 
-/** Narrower than this (m), a part is the seam of two layers digitised apart, not land inside [ours, as village-land-in-boundary]. */
-const SEAM_WIDTH_M = 0.05;
-
 export interface ConstructionInside {
   readonly parcel: CodedParcel;
   /** The part inside the reference (minus what `except` covers), lon/lat. */
@@ -58,10 +55,10 @@ function partInside(plane: GkPlane, geometry: AreaGeometry, references: readonly
   if (relations.every((r) => r === 'disjoint')) return null;
   const inside = relations.includes('within')
     ? plane.polygons(geometry)
-    : clipParts('intersection', plane.polygons(geometry), near.map((r) => plane.polygons(r.geometry)), SEAM_WIDTH_M).map((p) => p.polygon);
+    : clipParts('intersection', plane.polygons(geometry), near.map((r) => plane.polygons(r.geometry)), COVERAGE_NUMBERS.seamWidthM).map((p) => p.polygon);
   if (inside.length === 0) return null;
   const around = except.filter((e) => bboxIntersects(e.box, box)).map((e) => plane.polygons(e.geometry));
-  const left = around.length === 0 ? inside : clipParts('difference', inside, around, SEAM_WIDTH_M).map((p) => p.polygon);
+  const left = around.length === 0 ? inside : clipParts('difference', inside, around, COVERAGE_NUMBERS.seamWidthM).map((p) => p.polygon);
   const lonLat = left.length > 0 ? plane.toLonLat(left) : null;
   if (!lonLat) return null;
   const shaped = rewindRfc7946(lonLat);

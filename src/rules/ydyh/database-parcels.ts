@@ -12,6 +12,7 @@ import { GkPlane } from '../../geo/gk-plane.ts';
 import { rewindRfc7946 } from '../../geo/rings.ts';
 import { tolerantRelate } from '../../geo/tolerant-relate.ts';
 import { convert2020To2023 } from '../../profiles/ydyh/edition-2020.ts';
+import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 
 export const M2_PER_HA = 10_000;
@@ -78,9 +79,6 @@ export function codedParcels(db: VillageDatabase, year: keyof typeof PARCEL_LAYE
 const shapesOf = (db: VillageDatabase, layer: VillageLayerName): AreaGeometry[] =>
   (db.layers[layer]?.features ?? []).flatMap((f) => (isAreaGeometry(f.geometry) ? [f.geometry] : []));
 
-/** Outlines this close are one boundary digitised twice (the survey's working tolerance, 1 mm). */
-const SEAM_TOLERANCE_M = 0.001;
-
 export type InsideVillage = { readonly ok: true; readonly m2: number; readonly clippedTo: 'CJDCQ' | 'JQDLTB' } | { readonly ok: false; readonly error: string };
 
 /**
@@ -112,7 +110,7 @@ function clipReference(db: VillageDatabase, reference: VillageLayerName, clipped
     const near = references.filter((r) => bboxIntersects(r.box, box)).map((r) => r.geometry);
     if (near.length === 0) continue;
     // Most base parcels lie wholly in one reference polygon or beside them all: no cut needed.
-    const relations = near.map((r) => tolerantRelate(piece, r, SEAM_TOLERANCE_M));
+    const relations = near.map((r) => tolerantRelate(piece, r, COVERAGE_NUMBERS.toleranceM));
     if (relations.includes('within')) {
       m2 += ellipsoidalArea(piece);
       continue;

@@ -16,11 +16,11 @@ import { groupOf } from '../../profiles/classification.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { ZJ_TABLE_GROUPS } from '../../profiles/ydyh/groupings-2023.ts';
 import { VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from '../../profiles/zhejiang-2026/code-lists.ts';
+import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
 import { databaseIssue, layerKey, notCheckedFor, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import { codedParcels, isAreaGeometry, textOf } from './database-parcels.ts';
 
-const TOLERANCE_M = 0.05;
 
 const ringLength = (ring: readonly Position[]) => ring.slice(1).reduce((sum, p, i) => sum + localLengthMetres(ring[i] as Position, p), 0);
 
@@ -30,7 +30,7 @@ function widePieces(outside: AreaGeometry): AreaGeometry | null {
   const wide = polygons.filter((rings) => {
     const area = ellipsoidalArea({ type: 'Polygon', coordinates: rings } satisfies Polygon);
     const perimeter = rings.reduce((sum, ring) => sum + ringLength(ring), 0);
-    return perimeter > 0 && area / perimeter >= TOLERANCE_M;
+    return perimeter > 0 && area / perimeter >= COVERAGE_NUMBERS.seamWidthM;
   });
   return normalise(wide);
 }
@@ -85,7 +85,7 @@ function cutOutside(geometry: AreaGeometry, pieces: readonly BoundaryPiece[]): O
   const box = geometryBBox(geometry);
   const near = pieces.filter((piece) => bboxIntersects(piece.box, box));
   // Most parcels lie inside one piece, their outline on its outline: answered without clipping.
-  if (near.some((piece) => tolerantRelate(geometry, piece.geometry, TOLERANCE_M) === 'within')) return { ok: true, value: null };
+  if (near.some((piece) => tolerantRelate(geometry, piece.geometry, COVERAGE_NUMBERS.seamWidthM) === 'within')) return { ok: true, value: null };
   const cut = near.length === 0 ? { ok: true as const, value: geometry } : difference(geometry, { type: 'MultiPolygon', coordinates: near.map((piece) => piece.geometry.coordinates) });
   if (!cut.ok) return cut;
   return { ok: true, value: cut.value === null ? null : widePieces(cut.value) };
