@@ -65,4 +65,10 @@ describe('groupOf', () => {
     expect(groupOf(grouping, index, '07')).toBeNull();
     expect(groupOf(grouping, index, '9999')).toBeNull();
   });
+
+  it('is null for a code a file may hold that names an object property (toString, __proto__)', () => {
+    expect(groupOf(grouping, index, 'toString')).toBeNull();
+    expect(groupOf(grouping, index, '__proto__')).toBeNull();
+    expect(groupOf(grouping, index, 'constructor')).toBeNull();
+  });
 });

@@ -109,8 +109,8 @@ export function indexClassification(classification: Classification): ClassIndex 
 export function groupOf<G extends string>(grouping: Grouping<G>, index: ClassIndex, code: string): G | null {
   const chain = index.get(code) ? index.lineage(code) : [code];
   for (const at of chain) {
-    const group = grouping.assign[at];
-    if (group !== undefined) return group;
+    // Own keys only: a code is read from a file and may be `toString` or `__proto__`.
+    if (Object.hasOwn(grouping.assign, at)) return grouping.assign[at] ?? null;
   }
   return null;
 }
