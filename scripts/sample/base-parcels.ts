@@ -5,7 +5,7 @@
  */
 import type { FeatureOf } from '../../src/domain/features.ts';
 import { asFeatureId } from '../../src/domain/ids.ts';
-import { isCultivatedLand } from '../../src/domain/land-classes.ts';
+import { isCultivatedLand } from '../../src/profiles/zhejiang-2017/land-classes.ts';
 import { roundTo } from '../../src/domain/units.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import type { GeometryBuilder } from './geometry.ts';

@@ -4,7 +4,7 @@
  * `cultivated-land-kept` for no reason a planner could fix: those tasks shrink with the land they count.
  * Construction caps stay (less land never means more construction).
  */
-import { isCultivatedLand } from '../../src/domain/land-classes.ts';
+import { isCultivatedLand } from '../../src/profiles/zhejiang-2017/land-classes.ts';
 import { layerFeatures, type Plan, type PlanMeta } from '../../src/domain/plan.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 

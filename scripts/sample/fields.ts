@@ -3,7 +3,7 @@
  * length of the block, split so a strip is 1–10 亩. Most blocks run one way, some the other. A block's
  * use (paddy, dry land, orchard, greenhouses) is chosen first; ponds, groves and homesteads come later.
  */
-import type { LandClassCode } from '../../src/domain/land-classes.ts';
+import type { LandClassCode } from '../../src/profiles/zhejiang-2017/land-classes.ts';
 import { type CellGrid, type CellRect, rectHeight, rectWidth } from './grid.ts';
 import { isInside } from './outline.ts';
 import type { Rng } from './prng.ts';

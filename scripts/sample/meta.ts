@@ -6,7 +6,7 @@
  * and as the rules count them (src/rules/farmland-area.ts).
  */
 import type { FeatureOf } from '../../src/domain/features.ts';
-import { isConstructionLand, isCultivatedLand, isVillageConstructionLand } from '../../src/domain/land-classes.ts';
+import { isConstructionLand, isCultivatedLand, isVillageConstructionLand } from '../../src/profiles/zhejiang-2017/land-classes.ts';
 import type { PlanMeta, TownshipQuotas } from '../../src/domain/plan.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import type { BaseParcel } from './base-parcels.ts';

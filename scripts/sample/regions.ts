@@ -3,7 +3,7 @@
  * where it sits in the settlement pattern. Every later step (ownership, zones, farmland, changes) reads
  * these facts rather than guessing from the class code.
  */
-import type { LandClassCode } from '../../src/domain/land-classes.ts';
+import type { LandClassCode } from '../../src/profiles/zhejiang-2017/land-classes.ts';
 
 export type RegionKind =
   | 'strip' // a paddy or dry-land field strip

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTROL_ZONE_CODES, LAND_NOTE_CODES, RESTORATION_USES, TENURE_CODES, codesOf } from '../../src/domain/codes.ts';
 import type { AreaGeometry } from '../../src/domain/features.ts';
 import { LAYER_FIELDS, validateFieldValue, type FieldValue } from '../../src/domain/fields.ts';
-import { isConstructionLand, isCultivatedLand, isLandClassCode } from '../../src/domain/land-classes.ts';
+import { isConstructionLand, isCultivatedLand, isLandClassCode } from '../../src/profiles/zhejiang-2017/land-classes.ts';
 import { LAYER_IDS } from '../../src/domain/layers.ts';
 import { layerFeatures } from '../../src/domain/plan.ts';
 import { resolveProfile, ZHEJIANG_2017 } from '../../src/domain/profile.ts';

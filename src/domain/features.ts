@@ -5,7 +5,7 @@
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import type { ControlZoneCode, FacilityType, IndustryPurpose, PbfType, QuotaSource, ReserveKind, RestorationUse } from './codes.ts';
 import type { FeatureId } from './ids.ts';
-import type { LandClassCode } from './land-classes.ts';
+import type { LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
 import type { LayerId } from './layers.ts';
 
 export type AreaGeometry = Polygon | MultiPolygon;

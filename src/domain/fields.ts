@@ -19,7 +19,7 @@ import {
   type CodeEntry,
 } from './codes.ts';
 import type { LayerProperties } from './features.ts';
-import { CONSTRUCTION_CLASS_CODES, LAND_CLASSES, landClass, type LandClassCode } from './land-classes.ts';
+import { CONSTRUCTION_CLASS_CODES, LAND_CLASSES, landClass, type LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
 import type { LayerId } from './layers.ts';
 import type { RuleProfile } from './profile.ts';
 

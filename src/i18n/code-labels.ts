@@ -17,7 +17,7 @@ import {
   TENURE_CODES,
   type CodeEntry,
 } from '../domain/codes.ts';
-import { LAND_CLASSES } from '../domain/land-classes.ts';
+import { LAND_CLASSES } from '../profiles/zhejiang-2017/land-classes.ts';
 import { ZHEJIANG_2017 } from '../domain/profile.ts';
 
 export type Language = 'zh-CN' | 'en';

@@ -4,7 +4,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerId } from '../domain/layers.ts';
-import { LAND_CLASSES } from '../domain/land-classes.ts';
+import { LAND_CLASSES } from '../profiles/zhejiang-2017/land-classes.ts';
 import { CHANGE_COLOURS, CONTROL_ZONE_STYLE, LAND_CLASS_COLOURS, PBF_COLOUR, rgbHex } from '../profiles/zhejiang-2017/palette.ts';
 import { FACILITY_FARMLAND_CLASS } from '../profiles/zhejiang-2017/class-roles.ts';
 import { sourceId } from './map-features.ts';

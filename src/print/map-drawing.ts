@@ -5,7 +5,7 @@
  * legend lists what was drawn.
  */
 import type { AreaGeometry } from '../domain/features.ts';
-import { LAND_CLASSES, type LandClassCode } from '../domain/land-classes.ts';
+import { LAND_CLASSES, type LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
 import { layerFeatures, type Plan } from '../domain/plan.ts';
 import type { Translate } from '../rules/render.ts';
 import { BLACK, type DrawOp, type Rings } from './display-list.ts';

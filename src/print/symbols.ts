@@ -3,7 +3,7 @@
  * of land a hatch or an outline as well, so a sheet printed in grey still tells construction land, water,
  * forest, demolition, new building and basic farmland apart (colour is never the only carrier of meaning).
  */
-import { isConstructionLand, type LandClassCode } from '../domain/land-classes.ts';
+import { isConstructionLand, type LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
 import { CHANGE_COLOURS, LAND_CLASS_COLOURS } from '../profiles/zhejiang-2017/palette.ts';
 import type { Hatch, Rgb } from './display-list.ts';
 

@@ -3,7 +3,7 @@
  * says "一般" and allows villages with too little construction land to grow, so this is a warning that a
  * written reason (规划说明) can pass, not an error.
  */
-import { isConstructionLand } from '../domain/land-classes.ts';
+import { isConstructionLand } from '../profiles/zhejiang-2017/land-classes.ts';
 import { m2, makeIssue } from './issue.ts';
 import type { PlanRule } from './rule.ts';
 

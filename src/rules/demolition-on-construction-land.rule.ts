@@ -3,7 +3,7 @@
  * a demolition parcel lies on base-year construction land. The part on other land is shown.
  */
 import type { FeatureOf } from '../domain/features.ts';
-import { isConstructionLand } from '../domain/land-classes.ts';
+import { isConstructionLand } from '../profiles/zhejiang-2017/land-classes.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { geometryBBox } from '../geo/bbox.ts';
 import { partInside } from './clip.ts';

@@ -11,7 +11,7 @@
  * years; land the plan turns into 耕地 (demolition restored to 耕地, a use change to 耕地) has no survey
  * coefficient and takes the profile's `newFarmlandRidgeCoefficient` (default 0).
  */
-import { isCultivatedLand } from '../domain/land-classes.ts';
+import { isCultivatedLand } from '../profiles/zhejiang-2017/land-classes.ts';
 import type { RuleProfile } from '../domain/profile.ts';
 import type { DerivedPlan, KindTotal, PieceKind } from './derive/derived-plan.ts';
 import { clampRidge, type Piece } from './derive/pieces.ts';

@@ -3,7 +3,7 @@
  * most the profile's area for the land it takes: cultivated land, hill wasteland (自然保留地 32 here) or
  * other land, weighted by how much of each it covers. Without the number of households: not checked.
  */
-import { isCultivatedLand, type LandClassCode } from '../domain/land-classes.ts';
+import { isCultivatedLand, type LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
 import type { RuleProfile } from '../domain/profile.ts';
 import { HILL_WASTELAND_CLASS, HOMESTEAD_CLASS } from '../profiles/zhejiang-2017/class-roles.ts';
 import type { Issue } from './issue.ts';

@@ -4,7 +4,7 @@
  * building relies on it, i.e. the quota would suffice with the illegal demolition and does not without,
  * and shows the illegal parts.
  */
-import { isConstructionLand } from '../domain/land-classes.ts';
+import { isConstructionLand } from '../profiles/zhejiang-2017/land-classes.ts';
 import { combine } from './clip.ts';
 import { m2, makeIssue } from './issue.ts';
 import { linkageLedger } from './linkage.ts';

@@ -5,7 +5,7 @@
  * 并复垦为农用地的，带规划空间规模增减挂钩); demolition kept as village public space does not, nor does
  * demolition of illegal land (违法用地拆除规模不得用于建设用地增减挂钩).
  */
-import { isConstructionLand } from '../domain/land-classes.ts';
+import { isConstructionLand } from '../profiles/zhejiang-2017/land-classes.ts';
 import type { PlanMeta } from '../domain/plan.ts';
 import type { RuleProfile } from '../domain/profile.ts';
 import type { DerivedPlan, PieceKind } from './derive/derived-plan.ts';

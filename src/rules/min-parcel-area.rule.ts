@@ -5,7 +5,7 @@
  */
 import type { PlanFeature } from '../domain/features.ts';
 import { isAreaFeature } from '../domain/features.ts';
-import { isConstructionLand, type LandClassCode } from '../domain/land-classes.ts';
+import { isConstructionLand, type LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
 import type { LayerId } from '../domain/layers.ts';
 import type { RuleProfile } from '../domain/profile.ts';
 import { FACILITY_FARMLAND_CLASS, FOREST_WATER_RESERVE_CLASSES } from '../profiles/zhejiang-2017/class-roles.ts';

@@ -6,7 +6,7 @@
  * is shown.
  */
 import type { FeatureOf } from '../domain/features.ts';
-import { isConstructionLand } from '../domain/land-classes.ts';
+import { isConstructionLand } from '../profiles/zhejiang-2017/land-classes.ts';
 import { geometryBBox } from '../geo/bbox.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { BUSINESS_CLASS, RESERVE_QUOTA_INFRASTRUCTURE_CLASSES } from '../profiles/zhejiang-2017/class-roles.ts';

@@ -7,7 +7,7 @@
  * ledger does not count.
  */
 import type { FeatureOf } from '../domain/features.ts';
-import { isConstructionLand } from '../domain/land-classes.ts';
+import { isConstructionLand } from '../profiles/zhejiang-2017/land-classes.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import type { Issue } from './issue.ts';
 import { m2, makeIssue } from './issue.ts';

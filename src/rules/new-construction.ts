@@ -4,7 +4,7 @@
  * was not construction land into construction land (its derived pieces).
  */
 import type { AreaGeometry, FeatureOf } from '../domain/features.ts';
-import { isConstructionLand } from '../domain/land-classes.ts';
+import { isConstructionLand } from '../profiles/zhejiang-2017/land-classes.ts';
 import type { CheckState } from './context.ts';
 import { combine } from './clip.ts';
 

@@ -7,7 +7,7 @@
  * farmland can come from, so land already delineated adds nothing (and could not compensate for any).
  */
 import type { AreaGeometry, FeatureOf } from '../domain/features.ts';
-import { isConstructionLand, isCultivatedLand, landClass, type LandClassCode } from '../domain/land-classes.ts';
+import { isConstructionLand, isCultivatedLand, landClass, type LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { expandBBox, geometryBBox } from '../geo/bbox.ts';
 import { toleranceDegrees } from '../geo/local-metric.ts';

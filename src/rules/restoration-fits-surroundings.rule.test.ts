@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LandClassCode } from '../domain/land-classes.ts';
+import type { LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
 import { feature, issuesOf, village, withFeatures } from './test-support.ts';
 
 const RULE = 'restoration-fits-surroundings';

@@ -6,7 +6,7 @@
  * better and say why.
  */
 import type { FeatureOf } from '../domain/features.ts';
-import { isCultivatedLand, isVillageConstructionLand } from '../domain/land-classes.ts';
+import { isCultivatedLand, isVillageConstructionLand } from '../profiles/zhejiang-2017/land-classes.ts';
 import { geometryBBox } from '../geo/bbox.ts';
 import { relate } from '../geo/relate.ts';
 import { sharedBoundaryLength } from '../geo/shared-boundary.ts';

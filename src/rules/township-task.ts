@@ -3,7 +3,7 @@
  * target-year total of one kind of construction land may not exceed its task. Shared by the three
  * `*-within-task` rules; each rule is one task.
  */
-import type { LandClassCode } from '../domain/land-classes.ts';
+import type { LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
 import type { TownshipQuotas } from '../domain/plan.ts';
 import type { CheckState } from './context.ts';
 import { m2, makeIssue, notChecked, type Issue } from './issue.ts';

@@ -3,7 +3,7 @@
  * target year. Without the task entered the rule is not checked. New-build parcels on the township's quota
  * that add such land are named, as it is their quota the task limits.
  */
-import { isUrbanRuralConstructionLand } from '../domain/land-classes.ts';
+import { isUrbanRuralConstructionLand } from '../profiles/zhejiang-2017/land-classes.ts';
 import { withinTaskRule } from './township-task.ts';
 
 export const urbanRuralConstructionWithinTaskRule = withinTaskRule('urban-rural-construction-within-task', 'urbanRuralConstruction', isUrbanRuralConstructionLand);

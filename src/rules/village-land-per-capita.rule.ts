@@ -4,7 +4,7 @@
  * by the target year. "原则上" (in principle), so a warning that a written reason can pass. Without the
  * population: not checked.
  */
-import { isVillageConstructionLand } from '../domain/land-classes.ts';
+import { isVillageConstructionLand } from '../profiles/zhejiang-2017/land-classes.ts';
 import { m2, makeIssue, notChecked } from './issue.ts';
 import type { PlanRule } from './rule.ts';
 

@@ -10,7 +10,7 @@ import type { Feature, Polygon } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../src/domain/features.ts';
-import { isVillageConstructionLand, type LandClassCode } from '../../src/domain/land-classes.ts';
+import { isVillageConstructionLand, type LandClassCode } from '../../src/profiles/zhejiang-2017/land-classes.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import { launch, openEditor, type Session } from './support/browser.ts';
 import { E2E_ORIGIN } from './support/origin.ts';

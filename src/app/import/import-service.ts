@@ -8,7 +8,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { withDatumParameters, type DatumParameters } from '../../domain/datum-parameters.ts';
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { Message } from '../../domain/message.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import { planOutlines } from '../../io/crs/gcj02-offset.ts';

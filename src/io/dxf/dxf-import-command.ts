@@ -14,7 +14,7 @@ import { refuse, type CommandContext, type CommandResult } from '../../commands/
 import type { ControlZoneCode, PbfType } from '../../domain/codes.ts';
 import type { AreaGeometry, FeatureOf, PlanFeature } from '../../domain/features.ts';
 import { newFeatureId } from '../../domain/ids.ts';
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { LayerId } from '../../domain/layers.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import { putFeature, removeFeature, type FeatureChange } from '../../domain/patch.ts';

@@ -5,7 +5,7 @@
  * control zones, a type for basic farmland. `labels` takes the value from each polygon's own label.
  */
 import { CONTROL_ZONE_CODES, codesOf, normaliseControlZoneCode, PBF_TYPES, type ControlZoneCode, type PbfType } from '../../domain/codes.ts';
-import { isLandClassCode, LAND_CLASSES, type LandClassCode } from '../../domain/land-classes.ts';
+import { isLandClassCode, LAND_CLASSES, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { matchRow } from '../survey/match-mapping.ts';
 import { DEFAULT_SURVEY_MAPPING } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';
 

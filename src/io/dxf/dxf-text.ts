@@ -4,7 +4,7 @@
  * a label says: a land-class code (三调/二调 survey code or planning class) and a parcel number.
  */
 import { CONTROL_ZONE_CODES, codesOf, normaliseControlZoneCode } from '../../domain/codes.ts';
-import { isLandClassCode } from '../../domain/land-classes.ts';
+import { isLandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { matchRow } from '../survey/match-mapping.ts';
 import { DEFAULT_SURVEY_MAPPING } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';
 import { unescapeDxfText } from './dxf-decode.ts';

@@ -12,7 +12,7 @@
 import type { Feature } from 'geojson';
 import type { CodeEntry } from '../../domain/codes.ts';
 import { FACILITY_TYPES, RESERVE_KINDS } from '../../domain/codes.ts';
-import { isLandClassCode, landClass } from '../../domain/land-classes.ts';
+import { isLandClassCode, landClass } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { findFeature, layerFeatures } from '../../domain/plan.ts';
 import type { CheckState } from '../../rules/context.ts';
 import type { Translate } from '../../rules/render.ts';

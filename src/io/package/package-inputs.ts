@@ -15,7 +15,7 @@
  */
 import { INDUSTRY_PURPOSES, QUOTA_SOURCES, RESTORATION_USES, codesOf, type IndustryPurpose, type QuotaSource, type RestorationUse } from '../../domain/codes.ts';
 import type { FeatureId } from '../../domain/ids.ts';
-import { isLandClassCode, type LandClassCode } from '../../domain/land-classes.ts';
+import { isLandClassCode, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { layerFeatures, type Justification, type PlanMeta } from '../../domain/plan.ts';
 import { parsePlan } from '../../domain/plan-file.ts';
 import type { CheckState } from '../../rules/context.ts';

@@ -20,7 +20,7 @@ import { FACILITY_TYPES, RESERVE_KINDS, codesOf, normaliseControlZoneCode, type 
 import type { AreaGeometry, PlanFeature } from '../../domain/features.ts';
 import { defaultProperties, LAYER_FIELDS, validateFieldValue, type FieldSpec } from '../../domain/fields.ts';
 import { asFeatureId, type FeatureId } from '../../domain/ids.ts';
-import { isLandClassCode, type LandClassCode } from '../../domain/land-classes.ts';
+import { isLandClassCode, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { LayerId } from '../../domain/layers.ts';
 import { failure, type Message, type Result } from '../../domain/message.ts';
 import { emptyPlan, type Plan } from '../../domain/plan.ts';

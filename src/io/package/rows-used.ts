@@ -7,7 +7,7 @@
  * they are only not kept.
  */
 import RBush from 'rbush';
-import { isLandClassCode } from '../../domain/land-classes.ts';
+import { isLandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { geometryBBox, isEmptyBBox, unionBBox, type BBox } from '../../geo/bbox.ts';
 import type { FieldValue, Fields, KeepRow, PackageFeature, PackageLayerName, PackageLayers, RowSummary } from './package-layers.ts';
 import { isFlagSet, text } from './package-values.ts';

@@ -7,7 +7,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import RBush from 'rbush';
-import { isLandClassCode, type LandClassCode } from '../../domain/land-classes.ts';
+import { isLandClassCode, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { geometryBBox, isEmptyBBox } from '../../geo/bbox.ts';
 import { relate } from '../../geo/relate.ts';

@@ -4,7 +4,7 @@
  * reverse of reconstruct.ts, and what a reviewer's checker reads. Areas are ellipsoidal m² to 0.01.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { landClass } from '../../domain/land-classes.ts';
+import { landClass } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import type { CheckState } from '../../rules/context.ts';
 import type { PackageLayerName } from './package-layers.ts';

@@ -3,7 +3,7 @@
  * the rows: the class a row will get, the rows still undecided (the import waits for them), and the
  * `MappingChoice`s the io worker puts in front of the table (`withChoices`).
  */
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { MappingPreviewRow } from './survey-import.ts';
 import type { MappingChoice } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';
 

@@ -9,7 +9,7 @@
 import type { FeatureOf } from '../../domain/features.ts';
 import { LAND_NOTE_CODES, SLOPE_GRADES, TENURE_CODES, codesOf } from '../../domain/codes.ts';
 import { newFeatureId } from '../../domain/ids.ts';
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { listSome, note, success, type Message, type Result } from '../result.ts';
 import { matchRow, type TownVillage } from './match-mapping.ts';

@@ -4,7 +4,7 @@
  * import benchmark, and a planner who hands the base data to another tool).
  */
 import type { FeatureOf } from '../../domain/features.ts';
-import { landClass } from '../../domain/land-classes.ts';
+import { landClass } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { ExportField, ExportLayer } from '../formats/types.ts';
 
 /** Field names of TD/T 1055-2019 (三调); widths as the survey databases of Zhejiang counties carry them. */

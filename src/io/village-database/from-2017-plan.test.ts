@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { rect } from '../../domain/test-support.ts';
 import { ZHEJIANG_2017_TO_YDYH_2023 } from '../../profiles/zhejiang-2017/to-ydyh-2023.ts';
 import { controlTypeOf } from '../../profiles/zhejiang-2026/control-boundary.ts';

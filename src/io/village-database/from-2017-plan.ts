@@ -22,7 +22,7 @@
  */
 import type { Geometry } from 'geojson';
 import type { AreaGeometry, FeatureOf } from '../../domain/features.ts';
-import { LAND_CLASSES, landClass, type LandClassCode } from '../../domain/land-classes.ts';
+import { LAND_CLASSES, landClass, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { failure, listSome, success, type Message, type Result } from '../../domain/message.ts';
 import { layerFeatures, type Plan } from '../../domain/plan.ts';
 import { FIELD_RIDGE_CODE } from '../../profiles/sandiao/classes.ts';

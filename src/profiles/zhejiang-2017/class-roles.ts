@@ -2,7 +2,7 @@
  * The 2017 规划地类 that the 2017 rules and tables single out, named by what they stand for (domain.md §3.1,
  * §5, §6; seed §七, §八), so a rule reads its classes from the profile instead of naming codes itself.
  */
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { LandClassCode } from './land-classes.ts';
 
 /** 宅基地: what the per-household cap (`homestead-per-household`) and F1's 人均宅基地 count. */
 export const HOMESTEAD_CLASS: LandClassCode = '2121';

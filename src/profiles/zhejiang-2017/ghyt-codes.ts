@@ -3,7 +3,7 @@
  * prefix, and the township-plan code GHYTBM of new construction.
  */
 import type { PbfType } from '../../domain/codes.ts';
-import { isConstructionLand, isCultivatedLand, type LandClassCode } from '../../domain/land-classes.ts';
+import { isConstructionLand, isCultivatedLand, type LandClassCode } from './land-classes.ts';
 import type { ChangeLayerId } from '../../domain/layers.ts';
 
 /** Codes that exist with a `G` prefix (new or protected use); 32 has only `X32`. */

@@ -3,7 +3,7 @@
  * swap in its own. Colour is never the only carrier of meaning: the map adds labels and hatching.
  */
 import type { ControlZoneCode } from '../../domain/codes.ts';
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { LandClassCode } from './land-classes.ts';
 
 type Rgb = readonly [number, number, number];
 

@@ -9,7 +9,7 @@
  * specific row wins: an exact code over a prefix, a longer prefix over a shorter, a row for the parcel's
  * town/village attribute (城镇村属性码 CZCSXM: 201/202 town, 203 village) over a row for any.
  */
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { LandClassCode } from './land-classes.ts';
 
 export interface MappingRow {
   /** Survey code, or a prefix ending in `*`. */

@@ -3,7 +3,7 @@
  * F2's class groups and F4's kinds of land that 耕地 goes to or comes from. The tables'
  * arithmetic (rules/tables/) reads them; it names no class itself.
  */
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { LandClassCode } from './land-classes.ts';
 
 /** A row of F2: one class, or a labelled group of rows. */
 export interface F2GroupNode {

@@ -7,7 +7,7 @@
  * Where the 2017 class is coarser than 2023 and the survey knows better (园地, 林地), the base parcel's
  * own 2023 code (its 三调 code through sandiao/to-ydyh-2023.ts) decides among the candidates.
  */
-import { LAND_CLASSES, type LandClassCode } from '../../domain/land-classes.ts';
+import { LAND_CLASSES, type LandClassCode } from './land-classes.ts';
 
 export interface Suggestion2017Row {
   readonly from: LandClassCode;

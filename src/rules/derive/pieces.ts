@@ -10,7 +10,7 @@ import type { DemolitionProps, FeatureOf, NewBuildProps, UseChangeProps } from '
 import type { AreaGeometry } from '../../domain/features.ts';
 import type { PbfType, QuotaSource } from '../../domain/codes.ts';
 import type { FeatureId } from '../../domain/ids.ts';
-import { isCultivatedLand, type LandClassCode } from '../../domain/land-classes.ts';
+import { isCultivatedLand, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { ChangeLayerId } from '../../domain/layers.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { split, type ClipLimits } from '../clip.ts';

@@ -5,7 +5,7 @@
  * rows keep their places. Every figure is its own m² rounded once; the change is the target's figure less
  * the base's, so the row reads as it adds up.
  */
-import { isConstructionLand, isUrbanRuralConstructionLand, isVillageConstructionLand, type LandClassCode } from '../../domain/land-classes.ts';
+import { isConstructionLand, isUrbanRuralConstructionLand, isVillageConstructionLand, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { Plan, TownshipQuotas } from '../../domain/plan.ts';
 import type { RuleProfile } from '../../domain/profile.ts';
 import { HOMESTEAD_CLASS } from '../../profiles/zhejiang-2017/class-roles.ts';

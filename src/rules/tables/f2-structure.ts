@@ -7,7 +7,7 @@
  * its own m² rounded once (耕地 and the total are the figures F1 and F4 show); where rows do not add up to
  * their group, one row is adjusted and footnoted (table.ts `roundTree`). Shares are of unrounded m².
  */
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { RuleProfile } from '../../domain/profile.ts';
 import { FIELD_RIDGE_CLASS } from '../../profiles/zhejiang-2017/class-roles.ts';
 import { F2_GROUPS, type F2GroupNode } from '../../profiles/zhejiang-2017/table-rows.ts';

@@ -6,7 +6,7 @@
  * shows (建设用地总规模, 村庄建设用地规模); where the rounded rows do not add up, one of the change rows takes
  * the difference and is footnoted (table.ts `roundTree`).
  */
-import { isConstructionLand, isVillageConstructionLand, type LandClassCode } from '../../domain/land-classes.ts';
+import { isConstructionLand, isVillageConstructionLand, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { DerivedPlan } from '../derive/derived-plan.ts';
 import { roundingFootnote, roundTree, type Column, type Footnote, type Row, type Table } from './table.ts';
 

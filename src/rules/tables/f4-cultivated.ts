@@ -8,7 +8,7 @@
  * Base and target are the figures F1 and F2 show; where the rows do not add up, one change row takes the
  * difference and is footnoted (table.ts `roundTree`).
  */
-import { isConstructionLand, isCultivatedLand } from '../../domain/land-classes.ts';
+import { isConstructionLand, isCultivatedLand } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { RuleProfile } from '../../domain/profile.ts';
 import { F4_ECOLOGICAL_CLASSES, F4_RESERVE_CLASSES } from '../../profiles/zhejiang-2017/table-rows.ts';
 import type { DerivedPlan, PieceKind } from '../derive/derived-plan.ts';

@@ -3,7 +3,7 @@
  * number, area, use, households and linkage figures, and a total row that adds up after rounding.
  */
 import type { FeatureOf } from '../../domain/features.ts';
-import { isConstructionLand } from '../../domain/land-classes.ts';
+import { isConstructionLand } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import type { RuleProfile } from '../../domain/profile.ts';

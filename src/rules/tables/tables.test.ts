@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { parsePlanText } from '../../domain/plan-file.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { planWith } from '../../domain/test-support.ts';

@@ -5,7 +5,7 @@
  * target layer, and for a land survey the class mapping as pick-lists and the invalid geometries.
  */
 import { useTranslation } from 'react-i18next';
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { Message } from '../../domain/message.ts';
 import type { ImportOption, ReadSettings } from '../../app/import/import-service.ts';
 import { IMPORT_TARGETS, PARTITION_TARGETS, type ImportTarget } from '../../io/into-plan/import-command.ts';

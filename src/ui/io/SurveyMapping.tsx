@@ -4,7 +4,7 @@
  * what a repair did (area before and after) once the planner asked for it.
  */
 import { useTranslation } from 'react-i18next';
-import { LAND_CLASSES, type LandClassCode } from '../../domain/land-classes.ts';
+import { LAND_CLASSES, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { SurveySummary } from '../../io/into-plan/import-session.ts';
 import { choiceOf, rowKey, undecided, type Choices } from '../../io/survey/planner-choices.ts';
 import { formatNumber } from '../format.ts';

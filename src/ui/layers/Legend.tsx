@@ -1,7 +1,7 @@
 /** The legend, built from the domain palette: land classes present in the plan, then the change symbols. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LAND_CLASSES } from '../../domain/land-classes.ts';
+import { LAND_CLASSES } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { LAND_CLASS_COLOURS, rgbCss } from '../../profiles/zhejiang-2017/palette.ts';
 import { usePlanState, useUi } from '../services.tsx';
 import { ColourSwatch, LayerSwatch } from './LayerSwatch.tsx';

@@ -3,7 +3,7 @@
  * (colour, hatching, outline) beside words a villager uses ("拆旧复垦为耕地", "新建农房"), so the meaning
  * never rests on colour alone.
  */
-import { isCultivatedLand, LAND_CLASSES, type LandClassCode } from '../../domain/land-classes.ts';
+import { isCultivatedLand, LAND_CLASSES, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { CHANGE_COLOURS, LAND_CLASS_COLOURS, PBF_COLOUR, rgbCss } from '../../profiles/zhejiang-2017/palette.ts';
 import type { NoticeModel } from './notice-model.ts';
 

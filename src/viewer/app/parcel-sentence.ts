@@ -6,7 +6,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { BBox } from '../../geo/bbox.ts';
 import type { Message } from '../../domain/message.ts';
-import { isCultivatedLand, type LandClassCode } from '../../domain/land-classes.ts';
+import { isCultivatedLand, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { m2ToMu, roundTo } from '../../domain/units.ts';
 import { pointInAreaGeometry } from '../../geo/point-in-ring.ts';
 import type { AreaItem, NoticeModel } from './notice-model.ts';

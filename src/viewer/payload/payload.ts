@@ -5,7 +5,7 @@
  * ellipsoidal area code, so its bundle stays small and its start fast.
  */
 import type { FacilityType, PbfType, ReserveKind } from '../../domain/codes.ts';
-import type { LandClassCode } from '../../domain/land-classes.ts';
+import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { Table, TableId } from '../../rules/tables/table.ts';
 import type { NoticeDetails } from '../publish/notice-details.ts';
 

@@ -1,6 +1,8 @@
 /**
- * 规划地类 planning classes for Zhejiang village plans (domain.md §3.1). The single source for codes,
- * names and groups; colours live in palette.ts so a county can swap them without touching codes.
+ * 规划地类 planning classes for Zhejiang village plans (domain.md §3.1), the 2017 profile's classification.
+ * The single source for codes, names and groups; colours live in palette.ts so a county can swap them
+ * without touching codes. `domain/` imports it: the 2017 plan model there is the 2017 profile's plan model
+ * until one plan model serves both profiles. It imports nothing, so no module cycle can start here.
  */
 export const LAND_CLASSES = [
   { code: '111', zh: '水田', en: 'Paddy field', group: 'cultivated' },
