@@ -9,6 +9,7 @@ import { databaseUiText } from './text/database-ui.text.ts';
 import { databaseEditText } from './text/database-edit.text.ts';
 import { databaseInfoText } from './text/database-info.text.ts';
 import { databaseShapeText } from './text/database-shape.text.ts';
+import { databaseReshapeText } from './text/database-reshape.text.ts';
 import { databaseBoundaryText } from './text/database-boundary.text.ts';
 import { databaseControlTypesText } from './text/database-control-types.text.ts';
 import { attributeTableText } from './text/attribute-table.text.ts';
@@ -36,6 +37,7 @@ import { villageDatabaseWriteText } from './text/village-database-write.text.ts'
 import { databaseTablesXlsxText } from './text/database-tables-xlsx.text.ts';
 import { villageDatabase2017Text } from './text/village-database-2017.text.ts';
 import { ydyhRulesText } from './text/ydyh-rules.text.ts';
+import { zhejiang2017LayersText } from '../profiles/zhejiang-2017/text/layers.text.ts';
 
 
 /** The explicit list of text files (no registration by import side effect). */
@@ -53,6 +55,7 @@ export const TEXTS: readonly Texts[] = [
   databaseEditText,
   databaseInfoText,
   databaseShapeText,
+  databaseReshapeText,
   databaseBoundaryText,
   databaseControlTypesText,
   tablesText,
@@ -72,6 +75,9 @@ export const TEXTS: readonly Texts[] = [
   noticeText,
   notice2026Text,
   toolsText,
+  // A profile's wording lives in its `text/` folder and is listed here; the notice's and the tables' (which
+  // the viewer carries) reach i18n through notice.text.ts, notice-2026.text.ts and tables.text.ts.
+  zhejiang2017LayersText,
 ];
 
 /** One language's strings; throws on a key defined twice, which would silently hide one of them. */

@@ -25,23 +25,16 @@ import { SANDIAO } from './sandiao/classes.ts';
 import { YDYH_2023 } from './ydyh/classes-2023.ts';
 import { GKBJ_TYPES } from './zhejiang-2026/code-lists.ts';
 
-const WORDING_2017 = 'names of the 2017 layers and tables as UI wording: moves with the 2017 layers into the profile';
 
 /** Files (under src/) still holding profile-specific literals, each with why it is not moved yet. */
 const STILL_TO_MOVE: Readonly<Record<string, string>> = {
   'domain/codes.ts': "2017 code lists beside domain's own (facility types' classes); imported by domain/",
   'domain/fields.ts': "the 2017 layers' fields and their default classes; imported by domain/plan-file.ts",
-  'i18n/text/app.text.ts': WORDING_2017,
-  'i18n/text/io-ui.text.ts': WORDING_2017,
-  'i18n/text/notice.text.ts': WORDING_2017,
-  'i18n/text/package.text.ts': WORDING_2017,
-  'i18n/text/tables.text.ts': WORDING_2017,
   'io/dxf/dxf-targets.ts': 'reading DXF labels: 2017 plan-code prefixes and the PBF types (G111, 111)',
   'io/into-plan/import-command.ts': 'the PBF types as an imported layer writes them (G111, 111, 1)',
   'io/package/reconstruct.ts': 'reading a 2017 package back: default classes (111, 2121) and the PBF types',
   'print/symbols.ts': 'the 2017 print symbols: a hatch per 2017 class group',
   'ui/layers/LayerSwatch.tsx': "the 2017 layers' swatches in 2017 class colours",
-  'i18n/text/notice-2026.text.ts': "the 2026 notice's plain words for the first-level classes (耕地, 园地 …): the profile's notice wording, to move with its texts",
   'viewer/app/legend.ts': "the 2017 notice's legend: class roles (water, green, public space) and swatch colours of 2017 classes",
   'viewer/app/parcel-sentence.ts': "the 2017 notice's tap sentence: the 2017 homestead and public-space classes",
 };

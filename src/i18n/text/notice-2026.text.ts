@@ -2,6 +2,7 @@
  * The public notice of a 2026 村庄规划: the villagers' viewer (its sentence, legend and notice text; the
  * viewer carries this file) and publishing it from the database view.
  */
+import { zhejiang2026NoticeText } from '../../profiles/zhejiang-2026/text/notice.text.ts';
 import type { Texts } from './text.ts';
 
 export const notice2026Text: Texts = {
@@ -15,21 +16,8 @@ export const notice2026Text: Texts = {
   'notice2026.legend.class': { zh: '{{name}}（{{code}}）', en: '{{name}} ({{code}})' },
   // A name the code list gives in both languages (a 管控边界 type), passed as it is.
   'notice2026.named': { zh: '{{zh}}', en: '{{en}}' },
-
-  'notice2026.plain.01': { zh: '耕地', en: 'farmland' },
-  'notice2026.plain.02': { zh: '园地', en: 'orchard or tea garden' },
-  'notice2026.plain.03': { zh: '林地', en: 'woodland' },
-  'notice2026.plain.04': { zh: '草地', en: 'grassland' },
-  'notice2026.plain.05': { zh: '湿地', en: 'wetland' },
-  'notice2026.plain.06': { zh: '农业设施用地（农村道路、种养殖设施）', en: 'farm roads and farm buildings' },
-  'notice2026.plain.17': { zh: '河流、水塘等水域', en: 'rivers, ponds and other water' },
-  'notice2026.plain.23': { zh: '其他土地（田坎、空闲地等）', en: 'other land (field banks, idle land …)' },
-  'notice2026.plain.village': { zh: '村庄建设用地', en: 'village construction land' },
-  'notice2026.plain.urban': { zh: '城镇建设用地', en: 'town construction land' },
-  'notice2026.plain.regional': { zh: '区域基础设施用地（公路、铁路、水利等）', en: 'regional infrastructure (roads, railways, water works …)' },
-  'notice2026.plain.otherConstruction': { zh: '其他建设用地', en: 'other construction land' },
-  'notice2026.plain.construction': { zh: '建设用地', en: 'construction land' },
-  'notice2026.plain.unknown': { zh: '未分类用地', en: 'land of an unknown class' },
+  // The plain words for a parcel's class are the profile's, spread here because the viewer carries this file.
+  ...zhejiang2026NoticeText,
 
   'notice2026.tap.parcel': { zh: '这里规划为{{plain}}（{{name}}，{{code}}），面积约 {{m2}} 平方米（{{mu}} 亩）。{{pbf}}{{redLine}}{{boundary}}', en: 'Planned here: {{plain}} ({{name}}, {{code}}), about {{m2}} m² ({{mu}} mu). {{pbf}}{{redLine}}{{boundary}}' },
   'notice2026.tap.inPbf': { zh: '这里是永久基本农田，不能建房。', en: 'This is permanent basic farmland: no building is allowed. ' },

@@ -1,4 +1,5 @@
 /** The public notice: the villagers' viewer, their comments, publishing the notice and the printed map. */
+import { zhejiang2017NoticeText } from '../../profiles/zhejiang-2017/text/notice.text.ts';
 import type { Texts } from './text.ts';
 
 export const noticeText: Texts = {
@@ -22,18 +23,8 @@ export const noticeText: Texts = {
   'notice.view.label': { zh: '地图显示', en: 'Map shows' },
   'notice.view.plan': { zh: '规划后', en: 'Planned' },
   'notice.view.base': { zh: '现状', en: 'Today' },
-  'notice.legend.hint': { zh: '点地图上的任意地块，就能看到那里的变化。', en: 'Tap any plot on the map to see what changes there.' },
-  'notice.legend.demolitionToFarmland': { zh: '拆旧复垦为耕地', en: 'Old buildings removed, land back to farmland' },
-  'notice.legend.demolitionToGreen': { zh: '拆旧复垦为园地或林地', en: 'Old buildings removed, land back to orchard or forest' },
-  'notice.legend.demolitionToWater': { zh: '拆旧复垦为水面', en: 'Old buildings removed, land back to water' },
-  'notice.legend.demolitionToPublic': { zh: '拆旧后作村庄公共空间', en: 'Old buildings removed for village public space' },
-  'notice.legend.newHomes': { zh: '新建农房', en: 'New village homes' },
-  'notice.legend.newBuild': { zh: '新建公共设施或其他建设', en: 'New public facilities or other buildings' },
-  'notice.legend.newFarmland': { zh: '整治新增耕地', en: 'New farmland from land consolidation' },
-  'notice.legend.useChange': { zh: '其他用途调整', en: 'Other change of use' },
-  'notice.legend.facility': { zh: '设施农用地（大棚、养殖等）', en: 'Farm facilities (greenhouses, livestock…)' },
-  'notice.legend.pbf': { zh: '永久基本农田（不能建房）', en: 'Permanent basic farmland (no building)' },
-  'notice.legend.reserve': { zh: '基本农田整备区', en: 'Basic farmland reserve' },
+  // The 2017 legend and tap sentences are the profile's wording, spread here because the viewer carries this file.
+  ...zhejiang2017NoticeText,
   'notice.legend.boundary': { zh: '村界', en: 'Village boundary' },
 
   'notice.map.staticOnly': { zh: '这部手机不能显示可缩放的地图（不支持 WebGL），这里是全村的静态图。点地块仍可查看说明，也可以用“查找”定位。', en: 'This phone cannot show the zoomable map (no WebGL): this is a still map of the whole village. Tap a plot to read about it, or use Search to find a place.' },
@@ -41,18 +32,6 @@ export const noticeText: Texts = {
   'notice.tap.prompt': { zh: '点地图上的地块，看看那里要变成什么。', en: 'Tap a plot on the map to see what it will become.' },
   'notice.tap.outside': { zh: '这里不在本村范围内。', en: 'This spot is outside the village.' },
   'notice.tap.noParcel': { zh: '这里没有地块记录。', en: 'There is no plot recorded here.' },
-  'notice.tap.unknownLand': { zh: '未登记用地', en: 'unrecorded land' },
-  'notice.tap.unchanged': { zh: '这块地现在是{{from}}（图斑 {{no}}，约 {{m2}} 平方米，合 {{mu}} 亩），规划不变。', en: 'This plot is {{from}} today (plot {{no}}, about {{m2}} m², {{mu}} mu) and stays as it is.' },
-  'notice.tap.pbf': { zh: '这块地是永久基本农田（{{from}}，图斑 {{no}}，约 {{mu}} 亩），规划不变，不能建房。', en: 'This plot is permanent basic farmland ({{from}}, plot {{no}}, about {{mu}} mu): it stays farmland and no building is allowed.' },
-  'notice.tap.demolition': { zh: '这里的{{from}}（{{no}}，约 {{m2}} 平方米）将拆除，复垦为{{to}}。', en: 'The {{from}} here ({{no}}, about {{m2}} m²) will be removed and the land returned to {{to}}.' },
-  'notice.tap.demolitionToPublic': { zh: '这里的{{from}}（{{no}}，约 {{m2}} 平方米）将拆除，留作村庄公共空间（{{to}}）。', en: 'The {{from}} here ({{no}}, about {{m2}} m²) will be removed and kept as village public space ({{to}}).' },
-  'notice.tap.newHomesUncounted': { zh: '这里规划新建农房（{{no}}，约 {{m2}} 平方米），现在是{{from}}。', en: 'New village homes are planned here ({{no}}, about {{m2}} m²); today it is {{from}}.' },
-  'notice.tap.newHomes': { zh: '这里规划新建农房（{{no}}，约 {{households}} 户，约 {{m2}} 平方米），现在是{{from}}。', en: 'New village homes are planned here ({{no}}, about {{households}} households, about {{m2}} m²); today it is {{from}}.' },
-  'notice.tap.newBuild': { zh: '这里规划新建{{to}}（{{no}}，约 {{m2}} 平方米），现在是{{from}}。', en: 'New {{to}} is planned here ({{no}}, about {{m2}} m²); today it is {{from}}.' },
-  'notice.tap.newFarmland': { zh: '这里将由{{from}}整治为{{to}}，新增耕地约 {{mu}} 亩（{{no}}）。', en: 'This {{from}} will be consolidated into {{to}}, about {{mu}} mu of new farmland ({{no}}).' },
-  'notice.tap.useChange': { zh: '这里将由{{from}}调整为{{to}}（{{no}}，约 {{m2}} 平方米）。', en: 'This {{from}} will become {{to}} ({{no}}, about {{m2}} m²).' },
-  'notice.tap.facility': { zh: '这里规划为设施农用地（{{type}}，约 {{m2}} 平方米），现在是{{from}}。', en: 'Farm facilities ({{type}}, about {{m2}} m²) are planned here; today it is {{from}}.' },
-  'notice.tap.reserve': { zh: '这里划入基本农田整备区：仍是{{from}}，今后可补划为永久基本农田。', en: 'This is in the basic farmland reserve: it stays {{from}} and may later become permanent basic farmland.' },
 
   'notice.search.placeholder': { zh: '输入村民小组、地名或图斑编号', en: 'Villagers’ group, place name or plot number' },
   'notice.search.none': { zh: '没有找到。', en: 'Nothing found.' },
@@ -139,12 +118,6 @@ export const noticeText: Texts = {
   'print.subtitle': { zh: '{{county}}{{township}} · 规划期 {{baseYear}}—{{targetYear}} 年', en: '{{township}}, {{county}} · plan period {{baseYear}}–{{targetYear}}' },
   'print.scale': { zh: '比例尺 1:{{scale}}', en: 'Scale 1:{{scale}}' },
   'print.legend.title': { zh: '图例', en: 'Legend' },
-  'print.legend.demolition': { zh: '拆旧地块', en: 'Demolition' },
-  'print.legend.newBuild': { zh: '建新地块', en: 'New building' },
-  'print.legend.useChange': { zh: '用途调整地块', en: 'Other change of use' },
-  'print.legend.reserve': { zh: '基本农田整备区', en: 'Basic farmland reserve' },
-  'print.legend.pbf': { zh: '永久基本农田', en: 'Permanent basic farmland' },
-  'print.legend.boundary': { zh: '村界', en: 'Village boundary' },
   'print.crs': { zh: '2000国家大地坐标系 · 高斯-克吕格投影 3 度带第 {{zone}} 带', en: 'CGCS2000 · Gauss-Krüger 3° zone {{zone}}' },
   'print.issuer': { zh: '发布单位：{{issuer}}', en: 'Issued by {{issuer}}' },
   'print.date': { zh: '日期：{{date}}', en: 'Date: {{date}}' },

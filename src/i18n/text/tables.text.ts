@@ -1,4 +1,5 @@
 /** Table titles, rows, columns and footnotes (src/rules/tables). */
+import { zhejiang2017TablesText } from '../../profiles/zhejiang-2017/text/tables.text.ts';
 import type { Texts } from './text.ts';
 
 export const tablesText: Texts = {
@@ -15,54 +16,8 @@ export const tablesText: Texts = {
   'tables.col.areaM2': { zh: '面积（m²）', en: 'Area (m²)' },
   'tables.footnote.rounding': { zh: '“{{row}}”的“{{column}}”按测量惯例调整 {{by}} 公顷，使各行四舍五入后之和等于合计。', en: '“{{row}}”, “{{column}}” adjusted by {{by}} ha, as survey practice does, so the rounded rows add up to the total.' },
 
-  'tables.F1.title': { zh: 'F1 主要指标表', en: 'F1 Main indicators' },
-  'tables.F1.cultivated': { zh: '耕地保有量', en: 'Cultivated land' },
-  'tables.F1.pbf': { zh: '永久基本农田保护面积', en: 'Permanent basic farmland' },
-  'tables.F1.construction': { zh: '建设用地总规模', en: 'Construction land' },
-  'tables.F1.urbanRural': { zh: '城乡建设用地规模', en: 'Urban and rural construction land' },
-  'tables.F1.village': { zh: '村庄建设用地规模', en: 'Village construction land' },
-  'tables.F1.villagePerCapita': { zh: '人均村庄建设用地（m²/人）', en: 'Village land per person (m²)' },
-  'tables.F1.homesteadPerHousehold': { zh: '户均宅基地（m²/户）', en: 'Homestead per household (m²)' },
-  'tables.F1.units': { zh: '面积单位：公顷；人均、户均单位：m²。', en: 'Areas in hectares; per person and per household in m².' },
-  'tables.F1.cultivatedGross': { zh: '耕地（含田坎）', en: 'Cultivated land with ridges' },
-  'tables.F1.pbfGross': { zh: '永久基本农田（含田坎）', en: 'Basic farmland with ridges' },
-  'tables.F1.net': { zh: '耕地保有量、永久基本农田保护面积扣除田坎，与乡级任务同口径。', en: 'Cultivated and basic farmland net of field ridges, as the tasks.' },
-
-  'tables.F2.title': { zh: 'F2 土地利用结构调整表', en: 'F2 Land-use structure' },
-  'tables.F2.ecological': { zh: '生态用地', en: 'Ecological land' },
-  'tables.F2.agricultural': { zh: '农业用地', en: 'Agricultural land' },
-  'tables.F2.cultivated': { zh: '耕地', en: 'Cultivated land' },
-  'tables.F2.otherFarm': { zh: '其他农用地', en: 'Other farm land' },
-  'tables.F2.settlement': { zh: '农村居民点用地', en: 'Rural settlements' },
-  'tables.F2.business': { zh: '经营性建设用地', en: 'Business construction land' },
-  'tables.F2.transportWater': { zh: '交通水利及其他用地', en: 'Transport, water works and other' },
-  'tables.F2.urban': { zh: '城镇建设用地', en: 'Town construction land' },
-  'tables.F2.total': { zh: '土地总面积', en: 'Total land' },
-  'tables.F2.net': { zh: '耕地为扣除田坎后的面积，所扣田坎计入“田坎”（基期 {{baseRidge}} 公顷，目标年 {{targetRidge}} 公顷）；含田坎的耕地图斑面积基期 {{baseGross}} 公顷，目标年 {{targetGross}} 公顷。比例按未取舍的面积计算。', en: 'Cultivated land is net of field ridges; the ridges deducted are counted as field ridges ({{baseRidge}} ha at the base year, {{targetRidge}} ha at the target year); cultivated land with its ridges is {{baseGross}} ha and {{targetGross}} ha. Shares are of the unrounded areas.' },
-
-  'tables.F3.title': { zh: 'F3 建设用地调整表', en: 'F3 Construction land changes' },
-  'tables.F3.col.construction': { zh: '建设用地（公顷）', en: 'Construction land (ha)' },
-  'tables.F3.col.village': { zh: '其中：村庄建设用地（公顷）', en: 'of which village land (ha)' },
-  'tables.F3.base': { zh: '基期', en: 'Base year' },
-  'tables.F3.demolition': { zh: '拆旧（减少）', en: 'Demolition (less)' },
-  'tables.F3.newBuild': { zh: '建新（增加）', en: 'New build (more)' },
-  'tables.F3.other': { zh: '其他调整', en: 'Other changes' },
-  'tables.F3.target': { zh: '期末', en: 'Target year' },
-
-  'tables.F4.title': { zh: 'F4 耕地调整表', en: 'F4 Cultivated land changes' },
-  'tables.F4.base': { zh: '基期耕地', en: 'Base year' },
-  'tables.F4.decrease': { zh: '减少', en: 'Decrease' },
-  'tables.F4.ecological': { zh: '生态退耕', en: 'Returned to nature' },
-  'tables.F4.construction': { zh: '建设占用', en: 'Taken by construction' },
-  'tables.F4.otherLoss': { zh: '其他', en: 'Other' },
-  'tables.F4.increase': { zh: '补充', en: 'Increase' },
-  'tables.F4.consolidation': { zh: '农用地整理', en: 'Farmland consolidation' },
-  'tables.F4.development': { zh: '宜耕后备资源开发', en: 'Arable reserve development' },
-  'tables.F4.reclamation': { zh: '建设用地复垦', en: 'Construction land reclaimed' },
-  'tables.F4.target': { zh: '期末耕地', en: 'Target year' },
-  'tables.F4.col.net': { zh: '耕地面积（扣除田坎，公顷）', en: 'Cultivated land, net of ridges (ha)' },
-  'tables.F4.col.gross': { zh: '图斑面积（含田坎，公顷）', en: 'Parcel area with ridges (ha)' },
-  'tables.F4.net': { zh: '耕地面积扣除田坎，与 F1 耕地保有量同口径；拆旧复垦和用途调整新增的耕地按规则参数 newFarmlandRidgeCoefficient（新增耕地田坎系数）扣除。', en: 'Cultivated land is net of field ridges, as F1 counts it; cultivated land the plan creates is net of the rule profile’s newFarmlandRidgeCoefficient.' },
+  // F1–F4 are the 2017 profile's tables, spread here because the viewer carries this file.
+  ...zhejiang2017TablesText,
 
   'tables.F5.title': { zh: 'F5 规划保障措施表', en: 'F5 Safeguard measures' },
   'tables.F5.col.content': { zh: '措施内容', en: 'Content' },

@@ -1,6 +1,2 @@
-/** One user-facing text in both languages (Chinese first), and a file's table of them by i18n key. */
-export interface Text {
-  readonly zh: string;
-  readonly en: string;
-}
-export type Texts = Readonly<Record<string, Text>>;
+/** The shape of every `*.text.ts` file: defined beside the profiles' wording, which is the same data. */
+export type { Text, Texts } from '../../profiles/wording.ts';
