@@ -1,11 +1,11 @@
 /**
  * An edit of a village database (a 2026 plan) as plain data: the fields each touched feature had and has,
  * the whole features added, removed or replaced, and the village info, 上级下达 allocations and the plan's
- * own 管控边界 types of classes it changed, so one value both redoes and undoes it, and a history
+ * own values of the ⚠ defaults (plan-defaults.ts) it changed, so one value both redoes and undoes it, and a history
  * is a list of these (`database-history.ts`). Applying one shares every untouched layer and feature with
  * the database it came from, so a view or a check that compares by identity sees only what changed.
  */
-import type { GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
+import { PLAN_DEFAULT_NAMES, type PlanDefaultName, type PlanDefaultValues } from '../../profiles/zhejiang-2026/plan-defaults.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageInfo, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 
 /** One feature's fields before and after; a field missing from `before` was absent and is removed again on undo. */
@@ -26,14 +26,18 @@ export type FeatureChange =
   | { readonly layer: VillageLayerName; readonly before: VillageFeature; readonly after: null; readonly index: number }
   | { readonly layer: VillageLayerName; readonly before: VillageFeature; readonly after: VillageFeature };
 
-/** The database-level entries one side of a `VillageChange` gives: only the changed ones. */
-export interface VillageEntries {
+/** One side of a change to a plan's defaults table, by key; null = the profile's default (no value of the plan's). */
+export type PlanDefaultEntries<N extends PlanDefaultName> = Readonly<Record<string, PlanDefaultValues[N] | null>>;
+
+/**
+ * The database-level entries one side of a `VillageChange` gives: only the changed ones. The plan's defaults
+ * tables (`controlTypes`, `bindings`, `threeCategories`, `classColours`) each only when the edit changes it.
+ */
+export type VillageEntries = {
   readonly info: Partial<VillageInfo>;
   /** 上级下达 by indicator number; null = not entered (absent from the database's allocations). */
   readonly allocations: Readonly<Partial<Record<number, number | null>>>;
-  /** The plan's 管控边界 type by 2023 class code; null = the profile's default (no override). */
-  readonly controlTypes?: Readonly<Record<string, GkbjTypeCode | null>>;
-}
+} & { readonly [N in PlanDefaultName]?: PlanDefaultEntries<N> };
 
 /** The village info fields and allocations an edit changed; `before` and `after` name the same entries. */
 export interface VillageChange {
@@ -60,7 +64,8 @@ export function changesVillage(change: VillageChange | undefined): boolean {
   const { before, after } = change;
   const infoChanged = (Object.keys(after.info) as (keyof VillageInfo)[]).some((field) => before.info[field] !== after.info[field]);
   const allocationsChanged = Object.entries(after.allocations).some(([number, value]) => (before.allocations[Number(number)] ?? null) !== (value ?? null));
-  return infoChanged || allocationsChanged || Object.entries(after.controlTypes ?? {}).some(([code, type]) => (before.controlTypes?.[code] ?? null) !== type);
+  const defaultsChanged = PLAN_DEFAULT_NAMES.some((name) => Object.entries(after[name] ?? {}).some(([key, value]) => (before[name]?.[key] ?? null) !== value));
+  return infoChanged || allocationsChanged || defaultsChanged;
 }
 
 function touchesLayers(edit: DatabaseEdit): boolean {
@@ -84,14 +89,21 @@ function withEntries<K extends string | number, V>(had: Readonly<Record<K, V>>, 
 }
 
 /**
- * The database with one side's entries set: an allocation given as null is removed, and so is an override
- * (the class takes its default); a plan left with no override has no `controlTypes` at all, as before.
+ * The database with one side's entries set: an allocation given as null is removed, and so is a plan's value
+ * of a defaults table (the key takes the default); a table left with no value is removed, so a plan that
+ * changed no default has none, as before.
  */
 function withVillageEntries(db: VillageDatabase, entries: VillageEntries): VillageDatabase {
-  const { controlTypes: had, ...rest } = db;
-  const controlTypes = entries.controlTypes === undefined ? had : withEntries<string, GkbjTypeCode>(had ?? {}, entries.controlTypes);
-  const overrides = controlTypes !== undefined && (controlTypes === had || Object.keys(controlTypes).length > 0) ? { controlTypes } : {};
-  return { ...rest, info: Object.keys(entries.info).length > 0 ? { ...db.info, ...entries.info } : db.info, allocations: withEntries<number, number | undefined>(db.allocations, entries.allocations), ...overrides };
+  const out: Record<string, unknown> = { ...db, info: Object.keys(entries.info).length > 0 ? { ...db.info, ...entries.info } : db.info, allocations: withEntries<number, number | undefined>(db.allocations, entries.allocations) };
+  for (const name of PLAN_DEFAULT_NAMES) {
+    const given = entries[name];
+    if (given === undefined || Object.keys(given).length === 0) continue;
+    const table = withEntries<string, unknown>(db[name] ?? {}, given);
+    if (Object.keys(table).length > 0) out[name] = table;
+    else delete out[name];
+  }
+  // Each table was built by withEntries from checked entries of its own type.
+  return out as unknown as VillageDatabase;
 }
 
 /** The properties with `values` set and the fields of `absent` that `values` does not give removed, keeping their prototype. */

@@ -3,8 +3,8 @@
  * before and after, so the same value is applied back to undo and forward to redo. A history kept with its plan
  * (persist/database-drafts.ts) is read back through `historyOfJson` and `historyFits`. Pure: every function returns new values.
  */
-import { isControlType, isTypableClass } from '../../profiles/zhejiang-2026/control-boundary.ts';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
+import { PLAN_DEFAULT_NAMES, PLAN_DEFAULTS } from '../../profiles/zhejiang-2026/plan-defaults.ts';
 import { NO_VILLAGE_INFO, type FieldValue, type VillageDatabase, type VillageInfo, type VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { applyEdit, isEmptyEdit, type DatabaseEdit, type EditDirection } from './database-edit.ts';
 import { ALLOCATED_INDICATORS } from './set-village-info.command.ts';
@@ -49,9 +49,9 @@ export function redo(db: VillageDatabase, history: DatabaseHistory): HistoryStep
 /**
  * A history read back from storage (plain JSON), or null unless it has the shape this version writes: each
  * edit with its labels, field changes of field values, whole features with a GeoJSON geometry and, where it
- * has one, a village change naming the same entries on both sides (info, allocations, the 管控边界 types of
- * classes), so an edit of another version or a damaged record never reaches the plan. Edits stored before
- * village changes, or before their types of classes, existed read as they were.
+ * has one, a village change naming the same entries on both sides (info, allocations, the plan's defaults
+ * tables), so an edit of another version or a damaged record never reaches the plan. Edits stored before
+ * village changes, or before their defaults tables, existed read as they were.
  */
 export function historyOfJson(raw: unknown): DatabaseHistory | null {
   if (!isRecord(raw) || !Array.isArray(raw['done']) || !Array.isArray(raw['undone'])) return null;
@@ -79,7 +79,8 @@ function movedIfInverse(db: VillageDatabase, edit: DatabaseEdit, direction: Edit
   try {
     const moved = applyEdit(db, edit, direction);
     const returned = applyEdit(moved, edit, direction === 'back' ? 'forward' : 'back');
-    const sameVillage = sameJson(returned.info, db.info) && sameJson(returned.allocations, db.allocations) && sameJson(returned.controlTypes ?? {}, db.controlTypes ?? {});
+    const sameDefaults = PLAN_DEFAULT_NAMES.every((name) => sameJson(returned[name] ?? {}, db[name] ?? {}));
+    const sameVillage = sameJson(returned.info, db.info) && sameJson(returned.allocations, db.allocations) && sameDefaults;
     return sameFeatures(returned, db) && sameVillage ? moved : null;
   } catch {
     // applyEdit throws on a feature it cannot find, a bug for an edit made here; a stored edit may be of another plan.
@@ -145,17 +146,28 @@ const ALLOCATED: readonly string[] = ALLOCATED_INDICATORS.map((indicator) => Str
 const COUNT_FIELDS: readonly string[] = ['basePopulation', 'targetPopulation', 'baseHeritage', 'targetHeritage'] satisfies (keyof VillageInfo)[];
 const isInfoValue = (field: string, value: unknown) => value === null || (COUNT_FIELDS.includes(field) ? isFinite(value) : typeof value === 'string');
 
-/** One side's entries: info fields of their type, allocations of binding indicators, types of 2023 classes; returns the keys it names. */
+/** A defaults table's entries as its description takes them (plan-defaults.ts), each named `<table>.<key>`; null when one is not. */
+function defaultsKeys(value: Record<string, unknown>): string[] | null {
+  const keys: string[] = [];
+  for (const name of PLAN_DEFAULT_NAMES) {
+    const entries = value[name] ?? {};
+    if (!isRecord(entries) || Array.isArray(entries)) return null;
+    const spec = PLAN_DEFAULTS[name];
+    if (!Object.entries(entries).every(([key, given]) => spec.isKey(key) && (given === null || spec.isValue(given)))) return null;
+    keys.push(...Object.keys(entries).map((key) => `${name}.${key}`));
+  }
+  return keys;
+}
+
+/** One side's entries: info fields of their type, allocations of binding indicators, the plan's defaults tables; returns the keys it names. */
 function entryKeys(value: unknown): string[] | null {
   if (!isRecord(value) || !isRecord(value['info']) || !isRecord(value['allocations'])) return null;
   const { info, allocations } = value;
-  const controlTypes = value['controlTypes'] ?? {};
-  if (!isRecord(controlTypes) || Array.isArray(controlTypes)) return null;
   const infoOk = Object.entries(info).every(([field, given]) => INFO_FIELDS.includes(field) && isInfoValue(field, given));
   const allocationsOk = Object.entries(allocations).every(([number, given]) => ALLOCATED.includes(number) && (given === null || isFinite(given)));
-  const typesOk = Object.entries(controlTypes).every(([code, given]) => isTypableClass(code) && (given === null || isControlType(given)));
-  const keys = [...Object.keys(info).map((field) => `info.${field}`), ...Object.keys(allocations).map((number) => `allocation.${number}`), ...Object.keys(controlTypes).map((code) => `control.${code}`)];
-  return infoOk && allocationsOk && typesOk ? keys.sort() : null;
+  const defaults = defaultsKeys(value);
+  const keys = [...Object.keys(info).map((field) => `info.${field}`), ...Object.keys(allocations).map((number) => `allocation.${number}`), ...(defaults ?? [])];
+  return infoOk && allocationsOk && defaults !== null ? keys.sort() : null;
 }
 
 function isVillageChange(value: unknown): boolean {

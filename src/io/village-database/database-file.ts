@@ -1,7 +1,8 @@
 /**
  * A whole village planning database (`zhejiang-2026`) in one JSON file, for the browser to open and keep:
- * the declared edition, the village info, the 上级下达 allocations, the planner's own 管控边界 types of
- * classes (only when there are any) and each layer as a GeoJSON FeatureCollection in CGCS2000 lon/lat,
+ * the declared edition, the village info, the 上级下达 allocations, the plan's own values of the ⚠ defaults
+ * (plan-defaults.ts: 管控边界 types of classes, binding directions, 三大类, class colours; each table only when
+ * it has any) and each layer as a GeoJSON FeatureCollection in CGCS2000 lon/lat,
  * under its database name.
  *
  * Written with a stable key order and one feature per line, so two saves of the same database are the same
@@ -11,10 +12,9 @@
  * value or a wrongly typed info field are notes; only a file that is not such a database fails.
  */
 import type { Geometry } from 'geojson';
-import { GKBJ_TYPES, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
-import { isControlType, isTypableClass, type ControlTypeOverrides } from '../../profiles/zhejiang-2026/control-boundary.ts';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
 import { INDICATORS } from '../../profiles/zhejiang-2026/indicators.ts';
+import { PLAN_DEFAULT_NAMES, PLAN_DEFAULTS, type PlanDefaultName, type PlanDefaults } from '../../profiles/zhejiang-2026/plan-defaults.ts';
 import { NO_VILLAGE_INFO, type FieldValue, type VillageDatabase, type VillageFeature, type VillageInfo, type VillageLayer, type VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { forEachPosition } from '../crs/extent.ts';
 import { plainJson, type Properties } from '../formats/properties.ts';
@@ -51,17 +51,17 @@ export function serialiseVillageDatabase(db: VillageDatabase): string {
     `  "edition": ${JSON.stringify(db.edition)},`,
     `  "info": ${JSON.stringify(info, null, 2).split('\n').join('\n  ')},`,
     `  "allocations": ${JSON.stringify(Object.fromEntries(allocations))},`,
-    ...controlTypesLine(db.controlTypes),
+    ...PLAN_DEFAULT_NAMES.flatMap((name) => defaultsLine(name, db[name])),
     layers.length ? `  "layers": {\n${layers.join(',\n')}\n  }` : '  "layers": {}',
     '}',
     '',
   ].join('\n');
 }
 
-/** The overrides by code in code order; no line at all without any, so a plan that has none keeps its bytes. */
-function controlTypesLine(controlTypes: VillageDatabase['controlTypes']): string[] {
-  const codes = Object.keys(controlTypes ?? {}).sort();
-  return codes.length ? [`  "controlTypes": ${JSON.stringify(Object.fromEntries(codes.map((code) => [code, controlTypes?.[code]])))},`] : [];
+/** A defaults table's values by key in key order; no line at all without any, so a plan that has none keeps its bytes. */
+function defaultsLine(name: PlanDefaultName, table: Readonly<Record<string, string>> | undefined): string[] {
+  const keys = Object.keys(table ?? {}).sort();
+  return keys.length ? [`  ${JSON.stringify(name)}: ${JSON.stringify(Object.fromEntries(keys.map((key) => [key, table?.[key]])))},`] : [];
 }
 
 function serialiseLayer(layer: VillageLayer): string {
@@ -103,7 +103,7 @@ export function parseVillageDatabaseText(text: string, fileName: string): Result
   const notes: Message[] = [];
   const info = parseInfo(root.info, file, notes);
   const allocations = parseAllocations(root.allocations, file, notes);
-  const controlTypes = parseControlTypes(root.controlTypes, file, notes);
+  const defaults = parseDefaults(root, file, notes);
   const layers: Partial<Record<VillageLayerName, VillageLayer>> = {};
   const unknown: string[] = [];
   for (const [name, value] of Object.entries(root.layers)) {
@@ -115,24 +115,34 @@ export function parseVillageDatabaseText(text: string, fileName: string): Result
     }
   }
   if (unknown.length) notes.push(note('villageDb.file.unknownLayers', { file, layers: listSome(unknown), known: LAYER_ORDER.join(', ') }));
-  return success({ layers, edition, info, allocations, ...(controlTypes ? { controlTypes } : {}) }, notes);
+  return success({ layers, edition, info, allocations, ...defaults }, notes);
 }
 
-/** The overrides whose code is a 2023 class and whose value a 管控边界 type; the others dropped with a note (those classes take the default). */
-function parseControlTypes(value: unknown, file: string, notes: Message[]): ControlTypeOverrides | null {
-  if (value === undefined || value === null) return null;
-  if (!isObject(value)) {
-    notes.push(note('database.controlTypes.file.notATable', { file, found: kindOf(value) }));
-    return null;
+/**
+ * Each defaults table's entries whose key and value its description takes; the others dropped with a note
+ * (those keys take the default). A table left without entries is absent.
+ */
+function parseDefaults(root: Json, file: string, notes: Message[]): PlanDefaults {
+  const defaults: Record<string, Record<string, unknown>> = {};
+  for (const name of PLAN_DEFAULT_NAMES) {
+    const value = root[name];
+    const spec = PLAN_DEFAULTS[name];
+    if (value === undefined || value === null) continue;
+    if (!isObject(value)) {
+      notes.push(note(spec.texts.fileNotATable, { file, found: kindOf(value) }));
+      continue;
+    }
+    const kept: Record<string, unknown> = {};
+    const dropped: string[] = [];
+    for (const [key, given] of Object.entries(value)) {
+      if (spec.isKey(key) && spec.isValue(given)) kept[key] = given;
+      else dropped.push(`${key} → ${JSON.stringify(given) ?? kindOf(given)}`);
+    }
+    if (dropped.length) notes.push(note(spec.texts.fileDropped, { file, count: dropped.length, entries: listSome(dropped), types: spec.values }));
+    if (Object.keys(kept).length) defaults[name] = kept;
   }
-  const kept: Record<string, GkbjTypeCode> = {};
-  const dropped: string[] = [];
-  for (const [code, type] of Object.entries(value)) {
-    if (isTypableClass(code) && isControlType(type)) kept[code] = type;
-    else dropped.push(`${code} → ${JSON.stringify(type) ?? kindOf(type)}`);
-  }
-  if (dropped.length) notes.push(note('database.controlTypes.file.dropped', { file, count: dropped.length, entries: listSome(dropped), types: GKBJ_TYPES.map((type) => type.code).join(', ') }));
-  return Object.keys(kept).length ? kept : null;
+  // Each value kept was checked by its table's own isValue.
+  return defaults as PlanDefaults;
 }
 
 function parseInfo(value: unknown, file: string, notes: Message[]): VillageInfo {

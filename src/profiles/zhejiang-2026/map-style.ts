@@ -7,6 +7,7 @@
  */
 import type { ClassIndex, Rgb } from '../classification.ts';
 import type { GkbjTypeCode } from './code-lists.ts';
+import type { HexColour, PlanDefaultTable } from './plan-defaults.ts';
 import type { VillageLayerName } from './village-database.ts';
 
 export interface MapLayerStyle {
@@ -57,13 +58,23 @@ export const GKBJ_TYPE_COLOURS: Readonly<Record<GkbjTypeCode, Rgb>> = {
   '0900': [90, 90, 90],
 };
 
-/** The fill of a code: its own colour, else its nearest coloured ancestor's; null for a code not in the classification. */
-export function classColour(index: ClassIndex, code: string): Rgb | null {
+/**
+ * The fill of a code: walking from the code to its root, the first level with a colour, the plan's own
+ * (`classColours`, plan-defaults.ts) before the classification's at the same level, so a plan colour on 07
+ * recolours 07 and its classes without a colour of their own, not 0703 with its own; null for a code not in
+ * the classification.
+ */
+export function classColour(index: ClassIndex, code: string, planColours: PlanDefaultTable<'classColours'> = {}): Rgb | null {
+  if (index.get(code) === undefined) return null;
   for (const at of index.lineage(code)) {
+    const own = Object.hasOwn(planColours, at) ? planColours[at] : undefined;
+    if (own !== undefined) return rgbOf(own);
     const colour = index.get(at)?.colour;
     if (colour) return colour;
   }
   return null;
 }
 
-export const hexOf = (rgb: Rgb): string => `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+const rgbOf = (hex: HexColour): Rgb => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)];
+
+export const hexOf = (rgb: Rgb): HexColour => `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;

@@ -6,8 +6,8 @@
  * profile's plan takes, and what the `zhejiang-2026` checks and tables read.
  */
 import type { Geometry } from 'geojson';
-import type { ControlTypeOverrides } from './control-boundary.ts';
 import type { DatabaseLayerName } from './layers.ts';
+import type { PlanDefaults } from './plan-defaults.ts';
 
 /**
  * Reference layers a village plan is checked against, by the names our reader gives them [ours ⚠]: CCTool
@@ -56,7 +56,11 @@ export const NO_VILLAGE_INFO: VillageInfo = {
   targetHeritage: null,
 };
 
-export interface VillageDatabase {
+/**
+ * The plan's own values of the ⚠ defaults (plan-defaults.ts: `controlTypes`, `bindings`, `threeCategories`,
+ * `classColours`), each absent where the planner changed nothing.
+ */
+export interface VillageDatabase extends PlanDefaults {
   readonly layers: Readonly<Partial<Record<VillageLayerName, VillageLayer>>>;
   /**
    * The 用地用海 edition the JQDLBM/GHDLBM codes are written in, as the planner declared it: never guessed
@@ -68,6 +72,4 @@ export interface VillageDatabase {
   readonly info: VillageInfo;
   /** 上级下达 by indicator number (indicators.ts), for `binding-indicators`; absent = not entered. */
   readonly allocations: Readonly<Partial<Record<number, number>>>;
-  /** The planner's 管控边界 type per 2023 class code (control-boundary.ts); absent = the profile's defaults. */
-  readonly controlTypes?: ControlTypeOverrides;
 }
