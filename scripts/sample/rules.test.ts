@@ -1,6 +1,7 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { describe, expect, it } from 'vitest';
-import { CONTROL_ZONE_CODES, LAND_NOTE_CODES, RESTORATION_USES, TENURE_CODES, codesOf } from '../../src/domain/codes.ts';
+import { CONTROL_ZONE_CODES, LAND_NOTE_CODES, TENURE_CODES, codesOf } from '../../src/domain/codes.ts';
+import { RESTORATION_USES } from '../../src/profiles/zhejiang-2017/restoration-uses.ts';
 import type { AreaGeometry } from '../../src/domain/features.ts';
 import { LAYER_FIELDS, validateFieldValue, type FieldValue } from '../../src/domain/fields.ts';
 import { isConstructionLand, isCultivatedLand, isLandClassCode } from '../../src/profiles/zhejiang-2017/land-classes.ts';

@@ -75,10 +75,6 @@ export const SLOPE_GRADES = [
   { code: '5', zh: '>25°', en: '>25°' },
 ] as const satisfies readonly CodeEntry[];
 
-/** 拆后用途: what a demolished plot returns to (seed §八). */
-export const RESTORATION_USES = ['111', '113', '12', '131', '132', '31', '153', '2125', '2122'] as const;
-export type RestorationUse = (typeof RESTORATION_USES)[number];
-
 /** Where a new-build parcel's quota comes from. */
 export const QUOTA_SOURCES = [
   { code: 'linkage', zh: '增减挂钩（拆旧指标）', en: 'Linkage (demolition quota)' },

@@ -13,13 +13,15 @@ import {
   PBF_TYPES,
   QUOTA_SOURCES,
   RESERVE_KINDS,
-  RESTORATION_USES,
   SLOPE_GRADES,
   TENURE_CODES,
   type CodeEntry,
 } from './codes.ts';
 import type { LayerProperties } from './features.ts';
+import { DEFAULT_CLASSES } from '../profiles/zhejiang-2017/editing-defaults.ts';
 import { CONSTRUCTION_CLASS_CODES, LAND_CLASSES, landClass, type LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
+import { ORDINARY_PBF_TYPE } from '../profiles/zhejiang-2017/pbf-types.ts';
+import { RESTORATION_USES } from '../profiles/zhejiang-2017/restoration-uses.ts';
 import type { LayerId } from './layers.ts';
 import type { RuleProfile } from './profile.ts';
 
@@ -116,7 +118,7 @@ export function defaultProperties<L extends LayerId>(
     boundary: () => ({ villageCode: '', villageName: '' }),
     base: () => ({
       parcelNo,
-      classCode: '111',
+      classCode: DEFAULT_CLASSES.base,
       surveyCode: null,
       landNote: null,
       tenure: null,
@@ -127,13 +129,13 @@ export function defaultProperties<L extends LayerId>(
       recordedArea: null,
       approvalNo: null,
     }),
-    pbf: () => ({ pbfType: 'G112', recordedArea: null }),
+    pbf: () => ({ pbfType: ORDINARY_PBF_TYPE, recordedArea: null }),
     redline: () => ({ name: '' }),
     townshipZones: () => ({ zoneCode: '030' }),
     places: () => ({ name: '', kind: 'place' }),
-    demolition: () => ({ parcelNo, linkage: 'C1', restorationUse: '111', households: null, note: '' }),
-    newBuild: () => ({ parcelNo, useCode: '2121', linkage: 'E2', households: null, quotaSource: 'linkage', industryPurpose: null, note: '' }),
-    useChange: () => ({ parcelNo, targetCode: '111', newFarmlandType: null, note: '' }),
+    demolition: () => ({ parcelNo, linkage: 'C1', restorationUse: DEFAULT_CLASSES.demolition, households: null, note: '' }),
+    newBuild: () => ({ parcelNo, useCode: DEFAULT_CLASSES.newBuild, linkage: 'E2', households: null, quotaSource: 'linkage', industryPurpose: null, note: '' }),
+    useChange: () => ({ parcelNo, targetCode: DEFAULT_CLASSES.useChange, newFarmlandType: null, note: '' }),
     reserve: () => ({ kind: 'nearPbf', note: '' }),
     facility: () => ({ facilityType: 'cultivation', projectArea: null, note: '' }),
     functionalZone: () => ({ zoneType: profile.functionalZoneTypes[0]?.code ?? 'other', note: '' }),

@@ -28,11 +28,6 @@ import { GKBJ_TYPES } from './zhejiang-2026/code-lists.ts';
 
 /** Files (under src/) still holding profile-specific literals, each with why it is not moved yet. */
 const STILL_TO_MOVE: Readonly<Record<string, string>> = {
-  'domain/codes.ts': "2017 code lists beside domain's own (facility types' classes); imported by domain/",
-  'domain/fields.ts': "the 2017 layers' fields and their default classes; imported by domain/plan-file.ts",
-  'io/dxf/dxf-targets.ts': 'reading DXF labels: 2017 plan-code prefixes and the PBF types (G111, 111)',
-  'io/into-plan/import-command.ts': 'the PBF types as an imported layer writes them (G111, 111, 1)',
-  'io/package/reconstruct.ts': 'reading a 2017 package back: default classes (111, 2121) and the PBF types',
   'print/symbols.ts': 'the 2017 print symbols: a hatch per 2017 class group',
   'ui/layers/LayerSwatch.tsx': "the 2017 layers' swatches in 2017 class colours",
   'viewer/app/legend.ts': "the 2017 notice's legend: class roles (water, green, public space) and swatch colours of 2017 classes",

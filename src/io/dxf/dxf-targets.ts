@@ -7,6 +7,7 @@
 import { CONTROL_ZONE_CODES, codesOf, normaliseControlZoneCode, PBF_TYPES, type ControlZoneCode, type PbfType } from '../../domain/codes.ts';
 import { isLandClassCode, LAND_CLASSES, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { matchRow } from '../survey/match-mapping.ts';
+import { pbfTypeOfLabel } from '../../profiles/zhejiang-2017/pbf-types.ts';
 import { DEFAULT_SURVEY_MAPPING } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';
 
 export const DXF_TARGETS = ['skip', 'base', 'boundary', 'pbf', 'redline', 'townshipZones'] as const;
@@ -35,6 +36,7 @@ export function needsValue(target: DxfTarget): boolean {
 }
 
 const ZONES = new Set<string>(codesOf(CONTROL_ZONE_CODES));
+const PBF_TYPE_CODES = new Set<string>(codesOf(PBF_TYPES));
 
 /**
  * The planning class a label's code stands for: a planning class as written (111, 2121; planning maps
@@ -45,7 +47,7 @@ export function classOfCode(code: string): LandClassCode | null {
   const c = code.trim().toUpperCase();
   if (isLandClassCode(c)) return c;
   const prefixed = /^[XGN](\d{2,4})$/.exec(c)?.[1];
-  if (prefixed && c !== 'G111' && c !== 'G112') return isLandClassCode(prefixed) ? prefixed : prefixed === '111' || prefixed === '112' ? '111' : null;
+  if (prefixed && !PBF_TYPE_CODES.has(c)) return isLandClassCode(prefixed) ? prefixed : null;
   const row = matchRow(DEFAULT_SURVEY_MAPPING, c, null);
   const first = row?.classes[0];
   return first ?? null;
@@ -63,8 +65,7 @@ export function zoneOfCode(code: string): ControlZoneCode | null {
 }
 
 function pbfTypeOfCode(code: string): PbfType | null {
-  const c = code.trim().toUpperCase();
-  return c === 'G111' || c === '111' ? 'G111' : c === 'G112' || c === '112' ? 'G112' : null;
+  return pbfTypeOfLabel(code.trim().toUpperCase());
 }
 
 /** The value a polygon gets on a target, and the label code that gave it (null with a value for the whole layer). */

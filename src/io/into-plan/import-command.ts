@@ -11,6 +11,7 @@ import { newFeatureId } from '../../domain/ids.ts';
 import { findDatumParameters, sameTransformation, withDatumParameters, type DatumParameters } from '../../domain/datum-parameters.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import { putFeature, removeFeature, type FeatureChange } from '../../domain/patch.ts';
+import { pbfTypeOfField } from '../../profiles/zhejiang-2017/pbf-types.ts';
 import { listSome } from '../result.ts';
 import { topologyNotes } from './align-topology.ts';
 import type { ImportedArea } from './preview-types.ts';
@@ -41,9 +42,8 @@ function referenceFeatures(ctx: CommandContext, target: Exclude<ImportTarget, 'b
     const geometry = area.geometry;
     if (target === 'boundary') return { id, layer: 'boundary', geometry, properties: { villageCode: field(area, 'XZQDM') ?? meta.villageCode, villageName: field(area, 'XZQMC') ?? meta.villageName } } as FeatureOf<'boundary'>;
     if (target === 'pbf') {
-      const type = (field(area, 'JBNTLX') ?? '').toUpperCase();
       const recorded = Number(field(area, 'TBMJ'));
-      return { id, layer: 'pbf', geometry, properties: { pbfType: type === 'G111' || type === '111' || type === '1' ? 'G111' : 'G112', recordedArea: Number.isFinite(recorded) && recorded > 0 ? recorded : null } } as FeatureOf<'pbf'>;
+      return { id, layer: 'pbf', geometry, properties: { pbfType: pbfTypeOfField((field(area, 'JBNTLX') ?? '').toUpperCase()), recordedArea: Number.isFinite(recorded) && recorded > 0 ? recorded : null } } as FeatureOf<'pbf'>;
     }
     if (target === 'redline') return { id, layer: 'redline', geometry, properties: { name: field(area, 'NAME', 'MC', 'HXMC') ?? '' } } as FeatureOf<'redline'>;
     const code = normaliseControlZoneCode(field(area, 'GZQLXDM') ?? '');

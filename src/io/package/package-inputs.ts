@@ -13,7 +13,8 @@
  * A package without it (made by another tool) is read as before: what it lacks is "not entered", and the
  * rules that need it say "not checked". A damaged or foreign sidecar is a note; the package is still read.
  */
-import { INDUSTRY_PURPOSES, QUOTA_SOURCES, RESTORATION_USES, codesOf, type IndustryPurpose, type QuotaSource, type RestorationUse } from '../../domain/codes.ts';
+import { INDUSTRY_PURPOSES, QUOTA_SOURCES, codesOf, type IndustryPurpose, type QuotaSource } from '../../domain/codes.ts';
+import { RESTORATION_USES, type RestorationUse } from '../../profiles/zhejiang-2017/restoration-uses.ts';
 import type { FeatureId } from '../../domain/ids.ts';
 import { isLandClassCode, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { layerFeatures, type Justification, type PlanMeta } from '../../domain/plan.ts';

@@ -26,9 +26,11 @@ import { failure, type Message, type Result } from '../../domain/message.ts';
 import { emptyPlan, type Plan } from '../../domain/plan.ts';
 import { resolveProfile } from '../../domain/profile.ts';
 import { union } from '../../geo/overlay.ts';
+import { DEFAULT_CLASSES } from '../../profiles/zhejiang-2017/editing-defaults.ts';
+import { pbfTypeOfField } from '../../profiles/zhejiang-2017/pbf-types.ts';
 import { listSome } from '../result.ts';
 import { rebuiltJustifications, type ChangeInputs, type PlanInputs } from './package-inputs.ts';
-import type { FieldValue, PackageFeature, PackageLayer, PackageLayers } from './package-layers.ts';
+import type { PackageFeature, PackageLayer, PackageLayers } from './package-layers.ts';
 import { refOf } from './package-refs.ts';
 import { isFlagSet, nullableNumber, nullableText, text } from './package-values.ts';
 import { changeKey, ghytUse, ParsedRow } from './rows-used.ts';
@@ -159,16 +161,16 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
       const parcelNo = entry?.parcelNo || text(f.properties.YTDKBH) || String(f.recordNo);
       if ((use === 'demolition' || use === 'newBuild') && !entry) withoutInputs.push(parcelNo);
       if (use === 'demolition') {
-        const restorationUse = entry?.restorationUse ?? targetUses.classUnder(f.geometry) ?? '111';
+        const restorationUse = entry?.restorationUse ?? targetUses.classUnder(f.geometry) ?? DEFAULT_CLASSES.demolition;
         add('demolition', ghyt, f, { parcelNo, linkage: cjjx, restorationUse, households: entry?.households ?? null, note: text(f.properties.BZ) });
       } else if (use === 'newBuild') {
         const landUse = ghytdm.replace(/^[GXN]/, '');
-        add('newBuild', ghyt, f, { parcelNo, useCode: isLandClassCode(landUse) ? landUse : '2121', linkage: cjjx, households: entry?.households ?? null, quotaSource: entry?.quotaSource ?? defaultQuotaSource(cjjx), industryPurpose: entry?.industryPurpose ?? null, note: text(f.properties.BZ) });
+        add('newBuild', ghyt, f, { parcelNo, useCode: isLandClassCode(landUse) ? landUse : DEFAULT_CLASSES.newBuild, linkage: cjjx, households: entry?.households ?? null, quotaSource: entry?.quotaSource ?? defaultQuotaSource(cjjx), industryPurpose: entry?.industryPurpose ?? null, note: text(f.properties.BZ) });
         if (!isLandClassCode(landUse)) notes.push({ key: 'package.assumedUse', params: { file: ghyt.file, record: f.recordNo, code: ghytdm } });
       } else if (use === 'pbf') {
         ghytPbf.push(f);
       } else if (use === 'useChange') {
-        const target = ghytdm === 'N112' ? (entry?.targetCode ?? targetUses.classUnder(f.geometry) ?? '111') : (ghytdm.slice(1) as LandClassCode);
+        const target = ghytdm === 'N112' ? (entry?.targetCode ?? targetUses.classUnder(f.geometry) ?? DEFAULT_CLASSES.useChange) : (ghytdm.slice(1) as LandClassCode);
         add('useChange', ghyt, f, { parcelNo, targetCode: target, newFarmlandType: nullableText(f.properties.XZNTLX), note: text(f.properties.BZ) });
       }
       if (!reserveLayer && isFlagSet(f.properties.JBNTZBQ)) add('reserve', ghyt, f, { kind: 'nearPbf', note: text(f.properties.BZ) });
@@ -218,7 +220,7 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
   if (pbfLayer) {
     for (const f of pbfLayer.features) {
       const key = text(f.properties.BSM);
-      add('pbf', pbfLayer, f, { pbfType: pbfTypeOf(f.properties.JBNTLX), recordedArea: key && inputs?.pbfAreaNotEntered.has(key) ? null : nullableNumber(f.properties.TBMJ) });
+      add('pbf', pbfLayer, f, { pbfType: pbfTypeOfField(text(f.properties.JBNTLX).toUpperCase()), recordedArea: key && inputs?.pbfAreaNotEntered.has(key) ? null : nullableNumber(f.properties.TBMJ) });
     }
   } else if (ghyt) {
     for (const f of ghytPbf) add('pbf', ghyt, f, { pbfType: text(f.properties.GHYTDM).toUpperCase() as PbfType, recordedArea: null });
@@ -346,10 +348,5 @@ function joinChangePieces(rows: readonly PackageFeature[], claimed: ReadonlyMap<
  */
 function defaultQuotaSource(cjjx: string): 'linkage' | 'township' {
   return cjjx === 'E1' ? 'township' : 'linkage';
-}
-
-function pbfTypeOf(value: FieldValue | undefined): PbfType {
-  const v = text(value).toUpperCase();
-  return v === 'G111' || v === '111' || v === '1' ? 'G111' : 'G112';
 }
 
