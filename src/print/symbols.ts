@@ -3,6 +3,7 @@
  * of land a hatch or an outline as well, so a sheet printed in grey still tells construction land, water,
  * forest, demolition, new building and basic farmland apart (colour is never the only carrier of meaning).
  */
+import { FOREST_CLASSES, ORCHARD_CLASS, WATER_CLASSES } from '../profiles/zhejiang-2017/class-roles.ts';
 import { isConstructionLand, type LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
 import { CHANGE_COLOURS, LAND_CLASS_COLOURS } from '../profiles/zhejiang-2017/palette.ts';
 import type { Hatch, Rgb } from './display-list.ts';
@@ -21,9 +22,9 @@ const hatch = (angles: readonly number[], spacingMm: number, widthMm = 0.15, col
 /** Land-class groups with their own hatch (others: colour and label only). */
 function classHatch(code: LandClassCode): Hatch | undefined {
   if (isConstructionLand(code)) return hatch([45], 1.6);
-  if (code === '31' || code === '153' || code === '154') return hatch([0], 1.2, 0.12, [40, 90, 160]);
-  if (code === '131' || code === '132') return hatch([90], 2, 0.12, [30, 100, 30]);
-  if (code === '12') return hatch([0, 90], 2.4, 0.12, [150, 90, 30]);
+  if (WATER_CLASSES.has(code)) return hatch([0], 1.2, 0.12, [40, 90, 160]);
+  if (FOREST_CLASSES.has(code)) return hatch([90], 2, 0.12, [30, 100, 30]);
+  if (code === ORCHARD_CLASS) return hatch([0, 90], 2.4, 0.12, [150, 90, 30]);
   return undefined;
 }
 

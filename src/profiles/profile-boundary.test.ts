@@ -28,10 +28,6 @@ import { GKBJ_TYPES } from './zhejiang-2026/code-lists.ts';
 
 /** Files (under src/) still holding profile-specific literals, each with why it is not moved yet. */
 const STILL_TO_MOVE: Readonly<Record<string, string>> = {
-  'print/symbols.ts': 'the 2017 print symbols: a hatch per 2017 class group',
-  'ui/layers/LayerSwatch.tsx': "the 2017 layers' swatches in 2017 class colours",
-  'viewer/app/legend.ts': "the 2017 notice's legend: class roles (water, green, public space) and swatch colours of 2017 classes",
-  'viewer/app/parcel-sentence.ts': "the 2017 notice's tap sentence: the 2017 homestead and public-space classes",
 };
 
 const TEST_CODE = /(\.test|support|fixtures)\.tsx?$/;

@@ -3,6 +3,7 @@
  * swap in its own. Colour is never the only carrier of meaning: the map adds labels and hatching.
  */
 import type { ControlZoneCode } from '../../domain/codes.ts';
+import { FACILITY_FARMLAND_CLASS, HOMESTEAD_CLASS } from './class-roles.ts';
 import type { LandClassCode } from './land-classes.ts';
 
 type Rgb = readonly [number, number, number];
@@ -34,6 +35,20 @@ export const LAND_CLASS_COLOURS: Readonly<Record<LandClassCode, Rgb>> = {
   '31': [125, 210, 245],
   '32': [215, 200, 185],
 };
+
+/**
+ * The colour of a swatch that stands for a group of classes (the layer list, the notice's legend): the
+ * colour of the group's main class.
+ */
+export const CLASS_GROUP_COLOURS = {
+  cultivated: LAND_CLASS_COLOURS['111'],
+  orchardForest: LAND_CLASS_COLOURS['12'],
+  water: LAND_CLASS_COLOURS['31'],
+  villagePublicSpace: LAND_CLASS_COLOURS['2125'],
+  publicService: LAND_CLASS_COLOURS['2122'],
+  homestead: LAND_CLASS_COLOURS[HOMESTEAD_CLASS],
+  facilityFarmland: LAND_CLASS_COLOURS[FACILITY_FARMLAND_CLASS],
+} as const satisfies Record<string, Rgb>;
 
 export const PBF_COLOUR: Rgb = [255, 230, 0];
 

@@ -1,18 +1,18 @@
 /** A small sample of how a layer looks on the map: fill, outline, hatching. */
 import type { LayerId } from '../../domain/layers.ts';
-import { CHANGE_COLOURS, LAND_CLASS_COLOURS, PBF_COLOUR, rgbCss } from '../../profiles/zhejiang-2017/palette.ts';
+import { CHANGE_COLOURS, CLASS_GROUP_COLOURS, PBF_COLOUR, rgbCss } from '../../profiles/zhejiang-2017/palette.ts';
 
 const SWATCH: Readonly<Record<LayerId, { fill?: string; outline: string; className?: string }>> = {
   boundary: { outline: rgbCss(CHANGE_COLOURS.boundary), className: 'dashed' },
-  base: { fill: rgbCss(LAND_CLASS_COLOURS['111']), outline: '#7a7a7a' },
+  base: { fill: rgbCss(CLASS_GROUP_COLOURS.cultivated), outline: '#7a7a7a' },
   pbf: { fill: rgbCss(PBF_COLOUR), outline: '#c8a400' },
   redline: { outline: rgbCss(CHANGE_COLOURS.redline), className: 'hatch-red' },
   townshipZones: { outline: '#999999', className: 'dotted' },
   places: { outline: 'transparent', className: 'text' },
   demolition: { outline: '#000000', className: 'hatch-cross' },
-  newBuild: { fill: rgbCss(LAND_CLASS_COLOURS['2121']), outline: rgbCss(CHANGE_COLOURS.newBuild) },
-  useChange: { fill: rgbCss(LAND_CLASS_COLOURS['111']), outline: rgbCss(CHANGE_COLOURS.useChange), className: 'dashed' },
-  facility: { fill: rgbCss(LAND_CLASS_COLOURS['151']), outline: rgbCss(CHANGE_COLOURS.facility) },
+  newBuild: { fill: rgbCss(CLASS_GROUP_COLOURS.homestead), outline: rgbCss(CHANGE_COLOURS.newBuild) },
+  useChange: { fill: rgbCss(CLASS_GROUP_COLOURS.cultivated), outline: rgbCss(CHANGE_COLOURS.useChange), className: 'dashed' },
+  facility: { fill: rgbCss(CLASS_GROUP_COLOURS.facilityFarmland), outline: rgbCss(CHANGE_COLOURS.facility) },
   reserve: { outline: rgbCss(CHANGE_COLOURS.reserve), className: 'hatch-gold' },
   consolidationZone: { outline: rgbCss(CHANGE_COLOURS.consolidationZone), className: 'dashed' },
   functionalZone: { outline: rgbCss(CHANGE_COLOURS.functionalZone) },

@@ -4,7 +4,8 @@
  * never rests on colour alone.
  */
 import { isCultivatedLand, LAND_CLASSES, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
-import { CHANGE_COLOURS, LAND_CLASS_COLOURS, PBF_COLOUR, rgbCss } from '../../profiles/zhejiang-2017/palette.ts';
+import { HOMESTEAD_CLASS, OPEN_WATER_CLASSES, ORCHARD_FOREST_CLASSES, VILLAGE_PUBLIC_SPACE_CLASSES } from '../../profiles/zhejiang-2017/class-roles.ts';
+import { CHANGE_COLOURS, CLASS_GROUP_COLOURS, LAND_CLASS_COLOURS, PBF_COLOUR, rgbCss } from '../../profiles/zhejiang-2017/palette.ts';
 import type { NoticeModel } from './notice-model.ts';
 
 type Rgb = readonly [number, number, number];
@@ -24,9 +25,6 @@ export interface LegendEntry {
 }
 
 const swatch = (fill: Rgb | null, outline: Rgb | null = null, hatch: Swatch['hatch'] = null, dashed = false): Swatch => ({ fill, hatch, outline, dashed });
-const WATER: readonly LandClassCode[] = ['31', '153'];
-const GREEN: readonly LandClassCode[] = ['12', '131', '132'];
-const PUBLIC: readonly LandClassCode[] = ['2125', '2122'];
 
 /** The changes first (what villagers look for), then the protected land, then the land uses present. */
 export function legendEntries(model: NoticeModel): LegendEntry[] {
@@ -36,15 +34,15 @@ export function legendEntries(model: NoticeModel): LegendEntry[] {
   const restoration = (test: (c: LandClassCode) => boolean, key: string, fill: Rgb) => {
     if ([...demolished].some(test)) entries.push({ labelKey: key, swatch: swatch(fill, CHANGE_COLOURS.demolition, 'cross') });
   };
-  restoration(isCultivatedLand, 'notice.legend.demolitionToFarmland', LAND_CLASS_COLOURS['111']);
-  restoration((c) => GREEN.includes(c), 'notice.legend.demolitionToGreen', LAND_CLASS_COLOURS['12']);
-  restoration((c) => WATER.includes(c), 'notice.legend.demolitionToWater', LAND_CLASS_COLOURS['31']);
-  restoration((c) => PUBLIC.includes(c), 'notice.legend.demolitionToPublic', LAND_CLASS_COLOURS['2125']);
-  if (areas.newBuild.some((b) => b.props.to === '2121')) entries.push({ labelKey: 'notice.legend.newHomes', swatch: swatch(LAND_CLASS_COLOURS['2121'], CHANGE_COLOURS.newBuild) });
-  if (areas.newBuild.some((b) => b.props.to !== '2121')) entries.push({ labelKey: 'notice.legend.newBuild', swatch: swatch(LAND_CLASS_COLOURS['2122'], CHANGE_COLOURS.newBuild) });
-  if (areas.useChange.some((c) => isCultivatedLand(c.props.to))) entries.push({ labelKey: 'notice.legend.newFarmland', swatch: swatch(LAND_CLASS_COLOURS['111'], CHANGE_COLOURS.useChange, null, true) });
+  restoration(isCultivatedLand, 'notice.legend.demolitionToFarmland', CLASS_GROUP_COLOURS.cultivated);
+  restoration((c) => ORCHARD_FOREST_CLASSES.has(c), 'notice.legend.demolitionToGreen', CLASS_GROUP_COLOURS.orchardForest);
+  restoration((c) => OPEN_WATER_CLASSES.has(c), 'notice.legend.demolitionToWater', CLASS_GROUP_COLOURS.water);
+  restoration((c) => VILLAGE_PUBLIC_SPACE_CLASSES.has(c), 'notice.legend.demolitionToPublic', CLASS_GROUP_COLOURS.villagePublicSpace);
+  if (areas.newBuild.some((b) => b.props.to === HOMESTEAD_CLASS)) entries.push({ labelKey: 'notice.legend.newHomes', swatch: swatch(CLASS_GROUP_COLOURS.homestead, CHANGE_COLOURS.newBuild) });
+  if (areas.newBuild.some((b) => b.props.to !== HOMESTEAD_CLASS)) entries.push({ labelKey: 'notice.legend.newBuild', swatch: swatch(CLASS_GROUP_COLOURS.publicService, CHANGE_COLOURS.newBuild) });
+  if (areas.useChange.some((c) => isCultivatedLand(c.props.to))) entries.push({ labelKey: 'notice.legend.newFarmland', swatch: swatch(CLASS_GROUP_COLOURS.cultivated, CHANGE_COLOURS.useChange, null, true) });
   if (areas.useChange.some((c) => !isCultivatedLand(c.props.to))) entries.push({ labelKey: 'notice.legend.useChange', swatch: swatch(null, CHANGE_COLOURS.useChange, null, true) });
-  if (areas.facility.length) entries.push({ labelKey: 'notice.legend.facility', swatch: swatch(LAND_CLASS_COLOURS['151'], CHANGE_COLOURS.facility) });
+  if (areas.facility.length) entries.push({ labelKey: 'notice.legend.facility', swatch: swatch(CLASS_GROUP_COLOURS.facilityFarmland, CHANGE_COLOURS.facility) });
   if (areas.pbf.length) entries.push({ labelKey: 'notice.legend.pbf', swatch: swatch(PBF_COLOUR, [200, 164, 0]) });
   if (areas.reserve.length) entries.push({ labelKey: 'notice.legend.reserve', swatch: swatch(null, CHANGE_COLOURS.reserve, 'diagonal', true) });
   if (areas.boundary.length) entries.push({ labelKey: 'notice.legend.boundary', swatch: swatch(null, CHANGE_COLOURS.boundary, null, true) });

@@ -6,6 +6,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { BBox } from '../../geo/bbox.ts';
 import type { Message } from '../../domain/message.ts';
+import { HOMESTEAD_CLASS, VILLAGE_PUBLIC_SPACE_CLASSES } from '../../profiles/zhejiang-2017/class-roles.ts';
 import { isCultivatedLand, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { m2ToMu, roundTo } from '../../domain/units.ts';
 import { pointInAreaGeometry } from '../../geo/point-in-ring.ts';
@@ -27,7 +28,6 @@ export function hit<T extends { readonly bbox: BBox; readonly geometry: Polygon 
 /** An area as a sentence gives it: whole m² and 亩 to two decimals. */
 export const size = (m2: number) => ({ m2: Math.round(m2), mu: roundTo(m2ToMu(m2), 2) });
 const cls = (code: LandClassCode) => `landClass.${code}`;
-const PUBLIC_SPACE: readonly LandClassCode[] = ['2125', '2122'];
 
 export function describeAt(model: NoticeModel, at: Position): Description {
   const { areas } = model;
@@ -40,8 +40,8 @@ export function describeAt(model: NoticeModel, at: Position): Description {
   if (change) {
     const common = { fromKey: from, toKey: cls(change.props.to), no: change.props.n, ...size(change.areaM2) };
     let key: string;
-    if (change.layer === 'demolition') key = PUBLIC_SPACE.includes(change.props.to) ? 'notice.tap.demolitionToPublic' : 'notice.tap.demolition';
-    else if (change.layer === 'newBuild') key = change.props.to !== '2121' ? 'notice.tap.newBuild' : 'h' in change.props && change.props.h !== null ? 'notice.tap.newHomes' : 'notice.tap.newHomesUncounted';
+    if (change.layer === 'demolition') key = VILLAGE_PUBLIC_SPACE_CLASSES.has(change.props.to) ? 'notice.tap.demolitionToPublic' : 'notice.tap.demolition';
+    else if (change.layer === 'newBuild') key = change.props.to !== HOMESTEAD_CLASS ? 'notice.tap.newBuild' : 'h' in change.props && change.props.h !== null ? 'notice.tap.newHomes' : 'notice.tap.newHomesUncounted';
     else key = isCultivatedLand(change.props.to) ? 'notice.tap.newFarmland' : 'notice.tap.useChange';
     const households = 'h' in change.props ? change.props.h : null;
     return { message: { key, params: { ...common, ...(households === null ? {} : { households }) } }, featureId: change.id, layer: change.layer };
