@@ -6,7 +6,6 @@
  * SSBJLX = T set on a picked planned parcel and the 管控边界 derived again: 村庄弹性发展区 is what the
  * derivation makes of that parcel (the hand-drawn area goes, the derivation knowing only the parcels).
  */
-import { readFileSync } from 'node:fs';
 import type { Polygon, Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,12 +18,10 @@ import { geometryBBox } from '../../src/geo/bbox.ts';
 import { intersection } from '../../src/geo/overlay.ts';
 import { pointInAreaGeometry } from '../../src/geo/point-in-ring.ts';
 import { polygonsOf } from '../../src/geo/rings.ts';
-import { parseVillageDatabaseText } from '../../src/io/village-database/database-file.ts';
 import type { VillageDatabase, VillageFeature } from '../../src/profiles/zhejiang-2026/village-database.ts';
 import { isAreaGeometry } from '../../src/rules/ydyh/database-parcels.ts';
 import { launch, type Session } from './support/browser.ts';
-import { clickDatabaseMap } from './support/database-view.ts';
-import { E2E_ORIGIN } from './support/origin.ts';
+import { clickDatabaseMap, keepPlan, openSample2026, readSample2026, whenChecked, whenSaved } from './support/database-view.ts';
 
 let session: Session;
 let page: Page;
@@ -85,14 +82,11 @@ const gkbjByType = () =>
 const controlHa = (key: string) => page.evaluate((k) => window.villageDatabase?.state().tables?.control?.find((row) => row.key === k)?.areaHa ?? null, key);
 const editKeys = () => page.evaluate(() => window.villageDatabase?.state().editMessages?.messages.map((m) => m.key) ?? []);
 const ssbjlxOf = (ref: string) => page.evaluate((r) => window.villageDatabase?.state().database?.layers.GHDLTB?.features.find((f) => f.ref === r)?.properties['SSBJLX'] ?? null, ref);
-const checked = () => page.waitForSelector('[data-testid="database-app"][data-checked="true"][data-tabulated="true"]', { timeout: 90_000 });
 
 beforeAll(async () => {
   session = await launch();
   page = session.page;
-  const read = parseVillageDatabaseText(readFileSync('samples/sample-village-2026.database.json', 'utf8'), 'sample');
-  if (!read.ok) throw new Error(read.error.key);
-  const sample = read.value;
+  const sample = readSample2026();
   const drawn = squareIn0201(sample);
   const ring = (drawn.coordinates[0] as Position[]).slice(0, 4) as [number, number][];
   const [w, s, e, n] = geometryBBox(drawn);
@@ -115,11 +109,8 @@ afterAll(async () => {
 
 describe('管控边界 by hand in a 2026 village plan', () => {
   it('draws a 村庄弹性发展区 over the 一般农业空间: the areas by type and the 国土空间管控表 follow, the total stays', async () => {
-    await page.goto(`${E2E_ORIGIN}?database=sample`);
-    await checked();
-    await page.click('[data-action="keep"]');
-    await page.waitForURL(/\?db=/);
-    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]');
+    await openSample2026(page);
+    await keepPlan(page);
     // The sample's 管控边界 are the derived ones: deriving again changes nothing, and says so.
     await page.click('[data-action="derive-gkbj"]');
     await expect.poll(editKeys, { timeout: 30_000 }).toContain('databaseEdit.deriveControl.unchanged');
@@ -154,7 +145,7 @@ describe('管控边界 by hand in a 2026 village plan', () => {
     for (const point of square.ring) await clickDatabaseMap(page, point);
     await clickDatabaseMap(page, square.ring[0] as [number, number]);
     await expect.poll(async () => (await gkbjByType()).m2['0302'] ?? 0, { timeout: 20_000 }).toBeGreaterThan((before.m2['0302'] ?? 0) + square.areaM2 / 2);
-    await checked();
+    await whenChecked(page);
     const after = await gkbjByType();
     const gained = (after.m2['0302'] ?? 0) - (before.m2['0302'] ?? 0);
     // The clicks land on whole pixels: the drawn square is the intended one to a few per cent.
@@ -175,7 +166,7 @@ describe('管控边界 by hand in a 2026 village plan', () => {
     expect(await page.textContent('[data-table="control"] tr[data-row="0302"] th')).toContain('村庄弹性发展区');
     const totalCell = await page.textContent('[data-table="control"] tr[data-row="total"] td[data-value="area"]');
     expect(Number(totalCell?.replace(/,/g, ''))).toBeCloseTo(total, 2);
-    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]');
+    await whenSaved(page);
     expect(session.errors).toEqual([]);
   });
 
@@ -185,16 +176,16 @@ describe('管控边界 by hand in a 2026 village plan', () => {
     await page.selectOption('[data-testid="edit-ssbjlx"]', 'T');
     await page.click('[data-action="apply-ssbjlx"]');
     await expect.poll(() => ssbjlxOf(parcel.ref)).toBe('T');
-    await checked();
+    await whenChecked(page);
 
     await page.click('[data-action="derive-gkbj"]');
     await expect.poll(async () => (await gkbjByType()).m2['0302'] ?? 0, { timeout: 30_000 }).toBeCloseTo(derived0302M2, 1);
-    await checked();
+    await whenChecked(page);
     // The parcel is in it now: the 0302 the sample had, and this parcel.
     const parcelM2 = isAreaGeometry(parcel.geometry) ? ellipsoidalArea(parcel.geometry) : 0;
     expect(derived0302M2 - sample0302M2).toBeCloseTo(parcelM2, -1);
     await expect.poll(() => controlHa('0302'), { timeout: 30_000 }).toBeCloseTo(derived0302M2 / 10_000, 4);
-    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]');
+    await whenSaved(page);
     expect(session.errors).toEqual([]);
   });
 });

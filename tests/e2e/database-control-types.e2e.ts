@@ -5,17 +5,15 @@
  * 一般农业空间 land to 村庄集中建设区, as the same commands compute it here. A reload keeps the type and its
  * effect (real IndexedDB); undo takes the derivation back, and undo again the type, back to its default.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEdit } from '../../src/commands/village-database/database-edit.ts';
 import { deriveControlBoundaries } from '../../src/commands/village-database/derive-control-boundaries.command.ts';
 import { setControlTypes } from '../../src/commands/village-database/set-control-types.command.ts';
-import { parseVillageDatabaseText } from '../../src/io/village-database/database-file.ts';
 import type { VillageDatabase } from '../../src/profiles/zhejiang-2026/village-database.ts';
 import { computeDatabaseTables } from '../../src/rules/ydyh/database-tables.ts';
 import { launch, type Session } from './support/browser.ts';
-import { E2E_ORIGIN } from './support/origin.ts';
+import { keepPlan, openSample2026, readSample2026, whenChecked, whenSaved } from './support/database-view.ts';
 
 const CLASS = '0103';
 const TYPE = '0301';
@@ -28,8 +26,6 @@ let sampleHa: Record<string, number>;
 let overriddenHa: Record<string, number>;
 
 const haByType = (db: VillageDatabase) => Object.fromEntries((computeDatabaseTables(db).control ?? []).map((row) => [row.key, row.areaHa]));
-const checked = () => page.waitForSelector('[data-testid="database-app"][data-checked="true"][data-tabulated="true"]', { timeout: 90_000 });
-const saved = () => page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]', { timeout: 20_000 });
 const controlHa = (key: string) => page.evaluate((k) => window.villageDatabase?.state().tables?.control?.find((row) => row.key === k)?.areaHa ?? null, key);
 const overrides = () => page.evaluate(() => window.villageDatabase?.state().database?.controlTypes ?? null);
 const done = () => page.evaluate(() => window.villageDatabase?.state().history.done.length ?? null);
@@ -42,9 +38,7 @@ const openTable = async () => {
 beforeAll(async () => {
   session = await launch();
   page = session.page;
-  const read = parseVillageDatabaseText(readFileSync('samples/sample-village-2026.database.json', 'utf8'), 'sample');
-  if (!read.ok) throw new Error(read.error.key);
-  const sample = read.value;
+  const sample = readSample2026();
   sampleHa = haByType(sample);
   const typed = setControlTypes(sample, { [CLASS]: TYPE });
   if (!typed.ok) throw new Error(typed.error.key);
@@ -60,12 +54,9 @@ afterAll(async () => {
 
 describe('the 管控边界 type of a class, changed by the planner and kept with the plan', () => {
   it('applies 0103 → 村庄集中建设区 as one step; deriving the 管控边界 again moves its land in the 国土空间管控表', async () => {
-    await page.goto(`${E2E_ORIGIN}?database=sample`);
-    await checked();
+    await openSample2026(page);
     expect(await page.$('[data-testid="control-types"]')).toBeNull();
-    await page.click('[data-action="keep"]');
-    await page.waitForURL(/\?db=/);
-    await saved();
+    await keepPlan(page);
     await openTable();
     expect(await page.inputValue(`${row} select`)).toBe(DEFAULT_TYPE);
     expect(await page.textContent(`${row} select option[value="${DEFAULT_TYPE}"]`)).toContain('默认值');
@@ -75,14 +66,14 @@ describe('the 管控边界 type of a class, changed by the planner and kept with
     await page.waitForSelector(`${row} [data-testid="control-type-changed"]`);
     await page.click('[data-action="apply-control-types"]');
     await expect.poll(overrides).toEqual({ [CLASS]: TYPE });
-    await checked();
+    await whenChecked(page);
     expect(await done()).toBe(1);
     // GKBJ follows only when derived again, as the hint says.
     expect(await controlHa(TYPE)).toBeCloseTo(sampleHa[TYPE] ?? NaN, 4);
 
     await page.click('[data-action="derive-gkbj"]');
     await expect.poll(() => controlHa(TYPE), { timeout: 30_000 }).toBeCloseTo(overriddenHa[TYPE] ?? NaN, 4);
-    await checked();
+    await whenChecked(page);
     expect(await controlHa(DEFAULT_TYPE)).toBeCloseTo(overriddenHa[DEFAULT_TYPE] ?? NaN, 4);
     expect((overriddenHa[TYPE] ?? 0) - (sampleHa[TYPE] ?? 0)).toBeGreaterThan(1);
     expect((overriddenHa[TYPE] ?? 0) - (sampleHa[TYPE] ?? 0)).toBeCloseTo((sampleHa[DEFAULT_TYPE] ?? 0) - (overriddenHa[DEFAULT_TYPE] ?? 0), 3);
@@ -91,13 +82,13 @@ describe('the 管控边界 type of a class, changed by the planner and kept with
     const cell = page.locator(`[data-table="control"] tr[data-row="${TYPE}"] td[data-value="area"]`);
     await cell.waitFor();
     expect(Number((await cell.textContent())?.replace(/,/g, ''))).toBeCloseTo(overriddenHa[TYPE] ?? NaN, 2);
-    await saved();
+    await whenSaved(page);
     expect(session.errors).toEqual([]);
   });
 
   it('keeps the type and its effect across a reload; undo takes back the derivation, then the type', async () => {
     await page.reload();
-    await checked();
+    await whenChecked(page);
     expect(await overrides()).toEqual({ [CLASS]: TYPE });
     expect(await controlHa(TYPE)).toBeCloseTo(overriddenHa[TYPE] ?? NaN, 4);
     expect(await done()).toBe(2);
@@ -112,8 +103,8 @@ describe('the 管控边界 type of a class, changed by the planner and kept with
     await expect.poll(overrides).toBeNull();
     await expect.poll(() => page.inputValue(`${row} select`)).toBe(DEFAULT_TYPE);
     expect(await page.$(`${row} [data-testid="control-type-changed"]`)).toBeNull();
-    await checked();
-    await saved();
+    await whenChecked(page);
+    await whenSaved(page);
     expect(session.errors).toEqual([]);
   });
 });

@@ -6,18 +6,16 @@
  * with its note, the edit surviving a reload (real IndexedDB), a full disk (the edit kept in the page, said,
  * leaving asks first, saved once there is room), and the kept plan listed on the start page and deleted.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import { geometryBBox } from '../../src/geo/bbox.ts';
 import { pointInAreaGeometry } from '../../src/geo/point-in-ring.ts';
-import { parseVillageDatabaseText } from '../../src/io/village-database/database-file.ts';
 import type { VillageDatabase, VillageFeature } from '../../src/profiles/zhejiang-2026/village-database.ts';
 import { isAreaGeometry } from '../../src/rules/ydyh/database-parcels.ts';
 import { launch, type Session } from './support/browser.ts';
 import { installDiskFullSwitch, openStartPage, setDiskFull } from './support/drafts.ts';
-import { clickDatabaseMap, insidePoint } from './support/database-view.ts';
+import { clickDatabaseMap, insidePoint, keepPlan, openSample2026, readSample2026, whenChecked, whenSaved } from './support/database-view.ts';
 import { E2E_ORIGIN } from './support/origin.ts';
 
 let session: Session;
@@ -42,7 +40,6 @@ function farmlandOutsidePbf(db: VillageDatabase): VillageFeature[] {
     .sort((a, b) => areaOf(b) - areaOf(a));
 }
 
-const checked = () => page.waitForSelector('[data-testid="database-app"][data-checked="true"][data-tabulated="true"]', { timeout: 90_000 });
 const boundaryErrors = () => page.evaluate(() => window.villageDatabase?.state().check?.issues.filter((i) => i.rule === 'village-land-in-boundary' && i.severity === 'error').length ?? -1);
 const villageHa = () => page.evaluate(() => window.villageDatabase?.state().tables?.structure.rows.find((r) => r.row.key === 'village')?.values.target ?? NaN);
 const codeOf = (ref: string) => page.evaluate((r) => window.villageDatabase?.state().database?.layers.GHDLTB?.features.find((f) => f.ref === r)?.properties['GHDLBM'], ref);
@@ -52,9 +49,7 @@ beforeAll(async () => {
   session = await launch();
   await installDiskFullSwitch(session.context);
   page = session.page;
-  const read = parseVillageDatabaseText(readFileSync('samples/sample-village-2026.database.json', 'utf8'), 'sample');
-  if (!read.ok) throw new Error(read.error.key);
-  sample = read.value;
+  sample = readSample2026();
 });
 
 afterAll(async () => {
@@ -63,12 +58,9 @@ afterAll(async () => {
 
 describe('editing a 2026 village plan', () => {
   it('keeps the sample on this computer, reclassifies a parcel clicked on the map, and the checks and tables follow; undo and redo', async () => {
-    await page.goto(`${E2E_ORIGIN}?database=sample`);
-    await checked();
+    await openSample2026(page);
     expect(await page.isVisible('[data-testid="edit-needs-keep"]')).toBe(false);
-    await page.click('[data-action="keep"]');
-    await page.waitForURL(/\?db=/);
-    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]');
+    await keepPlan(page);
     expect(await boundaryErrors()).toBe(0);
     const before = await villageHa();
 
@@ -78,7 +70,7 @@ describe('editing a 2026 village plan', () => {
     await expect.poll(() => page.getAttribute('[data-testid="database-feature"]', 'data-ref')).toBe(parcel.ref);
     await page.selectOption('[data-testid="edit-code"]', '070301');
     await page.click('[data-action="apply-edit"]');
-    await checked();
+    await whenChecked(page);
     await expect.poll(boundaryErrors).toBe(1);
     expect(await codeOf(parcel.ref)).toBe('070301');
     expect((await villageHa()) - before).toBeCloseTo(areaOf(parcel) / 10_000, 6);
@@ -95,7 +87,7 @@ describe('editing a 2026 village plan', () => {
     await expect.poll(boundaryErrors, { timeout: 30_000 }).toBe(0);
     await page.click('[data-action="undo"]');
     await expect.poll(boundaryErrors).toBe(1);
-    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]');
+    await whenSaved(page);
     expect(session.errors).toEqual([]);
   });
 
@@ -111,10 +103,10 @@ describe('editing a 2026 village plan', () => {
     await page.waitForSelector('[data-testid="edit-said"]');
     expect(await codeOf(second.ref)).toBe('07');
     expect(await codeOf(third.ref)).toBe('07');
-    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]');
+    await whenSaved(page);
 
     await page.reload();
-    await checked();
+    await whenChecked(page);
     expect(await codeOf(second.ref)).toBe('07');
     expect(await codeOf(third.ref)).toBe('07');
     const [first] = farmlandOutsidePbf(sample);
@@ -146,9 +138,9 @@ describe('editing a 2026 village plan', () => {
     expect(await codeOf(fourth.ref)).toBe('0103');
     // The writer tries again by itself.
     await setDiskFull(page, false);
-    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]', { timeout: 20_000 });
+    await whenSaved(page);
     await page.reload();
-    await checked();
+    await whenChecked(page);
     expect(await codeOf(fourth.ref)).toBe('0103');
   });
 
@@ -170,7 +162,7 @@ describe('editing a 2026 village plan', () => {
     await page.click('[data-action="draw-change"]');
     for (const corner of ring) await clickDatabaseMap(page, corner);
     await clickDatabaseMap(page, ring[0] as [number, number]);
-    await checked();
+    await whenChecked(page);
     const after = await countAndArea();
     if (process.env.E2E_SHOT) {
       await page.evaluate(() => window.villageDatabase?.idle());
@@ -195,7 +187,7 @@ describe('editing a 2026 village plan', () => {
     const row = page.locator(`[data-kept="${kept.id}"]`);
     await row.waitFor();
     await row.locator('[data-action="open-kept"]').click();
-    await checked();
+    await whenChecked(page);
     expect(await keptId()).toBe(kept.id);
     await openStartPage(page);
     page.once('dialog', (dialog) => void dialog.accept());

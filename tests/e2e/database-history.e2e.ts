@@ -3,33 +3,26 @@
  * parcel reclassified by a real click on the map, the page reloaded, Ctrl+Z restores the code and Ctrl+Y
  * applies it again, and after another reload the redone edit is still there, with its undo step.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
-import { parseVillageDatabaseText } from '../../src/io/village-database/database-file.ts';
 import type { VillageDatabase, VillageFeature } from '../../src/profiles/zhejiang-2026/village-database.ts';
 import { isAreaGeometry } from '../../src/rules/ydyh/database-parcels.ts';
 import { launch, type Session } from './support/browser.ts';
-import { clickDatabaseMap, insidePoint } from './support/database-view.ts';
-import { E2E_ORIGIN } from './support/origin.ts';
+import { clickDatabaseMap, insidePoint, keepPlan, openSample2026, readSample2026, whenChecked, whenSaved } from './support/database-view.ts';
 
 let session: Session;
 let page: Page;
 let sample: VillageDatabase;
 
 const areaOf = (f: VillageFeature) => (isAreaGeometry(f.geometry) ? ellipsoidalArea(f.geometry) : 0);
-const checked = () => page.waitForSelector('[data-testid="database-app"][data-checked="true"][data-tabulated="true"]', { timeout: 90_000 });
-const saved = () => page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]', { timeout: 20_000 });
 const codeOf = (ref: string) => page.evaluate((r) => window.villageDatabase?.state().database?.layers.GHDLTB?.features.find((f) => f.ref === r)?.properties['GHDLBM'], ref);
 const steps = () => page.evaluate(() => ({ done: window.villageDatabase?.state().history.done.length, undone: window.villageDatabase?.state().history.undone.length }));
 
 beforeAll(async () => {
   session = await launch();
   page = session.page;
-  const read = parseVillageDatabaseText(readFileSync('samples/sample-village-2026.database.json', 'utf8'), 'sample');
-  if (!read.ok) throw new Error(read.error.key);
-  sample = read.value;
+  sample = readSample2026();
 });
 
 afterAll(async () => {
@@ -38,11 +31,8 @@ afterAll(async () => {
 
 describe('the undo history of a kept 2026 plan', () => {
   it('undoes and redoes an edit made before a reload, and keeps the result through another', async () => {
-    await page.goto(`${E2E_ORIGIN}?database=sample`);
-    await checked();
-    await page.click('[data-action="keep"]');
-    await page.waitForURL(/\?db=/);
-    await saved();
+    await openSample2026(page);
+    await keepPlan(page);
 
     // The largest paddy parcel: easy to hit with a click.
     const parcel = (sample.layers.GHDLTB?.features ?? []).filter((f) => f.properties['GHDLBM'] === '0101').sort((a, b) => areaOf(b) - areaOf(a))[0];
@@ -53,10 +43,10 @@ describe('the undo history of a kept 2026 plan', () => {
     await page.selectOption('[data-testid="edit-code"]', '0301');
     await page.click('[data-action="apply-edit"]');
     expect(await codeOf(parcel.ref)).toBe('0301');
-    await saved();
+    await whenSaved(page);
 
     await page.reload();
-    await checked();
+    await whenChecked(page);
     expect(await codeOf(parcel.ref)).toBe('0301');
     expect(await steps()).toEqual({ done: 1, undone: 0 });
     expect(await page.isEnabled('[data-action="undo"]')).toBe(true);
@@ -64,10 +54,10 @@ describe('the undo history of a kept 2026 plan', () => {
     await expect.poll(() => codeOf(parcel.ref)).toBe(original);
     await page.keyboard.press('Control+y');
     await expect.poll(() => codeOf(parcel.ref)).toBe('0301');
-    await saved();
+    await whenSaved(page);
 
     await page.reload();
-    await checked();
+    await whenChecked(page);
     expect(await codeOf(parcel.ref)).toBe('0301');
     expect(await steps()).toEqual({ done: 1, undone: 0 });
     expect(await page.evaluate(() => window.villageDatabase?.state().notes.map((note) => note.key))).not.toContain('databaseDrafts.history.dropped');

@@ -5,23 +5,19 @@
  * and the 指标表 shows the per-capita figure computed here from the same database with the same info. Undo
  * takes the error away, redo brings it back, and a reload keeps it (real IndexedDB).
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDecimals } from '../../src/domain/units.ts';
-import { parseVillageDatabaseText } from '../../src/io/village-database/database-file.ts';
 import type { VillageDatabase } from '../../src/profiles/zhejiang-2026/village-database.ts';
 import { computeDatabaseTables } from '../../src/rules/ydyh/database-tables.ts';
 import { launch, type Session } from './support/browser.ts';
-import { E2E_ORIGIN } from './support/origin.ts';
+import { keepPlan, openSample2026, readSample2026, whenChecked, whenSaved } from './support/database-view.ts';
 
 let session: Session;
 let page: Page;
 let sample: VillageDatabase;
 
 const TARGET_POPULATION = 2500;
-const checked = () => page.waitForSelector('[data-testid="database-app"][data-checked="true"][data-tabulated="true"]', { timeout: 90_000 });
-const saved = () => page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]', { timeout: 20_000 });
 const bindingErrors = () =>
   page.evaluate(() => window.villageDatabase?.state().check?.issues.filter((i) => i.rule === 'binding-indicators' && i.severity === 'error').map((i) => i.message.params?.['number']) ?? null);
 const state = () => page.evaluate(() => ({ info: window.villageDatabase?.state().database?.info, allocations: window.villageDatabase?.state().database?.allocations, done: window.villageDatabase?.state().history.done.length }));
@@ -33,9 +29,7 @@ const perCapitaShown = async () => {
 beforeAll(async () => {
   session = await launch();
   page = session.page;
-  const read = parseVillageDatabaseText(readFileSync('samples/sample-village-2026.database.json', 'utf8'), 'sample');
-  if (!read.ok) throw new Error(read.error.key);
-  sample = read.value;
+  sample = readSample2026();
 });
 
 afterAll(async () => {
@@ -44,13 +38,10 @@ afterAll(async () => {
 
 describe('the village information and allocations entered in the 2026 view', () => {
   it('asks to keep the plan first, says a wrong entry under its field, applies the rest as one step, and the checks and 指标表 follow', async () => {
-    await page.goto(`${E2E_ORIGIN}?database=sample`);
-    await checked();
+    await openSample2026(page);
     await page.click('[data-tab="info"]');
     await page.waitForSelector('[data-testid="village-info"] [data-testid="edit-needs-keep"]');
-    await page.click('[data-action="keep"]');
-    await page.waitForURL(/\?db=/);
-    await saved();
+    await keepPlan(page);
     await page.waitForSelector('[data-action="apply-village-info"]');
 
     const planned = computeDatabaseTables(sample).indicators.results.find((r) => r.indicator.number === 1)?.target.value ?? NaN;
@@ -66,7 +57,7 @@ describe('the village information and allocations entered in the 2026 view', () 
     await page.fill('[data-entry="targetPopulation"]', String(TARGET_POPULATION));
     await page.fill('[data-entry="allocation.1"]', String(allocation));
     await page.click('[data-action="apply-village-info"]');
-    await checked();
+    await whenChecked(page);
     await expect.poll(bindingErrors).toEqual([1]);
     const edited = await state();
     expect(edited.done).toBe(1);
@@ -81,16 +72,16 @@ describe('the village information and allocations entered in the 2026 view', () 
     expect(await perCapitaShown()).toBe(formatDecimals(perCapita, 2, 2));
 
     await page.click('[data-action="undo"]');
-    await checked();
+    await whenChecked(page);
     await expect.poll(bindingErrors).toEqual([]);
     expect((await state()).info?.targetPopulation).toBe(sample.info.targetPopulation);
     await page.keyboard.press('Control+y');
-    await checked();
+    await whenChecked(page);
     await expect.poll(bindingErrors).toEqual([1]);
-    await saved();
+    await whenSaved(page);
 
     await page.reload();
-    await checked();
+    await whenChecked(page);
     expect(await bindingErrors()).toEqual([1]);
     const reloaded = await state();
     expect(reloaded.info?.targetPopulation).toBe(TARGET_POPULATION);

@@ -5,7 +5,6 @@
  * Shift+click and merged (合并: one parcel fewer, the merged one the two areas' sum), undone. Which parcels
  * and which line are chosen here with the same commands, so the case is one the sample really has.
  */
-import { readFileSync } from 'node:fs';
 import type { LineString } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,12 +13,10 @@ import { mergeParcels } from '../../src/commands/village-database/merge-parcels.
 import { splitParcels } from '../../src/commands/village-database/split-parcels.command.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import { bboxIntersects, geometryBBox } from '../../src/geo/bbox.ts';
-import { parseVillageDatabaseText } from '../../src/io/village-database/database-file.ts';
 import type { VillageDatabase, VillageFeature } from '../../src/profiles/zhejiang-2026/village-database.ts';
 import { isAreaGeometry } from '../../src/rules/ydyh/database-parcels.ts';
 import { launch, type Session } from './support/browser.ts';
-import { clickDatabaseMap, insidePoint } from './support/database-view.ts';
-import { E2E_ORIGIN } from './support/origin.ts';
+import { clickDatabaseMap, insidePoint, keepPlan, openSample2026, readSample2026, whenChecked, whenSaved } from './support/database-view.ts';
 
 interface SplitCase {
   readonly parcel: VillageFeature;
@@ -72,7 +69,6 @@ function mergeCase(db: VillageDatabase, avoid: VillageFeature): [VillageFeature,
   throw new Error('no two adjacent parcels of one class in the sample');
 }
 
-const checked = () => page.waitForSelector('[data-testid="database-app"][data-checked="true"][data-tabulated="true"]', { timeout: 90_000 });
 const parcelCount = () => page.evaluate(() => window.villageDatabase?.state().database?.layers.GHDLTB?.features.length ?? -1);
 /** The village's planned total in the structure table, in m². */
 const totalM2 = () => page.evaluate(() => (window.villageDatabase?.state().tables?.structure.rows.find((r) => r.row.kind === 'total')?.values.target ?? NaN) * 10_000);
@@ -81,10 +77,9 @@ const featureOf = (ref: string) => page.evaluate((r) => window.villageDatabase?.
 beforeAll(async () => {
   session = await launch();
   page = session.page;
-  const read = parseVillageDatabaseText(readFileSync('samples/sample-village-2026.database.json', 'utf8'), 'sample');
-  if (!read.ok) throw new Error(read.error.key);
-  splitting = splitCase(read.value);
-  merging = mergeCase(read.value, splitting.parcel);
+  const sample = readSample2026();
+  splitting = splitCase(sample);
+  merging = mergeCase(sample, splitting.parcel);
 });
 
 afterAll(async () => {
@@ -94,11 +89,8 @@ afterAll(async () => {
 describe('splitting and merging planned parcels', () => {
   it('keeps the sample on this computer and splits a picked paddy by a line drawn on the map; undo puts it back', async () => {
     const { parcel, line } = splitting;
-    await page.goto(`${E2E_ORIGIN}?database=sample`);
-    await checked();
-    await page.click('[data-action="keep"]');
-    await page.waitForURL(/\?db=/);
-    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]');
+    await openSample2026(page);
+    await keepPlan(page);
     const count = await parcelCount();
     const total = await totalM2();
 
@@ -120,15 +112,15 @@ describe('splitting and merging planned parcels', () => {
     await clickDatabaseMap(page, end);
     await expect.poll(parcelCount).toBe(count + 1);
     await page.waitForSelector('[data-testid="split-hint"]', { state: 'detached' });
-    await checked();
+    await whenChecked(page);
     await expect.poll(async () => Math.abs((await totalM2()) - total)).toBeLessThan(0.01);
     expect(await page.isVisible('[data-testid="edit-said"].error')).toBe(false);
 
     await page.click('[data-action="undo"]');
     await expect.poll(parcelCount).toBe(count);
-    await checked();
+    await whenChecked(page);
     await expect.poll(async () => Math.abs((await totalM2()) - total)).toBeLessThan(0.01);
-    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]');
+    await whenSaved(page);
     expect(session.errors).toEqual([]);
   });
 
@@ -146,13 +138,13 @@ describe('splitting and merging planned parcels', () => {
     expect(Math.abs(areaOf(merged ?? undefined) - areaOf(first) - areaOf(second))).toBeLessThan(0.01);
     expect(merged?.properties['BSM']).toBe(first.properties['BSM']);
     expect(await featureOf(second.ref)).toBeNull();
-    await checked();
+    await whenChecked(page);
     await expect.poll(async () => Math.abs((await totalM2()) - total)).toBeLessThan(0.01);
 
     await page.click('[data-action="undo"]');
     await expect.poll(parcelCount).toBe(count);
     expect(areaOf((await featureOf(second.ref)) ?? undefined)).toBeCloseTo(areaOf(second), 6);
-    await page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]');
+    await whenSaved(page);
     expect(session.errors).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * Driving the 2026 database view: a real-looking 三调 export to start from, the review list's decisions, a
- * point to click inside a parcel, a real click there on its map, and the wheel zooming in on a spot.
+ * Driving the 2026 database view: the 2026 sample opened and kept on this computer, a real-looking 三调
+ * export to start from, the review list's decisions, a point to click inside a parcel, a real click there on
+ * its map, and the wheel zooming in on a spot.
  */
+import { readFileSync } from 'node:fs';
 import type { Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -11,10 +13,38 @@ import { layerFeatures } from '../../../src/domain/plan.ts';
 import { geometryBBox } from '../../../src/geo/bbox.ts';
 import { pointInAreaGeometry } from '../../../src/geo/point-in-ring.ts';
 import type { InputFile } from '../../../src/io/files.ts';
+import { parseVillageDatabaseText } from '../../../src/io/village-database/database-file.ts';
 import { writeShapefile } from '../../../src/io/formats/shapefile-write.ts';
 import { surveyLayerFromParcels } from '../../../src/io/survey/survey-layer.ts';
-import type { VillageFeature } from '../../../src/profiles/zhejiang-2026/village-database.ts';
+import type { VillageDatabase, VillageFeature } from '../../../src/profiles/zhejiang-2026/village-database.ts';
 import { isAreaGeometry } from '../../../src/rules/ydyh/database-parcels.ts';
+import { E2E_ORIGIN } from './origin.ts';
+
+/** The 2026 sample as the page reads it, for a test to compute what the page should show. */
+export function readSample2026(): VillageDatabase {
+  const read = parseVillageDatabaseText(readFileSync('samples/sample-village-2026.database.json', 'utf8'), 'sample');
+  if (!read.ok) throw new Error(read.error.key);
+  return read.value;
+}
+
+/** Resolves once the worker has checked and tabulated the plan shown. */
+export const whenChecked = (page: Page) => page.waitForSelector('[data-testid="database-app"][data-checked="true"][data-tabulated="true"]', { timeout: 90_000 });
+
+/** Resolves once the plan kept on this computer has no save pending. */
+export const whenSaved = (page: Page) => page.waitForSelector('[data-testid="keep-status"][data-saving="idle"]', { timeout: 20_000 });
+
+/** Opens the 2026 sample from the start page's link and waits for its first check. */
+export async function openSample2026(page: Page): Promise<void> {
+  await page.goto(`${E2E_ORIGIN}?database=sample`);
+  await whenChecked(page);
+}
+
+/** Keeps the plan shown on this computer (only a kept plan can be edited) and waits for the first save. */
+export async function keepPlan(page: Page): Promise<void> {
+  await page.click('[data-action="keep"]');
+  await page.waitForURL(/\?db=/);
+  await whenSaved(page);
+}
 
 /**
  * A 三调 export: the generator's base parcels clipped to a separate boundary and jittered, as DLTB and XZQ
