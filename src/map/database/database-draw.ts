@@ -4,10 +4,14 @@
  * by a double-click or a click on its last point again, as terra-draw does) and taken off the map at once:
  * what it becomes is the caller's edit (commands/village-database/draw-over-plan, split-parcels). No
  * snapping: the edits cut the parcels along what was drawn, so it need not meet their outlines.
+ *
+ * Reshaping: one outline's vertices are draggable (terra-draw's select mode, as the 2017 editor reshapes);
+ * each finished drag is handed over as the stored vertex and where it went, and the caller gives back the
+ * outline to show next (changed by its edit, or as it was when the edit was refused).
  */
-import type { LineString, Polygon } from 'geojson';
+import type { LineString, Polygon, Position } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode } from 'terra-draw';
+import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStoreFeatures } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { DRAW_STYLES } from '../draw/draw-styles.ts';
 
@@ -16,16 +20,49 @@ export interface DatabaseDraw {
   start(onFinish: (polygon: Polygon) => void): void;
   /** Starts drawing a line; `onFinish` gets it once it is finished. Drawing again replaces the listener. */
   startLine(onFinish: (line: LineString) => void): void;
-  /** Stops drawing, dropping an unfinished shape. */
+  /**
+   * Makes the vertices of `ring` (an outer ring as stored) draggable; `onDragged` gets each finished drag and
+   * returns the ring to show next. Reshaping again replaces the ring and the listener. False when terra-draw
+   * cannot hold the ring (then nothing is draggable).
+   */
+  reshape(ring: readonly Position[], onDragged: (drag: VertexDrag) => readonly Position[]): boolean;
+  /** Stops drawing or reshaping, dropping an unfinished shape. */
   stop(): void;
   readonly drawing: boolean;
+}
+
+/** A vertex dragged: where it was stored, and where it was dropped. */
+export interface VertexDrag {
+  readonly from: Position;
+  readonly to: Position;
 }
 
 /** What is being drawn, and who gets it. */
 type Drawing =
   | { readonly kind: 'idle' }
   | { readonly kind: 'polygon'; readonly onFinish: (polygon: Polygon) => void }
-  | { readonly kind: 'linestring'; readonly onFinish: (line: LineString) => void };
+  | { readonly kind: 'linestring'; readonly onFinish: (line: LineString) => void }
+  /** `shown` is `stored` as terra-draw holds it (its 9 decimals), vertex for vertex. */
+  | { readonly kind: 'select'; readonly stored: readonly Position[]; readonly shown: readonly Position[]; readonly onDragged: (drag: VertexDrag) => readonly Position[] };
+
+/** terra-draw's `coordinatePrecision`: it refuses a polygon with finer coordinates. */
+const PRECISION = 9;
+const RESHAPED_ID = 'reshaped-outline';
+const key = (p: Position) => `${p[0]},${p[1]}`;
+const rounded = (p: Position): Position => [Number((p[0] as number).toFixed(PRECISION)), Number((p[1] as number).toFixed(PRECISION))];
+
+/**
+ * The drag between the ring as shown and as terra-draw reports it after the drag (it may have rewound it):
+ * the one shown vertex gone and the one new position; undefined when nothing moved.
+ */
+function dragOf(drawing: Extract<Drawing, { kind: 'select' }>, edited: readonly Position[]): VertexDrag | undefined {
+  const shownKeys = new Set(drawing.shown.map(key));
+  const editedKeys = new Set(edited.map(key));
+  const to = edited.find((p) => !shownKeys.has(key(p)));
+  const gone = drawing.shown.findIndex((p) => !editedKeys.has(key(p)));
+  const from = drawing.stored[gone];
+  return to && from ? { from, to: [...to] } : undefined;
+}
 
 export function createDatabaseDraw(map: MapLibreMap): DatabaseDraw {
   let draw: TerraDraw | null = null;
@@ -38,18 +75,50 @@ export function createDatabaseDraw(map: MapLibreMap): DatabaseDraw {
       modes: [
         new TerraDrawPolygonMode({ styles: DRAW_STYLES.polygon, pointerDistance: 20 }),
         new TerraDrawLineStringMode({ styles: DRAW_STYLES.linestring, pointerDistance: 20 }),
+        new TerraDrawSelectMode({
+          allowManualSelection: false,
+          allowManualDeselection: false,
+          keyEvents: null,
+          pointerDistance: 20,
+          styles: DRAW_STYLES.select,
+          flags: { polygon: { feature: { coordinates: { draggable: true } } } },
+        }),
       ],
     });
     created.start();
-    created.on('finish', (id) => {
+    created.on('finish', (id, context) => {
       const finished = created.getSnapshotFeature(id);
-      created.removeFeatures([id]);
       const geometry = finished?.geometry;
+      if (drawing.kind === 'select') {
+        if (context.action !== 'dragCoordinate' || geometry?.type !== 'Polygon') return;
+        const reshaping = drawing;
+        const drag = dragOf(reshaping, (geometry as Polygon).coordinates[0] ?? []);
+        const next = drag ? reshaping.onDragged(drag) : reshaping.stored;
+        // Shown again once terra-draw has finished its own handling of the drag.
+        setTimeout(() => {
+          if (drawing === reshaping) showOutline(next, reshaping.onDragged);
+        }, 0);
+        return;
+      }
+      created.removeFeatures([id]);
       if (drawing.kind === 'polygon' && geometry?.type === 'Polygon') drawing.onFinish(geometry);
       if (drawing.kind === 'linestring' && geometry?.type === 'LineString') drawing.onFinish(geometry);
     });
     draw = created;
     return created;
+  };
+  /** Puts `ring` into terra-draw, selected so its vertices drag; false when terra-draw refuses it. */
+  const showOutline = (ring: readonly Position[], onDragged: (drag: VertexDrag) => readonly Position[]): boolean => {
+    const terra = made();
+    const shown = ring.map(rounded);
+    drawing = { kind: 'select', stored: ring, shown, onDragged };
+    terra.clear();
+    terra.setMode('select');
+    const outline: GeoJSONStoreFeatures = { id: RESHAPED_ID, type: 'Feature', geometry: { type: 'Polygon', coordinates: [shown.map((p) => [...p])] }, properties: { mode: 'polygon' } };
+    const [added] = terra.addFeatures([outline]);
+    if (!added?.valid) return false;
+    terra.selectFeature(RESHAPED_ID);
+    return true;
   };
   const begin = (next: Exclude<Drawing, { kind: 'idle' }>) => {
     drawing = next;
@@ -61,6 +130,13 @@ export function createDatabaseDraw(map: MapLibreMap): DatabaseDraw {
     },
     startLine(onFinish) {
       begin({ kind: 'linestring', onFinish });
+    },
+    reshape(ring, onDragged) {
+      if (drawing.kind === 'select' && drawing.stored === ring) {
+        drawing = { ...drawing, onDragged };
+        return true;
+      }
+      return showOutline(ring, onDragged);
     },
     stop() {
       drawing = { kind: 'idle' };

@@ -1,9 +1,10 @@
 /**
  * The edits a 2026 plan kept on this computer takes on the picked features: 规划用地 parcels change class
  * (a 用地用海 2023 land class, by first-level group), are merged (合并, two or more of one class side by
- * side) or split by a line drawn over the map (按线分割: Esc cancels); 管控边界 change type. Each is one
- * undo step (Ctrl+Z / Ctrl+Y); what the command refuses or notes is said under it. A plan not kept cannot
- * be edited: the panel says how to keep it.
+ * side), split by a line drawn over the map (按线分割: Esc cancels) or reshaped by dragging the vertices of
+ * the one picked parcel (调整边界: the neighbours sharing a vertex follow it; Esc or 完成 ends it); 管控边界
+ * change type. Each is one undo step (Ctrl+Z / Ctrl+Y); what the command refuses or notes is said under it.
+ * A plan not kept cannot be edited: the panel says how to keep it.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { useStore } from 'zustand';
 import type { DatabaseSession } from '../../app/database-session.ts';
 import { mergeParcels } from '../../commands/village-database/merge-parcels.command.ts';
 import { reclassify } from '../../commands/village-database/reclassify.command.ts';
+import { reshapeBoundary } from '../../commands/village-database/reshape-boundary.command.ts';
 import { setControlType } from '../../commands/village-database/set-control-type.command.ts';
 import { splitParcels } from '../../commands/village-database/split-parcels.command.ts';
 import type { DatabaseMap } from '../../map/database/database-map.ts';
@@ -22,35 +24,81 @@ import { ClassOptions } from './ClassOptions.tsx';
 /** Picked refs joined into one string: a stable dependency while the same parcels stay picked. */
 const REF_SEPARATOR = '\n';
 
-/** 合并 and 按线分割 for the picked planned parcels; while the line is drawn, clicks on the map draw and do not pick. */
-function ShapeEdits({ session, map, refKey }: { session: DatabaseSession; map: DatabaseMap | null; refKey: string }) {
-  const { t } = useTranslation();
-  const [splitting, setSplitting] = useState(false);
-  const refs = refKey.split(REF_SEPARATOR);
+/** What the map's pointer does for the shape edits: draw a splitting line, drag the picked parcel's vertices, or pick. */
+type MapTool = 'split' | 'reshape' | null;
+
+/** The stored outer ring of a parcel whose vertices can be dragged: a polygon's (terra-draw holds no multi-part outline). */
+const outerRing = (feature: VillageFeature | undefined) => (feature?.geometry?.type === 'Polygon' ? feature.geometry.coordinates[0] : undefined);
+
+/** While reshaping, the picked parcel's vertices drag on the map; each drag is one edit, and the outline shown follows the plan (an undo too). */
+function useReshape(session: DatabaseSession, map: DatabaseMap | null, feature: VillageFeature | undefined, on: boolean): boolean {
+  const [holdable, setHoldable] = useState(true);
+  const ring = outerRing(feature);
+  const ref = feature?.ref;
   useEffect(() => {
-    if (!splitting || !map) return;
-    map.draw.startLine((line) => {
-      session.edit((db) => splitParcels(db, refKey.split(REF_SEPARATOR), line));
-      setSplitting(false);
-    });
+    if (!on || !map || !ring || ref === undefined) return;
+    setHoldable(
+      map.draw.reshape(ring, (drag) => {
+        session.edit((db) => reshapeBoundary(db, 'GHDLTB', drag, ref));
+        return outerRing(session.store.getState().database?.layers.GHDLTB?.features.find((f) => f.ref === ref)) ?? ring;
+      }),
+    );
+  }, [on, map, ring, ref, session]);
+  useEffect(() => {
+    if (!on || !map) return;
+    return () => map.draw.stop();
+  }, [on, map]);
+  return holdable && ring !== undefined;
+}
+
+/** 合并, 按线分割 and 调整边界 for the picked planned parcels; while the line is drawn or the vertices drag, clicks on the map do not pick. */
+function ShapeEdits({ session, map, refKey, features }: { session: DatabaseSession; map: DatabaseMap | null; refKey: string; features: readonly VillageFeature[] }) {
+  const { t } = useTranslation();
+  const [tool, setTool] = useState<MapTool>(null);
+  const refs = refKey.split(REF_SEPARATOR);
+  const reshapable = useReshape(session, map, features.length === 1 ? features[0] : undefined, tool === 'reshape');
+  useEffect(() => {
+    if (!tool || !map) return;
+    if (tool === 'split') {
+      map.draw.startLine((line) => {
+        session.edit((db) => splitParcels(db, refKey.split(REF_SEPARATOR), line));
+        setTool(null);
+      });
+    }
     const escape = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setSplitting(false);
+      if (event.key === 'Escape') setTool(null);
     };
     window.addEventListener('keydown', escape);
     return () => {
       window.removeEventListener('keydown', escape);
-      map.draw.stop();
+      if (tool === 'split') map.draw.stop();
     };
-  }, [splitting, map, session, refKey]);
+  }, [tool, map, session, refKey]);
+  const toggle = (which: Exclude<MapTool, null>) => setTool((current) => (current === which ? null : which));
   return (
     <div className="shape-edits">
-      <button type="button" className="tool-button" data-action="merge-parcels" disabled={refs.length < 2 || splitting} title={t('database.shape.mergeHint')} onClick={() => session.edit((db) => mergeParcels(db, refs))}>
+      <button type="button" className="tool-button" data-action="merge-parcels" disabled={refs.length < 2 || tool !== null} title={t('database.shape.mergeHint')} onClick={() => session.edit((db) => mergeParcels(db, refs))}>
         {t('database.shape.merge')}
       </button>
-      <button type="button" className={`tool-button${splitting ? ' active' : ''}`} data-action="split-parcels" aria-pressed={splitting} disabled={!map} onClick={() => setSplitting((on) => !on)}>
-        {t(splitting ? 'database.shape.splitStop' : 'database.shape.split')}
+      <button type="button" className={`tool-button${tool === 'split' ? ' active' : ''}`} data-action="split-parcels" aria-pressed={tool === 'split'} disabled={!map || tool === 'reshape'} onClick={() => toggle('split')}>
+        {t(tool === 'split' ? 'database.shape.splitStop' : 'database.shape.split')}
       </button>
-      {splitting ? <p className="hint" role="status" data-testid="split-hint">{t('database.shape.splitHint')}</p> : null}
+      <button
+        type="button"
+        className={`tool-button${tool === 'reshape' ? ' active' : ''}`}
+        data-action="reshape-boundary"
+        aria-pressed={tool === 'reshape'}
+        disabled={!map || refs.length !== 1 || tool === 'split'}
+        onClick={() => toggle('reshape')}
+      >
+        {t(tool === 'reshape' ? 'database.reshape.done' : 'database.reshape.start')}
+      </button>
+      {tool === 'split' ? <p className="hint" role="status" data-testid="split-hint">{t('database.shape.splitHint')}</p> : null}
+      {tool === 'reshape' ? (
+        <p className="hint" role="status" data-testid="reshape-hint">
+          {t(reshapable ? 'database.reshape.hint' : 'database.reshape.onlyPolygon')}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -84,7 +132,7 @@ export function DatabaseEdits({ session, map, layer, features }: { session: Data
       <button type="button" className="tool-button" data-action="apply-edit" onClick={apply}>
         {t('database.edit.apply', { count: refs.length })}
       </button>
-      {layer === 'GHDLTB' ? <ShapeEdits session={session} map={map} refKey={refs.join(REF_SEPARATOR)} /> : null}
+      {layer === 'GHDLTB' ? <ShapeEdits session={session} map={map} refKey={refs.join(REF_SEPARATOR)} features={features} /> : null}
       {said ? (
         <div className={`edit-said ${said.level}`} role={said.level === 'error' ? 'alert' : 'status'} data-testid="edit-said">
           {said.messages.map((message, i) => (
