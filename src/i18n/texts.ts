@@ -12,6 +12,7 @@ import { databaseShapeText } from './text/database-shape.text.ts';
 import { databaseReshapeText } from './text/database-reshape.text.ts';
 import { databaseBoundaryText } from './text/database-boundary.text.ts';
 import { databaseControlTypesText } from './text/database-control-types.text.ts';
+import { databaseDefaultsText } from './text/database-defaults.text.ts';
 import { attributeTableText } from './text/attribute-table.text.ts';
 import { attributesText } from './text/attributes.text.ts';
 import { basemapText } from './text/basemap.text.ts';
@@ -58,6 +59,7 @@ export const TEXTS: readonly Texts[] = [
   databaseReshapeText,
   databaseBoundaryText,
   databaseControlTypesText,
+  databaseDefaultsText,
   tablesText,
   cliText,
   packageText,

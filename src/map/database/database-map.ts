@@ -48,7 +48,7 @@ function styleLayers(style: MapLayerStyle, shown: boolean): LayerSpecification[]
 export interface DatabaseMap {
   /** Drawing a change (a polygon) on the map; while it draws, clicks do not pick. */
   readonly draw: DatabaseDraw;
-  /** Draws the database after an edit: only the layers whose records changed are sent to the map again. */
+  /** Draws the database after an edit: only the layers whose records (or, filled by class, the plan's colours) changed are sent again. */
   update(db: VillageDatabase): void;
   setShown(layer: VillageLayerName, shown: boolean): void;
   /** Outlines the picked features. */
@@ -107,7 +107,11 @@ export function createDatabaseMap(container: HTMLElement, db: VillageDatabase, s
   return {
     draw,
     update(next) {
-      for (const style of styles) if (next.layers[style.layer] !== drawn.layers[style.layer]) source(sourceOf(style.layer))?.setData(layerData(next, style));
+      // A change of the plan's class colours refills the layers filled by class, which keep their records.
+      const recoloured = next.classColours !== drawn.classColours;
+      for (const style of styles) {
+        if (next.layers[style.layer] !== drawn.layers[style.layer] || (recoloured && style.draw === 'classes')) source(sourceOf(style.layer))?.setData(layerData(next, style));
+      }
       drawn = next;
     },
     setShown(layer, on) {

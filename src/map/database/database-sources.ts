@@ -1,7 +1,7 @@
 /**
  * A village database's layers as the GeoJSON the map draws: each feature keeps its `ref` (how issues and
  * the feature panel name it), its code and the fill or outline colour the profile's style gives it
- * (profiles/zhejiang-2026/map-style.ts). Codes of a declared 2020 database are coloured as the checks count
+ * (profiles/zhejiang-2026/map-style.ts), a parcel's fill the plan's own colour of its class where it set one. Codes of a declared 2020 database are coloured as the checks count
  * them, in 2023 (`convert2020To2023`); a code the classification does not know is drawn grey and hatched, so
  * it stands out before its finding is read.
  */
@@ -27,10 +27,10 @@ const textOf = (value: FieldValue | undefined): string => (value === null || val
 
 const GKBJ_BY_NAME = new Map<string, string>(GKBJ_TYPES.map((t) => [t.zh, t.code]));
 
-function classProperties(feature: VillageFeature, style: MapLayerStyle, edition: VillageDatabase['edition']): DrawnProperties {
+function classProperties(feature: VillageFeature, style: MapLayerStyle, edition: VillageDatabase['edition'], planColours: PlanColours): DrawnProperties {
   const written = textOf(feature.properties[style.codeField ?? '']);
   const code = edition === 'ydyh-2020' ? convert2020To2023(written).code : written;
-  const colour = code ? classColour(YDYH_2023_INDEX, code) : null;
+  const colour = code ? classColour(YDYH_2023_INDEX, code, planColours) : null;
   return { ref: feature.ref, code, colour: colour ? hexOf(colour) : UNKNOWN_CLASS_COLOUR, unknown: colour ? 0 : 1 };
 }
 
@@ -41,8 +41,11 @@ function typeProperties(feature: VillageFeature, style: MapLayerStyle): DrawnPro
   return { ref: feature.ref, code, colour: hexOf(colour ?? style.colour), unknown: colour ? 0 : 1 };
 }
 
-export function drawnProperties(feature: VillageFeature, style: MapLayerStyle, edition: VillageDatabase['edition']): DrawnProperties {
-  if (style.draw === 'classes') return classProperties(feature, style, edition);
+/** The plan's own class colours (`classColours`), which parcels are filled with before the profile's. */
+type PlanColours = NonNullable<VillageDatabase['classColours']>;
+
+export function drawnProperties(feature: VillageFeature, style: MapLayerStyle, edition: VillageDatabase['edition'], planColours: PlanColours = {}): DrawnProperties {
+  if (style.draw === 'classes') return classProperties(feature, style, edition, planColours);
   if (style.draw === 'types') return typeProperties(feature, style);
   return { ref: feature.ref, code: '', colour: hexOf(style.colour), unknown: 0 };
 }
@@ -50,7 +53,7 @@ export function drawnProperties(feature: VillageFeature, style: MapLayerStyle, e
 export function layerData(db: VillageDatabase, style: MapLayerStyle): FeatureCollection<Geometry, DrawnProperties> {
   const features: Feature<Geometry, DrawnProperties>[] = [];
   for (const feature of db.layers[style.layer]?.features ?? []) {
-    if (feature.geometry) features.push({ type: 'Feature', geometry: feature.geometry, properties: drawnProperties(feature, style, db.edition) });
+    if (feature.geometry) features.push({ type: 'Feature', geometry: feature.geometry, properties: drawnProperties(feature, style, db.edition, db.classColours) });
   }
   return { type: 'FeatureCollection', features };
 }

@@ -69,6 +69,25 @@ export const INDICATORS: readonly IndicatorSpec[] = [
   indicator(13, 'protection', '自然和文化遗产', 'Natural and cultural heritage sites', '预期性', '处', 'entered by the planner (现状/规划自然和文化遗产)'),
 ];
 
+/** An indicator's direction as a plan sets it (plan-defaults.ts): `none` = 不约束. */
+export type PlanBinding = 'atMost' | 'atLeast' | 'none';
+
+/** A plan's own directions by indicator number. */
+export type PlanBindings = Readonly<Record<string, PlanBinding>>;
+
+/** The direction the plan binds the indicator in (null: not bound): its own where it set one, else the profile's. */
+export function bindingOf(indicator: IndicatorSpec, bindings: PlanBindings = {}): IndicatorSpec['binding'] {
+  const own = Object.hasOwn(bindings, String(indicator.number)) ? bindings[String(indicator.number)] : undefined;
+  if (own === undefined) return indicator.binding;
+  return own === 'none' ? null : own;
+}
+
+/** How a direction is written beside an indicator (the 上级下达 entry, the 指标表's 属性). */
+export const BINDING_SYMBOLS: Readonly<Record<'atMost' | 'atLeast', string>> = { atMost: '≤', atLeast: '≥' };
+
+/** The profile's direction as a plan would write it, for the 默认值 mark. */
+export const defaultBindingOf = (indicator: IndicatorSpec): PlanBinding => indicator.binding ?? 'none';
+
 export interface IndicatorInput {
   /** Each year's parcels, 用地用海 (2023) codes, areas in m². */
   readonly parcels: Readonly<Record<Year, readonly ParcelArea[]>>;
@@ -79,6 +98,8 @@ export interface IndicatorInput {
   readonly pbfM2: number;
   /** 现状/规划自然和文化遗产 as entered (处); null when not entered. */
   readonly heritageSites: Readonly<Record<Year, number | null>>;
+  /** The plan's own binding directions by indicator number (plan-defaults.ts `bindings`); absent = the profile's. */
+  readonly bindings?: PlanBindings;
 }
 
 export type IndicatorFigure =
@@ -87,6 +108,8 @@ export type IndicatorFigure =
 
 export interface IndicatorResult {
   readonly indicator: IndicatorSpec;
+  /** The direction this plan binds it in (its own where it set one, else `indicator.binding`); null: not bound. */
+  readonly binding: IndicatorSpec['binding'];
   readonly base: IndicatorFigure;
   readonly target: IndicatorFigure;
 }
@@ -136,5 +159,5 @@ export function computeIndicators(input: IndicatorInput): readonly IndicatorResu
   const base = figuresOf(input, 'base');
   const target = figuresOf(input, 'target');
   const figure = (figures: ReadonlyMap<number, IndicatorFigure>, n: number): IndicatorFigure => figures.get(n) ?? { value: null, reason: 'notComputed' };
-  return INDICATORS.map((indicator) => ({ indicator, base: figure(base, indicator.number), target: figure(target, indicator.number) }));
+  return INDICATORS.map((indicator) => ({ indicator, binding: bindingOf(indicator, input.bindings), base: figure(base, indicator.number), target: figure(target, indicator.number) }));
 }

@@ -8,13 +8,11 @@
  */
 import { groupOf } from '../classification.ts';
 import { YDYH_2023_INDEX } from '../ydyh/classes-2023.ts';
+import type { ParcelArea } from '../ydyh/fill-structure-table.ts';
 import { THREE_CATEGORIES, type ThreeCategory } from '../ydyh/groupings-2023.ts';
 import { GKBJ_TYPES, type GkbjTypeCode } from './code-lists.ts';
 import { isControlType, isTypableClass } from './control-boundary.ts';
-import { INDICATORS, type IndicatorSpec } from './indicators.ts';
-
-/** An indicator's direction as a plan sets it: `none` = 不约束 (null in a change means "back to the default"). */
-export type PlanBinding = 'atMost' | 'atLeast' | 'none';
+import { INDICATORS, type IndicatorSpec, type PlanBinding } from './indicators.ts';
 
 /** A fill as `#rrggbb`, as the plan file and a colour input write it. */
 export type HexColour = `#${string}`;
@@ -117,20 +115,17 @@ export const PLAN_DEFAULT_NAMES: readonly PlanDefaultName[] = ['controlTypes', '
 
 // ---- each table read with the plan's values ----
 
-/** The direction the plan binds the indicator in (null: not bound), its own where it set one, else the profile's. */
-export function bindingOf(indicator: IndicatorSpec, bindings: PlanDefaultTable<'bindings'> = {}): IndicatorSpec['binding'] {
-  const own = Object.hasOwn(bindings, String(indicator.number)) ? bindings[String(indicator.number)] : undefined;
-  if (own === undefined) return indicator.binding;
-  return own === 'none' ? null : own;
-}
-
-/** The profile's direction as a plan value, for the 默认值 mark. */
-export const defaultBindingOf = (indicator: IndicatorSpec): PlanBinding => indicator.binding ?? 'none';
-
 /** The 三大类 of a code before any plan's values; null for a code in none (04, 05, 17, 23 coded at level 1, sea classes). */
 export const defaultThreeCategoryOf = (code: string): ThreeCategory | null => groupOf(THREE_CATEGORIES, YDYH_2023_INDEX, code);
 
 /** The 三大类 of a code in this plan: its own or its nearest ancestor's plan value, else the default (as `controlTypeOf`). */
 export function threeCategoryOf(code: string, categories: PlanDefaultTable<'threeCategories'> = {}): ThreeCategory | null {
   return groupOf({ ...THREE_CATEGORIES, assign: categories }, YDYH_2023_INDEX, code) ?? defaultThreeCategoryOf(code);
+}
+
+/** The area (m²) in each 三大类 as this plan assigns them, and of the parcels in none (`unassigned`). */
+export function threeCategoryAreas(parcels: readonly ParcelArea[], categories: PlanDefaultTable<'threeCategories'> = {}): Readonly<Record<ThreeCategory | 'unassigned', number>> {
+  const areas: Record<ThreeCategory | 'unassigned', number> = { agricultural: 0, construction: 0, unused: 0, unassigned: 0 };
+  for (const parcel of parcels) areas[threeCategoryOf(parcel.code, categories) ?? 'unassigned'] += parcel.areaM2;
+  return areas;
 }

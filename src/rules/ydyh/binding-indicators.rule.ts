@@ -1,7 +1,8 @@
 /**
  * `binding-indicators` (cct:zbb 约束性 [ours ⚠ for the direction]): the target year's binding indicators
  * against the allocation the township plan gives the village (上级下达, entered by the planner): #1 and #2
- * at most it, #7–#11 at least it, as `INDICATORS` says. An indicator without an allocation, or whose
+ * at most it, #7–#11 at least it, as `INDICATORS` says, unless the plan binds one otherwise (its `bindings`,
+ * plan-defaults.ts: ≤, ≥ or not at all). An indicator without an allocation, or whose
  * reference layer is missing, is not checked. Values are compared as the 指标表 shows them, to 0.0001 公顷.
  *
  * The red line and the PBF (#7, #8) count only inside the village (`referenceInsideVillage`).
@@ -20,7 +21,7 @@ export const bindingIndicatorsRule: DatabaseRule = {
   id: 'binding-indicators',
   severity: 'error',
   source: 'cct:zbb [ours ⚠]',
-  summary: 'Target-year #1, #2 ≤ 上级下达, #7–#11 ≥ 上级下达 (directions ours ⚠), to 0.0001 公顷; red line and PBF clipped to the village; not checked without an allocation or the reference layer.',
+  summary: 'Target-year #1, #2 ≤ 上级下达, #7–#11 ≥ 上级下达 (directions ours ⚠, the plan may set its own), to 0.0001 公顷; red line and PBF clipped to the village; not checked without an allocation or the reference layer.',
   check(db) {
     const clipped = { STBHHX: referenceInsideVillage(db, 'STBHHX'), YJJBNT: referenceInsideVillage(db, 'YJJBNT') };
     const results = computeIndicators({
@@ -29,10 +30,10 @@ export const bindingIndicatorsRule: DatabaseRule = {
       redLineM2: clipped.STBHHX.ok ? clipped.STBHHX.m2 : 0,
       pbfM2: clipped.YJJBNT.ok ? clipped.YJJBNT.m2 : 0,
       heritageSites: { base: db.info.baseHeritage, target: db.info.targetHeritage },
+      ...(db.bindings ? { bindings: db.bindings } : {}),
     });
     const issues: DatabaseIssue[] = [];
-    for (const { indicator, target } of results) {
-      const { binding } = indicator;
+    for (const { indicator, binding, target } of results) {
       if (binding === null) continue;
       const params = { indicatorKey: `rules.db.indicator.${indicator.number}`, number: indicator.number };
       const allocation = db.allocations[indicator.number];

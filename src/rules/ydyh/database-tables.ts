@@ -157,6 +157,7 @@ function indicatorTable(database: VillageDatabase, base: readonly ParcelArea[], 
     redLineM2: areaOf(clipped.redLine),
     pbfM2: areaOf(clipped.pbf),
     heritageSites: { base: info.baseHeritage, target: info.targetHeritage },
+    ...(database.bindings ? { bindings: database.bindings } : {}),
   });
   const footnotes: IndicatorFootnote[] = [];
   const results = computed.map((result): IndicatorResult => {

@@ -19,7 +19,7 @@ function legendRows(db: VillageDatabase): LegendRow[] {
   if (!style) return [];
   const counts = new Map<string, { colour: string; count: number; known: boolean }>();
   for (const feature of db.layers.GHDLTB?.features ?? []) {
-    const drawn = drawnProperties(feature, style, db.edition);
+    const drawn = drawnProperties(feature, style, db.edition, db.classColours);
     const row = counts.get(drawn.code) ?? { colour: drawn.colour, count: 0, known: drawn.unknown === 0 };
     counts.set(drawn.code, { ...row, count: row.count + 1 });
   }

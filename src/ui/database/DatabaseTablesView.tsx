@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import type { FilledRow } from '../../profiles/ydyh/fill-structure-table.ts';
 import type { HeaderColumn, HeaderGroup } from '../../profiles/ydyh/zj-structure-table.ts';
-import type { IndicatorFigure } from '../../profiles/zhejiang-2026/indicators.ts';
+import { BINDING_SYMBOLS, type IndicatorFigure } from '../../profiles/zhejiang-2026/indicators.ts';
 import type { DatabaseTables } from '../../rules/ydyh/database-tables.ts';
 import { formatNumber } from '../format.ts';
 import { renderMessage } from '../../rules/render.ts';
@@ -88,11 +88,14 @@ function IndicatorTable({ tables, english }: { tables: DatabaseTables; english: 
           </tr>
         </thead>
         <tbody>
-          {tables.indicators.results.map(({ indicator, base, target }) => (
+          {tables.indicators.results.map(({ indicator, binding, base, target }) => (
             <tr key={indicator.number} data-row={indicator.number}>
               <td>{indicator.number}</td>
               <th>{english ? indicator.en : indicator.zh}</th>
-              <td>{t(`database.tables.attribute.${indicator.attribute === '约束性' ? 'binding' : 'expected'}`)}</td>
+              <td data-binding={binding ?? 'none'}>
+                {t(`database.tables.attribute.${indicator.attribute === '约束性' ? 'binding' : 'expected'}`)}
+                {binding ? ` ${BINDING_SYMBOLS[binding]}` : indicator.binding ? t('database.defaults.bindings.notBound') : ''}
+              </td>
               <td>{indicator.unit}</td>
               <td className="number" data-value="base">{cell(base, indicator.number)}</td>
               <td className="number" data-value="target">{cell(target, indicator.number)}</td>

@@ -10,8 +10,10 @@ import { useStore } from 'zustand';
 import type { DatabaseSession } from '../../app/database-session.ts';
 import { ALLOCATED_INDICATORS, setVillageInfo, villageInfoProblems, type AllocationChanges, type EntryProblem } from '../../commands/village-database/set-village-info.command.ts';
 import { VILLAGE_TYPES } from '../../profiles/zhejiang-2026/code-lists.ts';
+import { BINDING_SYMBOLS, bindingOf, type IndicatorSpec } from '../../profiles/zhejiang-2026/indicators.ts';
 import type { VillageDatabase, VillageInfo } from '../../profiles/zhejiang-2026/village-database.ts';
 import { formatMessage } from '../format.ts';
+import { PlanDefaultsSection } from './PlanDefaultsSection.tsx';
 
 type Entry = EntryProblem['entry'];
 type Texts = Readonly<Partial<Record<Entry, string>>>;
@@ -50,6 +52,7 @@ function InfoForm({ db, session }: { db: VillageDatabase; session: DatabaseSessi
   const [problems, setProblems] = useState<readonly EntryProblem[]>([]);
   const [applied, setApplied] = useState(false);
   const english = i18n.language === 'en';
+  const directionOf = (binding: IndicatorSpec['binding']) => (binding ? BINDING_SYMBOLS[binding] : t('database.defaults.bindings.notBound'));
   const say = (problem: EntryProblem) => formatMessage(t, (k) => i18n.exists(k), problem.message);
 
   const field = (entry: Entry, label: string, input: (id: string, value: string, set: (value: string) => void) => ReactNode, extra?: ReactNode) => {
@@ -105,9 +108,9 @@ function InfoForm({ db, session }: { db: VillageDatabase; session: DatabaseSessi
       {ALLOCATED_INDICATORS.map((indicator) =>
         field(
           allocationEntry(indicator.number),
-          t('database.info.allocationLabel', { indicator: t(`rules.db.indicator.${indicator.number}`), direction: indicator.binding === 'atMost' ? '≤' : '≥' }),
+          t('database.info.allocationLabel', { indicator: t(`rules.db.indicator.${indicator.number}`), direction: directionOf(bindingOf(indicator, db.bindings)) }),
           textInput('decimal'),
-          indicator.unconfirmed.includes('binding') ? <span className="default-note" title={t('database.info.defaultHint')}>{t('database.info.default')}</span> : null,
+          indicator.unconfirmed.includes('binding') && db.bindings?.[String(indicator.number)] === undefined ? <span className="default-note" title={t('database.info.defaultHint')}>{t('database.info.default')}</span> : null,
         ),
       )}
       <button type="button" className="tool-button" data-action="apply-village-info" onClick={apply}>
@@ -133,6 +136,7 @@ export function VillageInfoPanel({ db, session }: { db: VillageDatabase; session
     <div className="panel village-info" data-testid="village-info">
       <h2>{t('database.info.title')}</h2>
       {draft ? <InfoForm key={formKey} db={db} session={session} /> : <p className="hint" data-testid="edit-needs-keep">{t('database.edit.keepFirst')}</p>}
+      {draft ? <PlanDefaultsSection db={db} session={session} /> : null}
     </div>
   );
 }

@@ -57,7 +57,7 @@ export function buildPayload2026({ database, planId, villageName, versionName, d
   const parcelEntries = parcels.map((f) => {
     const written = textOf(f.properties.GHDLBM) ?? '';
     const code = counted.get(f.ref) ?? '';
-    const colour = classColour(YDYH_2023_INDEX, code);
+    const colour = classColour(YDYH_2023_INDEX, code, database.classColours);
     if (colour && written) classColours[written] = hexOf(colour);
     const n = textOf(f.properties.GHDLMC) ?? YDYH_2023_INDEX.get(code)?.zh ?? '';
     return area(f.geometry, f.ref, { c: written, n, f: YDYH_2023_INDEX.root(code) ?? null, z: code ? groupOf(ZJ_TABLE_GROUPS, YDYH_2023_INDEX, code) : null });
