@@ -58,10 +58,14 @@ export function serialiseVillageDatabase(db: VillageDatabase): string {
   ].join('\n');
 }
 
-/** A defaults table's values by key in key order; no line at all without any, so a plan that has none keeps its bytes. */
+/**
+ * A defaults table's values by key in key order (written entry by entry: an object would put integer-like
+ * keys such as 1703 before 0103); no line at all without any, so a plan that has none keeps its bytes.
+ */
 function defaultsLine(name: PlanDefaultName, table: Readonly<Record<string, string>> | undefined): string[] {
   const keys = Object.keys(table ?? {}).sort();
-  return keys.length ? [`  ${JSON.stringify(name)}: ${JSON.stringify(Object.fromEntries(keys.map((key) => [key, table?.[key]])))},`] : [];
+  const entries = keys.map((key) => `${JSON.stringify(key)}:${JSON.stringify(table?.[key])}`);
+  return keys.length ? [`  ${JSON.stringify(name)}: {${entries.join(',')}},`] : [];
 }
 
 function serialiseLayer(layer: VillageLayer): string {

@@ -45,3 +45,14 @@ describe('the database map sources', () => {
     expect(data.features.map((f) => f.properties.ref)).toEqual(['GHDLTB#1', 'GHDLTB#2']);
   });
 });
+
+describe('the database map sources with the plan’s own colours', () => {
+  it('fills a parcel with its class’s plan colour, the others as before', () => {
+    const [dry, homestead] = parcels('GHDLTB', 'GHDLBM', ['0103', '070301']);
+    const planColours = { '0103': '#1060c0' } as const;
+    expect(drawnProperties(dry!, style('GHDLTB'), 'ydyh-2023', planColours)).toMatchObject({ code: '0103', colour: '#1060c0', unknown: 0 });
+    expect(drawnProperties(homestead!, style('GHDLTB'), 'ydyh-2023', planColours).colour).toBe(drawnProperties(homestead!, style('GHDLTB'), 'ydyh-2023').colour);
+    const db = { ...database({ GHDLTB: [dry!, homestead!] }), classColours: planColours };
+    expect(layerData(db, style('GHDLTB')).features.map((f) => f.properties.colour)[0]).toBe('#1060c0');
+  });
+});

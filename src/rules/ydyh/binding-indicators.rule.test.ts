@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
 import { bindingIndicatorsRule } from './binding-indicators.rule.ts';
+import { computeDatabaseTables } from './database-tables.ts';
 import { cell, database, feature, parcels } from './test-support.ts';
 
 // Base and plan: two village parcels, a farmland and a forest parcel, ≈ 1.07 公顷 each.
@@ -35,5 +36,34 @@ describe('binding-indicators', () => {
   it('is not checked for the red line without its layer, even with an allocation', () => {
     const db = database({ JQDLTB: layers.JQDLTB, GHDLTB: layers.GHDLTB }, { allocations: { 7: 1 } });
     expect(bindingIndicatorsRule.check(db).find((i) => i.message.params['number'] === 7)?.message.params).toMatchObject({ missingKey: 'rules.db.missing.reference.STBHHX' });
+  });
+});
+
+describe('binding-indicators with the plan’s own directions', () => {
+  const allocations = { 1: 2, 9: 1.5, 10: 1.06 };
+  const broken = (db: ReturnType<typeof database>) => bindingIndicatorsRule.check(db).filter((i) => i.severity === 'error').map((i) => [i.message.params['number'], i.message.key.split('.').at(-1)]);
+
+  it('checks each indicator in the direction the plan binds it, and not at all where it binds it none', () => {
+    const byDefault = database(layers, { allocations });
+    expect(broken(byDefault)).toEqual([
+      [1, 'atMost'],
+      [9, 'atLeast'],
+    ]);
+    // #1 not bound, #9 at most 1.5 (kept), #10 at most 1.06 (broken: ≈ 1.0674).
+    const own = { ...byDefault, bindings: { '1': 'none', '9': 'atMost', '10': 'atMost' } } as const;
+    expect(broken(own)).toEqual([[10, 'atMost']]);
+  });
+
+  it('gives the 指标表 the same directions', () => {
+    const results = computeDatabaseTables({ ...database(layers, { allocations }), bindings: { '1': 'none', '9': 'atMost' } }).indicators.results;
+    expect(results.filter((r) => r.indicator.unconfirmed.includes('binding')).map((r) => [r.indicator.number, r.binding])).toEqual([
+      [1, null],
+      [2, 'atMost'],
+      [7, 'atLeast'],
+      [8, 'atLeast'],
+      [9, 'atMost'],
+      [10, 'atLeast'],
+      [11, 'atLeast'],
+    ]);
   });
 });
