@@ -1,9 +1,7 @@
 /**
  * Nothing profile-specific lives outside the profile data (issue 15; docs/architecture.md, "Profiles"): a
- * class code or class name written in code outside `src/profiles/` ties that code to one plan type. The
- * files that still do are listed in `STILL_TO_MOVE`, a ratchet checked both ways: a file off the list with
- * such a literal fails (new profile-specific code belongs in a profile), and so does a file on the list
- * without one (moved: take it off, so the list stays the work left).
+ * class code or class name written in code outside `src/profiles/` ties that code to one plan type, so no
+ * file there may hold one (new profile-specific code or wording belongs in a profile).
  *
  * What counts: a string literal (quoted, or a template without placeholders; import paths aside) in the
  * app's code (not tests, nor the `*support.ts` / `*fixtures.ts` helpers only tests import) that equals
@@ -24,11 +22,6 @@ import { LAND_CLASSES } from './zhejiang-2017/land-classes.ts';
 import { SANDIAO } from './sandiao/classes.ts';
 import { YDYH_2023 } from './ydyh/classes-2023.ts';
 import { GKBJ_TYPES } from './zhejiang-2026/code-lists.ts';
-
-
-/** Files (under src/) still holding profile-specific literals, each with why it is not moved yet. */
-const STILL_TO_MOVE: Readonly<Record<string, string>> = {
-};
 
 const TEST_CODE = /(\.test|support|fixtures)\.tsx?$/;
 const ORDINARY_WORDS: ReadonlySet<string> = new Set(['其他']);
@@ -83,14 +76,8 @@ describe('profile-specific literals', () => {
   });
 });
 
-describe('profile data stays in src/profiles (a ratchet)', () => {
-  const hits = hitsOutsideProfiles();
-
-  it('no file off the list holds a class code or name', () => {
-    expect([...hits].filter(([file]) => !(file in STILL_TO_MOVE)).flatMap(([, found]) => found)).toEqual([]);
-  });
-
-  it('every file on the list still holds one (moved files come off it)', () => {
-    expect(Object.keys(STILL_TO_MOVE).filter((file) => !hits.has(file))).toEqual([]);
+describe('profile data stays in src/profiles', () => {
+  it('no app file outside it holds a class code or name', () => {
+    expect([...hitsOutsideProfiles().values()].flat()).toEqual([]);
   });
 });
