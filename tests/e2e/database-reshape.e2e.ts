@@ -2,8 +2,10 @@
  * Reshaping a shared boundary in the 2026 database view: the 2026 sample kept on this computer, a large
  * parcel picked by a real click, 调整边界, and one of its vertices that a neighbour shares dragged with the
  * real mouse. The picked parcel and the neighbour both change and keep the dropped vertex in common (read
- * back from the page), the coverage checks (geometry-valid, no-overlap, no-gap) stay clean, the village total stays, and undo gives both
- * back. Which parcel and vertex are chosen here with the same command, so the case is one the sample has.
+ * back from the page), the coverage checks (geometry-valid, no-overlap, no-gap) stay clean, the village
+ * total stays, and undo gives both back; then the middle of an edge shared with a neighbour is dragged,
+ * adding one vertex to both. Which parcel, vertex and edge are chosen here with the same command, so the
+ * case is one the sample has.
  */
 import type { Position } from 'geojson';
 import type { Page } from 'playwright-core';
@@ -21,6 +23,9 @@ interface ReshapeCase {
   /** The parcel's vertex to drag, which a neighbour shares, and the neighbour. */
   readonly vertex: [number, number];
   readonly neighbour: string;
+  /** An edge from that vertex whose middle, dragged, adds a vertex to the parcel and to `edgeNeighbour`. */
+  readonly edge: [Position, Position];
+  readonly edgeNeighbour: string;
 }
 
 let session: Session;
@@ -31,6 +36,7 @@ const COVERAGE_RULES = ['geometry-valid', 'no-overlap', 'no-gap'];
 const parcelsOf = (db: VillageDatabase) => db.layers.GHDLTB?.features ?? [];
 const areaOf = (f: VillageFeature | null | undefined) => (f && isAreaGeometry(f.geometry) ? ellipsoidalArea(f.geometry) : 0);
 const verticesOf = (f: VillageFeature | null | undefined) => (f && isAreaGeometry(f.geometry) ? vertices(f.geometry) : []);
+const midpoint = ([a, b]: [Position, Position]): [number, number] => [((a[0] as number) + (b[0] as number)) / 2, ((a[1] as number) + (b[1] as number)) / 2];
 const distance = (p: Position, q: Position) => Math.hypot((p[0] as number) - (q[0] as number), (p[1] as number) - (q[1] as number));
 
 /**
@@ -44,12 +50,17 @@ function reshapeCase(db: VillageDatabase): ReshapeCase {
     const ring = vertices(parcel.geometry);
     const inside = insidePoint(parcel);
     const span = Math.max(...ring.map((p) => distance(p, inside)));
-    for (const vertex of ring) {
+    const inward = (p: Position): Position => [(p[0] as number) + (inside[0] - (p[0] as number)) / 10, (p[1] as number) + (inside[1] - (p[1] as number)) / 10];
+    const neighbourMoving = (from: Position) => {
+      const result = reshapeBoundary(db, 'GHDLTB', { from, to: inward(from) }, parcel.ref);
+      return result.ok ? (result.value.features ?? []).flatMap((c) => (c.after && c.after.ref !== parcel.ref ? [c.after.ref] : []))[0] : undefined;
+    };
+    for (const [i, vertex] of ring.entries()) {
       if (ring.some((other) => other !== vertex && distance(other, vertex) < span / 6)) continue;
-      const to: Position = [(vertex[0] as number) + ((inside[0] - (vertex[0] as number)) / 10), (vertex[1] as number) + ((inside[1] - (vertex[1] as number)) / 10)];
-      const result = reshapeBoundary(db, 'GHDLTB', { from: vertex, to }, parcel.ref);
-      const neighbour = result.ok ? (result.value.features ?? []).flatMap((c) => (c.after && c.after.ref !== parcel.ref ? [c.after.ref] : []))[0] : undefined;
-      if (neighbour) return { parcel, vertex: vertex as [number, number], neighbour };
+      const neighbour = neighbourMoving(vertex);
+      const edge: [Position, Position] = [vertex, ring[(i + 1) % ring.length] as Position];
+      const edgeNeighbour = neighbour && neighbourMoving(midpoint(edge));
+      if (neighbour && edgeNeighbour) return { parcel, vertex: vertex as [number, number], neighbour, edge, edgeNeighbour };
     }
   }
   throw new Error('no parcel of the sample has a shared vertex to drag');
@@ -71,7 +82,16 @@ async function zoomTo(parcel: VillageFeature, vertex: [number, number]): Promise
   }
 }
 
-/** Presses on the vertex, moves the mouse in steps and lets go: a real drag. */
+/** 30 px from a point of the parcel's outline towards its inside: well inside the parcel at the zoom reached. */
+async function inward(from: [number, number], parcel: VillageFeature): Promise<{ x: number; y: number }> {
+  const start = await onScreen(from);
+  const inside = await onScreen(insidePoint(parcel));
+  if (!start || !inside) throw new Error('map not ready');
+  const length = Math.hypot(inside.x - start.x, inside.y - start.y);
+  return { x: ((inside.x - start.x) / length) * 30, y: ((inside.y - start.y) / length) * 30 };
+}
+
+/** Presses on a point of the map, moves the mouse in steps and lets go: a real drag. */
 async function drag(from: [number, number], by: { x: number; y: number }): Promise<void> {
   await page.evaluate(() => window.villageDatabase?.idle());
   const start = await onScreen(from);
@@ -94,7 +114,7 @@ afterAll(async () => {
 });
 
 describe('reshaping a shared boundary of planned parcels', () => {
-  it('drags a vertex of the picked parcel: its neighbour follows, the checks stay clean, undo gives both back', async () => {
+  it('drags a vertex of the picked parcel: its neighbour follows, the checks stay clean, undo gives both back; a vertex clicked into a shared edge goes into both', async () => {
     const { parcel, vertex, neighbour } = reshaping;
     await openSample2026(page);
     await keepPlan(page);
@@ -108,12 +128,8 @@ describe('reshaping a shared boundary of planned parcels', () => {
     await page.click('[data-action="reshape-boundary"]');
     await page.waitForSelector('[data-testid="reshape-hint"]');
 
-    // Towards the parcel's inside, 30 px: well inside the parcel at this zoom.
     const here = await onScreen(vertex);
-    const inside = await onScreen(insidePoint(parcel));
-    if (!here || !inside) throw new Error('map not ready');
-    const length = Math.hypot(inside.x - here.x, inside.y - here.y);
-    await drag(vertex, { x: ((inside.x - here.x) / length) * 30, y: ((inside.y - here.y) / length) * 30 });
+    await drag(vertex, await inward(vertex, parcel));
 
     await expect.poll(async () => verticesOf(await featureOf(parcel.ref)).some((p) => p[0] === vertex[0] && p[1] === vertex[1])).toBe(false);
     const moved = await featureOf(parcel.ref);
@@ -133,6 +149,22 @@ describe('reshaping a shared boundary of planned parcels', () => {
     await page.click('[data-action="undo"]');
     await expect.poll(async () => (await featureOf(parcel.ref))?.geometry).toEqual(parcel.geometry);
     expect((await featureOf(neighbour))?.geometry).toEqual(neighbourBefore?.geometry);
+
+    // The middle of an edge, dragged: a vertex more in the parcel and in the neighbour along that edge.
+    const { edge, edgeNeighbour } = reshaping;
+    const alongBefore = await featureOf(edgeNeighbour);
+    // A click on the middle puts a vertex there; dragging it adds it to the parcel and the neighbour.
+    await clickDatabaseMap(page, midpoint(edge));
+    await drag(midpoint(edge), await inward(midpoint(edge), parcel));
+    await expect.poll(async () => verticesOf(await featureOf(parcel.ref)).length).toBe(verticesOf(parcel).length + 1);
+    const added = verticesOf(await featureOf(parcel.ref)).filter((p) => !verticesOf(parcel).some((q) => q[0] === p[0] && q[1] === p[1]));
+    expect(added).toHaveLength(1);
+    expect(verticesOf(await featureOf(edgeNeighbour)).some((p) => p[0] === added[0]?.[0] && p[1] === added[0]?.[1])).toBe(true);
+    await whenChecked(page);
+    expect(await coverageIssues()).toBe(0);
+    await page.click('[data-action="undo"]');
+    await expect.poll(async () => (await featureOf(parcel.ref))?.geometry).toEqual(parcel.geometry);
+    expect((await featureOf(edgeNeighbour))?.geometry).toEqual(alongBefore?.geometry);
     // 完成 ends reshaping: the map picks again.
     await page.click('[data-action="reshape-boundary"]');
     await page.waitForSelector('[data-testid="reshape-hint"]', { state: 'detached' });

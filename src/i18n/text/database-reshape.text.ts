@@ -5,8 +5,8 @@ export const databaseReshapeText: Texts = {
   'database.reshape.start': { zh: '调整边界', en: 'Reshape boundary' },
   'database.reshape.done': { zh: '完成', en: 'Done' },
   'database.reshape.hint': {
-    zh: '拖动所选图斑的节点调整边界，共用该节点的相邻图斑随之移动；每次拖动可撤销（Ctrl+Z）；按 Esc 或单击“完成”结束',
-    en: 'Drag a vertex of the picked parcel to reshape its boundary; the neighbours sharing the vertex move with it; each drag can be undone (Ctrl+Z); Esc or Done ends reshaping',
+    zh: '拖动所选图斑的节点调整边界，共用该节点的相邻图斑随之移动；单击边的中点可在边界上加点再拖动；每次拖动可撤销（Ctrl+Z）；按 Esc 或单击“完成”结束',
+    en: 'Drag a vertex of the picked parcel to reshape its boundary; the neighbours sharing the vertex move with it; click the middle of an edge to add a vertex there, then drag it; each drag can be undone (Ctrl+Z); Esc or Done ends reshaping',
   },
   'database.reshape.onlyPolygon': {
     zh: '该图斑由多个部分组成或没有面状图形，无法拖动节点调整',

@@ -5,9 +5,10 @@
  * what it becomes is the caller's edit (commands/village-database/draw-over-plan, split-parcels). No
  * snapping: the edits cut the parcels along what was drawn, so it need not meet their outlines.
  *
- * Reshaping: one outline's vertices are draggable (terra-draw's select mode, as the 2017 editor reshapes);
- * each finished drag is handed over as the stored vertex and where it went, and the caller gives back the
- * outline to show next (changed by its edit, or as it was when the edit was refused).
+ * Reshaping: one outline's vertices are draggable (terra-draw's select mode, as the 2017 editor reshapes),
+ * and a click on a midpoint inserts a vertex there to drag, as in the 2017 editor; each finished drag is
+ * handed over as the stored vertex (or the inserted point) and where it went, and the caller gives back
+ * the outline to show next (changed by its edit, or as it was when the edit was refused).
  */
 import type { LineString, Polygon, Position } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -42,8 +43,18 @@ type Drawing =
   | { readonly kind: 'idle' }
   | { readonly kind: 'polygon'; readonly onFinish: (polygon: Polygon) => void }
   | { readonly kind: 'linestring'; readonly onFinish: (line: LineString) => void }
-  /** `shown` is `stored` as terra-draw holds it (its 9 decimals), vertex for vertex. */
-  | { readonly kind: 'select'; readonly stored: readonly Position[]; readonly shown: readonly Position[]; readonly onDragged: (drag: VertexDrag) => readonly Position[] };
+  /**
+   * `ring` is the outline as the caller gave it; `shown` is what terra-draw holds (its 9 decimals) and
+   * `stored` the position each shown vertex stands for, vertex for vertex: the caller's, or for a vertex
+   * inserted at a midpoint, where it was inserted.
+   */
+  | {
+      readonly kind: 'select';
+      readonly ring: readonly Position[];
+      readonly stored: readonly Position[];
+      readonly shown: readonly Position[];
+      readonly onDragged: (drag: VertexDrag) => readonly Position[];
+    };
 
 /** terra-draw's `coordinatePrecision`: it refuses a polygon with finer coordinates. */
 const PRECISION = 9;
@@ -64,6 +75,12 @@ function dragOf(drawing: Extract<Drawing, { kind: 'select' }>, edited: readonly 
   return to && from ? { from, to: [...to] } : undefined;
 }
 
+/** The stored position of each vertex of `edited`, the shown ring with one vertex inserted: a new vertex stands for itself. */
+function insertedInto(drawing: Extract<Drawing, { kind: 'select' }>, edited: readonly Position[]): Position[] {
+  const storedOf = new Map(drawing.shown.map((p, i) => [key(p), drawing.stored[i] as Position]));
+  return edited.map((p) => storedOf.get(key(p)) ?? [...p]);
+}
+
 export function createDatabaseDraw(map: MapLibreMap): DatabaseDraw {
   let draw: TerraDraw | null = null;
   let drawing: Drawing = { kind: 'idle' };
@@ -81,7 +98,7 @@ export function createDatabaseDraw(map: MapLibreMap): DatabaseDraw {
           keyEvents: null,
           pointerDistance: 20,
           styles: DRAW_STYLES.select,
-          flags: { polygon: { feature: { coordinates: { draggable: true } } } },
+          flags: { polygon: { feature: { coordinates: { draggable: true, midpoints: true } } } },
         }),
       ],
     });
@@ -90,10 +107,18 @@ export function createDatabaseDraw(map: MapLibreMap): DatabaseDraw {
       const finished = created.getSnapshotFeature(id);
       const geometry = finished?.geometry;
       if (drawing.kind === 'select') {
-        if (context.action !== 'dragCoordinate' || geometry?.type !== 'Polygon') return;
+        if (geometry?.type !== 'Polygon') return;
+        const edited = (geometry as Polygon).coordinates[0] ?? [];
+        if (context.action === 'insertMidpoint') {
+          // A click on a midpoint inserted a vertex there, to be dragged next: it stands for itself, a point
+          // on the stored edge (within terra-draw's 0.1 mm), which that drag's end then moves.
+          drawing = { ...drawing, shown: edited, stored: insertedInto(drawing, edited) };
+          return;
+        }
+        if (context.action !== 'dragCoordinate') return;
         const reshaping = drawing;
-        const drag = dragOf(reshaping, (geometry as Polygon).coordinates[0] ?? []);
-        const next = drag ? reshaping.onDragged(drag) : reshaping.stored;
+        const drag = dragOf(reshaping, edited);
+        const next = drag ? reshaping.onDragged(drag) : reshaping.ring;
         // Shown again once terra-draw has finished its own handling of the drag.
         setTimeout(() => {
           if (drawing === reshaping) showOutline(next, reshaping.onDragged);
@@ -111,7 +136,7 @@ export function createDatabaseDraw(map: MapLibreMap): DatabaseDraw {
   const showOutline = (ring: readonly Position[], onDragged: (drag: VertexDrag) => readonly Position[]): boolean => {
     const terra = made();
     const shown = ring.map(rounded);
-    drawing = { kind: 'select', stored: ring, shown, onDragged };
+    drawing = { kind: 'select', ring, stored: ring, shown, onDragged };
     terra.clear();
     terra.setMode('select');
     const outline: GeoJSONStoreFeatures = { id: RESHAPED_ID, type: 'Feature', geometry: { type: 'Polygon', coordinates: [shown.map((p) => [...p])] }, properties: { mode: 'polygon' } };
@@ -132,7 +157,7 @@ export function createDatabaseDraw(map: MapLibreMap): DatabaseDraw {
       begin({ kind: 'linestring', onFinish });
     },
     reshape(ring, onDragged) {
-      if (drawing.kind === 'select' && drawing.stored === ring) {
+      if (drawing.kind === 'select' && drawing.ring === ring) {
         drawing = { ...drawing, onDragged };
         return true;
       }
