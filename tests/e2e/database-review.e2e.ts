@@ -180,6 +180,23 @@ describe('a 2026 village database in the browser', () => {
     await page.waitForSelector('[data-testid="drafts-table"]');
   });
 
+  it('opens a 2026 database file chosen in the start page\'s import of 2017 plan files in the 2026 view, its profile named in the file', async () => {
+    const draftRows = async () => {
+      await page.waitForSelector('[data-testid="start-page"][aria-busy="false"]');
+      return page.locator('[data-testid="drafts-table"] tbody tr').count();
+    };
+    await openStartPage(page);
+    const drafts = await draftRows();
+    await page.setInputFiles('[data-testid="import-file"]', { name: '上村.database.json', mimeType: 'application/json', buffer: Buffer.from(planted().text) });
+    await page.waitForSelector('[data-testid="database-app"][data-checked="true"]', { timeout: 90_000 });
+    expect(await page.evaluate(() => window.villageDatabase?.state().database?.layers.GHDLTB?.features.length)).toBe(sample.layers.GHDLTB?.features.length);
+    // Read as the database it is, not refused as a 2017 plan: its planted wrong code is found by the 2026 checks.
+    expect(await page.locator('.issue[data-rule="ydyh-code-valid"][data-severity="error"]').count()).toBeGreaterThan(0);
+    // No 2017 draft was made of it.
+    await openStartPage(page);
+    expect(await draftRows()).toBe(drafts);
+  });
+
   it('refuses a folder without its planned parcels, naming the layer, and reopens the sample after a reload', async () => {
     await openStartPage(page);
     const jqdltb = JSON.stringify({ type: 'FeatureCollection', features: (sample.layers.JQDLTB?.features ?? []).slice(0, 3).map((f) => ({ type: 'Feature', geometry: f.geometry, properties: f.properties })) });

@@ -179,7 +179,7 @@ export const draftsText: Texts = {
   'drafts.home.openElsewhere': { zh: '“{{name}}”正在其他标签页中编辑，不能删除。', en: '“{{name}}” is being edited in another tab and cannot be deleted.' },
   'drafts.home.newFromSample': { zh: '从示例村庄新建', en: 'New from the sample village' },
   'drafts.home.import': { zh: '从文件导入…', en: 'Import from a file…' },
-  'drafts.home.importHint': { zh: '本编辑器的规划文件或备份文件（.json）', en: 'A plan file or backup file of this editor (.json)' },
+  'drafts.home.importHint': { zh: '本编辑器的规划文件或备份文件（.json）；2026 村庄规划数据库文件（.database.json）在其自己的视图中打开', en: 'A plan file or backup file of this editor (.json); a 2026 village database file (.database.json) opens in its own view' },
   'drafts.home.imported': { zh: '已导入“{{name}}”。', en: 'Imported “{{name}}”.' },
   'drafts.home.empty': { zh: '本机还没有草稿。', en: 'There are no drafts on this computer yet.' },
   'drafts.home.untitled': { zh: '未命名草稿', en: 'Untitled draft' },

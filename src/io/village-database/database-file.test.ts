@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
 import type { Message, Result } from '../result.ts';
-import { parseVillageDatabaseText, serialiseVillageDatabase } from './database-file.ts';
+import { looksLikeVillageDatabase, parseVillageDatabaseText, serialiseVillageDatabase } from './database-file.ts';
 
 const FILE = '上村.database.json';
 const square = (lon: number) => ({ type: 'Polygon' as const, coordinates: [[[lon, 30.2], [lon + 0.001, 30.2], [lon + 0.001, 30.201], [lon, 30.201], [lon, 30.2]]] });
@@ -166,5 +167,21 @@ describe('village database file: the planner’s own 管控边界 types of class
     const read = parsed(edited((root) => (root.controlTypes = ['0103'])));
     expect(read.value.controlTypes).toBeUndefined();
     expect(read.notes).toEqual([expect.objectContaining({ key: 'database.controlTypes.file.notATable', params: { file: FILE, found: 'array' } })]);
+  });
+});
+
+describe('telling a village database file from a 2017 plan file', () => {
+  it('knows the written file and a compact one by their format, and not a 2017 plan file or other JSON', () => {
+    const written = serialiseVillageDatabase(DATABASE);
+    expect(looksLikeVillageDatabase(written)).toBe(true);
+    expect(looksLikeVillageDatabase('{"format":"village-database","profile":"zhejiang-2026"}')).toBe(true);
+    expect(looksLikeVillageDatabase('{"format":"village-plan","profileId":"zhejiang-2017","layers":{}}')).toBe(false);
+    expect(looksLikeVillageDatabase('{"type":"FeatureCollection","features":[]}')).toBe(false);
+    expect(looksLikeVillageDatabase('')).toBe(false);
+  });
+
+  it('tells the two samples apart', () => {
+    expect(looksLikeVillageDatabase(readFileSync('samples/sample-village-2026.database.json', 'utf8'))).toBe(true);
+    expect(looksLikeVillageDatabase(readFileSync('samples/sample-village.plan.json', 'utf8'))).toBe(false);
   });
 });

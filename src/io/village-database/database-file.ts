@@ -87,6 +87,15 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
+/**
+ * Whether a chosen `.json` is a village database file rather than a 2017 plan file, told from its opening
+ * (the writer puts `format` first), so the start page's one import sends each file to its own profile's view
+ * without parsing megabytes twice. A file that says so further down goes the 2017 way and is refused there.
+ */
+export function looksLikeVillageDatabase(text: string): boolean {
+  return new RegExp(`"format"\\s*:\\s*"${DATABASE_FILE_FORMAT}"`).test(text.slice(0, 4096));
+}
+
 export function parseVillageDatabaseText(text: string, fileName: string): Result<VillageDatabase> {
   const file = fileName;
   let root: unknown;

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Message, Result } from '../../domain/message.ts';
+import { looksLikeVillageDatabase } from '../../io/village-database/database-file.ts';
 import type { DraftId, DraftRecord } from '../../persist/schema.ts';
 import { TRASH_DAYS } from '../../persist/schema.ts';
 import type { DraftListService } from '../../persist/session/draft-list-service.ts';
@@ -60,8 +61,11 @@ export function StartPage({ ui, drafts, notice, openDatabase }: { ui: UiStore; d
     if (window.confirm(t('drafts.home.deleteForeverConfirm', { name: draft.name }))) void drafts.destroy(draft.id).then(sayRefusal);
   };
   const newFromSample = () => void drafts.newFromSample().then(open);
+  // A file names its plan type: a 2026 village database opens in its own view, as if chosen there.
   const importFile = (file: File) =>
-    void drafts.importFile(file).then((imported) => {
+    void file.text().then(async (text) => {
+      if (looksLikeVillageDatabase(text)) return openDatabase({ kind: 'text', text, source: file.name });
+      const imported = await drafts.importFile(file);
       // With notes (something left out), stay here so the planner reads them; else open the draft.
       if (!imported.ok || imported.notes.length === 0) return open(imported);
       say('warning', { key: 'drafts.home.imported', params: { name: file.name } }, ...imported.notes);
