@@ -12,7 +12,7 @@ import type { Position } from 'geojson';
 import type { AreaGeometry } from '../../domain/features.ts';
 import { failure, success, type Result } from '../../domain/message.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
-import { bboxIntersects, expandBBox, geometryBBox, unionBBox, type BBox } from '../../geo/bbox.ts';
+import { expandBBox, unionBBox, type BBox } from '../../geo/bbox.ts';
 import type { GkPlane } from '../../geo/gk-plane.ts';
 import { toleranceDegrees } from '../../geo/local-metric.ts';
 import { intersection } from '../../geo/overlay.ts';
@@ -27,7 +27,7 @@ import { geometryProblem } from '../geometry-checks.ts';
 import { featuresNear, type ShapedFeature } from './cut-parcels.ts';
 import { withValues, type DatabaseEdit, type FeatureChange } from './database-edit.ts';
 import { refCounts, roundedArea } from './parcel-shape.ts';
-import { followMove, pinsOf, type VertexMove } from './vertex-followers.ts';
+import { followMove, pinsOf, swingBox, type VertexMove } from './vertex-followers.ts';
 
 /** The partition layers a planner reshapes, with the field each keeps its area in. */
 const AREA_FIELDS: Partial<Record<VillageLayerName, string>> = { GHDLTB: 'GHDLMJ', GKBJ: 'MJ' };
@@ -44,17 +44,22 @@ interface Followed {
 
 const pointBox = (p: Position, margin: number): BBox => expandBBox([p[0] as number, p[1] as number, p[0] as number, p[1] as number], margin);
 
-/** The features that follow the drag, each with its new shape. */
-function followersOf(features: readonly VillageFeature[], plane: GkPlane, drag: Drag): { followed: Followed[]; move: VertexMove } {
+/**
+ * The features that follow the drag, each with its new shape, and the box of what the move changes (the
+ * swinging edges and the ground they sweep): only features reaching into it can hold an edge or be pushed.
+ */
+function followersOf(features: readonly VillageFeature[], plane: GkPlane, drag: Drag): { followed: Followed[]; move: VertexMove; swept: BBox } {
   const toleranceM = COVERAGE_NUMBERS.toleranceM;
   const margin = 2 * toleranceDegrees(toleranceM, drag.from[1] as number);
   const from = { at: drag.from, gk: toGaussKruger(drag.from, plane.crs) };
   const bare: VertexMove = { plane, toleranceM, from, to: drag.to, pins: [] };
-  const touched = featuresNear(features, pointBox(drag.from, margin)).filter((f) => followMove(f.geometry, bare) !== null);
-  if (touched.length === 0) return { followed: [], move: bare };
-  const around = featuresNear(features, expandBBox(touched.map((f) => geometryBBox(f.geometry)).reduce(unionBBox), margin));
-  const move: VertexMove = { ...bare, pins: around.flatMap((f) => pinsOf(f.geometry, plane)) };
-  return { followed: touched.map((before) => ({ before, after: followMove(before.geometry, move) as AreaGeometry })), move };
+  const swings = featuresNear(features, pointBox(drag.from, margin)).flatMap((f) => {
+    const box = swingBox(f.geometry, bare);
+    return box ? [{ feature: f, box }] : [];
+  });
+  const swept = expandBBox(swings.map((s) => s.box).reduce(unionBBox, pointBox(drag.from, 0)), margin);
+  const move: VertexMove = { ...bare, pins: featuresNear(features, swept).flatMap((f) => pinsOf(f.geometry, plane)) };
+  return { followed: swings.map(({ feature }) => ({ before: feature, after: followMove(feature.geometry, move) as AreaGeometry })), move, swept };
 }
 
 /** Whether a GK point lies on the outline of the village survey area within the tolerance. */
@@ -101,13 +106,12 @@ const overlapM2 = (a: AreaGeometry, b: AreaGeometry): number => {
 };
 
 /** A follower pushed over another feature (a neighbour or another follower) by more than the checks' smallest overlap, and that feature. */
-function pushedOver(features: readonly VillageFeature[], followed: readonly Followed[]): { follower: Followed; other: VillageFeature } | undefined {
+function pushedOver(features: readonly VillageFeature[], followed: readonly Followed[], swept: BBox): { follower: Followed; other: VillageFeature } | undefined {
   const moved = new Map(followed.map((f) => [f.before.feature, f]));
-  const box = followed.map((f) => geometryBBox(f.after)).reduce(unionBBox);
-  const around = featuresNear(features, box);
+  const around = featuresNear(features, swept);
   for (const follower of followed) {
     for (const other of around) {
-      if (other.feature === follower.before.feature || !bboxIntersects(geometryBBox(follower.after), geometryBBox(other.geometry))) continue;
+      if (other.feature === follower.before.feature) continue;
       const otherAfter = moved.get(other.feature)?.after ?? other.geometry;
       const grown = overlapM2(follower.after, otherAfter) - overlapM2(follower.before.geometry, other.geometry);
       if (grown > COVERAGE_NUMBERS.reportM2) return { follower, other: other.feature };
@@ -127,7 +131,7 @@ export function reshapeBoundary(db: VillageDatabase, layer: VillageLayerName, dr
   if (areaField === undefined) return failure('database.reshape.notPartition', { layerKey: layerKey(layer) });
   const plane = planeFor(db, layer);
   if (plane === null) return failure('database.reshape.noVertex');
-  const { followed, move } = followersOf(features, plane, drag);
+  const { followed, move, swept } = followersOf(features, plane, drag);
   if (followed.length === 0) return failure('database.reshape.noVertex');
   if (ref !== undefined && !followed.some((f) => f.before.feature.ref === ref)) return failure('database.reshape.notOnParcel', { parcel: ref });
   const named = followed.find((f) => f.before.feature.ref === ref) ?? (followed[0] as Followed);
@@ -143,7 +147,7 @@ export function reshapeBoundary(db: VillageDatabase, layer: VillageLayerName, dr
   }
   const left = leavesVillage(db, followed, named, move);
   if (left) return { ok: false, error: { key: 'database.reshape.offVillage', params: { parcel: left.before.feature.ref }, at: drag.to } };
-  const pushed = pushedOver(features, followed);
+  const pushed = pushedOver(features, followed, swept);
   if (pushed) return { ok: false, error: { key: 'database.reshape.crossesNeighbour', params: { parcel: pushed.follower.before.feature.ref, neighbour: pushed.other.ref }, at: drag.to } };
 
   const changes: FeatureChange[] = followed.map(({ before, after }) => ({

@@ -10,6 +10,7 @@
  */
 import type { Position } from 'geojson';
 import type { AreaGeometry } from '../../domain/features.ts';
+import { emptyBBox, extendBBox, isEmptyBBox, type BBox } from '../../geo/bbox.ts';
 import type { GkPlane } from '../../geo/gk-plane.ts';
 import type { FlatRing } from '../../geo/geos/planar-geometry.ts';
 import { fromGaussKruger } from '../../geo/projection.ts';
@@ -69,6 +70,28 @@ function withMovedVertex(ring: readonly Pin[], move: VertexMove): Pin[] | null {
   if (ring.some(isMoved)) return [...ring];
   const edge = ring.findIndex((a, i) => onEdgeInterior(move.from.gk, a.gk, (ring[(i + 1) % ring.length] as Pin).gk, move.toleranceM));
   return edge < 0 ? null : [...ring.slice(0, edge + 1), move.from, ...ring.slice(edge + 1)];
+}
+
+/**
+ * The box of what a move can change in the geometry: the old and new position and the vertices next to
+ * the moved one in each ring that follows (the swinging edges lie in it); null when no ring follows.
+ */
+export function swingBox(geometry: AreaGeometry, move: VertexMove): BBox | null {
+  const flat = move.plane.polygons(geometry);
+  const box = emptyBBox();
+  const isMoved = (p: Pin) => distance(p.gk, move.from.gk) <= move.toleranceM;
+  polygonsOf(geometry).forEach((polygon, p) =>
+    polygon.forEach((ring, r) => {
+      const points = withMovedVertex(pinsOfRing(ring, flat[p]?.[r] as FlatRing), move);
+      points?.forEach((point, i) => {
+        if (!isMoved(point)) return;
+        for (const q of [point, points[(i + 1) % points.length], points[(i + points.length - 1) % points.length]]) if (q) extendBBox(box, q.at);
+      });
+    }),
+  );
+  if (isEmptyBBox(box)) return null;
+  extendBBox(box, move.to);
+  return box;
 }
 
 /** The ring after the move (closed, no two consecutive positions equal), or null when it does not follow. */
