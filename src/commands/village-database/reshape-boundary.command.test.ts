@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../domain/features.ts';
 import { positionsEqual } from '../../geo/rings.ts';
 import { hasVertex } from '../../geo/topology.ts';
-import type { VillageDatabase, VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
+import type { VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { CELL, cell, database, feature } from '../../rules/ydyh/test-support.ts';
 import { checkDatabase } from '../../rules/ydyh/index.ts';
 import { vertices } from '../shared-boundaries.ts';
 import { applyEdit, type DatabaseEdit } from './database-edit.ts';
@@ -22,8 +23,8 @@ function reshape(db: VillageDatabase, drag: Drag, picked?: string): { edit: Data
   return { edit: result.value, edited: applyEdit(db, result.value, 'forward') };
 }
 
-function refusal(db: VillageDatabase, drag: Drag, picked?: string) {
-  const result = reshapeBoundary(db, 'GHDLTB', drag, picked);
+function refusal(db: VillageDatabase, drag: Drag, picked?: string, layer: VillageLayerName = 'GHDLTB') {
+  const result = reshapeBoundary(db, layer, drag, picked);
   return result.ok ? null : result.error;
 }
 
@@ -115,6 +116,17 @@ describe('reshapeBoundary', () => {
 
   it('refuses taking a vertex of the village boundary off it, naming the parcel', () => {
     expect(refusal(db, { from: at(1, 0), to: at(1.2, 0.1) }, ref(2))).toMatchObject({ key: 'database.reshape.offVillage', params: { parcel: ref(2) } });
+  });
+
+  it('serves 管控边界 (GKBJ) the same, writing MJ; the base-year layer is not reshaped', () => {
+    const boundaries = [cell(0, 0, 2 * CELL), cell(1, 0, 2 * CELL)].map((geometry, k) => feature(`GKBJ#${k + 1}`, geometry, { GKBJLXDM: '1', MJ: 0 }));
+    const gkbj = database({ GKBJ: boundaries });
+    const result = reshapeBoundary(gkbj, 'GKBJ', { from: at(2, 1), to: at(2.3, 1) });
+    if (!result.ok) throw new Error(result.error.key);
+    const after = (result.value.features ?? []).flatMap((c) => (c.after ? [c.after] : []));
+    expect(after.map((f) => f.ref)).toEqual(['GKBJ#1', 'GKBJ#2']);
+    for (const f of after) expect(f.properties.MJ).toBe(Math.round(area(f.geometry) * 100) / 100);
+    expect(refusal(db, { from: at(1, 1), to: at(1.1, 1.1) }, undefined, 'JQDLTB')?.key).toBe('database.reshape.notPartition');
   });
 
   it('refuses a point on no boundary, and a vertex not on the picked parcel', () => {
