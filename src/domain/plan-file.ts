@@ -19,6 +19,9 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** Listing every bad feature of a broken file helps nobody: the first few say enough. */
 const MAX_LISTED = 5;
 
+/** What a 2017 plan file says it is (`format`), so a reader of another plan type can tell it apart. */
+export const PLAN_FILE_FORMAT = 'village-plan';
+
 export function serialisePlan(plan: Plan): string {
   return JSON.stringify(plan);
 }
@@ -34,7 +37,7 @@ export function parsePlanText(text: string): Result<Plan> {
 }
 
 export function parsePlan(raw: unknown): Result<Plan> {
-  if (!isObject(raw) || raw.format !== 'village-plan') return failure('planFile.notAPlan');
+  if (!isObject(raw) || raw.format !== PLAN_FILE_FORMAT) return failure('planFile.notAPlan');
   if (typeof raw.schemaVersion !== 'number') return failure('planFile.notAPlan');
   if (raw.schemaVersion > PLAN_SCHEMA_VERSION) return failure('planFile.tooNew', { version: raw.schemaVersion, supported: PLAN_SCHEMA_VERSION });
   if (typeof raw.id !== 'string' || !ID_PATTERN.test(raw.id)) return failure('planFile.badId');
@@ -64,7 +67,7 @@ export function parsePlan(raw: unknown): Result<Plan> {
     }
   }
   if (bad.length) return failure('planFile.badFeatures', { count: bad.length, list: bad.slice(0, MAX_LISTED).join('; ') });
-  return { ok: true, value: { format: 'village-plan', schemaVersion: PLAN_SCHEMA_VERSION, id: raw.id as PlanId, meta: meta.value, layers: layers as Plan['layers'] }, notes };
+  return { ok: true, value: { format: PLAN_FILE_FORMAT, schemaVersion: PLAN_SCHEMA_VERSION, id: raw.id as PlanId, meta: meta.value, layers: layers as Plan['layers'] }, notes };
 }
 
 function parseMeta(raw: unknown): Result<PlanMeta> {

@@ -3,6 +3,7 @@ import type { Texts } from './text.ts';
 
 export const villageDatabaseText: Texts = {
   'villageDb.file.notJson': { zh: '“{{file}}”不是有效的 JSON，无法打开：{{detail}}', en: '“{{file}}” is not valid JSON and cannot be opened: {{detail}}' },
+  'villageDb.file.plan2017': { zh: '“{{file}}”是 2017 村土地利用规划文件，不是 2026 村庄规划数据库：请在起始页用“从文件导入…”打开它，再用“转为 2026 村庄规划…”转换。', en: '“{{file}}” is a 2017 village land-use plan file, not a 2026 village planning database: open it with “Import from a file…” on the start page, then use “Turn into a 2026 village plan …”.' },
   'villageDb.file.notADatabase': { zh: '“{{file}}”不是本程序保存的村庄规划数据库文件（缺少 "format": "village-database"）。', en: '“{{file}}” is not a village planning database file saved by this program (no "format": "village-database").' },
   'villageDb.file.badSchemaVersion': { zh: '“{{file}}”的文件版本 {{version}} 无效，无法打开。', en: 'The file version {{version}} of “{{file}}” is not valid; it cannot be opened.' },
   'villageDb.file.tooNew': { zh: '“{{file}}”由更新版本的程序保存（文件版本 {{version}}，本程序支持 {{supported}}），请更新程序后再打开。', en: '“{{file}}” was saved by a newer version of the program (file version {{version}}; this one reads {{supported}}). Update the program to open it.' },

@@ -58,7 +58,8 @@ describe('village database file', () => {
   });
 
   it('refuses JSON of another format', () => {
-    expect(errorOf(parseVillageDatabaseText(JSON.stringify({ format: 'village-plan', schemaVersion: 1 }), FILE))).toEqual({ key: 'villageDb.file.notADatabase', params: { file: FILE } });
+    expect(errorOf(parseVillageDatabaseText(JSON.stringify({ format: 'village-map', schemaVersion: 1 }), FILE))).toEqual({ key: 'villageDb.file.notADatabase', params: { file: FILE } });
+    expect(errorOf(parseVillageDatabaseText(JSON.stringify({ type: 'FeatureCollection', features: [] }), FILE))).toEqual({ key: 'villageDb.file.notADatabase', params: { file: FILE } });
   });
 
   it('refuses another profile, naming it', () => {
@@ -178,6 +179,11 @@ describe('telling a village database file from a 2017 plan file', () => {
     expect(looksLikeVillageDatabase('{"format":"village-plan","profileId":"zhejiang-2017","layers":{}}')).toBe(false);
     expect(looksLikeVillageDatabase('{"type":"FeatureCollection","features":[]}')).toBe(false);
     expect(looksLikeVillageDatabase('')).toBe(false);
+  });
+
+  it('refuses a 2017 plan file saying where it opens and how it becomes a 2026 plan', () => {
+    const read = parseVillageDatabaseText(readFileSync('samples/sample-village.plan.json', 'utf8'), 'sample-village.plan.json');
+    expect(errorOf(read)).toEqual({ key: 'villageDb.file.plan2017', params: { file: 'sample-village.plan.json' } });
   });
 
   it('tells the two samples apart', () => {

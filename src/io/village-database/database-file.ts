@@ -12,6 +12,7 @@
  * value or a wrongly typed info field are notes; only a file that is not such a database fails.
  */
 import type { Geometry } from 'geojson';
+import { PLAN_FILE_FORMAT } from '../../domain/plan-file.ts';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
 import { INDICATORS } from '../../profiles/zhejiang-2026/indicators.ts';
 import { PLAN_DEFAULT_NAMES, PLAN_DEFAULTS, type PlanDefaultName, type PlanDefaults } from '../../profiles/zhejiang-2026/plan-defaults.ts';
@@ -104,6 +105,8 @@ export function parseVillageDatabaseText(text: string, fileName: string): Result
   } catch (error) {
     return failure('villageDb.file.notJson', { file, detail: error instanceof Error ? error.message : String(error) });
   }
+  // A 2017 plan file chosen here is a known mistake: say where it opens and how it becomes a 2026 plan.
+  if (isObject(root) && root.format === PLAN_FILE_FORMAT) return failure('villageDb.file.plan2017', { file });
   if (!isObject(root) || root.format !== DATABASE_FILE_FORMAT) return failure('villageDb.file.notADatabase', { file });
   const version = root.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return failure('villageDb.file.badSchemaVersion', { file, version: JSON.stringify(version) ?? kindOf(version) });
