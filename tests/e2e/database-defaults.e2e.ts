@@ -111,7 +111,7 @@ describe('the 默认值 a planner settles, each one step, kept with the plan', (
     expect(session.errors).toEqual([]);
   });
 
-  it('counts 坑塘水面 as 未利用地: the 三大类 areas move by its area', async () => {
+  it('counts 坑塘水面 as 未利用地: the 三大类 areas move by its area, in the section and under the tables', async () => {
     const before = threeCategoryAreas(codedParcels(sample, 'target'));
     const after = threeCategoryAreas(codedParcels(sample, 'target'), { [POND]: 'unused' });
     expect(before.agricultural - after.agricultural).toBeGreaterThan(1e4);
@@ -124,6 +124,10 @@ describe('the 默认值 a planner settles, each one step, kept with the plan', (
     expect((await database())?.threeCategories).toEqual({ [POND]: 'unused' });
     await page.waitForSelector(`${pondRow} [data-testid="default-changed"]`);
     expect(await done()).toBe(4);
+    await page.click('[data-tab="tables"]');
+    await page.waitForSelector('[data-table="categories"]');
+    expect(await totalHa('unused')).toBeCloseTo(after.unused / M2_PER_HA, 2);
+    await openDefaults();
   });
 
   it('fills 旱地 blue: the map paints it and the legend shows it', async () => {

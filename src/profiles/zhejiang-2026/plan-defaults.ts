@@ -3,8 +3,9 @@
  * class, the binding direction of an indicator, the 三大类 of a class and the fill colour of a class. Each is
  * a table by key (a 2023 class code, an indicator number) over the profile's default, stored in the plan
  * under its own name (`VillageDatabase.controlTypes` …) only where the planner changed it. One description
- * per table says which keys and values it takes and what the default is, so the edit (`setPlanDefaults`),
- * its undo, the plan file and a stored history handle all four the same way.
+ * per table says which keys and values it takes and names its messages, so the edit (`setPlanDefaults`), its
+ * undo, the plan file and a stored history handle all four the same way; each table's reader (below, and
+ * `controlTypeOf`, `bindingOf`, `classColour`) puts the plan's value before the profile's.
  */
 import { groupOf } from '../classification.ts';
 import { YDYH_2023_INDEX } from '../ydyh/classes-2023.ts';

@@ -2,7 +2,8 @@
  * The three tables of a 2026 村庄规划 from its village database, as data for whoever shows them (the CLI's
  * CSV and JSON, the browser's tables): the Zhejiang 规划用地结构调整表 (JQDLTB by JQDLBM against GHDLTB by
  * GHDLBM, §4.1), the 规划指标一览表 (§4.2; population and heritage from the village workbook, the red line
- * and the PBF clipped to the village) and the 国土空间管控表 (GKBJ by type, §4.3). Codes are counted in the
+ * and the PBF clipped to the village) and the 国土空间管控表 (GKBJ by type, §4.3), with each year's area in the
+ * 三大类 as the plan assigns them (§1.1, a column of its own beside the tables' groups). Codes are counted in the
  * 2023 edition, converted once from a declared 2020 edition as the checks count them (`database-parcels.ts`).
  * Areas are ellipsoidal on CGCS2000. A figure that cannot be computed is empty, with a footnote saying why;
  * what the reader should know about the counting (parcels read, codes converted, records not counted, codes
@@ -17,6 +18,7 @@ import { GKBJ_TYPES, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code
 import { fillControlTable, type ControlTableRow } from '../../profiles/zhejiang-2026/control-table.ts';
 import { computeIndicators, type IndicatorFigure, type IndicatorResult } from '../../profiles/zhejiang-2026/indicators.ts';
 import { layerFileNames } from '../../profiles/zhejiang-2026/layer-file-names.ts';
+import { threeCategoryAreas } from '../../profiles/zhejiang-2026/plan-defaults.ts';
 import type { VillageDatabase, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { codedParcels, PARCEL_LAYERS, referenceInsideVillage } from './database-parcels.ts';
 
@@ -32,9 +34,13 @@ export interface IndicatorTable {
   readonly footnotes: readonly IndicatorFootnote[];
 }
 
+/** Each year's area (m²) in each 三大类 as the plan assigns them (plan-defaults.ts `threeCategories`), and in none. */
+export type CategoryAreas = Readonly<Record<Year, ReturnType<typeof threeCategoryAreas>>>;
+
 export interface DatabaseTables {
   readonly structure: FilledStructureTable;
   readonly indicators: IndicatorTable;
+  readonly categories: CategoryAreas;
   /** Null without a GKBJ layer (a note says so). */
   readonly control: readonly ControlTableRow[] | null;
   readonly notes: readonly Message[];
@@ -54,7 +60,8 @@ export function computeDatabaseTables(database: VillageDatabase): DatabaseTables
   const notes: Message[] = [...base.messages, ...target.messages, ...findingMessages(structure), ...clipped.messages];
   if (control) notes.push(...control.messages);
   else notes.push({ key: 'cli.village.noGkbj', params: { files: layerFileNames('GKBJ') } });
-  return { structure, indicators, control: control ? fillControlTable(control.areas) : null, notes };
+  const categories = { base: threeCategoryAreas(base.parcels, database.threeCategories), target: threeCategoryAreas(target.parcels, database.threeCategories) };
+  return { structure, indicators, categories, control: control ? fillControlTable(control.areas) : null, notes };
 }
 
 // ——— Areas ———

@@ -1,7 +1,7 @@
 /**
  * The three tables of the open database, as the tables' data lays them out (rules/ydyh/database-tables.ts):
  * the Zhejiang 规划用地结构调整表 (rows without land left out, as the template deletes them), the 规划指标一览表
- * (an empty cell says why in its footnote) and the 国土空间管控表 (默认值: Fujian's layout ⚠). Figures in 公顷
+ * (an empty cell says why in its footnote) and the 国土空间管控表 (默认值: Fujian's layout ⚠), then the 三大类 areas. Figures in 公顷
  * to two decimals, as the templates print them.
  */
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { BINDING_SYMBOLS, type IndicatorFigure } from '../../profiles/zhejiang-2
 import type { DatabaseTables } from '../../rules/ydyh/database-tables.ts';
 import { formatNumber } from '../format.ts';
 import { renderMessage } from '../../rules/render.ts';
+import { ThreeCategoryTotals } from './ThreeCategoryTotals.tsx';
 
 const isGroup = (h: HeaderColumn | HeaderGroup): h is HeaderGroup => 'columns' in h;
 
@@ -155,6 +156,9 @@ export function DatabaseTablesView({ tables }: { tables: DatabaseTables | null }
       <StructureTable tables={tables} english={english} />
       <IndicatorTable tables={tables} english={english} />
       <ControlTable tables={tables} />
+      <section className="table-view" data-table="categories">
+        <ThreeCategoryTotals categories={tables.categories} />
+      </section>
       {tables.notes.length > 0 ? (
         <details className="table-notes">
           <summary>{t('database.tables.notes', { count: tables.notes.length })}</summary>

@@ -1,18 +1,20 @@
 /**
  * The 三大类 (农用地/建设用地/未利用地) of each class the plan's parcels use (groupings-2023.ts, [std ⚠]): the
  * profile's marked 默认值, a changed one 已修改 with a way back, each choice one undo step; below, both years'
- * area in each category as this plan assigns them.
+ * area in each category as this plan assigns them, from the tables.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import type { DatabaseSession } from '../../app/database-session.ts';
 import { setPlanDefaults } from '../../commands/village-database/set-plan-defaults.command.ts';
 import { THREE_CATEGORIES, type ThreeCategory } from '../../profiles/ydyh/groupings-2023.ts';
-import { defaultThreeCategoryOf, PLAN_DEFAULTS, threeCategoryAreas, threeCategoryOf } from '../../profiles/zhejiang-2026/plan-defaults.ts';
+import { defaultThreeCategoryOf, PLAN_DEFAULTS, threeCategoryOf } from '../../profiles/zhejiang-2026/plan-defaults.ts';
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
-import { codedParcels, M2_PER_HA } from '../../rules/ydyh/database-parcels.ts';
+import { M2_PER_HA } from '../../rules/ydyh/database-parcels.ts';
 import { formatNumber } from '../format.ts';
 import { DefaultMark } from './DefaultMark.tsx';
+import { ThreeCategoryTotals } from './ThreeCategoryTotals.tsx';
 import { planClasses, type PlanClass } from './plan-classes.ts';
 
 const CATEGORIES = Object.keys(THREE_CATEGORIES.groups) as ThreeCategory[];
@@ -22,7 +24,8 @@ export function ThreeCategoryTable({ db, session }: { db: VillageDatabase; sessi
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const rows = useMemo(() => planClasses(db), [db]);
-  const totals = useMemo(() => ({ base: threeCategoryAreas(codedParcels(db, 'base'), db.threeCategories), target: threeCategoryAreas(codedParcels(db, 'target'), db.threeCategories) }), [db]);
+  // The areas come with the worker's tables, which follow each edit.
+  const tables = useStore(session.store, (s) => s.tables);
   const own = db.threeCategories ?? {};
   const nameOf = (category: ThreeCategory) => (english ? THREE_CATEGORIES.groups[category].en : THREE_CATEGORIES.groups[category].zh);
   /** Its category without its own value: its nearest ancestor's in this plan, else the default. */
@@ -67,32 +70,7 @@ export function ThreeCategoryTable({ db, session }: { db: VillageDatabase; sessi
           })}
         </tbody>
       </table>
-      <table className="control-types" data-testid="three-category-totals">
-        <caption>{t('database.defaults.threeCategories.totals')}</caption>
-        <thead>
-          <tr>
-            <th />
-            {CATEGORIES.map((category) => (
-              <th key={category} className="number">
-                {nameOf(category)}
-              </th>
-            ))}
-            <th className="number">{t('database.defaults.threeCategories.unassigned')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(['base', 'target'] as const).map((year) => (
-            <tr key={year} data-year={year}>
-              <th>{t(`database.defaults.threeCategories.${year}`)}</th>
-              {[...CATEGORIES, 'unassigned' as const].map((category) => (
-                <td key={category} className="number" data-category={category}>
-                  {hectares(totals[year][category])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {tables ? <ThreeCategoryTotals categories={tables.categories} /> : null}
     </section>
   );
 }
