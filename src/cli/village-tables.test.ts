@@ -118,7 +118,8 @@ describe('village-plan tables --profile zhejiang-2026', () => {
     expect(lines.find((l) => l.includes(',070301,'))).toMatch(new RegExp(`,070301,${haOf(HOME_BASE).toFixed(2)},[\\d.]+,${haOf(HOME_PLAN).toFixed(2)},[\\d.]+,${change}$`));
     const indicatorLines = indicators?.split('\n') ?? [];
     expect(indicatorLines.slice(0, 3)).toEqual(['规划指标一览表', '序号,指标,属性,单位,现状基期年,规划目标年', '一、村庄发展性指标']);
-    expect(indicatorLines).toContain('7,生态保护红线面积,约束性,公顷,,');
+    expect(indicatorLines).toContain('7,生态保护红线面积,约束性 ≥,公顷,,');
+    expect(indicatorLines.find((l) => l.startsWith('3,'))).toMatch(/^3,村庄建设用地规模,预期性,公顷,/);
     expect(control?.split('\n').slice(0, 2)).toEqual(['国土空间管控表', '管控边界类型名称,面积（公顷）,占比（%）']);
     expect(control).toContain(`合计,${haOf(HOME_PLAN, FIELD_PLAN).toFixed(2)},100.00`);
     // Both years' totals are equal: their change is 0.00, never -0.00.

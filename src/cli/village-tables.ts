@@ -10,7 +10,7 @@ import { readVillageDatabase } from '../io/village-database/read-village-databas
 import { GKBJ_TYPES } from '../profiles/zhejiang-2026/code-lists.ts';
 import type { FilledStructureTable } from '../profiles/ydyh/fill-structure-table.ts';
 import { CONTROL_TABLE, type ControlTableRow } from '../profiles/zhejiang-2026/control-table.ts';
-import { INDICATOR_SECTIONS, type IndicatorFigure, type IndicatorResult, type IndicatorUnit } from '../profiles/zhejiang-2026/indicators.ts';
+import { BINDING_SYMBOLS, INDICATOR_SECTIONS, type IndicatorFigure, type IndicatorResult, type IndicatorUnit } from '../profiles/zhejiang-2026/indicators.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import { computeDatabaseTables, type IndicatorFootnote, type IndicatorTable } from '../rules/ydyh/database-tables.ts';
 import { loadGeos } from '../geo/geos/geos-module.ts';
@@ -53,8 +53,8 @@ function indicatorCsv(t: Translate, rows: IndicatorTable, language: Language): s
   const lines: string[][] = [[t('cli.village.indicators.title')], ['number', 'indicator', 'attribute', 'unit', 'base', 'target'].map((c) => t(`cli.village.indicators.${c}`))];
   for (const section of INDICATOR_SECTIONS) {
     lines.push([label(section, language)]);
-    for (const { indicator, base, target } of rows.results.filter((r) => r.indicator.section === section.id)) {
-      const attribute = t(indicator.attribute === '约束性' ? 'cli.village.binding' : 'cli.village.expected');
+    for (const { indicator, binding, base, target } of rows.results.filter((r) => r.indicator.section === section.id)) {
+      const attribute = `${t(indicator.attribute === '约束性' ? 'cli.village.binding' : 'cli.village.expected')}${binding ? ` ${BINDING_SYMBOLS[binding]}` : ''}`;
       lines.push([String(indicator.number), label(indicator, language), attribute, t(UNIT_KEYS[indicator.unit]), figureText(base, indicator.unit), figureText(target, indicator.unit)]);
     }
   }
@@ -83,7 +83,7 @@ function structureJson(table: FilledStructureTable, language: Language): object 
 function indicatorJson(t: Translate, rows: IndicatorTable, language: Language): object {
   return {
     title: t('cli.village.indicators.title'),
-    rows: rows.results.map(({ indicator, base, target }) => ({ number: indicator.number, section: indicator.section, zh: indicator.zh, en: indicator.en, attribute: indicator.attribute, unit: indicator.unit, base: base.value, target: target.value })),
+    rows: rows.results.map(({ indicator, binding, base, target }) => ({ number: indicator.number, section: indicator.section, zh: indicator.zh, en: indicator.en, attribute: indicator.attribute, binding, unit: indicator.unit, base: base.value, target: target.value })),
     footnotes: rows.footnotes.map((f) => ({ number: f.number, text: footnoteText(t, f, rows.results, language) })),
   };
 }

@@ -95,6 +95,16 @@ describe('the 2026 tables as .xlsx', { timeout: 60_000 }, () => {
     await expectTablesMatch(sampleFiles, computeDatabaseTables(sample));
   });
 
+  it('the 属性 column: the direction each indicator is bound in, the plan\'s own where it set one', async () => {
+    const attributes = async (db: VillageDatabase) => {
+      const sheet = await sheetOf(await databaseTableFiles(computeDatabaseTables(db), zhT), DATABASE_TABLE_FILE_NAMES.indicators);
+      // #1 on row 5, #3 on row 7, #7 and #8 after the second section's row.
+      return [5, 7, 12, 13].map((r) => text(sheet, `D${r}`));
+    };
+    expect(await attributes(sample)).toEqual(['约束性 ≤', '预期性', '约束性 ≥', '约束性 ≥']);
+    expect(await attributes({ ...sample, bindings: { '1': 'atLeast', '7': 'none' } })).toEqual(['约束性 ≥', '预期性', '约束性', '约束性 ≥']);
+  });
+
   it('an edited sample: coarse and ungrouped codes, a missing population, no GKBJ and so no 管控表', async () => {
     const tables = computeDatabaseTables(editedVillage());
     expect(tables.indicators.footnotes.some((f) => f.number === 6)).toBe(true);

@@ -14,7 +14,7 @@
  * exceljs loads only when the tables are written, so a worker that never exports does not fetch it.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import { INDICATOR_SECTIONS, type IndicatorFigure, type IndicatorUnit } from '../../profiles/zhejiang-2026/indicators.ts';
+import { BINDING_SYMBOLS, INDICATOR_SECTIONS, type IndicatorFigure, type IndicatorUnit } from '../../profiles/zhejiang-2026/indicators.ts';
 import type { HeaderColumn, HeaderGroup } from '../../profiles/ydyh/zj-structure-table.ts';
 import { CONTROL_TABLE, type ControlTableRow } from '../../profiles/zhejiang-2026/control-table.ts';
 import type { FilledStructureTable } from '../../profiles/ydyh/fill-structure-table.ts';
@@ -207,9 +207,11 @@ async function indicatorWorkbook(excel: ExcelModule, table: IndicatorTable, t: T
     sheet.mergeCells(row, FIRST_COLUMN, row, last);
     textCell(sheet, row, FIRST_COLUMN, section.zh);
     sheet.getCell(row++, FIRST_COLUMN).font = { bold: true };
-    for (const { indicator, base, target } of table.results.filter((r) => r.indicator.section === section.id)) {
+    for (const { indicator, binding, base, target } of table.results.filter((r) => r.indicator.section === section.id)) {
       figureCell(sheet, row, FIRST_COLUMN, indicator.number, 0);
-      [indicator.zh, indicator.attribute, indicator.unit].forEach((text, i) => textCell(sheet, row, FIRST_COLUMN + 1 + i, text));
+      // The direction the plan binds it in, as the 指标表 on screen writes it (约束性 ≤).
+      const attribute = binding ? `${indicator.attribute} ${BINDING_SYMBOLS[binding]}` : indicator.attribute;
+      [indicator.zh, attribute, indicator.unit].forEach((text, i) => textCell(sheet, row, FIRST_COLUMN + 1 + i, text));
       figure(base, FIRST_COLUMN + 4, indicator.unit);
       figure(target, FIRST_COLUMN + 5, indicator.unit);
       row++;
