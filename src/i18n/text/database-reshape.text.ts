@@ -9,8 +9,8 @@ export const databaseReshapeText: Texts = {
     en: 'Drag a vertex of the picked parcel to reshape its boundary; the neighbours sharing the vertex move with it; click the middle of an edge to add a vertex there, then drag it; each drag can be undone (Ctrl+Z); Esc or Done ends reshaping',
   },
   'database.reshape.onlyPolygon': {
-    zh: '该图斑由多个部分组成或没有面状图形，无法拖动节点调整',
-    en: 'This parcel has several parts or no area shape, so its vertices cannot be dragged',
+    zh: '该图斑的节点无法在地图上拖动（图斑由多个部分组成、没有面状图形，或相邻节点相距不足 0.1 mm）',
+    en: 'The vertices of this parcel cannot be dragged on the map (it has several parts or no area shape, or two vertices lie closer than 0.1 mm)',
   },
   'database.reshape.label': {
     zh: '调整图斑 {{parcel}} 的边界（{{count}} 个图斑随之调整）',
