@@ -173,6 +173,8 @@ function findingMessages(table: FilledStructureTable, language: Language): Messa
         return [{ key: 'cli.survey.tooCoarse', params: { code: finding.code, name: className(finding.code, language), subtotal: subtotalName(finding.subtotal), areaHa: finding.base } }];
       case 'ungrouped':
         return [{ key: finding.listed ? 'cli.survey.ungroupedListed' : 'cli.survey.ungroupedUnknown', params: { code: finding.code, name: className(finding.code, language), areaHa: finding.base } }];
+      // A survey has no plan to group codes (the table is filled without one), so no 'planGrouped' either.
+      case 'planGrouped':
       case 'partsDoNotSum':
         // Caused by the two above, which say why; the JSON keeps the figures.
         return [];
@@ -195,6 +197,8 @@ function jsonTable(t: Translate, table: FilledStructureTable, summary: readonly 
         return [{ kind: f.kind, code: f.code, subtotal: f.subtotal, baseHa: f.base }];
       case 'ungrouped':
         return [{ kind: f.kind, code: f.code, listed: f.listed, baseHa: f.base }];
+      case 'planGrouped':
+        return [];
       case 'partsDoNotSum':
         return f.year === 'base' ? [f] : [];
     }

@@ -31,7 +31,8 @@ export type PlanDefaultEntries<N extends PlanDefaultName> = Readonly<Record<stri
 
 /**
  * The database-level entries one side of a `VillageChange` gives: only the changed ones. The plan's defaults
- * tables (`controlTypes`, `bindings`, `threeCategories`, `classColours`) each only when the edit changes it.
+ * tables (`controlTypes`, `bindings`, `threeCategories`, `classColours`, `tableGroups`) each only when the
+ * edit changes it.
  */
 export type VillageEntries = {
   readonly info: Partial<VillageInfo>;

@@ -93,5 +93,5 @@ export function drawOverPlan(db: VillageDatabase, drawn: Polygon, code: string):
   const { name } = planned.value;
   const edit: DatabaseEdit = { labelKey: 'databaseEdit.drawOverPlan.label', params: { code, name, count: changedCount }, changes: fields, features };
   const nothing: Message[] = changedCount === 0 ? [{ key: 'databaseEdit.nothingChanged', params: { layerKey: layerKey('GHDLTB'), count: under.length, name } }] : [];
-  return success(edit, [...nothing, ...notesOf(cuts, slivers.count, slivers.areaM2, clipped.value.clippedM2), ...tableNotes(code, name)]);
+  return success(edit, [...nothing, ...notesOf(cuts, slivers.count, slivers.areaM2, clipped.value.clippedM2), ...tableNotes(code, name, db.tableGroups)]);
 }

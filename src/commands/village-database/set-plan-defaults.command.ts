@@ -1,8 +1,8 @@
 /**
  * The planner's own values of one of the ⚠ defaults tables (plan-defaults.ts: 管控边界 types of classes,
- * binding directions, 三大类, class colours), which a county may settle otherwise: one undo step holding only
- * the keys whose value changes, null taking a key back to the profile's default. Refused, before anything
- * changes, on a key or a value the table does not take.
+ * binding directions, 三大类, class colours, structure table subtotals), which a county may settle otherwise:
+ * one undo step holding only the keys whose value changes, null taking a key back to the profile's default.
+ * Refused, before anything changes, on a key or a value the table does not take.
  */
 import { failure, success, type Result } from '../../domain/message.ts';
 import { PLAN_DEFAULTS, type PlanDefaultName } from '../../profiles/zhejiang-2026/plan-defaults.ts';

@@ -20,6 +20,7 @@ const CLASS_CODE = { zh: '用地用海（2023）地类代码', en: '用地用海
 const bindingFile = fileTexts(BINDINGS, { zh: '指标序号', en: 'indicator numbers' }, { zh: '约束方向', en: 'directions' });
 const categoryFile = fileTexts(CATEGORIES, CLASS_CODE, { zh: '三大类', en: '三大类' });
 const colourFile = fileTexts(COLOURS, CLASS_CODE, { zh: '颜色', en: 'colours' });
+const tableGroupFile = fileTexts({ zh: '结构调整表小计归属', en: 'structure table subtotals of classes' }, CLASS_CODE, { zh: '小计', en: 'subtotals' });
 
 export const databaseDefaultsText: Texts = {
   'database.defaults.title': { zh: '默认值', en: 'Defaults' },
@@ -95,4 +96,30 @@ export const databaseDefaultsText: Texts = {
   },
   'database.defaults.classColours.file.notATable': colourFile.notATable,
   'database.defaults.classColours.file.dropped': colourFile.dropped,
+
+  'database.defaults.tableGroups.title': { zh: '结构调整表未列入小计的地类', en: 'Classes in no subtotal of the structure table' },
+  'database.defaults.tableGroups.hint': {
+    zh: '浙江规划用地结构调整表模板没有这些地类的行，默认不计入任何小计、只计入总计（是否如此尚待确认）。计入某一小计后，其面积计入该小计及城乡建设用地、建设用地合计，但表中仍无其单独一行（表下注明）。',
+    en: 'The Zhejiang structure table template has no row for these classes: by default they count in no subtotal, only in the total (not yet confirmed). Put in a subtotal, their area counts in it and in the 城乡建设用地 and 建设用地 sums, still without a row of their own (a note under the table says so).',
+  },
+  'database.defaults.tableGroups.none': { zh: '规划与现状图斑中没有这些地类（{{codes}}）。', en: 'The plan’s parcels use none of these classes ({{codes}}).' },
+  'database.defaults.tableGroups.area': { zh: '现状 / 规划面积（公顷）', en: 'Base / target area (ha)' },
+  'database.defaults.tableGroups.group': { zh: '计入小计', en: 'Counts in' },
+  'database.defaults.tableGroups.ungrouped': { zh: '不计入小计', en: 'no subtotal' },
+  'database.defaults.tableGroups.note': {
+    zh: '{{code}} {{nameZh}} 在模板中没有单独的行：按本规划的设置，现状 {{baseHa}} 公顷、规划 {{targetHa}} 公顷计入“{{subtotal}}”。',
+    en: '{{code}} {{nameEn}} has no row of its own in the template: as this plan sets it, base {{baseHa}} ha, target {{targetHa}} ha count in “{{subtotal}}”.',
+  },
+  'database.defaults.tableGroups.label': { zh: '修改结构调整表小计归属（{{count}} 个地类）', en: 'Change the structure table subtotals of classes ({{count}})' },
+  'database.defaults.tableGroups.unchanged': { zh: '结构调整表小计归属没有改动。', en: 'The structure table subtotals of classes are unchanged.' },
+  'database.defaults.tableGroups.error.unknownKey': {
+    zh: '“{{code}}”不是结构调整表未列入小计的用地地类，不能设置其小计。',
+    en: '“{{code}}” is no land class the structure table leaves out of its subtotals: its subtotal cannot be set.',
+  },
+  'database.defaults.tableGroups.error.unknownValue': {
+    zh: '地类 {{code}} 的小计“{{type}}”不存在，应为 {{types}} 之一。',
+    en: 'Subtotal “{{type}}” for class {{code}} does not exist: choose one of {{types}}.',
+  },
+  'database.defaults.tableGroups.file.notATable': tableGroupFile.notATable,
+  'database.defaults.tableGroups.file.dropped': tableGroupFile.dropped,
 };

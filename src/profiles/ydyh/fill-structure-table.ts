@@ -6,7 +6,9 @@
  * 0201–0205, one coded 060101 only 060101). Subtotals are computed from membership, never typed: a
  * parcel counts in the subtotal its detail row is within, or, coded above the rows' level (0703), in the
  * subtotal the layout's `coarse` gives it, and then in no detail row. The total is every parcel, so a
- * code in no group counts there only. Areas are 公顷, unrounded: rounding is the display's job.
+ * code in no group counts there only, unless the plan puts it in a subtotal (`planGroups`, only for codes
+ * the layout groups nowhere: the template's rows are fixed), where it counts as a coarse code does but is
+ * the plan's choice, not a fault. Areas are 公顷, unrounded: rounding is the display's job.
  *
  * The findings are what the rule `ydyh-table-level` reports: codes too coarse for a detail row, codes in
  * no subtotal, and rows whose parts do not add up to them (which those two codes cause).
@@ -36,6 +38,8 @@ export type TableLevelFinding<S extends string = string> =
    * template (0802, sea codes…); otherwise the table does not know the code at all.
    */
   | { readonly kind: 'ungrouped'; readonly code: string; readonly listed: boolean; readonly base: number; readonly target: number }
+  /** A code in no subtotal that the plan puts in `subtotal`: it counts there, in no detail row (a note, not a fault). */
+  | { readonly kind: 'planGrouped'; readonly code: string; readonly subtotal: S; readonly base: number; readonly target: number }
   /** A subtotal (or the total) that its rows do not add up to, in one year: `difference` = value − parts. */
   | { readonly kind: 'partsDoNotSum'; readonly row: string; readonly year: Year; readonly value: number; readonly parts: number; readonly difference: number };
 
@@ -56,17 +60,30 @@ const sumKey = (row: StructureRow): string => (row.kind === 'subtotal' ? row.com
 type Placement<S extends string> =
   | { readonly kind: 'detail'; readonly key: string; readonly within: S }
   | { readonly kind: 'coarse'; readonly within: S }
-  | { readonly kind: 'ungrouped'; readonly listed: boolean };
+  | { readonly kind: 'ungrouped'; readonly listed: boolean }
+  | { readonly kind: 'planGrouped'; readonly within: S };
 
-/** The placement of a code: the entry whose code is its longest prefix (070301 before 0703). */
-function placer<S extends string>(layout: StructureTableLayout<S>): (code: string) => Placement<S> {
+/** The key the plan-grouped codes of a subtotal are summed under: a part of that subtotal beside its rows. */
+const plannedKey = (subtotal: string): string => `planned:${subtotal}`;
+
+/** The entry whose prefix is the longest one of `code` (070301 before 0703). */
+const longestPrefix = <T extends { readonly prefix: string }>(entries: readonly T[], code: string): T | undefined =>
+  entries.filter((e) => code.startsWith(e.prefix)).reduce<T | undefined>((best, e) => (best && best.prefix.length >= e.prefix.length ? best : e), undefined);
+
+/** The placement of a code: the entry whose code is its longest prefix; where that is nowhere, the plan's subtotal. */
+function placer<S extends string>(layout: StructureTableLayout<S>, planGroups: Readonly<Record<string, S>>): (code: string) => Placement<S> {
   const entries: { readonly prefix: string; readonly placement: Placement<S> }[] = [];
   for (const row of layout.rows) if (row.kind === 'detail') entries.push({ prefix: row.code, placement: { kind: 'detail', key: row.key, within: row.within } });
   for (const [code, within] of Object.entries(layout.coarse) as [string, S][]) entries.push({ prefix: code, placement: { kind: 'coarse', within } });
   for (const code of layout.ungrouped) entries.push({ prefix: code, placement: { kind: 'ungrouped', listed: true } });
-  entries.sort((a, b) => b.prefix.length - a.prefix.length);
+  const planned = Object.entries(planGroups).map(([prefix, within]) => ({ prefix, within }));
   const unknown: Placement<S> = { kind: 'ungrouped', listed: false };
-  return (code) => entries.find((e) => code.startsWith(e.prefix))?.placement ?? unknown;
+  return (code) => {
+    const placement = longestPrefix(entries, code)?.placement ?? unknown;
+    if (placement.kind !== 'ungrouped') return placement;
+    const chosen = longestPrefix(planned, code);
+    return chosen ? { kind: 'planGrouped', within: chosen.within } : placement;
+  };
 }
 
 /** Each code's area in m², per year. */
@@ -85,9 +102,9 @@ function areasByCode(base: readonly ParcelArea[], target: readonly ParcelArea[])
 }
 
 export function fillStructureTable(parcelsBase: readonly ParcelArea[], parcelsTarget: readonly ParcelArea[]): FilledStructureTable<ZjSubtotal>;
-export function fillStructureTable<S extends string>(parcelsBase: readonly ParcelArea[], parcelsTarget: readonly ParcelArea[], layout: StructureTableLayout<S>): FilledStructureTable<S>;
-export function fillStructureTable(parcelsBase: readonly ParcelArea[], parcelsTarget: readonly ParcelArea[], layout: StructureTableLayout = ZJ_STRUCTURE_TABLE): FilledStructureTable {
-  const place = placer(layout);
+export function fillStructureTable<S extends string>(parcelsBase: readonly ParcelArea[], parcelsTarget: readonly ParcelArea[], layout: StructureTableLayout<S>, planGroups?: Readonly<Record<string, S>>): FilledStructureTable<S>;
+export function fillStructureTable(parcelsBase: readonly ParcelArea[], parcelsTarget: readonly ParcelArea[], layout: StructureTableLayout = ZJ_STRUCTURE_TABLE, planGroups: Readonly<Record<string, string>> = {}): FilledStructureTable {
+  const place = placer(layout, planGroups);
   const byRow = new Map<string, Record<Year, number>>();
   const credit = (key: string, areas: Record<Year, number>) => {
     const sum = byRow.get(key) ?? { base: 0, target: 0 };
@@ -119,6 +136,11 @@ export function fillStructureTable(parcelsBase: readonly ParcelArea[], parcelsTa
       case 'ungrouped':
         findings.push({ kind: 'ungrouped', code, listed: placement.listed, ...ha });
         break;
+      case 'planGrouped':
+        credit(plannedKey(placement.within), areas);
+        creditSubtotals(placement.within, areas);
+        findings.push({ kind: 'planGrouped', code, subtotal: placement.within, ...ha });
+        break;
     }
   }
 
@@ -137,13 +159,16 @@ export function fillStructureTable(parcelsBase: readonly ParcelArea[], parcelsTa
   return { layout, rows, findings };
 }
 
-/** Each subtotal against its detail rows and the subtotals within it; the total against the outermost subtotals. */
+/** Each subtotal against its detail rows, the subtotals within it and its plan-grouped codes; the total against the outermost subtotals. */
 function partsThatDoNotSum(layout: StructureTableLayout, areaOf: (key: string) => Record<Year, number>): TableLevelFinding[] {
   const parts = new Map<string, string[]>();
   const addPart = (of: string, key: string) => parts.set(of, [...(parts.get(of) ?? []), key]);
   for (const row of layout.rows) {
     if (row.kind === 'detail') addPart(row.within, row.key);
-    if (row.kind === 'subtotal') addPart(row.within ?? 'total', row.computes);
+    if (row.kind === 'subtotal') {
+      addPart(row.within ?? 'total', row.computes);
+      addPart(row.computes, plannedKey(row.computes));
+    }
   }
   const findings: TableLevelFinding[] = [];
   for (const row of layout.rows) {

@@ -3,7 +3,8 @@
  * structure table's subtotals decide the plan's tables, the 三大类 the quota statistics, and they disagree
  * (06 is 非建设用地 in the table, 农用地 in the 三大类).
  */
-import type { Grouping } from '../classification.ts';
+import { groupOf, type Grouping } from '../classification.ts';
+import { YDYH_2023_INDEX } from './classes-2023.ts';
 import { ZJ_STRUCTURE_TABLE, type ZjSubtotal } from './zj-structure-table.ts';
 
 /** The table's own subtotals that parcels fall in (城乡建设用地 and 建设用地 are sums of these). */
@@ -17,7 +18,8 @@ export type ZjTableGroup = Exclude<ZjSubtotal, 'urbanRural' | 'construction'>;
  *
  * ⚠ In no subtotal at all, so only in 总计 (§1.3): 0802 科研, 0804 教育 with 080401 高等教育 and 080402 中等职业教育,
  * 0902 商务金融, 1203 机场, 1502 使领馆, and the sea classes 18–22 and 24; and 07–13 and 15 coded at the first
- * level alone, which the template leaves blank. They are absent from `assign`, so `groupOf` gives null.
+ * level alone, which the template leaves blank. They are absent from `assign`, so `groupOf` gives null; a
+ * plan may put the land codes below the first level among them into a subtotal (`tableGroupOf`).
  */
 export const ZJ_TABLE_GROUPS: Grouping<ZjTableGroup> = {
   id: 'zj-table-2023',
@@ -43,6 +45,27 @@ function tableAssignments(): Record<string, ZjTableGroup> {
   for (const row of ZJ_STRUCTURE_TABLE.rows) if (row.kind === 'detail') assign[row.code] = leaf(row.within);
   for (const [code, subtotal] of Object.entries(ZJ_STRUCTURE_TABLE.coarse)) assign[code] = leaf(subtotal);
   return assign;
+}
+
+/** A plan's own subtotals for codes the table puts in none (plan-defaults.ts `tableGroups`), by code. */
+export type PlanTableGroups = Readonly<Record<string, ZjTableGroup>>;
+
+/**
+ * Whether a plan may put a code in a subtotal: a 2023 land class below the first level that the table puts in
+ * none (0802, 0804 with 080401/080402, 0902, 1203, 1502). Sea classes are never planned; a first-level code
+ * (07 …) is left out because its rows fall in several subtotals, and the answer is a finer code.
+ */
+export function isPlanGroupableCode(code: string): boolean {
+  const entry = YDYH_2023_INDEX.get(code);
+  return entry !== undefined && entry.realm === 'land' && entry.parent !== null && groupOf(ZJ_TABLE_GROUPS, YDYH_2023_INDEX, code) === null;
+}
+
+/**
+ * The table's subtotal of a code in this plan: the template's where it has one (its rows are fixed), else the
+ * plan's for the code or its nearest ancestor; null when neither gives one.
+ */
+export function tableGroupOf(code: string, planGroups: PlanTableGroups = {}): ZjTableGroup | null {
+  return groupOf(ZJ_TABLE_GROUPS, YDYH_2023_INDEX, code) ?? groupOf({ ...ZJ_TABLE_GROUPS, assign: planGroups }, YDYH_2023_INDEX, code);
 }
 
 export type ThreeCategory = 'agricultural' | 'construction' | 'unused';

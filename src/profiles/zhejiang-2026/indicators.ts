@@ -3,13 +3,12 @@
  * values. The list, its 属性 and its definitions are Fujian's [cct:zbb, cct:vg `CreateGHZBB`]: Zhejiang's own
  * list was not found, so every indicator is unconfirmed (§6) and the UI labels it 默认值.
  *
- * Land groups are the Zhejiang table's (ZJ_TABLE_GROUPS, decided by code), so the 村庄建设用地 here is the
- * structure table's 村庄建设用地小计. Values are unrounded: rounding is the display's job.
+ * Land groups are the Zhejiang table's (ZJ_TABLE_GROUPS, decided by code, with the plan's own subtotals of
+ * the codes it leaves out: `tableGroupOf`), so the 村庄建设用地 here is the structure table's 村庄建设用地小计. Values are unrounded: rounding is the display's job.
  */
-import { groupOf } from '../classification.ts';
 import { YDYH_2023_INDEX } from '../ydyh/classes-2023.ts';
 import type { ParcelArea, Year } from '../ydyh/fill-structure-table.ts';
-import { ZJ_TABLE_GROUPS, type ZjTableGroup } from '../ydyh/groupings-2023.ts';
+import { tableGroupOf, type PlanTableGroups, type ZjTableGroup } from '../ydyh/groupings-2023.ts';
 
 export type IndicatorSection = 'development' | 'protection';
 
@@ -100,6 +99,8 @@ export interface IndicatorInput {
   readonly heritageSites: Readonly<Record<Year, number | null>>;
   /** The plan's own binding directions by indicator number (plan-defaults.ts `bindings`); absent = the profile's. */
   readonly bindings?: PlanBindings;
+  /** The plan's own subtotals of codes the table puts in none (plan-defaults.ts `tableGroups`); absent = none. */
+  readonly tableGroups?: PlanTableGroups;
 }
 
 export type IndicatorFigure =
@@ -122,8 +123,8 @@ const isUnder = (code: string, ancestors: readonly string[]): boolean => YDYH_20
 const sumWhere = (parcels: readonly ParcelArea[], pick: (code: string) => boolean): number =>
   parcels.reduce((sum, parcel) => (pick(parcel.code) ? sum + parcel.areaM2 : sum), 0);
 
-const inGroups = (groups: readonly ZjTableGroup[]) => (code: string): boolean => {
-  const group = groupOf(ZJ_TABLE_GROUPS, YDYH_2023_INDEX, code);
+const inGroups = (groups: readonly ZjTableGroup[], planGroups: PlanTableGroups | undefined) => (code: string): boolean => {
+  const group = tableGroupOf(code, planGroups);
   return group !== null && groups.includes(group);
 };
 
@@ -132,13 +133,13 @@ const hectares = (m2: number): IndicatorFigure => ({ value: m2 / M2_PER_HA });
 /** One year's figures, by indicator number. */
 function figuresOf(input: IndicatorInput, year: Year): ReadonlyMap<number, IndicatorFigure> {
   const parcels = input.parcels[year];
-  const village = inGroups(['village']);
+  const village = inGroups(['village'], input.tableGroups);
   const villageM2 = sumWhere(parcels, village);
   const population = input.population[year];
   const heritage = input.heritageSites[year];
   return new Map<number, IndicatorFigure>([
-    [1, hectares(sumWhere(parcels, inGroups(['village', 'urban', 'regional', 'otherConstruction'])))],
-    [2, hectares(sumWhere(parcels, inGroups(['village', 'urban'])))],
+    [1, hectares(sumWhere(parcels, inGroups(['village', 'urban', 'regional', 'otherConstruction'], input.tableGroups)))],
+    [2, hectares(sumWhere(parcels, inGroups(['village', 'urban'], input.tableGroups)))],
     [3, hectares(villageM2)],
     // CCTool adds 08 twice in one branch (08 + 0704 + 08, §4.2): here a parcel counts once.
     [4, hectares(sumWhere(parcels, (code) => isUnder(code, ['08', '0704'])))],

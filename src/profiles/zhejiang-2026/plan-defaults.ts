@@ -1,16 +1,18 @@
 /**
  * The ⚠ defaults a 2026 plan may set for itself (domain-2026.md §6 "Keep editable"): the 管控边界 type of a
- * class, the binding direction of an indicator, the 三大类 of a class and the fill colour of a class. Each is
+ * class, the binding direction of an indicator, the 三大类 of a class, the fill colour of a class and the
+ * structure table's subtotal of a class the template puts in none (§1.3). Each is
  * a table by key (a 2023 class code, an indicator number) over the profile's default, stored in the plan
  * under its own name (`VillageDatabase.controlTypes` …) only where the planner changed it. One description
  * per table says which keys and values it takes and names its messages, so the edit (`setPlanDefaults`), its
- * undo, the plan file and a stored history handle all four the same way; each table's reader (below, and
- * `controlTypeOf`, `bindingOf`, `classColour`) puts the plan's value before the profile's.
+ * undo, the plan file and a stored history handle them all the same way; each table's reader (below, and
+ * `controlTypeOf`, `bindingOf`, `classColour`, `tableGroupOf`) puts the plan's value before the profile's
+ * (`tableGroupOf` only where the profile has none: the template's rows are fixed).
  */
 import { groupOf } from '../classification.ts';
 import { YDYH_2023_INDEX } from '../ydyh/classes-2023.ts';
 import type { ParcelArea } from '../ydyh/fill-structure-table.ts';
-import { THREE_CATEGORIES, type ThreeCategory } from '../ydyh/groupings-2023.ts';
+import { isPlanGroupableCode, THREE_CATEGORIES, ZJ_TABLE_GROUPS, type ThreeCategory, type ZjTableGroup } from '../ydyh/groupings-2023.ts';
 import { GKBJ_TYPES, type GkbjTypeCode } from './code-lists.ts';
 import { isControlType, isTypableClass } from './control-boundary.ts';
 import { INDICATORS, type IndicatorSpec, type PlanBinding } from './indicators.ts';
@@ -23,6 +25,7 @@ export interface PlanDefaultValues {
   readonly bindings: PlanBinding;
   readonly threeCategories: ThreeCategory;
   readonly classColours: HexColour;
+  readonly tableGroups: ZjTableGroup;
 }
 
 export type PlanDefaultName = keyof PlanDefaultValues;
@@ -72,6 +75,7 @@ export const DIRECTED_INDICATORS: readonly IndicatorSpec[] = INDICATORS.filter((
 const PLAN_BINDINGS: readonly PlanBinding[] = ['atMost', 'atLeast', 'none'];
 const THREE_CATEGORY_CODES = Object.keys(THREE_CATEGORIES.groups) as ThreeCategory[];
 const HEX = /^#[0-9a-f]{6}$/;
+const TABLE_GROUP_CODES = Object.keys(ZJ_TABLE_GROUPS.groups) as ZjTableGroup[];
 
 export const PLAN_DEFAULTS: { readonly [N in PlanDefaultName]: PlanDefaultSpec<N> } = {
   controlTypes: {
@@ -109,10 +113,17 @@ export const PLAN_DEFAULTS: { readonly [N in PlanDefaultName]: PlanDefaultSpec<N
     values: '#rrggbb',
     texts: texts('database.defaults.classColours'),
   },
+  tableGroups: {
+    name: 'tableGroups',
+    isKey: isPlanGroupableCode,
+    isValue: (value): value is ZjTableGroup => TABLE_GROUP_CODES.some((group) => group === value),
+    values: TABLE_GROUP_CODES.map((group) => `${group} ${ZJ_TABLE_GROUPS.groups[group].zh}`).join('、'),
+    texts: texts('database.defaults.tableGroups'),
+  },
 };
 
 /** The tables in the plan file's order (管控边界 types first, as files written before the others have them). */
-export const PLAN_DEFAULT_NAMES: readonly PlanDefaultName[] = ['controlTypes', 'bindings', 'threeCategories', 'classColours'];
+export const PLAN_DEFAULT_NAMES: readonly PlanDefaultName[] = ['controlTypes', 'bindings', 'threeCategories', 'classColours', 'tableGroups'];
 
 // ---- each table read with the plan's values ----
 

@@ -58,7 +58,7 @@ export const NO_VILLAGE_INFO: VillageInfo = {
 
 /**
  * The plan's own values of the ⚠ defaults (plan-defaults.ts: `controlTypes`, `bindings`, `threeCategories`,
- * `classColours`), each absent where the planner changed nothing.
+ * `classColours`, `tableGroups`), each absent where the planner changed nothing.
  */
 export interface VillageDatabase extends PlanDefaults {
   readonly layers: Readonly<Partial<Record<VillageLayerName, VillageLayer>>>;

@@ -13,9 +13,7 @@ import { clipParts } from '../../geo/geos/coverage-overlay.ts';
 import type { GkPlane } from '../../geo/gk-plane.ts';
 import { rewindRfc7946 } from '../../geo/rings.ts';
 import { tolerantRelate } from '../../geo/tolerant-relate.ts';
-import { groupOf } from '../../profiles/classification.ts';
-import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
-import { ZJ_TABLE_GROUPS } from '../../profiles/ydyh/groupings-2023.ts';
+import { tableGroupOf, type PlanTableGroups } from '../../profiles/ydyh/groupings-2023.ts';
 import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { planeFor } from './database-coverage.ts';
@@ -30,8 +28,11 @@ export interface ConstructionInside {
 
 export type InsideResult = { readonly ok: true; readonly found: readonly ConstructionInside[] } | { readonly ok: false; readonly error: string };
 
-const isConstruction = (code: string): boolean => {
-  const group = groupOf(ZJ_TABLE_GROUPS, YDYH_2023_INDEX, code);
+/** A plan without subtotals of its own, one object so that the memo's key stays the same between checks. */
+const NO_PLAN_GROUPS: PlanTableGroups = {};
+
+const isConstruction = (code: string, planGroups: PlanTableGroups): boolean => {
+  const group = tableGroupOf(code, planGroups);
   return group !== null && group !== 'nonConstruction';
 };
 
@@ -81,15 +82,17 @@ export function constructionInside(db: VillageDatabase, reference: VillageLayerN
     kept = new WeakMap();
     keptByReference.set(reference, kept);
   }
+  const planGroups = db.tableGroups ?? NO_PLAN_GROUPS;
   let baseShapes: Shape[] | null = null;
   const found: ConstructionInside[] = [];
   for (const parcel of codedParcels(db, 'target')) {
     const geometry = parcel.feature.geometry;
-    if (!isAreaGeometry(geometry) || !isConstruction(parcel.code)) continue;
-    const key = [references, base];
+    if (!isAreaGeometry(geometry) || !isConstruction(parcel.code, planGroups)) continue;
+    // The plan's subtotals decide which base parcels are construction land, so they are part of the key.
+    const key = [references, base, planGroups];
     let entry = kept.get(geometry);
     if (!entry || entry.key.length !== key.length || entry.key.some((k, i) => k !== key[i])) {
-      baseShapes ??= exceptBase ? shapes(codedParcels(db, 'base').filter((p) => isConstruction(p.code)).map((p) => p.feature)) : [];
+      baseShapes ??= exceptBase ? shapes(codedParcels(db, 'base').filter((p) => isConstruction(p.code, planGroups)).map((p) => p.feature)) : [];
       let part: Part | { readonly error: string };
       try {
         part = partInside(plane, geometry, referenceShapes, baseShapes);

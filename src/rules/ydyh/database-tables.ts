@@ -14,6 +14,7 @@ import { listSome, type Message } from '../../domain/message.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { fillStructureTable, type FilledStructureTable, type ParcelArea, type Year } from '../../profiles/ydyh/fill-structure-table.ts';
+import { ZJ_STRUCTURE_TABLE } from '../../profiles/ydyh/zj-structure-table.ts';
 import { GKBJ_TYPES, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
 import { fillControlTable, type ControlTableRow } from '../../profiles/zhejiang-2026/control-table.ts';
 import { computeIndicators, type IndicatorFigure, type IndicatorResult } from '../../profiles/zhejiang-2026/indicators.ts';
@@ -53,7 +54,7 @@ const YEARS: readonly Year[] = ['base', 'target'];
 export function computeDatabaseTables(database: VillageDatabase): DatabaseTables {
   const base = countedParcels(database, 'base');
   const target = countedParcels(database, 'target');
-  const structure = fillStructureTable(base.parcels, target.parcels);
+  const structure = fillStructureTable(base.parcels, target.parcels, ZJ_STRUCTURE_TABLE, database.tableGroups);
   const clipped = clippedReferences(database);
   const indicators = indicatorTable(database, base.parcels, target.parcels, clipped);
   const control = database.layers.GKBJ ? controlAreas(database.layers.GKBJ) : null;
@@ -165,6 +166,7 @@ function indicatorTable(database: VillageDatabase, base: readonly ParcelArea[], 
     pbfM2: areaOf(clipped.pbf),
     heritageSites: { base: info.baseHeritage, target: info.targetHeritage },
     ...(database.bindings ? { bindings: database.bindings } : {}),
+    ...(database.tableGroups ? { tableGroups: database.tableGroups } : {}),
   });
   const footnotes: IndicatorFootnote[] = [];
   const results = computed.map((result): IndicatorResult => {
@@ -205,6 +207,9 @@ function findingMessages(table: FilledStructureTable): Message[] {
         return [{ key: 'cli.village.tooCoarse', params: { code: finding.code, ...classNames(finding.code), subtotal: subtotalName(finding.subtotal), baseHa: finding.base, targetHa: finding.target } }];
       case 'ungrouped':
         return [{ key: finding.listed ? 'cli.village.ungroupedListed' : 'cli.village.ungroupedUnknown', params: { code: finding.code || '—', ...classNames(finding.code), baseHa: finding.base, targetHa: finding.target } }];
+      case 'planGrouped':
+        // The template has no row for it: the planner is told where its area went.
+        return [{ key: 'database.defaults.tableGroups.note', params: { code: finding.code, ...classNames(finding.code), subtotal: subtotalName(finding.subtotal), baseHa: finding.base, targetHa: finding.target } }];
       case 'partsDoNotSum':
         // Caused by the two above, which say why; the table keeps the figures.
         return [];

@@ -8,9 +8,7 @@
  * table's grouping are two tables: a code in 0301 but in no table subtotal (0802, 0804, 0902) can make the
  * area legitimately larger; the message gives both figures for the planner to judge.
  */
-import { groupOf } from '../../profiles/classification.ts';
-import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
-import { ZJ_TABLE_GROUPS } from '../../profiles/ydyh/groupings-2023.ts';
+import { tableGroupOf } from '../../profiles/ydyh/groupings-2023.ts';
 import { CONCENTRATED_CONSTRUCTION_TYPE } from '../../profiles/zhejiang-2026/code-lists.ts';
 import { databaseIssue, notCheckedFor, type DatabaseRule } from './database-rule.ts';
 import { areaM2, codedParcels, M2_PER_HA, textOf } from './database-parcels.ts';
@@ -28,7 +26,7 @@ export const jzqNotAboveVillageLandRule: DatabaseRule = {
     if (db.layers.GHDLTB === undefined) return [notCheckedFor(this.id, 'parcelLayers')];
     const zones = gkbj.features.filter((f) => textOf(f.properties['GKBJLXDM']) === CONCENTRATED_CONSTRUCTION_TYPE);
     const jzqHa = zones.reduce((sum, f) => sum + areaM2(f), 0) / M2_PER_HA;
-    const villageHa = codedParcels(db, 'target').reduce((sum, p) => (groupOf(ZJ_TABLE_GROUPS, YDYH_2023_INDEX, p.code) === 'village' ? sum + p.areaM2 : sum), 0) / M2_PER_HA;
+    const villageHa = codedParcels(db, 'target').reduce((sum, p) => (tableGroupOf(p.code, db.tableGroups) === 'village' ? sum + p.areaM2 : sum), 0) / M2_PER_HA;
     if (jzqHa - villageHa <= TOLERANCE_HA) return [];
     return [databaseIssue(this.id, 'error', { layer: 'GKBJ', features: zones.map((f) => f.ref), key: 'message', params: { jzqHa, villageHa, overHa: jzqHa - villageHa } })];
   },

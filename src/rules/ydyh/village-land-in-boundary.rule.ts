@@ -12,9 +12,7 @@ import { bboxIntersects, geometryBBox, type BBox } from '../../geo/bbox.ts';
 import { localLengthMetres } from '../../geo/local-metric.ts';
 import { difference, normalise, union } from '../../geo/overlay.ts';
 import { tolerantRelate } from '../../geo/tolerant-relate.ts';
-import { groupOf } from '../../profiles/classification.ts';
-import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
-import { ZJ_TABLE_GROUPS } from '../../profiles/ydyh/groupings-2023.ts';
+import { tableGroupOf } from '../../profiles/ydyh/groupings-2023.ts';
 import { VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from '../../profiles/zhejiang-2026/code-lists.ts';
 import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
@@ -104,7 +102,7 @@ export const villageLandInBoundaryRule: DatabaseRule = {
     const issues: DatabaseIssue[] = [];
     for (const parcel of codedParcels(db, 'target')) {
       const geometry = parcel.feature.geometry;
-      if (!isAreaGeometry(geometry) || groupOf(ZJ_TABLE_GROUPS, YDYH_2023_INDEX, parcel.code) !== 'village') continue;
+      if (!isAreaGeometry(geometry) || tableGroupOf(parcel.code, db.tableGroups) !== 'village') continue;
       const cut = outsideOf(geometry, boundary.pieces);
       if (!cut.ok) {
         issues.push(databaseIssue(this.id, 'notChecked', { layer: 'GHDLTB', features: [parcel.ref], key: 'overlayFailed', params: { detail: cut.error } }));

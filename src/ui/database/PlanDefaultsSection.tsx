@@ -8,6 +8,7 @@ import type { DatabaseSession } from '../../app/database-session.ts';
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
 import { BindingDefaultsTable } from './BindingDefaultsTable.tsx';
 import { ClassColourTable } from './ClassColourTable.tsx';
+import { TableGroupTable } from './TableGroupTable.tsx';
 import { ThreeCategoryTable } from './ThreeCategoryTable.tsx';
 
 export function PlanDefaultsSection({ db, session }: { db: VillageDatabase; session: DatabaseSession }) {
@@ -18,6 +19,7 @@ export function PlanDefaultsSection({ db, session }: { db: VillageDatabase; sess
       <p className="hint">{t('database.defaults.hint')}</p>
       <BindingDefaultsTable db={db} session={session} />
       <ThreeCategoryTable db={db} session={session} />
+      <TableGroupTable db={db} session={session} />
       <ClassColourTable db={db} session={session} />
     </section>
   );

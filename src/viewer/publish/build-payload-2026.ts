@@ -7,9 +7,8 @@
  */
 import type { AreaGeometry } from '../../domain/features.ts';
 import { union } from '../../geo/overlay.ts';
-import { groupOf } from '../../profiles/classification.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
-import { ZJ_TABLE_GROUPS } from '../../profiles/ydyh/groupings-2023.ts';
+import { tableGroupOf } from '../../profiles/ydyh/groupings-2023.ts';
 import { GKBJ_TYPES, VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from '../../profiles/zhejiang-2026/code-lists.ts';
 import { classColour, hexOf } from '../../profiles/zhejiang-2026/map-style.ts';
 import type { VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
@@ -60,7 +59,7 @@ export function buildPayload2026({ database, planId, villageName, versionName, d
     const colour = classColour(YDYH_2023_INDEX, code, database.classColours);
     if (colour && written) classColours[written] = hexOf(colour);
     const n = textOf(f.properties.GHDLMC) ?? YDYH_2023_INDEX.get(code)?.zh ?? '';
-    return area(f.geometry, f.ref, { c: written, n, f: YDYH_2023_INDEX.root(code) ?? null, z: code ? groupOf(ZJ_TABLE_GROUPS, YDYH_2023_INDEX, code) : null });
+    return area(f.geometry, f.ref, { c: written, n, f: YDYH_2023_INDEX.root(code) ?? null, z: code ? tableGroupOf(code, database.tableGroups) : null });
   });
   const control = shapes(database, 'GKBJ').map((f) => ({ feature: f, type: controlType(f) }));
   const building = union(control.filter((c) => (VILLAGE_CONSTRUCTION_BOUNDARY_TYPES as readonly string[]).includes(c.type)).map((c) => c.feature.geometry));
