@@ -17,7 +17,7 @@ import type { PlanFeature } from '../src/domain/features.ts';
 import { putFeature, type Patch } from '../src/domain/patch.ts';
 import { parsePlanText } from '../src/domain/plan-file.ts';
 import { layerFeatures, type Plan } from '../src/domain/plan.ts';
-import { LAYER_IDS } from '../src/domain/layers.ts';
+import { LAYER_IDS } from '../src/profiles/zhejiang-2017/layers.ts';
 import { hasVertex, moveVertex } from '../src/geo/topology.ts';
 import { loadGeos } from '../src/geo/geos/geos-module.ts';
 import { RuleEngine } from '../src/rules/engine.ts';

@@ -1,11 +1,11 @@
 /**
  * `npm run docs:rules`: writes docs/rules.md from the rule catalog (src/rules/index.ts) and the village
- * database checks (src/rules/ydyh/index.ts), the profile
- * (src/domain/profile.ts) and the rule names in src/i18n/text/rules.text.ts, so the page cannot drift from
- * the code (scripts/rules-doc.test.ts fails when the committed page differs).
+ * database checks (src/rules/ydyh/index.ts), the rule profile (src/profiles/zhejiang-2017/rule-profile.ts)
+ * and the rule names in src/i18n/text/rules.text.ts, so the page cannot drift from the code
+ * (scripts/rules-doc.test.ts fails when the committed page differs).
  */
 import { writeFileSync } from 'node:fs';
-import { UNCONFIRMED_PROFILE_KEYS, ZHEJIANG_2017, type RuleProfile } from '../src/domain/profile.ts';
+import { UNCONFIRMED_PROFILE_KEYS, ZHEJIANG_2017, type RuleProfile } from '../src/profiles/zhejiang-2017/rule-profile.ts';
 import { strings } from '../src/i18n/texts.ts';
 import { RULES } from '../src/rules/index.ts';
 import { DATABASE_RULES } from '../src/rules/ydyh/index.ts';

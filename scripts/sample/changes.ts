@@ -7,7 +7,7 @@
  */
 import type { FeatureOf } from '../../src/domain/features.ts';
 import { asFeatureId } from '../../src/domain/ids.ts';
-import { ZHEJIANG_2017 } from '../../src/domain/profile.ts';
+import { ZHEJIANG_2017 } from '../../src/profiles/zhejiang-2017/rule-profile.ts';
 import { muToM2, roundTo } from '../../src/domain/units.ts';
 import type { Farmland } from './farmland.ts';
 import type { GeometryBuilder } from './geometry.ts';

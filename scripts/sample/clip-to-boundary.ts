@@ -11,7 +11,7 @@
  */
 import type { Polygon, Position } from 'geojson';
 import type { AreaGeometry, PlanFeature } from '../../src/domain/features.ts';
-import { LAYER_IDS } from '../../src/domain/layers.ts';
+import { LAYER_IDS } from '../../src/profiles/zhejiang-2017/layers.ts';
 import { layerFeatures, type Plan } from '../../src/domain/plan.ts';
 import { bboxIntersects, expandBBox, geometryBBox, positionsBBox, type BBox } from '../../src/geo/bbox.ts';
 import { intersection } from '../../src/geo/overlay.ts';

@@ -4,7 +4,7 @@
  */
 import type { FeatureOf, PlanFeature } from '../../src/domain/features.ts';
 import { asFeatureId, type FeatureId, type PlanId } from '../../src/domain/ids.ts';
-import { LAYER_IDS, type LayerId } from '../../src/domain/layers.ts';
+import { LAYER_IDS, type LayerId } from '../../src/profiles/zhejiang-2017/layers.ts';
 import { PLAN_SCHEMA_VERSION, type Plan } from '../../src/domain/plan.ts';
 import { buildBaseParcels } from './base-parcels.ts';
 import { planChanges } from './changes.ts';

@@ -5,7 +5,7 @@
  */
 import type { Position } from 'geojson';
 import type { AreaGeometry, PlanFeature } from '../../src/domain/features.ts';
-import { LAYER_IDS, LAYERS, type LayerId } from '../../src/domain/layers.ts';
+import { LAYER_IDS, LAYERS, type LayerId } from '../../src/profiles/zhejiang-2017/layers.ts';
 import type { Plan } from '../../src/domain/plan.ts';
 import { mapRings } from '../../src/geo/rings.ts';
 import { isValidAreaGeometry } from '../../src/geo/validity.ts';

@@ -3,7 +3,7 @@
  * connected piece of one region becomes a parcel, slivers below the survey's minimum area join their best
  * neighbour, and corner-only self-contacts are filled so every parcel ring is simple.
  */
-import { ZHEJIANG_2017 } from '../../src/domain/profile.ts';
+import { ZHEJIANG_2017 } from '../../src/profiles/zhejiang-2017/rule-profile.ts';
 import { ABSORB, type CellGrid, OUTSIDE } from './grid.ts';
 import { minimumArea, type Region } from './regions.ts';
 

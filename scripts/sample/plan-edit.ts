@@ -4,7 +4,7 @@
  */
 import type { AreaGeometry, PlanFeature } from '../../src/domain/features.ts';
 import type { FeatureId } from '../../src/domain/ids.ts';
-import { LAYER_IDS, type LayerId } from '../../src/domain/layers.ts';
+import { LAYER_IDS, type LayerId } from '../../src/profiles/zhejiang-2017/layers.ts';
 import { layerFeatures, type Plan } from '../../src/domain/plan.ts';
 import { roundTo } from '../../src/domain/units.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';

@@ -10,7 +10,7 @@
 import type { Polygon, Position } from 'geojson';
 import type { FeatureOf } from '../../src/domain/features.ts';
 import type { FeatureId } from '../../src/domain/ids.ts';
-import type { LayerId } from '../../src/domain/layers.ts';
+import type { LayerId } from '../../src/profiles/zhejiang-2017/layers.ts';
 import { layerFeatures, type Plan } from '../../src/domain/plan.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import { fromGaussKruger, toGaussKruger } from '../../src/geo/projection.ts';

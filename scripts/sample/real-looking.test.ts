@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry, PlanFeature } from '../../src/domain/features.ts';
-import { LAYER_IDS, LAYERS, type LayerId } from '../../src/domain/layers.ts';
+import { LAYER_IDS, LAYERS, type LayerId } from '../../src/profiles/zhejiang-2017/layers.ts';
 import { layerFeatures, type Plan } from '../../src/domain/plan.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import { difference, intersection, resultArea } from '../../src/geo/overlay.ts';

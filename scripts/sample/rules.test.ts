@@ -1,13 +1,14 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { describe, expect, it } from 'vitest';
-import { CONTROL_ZONE_CODES, LAND_NOTE_CODES, TENURE_CODES, codesOf } from '../../src/domain/codes.ts';
+import { CONTROL_ZONE_CODES, LAND_NOTE_CODES, TENURE_CODES } from '../../src/profiles/zhejiang-2017/codes.ts';
+import { codesOf } from '../../src/domain/code-entry.ts';
 import { RESTORATION_USES } from '../../src/profiles/zhejiang-2017/restoration-uses.ts';
 import type { AreaGeometry } from '../../src/domain/features.ts';
-import { LAYER_FIELDS, validateFieldValue, type FieldValue } from '../../src/domain/fields.ts';
+import { LAYER_FIELDS, validateFieldValue, type FieldValue } from '../../src/profiles/zhejiang-2017/fields.ts';
 import { isConstructionLand, isCultivatedLand, isLandClassCode } from '../../src/profiles/zhejiang-2017/land-classes.ts';
-import { LAYER_IDS } from '../../src/domain/layers.ts';
+import { LAYER_IDS } from '../../src/profiles/zhejiang-2017/layers.ts';
 import { layerFeatures } from '../../src/domain/plan.ts';
-import { resolveProfile, ZHEJIANG_2017 } from '../../src/domain/profile.ts';
+import { resolveProfile, ZHEJIANG_2017 } from '../../src/profiles/zhejiang-2017/rule-profile.ts';
 import { muToM2, roundTo } from '../../src/domain/units.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 import { freshCommittedSample } from './fresh-sample.ts';

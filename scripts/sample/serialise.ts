@@ -3,7 +3,7 @@
  * readable diff (which parcels changed) instead of one 2 MB line or 200,000 lines of coordinates.
  */
 import type { Plan } from '../../src/domain/plan.ts';
-import { LAYER_IDS } from '../../src/domain/layers.ts';
+import { LAYER_IDS } from '../../src/profiles/zhejiang-2017/layers.ts';
 
 export function serialisePlan(plan: Plan): string {
   const indent = (text: string, by: string) => text.split('\n').join(`\n${by}`);

@@ -5,7 +5,7 @@
  */
 import type { AreaFeature } from '../../src/domain/features.ts';
 import { LAND_CLASSES, type LandClassCode } from '../../src/profiles/zhejiang-2017/land-classes.ts';
-import { LAYER_IDS, type LayerId } from '../../src/domain/layers.ts';
+import { LAYER_IDS, type LayerId } from '../../src/profiles/zhejiang-2017/layers.ts';
 import { layerFeatures, type Plan } from '../../src/domain/plan.ts';
 import { m2ToHectares, m2ToMu } from '../../src/domain/units.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';

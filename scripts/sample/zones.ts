@@ -5,8 +5,8 @@
  * hectare (the profile's minimum) fall back to 030. The township's zones are drawn the same way, so
  * the plan's zones match them exactly (rule zones-match-township). Functional zones (功能分区) follow.
  */
-import type { ControlZoneCode } from '../../src/domain/codes.ts';
-import { ZHEJIANG_2017 } from '../../src/domain/profile.ts';
+import type { ControlZoneCode } from '../../src/profiles/zhejiang-2017/codes.ts';
+import { ZHEJIANG_2017 } from '../../src/profiles/zhejiang-2017/rule-profile.ts';
 import type { GeometryBuilder } from './geometry.ts';
 import type { VillageLayout } from './layout.ts';
 import type { RegionZone } from './regions.ts';

@@ -7,7 +7,7 @@ import type { FeatureId } from '../domain/ids.ts';
 import type { Message, Result } from '../domain/message.ts';
 import { parsePlanText } from '../domain/plan-file.ts';
 import type { Plan } from '../domain/plan.ts';
-import { PROFILES } from '../domain/profile.ts';
+import { PROFILES } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { MAX_FILE_BYTES, readPackageFolder } from '../io/package/read-folder.ts';
 
 export interface Input {

@@ -15,7 +15,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { CONTROL_ZONE_CODES, codesOf, normaliseControlZoneCode, type ControlZoneCode } from '../domain/codes.ts';
+import { CONTROL_ZONE_CODES, normaliseControlZoneCode, type ControlZoneCode } from '../profiles/zhejiang-2017/codes.ts';
+import { codesOf } from '../domain/code-entry.ts';
 import type { AreaGeometry, FeatureOf } from '../domain/features.ts';
 import { asFeatureId, type FeatureId } from '../domain/ids.ts';
 import type { Message, Result } from '../domain/message.ts';

@@ -3,9 +3,9 @@
  * features of its layer, and stitched to its neighbours so shared boundaries stay shared.
  */
 import type { AreaGeometry, FeatureOf, LayerProperties, PlanFeature } from '../domain/features.ts';
-import { defaultProperties } from '../domain/fields.ts';
+import { defaultProperties } from '../profiles/zhejiang-2017/fields.ts';
 import { newFeatureId } from '../domain/ids.ts';
-import type { DrawnLayerId } from '../domain/layers.ts';
+import type { DrawnLayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { putFeature } from '../domain/patch.ts';
 import { getFeature } from '../domain/plan.ts';
 import { geometryBBox } from '../geo/bbox.ts';

@@ -6,7 +6,7 @@ import type { Position } from 'geojson';
 import type { FeatureId } from '../domain/ids.ts';
 import type { Patch } from '../domain/patch.ts';
 import type { Plan } from '../domain/plan.ts';
-import type { RuleProfile } from '../domain/profile.ts';
+import type { RuleProfile } from '../profiles/zhejiang-2017/rule-profile.ts';
 import type { PlanIndex } from '../geo/plan-index.ts';
 
 export type { Message } from '../domain/message.ts';

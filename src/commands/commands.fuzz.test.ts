@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AreaFeature } from '../domain/features.ts';
-import type { DrawnLayerId } from '../domain/layers.ts';
+import type { DrawnLayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { applyPatch } from '../domain/patch.ts';
 import { layerFeatures, type Plan } from '../domain/plan.ts';
 import { feature, planWith, rect } from '../domain/test-support.ts';

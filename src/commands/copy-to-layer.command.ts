@@ -3,9 +3,9 @@
  * never retraces a survey boundary by hand. The copies share every vertex with their source.
  */
 import type { AreaGeometry, PlanFeature } from '../domain/features.ts';
-import { defaultProperties } from '../domain/fields.ts';
+import { defaultProperties } from '../profiles/zhejiang-2017/fields.ts';
 import { type FeatureId, newFeatureId } from '../domain/ids.ts';
-import type { DrawnLayerId } from '../domain/layers.ts';
+import type { DrawnLayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { putFeature } from '../domain/patch.ts';
 import { findFeature } from '../domain/plan.ts';
 import { type CommandContext, type CommandResult, refuse } from './command.ts';

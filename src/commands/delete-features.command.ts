@@ -1,6 +1,6 @@
 /** Deletes drawn features. Reference layers (survey, township data) are never deleted from the editor. */
 import type { FeatureId } from '../domain/ids.ts';
-import { LAYERS } from '../domain/layers.ts';
+import { LAYERS } from '../profiles/zhejiang-2017/layers.ts';
 import { findFeature } from '../domain/plan.ts';
 import { type CommandContext, type CommandResult, refuse } from './command.ts';
 

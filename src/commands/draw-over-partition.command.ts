@@ -6,13 +6,13 @@
  */
 import type { Position } from 'geojson';
 import type { AreaGeometry, FeatureOf, LayerProperties, PlanFeature } from '../domain/features.ts';
-import { defaultProperties } from '../domain/fields.ts';
+import { defaultProperties } from '../profiles/zhejiang-2017/fields.ts';
 import { newFeatureId } from '../domain/ids.ts';
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { FeatureChange } from '../domain/patch.ts';
 import { putFeature } from '../domain/patch.ts';
 import { getFeature } from '../domain/plan.ts';
-import type { RuleProfile } from '../domain/profile.ts';
+import type { RuleProfile } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { geometryBBox } from '../geo/bbox.ts';
 import { difference, union } from '../geo/overlay.ts';

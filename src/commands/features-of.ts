@@ -1,7 +1,7 @@
 /** Looks up the features a command acts on, refusing ids that are gone or on layers it may not touch. */
 import type { AreaFeature } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
-import { LAYERS } from '../domain/layers.ts';
+import { LAYERS } from '../profiles/zhejiang-2017/layers.ts';
 import { findFeature } from '../domain/plan.ts';
 import type { CommandContext, Message } from './command.ts';
 

@@ -1,5 +1,5 @@
 /** Parcel numbers for drawn layers: a prefix per layer and the next free number (拆旧 CJ001, 建新 JX001…). */
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { layerFeatures, type Plan } from '../domain/plan.ts';
 
 const PREFIX: Partial<Record<LayerId, string>> = { demolition: 'CJ', newBuild: 'JX', useChange: 'TZ' };

@@ -4,7 +4,7 @@
  * an undoable patch of `meta`, checked before it reaches the plan.
  */
 import type { PlanMeta, TownshipQuotas } from '../domain/plan.ts';
-import { sanitiseOverrides, type ProfileOverrides } from '../domain/profile.ts';
+import { sanitiseOverrides, type ProfileOverrides } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { type CommandContext, type CommandResult, refuse } from './command.ts';
 
 /** Longest 规划说明 kept: a paragraph, not a report. */

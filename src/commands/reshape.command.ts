@@ -6,7 +6,7 @@
 import type { Position } from 'geojson';
 import type { AreaFeature, AreaGeometry, PlanFeature } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
-import { LAYERS } from '../domain/layers.ts';
+import { LAYERS } from '../profiles/zhejiang-2017/layers.ts';
 import { putFeature, type FeatureChange } from '../domain/patch.ts';
 import { findFeature, getFeature } from '../domain/plan.ts';
 import { rings } from '../geo/rings.ts';

@@ -6,9 +6,9 @@
  */
 import type { Geometry, Position } from 'geojson';
 import type { AreaGeometry, PlanFeature } from '../domain/features.ts';
-import { defaultProperties, LAYER_FIELDS, validateFieldValue, type FieldValue } from '../domain/fields.ts';
+import { defaultProperties, LAYER_FIELDS, validateFieldValue, type FieldValue } from '../profiles/zhejiang-2017/fields.ts';
 import { newFeatureId, type FeatureId } from '../domain/ids.ts';
-import { LAYER_IDS, LAYERS, type LayerId } from '../domain/layers.ts';
+import { LAYER_IDS, LAYERS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { failure, type Result } from '../domain/message.ts';
 import { putFeature, type QuarantineChange } from '../domain/patch.ts';
 import { parsePlan } from '../domain/plan-file.ts';

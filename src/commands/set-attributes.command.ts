@@ -2,9 +2,9 @@
  * Sets one attribute on one or many features (bulk edit of a multi-selection). Every value passes the
  * field's own check, so a code outside its list never enters the plan.
  */
-import { type FieldValue, LAYER_FIELDS, validateFieldValue } from '../domain/fields.ts';
+import { type FieldValue, LAYER_FIELDS, validateFieldValue } from '../profiles/zhejiang-2017/fields.ts';
 import type { FeatureId } from '../domain/ids.ts';
-import { LAYERS } from '../domain/layers.ts';
+import { LAYERS } from '../profiles/zhejiang-2017/layers.ts';
 import { putFeature } from '../domain/patch.ts';
 import type { PlanFeature } from '../domain/features.ts';
 import { findFeature } from '../domain/plan.ts';

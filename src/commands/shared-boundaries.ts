@@ -6,7 +6,7 @@
 import type { Position } from 'geojson';
 import type { AreaFeature, AreaGeometry, PlanFeature } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
-import { LAYERS, type LayerId } from '../domain/layers.ts';
+import { LAYERS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { putFeature, type FeatureChange } from '../domain/patch.ts';
 import { getFeature } from '../domain/plan.ts';
 import { expandBBox, geometryBBox } from '../geo/bbox.ts';

@@ -5,7 +5,7 @@
 import type { Position } from 'geojson';
 import type { AreaFeature, AreaGeometry, PlanFeature } from '../domain/features.ts';
 import { type FeatureId, newFeatureId } from '../domain/ids.ts';
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { putFeature, type FeatureChange } from '../domain/patch.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { splitPolygonByLine } from '../geo/split.ts';

@@ -10,7 +10,7 @@
  */
 import type { PlanFeature } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
-import { LAYERS, type LayerId } from '../domain/layers.ts';
+import { LAYERS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { FeatureChange } from '../domain/patch.ts';
 import { getFeature, type Plan } from '../domain/plan.ts';
 import type { History, HistoryEntry } from './history.ts';

@@ -1,6 +1,6 @@
 /** Test helper: a command context over a hand-made plan (not used by the app). */
 import type { Plan } from '../domain/plan.ts';
-import { resolveProfile } from '../domain/profile.ts';
+import { resolveProfile } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { PlanIndex } from '../geo/plan-index.ts';
 import type { CommandContext } from './command.ts';
 

@@ -3,11 +3,11 @@
  * are `null` (never `undefined`) so a feature survives JSON, IndexedDB and structured clone unchanged.
  */
 import type { MultiPolygon, Point, Polygon } from 'geojson';
-import type { ControlZoneCode, FacilityType, IndustryPurpose, PbfType, QuotaSource, ReserveKind } from './codes.ts';
+import type { ControlZoneCode, FacilityType, IndustryPurpose, PbfType, QuotaSource, ReserveKind } from '../profiles/zhejiang-2017/codes.ts';
 import type { FeatureId } from './ids.ts';
 import type { LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
 import type { RestorationUse } from '../profiles/zhejiang-2017/restoration-uses.ts';
-import type { LayerId } from './layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 
 export type AreaGeometry = Polygon | MultiPolygon;
 

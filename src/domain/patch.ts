@@ -4,7 +4,7 @@
  */
 import type { PlanFeature } from './features.ts';
 import type { FeatureId } from './ids.ts';
-import type { LayerId } from './layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { getFeature, type Plan, type PlanMeta } from './plan.ts';
 
 /** Sets one feature to `after`; `after: null` deletes it. */

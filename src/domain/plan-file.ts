@@ -6,12 +6,12 @@
 import type { Geometry, Position } from 'geojson';
 import { sanitiseDatumParameters } from './datum-parameters.ts';
 import type { PlanFeature } from './features.ts';
-import { LAYER_FIELDS, validateFieldValue, type FieldSpec, type FieldValue } from './fields.ts';
+import { LAYER_FIELDS, validateFieldValue, type FieldSpec, type FieldValue } from '../profiles/zhejiang-2017/fields.ts';
 import type { FeatureId, PlanId } from './ids.ts';
-import { LAYER_IDS, LAYERS, type LayerId } from './layers.ts';
+import { LAYER_IDS, LAYERS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { failure, type Message, type Result } from './message.ts';
 import { EMPTY_QUOTAS, emptyLayers, emptyPlan, PLAN_SCHEMA_VERSION, type Justification, type Plan, type PlanMeta, type SafeguardMeasure } from './plan.ts';
-import { resolveProfile, sanitiseOverrides } from './profile.ts';
+import { resolveProfile, sanitiseOverrides } from '../profiles/zhejiang-2017/rule-profile.ts';
 
 /** Keys that would reach an object's prototype if used as record keys: never valid ids. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -4,9 +4,9 @@
  */
 import type { FeatureOf, PlanFeature } from './features.ts';
 import { type FeatureId, newPlanId, type PlanId } from './ids.ts';
-import { LAYER_IDS, type LayerId } from './layers.ts';
+import { LAYER_IDS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { DatumParameters } from './datum-parameters.ts';
-import type { ProfileOverrides } from './profile.ts';
+import type { ProfileOverrides } from '../profiles/zhejiang-2017/rule-profile.ts';
 
 export const PLAN_SCHEMA_VERSION = 1;
 

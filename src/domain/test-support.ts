@@ -1,11 +1,11 @@
 /** Small hand-made plans for unit tests across domain, commands and rules. Not used by the app. */
 import type { AreaGeometry, PlanFeature } from './features.ts';
-import { defaultProperties } from './fields.ts';
+import { defaultProperties } from '../profiles/zhejiang-2017/fields.ts';
 import { asFeatureId } from './ids.ts';
-import type { LayerId } from './layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { applyPatch, putFeature } from './patch.ts';
 import { emptyPlan, type Plan } from './plan.ts';
-import { ZHEJIANG_2017 } from './profile.ts';
+import { ZHEJIANG_2017 } from '../profiles/zhejiang-2017/rule-profile.ts';
 
 /** An axis-aligned rectangle in degrees, closed, counter-clockwise. */
 export function rect(x0: number, y0: number, x1: number, y1: number): AreaGeometry {

@@ -4,7 +4,7 @@
  */
 import type { AreaGeometry } from '../domain/features.ts';
 import { layerFeatures, type Plan } from '../domain/plan.ts';
-import { normaliseControlZoneCode } from '../domain/codes.ts';
+import { normaliseControlZoneCode } from '../profiles/zhejiang-2017/codes.ts';
 import { union, type OverlayResult } from './overlay.ts';
 
 const EXPANSION_ZONE_CODES: readonly string[] = ['010', '020'];

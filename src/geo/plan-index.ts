@@ -5,7 +5,7 @@
  */
 import type { PlanFeature } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
-import { LAYER_IDS, type LayerId } from '../domain/layers.ts';
+import { LAYER_IDS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { Patch } from '../domain/patch.ts';
 import { layerFeatures, type Plan } from '../domain/plan.ts';
 import type { BBox } from './bbox.ts';

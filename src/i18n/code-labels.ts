@@ -15,10 +15,10 @@ import {
   RESERVE_KINDS,
   SLOPE_GRADES,
   TENURE_CODES,
-  type CodeEntry,
-} from '../domain/codes.ts';
+} from '../profiles/zhejiang-2017/codes.ts';
+import type { CodeEntry } from '../domain/code-entry.ts';
 import { LAND_CLASSES } from '../profiles/zhejiang-2017/land-classes.ts';
-import { ZHEJIANG_2017 } from '../domain/profile.ts';
+import { ZHEJIANG_2017 } from '../profiles/zhejiang-2017/rule-profile.ts';
 
 export type Language = 'zh-CN' | 'en';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LAYER_FIELDS } from '../domain/fields.ts';
-import { DRAWN_LAYER_IDS, LAYER_IDS } from '../domain/layers.ts';
+import { LAYER_FIELDS } from '../profiles/zhejiang-2017/fields.ts';
+import { DRAWN_LAYER_IDS, LAYER_IDS } from '../profiles/zhejiang-2017/layers.ts';
 import { VALIDITY_KINDS } from '../geo/validity-problem.ts';
 import { createI18n } from './index.ts';
 import { strings, TEXTS } from './texts.ts';

@@ -4,7 +4,7 @@
  * both the initial style and later updates, so the first frame already draws only what is visible.
  */
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import { LAYER_IDS, type LayerId } from '../domain/layers.ts';
+import { LAYER_IDS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { UiState } from '../store/ui.store.ts';
 import { styleLayerIds, viewPaint } from './plan-style.ts';
 

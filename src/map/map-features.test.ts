@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { asFeatureId } from '../domain/ids.ts';
 import { putFeature, type FeatureChange } from '../domain/patch.ts';
 import { feature, planWith, rect } from '../domain/test-support.ts';

@@ -6,7 +6,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSONSourceDiff } from 'maplibre-gl';
 import type { PlanFeature } from '../domain/features.ts';
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { Patch } from '../domain/patch.ts';
 import { layerFeatures, type Plan } from '../domain/plan.ts';
 

@@ -5,7 +5,7 @@
 import { Map as MapLibreMap, ScaleControl, NavigationControl, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
-import { LAYER_IDS, type LayerId } from '../domain/layers.ts';
+import { LAYER_IDS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { Plan } from '../domain/plan.ts';
 import { geometryBBox, type BBox } from '../geo/bbox.ts';
 import { codeLabels } from '../i18n/code-labels.ts';

@@ -7,7 +7,7 @@
 import type { Position } from 'geojson';
 import type { AreaGeometry } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { getFeature } from '../domain/plan.ts';
 import { bboxIntersects, geometryBBox, type BBox } from '../geo/bbox.ts';
 import { intersection } from '../geo/overlay.ts';

@@ -3,7 +3,7 @@
  * views (基期 / 规划 / 变化): switching view only changes paint properties, never data.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { LAND_CLASSES } from '../profiles/zhejiang-2017/land-classes.ts';
 import { CHANGE_COLOURS, CONTROL_ZONE_STYLE, LAND_CLASS_COLOURS, PBF_COLOUR, rgbHex } from '../profiles/zhejiang-2017/palette.ts';
 import { FACILITY_FARMLAND_CLASS } from '../profiles/zhejiang-2017/class-roles.ts';

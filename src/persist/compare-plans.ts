@@ -6,7 +6,7 @@
  */
 import type { PlanFeature } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
-import { LAYER_IDS, type LayerId } from '../domain/layers.ts';
+import { LAYER_IDS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { Plan, PlanMeta } from '../domain/plan.ts';
 
 export type FeatureDifference = 'added' | 'removed' | 'changed';

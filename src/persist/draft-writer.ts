@@ -11,7 +11,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { HistoryEntry } from '../commands/history.ts';
 import type { FeatureId } from '../domain/ids.ts';
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { FeatureChange, Patch } from '../domain/patch.ts';
 import { getFeature, type PlanMeta } from '../domain/plan.ts';
 import type { PlanStore } from '../store/plan.store.ts';

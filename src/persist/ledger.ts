@@ -5,7 +5,7 @@
  */
 import type { HistoryEntry } from '../commands/history.ts';
 import type { FeatureId } from '../domain/ids.ts';
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { Patch } from '../domain/patch.ts';
 
 export interface StoredStep {

@@ -5,7 +5,7 @@
  */
 import type { History, HistoryEntry } from '../commands/history.ts';
 import type { PlanFeature } from '../domain/features.ts';
-import { LAYER_IDS } from '../domain/layers.ts';
+import { LAYER_IDS } from '../profiles/zhejiang-2017/layers.ts';
 import { isEmptyPatch } from '../domain/patch.ts';
 import type { Plan } from '../domain/plan.ts';
 import { DraftLedger, featureSlot, type StoredStep } from './ledger.ts';

@@ -7,7 +7,7 @@
 import { EMPTY_HISTORY, type History, type HistoryEntry } from '../commands/history.ts';
 import type { PlanFeature } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
-import { LAYER_IDS, type LayerId } from '../domain/layers.ts';
+import { LAYER_IDS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { failure, type Message, type Result } from '../domain/message.ts';
 import type { FeatureChange, Patch, QuarantineChange, QuarantineState } from '../domain/patch.ts';
 import { parsePlan } from '../domain/plan-file.ts';

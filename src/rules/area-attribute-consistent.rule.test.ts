@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitiseOverrides } from '../domain/profile.ts';
+import { sanitiseOverrides } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { grid, issuesOf, village } from './test-support.ts';
 

@@ -1,5 +1,5 @@
 /** Layer lists rules share. */
-import { LAYER_IDS, LAYERS, type LayerId } from '../domain/layers.ts';
+import { LAYER_IDS, LAYERS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 
 export const AREA_LAYERS: readonly LayerId[] = LAYER_IDS.filter((id) => LAYERS[id].geometry === 'area');
 export const PARTITION_LAYERS: readonly LayerId[] = LAYER_IDS.filter((id) => LAYERS[id].partition);

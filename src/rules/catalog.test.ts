@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LAYER_IDS } from '../domain/layers.ts';
-import { ZHEJIANG_2017 } from '../domain/profile.ts';
+import { LAYER_IDS } from '../profiles/zhejiang-2017/layers.ts';
+import { ZHEJIANG_2017 } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { strings } from '../i18n/texts.ts';
 import { RULES } from './index.ts';
 import { RULE_IDS } from './rule-ids.ts';

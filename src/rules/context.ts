@@ -11,10 +11,10 @@
 import type { AreaGeometry, PlanFeature } from '../domain/features.ts';
 import { isAreaFeature } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
-import { LAYER_IDS, LAYERS, type LayerId } from '../domain/layers.ts';
+import { LAYER_IDS, LAYERS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { Patch } from '../domain/patch.ts';
 import { getFeature, layerFeatures, layerRecordChanged, type Plan } from '../domain/plan.ts';
-import { resolveProfile, type RuleProfile } from '../domain/profile.ts';
+import { resolveProfile, type RuleProfile } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { geometryBBox, type BBox } from '../geo/bbox.ts';
 import { CoverageBalance } from '../geo/coverage-balance.ts';

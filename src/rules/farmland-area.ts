@@ -12,7 +12,7 @@
  * coefficient and takes the profile's `newFarmlandRidgeCoefficient` (default 0).
  */
 import { isCultivatedLand } from '../profiles/zhejiang-2017/land-classes.ts';
-import type { RuleProfile } from '../domain/profile.ts';
+import type { RuleProfile } from '../profiles/zhejiang-2017/rule-profile.ts';
 import type { DerivedPlan, KindTotal, PieceKind } from './derive/derived-plan.ts';
 import { clampRidge, type Piece } from './derive/pieces.ts';
 

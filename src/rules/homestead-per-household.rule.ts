@@ -4,7 +4,7 @@
  * other land, weighted by how much of each it covers. Without the number of households: not checked.
  */
 import { isCultivatedLand, type LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
-import type { RuleProfile } from '../domain/profile.ts';
+import type { RuleProfile } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { HILL_WASTELAND_CLASS, HOMESTEAD_CLASS } from '../profiles/zhejiang-2017/class-roles.ts';
 import type { Issue } from './issue.ts';
 import { m2, makeIssue } from './issue.ts';

@@ -7,7 +7,7 @@
  */
 import type { Point } from 'geojson';
 import { isAreaFeature } from '../domain/features.ts';
-import { LAYERS } from '../domain/layers.ts';
+import { LAYERS } from '../profiles/zhejiang-2017/layers.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { m2, makeIssue, notChecked } from './issue.ts';
 import { withinDistance } from './measure.ts';

@@ -5,7 +5,7 @@
  */
 import type { Geometry } from 'geojson';
 import type { FeatureId } from '../domain/ids.ts';
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { Justification } from '../domain/plan.ts';
 
 /** How bad breaking a rule is. */

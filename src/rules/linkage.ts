@@ -7,7 +7,7 @@
  */
 import { isConstructionLand } from '../profiles/zhejiang-2017/land-classes.ts';
 import type { PlanMeta } from '../domain/plan.ts';
-import type { RuleProfile } from '../domain/profile.ts';
+import type { RuleProfile } from '../profiles/zhejiang-2017/rule-profile.ts';
 import type { DerivedPlan, PieceKind } from './derive/derived-plan.ts';
 
 export interface LinkageLedger {

@@ -6,8 +6,8 @@
 import type { PlanFeature } from '../domain/features.ts';
 import { isAreaFeature } from '../domain/features.ts';
 import { isConstructionLand, type LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
-import type { LayerId } from '../domain/layers.ts';
-import type { RuleProfile } from '../domain/profile.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
+import type { RuleProfile } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { FACILITY_FARMLAND_CLASS, FOREST_WATER_RESERVE_CLASSES } from '../profiles/zhejiang-2017/class-roles.ts';
 import { changeTarget, type ChangeFeature } from './derive/pieces.ts';
 import { m2, makeIssue } from './issue.ts';

@@ -3,7 +3,7 @@
  * or in 禁止建设区 (040–049). The part inside is shown.
  */
 import type { AreaGeometry, FeatureOf } from '../domain/features.ts';
-import { isForbiddenZone } from '../domain/codes.ts';
+import { isForbiddenZone } from '../profiles/zhejiang-2017/codes.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { geometryBBox } from '../geo/bbox.ts';
 import { partInside } from './clip.ts';

@@ -5,7 +5,7 @@
  */
 import type { AreaFeature } from '../domain/features.ts';
 import { isAreaFeature } from '../domain/features.ts';
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { BBox } from '../geo/bbox.ts';
 import type { CheckState } from './context.ts';
 

@@ -6,8 +6,8 @@
  * (they memoise per feature through `CheckState.memo`).
  */
 import type { PlanFeature } from '../domain/features.ts';
-import type { LayerId } from '../domain/layers.ts';
-import type { RuleProfile } from '../domain/profile.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
+import type { RuleProfile } from '../profiles/zhejiang-2017/rule-profile.ts';
 import type { CheckState } from './context.ts';
 import type { Issue, Severity } from './issue.ts';
 import type { RuleId } from './rule-ids.ts';

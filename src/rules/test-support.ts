@@ -5,7 +5,7 @@
  */
 import type { Position } from 'geojson';
 import type { AreaGeometry, PlanFeature } from '../domain/features.ts';
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
 import { applyPatch, putFeature } from '../domain/patch.ts';
 import type { Plan, PlanMeta } from '../domain/plan.ts';

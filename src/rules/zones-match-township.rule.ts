@@ -5,7 +5,7 @@
  * the township's are compared without clipping (geo/relate.ts).
  */
 import type { AreaGeometry, FeatureOf } from '../domain/features.ts';
-import { isForbiddenZone, type ControlZoneCode } from '../domain/codes.ts';
+import { isForbiddenZone, type ControlZoneCode } from '../profiles/zhejiang-2017/codes.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { geometryBBox } from '../geo/bbox.ts';
 import { partOutside } from './clip.ts';

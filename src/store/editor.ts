@@ -3,7 +3,7 @@
  * step with each other (selection pruned after deletes) are wired here, not inside components.
  */
 import { findFeature, type Plan } from '../domain/plan.ts';
-import { DEFAULT_LAYER_ORDER } from '../domain/layers.ts';
+import { DEFAULT_LAYER_ORDER } from '../profiles/zhejiang-2017/layers.ts';
 import { createIssuesStore } from './issues.store.ts';
 import { createMeasureStore } from './measure.store.ts';
 import { createMessagesStore } from './messages.store.ts';

@@ -16,7 +16,7 @@ import {
 } from '../commands/history.ts';
 import { applyPatch, isEmptyPatch, type Patch } from '../domain/patch.ts';
 import { emptyPlan, type Plan } from '../domain/plan.ts';
-import { resolveProfile } from '../domain/profile.ts';
+import { resolveProfile } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { PlanIndex } from '../geo/plan-index.ts';
 
 export interface PlanState {

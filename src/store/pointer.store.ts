@@ -2,7 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Position } from 'geojson';
 import type { FeatureId } from '../domain/ids.ts';
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 
 /** Which of the features under the last click is selected, when there are several to cycle through. */
 export interface PickHint {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../tests/support/memory-storage.ts';
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { DEFAULT_SNAP_SETTINGS, readSnapping, SNAPPING_KEY, snapLayers, type SnapSettings } from './snap-settings.ts';
 import { createToolStore } from './tool.store.ts';
 

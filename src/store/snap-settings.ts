@@ -3,7 +3,7 @@
  * pixels, vertices and/or edges, and which layers attract. A preference of this browser, not of a plan:
  * kept in localStorage and read back leniently, since a bad stored value must never stop the editor.
  */
-import type { LayerId } from '../domain/layers.ts';
+import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { TOPOLOGY_LAYERS } from '../commands/shared-boundaries.ts';
 
 export const SNAP_TOLERANCE_PX = { min: 5, max: 30, default: 10 } as const;

@@ -2,7 +2,7 @@
  * The active tool as a small state chart (style.md: a discriminated union, not a bag of nullable fields).
  */
 import { createStore } from 'zustand/vanilla';
-import type { DrawnLayerId } from '../domain/layers.ts';
+import type { DrawnLayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { readSnapping, sanitiseSnapSettings, writeSnapping, type SnapSettings } from './snap-settings.ts';
 
 export type Tool =

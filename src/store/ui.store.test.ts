@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAYER_IDS } from '../domain/layers.ts';
+import { LAYER_IDS } from '../profiles/zhejiang-2017/layers.ts';
 import { createUiStore } from './ui.store.ts';
 
 describe('the ui store', () => {

@@ -4,7 +4,7 @@
  * persist/settings-db.ts) because a File cannot live in localStorage.
  */
 import { createStore } from 'zustand/vanilla';
-import { LAYER_IDS, type LayerId } from '../domain/layers.ts';
+import { LAYER_IDS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { AreaUnit } from '../domain/units.ts';
 import type { TableId } from '../rules/tables/table.ts';
 

@@ -3,7 +3,7 @@
  * Everything it returns is a copy; nothing on it changes the plan.
  */
 import type { FeatureCollection } from 'geojson';
-import { LAYER_IDS, type LayerId } from '../domain/layers.ts';
+import { LAYER_IDS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import type { PlanMeta } from '../domain/plan.ts';
 import { layerCollection, toGeoJsonFeature } from '../map/map-features.ts';
 import type { MapView } from '../map/map-view.ts';

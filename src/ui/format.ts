@@ -1,6 +1,6 @@
 /** Shared formatting for the UI: messages with nested keys, areas in m²/公顷/亩, coordinates. */
 import type { TFunction } from 'i18next';
-import type { CodeEntry } from '../domain/codes.ts';
+import type { CodeEntry } from '../domain/code-entry.ts';
 import type { Message } from '../domain/message.ts';
 import { areaFigures, formatDecimals } from '../domain/units.ts';
 import { renderMessage } from '../rules/render.ts';

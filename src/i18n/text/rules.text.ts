@@ -1,5 +1,5 @@
 /** Rule names and issue messages (src/rules). Messages carry their figures; `{{…}}` names come from the rule. */
-import { LAYER_IDS } from '../../domain/layers.ts';
+import { LAYER_IDS } from '../../profiles/zhejiang-2017/layers.ts';
 import type { Text, Texts } from './text.ts';
 
 const missingLayers: Record<string, Text> = Object.fromEntries(LAYER_IDS.map((layer) => [`rules.missing.layer.${layer}`, { zh: `图层“$t(layer.${layer})”（尚无要素）`, en: `the layer “$t(layer.${layer})” (it has no features)` }]));

@@ -11,11 +11,11 @@
 import type { Polygon, Position } from 'geojson';
 import RBush from 'rbush';
 import { refuse, type CommandContext, type CommandResult } from '../../commands/command.ts';
-import type { ControlZoneCode, PbfType } from '../../domain/codes.ts';
+import type { ControlZoneCode, PbfType } from '../../profiles/zhejiang-2017/codes.ts';
 import type { AreaGeometry, FeatureOf, PlanFeature } from '../../domain/features.ts';
 import { newFeatureId } from '../../domain/ids.ts';
 import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
-import type { LayerId } from '../../domain/layers.ts';
+import type { LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import { putFeature, removeFeature, type FeatureChange } from '../../domain/patch.ts';
 import { geometryBBox } from '../../geo/bbox.ts';

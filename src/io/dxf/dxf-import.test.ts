@@ -9,7 +9,7 @@ import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { applyPatch } from '../../domain/patch.ts';
 import { parsePlanText } from '../../domain/plan-file.ts';
-import { resolveProfile } from '../../domain/profile.ts';
+import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { PlanIndex } from '../../geo/plan-index.ts';
 import { english, fixtureFiles } from '../test-support.ts';

@@ -4,7 +4,8 @@
  * and each has its own kind of value: a planning class for base parcels, a zone code for the township's
  * control zones, a type for basic farmland. `labels` takes the value from each polygon's own label.
  */
-import { CONTROL_ZONE_CODES, codesOf, normaliseControlZoneCode, PBF_TYPES, type ControlZoneCode, type PbfType } from '../../domain/codes.ts';
+import { CONTROL_ZONE_CODES, normaliseControlZoneCode, PBF_TYPES, type ControlZoneCode, type PbfType } from '../../profiles/zhejiang-2017/codes.ts';
+import { codesOf } from '../../domain/code-entry.ts';
 import { isLandClassCode, LAND_CLASSES, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { matchRow } from '../survey/match-mapping.ts';
 import { pbfTypeOfLabel } from '../../profiles/zhejiang-2017/pbf-types.ts';

@@ -3,7 +3,8 @@
  * breaks, stacked fractions), AutoCAD's `%%` specials and `\U+` escapes turned into characters; and what
  * a label says: a land-class code (三调/二调 survey code or planning class) and a parcel number.
  */
-import { CONTROL_ZONE_CODES, codesOf, normaliseControlZoneCode } from '../../domain/codes.ts';
+import { CONTROL_ZONE_CODES, normaliseControlZoneCode } from '../../profiles/zhejiang-2017/codes.ts';
+import { codesOf } from '../../domain/code-entry.ts';
 import { isLandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { matchRow } from '../survey/match-mapping.ts';
 import { DEFAULT_SURVEY_MAPPING } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';

@@ -25,7 +25,7 @@ import {
 } from '@tarikjabiri/dxf';
 import type { Position } from 'geojson';
 import type { AreaGeometry, PlanFeature } from '../../domain/features.ts';
-import { DEFAULT_LAYER_ORDER, type LayerId } from '../../domain/layers.ts';
+import { DEFAULT_LAYER_ORDER, type LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { CHANGE_COLOURS, CONTROL_ZONE_STYLE, controlZoneStyleKey, LAND_CLASS_COLOURS, PBF_COLOUR } from '../../profiles/zhejiang-2017/palette.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { FACILITY_FARMLAND_CLASS } from '../../profiles/zhejiang-2017/class-roles.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { samplePlan } from '../../../tests/e2e/support/notice.ts';
 import { asFeatureId } from '../../domain/ids.ts';
 import { applyPatch } from '../../domain/patch.ts';
-import { resolveProfile } from '../../domain/profile.ts';
+import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { PlanIndex } from '../../geo/plan-index.ts';
 import { createI18n } from '../../i18n/index.ts';
 import { answerFeedback, importFeedback } from './feedback-commands.ts';

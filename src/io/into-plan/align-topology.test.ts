@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../domain/features.ts';
 import { parsePlanText } from '../../domain/plan-file.ts';
-import { resolveProfile } from '../../domain/profile.ts';
+import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { PlanIndex } from '../../geo/plan-index.ts';
 import { isValidAreaGeometry } from '../../geo/validity.ts';
 import { metresPerDegree } from '../../geo/local-metric.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parsePlanText } from '../../domain/plan-file.ts';
 import { applyPatch } from '../../domain/patch.ts';
-import { resolveProfile } from '../../domain/profile.ts';
+import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { PlanIndex } from '../../geo/plan-index.ts';
 import { writeGeoJson } from '../formats/geojson.format.ts';
 import { boundaryShapefile } from '../shapefile/shp-test-support.ts';

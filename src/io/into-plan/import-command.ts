@@ -5,7 +5,8 @@
  * so nothing is read twice; anything that does not fit refuses the whole import (nothing half-way).
  */
 import { refuse, type CommandContext, type CommandResult } from '../../commands/command.ts';
-import { CONTROL_ZONE_CODES, codesOf, normaliseControlZoneCode, type ControlZoneCode } from '../../domain/codes.ts';
+import { CONTROL_ZONE_CODES, normaliseControlZoneCode, type ControlZoneCode } from '../../profiles/zhejiang-2017/codes.ts';
+import { codesOf } from '../../domain/code-entry.ts';
 import type { FeatureOf, PlanFeature } from '../../domain/features.ts';
 import { newFeatureId } from '../../domain/ids.ts';
 import { findDatumParameters, sameTransformation, withDatumParameters, type DatumParameters } from '../../domain/datum-parameters.ts';

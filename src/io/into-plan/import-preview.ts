@@ -2,7 +2,7 @@
  * Reading the files of an import, in the io worker: a delivery package rebuilt into a plan, or the layers
  * read for a held layer (held-layer.ts) to preview with the planner's choices. Runs in the worker.
  */
-import { LAYER_IDS } from '../../domain/layers.ts';
+import { LAYER_IDS } from '../../profiles/zhejiang-2017/layers.ts';
 import { readLayers } from '../formats/index.ts';
 import type { ReadOptions } from '../formats/types.ts';
 import type { InputFile } from '../files.ts';

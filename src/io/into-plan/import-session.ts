@@ -6,7 +6,7 @@
  * never unpacks 20,000 features in one task and never for a preview it only shows the figures of.
  */
 import type { FeatureOf, PlanFeature } from '../../domain/features.ts';
-import { LAYER_IDS } from '../../domain/layers.ts';
+import { LAYER_IDS } from '../../profiles/zhejiang-2017/layers.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { holdsDxf, previewDxfFiles, type DxfArea, type DxfPreview } from '../dxf/dxf-preview.ts';
 import type { InputFile } from '../files.ts';

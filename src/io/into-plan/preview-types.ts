@@ -5,7 +5,7 @@
  */
 import type { AreaGeometry, FeatureOf } from '../../domain/features.ts';
 import type { DatumParameters } from '../../domain/datum-parameters.ts';
-import type { LayerId } from '../../domain/layers.ts';
+import type { LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import type { Message } from '../../domain/message.ts';
 import type { Plan } from '../../domain/plan.ts';
 import type { PlanOutlines } from '../crs/gcj02-offset.ts';

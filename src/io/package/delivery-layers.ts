@@ -10,8 +10,8 @@
  * drafts, so the same plan exported twice, or saved and reopened, gives every feature the same BSM.
  */
 import type { Feature } from 'geojson';
-import type { CodeEntry } from '../../domain/codes.ts';
-import { FACILITY_TYPES, RESERVE_KINDS } from '../../domain/codes.ts';
+import type { CodeEntry } from '../../domain/code-entry.ts';
+import { FACILITY_TYPES, RESERVE_KINDS } from '../../profiles/zhejiang-2017/codes.ts';
 import { isLandClassCode, landClass } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { findFeature, layerFeatures } from '../../domain/plan.ts';
 import type { CheckState } from '../../rules/context.ts';

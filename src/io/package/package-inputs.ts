@@ -13,7 +13,8 @@
  * A package without it (made by another tool) is read as before: what it lacks is "not entered", and the
  * rules that need it say "not checked". A damaged or foreign sidecar is a note; the package is still read.
  */
-import { INDUSTRY_PURPOSES, QUOTA_SOURCES, codesOf, type IndustryPurpose, type QuotaSource } from '../../domain/codes.ts';
+import { INDUSTRY_PURPOSES, QUOTA_SOURCES, type IndustryPurpose, type QuotaSource } from '../../profiles/zhejiang-2017/codes.ts';
+import { codesOf } from '../../domain/code-entry.ts';
 import { RESTORATION_USES, type RestorationUse } from '../../profiles/zhejiang-2017/restoration-uses.ts';
 import type { FeatureId } from '../../domain/ids.ts';
 import { isLandClassCode, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';

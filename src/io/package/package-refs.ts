@@ -7,7 +7,7 @@
  * (qc-summary.ts) name features this way, so a reviewer finds them in any GIS, and the reader maps them back.
  */
 import type { FeatureId } from '../../domain/ids.ts';
-import type { LayerId } from '../../domain/layers.ts';
+import type { LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import type { CheckState } from '../../rules/context.ts';
 import type { PackageLayerName } from './package-layers.ts';

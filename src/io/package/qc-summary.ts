@@ -6,7 +6,7 @@
  * package-refs.ts, with their numbers) and justification. The JSON is for machines, the text for people.
  */
 import type { FeatureId } from '../../domain/ids.ts';
-import type { LayerId } from '../../domain/layers.ts';
+import type { LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import type { Plan } from '../../domain/plan.ts';
 import type { CheckResult } from '../../rules/engine.ts';
 import type { Issue } from '../../rules/issue.ts';

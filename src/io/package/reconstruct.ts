@@ -16,15 +16,16 @@
  * read as not entered; no township tasks; no population), the rules that need them say "not checked",
  * and a note says so. Unknown codes are refused with the file and records named.
  */
-import { FACILITY_TYPES, RESERVE_KINDS, codesOf, normaliseControlZoneCode, type PbfType } from '../../domain/codes.ts';
+import { FACILITY_TYPES, RESERVE_KINDS, normaliseControlZoneCode, type PbfType } from '../../profiles/zhejiang-2017/codes.ts';
+import { codesOf } from '../../domain/code-entry.ts';
 import type { AreaGeometry, PlanFeature } from '../../domain/features.ts';
-import { defaultProperties, LAYER_FIELDS, validateFieldValue, type FieldSpec } from '../../domain/fields.ts';
+import { defaultProperties, LAYER_FIELDS, validateFieldValue, type FieldSpec } from '../../profiles/zhejiang-2017/fields.ts';
 import { asFeatureId, type FeatureId } from '../../domain/ids.ts';
 import { isLandClassCode, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
-import type { LayerId } from '../../domain/layers.ts';
+import type { LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { failure, type Message, type Result } from '../../domain/message.ts';
 import { emptyPlan, type Plan } from '../../domain/plan.ts';
-import { resolveProfile } from '../../domain/profile.ts';
+import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { union } from '../../geo/overlay.ts';
 import { DEFAULT_CLASSES } from '../../profiles/zhejiang-2017/editing-defaults.ts';
 import { pbfTypeOfField } from '../../profiles/zhejiang-2017/pbf-types.ts';

@@ -7,7 +7,8 @@
  * (`surveyRecords`, survey-records.ts), then the mapping table applied to them (`mapSurvey`).
  */
 import type { FeatureOf } from '../../domain/features.ts';
-import { LAND_NOTE_CODES, SLOPE_GRADES, TENURE_CODES, codesOf } from '../../domain/codes.ts';
+import { LAND_NOTE_CODES, SLOPE_GRADES, TENURE_CODES } from '../../profiles/zhejiang-2017/codes.ts';
+import { codesOf } from '../../domain/code-entry.ts';
 import { newFeatureId } from '../../domain/ids.ts';
 import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { ImportedLayer } from '../formats/types.ts';

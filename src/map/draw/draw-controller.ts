@@ -17,7 +17,7 @@ import {
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { AreaGeometry } from '../../domain/features.ts';
 import type { FeatureId } from '../../domain/ids.ts';
-import { LAYERS } from '../../domain/layers.ts';
+import { LAYERS } from '../../profiles/zhejiang-2017/layers.ts';
 import type { Message } from '../../domain/message.ts';
 import { findFeature } from '../../domain/plan.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';

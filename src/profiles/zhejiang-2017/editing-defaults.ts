@@ -1,6 +1,6 @@
 /**
  * The classes a 2017 layer's feature starts with when nothing says otherwise [ours]: a feature the planner
- * draws (domain/fields.ts, `defaultProperties`), and a package's piece whose class is not written or not
+ * draws (fields.ts, `defaultProperties`), and a package's piece whose class is not written or not
  * known (io/package/reconstruct.ts). 水田 is what a farmland change most often means; a new build is most
  * often homes. A basic-farmland area starts as 一般 (`ORDINARY_PBF_TYPE`, pbf-types.ts).
  */

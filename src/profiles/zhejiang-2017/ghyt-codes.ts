@@ -2,9 +2,9 @@
  * The codes a derived piece carries in the deliverable layers (domain.md §3.2): 规划用途 GHYTDM with its X/G/N
  * prefix, and the township-plan code GHYTBM of new construction.
  */
-import type { PbfType } from '../../domain/codes.ts';
+import type { PbfType } from './codes.ts';
 import { isConstructionLand, isCultivatedLand, type LandClassCode } from './land-classes.ts';
-import type { ChangeLayerId } from '../../domain/layers.ts';
+import type { ChangeLayerId } from './layers.ts';
 
 /** Codes that exist with a `G` prefix (new or protected use); 32 has only `X32`. */
 const G_CODES: ReadonlySet<string> = new Set(['12', '131', '132', '151', '152', '153', '154', '155', '211', '2121', '2122', '2123', '2124', '2125', '2126', '213', '221', '226', '231', '232', '31']);

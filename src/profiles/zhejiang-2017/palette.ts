@@ -2,7 +2,7 @@
  * Default colours (domain.md §3.4, [profile]: no official RGB table exists). One file, so a county can
  * swap in its own. Colour is never the only carrier of meaning: the map adds labels and hatching.
  */
-import type { ControlZoneCode } from '../../domain/codes.ts';
+import type { ControlZoneCode } from './codes.ts';
 import { FACILITY_FARMLAND_CLASS, HOMESTEAD_CLASS } from './class-roles.ts';
 import type { LandClassCode } from './land-classes.ts';
 

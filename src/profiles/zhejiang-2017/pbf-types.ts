@@ -1,8 +1,8 @@
 /**
- * The 永久基本农田 types (示范区 G111, 一般 G112; domain/codes.ts lists them) as 2017 data write them: CAD
+ * The 永久基本农田 types (示范区 G111, 一般 G112; codes.ts lists them) as 2017 data write them: CAD
  * labels and JBNTLX fields often drop the G, and a JBNTLX field may give 示范区 as 1.
  */
-import type { PbfType } from '../../domain/codes.ts';
+import type { PbfType } from './codes.ts';
 
 /** 一般基本农田: the type of farmland whose data do not say it is 示范区, and of a newly drawn one. */
 export const ORDINARY_PBF_TYPE: PbfType = 'G112';

@@ -2,7 +2,7 @@
  * The code lists of the village planning database (domain-2026.md §3), as data for pick-lists, legends,
  * import checks (rule `codes-in-lists`) and export. English names are ours.
  */
-import type { CodeEntry } from '../../domain/codes.ts';
+import type { CodeEntry } from '../../domain/code-entry.ts';
 
 /** 管控边界类型 GKBJLXDM [cct:gkbj]. */
 export const GKBJ_TYPES = [

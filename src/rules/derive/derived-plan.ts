@@ -5,7 +5,7 @@
  */
 import type { FeatureOf, PlanFeature } from '../../domain/features.ts';
 import type { FeatureId } from '../../domain/ids.ts';
-import type { ChangeLayerId, LayerId } from '../../domain/layers.ts';
+import type { ChangeLayerId, LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { getFeature, layerFeatures, type Plan } from '../../domain/plan.ts';
 import { geometryBBox } from '../../geo/bbox.ts';
 import type { PlanIndex } from '../../geo/plan-index.ts';

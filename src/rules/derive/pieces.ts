@@ -8,10 +8,10 @@
  */
 import type { DemolitionProps, FeatureOf, NewBuildProps, UseChangeProps } from '../../domain/features.ts';
 import type { AreaGeometry } from '../../domain/features.ts';
-import type { PbfType, QuotaSource } from '../../domain/codes.ts';
+import type { PbfType, QuotaSource } from '../../profiles/zhejiang-2017/codes.ts';
 import type { FeatureId } from '../../domain/ids.ts';
 import { isCultivatedLand, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
-import type { ChangeLayerId } from '../../domain/layers.ts';
+import type { ChangeLayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { split, type ClipLimits } from '../clip.ts';
 import { ghytbmCode, ghytCode } from '../../profiles/zhejiang-2017/ghyt-codes.ts';

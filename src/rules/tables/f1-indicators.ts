@@ -7,7 +7,7 @@
  */
 import { isConstructionLand, isUrbanRuralConstructionLand, isVillageConstructionLand, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { Plan, TownshipQuotas } from '../../domain/plan.ts';
-import type { RuleProfile } from '../../domain/profile.ts';
+import type { RuleProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { HOMESTEAD_CLASS } from '../../profiles/zhejiang-2017/class-roles.ts';
 import type { DerivedPlan, PieceKind } from '../derive/derived-plan.ts';
 import { farmlandAt, pbfFarmlandAt } from '../farmland-area.ts';

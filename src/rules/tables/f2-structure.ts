@@ -8,7 +8,7 @@
  * their group, one row is adjusted and footnoted (table.ts `roundTree`). Shares are of unrounded m².
  */
 import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
-import type { RuleProfile } from '../../domain/profile.ts';
+import type { RuleProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { FIELD_RIDGE_CLASS } from '../../profiles/zhejiang-2017/class-roles.ts';
 import { F2_GROUPS, type F2GroupNode } from '../../profiles/zhejiang-2017/table-rows.ts';
 import type { DerivedPlan } from '../derive/derived-plan.ts';

@@ -9,7 +9,7 @@
  * difference and is footnoted (table.ts `roundTree`).
  */
 import { isConstructionLand, isCultivatedLand } from '../../profiles/zhejiang-2017/land-classes.ts';
-import type { RuleProfile } from '../../domain/profile.ts';
+import type { RuleProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { F4_ECOLOGICAL_CLASSES, F4_RESERVE_CLASSES } from '../../profiles/zhejiang-2017/table-rows.ts';
 import type { DerivedPlan, PieceKind } from '../derive/derived-plan.ts';
 import { farmlandAt, ridgeAt } from '../farmland-area.ts';

@@ -6,7 +6,7 @@ import type { FeatureOf } from '../../domain/features.ts';
 import { isConstructionLand } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { layerFeatures } from '../../domain/plan.ts';
-import type { RuleProfile } from '../../domain/profile.ts';
+import type { RuleProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import type { DerivedPlan } from '../derive/derived-plan.ts';
 import { pieceFarmland } from '../farmland-area.ts';
 import { balanceRounding, m2Cell, numberCell, roundingFootnote, textCell, type Column, type Footnote, type Row, type Table } from './table.ts';

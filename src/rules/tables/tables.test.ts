@@ -4,7 +4,7 @@ import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts
 import { parsePlanText } from '../../domain/plan-file.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { planWith } from '../../domain/test-support.ts';
-import { ZHEJIANG_2017 } from '../../domain/profile.ts';
+import { ZHEJIANG_2017 } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { createI18n } from '../../i18n/index.ts';
 import type { DerivedPlan, KindTotal } from '../derive/derived-plan.ts';

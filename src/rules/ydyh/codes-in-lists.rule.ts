@@ -3,7 +3,7 @@
  * boundaries and the heritage areas hold a code of their list (code-lists.ts); a code outside it, or none,
  * is an error: the 管控表 and the legends cannot place the feature. Grouped per field and value.
  */
-import type { CodeEntry } from '../../domain/codes.ts';
+import type { CodeEntry } from '../../domain/code-entry.ts';
 import { FACILITY_POINT_TYPES, GKBJ_TYPES, HERITAGE_AREA_TYPES, HERITAGE_LEVELS } from '../../profiles/zhejiang-2026/code-lists.ts';
 import type { VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { databaseIssue, firstRefs, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';

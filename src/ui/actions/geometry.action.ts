@@ -3,7 +3,7 @@ import { clipToNeighbours } from '../../commands/clip-to-neighbours.command.ts';
 import { copyToLayer } from '../../commands/copy-to-layer.command.ts';
 import { deleteFeatures } from '../../commands/delete-features.command.ts';
 import { mergeFeatures } from '../../commands/merge.command.ts';
-import { DRAWN_LAYER_IDS, type DrawnLayerId } from '../../domain/layers.ts';
+import { DRAWN_LAYER_IDS, type DrawnLayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { type Action, runCommand } from './action.ts';
 
 const selected = (n: number) => ({ editor }: Parameters<NonNullable<Action['enabled']>>[0]) => editor.selection.getState().ids.length >= n;

@@ -1,5 +1,5 @@
 /** The tools: select, box select, draw on a layer, split by a line, cut a hole. */
-import { DRAWN_LAYER_IDS, type DrawnLayerId } from '../../domain/layers.ts';
+import { DRAWN_LAYER_IDS, type DrawnLayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import type { Action } from './action.ts';
 
 export const selectToolAction: Action = {

@@ -6,10 +6,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setAttribute } from '../../commands/set-attributes.command.ts';
-import type { FieldSpec, FieldValue } from '../../domain/fields.ts';
+import type { FieldSpec, FieldValue } from '../../profiles/zhejiang-2017/fields.ts';
 import type { FeatureId } from '../../domain/ids.ts';
-import type { LayerId } from '../../domain/layers.ts';
-import type { RuleProfile } from '../../domain/profile.ts';
+import type { LayerId } from '../../profiles/zhejiang-2017/layers.ts';
+import type { RuleProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { runCommand } from '../actions/action.ts';
 import { FieldInput } from '../attributes/FieldInput.tsx';
 import { useServices } from '../services.tsx';

@@ -5,9 +5,9 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldValue } from '../../domain/fields.ts';
+import type { FieldValue } from '../../profiles/zhejiang-2017/fields.ts';
 import type { FeatureId } from '../../domain/ids.ts';
-import type { RuleProfile } from '../../domain/profile.ts';
+import type { RuleProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { FieldInput } from '../attributes/FieldInput.tsx';
 import type { TableColumn } from './table-columns.ts';
 import type { CellValue, TableRow, TableSort } from './table-model.ts';

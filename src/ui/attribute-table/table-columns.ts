@@ -4,8 +4,8 @@
  * attribute panel's order, then the computed area in m² and 亩 for area layers.
  */
 import type { PlanFeature } from '../../domain/features.ts';
-import { type FieldSpec, LAYER_FIELDS } from '../../domain/fields.ts';
-import { LAYERS, type LayerId } from '../../domain/layers.ts';
+import { type FieldSpec, LAYER_FIELDS } from '../../profiles/zhejiang-2017/fields.ts';
+import { LAYERS, type LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { m2ToMu } from '../../domain/units.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import type { CellValue, ColumnKind, TableRow } from './table-model.ts';

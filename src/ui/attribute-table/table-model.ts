@@ -3,7 +3,7 @@
  * size of a real survey). A row keeps its cell values for sorting and the text a planner sees for the
  * filter box, so "水田" finds the paddy rows although the plan stores "111".
  */
-import type { FieldValue } from '../../domain/fields.ts';
+import type { FieldValue } from '../../profiles/zhejiang-2017/fields.ts';
 import type { FeatureId } from '../../domain/ids.ts';
 
 export type CellValue = FieldValue;

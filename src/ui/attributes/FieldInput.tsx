@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type FieldSpec, type FieldValue, validateFieldValue } from '../../domain/fields.ts';
-import type { RuleProfile } from '../../domain/profile.ts';
+import { type FieldSpec, type FieldValue, validateFieldValue } from '../../profiles/zhejiang-2017/fields.ts';
+import type { RuleProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { codeText } from '../format.ts';
 import { useUi } from '../services.tsx';
 

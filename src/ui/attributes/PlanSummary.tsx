@@ -1,7 +1,7 @@
 /** With nothing selected: the village, its figures, and a hint on how to start. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LAYER_IDS } from '../../domain/layers.ts';
+import { LAYER_IDS } from '../../profiles/zhejiang-2017/layers.ts';
 import { layerCount, layerFeatures } from '../../domain/plan.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { formatArea } from '../format.ts';

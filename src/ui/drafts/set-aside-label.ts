@@ -1,5 +1,5 @@
 /** What a set-aside record was, in the planner's words: "要素：建新地块 编号 JX003", "撤销步骤". */
-import { LAYER_IDS } from '../../domain/layers.ts';
+import { LAYER_IDS } from '../../profiles/zhejiang-2017/layers.ts';
 import type { Message } from '../../domain/message.ts';
 import type { SetAsideRecord } from '../../persist/quarantine.ts';
 

@@ -12,7 +12,7 @@ import { useStore } from 'zustand';
 import { createImportService, importBlocked } from '../../app/import/import-service.ts';
 import type { DatumParameters } from '../../domain/datum-parameters.ts';
 import type { Message } from '../../domain/message.ts';
-import { resolveProfile } from '../../domain/profile.ts';
+import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { requestOfMessage } from '../../io/crs/datum-request.ts';
 import { IMPORT_EXTENSIONS } from '../../io/formats/index.ts';
 import { Dialog } from '../dialog/Dialog.tsx';

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setProfileOverrides, setVillageFigures } from '../../commands/plan-meta.command.ts';
 import type { TownshipQuotas } from '../../domain/plan.ts';
-import { resolveProfile } from '../../domain/profile.ts';
+import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { M2_PER_HECTARE } from '../../domain/units.ts';
 import { runCommand } from '../actions/action.ts';
 import { usePlanState, useServices } from '../services.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveProfile, ZHEJIANG_2017 } from '../../domain/profile.ts';
+import { resolveProfile, ZHEJIANG_2017 } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { overridesFrom, profileRows } from './profile-rows.ts';
 
 describe('profile rows', () => {

@@ -3,7 +3,7 @@
  * `minParcelAreaM2.construction`), with the default and the plan's own value. Built by walking the
  * profile, so a number a rule starts reading appears here without UI work.
  */
-import { UNCONFIRMED_PROFILE_KEYS, ZHEJIANG_2017, type ProfileOverrides, type RuleProfile } from '../../domain/profile.ts';
+import { UNCONFIRMED_PROFILE_KEYS, ZHEJIANG_2017, type ProfileOverrides, type RuleProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 
 export interface ProfileRow {
   readonly path: string;

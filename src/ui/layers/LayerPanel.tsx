@@ -3,7 +3,7 @@
  * select in it first, "draw" draws on it), and its attribute table.
  */
 import { useTranslation } from 'react-i18next';
-import { LAYERS, type LayerId } from '../../domain/layers.ts';
+import { LAYERS, type LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { layerCount } from '../../domain/plan.ts';
 import { usePlanState, useServices, useUi } from '../services.tsx';
 import { TableIcon } from '../tool-menu/tool-icons.tsx';

@@ -1,5 +1,5 @@
 /** A small sample of how a layer looks on the map: fill, outline, hatching. */
-import type { LayerId } from '../../domain/layers.ts';
+import type { LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { CHANGE_COLOURS, CLASS_GROUP_COLOURS, PBF_COLOUR, rgbCss } from '../../profiles/zhejiang-2017/palette.ts';
 
 const SWATCH: Readonly<Record<LayerId, { fill?: string; outline: string; className?: string }>> = {

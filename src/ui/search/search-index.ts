@@ -10,7 +10,7 @@
 import { featureTag, type FeatureTag } from '../../commands/step-subject.ts';
 import type { PlanFeature } from '../../domain/features.ts';
 import type { FeatureId } from '../../domain/ids.ts';
-import { LAYER_IDS, LAYERS, type LayerId } from '../../domain/layers.ts';
+import { LAYER_IDS, LAYERS, type LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { codeLabels } from '../../i18n/code-labels.ts';
 

@@ -1,6 +1,6 @@
 /** Shows one feature the planner picked (a search result): selected, its layer visible, the map on it. */
 import type { FeatureId } from '../../domain/ids.ts';
-import type { LayerId } from '../../domain/layers.ts';
+import type { LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { getFeature } from '../../domain/plan.ts';
 import { geometryBBox } from '../../geo/bbox.ts';
 import type { Services } from '../services.tsx';

@@ -1,6 +1,6 @@
 /** The snapping options form: tolerance, vertices and/or edges, which layers. Every change applies at once. */
 import { useTranslation } from 'react-i18next';
-import type { LayerId } from '../../domain/layers.ts';
+import type { LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { SNAP_LAYER_IDS, SNAP_TOLERANCE_PX, snapLayers } from '../../store/snap-settings.ts';
 import { LayerSwatch } from '../layers/LayerSwatch.tsx';
 import { useServices, useTool, useUi } from '../services.tsx';

@@ -1,6 +1,6 @@
 /** "绘制" with a pick of the drawn layers of domain.md §2, each with its map colour. */
 import { useTranslation } from 'react-i18next';
-import { DRAWN_LAYER_IDS, type DrawnLayerId } from '../../domain/layers.ts';
+import { DRAWN_LAYER_IDS, type DrawnLayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { startDrawing } from '../actions/tools.action.ts';
 import { useServices, useTool } from '../services.tsx';
 import { LayerSwatch } from '../layers/LayerSwatch.tsx';

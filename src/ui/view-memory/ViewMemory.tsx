@@ -5,7 +5,7 @@
  * A new draft (no saved view) is fitted to the plan by the map as before. Renders nothing.
  */
 import { useEffect } from 'react';
-import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
+import { LAYER_IDS, type LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { useDrafts } from '../drafts/drafts-context.tsx';
 import { startRoute } from '../drafts/start-route.ts';
 import { useServices } from '../services.tsx';

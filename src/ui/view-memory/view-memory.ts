@@ -5,7 +5,7 @@
  * where the planner left it instead of flashing the whole village first), one entry per draft id, the
  * least recently saved dropped beyond `MAX_VIEWS`. A view is a convenience: anything unreadable is ignored.
  */
-import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
+import { LAYER_IDS, type LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import type { Camera } from '../../store/ui.store.ts';
 
 export const VIEWS_KEY = 'village-plan.views.v1';

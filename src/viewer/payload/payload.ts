@@ -4,7 +4,7 @@
  * the summary tables. Geometry is compact (geometry-codec.ts); the viewer never runs the rule engine or the
  * ellipsoidal area code, so its bundle stays small and its start fast.
  */
-import type { FacilityType, PbfType, ReserveKind } from '../../domain/codes.ts';
+import type { FacilityType, PbfType, ReserveKind } from '../../profiles/zhejiang-2017/codes.ts';
 import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { Table, TableId } from '../../rules/tables/table.ts';
 import type { NoticeDetails } from '../publish/notice-details.ts';

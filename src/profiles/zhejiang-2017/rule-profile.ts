@@ -3,7 +3,8 @@
  * defaults; a plan may override any of them per county. Values that no source confirms are listed in
  * `UNCONFIRMED_PROFILE_KEYS` so the UI can label them "默认值，可按本县标准修改".
  */
-import type { CodeEntry, FacilityType } from './codes.ts';
+import type { FacilityType } from './codes.ts';
+import type { CodeEntry } from '../../domain/code-entry.ts';
 
 export interface FacilityCap {
   /** Largest auxiliary-facility share of the project area, 0..1. */

@@ -1,12 +1,9 @@
 /**
- * Code lists of domain.md §3.3 (and the survey's own lists), as data: a pick-list in the attribute panel,
- * a legend, an import check and an export all read these, so an unknown code can never be entered.
+ * The 2017 plan's code lists of domain.md §3.3 (and the survey's own lists), as data: a pick-list in the
+ * attribute panel, a legend, an import check and an export all read these, so an unknown code can never be
+ * entered.
  */
-export interface CodeEntry<C extends string = string> {
-  readonly code: C;
-  readonly zh: string;
-  readonly en: string;
-}
+import type { CodeEntry } from '../../domain/code-entry.ts';
 
 /** 拆旧建新 CJJX. The meaning of C1 vs C2 is not documented (domain.md §8): both are offered, C1 by default. */
 export const DEMOLITION_LINKAGE = [
@@ -125,7 +122,3 @@ export const PBF_TYPES = [
   { code: 'G112', zh: '一般基本农田', en: 'Ordinary basic farmland' },
 ] as const satisfies readonly CodeEntry[];
 export type PbfType = (typeof PBF_TYPES)[number]['code'];
-
-export function codesOf<C extends string>(list: readonly CodeEntry<C>[]): readonly C[] {
-  return list.map((e) => e.code);
-}

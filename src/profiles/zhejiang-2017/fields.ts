@@ -15,15 +15,15 @@ import {
   RESERVE_KINDS,
   SLOPE_GRADES,
   TENURE_CODES,
-  type CodeEntry,
 } from './codes.ts';
-import type { LayerProperties } from './features.ts';
-import { DEFAULT_CLASSES } from '../profiles/zhejiang-2017/editing-defaults.ts';
-import { CONSTRUCTION_CLASS_CODES, LAND_CLASSES, landClass, type LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
-import { ORDINARY_PBF_TYPE } from '../profiles/zhejiang-2017/pbf-types.ts';
-import { RESTORATION_USES } from '../profiles/zhejiang-2017/restoration-uses.ts';
+import type { CodeEntry } from '../../domain/code-entry.ts';
+import type { LayerProperties } from '../../domain/features.ts';
+import { DEFAULT_CLASSES } from './editing-defaults.ts';
+import { CONSTRUCTION_CLASS_CODES, LAND_CLASSES, landClass, type LandClassCode } from './land-classes.ts';
+import { ORDINARY_PBF_TYPE } from './pbf-types.ts';
+import { RESTORATION_USES } from './restoration-uses.ts';
 import type { LayerId } from './layers.ts';
-import type { RuleProfile } from './profile.ts';
+import type { RuleProfile } from './rule-profile.ts';
 
 export type FieldSpec =
   | { readonly key: string; readonly kind: 'code'; readonly options: (profile: RuleProfile) => readonly CodeEntry[]; readonly nullable: boolean }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProperties, LAYER_FIELDS, validateFieldValue } from './fields.ts';
 import { LAYER_IDS } from './layers.ts';
-import { ZHEJIANG_2017 } from './profile.ts';
+import { ZHEJIANG_2017 } from './rule-profile.ts';
 
 const field = (layer: keyof typeof LAYER_FIELDS, key: string) => {
   const spec = LAYER_FIELDS[layer].find((f) => f.key === key);
