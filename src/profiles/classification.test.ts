@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupOf, indexClassification, type Classification, type Grouping } from './classification.ts';
+import { assignedBy, groupOf, indexClassification, type Classification, type Grouping } from './classification.ts';
 
 const TINY: Classification = {
   id: 'tiny',
@@ -64,6 +64,13 @@ describe('groupOf', () => {
     expect(groupOf(grouping, index, '0802')).toBeNull();
     expect(groupOf(grouping, index, '07')).toBeNull();
     expect(groupOf(grouping, index, '9999')).toBeNull();
+  });
+
+  it('names the entry that groups a code: its own, else its nearest ancestor\'s', () => {
+    expect(assignedBy(grouping.assign, index, '070301')).toBe('070301');
+    expect(assignedBy({ '0703': 'village' }, index, '070301')).toBe('0703');
+    expect(assignedBy(grouping.assign, index, '0802')).toBeNull();
+    expect(assignedBy(grouping.assign, index, 'toString')).toBeNull();
   });
 
   it('is null for a code a file may hold that names an object property (toString, __proto__)', () => {

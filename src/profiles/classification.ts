@@ -107,10 +107,16 @@ export function indexClassification(classification: Classification): ClassIndex 
 
 /** The group of a code: its own, else its nearest ancestor's; `null` when neither is grouped. */
 export function groupOf<G extends string>(grouping: Grouping<G>, index: ClassIndex, code: string): G | null {
+  const by = assignedBy(grouping.assign, index, code);
+  return by === null ? null : (grouping.assign[by] ?? null);
+}
+
+/**
+ * The code whose entry gives a code its group: the code itself, else its nearest ancestor with an entry;
+ * null when none has one. A plan's table that sets 0804 changes 080401 too, and a way back must undo 0804's.
+ */
+export function assignedBy(assign: Readonly<Record<string, unknown>>, index: ClassIndex, code: string): string | null {
   const chain = index.get(code) ? index.lineage(code) : [code];
-  for (const at of chain) {
-    // Own keys only: a code is read from a file and may be `toString` or `__proto__`.
-    if (Object.hasOwn(grouping.assign, at)) return grouping.assign[at] ?? null;
-  }
-  return null;
+  // Own keys only: a code is read from a file and may be `toString` or `__proto__`.
+  return chain.find((at) => Object.hasOwn(assign, at)) ?? null;
 }

@@ -31,6 +31,8 @@ export const databaseDefaultsText: Texts = {
   'database.defaults.default': { zh: '默认值', en: 'default' },
   'database.defaults.changed': { zh: '已修改', en: 'changed' },
   'database.defaults.reset': { zh: '恢复默认值', en: 'Back to the default' },
+  'database.defaults.changedVia': { zh: '随上级 {{code}} 修改', en: 'changed with its parent {{code}}' },
+  'database.defaults.resetVia': { zh: '恢复 {{code}} 的默认值', en: 'Set {{code}} back to the default' },
   'database.defaults.defaultOption': { zh: '{{value}}（默认值）', en: '{{value}} (default)' },
   'database.defaults.code': { zh: '地类代码', en: 'Code' },
   'database.defaults.name': { zh: '地类名称', en: 'Class' },

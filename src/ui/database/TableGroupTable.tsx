@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatabaseSession } from '../../app/database-session.ts';
 import { setPlanDefaults } from '../../commands/village-database/set-plan-defaults.command.ts';
+import { assignedBy } from '../../profiles/classification.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { isPlanGroupableCode, tableGroupOf, ZJ_TABLE_GROUPS, type ZjTableGroup } from '../../profiles/ydyh/groupings-2023.ts';
 import { PLAN_DEFAULTS } from '../../profiles/zhejiang-2026/plan-defaults.ts';
@@ -56,6 +57,7 @@ export function TableGroupTable({ db, session }: { db: VillageDatabase; session:
           <tbody>
             {rows.map((row) => {
               const shown = tableGroupOf(row.code, own);
+              const setBy = assignedBy(own, YDYH_2023_INDEX, row.code) ?? row.code;
               return (
                 <tr key={row.code} data-code={row.code}>
                   <td>{row.code}</td>
@@ -72,7 +74,7 @@ export function TableGroupTable({ db, session }: { db: VillageDatabase; session:
                         </option>
                       ))}
                     </select>{' '}
-                    <DefaultMark changed={shown !== null} reset={() => session.edit((current) => setPlanDefaults(current, 'tableGroups', { [row.code]: null }))} />
+                    <DefaultMark changed={shown !== null} via={setBy === row.code ? null : setBy} reset={() => session.edit((current) => setPlanDefaults(current, 'tableGroups', { [setBy]: null }))} />
                   </td>
                 </tr>
               );

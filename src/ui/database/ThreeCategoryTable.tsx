@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { DatabaseSession } from '../../app/database-session.ts';
 import { setPlanDefaults } from '../../commands/village-database/set-plan-defaults.command.ts';
+import { assignedBy } from '../../profiles/classification.ts';
+import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { THREE_CATEGORIES, type ThreeCategory } from '../../profiles/ydyh/groupings-2023.ts';
 import { defaultThreeCategoryOf, PLAN_DEFAULTS, threeCategoryOf } from '../../profiles/zhejiang-2026/plan-defaults.ts';
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
@@ -49,6 +51,7 @@ export function ThreeCategoryTable({ db, session }: { db: VillageDatabase; sessi
           {rows.map((row) => {
             const shown = threeCategoryOf(row.code, own);
             const byDefault = defaultThreeCategoryOf(row.code);
+            const setBy = assignedBy(own, YDYH_2023_INDEX, row.code) ?? row.code;
             return (
               <tr key={row.code} data-code={row.code}>
                 <td>{row.code}</td>
@@ -63,7 +66,7 @@ export function ThreeCategoryTable({ db, session }: { db: VillageDatabase; sessi
                       </option>
                     ))}
                   </select>{' '}
-                  <DefaultMark changed={shown !== byDefault} reset={() => session.edit((current) => setPlanDefaults(current, 'threeCategories', { [row.code]: null }))} />
+                  <DefaultMark changed={shown !== byDefault} via={setBy === row.code ? null : setBy} reset={() => session.edit((current) => setPlanDefaults(current, 'threeCategories', { [setBy]: null }))} />
                 </td>
               </tr>
             );
