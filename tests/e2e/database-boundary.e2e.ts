@@ -4,7 +4,8 @@
  * the 一般农业空间, the GKBJ areas by type following (the drawn land moves from 0201 to 0302, joining the one
  * 0302 feature; the total unchanged) and the 国土空间管控表 in the tables tab showing it in hectares; then
  * SSBJLX = T set on a picked planned parcel and the 管控边界 derived again: 村庄弹性发展区 is what the
- * derivation makes of that parcel (the hand-drawn area goes, the derivation knowing only the parcels).
+ * derivation makes of that parcel (the hand-drawn area goes, the derivation knowing only the parcels, after
+ * the planner is asked whether to replace it).
  */
 import type { Polygon, Position } from 'geojson';
 import type { Page } from 'playwright-core';
@@ -178,6 +179,19 @@ describe('管控边界 by hand in a 2026 village plan', () => {
     await expect.poll(() => ssbjlxOf(parcel.ref)).toBe('T');
     await whenChecked(page);
 
+    // The 弹性发展区 drawn by hand above would be replaced: asked first; declining changes nothing.
+    const steps = () => page.evaluate(() => window.villageDatabase?.state().history.done.length ?? null);
+    const stepsBefore = await steps();
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.click('[data-action="derive-gkbj"]');
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('手绘了 1 处管控边界');
+    expect(await steps()).toBe(stepsBefore);
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.click('[data-action="derive-gkbj"]');
     await expect.poll(async () => (await gkbjByType()).m2['0302'] ?? 0, { timeout: 30_000 }).toBeCloseTo(derived0302M2, 1);
     await whenChecked(page);

@@ -10,7 +10,8 @@ import { cell, database, feature } from '../../rules/ydyh/test-support.ts';
 import { areaM2, parcelControlType } from './control-boundaries.ts';
 import { applyEdit, isEmptyEdit } from './database-edit.ts';
 import { EMPTY_DATABASE_HISTORY, record, undo } from './database-history.ts';
-import { deriveControlBoundaries } from './derive-control-boundaries.command.ts';
+import { deriveControlBoundaries, drawingsSinceDerivation } from './derive-control-boundaries.command.ts';
+import { drawControlBoundary } from './draw-control-boundary.command.ts';
 import { reclassify } from './reclassify.command.ts';
 
 const XZQDM = '330106001001';
@@ -141,4 +142,23 @@ describe('deriveControlBoundaries on the committed 2026 sample', () => {
     expect(change('0301')).toBeCloseTo(moved, -1);
     for (const type of ['0101', '0102', '0202', '0302', '0900']) expect(after[type]).toBe(before[type]);
   }, 60_000);
+});
+
+describe('drawingsSinceDerivation: the hand drawings a derivation would replace', () => {
+  it('counts the 管控边界 drawn since the last derivation in the undo history, from the steps the commands make', () => {
+    const db = village();
+    const derived = derive(db).value;
+    const withGkbj = applyEdit(db, derived, 'forward');
+    const drawing = drawControlBoundary(withGkbj, cell(4), '0302');
+    if (!drawing.ok) throw new Error(drawing.error.key);
+    const reclassified = reclassify(withGkbj, ['GHDLTB#2'], '0301');
+    if (!reclassified.ok) throw new Error(reclassified.error.key);
+    const drawn = drawing.value;
+    const other = reclassified.value;
+    expect(drawingsSinceDerivation([])).toBe(0);
+    expect(drawingsSinceDerivation([derived, other])).toBe(0);
+    expect(drawingsSinceDerivation([derived, drawn, other, drawn])).toBe(2);
+    expect(drawingsSinceDerivation([drawn, derived, other])).toBe(0);
+    expect(drawingsSinceDerivation([drawn, derived, drawn])).toBe(1);
+  });
 });

@@ -14,8 +14,19 @@ import { layerKey } from '../../rules/ydyh/database-rule.ts';
 import { isAreaGeometry, textOf } from '../../rules/ydyh/database-parcels.ts';
 import { controlBoundaries, parcelControlType, type ControlBoundary } from './control-boundaries.ts';
 import type { DatabaseEdit, FeatureChange } from './database-edit.ts';
+import { DRAW_CONTROL_LABEL } from './draw-control-boundary.command.ts';
 
 const GKBJ_LAYER = DATABASE_LAYERS.find((layer) => layer.name === 'GKBJ');
+const DERIVE_CONTROL_LABEL = 'databaseEdit.deriveControl.label';
+
+/**
+ * How many 管控边界 drawn by hand the undo history holds since the last derivation: a derivation knows only the
+ * planned parcels and replaces them, so the planner is asked first. A plan opened without its history says 0.
+ */
+export function drawingsSinceDerivation(done: readonly DatabaseEdit[]): number {
+  const since = done.slice(done.findLastIndex((edit) => edit.labelKey === DERIVE_CONTROL_LABEL) + 1);
+  return since.filter((edit) => edit.labelKey === DRAW_CONTROL_LABEL).length;
+}
 
 const areasOf = (db: VillageDatabase, name: VillageLayerName): AreaGeometry[] => (db.layers[name]?.features ?? []).flatMap((f) => (isAreaGeometry(f.geometry) ? [f.geometry] : []));
 
@@ -63,7 +74,7 @@ export function deriveControlBoundaries(db: VillageDatabase): Result<DatabaseEdi
   const notes: Message[] = untyped.length > 0 ? [{ key: 'databaseEdit.deriveControl.untyped', params: { count: untyped.length, refs: listSome(untyped) } }] : [];
   const derived = controlBoundaries(typed, 'databaseEdit.deriveControl.notDissolved');
   if (!derived.ok) return derived;
-  const label = { labelKey: 'databaseEdit.deriveControl.label', params: { count: derived.value.length } };
+  const label = { labelKey: DERIVE_CONTROL_LABEL, params: { count: derived.value.length } };
   if (current !== undefined && sameBoundaries(currentFeatures, derived.value)) return success({ ...label, changes: [] }, [{ key: 'databaseEdit.deriveControl.unchanged' }, ...notes]);
 
   const fieldNames = current?.fieldNames ?? GKBJ_LAYER.fields.map((field) => field.name);

@@ -30,6 +30,9 @@ import { refCounts, roundM2, withPoints } from './parcel-shape.ts';
 
 type GkbjType = (typeof GKBJ_TYPES)[number];
 
+/** The undo step's label, by which a history tells a hand drawing (derive-control-boundaries.command.ts). */
+export const DRAW_CONTROL_LABEL = 'database.boundary.draw.label';
+
 /** The GKBJ types the derivation takes from a reference layer: never drawn by hand, never cut by a drawing. */
 const FROM_REFERENCE: ReadonlyMap<GkbjTypeCode, VillageLayerName> = new Map([
   [ZONE_CONTROL_TYPES.redLine, 'STBHHX'],
@@ -64,7 +67,7 @@ function cutNear(near: readonly ShapedFeature[], code: GkbjTypeCode, drawn: Area
 
 /** Why nothing is taken when the drawing cuts no feature of another type. */
 function nothingTaken(near: Near, type: GkbjType): Result<DatabaseEdit> {
-  if (near.own.coveredM2 >= MIN_DRAWN_AREA_M2) return success({ labelKey: 'database.boundary.draw.label', params: { code: type.code, name: type.zh, count: 0 }, changes: [] }, [{ key: 'database.boundary.draw.alreadyType', params: { name: type.zh } }]);
+  if (near.own.coveredM2 >= MIN_DRAWN_AREA_M2) return success({ labelKey: DRAW_CONTROL_LABEL, params: { code: type.code, name: type.zh, count: 0 }, changes: [] }, [{ key: 'database.boundary.draw.alreadyType', params: { name: type.zh } }]);
   if (near.reference.coveredM2 >= MIN_DRAWN_AREA_M2) return failure('database.boundary.draw.onlyReference');
   return failure('database.boundary.draw.onlySlivers', { minM2: SLIVER_M2 });
 }
@@ -144,7 +147,7 @@ export function drawControlBoundary(db: VillageDatabase, drawn: Polygon, code: G
       return shared ? [{ layer: 'GKBJ', before: c.parcel.feature, after: withArea(c.parcel.feature, shared) }] : [];
     }),
   ];
-  const edit: DatabaseEdit = { labelKey: 'database.boundary.draw.label', params: { code, name: type.zh, count: taken.length }, changes: [], features };
+  const edit: DatabaseEdit = { labelKey: DRAW_CONTROL_LABEL, params: { code, name: type.zh, count: taken.length }, changes: [], features };
   return success(edit, notesOf(near, clipped.value.clippedM2, type, joined?.feature));
 }
 

@@ -69,6 +69,7 @@ export const databaseUiText: Texts = {
   'database.draw.hint': { zh: '依次点击各拐点，点击起点闭合；范围内的规划图斑沿边线切分，范围内部分改为所选地类。Esc 取消。', en: 'Click each corner and click the first again to close; the planned parcels under it are cut along the outline and the part inside takes the class chosen. Esc cancels.' },
   'database.draw.derive': { zh: '由规划用地生成管控边界', en: 'Derive control boundaries from planned land' },
   'database.draw.deriving': { zh: '正在生成管控边界…', en: 'Deriving control boundaries …' },
+  'database.draw.deriveReplacesDrawn': { zh: '自上次生成以来手绘了 {{count}} 处管控边界。重新生成只依据规划用地，将替换这些手绘的边界（可撤销）。继续吗？', en: '{{count}} control boundaries were drawn by hand since the last derivation. Deriving again reads only the planned parcels and replaces them (undoable). Go on?' },
   'database.draw.deriveHint': { zh: '按各规划图斑的地类（及永久基本农田、生态保护红线）重新生成管控边界（GKBJ），替换现有的；可撤销。', en: 'Derives the control boundaries (GKBJ) again from each planned parcel\'s class (and the PBF and red line), replacing the current ones; undoable.' },
   'database.edit.changedMeanwhile': { zh: '规划在计算期间已被修改，未应用；请再试一次。', en: 'The plan changed while this was computed, so it was not applied; try again.' },
   'database.notes': { zh: '读取时的说明（{{count}} 条）', en: 'Notes from reading ({{count}})' },

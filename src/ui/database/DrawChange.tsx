@@ -4,7 +4,8 @@
  * class (commands/village-database/draw-over-plan); 绘制管控边界, the same with a 管控边界 type over the GKBJ
  * layer (draw-control-boundary), which is then shown on the map. One undo step each; Esc or the mode's
  * button again stops drawing. 由规划用地生成管控边界 derives the 管控边界 again from the planned parcels (in
- * the worker), one undo step too, typing each class as the plan's 管控类型对照 says (ControlTypeTable). Only a
+ * the worker), one undo step too, typing each class as the plan's 管控类型对照 says (ControlTypeTable); it asks
+ * first when 管控边界 drawn by hand since the last derivation would be replaced. Only a
  * plan kept on this computer can be changed.
  */
 import { useEffect, useState } from 'react';
@@ -12,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { DatabaseSession } from '../../app/database-session.ts';
 import { DRAWABLE_GKBJ_TYPES, drawControlBoundary } from '../../commands/village-database/draw-control-boundary.command.ts';
+import { drawingsSinceDerivation } from '../../commands/village-database/derive-control-boundaries.command.ts';
 import { drawOverPlan } from '../../commands/village-database/draw-over-plan.command.ts';
 import type { DatabaseMap } from '../../map/database/database-map.ts';
 import type { GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
@@ -79,6 +81,8 @@ export function DrawChange({ session, map, showLayer }: { session: DatabaseSessi
       </button>
       {drawing === 'gkbj' ? <p className="hint" role="status">{t('database.boundary.draw.hint')}</p> : null}
       <button type="button" className="tool-button" data-action="derive-gkbj" disabled={deriving} title={t('database.draw.deriveHint')} onClick={() => {
+        const drawn = drawingsSinceDerivation(session.store.getState().history.done);
+        if (drawn > 0 && !window.confirm(t('database.draw.deriveReplacesDrawn', { count: drawn }))) return;
         setDeriving(true);
         void session.deriveControlBoundaries().finally(() => setDeriving(false));
       }}>
