@@ -38,21 +38,6 @@ async function openDefaults(): Promise<void> {
   await page.waitForSelector('[data-testid="plan-defaults"]');
 }
 
-/** The 0802 row of the 默认值 table; when it does not come, what the page shows instead, to tell why. */
-async function groupRowShown(): Promise<void> {
-  try {
-    await page.waitForSelector(`${groupRow} select`, { state: 'attached', timeout: 30_000 });
-  } catch (error) {
-    const shown = await page.evaluate((ref) => ({
-      tab: document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.dataset['tab'] ?? null,
-      rows: [...document.querySelectorAll<HTMLElement>('[data-testid="table-group-defaults"] tr[data-code]')].map((row) => row.dataset['code']),
-      code: window.villageDatabase?.state().database?.layers.GHDLTB?.features.find((f) => f.ref === ref)?.properties['GHDLBM'] ?? null,
-      steps: window.villageDatabase?.state().history.done.map((edit) => edit.labelKey) ?? null,
-    }), paddy.ref);
-    throw new Error(`no ${RESEARCH} row in the 默认值 table: ${JSON.stringify(shown)}`, { cause: error });
-  }
-}
-
 beforeAll(async () => {
   session = await launch();
   page = session.page;
@@ -83,7 +68,6 @@ describe('a code in no subtotal, counted in one by the plan', () => {
     const steps = await done();
 
     await openDefaults();
-    await groupRowShown();
     expect(await page.inputValue(`${groupRow} select`)).toBe('');
     expect(await page.textContent(`${groupRow} select option[value=""]`)).toContain('默认值');
     await page.waitForSelector(`${groupRow} [data-testid="default-kept"]`);
