@@ -23,7 +23,20 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`preview server did not answer at ${url}`);
 }
 
+/** Whether something already answers on the origin: a server left over from an interrupted run would serve its own, older build. */
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export default async function setup(): Promise<() => Promise<void>> {
+  if (await answers(E2E_ORIGIN)) {
+    throw new Error(`${E2E_ORIGIN} already answers: another server (perhaps left by an interrupted run) would be tested instead of this build. Stop it, or set E2E_PORT.`);
+  }
   if (!process.env.E2E_SKIP_BUILD) {
     // Vitest sets NODE_ENV=test, and a build inheriting it keeps React's development build: the tests must
     // drive the production app a planner gets from `npm start`.
