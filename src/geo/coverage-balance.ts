@@ -21,15 +21,11 @@ import { unbalancedPieces, type Piece } from './line-pieces.ts';
 import { polygonsOf } from './rings.ts';
 import { forEachOverlappingPair } from './segments.ts';
 
-/** Past this many changed edges (a new layer, an import) regrouping everything is cheaper than following each. */
-const BULK_CHANGES = 2000;
-
 /** An edge the exact balance leaves open, in the frame's metres, walked in its key's direction. */
 interface OpenEdge {
   readonly key: string;
   readonly count: number;
-  /** Ends in lon/lat (key direction) and in frame metres. */
-  readonly lonLat: readonly [number, number, number, number];
+  /** Ends in frame metres, in the key's direction. */
   readonly ax: number;
   readonly ay: number;
   readonly bx: number;
@@ -55,9 +51,10 @@ interface Group {
 export class CoverageBalance {
   private readonly exact = new EdgeBalance();
   private frame: ChordFrame | undefined;
+  /** Open edges by key, for following edits; after a rebuild only `unindexed` holds them until the first edit. */
   private readonly edges = new Map<string, OpenEdge>();
+  private unindexed: OpenEdge[] | undefined;
   private readonly tree = new RBush<OpenEdge>();
-  private treeBuilt = true;
   private readonly groups = new Map<number, Group>();
   /** Groups that keep an unbalanced stretch: a handful, where `groups` holds one per open line. */
   private readonly unbalanced = new Set<number>();
@@ -103,14 +100,18 @@ export class CoverageBalance {
   /** Brings the groups in step with the exact balance's changed edges. */
   private resolve(): void {
     const changed = this.exact.takeChanged();
-    if (changed.size === 0) return;
+    if (changed !== 'all' && changed.size === 0) return;
     this.suspectKeys = undefined;
     this.clusterBoxes = undefined;
-    if (changed.size > BULK_CHANGES || changed.size > this.edges.size) this.rebuild();
+    if (changed === 'all') this.rebuild();
     else this.update(changed);
   }
 
-  /** Every group anew: the open edges' boxes paired by one sweep and joined by union–find. */
+  /**
+   * Every group anew: twins paired by cell, the rest's boxes paired by one sweep and joined by union–find.
+   * The key index and the tree for later edits are built on the first edit: a one-off check (the CLI)
+   * never needs them.
+   */
   private rebuild(): void {
     const frame = this.frame as ChordFrame;
     this.edges.clear();
@@ -118,12 +119,8 @@ export class CoverageBalance {
     this.unbalanced.clear();
     this.tree.clear();
     const all: OpenEdge[] = [];
-    for (const key of this.exact.openKeys()) {
-      const edge = openEdge(key, this.exact.open(key) as OpenEdgeCount, frame, this.toleranceM);
-      this.edges.set(key, edge);
-      all.push(edge);
-    }
-    this.treeBuilt = false;
+    for (const [key, open] of this.exact.openEdges()) all.push(openEdge(key, open, frame, this.toleranceM));
+    this.unindexed = all;
     const lined = this.pairTwins(all.filter((e) => e.length > this.toleranceM));
     const boxes = new Float64Array(lined.length * 4);
     lined.forEach((e, i) => boxes.set([e.minX, e.minY, e.maxX, e.maxY], i * 4));
@@ -153,42 +150,57 @@ export class CoverageBalance {
    * the edges left unpaired, which the sweep groups by line.
    */
   private pairTwins(edges: readonly OpenEdge[]): OpenEdge[] {
-    const cell = 2 * this.toleranceM;
-    const waiting = new Map<string, OpenEdge[]>();
-    const paired = new Set<OpenEdge>();
+    const tolerance = this.toleranceM;
+    // Twins' midpoints lie within the tolerance of each other; with cells twice that wide, the square
+    // around a midpoint meets one cell per axis half the time, so most lookups are one to two.
+    const cell = 4 * tolerance;
+    const waiting = new Map<number, OpenEdge[]>();
     for (const edge of edges) {
       const mx = (edge.ax + edge.bx) / 2;
       const my = (edge.ay + edge.by) / 2;
-      let twin: OpenEdge | undefined;
-      for (let i = Math.floor((mx - this.toleranceM) / cell); i <= Math.floor((mx + this.toleranceM) / cell) && !twin; i++) {
-        for (let j = Math.floor((my - this.toleranceM) / cell); j <= Math.floor((my + this.toleranceM) / cell) && !twin; j++) {
-          const list = waiting.get(`${i},${j}`);
-          const at = list ? list.findIndex((other) => areTwins(edge, other, this.toleranceM)) : -1;
-          if (list && at >= 0) twin = list.splice(at, 1)[0];
-        }
-      }
+      const twin = this.takeTwin(edge, waiting, mx, my, cell);
       if (twin) {
-        paired.add(edge).add(twin);
         const id = this.nextGroup++;
         edge.group = twin.group = id;
         this.groups.set(id, { members: [edge, twin], boxes: [], suspects: [] });
         continue;
       }
-      const key = `${Math.floor(mx / cell)},${Math.floor(my / cell)}`;
+      const key = cellKey(Math.floor(mx / cell), Math.floor(my / cell));
       const list = waiting.get(key);
       if (list) list.push(edge);
       else waiting.set(key, [edge]);
     }
-    return edges.filter((e) => !paired.has(e));
+    return edges.filter((e) => e.group === 0);
+  }
+
+  /** The waiting twin of `edge` (removed from its list), if any. */
+  private takeTwin(edge: OpenEdge, waiting: Map<number, OpenEdge[]>, mx: number, my: number, cell: number): OpenEdge | undefined {
+    const tolerance = this.toleranceM;
+    const lastI = Math.floor((mx + tolerance) / cell);
+    const lastJ = Math.floor((my + tolerance) / cell);
+    for (let i = Math.floor((mx - tolerance) / cell); i <= lastI; i++) {
+      for (let j = Math.floor((my - tolerance) / cell); j <= lastJ; j++) {
+        const list = waiting.get(cellKey(i, j));
+        if (!list) continue;
+        for (let k = 0; k < list.length; k++) {
+          const other = list[k] as OpenEdge;
+          if (!areTwins(edge, other, tolerance)) continue;
+          list[k] = list[list.length - 1] as OpenEdge;
+          list.pop();
+          return other;
+        }
+      }
+    }
+    return undefined;
   }
 
   /** Only the groups the changed edges belonged to or now join. */
   private update(changed: ReadonlySet<string>): void {
     const frame = this.frame as ChordFrame;
-    // The index is built on the first edit after a rebuild: a one-off check (the CLI) never needs it.
-    if (!this.treeBuilt) {
-      this.tree.load([...this.edges.values()].filter((e) => e.length > this.toleranceM));
-      this.treeBuilt = true;
+    if (this.unindexed) {
+      for (const edge of this.unindexed) this.edges.set(edge.key, edge);
+      this.tree.load(this.unindexed.filter((e) => e.length > this.toleranceM));
+      this.unindexed = undefined;
     }
     const seeds = new Set<OpenEdge>();
     for (const key of changed) {
@@ -269,7 +281,6 @@ function openEdge(key: string, open: Readonly<OpenEdgeCount>, frame: ChordFrame,
   return {
     key,
     count,
-    lonLat: [lon1, lat1, lon2, lat2],
     ax,
     ay,
     bx,
@@ -282,6 +293,14 @@ function openEdge(key: string, open: Readonly<OpenEdgeCount>, frame: ChordFrame,
     maxY: Math.max(ay, by) + allowance,
     group: 0,
   };
+}
+
+/**
+ * A small integer for the cell (i, j), so the cell map hashes numbers, not text. Distinct cells may share
+ * one; that only puts another candidate in a list, which the twin test sorts out.
+ */
+function cellKey(i: number, j: number): number {
+  return (Math.imul(i, 73_856_093) ^ Math.imul(j, 19_349_663)) | 0;
 }
 
 /** The same edge seen by two features: ends within the tolerance, counts cancelling along it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EdgeBalance, mergeTouchingBoxes } from './edge-balance.ts';
+import { BULK_CHANGES, EdgeBalance, mergeTouchingBoxes, undirectedEdgeKey } from './edge-balance.ts';
 import { polygon, square } from './test-support.ts';
 
 const village = polygon([[0, 0], [2, 0], [4, 0], [4, 4], [2, 4], [0, 4]]);
@@ -23,12 +23,24 @@ describe('EdgeBalance', () => {
   it('is unbalanced where a part is missing or doubled, and names the changed edges once', () => {
     const gap = balanceOf(left);
     expect(gap.balanced).toBe(false);
-    const open = [...gap.openKeys()].map((key) => gap.open(key)!);
+    const open = [...gap.openEdges()].map(([, edge]) => edge);
     expect(open.map((e) => `${e.ax},${e.ay},${e.bx},${e.by}`).sort()).toEqual(['2,0,2,4', '2,0,4,0', '2,4,4,4', '4,0,4,4']);
     expect(open.find((e) => e.ax === 2 && e.ay === 0 && e.bx === 2 && e.by === 4)?.count).toBe(1);
-    expect(gap.takeChanged().size).toBeGreaterThan(0);
-    expect(gap.takeChanged().size).toBe(0);
+    const changed = gap.takeChanged();
+    expect(changed !== 'all' && changed.size).toBe(7);
+    expect(gap.takeChanged()).toEqual(new Set());
     expect(balanceOf(left, right, right).balanced).toBe(false);
+  });
+
+  it('stops listing changed edges once a layer is being loaded, and says all changed', () => {
+    const balance = new EdgeBalance();
+    const row = Array.from({ length: BULK_CHANGES / 3 + 1 }, (_, k) => polygon([[k, 0], [k + 1, 0], [k + 1, 1], [k, 1]]));
+    for (const cell of row) balance.add(cell, 1);
+    expect(balance.takeChanged()).toBe('all');
+    // Following edits are listed again, edge by edge.
+    balance.add(row[0]!, -1);
+    const corners = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+    expect(balance.takeChanged()).toEqual(new Set(corners.slice(1).map((c, i) => undirectedEdgeKey(corners[i]!, c))));
   });
 
   it('updates incrementally', () => {

@@ -22,10 +22,16 @@ export interface OpenEdgeCount {
   readonly by: number;
 }
 
+/** Past this many changed keys a layer above rebuilds from every open edge, so following each key is wasted work. */
+export const BULK_CHANGES = 2000;
+
 export class EdgeBalance {
   private readonly net = new Map<string, OpenEdgeCount>();
-  /** Keys whose count changed since the last `takeChanged()`: what a tolerant layer above must look at again. */
-  private changed = new Set<string>();
+  /**
+   * Keys whose count changed since the last `takeChanged()`: what a tolerant layer above must look at again;
+   * 'all' once more than BULK_CHANGES changed (loading a layer), when it looks at every open edge anyway.
+   */
+  private changed: Set<string> | 'all' = new Set<string>();
 
   /** Adds (sign +1) or removes (sign −1) a geometry's edges. */
   add(geometry: AreaGeometry, sign: 1 | -1): void {
@@ -48,7 +54,10 @@ export class EdgeBalance {
     if (!open) this.net.set(key, { count: delta, ax: from[0] as number, ay: from[1] as number, bx: to[0] as number, by: to[1] as number });
     else if (open.count + delta === 0) this.net.delete(key);
     else open.count += delta;
-    this.changed.add(key);
+    if (this.changed !== 'all') {
+      this.changed.add(key);
+      if (this.changed.size > BULK_CHANGES) this.changed = 'all';
+    }
   }
 
   /** True when every edge's count is zero. */
@@ -61,13 +70,13 @@ export class EdgeBalance {
     return this.net.get(key);
   }
 
-  /** Every unbalanced key: for building a tolerant layer from scratch. */
-  openKeys(): IterableIterator<string> {
-    return this.net.keys();
+  /** Every unbalanced edge by key: for building a tolerant layer from scratch. */
+  openEdges(): IterableIterator<[string, Readonly<OpenEdgeCount>]> {
+    return this.net.entries();
   }
 
-  /** The keys changed since the last call, and forgets them. */
-  takeChanged(): Set<string> {
+  /** The keys changed since the last call ('all': more than BULK_CHANGES of them), and forgets them. */
+  takeChanged(): Set<string> | 'all' {
     const taken = this.changed;
     this.changed = new Set();
     return taken;

@@ -5,20 +5,29 @@
  * Prepared once per geometry object (geometries are immutable: a patch replaces, never mutates).
  */
 import type { Position } from 'geojson';
+import { orient2d } from 'robust-predicates';
 import type { AreaGeometry } from '../domain/features.ts';
 import { emptyBBox, extendBBox, type BBox } from './bbox.ts';
 import type { Location } from './point-in-ring.ts';
 import { rings } from './rings.ts';
-import { onSegment, orientation } from './segments.ts';
+
+/** Outlines with at most this many edges are one band: scanning them all is as fast as choosing a band. */
+const ONE_BAND_EDGES = 8;
 
 export class PreparedArea {
   readonly bbox: BBox;
   /** Edge i runs from (xy[4i], xy[4i+1]) to (xy[4i+2], xy[4i+3]). */
   private readonly xy: Float64Array;
-  private readonly bands: Uint32Array[];
+  /**
+   * The bands' edge lists end to end: band k holds bandEdges[bandStart[k] .. bandStart[k + 1]). Two arrays
+   * for all bands, not one per band: a village's 20,000 parcels are each prepared, and small typed arrays
+   * cost more to make and to collect than the scans they save.
+   */
+  private readonly bandStart: Uint32Array;
+  private readonly bandEdges: Uint32Array;
   private readonly bandHeight: number;
-  /** Per-edge stamp so an edge in several bands is reported once per query. */
-  private readonly seen: Uint32Array;
+  /** Per-edge stamp so an edge in several bands is reported once per query; made on the first such query. */
+  private seen: Uint32Array | undefined;
   private stamp = 0;
 
   private constructor(readonly geometry: AreaGeometry) {
@@ -34,18 +43,31 @@ export class PreparedArea {
         extendBBox(box, b);
       }
     }
-    this.xy = Float64Array.from(edges);
+    const xy = Float64Array.from(edges);
+    this.xy = xy;
     this.bbox = box;
     const count = edges.length / 4;
-    const bandCount = Math.max(1, Math.ceil(Math.sqrt(count)));
+    const bandCount = count <= ONE_BAND_EDGES ? 1 : Math.ceil(Math.sqrt(count));
     this.bandHeight = count > 0 && box[3] > box[1] ? (box[3] - box[1]) / bandCount : 1;
-    const lists: number[][] = Array.from({ length: bandCount }, () => []);
-    for (let i = 0; i < count; i++) {
-      const [lo, hi] = this.bandRange(Math.min(this.xy[4 * i + 1] as number, this.xy[4 * i + 3] as number), Math.max(this.xy[4 * i + 1] as number, this.xy[4 * i + 3] as number));
-      for (let k = lo; k <= hi; k++) (lists[k] as number[]).push(i);
+    this.bandStart = new Uint32Array(bandCount + 1);
+    if (bandCount === 1) {
+      this.bandStart[1] = count;
+      this.bandEdges = Uint32Array.from({ length: count }, (_, i) => i);
+      return;
     }
-    this.bands = lists.map((l) => Uint32Array.from(l));
-    this.seen = new Uint32Array(count);
+    // Counted first, then filled: each edge goes into every band its y-range meets.
+    const rangeOf = (i: number) => this.bandRange(Math.min(xy[4 * i + 1] as number, xy[4 * i + 3] as number), Math.max(xy[4 * i + 1] as number, xy[4 * i + 3] as number));
+    for (let i = 0; i < count; i++) {
+      const [lo, hi] = rangeOf(i);
+      for (let k = lo; k <= hi; k++) (this.bandStart[k + 1] as number)++;
+    }
+    for (let k = 0; k < bandCount; k++) this.bandStart[k + 1] = (this.bandStart[k + 1] as number) + (this.bandStart[k] as number);
+    this.bandEdges = new Uint32Array(this.bandStart[bandCount] as number);
+    const next = this.bandStart.slice(0, bandCount);
+    for (let i = 0; i < count; i++) {
+      const [lo, hi] = rangeOf(i);
+      for (let k = lo; k <= hi; k++) this.bandEdges[(next[k] as number)++] = i;
+    }
   }
 
   private static readonly cache = new WeakMap<AreaGeometry, PreparedArea>();
@@ -64,7 +86,7 @@ export class PreparedArea {
   }
 
   private bandRange(minY: number, maxY: number): [number, number] {
-    const last = this.bands?.length ? this.bands.length - 1 : Math.max(0, Math.ceil(Math.sqrt(this.xy.length / 4)) - 1);
+    const last = this.bandStart.length - 2;
     const lo = Math.min(last, Math.max(0, Math.floor((minY - this.bbox[1]) / this.bandHeight)));
     const hi = Math.min(last, Math.max(0, Math.floor((maxY - this.bbox[1]) / this.bandHeight)));
     return [lo, hi];
@@ -82,31 +104,89 @@ export class PreparedArea {
   edgesIn(box: BBox): number[] {
     const out: number[] = [];
     if (this.edgeCount === 0 || box[0] > this.bbox[2] || box[2] < this.bbox[0] || box[1] > this.bbox[3] || box[3] < this.bbox[1]) return out;
-    const stamp = this.nextStamp();
     const [lo, hi] = this.bandRange(box[1], box[3]);
+    // One band lists each edge once; across several, an edge in two of them is stamped so it comes once.
+    const stamp = lo === hi ? 0 : this.nextStamp();
+    const seen = this.seen;
     const xy = this.xy;
-    for (let k = lo; k <= hi; k++) {
-      for (const i of this.bands[k] as Uint32Array) {
-        if (this.seen[i] === stamp) continue;
-        this.seen[i] = stamp;
-        const ax = xy[4 * i] as number;
-        const ay = xy[4 * i + 1] as number;
-        const bx = xy[4 * i + 2] as number;
-        const by = xy[4 * i + 3] as number;
-        if (Math.min(ax, bx) > box[2] || Math.max(ax, bx) < box[0] || Math.min(ay, by) > box[3] || Math.max(ay, by) < box[1]) continue;
-        out.push(i);
+    const { bandStart, bandEdges } = this;
+    for (let n = bandStart[lo] as number, end = bandStart[hi + 1] as number; n < end; n++) {
+      const i = bandEdges[n] as number;
+      if (seen && stamp !== 0) {
+        if (seen[i] === stamp) continue;
+        seen[i] = stamp;
       }
+      const ax = xy[4 * i] as number;
+      const ay = xy[4 * i + 1] as number;
+      const bx = xy[4 * i + 2] as number;
+      const by = xy[4 * i + 3] as number;
+      if (Math.min(ax, bx) > box[2] || Math.max(ax, bx) < box[0] || Math.min(ay, by) > box[3] || Math.max(ay, by) < box[1]) continue;
+      out.push(i);
     }
     return out;
   }
 
+  /** Whether any edge's box meets `box` (touching counts): `edgesIn(box).length > 0` without the list. */
+  hasEdgeIn(box: BBox): boolean {
+    if (this.edgeCount === 0 || box[0] > this.bbox[2] || box[2] < this.bbox[0] || box[1] > this.bbox[3] || box[3] < this.bbox[1]) return false;
+    const [lo, hi] = this.bandRange(box[1], box[3]);
+    const xy = this.xy;
+    const { bandStart, bandEdges } = this;
+    for (let n = bandStart[lo] as number, end = bandStart[hi + 1] as number; n < end; n++) {
+      const i = bandEdges[n] as number;
+      const ax = xy[4 * i] as number;
+      const ay = xy[4 * i + 1] as number;
+      const bx = xy[4 * i + 2] as number;
+      const by = xy[4 * i + 3] as number;
+      if (Math.min(ax, bx) > box[2] || Math.max(ax, bx) < box[0] || Math.min(ay, by) > box[3] || Math.max(ay, by) < box[1]) continue;
+      return true;
+    }
+    return false;
+  }
+
+  /** The first vertex of the outline. */
+  firstVertex(): Position | undefined {
+    return this.edgeCount > 0 ? this.edgeStart(0) : undefined;
+  }
+
   private nextStamp(): number {
+    this.seen ??= new Uint32Array(this.edgeCount);
     this.stamp = (this.stamp + 1) >>> 0;
     if (this.stamp === 0) {
       this.seen.fill(0);
       this.stamp = 1;
     }
     return this.stamp;
+  }
+
+  /**
+   * `locate` with a tolerance, in one pass over the point's band: 'boundary' when an edge passes within
+   * `toleranceM` ground metres of (x, y) (`mx`, `my`: metres per degree east and north there), else where
+   * the point lies. The tolerant relate asks this of every vertex and edge midpoint it probes.
+   */
+  locateNear(x: number, y: number, mx: number, my: number, toleranceM: number): Location {
+    const dx = toleranceM / mx;
+    const dy = toleranceM / my;
+    if (this.edgeCount === 0 || x < this.bbox[0] - dx || x > this.bbox[2] + dx || y < this.bbox[1] - dy || y > this.bbox[3] + dy) return 'outside';
+    const [band] = this.bandRange(y, y);
+    const [lo, hi] = this.bandRange(y - dy, y + dy);
+    const { xy, bandStart, bandEdges } = this;
+    let inside = false;
+    for (let n = bandStart[band] as number, end = bandStart[band + 1] as number; n < end; n++) {
+      const i = bandEdges[n] as number;
+      if (edgeNear(xy, i, x, y, mx, my, dx, dy, toleranceM)) return 'boundary';
+      const ay = xy[4 * i + 1] as number;
+      const by = xy[4 * i + 3] as number;
+      if ((ay < y && by < y) || (ay > y && by > y)) continue;
+      const side = orient2d(xy[4 * i] as number, ay, xy[4 * i + 2] as number, by, x, y);
+      if (ay <= y ? by > y && side < 0 : by <= y && side > 0) inside = !inside;
+    }
+    // The tolerance can reach into the bands next to the point's.
+    for (let k = lo; k <= hi; k++) {
+      if (k === band) continue;
+      for (let n = bandStart[k] as number, end = bandStart[k + 1] as number; n < end; n++) if (edgeNear(xy, bandEdges[n] as number, x, y, mx, my, dx, dy, toleranceM)) return 'boundary';
+    }
+    return inside ? 'inside' : 'outside';
   }
 
   /**
@@ -120,15 +200,37 @@ export class PreparedArea {
     const [band] = this.bandRange(y, y);
     const xy = this.xy;
     let inside = false;
-    for (const i of this.bands[band] as Uint32Array) {
+    for (let n = this.bandStart[band] as number, end = this.bandStart[band + 1] as number; n < end; n++) {
+      const i = this.bandEdges[n] as number;
       const ay = xy[4 * i + 1] as number;
       const by = xy[4 * i + 3] as number;
       if ((ay < y && by < y) || (ay > y && by > y)) continue;
-      const a: Position = [xy[4 * i] as number, ay];
-      const b: Position = [xy[4 * i + 2] as number, by];
-      if (onSegment(p, a, b)) return 'boundary';
-      if (ay <= y ? by > y && orientation(a, b, p) > 0 : by <= y && orientation(a, b, p) < 0) inside = !inside;
+      const ax = xy[4 * i] as number;
+      const bx = xy[4 * i + 2] as number;
+      // Negative when p is left of a→b (segments.ts `orientation` flips the sign); numbers, not positions, in this loop.
+      const side = orient2d(ax, ay, bx, by, x, y);
+      if (side === 0 && x >= Math.min(ax, bx) && x <= Math.max(ax, bx)) return 'boundary';
+      if (ay <= y ? by > y && side < 0 : by <= y && side > 0) inside = !inside;
     }
     return inside ? 'inside' : 'outside';
   }
+}
+
+/** Edge i of `xy` passes within `toleranceM` ground metres of (x, y); dx, dy: the tolerance in degrees. */
+function edgeNear(xy: Float64Array, i: number, x: number, y: number, mx: number, my: number, dx: number, dy: number, toleranceM: number): boolean {
+  const ax = xy[4 * i] as number;
+  const ay = xy[4 * i + 1] as number;
+  const bx = xy[4 * i + 2] as number;
+  const by = xy[4 * i + 3] as number;
+  if (Math.min(ax, bx) > x + dx || Math.max(ax, bx) < x - dx || Math.min(ay, by) > y + dy || Math.max(ay, by) < y - dy) return false;
+  // In metres relative to a: the segment runs from (0, 0) to (ex, ey).
+  const ex = (bx - ax) * mx;
+  const ey = (by - ay) * my;
+  const px = (x - ax) * mx;
+  const py = (y - ay) * my;
+  const length2 = ex * ex + ey * ey;
+  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, (px * ex + py * ey) / length2));
+  const qx = px - t * ex;
+  const qy = py - t * ey;
+  return qx * qx + qy * qy <= toleranceM * toleranceM;
 }

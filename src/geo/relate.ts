@@ -20,6 +20,8 @@ export function relate(a: AreaGeometry, b: AreaGeometry): Relation {
   const pa = PreparedArea.of(a);
   const pb = PreparedArea.of(b);
   if (!bboxIntersects(pa.bbox, pb.bbox)) return 'disjoint';
+  const apart = relationAcrossBoxes(pa, pb, pa.bbox, pb.bbox);
+  if (apart) return apart;
   const sharedA = new Set<number>();
   const sharedB = new Set<number>();
   if (!contactsAtCommonVerticesOnly(pa, pb, sharedA, sharedB)) return 'overlap';
@@ -34,6 +36,25 @@ export function relate(a: AreaGeometry, b: AreaGeometry): Relation {
   if (!bSide.outside && !aSide.inside) return bOnBoundary ? relationByInterior(b, pa, 'contains') : 'contains';
   if (!aSide.inside && !bSide.inside) return 'disjoint';
   return 'overlap';
+}
+
+/**
+ * The answer when one outline comes nowhere near the other's box (`boxA`, `boxB`: the boxes, grown by a
+ * tolerance where one applies), else undefined. Then that outline cannot meet the other geometry: the
+ * other lies wholly on one side of it, and one of its vertices says which. Most pairs a box search yields
+ * are of this kind (a parcel deep inside a large zone, or in its box but away from it), so they cost one
+ * band of edges and one point location instead of the full test.
+ */
+export function relationAcrossBoxes(pa: PreparedArea, pb: PreparedArea, boxA: BBox, boxB: BBox): Relation | undefined {
+  if (!pb.hasEdgeIn(boxA)) {
+    const vertex = pa.firstVertex();
+    if (vertex) return pb.locate(vertex) === 'inside' ? 'within' : 'disjoint';
+  }
+  if (!pa.hasEdgeIn(boxB)) {
+    const vertex = pb.firstVertex();
+    if (vertex) return pa.locate(vertex) === 'inside' ? 'contains' : 'disjoint';
+  }
+  return undefined;
 }
 
 /**

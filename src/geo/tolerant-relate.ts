@@ -115,33 +115,24 @@ interface Sides {
 function sides(g: PreparedArea, other: PreparedArea, metric: Metric): Sides {
   const reach = metric.grow(other.bbox);
   const result: Sides = { inside: false, outside: !bboxWithin(g.bbox, reach) };
-  const note = (p: Position) => {
-    const x = p[0] as number;
-    const y = p[1] as number;
+  const note = (x: number, y: number) => {
     if (x < reach[0] || x > reach[2] || y < reach[1] || y > reach[3]) {
       result.outside = true;
       return;
     }
-    const where = other.locate(p);
-    if (where === 'boundary' || nearOutline(p, other, metric)) return;
+    const where = other.locateNear(x, y, metric.mx, metric.my, metric.tolerance);
     if (where === 'inside') result.inside = true;
-    else result.outside = true;
+    else if (where === 'outside') result.outside = true;
   };
   // Only `g`'s edges near `other` can say anything more: the rest lie outside it, which the boxes said.
   for (const i of g.edgesIn(reach)) {
     if (result.inside && result.outside) break;
     const a = g.edgeStart(i);
     const b = g.edgeEnd(i);
-    note(a);
-    note([((a[0] as number) + (b[0] as number)) / 2, ((a[1] as number) + (b[1] as number)) / 2]);
+    note(a[0] as number, a[1] as number);
+    note(((a[0] as number) + (b[0] as number)) / 2, ((a[1] as number) + (b[1] as number)) / 2);
   }
   return result;
-}
-
-function nearOutline(p: Position, area: PreparedArea, metric: Metric): boolean {
-  const box = metric.grow([p[0] as number, p[1] as number, p[0] as number, p[1] as number]);
-  for (const j of area.edgesIn(box)) if (metric.toSegment(p, area.edgeStart(j), area.edgeEnd(j)) <= metric.tolerance) return true;
-  return false;
 }
 
 function segmentBox(a: Position, b: Position): BBox {
