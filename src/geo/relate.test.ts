@@ -19,11 +19,61 @@ describe('PreparedArea', () => {
     const prepared = PreparedArea.of(square(0, 0, 10, 10));
     expect(prepared.edgesIn([9, 4, 11, 6]).length).toBe(1);
     expect(prepared.edgesIn([20, 20, 21, 21])).toEqual([]);
+    expect(prepared.hasEdgeIn([9, 4, 11, 6])).toBe(true);
+    expect(prepared.hasEdgeIn([2, 2, 8, 8])).toBe(false);
+  });
+
+  // 40 edges: in bands, so an edge spanning several bands must still come once, and a point's tolerance
+  // can reach the band next to its own.
+  const circle = polygon(Array.from({ length: 40 }, (_, k) => [Math.round(1000 * Math.cos((k * Math.PI) / 20)) / 100, Math.round(1000 * Math.sin((k * Math.PI) / 20)) / 100]));
+  const tall = polygon([[0, 0], [1, 0], ...Array.from({ length: 38 }, (_, k) => [1 + (k % 2) * 0.01, 1 + k]), [0, 39]]);
+
+  it('lists each edge once across bands, as a scan of every edge would', () => {
+    const prepared = PreparedArea.of(tall);
+    const box: [number, number, number, number] = [-1, -1, 0.5, 40];
+    const ring = tall.coordinates[0]!;
+    const expected = ring.slice(1).flatMap((b, i) => {
+      const a = ring[i]!;
+      return Math.min(a[0]!, b[0]!) <= box[2] && Math.max(a[0]!, b[0]!) >= box[0] ? [i] : [];
+    });
+    expect(prepared.edgesIn(box).sort((x, y) => x - y)).toEqual(expected);
+    expect(prepared.edgesIn(box).sort((x, y) => x - y)).toEqual(expected);
+  });
+
+  it('locates within a tolerance in ground metres, across band edges too', () => {
+    const prepared = PreparedArea.of(circle);
+    // 1 degree = 1 m here, to keep the numbers readable.
+    expect(prepared.locateNear(0, 0, 1, 1, 0.001)).toBe('inside');
+    expect(prepared.locateNear(20, 0, 1, 1, 0.001)).toBe('outside');
+    expect(prepared.locateNear(10.0005, 0, 1, 1, 0.001)).toBe('boundary');
+    expect(prepared.locateNear(10.002, 0, 1, 1, 0.001)).toBe('outside');
+    expect(prepared.locateNear(9.998, 0, 1, 1, 0.001)).toBe('inside');
+    // Metres per degree differ by axis: 0.0005° east is 0.5 mm at 1 m/°, 5 mm at 10 m/°.
+    expect(prepared.locateNear(10.0005, 0, 10, 1, 0.001)).toBe('outside');
+    // Every vertex and a point just off each edge's middle, against the exact answer.
+    const ring = circle.coordinates[0]!;
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [ax, ay] = ring[i] as [number, number];
+      const [bx, by] = ring[i + 1] as [number, number];
+      expect(prepared.locateNear(ax, ay, 1, 1, 0.001)).toBe('boundary');
+      expect(prepared.locateNear((ax + bx) / 2 * 0.99, (ay + by) / 2 * 0.99, 1, 1, 0.001)).toBe(prepared.locate([(ax + bx) / 2 * 0.99, (ay + by) / 2 * 0.99]));
+    }
   });
 });
 
 describe('relate', () => {
   const big = square(0, 0, 4, 4);
+  it('answers from one vertex when an outline comes nowhere near the other box', () => {
+    const field = polygon([[0, 0], [10, 0], [100, 0], [100, 100], [0, 100], [0, 10]], [[60, 60], [60, 90], [90, 90], [90, 60]]);
+    expect(relate(square(10, 10, 20, 20), field)).toBe('within');
+    expect(relate(field, square(10, 10, 20, 20))).toBe('contains');
+    expect(relate(square(70, 70, 80, 80), field)).toBe('disjoint');
+    expect(relate(field, square(70, 70, 80, 80))).toBe('disjoint');
+    // Near the outline: the full test, which still tells a shared edge from a crossing.
+    expect(relate(square(0, 0, 10, 10), field)).toBe('within');
+    expect(relate(square(55, 55, 65, 65), field)).toBe('overlap');
+  });
+
   it('tells within, contains, disjoint and equal from shared vertices alone', () => {
     const left = polygon([[0, 0], [2, 0], [2, 4], [0, 4]]);
     const right = polygon([[2, 0], [4, 0], [4, 4], [2, 4]]);
