@@ -1,5 +1,6 @@
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { geometryBBox } from './bbox.ts';
 import { CoverageBalance } from './coverage-balance.ts';
 import { fromGaussKruger, gkZoneForLongitude, toGaussKruger } from './projection.ts';
 import { metric, metricPolygon } from './test-support.ts';
@@ -96,4 +97,40 @@ describe('CoverageBalance', () => {
     balance.add(right, -1);
     expect(balance.balanced).toBe(true);
   });
+
+  // 1,600 cells: past BULK_CHANGES, so the layer is grouped in one rebuild (twins paired by cell, the rest
+  // by a sweep), then edits follow edge by edge through the index built on the first of them.
+  describe('a whole layer at once', () => {
+    const N = 40;
+    const side = 100 / N;
+    const cell = (i: number, j: number, seed: number) => jitter(metricPolygon([[i * side, j * side], [(i + 1) * side, j * side], [(i + 1) * side, (j + 1) * side], [i * side, (j + 1) * side]]), 0.0003, seed);
+    const cells = Array.from({ length: N * N }, (_, k) => cell(k % N, Math.floor(k / N), k + 1));
+
+    /** The one cluster holds the whole missing cell. */
+    const holdsCell = (balance: CoverageBalance, k: number) => {
+      const [cluster, ...more] = balance.clusters();
+      const box = geometryBBox(cells[k]!);
+      expect(more).toEqual([]);
+      expect(cluster![0] <= box[0] && cluster![1] <= box[1] && cluster![2] >= box[2] && cluster![3] >= box[3]).toBe(true);
+    };
+
+    it('balances a jittered grid, and finds one missing cell', () => {
+      expect(balanceOf(village, ...cells).balanced).toBe(true);
+      const gap = balanceOf(village, ...cells.filter((_, k) => k !== 820));
+      holdsCell(gap, 820);
+      expect(gap.touches(cells[821]!)).toBe(true);
+      expect(gap.touches(cells[0]!)).toBe(false);
+    });
+
+    it('follows edits after a bulk build', () => {
+      const balance = balanceOf(village, ...cells);
+      expect(balance.balanced).toBe(true);
+      // The hole's sides join lines of jittered edges 50 m long; each side's box must still lie on it.
+      balance.add(cells[820]!, -1);
+      holdsCell(balance, 820);
+      balance.add(cell(20, 20, 9999), 1);
+      expect(balance.balanced).toBe(true);
+    });
+  });
 });
+

@@ -340,7 +340,7 @@ function resolveGroup(members: readonly OpenEdge[], frame: ChordFrame, tolerance
   const pieces = unbalancedPieces(spans, toleranceM);
   if (pieces.length === 0) return { members, boxes: [], suspects: [] };
   const margin = reference.allowance;
-  const boxes = pieces.map((piece) => pieceBox(piece, reference, ux, uy, margin, frame));
+  const boxes = pieces.map((piece) => pieceBox(piece, members, spans, margin, frame));
   const suspects = members.filter((_, i) => pieces.some((p) => reaches(spans[i] as Piece, p))).map((m) => m.key);
   return { members, boxes, suspects };
 }
@@ -349,10 +349,31 @@ function reaches(span: Piece, piece: Piece): boolean {
   return Math.max(span.from, span.to) > piece.from && Math.min(span.from, span.to) < piece.to;
 }
 
-function pieceBox(piece: Piece, reference: OpenEdge, ux: number, uy: number, margin: number, frame: ChordFrame): BBox {
-  const x1 = reference.ax + piece.from * ux;
-  const y1 = reference.ay + piece.from * uy;
-  const x2 = reference.ax + piece.to * ux;
-  const y2 = reference.ay + piece.to * uy;
-  return [frame.lon(Math.min(x1, x2) - margin), frame.lat(Math.min(y1, y2) - margin), frame.lon(Math.max(x1, x2) + margin), frame.lat(Math.max(y1, y2) + margin)];
+/**
+ * The box of a stretch: around the members' own segments over it, not around the reference edge's line.
+ * A group can run along a whole row of parcels, each edge jittered by a fraction of a millimetre, and the
+ * reference's line drifts millimetres away from edges tens of metres along it: a box on that line would
+ * miss the stretch it stands for and not meet the boxes of the same gap's other sides.
+ */
+function pieceBox(piece: Piece, members: readonly OpenEdge[], spans: readonly Piece[], margin: number, frame: ChordFrame): BBox {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  members.forEach((m, i) => {
+    const span = spans[i] as Piece;
+    const lo = Math.max(Math.min(span.from, span.to), piece.from);
+    const hi = Math.min(Math.max(span.from, span.to), piece.to);
+    if (lo > hi) return;
+    for (const along of [lo, hi]) {
+      const f = span.to === span.from ? 0 : (along - span.from) / (span.to - span.from);
+      const x = m.ax + f * (m.bx - m.ax);
+      const y = m.ay + f * (m.by - m.ay);
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x);
+      maxY = Math.max(maxY, y);
+    }
+  });
+  return [frame.lon(minX - margin), frame.lat(minY - margin), frame.lon(maxX + margin), frame.lat(maxY + margin)];
 }
