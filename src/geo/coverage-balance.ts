@@ -16,16 +16,17 @@ import RBush from 'rbush';
 import type { AreaGeometry } from '../domain/features.ts';
 import { bboxIntersects, geometryBBox, type BBox } from './bbox.ts';
 import { ChordFrame } from './chord-frame.ts';
-import { EdgeBalance, mergeTouchingBoxes, undirectedEdgeKey, type OpenEdgeCount } from './edge-balance.ts';
+import { EdgeBalance, mergeTouchingBoxes, type OpenEdgeCount } from './edge-balance.ts';
 import { unbalancedPieces, type Piece } from './line-pieces.ts';
 import { polygonsOf } from './rings.ts';
 import { forEachOverlappingPair } from './segments.ts';
 
-/** An edge the exact balance leaves open, in the frame's metres, walked in its key's direction. */
+/** An edge the exact balance leaves open, in the frame's metres, walked in its record's direction. */
 interface OpenEdge {
-  readonly key: string;
+  /** The exact balance's record of the edge: its identity while it stays open. */
+  readonly record: OpenEdgeCount;
   readonly count: number;
-  /** Ends in frame metres, in the key's direction. */
+  /** Ends in frame metres, in the record's direction. */
   readonly ax: number;
   readonly ay: number;
   readonly bx: number;
@@ -44,22 +45,22 @@ interface Group {
   readonly members: readonly OpenEdge[];
   /** Unbalanced stretches as lon/lat boxes. */
   readonly boxes: readonly BBox[];
-  /** Keys of members that reach into an unbalanced stretch. */
-  readonly suspects: readonly string[];
+  /** Records of members that reach into an unbalanced stretch. */
+  readonly suspects: readonly OpenEdgeCount[];
 }
 
 export class CoverageBalance {
   private readonly exact = new EdgeBalance();
   private frame: ChordFrame | undefined;
-  /** Open edges by key, for following edits; after a rebuild only `unindexed` holds them until the first edit. */
-  private readonly edges = new Map<string, OpenEdge>();
+  /** Open edges by record, for following edits; after a rebuild only `unindexed` holds them until the first edit. */
+  private readonly edges = new Map<OpenEdgeCount, OpenEdge>();
   private unindexed: OpenEdge[] | undefined;
   private readonly tree = new RBush<OpenEdge>();
   private readonly groups = new Map<number, Group>();
   /** Groups that keep an unbalanced stretch: a handful, where `groups` holds one per open line. */
   private readonly unbalanced = new Set<number>();
   private nextGroup = 1;
-  private suspectKeys: Set<string> | undefined;
+  private suspects: Set<OpenEdgeCount> | undefined;
   private clusterBoxes: BBox[] | undefined;
 
   constructor(private readonly toleranceM: number) {}
@@ -85,13 +86,17 @@ export class CoverageBalance {
   /** True when an edge of the geometry reaches into an unbalanced stretch. */
   touches(geometry: AreaGeometry): boolean {
     this.resolve();
-    if (!this.suspectKeys) this.suspectKeys = new Set([...this.unbalanced].flatMap((id) => (this.groups.get(id) as Group).suspects));
-    if (this.suspectKeys.size === 0) return false;
+    if (!this.suspects) this.suspects = new Set([...this.unbalanced].flatMap((id) => (this.groups.get(id) as Group).suspects));
+    const suspects = this.suspects;
+    if (suspects.size === 0) return false;
     const box = geometryBBox(geometry);
     if (!this.clusters().some((c) => bboxIntersects(c, box))) return false;
     for (const polygon of polygonsOf(geometry)) {
       for (const ring of polygon) {
-        for (let i = 0; i + 1 < ring.length; i++) if (this.suspectKeys.has(undirectedEdgeKey(ring[i] as Position, ring[i + 1] as Position))) return true;
+        for (let i = 0; i + 1 < ring.length; i++) {
+          const record = this.exact.find(ring[i] as Position, ring[i + 1] as Position);
+          if (record && suspects.has(record)) return true;
+        }
       }
     }
     return false;
@@ -101,7 +106,7 @@ export class CoverageBalance {
   private resolve(): void {
     const changed = this.exact.takeChanged();
     if (changed !== 'all' && changed.size === 0) return;
-    this.suspectKeys = undefined;
+    this.suspects = undefined;
     this.clusterBoxes = undefined;
     if (changed === 'all') this.rebuild();
     else this.update(changed);
@@ -109,7 +114,7 @@ export class CoverageBalance {
 
   /**
    * Every group anew: twins paired by cell, the rest's boxes paired by one sweep and joined by union–find.
-   * The key index and the tree for later edits are built on the first edit: a one-off check (the CLI)
+   * The record index and the tree for later edits are built on the first edit: a one-off check (the CLI)
    * never needs them.
    */
   private rebuild(): void {
@@ -119,7 +124,7 @@ export class CoverageBalance {
     this.unbalanced.clear();
     this.tree.clear();
     const all: OpenEdge[] = [];
-    for (const [key, open] of this.exact.openEdges()) all.push(openEdge(key, open, frame, this.toleranceM));
+    for (const record of this.exact.openEdges()) all.push(openEdge(record, frame, this.toleranceM));
     this.unindexed = all;
     const lined = this.pairTwins(all.filter((e) => e.length > this.toleranceM));
     const boxes = new Float64Array(lined.length * 4);
@@ -195,32 +200,32 @@ export class CoverageBalance {
   }
 
   /** Only the groups the changed edges belonged to or now join. */
-  private update(changed: ReadonlySet<string>): void {
+  private update(changed: ReadonlySet<OpenEdgeCount>): void {
     const frame = this.frame as ChordFrame;
     if (this.unindexed) {
-      for (const edge of this.unindexed) this.edges.set(edge.key, edge);
+      for (const edge of this.unindexed) this.edges.set(edge.record, edge);
       this.tree.load(this.unindexed.filter((e) => e.length > this.toleranceM));
       this.unindexed = undefined;
     }
     const seeds = new Set<OpenEdge>();
-    for (const key of changed) {
-      const old = this.edges.get(key);
+    for (const record of changed) {
+      const old = this.edges.get(record);
       if (old) {
         this.dissolve(old.group, seeds);
         if (old.length > this.toleranceM) this.tree.remove(old);
-        this.edges.delete(key);
+        this.edges.delete(record);
         seeds.delete(old);
       }
-      const open = this.exact.open(key);
-      if (!open) continue;
-      const edge = openEdge(key, open, frame, this.toleranceM);
-      this.edges.set(key, edge);
+      // Count 0: the edge has balanced since, and left the exact balance.
+      if (record.count === 0) continue;
+      const edge = openEdge(record, frame, this.toleranceM);
+      this.edges.set(record, edge);
       seeds.add(edge);
       // Edges shorter than the tolerance point nowhere in particular; they join no line (and can hide no
       // stretch longer than the tolerance on their own).
       if (edge.length > this.toleranceM) this.tree.insert(edge);
     }
-    for (const seed of seeds) if (seed.group === 0 && this.edges.get(seed.key) === seed) this.build(seed, seeds);
+    for (const seed of seeds) if (seed.group === 0 && this.edges.get(seed.record) === seed) this.build(seed, seeds);
   }
 
   private dissolve(groupId: number, seeds: Set<OpenEdge>): void {
@@ -271,15 +276,15 @@ function frameFor(geometry: AreaGeometry): ChordFrame {
   return new ChordFrame((first?.[0] as number | undefined) ?? 120, (first?.[1] as number | undefined) ?? 30);
 }
 
-function openEdge(key: string, open: Readonly<OpenEdgeCount>, frame: ChordFrame, toleranceM: number): OpenEdge {
-  const { count, ax: lon1, ay: lat1, bx: lon2, by: lat2 } = open;
+function openEdge(record: OpenEdgeCount, frame: ChordFrame, toleranceM: number): OpenEdge {
+  const { count, ax: lon1, ay: lat1, bx: lon2, by: lat2 } = record;
   const ax = frame.x(lon1);
   const ay = frame.y(lat1);
   const bx = frame.x(lon2);
   const by = frame.y(lat2);
   const allowance = toleranceM + frame.chordSagitta(lon2 - lon1, lat2 - lat1);
   return {
-    key,
+    record,
     count,
     ax,
     ay,
@@ -341,7 +346,7 @@ function resolveGroup(members: readonly OpenEdge[], frame: ChordFrame, tolerance
   if (pieces.length === 0) return { members, boxes: [], suspects: [] };
   const margin = reference.allowance;
   const boxes = pieces.map((piece) => pieceBox(piece, members, spans, margin, frame));
-  const suspects = members.filter((_, i) => pieces.some((p) => reaches(spans[i] as Piece, p))).map((m) => m.key);
+  const suspects = members.filter((_, i) => pieces.some((p) => reaches(spans[i] as Piece, p))).map((m) => m.record);
   return { members, boxes, suspects };
 }
 

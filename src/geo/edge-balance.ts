@@ -13,25 +13,57 @@ import type { BBox } from './bbox.ts';
 import { polygonsOf, ringSignedAreaPlanar } from './rings.ts';
 import { forEachOverlappingPair } from './segments.ts';
 
-/** An edge whose count is not zero, walked in its key's direction, with its net count. */
+/**
+ * An edge of the balance in its canonical direction, with its net count. The record is the edge's identity
+ * while it is open: a layer above keys its own state by it. Once the count is back to zero the record
+ * leaves the balance (count 0); if the edge opens again, it gets a new record.
+ */
 export interface OpenEdgeCount {
-  count: number;
+  readonly count: number;
   readonly ax: number;
   readonly ay: number;
   readonly bx: number;
   readonly by: number;
 }
 
-/** Past this many changed keys a layer above rebuilds from every open edge, so following each key is wasted work. */
+class EdgeRecord implements OpenEdgeCount {
+  /** The next record whose coordinates hash alike. */
+  next: EdgeRecord | undefined = undefined;
+
+  constructor(
+    public count: number,
+    readonly ax: number,
+    readonly ay: number,
+    readonly bx: number,
+    readonly by: number,
+  ) {}
+
+  is(ax: number, ay: number, bx: number, by: number): boolean {
+    return same(this.ax, ax) && same(this.ay, ay) && same(this.bx, bx) && same(this.by, by);
+  }
+}
+
+/** Bit-equal coordinates, as the survey's shared vertices are (−0 equals 0; NaN equals NaN, so it cancels). */
+function same(a: number, b: number): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
+/** Past this many changed edges a layer above rebuilds from every open edge, so following each is wasted work. */
 export const BULK_CHANGES = 2000;
 
+/**
+ * The open edges, hashed by their coordinates' bits into a number: a map with small-integer keys and a
+ * chain for the rare shared hash. A text key per edge (four doubles printed, or their 16 bytes as a
+ * string) was most of building a 150,000-edge balance, and a misaligned coverage opens every edge.
+ */
 export class EdgeBalance {
-  private readonly net = new Map<string, OpenEdgeCount>();
+  private readonly net = new Map<number, EdgeRecord>();
+  private openCount = 0;
   /**
-   * Keys whose count changed since the last `takeChanged()`: what a tolerant layer above must look at again;
-   * 'all' once more than BULK_CHANGES changed (loading a layer), when it looks at every open edge anyway.
+   * Records whose count changed since the last `takeChanged()`: what a tolerant layer above must look at
+   * again; 'all' once more than BULK_CHANGES changed (loading a layer), when it looks at every open edge.
    */
-  private changed: Set<string> | 'all' = new Set<string>();
+  private changed: Set<OpenEdgeCount> | 'all' = new Set();
 
   /** Adds (sign +1) or removes (sign −1) a geometry's edges. */
   add(geometry: AreaGeometry, sign: 1 | -1): void {
@@ -45,70 +77,95 @@ export class EdgeBalance {
   }
 
   private addEdge(a: Position, b: Position, sign: number): void {
-    if (a[0] === b[0] && a[1] === b[1]) return;
-    const forward = isForward(a, b);
-    const [from, to] = forward ? [a, b] : [b, a];
-    const key = edgeKey(from, to);
+    const ax = (a[0] as number) + 0;
+    const ay = (a[1] as number) + 0;
+    const bx = (b[0] as number) + 0;
+    const by = (b[1] as number) + 0;
+    if (same(ax, bx) && same(ay, by)) return;
+    const forward = ax < bx || (ax === bx && ay < by);
     const delta = forward ? sign : -sign;
-    const open = this.net.get(key);
-    if (!open) this.net.set(key, { count: delta, ax: from[0] as number, ay: from[1] as number, bx: to[0] as number, by: to[1] as number });
-    else if (open.count + delta === 0) this.net.delete(key);
-    else open.count += delta;
+    const record = forward ? this.touch(ax, ay, bx, by, delta) : this.touch(bx, by, ax, ay, delta);
     if (this.changed !== 'all') {
-      this.changed.add(key);
+      this.changed.add(record);
       if (this.changed.size > BULK_CHANGES) this.changed = 'all';
     }
   }
 
+  /** Adds `delta` to the edge's count; returns its record (removed from the balance when the count is 0). */
+  private touch(ax: number, ay: number, bx: number, by: number, delta: number): EdgeRecord {
+    const hash = hashEdge(ax, ay, bx, by);
+    let previous: EdgeRecord | undefined;
+    let record = this.net.get(hash);
+    while (record && !record.is(ax, ay, bx, by)) {
+      previous = record;
+      record = record.next;
+    }
+    if (!record) {
+      const created = new EdgeRecord(delta, ax, ay, bx, by);
+      if (previous) previous.next = created;
+      else this.net.set(hash, created);
+      this.openCount++;
+      return created;
+    }
+    record.count += delta;
+    if (record.count === 0) {
+      if (previous) previous.next = record.next;
+      else if (record.next) this.net.set(hash, record.next);
+      else this.net.delete(hash);
+      record.next = undefined;
+      this.openCount--;
+    }
+    return record;
+  }
+
   /** True when every edge's count is zero. */
   get balanced(): boolean {
-    return this.net.size === 0;
+    return this.openCount === 0;
   }
 
-  /** The open edge under a key, or undefined when it balances. */
-  open(key: string): Readonly<OpenEdgeCount> | undefined {
-    return this.net.get(key);
+  /** The open record of the edge a–b (either direction), or undefined when it balances. */
+  find(a: Position, b: Position): OpenEdgeCount | undefined {
+    const ax = (a[0] as number) + 0;
+    const ay = (a[1] as number) + 0;
+    const bx = (b[0] as number) + 0;
+    const by = (b[1] as number) + 0;
+    const [x1, y1, x2, y2] = ax < bx || (ax === bx && ay < by) ? [ax, ay, bx, by] : [bx, by, ax, ay];
+    let record = this.net.get(hashEdge(x1, y1, x2, y2));
+    while (record && !record.is(x1, y1, x2, y2)) record = record.next;
+    return record;
   }
 
-  /** Every unbalanced edge by key: for building a tolerant layer from scratch. */
-  openEdges(): IterableIterator<[string, Readonly<OpenEdgeCount>]> {
-    return this.net.entries();
+  /** Every open edge: for building a tolerant layer from scratch. */
+  *openEdges(): IterableIterator<OpenEdgeCount> {
+    for (const first of this.net.values()) {
+      for (let record: EdgeRecord | undefined = first; record; record = record.next) yield record;
+    }
   }
 
-  /** The keys changed since the last call ('all': more than BULK_CHANGES of them), and forgets them. */
-  takeChanged(): Set<string> | 'all' {
+  /**
+   * The records changed since the last call ('all': more than BULK_CHANGES of them), and forgets them. A
+   * record with count 0 has balanced since.
+   */
+  takeChanged(): Set<OpenEdgeCount> | 'all' {
     const taken = this.changed;
     this.changed = new Set();
     return taken;
   }
 }
 
-/** Canonical direction of an edge: from the lexicographically smaller end. */
-function isForward(a: Position, b: Position): boolean {
-  return (a[0] as number) < (b[0] as number) || (a[0] === b[0] && (a[1] as number) < (b[1] as number));
-}
+const hashNumbers = new Float64Array(4);
+const hashWords = new Int32Array(hashNumbers.buffer);
 
-const keyNumbers = new Float64Array(4);
-const keyChars = new Uint16Array(keyNumbers.buffer);
-
-/**
- * The exact key of an edge walked from `a` to `b` (callers pass it in canonical direction): the bits of its
- * four coordinates as a 16-character string. Equal keys are bit-equal coordinates (−0 made 0), as with
- * decimal text, but without printing four doubles per edge, which was most of building a 150,000-edge
- * balance. Keys are opaque: the coordinates are read from the open edge, never from its key.
- */
-function edgeKey(a: Position, b: Position): string {
-  keyNumbers[0] = (a[0] as number) + 0;
-  keyNumbers[1] = (a[1] as number) + 0;
-  keyNumbers[2] = (b[0] as number) + 0;
-  keyNumbers[3] = (b[1] as number) + 0;
-  const c = keyChars;
-  return String.fromCharCode(c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!, c[12]!, c[13]!, c[14]!, c[15]!);
-}
-
-/** The key of an edge whatever its direction. */
-export function undirectedEdgeKey(a: Position, b: Position): string {
-  return isForward(a, b) ? edgeKey(a, b) : edgeKey(b, a);
+/** A 32-bit hash of the four coordinates' bits (callers pass −0 made 0). Equal hashes need not be equal edges. */
+export function hashEdge(ax: number, ay: number, bx: number, by: number): number {
+  hashNumbers[0] = ax;
+  hashNumbers[1] = ay;
+  hashNumbers[2] = bx;
+  hashNumbers[3] = by;
+  const w = hashWords;
+  let h = 0x811c9dc5;
+  for (let k = 0; k < 8; k++) h = Math.imul(h ^ (w[k] as number), 0x01000193) ^ ((w[k] as number) >>> 15);
+  return h | 0;
 }
 
 /** Merges boxes that meet until none do: overlapping pairs by sweep, joined by union–find, repeated while the grown boxes meet. */
