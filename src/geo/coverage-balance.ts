@@ -167,7 +167,7 @@ export class CoverageBalance {
       if (twin) {
         const id = this.nextGroup++;
         edge.group = twin.group = id;
-        this.groups.set(id, { members: [edge, twin], boxes: [], suspects: [] });
+        this.groups.set(id, { members: [edge, twin], boxes: NONE, suspects: NONE });
         continue;
       }
       const key = cellKey(Math.floor(mx / cell), Math.floor(my / cell));
@@ -271,6 +271,9 @@ export class CoverageBalance {
   }
 }
 
+/** The boxes and suspects of a balanced group: one shared empty list, not two per group (a misaligned coverage has a group per shared edge). */
+const NONE: readonly never[] = Object.freeze([]);
+
 function frameFor(geometry: AreaGeometry): ChordFrame {
   const first = polygonsOf(geometry)[0]?.[0]?.[0];
   return new ChordFrame((first?.[0] as number | undefined) ?? 120, (first?.[1] as number | undefined) ?? 30);
@@ -337,13 +340,13 @@ function onOneLine(e: OpenEdge, f: OpenEdge): boolean {
 /** Sums the group's counts along its longest member and turns what stays unbalanced into lon/lat boxes. */
 function resolveGroup(members: readonly OpenEdge[], frame: ChordFrame, toleranceM: number): Group {
   const reference = members.reduce((a, b) => (b.length > a.length ? b : a));
-  if (reference.length <= toleranceM) return { members, boxes: [], suspects: [] };
+  if (reference.length <= toleranceM) return { members, boxes: NONE, suspects: NONE };
   const ux = (reference.bx - reference.ax) / reference.length;
   const uy = (reference.by - reference.ay) / reference.length;
   const along = (x: number, y: number) => (x - reference.ax) * ux + (y - reference.ay) * uy;
   const spans = members.map((m) => ({ from: along(m.ax, m.ay), to: along(m.bx, m.by), count: m.count }));
   const pieces = unbalancedPieces(spans, toleranceM);
-  if (pieces.length === 0) return { members, boxes: [], suspects: [] };
+  if (pieces.length === 0) return { members, boxes: NONE, suspects: NONE };
   const margin = reference.allowance;
   const boxes = pieces.map((piece) => pieceBox(piece, members, spans, margin, frame));
   const suspects = members.filter((_, i) => pieces.some((p) => reaches(spans[i] as Piece, p))).map((m) => m.record);
