@@ -128,7 +128,12 @@ export class CoverageBalance {
     this.unindexed = all;
     const lined = this.pairTwins(all.filter((e) => e.length > this.toleranceM));
     const boxes = new Float64Array(lined.length * 4);
-    lined.forEach((e, i) => boxes.set([e.minX, e.minY, e.maxX, e.maxY], i * 4));
+    lined.forEach((e, i) => {
+      boxes[4 * i] = e.minX;
+      boxes[4 * i + 1] = e.minY;
+      boxes[4 * i + 2] = e.maxX;
+      boxes[4 * i + 3] = e.maxY;
+    });
     const parent = Int32Array.from(lined, (_, i) => i);
     const find = (i: number): number => {
       while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
@@ -159,7 +164,8 @@ export class CoverageBalance {
     // Twins' midpoints lie within the tolerance of each other; with cells twice that wide, the square
     // around a midpoint meets one cell per axis half the time, so most lookups are one to two.
     const cell = 4 * tolerance;
-    const waiting = new Map<number, OpenEdge[]>();
+    // An edge alone in its cell is kept as itself, a list only where several wait: most cells hold one.
+    const waiting = new Map<number, OpenEdge | OpenEdge[]>();
     for (const edge of edges) {
       const mx = (edge.ax + edge.bx) / 2;
       const my = (edge.ay + edge.by) / 2;
@@ -171,27 +177,34 @@ export class CoverageBalance {
         continue;
       }
       const key = cellKey(Math.floor(mx / cell), Math.floor(my / cell));
-      const list = waiting.get(key);
-      if (list) list.push(edge);
-      else waiting.set(key, [edge]);
+      const there = waiting.get(key);
+      if (there === undefined) waiting.set(key, edge);
+      else if (Array.isArray(there)) there.push(edge);
+      else waiting.set(key, [there, edge]);
     }
     return edges.filter((e) => e.group === 0);
   }
 
-  /** The waiting twin of `edge` (removed from its list), if any. */
-  private takeTwin(edge: OpenEdge, waiting: Map<number, OpenEdge[]>, mx: number, my: number, cell: number): OpenEdge | undefined {
+  /** The waiting twin of `edge` (taken out of its cell), if any. */
+  private takeTwin(edge: OpenEdge, waiting: Map<number, OpenEdge | OpenEdge[]>, mx: number, my: number, cell: number): OpenEdge | undefined {
     const tolerance = this.toleranceM;
     const lastI = Math.floor((mx + tolerance) / cell);
     const lastJ = Math.floor((my + tolerance) / cell);
     for (let i = Math.floor((mx - tolerance) / cell); i <= lastI; i++) {
       for (let j = Math.floor((my - tolerance) / cell); j <= lastJ; j++) {
-        const list = waiting.get(cellKey(i, j));
-        if (!list) continue;
-        for (let k = 0; k < list.length; k++) {
-          const other = list[k] as OpenEdge;
+        const key = cellKey(i, j);
+        const there = waiting.get(key);
+        if (there === undefined) continue;
+        if (!Array.isArray(there)) {
+          if (!areTwins(edge, there, tolerance)) continue;
+          waiting.delete(key);
+          return there;
+        }
+        for (let k = 0; k < there.length; k++) {
+          const other = there[k] as OpenEdge;
           if (!areTwins(edge, other, tolerance)) continue;
-          list[k] = list[list.length - 1] as OpenEdge;
-          list.pop();
+          there[k] = there[there.length - 1] as OpenEdge;
+          there.pop();
           return other;
         }
       }

@@ -194,8 +194,11 @@ export class PreparedArea {
    * which is right for valid polygons and multipolygons whatever their rings' winding.
    */
   locate(p: Position): Location {
-    const x = p[0] as number;
-    const y = p[1] as number;
+    return this.locateXY(p[0] as number, p[1] as number);
+  }
+
+  /** `locate` of the point (x, y), for callers that have numbers, not a position. */
+  locateXY(x: number, y: number): Location {
     if (this.edgeCount === 0 || x < this.bbox[0] || x > this.bbox[2] || y < this.bbox[1] || y > this.bbox[3]) return 'outside';
     const [band] = this.bandRange(y, y);
     const xy = this.xy;

@@ -81,6 +81,12 @@ function contactsAtCommonVerticesOnly(pa: PreparedArea, pb: PreparedArea, shared
     for (const j of pb.edgesIn(box)) {
       const t0 = pb.edgeStart(j);
       const t1 = pb.edgeEnd(j);
+      // The same edge in both (shared boundaries' usual case), told without the four orientations.
+      if ((positionsEqual(s0, t0) && positionsEqual(s1, t1)) || (positionsEqual(s0, t1) && positionsEqual(s1, t0))) {
+        sharedA.add(i);
+        sharedB.add(j);
+        continue;
+      }
       const hit = segmentIntersection(s0, s1, t0, t1);
       if (hit.kind === 'none') continue;
       if (hit.kind === 'cross') return false;
@@ -88,10 +94,8 @@ function contactsAtCommonVerticesOnly(pa: PreparedArea, pb: PreparedArea, shared
         if (!isEndpoint(hit.point, s0, s1) || !isEndpoint(hit.point, t0, t1)) return false;
         continue;
       }
-      const same = (positionsEqual(s0, t0) && positionsEqual(s1, t1)) || (positionsEqual(s0, t1) && positionsEqual(s1, t0));
-      if (!same) return false;
-      sharedA.add(i);
-      sharedB.add(j);
+      // Collinear along a stretch without being the same edge: a vertex of one lies inside an edge of the other.
+      return false;
     }
   }
   return true;
@@ -119,7 +123,7 @@ function probe(g: PreparedArea, other: PreparedArea, shared: ReadonlySet<number>
       sides.outside = true;
       return;
     }
-    const where = other.locate([x, y]);
+    const where = other.locateXY(x, y);
     if (where === 'inside') sides.inside = true;
     else if (where === 'outside') sides.outside = true;
   };
