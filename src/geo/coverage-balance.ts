@@ -161,8 +161,9 @@ export class CoverageBalance {
    */
   private pairTwins(edges: readonly OpenEdge[]): OpenEdge[] {
     const tolerance = this.toleranceM;
-    // Twins' midpoints lie within the tolerance of each other; with cells twice that wide, the square
-    // around a midpoint meets one cell per axis half the time, so most lookups are one to two.
+    // Twins' midpoints lie within the tolerance of each other, so a midpoint's twin is in the square of
+    // side 2 × tolerance around it; with cells twice that side, the square meets one cell per axis half
+    // the time, and most searches look in one or two cells.
     const cell = 4 * tolerance;
     // An edge alone in its cell is kept as itself, a list only where several wait: most cells hold one.
     const waiting = new Map<number, OpenEdge | OpenEdge[]>();
