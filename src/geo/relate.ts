@@ -20,7 +20,7 @@ export function relate(a: AreaGeometry, b: AreaGeometry): Relation {
   const pa = PreparedArea.of(a);
   const pb = PreparedArea.of(b);
   if (!bboxIntersects(pa.bbox, pb.bbox)) return 'disjoint';
-  const apart = relationAcrossBoxes(pa, pb, pa.bbox, pb.bbox);
+  const apart = relationAcrossBoxes(pa, pb);
   if (apart) return apart;
   const sharedA = new Set<number>();
   const sharedB = new Set<number>();
@@ -39,18 +39,17 @@ export function relate(a: AreaGeometry, b: AreaGeometry): Relation {
 }
 
 /**
- * The answer when one outline comes nowhere near the other's box (`boxA`, `boxB`: the boxes, grown by a
- * tolerance where one applies), else undefined. Then that outline cannot meet the other geometry: the
- * other lies wholly on one side of it, and one of its vertices says which. Most pairs a box search yields
- * are of this kind (a parcel deep inside a large zone, or in its box but away from it), so they cost one
- * band of edges and one point location instead of the full test.
+ * The answer when one outline comes nowhere near the other's box, else undefined. Then that outline cannot
+ * meet the other geometry: the other lies wholly on one side of it, and one of its vertices says which.
+ * Most pairs a box search yields are of this kind (a parcel deep inside a large zone, or in its box but away
+ * from it), so they cost one band of edges and one point location instead of the full test.
  */
-export function relationAcrossBoxes(pa: PreparedArea, pb: PreparedArea, boxA: BBox, boxB: BBox): Relation | undefined {
-  if (!pb.hasEdgeIn(boxA)) {
+function relationAcrossBoxes(pa: PreparedArea, pb: PreparedArea): Relation | undefined {
+  if (!pb.hasEdgeIn(pa.bbox)) {
     const vertex = pa.firstVertex();
     if (vertex) return pb.locate(vertex) === 'inside' ? 'within' : 'disjoint';
   }
-  if (!pa.hasEdgeIn(boxB)) {
+  if (!pa.hasEdgeIn(pb.bbox)) {
     const vertex = pb.firstVertex();
     if (vertex) return pa.locate(vertex) === 'inside' ? 'contains' : 'disjoint';
   }
