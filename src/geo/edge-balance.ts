@@ -43,7 +43,7 @@ class EdgeRecord implements OpenEdgeCount {
   }
 }
 
-/** Bit-equal coordinates, as the survey's shared vertices are (−0 equals 0; NaN equals NaN, so it cancels). */
+/** Bit-equal coordinates, as the survey’s shared vertices are (−0 equals 0, NaN equals NaN). */
 function same(a: number, b: number): boolean {
   return a === b || (a !== a && b !== b);
 }
