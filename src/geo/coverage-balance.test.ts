@@ -122,8 +122,12 @@ describe('CoverageBalance', () => {
       expect(gap.touches(cells[0]!)).toBe(false);
     });
 
-    it('follows edits after a bulk build', () => {
+    it.each([
+      ['on the first edit', false],
+      ['readied for edits first', true],
+    ])('follows edits after a bulk build, its edit index built %s', (_, readied) => {
       const balance = balanceOf(village, ...cells);
+      if (readied) balance.prepareForEdits();
       expect(balance.balanced).toBe(true);
       // The hole's sides join lines of jittered edges 50 m long; each side's box must still lie on it.
       balance.add(cells[820]!, -1);

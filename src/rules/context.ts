@@ -190,6 +190,11 @@ export class CheckState {
     return { plane: this.plane(), minWidthM: this.profile.coverageToleranceM, minAreaM2 };
   }
 
+  /** Readies the balances built so far for edits (CoverageBalance.prepareForEdits): for an editor, after its first check. */
+  prepareForEdits(): void {
+    for (const balance of this.balances.values()) balance.prepareForEdits();
+  }
+
   /** The tolerant edge balance of a partition layer against the boundary (built on first use, then kept in step). */
   balance(layer: LayerId): CoverageBalance {
     if (!LAYERS[layer].partition) throw new Error(`${layer} is not a partition layer`);

@@ -45,11 +45,15 @@ describe('RuleEngine', () => {
     }
   });
 
-  it('follows vertex moves on the sample village and undoes them exactly', () => {
+  it.each([
+    ['as a one-off check leaves it', false],
+    ['readied for edits, as the validation worker does after its first check', true],
+  ])('follows vertex moves on the sample village and undoes them exactly: engine %s', (_, readied) => {
     const parsed = parsePlanText(readFileSync('samples/sample-village.plan.json', 'utf8'));
     if (!parsed.ok) throw new Error('sample unreadable');
     const plan = parsed.value;
     const engine = new RuleEngine(plan);
+    if (readied) engine.prepareForEdits();
     const before = comparable(engine.result().issues);
     const id = layerFeatures(plan, 'base')[500]!.id;
     const patch = moveSharedVertex(plan, id, 2e-5);

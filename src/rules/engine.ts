@@ -87,6 +87,11 @@ export class RuleEngine {
     return summarise(withJustifications(issues, this.state.plan));
   }
 
+  /** What following edits needs and a one-off check does not (context.ts): for an editor, once the first check is shown. */
+  prepareForEdits(): void {
+    this.state.prepareForEdits();
+  }
+
   tables(): Tables {
     return computeTables(this.state);
   }

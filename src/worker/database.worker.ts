@@ -21,6 +21,7 @@ import { applyEdit, type DatabaseEdit, type EditDirection } from '../commands/vi
 import { deriveControlBoundaries } from '../commands/village-database/derive-control-boundaries.command.ts';
 import { computeDatabaseTables, type DatabaseTables } from '../rules/ydyh/database-tables.ts';
 import { checkDatabase, type DatabaseCheck } from '../rules/ydyh/index.ts';
+import { prepareCoverageForEdits } from '../rules/ydyh/database-coverage.ts';
 import { loadGeos } from '../geo/geos/geos-module.ts';
 
 let held: VillageDatabase | null = null;
@@ -84,7 +85,10 @@ const api = {
   async check(): Promise<DatabaseCheck> {
     // The coverage checks (no-gap, no-overlap) clip their clusters with GEOS: loaded once, on first use.
     await loadGeos();
-    return checkDatabase(database());
+    const check = checkDatabase(database());
+    // After the answer is posted, while the planner reads it: the first edit then costs what the others do.
+    setTimeout(prepareCoverageForEdits, 0);
+    return check;
   },
   async tables(): Promise<DatabaseTables> {
     // The red line and the PBF are clipped to the village with GEOS.

@@ -151,6 +151,11 @@ function near(side: Side, box: BBox): AreaFeature[] {
   return areaFeatures(found).filter((f) => isValidGeometry(f.geometry));
 }
 
+/** Readies the kept balances for edits (CoverageBalance.prepareForEdits): for the editor, after a check is shown. */
+export function prepareCoverageForEdits(): void {
+  for (const state of tracked.values()) state.balance.prepareForEdits();
+}
+
 /** The clusters of a partition layer, or null when the database lacks the layer (`inputs-complete` says so). */
 export function layerCoverage(db: VillageDatabase, partition: PartitionLayer): LayerCoverage | null {
   const gk = planeFor(db, partition.layer);
