@@ -48,3 +48,21 @@ export function localLengthMetres(a: readonly number[], b: readonly number[]): n
   const scale = metresPerDegree((ay + by) / 2);
   return Math.hypot((bx - ax) * scale.x, (by - ay) * scale.y);
 }
+
+/**
+ * Distance in ground metres from (x, y) to the segment (ax, ay)–(bx, by), all in degrees, with `mx`, `my`
+ * metres per degree east and north (metresPerDegree at the place): a plane around the segment, which over a
+ * few metres is off by far less than a millimetre.
+ */
+export function distanceToSegmentM(x: number, y: number, ax: number, ay: number, bx: number, by: number, mx: number, my: number): number {
+  // In metres relative to a: the segment runs from (0, 0) to (ex, ey).
+  const ex = (bx - ax) * mx;
+  const ey = (by - ay) * my;
+  const px = (x - ax) * mx;
+  const py = (y - ay) * my;
+  const length2 = ex * ex + ey * ey;
+  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, (px * ex + py * ey) / length2));
+  const qx = px - t * ex;
+  const qy = py - t * ey;
+  return Math.sqrt(qx * qx + qy * qy);
+}

@@ -8,6 +8,7 @@ import type { Position } from 'geojson';
 import { orient2d } from 'robust-predicates';
 import type { AreaGeometry } from '../domain/features.ts';
 import { emptyBBox, extendBBox, type BBox } from './bbox.ts';
+import { distanceToSegmentM } from './local-metric.ts';
 import type { Location } from './point-in-ring.ts';
 import { rings } from './rings.ts';
 
@@ -116,12 +117,7 @@ export class PreparedArea {
         if (seen[i] === stamp) continue;
         seen[i] = stamp;
       }
-      const ax = xy[4 * i] as number;
-      const ay = xy[4 * i + 1] as number;
-      const bx = xy[4 * i + 2] as number;
-      const by = xy[4 * i + 3] as number;
-      if (Math.min(ax, bx) > box[2] || Math.max(ax, bx) < box[0] || Math.min(ay, by) > box[3] || Math.max(ay, by) < box[1]) continue;
-      out.push(i);
+      if (edgeMeetsBox(xy, i, box[0], box[1], box[2], box[3])) out.push(i);
     }
     return out;
   }
@@ -133,13 +129,7 @@ export class PreparedArea {
     const xy = this.xy;
     const { bandStart, bandEdges } = this;
     for (let n = bandStart[lo] as number, end = bandStart[hi + 1] as number; n < end; n++) {
-      const i = bandEdges[n] as number;
-      const ax = xy[4 * i] as number;
-      const ay = xy[4 * i + 1] as number;
-      const bx = xy[4 * i + 2] as number;
-      const by = xy[4 * i + 3] as number;
-      if (Math.min(ax, bx) > box[2] || Math.max(ax, bx) < box[0] || Math.min(ay, by) > box[3] || Math.max(ay, by) < box[1]) continue;
-      return true;
+      if (edgeMeetsBox(xy, bandEdges[n] as number, box[0], box[1], box[2], box[3])) return true;
     }
     return false;
   }
@@ -221,19 +211,15 @@ export class PreparedArea {
 
 /** Edge i of `xy` passes within `toleranceM` ground metres of (x, y); dx, dy: the tolerance in degrees. */
 function edgeNear(xy: Float64Array, i: number, x: number, y: number, mx: number, my: number, dx: number, dy: number, toleranceM: number): boolean {
+  if (!edgeMeetsBox(xy, i, x - dx, y - dy, x + dx, y + dy)) return false;
+  return distanceToSegmentM(x, y, xy[4 * i] as number, xy[4 * i + 1] as number, xy[4 * i + 2] as number, xy[4 * i + 3] as number, mx, my) <= toleranceM;
+}
+
+/** Edge i's box meets the box (minX, minY)–(maxX, maxY) (touching counts). */
+function edgeMeetsBox(xy: Float64Array, i: number, minX: number, minY: number, maxX: number, maxY: number): boolean {
   const ax = xy[4 * i] as number;
   const ay = xy[4 * i + 1] as number;
   const bx = xy[4 * i + 2] as number;
   const by = xy[4 * i + 3] as number;
-  if (Math.min(ax, bx) > x + dx || Math.max(ax, bx) < x - dx || Math.min(ay, by) > y + dy || Math.max(ay, by) < y - dy) return false;
-  // In metres relative to a: the segment runs from (0, 0) to (ex, ey).
-  const ex = (bx - ax) * mx;
-  const ey = (by - ay) * my;
-  const px = (x - ax) * mx;
-  const py = (y - ay) * my;
-  const length2 = ex * ex + ey * ey;
-  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, (px * ex + py * ey) / length2));
-  const qx = px - t * ex;
-  const qy = py - t * ey;
-  return qx * qx + qy * qy <= toleranceM * toleranceM;
+  return Math.min(ax, bx) <= maxX && Math.max(ax, bx) >= minX && Math.min(ay, by) <= maxY && Math.max(ay, by) >= minY;
 }

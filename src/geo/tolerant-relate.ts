@@ -19,7 +19,7 @@
 import type { Position } from 'geojson';
 import type { AreaGeometry } from '../domain/features.ts';
 import { bboxIntersects, type BBox } from './bbox.ts';
-import { metresPerDegree } from './local-metric.ts';
+import { distanceToSegmentM, metresPerDegree } from './local-metric.ts';
 import { PreparedArea } from './prepared-area.ts';
 import { relate, relationByInterior, type Relation } from './relate.ts';
 import { segmentIntersection } from './segments.ts';
@@ -61,14 +61,7 @@ class Metric {
 
   /** Distance in metres from p to the segment a–b. */
   toSegment(p: Position, a: Position, b: Position): number {
-    // In metres relative to a: the segment runs from (0, 0) to (bx, by).
-    const bx = ((b[0] as number) - (a[0] as number)) * this.mx;
-    const by = ((b[1] as number) - (a[1] as number)) * this.my;
-    const px = ((p[0] as number) - (a[0] as number)) * this.mx;
-    const py = ((p[1] as number) - (a[1] as number)) * this.my;
-    const len2 = bx * bx + by * by;
-    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, (px * bx + py * by) / len2));
-    return Math.hypot(px - t * bx, py - t * by);
+    return distanceToSegmentM(p[0] as number, p[1] as number, a[0] as number, a[1] as number, b[0] as number, b[1] as number, this.mx, this.my);
   }
 
   /** Distance in metres between two points. */
