@@ -11,7 +11,7 @@ const SMALL = 0.0002;
 const smallCell = ellipsoidalArea(grid(SMALL).block(0, 0, 1, 1));
 
 function withRecorded(delta: number, size?: number, withinBoth?: number) {
-  const area = size ? smallCell : bigCell;
+  const area = size === undefined ? bigCell : size === SMALL ? smallCell : ellipsoidalArea(grid(size).block(0, 0, 1, 1));
   const meta = withinBoth === undefined ? {} : { meta: { profileOverrides: { areaAttributeTolerance: { absoluteM2: 20, relative: 0.02, withinBoth } } } };
   return village({ w: 1, h: 1, zones: [], ...(size ? { size } : {}), baseProps: () => ({ recordedArea: area + delta }), ...meta }).plan;
 }
@@ -36,6 +36,20 @@ describe(RULE, () => {
     const issues = issuesOf(withRecorded(15, SMALL), RULE);
     expect(issues).toHaveLength(1);
     expect(issues[0]!.message.params.allowedM2).toBeCloseTo(allowed, 2);
+  });
+
+  it('a sliver is not held closer than TBMJ’s rounding to 0.01 m²', () => {
+    // A 0.000003° cell, ~0.1 m²: 2 % of it is ~0.002 m², less than rounding to two decimals can move it.
+    const TINY = 0.000003;
+    const tiny = ellipsoidalArea(grid(TINY).block(0, 0, 1, 1));
+    expect(tiny).toBeGreaterThan(0.05);
+    expect(tiny).toBeLessThan(0.2);
+    const rounded = Math.round(tiny * 100) / 100;
+    expect(issuesOf(withRecorded(rounded - tiny, TINY), RULE)).toEqual([]);
+    expect(issuesOf(withRecorded(0.004, TINY), RULE)).toEqual([]);
+    const issues = issuesOf(withRecorded(0.02, TINY), RULE);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message.params.allowedM2).toBe(0.01); // 0.005, shown to two decimals as the report shows areas
   });
 
   it('the profile can ask for the looser reading (within either)', () => {
