@@ -1,6 +1,6 @@
 /**
- * The checker's input: a plan file saved by the editor, or a package folder (io/package). Node only.
- * Anything unreadable is a message naming the file and the reason.
+ * The checker's input: a plan file saved by the editor, a package folder, or a package zipped (io/package).
+ * Node only. Anything unreadable is a message naming the file and the reason.
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { FeatureId } from '../domain/ids.ts';
@@ -9,6 +9,9 @@ import { parsePlanText } from '../domain/plan-file.ts';
 import type { Plan } from '../domain/plan.ts';
 import { PROFILES } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { MAX_FILE_BYTES, readPackageFolder } from '../io/package/read-folder.ts';
+import { readPackageFiles } from '../io/package/read-files.ts';
+import { listZip } from '../io/zip/zip-read.ts';
+import type { ReconstructedPlan } from '../io/package/reconstruct.ts';
 
 export interface Input {
   readonly plan: Plan;
@@ -19,6 +22,10 @@ export interface Input {
 
 const unreadable = (file: string, reasonKey: string, params: Record<string, string | number> = {}): Result<Input> => ({ ok: false, error: { key: 'cli.unreadable', params: { file, reasonKey, ...params } } });
 
+function fromPackage(read: Result<ReconstructedPlan>): Result<Input> {
+  return read.ok ? { ok: true, value: { plan: read.value.plan, labels: read.value.refs, notes: read.notes }, notes: [] } : read;
+}
+
 export function readInput(path: string, profileId: string): Result<Input> {
   if (!PROFILES[profileId]) return { ok: false, error: { key: 'cli.unknownProfile', params: { profile: profileId, known: Object.keys(PROFILES).join(', ') } } };
   let stats;
@@ -27,12 +34,22 @@ export function readInput(path: string, profileId: string): Result<Input> {
   } catch {
     return unreadable(path, 'cli.notFound');
   }
-  if (stats.isDirectory()) {
-    const read = readPackageFolder(path, profileId);
-    if (!read.ok) return read;
-    return { ok: true, value: { plan: read.value.plan, labels: read.value.refs, notes: read.notes }, notes: [] };
-  }
+  if (stats.isDirectory()) return fromPackage(readPackageFolder(path, profileId));
   if (stats.size > MAX_FILE_BYTES) return unreadable(path, 'cli.tooLarge', { sizeMiB: Math.round(stats.size / 2 ** 20), limitMiB: MAX_FILE_BYTES / 2 ** 20 });
+  if (/\.zip$/i.test(path)) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return unreadable(path, 'cli.notFound');
+    }
+    // A zipped package, as a township sends one: its layers found and read as the editor reads them.
+    const zip = { name: path, bytes };
+    const read = readPackageFiles([zip], {}, profileId);
+    if (read) return fromPackage(read);
+    const listed = listZip(zip);
+    return listed.ok ? unreadable(path, 'package.zipNoLayers') : { ok: false, error: { key: 'cli.unreadable', params: { file: path, reasonKey: listed.error.key, ...listed.error.params } } };
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));

@@ -26,7 +26,7 @@ interface LayerSource {
 }
 
 /** The package layer a Shapefile part stands for (`…/JQDLTB.shp`), or undefined. */
-function shapefileLayerOf(path: string): PackageLayerName | undefined {
+export function shapefileLayerOf(path: string): PackageLayerName | undefined {
   if (!SHAPEFILE_PARTS.includes(extensionOf(path))) return undefined;
   const stem = fileName(stemOf(path)).toUpperCase();
   return PACKAGE_LAYER_NAMES.find((n) => n === stem);

@@ -1,15 +1,22 @@
 /**
- * Reads a package folder from disk (Node only): finds the GeoJSON layer files by name anywhere a few levels
- * down (provincial packages keep them in `3.规划图形数据/`), and the sidecar `规划参数.json` (in
- * `6.其他数据/`, package-inputs.ts), parses them and rebuilds the plan. Every failure names the file and the
- * reason; a sidecar that cannot be used is a note, never a failure.
+ * Reads a package folder from disk (Node only): finds the layer files by name anywhere a few levels down
+ * (provincial packages keep them in `3.规划图形数据/`), and the sidecar `规划参数.json` (in `6.其他数据/`,
+ * package-inputs.ts), parses them and rebuilds the plan. Every failure names the file and the reason; a
+ * sidecar that cannot be used is a note, never a failure.
+ *
+ * A package with every layer as GeoJSON (ours, and any that carries RFC 7946 copies) is read here, layer by
+ * layer, leaving out the rows the plan does not use as it goes. A package whose layers are Shapefiles, as
+ * ArcGIS and most other tools deliver them (CRS from the `.prj`, text from the `.cpg`), is read as the
+ * editor reads one (read-files.ts): each layer from its GeoJSON when there is one, else its Shapefile.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Message, Result } from '../../domain/message.ts';
+import type { InputFile } from '../files.ts';
 import { readGeoJsonLayer } from './geojson-layer.ts';
 import { INPUTS_FILE_NAME, readPlanInputs, type PlanInputs } from './package-inputs.ts';
 import { layerNameOf, PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, type PackageLayerName, type PackageLayers } from './package-layers.ts';
+import { readPackageFiles, shapefileLayerOf } from './read-files.ts';
 import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
 import { rowsUsed } from './rows-used.ts';
 
@@ -17,8 +24,19 @@ const MAX_DEPTH = 3;
 const MAX_ENTRIES = 5_000;
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-function layerFiles(root: string): { readonly layers: Map<PackageLayerName, string>; readonly inputs: string | null } {
+interface FolderFiles {
+  /** Each layer's GeoJSON file. */
+  readonly layers: Map<PackageLayerName, string>;
+  /** The parts (.shp, .dbf, .prj …) of the package layers' Shapefiles, and the layers they are of. */
+  readonly shapefileParts: readonly string[];
+  readonly shapefileLayers: ReadonlySet<PackageLayerName>;
+  readonly inputs: string | null;
+}
+
+function layerFiles(root: string): FolderFiles {
   const found = new Map<PackageLayerName, string>();
+  const shapefileParts: string[] = [];
+  const shapefileLayers = new Set<PackageLayerName>();
   let inputs: string | null = null;
   let seen = 0;
   const walk = (dir: string, depth: number) => {
@@ -34,11 +52,41 @@ function layerFiles(root: string): { readonly layers: Map<PackageLayerName, stri
       if (entry.isDirectory() && depth < MAX_DEPTH) walk(path, depth + 1);
       const name = entry.isFile() ? layerNameOf(entry.name) : undefined;
       if (name && !found.has(name)) found.set(name, path);
+      const shapefileLayer = entry.isFile() ? shapefileLayerOf(entry.name) : undefined;
+      if (shapefileLayer) {
+        shapefileParts.push(path);
+        if (entry.name.toLowerCase().endsWith('.shp')) shapefileLayers.add(shapefileLayer);
+      }
       if (entry.isFile() && entry.name === INPUTS_FILE_NAME && inputs === null) inputs = path;
     }
   };
   walk(root, 0);
-  return { layers: found, inputs };
+  return { layers: found, shapefileParts, shapefileLayers, inputs };
+}
+
+/** A file's bytes, named as the user knows it, or the failure that names it. */
+function readNamed(path: string): Result<InputFile> {
+  const shown = relative(process.cwd(), path) || path;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) return { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.tooLarge', sizeMiB: Math.round(size / 2 ** 20), limitMiB: MAX_FILE_BYTES / 2 ** 20 } } };
+    return { ok: true, value: { name: shown, bytes: readFileSync(path) }, notes: [] };
+  } catch {
+    // Gone or unreadable between listing and reading: a message, never a stack trace.
+    return { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.notFound' } } };
+  }
+}
+
+/** A package some of whose layers are Shapefiles only: read as the editor reads one (read-files.ts). */
+function readWithShapefiles(folder: string, found: FolderFiles, profileId: string | undefined): Result<ReconstructedPlan> {
+  const files: InputFile[] = [];
+  for (const path of [...found.layers.values(), ...found.shapefileParts, ...(found.inputs ? [found.inputs] : [])]) {
+    const file = readNamed(path);
+    if (!file.ok) return file;
+    files.push(file.value);
+  }
+  const hasParcels = found.layers.has('JQDLTB') || found.shapefileLayers.has('JQDLTB');
+  return readPackageFiles(files, {}, profileId) ?? { ok: false, error: { key: 'cli.unreadable', params: { file: folder, reasonKey: hasParcels ? 'package.parcelsOnly' : 'package.noLayers' } } };
 }
 
 /** The sidecar, or null with a note when it is missing from disk, too large or unusable. */
@@ -64,6 +112,7 @@ function readInputs(path: string | null, notes: Message[]): PlanInputs | null {
 export function readPackageFolder(folder: string, profileId?: string): Result<ReconstructedPlan> {
   const found = layerFiles(folder);
   const files = found.layers;
+  if ([...found.shapefileLayers].some((name) => !files.has(name))) return readWithShapefiles(folder, found, profileId);
   if (!REQUIRED_LAYERS.every((name) => files.has(name))) return { ok: false, error: { key: 'cli.unreadable', params: { file: folder, reasonKey: 'package.noLayers' } } };
   const layers: PackageLayers = {};
   const notes: Message[] = [];
@@ -71,17 +120,10 @@ export function readPackageFolder(folder: string, profileId?: string): Result<Re
   for (const name of PACKAGE_LAYER_NAMES) {
     const path = files.get(name);
     if (!path) continue;
-    const shown = relative(process.cwd(), path) || path;
-    let bytes: Uint8Array;
-    try {
-      const size = statSync(path).size;
-      if (size > MAX_FILE_BYTES) return { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.tooLarge', sizeMiB: Math.round(size / 2 ** 20), limitMiB: MAX_FILE_BYTES / 2 ** 20 } } };
-      bytes = readFileSync(path);
-    } catch {
-      // Gone or unreadable between listing and reading: a message, never a stack trace.
-      return { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.notFound' } } };
-    }
-    const layer = readGeoJsonLayer(name, shown, bytes, rowsUsed(name, { layers, hasPbfLayer: files.has('JBNTBHTB') }));
+    const file = readNamed(path);
+    if (!file.ok) return file;
+    const shown = file.value.name;
+    const layer = readGeoJsonLayer(name, shown, file.value.bytes, rowsUsed(name, { layers, hasPbfLayer: files.has('JBNTBHTB') }));
     if (!layer.ok) return layer.error.key === 'package.notUtf8' ? { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.notUtf8' } } } : layer;
     notes.push(...layer.notes);
     layers[layer.value.name] = layer.value;

@@ -1,0 +1,99 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePlanText } from '../domain/plan-file.ts';
+import { writePackageFolder, type WrittenPackage } from '../io/package/round-trip-support.ts';
+import { writeZip } from '../io/zip/zip-write.ts';
+import { runCli } from './main.ts';
+
+/** The sample village's delivery package (Shapefiles in the GK zone and GeoJSON), and copies of it as another tool delivers it. */
+let pkg: WrittenPackage;
+let scratch: string;
+beforeAll(async () => {
+  const sample = parsePlanText(readFileSync('samples/sample-village.plan.json', 'utf8'));
+  if (!sample.ok) throw new Error('sample unreadable');
+  pkg = await writePackageFolder(sample.value);
+  scratch = mkdtempSync(join(tmpdir(), 'vp-package-input-'));
+}, 60_000);
+afterAll(() => {
+  pkg.remove();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** The package without its GeoJSON copies: Shapefiles only, as ArcGIS delivers one. */
+function shapefilesOnly(name: string): string {
+  const dir = join(scratch, name);
+  cpSync(pkg.dir, dir, { recursive: true });
+  rmSync(join(dir, '3.规划图形数据', 'GeoJSON'), { recursive: true });
+  return dir;
+}
+
+function zipped(dir: string, name: string): string {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => statSync(join(dir, path)).isFile())
+    .map((path) => ({ name: `村庄规划成果/${path}`, bytes: readFileSync(join(dir, path)) }));
+  const path = join(scratch, name);
+  writeFileSync(path, writeZip(files));
+  return path;
+}
+
+interface Report {
+  summary: Record<string, unknown>;
+  issues: { rule: string; severity: string; features: string[] }[];
+  tables: { F1: { rows: { cells: Record<string, { m2: number }> }[] } };
+}
+
+async function check(input: string): Promise<{ code: number; report: Report; stderr: string }> {
+  const out = await runCli(['check', input, '--format', 'json', '--lang', 'en']);
+  return { code: out.code, report: JSON.parse(out.stdout || 'null') as Report, stderr: out.stderr };
+}
+
+const issueKeys = (report: Report) => report.issues.map((i) => `${i.rule} ${i.severity} ${i.features.join(',')}`).sort();
+
+describe('village-plan check on packages as other tools deliver them', () => {
+  it('reads a package of Shapefiles alone, and zipped, to the issues of its GeoJSON', async () => {
+    const geojson = await check(pkg.dir);
+    expect(geojson.code).toBe(0);
+    const shp = await check(shapefilesOnly('shp'));
+    const zip = await check(zipped(join(scratch, 'shp'), 'shp.zip'));
+    const zipAll = await check(zipped(pkg.dir, 'all.zip'));
+    for (const other of [shp, zip, zipAll]) {
+      expect(other.code).toBe(0);
+      expect(other.report.summary).toEqual(geojson.report.summary);
+      expect(issueKeys(other.report)).toEqual(issueKeys(geojson.report));
+      // GK coordinates written to the millimetre and projected back: the village's area within a few cm².
+      const area = (r: Report) => r.tables.F1.rows[0]!.cells.base!.m2;
+      expect(Math.abs(area(other.report) - area(geojson.report))).toBeLessThan(0.1);
+    }
+    expect(shp.stderr).toContain('规划参数.json');
+  });
+
+  it('says what is missing, naming the file or the folder', async () => {
+    const noDbf = shapefilesOnly('no-dbf');
+    rmSync(join(noDbf, '3.规划图形数据', 'Shapefile', 'GHYT.dbf'));
+    const missing = await runCli(['check', noDbf, '--lang', 'en']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/GHYT/);
+    expect(missing.stderr).toMatch(/\.dbf/);
+
+    const parcelsOnly = join(scratch, 'parcels-only');
+    mkdirSync(parcelsOnly);
+    for (const part of ['shp', 'shx', 'dbf', 'prj', 'cpg']) cpSync(join(pkg.dir, '3.规划图形数据', 'Shapefile', `JQDLTB.${part}`), join(parcelsOnly, `JQDLTB.${part}`));
+    const lone = await runCli(['check', parcelsOnly]);
+    expect(lone.code).toBe(2);
+    expect(lone.stderr).toContain('只有基期地类图斑 JQDLTB');
+
+    const notAPackage = join(scratch, 'photos.zip');
+    writeFileSync(notAPackage, writeZip([{ name: 'photo.txt', bytes: new TextEncoder().encode('not a layer') }]));
+    const zip = await runCli(['check', notAPackage, '--lang', 'en']);
+    expect(zip.code).toBe(2);
+    expect(zip.stderr).toContain('The zip holds no delivery package');
+
+    const broken = join(scratch, 'broken.zip');
+    writeFileSync(broken, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    const damaged = await runCli(['check', broken, '--lang', 'en']);
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toMatch(/broken\.zip.*is damaged/);
+  });
+});
