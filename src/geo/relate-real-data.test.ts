@@ -3,8 +3,9 @@
  * separate boundary (T-junctions) and moved ±0.3 mm per vertex. Near the boundary, the village is cut by
  * its parcels one by one as the old gap check did (polyclip remainders, with their rounded crossings and
  * dropped collinear vertices), and every answer `relate` gives without clipping is checked against the
- * overlay: 'disjoint' must leave no common area, 'within' no area outside. (The issue reported a wrong
- * 'disjoint' on such remainders; it has not been reproduced here, so this guards the answers in bulk.)
+ * overlay: 'disjoint' must leave no common area, 'within' no area outside. The wrong 'disjoint' the issue
+ * reported was not reproduced on such remainders; one was found on a demolition joined from misaligned
+ * pieces, and its geometry is the second test.
  */
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { ellipsoidalArea } from './area.ts';
 import { bboxIntersects, geometryBBox } from './bbox.ts';
 import { difference, intersection } from './overlay.ts';
 import { relate } from './relate.ts';
+import { tolerantRelate } from './tolerant-relate.ts';
 
 describe('relate on real-looking remainders', () => {
   it('never answers disjoint or within where the overlay finds area', () => {
@@ -50,4 +52,20 @@ describe('relate on real-looking remainders', () => {
     expect(decided).toBeGreaterThan(0);
     expect(wrong).toEqual([]);
   }, 120_000);
+
+  // From the 24,000-parcel jittered package read from its Shapefiles (GK to the millimetre, projected
+  // back): demolition CJ023 joined from its two GHYT pieces, whose seam left a notch 0.2 mm wide at its
+  // mouth running along the edge between homesteads 6091 and 6092, 1e-20 off it in orientation terms.
+  // The rounded midpoint of 6092's seam edge fell into the notch: 'outside', and no other probe said
+  // inside, so 6092, which the demolition covers, came out 'disjoint'.
+  it('does not call a parcel disjoint from the demolition covering it because of a rounded midpoint', () => {
+    const demolition: Polygon = { type: 'Polygon', coordinates: [[[120.73007607733398, 30.459749515982068], [120.73010096633875, 30.45963105115304], [120.7302002306187, 30.459645802585232], [120.73010096584437, 30.459631049404294], [120.73011164814791, 30.459580113961856], [120.7301234352045, 30.459523836372842], [120.73032182575875, 30.45955381243365], [120.73029944514941, 30.459660546624306], [120.73029944528176, 30.459660546643974], [120.73027465931229, 30.45977850234812], [120.73007607733398, 30.459749515982068]]] };
+    const homestead: Polygon = { type: 'Polygon', coordinates: [[[120.73010096633875, 30.45963105115304], [120.73029944528176, 30.459660546643974], [120.73027465931229, 30.45977850234812], [120.73007607733398, 30.459749515982068], [120.73010096633875, 30.45963105115304]]] };
+    expect(relate(homestead, demolition)).toBe('within');
+    expect(relate(demolition, homestead)).toBe('contains');
+    expect(tolerantRelate(homestead, demolition, 0.001)).toBe('within');
+    // The overlay agrees: nothing of the homestead is outside the demolition.
+    const outside = difference(homestead, demolition);
+    expect(outside.ok && outside.value ? ellipsoidalArea(outside.value) : 0).toBeLessThan(1e-6);
+  });
 });
