@@ -9,6 +9,7 @@ import { parseGeoJsonLayer } from './geojson-layer.ts';
 import { readPackageFolder } from './read-folder.ts';
 import { reconstructPlan } from './reconstruct.ts';
 import { packageLayers } from './write-package.ts';
+import { perimeterMetres } from '../../rules/measure.ts';
 
 function writePackage(planPath: string, skip: readonly string[] = []): string {
   const parsed = parsePlanText(readFileSync(planPath, 'utf8'));
@@ -60,5 +61,34 @@ describe('delivery packages', () => {
     const p = layer.ok ? (layer.value.features[0]!.geometry.coordinates[0] as number[][])[0]! : [];
     expect(p[0]).toBeCloseTo(120, 6);
     expect(p[1]).toBeGreaterThan(29.9);
+  });
+
+  it('join the pieces of one change, misaligned by a fraction of a millimetre, into one outline without a seam', () => {
+    // Two homesteads side by side and a demolition over both, written as a GHYT piece per homestead by
+    // another tool: the second piece's seam vertices lie 0.3 mm (~3e-9°) off the first piece's.
+    const square = (x0: number, x1: number) => [[[x0, 30], [x1, 30], [x1, 30.001], [x0, 30.001], [x0, 30]]];
+    const shifted = (coordinates: number[][][]) => coordinates.map((ring) => ring.map(([x, y]) => [x === 120.001 ? x + 3e-9 : x!, y!]));
+    const layer = (name: 'JQDLTB' | 'GHYT', rows: { coordinates: number[][][]; properties: Record<string, string> }[]) => ({
+      name,
+      file: `${name}.geojson`,
+      rows: rows.length,
+      features: rows.map((r, k) => ({ recordNo: k + 1, geometry: { type: 'Polygon' as const, coordinates: r.coordinates }, properties: r.properties })),
+    });
+    const left = square(120, 120.001);
+    const right = [[[120.001, 30], [120.002, 30], [120.002, 30.001], [120.001, 30.001], [120.001, 30]]];
+    const rebuilt = reconstructPlan({
+      JQDLTB: layer('JQDLTB', [{ coordinates: left, properties: { DLDM: '2121' } }, { coordinates: right, properties: { DLDM: '2121' } }]),
+      GHYT: layer('GHYT', [
+        { coordinates: left, properties: { CJJX: 'C1', YTDKBH: 'CJ001', GHYTDM: 'X2121' } },
+        { coordinates: shifted(right), properties: { CJJX: 'C1', YTDKBH: 'CJ001', GHYTDM: 'X2121' } },
+      ]),
+    });
+    if (!rebuilt.ok) throw new Error(JSON.stringify(rebuilt.error));
+    const demolitions = Object.values(rebuilt.value.plan.layers.demolition);
+    expect(demolitions).toHaveLength(1);
+    const outline = demolitions[0]!.geometry;
+    // One ring round both homesteads: the seam is gone, not kept as a notch that doubles its length.
+    expect(outline.type).toBe('Polygon');
+    expect(perimeterMetres(outline)).toBeCloseTo(perimeterMetres({ type: 'Polygon', coordinates: [[[120, 30], [120.002, 30], [120.002, 30.001], [120, 30.001], [120, 30]]] }), 2);
   });
 });

@@ -26,6 +26,7 @@ import type { LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { failure, type Message, type Result } from '../../domain/message.ts';
 import { emptyPlan, type Plan } from '../../domain/plan.ts';
 import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
+import { snapCoverage } from '../../geo/coverage-snap.ts';
 import { union } from '../../geo/overlay.ts';
 import { DEFAULT_CLASSES } from '../../profiles/zhejiang-2017/editing-defaults.ts';
 import { pbfTypeOfField } from '../../profiles/zhejiang-2017/pbf-types.ts';
@@ -155,7 +156,7 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
   if (ghyt) {
     const claimed = inputs ? claimPieces(ghyt, inputs.changes) : { byRow: new Map<PackageFeature, ChangeInputs>(), unmatched: [] };
     if (inputs && claimed.unmatched.length) notes.push({ key: 'package.inputs.unmatched', params: { file: inputs.file, count: claimed.unmatched.length, list: listSome(claimed.unmatched, MAX_LISTED) } });
-    for (const { feature: f, entry } of joinChangePieces(ghyt.features, claimed.byRow)) {
+    for (const { feature: f, entry } of joinChangePieces(ghyt.features, claimed.byRow, profile.coverageToleranceM)) {
       const use = ghytUse(new ParsedRow(f));
       const cjjx = text(f.properties.CJJX).toUpperCase();
       const ghytdm = text(f.properties.GHYTDM).toUpperCase();
@@ -309,9 +310,12 @@ function claimPieces(ghyt: PackageLayer, changes: readonly ChangeInputs[]): { re
  * feature (the first row's record number and BSM stand for it), so a package written by the editor
  * reopens with the changes the planner drew. Rows the sidecar names as the pieces of one change are joined
  * as it says (use changes too, which have no CJJX to join them by); other rows without a number stay one
- * change each.
+ * change each. Another tool's pieces were cut from parcels that do not share vertices exactly: they are
+ * snapped to each other within the coverage tolerance before the union, which would otherwise keep their
+ * sub-millimetre seam as a notch in the change's outline (a 51 % village surrounding out of a 40 % one,
+ * in restoration-fits-surroundings, from the seam's length counted twice in the perimeter).
  */
-function joinChangePieces(rows: readonly PackageFeature[], claimed: ReadonlyMap<PackageFeature, ChangeInputs>): { readonly feature: PackageFeature; readonly entry: ChangeInputs | undefined }[] {
+function joinChangePieces(rows: readonly PackageFeature[], claimed: ReadonlyMap<PackageFeature, ChangeInputs>, toleranceM: number): { readonly feature: PackageFeature; readonly entry: ChangeInputs | undefined }[] {
   const groups = new Map<string, PackageFeature[]>();
   const out: (PackageFeature | string)[] = [];
   for (const f of rows) {
@@ -334,7 +338,7 @@ function joinChangePieces(rows: readonly PackageFeature[], claimed: ReadonlyMap<
     const first = group[0] as PackageFeature;
     const entry = claimed.get(first);
     if (group.length === 1) return [{ feature: first, entry }];
-    const joined = union(group.map((g) => g.geometry));
+    const joined = union(snapCoverage(group, { toleranceM }).features.map((g) => g.geometry));
     // A union that fails (broken pieces) keeps the pieces as separate changes rather than losing any; the
     // sidecar's values then go to the first only, so households are not counted twice.
     return joined.ok && joined.value ? [{ feature: { ...first, geometry: joined.value }, entry }] : group.map((g, k) => ({ feature: g, entry: k === 0 ? entry : undefined }));
