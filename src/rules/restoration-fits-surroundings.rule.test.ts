@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { jitterVertices } from '../../scripts/sample/real-looking.ts';
 import type { LandClassCode } from '../profiles/zhejiang-2017/land-classes.ts';
 import { feature, issuesOf, village, withFeatures } from './test-support.ts';
 
@@ -25,5 +26,12 @@ describe(RULE, () => {
   it('warns of cultivated land on slope grade 4 but not grade 3', () => {
     expect(issuesOf(demolished('111', '111', '4'), RULE)).toMatchObject([{ message: { key: 'rules.restoration-fits-surroundings.steep' } }]);
     expect(issuesOf(demolished('111', '111', '3'), RULE)).toEqual([]);
+  });
+
+  it('judges a village whose every vertex moved by ±0.3 mm as the exact one', () => {
+    const jittered = (around: LandClassCode, use: string) => jitterVertices(demolished(around, use), { seed: 5 }).plan;
+    expect(issuesOf(jittered('12', '111'), RULE)).toMatchObject([{ message: { key: 'rules.restoration-fits-surroundings.amidOrchardForest', params: { percent: 100 } } }]);
+    expect(issuesOf(jittered('2121', '111'), RULE)).toMatchObject([{ message: { key: 'rules.restoration-fits-surroundings.insideVillage', params: { percent: 100 } } }]);
+    expect(issuesOf(jittered('2121', '2125'), RULE)).toEqual([]);
   });
 });

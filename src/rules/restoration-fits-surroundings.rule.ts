@@ -3,12 +3,15 @@
  * orchard and forest, or on steep land (PDJB ≥ the profile's grade), it becomes orchard, forest or water,
  * not cultivated land; a plot mainly surrounded by village construction land stays village public space
  * (2125/2122). "Mainly" is the profile's share of the plot's outline. A warning: the planner may know
- * better and say why.
+ * better and say why. Neighbours and their shared boundary are found within the coverage tolerance, as a
+ * survey's parcels and a change drawn on them are misaligned by fractions of a millimetre: exactly, every
+ * neighbour overlapped the plot by a sliver (counted as under it) and shared no boundary with it.
  */
 import type { FeatureOf } from '../domain/features.ts';
 import { isCultivatedLand, isVillageConstructionLand } from '../profiles/zhejiang-2017/land-classes.ts';
-import { geometryBBox } from '../geo/bbox.ts';
-import { relate } from '../geo/relate.ts';
+import { expandBBox, geometryBBox } from '../geo/bbox.ts';
+import { toleranceDegrees } from '../geo/local-metric.ts';
+import { tolerantRelate } from '../geo/tolerant-relate.ts';
 import { sharedBoundaryLength } from '../geo/shared-boundary.ts';
 import { ORCHARD_FOREST_CLASSES, VILLAGE_PUBLIC_SPACE_CLASSES } from '../profiles/zhejiang-2017/class-roles.ts';
 import { makeIssue } from './issue.ts';
@@ -21,22 +24,25 @@ export const restorationFitsSurroundingsRule: FeatureRule = {
   severity: 'warning',
   layers: ['demolition'],
   reads: ['base'],
-  profileKeys: ['steepSlopeGrade', 'surroundingsMajorityShare'],
+  profileKeys: ['steepSlopeGrade', 'surroundingsMajorityShare', 'coverageToleranceM'],
   source: 'seed §八',
   seedDifference: 'The seed also names broken plots (地块破碎) among those to restore as orchard, forest or water; "broken" has no measure in any source, so it is not checked.',
   check(state, feature) {
     if (feature.layer !== 'demolition') return [];
     const use = feature.properties.restorationUse;
-    const near = state.near('base', geometryBBox(feature.geometry)) as FeatureOf<'base'>[];
+    const box = geometryBBox(feature.geometry);
+    const tolerance = state.profile.coverageToleranceM;
+    const toleranceDeg = toleranceDegrees(tolerance, (box[1] + box[3]) / 2);
+    const near = state.near('base', expandBBox(box, toleranceDeg)) as FeatureOf<'base'>[];
     const under: FeatureOf<'base'>[] = [];
     const lengthByKind = { orchardForest: 0, village: 0 };
     for (const base of near) {
-      const relation = relate(base.geometry, feature.geometry);
+      const relation = tolerantRelate(base.geometry, feature.geometry, tolerance);
       if (relation !== 'disjoint') {
         under.push(base);
         continue;
       }
-      const shared = sharedBoundaryLength(base.geometry, feature.geometry);
+      const shared = sharedBoundaryLength(base.geometry, feature.geometry, toleranceDeg);
       if (shared <= 0) continue;
       if (ORCHARD_FOREST_CLASSES.has(base.properties.classCode)) lengthByKind.orchardForest += shared;
       if (isVillageConstructionLand(base.properties.classCode)) lengthByKind.village += shared;
