@@ -90,6 +90,15 @@ describe('village-plan check on packages as other tools deliver them', () => {
     expect(zip.code).toBe(2);
     expect(zip.stderr).toContain('The zip holds no delivery package');
 
+    // Xian 1980 (an old survey's datum): the editor asks for the county's parameters; the command line says where to go.
+    const xian = shapefilesOnly('xian');
+    const shapefiles = join(xian, '3.规划图形数据', 'Shapefile');
+    const prj = 'PROJCS["Xian_1980_3_Degree_GK_Zone_40",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",40500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+    for (const file of readdirSync(shapefiles).filter((f) => f.endsWith('.prj'))) writeFileSync(join(shapefiles, file), prj);
+    const old = await runCli(['check', xian, '--lang', 'en']);
+    expect(old.code).toBe(2);
+    expect(old.stderr).toMatch(/JQDLTB\.shp” is in Xian 1980 .*import the package in the editor/);
+
     const broken = join(scratch, 'broken.zip');
     writeFileSync(broken, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
     const damaged = await runCli(['check', broken, '--lang', 'en']);

@@ -9,6 +9,7 @@ import { parsePlanText } from '../domain/plan-file.ts';
 import type { Plan } from '../domain/plan.ts';
 import { PROFILES } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { MAX_FILE_BYTES, readPackageFolder } from '../io/package/read-folder.ts';
+import { NEEDS_PARAMETERS } from '../io/crs/datum-settle.ts';
 import { readPackageFiles } from '../io/package/read-files.ts';
 import { listZip } from '../io/zip/zip-read.ts';
 import type { ReconstructedPlan } from '../io/package/reconstruct.ts';
@@ -23,7 +24,9 @@ export interface Input {
 const unreadable = (file: string, reasonKey: string, params: Record<string, string | number> = {}): Result<Input> => ({ ok: false, error: { key: 'cli.unreadable', params: { file, reasonKey, ...params } } });
 
 function fromPackage(read: Result<ReconstructedPlan>): Result<Input> {
-  return read.ok ? { ok: true, value: { plan: read.value.plan, labels: read.value.refs, notes: read.notes }, notes: [] } : read;
+  if (read.ok) return { ok: true, value: { plan: read.value.plan, labels: read.value.refs, notes: read.notes }, notes: [] };
+  // The editor asks for a Xian 1980 / Beijing 1954 package's county parameters; a command line cannot.
+  return read.error.key === NEEDS_PARAMETERS ? { ok: false, error: { ...read.error, key: 'cli.needsDatumParameters' } } : read;
 }
 
 export function readInput(path: string, profileId: string): Result<Input> {

@@ -12,6 +12,10 @@ export const cliText: Texts = {
   'cli.badTownship': { zh: '乡级规划文件 {{file}} 无法使用：{{reason}}', en: 'Cannot use the township file {{file}}: {{reason}}' },
   'cli.notFound': { zh: '文件或文件夹不存在', en: 'no such file or folder' },
   'cli.tooLarge': { zh: '文件过大（{{sizeMiB}} MiB，上限 {{limitMiB}} MiB）', en: 'the file is too large ({{sizeMiB}} MiB, limit {{limitMiB}} MiB)' },
+  'cli.needsDatumParameters': {
+    zh: '“{{file}}”是{{datum}}坐标（{{name}}），成果包应为 CGCS2000 坐标。{{datum}}转换到 CGCS2000 需要本县的转换参数，命令行无法输入：请在编辑器中导入该成果包（导入时可输入、粘贴或读取参数文件）后导出 CGCS2000 成果包再检查，或请数据提供方给出 CGCS2000 坐标的成果包。',
+    en: '“{{file}}” is in {{datum}} ({{name}}); a delivery package is in CGCS2000. {{datum}} needs the county\'s parameters to reach CGCS2000, which the command line cannot take: import the package in the editor (it asks for the parameters, pasted or from a file) and export it in CGCS2000 to check, or ask for the package in CGCS2000.',
+  },
   'cli.notUtf8': { zh: '文件不是 UTF-8 文本', en: 'the file is not UTF-8 text' },
   'cli.header': { zh: '{{village}}：{{errors}} 个错误，{{warnings}} 个警告，{{justified}} 个已说明，{{notChecked}} 项未检查', en: '{{village}}: {{errors}} error(s), {{warnings}} warning(s), {{justified}} justified, {{notChecked}} not checked' },
   'cli.noIssues': { zh: '未发现问题。', en: 'No issues found.' },
