@@ -6,7 +6,8 @@
  *  (1) reading the package folder (in process), and the full check of every rule on what was read;
  *  (2) one edit re-checked by the engine the validation worker runs (median of vertex moves);
  *  (3) the CLI end to end (`village-plan check <folder> --format json`, a fresh process each run), as
- *      `npm install` leaves it: from the bundle (`npm run build:cli`, rebuilt here first);
+ *      `npm install` leaves it: from the bundle (`npm run build:cli`, rebuilt here first); and on a copy
+ *      of the package with its Shapefiles only, as ArcGIS and most tools deliver one;
  *  (4) the baseline: PostGIS's validity + overlaps + gaps on the same Shapefiles, timed by the server;
  *      where PostGIS is missing, GEOS on the whole coverage in this process (always run as a second anchor);
  *  (5) what each finds: coverage errors on the clean packages (should be none), and on the planted one
@@ -14,7 +15,8 @@
  * Writes bench/out/coverage.json. Numbers, not verdicts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Polygon, Position } from 'geojson';
 import type { PlanFeature } from '../src/domain/features.ts';
@@ -94,6 +96,14 @@ function cliRun(folder: string): { ms: number; code: number | null; issues: CliI
   return { ms, code: run.status, issues: (JSON.parse(run.stdout) as { issues: CliIssue[] }).issues };
 }
 
+/** A copy of the package without its GeoJSON layers, in a temporary folder. */
+function shapefilesOnly(folder: string, scratch: string): string {
+  const copy = join(scratch, folder.split('/').pop() as string);
+  cpSync(folder, copy, { recursive: true });
+  rmSync(join(copy, '3.规划图形数据', 'GeoJSON'), { recursive: true });
+  return copy;
+}
+
 /** Counts, totals and the areas of at least 1 m² (the sub-millimetre slivers of misaligned data are thousands). */
 function summarise(gaps: readonly number[], overlaps: readonly number[]) {
   const round = (a: number) => Math.round(a * 100) / 100;
@@ -117,6 +127,14 @@ await loadGeos();
 // run after the in-process steps, the first of its runs was 10–35 % slower than the rest (this process's
 // own background garbage collection shared the two cores with it), and beside a server just started, 20 %.
 const cliRuns = new Map(VARIANTS.map((variant) => [variant, Array.from({ length: CLI_RUNS }, () => cliRun(packageFor(variant)))]));
+const scratch = mkdtempSync(join(tmpdir(), 'vp-coverage-bench-'));
+const cliShapefileRuns = new Map(
+  VARIANTS.map((variant) => {
+    const copy = shapefilesOnly(packageFor(variant), scratch);
+    return [variant, Array.from({ length: CLI_RUNS }, () => cliRun(copy))];
+  }),
+);
+rmSync(scratch, { recursive: true });
 const postgis = process.env.BENCH_NO_POSTGIS ? null : startPostgis();
 console.log(`coverage bench: ${PARCELS} parcels, ${postgis ? postgis.version : 'PostGIS not installed: baseline = GEOS on the whole coverage'}`);
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, parcels: PARCELS, baseline: postgis?.version ?? 'GEOS whole coverage' };
@@ -155,6 +173,9 @@ try {
     const readMs = median(reads.map((r) => r.ms));
     const fullMs = median(fulls.map((f) => f.ms));
     const cliMs = median(clis.map((c) => c.ms));
+    const shapefileClis = cliShapefileRuns.get(variant)!;
+    const shapefileMs = median(shapefileClis.map((c) => c.ms));
+    const shapefileErrors = coverageErrors(shapefileClis[0]!.issues);
     const entry: Record<string, unknown> = {
       baseParcels: parcels.length,
       readMedianMs: readMs,
@@ -168,6 +189,10 @@ try {
       baselineMs: baseline.ms,
       baselineSource: baseline.source,
       cliOverBaseline: cliMs / baseline.ms,
+      cliShapefilesOnlyMedianMs: shapefileMs,
+      cliShapefilesOnlyRunsMs: shapefileClis.map((c) => c.ms),
+      cliShapefilesOnlyOverBaseline: shapefileMs / baseline.ms,
+      cliShapefilesOnlyCoverageErrors: shapefileErrors.length,
       geosWholeCoverageMs: whole.ms,
       ours: { coverageErrors: ours.length, gapAreas: ours.filter((i) => i.rule === 'no-gap').map((i) => i.params.areaM2), overlapAreas: ours.filter((i) => i.rule === 'no-overlap').map((i) => i.params.areaM2), insideVillage: ours.filter((i) => i.rule === 'inside-village').length },
       baseline: { invalid: baseline.invalid, ...summarise(baseline.gaps, baseline.overlaps) },
@@ -183,7 +208,8 @@ try {
     console.log(`  read the package in process: median ${formatMs(readMs)}; full check of every rule: median ${formatMs(fullMs)} (${fulls.map((f) => f.ms.toFixed(0)).join(', ')} ms)`);
     console.log(`  one edit re-checked (the worker's engine): median ${median(edits).toFixed(2)} ms, p95 ${(entry.editP95Ms as number).toFixed(2)} ms over ${edits.length} moves`);
     console.log(`  CLI end to end: median ${formatMs(cliMs)} (${clis.map((c) => c.ms.toFixed(0)).join(', ')} ms), exit ${cli.code}`);
-    console.log(`  ${baseline.source} validity + overlaps + gaps: ${formatMs(baseline.ms)} → CLI / baseline ${(cliMs / baseline.ms).toFixed(2)}; GEOS whole coverage in process: ${formatMs(whole.ms)}`);
+    console.log(`  CLI on the Shapefiles alone: median ${formatMs(shapefileMs)} (${shapefileClis.map((c) => c.ms.toFixed(0)).join(', ')} ms), ${shapefileErrors.length} coverage errors`);
+    console.log(`  ${baseline.source} validity + overlaps + gaps: ${formatMs(baseline.ms)} → CLI / baseline ${(cliMs / baseline.ms).toFixed(2)} (Shapefiles alone ${(shapefileMs / baseline.ms).toFixed(2)}); GEOS whole coverage in process: ${formatMs(whole.ms)}`);
     const theirs = entry.baseline as ReturnType<typeof summarise>;
     console.log(`  ours: ${ours.length} coverage errors (gaps ${JSON.stringify((entry.ours as { gapAreas: unknown[] }).gapAreas)}, overlaps ${JSON.stringify((entry.ours as { overlapAreas: unknown[] }).overlapAreas)})`);
     console.log(`  ${baseline.source}: invalid ${baseline.invalid}; ${theirs.gapsCount} gaps ≥ 0.01 m² (${theirs.gapsSumM2.toFixed(2)} m² in all; ≥ 1 m²: ${JSON.stringify(theirs.gapsOver1M2)}), ${theirs.overlapsCount} overlaps ≥ 0.01 m² (${theirs.overlapsSumM2.toFixed(2)} m²; ≥ 1 m²: ${JSON.stringify(theirs.overlapsOver1M2)})`);
