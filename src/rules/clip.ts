@@ -9,7 +9,7 @@
  */
 import type { Polygon, Position } from 'geojson';
 import type { AreaGeometry } from '../domain/features.ts';
-import { clipParts } from '../geo/geos/coverage-overlay.ts';
+import { clipParts, madeValid } from '../geo/geos/coverage-overlay.ts';
 import type { GkPlane } from '../geo/gk-plane.ts';
 import { normalise, type OverlayResult } from '../geo/overlay.ts';
 import { tolerantRelate } from '../geo/tolerant-relate.ts';
@@ -83,6 +83,22 @@ function overlay(op: 'intersection' | 'difference', a: AreaGeometry, others: rea
   if (!lonLat) return none;
   const kept = normalise(polygonsOf(lonLat), { minAreaM2: limits.minAreaM2 });
   return { ok: true, value: kept ? rewindRfc7946(kept) : null };
+}
+
+/**
+ * An invalid outline as the valid geometry it plainly means (GEOS MakeValid in the GK plane; a ring that
+ * touches itself at a vertex keeps its whole area), or null when nothing with an area is left or the
+ * repair fails. For the derivation, which would otherwise leave the feature out; geometry-valid still
+ * reports it.
+ */
+export function repaired(geometry: AreaGeometry, limits: ClipLimits): AreaGeometry | null {
+  try {
+    const lonLat = limits.plane.toLonLat(madeValid(limits.plane.polygons(geometry)));
+    const kept = lonLat ? normalise(polygonsOf(lonLat), { minAreaM2: limits.minAreaM2 }) : null;
+    return kept ? rewindRfc7946(kept) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Several geometries as one MultiPolygon (they are known not to overlap); null for none. */

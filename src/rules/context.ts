@@ -23,7 +23,7 @@ import { union } from '../geo/overlay.ts';
 import { PlanIndex } from '../geo/plan-index.ts';
 import type { ValidityProblem } from '../geo/validity-problem.ts';
 import { validateAreaGeometry } from '../geo/validity.ts';
-import type { ClipLimits } from './clip.ts';
+import { repaired, type ClipLimits } from './clip.ts';
 import { DerivedPlan } from './derive/derived-plan.ts';
 
 export interface FeatureChangeSeen {
@@ -41,6 +41,7 @@ const validities = new WeakMap<object, readonly ValidityProblem[]>();
 type MutableLayers = { [L in LayerId]: Record<FeatureId, PlanFeature> };
 
 export class CheckState {
+  private readonly repairs = new WeakMap<AreaGeometry, AreaGeometry | null>();
   plan: Plan;
   profile: RuleProfile;
   private readonly layers: MutableLayers;
@@ -72,7 +73,7 @@ export class CheckState {
       plan: this.plan,
       index: this.index,
       area: (f: PlanFeature) => this.area(f),
-      isValid: (g: PlanFeature['geometry']) => g.type === 'Point' || this.isValid(g),
+      usable: (g: PlanFeature['geometry']) => (g.type === 'Point' || this.isValid(g) ? g : this.repaired(g)),
       limits: this.clipLimits(this.profile.overlapReportM2),
     };
   }
@@ -155,6 +156,12 @@ export class CheckState {
 
   isValid(geometry: AreaGeometry): boolean {
     return this.validity(geometry).every((p) => p.severity !== 'error');
+  }
+
+  /** An invalid outline's repair (clip.ts `repaired`), kept per geometry (in this state: it depends on the village's plane). */
+  private repaired(geometry: AreaGeometry): AreaGeometry | null {
+    if (!this.repairs.has(geometry)) this.repairs.set(geometry, repaired(geometry, this.clipLimits(this.profile.overlapReportM2)));
+    return this.repairs.get(geometry) ?? null;
   }
 
   /** The village boundary: its one feature, or the union of several; null when the plan has none. */

@@ -82,6 +82,20 @@ function widerParts(scope: Scope, pointer: number, minWidth: number): PlanarPart
   return parts;
 }
 
+/**
+ * The polygons of GEOS's MakeValid of an invalid outline (a ring that touches or crosses itself, a hole
+ * outside its shell): the area it plainly means, as a valid geometry; lines and points it collapses to are
+ * dropped. Empty when nothing with an area is left.
+ */
+export function madeValid(polygons: readonly FlatPolygon[]): FlatPolygon[] {
+  return withScope((scope) => {
+    const api = scope.api;
+    const valid: FlatPolygon[] = [];
+    forEachPolygon(scope, scope.own(api.GEOSMakeValid(toGeos(scope, polygons)), 'make valid'), (one) => valid.push(fromGeos(api, one)[0] as FlatPolygon));
+    return valid;
+  });
+}
+
 /** The union of polygons, as disjoint polygons: the dissolve polyclip-ts cannot always finish on real data (rings it cannot close). */
 export function unionOf(polygons: readonly (readonly FlatPolygon[])[]): FlatPolygon[] {
   return withScope((scope) => {

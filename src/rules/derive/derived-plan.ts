@@ -37,8 +37,12 @@ export interface DeriveSource {
   readonly plan: Plan;
   readonly index: PlanIndex;
   area(feature: PlanFeature): number;
-  /** Overlays with invalid outlines are left out (geometry-valid reports them): clipping them loses area. */
-  isValid(geometry: PlanFeature['geometry']): boolean;
+  /**
+   * The outline an overlay is derived with: its own when valid; else its repair (clip.ts `repaired`), so a
+   * basic-farmland patch whose ring touches itself still counts; null leaves it out. geometry-valid
+   * reports the invalid outline either way.
+   */
+  usable(geometry: PlanFeature['geometry']): PlanFeature['geometry'] | null;
   readonly limits: ClipLimits;
 }
 
@@ -64,10 +68,12 @@ export class DerivedPlan {
       if (!base) continue;
       const box = geometryBBox(base.geometry);
       const near = (layer: LayerId) =>
-        source.index
-          .search(layer, box)
-          .map((hit) => getFeature(source.plan, layer, hit.id))
-          .filter((f): f is PlanFeature => f !== undefined && source.isValid(f.geometry));
+        source.index.search(layer, box).flatMap((hit): PlanFeature[] => {
+          const feature = getFeature(source.plan, layer, hit.id);
+          const geometry = feature && source.usable(feature.geometry);
+          if (!feature || !geometry) return [];
+          return [geometry === feature.geometry ? feature : ({ ...feature, geometry } as PlanFeature)];
+        });
       const derivation = deriveParcel(
         base,
         {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { FeatureId } from '../../domain/ids.ts';
+import { CheckState } from '../context.ts';
+import { feature, village, withFeatures } from '../test-support.ts';
+
+/** Parcels of the derived plan flagged basic farmland, with their flagged area. */
+function pbfArea(state: CheckState, id: string): number {
+  return state.derived
+    .piecesOf(id as FeatureId)
+    .filter((p) => p.pbf !== null)
+    .reduce((sum, p) => sum + p.areaM2, 0);
+}
+
+describe('the derived plan', () => {
+  it('counts basic farmland whose ring touches itself at a vertex, as the valid area it plainly means', () => {
+    // A 2 × 2 village; the basic farmland is cells (0, 0) and (1, 1) traced as one ring through their shared
+    // corner: OGC-invalid (the ring touches itself), a common shape in data drawn by hand.
+    const { plan, g } = village({ w: 2, h: 2 });
+    const ring = [g.at(0, 0), g.at(1, 0), g.at(1, 1), g.at(2, 1), g.at(2, 2), g.at(1, 2), g.at(1, 1), g.at(0, 1), g.at(0, 0)];
+    const state = CheckState.build(withFeatures(plan, feature('pbf', 'pbf', { type: 'Polygon', coordinates: [ring] }, { pbfType: 'G112' })));
+    expect(state.isValid(state.plan.layers.pbf['pbf' as FeatureId]!.geometry as never)).toBe(false);
+    const cell = (id: string) => state.area(state.plan.layers.base[id as FeatureId]!);
+    expect(pbfArea(state, 'p0-0')).toBeCloseTo(cell('p0-0'), 3);
+    expect(pbfArea(state, 'p1-1')).toBeCloseTo(cell('p1-1'), 3);
+    expect(pbfArea(state, 'p1-0')).toBe(0);
+    expect(pbfArea(state, 'p0-1')).toBe(0);
+  });
+
+  it('leaves out an overlay with nothing left to repair', () => {
+    const { plan, g } = village({ w: 2, h: 2 });
+    const flat = [g.at(0, 0), g.at(2, 0), g.at(1, 0), g.at(0, 0)];
+    const state = CheckState.build(withFeatures(plan, feature('pbf', 'pbf', { type: 'Polygon', coordinates: [flat] }, { pbfType: 'G112' })));
+    for (const id of ['p0-0', 'p1-0', 'p0-1', 'p1-1']) expect(pbfArea(state, id)).toBe(0);
+  });
+});
