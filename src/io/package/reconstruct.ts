@@ -312,8 +312,8 @@ function claimPieces(ghyt: PackageLayer, changes: readonly ChangeInputs[]): { re
  * as it says (use changes too, which have no CJJX to join them by); other rows without a number stay one
  * change each. Another tool's pieces were cut from parcels that do not share vertices exactly: they are
  * snapped to each other within the coverage tolerance before the union, which would otherwise keep their
- * sub-millimetre seam as a notch in the change's outline (a 51 % village surrounding out of a 40 % one,
- * in restoration-fits-surroundings, from the seam's length counted twice in the perimeter).
+ * sub-millimetre seam as a notch in the change's outline (a demolition's perimeter went from 89 to 115 m,
+ * the seam counted twice), or two polygons where the pieces are apart.
  */
 function joinChangePieces(rows: readonly PackageFeature[], claimed: ReadonlyMap<PackageFeature, ChangeInputs>, toleranceM: number): { readonly feature: PackageFeature; readonly entry: ChangeInputs | undefined }[] {
   const groups = new Map<string, PackageFeature[]>();
