@@ -32,4 +32,20 @@ describe('the derived plan', () => {
     const state = CheckState.build(withFeatures(plan, feature('pbf', 'pbf', { type: 'Polygon', coordinates: [flat] }, { pbfType: 'G112' })));
     for (const id of ['p0-0', 'p1-0', 'p0-1', 'p1-1']) expect(pbfArea(state, id)).toBe(0);
   });
+
+  it('derives an invalid parcel as its repair, so basic farmland over part of it splits it rather than failing', () => {
+    // Parcel p0-0 drawn as a bow-tie (its ring crosses itself at the cell's centre): two triangles, left and
+    // right, half the cell. Basic farmland over the cell's left half holds the left triangle.
+    const { plan, g } = village({ w: 2, h: 2 });
+    const parcel = plan.layers.base['p0-0' as FeatureId]!;
+    const bowTie = { type: 'Polygon' as const, coordinates: [[g.at(0, 0), g.at(1, 1), g.at(1, 0), g.at(0, 1), g.at(0, 0)]] };
+    const leftHalf = { type: 'Polygon' as const, coordinates: [[g.at(0, 0), g.at(0.5, 0), g.at(0.5, 1), g.at(0, 1), g.at(0, 0)]] };
+    const state = CheckState.build(withFeatures(plan, { ...parcel, geometry: bowTie }, feature('pbf', 'pbf', leftHalf, { pbfType: 'G112' })));
+    expect(state.isValid(bowTie)).toBe(false);
+    expect(state.derived.problems()).toEqual([]);
+    const cell = state.area(parcel);
+    const pieces = state.derived.piecesOf('p0-0' as FeatureId);
+    expect(pieces.reduce((sum, p) => sum + p.areaM2, 0)).toBeCloseTo(cell / 2, 0);
+    expect(pbfArea(state, 'p0-0')).toBeCloseTo(cell / 4, 0);
+  });
 });

@@ -38,9 +38,9 @@ export interface DeriveSource {
   readonly index: PlanIndex;
   area(feature: PlanFeature): number;
   /**
-   * The outline an overlay is derived with: its own when valid; else its repair (clip.ts `repaired`), so a
-   * basic-farmland patch whose ring touches itself still counts; null leaves it out. geometry-valid
-   * reports the invalid outline either way.
+   * The outline a parcel or an overlay is derived with: its own when valid; else its repair (clip.ts
+   * `repaired`), so a basic-farmland patch whose ring touches itself still counts and an invalid parcel
+   * still splits; null leaves it out. geometry-valid reports the invalid outline either way.
    */
   usable(geometry: PlanFeature['geometry']): PlanFeature['geometry'] | null;
   readonly limits: ClipLimits;
@@ -64,8 +64,11 @@ export class DerivedPlan {
   update(source: DeriveSource, baseIds: Iterable<FeatureId>): void {
     for (const id of baseIds) {
       this.remove(id);
-      const base = getFeature(source.plan, 'base', id) as FeatureOf<'base'> | undefined;
-      if (!base) continue;
+      const found = getFeature(source.plan, 'base', id) as FeatureOf<'base'> | undefined;
+      // An invalid parcel is derived as its repair too: GEOS cannot overlay it as it is.
+      const outline = found && source.usable(found.geometry);
+      if (!found || !outline) continue;
+      const base = outline === found.geometry ? found : ({ ...found, geometry: outline } as FeatureOf<'base'>);
       const box = geometryBBox(base.geometry);
       const near = (layer: LayerId) =>
         source.index.search(layer, box).flatMap((hit): PlanFeature[] => {
