@@ -33,6 +33,14 @@ describe('the derived plan', () => {
     for (const id of ['p0-0', 'p1-0', 'p0-1', 'p1-1']) expect(pbfArea(state, id)).toBe(0);
   });
 
+  it('keeps a parcel that cannot be repaired as it is, so the tables never lose it', () => {
+    const { plan, g } = village({ w: 2, h: 2 });
+    const parcel = plan.layers.base['p0-0' as FeatureId]!;
+    const flat = { type: 'Polygon' as const, coordinates: [[g.at(0, 0), g.at(1, 0), g.at(0.5, 0), g.at(0, 0)]] };
+    const state = CheckState.build(withFeatures(plan, { ...parcel, geometry: flat }));
+    expect(state.derived.piecesOf('p0-0' as FeatureId)).toHaveLength(1);
+  });
+
   it('derives an invalid parcel as its repair, so basic farmland over part of it splits it rather than failing', () => {
     // Parcel p0-0 drawn as a bow-tie (its ring crosses itself at the cell's centre): two triangles, left and
     // right, half the cell. Basic farmland over the cell's left half holds the left triangle.

@@ -65,9 +65,10 @@ export class DerivedPlan {
     for (const id of baseIds) {
       this.remove(id);
       const found = getFeature(source.plan, 'base', id) as FeatureOf<'base'> | undefined;
-      // An invalid parcel is derived as its repair too: GEOS cannot overlay it as it is.
-      const outline = found && source.usable(found.geometry);
-      if (!found || !outline) continue;
+      if (!found) continue;
+      // An invalid parcel is derived as its repair too (GEOS cannot overlay it as it is); one that cannot be
+      // repaired stays as it is, so its area is never dropped from the tables.
+      const outline = source.usable(found.geometry) ?? found.geometry;
       const base = outline === found.geometry ? found : ({ ...found, geometry: outline } as FeatureOf<'base'>);
       const box = geometryBBox(base.geometry);
       const near = (layer: LayerId) =>
