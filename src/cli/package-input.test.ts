@@ -58,7 +58,12 @@ describe('village-plan check on packages as other tools deliver them', () => {
     const shp = await check(shapefilesOnly('shp'));
     const zip = await check(zipped(join(scratch, 'shp'), 'shp.zip'));
     const zipAll = await check(zipped(pkg.dir, 'all.zip'));
-    for (const other of [shp, zip, zipAll]) {
+    // GeoJSON for every layer but GHYT, which is there as a Shapefile only.
+    const mixedDir = join(scratch, 'mixed');
+    cpSync(pkg.dir, mixedDir, { recursive: true });
+    rmSync(join(mixedDir, '3.规划图形数据', 'GeoJSON', 'GHYT.geojson'));
+    const mixed = await check(mixedDir);
+    for (const other of [shp, zip, zipAll, mixed]) {
       expect(other.code).toBe(0);
       expect(other.report.summary).toEqual(geojson.report.summary);
       expect(issueKeys(other.report)).toEqual(issueKeys(geojson.report));

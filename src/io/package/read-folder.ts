@@ -77,10 +77,14 @@ function readNamed(path: string): Result<InputFile> {
   }
 }
 
-/** A package some of whose layers are Shapefiles only: read as the editor reads one (read-files.ts). */
+/**
+ * A package some of whose layers are Shapefiles only: read as the editor reads one (read-files.ts), which
+ * takes a layer's GeoJSON where there is one, so only the other layers' Shapefile parts are read from disk.
+ */
 function readWithShapefiles(folder: string, found: FolderFiles, profileId: string | undefined): Result<ReconstructedPlan> {
   const files: InputFile[] = [];
-  for (const path of [...found.layers.values(), ...found.shapefileParts, ...(found.inputs ? [found.inputs] : [])]) {
+  const shapefileOnly = found.shapefileParts.filter((path) => !found.layers.has(shapefileLayerOf(path) as PackageLayerName));
+  for (const path of [...found.layers.values(), ...shapefileOnly, ...(found.inputs ? [found.inputs] : [])]) {
     const file = readNamed(path);
     if (!file.ok) return file;
     files.push(file.value);
