@@ -5,15 +5,17 @@
  */
 import type { Geometry } from 'geojson';
 import type { AreaGeometry } from '../../domain/features.ts';
+import { emptyBBox, geometryBBox, type BBox } from '../../geo/bbox.ts';
 import { rewindRfc7946 } from '../../geo/rings.ts';
 import { ExtentBuilder, formatExtent, swapExtent } from '../crs/extent.ts';
 import { datumNote, settleDatum } from '../crs/datum-settle.ts';
 import { gcj02ToCgcs2000, looksLikeGcj02 } from '../crs/gcj02.ts';
 import { checkLocation, inferCrs, inZhejiang } from '../crs/locate.ts';
-import { swapXY, toLonLat } from '../crs/reproject.ts';
+import { lonLatBox, swapXY, toLonLat } from '../crs/reproject.ts';
 import { describeCrs, type CrsReport, type CrsSource, type ReadCrs } from '../crs/source-crs.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
-import type { ImportedFeature, ImportedLayer, ReadOptions } from './types.ts';
+import type { JsonValue, Properties } from './properties.ts';
+import type { ImportedFeature, ImportedLayer, ReadOptions, RecordPeek } from './types.ts';
 
 export interface DeclaredCrs {
   readonly crs: ReadCrs;
@@ -21,7 +23,13 @@ export interface DeclaredCrs {
   readonly name: string | null;
 }
 
-export interface RawLayer extends Omit<ImportedLayer, 'crs'> {
+/** A feature as a format read it: coordinates in the source CRS; `field` reads one value alone. */
+export interface RawFeature extends ImportedFeature {
+  field?(name: string): JsonValue | undefined;
+}
+
+export interface RawLayer extends Omit<ImportedLayer, 'crs' | 'features'> {
+  readonly features: readonly RawFeature[];
   /** What the file says about its CRS; undefined when it says nothing usable. */
   readonly declared: DeclaredCrs | undefined;
   /** Text that may name a web-map source (a `.prj`, a header), for GCJ-02 recognition. */
@@ -30,9 +38,7 @@ export interface RawLayer extends Omit<ImportedLayer, 'crs'> {
 
 export function georeference(raw: RawLayer, options: ReadOptions): Result<ImportedLayer> {
   const notes: Message[] = [];
-  let features: readonly ImportedFeature[] = options.swapXY
-    ? raw.features.map((f) => ({ ...f, geometry: f.geometry && swapXY(f.geometry) }))
-    : raw.features;
+  let features: readonly RawFeature[] = options.swapXY ? raw.features.map((f) => new Swapped(f)) : raw.features;
   const extentBuilder = new ExtentBuilder();
   for (const f of features) extentBuilder.addGeometry(f.geometry);
   const extent = extentBuilder.extent();
@@ -67,10 +73,14 @@ export function georeference(raw: RawLayer, options: ReadOptions): Result<Import
   }
 
   const project = (geometry: Geometry): Geometry => wound(toLonLat(geometry, crs.crs));
+  const { keepRecord } = options;
+  const settledCrs = crs.crs;
+  const kept = keepRecord && options.convertGcj02 !== true ? features.filter((f) => keepRecord(new Peek(f, settledCrs))) : features;
   const every = 1000;
-  features = features.map((f, i) => {
-    if (options.onProgress && i % every === every - 1) options.onProgress(i / features.length);
-    return { ...f, geometry: f.geometry && project(f.geometry) };
+  // Built field by field, not spread: a Shapefile record decodes its properties when they are first read.
+  features = kept.map((f, i) => {
+    if (options.onProgress && i % every === every - 1) options.onProgress(i / kept.length);
+    return { geometry: f.geometry && project(f.geometry), properties: f.properties, recordNo: f.recordNo };
   });
   options.onProgress?.(1);
   if (crs.crs.kind === 'geographic' && looksLikeGcj02(raw.file, raw.crsText, raw.fields.map((f) => f.name))) notes.push(note('io.crs.maybeGcj02', { file: raw.file }));
@@ -79,6 +89,50 @@ export function georeference(raw: RawLayer, options: ReadOptions): Result<Import
   // Asked for, converted: the dialog also offers it for a layer at the GCJ-02 offset from the plan, which no name says.
   const { layer, notes: said } = options.convertGcj02 === true ? convertedFromGcj02(read) : read;
   return success(layer, said);
+}
+
+/** A feature with X and Y swapped, its properties read through (they may not be decoded yet). */
+class Swapped implements RawFeature {
+  readonly geometry: Geometry | null;
+  readonly recordNo: number;
+
+  constructor(private readonly source: RawFeature) {
+    this.geometry = source.geometry && swapXY(source.geometry);
+    this.recordNo = source.recordNo;
+  }
+
+  get properties(): Properties {
+    return this.source.properties;
+  }
+
+  field(name: string): JsonValue | undefined {
+    return fieldOf(this.source, name);
+  }
+}
+
+function fieldOf(feature: RawFeature, name: string): JsonValue | undefined {
+  if (feature.field) return feature.field(name);
+  return Object.hasOwn(feature.properties, name) ? feature.properties[name] : undefined;
+}
+
+/** A record as `keepRecord` sees it (a class: one closure pair per record of 24,000 costs more than the test). */
+class Peek implements RecordPeek {
+  readonly geometry: Geometry | null;
+
+  constructor(
+    private readonly feature: RawFeature,
+    private readonly crs: ReadCrs,
+  ) {
+    this.geometry = feature.geometry;
+  }
+
+  field(name: string): JsonValue | undefined {
+    return fieldOf(this.feature, name);
+  }
+
+  box(): BBox {
+    return this.geometry ? lonLatBox(geometryBBox(this.geometry), this.crs) : emptyBBox();
+  }
 }
 
 function wound(g: Geometry): Geometry {

@@ -5,11 +5,14 @@ import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../domain/features.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
+import { geometryBBox } from '../../geo/bbox.ts';
+import { gk } from '../crs/source-crs.ts';
 import { readShp } from '../shapefile/shp-read.ts';
 import { boundaryShapefile } from '../shapefile/shp-test-support.ts';
 import { importSurvey } from '../survey/survey-import.ts';
 import { chinese, english, fixtureFiles, shapefileFixture, THIRD_PARTY } from '../test-support.ts';
 import { importFiles } from './index.ts';
+import { writeShapefile } from './shapefile-write.ts';
 import type { ImportedLayer } from './types.ts';
 
 const GEOTOOLS = 'third-party/geotools';
@@ -194,5 +197,57 @@ describe('GCJ-02 data (Zhejiang districts from Amap)', () => {
     // GCJ-02 in Zhejiang is shifted ~+0.0045° east and ~−0.0025° north of the true position.
     expect((lon1 as number) - (lon2 as number)).toBeGreaterThan(0.003);
     expect(Math.abs((lat1 as number) - (lat2 as number))).toBeGreaterThan(0.001);
+  });
+});
+
+describe('a keep test asked before reprojecting (the package reader leaves out most GHYT and TDGHDL rows)', () => {
+  // The districts written in GK zone 40 (GBK): a projected layer like a package's, reaching ±3° off the
+  // central meridian, where a box turns most.
+  const districts = layerOf(importFiles(shapefileFixture('third-party/zhejiang-districts-utf8-noprj', '浙江省')));
+  const written = writeShapefile(
+    {
+      name: 'districts',
+      geometryType: 'polygon',
+      fields: [{ name: 'NAME', type: 'C', length: 40, decimals: 0 }, { name: 'ADCODE', type: 'N', length: 10, decimals: 0 }],
+      features: districts.features.map((f) => ({ geometry: f.geometry as Polygon | MultiPolygon, properties: { NAME: f.properties.name as string, ADCODE: f.properties.adcode as number } })),
+    },
+    { crs: gk({ zone: 40, zonePrefix: true }), date: new Date(Date.UTC(2024, 5, 30)) },
+  );
+  if (!written.ok) throw new Error(written.error.key);
+  const files = written.value;
+  const every = layerOf(importFiles(files, ANYWHERE));
+
+  it('keeps the records it takes, each as a read of every record gives it, asked one field at a time with a box that holds the exact one', () => {
+    const byRecord = new Map(every.features.map((f) => [f.recordNo, f]));
+    const asked: string[] = [];
+    let boxesHeld = 0;
+    const kept = layerOf(
+      importFiles(files, {
+        ...ANYWHERE,
+        keepRecord: (record) => {
+          const name = record.field('NAME');
+          asked.push(String(name));
+          expect(record.field('NO_SUCH_FIELD')).toBeUndefined();
+          const exact = geometryBBox(byRecord.get(asked.length)?.geometry as Polygon | MultiPolygon);
+          const box = record.box();
+          if (box[0] <= exact[0] && box[1] <= exact[1] && box[2] >= exact[2] && box[3] >= exact[3]) boxesHeld++;
+          return typeof name === 'string' && name.endsWith('县') && box[2] > 120.5;
+        },
+      }),
+    );
+    expect(asked).toEqual(every.features.map((f) => f.properties.NAME));
+    expect(boxesHeld).toBe(every.features.length);
+    const expected = every.features.filter((f) => (f.properties.NAME as string).endsWith('县') && geometryBBox(f.geometry as Polygon | MultiPolygon)[2] > 120.5);
+    expect(expected.length).toBeGreaterThan(5);
+    expect(kept.features.length).toBeLessThan(every.features.length);
+    // The box is a little larger than the exact one: a record at the margin may be kept, never one missed.
+    for (const f of expected) expect(kept.features.map((k) => k.recordNo)).toContain(f.recordNo);
+    for (const f of kept.features) expect(f).toEqual(byRecord.get(f.recordNo));
+  });
+
+  it('keeps every record when GCJ-02 is to be converted (the box would be off by the offset)', () => {
+    const lonLat = shapefileFixture('third-party/zhejiang-districts-utf8-noprj', '浙江省');
+    expect(layerOf(importFiles(lonLat, { convertGcj02: true, keepRecord: () => false })).features).toHaveLength(90);
+    expect(layerOf(importFiles(lonLat, { keepRecord: () => false })).features).toHaveLength(0);
   });
 });

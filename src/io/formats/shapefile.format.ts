@@ -4,16 +4,17 @@
  * reads it: without the `.dbf` the layer has geometry only (a boundary or an outline is still useful, but
  * never survey parcels), without the `.shx` the index is rebuilt from the records (shp-read.ts); both said.
  */
+import type { Geometry } from 'geojson';
 import { crsFromPrj } from '../crs/prj-read.ts';
 import { extensionOf, fileName, stemOf, type InputFile } from '../files.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
-import { readDbf, readDbfHeader, type DbfField, type DbfTable } from '../shapefile/dbf-read.ts';
+import { readDbf, readDbfHeader, type DbfField, type DbfRecord } from '../shapefile/dbf-read.ts';
 import { readShp } from '../shapefile/shp-read.ts';
-import { georeference, type DeclaredCrs } from './georeference.ts';
-import { emptyProperties } from './properties.ts';
+import { georeference, type DeclaredCrs, type RawFeature } from './georeference.ts';
+import { emptyProperties, type JsonValue, type Properties } from './properties.ts';
 import { chooseEncoding } from './shapefile-encoding.ts';
 import { writeShapefile } from './shapefile-write.ts';
-import type { EncodingReport, FieldInfo, FileFormat, ImportedFeature, ImportedLayer, ReadOptions } from './types.ts';
+import type { EncodingReport, FieldInfo, FileFormat, ImportedLayer, ReadOptions } from './types.ts';
 
 const PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'] as const;
 type Part = (typeof PARTS)[number];
@@ -52,7 +53,7 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
     table = read.value;
   } else {
     notes.push(note('io.shp.noDbf', { file: fileName(shpFile.name), dbf: fileName(`${stem}.dbf`) }));
-    table = { fields: [], records: shp.value.geometries.map((_, i) => ({ row: i + 1, properties: emptyProperties() })), encoding: null };
+    table = { fields: [], records: shp.value.geometries.map((_, i) => ({ row: i + 1, properties: emptyProperties(), value: () => undefined })), encoding: null };
   }
   options.onProgress?.(0.5);
 
@@ -72,11 +73,7 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
     }
   }
 
-  const features: ImportedFeature[] = table.records.map((record) => ({
-    geometry: shp.value.geometries[record.row - 1] ?? null,
-    properties: record.properties,
-    recordNo: record.row,
-  }));
+  const features = table.records.map((record) => new ShapefileRecord(shp.value.geometries[record.row - 1] ?? null, record));
   const layer = georeference(
     {
       format: 'shapefile',
@@ -97,8 +94,30 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
 /** The attribute side of a layer: the `.dbf`'s, or one empty record per shape when it is missing. */
 interface AttributeTable {
   readonly fields: readonly FieldInfo[];
-  readonly records: DbfTable['records'];
+  readonly records: readonly AttributeRow[];
   readonly encoding: EncodingReport | null;
+}
+
+type AttributeRow = Pick<DbfRecord, 'row' | 'properties' | 'value'>;
+
+/** A record: its shape, and its row of the table, whose values are decoded only when read. */
+class ShapefileRecord implements RawFeature {
+  readonly recordNo: number;
+
+  constructor(
+    readonly geometry: Geometry | null,
+    private readonly attributes: AttributeRow,
+  ) {
+    this.recordNo = attributes.row;
+  }
+
+  get properties(): Properties {
+    return this.attributes.properties;
+  }
+
+  field(name: string): JsonValue | undefined {
+    return this.attributes.value(name);
+  }
 }
 
 /** The `.dbf`: as many records as the `.shp` has shapes, text in the chosen, declared or detected encoding. */

@@ -1,13 +1,14 @@
 /** What every format reads into and writes from: layers of features in lon/lat (CGCS2000). */
 import type { Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { DatumParameters } from '../../domain/datum-parameters.ts';
+import type { BBox } from '../../geo/bbox.ts';
 import type { CrsReport, SourceCrs } from '../crs/source-crs.ts';
 import type { Region } from '../crs/locate.ts';
 import type { InputFile, OutputFile } from '../files.ts';
 import type { ImportLimits } from '../limits.ts';
 import type { Result } from '../result.ts';
 import type { OutputEncoding } from '../text/encode-text.ts';
-import type { Properties } from './properties.ts';
+import type { JsonValue, Properties } from './properties.ts';
 
 export interface ImportedFeature {
   /** lon/lat, polygons wound as RFC 7946; null for a record without a shape. */
@@ -76,6 +77,21 @@ export interface ReadOptions {
   readonly limits?: ImportLimits;
   /** 0–1 as the read goes on (per dataset, per 1,000 records), for a progress bar; called synchronously. */
   readonly onProgress?: (done: number) => void;
+  /**
+   * Which records to keep, asked once the CRS is settled and before a record is reprojected or (Shapefile)
+   * its other fields decoded; the others are left out of the layer. A delivery package's reader keeps a few
+   * hundred of GHYT's and TDGHDL's 24,000 rows. Not asked with `convertGcj02` (the box would be off by the
+   * offset): every record is kept then.
+   */
+  readonly keepRecord?: (record: RecordPeek) => boolean;
+}
+
+/** A record as `keepRecord` sees it: one field at a time, and its box in lon/lat. */
+export interface RecordPeek {
+  readonly geometry: Geometry | null;
+  field(name: string): JsonValue | undefined;
+  /** Around the record's shape in lon/lat, somewhat larger than the exact box; empty without a shape. */
+  box(): BBox;
 }
 
 export type AreaOrPoint = Polygon | MultiPolygon | Point;

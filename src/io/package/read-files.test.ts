@@ -1,9 +1,11 @@
+import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { importFiles } from '../formats/index.ts';
 import { writeZip } from '../zip/zip-write.ts';
 import { deliver, samplePlan } from './delivery-test-support.ts';
 import { parseGeoJsonLayer } from './geojson-layer.ts';
 import { readPlanInputs } from './package-inputs.ts';
-import { PACKAGE_LAYER_NAMES, type PackageLayers } from './package-layers.ts';
+import { PACKAGE_LAYER_NAMES, type FieldValue, type PackageLayers } from './package-layers.ts';
 import { readPackageFiles } from './read-files.ts';
 import { reconstructPlan } from './reconstruct.ts';
 
@@ -55,6 +57,28 @@ describe('a delivery package from files in memory', { timeout: 60_000 }, async (
     const first = Object.values(read.value.plan.layers.base)[0];
     const original = Object.values(plan.layers.base).find((p) => p.properties.parcelNo === first?.properties.parcelNo);
     expect(first?.properties.ownerName).toBe(original?.properties.ownerName ?? null);
+  });
+
+  it('builds from the Shapefiles the plan every row of every Shapefile layer gives: the rows left out before reprojecting are unused ones', () => {
+    // Without the sidecar, whose entries would give the demolitions' restoration uses: they come from the TDGHDL rows under them.
+    const shapefilesOnly = delivery.files.filter((f) => !f.name.endsWith('.geojson') && !f.name.endsWith('/规划参数.json'));
+    const read = readPackageFiles(shapefilesOnly);
+    if (!read?.ok) throw new Error(JSON.stringify(read));
+    const uses = Object.values(read.value.plan.layers.demolition).map((d) => d.properties.restorationUse);
+    expect(new Set(uses).size).toBeGreaterThan(1);
+    const every: PackageLayers = {};
+    for (const name of PACKAGE_LAYER_NAMES) {
+      const parts = shapefilesOnly.filter((f) => new RegExp(`/${name}\\.\\w+$`).test(f.name));
+      const layer = parts.length ? importFiles(parts) : null;
+      if (!layer?.ok) continue;
+      const features = (layer.value[0]?.features ?? []).map((f) => ({ recordNo: f.recordNo, geometry: f.geometry as Polygon | MultiPolygon, properties: f.properties as Record<string, FieldValue> }));
+      every[name] = { name, file: name, features, rows: features.length };
+    }
+    expect(every.GHYT?.features.length).toBeGreaterThan(0);
+    const whole = reconstructPlan(every, { inputs: null });
+    if (!whole.ok) throw new Error(JSON.stringify(whole.error));
+    expect(read.value.plan.layers).toEqual(whole.value.plan.layers);
+    for (const name of ['GHYT', 'TDGHDL'] as const) expect(read.value.layers.find((l) => l.name === name)?.count, name).toBe(every[name]?.features.length);
   });
 
   it('refuses a Shapefile layer without its .dbf (a package layer is its attributes), naming the file', () => {

@@ -6,15 +6,17 @@
  * `importFiles` (CRS from the `.prj`, text from the `.cpg`); the sidecar `规划参数.json` (package-inputs.ts)
  * is read when the package has one; then reconstruct.ts rebuilds the plan.
  */
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { BBox } from '../../geo/bbox.ts';
 import { expandFiles, importFiles } from '../formats/index.ts';
-import type { ImportedLayer, ReadOptions } from '../formats/types.ts';
+import type { ImportedLayer, ReadOptions, RecordPeek } from '../formats/types.ts';
 import { extensionOf, fileName, stemOf, type InputFile } from '../files.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
 import { readGeoJsonLayer } from './geojson-layer.ts';
 import { INPUTS_FILE_NAME, readPlanInputs } from './package-inputs.ts';
-import { PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, layerNameOf, type FieldValue, type KeepRow, type PackageFeature, type PackageLayer, type PackageLayerName, type PackageLayers } from './package-layers.ts';
+import { PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, layerNameOf, type FieldValue, type KeepRow, type PackageFeature, type PackageLayer, type PackageLayerName, type PackageLayers, type RowSummary } from './package-layers.ts';
 import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
-import { ParsedRow, rowsUsed } from './rows-used.ts';
+import { rowsUsed } from './rows-used.ts';
 import { listZip } from '../zip/zip-read.ts';
 
 const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
@@ -116,7 +118,15 @@ function readGeoJson(name: PackageLayerName, file: InputFile, keep: KeepRow | un
 }
 
 function readShapefile(name: PackageLayerName, parts: readonly InputFile[], options: ReadOptions, keep: KeepRow | undefined): Result<PackageLayer> {
-  const read = importFiles(parts, options);
+  // Rows left out are decided before they are reprojected and their text decoded; only polygons are
+  // asked about, the rest are kept to be counted as skipped below, as before.
+  let leftOut = 0;
+  const keepRecord = (record: RecordPeek) => {
+    if (!keep || !isArea(record.geometry) || keep(new PeekedRow(record))) return true;
+    leftOut++;
+    return false;
+  };
+  const read = importFiles(parts, keep ? { ...options, keepRecord } : options);
   if (!read.ok) return read;
   const layer = read.value[0] as ImportedLayer;
   // A package layer is its attributes (codes, numbers, areas): without its .dbf there is nothing to rebuild.
@@ -124,24 +134,42 @@ function readShapefile(name: PackageLayerName, parts: readonly InputFile[], opti
   const features: PackageFeature[] = [];
   const skipped: number[] = [];
   for (const f of layer.features) {
-    if (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon') {
+    if (!isArea(f.geometry)) {
       skipped.push(f.recordNo);
       continue;
     }
-    const row: PackageFeature = { recordNo: f.recordNo, geometry: f.geometry, properties: fieldValues(f.properties) };
-    if (!keep || keep(new ParsedRow(row))) features.push(row);
+    features.push({ recordNo: f.recordNo, geometry: f.geometry, properties: fieldValues(f.properties) });
   }
   const notes = [...read.notes];
   if (skipped.length) notes.push(note('package.skippedFeatures', { file: layer.file, count: skipped.length, list: skipped.slice(0, 5).map((n) => `#${n}`).join('; ') }));
-  return success({ name, file: layer.file, features, rows: layer.features.length - skipped.length }, notes);
+  return success({ name, file: layer.file, features, rows: features.length + leftOut }, notes);
+}
+
+function isArea(geometry: Geometry | null): geometry is Polygon | MultiPolygon {
+  return geometry?.type === 'Polygon' || geometry?.type === 'MultiPolygon';
+}
+
+/** A record not yet reprojected, as the package's keep test sees a row. */
+class PeekedRow implements RowSummary {
+  constructor(private readonly record: RecordPeek) {}
+
+  field(name: string): FieldValue | undefined {
+    const value = this.record.field(name);
+    return value === undefined ? undefined : packageValue(value);
+  }
+
+  box(): BBox {
+    return this.record.box();
+  }
 }
 
 /** DBF values as the package model holds them (dates as ISO text); the record stays null-prototype data. */
 function fieldValues(properties: Readonly<Record<string, unknown>>): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = Object.create(null) as Record<string, FieldValue>;
-  for (const key of Object.keys(properties)) {
-    const value = properties[key];
-    out[key] = value === null || value === undefined ? null : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-  }
+  for (const key of Object.keys(properties)) out[key] = packageValue(properties[key]);
   return out;
+}
+
+function packageValue(value: unknown): FieldValue {
+  return value === null || value === undefined ? null : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
 }
