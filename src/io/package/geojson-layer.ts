@@ -11,6 +11,7 @@ import type { BBox } from '../../geo/bbox.ts';
 import { BROKEN, FeatureCursor } from './geojson-features.ts';
 import { skimFeature, type Skimmed } from './geojson-skim.ts';
 import type { FieldValue, KeepRow, PackageFeature, PackageLayer, PackageLayerName, RowSummary } from './package-layers.ts';
+import { upperCaseFields } from './package-values.ts';
 import { ParsedRow } from './rows-used.ts';
 
 const MAX_LISTED = 5;
@@ -132,11 +133,14 @@ class SkimmedRow implements RowSummary {
       this.parsed ??= flatProperties(JSON.parse(utf8.decode(bytes.subarray(skimmed.propertiesFrom, skimmed.propertiesTo))));
       return Object.hasOwn(this.parsed, name) ? this.parsed[name] : undefined;
     }
-    // The last member of that name, as JSON.parse keeps the last of duplicates.
-    for (let k = members.length - 4; k >= 0; k -= 4) {
-      if (!isName(bytes, members[k] as number, members[k + 1] as number, name)) continue;
-      const value = fieldValue(bytes, members[k + 2] as number, members[k + 3] as number);
-      return isScalar(value) ? value : JSON.stringify(value);
+    // The last member of that name, as JSON.parse keeps the last of duplicates; in other letter case only
+    // when there is none (as upperCaseFields reads a parsed row).
+    for (const ignoreCase of [false, true]) {
+      for (let k = members.length - 4; k >= 0; k -= 4) {
+        if (!isName(bytes, members[k] as number, members[k + 1] as number, name, ignoreCase)) continue;
+        const value = fieldValue(bytes, members[k + 2] as number, members[k + 3] as number);
+        return isScalar(value) ? value : JSON.stringify(value);
+      }
     }
     return undefined;
   }
@@ -170,11 +174,15 @@ function fieldValue(bytes: Uint8Array, from: number, to: number): unknown {
 const encodedNames = new Map<string, Uint8Array>();
 
 /** Whether bytes [from, to) are `name` in UTF-8. */
-function isName(bytes: Uint8Array, from: number, to: number, name: string): boolean {
+/** Whether the bytes are `name` (an upper-case field name), ASCII letters in either case with `ignoreCase`. */
+function isName(bytes: Uint8Array, from: number, to: number, name: string, ignoreCase: boolean): boolean {
   let encoded = encodedNames.get(name);
   if (!encoded) encodedNames.set(name, (encoded = new TextEncoder().encode(name)));
   if (to - from !== encoded.length) return false;
-  for (let k = 0; k < encoded.length; k++) if (bytes[from + k] !== encoded[k]) return false;
+  for (let k = 0; k < encoded.length; k++) {
+    const c = bytes[from + k] as number;
+    if (c !== encoded[k] && !(ignoreCase && c >= 0x61 && c <= 0x7a && c - 0x20 === encoded[k])) return false;
+  }
   return true;
 }
 
@@ -253,13 +261,17 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const isScalar = (value: unknown): value is FieldValue => value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 /**
- * Scalar properties only; nested values are kept as their JSON text (a package's fields are flat). A record
+ * Scalar properties only, under upper-case names (upperCaseFields); nested values are kept as their JSON
+ * text (a package's fields are flat). A record
  * that is already flat and safe is kept as JSON.parse made it (no copy of 24,000 records per layer);
  * otherwise copied without `__proto__`, `constructor` and `prototype`, which later spreads would turn
  * into the prototype rather than data.
  */
 function flatProperties(raw: unknown): Record<string, FieldValue> {
-  if (!isObject(raw)) return {};
+  return isObject(raw) ? upperCaseFields(scalarProperties(raw)) : {};
+}
+
+function scalarProperties(raw: Record<string, unknown>): Record<string, FieldValue> {
   const keys = Object.keys(raw);
   let flat = true;
   for (const key of keys) {

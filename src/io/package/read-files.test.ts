@@ -9,6 +9,13 @@ import { PACKAGE_LAYER_NAMES, type FieldValue, type PackageLayers } from './pack
 import { readPackageFiles } from './read-files.ts';
 import { reconstructPlan } from './reconstruct.ts';
 
+/** The .dbf with its field names in lower case (the 11-byte name of each 32-byte descriptor). */
+function lowerCaseDbfNames(dbf: Uint8Array): Uint8Array {
+  const out = dbf.slice();
+  for (let at = 32; out[at] !== 0x0d; at += 32) for (let k = at; k < at + 11; k++) if ((out[k] as number) >= 0x41 && (out[k] as number) <= 0x5a) out[k] = (out[k] as number) + 0x20;
+  return out;
+}
+
 const count = (record: Readonly<Record<string, unknown>>) => Object.keys(record).length;
 
 describe('a delivery package from files in memory', { timeout: 60_000 }, async () => {
@@ -79,6 +86,24 @@ describe('a delivery package from files in memory', { timeout: 60_000 }, async (
     if (!whole.ok) throw new Error(JSON.stringify(whole.error));
     expect(read.value.plan.layers).toEqual(whole.value.plan.layers);
     for (const name of ['GHYT', 'TDGHDL'] as const) expect(read.value.layers.find((l) => l.name === name)?.count, name).toBe(every[name]?.features.length);
+  });
+
+  it('reads field names in any letter case, as dBASE, GDAL and ArcGIS match them (pgsql2shp writes lower case)', () => {
+    const utf8 = new TextDecoder();
+    const lowerCase = delivery.files.map((f) => {
+      if (f.name.endsWith('.dbf')) return { ...f, bytes: lowerCaseDbfNames(f.bytes) };
+      if (!f.name.endsWith('.geojson')) return f;
+      return { ...f, bytes: new TextEncoder().encode(utf8.decode(f.bytes).replace(/"([A-Z][A-Z0-9_]*)":/g, (_, key: string) => `"${key.toLowerCase()}":`)) };
+    });
+    expect(utf8.decode(lowerCase.find((f) => f.name.endsWith('GHYT.geojson'))?.bytes)).toContain('"cjjx":');
+    const shapefilesOnly = (files: typeof lowerCase) => files.filter((f) => !f.name.endsWith('.geojson'));
+    for (const [files, upper] of [[lowerCase, delivery.files], [shapefilesOnly(lowerCase), shapefilesOnly(delivery.files)]] as const) {
+      const read = readPackageFiles(files);
+      const expected = readPackageFiles(upper);
+      if (!read?.ok || !expected?.ok) throw new Error(JSON.stringify(read));
+      expect(count(read.value.plan.layers.demolition)).toBeGreaterThan(0);
+      expect(read.value.plan.layers).toEqual(expected.value.plan.layers);
+    }
   });
 
   it('refuses a Shapefile layer without its .dbf (a package layer is its attributes), naming the file', () => {

@@ -16,6 +16,7 @@ import { readGeoJsonLayer } from './geojson-layer.ts';
 import { INPUTS_FILE_NAME, readPlanInputs } from './package-inputs.ts';
 import { PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, layerNameOf, type FieldValue, type KeepRow, type PackageFeature, type PackageLayer, type PackageLayerName, type PackageLayers, type RowSummary } from './package-layers.ts';
 import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
+import { upperCaseFields } from './package-values.ts';
 import { rowsUsed } from './rows-used.ts';
 import { listZip } from '../zip/zip-read.ts';
 
@@ -163,11 +164,11 @@ class PeekedRow implements RowSummary {
   }
 }
 
-/** DBF values as the package model holds them (dates as ISO text); the record stays null-prototype data. */
+/** DBF values as the package model holds them (dates as ISO text, names in upper case); the record stays null-prototype data. */
 function fieldValues(properties: Readonly<Record<string, unknown>>): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = Object.create(null) as Record<string, FieldValue>;
   for (const key of Object.keys(properties)) out[key] = packageValue(properties[key]);
-  return out;
+  return upperCaseFields(out);
 }
 
 function packageValue(value: unknown): FieldValue {

@@ -79,6 +79,8 @@ interface Decoding {
   readonly bytes: Uint8Array;
   readonly fields: readonly DbfField[];
   readonly byName: ReadonlyMap<string, DbfField>;
+  /** The first field of each name in upper case. */
+  readonly byUpperCaseName: ReadonlyMap<string, DbfField>;
   readonly decoder: TextDecoder;
 }
 
@@ -107,18 +109,25 @@ export class DbfRecord {
     return this.decoded;
   }
 
-  /** One value without decoding the others; undefined for a field the table does not have. */
+  /**
+   * One value without decoding the others; undefined for a field the table does not have. The name in other
+   * letter case finds it too when no field has it exactly, as dBASE and GDAL match names.
+   */
   value(name: string): JsonValue | undefined {
-    if (this.decoded) return Object.hasOwn(this.decoded, name) ? this.decoded[name] : undefined;
-    const field = this.decoding.byName.get(name);
-    return field && fieldValue(this.decoding.bytes, this.start + field.offset, field, this.decoding.decoder);
+    const { byName, byUpperCaseName } = this.decoding;
+    const field = byName.get(name) ?? byUpperCaseName.get(name.toUpperCase());
+    if (!field) return undefined;
+    if (this.decoded) return this.decoded[field.name];
+    return fieldValue(this.decoding.bytes, this.start + field.offset, field, this.decoding.decoder);
   }
 }
 
 export function readDbf(bytes: Uint8Array, header: DbfHeader, encoding: string, file: string): Result<DbfTable> {
   const decoder = new TextDecoder(encoding);
   const fields = uniqueNames(header.rawFields.map((f) => ({ name: decodeText(decoder, f.nameBytes).trim(), type: f.type, length: f.length, decimals: f.decimals, offset: f.offset })));
-  const decoding: Decoding = { bytes, fields, byName: new Map(fields.map((f) => [f.name, f])), decoder };
+  const byUpperCaseName = new Map<string, DbfField>();
+  for (const field of fields) if (!byUpperCaseName.has(field.name.toUpperCase())) byUpperCaseName.set(field.name.toUpperCase(), field);
+  const decoding: Decoding = { bytes, fields, byName: new Map(fields.map((f) => [f.name, f])), byUpperCaseName, decoder };
   const records: DbfRecord[] = [];
   const notes: Message[] = [];
   let deleted = 0;
