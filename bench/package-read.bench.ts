@@ -117,7 +117,7 @@ async function main(): Promise<void> {
       const f = files.find((file) => file.name === name);
       if (!f) continue;
       const bytes = readFileSync(f.path);
-      const parsed = timed(() => readGeoJsonLayer(name, f.path, bytes, rowsUsed(name, { layers, hasPbfLayer: files.some((file) => file.name === 'JBNTBHTB') })));
+      const parsed = timed(() => readGeoJsonLayer(name, f.path, bytes, rowsUsed(name, { layers })));
       if (!parsed.value.ok) throw new Error(`${name}: ${parsed.value.error.key}`);
       layers[name] = parsed.value.value;
       if (run >= 0) (stageMs[`read ${name}`] ??= []).push(parsed.ms);

@@ -8,7 +8,11 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { BBox } from '../../geo/bbox.ts';
 
-export const PACKAGE_LAYER_NAMES = ['JQDLTB', 'GHYT', 'TDGHDL', 'JSYDGZQ', 'XZQ', 'JBNTBHTB', 'GNFQ', 'ZZFQ', 'JBNTZBQ', 'SSNYD', 'STBHHX', 'XJGZQ'] as const;
+/**
+ * In reading order: JBNTBHTB before GHYT (whether it has rows decides what GHYT's G111/G112 rows are),
+ * GHYT before TDGHDL (whose rows are kept only under GHYT's changes).
+ */
+export const PACKAGE_LAYER_NAMES = ['JQDLTB', 'JBNTBHTB', 'GHYT', 'TDGHDL', 'JSYDGZQ', 'XZQ', 'GNFQ', 'ZZFQ', 'JBNTZBQ', 'SSNYD', 'STBHHX', 'XJGZQ'] as const;
 export type PackageLayerName = (typeof PACKAGE_LAYER_NAMES)[number];
 /** Without these a package cannot become a plan. */
 export const REQUIRED_LAYERS: readonly PackageLayerName[] = ['JQDLTB'];

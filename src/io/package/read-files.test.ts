@@ -96,7 +96,7 @@ describe('a delivery package from files in memory', { timeout: 60_000 }, async (
       return { ...f, bytes: new TextEncoder().encode(utf8.decode(f.bytes).replace(/"([A-Z][A-Z0-9_]*)":/g, (_, key: string) => `"${key.toLowerCase()}":`)) };
     });
     expect(utf8.decode(lowerCase.find((f) => f.name.endsWith('GHYT.geojson'))?.bytes)).toContain('"cjjx":');
-    const shapefilesOnly = (files: typeof lowerCase) => files.filter((f) => !f.name.endsWith('.geojson'));
+    const shapefilesOnly = (files: readonly (typeof lowerCase)[number][]) => files.filter((f) => !f.name.endsWith('.geojson'));
     for (const [files, upper] of [[lowerCase, delivery.files], [shapefilesOnly(lowerCase), shapefilesOnly(delivery.files)]] as const) {
       const read = readPackageFiles(files);
       const expected = readPackageFiles(upper);
@@ -104,6 +104,18 @@ describe('a delivery package from files in memory', { timeout: 60_000 }, async (
       expect(count(read.value.plan.layers.demolition)).toBeGreaterThan(0);
       expect(read.value.plan.layers).toEqual(expected.value.plan.layers);
     }
+  });
+
+  it('takes the basic farmland from GHYT\'s G111/G112 rows when JBNTBHTB is empty (a template\'s layer left unfilled), and says so', () => {
+    const withPbf = readPackageFiles(delivery.files);
+    const empty = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features: [] }));
+    const unfilled = delivery.files.filter((f) => !/\/JBNTBHTB\.\w+$/.test(f.name) || f.name.endsWith('.geojson')).map((f) => (f.name.endsWith('JBNTBHTB.geojson') ? { ...f, bytes: empty } : f));
+    const read = readPackageFiles(unfilled);
+    if (!read?.ok || !withPbf?.ok) throw new Error(JSON.stringify(read));
+    expect(count(withPbf.value.plan.layers.pbf)).toBeGreaterThan(0);
+    expect(count(read.value.plan.layers.pbf)).toBeGreaterThan(0);
+    expect(read.notes.map((n) => n.key)).toContain('package.pbfFromGhyt');
+    expect(withPbf.notes.map((n) => n.key)).not.toContain('package.pbfFromGhyt');
   });
 
   it('refuses a Shapefile layer without its .dbf (a package layer is its attributes), naming the file', () => {

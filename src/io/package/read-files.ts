@@ -92,11 +92,11 @@ export function readPackageFiles(files: readonly InputFile[], options: ReadOptio
   const notes: Message[] = [];
   const summary: PackageRead['layers'][number][] = [];
   let done = 0;
-  // In the package's layer order: GHYT is read before TDGHDL, whose rows are kept only under GHYT's changes.
+  // In the package's layer order, so each keep test knows the layers it depends on.
   for (const name of PACKAGE_LAYER_NAMES) {
     const source = sources.get(name);
     if (!source) continue;
-    const keep = rowsUsed(name, { layers, hasPbfLayer: sources.has('JBNTBHTB') });
+    const keep = rowsUsed(name, { layers });
     const layer = source.kind === 'geojson' ? readGeoJson(name, source.files[0] as InputFile, keep) : readShapefile(name, source.files, options, keep);
     if (!layer.ok) return layer;
     notes.push(...layer.notes);

@@ -120,14 +120,14 @@ export function readPackageFolder(folder: string, profileId?: string): Result<Re
   if (!REQUIRED_LAYERS.every((name) => files.has(name))) return { ok: false, error: { key: 'cli.unreadable', params: { file: folder, reasonKey: 'package.noLayers' } } };
   const layers: PackageLayers = {};
   const notes: Message[] = [];
-  // In the package's layer order: GHYT is read before TDGHDL, whose rows are kept only under GHYT's changes.
+  // In the package's layer order, so each keep test knows the layers it depends on.
   for (const name of PACKAGE_LAYER_NAMES) {
     const path = files.get(name);
     if (!path) continue;
     const file = readNamed(path);
     if (!file.ok) return file;
     const shown = file.value.name;
-    const layer = readGeoJsonLayer(name, shown, file.value.bytes, rowsUsed(name, { layers, hasPbfLayer: files.has('JBNTBHTB') }));
+    const layer = readGeoJsonLayer(name, shown, file.value.bytes, rowsUsed(name, { layers }));
     if (!layer.ok) return layer.error.key === 'package.notUtf8' ? { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.notUtf8' } } } : layer;
     notes.push(...layer.notes);
     layers[layer.value.name] = layer.value;

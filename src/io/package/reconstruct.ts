@@ -4,12 +4,14 @@
  * - JQDLTB → base parcels (DLDM must be a planning class code of domain.md §3.1);
  * - GHYT rows with CJJX C1/C2 → demolition parcels, their restoration use read from TDGHDL under them;
  *   E1/E2 → new-build parcels (use = GHYTDM without its prefix); G111/G112 → permanent basic farmland when
- *   the package has no JBNTBHTB; other G…/N112 rows → use changes; JBNTZBQ flag → reserve areas;
+ *   the package has no JBNTBHTB or an empty one (said in a note); other G…/N112 rows → use changes;
+ *   JBNTZBQ flag → reserve areas;
  * - JSYDGZQ → control zones (021 read as 020); XZQ → the village boundary, else the union of JQDLTB;
  * - JBNTBHTB → permanent basic farmland (the township's delineation);
  * - our own layers (docs/package.md): JBNTZBQ → reserve areas with their kind (then GHYT's flags are not
  *   read as reserve areas), GNFQ / ZZFQ → functional / consolidation zones, SSNYD → facility farmland,
  *   STBHHX → the red line, XJGZQ → the township's control zones.
+ * Field names are read in any letter case (upper-cased by the readers, as dBASE and GDAL match them).
  * The sidecar `规划参数.json` (package-inputs.ts), when the package has one, gives what no field carries:
  * the plan meta, the justifications, each change's households, quota source and business purpose, and
  * which GHYT pieces make one change. Without it those stay "not entered" (households null, which the rules
@@ -35,7 +37,7 @@ import { rebuiltJustifications, type ChangeInputs, type PlanInputs } from './pac
 import type { PackageFeature, PackageLayer, PackageLayers } from './package-layers.ts';
 import { refOf } from './package-refs.ts';
 import { isFlagSet, nullableNumber, nullableText, text } from './package-values.ts';
-import { changeKey, ghytUse, ParsedRow } from './rows-used.ts';
+import { changeKey, ghytUse, hasPbfRows, ParsedRow } from './rows-used.ts';
 import { TargetClasses } from './target-class.ts';
 
 const MAX_LISTED = 5;
@@ -219,13 +221,14 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
   if (redline) for (const f of redline.features) add('redline', redline, f, { name: text(f.properties.MC).slice(0, 60) });
 
   const pbfLayer = layers.JBNTBHTB;
-  if (pbfLayer) {
+  if (pbfLayer && hasPbfRows(layers)) {
     for (const f of pbfLayer.features) {
       const key = text(f.properties.BSM);
       add('pbf', pbfLayer, f, { pbfType: pbfTypeOfField(text(f.properties.JBNTLX).toUpperCase()), recordedArea: key && inputs?.pbfAreaNotEntered.has(key) ? null : nullableNumber(f.properties.TBMJ) });
     }
   } else if (ghyt) {
     for (const f of ghytPbf) add('pbf', ghyt, f, { pbfType: text(f.properties.GHYTDM).toUpperCase() as PbfType, recordedArea: null });
+    if (pbfLayer && ghytPbf.length) notes.push({ key: 'package.pbfFromGhyt', params: { file: pbfLayer.file, ghyt: ghyt.file, count: ghytPbf.length } });
   }
 
   for (const [name, layer] of [['JSYDGZQ', 'controlZone'], ['XJGZQ', 'townshipZones']] as const) {

@@ -55,18 +55,25 @@ export class ParsedRow implements RowSummary {
 }
 
 export interface ReadSoFar {
-  /** The layers already read (GHYT before TDGHDL). */
+  /** The layers already read, in PACKAGE_LAYER_NAMES's order. */
   readonly layers: PackageLayers;
-  /** Whether the package has JBNTBHTB: then GHYT's G111/G112 rows are not the basic farmland. */
-  readonly hasPbfLayer: boolean;
+}
+
+/**
+ * Whether the basic farmland is JBNTBHTB's: a JBNTBHTB with polygons. GHYT's G111/G112 rows are the basic
+ * farmland of a package without it, and of one whose JBNTBHTB is empty (a template's layer left unfilled).
+ */
+export function hasPbfRows(layers: PackageLayers): boolean {
+  return (layers.JBNTBHTB?.rows ?? 0) > 0;
 }
 
 /** A test for the rows of `name` worth keeping, or undefined when every row is used. */
 export function rowsUsed(name: PackageLayerName, read: ReadSoFar): KeepRow | undefined {
   if (name === 'GHYT') {
+    const pbfLayerRead = hasPbfRows(read.layers);
     return (row) => {
       const use = ghytUse(row);
-      return (use !== null && !(use === 'pbf' && read.hasPbfLayer)) || isFlagSet(row.field('JBNTZBQ'));
+      return (use !== null && !(use === 'pbf' && pbfLayerRead)) || isFlagSet(row.field('JBNTZBQ'));
     };
   }
   if (name === 'TDGHDL') {
