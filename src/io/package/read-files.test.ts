@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { isCultivatedLand } from '../../profiles/zhejiang-2017/land-classes.ts';
 import { importFiles } from '../formats/index.ts';
 import { writeZip } from '../zip/zip-write.ts';
 import { deliver, samplePlan } from './delivery-test-support.ts';
@@ -116,6 +117,22 @@ describe('a delivery package from files in memory', { timeout: 60_000 }, async (
     expect(count(read.value.plan.layers.pbf)).toBeGreaterThan(0);
     expect(read.notes.map((n) => n.key)).toContain('package.pbfFromGhyt');
     expect(withPbf.notes.map((n) => n.key)).not.toContain('package.pbfFromGhyt');
+  });
+
+  it('reads the ridge coefficient from KCXS (三调\'s name) when JQDLTB has no TKXS, and says when cultivated parcels have none', () => {
+    const utf8 = new TextDecoder();
+    const withJqdltb = (edit: (text: string) => string) =>
+      delivery.files.filter((f) => !/\/JQDLTB\.\w+$/.test(f.name) || f.name.endsWith('.geojson')).map((f) => (f.name.endsWith('JQDLTB.geojson') ? { ...f, bytes: new TextEncoder().encode(edit(utf8.decode(f.bytes))) } : f));
+    const ridges = (read: ReturnType<typeof readPackageFiles>) => (read?.ok ? Object.values(read.value.plan.layers.base).map((p) => p.properties.ridgeCoefficient) : []);
+    const original = readPackageFiles(delivery.files);
+    expect(ridges(original).filter((r) => r !== null && r > 0).length).toBeGreaterThan(0);
+    const kcxs = readPackageFiles(withJqdltb((text) => text.replaceAll('"TKXS":', '"KCXS":')));
+    expect(ridges(kcxs)).toEqual(ridges(original));
+    expect(kcxs?.ok && kcxs.notes.map((n) => n.key)).not.toContain('package.ridgeNotEntered');
+    const none = readPackageFiles(withJqdltb((text) => text.replace(/"TKXS":[^,}]*,?/g, '')));
+    const cultivated = Object.values(plan.layers.base).filter((p) => isCultivatedLand(p.properties.classCode)).length;
+    expect(cultivated).toBeGreaterThan(0);
+    expect(none?.ok && none.notes.find((n) => n.key === 'package.ridgeNotEntered')?.params?.count).toBe(cultivated);
   });
 
   it('refuses a Shapefile layer without its .dbf (a package layer is its attributes), naming the file', () => {

@@ -23,7 +23,8 @@ import { codesOf } from '../../domain/code-entry.ts';
 import type { AreaGeometry, PlanFeature } from '../../domain/features.ts';
 import { defaultProperties, LAYER_FIELDS, validateFieldValue, type FieldSpec } from '../../profiles/zhejiang-2017/fields.ts';
 import { asFeatureId, type FeatureId } from '../../domain/ids.ts';
-import { isLandClassCode, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
+import { isCultivatedLand, isLandClassCode, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
+import { ridgeFraction } from '../survey/survey-fields.ts';
 import type { LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { failure, type Message, type Result } from '../../domain/message.ts';
 import { emptyPlan, type Plan } from '../../domain/plan.ts';
@@ -141,11 +142,14 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
       ownerCode: nullableText(f.properties.SQBM),
       ownerName: nullableText(f.properties.SQMC),
       slopeGrade: nullableText(f.properties.PDJB),
-      ridgeCoefficient: nullableNumber(f.properties.TKXS),
+      // TKXS is the guidance's name; a package made from 三调 data may carry KCXS (扣除系数) instead.
+      ridgeCoefficient: ridgeFraction(nullableNumber(f.properties.TKXS) ?? nullableNumber(f.properties.KCXS)),
       recordedArea: key && inputs?.baseAreaNotEntered.has(key) ? null : nullableNumber(f.properties.TBMJ),
       approvalNo: nullableText(f.properties.PZWH),
     });
   }
+  const withoutRidge = features.filter((f) => f.layer === 'base' && isCultivatedLand(f.properties.classCode as LandClassCode) && f.properties.ridgeCoefficient === null).length;
+  if (withoutRidge) notes.push({ key: 'package.ridgeNotEntered', params: { file: parcels.file, count: withoutRidge } });
   if (badCodes.length) return failure('package.unknownClass', { file: parcels.file, count: badCodes.length, list: badCodes.slice(0, MAX_LISTED).join('; ') });
 
   const targetUses = new TargetClasses(layers.TDGHDL?.features ?? []);

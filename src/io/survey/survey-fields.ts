@@ -41,6 +41,11 @@ export function textOf(properties: Properties, field: string | undefined): strin
   return text === '' ? null : text;
 }
 
+/** A ridge coefficient as a fraction: surveys write KCXS/TKXS as 0.08 or as the percentage 8. */
+export function ridgeFraction(value: number | null): number | null {
+  return value === null ? null : value > 1 ? value / 100 : value;
+}
+
 export function numberOf(properties: Properties, field: string | undefined): number | null {
   const text = textOf(properties, field);
   if (text === null) return null;

@@ -15,7 +15,7 @@ import type { Properties } from '../formats/properties.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { failure, listSome, success, type Result } from '../result.ts';
 import { townVillageOf, type TownVillage } from './match-mapping.ts';
-import { numberOf, resolveFields, textOf, type SurveyField } from './survey-fields.ts';
+import { numberOf, resolveFields, ridgeFraction, textOf, type SurveyField } from './survey-fields.ts';
 
 export interface SurveyRecordOptions {
   /** Repair invalid geometries (only with the planner's consent). */
@@ -126,7 +126,7 @@ function attributesOf(p: Properties, fields: Partial<Record<SurveyField, string>
     slopeGrade: textOf(p, fields.slopeGrade),
     ownerCode: textOf(p, fields.ownerCode),
     ownerName: textOf(p, fields.ownerName),
-    ridgeCoefficient: ridge === null ? null : ridge > 1 ? ridge / 100 : ridge,
+    ridgeCoefficient: ridgeFraction(ridge),
     recordedArea: numberOf(p, fields.recordedArea),
     approvalNo: textOf(p, fields.approvalNo),
   };
