@@ -6,6 +6,14 @@ export const packageText: Texts = {
   'package.notFeatureCollection': { zh: '{{file}} 不是 GeoJSON 要素集合（FeatureCollection）。', en: '{{file}} is not a GeoJSON FeatureCollection.' },
   'package.pbfFromGhyt': { zh: '{{file}} 没有图斑：永久基本农田取 {{ghyt}} 中规划用途为 G111/G112 的 {{count}} 个图斑', en: '{{file}} has no features: the permanent basic farmland is taken from the {{count}} G111/G112 row(s) of {{ghyt}}' },
   'package.ridgeNotEntered': { zh: '{{file}}：{{count}} 个耕地图斑没有田坎系数（TKXS，三调为 KCXS），其田坎按 0 计：扣除田坎的耕地和永久基本农田面积可能偏大', en: '{{file}}: {{count}} cultivated parcel(s) have no ridge coefficient (TKXS, KCXS in the third survey); their ridges count as 0, so cultivated land and basic farmland net of ridges may be too large' },
+  'package.coarseCoordinates.lonLat': {
+    zh: '{{file}} 的经纬度只保留了 {{decimals}} 位小数：图斑相接处的顶点因取整最多偏离 {{roundingMm}} mm，大于缝隙、重叠的容差 {{toleranceM}} m，检查可能报出只是取整造成的细小缝隙和重叠。如是这样，可在 规划参数.json 的 meta.profileOverrides 中把 coverageToleranceM 设为 {{suggestedM}} 后再检查，或请对方按原精度重新导出。',
+    en: '{{file}} keeps its longitudes and latitudes to {{decimals}} decimals: rounding moves a vertex where parcels meet by up to {{roundingMm}} mm, more than the gap and overlap tolerance of {{toleranceM}} m, so the check may report thin gaps and overlaps that are only the rounding. If so, set coverageToleranceM to {{suggestedM}} in meta.profileOverrides of 规划参数.json and check again, or ask for an export at full precision.',
+  },
+  'package.coarseCoordinates.gk': {
+    zh: '{{file}} 的高斯-克吕格坐标只保留到 {{stepM}} m：图斑相接处的顶点因取整最多偏离 {{roundingMm}} mm，大于缝隙、重叠的容差 {{toleranceM}} m，检查可能报出只是取整造成的细小缝隙和重叠。如是这样，可在 规划参数.json 的 meta.profileOverrides 中把 coverageToleranceM 设为 {{suggestedM}} 后再检查，或请对方按原精度重新导出。',
+    en: '{{file}} keeps its Gauss-Krüger coordinates to {{stepM}} m: rounding moves a vertex where parcels meet by up to {{roundingMm}} mm, more than the gap and overlap tolerance of {{toleranceM}} m, so the check may report thin gaps and overlaps that are only the rounding. If so, set coverageToleranceM to {{suggestedM}} in meta.profileOverrides of 规划参数.json and check again, or ask for an export at full precision.',
+  },
   'package.skippedFeatures': { zh: '{{file}}：跳过 {{count}} 个不是面或坐标无效的要素，例如 {{list}}', en: '{{file}}: skipped {{count}} feature(s) that are not polygons or have bad coordinates, e.g. {{list}}' },
   'package.unknownCoordinates': { zh: '{{file}} 的坐标既不是经纬度，也不是 CGCS2000 3 度带高斯-克吕格坐标。', en: '{{file}} has coordinates that are neither lon/lat nor CGCS2000 3° Gauss-Krüger.' },
   'package.assumedZone': { zh: '{{file}} 的坐标不带带号，按第 {{zone}} 带（中央经线 120°E）读取。', en: '{{file}} has coordinates without a zone prefix; read as zone {{zone}} (CM 120°E).' },

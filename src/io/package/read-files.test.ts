@@ -135,6 +135,16 @@ describe('a delivery package from files in memory', { timeout: 60_000 }, async (
     expect(none?.ok && none.notes.find((n) => n.key === 'package.ridgeNotEntered')?.params?.count).toBe(cultivated);
   });
 
+  it('says when the parcels\' coordinates are rounded more coarsely than the coverage tolerance, suggesting the tolerance that needs', () => {
+    const utf8 = new TextDecoder();
+    const sevenDecimals = delivery.files.map((f) => (f.name.endsWith('.geojson') ? { ...f, bytes: new TextEncoder().encode(utf8.decode(f.bytes).replace(/-?\d+\.\d{8,}/g, (n) => String(Number(Number(n).toFixed(7))))) } : f));
+    const rounded = readPackageFiles(sevenDecimals);
+    const original = readPackageFiles(delivery.files);
+    if (!rounded?.ok || !original?.ok) throw new Error(JSON.stringify(rounded));
+    expect(rounded.notes.find((n) => n.key === 'package.coarseCoordinates.lonLat')?.params).toMatchObject({ decimals: 7, suggestedM: 0.01, toleranceM: 0.001 });
+    expect(original.notes.map((n) => n.key).filter((k) => k.startsWith('package.coarseCoordinates'))).toEqual([]);
+  });
+
   it('refuses a Shapefile layer without its .dbf (a package layer is its attributes), naming the file', () => {
     const noDbf = delivery.files.filter((f) => !f.name.endsWith('.geojson') && !f.name.endsWith('Shapefile/JQDLTB.dbf'));
     expect(noDbf.length).toBeLessThan(delivery.files.filter((f) => !f.name.endsWith('.geojson')).length);

@@ -29,6 +29,7 @@ import type { LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { failure, type Message, type Result } from '../../domain/message.ts';
 import { emptyPlan, type Plan } from '../../domain/plan.ts';
 import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
+import { coordinateGrid } from '../../geo/coordinate-grid.ts';
 import { snapCoverage } from '../../geo/coverage-snap.ts';
 import { union } from '../../geo/overlay.ts';
 import { DEFAULT_CLASSES } from '../../profiles/zhejiang-2017/editing-defaults.ts';
@@ -148,6 +149,8 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
       approvalNo: nullableText(f.properties.PZWH),
     });
   }
+  const coarse = coarseCoordinatesNote(parcels, profile.coverageToleranceM);
+  if (coarse) notes.push(coarse);
   const withoutRidge = features.filter((f) => f.layer === 'base' && isCultivatedLand(f.properties.classCode as LandClassCode) && f.properties.ridgeCoefficient === null).length;
   if (withoutRidge) notes.push({ key: 'package.ridgeNotEntered', params: { file: parcels.file, count: withoutRidge } });
   if (badCodes.length) return failure('package.unknownClass', { file: parcels.file, count: badCodes.length, list: badCodes.slice(0, MAX_LISTED).join('; ') });
@@ -362,3 +365,20 @@ function defaultQuotaSource(cjjx: string): 'linkage' | 'township' {
   return cjjx === 'E1' ? 'township' : 'linkage';
 }
 
+/** Tolerances suggested for coarse data, fine to coarse (metres). */
+const NICE_TOLERANCES_M = [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5];
+
+/**
+ * A note when JQDLTB's coordinates were rounded more coarsely than the coverage tolerance can tell apart
+ * (coordinate-grid.ts), suggesting the tolerance that rounding needs; the profile is not changed for the
+ * planner: the tolerance is the plan's (and the province's) to set.
+ */
+function coarseCoordinatesNote(parcels: PackageLayer, toleranceM: number): Message | null {
+  const grid = coordinateGrid(parcels.features.map((f) => f.geometry));
+  if (!grid || grid.roundingM <= toleranceM) return null;
+  const suggested = NICE_TOLERANCES_M.find((t) => t >= grid.roundingM) ?? grid.roundingM;
+  const params = { file: parcels.file, roundingMm: Math.round(grid.roundingM * 1000), toleranceM, suggestedM: suggested };
+  return grid.kind === 'lonLat'
+    ? { key: 'package.coarseCoordinates.lonLat', params: { ...params, decimals: Math.round(-Math.log10(grid.step)) } }
+    : { key: 'package.coarseCoordinates.gk', params: { ...params, stepM: grid.step } };
+}
