@@ -1,53 +1,132 @@
 /**
- * Shapefile polygon records are flat lists of rings: outer rings clockwise, holes counter-clockwise
- * (y up), with nothing saying which hole belongs to which shell. Each hole goes to the smallest shell
- * that contains it, tested exactly (geo/point-in-ring.ts). Libraries get this wrong in ways that matter
- * for parcels: shpjs assigns holes by bounding box alone, mbostock's `shapefile` to the first shell that
- * contains any hole vertex, and neither reports a hole that fits no shell.
+ * Shapefile polygon records are flat lists of rings, with nothing saying which hole belongs to which
+ * shell. The whitepaper winds outer rings clockwise and holes counter-clockwise (y up); some tools write
+ * the reverse (outer rings counter-clockwise, as GeoJSON does), and a few mix the two in one layer or
+ * even one record. So the rings are organised by containment, and the winding only decides the notes.
+ *
+ * Rings are taken largest first; a ring's parent is the smallest larger ring that contains it (boxes
+ * first, then exactly with geo/point-in-ring.ts's `ringLocation`, judged from the first of its vertices,
+ * else edge midpoints, that is off the other ring: a hole touching its shell at a vertex is still
+ * inside). A ring with no parent is a shell, a shell's child a hole, a hole's child a shell again (an
+ * island in a lake): a ring nested an odd number of levels deep is a hole. On a well-formed record that
+ * is the winding's reading, at no more cost than the winding rule's own hole test: one `ringLocation` per
+ * hole, against the shell that holds it, where boxes rule out the other rings (the winding rule tested
+ * each hole against every shell). A record of one ring, nearly every parcel, is a shell without a test.
+ *
+ * GDAL (shape2ogr.cpp) by default trusts the winding (organizePolygons METHOD=ONLY_CCW): clockwise rings
+ * are shells, and when a record has exactly one, every other ring becomes its hole untested. A reversed
+ * parcel with one hole has exactly one clockwise ring, the hole; GDAL makes it the shell and the
+ * parcel's outline its hole: invalid, and a 100 m square with a 10 m square hole measures −9,900 m²
+ * (GDAL 3.6.2; the fallback added in 2023, GDAL PR 8483, applies only when no ring after the first is
+ * clockwise, which this record's hole is). GDAL's full analysis (`OGR_ORGANIZE_POLYGONS=DEFAULT`) is the
+ * containment rule above and reads both windings alike: we follow it (polygon-rings.test.ts compares the
+ * two). Deciding the winding per record from "every ring counter-clockwise", as we did, misreads a
+ * reversed record with a hole (the hole is the one clockwise ring); deciding it per layer would misread
+ * layers and records that mix windings.
+ *
+ * Libraries also assign holes wrongly in other ways: shpjs by bounding box alone, mbostock's `shapefile`
+ * to the first shell that contains any hole vertex, and neither reports a hole that fits no shell.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { ringLocation } from '../../geo/point-in-ring.ts';
 import { ringSignedAreaPlanar } from '../../geo/rings.ts';
 
 export interface AssembledPolygon {
+  /** The rings as stored (not rewound), each polygon's shell first; polygons in the order of their shells. */
   readonly geometry: Polygon | MultiPolygon;
-  /** Holes that no shell contains, kept as shells of their own. */
+  /**
+   * Rings wound as holes (counter-clockwise) that lie in no other ring and hold no hole, in a record whose
+   * shells are otherwise wound as the standard says: most likely a misplaced hole. Kept as shells of their own.
+   */
   readonly orphanHoles: number;
-  /** No ring was clockwise: the writer used the opposite winding, and the rings were read the other way. */
+  /** Some other ring is wound against what containment makes it (a counter-clockwise shell, a clockwise hole); it was read by containment. */
   readonly windingReversed: boolean;
 }
 
-interface Shell {
-  readonly ring: Position[];
-  readonly area: number;
-  readonly holes: Position[][];
+interface Box {
+  readonly minX: number;
+  readonly minY: number;
+  readonly maxX: number;
+  readonly maxY: number;
 }
 
 export function assemblePolygon(rings: readonly Position[][]): AssembledPolygon {
-  // Shoelace area is positive for counter-clockwise rings; shells are clockwise.
+  if (rings.length === 1) {
+    // Shoelace area is positive for counter-clockwise rings; the standard winds shells clockwise.
+    const ring = rings[0] as Position[];
+    return { geometry: { type: 'Polygon', coordinates: [ring] }, orphanHoles: 0, windingReversed: ringSignedAreaPlanar(ring) > 0 };
+  }
+  const n = rings.length;
   const signed = rings.map((ring) => ringSignedAreaPlanar(ring));
-  const windingReversed = signed.every((a) => a >= 0);
-  const isShell = (a: number) => (windingReversed ? a > 0 : a < 0);
-  const shells: Shell[] = [];
-  const holes: Position[][] = [];
-  rings.forEach((ring, i) => {
-    if (isShell(signed[i] as number)) shells.push({ ring, area: Math.abs(signed[i] as number), holes: [] });
-    else holes.push(ring);
-  });
-  let orphanHoles = 0;
-  for (const hole of holes) {
-    let owner: Shell | undefined;
-    for (const shell of shells) {
-      if ((owner === undefined || shell.area < owner.area) && ringLocation(hole, shell.ring) === 'inside') owner = shell;
-    }
-    if (owner) owner.holes.push(hole);
-    else {
-      orphanHoles++;
-      shells.push({ ring: hole, area: 0, holes: [] });
+  const size = signed.map(Math.abs);
+  const boxes = rings.map(boxOf);
+  const largestFirst = Array.from({ length: n }, (_, i) => i).sort((a, b) => (size[b] as number) - (size[a] as number) || a - b);
+  const parent = new Array<number>(n).fill(-1);
+  const depth = new Array<number>(n).fill(0);
+  const hasChild = new Array<boolean>(n).fill(false);
+  for (let k = 1; k < n; k++) {
+    const i = largestFirst[k] as number;
+    // The smallest container comes first when walking back through the larger rings.
+    for (let l = k - 1; l >= 0; l--) {
+      const j = largestFirst[l] as number;
+      if ((size[j] as number) <= (size[i] as number) || !boxWithin(boxes[i] as Box, boxes[j] as Box)) continue;
+      if (ringLocation(rings[i] as Position[], rings[j] as Position[]) !== 'inside') continue;
+      parent[i] = j;
+      depth[i] = (depth[j] as number) + 1;
+      hasChild[j] = true;
+      break;
     }
   }
-  const polygons = shells.map((s) => [s.ring, ...s.holes]);
+  const polygons: Position[][][] = [];
+  const polygonOf = new Array<number>(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if ((depth[i] as number) % 2 === 0) {
+      polygonOf[i] = polygons.length;
+      polygons.push([rings[i] as Position[]]);
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if ((depth[i] as number) % 2 === 1) polygons[polygonOf[parent[i] as number] as number]?.push(rings[i] as Position[]);
+  }
   const geometry: Polygon | MultiPolygon =
     polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] as Position[][] } : { type: 'MultiPolygon', coordinates: polygons };
-  return { geometry, orphanHoles: windingReversed ? 0 : orphanHoles, windingReversed };
+  return { geometry, ...windingAgainstContainment(signed, depth, hasChild) };
+}
+
+/**
+ * How the winding compares with the containment reading. A ring of no area has no winding and agrees
+ * with either reading.
+ */
+function windingAgainstContainment(signed: readonly number[], depth: readonly number[], hasChild: readonly boolean[]): Omit<AssembledPolygon, 'geometry'> {
+  const isShell = (i: number) => (depth[i] as number) % 2 === 0;
+  const standardShell = signed.some((a, i) => a < 0 && isShell(i));
+  let orphanHoles = 0;
+  let windingReversed = false;
+  signed.forEach((a, i) => {
+    if (isShell(i) ? a <= 0 : a >= 0) return;
+    if (standardShell && depth[i] === 0 && !hasChild[i]) orphanHoles++;
+    else windingReversed = true;
+  });
+  return { orphanHoles, windingReversed };
+}
+
+function boxOf(ring: readonly Position[]): Box {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const p of ring) {
+    const x = p[0] as number;
+    const y = p[1] as number;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  return { minX, minY, maxX, maxY };
+}
+
+/** `inner` lies within `outer` (edges may touch). */
+function boxWithin(inner: Box, outer: Box): boolean {
+  return inner.minX >= outer.minX && inner.maxX <= outer.maxX && inner.minY >= outer.minY && inner.maxY <= outer.maxY;
 }
