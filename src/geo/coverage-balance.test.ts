@@ -46,7 +46,7 @@ describe('CoverageBalance', () => {
     expect(cluster![1]).toBeCloseTo(s!, 7);
     expect(cluster![2]).toBeCloseTo(e!, 7);
     expect(cluster![3]).toBeCloseTo(n!, 7);
-    expect(gap.touches(left)).toBe(true);
+    expect(gap.meetsCluster(left)).toBe(true);
     expect(balanceOf(village, left, right, right).balanced).toBe(false);
   });
 
@@ -54,7 +54,16 @@ describe('CoverageBalance', () => {
     const parts = [0, 20, 45, 70].map((x, i, xs) => metricPolygon([[x, 0], [xs[i + 1] ?? 100, 0], [xs[i + 1] ?? 100, 100], [x, 100]]));
     const balance = balanceOf(village, ...parts);
     expect(balance.balanced).toBe(true);
-    expect(balance.touches(parts[1]!)).toBe(false);
+    expect(balance.meetsCluster(parts[1]!)).toBe(false);
+  });
+
+  it('finds a parcel drawn over a hole of the boundary (an enclave), none of whose edges is unbalanced', () => {
+    const enclave: [number, number][] = [[70, 40], [70, 60], [90, 60], [90, 40]];
+    const holed = metricPolygon([[0, 0], [100, 0], [100, 100], [0, 100]], enclave);
+    const balance = balanceOf(holed, left, right);
+    expect(balance.balanced).toBe(false);
+    expect(balance.meetsCluster(right)).toBe(true);
+    expect(balance.meetsCluster(left)).toBe(false);
   });
 
   it('accepts vertices moved by ±0.3 mm, each feature’s copy differently', () => {
@@ -118,8 +127,8 @@ describe('CoverageBalance', () => {
       expect(balanceOf(village, ...cells).balanced).toBe(true);
       const gap = balanceOf(village, ...cells.filter((_, k) => k !== 820));
       holdsCell(gap, 820);
-      expect(gap.touches(cells[821]!)).toBe(true);
-      expect(gap.touches(cells[0]!)).toBe(false);
+      expect(gap.meetsCluster(cells[821]!)).toBe(true);
+      expect(gap.meetsCluster(cells[0]!)).toBe(false);
     });
 
     it.each([

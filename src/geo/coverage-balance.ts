@@ -11,7 +11,6 @@
  * boxes are the clusters that must be clipped; a clean coverage has none, however misaligned within the
  * tolerance. Groups are kept between patches: a patch re-resolves only the groups its edges belong to.
  */
-import type { Position } from 'geojson';
 import RBush from 'rbush';
 import type { AreaGeometry } from '../domain/features.ts';
 import { bboxIntersects, geometryBBox, type BBox } from './bbox.ts';
@@ -45,8 +44,6 @@ interface Group {
   readonly members: readonly OpenEdge[];
   /** Unbalanced stretches as lon/lat boxes. */
   readonly boxes: readonly BBox[];
-  /** Records of members that reach into an unbalanced stretch. */
-  readonly suspects: readonly OpenEdgeCount[];
 }
 
 export class CoverageBalance {
@@ -60,7 +57,6 @@ export class CoverageBalance {
   /** Groups that keep an unbalanced stretch: a handful, where `groups` holds one per open line. */
   private readonly unbalanced = new Set<number>();
   private nextGroup = 1;
-  private suspects: Set<OpenEdgeCount> | undefined;
   private clusterBoxes: BBox[] | undefined;
 
   constructor(private readonly toleranceM: number) {}
@@ -83,23 +79,16 @@ export class CoverageBalance {
     return this.clusterBoxes;
   }
 
-  /** True when an edge of the geometry reaches into an unbalanced stretch. */
-  touches(geometry: AreaGeometry): boolean {
-    this.resolve();
-    if (!this.suspects) this.suspects = new Set([...this.unbalanced].flatMap((id) => (this.groups.get(id) as Group).suspects));
-    const suspects = this.suspects;
-    if (suspects.size === 0) return false;
+  /**
+   * True when the geometry's box meets a cluster: elsewhere the geometry lies where the layer and the
+   * boundary agree. Where they disagree (a gap, an overlap, a part outside) is a region bounded by
+   * unbalanced stretches, and a closed run of stretches merges into one cluster holding what it bounds. The
+   * geometry's own edges need not be among them: a parcel drawn over a hole of the boundary (another
+   * village's enclave) has none of the hole's edges, and a parcel inside the hole may have none either.
+   */
+  meetsCluster(geometry: AreaGeometry): boolean {
     const box = geometryBBox(geometry);
-    if (!this.clusters().some((c) => bboxIntersects(c, box))) return false;
-    for (const polygon of polygonsOf(geometry)) {
-      for (const ring of polygon) {
-        for (let i = 0; i + 1 < ring.length; i++) {
-          const record = this.exact.find(ring[i] as Position, ring[i + 1] as Position);
-          if (record && suspects.has(record)) return true;
-        }
-      }
-    }
-    return false;
+    return this.clusters().some((c) => bboxIntersects(c, box));
   }
 
   /**
@@ -123,7 +112,6 @@ export class CoverageBalance {
   private resolve(): void {
     const changed = this.exact.takeChanged();
     if (changed !== 'all' && changed.size === 0) return;
-    this.suspects = undefined;
     this.clusterBoxes = undefined;
     if (changed === 'all') this.rebuild();
     else this.update(changed);
@@ -191,7 +179,7 @@ export class CoverageBalance {
       if (twin) {
         const id = this.nextGroup++;
         edge.group = twin.group = id;
-        this.groups.set(id, { members: [edge, twin], boxes: NONE, suspects: NONE });
+        this.groups.set(id, { members: [edge, twin], boxes: NONE });
         continue;
       }
       const key = cellKey(Math.floor(mx / cell), Math.floor(my / cell));
@@ -298,7 +286,7 @@ export class CoverageBalance {
   }
 }
 
-/** The boxes and suspects of a balanced group: one shared empty list, not two per group (a misaligned coverage has a group per shared edge). */
+/** The boxes of a balanced group: one shared empty list, not one per group (a misaligned coverage has a group per shared edge). */
 const NONE: readonly never[] = Object.freeze([]);
 
 function frameFor(geometry: AreaGeometry): ChordFrame {
@@ -367,21 +355,15 @@ function onOneLine(e: OpenEdge, f: OpenEdge): boolean {
 /** Sums the group's counts along its longest member and turns what stays unbalanced into lon/lat boxes. */
 function resolveGroup(members: readonly OpenEdge[], frame: ChordFrame, toleranceM: number): Group {
   const reference = members.reduce((a, b) => (b.length > a.length ? b : a));
-  if (reference.length <= toleranceM) return { members, boxes: NONE, suspects: NONE };
+  if (reference.length <= toleranceM) return { members, boxes: NONE };
   const ux = (reference.bx - reference.ax) / reference.length;
   const uy = (reference.by - reference.ay) / reference.length;
   const along = (x: number, y: number) => (x - reference.ax) * ux + (y - reference.ay) * uy;
   const spans = members.map((m) => ({ from: along(m.ax, m.ay), to: along(m.bx, m.by), count: m.count }));
   const pieces = unbalancedPieces(spans, toleranceM);
-  if (pieces.length === 0) return { members, boxes: NONE, suspects: NONE };
+  if (pieces.length === 0) return { members, boxes: NONE };
   const margin = reference.allowance;
-  const boxes = pieces.map((piece) => pieceBox(piece, members, spans, margin, frame));
-  const suspects = members.filter((_, i) => pieces.some((p) => reaches(spans[i] as Piece, p))).map((m) => m.record);
-  return { members, boxes, suspects };
-}
-
-function reaches(span: Piece, piece: Piece): boolean {
-  return Math.max(span.from, span.to) > piece.from && Math.min(span.from, span.to) < piece.to;
+  return { members, boxes: pieces.map((piece) => pieceBox(piece, members, spans, margin, frame)) };
 }
 
 /**

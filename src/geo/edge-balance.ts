@@ -123,18 +123,6 @@ export class EdgeBalance {
     return this.openCount === 0;
   }
 
-  /** The open record of the edge a–b (either direction), or undefined when it balances. */
-  find(a: Position, b: Position): OpenEdgeCount | undefined {
-    const ax = (a[0] as number) + 0;
-    const ay = (a[1] as number) + 0;
-    const bx = (b[0] as number) + 0;
-    const by = (b[1] as number) + 0;
-    const [x1, y1, x2, y2] = ax < bx || (ax === bx && ay < by) ? [ax, ay, bx, by] : [bx, by, ax, ay];
-    let record = this.net.get(hashEdge(x1, y1, x2, y2));
-    while (record && !record.is(x1, y1, x2, y2)) record = record.next;
-    return record;
-  }
-
   /** Every open edge: for building a tolerant layer from scratch. */
   *openEdges(): IterableIterator<OpenEdgeCount> {
     for (const first of this.net.values()) {

@@ -2,8 +2,9 @@
  * `inside-village` (seed §二: a plan never crosses the village boundary): every feature of the plan lies
  * inside the village boundary, up to the profile's tolerance. Partition layers whose edges balance against
  * the boundary within the coverage tolerance (geo/coverage-balance.ts) are inside by construction; only
- * features on unbalanced stretches, and features of other layers not plainly within, are clipped, with GEOS
- * in the GK plane. What lies outside counts when its mean width exceeds the profile's tolerance.
+ * their features reaching into a cluster of unbalanced stretches, and features of other layers not plainly
+ * within, are clipped, with GEOS in the GK plane. What lies outside counts when its mean width (measured
+ * without the slivers thinner than the coverage tolerance) exceeds the profile's tolerance.
  */
 import type { Point } from 'geojson';
 import { isAreaFeature } from '../domain/features.ts';
@@ -46,7 +47,7 @@ export const insideVillageRule: FeatureRule = {
       return [makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.inside-village.point', params: { layerKey: `layer.${feature.layer}` }, geometry: dot })];
     }
     if (!state.isValid(feature.geometry)) return [];
-    if (LAYERS[feature.layer].partition && !state.balance(feature.layer).touches(feature.geometry)) return [];
+    if (LAYERS[feature.layer].partition && !state.balance(feature.layer).meetsCluster(feature.geometry)) return [];
     if (tolerantRelate(feature.geometry, boundary.geometry, state.profile.coverageToleranceM) === 'within') return [];
     const plane = state.plane();
     let parts;
@@ -55,7 +56,7 @@ export const insideVillageRule: FeatureRule = {
     } catch (error) {
       return [makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.clipFailed', params: { detail: String(error) } })];
     }
-    if (parts.length === 0 || meanWidth(parts) <= tolerance) return [];
+    if (parts.length === 0 || meanWidth(parts, state.profile.coverageToleranceM) <= tolerance) return [];
     const outside = rewindRfc7946(plane.toLonLat(parts.map((p) => p.polygon)) as AreaGeometry);
     return [
       makeIssue(this.id, this.severity, {

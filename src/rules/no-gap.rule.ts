@@ -64,7 +64,7 @@ export const noGapRule: PlanRule = {
                   layer,
                   features: around,
                   key: 'rules.no-gap.message',
-                  params: { layerKey: `layer.${layer}`, areaM2: m2(area), widthM: metres(meanWidth([gap])) },
+                  params: { layerKey: `layer.${layer}`, areaM2: m2(area), widthM: metres(meanWidth([gap], tolerance)) },
                   geometry,
                   part: `${layer}@${placeKey(geometry)}`,
                 }),

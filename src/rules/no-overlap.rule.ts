@@ -53,7 +53,7 @@ export const noOverlapRule: PlanRule = {
                 if (!geometry) continue;
                 const area = ellipsoidalArea(geometry);
                 if (area < minArea) continue;
-                found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.no-overlap.message', params: { layerKey: `layer.${layer}`, areaM2: m2(area), widthM: metres(meanWidth(parts)) }, geometry: rewindRfc7946(geometry) }));
+                found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.no-overlap.message', params: { layerKey: `layer.${layer}`, areaM2: m2(area), widthM: metres(meanWidth(parts, tolerance)) }, geometry: rewindRfc7946(geometry) }));
               }
             }
             return found;

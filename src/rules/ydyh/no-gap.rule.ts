@@ -39,7 +39,7 @@ function gapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: Cove
     if (area < reportM2) return [];
     const reach = expandBBox(geometryBBox(geometry), 1e-7);
     const around = cluster.features.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach)).map((f) => f.feature.ref);
-    return [databaseIssue('no-gap', 'error', { layer, features: around, key: 'message', params: { layerKey: layerKey(layer), areaM2: m2(area), widthM: metres(meanWidth([gap])) }, geometry })];
+    return [databaseIssue('no-gap', 'error', { layer, features: around, key: 'message', params: { layerKey: layerKey(layer), areaM2: m2(area), widthM: metres(meanWidth([gap], toleranceM)) }, geometry })];
   });
 }
 

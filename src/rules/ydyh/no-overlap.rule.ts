@@ -48,7 +48,7 @@ function overlapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: 
           layer,
           features: refs,
           key: 'message',
-          params: { layerKey: layerKey(layer), a: refs[0]!, b: refs[1]!, areaM2: m2(area), widthM: metres(meanWidth(parts)) },
+          params: { layerKey: layerKey(layer), a: refs[0]!, b: refs[1]!, areaM2: m2(area), widthM: metres(meanWidth(parts, toleranceM)) },
           geometry: rewindRfc7946(geometry),
         }),
       );
