@@ -71,7 +71,9 @@ export class EdgeBalance {
       polygon.forEach((ring, ringIndex) => {
         const area = ringSignedAreaPlanar(ring);
         const wound = ringIndex === 0 ? (area < 0 ? -1 : 1) : area > 0 ? -1 : 1;
-        for (let i = 0; i + 1 < ring.length; i++) this.addEdge(ring[i] as Position, ring[i + 1] as Position, sign * wound);
+        // Around to the first vertex: a closed ring's last edge is empty, and an unclosed one (geometry-valid
+        // reports it) balances as the ring it plainly means, rather than opening a gap along its missing edge.
+        for (let i = 0; i < ring.length; i++) this.addEdge(ring[i] as Position, ring[(i + 1) % ring.length] as Position, sign * wound);
       });
     }
   }

@@ -36,13 +36,21 @@ export class GkPlane {
     return found;
   }
 
+  /**
+   * A ring in GK metres, closed: an unclosed one (geometry-valid reports it) is overlaid as the ring it
+   * plainly means, where GEOS would refuse it ("Points of LinearRing do not form a closed linestring").
+   */
   private projectRing(ring: readonly Position[]): FlatRing {
-    const flat = new Float64Array(ring.length * 2);
+    const first = ring[0];
+    const last = ring[ring.length - 1];
+    const unclosed = first !== undefined && last !== undefined && (first[0] !== last[0] || first[1] !== last[1]);
+    const flat = new Float64Array((ring.length + (unclosed ? 1 : 0)) * 2);
     ring.forEach((p, i) => {
       const [x, y] = this.converter.forward([p[0] as number, p[1] as number]);
       flat[2 * i] = x as number;
       flat[2 * i + 1] = y as number;
     });
+    if (unclosed) flat.copyWithin(2 * ring.length, 0, 2);
     return flat;
   }
 

@@ -29,6 +29,16 @@ describe(RULE, () => {
     expect(issuesOf(narrowed, RULE)).toEqual([]);
   });
 
+  it('reads a parcel whose ring is not closed as the ring it plainly means: geometry-valid reports it, no gap is made up along its missing edge', () => {
+    const { plan, g } = village();
+    const [x0, y0] = g.at(0, 0) as [number, number];
+    const [x1, y1] = g.at(1, 1) as [number, number];
+    const unclosed = { type: 'Polygon' as const, coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1]]] };
+    const opened = withFeatures(plan, feature('base', 'p0-0', unclosed, { classCode: '111' }));
+    expect(issuesOf(opened, 'geometry-valid').map((i) => i.severity)).toContain('error');
+    expect(issuesOf(opened, RULE)).toEqual([]);
+  });
+
   it('says "not checked" for an empty partition layer', () => {
     const { plan } = village();
     expect(issuesOf({ ...plan, layers: { ...plan.layers, controlZone: {} } }, RULE)).toMatchObject([{ severity: 'notChecked', message: { params: { missingKey: 'rules.missing.layer.controlZone' } } }]);

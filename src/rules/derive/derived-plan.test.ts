@@ -56,4 +56,17 @@ describe('the derived plan', () => {
     expect(pieces.reduce((sum, p) => sum + p.areaM2, 0)).toBeCloseTo(cell / 2, 0);
     expect(pbfArea(state, 'p0-0')).toBeCloseTo(cell / 4, 0);
   });
+
+  it('derives a parcel whose ring is not closed as the ring it plainly means (GEOS refuses an unclosed ring)', () => {
+    const { plan, g } = village({ w: 2, h: 2 });
+    const parcel = plan.layers.base['p0-0' as FeatureId]!;
+    const unclosed = { type: 'Polygon' as const, coordinates: [[g.at(0, 0), g.at(1, 0), g.at(1, 1), g.at(0, 1)]] };
+    const leftHalf = { type: 'Polygon' as const, coordinates: [[g.at(0, 0), g.at(0.5, 0), g.at(0.5, 1), g.at(0, 1), g.at(0, 0)]] };
+    const state = CheckState.build(withFeatures(plan, { ...parcel, geometry: unclosed }, feature('pbf', 'pbf', leftHalf, { pbfType: 'G112' })));
+    expect(state.isValid(unclosed)).toBe(false);
+    expect(state.derived.problems()).toEqual([]);
+    const cell = state.area(parcel);
+    expect(state.derived.piecesOf('p0-0' as FeatureId).reduce((sum, p) => sum + p.areaM2, 0)).toBeCloseTo(cell, 0);
+    expect(pbfArea(state, 'p0-0')).toBeCloseTo(cell / 2, 0);
+  });
 });
