@@ -6,12 +6,14 @@
  *   tasks in 公顷 (tasksHa) or m² (tasksM2) under the plan's keys (cultivatedLand, permanentBasicFarmland,
  *   constructionTotal, urbanRuralConstruction, villageConstruction, pbfReserve; null = not given);
  *   `zones` a GeoJSON FeatureCollection, or the path of a GeoJSON or Shapefile next to this file;
- * - an Excel workbook (.xlsx) with a sheet 乡级任务: column A 指标, column B 面积（公顷）, one row per task named
- *   as F1 names it (耕地保有量, 永久基本农田保护面积, 建设用地总规模, 城乡建设用地规模, 村庄建设用地规模,
- *   基本农田储备库任务), and optional rows 行政区代码 and 管制区图层 (a file path) with their value in column B;
- * - a GeoJSON or Shapefile of the zones alone (GZQLXDM per zone).
+ * - an Excel workbook (.xlsx) with a sheet 乡级任务 (township-sheet.ts): column A 指标, column B 面积 in the
+ *   unit its header or a task name's brackets say (公顷, 平方公里, 亩, 平方米 … township-units.ts), one row per
+ *   task named as F1 names it, and optional rows 行政区代码 and 管制区图层 (a file path);
+ * - a GeoJSON or Shapefile of the zones alone (GZQLXDM per zone): only the file given, not a same-named
+ *   copy in another format beside it.
  * What the file gives replaces the package's value (a task it leaves out keeps the package's); zones are
- * clipped to the village. A file that cannot be used is an error naming it and the reason (exit 2).
+ * clipped to the village. A file that cannot be used is an error naming it and the reason (exit 2): a task
+ * written twice (two rows, a JSON key twice) or in a unit not known is refused, never guessed.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -20,7 +22,7 @@ import { codesOf } from '../domain/code-entry.ts';
 import type { AreaGeometry, FeatureOf } from '../domain/features.ts';
 import { asFeatureId, type FeatureId } from '../domain/ids.ts';
 import type { Message, Result } from '../domain/message.ts';
-import { layerFeatures, type Plan, type TownshipQuotas } from '../domain/plan.ts';
+import { layerFeatures, type Plan } from '../domain/plan.ts';
 import { geometryBBox } from '../geo/bbox.ts';
 import { intersection } from '../geo/overlay.ts';
 import { relate } from '../geo/relate.ts';
@@ -28,26 +30,18 @@ import { importFiles } from '../io/formats/index.ts';
 import type { InputFile } from '../io/files.ts';
 import { listSome } from '../io/result.ts';
 import { MAX_FILE_BYTES } from '../io/package/read-folder.ts';
+import { layerInputFiles } from '../io/village-database/layer-files.ts';
 import type { Input } from './read-input.ts';
+import { duplicateJsonKeys } from './township-json-keys.ts';
+import { readTasksSheet, TASKS, TASKS_SHEET, type Task } from './township-sheet.ts';
+import { toM2 } from './township-units.ts';
 
 const TOWNSHIP_FORMAT = 'village-plan-township';
 const TOWNSHIP_VERSION = 1;
-const TASKS_SHEET = '乡级任务';
-
-type Task = keyof TownshipQuotas;
-const TASKS: readonly Task[] = ['cultivatedLand', 'permanentBasicFarmland', 'constructionTotal', 'urbanRuralConstruction', 'villageConstruction', 'pbfReserve'];
-
-/** Row labels of the 乡级任务 sheet: as F1 and 规则参数 name them, a unit in brackets after them allowed. */
-const TASK_LABELS: Readonly<Record<string, Task>> = {
-  耕地保有量: 'cultivatedLand',
-  永久基本农田保护面积: 'permanentBasicFarmland',
-  建设用地总规模: 'constructionTotal',
-  城乡建设用地规模: 'urbanRuralConstruction',
-  村庄建设用地规模: 'villageConstruction',
-  基本农田储备库任务: 'pbfReserve',
-};
-const CODE_LABEL = '行政区代码';
-const ZONES_LABEL = '管制区图层';
+/** The JSON's task objects, by unit. */
+const TASK_FIELDS = { tasksHa: 'ha', tasksM2: 'm2' } as const;
+/** The zones formats: a same-named file in another of them beside the one given is not read (and said so). */
+const ZONE_EXTENSIONS = ['.shp', '.geojson', '.json'];
 const ZONES = new Set<string>(codesOf(CONTROL_ZONE_CODES));
 const MAX_LISTED = 5;
 
@@ -78,13 +72,18 @@ async function readTownshipFile(path: string, longitude?: number): Promise<Resul
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx') return readWorkbook(path, bytes.value, longitude);
   if (ext === '.shp') return zonesOnly(path, longitude);
+  let text: string;
   let raw: unknown;
   try {
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.value));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.value);
+    raw = JSON.parse(text);
   } catch (error) {
     return unusable(path, error instanceof SyntaxError ? 'package.township.notJson' : 'cli.notUtf8', { detail: error instanceof Error ? error.message : '' });
   }
   if (isObject(raw) && raw.type === 'FeatureCollection') return zonesOnly(path, longitude);
+  // JSON.parse keeps the last of a key written twice: a task typed twice must not silently become the second.
+  const twice = isObject(raw) && raw.format === TOWNSHIP_FORMAT ? duplicateJsonKeys(text, ['zones'])[0] : undefined;
+  if (twice) return unusable(path, 'package.township.duplicateKey', { key: twice.key, path: `/${twice.path.join('/')}` });
   return readJson(path, raw, longitude);
 }
 
@@ -111,6 +110,9 @@ async function readJson(path: string, raw: unknown, longitude: number | undefine
   if (!isObject(raw) || raw.format !== TOWNSHIP_FORMAT || typeof raw.version !== 'number') return unusable(path, 'package.township.notTownship');
   if (raw.version > TOWNSHIP_VERSION) return unusable(path, 'package.township.tooNew', { version: raw.version, supported: TOWNSHIP_VERSION });
   if (raw.tasksHa !== undefined && raw.tasksM2 !== undefined) return unusable(path, 'package.township.bothUnits');
+  // tasksMu, tasksKm2 …: tasks in a unit this version does not read must not be skipped as an unknown field.
+  const otherUnit = Object.keys(raw).find((k) => /^tasks/i.test(k) && !(k in TASK_FIELDS));
+  if (otherUnit !== undefined) return unusable(path, 'package.township.unknownTasksField', { field: otherUnit });
   const unit = raw.tasksM2 !== undefined ? 'm2' : 'ha';
   const given = unit === 'm2' ? raw.tasksM2 : raw.tasksHa;
   const tasks: Partial<Record<Task, number>> = {};
@@ -120,7 +122,7 @@ async function readJson(path: string, raw: unknown, longitude: number | undefine
       if (!(TASKS as readonly string[]).includes(key)) return unusable(path, 'package.township.unknownTask', { task: key, known: TASKS.join(', ') });
       if (value === null) continue;
       if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return unusable(path, 'package.township.badTask', { task: key, value: JSON.stringify(value) ?? 'undefined', unitKey: `package.township.unit.${unit}` });
-      tasks[key as Task] = unit === 'm2' ? value : fromHa(value);
+      tasks[key as Task] = toM2(value, unit);
     }
   }
   const code = raw.villageCode === undefined || raw.villageCode === null ? null : String(raw.villageCode).trim();
@@ -145,11 +147,6 @@ async function readJson(path: string, raw: unknown, longitude: number | undefine
   return { ok: true, value: { file: path, villageCode: code || null, tasks, zones, zonesFile, notes }, notes: [] };
 }
 
-/** 公顷 to m², kept to 0.01 m² (a task given as 171.28 公顷 is 1,712,800.00 m², not 1,712,800.0000000002). */
-function fromHa(ha: number): number {
-  return Math.round(ha * 10_000 * 100) / 100;
-}
-
 async function readWorkbook(path: string, bytes: Uint8Array, longitude: number | undefined): Promise<Result<TownshipFile>> {
   // exceljs loads only for a workbook: `check` with a JSON file starts as fast as without.
   const { default: ExcelJS } = await import('exceljs');
@@ -161,77 +158,20 @@ async function readWorkbook(path: string, bytes: Uint8Array, longitude: number |
   }
   const sheet = workbook.getWorksheet(TASKS_SHEET);
   if (!sheet) return unusable(path, 'package.township.noSheet', { sheet: TASKS_SHEET, sheets: workbook.worksheets.map((s) => s.name).join(', ') || '—' });
-  const tasks: Partial<Record<Task, number>> = {};
-  let code: string | null = null;
-  let zonesPath: string | null = null;
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const label = labelOf(cellText(row.getCell(1).value));
-    const value = row.getCell(2).value;
-    if (!label) continue;
-    if (label === CODE_LABEL) {
-      code = cellText(value).trim() || null;
-      continue;
-    }
-    if (label === ZONES_LABEL) {
-      zonesPath = cellText(value).trim() || null;
-      continue;
-    }
-    const task = TASK_LABELS[label] ?? (TASKS.includes(label as Task) ? (label as Task) : undefined);
-    if (!task) {
-      // The header row (指标 | 面积（公顷）) and any title above it: text in both columns, no number.
-      if (r <= 2 && cellNumber(value) === undefined) continue;
-      return unusable(path, 'package.township.unknownRow', { sheet: TASKS_SHEET, row: r, label, known: [...Object.keys(TASK_LABELS), CODE_LABEL, ZONES_LABEL].join('、') });
-    }
-    const ha = cellNumber(value);
-    if (ha === null) continue;
-    if (ha === undefined || ha < 0) return unusable(path, 'package.township.badCell', { sheet: TASKS_SHEET, row: r, label, value: cellText(value) });
-    tasks[task] = fromHa(ha);
-  }
+  const read = readTasksSheet(path, sheet);
+  if (!read.ok) return read;
+  const { tasks, villageCode, zonesPath } = read.value;
   let zones: TownshipFile['zones'] = null;
-  const notes: Message[] = [];
+  const notes: Message[] = [...read.value.notes];
   const zonesFile = zonesPath === null ? null : resolve(dirname(path), zonesPath);
   if (zonesFile) {
-    const read = readZoneFile(zonesFile, longitude);
-    if (!read.ok) return read;
-    zones = read.value;
-    notes.push(...read.notes);
+    const zonesRead = readZoneFile(zonesFile, longitude);
+    if (!zonesRead.ok) return zonesRead;
+    zones = zonesRead.value;
+    notes.push(...zonesRead.notes);
   }
   if (Object.keys(tasks).length === 0 && zones === null) return unusable(path, 'package.township.nothing');
-  return { ok: true, value: { file: path, villageCode: code, tasks, zones, zonesFile, notes }, notes: [] };
-}
-
-/** A label as written, without spaces and without a unit in brackets after it (“耕地保有量（公顷）”). */
-function labelOf(text: string): string {
-  return text.replace(/\s+/g, '').replace(/[（(][^（()）]*[)）]$/, '');
-}
-
-type CellValue = unknown;
-
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (isObject(value)) {
-    if (Array.isArray(value.richText)) return (value.richText as { text?: unknown }[]).map((p) => String(p.text ?? '')).join('');
-    if ('result' in value) return cellText(value.result);
-    if ('text' in value) return String(value.text);
-  }
-  return String(value);
-}
-
-/** The number in a cell (a formula's result too), null when empty, undefined when it is not a number. */
-function cellNumber(value: CellValue): number | null | undefined {
-  if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string') {
-    const t = value.trim().replace(/,/g, '');
-    if (t === '') return null;
-    const n = Number(t);
-    return Number.isFinite(n) ? n : undefined;
-  }
-  if (isObject(value) && 'result' in value) return cellNumber(value.result);
-  if (isObject(value) && Array.isArray(value.richText)) return cellNumber(cellText(value));
-  return undefined;
+  return { ok: true, value: { file: path, villageCode, tasks, zones, zonesFile, notes }, notes: [] };
 }
 
 async function zonesOnly(path: string, longitude: number | undefined): Promise<Result<TownshipFile>> {
@@ -240,30 +180,33 @@ async function zonesOnly(path: string, longitude: number | undefined): Promise<R
   return { ok: true, value: { file: path, villageCode: null, tasks: {}, zones: read.value, zonesFile: path, notes: read.notes }, notes: [] };
 }
 
-/** A zones file from disk: GeoJSON, or a Shapefile with the parts beside it (.shx, .dbf, .prj, .cpg). */
+/**
+ * A zones file from disk: GeoJSON, or a Shapefile with its parts beside it (.shx, .dbf, .prj, .cpg), as the
+ * 2026 readers and survey-table take a layer. Only the file given: a same-named copy in another format beside
+ * it (乡级管制区.geojson beside 乡级管制区.shp, an older copy or an export) is not read, and a note says so.
+ */
 function readZoneFile(path: string, longitude: number | undefined): Result<NonNullable<TownshipFile['zones']>> {
   if (!existsSync(path)) return unusable(path, 'cli.notFound');
-  const files: InputFile[] = [];
-  if (extname(path).toLowerCase() === '.shp') {
-    const stem = basename(path, extname(path)).toLowerCase();
-    let entries: string[];
-    try {
-      entries = readdirSync(dirname(path));
-    } catch {
-      return unusable(path, 'cli.notFound');
-    }
-    for (const name of entries) {
-      if (basename(name, extname(name)).toLowerCase() !== stem) continue;
-      const bytes = readBytes(join(dirname(path), name));
-      if (!bytes.ok) return bytes;
-      files.push({ name, bytes: bytes.value });
-    }
-  } else {
-    const bytes = readBytes(path);
-    if (!bytes.ok) return bytes;
-    files.push({ name: basename(path), bytes: bytes.value });
+  const files = layerInputFiles(path);
+  if (!files.ok) return { ok: false, error: { key: 'cli.badTownship', params: { ...files.error.params, file: path } } };
+  const read = readZones(files.value, path, longitude);
+  if (!read.ok) return read;
+  const ignored = sameNamedBeside(path).map((file): Message => ({ key: 'package.township.sameNameIgnored', params: { file: path, ignored: file } }));
+  return { ...read, notes: [...read.notes, ...ignored] };
+}
+
+/** Files beside `path` with its name in another zones format (any case). */
+function sameNamedBeside(path: string): string[] {
+  const stem = basename(path, extname(path)).toLowerCase();
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return [];
   }
-  return readZones(files, path, longitude);
+  return names
+    .filter((name) => name !== basename(path) && ZONE_EXTENSIONS.includes(extname(name).toLowerCase()) && basename(name, extname(name)).toLowerCase() === stem)
+    .map((name) => join(dirname(path), name));
 }
 
 function readZones(files: readonly InputFile[], shown: string, longitude: number | undefined): Result<NonNullable<TownshipFile['zones']>> {

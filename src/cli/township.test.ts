@@ -128,6 +128,84 @@ describe('village-plan check <package> --township <file>', { timeout: 120_000 },
     expect(ellipsoidalArea(zones[0]!.geometry)).toBeCloseTo(ellipsoidalArea(boundary.geometry), 0);
   });
 
+  it('.xlsx: a unit other than 公顷 in the header or after a task name is converted, not read as 公顷', async () => {
+    const input = readInput(pkg.dir, 'zhejiang-2017');
+    if (!input.ok) throw new Error(input.error.key);
+    const cultivated = async (rows: readonly (readonly unknown[])[]) => {
+      const read = await withTownship(await workbook('unit.xlsx', rows), input.value);
+      if (!read.ok) throw new Error(JSON.stringify(read.error));
+      return read.value.plan.meta.quotas.cultivatedLand;
+    };
+    // 153.5 公顷 = 1.535 平方公里 = 2302.5 亩 = 1,535,000 平方米 = 153.5 万平方米.
+    expect(await cultivated([['指标', '面积（平方公里）'], ['耕地保有量（平方公里）', 1.535]])).toBe(1_535_000);
+    expect(await cultivated([['指标', '面积（亩）'], ['耕地保有量', 2302.5]])).toBe(1_535_000);
+    expect(await cultivated([['指标', '面积(单位：平方米)'], ['耕地保有量', 1_535_000]])).toBe(1_535_000);
+    expect(await cultivated([['指标', '面积/万平方米'], ['耕地保有量', 153.5]])).toBe(1_535_000);
+    expect(await cultivated([['指标', '面积（hm²）'], ['耕地保有量（公顷）', '153.5']])).toBe(1_535_000);
+    expect(await cultivated([['指标', '面积'], ['耕地保有量（km²）', 1.535]])).toBe(1_535_000);
+    expect(await cultivated([['指标', '面积', '单位'], ['耕地保有量', 2302.5, 'mu']])).toBe(1_535_000);
+    expect(await cultivated([['指标', '面积（平方米）'], ['耕地保有量', '1,535,000'], [], ['行政区代码', '330421101210']])).toBe(1_535_000);
+    // The CLI: 50 平方公里 is 5,000 公顷, far more than the sample's farmland (50 公顷 would be met); the note says the conversion.
+    const km2 = await workbook('km2.xlsx', [['指标', '面积（平方公里）'], ['耕地保有量（平方公里）', 50]]);
+    const out = await runCli(['check', pkg.dir, '--township', km2]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/错误 {2}cultivated-land-kept {2}.*少于乡级下达的耕地保有量 50,000,000\.00 m²/);
+    expect(out.stderr).toContain(`耕地保有量：乡级规划文件 ${km2} 工作表“乡级任务”第 2 行为 50 平方公里，折合 5,000.00 公顷。`);
+  });
+
+  it('.xlsx: an unknown or contradictory unit, a task written twice, a decimal comma: exit 2 naming the row', async () => {
+    const cases: [readonly (readonly unknown[])[], RegExp][] = [
+      [[['指标', '面积（公顷）'], ['耕地保有量（平方丈）', 1]], /第 2 行（耕地保有量（平方丈））：无法识别的单位“平方丈”，不予换算；可用：公顷、平方公里、亩/],
+      [[['指标', '面积（万公顷）'], ['耕地保有量', 1]], /第 1 行（面积（万公顷））：无法识别的单位“万公顷”/],
+      [[['指标', '面积', '单位'], ['耕地保有量', 1, '顷']], /第 2 行（耕地保有量）：无法识别的单位“顷”/],
+      [[['指标', '面积（公顷）'], ['耕地保有量（亩）', 2302.5]], /第 2 行（耕地保有量）：单位“亩”与第 1 行的“公顷”不一致，无法确定按哪个换算/],
+      [[['指标', '面积（公顷）'], ['耕地保有量', 153.5], ['永久基本农田保护面积', 80], ['耕地保有量', 150]], /第 4 行（耕地保有量）与第 2 行重复：每项只能写一行/],
+      [[['指标', '面积（公顷）'], ['cultivatedLand', 153.5], ['耕地保有量（公顷）', '']], /第 3 行（耕地保有量）与第 2 行重复/],
+      [[['指标', '面积（公顷）'], ['行政区代码', '330421101210'], ['行政区代码', '330421101299'], ['耕地保有量', 1]], /第 3 行（行政区代码）与第 2 行重复/],
+      [[['指标', '面积（公顷）'], ['耕地保有量', '153,5']], /第 2 行（耕地保有量）：面积“153,5”中的逗号不能确定是小数点还是千位分隔符/],
+      [[['指标', '面积（亩）'], ['耕地保有量', '-5']], /第 2 行（耕地保有量）：面积“-5”不是非负数（亩）/],
+      [[['指标', '面积（公顷）'], ['耕地保有量', '0x10']], /第 2 行（耕地保有量）：面积“0x10”不是非负数（公顷）/],
+    ];
+    for (const [rows, message] of cases) {
+      const path = await workbook('refused.xlsx', rows);
+      const out = await runCli(['check', pkg.dir, '--township', path]);
+      expect(out.code, String(message)).toBe(2);
+      expect(out.stderr, String(message)).toMatch(new RegExp(`乡级规划文件 .*refused\\.xlsx 无法使用：工作表“乡级任务”${message.source}`));
+    }
+    const english = await runCli(['check', pkg.dir, '--township', await workbook('refused.xlsx', [['指标', '面积（公顷）'], ['耕地保有量（平方丈）', 1]]), '--lang', 'en']);
+    expect(english.stderr).toMatch(/sheet “乡级任务” row 2 \(耕地保有量（平方丈）\): unknown unit “平方丈”, not converted; known: /);
+  });
+
+  it('JSON: a key written twice or tasks in an unread unit field: exit 2', async () => {
+    const cases: [string, RegExp][] = [
+      [file('dupkey.json', '{"format":"village-plan-township","version":1,"tasksHa":{"cultivatedLand":153.5,"cultivatedLand":150}}'), /JSON 对象 \/tasksHa 中键“cultivatedLand”写了不止一次（JSON 只取最后一个）/],
+      [file('dupescaped.json', '{"format":"village-plan-township","version":1,"tasksHa":{"cultivatedLand":153.5,"cultivated\\u004cand":150}}'), /键“cultivatedLand”写了不止一次/],
+      [file('duptop.json', '{"format":"village-plan-township","version":1,"villageCode":"330421101210","tasksHa":{"cultivatedLand":1},"villageCode":"330421101299"}'), /JSON 对象 \/ 中键“villageCode”写了不止一次/],
+      [file('mu.json', { format: 'village-plan-township', version: 1, tasksMu: { cultivatedLand: 2302.5 }, zones: '乡级管制区.geojson' }), /未知的字段“tasksMu”：任务面积写在 tasksHa（公顷）或 tasksM2（平方米）中/],
+    ];
+    for (const [path, message] of cases) {
+      const out = await runCli(['check', pkg.dir, '--township', path]);
+      expect(out.code, path).toBe(2);
+      expect(out.stderr, path).toMatch(message);
+    }
+  });
+
+  it('a Shapefile given: a same-named GeoJSON beside it is not read (the zones not doubled), and a note says so', async () => {
+    const beside = mkdtempSync(join(dir, 'beside-'));
+    for (const ext of ['shp', 'shx', 'dbf', 'prj', 'cpg']) copyFileSync(join(dir, `XJGZQ.${ext}`), join(beside, `XJGZQ.${ext}`));
+    copyFileSync(join(dir, '乡级管制区.geojson'), join(beside, 'XJGZQ.geojson'));
+    const shp = join(beside, 'XJGZQ.shp');
+    const out = await runCli(['check', pkg.dir, '--township', shp]);
+    expect(out.code).toBe(0);
+    expect(out.stderr).toContain(`乡级规划管制区：采用 ${shp} 的 10 个`);
+    expect(out.stderr).toContain(`${join(beside, 'XJGZQ.geojson')} 与 ${shp} 同名，未读取：只读取给出的 ${shp}。`);
+    const input = readInput(pkg.dir, 'zhejiang-2017');
+    if (!input.ok) throw new Error(input.error.key);
+    const read = await withTownship(shp, input.value);
+    if (!read.ok) throw new Error(read.error.key);
+    expect(Object.keys(read.value.plan.layers.townshipZones)).toHaveLength(10);
+  });
+
   it('the township file replaces what the package carries, and says so', async () => {
     const full = await writePackageFolder(samplePlan());
     try {
