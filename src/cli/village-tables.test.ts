@@ -50,9 +50,9 @@ interface Tables {
   readonly controlTable: { readonly rows: { readonly key: string; readonly areaHa: number; readonly sharePercent: number | null }[] } | null;
 }
 
-async function jsonTables(args: readonly string[]): Promise<{ code: number; stderr: string; tables: Tables }> {
+async function jsonTables(args: readonly string[], exitCode = 0): Promise<{ code: number; stderr: string; tables: Tables }> {
   const out = await runCli(['tables', '--profile', 'zhejiang-2026', ...args, '--format', 'json']);
-  expect(out.code, out.stderr).toBe(0);
+  expect(out.code, out.stderr).toBe(exitCode);
   return { code: out.code, stderr: out.stderr, tables: JSON.parse(out.stdout) as Tables };
 }
 
@@ -206,6 +206,64 @@ describe('village-plan tables --profile zhejiang-2026', () => {
     expect(badEdition.code).toBe(2);
     expect(badEdition.stderr).toContain('--edition must be 2020 or 2023');
     expect((await runCli(['tables', noPlan, '--edition', '2020'])).stderr).toContain('--edition is for --profile zhejiang-2026 only');
+  });
+
+  it('counts a code the edition does not have (010100, 0199, 0100) in neither table nor the total, lists it on stderr and exits 1', async () => {
+    const dryField = rect(120.1, 30.201, 120.101, 30.202);
+    const orchard = rect(120.101, 30.201, 120.102, 30.202);
+    const dir = newFolder();
+    writeLayer(dir, 'JQDLTB', ['JQDLBM'], [base(HOME_BASE, '010100'), base(FIELD_BASE, '0103'), base(ROAD, '0199'), base(dryField, '0100'), base(orchard, '0201')]);
+    writeLayer(dir, 'GHDLTB', ['GHDLBM'], [plan(HOME_BASE, '070301'), plan(FIELD_BASE, '010300'), plan(ROAD, '1207'), plan(dryField, '0103'), plan(orchard, '0201')]);
+    const { stderr, tables } = await jsonTables([dir], 1);
+    // One 耕地 figure in both tables: the 0103 parcel alone in the base year, dryField alone in the target year.
+    expect(row(tables, '01')?.baseHa).toBeCloseTo(haOf(FIELD_BASE), 8);
+    expect(indicator(tables, 9)?.base).toBeCloseTo(haOf(FIELD_BASE), 8);
+    expect(row(tables, '01')?.targetHa).toBeCloseTo(haOf(dryField), 8);
+    expect(indicator(tables, 9)?.target).toBeCloseTo(haOf(dryField), 8);
+    expect(row(tables, 'total')?.baseHa).toBeCloseTo(haOf(FIELD_BASE, orchard), 8);
+    expect(row(tables, 'total')?.targetHa).toBeCloseTo(haOf(HOME_BASE, ROAD, dryField, orchard), 8);
+    const unknownArea = (...g: Polygon[]) => haOf(...g).toFixed(4);
+    expect(stderr).toContain(
+      `JQDLTB（${join(dir, 'JQDLTB.shp')}）中 3 个图斑（${unknownArea(HOME_BASE, ROAD, dryField)} 公顷）的 JQDLBM 不是用地用海分类 2023 版的编码（按原样读取，不补零、不截断），两表均不计入任何一类，也不计入总计：010100 ×1, 0199 ×1, 0100 ×1；图斑：JQDLTB#1, JQDLTB#3, JQDLTB#4`,
+    );
+    expect(stderr).toContain(`GHDLTB（${join(dir, 'GHDLTB.shp')}）中 1 个图斑（${unknownArea(FIELD_BASE)} 公顷）的 GHDLBM 不是用地用海分类 2023 版的编码`);
+    expect(stderr).toContain(`JQDLTB（${join(dir, 'JQDLTB.shp')}）：2 个图斑，`);
+    const csv = await runCli(['tables', '--profile', 'zhejiang-2026', dir, '--lang', 'en']);
+    expect(csv.code).toBe(1);
+    expect(csv.stderr).toContain('3 parcel(s) of JQDLTB');
+    expect(csv.stderr).toContain('have a JQDLBM that is not a code of the 2023 edition of the land and sea use classification (read as written, neither padded nor cut): neither table counts them in any class or in the total: 010100 ×1, 0199 ×1, 0100 ×1');
+  });
+
+  it('counts a 2023-only code (1207) in a database declared 2020 in neither table, as check reports it', async () => {
+    const dir = newFolder();
+    writeLayer(dir, 'JQDLTB', ['JQDLBM'], [base(HOME_BASE, '070301'), base(ROAD, '1207')]);
+    writeLayer(dir, 'GHDLTB', ['GHDLBM'], [plan(HOME_BASE, '070301'), plan(ROAD, '060102')]);
+    const { stderr, tables } = await jsonTables([dir, '--edition', '2020'], 1);
+    expect(row(tables, 'village')?.baseHa).toBeCloseTo(haOf(HOME_BASE), 8);
+    expect(indicator(tables, 3)?.base).toBeCloseTo(haOf(HOME_BASE), 8);
+    // 2020's 060102 村庄内部道路用地 is 2023's 1207.
+    expect(row(tables, 'village')?.targetHa).toBeCloseTo(haOf(HOME_BASE, ROAD), 8);
+    expect(stderr).toContain('的 JQDLBM 不是用地用海分类 2020 试行版的编码');
+    expect(stderr).toContain('：1207 ×1；图斑：JQDLTB#2');
+  });
+
+  it('exits 2 for a GHDLTB or a JQDLTB without a single parcel, as for a missing layer, instead of printing zeros', async () => {
+    const dir = newFolder();
+    writeLayer(dir, 'JQDLTB', ['JQDLBM'], [base(HOME_BASE, '070301'), base(FIELD_BASE, '0103')]);
+    writeLayer(dir, 'GHDLTB', ['GHDLBM', 'GHDLMC'], []);
+    const out = await runCli(['tables', '--profile', 'zhejiang-2026', dir]);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toBe(`无法制表：GHDLTB（${join(dir, 'GHDLTB.shp')}）中没有带面图形的图斑（空图层，如尚未绘制的模板），规划目标年的数字无法计算；与缺少该图层时一样，不输出表格，也不按 0 填写\n`);
+    const en = await runCli(['tables', '--profile', 'zhejiang-2026', dir, '--lang', 'en']);
+    expect(en.stderr).toContain(`Cannot make the tables: GHDLTB (${join(dir, 'GHDLTB.shp')}) has no parcel with a polygon (an empty layer, such as a template not yet drawn), so the target year figures cannot be computed`);
+
+    writeLayer(dir, 'JQDLTB', ['JQDLBM'], []);
+    writeLayer(dir, 'GHDLTB', ['GHDLBM'], [plan(HOME_BASE, '070301')]);
+    const noBase = await runCli(['tables', '--profile', 'zhejiang-2026', dir]);
+    expect(noBase.code).toBe(2);
+    expect(noBase.stderr).toContain(`JQDLTB（${join(dir, 'JQDLTB.shp')}）中没有带面图形的图斑`);
+    expect(noBase.stderr).toContain('现状基期年的数字无法计算');
   });
 
   it('speaks English with --lang en', async () => {

@@ -3,7 +3,11 @@
  * tables of a 2026 村庄规划 from its database folder (io/village-database), computed by
  * `rules/ydyh/database-tables.ts` (the 规划用地结构调整表, the 规划指标一览表 and the 国土空间管控表) and printed
  * here as CSV or JSON. A figure that cannot be computed is an empty cell with a footnote saying why. Exit 0:
- * the tables are printed (findings go to stderr); 2: the folder or the arguments are unusable.
+ * the tables are printed (findings go to stderr); 1: they are printed, but some parcels are in neither table
+ * (no code, or a code the edition does not have: the notes say how many, their area and which), as
+ * `survey-table` exits for its unknown codes; 2: the folder or the arguments are unusable, JQDLTB or GHDLTB
+ * included: missing, without its code field, or without a single parcel (an empty template layer gives no
+ * year's figures, never zeros).
  */
 import type { Message } from '../domain/message.ts';
 import { readVillageDatabase } from '../io/village-database/read-village-database.ts';
@@ -14,6 +18,9 @@ import { BINDING_SYMBOLS, INDICATOR_SECTIONS, type IndicatorFigure, type Indicat
 import { renderMessage, type Translate } from '../rules/render.ts';
 import { computeDatabaseTables, type IndicatorFootnote, type IndicatorTable } from '../rules/ydyh/database-tables.ts';
 import { loadGeos } from '../geo/geos/geos-module.ts';
+import type { Year } from '../profiles/ydyh/fill-structure-table.ts';
+import type { VillageDatabase } from '../profiles/zhejiang-2026/village-database.ts';
+import { isAreaGeometry, PARCEL_LAYERS } from '../rules/ydyh/database-parcels.ts';
 import type { CliArgs } from './args.ts';
 import type { CliOutput } from './output.ts';
 import { csvLines, fixed, label, structureCsv } from './structure-csv.ts';
@@ -24,16 +31,30 @@ export async function runVillageTables(t: Translate, args: CliArgs): Promise<Cli
   const render = (message: Message) => renderMessage(t, message);
   const read = await readVillageDatabase(args.input, args.edition === '2020' ? 'ydyh-2020' : 'ydyh-2023');
   if (!read.ok) return { code: 2, stdout: '', stderr: render(read.error) + '\n' };
+  const empty = emptyParcelLayers(read.value);
+  if (empty.length) return { code: 2, stdout: '', stderr: empty.map((m) => render(m) + '\n').join('') };
   const editionKey = args.edition === null ? 'cli.village.editionDefault' : args.edition === '2020' ? 'cli.village.edition2020' : 'cli.village.edition2023';
   // The red line and the PBF are clipped to the village with GEOS.
   await loadGeos();
-  const { structure, indicators, control, notes } = computeDatabaseTables(read.value);
+  const { structure, indicators, control, notes, notCounted } = computeDatabaseTables(read.value);
   const messages: Message[] = [{ key: editionKey }, ...read.notes, ...notes];
   const stdout =
     args.format === 'json'
       ? JSON.stringify({ edition: read.value.edition, structureTable: structureJson(structure, args.language), indicatorTable: indicatorJson(t, indicators, args.language), controlTable: control && controlJson(t, control, args.language) }, null, 2) + '\n'
       : [structureCsv(structure, args.language, ['base', 'baseShare', 'target', 'targetShare', 'change']), indicatorCsv(t, indicators, args.language), ...(control ? [controlCsv(t, control, args.language)] : [])].join('\n');
-  return { code: 0, stdout, stderr: messages.map((m) => `${t('cli.note')}: ${render(m)}\n`).join('') };
+  return { code: notCounted > 0 ? 1 : 0, stdout, stderr: messages.map((m) => `${t('cli.note')}: ${render(m)}\n`).join('') };
+}
+
+/**
+ * The parcel layers without a single parcel with a polygon: like a missing layer (the reader's refusal), the
+ * year they hold cannot be computed, and a table of zeros would read as a plan that removes everything.
+ */
+function emptyParcelLayers(database: VillageDatabase): Message[] {
+  return (Object.entries(PARCEL_LAYERS) as [Year, (typeof PARCEL_LAYERS)[Year]][]).flatMap(([year, { layer: name }]) => {
+    const layer = database.layers[name];
+    if (!layer || layer.features.some((f) => isAreaGeometry(f.geometry))) return [];
+    return [{ key: 'cli.village.emptyLayer', params: { layer: name, file: layer.file, yearKey: `cli.village.year.${year}` } }];
+  });
 }
 
 // ——— Footnotes ———

@@ -111,10 +111,27 @@ describe('fillStructureTable', () => {
   });
 
   it('reports the codes under a listed gap, sea codes, and codes the table does not know', () => {
-    const table = fillStructureTable([p('080401', 100), p('1801', 100), p('99', 100), p('07', 100)], []);
+    const table = fillStructureTable([p('080401', 100), p('18', 100), p('1801', 100), p('99', 100), p('07', 100)], []);
     expect(nonEmptyKeys(table)).toEqual(['total']);
     const ungrouped = findingsOf(table, 'ungrouped').map((f) => f.kind === 'ungrouped' && [f.code, f.listed]);
-    expect(ungrouped).toEqual([['07', true], ['080401', true], ['1801', true], ['99', false]]);
+    // 用地用海 2023 keeps sea classes at the first level only: 1801 is no code of it, unknown like 99.
+    expect(ungrouped).toEqual([['07', true], ['080401', true], ['18', true], ['1801', false], ['99', false]]);
+  });
+
+  it('places only codes of the classification: 010100, 0199, 0100 and 07030100 start like a row but are in none', () => {
+    const invalid = ['010100', '0199', '0100', '07030100', '0101 '];
+    const table = fillStructureTable(invalid.map((code) => p(code, 100)), [p('0101', 100)]);
+    expect(nonEmptyKeys(table)).toEqual(['01', 'nonConstruction', 'total']);
+    expectFigures(table, '01', [0, 0, 0.01, 100, 0.01]);
+    const ungrouped = findingsOf(table, 'ungrouped').map((f) => f.kind === 'ungrouped' && [f.code, f.listed]);
+    expect(ungrouped).toEqual([...invalid].sort().map((code) => [code, false]));
+    expect(findingsOf(table, 'tooCoarse')).toEqual([]);
+  });
+
+  it('does not let a plan group take a code the classification does not have', () => {
+    const table = fillStructureTable([p('0802', 100), p('080200', 100)], [], ZJ_STRUCTURE_TABLE, { '0802': 'village' });
+    expectFigures(table, 'village', [0.01, 50, 0, null, -0.01]);
+    expect(findingsOf(table, 'ungrouped')).toEqual([{ kind: 'ungrouped', code: '080200', listed: false, base: 0.01, target: 0 }]);
   });
 
   it('puts 080403 中小学用地 in 城镇建设用地, not 村庄', () => {

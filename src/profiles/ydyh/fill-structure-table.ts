@@ -2,8 +2,10 @@
  * Fills a structure table (the Zhejiang 规划用地结构调整表, domain-2026.md §4.1) from the base year's and
  * the target year's parcels. Pure: parcels in, figures and findings out.
  *
- * A detail row sums the parcels coded with its code or a code below it (by prefix: a row coded 02 takes
- * 0201–0205, one coded 060101 only 060101). Subtotals are computed from membership, never typed: a
+ * A detail row sums the parcels coded with its code or a code below it in the classification (a row coded
+ * 02 takes 0201–0205, one coded 060101 only 060101). Only codes of 用地用海 2023 are placed: a string that
+ * merely starts like one (010100, 0199, 0100, 1801) is in no row and no subtotal, as in the 指标一览表;
+ * callers leave such parcels out and say so (`rules/ydyh/database-tables.ts`). Subtotals are computed from membership, never typed: a
  * parcel counts in the subtotal its detail row is within, or, coded above the rows' level (0703), in the
  * subtotal the layout's `coarse` gives it, and then in no detail row. The total is every parcel, so a
  * code in no group counts there only, unless the plan puts it in a subtotal (`planGroups`, only for codes
@@ -13,6 +15,7 @@
  * The findings are what the rule `ydyh-table-level` reports: codes too coarse for a detail row, codes in
  * no subtotal, and rows whose parts do not add up to them (which those two codes cause).
  */
+import { YDYH_2023_INDEX } from './classes-2023.ts';
 import { ZJ_STRUCTURE_TABLE, type StructureRow, type StructureTableLayout, type ValueKey, type ZjSubtotal } from './zj-structure-table.ts';
 
 export interface ParcelArea {
@@ -70,7 +73,11 @@ const plannedKey = (subtotal: string): string => `planned:${subtotal}`;
 const longestPrefix = <T extends { readonly prefix: string }>(entries: readonly T[], code: string): T | undefined =>
   entries.filter((e) => code.startsWith(e.prefix)).reduce<T | undefined>((best, e) => (best && best.prefix.length >= e.prefix.length ? best : e), undefined);
 
-/** The placement of a code: the entry whose code is its longest prefix; where that is nowhere, the plan's subtotal. */
+/**
+ * The placement of a code of the classification: the entry whose code is its longest prefix (its nearest
+ * ancestor: 2023 codes extend their parent's by two digits); where that is nowhere, the plan's subtotal. A code
+ * the classification does not have is nowhere, whatever it starts with.
+ */
 function placer<S extends string>(layout: StructureTableLayout<S>, planGroups: Readonly<Record<string, S>>): (code: string) => Placement<S> {
   const entries: { readonly prefix: string; readonly placement: Placement<S> }[] = [];
   for (const row of layout.rows) if (row.kind === 'detail') entries.push({ prefix: row.code, placement: { kind: 'detail', key: row.key, within: row.within } });
@@ -79,6 +86,7 @@ function placer<S extends string>(layout: StructureTableLayout<S>, planGroups: R
   const planned = Object.entries(planGroups).map(([prefix, within]) => ({ prefix, within }));
   const unknown: Placement<S> = { kind: 'ungrouped', listed: false };
   return (code) => {
+    if (YDYH_2023_INDEX.get(code) === undefined) return unknown;
     const placement = longestPrefix(entries, code)?.placement ?? unknown;
     if (placement.kind !== 'ungrouped') return placement;
     const chosen = longestPrefix(planned, code);

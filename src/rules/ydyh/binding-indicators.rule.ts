@@ -25,7 +25,8 @@ export const bindingIndicatorsRule: DatabaseRule = {
   check(db) {
     const clipped = { STBHHX: referenceInsideVillage(db, 'STBHHX'), YJJBNT: referenceInsideVillage(db, 'YJJBNT') };
     const results = computeIndicators({
-      parcels: { base: codedParcels(db, 'base'), target: codedParcels(db, 'target') },
+      // As the 指标一览表 counts them: a code the edition does not have counts nowhere (`ydyh-code-valid` reports it).
+      parcels: { base: codedParcels(db, 'base').filter((p) => p.known), target: codedParcels(db, 'target').filter((p) => p.known) },
       population: { base: db.info.basePopulation, target: db.info.targetPopulation },
       redLineM2: clipped.STBHHX.ok ? clipped.STBHHX.m2 : 0,
       pbfM2: clipped.YJJBNT.ok ? clipped.YJJBNT.m2 : 0,

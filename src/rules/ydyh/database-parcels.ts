@@ -11,9 +11,11 @@ import { clipParts } from '../../geo/geos/coverage-overlay.ts';
 import { GkPlane } from '../../geo/gk-plane.ts';
 import { rewindRfc7946 } from '../../geo/rings.ts';
 import { tolerantRelate } from '../../geo/tolerant-relate.ts';
+import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { convert2020To2023 } from '../../profiles/ydyh/edition-2020.ts';
 import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { onlyInOtherEdition } from './editions.ts';
 
 export const M2_PER_HA = 10_000;
 
@@ -53,8 +55,24 @@ export interface CodedParcel {
   readonly written: string;
   /** The same code in the 2023 edition (converted when the database declares 2020). */
   readonly code: string;
+  /**
+   * The written code is a code of the declared edition (`isCodeOfEdition`): false for what `check` reports as
+   * BM错误 or as a code of the other edition. Such a parcel counts in no class and in no total of the tables.
+   */
+  readonly known: boolean;
   readonly areaM2: number;
   readonly feature: VillageFeature;
+}
+
+/**
+ * Whether a written code is a 用地用海 code of the edition the database declares, taken exactly as written:
+ * no normalisation (010100 is not 0101, as `ydyh-code-valid` reads it), a 2020 code through its conversion,
+ * a code that only the other edition has (`ydyh-edition-declared`) not. The tables classify only such codes.
+ */
+export function isCodeOfEdition(edition: VillageDatabase['edition'], written: string): boolean {
+  if (onlyInOtherEdition(edition).has(written)) return false;
+  const code = edition === 'ydyh-2020' ? convert2020To2023(written).code : written;
+  return YDYH_2023_INDEX.get(code) !== undefined;
 }
 
 /** The land parcels of the base (JQDLTB, JQDLBM) or the target (GHDLTB, GHDLBM); a parcel without a code is left out (`ydyh-code-valid` reports it). */
@@ -70,7 +88,7 @@ export function codedParcels(db: VillageDatabase, year: keyof typeof PARCEL_LAYE
     const written = textOf(feature.properties[field]);
     if (written === null) continue;
     const code = db.edition === 'ydyh-2020' ? convert2020To2023(written).code : written;
-    parcels.push({ ref: feature.ref, written, code, areaM2: areaM2(feature), feature });
+    parcels.push({ ref: feature.ref, written, code, known: isCodeOfEdition(db.edition, written), areaM2: areaM2(feature), feature });
   }
   return parcels;
 }

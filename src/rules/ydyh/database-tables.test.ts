@@ -41,6 +41,31 @@ describe('computeDatabaseTables', () => {
     expect(notes[0]).toMatchObject({ key: 'cli.village.parcelsRead', params: { layer: 'JQDLTB', file: 'JQDLTB.shp', count: 3 } });
   });
 
+  it('classifies by exact code in both tables: 010100 counts neither as 耕地 nor in the total, and the notes say so', () => {
+    const base = parcels('JQDLTB', 'JQDLBM', ['0103', '010100', '1207']);
+    const target = parcels('GHDLTB', 'GHDLBM', ['0103', '0199', '1207']);
+    const { structure, indicators, notes, notCounted } = computeDatabaseTables(database({ JQDLTB: base, GHDLTB: target }));
+    const farmland = structure.rows.find((r) => r.row.key === '01');
+    const retained = indicators.results.find((r) => r.indicator.number === 9);
+    expect(farmland?.values.base).toBeCloseTo(ha(0), 10);
+    expect(retained?.base.value).toBeCloseTo(ha(0), 10);
+    expect(farmland?.values.target).toBeCloseTo(ha(0), 10);
+    expect(retained?.target.value).toBeCloseTo(ha(0), 10);
+    expect(structure.rows.find((r) => r.row.key === 'total')?.values.base).toBeCloseTo(ha(0) + ha(2), 10);
+    expect(notCounted).toBe(2);
+    const unknown = notes.filter((n) => n.key === 'cli.village.unknownCodes');
+    expect(unknown.map((n) => n.params)).toEqual([
+      expect.objectContaining({ layer: 'JQDLTB', field: 'JQDLBM', count: 1, codes: '010100 ×1', editionKey: 'rules.db.edition.ydyh-2023' }),
+      expect.objectContaining({ layer: 'GHDLTB', field: 'GHDLBM', count: 1, codes: '0199 ×1' }),
+    ]);
+    expect(unknown[0]?.params?.areaHa).toBeCloseTo(ha(1), 10);
+    expect(notes).toContainEqual(expect.objectContaining({ key: 'cli.village.parcelsRead', params: expect.objectContaining({ layer: 'JQDLTB', count: 2 }) }));
+  });
+
+  it('counts nothing as not counted when every parcel has a code of the edition', () => {
+    expect(computeDatabaseTables(database({ JQDLTB: BASE, GHDLTB: TARGET })).notCounted).toBe(0);
+  });
+
   it('names a class outside the template in both languages, so the note renders in either', () => {
     const { notes } = computeDatabaseTables(database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['07']), GHDLTB: TARGET }));
     expect(notes).toContainEqual(expect.objectContaining({ params: expect.objectContaining({ code: '07', nameZh: '居住用地', nameEn: 'Residential land' }) }));

@@ -5,6 +5,9 @@
  * and the PBF clipped to the village) and the 国土空间管控表 (GKBJ by type, §4.3), with each year's area in the
  * 三大类 as the plan assigns them (§1.1, a column of its own beside the tables' groups). Codes are counted in the
  * 2023 edition, converted once from a declared 2020 edition as the checks count them (`database-parcels.ts`).
+ * Both tables classify a parcel by its exact code (`isCodeOfEdition`): a code the declared edition does not
+ * have (010100, 0199, a 三调 code such as 0702 where 用地用海 means another class) counts in no class and in
+ * no total of either table; the notes say how many parcels and how much area, and `notCounted` counts them.
  * Areas are ellipsoidal on CGCS2000. A figure that cannot be computed is empty, with a footnote saying why;
  * what the reader should know about the counting (parcels read, codes converted, records not counted, codes
  * outside the template) is in the notes, as language-neutral messages.
@@ -21,7 +24,7 @@ import { computeIndicators, type IndicatorFigure, type IndicatorResult } from '.
 import { layerFileNames } from '../../profiles/zhejiang-2026/layer-file-names.ts';
 import { threeCategoryAreas } from '../../profiles/zhejiang-2026/plan-defaults.ts';
 import type { VillageDatabase, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
-import { codedParcels, PARCEL_LAYERS, referenceInsideVillage } from './database-parcels.ts';
+import { codedParcels, PARCEL_LAYERS, referenceInsideVillage, type CodedParcel } from './database-parcels.ts';
 
 /** Why an indicator's cell is empty, by its 序号. */
 export interface IndicatorFootnote {
@@ -45,6 +48,8 @@ export interface DatabaseTables {
   /** Null without a GKBJ layer (a note says so). */
   readonly control: readonly ControlTableRow[] | null;
   readonly notes: readonly Message[];
+  /** Parcels with a polygon that neither table counts: without a code, or with a code the edition does not have (the notes list them). */
+  readonly notCounted: number;
 }
 
 const M2_PER_HA = 10_000;
@@ -62,7 +67,7 @@ export function computeDatabaseTables(database: VillageDatabase): DatabaseTables
   if (control) notes.push(...control.messages);
   else notes.push({ key: 'cli.village.noGkbj', params: { files: layerFileNames('GKBJ') } });
   const categories = { base: threeCategoryAreas(base.parcels, database.threeCategories), target: threeCategoryAreas(target.parcels, database.threeCategories) };
-  return { structure, indicators, categories, control: control ? fillControlTable(control.areas) : null, notes };
+  return { structure, indicators, categories, control: control ? fillControlTable(control.areas) : null, notes, notCounted: base.notCounted + target.notCounted };
 }
 
 // ——— Areas ———
@@ -77,18 +82,22 @@ const textOf = (value: unknown): string => (value === null || value === undefine
 interface Counted {
   readonly parcels: readonly ParcelArea[];
   readonly messages: readonly Message[];
+  /** Parcels with a polygon left out: without a code or with an unknown one. */
+  readonly notCounted: number;
 }
 
 /**
  * A year's parcels as the checks count them (codes in 2023, ellipsoidal areas), with what was converted and
- * what could not be counted: records without a polygon or without a code.
+ * what could not be counted: records without a polygon, without a code, or with a code the edition does not
+ * have (taken exactly as written, as `ydyh-code-valid` takes it: no class would be right for it).
  */
 function countedParcels(database: VillageDatabase, year: Year): Counted {
   const { layer: name, code: field } = PARCEL_LAYERS[year];
   const layer = database.layers[name];
-  if (!layer) return { parcels: [], messages: [] };
-  const coded = codedParcels(database, year);
-  const parcels = coded.filter((p) => isArea(p.feature.geometry));
+  if (!layer) return { parcels: [], messages: [], notCounted: 0 };
+  const coded = codedParcels(database, year).filter((p) => isArea(p.feature.geometry));
+  const parcels = coded.filter((p) => p.known);
+  const unknown = coded.filter((p) => !p.known);
   const areaHa = parcels.reduce((sum, p) => sum + p.areaM2, 0) / M2_PER_HA;
   const messages: Message[] = [{ key: 'cli.village.parcelsRead', params: { layer: name, file: layer.file, count: parcels.length, areaHa } }];
   const withoutArea = layer.features.filter((f) => !isArea(f.geometry)).map((f) => f.ref);
@@ -96,13 +105,24 @@ function countedParcels(database: VillageDatabase, year: Year): Counted {
   const codedRefs = new Set(coded.map((p) => p.ref));
   const withoutCode = layer.features.filter((f) => isArea(f.geometry) && !codedRefs.has(f.ref)).map((f) => f.ref);
   if (withoutCode.length) messages.push({ key: 'cli.village.withoutCode', params: { file: layer.file, field, count: withoutCode.length, refs: listSome(withoutCode, LISTED) } });
+  if (unknown.length) messages.push(unknownCodes(database, name, layer.file, field, unknown));
   if (database.edition === 'ydyh-2020') {
     const changes = new Map<string, number>();
-    for (const p of coded) if (p.code !== p.written) changes.set(`${p.written}→${p.code}`, (changes.get(`${p.written}→${p.code}`) ?? 0) + 1);
+    for (const p of parcels) if (p.code !== p.written) changes.set(`${p.written}→${p.code}`, (changes.get(`${p.written}→${p.code}`) ?? 0) + 1);
     const listed = [...changes].map(([change, count]) => `${change} ×${count}`).join(', ');
     messages.push({ key: listed ? 'cli.village.converted2020' : 'cli.village.nothingConverted2020', params: { layer: name, field, changes: listed } });
   }
-  return { parcels: parcels.map((p) => ({ code: p.code, areaM2: p.areaM2 })), messages };
+  return { parcels: parcels.map((p) => ({ code: p.code, areaM2: p.areaM2 })), messages, notCounted: withoutCode.length + unknown.length };
+}
+
+/** The note on a layer's parcels whose code the edition does not have: how many, their area, the first codes with their counts and the first parcels. */
+function unknownCodes(database: VillageDatabase, layer: VillageLayerName, file: string, field: string, unknown: readonly CodedParcel[]): Message {
+  const byCode = new Map<string, number>();
+  for (const p of unknown) byCode.set(p.written, (byCode.get(p.written) ?? 0) + 1);
+  const codes = listSome([...byCode].map(([code, count]) => `${code} ×${count}`), LISTED);
+  const areaHa = unknown.reduce((sum, p) => sum + p.areaM2, 0) / M2_PER_HA;
+  const params = { layer, file, field, count: unknown.length, areaHa, codes, refs: listSome(unknown.map((p) => p.ref), LISTED), editionKey: `rules.db.edition.${database.edition}` };
+  return { key: 'cli.village.unknownCodes', params };
 }
 
 /** A reference layer's area inside the village (m²), or why there is none. */
