@@ -1,5 +1,7 @@
 /** Command-line arguments of the checker, parsed into a value (bad arguments are a message, never a throw). */
 import type { Message, Result } from '../domain/message.ts';
+import { CGCS2000_GEOGRAPHIC_EPSG, gkCrsFromEpsg } from '../geo/projection.ts';
+import { GEOGRAPHIC, gk, type SourceCrs } from '../io/crs/source-crs.ts';
 
 export type Command = 'check' | 'tables' | 'export' | 'survey-table';
 const COMMANDS: readonly string[] = ['check', 'tables', 'export', 'survey-table'] satisfies readonly Command[];
@@ -25,6 +27,8 @@ export interface CliArgs {
   readonly decisions: Readonly<Record<string, string>>;
   /** tables --profile zhejiang-2026: the 用地用海 edition the database's codes are written in; null = not given (2023). */
   readonly edition: '2020' | '2023' | null;
+  /** survey-table: the layer's CRS (`--crs EPSG:4549`), whatever its .prj says or its numbers suggest; null = from the file. */
+  readonly crs: SourceCrs | null;
 }
 
 /** The profile whose `check` and `tables` read a village planning database folder (village-check.ts, village-tables.ts). */
@@ -37,7 +41,7 @@ const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
   check: ['format', 'profile', 'lang', 'township', 'edition'],
   tables: ['format', 'profile', 'lang', 'township', 'edition'],
   export: ['format', 'profile', 'lang', 'township', 'out', 'encoding'],
-  'survey-table': ['format', 'lang', 'decide'],
+  'survey-table': ['format', 'lang', 'decide', 'crs'],
 };
 
 export function parseArgs(argv: readonly string[]): Result<CliArgs> {
@@ -81,13 +85,25 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
   if (edition !== null && edition !== '2020' && edition !== '2023') return bad('--edition must be 2020 or 2023');
   if (edition !== null && options.profile !== VILLAGE_DATABASE_PROFILE) return bad(`--edition is for --profile ${VILLAGE_DATABASE_PROFILE} only`);
   if ((command === 'tables' || command === 'check') && options.profile === VILLAGE_DATABASE_PROFILE && options.township !== undefined) return bad(`--township is not for --profile ${VILLAGE_DATABASE_PROFILE}`);
+  const crs = options.crs === undefined ? null : crsOf(options.crs);
+  if (crs === undefined) return bad('--crs must be EPSG:4490 (CGCS2000 lon/lat), EPSG:4527–4529 (3° GK zones 39–41 with the zone number) or EPSG:4548–4550 (without)');
   const encoding = (options.encoding ?? 'gbk').toLowerCase().replace(/^utf8$/, 'utf-8');
   if (encoding !== 'gbk' && encoding !== 'utf-8') return bad('--encoding must be gbk or utf-8');
   return {
     ok: true,
     notes: [],
-    value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN', out: options.out ?? null, encoding, strict: flags.has('strict'), township: options.township ?? null, images: !flags.has('no-images'), decisions, edition },
+    value: { command, input: positional[0] as string, format, profile: options.profile ?? 'zhejiang-2017', language: lang === 'en' ? 'en' : 'zh-CN', out: options.out ?? null, encoding, strict: flags.has('strict'), township: options.township ?? null, images: !flags.has('no-images'), decisions, edition, crs },
   };
+}
+
+/** `EPSG:4549` or `4549`: a CRS the formats read (io/crs/source-crs.ts); undefined for any other. */
+function crsOf(value: string): SourceCrs | undefined {
+  const match = /^(?:EPSG:)?(\d{4,5})$/i.exec(value.trim());
+  if (!match) return undefined;
+  const epsg = Number(match[1]);
+  if (epsg === CGCS2000_GEOGRAPHIC_EPSG) return GEOGRAPHIC;
+  const zone = gkCrsFromEpsg(epsg);
+  return zone ? gk(zone) : undefined;
 }
 
 function isCommand(name: string): name is Command {

@@ -1,11 +1,13 @@
 /**
  * `village-plan export <input> --out <folder|file.zip> [--encoding gbk|utf-8] [--no-images]`: the provincial
  * delivery package (io/package/write-delivery.ts) of a plan file or package folder, written as a folder tree
- * or one zip, with the 现状图 and 规划图 JPGs unless `--no-images`. The package's content is always Chinese
- * (the province reads it); `--lang` only changes the messages.
+ * or one zip, with the 现状图 and 规划图 JPGs unless `--no-images`. An existing folder ends up holding exactly
+ * the new package (export-folder.ts: a previous package of ours is replaced, any other non-empty folder is
+ * refused). The package's content is always Chinese (the province reads it); `--lang` only changes the messages.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { listSome } from '../domain/message.ts';
 import { localDate } from '../domain/calendar.ts';
 import { createI18n } from '../i18n/index.ts';
 import { writeDelivery } from '../io/package/write-delivery.ts';
@@ -13,6 +15,7 @@ import { writeZip } from '../io/zip/zip-write.ts';
 import { RuleEngine } from '../rules/engine.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import type { CliArgs } from './args.ts';
+import { writePackageFolder } from './export-folder.ts';
 import type { CliOutput } from './output.ts';
 import { nodePrintFonts } from './print-fonts.ts';
 import type { Input } from './read-input.ts';
@@ -35,11 +38,12 @@ export async function runExport(t: Translate, args: CliArgs, input: Input): Prom
       mkdirSync(dirname(resolve(out)), { recursive: true });
       writeFileSync(out, writeZip(files));
     } else {
-      for (const file of files) {
-        const path = join(out, file.name);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, file.bytes);
-      }
+      // An existing folder: the previous package replaced, the planner's own files kept, anything else refused (export-folder.ts).
+      const written = writePackageFolder(out, files);
+      if (!written.ok) return { code: 2, stdout: '', stderr: notes.join('') + renderMessage(t, written.error) + '\n' };
+      const { replaced, kept } = written.value;
+      if (replaced > 0) notes.push(`${t('cli.note')}: ${t('cli.export.replaced', { folder: out, count: replaced })}\n`);
+      if (kept.length > 0) notes.push(`${t('cli.note')}: ${t('cli.export.keptForeign', { count: kept.length, files: listSome(kept) })}\n`);
     }
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,30 @@ describe('village-plan check', () => {
   });
 });
 
+describe('a File Geodatabase or GeoPackage given for layers', () => {
+  // CCTool delivers <村>数据库/村庄规划数据库.gdb; the tool reads Shapefiles and GeoJSON only (docs/package.md).
+  it('says it is a .gdb the tool does not read and how to export it, not that the layers are missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'village-gdb-'));
+    const gdb = join(dir, '村庄规划数据库.gdb');
+    mkdirSync(gdb);
+    writeFileSync(join(gdb, 'a00000001.gdbtable'), '');
+    for (const args of [['tables', '--profile', 'zhejiang-2026', gdb], ['check', '--profile', 'zhejiang-2026', dir], ['check', dir]]) {
+      const out = await runCli(args);
+      expect(out.code, args.join(' ')).toBe(2);
+      expect(out.stderr, args.join(' ')).toContain(`${gdb} 是 File Geodatabase（.gdb），本工具不读取 .gdb`);
+      expect(out.stderr).toContain(`ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 out "${gdb}"`);
+      expect(out.stderr).not.toContain('没有');
+    }
+    const gpkg = join(dir, 'plan.gpkg');
+    writeFileSync(gpkg, '');
+    expect((await runCli(['check', '--profile', 'zhejiang-2026', gpkg, '--lang', 'en'])).stderr).toContain(`${gpkg} is a GeoPackage (.gpkg), which village-plan does not read`);
+    // Without a geodatabase the missing layers are listed, with the separator of the language.
+    const empty = mkdtempSync(join(tmpdir(), 'village-gdb-'));
+    expect((await runCli(['tables', '--profile', 'zhejiang-2026', empty, '--lang', 'en'])).stderr).toContain('no JQDLTB/现状用地, GHDLTB/规划用地 layer');
+    expect((await runCli(['tables', '--profile', 'zhejiang-2026', empty])).stderr).toContain('没有 JQDLTB/现状用地、GHDLTB/规划用地 图层');
+  });
+});
+
 describe('village-plan tables', () => {
   it('prints CSV and JSON tables', async () => {
     const csv = await runCli(['tables', SAMPLE]);
@@ -122,6 +146,61 @@ describe('village-plan export', () => {
     expect(run.code, run.stderr).toBe(0);
     const text = gdal('ogrinfo', ['-al', '-q', `/vsizip/${zip}/3.规划图形数据/Shapefile/JQDLTB.shp`, '-where', 'BSM = 1']);
     expect(text).toContain('XZQMC (String) = 沈家埭村');
+  }, 60_000);
+
+  // Exporting again into the same folder is the normal workflow (fix, export again): the folder must then be
+  // exactly the new package, or `check` of it reads a layer the plan no longer has.
+  it('replaces a previous package in the folder: no stale layer, the planner’s own files kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'village-export-'));
+    const out = join(dir, '成果');
+    const first = await runCli(['export', SAMPLE, '--out', out, '--no-images']);
+    expect(first.code, first.stderr).toBe(0);
+    const shapefiles = join(out, '3.规划图形数据', 'Shapefile');
+    expect(existsSync(join(shapefiles, 'JBNTZBQ.shp'))).toBe(true);
+    // The planner deletes the 整备区 and puts the approval beside the documents; an earlier (buggy) export left a stale part.
+    const plan = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+    plan.layers.reserve = {};
+    const withoutReserve = join(dir, 'without-reserve.plan.json');
+    writeFileSync(withoutReserve, JSON.stringify(plan));
+    writeFileSync(join(out, '1.规划文档数据', '批复.pdf'), '%PDF-1.4');
+    writeFileSync(join(out, '3.规划图形数据', 'GeoJSON', 'JBNTZBQ.json'), '{"type":"FeatureCollection","features":[]}');
+
+    const again = await runCli(['export', withoutReserve, '--out', out, '--no-images']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/已替换 .*成果 中上次导出的成果包/);
+    expect(again.stderr).toContain('1 个不是本工具写出的文件已保留，不在新的 manifest.json 中：1.规划文档数据/批复.pdf');
+    const manifest = JSON.parse(readFileSync(join(out, '5.电子数据说明', 'manifest.json'), 'utf8'));
+    const listed = new Set<string>(manifest.files.map((f: { path: string }) => f.path));
+    const present = (readdirSync(out, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name).slice(out.length + 1).split('\\').join('/'));
+    // Exactly the new package (the manifest does not list itself or its text) and the kept PDF.
+    expect(present.filter((p) => !listed.has(p)).sort()).toEqual(['1.规划文档数据/批复.pdf', '5.电子数据说明/manifest.json', '5.电子数据说明/电子数据说明.txt']);
+    expect(present.some((p) => p.includes('JBNTZBQ'))).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+    // The folder now says what the plan says: no 整备区, so the reserve task is not met.
+    const check = await runCli(['check', out]);
+    expect(check.stdout).toContain('pbf-reserve-task-met');
+  }, 60_000);
+
+  it('refuses a non-empty folder that is not a package of ours, and a package folder with a layer it did not write, touching nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'village-export-'));
+    writeFileSync(join(dir, '笔记.txt'), 'mine');
+    const foreign = await runCli(['export', SAMPLE, '--out', dir, '--no-images', '--lang', 'en']);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain(`Cannot write ${dir}: the folder is not empty and holds no package written by village-plan`);
+    expect(readdirSync(dir)).toEqual(['笔记.txt']);
+
+    const out = join(dir, '成果');
+    expect((await runCli(['export', SAMPLE, '--out', out, '--no-images'])).code).toBe(0);
+    const stray = join(out, '1.规划文档数据', 'GHYT.shp');
+    writeFileSync(stray, 'not ours');
+    const before = readdirSync(out, { recursive: true }).length;
+    const refused = await runCli(['export', SAMPLE, '--out', out, '--no-images']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/无法写入 .*成果：其中 1 个文件不在上次导出的 manifest\.json 中，却会在检查成果包时被当作图层或规划参数读取：1\.规划文档数据\/GHYT\.shp。未写入、未删除任何内容/);
+    expect(readdirSync(out, { recursive: true }).length).toBe(before);
+    expect(readFileSync(stray, 'utf8')).toBe('not ours');
   }, 60_000);
 
   it('exits 2 for unreadable input, a missing --out, a bad encoding, and an unwritable target', async () => {

@@ -14,7 +14,7 @@ import { loadGeos, startLoadingGeos } from '../geo/geos/geos-module.ts';
 import { fullCheck } from '../rules/engine.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import { tablesToCsv, tablesToJson } from '../rules/tables/serialise.ts';
-import { parseArgs, VILLAGE_DATABASE_PROFILE } from './args.ts';
+import { parseArgs, VILLAGE_DATABASE_PROFILE, type CliArgs } from './args.ts';
 import { readInput, type Input } from './read-input.ts';
 import { jsonReport, textReport } from './report.ts';
 import type { CliOutput } from './output.ts';
@@ -25,38 +25,56 @@ export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   const t: Translate = (key, params) => i18n.t(key, params ?? {});
   // What a reviewer types first: the usage, on stdout, and success.
   if (argv[0] === '--help' || argv[0] === '-h') return { code: 0, stdout: `${t('cli.usage')}\n`, stderr: '' };
-  const args = parseArgs(argv);
-  if (!args.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, args.error)}\n${t('cli.usage')}\n` };
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, parsed.error)}\n${t('cli.usage')}\n` };
+  return runCommand(cliWording(t, parsed.value.command), parsed.value);
+}
+
+/**
+ * The formats' CRS-guess notes end "choose the CRS", which the editor's words are; on the command line they
+ * say what the planner can do there: `--crs` (survey-table) or a .prj beside the layer (the other commands).
+ */
+const CLI_WORDING: Readonly<Record<string, Readonly<Record<'option' | 'prj', string>>>> = {
+  'io.crs.inferred': { option: 'cli.crs.inferredOption', prj: 'cli.crs.inferredPrj' },
+  'io.crs.inferredAmbiguous': { option: 'cli.crs.inferredAmbiguousOption', prj: 'cli.crs.inferredAmbiguousPrj' },
+};
+
+function cliWording(t: Translate, command: CliArgs['command']): Translate {
+  const way = command === 'survey-table' ? 'option' : 'prj';
+  return (key, params) => t(CLI_WORDING[key]?.[way] ?? key, params);
+}
+
+async function runCommand(t: Translate, args: CliArgs): Promise<CliOutput> {
   // A 三调 layer, not a plan: read by its own module (the formats and the 用地用海 profile), without GEOS.
-  if (args.value.command === 'survey-table') return (await import('./survey-table.ts')).runSurveyTable(t, args.value);
+  if (args.command === 'survey-table') return (await import('./survey-table.ts')).runSurveyTable(t, args);
   // A 2026 village planning database folder, not a 2017 plan: its own reader, checks and tables, without GEOS.
-  if (args.value.profile === VILLAGE_DATABASE_PROFILE) {
-    if (args.value.command === 'tables') return (await import('./village-tables.ts')).runVillageTables(t, args.value);
-    if (args.value.command === 'check') return (await import('./village-check.ts')).runVillageCheck(t, args.value);
+  if (args.profile === VILLAGE_DATABASE_PROFILE) {
+    if (args.command === 'tables') return (await import('./village-tables.ts')).runVillageTables(t, args);
+    if (args.command === 'check') return (await import('./village-check.ts')).runVillageCheck(t, args);
   }
   await startLoadingGeos();
-  const input = readInput(args.value.input, args.value.profile);
+  const input = readInput(args.input, args.profile);
   await loadGeos();
   if (!input.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, input.error)}\n` };
   let given: Input = input.value;
-  if (args.value.township) {
+  if (args.township) {
     // Only with --township: the reader (and exceljs for a workbook) loads when asked for.
-    const township = await (await import('./township-input.ts')).withTownship(args.value.township, given);
+    const township = await (await import('./township-input.ts')).withTownship(args.township, given);
     if (!township.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, township.error)}\n` };
     given = township.value;
   }
   // The package writer (exceljs and the Shapefile writer) loads only for `export`: `check` starts faster.
-  if (args.value.command === 'export') return (await import('./export.ts')).runExport(t, args.value, given);
+  if (args.command === 'export') return (await import('./export.ts')).runExport(t, args, given);
   const { plan, labels, notes } = given;
   const stderr = notes.map((n) => `${t('cli.note')}: ${renderMessage(t, n)}\n`).join('');
   const result = fullCheck(plan);
   const { errors, notChecked } = result.summary;
-  const code = errors > 0 || (args.value.strict && notChecked > 0) ? 1 : 0;
-  if (args.value.command === 'tables') {
-    const stdout = args.value.format === 'json' ? JSON.stringify(tablesToJson(t, result.tables), null, 2) + '\n' : tablesToCsv(t, result.tables);
+  const code = errors > 0 || (args.strict && notChecked > 0) ? 1 : 0;
+  if (args.command === 'tables') {
+    const stdout = args.format === 'json' ? JSON.stringify(tablesToJson(t, result.tables), null, 2) + '\n' : tablesToCsv(t, result.tables);
     return { code: 0, stdout, stderr };
   }
-  const stdout = args.value.format === 'json' ? jsonReport(t, plan, labels, result, result.tables) : textReport(t, plan, labels, result);
+  const stdout = args.format === 'json' ? jsonReport(t, plan, labels, result, result.tables) : textReport(t, plan, labels, result);
   return { code, stdout, stderr };
 }
 

@@ -11,6 +11,7 @@ import { PROFILES } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { MAX_FILE_BYTES, readPackageFolder } from '../io/package/read-folder.ts';
 import { NEEDS_PARAMETERS } from '../io/crs/datum-settle.ts';
 import { readPackageFiles } from '../io/package/read-files.ts';
+import { findGeodatabase, geodatabaseRefusal } from '../io/geodatabase-folder.ts';
 import { listZip } from '../io/zip/zip-read.ts';
 import type { ReconstructedPlan } from '../io/package/reconstruct.ts';
 
@@ -37,7 +38,14 @@ export function readInput(path: string, profileId: string): Result<Input> {
   } catch {
     return unreadable(path, 'cli.notFound');
   }
-  if (stats.isDirectory()) return fromPackage(readPackageFolder(path, profileId));
+  if (stats.isDirectory()) {
+    const read = fromPackage(readPackageFolder(path, profileId));
+    // No layers where a File Geodatabase or GeoPackage is: say what it is and how to export it, not "no layer".
+    const found = !read.ok && read.error.params?.reasonKey === 'package.noLayers' ? findGeodatabase(path) : null;
+    return found ? { ok: false, error: geodatabaseRefusal(path, found) } : read;
+  }
+  const geopackage = /\.gpkg$/i.test(path) ? findGeodatabase(path) : null;
+  if (geopackage) return { ok: false, error: geodatabaseRefusal(path, geopackage) };
   if (stats.size > MAX_FILE_BYTES) return unreadable(path, 'cli.tooLarge', { sizeMiB: Math.round(stats.size / 2 ** 20), limitMiB: MAX_FILE_BYTES / 2 ** 20 });
   if (/\.zip$/i.test(path)) {
     let bytes: Uint8Array;

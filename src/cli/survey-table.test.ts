@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../domain/features.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { intersection } from '../geo/overlay.ts';
+import { gk } from '../io/crs/source-crs.ts';
 import { writeShapefile } from '../io/formats/shapefile-write.ts';
 import { runCli } from './main.ts';
 
@@ -172,6 +173,38 @@ describe('village-plan survey-table', () => {
     expect(rows.get('village')?.baseHa).toBeCloseTo(haOf(...HOMES), 8);
     expect(rows.get('060101')?.baseHa).toBeCloseTo(haOf(ROAD), 8);
     expect(rows.get('total')?.baseHa).toBeCloseTo(haOf(...HOMES, FIELD, ROAD), 8);
+  });
+
+  // A layer in GK zone 40 without the zone number and without a .prj (CAD, old tools): the zone is a guess.
+  // The note says how to give the CRS on the command line: --crs here, a .prj for the database commands.
+  it('takes the CRS from --crs for a Shapefile without .prj, and its guess note names the option', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'village-survey-'));
+    const fields = [{ name: 'DLBM', type: 'C', length: 5, decimals: 0 }, { name: 'JQDLBM', type: 'C', length: 6, decimals: 0 }, { name: 'GHDLBM', type: 'C', length: 6, decimals: 0 }] as const;
+    const features = DLTB.map((f) => ({ geometry: f.geometry as Polygon, properties: { ...f.properties, JQDLBM: '0101', GHDLBM: '0101' } }));
+    for (const name of ['DLTB', 'JQDLTB', 'GHDLTB']) {
+      const written = writeShapefile({ name, geometryType: 'polygon', fields, features }, { crs: gk({ zone: 40, zonePrefix: false }), encoding: 'utf-8' });
+      if (!written.ok) throw new Error(written.error.key);
+      for (const file of written.value) if (!file.name.endsWith('.prj')) writeFileSync(join(dir, file.name), file.bytes);
+    }
+    const shp = join(dir, 'DLTB.shp');
+    const guessed = await jsonTable(['survey-table', shp, '--decide', '1006=060101']);
+    expect(guessed.stderr).toContain('的坐标没有带号，暂按 EPSG:4549');
+    expect(guessed.stderr).toContain('请用 --crs EPSG:<代码> 指定正确的带');
+    expect(guessed.rows.get('total')?.baseHa).toBeCloseTo(haOf(...HOMES, FIELD, ROAD), 8);
+
+    const given = await jsonTable(['survey-table', shp, '--decide', '1006=060101', '--crs', 'EPSG:4549', '--lang', 'en']);
+    expect(given.code, given.stderr).toBe(0);
+    expect(given.stderr).not.toContain('judged from the coordinates');
+    expect(given.stderr).not.toContain('zone number');
+    expect(given.rows.get('total')?.baseHa).toBeCloseTo(haOf(...HOMES, FIELD, ROAD), 8);
+    const bad = await runCli(['survey-table', shp, '--crs', 'EPSG:3857']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--crs must be EPSG:4490');
+
+    // The database commands have no --crs: their note says to give the layer a .prj.
+    const database = await runCli(['tables', '--profile', 'zhejiang-2026', dir, '--lang', 'en']);
+    expect(database.stderr).toContain('give the layer a .prj of the right zone (e.g. ogr2ogr -a_srs EPSG:<code> new.shp');
+    expect(database.stderr).not.toContain('--crs');
   });
 
   it('totals parcels clipped to a separately drawn village boundary', async () => {

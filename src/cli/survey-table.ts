@@ -1,5 +1,5 @@
 /**
- * `village-plan survey-table <DLTB.shp|.geojson|.json> [--format csv|json] [--decide 1006=060101 …]`: the
+ * `village-plan survey-table <DLTB.shp|.geojson|.json> [--format csv|json] [--decide 1006=060101 …] [--crs EPSG:4549]`: the
  * 现状基期年 of the Zhejiang 规划用地结构调整表 (domain-2026.md §4.1) from a village's 三调 parcels, their codes
  * converted to 用地用海 2023 (§2.1) and their areas ellipsoidal on CGCS2000, as the survey computes them.
  *
@@ -15,6 +15,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Message, Result } from '../domain/message.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { importFiles } from '../io/formats/index.ts';
+import type { SourceCrs } from '../io/crs/source-crs.ts';
 import type { ImportedLayer } from '../io/formats/types.ts';
 import type { InputFile } from '../io/files.ts';
 import { layerInputFiles } from '../io/village-database/layer-files.ts';
@@ -43,7 +44,7 @@ export function runSurveyTable(t: Translate, args: CliArgs): CliOutput {
   const render = (message: Message) => renderMessage(t, message);
   const checked = checkDecisions(args.decisions);
   if (checked.invalid.length > 0) return { code: 2, stdout: '', stderr: checked.invalid.map((d) => render(invalidDecision(d, args.language))).join('\n') + '\n' };
-  const read = readSurveyLayer(args.input);
+  const read = readSurveyLayer(args.input, args.crs);
   if (!read.ok) return { code: 2, stdout: '', stderr: render(read.error) + '\n' };
   const { parcels, notes } = read.value;
   const conversion = convertSurveyParcels(parcels, args.decisions);
@@ -80,11 +81,12 @@ function layerFiles(path: string): Result<InputFile[]> {
   return layerInputFiles(path);
 }
 
-function readSurveyLayer(path: string): Result<SurveyLayer> {
+function readSurveyLayer(path: string, crs: SourceCrs | null): Result<SurveyLayer> {
   const files = layerFiles(path);
   if (!files.ok) return files;
-  // The formats decode the .dbf by its .cpg (GBK by default) and bring Gauss-Krüger coordinates to lon/lat.
-  const read = importFiles(files.value);
+  // The formats decode the .dbf by its .cpg (GBK by default) and bring Gauss-Krüger coordinates to lon/lat,
+  // in the CRS given with --crs when there is one.
+  const read = importFiles(files.value, crs ? { crs } : {});
   if (!read.ok) return unreadable(path, read.error.key, read.error.params);
   const layer = read.value[0] as ImportedLayer;
   const fieldNames = [...new Set([...layer.fields.map((f) => f.name), ...layer.features.flatMap((f) => Object.keys(f.properties))])];

@@ -28,14 +28,14 @@ export interface ListedDatabase<F extends ListedFile> {
   /** The folder's files: the matching picks the layers, their parts and the workbooks among them, and only those are read. */
   readonly files: readonly F[];
   readonly readBytes: ReadBytes<F>;
-  /** The refusal when a required layer is missing, given its file names (`GHDLTB/规划用地`): each reader names where it looked. */
-  readonly missingLayers: (layers: string) => Message;
+  /** The refusal when required layers are missing, given their file names (`GHDLTB/规划用地`): each reader names where it looked, and lists them in each language. */
+  readonly missingLayers: (layers: readonly string[]) => Message;
 }
 
 export async function readListedDatabase<F extends ListedFile>({ files, readBytes, missingLayers }: ListedDatabase<F>, edition: DeclaredEdition): Promise<Result<VillageDatabase>> {
   const contents = findFolderContents(files);
   const missing = REQUIRED_LAYERS.filter((name) => !contents.layers.has(name));
-  if (missing.length) return { ok: false, error: missingLayers(missing.map(layerFileNames).join('、')) };
+  if (missing.length) return { ok: false, error: missingLayers(missing.map(layerFileNames)) };
   const notes: Message[] = contents.duplicates.map((d) => ({ key: 'cli.village.duplicateLayer', params: { layer: d.layer, file: d.file.path, kept: d.kept.path } }));
   const layers: Partial<Record<VillageLayerName, VillageLayer>> = {};
   for (const [name, file] of contents.layers) {

@@ -5,7 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
-import type { Result } from '../result.ts';
+import { findGeodatabase, geodatabaseRefusal } from '../geodatabase-folder.ts';
+import type { Message, Result } from '../result.ts';
 import { listFolder, readFileBytes } from './layer-files.ts';
 import { unreadable } from './layer-matching.ts';
 import { readListedDatabase, type DeclaredEdition } from './read-listed-database.ts';
@@ -17,9 +18,18 @@ export async function readVillageDatabase(folder: string, edition: DeclaredEditi
   } catch {
     return unreadable(folder, 'cli.notFound');
   }
-  if (!isFolder) return unreadable(folder, 'cli.village.notAFolder');
+  const geodatabase = () => findGeodatabase(folder);
+  if (!isFolder) {
+    const found = geodatabase();
+    return found ? { ok: false, error: geodatabaseRefusal(folder, found) } : unreadable(folder, 'cli.village.notAFolder');
+  }
+  // Missing layers where a .gdb or .gpkg is: the layers are in a database this tool does not read (geodatabase-folder.ts).
+  const missingLayers = (layers: readonly string[]): Message => {
+    const found = geodatabase();
+    return found ? geodatabaseRefusal(folder, found) : { key: 'cli.village.missingLayers', params: { folder, layers: layers.join('、'), layersEn: layers.join(', ') } };
+  };
   return readListedDatabase(
-    { files: listFolder(folder), readBytes: (file) => readFileBytes(file.path), missingLayers: (layers) => ({ key: 'cli.village.missingLayers', params: { folder, layers } }) },
+    { files: listFolder(folder), readBytes: (file) => readFileBytes(file.path), missingLayers },
     edition,
   );
 }

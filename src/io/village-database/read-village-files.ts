@@ -60,7 +60,7 @@ export async function readVillageDatabaseFiles(files: readonly VirtualFile[], ed
   const found = unpacked(files);
   if (!found.ok) return found;
   return readListedDatabase(
-    { files: inCommonFolder(found.value), readBytes: (file) => ({ ok: true, value: file.bytes, notes: [] }), missingLayers: (layers) => ({ key: 'villageDb.read.missingLayers', params: { layers } }) },
+    { files: inCommonFolder(found.value), readBytes: (file) => ({ ok: true, value: file.bytes, notes: [] }), missingLayers: (layers) => ({ key: 'villageDb.read.missingLayers', params: { layers: layers.join('、') } }) },
     edition,
   );
 }
