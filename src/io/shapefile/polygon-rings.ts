@@ -28,6 +28,7 @@
  * to the first shell that contains any hole vertex, and neither reports a hole that fits no shell.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { positionsBBox, type BBox } from '../../geo/bbox.ts';
 import { ringLocation } from '../../geo/point-in-ring.ts';
 import { ringSignedAreaPlanar } from '../../geo/rings.ts';
 
@@ -43,13 +44,6 @@ export interface AssembledPolygon {
   readonly windingReversed: boolean;
 }
 
-interface Box {
-  readonly minX: number;
-  readonly minY: number;
-  readonly maxX: number;
-  readonly maxY: number;
-}
-
 export function assemblePolygon(rings: readonly Position[][]): AssembledPolygon {
   if (rings.length === 1) {
     // Shoelace area is positive for counter-clockwise rings; the standard winds shells clockwise.
@@ -59,7 +53,7 @@ export function assemblePolygon(rings: readonly Position[][]): AssembledPolygon 
   const n = rings.length;
   const signed = rings.map((ring) => ringSignedAreaPlanar(ring));
   const size = signed.map(Math.abs);
-  const boxes = rings.map(boxOf);
+  const boxes = rings.map(positionsBBox);
   const largestFirst = Array.from({ length: n }, (_, i) => i).sort((a, b) => (size[b] as number) - (size[a] as number) || a - b);
   const parent = new Array<number>(n).fill(-1);
   const depth = new Array<number>(n).fill(0);
@@ -69,7 +63,7 @@ export function assemblePolygon(rings: readonly Position[][]): AssembledPolygon 
     // The smallest container comes first when walking back through the larger rings.
     for (let l = k - 1; l >= 0; l--) {
       const j = largestFirst[l] as number;
-      if ((size[j] as number) <= (size[i] as number) || !boxWithin(boxes[i] as Box, boxes[j] as Box)) continue;
+      if ((size[j] as number) <= (size[i] as number) || !boxWithin(boxes[i] as BBox, boxes[j] as BBox)) continue;
       if (ringLocation(rings[i] as Position[], rings[j] as Position[]) !== 'inside') continue;
       parent[i] = j;
       depth[i] = (depth[j] as number) + 1;
@@ -110,23 +104,7 @@ function windingAgainstContainment(signed: readonly number[], depth: readonly nu
   return { orphanHoles, windingReversed };
 }
 
-function boxOf(ring: readonly Position[]): Box {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const p of ring) {
-    const x = p[0] as number;
-    const y = p[1] as number;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  return { minX, minY, maxX, maxY };
-}
-
 /** `inner` lies within `outer` (edges may touch). */
-function boxWithin(inner: Box, outer: Box): boolean {
-  return inner.minX >= outer.minX && inner.maxX <= outer.maxX && inner.minY >= outer.minY && inner.maxY <= outer.maxY;
+function boxWithin(inner: BBox, outer: BBox): boolean {
+  return inner[0] >= outer[0] && inner[2] <= outer[2] && inner[1] >= outer[1] && inner[3] <= outer[3];
 }
