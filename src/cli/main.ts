@@ -31,17 +31,17 @@ export async function runCli(argv: readonly string[]): Promise<CliOutput> {
 }
 
 /**
- * The formats' CRS-guess notes end "choose the CRS", which the editor's words are; on the command line they
- * say what the planner can do there: `--crs` (survey-table) or a .prj beside the layer (the other commands).
+ * The formats' CRS-guess notes say to give the layer a .prj, which the editor and most commands offer;
+ * survey-table's say its `--crs` option instead.
  */
-const CLI_WORDING: Readonly<Record<string, Readonly<Record<'option' | 'prj', string>>>> = {
-  'io.crs.inferred': { option: 'cli.crs.inferredOption', prj: 'cli.crs.inferredPrj' },
-  'io.crs.inferredAmbiguous': { option: 'cli.crs.inferredAmbiguousOption', prj: 'cli.crs.inferredAmbiguousPrj' },
+const WITH_CRS_OPTION: Readonly<Record<string, string>> = {
+  'io.crs.inferred': 'cli.crs.inferredOption',
+  'io.crs.inferredAmbiguous': 'cli.crs.inferredAmbiguousOption',
 };
 
 function cliWording(t: Translate, command: CliArgs['command']): Translate {
-  const way = command === 'survey-table' ? 'option' : 'prj';
-  return (key, params) => t(CLI_WORDING[key]?.[way] ?? key, params);
+  if (command !== 'survey-table') return t;
+  return (key, params) => t(WITH_CRS_OPTION[key] ?? key, params);
 }
 
 async function runCommand(t: Translate, args: CliArgs): Promise<CliOutput> {

@@ -203,7 +203,7 @@ describe('village-plan survey-table', () => {
 
     // The database commands have no --crs: their note says to give the layer a .prj.
     const database = await runCli(['tables', '--profile', 'zhejiang-2026', dir, '--lang', 'en']);
-    expect(database.stderr).toContain('give the layer a .prj of the right zone (e.g. ogr2ogr -a_srs EPSG:<code> new.shp');
+    expect(database.stderr).toContain('give the layer a .prj of the right zone (ArcGIS “Define Projection”, or ogr2ogr -a_srs EPSG:<code>)');
     expect(database.stderr).not.toContain('--crs');
   });
 
