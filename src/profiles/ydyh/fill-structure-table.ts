@@ -5,12 +5,13 @@
  * A detail row sums the parcels coded with its code or a code below it in the classification (a row coded
  * 02 takes 0201–0205, one coded 060101 only 060101). Only codes of 用地用海 2023 are placed: a string that
  * merely starts like one (010100, 0199, 0100, 1801) is in no row and no subtotal, as in the 指标一览表;
- * callers leave such parcels out and say so (`rules/ydyh/database-tables.ts`). Subtotals are computed from membership, never typed: a
- * parcel counts in the subtotal its detail row is within, or, coded above the rows' level (0703), in the
- * subtotal the layout's `coarse` gives it, and then in no detail row. The total is every parcel, so a
- * code in no group counts there only, unless the plan puts it in a subtotal (`planGroups`, only for codes
- * the layout groups nowhere: the template's rows are fixed), where it counts as a coarse code does but is
- * the plan's choice, not a fault. Areas are 公顷, unrounded: rounding is the display's job.
+ * callers leave such parcels out and say so (`rules/ydyh/database-tables.ts`). Subtotals are computed
+ * from membership, never typed: a parcel counts in the subtotal its detail row is within, or, coded above
+ * the rows' level (0703), in the subtotal the layout's `coarse` gives it, and then in no detail row. The
+ * total is every parcel, so a code in no group counts there only, unless the plan puts it in a subtotal
+ * (`planGroups`, only for codes the layout groups nowhere: the template's rows are fixed), where it counts
+ * as a coarse code does but is the plan's choice, not a fault. Areas are 公顷, unrounded: rounding is the
+ * display's job.
  *
  * The findings are what the rule `ydyh-table-level` reports: codes too coarse for a detail row, codes in
  * no subtotal, and rows whose parts do not add up to them (which those two codes cause).
