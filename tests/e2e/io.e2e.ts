@@ -12,8 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { FeatureOf } from '../../src/domain/features.ts';
+import type { AreaGeometry, FeatureOf } from '../../src/domain/features.ts';
+import { geometryBBox } from '../../src/geo/bbox.ts';
 import type { Plan } from '../../src/domain/plan.ts';
+import { gk } from '../../src/io/crs/source-crs.ts';
 import { importFiles } from '../../src/io/formats/index.ts';
 import { writeShapefile } from '../../src/io/formats/shapefile-write.ts';
 import { surveyLayerFromParcels } from '../../src/io/survey/survey-layer.ts';
@@ -38,8 +40,7 @@ let errorsBefore = 0;
  * office; with `bowTie`, the first parcel's outline crosses itself (invalid, repairable).
  */
 function surveyZip(bowTie = false, unknownCode = false): string {
-  const plan = JSON.parse(readFileSync('samples/sample-village.plan.json', 'utf8')) as Plan;
-  const parcels = Object.values(plan.layers.base).slice(0, 30).map((p, i): FeatureOf<'base'> => ({ ...p, properties: { ...p.properties, parcelNo: `T${i + 1}`, ownerName: '测试村民小组' } }));
+  const parcels = surveyParcels();
   if (bowTie && parcels[0]?.geometry.type === 'Polygon') {
     const [x, y] = parcels[0].geometry.coordinates[0]![0] as [number, number];
     const d = 0.0005;
@@ -50,6 +51,21 @@ function surveyZip(bowTie = false, unknownCode = false): string {
   if (!shp.ok) throw new Error('shapefile');
   const path = join(dir, bowTie ? '三调地类图斑-自相交.zip' : unknownCode ? '三调地类图斑-未知地类.zip' : '三调地类图斑.zip');
   writeFileSync(path, writeZip(shp.value.map((f) => ({ name: `DLTB/${f.name}`, bytes: f.bytes }))));
+  return path;
+}
+
+/** The 30 parcels of the survey zip. */
+function surveyParcels(): FeatureOf<'base'>[] {
+  const plan = JSON.parse(readFileSync('samples/sample-village.plan.json', 'utf8')) as Plan;
+  return Object.values(plan.layers.base).slice(0, 30).map((p, i): FeatureOf<'base'> => ({ ...p, properties: { ...p.properties, parcelNo: `T${i + 1}`, ownerName: '测试村民小组' } }));
+}
+
+/** The survey as CAD and old tools deliver it: GK eastings without the zone number (EPSG:4549), no .prj. */
+function surveyZipWithoutPrj(): string {
+  const shp = writeShapefile(surveyLayerFromParcels(surveyParcels()), { crs: gk({ zone: 40, zonePrefix: false }) });
+  if (!shp.ok) throw new Error('shapefile');
+  const path = join(dir, '三调地类图斑-无prj.zip');
+  writeFileSync(path, writeZip(shp.value.filter((f) => !f.name.endsWith('.prj')).map((f) => ({ name: `DLTB/${f.name}`, bytes: f.bytes }))));
   return path;
 }
 
@@ -127,6 +143,29 @@ describe('import and export in the editor', () => {
     expect(await baseCount()).toBe(before);
     await page.keyboard.press('Control+Shift+z');
     expect(await baseCount()).toBe(30);
+  });
+
+  it('lets the planner choose the CRS of a layer without .prj, reading it again, and imports it where it lies', async () => {
+    await clickAction(page, 'import');
+    await page.setInputFiles('[data-testid="import-file"]', surveyZipWithoutPrj());
+    await page.waitForSelector('[data-testid="import-crs"]', { timeout: 60_000 });
+    const preview = () => page.textContent('[data-testid="import-preview"]');
+    expect(await preview()).toContain('EPSG:4549');
+    expect(await preview()).toContain('由坐标范围推断');
+    expect(await page.inputValue('[data-testid="import-crs"]')).toBe('auto');
+    // The planner knows the layer's CRS: chosen, the file read again in it.
+    await page.selectOption('[data-testid="import-crs"]', '4549');
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-preview"]')?.textContent?.includes('（指定）'), null, { timeout: 60_000 });
+    expect(await page.inputValue('[data-testid="import-crs"]')).toBe('4549');
+    expect(await preview()).not.toContain('由坐标范围推断');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached', timeout: 60_000 });
+    // Where the sample's parcels are: T1's box within a millimetre (1e-8°) of the original's.
+    const original = surveyParcels()[0]!.geometry;
+    const imported = await page.evaluate(() => window.villagePlan.plan().layers.base.features.find((f) => (f.properties as { parcelNo?: string }).parcelNo === 'T1')?.geometry);
+    const box = (g: unknown) => geometryBBox(g as AreaGeometry);
+    box(imported).forEach((value, i) => expect(Math.abs(value - box(original)[i]!)).toBeLessThan(1e-8));
+    expect(newErrors()).toEqual([]);
   });
 
   it('imports the parcels with the class the planner picked for a survey code', async () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { success } from '../../domain/message.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import { parsePlanText } from '../../domain/plan-file.ts';
+import { gk } from '../../io/crs/source-crs.ts';
 import { writeShapefile } from '../../io/formats/shapefile-write.ts';
 import { ImportSession } from '../../io/into-plan/import-session.ts';
 import { surveyLayerFromParcels } from '../../io/survey/survey-layer.ts';
@@ -23,6 +24,13 @@ function surveyFile(): File {
   const shp = writeShapefile(surveyLayerFromParcels(layerFeatures(plan, 'base').slice(0, 30)), {});
   if (!shp.ok) throw new Error('shapefile');
   return new File([writeZip(shp.value).slice()], 'DLTB.zip');
+}
+
+/** The same survey in GK without the zone number (EPSG:4549) and without its .prj: the zone is a guess. */
+function surveyFileWithoutPrj(): File {
+  const shp = writeShapefile(surveyLayerFromParcels(layerFeatures(plan, 'base').slice(0, 30)), { crs: gk({ zone: 40, zonePrefix: false }) });
+  if (!shp.ok) throw new Error('shapefile');
+  return new File([writeZip(shp.value.filter((f) => !f.name.endsWith('.prj'))).slice()], 'DLTB.zip');
 }
 
 /** The worker's side in this thread; `parses` counts the reads. */
@@ -86,6 +94,32 @@ describe('the import service', { timeout: 60_000 }, () => {
     // The re-read kept the planner's mapping: its rows say so.
     const shown = imports.store.getState().phase;
     expect(shown.kind === 'preview' && shown.preview.survey?.preview.find((r) => r.surveyCode === '0103')).toMatchObject({ classCode: '112', rowSource: 'planner' });
+  });
+
+  it('reads a layer again in the CRS the planner chooses, keeping the mapping, and goes back to the guess', async () => {
+    const { imports, seen } = service();
+    await imports.pick([surveyFileWithoutPrj()]);
+    const shown = () => imports.store.getState().phase;
+    const layer = () => {
+      const phase = shown();
+      return phase.kind === 'preview' ? phase.preview.layer : null;
+    };
+    const notes = () => {
+      const phase = shown();
+      return phase.kind === 'preview' ? phase.notes.map((n) => n.key) : [];
+    };
+    expect(layer()).toMatchObject({ crsHow: 'inferred' });
+    expect(notes()).toContain('io.crs.inferredAmbiguous');
+    imports.chooseClass('0103|', '112');
+    await imports.setCrs(gk({ zone: 40, zonePrefix: false }));
+    expect(seen.parses).toBe(2);
+    expect(layer()).toMatchObject({ crsHow: 'chosen', crs: expect.stringContaining('EPSG:4549') });
+    expect(notes()).not.toContain('io.crs.inferredAmbiguous');
+    const phase = shown();
+    expect(phase.kind === 'preview' && phase.preview.survey?.preview.find((r) => r.surveyCode === '0103')).toMatchObject({ classCode: '112', rowSource: 'planner' });
+    await imports.setCrs(null);
+    expect(imports.store.getState().settings.crs).toBeUndefined();
+    expect(layer()).toMatchObject({ crsHow: 'inferred' });
   });
 
   it('waits for a class for every code, and refuses what the target cannot take in the dialog', async () => {

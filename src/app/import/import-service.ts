@@ -12,6 +12,7 @@ import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts
 import type { Message } from '../../domain/message.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import { planOutlines } from '../../io/crs/gcj02-offset.ts';
+import type { SourceCrs } from '../../io/crs/source-crs.ts';
 import { checkBeforeReading } from '../../io/formats/index.ts';
 import { importDxfIntoPlan, undecidedLayers, type DxfChoices } from '../../io/dxf/dxf-import-command.ts';
 import type { DxfLayerChoice } from '../../io/dxf/dxf-targets.ts';
@@ -39,7 +40,7 @@ export type ImportPhase =
   | { readonly kind: 'error'; readonly message: Message };
 
 /** What the planner set besides the mapping: encoding and datum parameters are a new parse, the options are applied to what was read. */
-export type ReadSettings = Pick<PreviewOptions, 'encoding' | 'convertGcj02' | 'repair' | 'alignTopology' | 'datumParameters'>;
+export type ReadSettings = Pick<PreviewOptions, 'encoding' | 'crs' | 'convertGcj02' | 'repair' | 'alignTopology' | 'datumParameters'>;
 export type ImportOption = Pick<ReadSettings, 'convertGcj02' | 'repair' | 'alignTopology'>;
 
 export interface ImportState {
@@ -171,6 +172,12 @@ export function createImportService(deps: ImportDeps) {
     /** Another text encoding: the file is parsed again, the planner's choices kept. */
     setEncoding(encoding: string): Promise<void> {
       return read({ ...store.getState().settings, encoding }, true);
+    },
+
+    /** The planner's CRS for a layer whose own was inferred (null: from the file again): parsed again, the choices kept. */
+    setCrs(crs: SourceCrs | null): Promise<void> {
+      const { settings } = store.getState();
+      return read({ ...settings, crs: crs ?? undefined }, true);
     },
 
     /** Parameters for Beijing 1954 / Xian 1980: parsed again, keeping the choices when a preview was shown. */

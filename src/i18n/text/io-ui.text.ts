@@ -19,6 +19,8 @@ export const ioUiText: Texts = {
   'io.ui.crsHow.header': { zh: '（由文件头读取）', en: '(from the file header)' },
   'io.ui.crsHow.geojson': { zh: '（GeoJSON）', en: '(GeoJSON)' },
   'io.ui.crsHow.chosen': { zh: '（指定）', en: '(chosen)' },
+  'io.ui.crsChoice': { zh: '坐标系：', en: 'Coordinate system:' },
+  'io.ui.crsAuto': { zh: '按坐标数值判断', en: 'Judged from the coordinates' },
   'io.ui.otherLayers': { zh: '另有图层未导入（一次导入一个图层）：{{list}}', en: 'Other layers not imported (one layer at a time): {{list}}' },
   'io.ui.notes': { zh: '提示', en: 'Notes' },
   'io.ui.encoding': { zh: '文字编码', en: 'Text encoding' },

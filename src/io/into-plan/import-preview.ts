@@ -12,8 +12,8 @@ import type { LayersRead } from './held-layer.ts';
 import type { PackagePreview, PreviewOptions } from './preview-types.ts';
 
 function readOptionsOf(options: PreviewOptions): ReadOptions {
-  const { encoding, expectedLongitude, convertGcj02, datumParameters } = options;
-  return { ...(encoding ? { encoding } : {}), ...(expectedLongitude !== undefined ? { expectedLongitude } : {}), ...(convertGcj02 ? { convertGcj02 } : {}), ...(datumParameters?.length ? { datumParameters } : {}) };
+  const { encoding, crs, expectedLongitude, convertGcj02, datumParameters } = options;
+  return { ...(encoding ? { encoding } : {}), ...(crs ? { crs } : {}), ...(expectedLongitude !== undefined ? { expectedLongitude } : {}), ...(convertGcj02 ? { convertGcj02 } : {}), ...(datumParameters?.length ? { datumParameters } : {}) };
 }
 
 /** Files → a delivery package when they hold one (JQDLTB and another package layer), else null. */

@@ -66,7 +66,7 @@ export interface ImportPreview {
  * What the planner chose in the dialog. Encoding and datum parameters change how the file is parsed (a new
  * read); the `ImportChoices` are applied to the layer the worker holds.
  */
-export interface PreviewOptions extends Pick<ReadOptions, 'encoding' | 'expectedLongitude' | 'convertGcj02' | 'datumParameters'> {
+export interface PreviewOptions extends Pick<ReadOptions, 'encoding' | 'crs' | 'expectedLongitude' | 'convertGcj02' | 'datumParameters'> {
   /** Repair invalid survey geometry (only with the planner's consent). */
   readonly repair?: boolean;
   /** The planner's class for each survey code row (the mapping table's overrides). */

@@ -124,6 +124,7 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
           setTarget={service.setTarget}
           settings={settings}
           setEncoding={(encoding) => void service.setEncoding(encoding)}
+          setCrs={(crs) => void service.setCrs(crs)}
           setOption={(option) => void service.setOption(option)}
           choices={choices}
           choose={service.chooseClass}

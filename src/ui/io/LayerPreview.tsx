@@ -1,5 +1,6 @@
 /**
- * The import dialog's preview of a layer: the file, its CRS and how it was found, the encoding switch
+ * The import dialog's preview of a layer: the file, its CRS and how it was found (a choice when the file
+ * does not say it), the encoding switch
  * (GBK/UTF-8 side by side, a new read), the options that need the planner's consent (GCJ-02 conversion,
  * geometry repair, topology alignment; applied by the io worker to what it read) when they apply, the
  * target layer, and for a land survey the class mapping as pick-lists and the invalid geometries.
@@ -11,7 +12,9 @@ import type { ImportOption, ReadSettings } from '../../app/import/import-service
 import { IMPORT_TARGETS, PARTITION_TARGETS, type ImportTarget } from '../../io/into-plan/import-command.ts';
 import type { PreviewSummary } from '../../io/into-plan/import-session.ts';
 import type { Choices } from '../../io/survey/planner-choices.ts';
+import type { SourceCrs } from '../../io/crs/source-crs.ts';
 import { AlignTopology } from './AlignTopology.tsx';
+import { CrsChoice } from './CrsChoice.tsx';
 import { EncodingSwitch } from './EncodingSwitch.tsx';
 import { InvalidGeometries, SurveyMapping } from './SurveyMapping.tsx';
 
@@ -37,13 +40,14 @@ interface PreviewProps {
   readonly setTarget: (target: ImportTarget) => void;
   readonly settings: ReadSettings;
   readonly setEncoding: (encoding: string) => void;
+  readonly setCrs: (crs: SourceCrs | null) => void;
   readonly setOption: (option: ImportOption) => void;
   readonly choices: Choices;
   readonly choose: (key: string, value: LandClassCode | null) => void;
   readonly say: (m: Message) => string;
 }
 
-export function LayerPreview({ preview, notes, target, setTarget, settings, setEncoding, setOption, choices, choose, say }: PreviewProps) {
+export function LayerPreview({ preview, notes, target, setTarget, settings, setEncoding, setCrs, setOption, choices, choose, say }: PreviewProps) {
   const { t } = useTranslation();
   const { layer, survey } = preview;
   const sample = layer.encoding?.preview;
@@ -55,6 +59,7 @@ export function LayerPreview({ preview, notes, target, setTarget, settings, setE
       <p>
         {t('io.ui.layerInfo', { file: layer.file, count: layer.count, crs: layer.crs })} {t(`io.ui.crsHow.${layer.crsHow}`)}
       </p>
+      {layer.crsHow === 'inferred' || layer.crsHow === 'chosen' ? <CrsChoice chosen={settings.crs} choose={setCrs} /> : null}
       {preview.others.length ? <p className="hint">{t('io.ui.otherLayers', { list: preview.others.join(', ') })}</p> : null}
       {sample ? <EncodingSwitch sample={sample} current={current} name="import-encoding" rows={2} choose={setEncoding} /> : null}
       {preview.gcj02 || canRepair || canAlign ? (
