@@ -33,7 +33,7 @@ import { MAX_FILE_BYTES } from '../io/package/read-folder.ts';
 import { layerInputFiles } from '../io/village-database/layer-files.ts';
 import type { Input } from './read-input.ts';
 import { duplicateJsonKeys } from './township-json-keys.ts';
-import { readTasksSheet, TASKS, TASKS_SHEET, type Task } from './township-sheet.ts';
+import { isObject, readTasksSheet, TASKS, TASKS_SHEET, type Task } from './township-sheet.ts';
 import { toM2 } from './township-units.ts';
 
 const TOWNSHIP_FORMAT = 'village-plan-township';
@@ -104,7 +104,6 @@ function readBytes(path: string): Result<Uint8Array> {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function readJson(path: string, raw: unknown, longitude: number | undefined): Promise<Result<TownshipFile>> {
   if (!isObject(raw) || raw.format !== TOWNSHIP_FORMAT || typeof raw.version !== 'number') return unusable(path, 'package.township.notTownship');

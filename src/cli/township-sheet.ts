@@ -121,7 +121,8 @@ export function readTasksSheet(file: string, sheet: Worksheet): Result<SheetTask
   return { ok: true, value: { tasks, villageCode, zonesPath, notes }, notes: [] };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object or an exceljs cell value object (not an array). */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
