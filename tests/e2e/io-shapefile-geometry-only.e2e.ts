@@ -98,6 +98,11 @@ describe('a Shapefile without its .dbf', () => {
     const along = pointsAlong(revised.coordinates[0] as Position[], 24);
     const boundaries = async () => (await page.evaluate(() => window.villagePlan.plan().layers.boundary.features)) as Feature<Polygon>[];
     const before = await boundaries();
+    // The checks' markers sit on the map above every layer: the shrunk boundary leaves parcels outside it,
+    // and their markers covered a third of the outline whenever the check answered before the sampling.
+    // The planner's own switch hides them; the line itself is what this test reads.
+    await page.click('[data-tab="issues"]');
+    await page.getByLabel('在地图上标出').uncheck();
     // The whole village in view: the revised outline lies inside it, where no boundary is drawn yet.
     await page.keyboard.press('f');
     expect(await boundaryDrawnAt(along)).toBeLessThan(along.length / 4);
@@ -125,7 +130,7 @@ describe('a Shapefile without its .dbf', () => {
     const nearest = (p: Position) => Math.min(...ring.map((q) => Math.hypot((p[0] as number) - (q[0] as number), (p[1] as number) - (q[1] as number))));
     expect(Math.max(...written.map(nearest))).toBeLessThan(1e-8);
     expect(imported!.properties).toMatchObject({ villageName: plan.meta.villageName });
-    // The map draws the new source a few frames after the store has it (under CI load, after one idle): wait for it.
+    // The map draws the new source a few frames after the store has it: wait for it.
     await expect.poll(() => boundaryDrawnAt(along), { timeout: 15_000, interval: 500 }).toBeGreaterThan(along.length * 0.75);
 
     await page.keyboard.press('Control+z');
