@@ -103,6 +103,14 @@ export interface IndicatorInput {
   readonly tableGroups?: PlanTableGroups;
 }
 
+/**
+ * The plan's own choices the indicators follow (its directions and subtotals), as IndicatorInput takes them:
+ * the 指标表 and `binding-indicators` both build their input with it, so the two never count differently.
+ */
+export function planIndicatorChoices(plan: { readonly bindings?: PlanBindings; readonly tableGroups?: PlanTableGroups }): Pick<IndicatorInput, 'bindings' | 'tableGroups'> {
+  return { ...(plan.bindings ? { bindings: plan.bindings } : {}), ...(plan.tableGroups ? { tableGroups: plan.tableGroups } : {}) };
+}
+
 export type IndicatorFigure =
   | { readonly value: number }
   | { readonly value: null; readonly reason: 'notComputed' | 'noPopulation' | 'notEntered' };

@@ -67,3 +67,19 @@ describe('binding-indicators with the plan’s own directions', () => {
     ]);
   });
 });
+
+describe('binding-indicators with the plan’s own subtotals', () => {
+  // A 0802 parcel (in no subtotal of the table) beside one village parcel: #1 is ≈ 1.0674 公顷 until the plan
+  // counts 0802 as 村庄建设用地, then ≈ 2.1348.
+  const withUtility = { ...layers, GHDLTB: parcels('GHDLTB', 'GHDLBM', ['070301', '0802', '0101', '0301']) };
+  const allocations = { 1: 1.5 };
+  const first = (db: ReturnType<typeof database>) => bindingIndicatorsRule.check(db).find((i) => i.message.params['number'] === 1);
+
+  it('counts a code where the plan puts it, as the 指标表 does', () => {
+    expect(first(database(withUtility, { allocations }))).toBeUndefined();
+    const grouped = { ...database(withUtility, { allocations }), tableGroups: { '0802': 'village' } } as const;
+    expect(first(grouped)?.message.params['valueHa']).toBeCloseTo(2 * cellHa, 3);
+    const table = computeDatabaseTables(grouped).indicators.results.find((r) => r.indicator.number === 1);
+    expect(table?.target).toEqual({ value: expect.closeTo(2 * cellHa, 3) });
+  });
+});

@@ -7,7 +7,7 @@
  *
  * The red line and the PBF (#7, #8) count only inside the village (`referenceInsideVillage`).
  */
-import { computeIndicators } from '../../profiles/zhejiang-2026/indicators.ts';
+import { computeIndicators, planIndicatorChoices } from '../../profiles/zhejiang-2026/indicators.ts';
 import type { VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { databaseIssue, notCheckedFor, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import { codedParcels, referenceInsideVillage } from './database-parcels.ts';
@@ -31,7 +31,7 @@ export const bindingIndicatorsRule: DatabaseRule = {
       redLineM2: clipped.STBHHX.ok ? clipped.STBHHX.m2 : 0,
       pbfM2: clipped.YJJBNT.ok ? clipped.YJJBNT.m2 : 0,
       heritageSites: { base: db.info.baseHeritage, target: db.info.targetHeritage },
-      ...(db.bindings ? { bindings: db.bindings } : {}),
+      ...planIndicatorChoices(db),
     });
     const issues: DatabaseIssue[] = [];
     for (const { indicator, binding, target } of results) {

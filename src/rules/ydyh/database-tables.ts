@@ -20,7 +20,7 @@ import { fillStructureTable, type FilledStructureTable, type ParcelArea, type Ye
 import { ZJ_STRUCTURE_TABLE } from '../../profiles/ydyh/zj-structure-table.ts';
 import { GKBJ_TYPES, type GkbjTypeCode } from '../../profiles/zhejiang-2026/code-lists.ts';
 import { fillControlTable, type ControlTableRow } from '../../profiles/zhejiang-2026/control-table.ts';
-import { computeIndicators, type IndicatorFigure, type IndicatorResult } from '../../profiles/zhejiang-2026/indicators.ts';
+import { computeIndicators, planIndicatorChoices, type IndicatorFigure, type IndicatorResult } from '../../profiles/zhejiang-2026/indicators.ts';
 import { layerFileNames } from '../../profiles/zhejiang-2026/layer-file-names.ts';
 import { threeCategoryAreas } from '../../profiles/zhejiang-2026/plan-defaults.ts';
 import type { VillageDatabase, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
@@ -185,8 +185,7 @@ function indicatorTable(database: VillageDatabase, base: readonly ParcelArea[], 
     redLineM2: areaOf(clipped.redLine),
     pbfM2: areaOf(clipped.pbf),
     heritageSites: { base: info.baseHeritage, target: info.targetHeritage },
-    ...(database.bindings ? { bindings: database.bindings } : {}),
-    ...(database.tableGroups ? { tableGroups: database.tableGroups } : {}),
+    ...planIndicatorChoices(database),
   });
   const footnotes: IndicatorFootnote[] = [];
   const results = computed.map((result): IndicatorResult => {
