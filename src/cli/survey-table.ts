@@ -122,7 +122,7 @@ function surveyName(code: string, fallback: string, language: Language): string 
   return entry ? (language === 'en' ? entry.en : entry.zh) : fallback;
 }
 
-const withNames = (codes: readonly string[], language: Language) => codes.map((c) => `${c} ${className(c, language)}`).join(language === 'en' ? ', ' : '、');
+const withNames = (codes: readonly string[], language: Language) => codes.map((c) => `${c} ${className(c, language)}`).join('、');
 
 function invalidDecision(decision: InvalidDecision, language: Language): Message {
   const { from, to } = decision;

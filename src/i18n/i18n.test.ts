@@ -35,4 +35,14 @@ describe('i18n', () => {
     expect(i18n.t('layer.demolition')).toBe('Demolition parcels');
     expect(i18n.t('landClass.2121')).toBe('Homestead');
   });
+
+  it('gives a list joined with 、 as a list of the reader’s language', async () => {
+    const i18n = createI18n();
+    const params = { layers: 'JQDLTB、GHDLTB' };
+    expect(i18n.t('planFile.unknownLayers', params)).toBe('已忽略不认识的图层：JQDLTB、GHDLTB');
+    await i18n.changeLanguage('en');
+    expect(i18n.t('planFile.unknownLayers', params)).toBe('Unknown layers ignored: JQDLTB, GHDLTB');
+    // Values are not HTML-escaped: React escapes what it renders, and the CLI prints plain text.
+    expect(i18n.t('planFile.unknownLayers', { layers: 'a/b <c> & "d"' })).toBe('Unknown layers ignored: a/b <c> & "d"');
+  });
 });

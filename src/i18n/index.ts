@@ -16,7 +16,10 @@ export function createI18n(language: Language = 'zh-CN'): I18n {
     initAsync: false,
     keySeparator: false,
     nsSeparator: false,
-    interpolation: { escapeValue: false },
+    // Lists reach messages as one parameter joined with 、 (the Chinese list comma), built where no
+    // language is known (rules, readers, the CLI). In English each value is given ", " instead; i18next
+    // passes every interpolated value through `escape`, the one hook that sees values and not the text.
+    interpolation: { escapeValue: true, escape: (value: string) => (instance.language === 'en' ? value.replaceAll('、', ', ') : value) },
     resources: {
       'zh-CN': { translation: { ...codeLabels('zh-CN'), ...strings('zh') } },
       en: { translation: { ...codeLabels('en'), ...strings('en') } },

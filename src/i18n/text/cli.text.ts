@@ -72,7 +72,7 @@ export const cliText: Texts = {
   // The CLI's words for the formats' CRS guesses (io.crs.inferred*, main.ts): what the planner can do here.
   'cli.crs.inferredOption': { zh: '“{{file}}”的坐标系由坐标数值判断为 {{crs}}。如不正确，请用 --crs EPSG:<代码> 指定。', en: 'The CRS of “{{file}}” was judged from the coordinates: {{crs}}. If this is wrong, give it with --crs EPSG:<code>.' },
   'cli.crs.inferredAmbiguousOption': { zh: '“{{file}}”的坐标没有带号，暂按 {{crs}} 读取；也可能是 {{alternatives}}。若数据在浙江西部（开化、常山一带）或舟山及东部沿海，请用 --crs EPSG:<代码> 指定正确的带。', en: 'The coordinates of “{{file}}” carry no zone number; they were read as {{crs}}, but could be {{alternatives}}. If the data lies in the far west of Zhejiang or on Zhoushan and the east coast, give the right zone with --crs EPSG:<code>.' },
-  'cli.village.missingLayers': { zh: '无法读取 {{folder}}：文件夹及其下一级文件夹中没有 {{layers}} 图层（.shp、.geojson 或 .json，文件名不分大小写）', en: 'Cannot read {{folder}}: no {{layersEn}} layer in the folder or one level down (.shp, .geojson or .json, file names in any case)' },
+  'cli.village.missingLayers': { zh: '无法读取 {{folder}}：文件夹及其下一级文件夹中没有 {{layers}} 图层（.shp、.geojson 或 .json，文件名不分大小写）', en: 'Cannot read {{folder}}: no {{layers}} layer in the folder or one level down (.shp, .geojson or .json, file names in any case)' },
   'cli.village.duplicateLayer': { zh: '{{file}} 也是 {{layer}} 图层，已忽略；使用 {{kept}}', en: '{{file}} is also a {{layer}} layer and is ignored; {{kept}} is used' },
   'cli.village.noFeatures': { zh: '文件中没有图层', en: 'the file holds no layer' },
   'cli.village.noCodeField': { zh: '{{layer}} 图层没有编码字段 {{field}}；现有字段：{{fields}}', en: 'the {{layer}} layer has no code field {{field}}; its fields: {{fields}}' },

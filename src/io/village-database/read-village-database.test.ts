@@ -74,7 +74,7 @@ describe('readVillageDatabase', () => {
     };
     expect(await refused(join(dir, 'nowhere'))).toEqual({ key: 'cli.unreadable', params: { file: join(dir, 'nowhere'), reasonKey: 'cli.notFound' } });
     writeGeoJson(join(dir, 'JQDLTB.geojson'), [{ JQDLBM: '0103' }]);
-    expect(await refused(dir)).toEqual({ key: 'cli.village.missingLayers', params: { folder: dir, layers: 'GHDLTB/规划用地', layersEn: 'GHDLTB/规划用地' } });
+    expect(await refused(dir)).toEqual({ key: 'cli.village.missingLayers', params: { folder: dir, layers: 'GHDLTB/规划用地' } });
     writeGeoJson(join(dir, 'GHDLTB.geojson'), [{ DLBM: '0103' }]);
     expect(await refused(dir)).toMatchObject({ key: 'cli.unreadable', params: { file: join(dir, 'GHDLTB.geojson'), reasonKey: 'cli.village.noCodeField', field: 'GHDLBM' } });
     writeFileSync(join(dir, 'GHDLTB.geojson'), '{ not json');

@@ -26,7 +26,7 @@ export async function readVillageDatabase(folder: string, edition: DeclaredEditi
   // Missing layers where a .gdb or .gpkg is: the layers are in a database this tool does not read (geodatabase-folder.ts).
   const missingLayers = (layers: readonly string[]): Message => {
     const found = geodatabase();
-    return found ? geodatabaseRefusal(folder, found) : { key: 'cli.village.missingLayers', params: { folder, layers: layers.join('、'), layersEn: layers.join(', ') } };
+    return found ? geodatabaseRefusal(folder, found) : { key: 'cli.village.missingLayers', params: { folder, layers: layers.join('、') } };
   };
   return readListedDatabase(
     { files: listFolder(folder), readBytes: (file) => readFileBytes(file.path), missingLayers },
