@@ -27,7 +27,7 @@ import { readInput } from '../src/cli/read-input.ts';
 import { RuleEngine } from '../src/rules/engine.ts';
 import { geosWholeCoverage } from './geos-coverage.ts';
 import { POSTGIS_COVERAGE_SQL, startPostgis } from './postgis.ts';
-import { formatMs, median } from './support.ts';
+import { formatMs, median, realLookingPackage } from './support.ts';
 
 const PARCELS = Number(process.env.BENCH_PARCELS ?? 24000);
 const RUNS = Number(process.env.BENCH_FULL_RUNS ?? 3);
@@ -45,14 +45,7 @@ interface CliIssue {
   readonly params: Record<string, unknown>;
 }
 
-function packageFor(variant: (typeof ALL_VARIANTS)[number]): string {
-  const out = join('samples', 'generated', `real-${variant}-${PARCELS}`);
-  if (!existsSync(join(out, '3.规划图形数据'))) {
-    const made = spawnSync('npx', ['tsx', 'scripts/real-looking-package.ts', '--parcels', String(PARCELS), '--variant', variant, '--out', out], { stdio: 'inherit' });
-    if (made.status !== 0) throw new Error(`could not make ${out}`);
-  }
-  return out;
-}
+const packageFor = (variant: (typeof ALL_VARIANTS)[number]): string => realLookingPackage(variant, PARCELS);
 
 function read(folder: string): { plan: Plan; ms: number } {
   const started = performance.now();

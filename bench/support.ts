@@ -28,6 +28,21 @@ export function benchPlanPath(parcels: number): string {
   return path;
 }
 
+export type RealLookingVariant = 'clipped' | 'jittered' | 'planted';
+
+/**
+ * A delivery package shaped like real data (scripts/real-looking-package.ts, git-ignored): the folder, with
+ * the plan it was written from beside it as `<folder>.plan.json`. Made when missing.
+ */
+export function realLookingPackage(variant: RealLookingVariant, parcels: number): string {
+  const out = join('samples', 'generated', `real-${variant}-${parcels}`);
+  if (!existsSync(join(out, '3.规划图形数据')) || !existsSync(`${out}.plan.json`)) {
+    const made = spawnSync('npx', ['tsx', 'scripts/real-looking-package.ts', '--parcels', String(parcels), '--variant', variant, '--out', out], { stdio: 'inherit' });
+    if (made.status !== 0) throw new Error(`could not make ${out}`);
+  }
+  return out;
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',

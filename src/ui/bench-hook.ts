@@ -25,9 +25,10 @@ export interface BenchHook {
   vertex(featureId: string, index: number): Position;
   /**
    * Moves a vertex like `moveVertex`, and resolves to the ms until the issues panel's store holds the
-   * validation worker's answer for the new plan version.
+   * validation worker's answer for the new plan version (`untilChecked`), and to what that answer says the
+   * re-check itself took in the worker (`workerMs`: applying the patch and checking, without the messaging).
    */
-  moveVertexUntilChecked(featureId: string, index: number, dx: number): Promise<number>;
+  moveVertexUntilChecked(featureId: string, index: number, dx: number): Promise<{ readonly untilChecked: number; readonly workerMs: number | null }>;
   /** Main-thread long tasks (> 50 ms) that started at or after `since` (performance.now() time). */
   longTasksSince(since: number): number[];
   /**
@@ -93,7 +94,7 @@ export function installBenchHook(editor: Editor, view: () => MapView | null): vo
       const outcome = editor.plan.execute(moveSharedVertex(editor.plan.context(), from, [(from[0] as number) + dx, from[1] as number]));
       if (!outcome.ok) throw new Error(outcome.message?.key ?? 'refused');
       await checked(editor.plan.getState().version);
-      return performance.now() - start;
+      return { untilChecked: performance.now() - start, workerMs: editor.issues.getState().checkMs };
     },
     longTasksSince(since) {
       return longTasks.filter((t) => t.startTime >= since).map((t) => t.duration);
