@@ -11,7 +11,9 @@
  *  (4) the baseline: PostGIS's validity + overlaps + gaps on the same Shapefiles, timed by the server;
  *      where PostGIS is missing, GEOS on the whole coverage in this process (always run as a second anchor);
  *  (5) what each finds: coverage errors on the clean packages (should be none), and on the planted one
- *      the count and areas against the planted truth and against PostGIS.
+ *      the count and areas against the planted truth and against PostGIS;
+ *  (6) a real coverage nobody here made, Zhejiang's 90 districts, clean, jittered and planted: our coverage
+ *      rules in process against PostGIS on the same outlines (bench/coverage-districts.ts).
  * Writes bench/out/coverage.json. Numbers, not verdicts.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +27,7 @@ import { putFeature } from '../src/domain/patch.ts';
 import { loadGeos } from '../src/geo/geos/geos-module.ts';
 import { readInput } from '../src/cli/read-input.ts';
 import { RuleEngine } from '../src/rules/engine.ts';
+import { benchDistricts } from './coverage-districts.ts';
 import { geosWholeCoverage } from './geos-coverage.ts';
 import { POSTGIS_COVERAGE_SQL, startPostgis } from './postgis.ts';
 import { formatMs, median, realLookingPackage } from './support.ts';
@@ -208,6 +211,7 @@ try {
     console.log(`  ${baseline.source}: invalid ${baseline.invalid}; ${theirs.gapsCount} gaps ≥ 0.01 m² (${theirs.gapsSumM2.toFixed(2)} m² in all; ≥ 1 m²: ${JSON.stringify(theirs.gapsOver1M2)}), ${theirs.overlapsCount} overlaps ≥ 0.01 m² (${theirs.overlapsSumM2.toFixed(2)} m²; ≥ 1 m²: ${JSON.stringify(theirs.overlapsOver1M2)})`);
     if (entry.planted) console.log(`  planted: ${JSON.stringify(entry.planted)}`);
   }
+  if (!process.env.BENCH_VARIANTS || process.env.BENCH_VARIANTS.split(',').includes('districts')) report.districts = benchDistricts(postgis, RUNS);
 } finally {
   postgis?.stop();
 }
