@@ -72,6 +72,11 @@ export function expandBBox(b: BBox, d: number): BBox {
   return [b[0] - d, b[1] - d, b[2] + d, b[3] + d];
 }
 
+/** The box of one position grown by `margin` on every side. */
+export function pointBBox(p: Position, margin: number): BBox {
+  return expandBBox([p[0] as number, p[1] as number, p[0] as number, p[1] as number], margin);
+}
+
 export function unionBBox(a: BBox, b: BBox): BBox {
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 }

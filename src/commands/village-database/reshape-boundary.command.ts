@@ -12,7 +12,7 @@ import type { Position } from 'geojson';
 import type { AreaGeometry } from '../../domain/features.ts';
 import { failure, success, type Result } from '../../domain/message.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
-import { expandBBox, unionBBox, type BBox } from '../../geo/bbox.ts';
+import { expandBBox, pointBBox, unionBBox, type BBox } from '../../geo/bbox.ts';
 import type { GkPlane } from '../../geo/gk-plane.ts';
 import { toleranceDegrees } from '../../geo/local-metric.ts';
 import { intersection } from '../../geo/overlay.ts';
@@ -27,7 +27,7 @@ import { geometryProblem } from '../geometry-checks.ts';
 import { featuresNear, type ShapedFeature } from './cut-parcels.ts';
 import { withValues, type DatabaseEdit, type FeatureChange } from './database-edit.ts';
 import { refCounts, roundedArea } from './parcel-shape.ts';
-import { followMove, pinsOf, swingBox, type VertexMove } from './vertex-followers.ts';
+import { followMove, pinsOf, swingBox, type VertexMove } from '../vertex-followers.ts';
 
 /** The partition layers a planner reshapes, with the field each keeps its area in. */
 const AREA_FIELDS: Partial<Record<VillageLayerName, string>> = { GHDLTB: 'GHDLMJ', GKBJ: 'MJ' };
@@ -42,8 +42,6 @@ interface Followed {
   readonly after: AreaGeometry;
 }
 
-const pointBox = (p: Position, margin: number): BBox => expandBBox([p[0] as number, p[1] as number, p[0] as number, p[1] as number], margin);
-
 /**
  * The features that follow the drag, each with its new shape, and the box of what the move changes (the
  * swinging edges and the ground they sweep): only features reaching into it can hold an edge or be pushed.
@@ -53,11 +51,11 @@ function followersOf(features: readonly VillageFeature[], plane: GkPlane, drag: 
   const margin = 2 * toleranceDegrees(toleranceM, drag.from[1] as number);
   const from = { at: drag.from, gk: toGaussKruger(drag.from, plane.crs) };
   const bare: VertexMove = { plane, toleranceM, from, to: drag.to, pins: [] };
-  const swings = featuresNear(features, pointBox(drag.from, margin)).flatMap((f) => {
+  const swings = featuresNear(features, pointBBox(drag.from, margin)).flatMap((f) => {
     const box = swingBox(f.geometry, bare);
     return box ? [{ feature: f, box }] : [];
   });
-  const swept = expandBBox(swings.map((s) => s.box).reduce(unionBBox, pointBox(drag.from, 0)), margin);
+  const swept = expandBBox(swings.map((s) => s.box).reduce(unionBBox, pointBBox(drag.from, 0)), margin);
   const move: VertexMove = { ...bare, pins: featuresNear(features, swept).flatMap((f) => pinsOf(f.geometry, plane)) };
   return { followed: swings.map(({ feature }) => ({ before: feature, after: followMove(feature.geometry, move) as AreaGeometry })), move, swept };
 }

@@ -135,7 +135,7 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
     const dragged = draggedOf(gesture);
     // The store's position of the vertex terra-draw reports as being dragged.
     const vertex = dragged ? target.geometry.coordinates[0]?.[dragged.index] : undefined;
-    const moving = vertex ? featuresWithVertex(editor.plan.context(), vertex).map((f) => f.id) : [];
+    const moving = vertex ? featuresWithVertex(editor.plan.context(), vertex).map((h) => h.feature.id) : [];
     return new Set([id, ...moving]);
   }
 

@@ -1,21 +1,21 @@
 /**
- * What a dragged vertex of a partition layer takes with it, measured in the village's GK plane with the
- * profile's tolerance (real parcels were digitised one by one, so a neighbour's copy of a corner sits a
- * fraction of a millimetre away): every ring with a vertex within the tolerance of the old position moves
- * that vertex; a ring whose straight edge passes through it (a T-junction) gets the vertex inserted there
- * first, so it follows too. The edges that swing round the moved vertex keep the vertices other features
- * have on them (the reverse T-junction): the boundary bends where a neighbour's corner holds it instead
- * of leaving that neighbour behind. geo/topology.ts does the same with bit-identical vertices for the 2017
- * editor; here nothing is exact, hence the plane and the tolerance.
+ * What a dragged vertex takes with it, measured in a GK plane with the profile's tolerance (real parcels
+ * were digitised one by one, and layers imported from CAD or reprojected carry each feature's copy of a
+ * corner a fraction of a millimetre from its neighbour's): every ring with a vertex within the tolerance of
+ * the old position moves that vertex; a ring whose straight edge passes through it (a T-junction) gets the
+ * vertex inserted there first, so it follows too. The edges that swing round the moved vertex keep the
+ * vertices other features have on them (the reverse T-junction): the boundary bends where a neighbour's
+ * corner holds it instead of leaving that neighbour behind. Both editors move vertices with it: the 2017
+ * drawn layers (reshape.command.ts) and the 2026 partition layers (village-database/reshape-boundary).
  */
 import type { Position } from 'geojson';
-import type { AreaGeometry } from '../../domain/features.ts';
-import { emptyBBox, extendBBox, isEmptyBBox, type BBox } from '../../geo/bbox.ts';
-import type { GkPlane } from '../../geo/gk-plane.ts';
-import type { FlatRing } from '../../geo/geos/planar-geometry.ts';
-import { fromGaussKruger } from '../../geo/projection.ts';
-import { mapRings, polygonsOf, positionsEqual } from '../../geo/rings.ts';
-import { distanceToSegment, projectionParameter } from '../../geo/segments.ts';
+import type { AreaGeometry } from '../domain/features.ts';
+import { emptyBBox, extendBBox, isEmptyBBox, type BBox } from '../geo/bbox.ts';
+import type { GkPlane } from '../geo/gk-plane.ts';
+import type { FlatRing } from '../geo/geos/planar-geometry.ts';
+import { fromGaussKruger } from '../geo/projection.ts';
+import { mapRings, polygonsOf, positionsEqual } from '../geo/rings.ts';
+import { distanceToSegment, projectionParameter } from '../geo/segments.ts';
 
 /** A vertex as stored (lon/lat) and where it is in the GK plane (metres). */
 export interface Pin {
