@@ -137,6 +137,29 @@ describe('village-plan tables --profile zhejiang-2026', () => {
     expect(indicator(tables, 6)).toMatchObject({ base: null, target: null });
   });
 
+  // GKBJ.shp delivered as the empty template printed a 管控表 of 0.00 in every row, exit 0.
+  it('leaves the control table out, and names the file, when GKBJ has no polygon', async () => {
+    const dir = newFolder();
+    writeLayer(dir, 'JQDLTB', ['JQDLBM'], [base(HOME_BASE, '070301')]);
+    writeLayer(dir, 'GHDLTB', ['GHDLBM'], [plan(HOME_PLAN, '070301')]);
+    writeLayer(dir, 'GKBJ', ['GKBJLXDM'], []);
+    const { stderr, tables } = await jsonTables([dir]);
+    expect(tables.controlTable).toBeNull();
+    expect(stderr).toContain(`管控边界图层 ${join(dir, 'GKBJ.shp')} 中没有带面图形的要素（空图层）：不输出国土空间管控表，也不按 0 填写`);
+    const csv = await runCli(['tables', '--profile', 'zhejiang-2026', dir]);
+    expect(csv.stdout).not.toContain('国土空间管控表');
+  });
+
+  // GHDLTB delivered in two files: the tables counted the first only, 总计 of the two years apart, exit 0.
+  it('exits 1 when a file named after a parcel layer is not read, saying which', async () => {
+    const dir = newFolder();
+    writeLayer(dir, 'JQDLTB', ['JQDLBM'], [base(HOME_BASE, '070301'), base(FIELD_BASE, '0103')]);
+    writeLayer(dir, 'GHDLTB', ['GHDLBM'], [plan(HOME_PLAN, '070301')]);
+    writeLayer(dir, 'GHDLTB_2', ['GHDLBM'], [plan(FIELD_PLAN, '0103')]);
+    const { stderr } = await jsonTables([dir], 1);
+    expect(stderr).toContain(`${join(dir, 'GHDLTB_2.shp')} 不是数据库图层的文件名，未读取，其中的图斑不计入检查和表格。如为 GHDLTB 的一部分，请将各部分合并为一个 GHDLTB 图层后重新读取`);
+  });
+
   it('totals plan parcels clipped to a slanted boundary, vertices jittered by ±0.3 mm, to the sum of the clipped areas', async () => {
     const boundary: Polygon = { type: 'Polygon', coordinates: [[[120.1004, 30.2002], [120.1027, 30.2001], [120.1029, 30.2026], [120.1002, 30.2029], [120.1004, 30.2002]]] };
     // 0.3 mm is about 2.7e-9° of latitude; a fixed sequence keeps the test repeatable.

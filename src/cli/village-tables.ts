@@ -2,15 +2,18 @@
  * `village-plan tables --profile zhejiang-2026 <folder> [--edition 2020|2023] [--format csv|json]`: the three
  * tables of a 2026 村庄规划 from its database folder (io/village-database), computed by
  * `rules/ydyh/database-tables.ts` (the 规划用地结构调整表, the 规划指标一览表 and the 国土空间管控表) and printed
- * here as CSV or JSON. A figure that cannot be computed is an empty cell with a footnote saying why. Exit 0:
+ * here as CSV or JSON. A figure that cannot be computed is an empty cell with a footnote saying why; a GKBJ
+ * without a polygon (the empty template) gives no 管控表, as a missing GKBJ does. Exit 0:
  * the tables are printed (findings go to stderr); 1: they are printed, but some parcels are in neither table
- * (no code, or a code the edition does not have: the notes say how many, their area and which), as
+ * (no code, or a code the edition does not have: the notes say how many, their area and which; or a file
+ * named after JQDLTB or GHDLTB, `GHDLTB_2.shp`, left unread), as
  * `survey-table` exits for its unknown codes; 2: the folder or the arguments are unusable, JQDLTB or GHDLTB
  * included: missing, without its code field, or without a single parcel (an empty template layer gives no
  * year's figures, never zeros).
  */
 import type { Message } from '../domain/message.ts';
 import { readVillageDatabase } from '../io/village-database/read-village-database.ts';
+import { LAYER_PART_NOT_READ } from '../io/village-database/read-listed-database.ts';
 import { GKBJ_TYPES } from '../profiles/zhejiang-2026/code-lists.ts';
 import type { FilledStructureTable } from '../profiles/ydyh/fill-structure-table.ts';
 import { CONTROL_TABLE, type ControlTableRow } from '../profiles/zhejiang-2026/control-table.ts';
@@ -20,7 +23,7 @@ import { computeDatabaseTables, type IndicatorFootnote, type IndicatorTable } fr
 import { loadGeos } from '../geo/geos/geos-module.ts';
 import type { Year } from '../profiles/ydyh/fill-structure-table.ts';
 import type { VillageDatabase } from '../profiles/zhejiang-2026/village-database.ts';
-import { isAreaGeometry, PARCEL_LAYERS } from '../rules/ydyh/database-parcels.ts';
+import { hasPolygons, isAreaGeometry, PARCEL_LAYERS } from '../rules/ydyh/database-parcels.ts';
 import type { CliArgs } from './args.ts';
 import type { CliOutput } from './output.ts';
 import { csvLines, fixed, label, structureCsv } from './structure-csv.ts';
@@ -36,13 +39,19 @@ export async function runVillageTables(t: Translate, args: CliArgs): Promise<Cli
   const editionKey = args.edition === null ? 'cli.village.editionDefault' : args.edition === '2020' ? 'cli.village.edition2020' : 'cli.village.edition2023';
   // The red line and the PBF are clipped to the village with GEOS.
   await loadGeos();
-  const { structure, indicators, control, notes, notCounted } = computeDatabaseTables(read.value);
-  const messages: Message[] = [{ key: editionKey }, ...read.notes, ...notes];
+  const { structure, indicators, control: computed, notes, notCounted } = computeDatabaseTables(read.value);
+  // A GKBJ delivered as the empty template: no 管控表 of zeros, as for an empty JQDLTB or GHDLTB.
+  const gkbj = read.value.layers.GKBJ;
+  const emptyGkbj = gkbj !== undefined && !hasPolygons(read.value, 'GKBJ');
+  const control = emptyGkbj ? null : computed;
+  const messages: Message[] = [{ key: editionKey }, ...read.notes, ...notes, ...(emptyGkbj ? [{ key: 'cli.village.emptyGkbj', params: { file: gkbj.file } }] : [])];
   const stdout =
     args.format === 'json'
       ? JSON.stringify({ edition: read.value.edition, structureTable: structureJson(structure, args.language), indicatorTable: indicatorJson(t, indicators, args.language), controlTable: control && controlJson(t, control, args.language) }, null, 2) + '\n'
       : [structureCsv(structure, args.language, ['base', 'baseShare', 'target', 'targetShare', 'change']), indicatorCsv(t, indicators, args.language), ...(control ? [controlCsv(t, control, args.language)] : [])].join('\n');
-  return { code: notCounted > 0 ? 1 : 0, stdout, stderr: messages.map((m) => `${t('cli.note')}: ${render(m)}\n`).join('') };
+  // A file named after a parcel layer but not read (GHDLTB_2.shp) may hold parcels the tables lack.
+  const partsNotRead = read.notes.some((m) => m.key === LAYER_PART_NOT_READ && Object.values(PARCEL_LAYERS).some((p) => p.layer === m.params?.layer));
+  return { code: notCounted > 0 || partsNotRead ? 1 : 0, stdout, stderr: messages.map((m) => `${t('cli.note')}: ${render(m)}\n`).join('') };
 }
 
 /**

@@ -24,12 +24,19 @@ export interface FolderContents<F extends ListedFile> {
   readonly duplicates: readonly { readonly layer: VillageLayerName; readonly file: F; readonly kept: F }[];
   /** Excel workbooks (not Excel's `~$` lock files), in the same order. */
   readonly workbooks: readonly F[];
+  /**
+   * Shapefiles and GeoJSON files named after no layer (not `.json`: 规划参数.json and such are no layers), each
+   * with the layer whose file name its own begins with (`GHDLTB_2` → GHDLTB), if one does: not read, and said so.
+   */
+  readonly unmatched: readonly { readonly file: F; readonly partOf: VillageLayerName | undefined }[];
 }
 
 /** The folder and one level down: CCTool's output puts the layers in `<村>数据库/`. */
 export const MAX_DEPTH = 1;
 
 const LAYER_EXTENSIONS = ['shp', 'geojson', 'json'];
+/** The layer extensions no other file of a delivery has. */
+const CERTAIN_LAYER_EXTENSIONS = ['shp', 'geojson'];
 const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
 const WORKBOOK_EXTENSION = 'xlsx';
 
@@ -46,6 +53,13 @@ const stemOfName = (name: string): string => fileName(stemOf(name)).toLowerCase(
 export function layerOfFile(name: string): VillageLayerName | undefined {
   if (!LAYER_EXTENSIONS.includes(extensionOf(name))) return undefined;
   return BY_FILE_NAME.get(stemOfName(name));
+}
+
+/** The layer whose longest file name a stem begins with (`ghdltb_2`, `规划用地2`), for a file named after none. */
+function layerNamePrefixOf(name: string): VillageLayerName | undefined {
+  const stem = stemOfName(name);
+  const prefixes = [...BY_FILE_NAME].filter(([fileStem]) => stem.startsWith(fileStem)).sort(([a], [b]) => b.length - a.length);
+  return prefixes[0]?.[1];
 }
 
 /** Whether the matching could need the file: a layer, a Shapefile's part or a workbook (a zip inflates only these). */
@@ -66,16 +80,20 @@ export function findFolderContents<F extends ListedFile>(files: readonly F[]): F
   const layers = new Map<VillageLayerName, F>();
   const duplicates: { layer: VillageLayerName; file: F; kept: F }[] = [];
   const workbooks: F[] = [];
+  const unmatched: { file: F; partOf: VillageLayerName | undefined }[] = [];
   for (const file of files.filter((f) => depthOf(f.relative) <= MAX_DEPTH).sort(walkOrder)) {
     const name = fileName(file.relative);
     if (extensionOf(name) === WORKBOOK_EXTENSION && !name.startsWith('~$')) workbooks.push(file);
     const layer = layerOfFile(name);
-    if (!layer) continue;
+    if (!layer) {
+      if (CERTAIN_LAYER_EXTENSIONS.includes(extensionOf(name))) unmatched.push({ file, partOf: layerNamePrefixOf(name) });
+      continue;
+    }
     const kept = layers.get(layer);
     if (kept === undefined) layers.set(layer, file);
     else duplicates.push({ layer, file, kept });
   }
-  return { layers, duplicates, workbooks };
+  return { layers, duplicates, workbooks, unmatched };
 }
 
 /** A Shapefile's parts beside it among the files (`.shp`, `.shx`, `.dbf`, `.prj`, `.cpg` of the same name in any case); a GeoJSON alone. */

@@ -2,7 +2,8 @@
  * Reads a village planning database from a folder's files (pure) into the `VillageDatabase` the zhejiang-2026
  * checks and tables read: its layers as Shapefiles or GeoJSON through the editor's formats (a Shapefile's
  * .prj and .cpg honoured, Gauss-Krüger brought to lon/lat), found by name as `layer-matching.ts` says, and
- * the village workbook (`read-workbook.ts`). Only the files the matching needs are read. The folder on disk
+ * the village workbook (`read-workbook.ts`). Only the files the matching needs are read; a Shapefile or
+ * GeoJSON named after no layer is said to be left unread. The folder on disk
  * (read-village-database.ts, Node) and a list of files in the browser (read-village-files.ts) both read here.
  *
  * The 用地用海 edition is the planner's declaration, recorded with the database; the codes stay as written,
@@ -12,6 +13,7 @@
  */
 import { layerFileNames } from '../../profiles/zhejiang-2026/layer-file-names.ts';
 import { NO_VILLAGE_INFO, type VillageDatabase, type VillageFeature, type VillageLayer, type VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { NEEDS_PARAMETERS } from '../crs/datum-settle.ts';
 import { importFiles } from '../formats/index.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { listSome, type Message, type Result } from '../result.ts';
@@ -20,6 +22,9 @@ import { readVillageWorkbook, type VillageWorkbook } from './read-workbook.ts';
 import { CODE_FIELDS, featureRef, fieldNamer, villageProperties } from './village-fields.ts';
 
 export type DeclaredEdition = VillageDatabase['edition'];
+
+/** The note on a file named after a layer but not read as it (`GHDLTB_2.shp`): perhaps a part of the layer, which then counts nowhere. */
+export const LAYER_PART_NOT_READ = 'cli.village.layerPartNotRead';
 
 /** The layers without which there is no plan to read: the base year's and the target year's parcels. */
 export const REQUIRED_LAYERS: readonly VillageLayerName[] = ['JQDLTB', 'GHDLTB'];
@@ -37,6 +42,7 @@ export async function readListedDatabase<F extends ListedFile>({ files, readByte
   const missing = REQUIRED_LAYERS.filter((name) => !contents.layers.has(name));
   if (missing.length) return { ok: false, error: missingLayers(missing.map(layerFileNames)) };
   const notes: Message[] = contents.duplicates.map((d) => ({ key: 'cli.village.duplicateLayer', params: { layer: d.layer, file: d.file.path, kept: d.kept.path } }));
+  notes.push(...contents.unmatched.map(({ file, partOf }): Message => (partOf ? { key: LAYER_PART_NOT_READ, params: { file: file.path, layer: partOf } } : { key: 'cli.village.layerFileNotRead', params: { file: file.path } })));
   const layers: Partial<Record<VillageLayerName, VillageLayer>> = {};
   for (const [name, file] of contents.layers) {
     const read = readLayer(name, file, files, readBytes);
@@ -55,7 +61,8 @@ function importLayer<F extends ListedFile>(file: F, files: readonly F[], readByt
   const inputs = layerInputFiles(file, files, readBytes);
   if (!inputs.ok) return inputs;
   const read = importFiles(inputs.value);
-  if (!read.ok) return unreadable(file.path, read.error.key, read.error.params);
+  // A Xian 1980 / Beijing 1954 layer: the editor's import asks for the county's parameters, opening a database cannot.
+  if (!read.ok) return unreadable(file.path, read.error.key === NEEDS_PARAMETERS ? 'villageDb.read.needsDatumParameters' : read.error.key, read.error.params);
   const layer = read.value[0];
   if (!layer) return unreadable(file.path, 'cli.village.noFeatures');
   return { ok: true, value: layer, notes: read.notes };

@@ -3,6 +3,9 @@ import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { writeShapefile } from '../formats/shapefile-write.ts';
 import { writeZip } from '../zip/zip-write.ts';
+import { xianSquares } from '../crs/test-support.ts';
+import { zhT } from '../package/delivery-test-support.ts';
+import { renderMessage } from '../../rules/render.ts';
 import { readVillageDatabaseFiles, type VirtualFile } from './read-village-files.ts';
 
 const square = (i: number): Polygon => ({ type: 'Polygon', coordinates: [[[120.1 + i * 0.001, 30.2], [120.101 + i * 0.001, 30.2], [120.101 + i * 0.001, 30.201], [120.1 + i * 0.001, 30.201], [120.1 + i * 0.001, 30.2]]] });
@@ -82,6 +85,26 @@ describe('readVillageDatabaseFiles', () => {
   it('refuses a broken .dbf, naming the layer’s file', async () => {
     const files = (await village()).map((f) => (f.path.endsWith('.dbf') ? { ...f, bytes: f.bytes.subarray(0, 40) } : f));
     expect(await refused(files)).toMatchObject({ key: 'cli.unreadable', params: { file: '村庄规划数据库/现状用地.shp' } });
+  });
+
+  // The editor's import asks for a Xian 1980 layer's county parameters in a form "below"; opening a database has no such form.
+  it('refuses a Xian 1980 layer, saying the database must be CGCS2000 and how to convert it, not to enter parameters below', async () => {
+    const xian = xianSquares('GHDLTB', [[40_571_000, 3_370_000]]).map((file) => ({ path: `村庄规划数据库/${file.name}`, bytes: file.bytes }));
+    const files = [...(await village()).filter((f) => !f.path.endsWith('GHDLTB.geojson')), ...xian];
+    const error = await refused(files);
+    expect(error).toMatchObject({ key: 'cli.unreadable', params: { file: '村庄规划数据库/GHDLTB.shp', reasonKey: 'villageDb.read.needsDatumParameters', datumKey: 'io.crs.datumXian1980' } });
+    const text = renderMessage(zhT, error);
+    expect(text).toContain('村庄规划数据库应为 CGCS2000 坐标');
+    expect(text).not.toContain('下方');
+  });
+
+  // GHDLTB split in two files (GHDLTB.shp + GHDLTB_2.shp) and an extra XZQ.shp: the second half and XZQ were dropped without a word.
+  it('notes layer files it does not read, and which layer a file named after one seems to be part of', async () => {
+    const files = [...(await village()), geoJson('村庄规划数据库/GHDLTB_2.geojson', [{ GHDLBM: '0103' }]), ...shapefile('', 'XZQ', [{ XZQDM: '330502' }]), geoJson('规划参数.json', [])];
+    const { notes } = await read(files);
+    expect(notes).toContainEqual({ key: 'cli.village.layerPartNotRead', params: { file: '村庄规划数据库/GHDLTB_2.geojson', layer: 'GHDLTB' } });
+    expect(notes).toContainEqual({ key: 'cli.village.layerFileNotRead', params: { file: 'XZQ.shp' } });
+    expect(notes.filter((n) => String(n.params?.file).endsWith('.json'))).toEqual([]);
   });
 
   it('notes a second file of a layer and keeps the first, the folder’s own before the sub-folder’s', async () => {

@@ -94,15 +94,35 @@ const INDICATOR_NUMBERS: ReadonlyMap<string, number> = new Map(INDICATORS.flatMa
 
 type Sheet = NonNullable<ReturnType<import('exceljs').Workbook['getWorksheet']>>;
 
-/** The `上级下达` sheet: indicator (name or 序号) → allocation; a row that names no indicator or no number is a note. */
+/** Units a township may write an allocation in; other words in brackets (“（约束性）”) are no unit. */
+const UNITS = new Set(['公顷', 'hm2', 'hm²', 'ha', '亩', '万亩', '平方米', '万平方米', '平方公里', '平方千米', 'km2', 'km²', 'm2', 'm²', '%', '平方米/人', '处']);
+
+/** A unit written in brackets after a label (“耕地保有量（亩）”) or after a number (“2473.5 亩”); '' when none is. */
+function writtenUnit(label: string, value: string): string {
+  const afterLabel = /[（(]([^（()）]*)[)）]$/.exec(label.replace(/\s+/g, ''))?.[1];
+  const afterValue = /^[\d.,\s]+([^\d.,\s].*)$/.exec(value)?.[1]?.trim();
+  return [afterLabel, afterValue].find((unit) => unit !== undefined && UNITS.has(unit.toLowerCase())) ?? '';
+}
+
+/**
+ * The `上级下达` sheet: indicator (name or 序号) → allocation; a row that names no indicator or no number is a
+ * note, and so is one in another unit than the indicator's (亩 read as 公顷 would be 15 times the task).
+ */
 function readAllocations(path: string, sheet: Sheet | undefined, notes: Message[]): Record<number, number> {
   const allocations: Record<number, number> = {};
   for (let r = 1; sheet && r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    const label = labelOf(cellText(row.getCell(1).value));
+    const written = cellText(row.getCell(1).value);
+    const label = labelOf(written);
     const value = cellText(row.getCell(2).value).trim();
     if (label === '' || label === '指标') continue;
     const number = INDICATOR_NUMBERS.get(label.replace(/^\d+[.、．]\s*/, '')) ?? INDICATOR_NUMBERS.get(label);
+    const expected = INDICATORS.find((i) => i.number === number)?.unit;
+    const unit = writtenUnit(written, value);
+    if (expected !== undefined && unit !== '' && unit !== expected) {
+      notes.push({ key: 'cli.village.allocationUnit', params: { file: path, sheet: ALLOCATION_SHEET, row: r, label, unit, expected } });
+      continue;
+    }
     const n = countOf(value.replace(/\s*(公顷|平方米\/人|%)$/, ''));
     if (number === undefined || n === undefined) notes.push({ key: 'cli.village.badAllocation', params: { file: path, sheet: ALLOCATION_SHEET, row: r, label, value } });
     else allocations[number] = n;

@@ -44,6 +44,8 @@ export function findInClusters(
   db: VillageDatabase,
   memo: ClusterMemo,
   find: (layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster) => DatabaseIssue[],
+  /** The `rules.db.missing.*` key saying what a layer without a region cannot be checked for. */
+  missing = 'region',
 ): DatabaseIssue[] {
   memo.startRun();
   const issues: DatabaseIssue[] = [];
@@ -51,7 +53,7 @@ export function findInClusters(
     const coverage = layerCoverage(db, partition);
     if (!coverage) continue;
     if (!coverage.region) {
-      issues.push(notCheckedFor(rule, 'region', { layerKey: layerKey(partition.layer) }));
+      issues.push(notCheckedFor(rule, missing, { layerKey: layerKey(partition.layer) }));
       continue;
     }
     for (const cluster of coverage.clusters) issues.push(...memo.get(cluster, () => find(partition.layer, coverage, cluster)));

@@ -43,6 +43,11 @@ export function areaM2(feature: VillageFeature): number {
   return area;
 }
 
+/** Whether the layer has a polygon: an empty template layer has no area or outline to compare with, as an absent one. */
+export function hasPolygons(db: VillageDatabase, layer: VillageLayerName): boolean {
+  return db.layers[layer]?.features.some((f) => isAreaGeometry(f.geometry)) ?? false;
+}
+
 /** The sum of a layer's areas in m², or null when the layer is absent. */
 export function layerAreaM2(db: VillageDatabase, layer: VillageLayerName): number | null {
   const features = db.layers[layer]?.features;
@@ -106,7 +111,7 @@ export type InsideVillage = { readonly ok: true; readonly m2: number; readonly c
  * the union of a whole layer, or a cut against it, costs minutes at 20,000 parcels with polyclip.
  */
 export function referenceInsideVillage(db: VillageDatabase, reference: VillageLayerName): InsideVillage {
-  const clippedTo = db.layers.CJDCQ && shapesOf(db, 'CJDCQ').length > 0 ? 'CJDCQ' : 'JQDLTB';
+  const clippedTo = hasPolygons(db, 'CJDCQ') ? 'CJDCQ' : 'JQDLTB';
   // Edits change the plan, not the reference layers: the answer is kept while both layers are the same.
   const references = db.layers[reference]?.features;
   const pieces = db.layers[clippedTo]?.features;

@@ -24,6 +24,7 @@ export const DATABASE_RULE_IDS = [
   'geometry-valid',
   'no-overlap',
   'no-gap',
+  'inside-village',
   'ydyh-code-valid',
   'ydyh-edition-declared',
   'ydyh-table-level',

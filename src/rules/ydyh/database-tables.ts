@@ -24,7 +24,7 @@ import { computeIndicators, planIndicatorChoices, type IndicatorFigure, type Ind
 import { layerFileNames } from '../../profiles/zhejiang-2026/layer-file-names.ts';
 import { threeCategoryAreas } from '../../profiles/zhejiang-2026/plan-defaults.ts';
 import type { VillageDatabase, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
-import { codedParcels, PARCEL_LAYERS, referenceInsideVillage, type CodedParcel } from './database-parcels.ts';
+import { codedParcels, hasPolygons, PARCEL_LAYERS, referenceInsideVillage, type CodedParcel } from './database-parcels.ts';
 
 /** Why an indicator's cell is empty, by its 序号. */
 export interface IndicatorFootnote {
@@ -136,15 +136,14 @@ interface ClippedReferences {
 
 /** The red line and the PBF inside the village, computed as the checks compute them (`referenceInsideVillage`). */
 function clippedReferences(database: VillageDatabase): ClippedReferences {
-  const { STBHHX, YJJBNT, CJDCQ } = database.layers;
+  const { STBHHX, YJJBNT } = database.layers;
   if (!STBHHX && !YJJBNT) return { redLine: { missing: 'STBHHX' }, pbf: { missing: 'YJJBNT' }, messages: [] };
   const clip = (name: VillageLayerName, layer: VillageLayer | undefined): Clipped => {
     if (!layer) return { missing: name };
     const inside = referenceInsideVillage(database, name);
     return inside.ok ? { m2: inside.m2 } : { failed: name, detail: inside.error };
   };
-  const toSurveyArea = CJDCQ !== undefined && CJDCQ.features.some((f) => isArea(f.geometry));
-  return { redLine: clip('STBHHX', STBHHX), pbf: clip('YJJBNT', YJJBNT), messages: [{ key: toSurveyArea ? 'cli.village.clippedToCjdcq' : 'cli.village.clippedToParcels' }] };
+  return { redLine: clip('STBHHX', STBHHX), pbf: clip('YJJBNT', YJJBNT), messages: [{ key: hasPolygons(database, 'CJDCQ') ? 'cli.village.clippedToCjdcq' : 'cli.village.clippedToParcels' }] };
 }
 
 interface ControlAreas {

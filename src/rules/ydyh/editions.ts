@@ -8,9 +8,12 @@ import { CONVERSIONS_2020_TO_2023 } from '../../profiles/ydyh/edition-2020.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
 
-/** A code of a sea class (18–22, 24) at any level. */
+/** A code of 2, 4 or 6 digits, as every 用地用海 code is written. */
+const CODE_SHAPE = /^\d{2}(?:\d{2}){0,2}$/;
+
+/** A code of a sea class (18–22, 24) at any level; not a malformed one (201 is 0201 果园 without its zero, not 20 交通运输用海). */
 export function isSeaCode(code: string): boolean {
-  return YDYH_2023_INDEX.get(code.slice(0, 2))?.realm === 'sea';
+  return CODE_SHAPE.test(code) && YDYH_2023_INDEX.get(code.slice(0, 2))?.realm === 'sea';
 }
 
 const FROM_2020 = new Set(CONVERSIONS_2020_TO_2023.map((c) => c.from2020));

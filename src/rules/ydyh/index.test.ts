@@ -29,6 +29,20 @@ describe('checkDatabase', () => {
     expect(summary).toEqual({ errors: 0, warnings: 0, notChecked: 0 });
   });
 
+  // Before inside-village, a planned parcel 1 m past the village edge passed every check (a gap or overlap it is not, and 0.01 公顷 hides it).
+  it('reports a planned parcel reaching out of the village survey area', () => {
+    const village = { type: 'Polygon' as const, coordinates: [[[120.1, 30.2], [120.102, 30.2], [120.102, 30.201], [120.1, 30.201], [120.1, 30.2]]] };
+    // 0.5 m × 111 m past the east edge: 53 m², under totals-equal's 0.01 公顷.
+    const reaching = { type: 'Polygon' as const, coordinates: [[[120.101, 30.2], [120.102005, 30.2], [120.102005, 30.201], [120.101, 30.201], [120.101, 30.2]]] };
+    const [first, second] = coded('GHDLTB', 'GHDLBM', ['0101', '0101']);
+    const db = database({
+      JQDLTB: coded('JQDLTB', 'JQDLBM', ['0101', '0101']),
+      GHDLTB: [first!, { ...second!, geometry: reaching }],
+      CJDCQ: [feature('CJDCQ#1', village, { BSM: `${XZQDM}00000001` })],
+    });
+    expect(checkDatabase(db).issues.filter((i) => i.severity === 'error').map((i) => [i.rule, i.features])).toEqual([['inside-village', ['GHDLTB#2']]]);
+  });
+
   it('counts errors, warnings and not checked, and turns a rule that throws into an error', () => {
     const broken: DatabaseRule = { id: 'totals-equal', severity: 'error', source: 'test', summary: 'throws', check: () => { throw new Error('boom'); } };
     const { issues, summary } = checkDatabase(database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0101']) }), [...DATABASE_RULES.slice(0, 1), broken]);

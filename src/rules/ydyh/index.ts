@@ -10,6 +10,7 @@ import { codesInListsRule } from './codes-in-lists.rule.ts';
 import type { DatabaseIssue, DatabaseRule } from './database-rule.ts';
 import { geometryValidRule } from './geometry-valid.rule.ts';
 import { inputsCompleteRule } from './inputs-complete.rule.ts';
+import { insideVillageRule } from './inside-village.rule.ts';
 import { jzqNotAboveVillageLandRule } from './jzq-not-above-village-land.rule.ts';
 import { noGapRule } from './no-gap.rule.ts';
 import { noOverlapRule } from './no-overlap.rule.ts';
@@ -27,6 +28,7 @@ export const DATABASE_RULES: readonly DatabaseRule[] = [
   geometryValidRule,
   noOverlapRule,
   noGapRule,
+  insideVillageRule,
   ydyhCodeValidRule,
   ydyhEditionDeclaredRule,
   ydyhTableLevelRule,

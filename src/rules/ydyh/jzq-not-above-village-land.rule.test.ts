@@ -24,4 +24,9 @@ describe('jzq-not-above-village-land', () => {
   it('is not checked without GKBJ', () => {
     expect(jzqNotAboveVillageLandRule.check(database({ GHDLTB: target }))).toMatchObject([{ severity: 'notChecked', message: { params: { missingKey: 'rules.db.missing.gkbj' } } }]);
   });
+
+  // An empty template GKBJ has a 集中建设区 of 0 公顷, which passed as if compared.
+  it('is not checked when the GKBJ layer has no polygon', () => {
+    expect(jzqNotAboveVillageLandRule.check(database({ GHDLTB: target, GKBJ: [] }))).toMatchObject([{ severity: 'notChecked', message: { params: { missingKey: 'rules.db.missing.gkbjPolygons', file: 'GKBJ.shp' } } }]);
+  });
 });

@@ -11,7 +11,7 @@
 import { tableGroupOf } from '../../profiles/ydyh/groupings-2023.ts';
 import { CONCENTRATED_CONSTRUCTION_TYPE } from '../../profiles/zhejiang-2026/code-lists.ts';
 import { databaseIssue, notCheckedFor, type DatabaseRule } from './database-rule.ts';
-import { areaM2, codedParcels, M2_PER_HA, textOf } from './database-parcels.ts';
+import { areaM2, codedParcels, hasPolygons, M2_PER_HA, textOf } from './database-parcels.ts';
 
 const TOLERANCE_HA = 0.01;
 
@@ -23,6 +23,8 @@ export const jzqNotAboveVillageLandRule: DatabaseRule = {
   check(db) {
     const gkbj = db.layers.GKBJ;
     if (gkbj === undefined) return [notCheckedFor(this.id, 'gkbj')];
+    // An empty template GKBJ has no 集中建设区 drawn yet, not one of 0 公顷.
+    if (!hasPolygons(db, 'GKBJ')) return [notCheckedFor(this.id, 'gkbjPolygons', { file: gkbj.file })];
     if (db.layers.GHDLTB === undefined) return [notCheckedFor(this.id, 'parcelLayers')];
     const zones = gkbj.features.filter((f) => textOf(f.properties['GKBJLXDM']) === CONCENTRATED_CONSTRUCTION_TYPE);
     const jzqHa = zones.reduce((sum, f) => sum + areaM2(f), 0) / M2_PER_HA;

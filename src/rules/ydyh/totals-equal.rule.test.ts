@@ -25,6 +25,12 @@ describe('totals-equal', () => {
     expect(totalsEqualRule.check(db).map((i) => i.message.key)).toEqual(['rules.db.totals-equal.withVillage']);
   });
 
+  // An empty CJDCQ template read as a village of 0.00 公顷: an error about an area nobody drew.
+  it('compares the two years only when the CJDCQ layer has no polygon', () => {
+    const db = database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0101', '0301']), GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0101', '070301']), CJDCQ: [] });
+    expect(totalsEqualRule.check(db)).toEqual([]);
+  });
+
   it('is not checked without a parcel layer', () => {
     expect(totalsEqualRule.check(database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0101']) }))[0]?.severity).toBe('notChecked');
   });

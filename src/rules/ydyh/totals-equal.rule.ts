@@ -1,11 +1,11 @@
 /**
  * `totals-equal` (cct:vg, one total used for both years): the plan's parcels cover the same land as the
- * base year's, and both the village survey area (CJDCQ) when the database has it; otherwise the 规划用地
+ * base year's, and both the village survey area (CJDCQ) when the database has it with a polygon; otherwise the 规划用地
  * 结构调整表's two 总计 differ and every share is of another whole. Areas are ellipsoidal, compared to 0.01
  * 公顷 [ours], the precision the table shows.
  */
 import { databaseIssue, notCheckedFor, type DatabaseRule } from './database-rule.ts';
-import { layerAreaM2, M2_PER_HA } from './database-parcels.ts';
+import { hasPolygons, layerAreaM2, M2_PER_HA } from './database-parcels.ts';
 
 const TOLERANCE_HA = 0.01;
 
@@ -18,7 +18,8 @@ export const totalsEqualRule: DatabaseRule = {
     const baseM2 = layerAreaM2(db, 'JQDLTB');
     const targetM2 = layerAreaM2(db, 'GHDLTB');
     if (baseM2 === null || targetM2 === null) return [notCheckedFor(this.id, 'parcelLayers')];
-    const villageM2 = layerAreaM2(db, 'CJDCQ');
+    // An empty CJDCQ (a template not drawn) is no village area of 0 公顷.
+    const villageM2 = hasPolygons(db, 'CJDCQ') ? layerAreaM2(db, 'CJDCQ') : null;
     const [baseHa, targetHa] = [baseM2 / M2_PER_HA, targetM2 / M2_PER_HA];
     const differenceHa = targetHa - baseHa;
     if (villageM2 === null) {

@@ -74,4 +74,11 @@ describe('village-land-in-boundary', () => {
     expect(villageLandInBoundaryRule.check(database({ GHDLTB: parcel, GKBJ: [gkbj('0201', cell(0))] })).map((i) => i.severity)).toEqual(['error']);
     expect(villageLandInBoundaryRule.check(database({ GHDLTB: parcel })).map((i) => i.severity)).toEqual(['notChecked']);
   });
+
+  // A GKBJ.shp delivered as the empty template: one "outside" error per village parcel (1,005 in the sample) said nothing true.
+  it('is not checked, once, when the GKBJ layer has no polygon', () => {
+    const parcels = [planned('070301', cell(0)), planned('0704', cell(1), 2)];
+    const issues = villageLandInBoundaryRule.check(database({ GHDLTB: parcels, GKBJ: [] }));
+    expect(issues).toMatchObject([{ severity: 'notChecked', message: { params: { missingKey: 'rules.db.missing.gkbjPolygons', file: 'GKBJ.shp' } } }]);
+  });
 });

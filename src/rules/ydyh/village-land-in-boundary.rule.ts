@@ -3,7 +3,7 @@
  * plan parcel of 村庄建设用地 (the Zhejiang table's group, by code) lies inside the boundary, GKBJ 0301 ∪
  * 0302. The part outside is computed with the editor's overlay on lon/lat and shown on the map; a piece
  * thinner than 0.05 m [ours] (width = area / perimeter) is the seam between two layers digitised apart,
- * not land outside, and is not reported. Without GKBJ the rule is not checked.
+ * not land outside, and is not reported. Without GKBJ, or with a GKBJ without a polygon, the rule is not checked.
  */
 import type { Polygon, Position } from 'geojson';
 import type { AreaGeometry } from '../../domain/features.ts';
@@ -17,7 +17,7 @@ import { VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from '../../profiles/zhejiang-202
 import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
 import { databaseIssue, layerKey, notCheckedFor, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
-import { codedParcels, isAreaGeometry, textOf } from './database-parcels.ts';
+import { codedParcels, hasPolygons, isAreaGeometry, textOf } from './database-parcels.ts';
 
 
 const ringLength = (ring: readonly Position[]) => ring.slice(1).reduce((sum, p, i) => sum + localLengthMetres(ring[i] as Position, p), 0);
@@ -97,6 +97,8 @@ export const villageLandInBoundaryRule: DatabaseRule = {
   check(db) {
     const gkbj = db.layers.GKBJ;
     if (gkbj === undefined) return [notCheckedFor(this.id, 'gkbj')];
+    // An empty template GKBJ has no boundary drawn yet: every village parcel would be "outside".
+    if (!hasPolygons(db, 'GKBJ')) return [notCheckedFor(this.id, 'gkbjPolygons', { file: gkbj.file })];
     const boundary = boundaryOf(gkbj.features);
     if (!boundary.ok) return [databaseIssue(this.id, 'notChecked', { layer: 'GKBJ', key: 'overlayFailed', params: { detail: boundary.error } })];
     const issues: DatabaseIssue[] = [];

@@ -16,6 +16,19 @@ describe('ydyh-code-valid', () => {
     expect(ydyhCodeValidRule.check(db)).toEqual([]);
   });
 
+  // A code field written as a number (GDAL from Excel, a DBF N field): 0201 果园 arrived as 201, which was called a sea code.
+  it('says a code lost its leading zero, with the code it should be, and calls no such code a sea code', () => {
+    const db = database({ GHDLTB: coded('GHDLTB', [['70301', '一类农村宅基地'], ['201', '果园'], ['101', null], ['2001', null], ['7030', null]]) });
+    const issues = ydyhCodeValidRule.check(db);
+    expect(issues.map((i) => [i.message.key.split('.').at(-1), i.message.params?.code, i.message.params?.expected])).toEqual([
+      ['codeLostZero', '70301', '070301'],
+      ['codeLostZero', '201', '0201'],
+      ['codeLostZero', '101', '0101'],
+      ['seaCode', '2001', ''],
+      ['codeInvalid', '7030', ''],
+    ]);
+  });
+
   it('tells BM错误, MC错误 and BM和MC不匹配 apart, and refuses sea codes on land', () => {
     const db = database({
       JQDLTB: coded('JQDLTB', [['0199', '水田'], ['0101', '稻田'], ['0101', '旱地'], ['0101', '旱地'], ['18', '渔业用海'], [null, '水田']]),

@@ -3,7 +3,7 @@
  * 用地用海 code, and the name beside it (JQDLMC/GHDLMC), when given, is that code's name, one of its accepted
  * names, or a Zhejiang sub-class of it (known by name only, §1.4, so its parcels carry the parent's code).
  * CheckYDYH's three findings are kept apart: BM错误, MC错误, BM和MC不匹配. A sea code on land is an error of
- * its own. A code of the other edition only is left to `ydyh-edition-declared`, which names the fix.
+ * its own; a BM错误 that is a code with its leading zero lost (a field stored as a number) names the code it was. A code of the other edition only is left to `ydyh-edition-declared`, which names the fix.
  *
  * A database declared 2020 is checked after converting its codes, and a 2020 name of a code whose meaning
  * changed (1311 干渠) is accepted for it.
@@ -12,10 +12,10 @@ import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { convert2020To2023 } from '../../profiles/ydyh/edition-2020.ts';
 import type { VillageDatabase, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { databaseIssue, firstRefs, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
-import { PARCEL_LAYERS, textOf } from './database-parcels.ts';
+import { isCodeOfEdition, PARCEL_LAYERS, textOf } from './database-parcels.ts';
 import { isSeaCode, name2020, onlyInOtherEdition } from './editions.ts';
 
-type Finding = 'codeMissing' | 'codeInvalid' | 'seaCode' | 'nameInvalid' | 'mismatch';
+type Finding = 'codeMissing' | 'codeInvalid' | 'codeLostZero' | 'seaCode' | 'nameInvalid' | 'mismatch';
 
 interface Parcel {
   readonly written: string | null;
@@ -30,7 +30,11 @@ function findingOf(db: VillageDatabase, parcel: Parcel): { readonly finding: Fin
   const code = db.edition === 'ydyh-2020' ? convert2020To2023(written).code : written;
   if (isSeaCode(code)) return { finding: 'seaCode', expected: '' };
   const entry = YDYH_2023_INDEX.get(code);
-  if (entry === undefined) return { finding: 'codeInvalid', expected: '' };
+  if (entry === undefined) {
+    // A code field stored as a number (a DBF N field, GDAL from Excel) drops the leading zero: 70301 for 070301.
+    const padded = `0${written}`;
+    return isCodeOfEdition(db.edition, padded) ? { finding: 'codeLostZero', expected: padded } : { finding: 'codeInvalid', expected: '' };
+  }
   if (name === null) return null;
   const accepted = [entry.zh, ...(entry.aliases ?? []), ...(db.edition === 'ydyh-2020' ? [name2020(written)] : [])];
   if (accepted.includes(name)) return null;

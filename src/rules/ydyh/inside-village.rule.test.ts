@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Polygon } from 'geojson';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { insideVillageRule } from './inside-village.rule.ts';
+import { cell, CELL, database, feature } from './test-support.ts';
+
+const X0 = 120.1;
+const Y0 = 30.2;
+const METRE = 1 / 96_290;
+const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
+/** The village: two cells side by side. */
+const village = box(X0, Y0, X0 + 2 * CELL, Y0 + CELL);
+const planned = (n: number, geometry: Polygon, code = '0101') => feature(`GHDLTB#${n}`, geometry, { GHDLBM: code });
+
+describe('inside-village (2026)', () => {
+  it('passes parcels that cover the village exactly', () => {
+    expect(insideVillageRule.check(database({ CJDCQ: [feature('CJDCQ#1', village)], GHDLTB: [planned(1, cell(0)), planned(2, cell(1))] }))).toEqual([]);
+  });
+
+  // A planned parcel drawn 1 m past the village edge: no gap, no overlap, totals within 0.01 公顷, and no finding at all.
+  it('reports the part of a parcel outside the village with its area and width, naming the parcel', () => {
+    const outside = box(X0 + 2 * CELL, Y0, X0 + 2 * CELL + METRE, Y0 + CELL);
+    const db = database({ CJDCQ: [feature('CJDCQ#1', village)], GHDLTB: [planned(1, cell(0)), planned(2, box(X0 + CELL, Y0, X0 + 2 * CELL + METRE, Y0 + CELL))] });
+    const [issue, ...rest] = insideVillageRule.check(db);
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ rule: 'inside-village', severity: 'error', layer: 'GHDLTB', features: ['GHDLTB#2'], message: { key: 'rules.db.inside-village.message' } });
+    expect(issue?.message.params['areaM2'] as number).toBeCloseTo(ellipsoidalArea(outside), 0);
+    expect(issue?.message.params['widthM'] as number).toBeCloseTo(1, 1);
+  });
+
+  it('does not report a parcel edge less than 1 mm past the village edge (misalignment)', () => {
+    const db = database({ CJDCQ: [feature('CJDCQ#1', village)], GHDLTB: [planned(1, cell(0)), planned(2, box(X0 + CELL, Y0, X0 + 2 * CELL + 0.0004 * METRE, Y0 + CELL))] });
+    expect(insideVillageRule.check(db)).toEqual([]);
+  });
+
+  it('says the base parcels are not checked without a CJDCQ', () => {
+    const issues = insideVillageRule.check(database({ JQDLTB: [feature('JQDLTB#1', cell(0))] }));
+    expect(issues).toMatchObject([{ severity: 'notChecked', message: { params: { missingKey: 'rules.db.missing.regionOutside' } } }]);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * `inside-village` (domain-2026.md §5, carried over from domain.md §6): the base parcels, the planned parcels
+ * and the 管控边界 stay inside their region (the 村级调查区, or the layer they were made from:
+ * profiles/zhejiang-2026/coverage.ts). `no-gap` finds land of the region no feature covers; this is the other
+ * side, a feature's land outside the region, which neither it nor `no-overlap` sees and which `totals-equal`
+ * misses under its 0.01 公顷. Only clusters where the edges do not balance within the survey's 1 mm are
+ * overlaid (database-coverage.ts), once each, in the GK plane with GEOS: the layer's features in the cluster's
+ * box, dissolved, minus the region there. The finding outlines the part outside.
+ */
+import type { Polygon } from 'geojson';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
+import { boxPolygon, clipParts, gapsIn, meanWidth, overlapOf } from '../../geo/geos/coverage-overlay.ts';
+import { rewindRfc7946 } from '../../geo/rings.ts';
+import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
+import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
+import { m2, metres } from '../issue.ts';
+import { ClusterMemo, findInClusters } from './cluster-memo.ts';
+import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
+import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
+
+const memo = new ClusterMemo();
+
+function outsideOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
+  const { plane } = coverage;
+  const { toleranceM, reportM2 } = COVERAGE_NUMBERS;
+  const box = expandBBox(plane.box(cluster.box), toleranceM);
+  let outside;
+  try {
+    // The layer's features dissolved inside the box, so GEOS gets one valid area to take the region from.
+    const features = clipParts('intersection', [boxPolygon(box)], cluster.features.map((f) => plane.polygons(f.geometry)), 0).map((part) => part.polygon);
+    outside = gapsIn(features, box, cluster.region.map((f) => plane.polygons(f.geometry)), toleranceM);
+  } catch (error) {
+    return [databaseIssue('inside-village', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];
+  }
+  return outside.flatMap((part) => {
+    const geometry = rewindRfc7946(plane.toLonLat([part.polygon]) as Polygon);
+    const area = ellipsoidalArea(geometry);
+    if (area < reportM2) return [];
+    // The features the part is of, not every neighbour whose box meets it.
+    const reach = expandBBox(geometryBBox(geometry), 1e-7);
+    const reaching = cluster.features.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach) && overlapOf(plane.polygons(f.geometry), [part.polygon], toleranceM).length > 0).map((f) => f.feature.ref);
+    return [databaseIssue('inside-village', 'error', { layer, features: reaching, key: 'message', params: { layerKey: layerKey(layer), areaM2: m2(area), widthM: metres(meanWidth([part], toleranceM)) }, geometry })];
+  });
+}
+
+export const insideVillageRule: DatabaseRule = {
+  id: 'inside-village',
+  severity: 'error',
+  source: 'domain.md §6 inside-village',
+  summary: 'JQDLTB, GHDLTB and GKBJ stay inside their region (CJDCQ, else the layer they were made from): no part outside wider than 1 mm and over 0.01 m²; only where edges do not balance within 1 mm is anything clipped (GEOS, GK plane).',
+  check(db) {
+    return findInClusters('inside-village', db, memo, outsideOf, 'regionOutside');
+  },
+};
