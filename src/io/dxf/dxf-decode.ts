@@ -2,9 +2,10 @@
  * DXF bytes → text. A DXF says its own encoding, in two ways depending on its version: up to R2004
  * (AC1018) text is in the code page of `$DWGCODEPAGE` (ANSI_936 = GBK on Chinese AutoCAD and CASS) with
  * `\U+XXXX` escapes for characters outside it; from R2007 (AC1021) on it is UTF-8. Writers do not always
- * follow this (GDAL writes UTF-8 under `ANSI_1252`; R12 files often lack the code page), so a declared
- * single-byte Western code page that the bytes contradict is checked with the same GBK/UTF-8 test the
- * Shapefile reader uses, and the choice is reported. Binary DXF and DWG are recognised from their first
+ * follow this (GDAL writes UTF-8 under `ANSI_1252`, or under `ANSI_936` when given a Chinese header as its
+ * template; R12 files often lack the code page), so a declared single-byte Western code page, or any code
+ * page that bytes valid as UTF-8 contradict, is checked with the same GBK/UTF-8 test the Shapefile reader
+ * uses, and the choice is reported. Binary DXF and DWG are recognised from their first
  * bytes and refused with what to do.
  */
 import { fileName } from '../files.ts';
@@ -100,7 +101,10 @@ export function decodeDxf(path: string, bytes: Uint8Array, chosen?: string): Res
     how = 'ascii';
   } else {
     const declared = codepage ? encodingFromCpg(codepage) : undefined;
-    if (declared && declared !== 'windows-1252') {
+    // Text that reads as UTF-8 (a dozen bytes or more, which GBK text satisfies only by chance) is UTF-8
+    // whatever the header says: GDAL writes UTF-8 under the header it copies, ANSI_936 from a Chinese template.
+    const utf8Anyway = guess.encoding === 'utf-8' && guess.confidence === 'high';
+    if (declared && declared !== 'windows-1252' && !utf8Anyway) {
       encoding = declared;
       how = 'codepage';
     } else {

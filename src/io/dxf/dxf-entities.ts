@@ -55,6 +55,11 @@ const point = (e: RawEntity, key: string): XY | undefined => {
   return v && typeof v.x === 'number' && typeof v.y === 'number' && Number.isFinite(v.x) && Number.isFinite(v.y) ? { x: v.x, y: v.y } : undefined;
 };
 const str = (e: RawEntity, key: string): string => (typeof e[key] === 'string' ? (e[key] as string) : '');
+/**
+ * The entity's handle (code 5, always text), or '' when it has none: dxf-parser numbers handle-less
+ * entities (R12 files often have no handles) 0, 1, 2…, which a planner would look for in CAD in vain.
+ */
+const handleOf = (e: RawEntity): string => str(e, 'handle');
 
 /** The extrusion direction under whichever name dxf-parser's handler stored it. */
 function extrusionOf(e: RawEntity): { x: number; y: number; z: number } | undefined {
@@ -146,6 +151,8 @@ interface Context {
   /** The layer entities on layer 0 take (the block reference's), null at the top level. */
   readonly layer0: string | null;
   readonly block: string | null;
+  /** The handle of the top-level block reference, as GDAL gives it to what it expands: what CAD can find. */
+  readonly insertHandle: string | null;
   readonly depth: number;
   readonly path: readonly string[];
 }
@@ -162,9 +169,9 @@ export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => v
     }
     const own = unescapeDxfText(str(e, 'layer') || '0');
     const layer = own === '0' && ctx.layer0 !== null ? ctx.layer0 : own;
-    report.shapes.push({ geometry, layer, entity: e.type, handle: String(e.handle ?? ''), text, tag, block: ctx.block });
+    report.shapes.push({ geometry, layer, entity: e.type, handle: ctx.insertHandle ?? handleOf(e), text, tag, block: ctx.block });
   };
-  const damaged = (e: RawEntity) => report.damaged.push(String(e.handle ?? e.type));
+  const damaged = (e: RawEntity) => report.damaged.push(handleOf(e) || e.type);
   const map = (m: Affine, points: readonly Position[]): Position[] => points.map((p) => apply(m, p[0] as number, p[1] as number));
 
   const visit = (e: RawEntity, ctx: Context) => {
@@ -242,7 +249,8 @@ export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => v
         const at = aligned ? end : start;
         const text = plainText(str(e, 'text'));
         if (!at) return damaged(e);
-        return emit(e, ctx, { type: 'Point', coordinates: apply(ctx.transform, at.x, at.y) }, text);
+        // TEXT and ATTRIB positions are in the entity's OCS (MTEXT and POINT are in world coordinates).
+        return emit(e, ctx, { type: 'Point', coordinates: apply(world, at.x, at.y) }, text);
       }
       case 'MTEXT': {
         const at = point(e, 'position');
@@ -253,14 +261,14 @@ export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => v
         const aligned = (num(e, 'halign') !== 0 || num(e, 'valign') !== 0) && point(e, 'alignment');
         const at = aligned || point(e, 'position');
         if (!at) return damaged(e);
-        // Attributes belong to the block reference just before them; their position is already in the drawing.
+        // Attributes belong to the block reference just before them; their position is in the drawing (in their OCS), not in the block.
         const ownBlock = lastInsert && (!e.ownerHandle || e.ownerHandle === lastInsert.handle) ? lastInsert.block : ctx.block;
-        return emit(e, { ...ctx, block: ownBlock }, { type: 'Point', coordinates: apply(ctx.transform, at.x, at.y) }, plainText(str(e, 'text')), str(e, 'tag') || null);
+        return emit(e, { ...ctx, block: ownBlock }, { type: 'Point', coordinates: apply(world, at.x, at.y) }, plainText(str(e, 'text')), str(e, 'tag') || null);
       }
       case 'POINT': {
         const at = point(e, 'position');
         if (!at) return damaged(e);
-        return emit(e, ctx, { type: 'Point', coordinates: apply(world, at.x, at.y) });
+        return emit(e, ctx, { type: 'Point', coordinates: apply(ctx.transform, at.x, at.y) });
       }
       case 'INSERT':
         return insert(e, ctx);
@@ -271,7 +279,7 @@ export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => v
 
   const insert = (e: RawEntity, ctx: Context) => {
     const name = str(e, 'name');
-    lastInsert = ctx.depth === 0 ? { handle: String(e.handle ?? ''), block: name } : lastInsert;
+    lastInsert = ctx.depth === 0 ? { handle: handleOf(e), block: name } : lastInsert;
     const block = blocks.get(name);
     if (!block) {
       report.missingBlocks.add(name);
@@ -291,13 +299,13 @@ export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => v
         const offset = apply(rotateScale(rotation, 1, 1), column * num(e, 'columnSpacing'), row * num(e, 'rowSpacing'));
         const placed = compose(translate(at.x + (offset[0] as number), at.y + (offset[1] as number)), local);
         const transform = compose(ctx.transform, compose(ocs(extrusionOf(e)), placed));
-        const inner: Context = { transform, layer0: layer, block: ctx.block ?? name, depth: ctx.depth + 1, path: [...ctx.path, name] };
+        const inner: Context = { transform, layer0: layer, block: ctx.block ?? name, insertHandle: ctx.insertHandle ?? handleOf(e), depth: ctx.depth + 1, path: [...ctx.path, name] };
         for (const child of block.entities ?? []) visit(child, inner);
       }
     }
   };
 
-  const top: Context = { transform: IDENTITY, layer0: null, block: null, depth: 0, path: [] };
+  const top: Context = { transform: IDENTITY, layer0: null, block: null, insertHandle: null, depth: 0, path: [] };
   const entities = parsed.entities;
   for (const [i, e] of entities.entries()) {
     if (e.type !== 'ATTRIB' && e.type !== 'SEQEND' && e.type !== 'INSERT') lastInsert = null;

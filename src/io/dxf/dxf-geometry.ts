@@ -121,7 +121,12 @@ export function bulgedPolyline(vertices: readonly (XY & { readonly bulge?: numbe
   const first = vertices[0];
   if (!first) return [];
   const points: Position[] = [[first.x, first.y]];
-  const count = closed ? vertices.length : vertices.length - 1;
+  // A closed polyline that also repeats its first vertex (GDAL's hatch loops, many CASS outlines) is
+  // already closed: a closing segment of length zero would repeat that vertex, and the shape would no
+  // longer match the same outline drawn without the repeat (hatch + outline counted twice).
+  const last = vertices[vertices.length - 1] as XY;
+  const repeatsFirst = vertices.length > 1 && last.x === first.x && last.y === first.y;
+  const count = closed && !repeatsFirst ? vertices.length : vertices.length - 1;
   for (let i = 0; i < count; i++) {
     const from = vertices[i] as XY & { bulge?: number };
     const to = vertices[(i + 1) % vertices.length] as XY;

@@ -1,8 +1,8 @@
 /**
  * Entity handlers that dxf-parser lacks, registered through its public `registerEntityHandler`: HATCH
  * (boundary paths of polylines with bulges, or of line, arc, ellipse and spline edges), ATTRIB (a block
- * attribute: the tag and the value a parcel label carries) and CIRCLE (dxf-parser's own drops the
- * extrusion direction, so a mirrored circle would land on the wrong side of the drawing).
+ * attribute: the tag and the value a parcel label carries), and CIRCLE and TEXT (dxf-parser's own drop
+ * the extrusion direction, so a mirrored circle or label would land on the wrong side of the drawing).
  *
  * Each reads its groups up to the next entity (group code 0) and reads them by group code alone, never by
  * subclass marker, so R12 files (which have none) read like R2000 ones. A hatch whose boundary data do not
@@ -13,6 +13,8 @@
 export interface Scanner {
   next(): Group;
   isEOF(): boolean;
+  /** The group read last: after a handler, the code 0 that starts the next entity. */
+  readonly lastReadGroup: Group;
 }
 
 export interface Group {
@@ -69,8 +71,17 @@ export interface CircleEntity extends CommonProps {
   radius?: number;
 }
 
+export interface TextEntity extends CommonProps {
+  readonly type: 'TEXT';
+  text: string;
+  startPoint?: Vec;
+  endPoint?: Vec;
+  halign?: number;
+  valign?: number;
+}
+
 /** Codes every entity may carry (DXF reference, "common group codes for entities"). */
-function common(entity: CommonProps, group: Group): void {
+export function common(entity: CommonProps, group: Group): void {
   switch (group.code) {
     case 5:
       entity.handle = String(group.value);
@@ -100,7 +111,7 @@ function common(entity: CommonProps, group: Group): void {
 }
 
 /** The entity's groups up to (not including) the next code 0, where the scanner is left as dxf-parser expects. */
-function groupsOf(scanner: Scanner): Group[] {
+export function groupsOf(scanner: Scanner): Group[] {
   const groups: Group[] = [];
   for (let group = scanner.next(); !scanner.isEOF() && group.code !== 0; group = scanner.next()) groups.push(group);
   return groups;
@@ -292,6 +303,28 @@ export class AttribHandler {
         default:
           common(entity, group);
       }
+    }
+    return entity;
+  }
+}
+
+/** dxf-parser's TEXT reader drops the extrusion; a mirrored label's position is in its OCS (negated x). */
+export class TextHandler {
+  readonly ForEntityName = 'TEXT';
+  parseEntity(scanner: Scanner): TextEntity {
+    const entity: TextEntity = { type: 'TEXT', text: '' };
+    let x = 0;
+    let ax = 0;
+    for (const group of groupsOf(scanner)) {
+      const value = group.value;
+      if (group.code === 1) entity.text = String(value);
+      else if (group.code === 10) x = Number(value);
+      else if (group.code === 20) entity.startPoint = { x, y: Number(value) };
+      else if (group.code === 11) ax = Number(value);
+      else if (group.code === 21) entity.endPoint = { x: ax, y: Number(value) };
+      else if (group.code === 72) entity.halign = Number(value);
+      else if (group.code === 73) entity.valign = Number(value);
+      else common(entity, group);
     }
     return entity;
   }

@@ -92,6 +92,17 @@ describe('DXF preview', () => {
     expect(withoutDoubles([polygon(outer, hole), polygon(hole), polygon([...hole].reverse())])).toEqual({ kept: [0, 1], doubles: 1 });
   });
 
+  it('counts a hatch once when its loop repeats the first vertex (as GDAL writes) and its outline does not', () => {
+    const corners = '10\n40571400\n20\n3370600\n10\n40571500\n20\n3370600\n10\n40571500\n20\n3370700\n10\n40571400\n20\n3370700\n';
+    const hatch = `0\nHATCH\n5\nH1\n8\nP\n2\nSOLID\n70\n1\n71\n0\n91\n1\n92\n2\n72\n0\n73\n1\n93\n5\n${corners}10\n40571400\n20\n3370600\n97\n0\n75\n0\n76\n1\n98\n0\n`;
+    const outline = `0\nLWPOLYLINE\n5\nL1\n8\nP\n90\n4\n70\n1\n${corners}`;
+    const text = `0\nSECTION\n2\nHEADER\n9\n$ACADVER\n1\nAC1015\n0\nENDSEC\n0\nSECTION\n2\nENTITIES\n${hatch}${outline}0\nENDSEC\n0\nEOF\n`;
+    const result = previewDxfFiles([{ name: 'gdal-hatch.dxf', bytes: new TextEncoder().encode(text) }]);
+    if (!result.ok) throw new Error(english(result.error));
+    expect(row(result.value.preview, 'P')).toMatchObject({ polygons: 1, duplicates: 1 });
+    expect((result.value.preview.areas[0]?.geometry as Polygon).coordinates[0]).toHaveLength(5);
+  });
+
   it('reads class codes of every scheme, and guesses from layer names', () => {
     expect(['0101', '011', '111', 'X2121', 'G12', '1104A', '0702'].map(classOfCode)).toEqual(['111', '111', '111', '2121', '12', '153', '2121']);
     expect(classOfCode('G111')).toBeNull();

@@ -1,13 +1,14 @@
 /**
  * DXF text → entities, blocks and layers, with dxf-parser (MIT, gdsestimating/dxf-parser) doing the
  * tokenising, the sections, the tables, the blocks and most entity types, and our handlers
- * (dxf-handlers.ts) the ones it lacks. dxf-parser throws on a file that ends before its EOF group or has a
- * malformed group; those become messages a planner can act on.
+ * (dxf-handlers.ts, dxf-polyline-handlers.ts) the ones it lacks or reads wrongly. dxf-parser throws on a
+ * file that ends before its EOF group or has a malformed group; those become messages a planner can act on.
  */
 import DxfParserModule from 'dxf-parser';
 import { fileName } from '../files.ts';
 import { failure, success, type Result } from '../result.ts';
-import { AttribHandler, CircleHandler, HatchHandler } from './dxf-handlers.ts';
+import { AttribHandler, CircleHandler, HatchHandler, TextHandler } from './dxf-handlers.ts';
+import { LwPolylineHandler, PolylineHandler } from './dxf-polyline-handlers.ts';
 
 /** An entity as dxf-parser and our handlers leave it: typed fields are read through dxf-entities.ts. */
 export type RawEntity = Readonly<Record<string, unknown>> & { readonly type: string };
@@ -41,6 +42,9 @@ export function parseDxfText(path: string, text: string): Result<ParsedDxf> {
   parser.registerEntityHandler(HatchHandler);
   parser.registerEntityHandler(AttribHandler);
   parser.registerEntityHandler(CircleHandler);
+  parser.registerEntityHandler(TextHandler);
+  parser.registerEntityHandler(LwPolylineHandler);
+  parser.registerEntityHandler(PolylineHandler);
   let parsed: { entities?: RawEntity[]; blocks?: Record<string, RawBlock>; tables?: { layer?: { layers?: Record<string, { colorIndex?: number }> } } } | null;
   try {
     parsed = parser.parseSync(text) as typeof parsed;

@@ -3,7 +3,7 @@
  * text and its encodings, the curves, and a clear refusal for every broken file. GDAL's reading of the
  * same files is compared in dxf-gdal.test.ts.
  */
-import type { Geometry, Polygon, Position } from 'geojson';
+import type { Geometry, Point, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { fromLonLat } from '../crs/reproject.ts';
@@ -11,6 +11,7 @@ import { gk } from '../crs/source-crs.ts';
 import { importFiles } from '../formats/index.ts';
 import type { ImportedFeature, ImportedLayer } from '../formats/types.ts';
 import { chinese, english, fixtureFiles } from '../test-support.ts';
+import { encodeText } from '../text/encode-text.ts';
 import { decodeDxf, unescapeDxfText } from './dxf-decode.ts';
 import { arcPoints, bulgePoints, ocs, splinePoints } from './dxf-geometry.ts';
 import { parcelNumber, plainMText, plainText, readLabels } from './dxf-text.ts';
@@ -170,6 +171,15 @@ describe('encodings', () => {
     expect(decodeDxf('a.dxf', bytes(dxf('', '宅基地')), 'gbk')).toMatchObject({ ok: true, value: { encoding: 'gbk', how: 'chosen' } });
   });
 
+  it('reads UTF-8 as UTF-8 under ANSI_936 (GDAL given a Chinese header as its template), and GBK under ANSI_936 as GBK', () => {
+    const header = '9\n$ACADVER\n1\nAC1018\n9\n$DWGCODEPAGE\n3\nANSI_936\n';
+    const utf8 = decodeDxf('a.dxf', bytes(dxf(header, '宅基地宅基地宅基地')));
+    expect(utf8).toMatchObject({ ok: true, value: { encoding: 'utf-8', how: 'detected', text: expect.stringContaining('宅基地宅基地宅基地') } });
+    expect(utf8.ok && utf8.notes.map(english)[0]).toContain('declares code page ANSI_936');
+    const gbk = decodeDxf('a.dxf', encodeText(dxf(header, '宅基地宅基地宅基地'), 'gbk').bytes);
+    expect(gbk).toMatchObject({ ok: true, value: { encoding: 'gbk', how: 'codepage', text: expect.stringContaining('宅基地宅基地宅基地') } });
+  });
+
   it('reads an R2007 drawing end to end: UTF-8 layer names and text, no code page needed', () => {
     const r2007 = dxf('9\n$ACADVER\n1\nAC1021\n', '宅基地 T9').replace('8\n0\n', '8\n地类注记\n');
     const result = importFiles([{ name: '新图.dxf', bytes: bytes(r2007) }]);
@@ -228,6 +238,71 @@ describe('curves', () => {
     expect(spline[0]).toEqual([0, 0]);
     expect(spline[spline.length - 1]).toEqual([2, 0]);
     expect(spline[4]![1]).toBeCloseTo(1, 12);
+  });
+});
+
+describe('polylines as other writers leave them', () => {
+  const drawing = (entities: string) => `0\nSECTION\n2\nENTITIES\n${entities}0\nENDSEC\n0\nEOF\n`;
+  const corners: readonly (readonly [number, number])[] = [
+    [X0, Y0],
+    [X0 + 100, Y0],
+    [X0 + 100, Y0 + 100],
+    [X0, Y0 + 100],
+  ];
+  const readText = (text: string) => {
+    const result = importFiles([{ name: 'drawing.dxf', bytes: new TextEncoder().encode(text) }]);
+    if (!result.ok) throw new Error(english(result.error));
+    return result.value[0] as ImportedLayer;
+  };
+  const squareArea = (layer: ImportedLayer, name: string) => ellipsoidalArea(byLayer(layer, name)[0]?.geometry as Polygon);
+
+  it('reads an R2010 LWPOLYLINE with a vertex identifier (91) after each vertex', () => {
+    const vertices = corners.map(([x, y], i) => `10\n${x}\n20\n${y}\n91\n${i + 1}\n`).join('');
+    const layer = readText(drawing(`0\nLWPOLYLINE\n5\nA1\n8\nP\n90\n4\n70\n1\n${vertices}`));
+    expect(byLayer(layer, 'P').map((f) => f.geometry?.type)).toEqual(['Polygon']);
+    expect(squareArea(layer, 'P')).toBeCloseTo(9998.7, 0);
+  });
+
+  it('ends a POLYLINE whose SEQEND is missing at the next entity, and reads that entity too', () => {
+    const vertices = corners.map(([x, y]) => `0\nVERTEX\n8\nP\n10\n${x}\n20\n${y}\n`).join('');
+    const layer = readText(drawing(`0\nPOLYLINE\n8\nP\n66\n1\n70\n1\n${vertices}0\nLINE\n8\nL\n10\n${X0}\n20\n${Y0}\n11\n${X0 + 10}\n21\n${Y0 + 10}\n`));
+    expect(squareArea(layer, 'P')).toBeCloseTo(9998.7, 0);
+    expect(byLayer(layer, 'L').map((f) => f.geometry?.type)).toEqual(['LineString']);
+  });
+
+  it('names a skipped entity without a handle by its type, not by a number CAD does not know', () => {
+    const square = corners.map(([x, y]) => `10\n${x}\n20\n${y}\n`).join('');
+    const result = importFiles([{ name: 'r12.dxf', bytes: new TextEncoder().encode(drawing(`0\nLWPOLYLINE\n8\nP\n90\n4\n70\n1\n${square}0\nLWPOLYLINE\n8\nQ\n90\n1\n70\n0\n10\n${X0}\n20\n${Y0}\n`)) }]);
+    expect(result.ok && result.notes.map(english).find((n) => n.includes('incomplete data'))).toContain('skipped: #LWPOLYLINE.');
+    expect(result.ok && result.value[0]?.features.map((f) => f.properties.EntityHandle)).toEqual(['']);
+  });
+
+  it('places mirrored labels as GDAL does: TEXT and ATTRIB in their OCS (x negated), POINT and MTEXT in world coordinates', () => {
+    const mirrored = '210\n0\n220\n0\n230\n-1\n';
+    const square = corners.map(([x, y]) => `10\n${x}\n20\n${y}\n`).join('');
+    const layer = readText(
+      drawing(
+        `0\nLWPOLYLINE\n5\nA1\n8\nP\n90\n4\n70\n1\n${square}` +
+          `0\nTEXT\n8\nT\n10\n${-(X0 + 30)}\n20\n${Y0 + 30}\n40\n2\n1\n0101\n${mirrored}` +
+          `0\nATTRIB\n8\nA\n10\n${-(X0 + 50)}\n20\n${Y0 + 50}\n40\n2\n1\nT7\n2\nTBBH\n70\n0\n${mirrored}` +
+          `0\nPOINT\n8\nD\n10\n${X0 + 10}\n20\n${Y0 + 20}\n${mirrored}` +
+          `0\nMTEXT\n8\nM\n10\n${X0 + 40}\n20\n${Y0 + 40}\n40\n2\n1\n0102\n${mirrored}`,
+      ),
+    );
+    const at = (name: string) => (fromLonLat(byLayer(layer, name)[0]?.geometry as Geometry, ZONE_40) as Point).coordinates.map((v) => Math.round(v));
+    expect([at('T'), at('A'), at('D'), at('M')]).toEqual([
+      [X0 + 30, Y0 + 30],
+      [X0 + 50, Y0 + 50],
+      [X0 + 10, Y0 + 20],
+      [X0 + 40, Y0 + 40],
+    ]);
+  });
+
+  it('gives what a block reference expands to the reference’s handle, as GDAL does: the one CAD can find', () => {
+    const square = corners.map(([x, y]) => `10\n${x - X0}\n20\n${y - Y0}\n`).join('');
+    const block = `0\nSECTION\n2\nBLOCKS\n0\nBLOCK\n8\n0\n2\nB\n70\n0\n10\n0\n20\n0\n0\nLWPOLYLINE\n5\n1F\n8\n0\n90\n4\n70\n1\n${square}0\nENDBLK\n0\nENDSEC\n`;
+    const layer = readText(`${block}${drawing(`0\nINSERT\n5\nA7\n8\nP\n2\nB\n10\n${X0}\n20\n${Y0}\n`)}`);
+    expect(byLayer(layer, 'P').map((f) => [f.properties.EntityHandle, f.properties.Block])).toEqual([['A7', 'B']]);
   });
 });
 

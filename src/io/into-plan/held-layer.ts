@@ -19,6 +19,7 @@ import { DEFAULT_SURVEY_MAPPING, withChoices } from '../../profiles/zhejiang-201
 import { surveyRecords, type SurveyRecords } from '../survey/survey-records.ts';
 import { alignedLayer, snapLayer, type SnappedLayer } from './align-topology.ts';
 import type { ImportChoices, ImportedArea, ImportPreview } from './preview-types.ts';
+import { storableLayer } from './storable-geometry.ts';
 
 /** What reading the files gave: every layer with its notes, GCJ-02 not applied, and the files' own notes. */
 export interface LayersRead {
@@ -86,8 +87,9 @@ export class HeldLayer {
     if (!converted) {
       // As a read with the conversion asked for would: every layer converted (and its note saying so), the first one used.
       const layers = convert ? this.#read.layers.map(convertedFromGcj02) : this.#read.layers;
-      const first = (layers[0] as LayerRead).layer;
-      const notes = [...layers.flatMap((l) => l.notes), ...this.#read.notes];
+      const storable = storableLayer((layers[0] as LayerRead).layer);
+      const first = storable.layer;
+      const notes = [...layers.flatMap((l) => l.notes), ...this.#read.notes, ...(storable.note ? [storable.note] : [])];
       converted = { first, notes, gcj02Offset: offsetFromPlan(first, convert, this.#context.planOutlines) };
       this.#converted.set(convert, converted);
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parsePlanText } from '../../domain/plan-file.ts';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { parsePlanText, serialisePlan } from '../../domain/plan-file.ts';
 import { applyPatch } from '../../domain/patch.ts';
 import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { PlanIndex } from '../../geo/plan-index.ts';
@@ -64,5 +65,24 @@ describe('import into the plan', () => {
     const applied = applyPatch(ctx.plan, imported.patch).plan;
     // No XZQMC to read: the village keeps its own name and code.
     expect(Object.values(applied.layers.boundary).map((f) => f.properties)).toEqual([{ villageCode: ctx.plan.meta.villageCode, villageName: ctx.plan.meta.villageName }]);
+  });
+
+  it('imports GeoJSON rings that enclose nothing (an empty hole, an empty part, an unclosed triangle) as a plan that opens again', () => {
+    const ctx = sample();
+    const collection = JSON.parse(new TextDecoder().decode(surveyFile(3)[0]!.bytes)) as FeatureCollection<Polygon | MultiPolygon>;
+    const [first, second, third] = collection.features as [Feature<Polygon>, Feature<Polygon>, Feature<Polygon>];
+    const shell = first.geometry.coordinates[0]!;
+    first.geometry.coordinates.push([]);
+    (second as Feature<Polygon | MultiPolygon>).geometry = { type: 'MultiPolygon', coordinates: [second.geometry.coordinates, []] };
+    third.geometry.coordinates = [[shell[0]!, shell[1]!, shell[2]!]];
+    const preview = previewImport([{ name: 'DLTB.geojson', bytes: new TextEncoder().encode(JSON.stringify(collection)) }], {});
+    if (!preview.ok) throw new Error(JSON.stringify(preview.error));
+    expect(preview.value.notes.find((n) => n.key === 'io.import.shortRings')).toMatchObject({ params: { count: 3, list: '#1, #2, #3' } });
+    for (const target of ['base', 'boundary'] as const) {
+      const imported = importPreview(ctx, target, preview.value);
+      if (!imported.ok) throw new Error(JSON.stringify(imported.error));
+      const reopened = parsePlanText(serialisePlan(applyPatch(ctx.plan, imported.patch).plan));
+      expect(reopened.ok && Object.keys(reopened.value.layers[target])).toHaveLength(3);
+    }
   });
 });

@@ -122,6 +122,14 @@ describe('Z and M shape types', () => {
     expect(readShp(noM.shp, noM.shx, NAMES)).toMatchObject({ ok: false, error: { key: 'io.shp.badRecordLength', params: { type: 'PointM', length: 20, expected: '28' } } });
   });
 
+  it('refuses a record with NaN coordinates as damaged, naming it, instead of failing later as a program error', () => {
+    const withNaN: Position[] = [[0, 0], [NaN, NaN], [10, 10], [10, 0], [0, 0]];
+    const polygons = shapefileBytes(5, [shapeContent(5, [SHELL]), shapeContent(5, [withNaN])]);
+    expect(readShp(polygons.shp, polygons.shx, NAMES)).toMatchObject({ ok: false, error: { key: 'io.shp.notNumbers', params: { file: 'test.shp', record: 2 } } });
+    const point = shapefileBytes(1, [shapeContent(1, [[[3, Infinity]]])]);
+    expect(readShp(point.shp, point.shx, NAMES)).toMatchObject({ ok: false, error: { key: 'io.shp.notNumbers', params: { record: 1 } } });
+  });
+
   it('refuses a MultiPatch (3-D models) with what to do', () => {
     const files = shapefileBytes(31, []);
     expect(readShp(files.shp, files.shx, NAMES)).toMatchObject({ ok: false, error: { key: 'io.shp.multipatch', params: { file: 'test.shp' } } });

@@ -64,6 +64,7 @@ export function readShp(shp: Uint8Array, shx: Uint8Array | null, names: ShpNames
     end = Math.max(end, offset + 8 + length);
     const parsed = parseRecord(new DataView(shp.buffer, shp.byteOffset + offset + 8, length), family);
     if (parsed.kind === 'bad') return failure('io.shp.badRecord', { file: names.shp, record });
+    if (parsed.kind === 'notNumbers') return failure('io.shp.notNumbers', { file: names.shp, record });
     if (parsed.kind === 'badLength') {
       return failure('io.shp.badRecordLength', { file: names.shp, record, type: shapeTypeName(parsed.type), length, expected: parsed.expected.join(' / ') });
     }
@@ -123,6 +124,8 @@ type Parsed =
   | { readonly kind: 'shape'; readonly geometry: Geometry; readonly orphanHoles: number; readonly windingReversed: boolean; readonly z: boolean; readonly m: boolean }
   | { readonly kind: 'null' }
   | { readonly kind: 'bad' }
+  /** An X or Y that is not a number (NaN, infinite): no reprojection or area can use it. */
+  | { readonly kind: 'notNumbers' }
   /** The length fits none of the layouts the type allows (expected: those lengths). */
   | { readonly kind: 'badLength'; readonly type: number; readonly expected: readonly number[] };
 
@@ -167,8 +170,14 @@ function parseRecord(content: DataView, family: ShapeFamily): Parsed {
   const layout = measureLayout(type, content.byteLength, xyBytes, points);
   if (layout.kind === 'badLength') return layout;
   if (geometry === null) return { kind: 'null' };
+  if (!finiteXY(content, xyBytes - (points ?? 1) * 16, points ?? 1)) return { kind: 'notNumbers' };
   const m = layout.mAt !== null && hasMeasure(content, layout.mAt, points ?? 1);
   return { kind: 'shape', geometry, orphanHoles: rings.orphanHoles, windingReversed: rings.windingReversed, z: shapeMeasures(type).z, m };
+}
+
+function finiteXY(content: DataView, at: number, count: number): boolean {
+  for (let i = 0; i < count * 2; i++) if (!Number.isFinite(content.getFloat64(at + i * 8, true))) return false;
+  return true;
 }
 
 /** The parts' positions, or null when a part index points outside the record. */
