@@ -19,6 +19,8 @@ describe('plan files', () => {
   it('says when the text is not JSON, or not a plan', () => {
     const notJson = parsePlanText('{"format": "village-plan",');
     expect(!notJson.ok && notJson.error.key).toBe('planFile.notJson');
+    expect(parsePlanText('')).toMatchObject({ ok: false, error: { key: 'planFile.empty' } });
+    expect(parsePlanText(' \r\n')).toMatchObject({ ok: false, error: { key: 'planFile.empty' } });
     const notPlan = parsePlanText('{"type":"FeatureCollection","features":[]}');
     expect(!notPlan.ok && notPlan.error.key).toBe('planFile.notAPlan');
   });
@@ -45,6 +47,26 @@ describe('plan files', () => {
       expect(parsed.error.params?.count).toBe(3);
       expect(String(parsed.error.params?.list)).toContain('classCode');
     }
+  });
+
+  it('refuses coordinates that are not longitude/latitude: x and y swapped, or metres written by hand', () => {
+    const base = good.layers.base[Object.keys(good.layers.base)[0] as never] as { properties: object };
+    const parsed = parsePlanText(
+      withLayer('base', {
+        swapped: { id: 'swapped', layer: 'base', geometry: rect(30, 120, 30.001, 120.001), properties: base.properties },
+        metres: { id: 'metres', layer: 'base', geometry: rect(40512345, 3370123, 40512400, 3370200), properties: base.properties },
+      }),
+    );
+    expect(parsed).toMatchObject({ ok: false, error: { key: 'planFile.badFeatures', params: { count: 2 } } });
+    expect(!parsed.ok && String(parsed.error.params?.list)).toContain('not longitude/latitude');
+  });
+
+  it('refuses an id that two layers share (a feature copied to another layer by hand): an edit of one would act on the other', () => {
+    const shared = planWith([feature('newBuild', 'x1', rect(120, 30, 120.001, 30.001)), feature('useChange', 'x2', rect(120, 30, 120.001, 30.001))]);
+    const raw = JSON.parse(serialisePlan(shared));
+    raw.layers.useChange = { x1: { ...raw.layers.useChange.x2, id: 'x1' } };
+    const parsed = parsePlanText(JSON.stringify(raw));
+    expect(parsed).toMatchObject({ ok: false, error: { key: 'planFile.badFeatures', params: { count: 1, list: 'useChange/x1: id already used in layer newBuild' } } });
   });
 
   it('treats __proto__ and constructor as bad ids, never as object machinery', () => {
@@ -76,6 +98,18 @@ describe('plan files: rule inputs', () => {
     raw.meta.safeguards = 'none';
     const parsed = parsePlanText(JSON.stringify(raw));
     expect(parsed.ok && parsed.value.meta).toMatchObject({ justifications: { b: { text: 'ok', at: '' } }, reserveQuotaKeptM2: null, safeguards: [] });
+  });
+
+  it('says which meta values a hand-edited file gave in a form it cannot keep (numbers in quotes), rather than dropping them silently', () => {
+    const raw = JSON.parse(serialisePlan(good));
+    raw.meta.population = '2884';
+    raw.meta.baseYear = '2017';
+    raw.meta.quotas = { cultivatedLand: '1649000', permanentBasicFarmland: 1159400 };
+    raw.meta.households = null;
+    const parsed = parsePlanText(JSON.stringify(raw));
+    expect(parsed.ok && parsed.value.meta).toMatchObject({ population: null, households: null, quotas: { cultivatedLand: null, permanentBasicFarmland: 1159400 } });
+    expect(parsed.ok && parsed.notes).toEqual([{ key: 'planFile.metaFieldsReset', params: { fields: 'baseYear、population、quotas.cultivatedLand' } }]);
+    expect(parsePlanText(serialisePlan(good))).toMatchObject({ ok: true, notes: [] });
   });
 
   it('reads a nullable field added after the file was written as null', () => {

@@ -27,13 +27,21 @@ export function serialisePlan(plan: Plan): string {
 }
 
 export function parsePlanText(text: string): Result<Plan> {
-  let raw: unknown;
+  const raw = parseJsonText(text);
+  return raw.ok ? parsePlan(raw.value) : raw;
+}
+
+/**
+ * The JSON value of a plan or backup file's text, or why there is none. An empty file (a copy or download
+ * that never finished) is said in words: the parser's own "Unexpected end of JSON input" tells a planner nothing.
+ */
+export function parseJsonText(text: string): Result<unknown> {
+  if (text.trim() === '') return failure('planFile.empty');
   try {
-    raw = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) as unknown, notes: [] };
   } catch (error) {
     return failure('planFile.notJson', { detail: error instanceof Error ? error.message : String(error) });
   }
-  return parsePlan(raw);
 }
 
 export function parsePlan(raw: unknown): Result<Plan> {
@@ -46,23 +54,27 @@ export function parsePlan(raw: unknown): Result<Plan> {
   if (!meta.ok) return meta;
   const profile = resolveProfile(meta.value.profileId, meta.value.profileOverrides);
 
-  const notes: Message[] = [];
+  const notes: Message[] = [...meta.notes];
   const layers = emptyLayers() as Record<LayerId, Record<FeatureId, PlanFeature>>;
   const rawLayers = isObject(raw.layers) ? raw.layers : {};
   const unknownLayers = Object.keys(rawLayers).filter((k) => !(LAYER_IDS as readonly string[]).includes(k));
-  if (unknownLayers.length) notes.push({ key: 'planFile.unknownLayers', params: { layers: unknownLayers.join(', ') } });
+  if (unknownLayers.length) notes.push({ key: 'planFile.unknownLayers', params: { layers: unknownLayers.join('、') } });
 
   const bad: string[] = [];
+  // Selection and most commands find a feature by its id alone: an id in two layers would let an edit of one act on the other.
+  const layerOfId = new Map<string, LayerId>();
   for (const layer of LAYER_IDS) {
     const features = rawLayers[layer];
     if (features === undefined) continue;
     if (!isObject(features)) return failure('planFile.badLayer', { layer });
     for (const [key, value] of Object.entries(features)) {
-      const problem = featureProblem(layer, key, value, profile);
+      const taken = layerOfId.get(key);
+      const problem = featureProblem(layer, key, value, profile) ?? (taken && idTakenProblem(taken));
       if (problem) {
         bad.push(`${layer}/${key.slice(0, 40)}: ${problem}`);
         continue;
       }
+      layerOfId.set(key, layer);
       layers[layer][key as FeatureId] = withMissingNullableFields(layer, value as PlanFeature);
     }
   }
@@ -87,35 +99,48 @@ function parseMeta(raw: unknown): Result<PlanMeta> {
     const v = raw[key];
     return typeof v === 'number' && Number.isInteger(v) && v > 1900 && v < 2200 ? v : defaults[key];
   };
-  return {
-    ok: true,
-    notes: [],
-    value: {
-      villageName: text('villageName'),
-      villageCode: text('villageCode'),
-      township: text('township'),
-      county: text('county'),
-      baseYear: year('baseYear'),
-      targetYear: year('targetYear'),
-      population: count('population'),
-      households: count('households'),
-      quotas: {
-        cultivatedLand: quota('cultivatedLand'),
-        permanentBasicFarmland: quota('permanentBasicFarmland'),
-        constructionTotal: quota('constructionTotal'),
-        urbanRuralConstruction: quota('urbanRuralConstruction'),
-        villageConstruction: quota('villageConstruction'),
-        pbfReserve: quota('pbfReserve'),
-      },
-      reserveQuotaKeptM2: nonNegative(raw.reserveQuotaKeptM2),
-      safeguards: parseSafeguards(raw.safeguards),
-      justifications: parseJustifications(raw.justifications),
-      profileId: text('profileId') || 'zhejiang-2017',
-      profileOverrides: sanitiseOverrides(raw.profileOverrides),
-      // Plans saved before the field existed have none.
-      datumParameters: sanitiseDatumParameters(raw.datumParameters),
+  const value: PlanMeta = {
+    villageName: text('villageName'),
+    villageCode: text('villageCode'),
+    township: text('township'),
+    county: text('county'),
+    baseYear: year('baseYear'),
+    targetYear: year('targetYear'),
+    population: count('population'),
+    households: count('households'),
+    quotas: {
+      cultivatedLand: quota('cultivatedLand'),
+      permanentBasicFarmland: quota('permanentBasicFarmland'),
+      constructionTotal: quota('constructionTotal'),
+      urbanRuralConstruction: quota('urbanRuralConstruction'),
+      villageConstruction: quota('villageConstruction'),
+      pbfReserve: quota('pbfReserve'),
     },
+    reserveQuotaKeptM2: nonNegative(raw.reserveQuotaKeptM2),
+    safeguards: parseSafeguards(raw.safeguards),
+    justifications: parseJustifications(raw.justifications),
+    profileId: text('profileId') || 'zhejiang-2017',
+    profileOverrides: sanitiseOverrides(raw.profileOverrides),
+    // Plans saved before the field existed have none.
+    datumParameters: sanitiseDatumParameters(raw.datumParameters),
   };
+  const unreadable = unreadableMetaFields(raw, quotas, value);
+  return { ok: true, value, notes: unreadable.length ? [{ key: 'planFile.metaFieldsReset', params: { fields: unreadable.join('、') } }] : [] };
+}
+
+const META_SCALARS = ['villageName', 'villageCode', 'township', 'county', 'baseYear', 'targetYear', 'population', 'households', 'reserveQuotaKeptM2'] as const;
+
+/**
+ * The meta fields a file gives a value the reader could not keep (a number in quotes, a year out of
+ * range): they read as not entered or as the default, which the planner must be told, or the township's
+ * quotas would silently vanish from a plan edited by hand. Named as the file names them, for whoever edits it.
+ */
+function unreadableMetaFields(raw: Record<string, unknown>, quotas: Record<string, unknown>, meta: PlanMeta): string[] {
+  const kept = (given: unknown, read: unknown) => given === undefined || given === null || given === read;
+  const fields: string[] = META_SCALARS.filter((key) => !kept(raw[key], meta[key]));
+  if (raw.quotas !== undefined && raw.quotas !== null && !isObject(raw.quotas)) fields.push('quotas');
+  for (const key of Object.keys(EMPTY_QUOTAS) as (keyof typeof EMPTY_QUOTAS)[]) if (!kept(quotas[key], meta.quotas[key])) fields.push(`quotas.${key}`);
+  return fields;
 }
 
 function nonNegative(v: unknown): number | null {
@@ -158,6 +183,11 @@ function featureProblem(layer: LayerId, key: string, raw: unknown, profile: Retu
   return undefined;
 }
 
+/** Why a feature cannot keep its id: a feature of an earlier layer (in `LAYER_IDS` order) has it. */
+export function idTakenProblem(otherLayer: LayerId): string {
+  return `id already used in layer ${otherLayer}`;
+}
+
 function isNullable(spec: FieldSpec): boolean {
   return spec.nullable;
 }
@@ -171,6 +201,21 @@ function withMissingNullableFields(layer: LayerId, feature: PlanFeature): PlanFe
 }
 
 function checkGeometry(geometry: Geometry | undefined, kind: 'area' | 'point'): string | undefined {
+  const shapeProblem = checkShape(geometry, kind);
+  if (shapeProblem) return shapeProblem;
+  // Positions are CGCS2000 longitude/latitude. Anything else (x and y swapped, Gauss-Krüger metres written
+  // into a file by hand or by another tool) would be drawn nowhere and stops the map from opening at all.
+  const outside = positionsOf(geometry as Geometry).find((p) => Math.abs(p[0] as number) > 180 || Math.abs(p[1] as number) > 90);
+  return outside ? `coordinates ${outside[0]}, ${outside[1]} are not longitude/latitude (x and y swapped, or metres?)` : undefined;
+}
+
+function positionsOf(geometry: Geometry): Position[] {
+  if (geometry.type === 'Point') return [geometry.coordinates];
+  if (geometry.type === 'Polygon') return geometry.coordinates.flat();
+  return geometry.type === 'MultiPolygon' ? geometry.coordinates.flat(2) : [];
+}
+
+function checkShape(geometry: Geometry | undefined, kind: 'area' | 'point'): string | undefined {
   if (!isObject(geometry)) return 'no geometry';
   if (kind === 'point') return geometry.type === 'Point' && isPosition(geometry.coordinates) ? undefined : 'not a point';
   if (geometry.type === 'Polygon') return isRings(geometry.coordinates) ? undefined : 'bad polygon coordinates';

@@ -5,11 +5,11 @@
  */
 import { EMPTY_HISTORY, type History, type HistoryEntry } from '../commands/history.ts';
 import { failure, type Message, type Result } from '../domain/message.ts';
-import { parsePlan, serialisePlan } from '../domain/plan-file.ts';
+import { parseJsonText, parsePlan, serialisePlan } from '../domain/plan-file.ts';
 import { featureCount, type Plan } from '../domain/plan.ts';
 import type { StoredVersion } from './draft-store.ts';
 import { storableHistory } from './plan-records.ts';
-import { setAsideForBackup, type SetAsideRecord } from './quarantine.ts';
+import { readableTime, setAsideForBackup, type SetAsideRecord } from './quarantine.ts';
 import { readUndoStep } from './read-draft.ts';
 import { sha256Hex } from '../io/sha256.ts';
 import type { DraftOrigin, DraftRecord, VersionRecord } from './schema.ts';
@@ -19,7 +19,8 @@ export const BACKUP_VERSION = 1;
 
 interface BackupVersion {
   readonly name: string;
-  readonly createdAt: string;
+  /** Null when the stored time was damaged (read back as the time of import). */
+  readonly createdAt: string | null;
   readonly publishedAt: string | null;
   readonly planSha256: string;
   readonly plan: unknown;
@@ -29,7 +30,7 @@ interface BackupFile {
   readonly format: typeof BACKUP_FORMAT;
   readonly backupVersion: typeof BACKUP_VERSION;
   readonly exportedAt: string;
-  readonly draft: { readonly name: string; readonly createdAt: string; readonly origin: DraftOrigin };
+  readonly draft: { readonly name: string; readonly createdAt: string | null; readonly origin: DraftOrigin };
   readonly planSha256: string;
   readonly plan: Plan;
   readonly history: { readonly undo: readonly HistoryEntry[]; readonly redo: readonly HistoryEntry[] };
@@ -52,20 +53,29 @@ export async function backupText(source: BackupSource, now = Date.now()): Promis
     format: BACKUP_FORMAT,
     backupVersion: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
-    draft: { name: source.info.name, createdAt: new Date(source.info.createdAt).toISOString(), origin: source.info.origin },
+    draft: { name: source.info.name, createdAt: isoTime(source.info.createdAt), origin: source.info.origin },
     planSha256: await sha256Hex(serialisePlan(source.plan)),
     plan: source.plan,
     history: { undo: history.undo, redo: history.redo },
     versions: source.versions.map(({ record, planJson }) => ({
       name: record.name,
-      createdAt: new Date(record.createdAt).toISOString(),
-      publishedAt: record.publishedAt === null ? null : new Date(record.publishedAt).toISOString(),
+      createdAt: isoTime(record.createdAt),
+      publishedAt: record.publishedAt === null ? null : isoTime(record.publishedAt),
       planSha256: record.planSha256,
       plan: JSON.parse(planJson) as unknown,
     })),
     setAside: setAsideForBackup(source.setAside ?? [], history),
   };
   return JSON.stringify(file);
+}
+
+/**
+ * A stored time as ISO 8601, or null when a damaged record holds no time a Date can (`toISOString` would
+ * throw): the backup is the way out of a damaged draft, so one bad time must not stop it.
+ */
+function isoTime(ms: number): string | null {
+  const time = new Date(ms);
+  return Number.isFinite(time.getTime()) ? time.toISOString() : null;
 }
 
 export function backupFileName(info: DraftRecord, now = Date.now()): string {
@@ -88,13 +98,8 @@ export interface ParsedBackup {
  * that is damaged (the rest of the file is still good).
  */
 export async function parseBackup(text: string): Promise<Result<ParsedBackup>> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return failure('drafts.backup.notJson', { detail: error instanceof Error ? error.message : String(error) });
-  }
-  return readBackup(raw);
+  const raw = parseJsonText(text);
+  return raw.ok ? readBackup(raw.value) : raw;
 }
 
 export function isBackup(raw: unknown): boolean {
@@ -106,10 +111,11 @@ export async function readBackup(raw: unknown): Promise<Result<ParsedBackup>> {
   if (!isObject(raw) || raw.format !== BACKUP_FORMAT) return failure('drafts.backup.notABackup');
   if (typeof raw.backupVersion !== 'number') return failure('drafts.backup.notABackup');
   if (raw.backupVersion > BACKUP_VERSION) return failure('drafts.backup.tooNew', { version: raw.backupVersion, supported: BACKUP_VERSION });
-  if (!isObject(raw.plan)) return failure('drafts.backup.badPlan', { reason: 'planFile.notAPlan' });
+  if (!isObject(raw.plan)) return failure('drafts.backup.badPlan', { reasonKey: 'planFile.notAPlan' });
   if ((await sha256Hex(JSON.stringify(raw.plan))) !== raw.planSha256) return failure('drafts.backup.damaged');
   const plan = parsePlan(raw.plan);
-  if (!plan.ok) return failure('drafts.backup.badPlan', { reason: plan.error.key });
+  // The reason travels with its own parameters (which features, which version), translated where it is shown.
+  if (!plan.ok) return failure('drafts.backup.badPlan', { ...plan.error.params, reasonKey: plan.error.key });
 
   const notes: Message[] = [...plan.notes];
   const history = readBackupHistory(raw.history, plan.value, notes);
@@ -158,7 +164,7 @@ function readBackupSetAside(raw: unknown, notes: Message[]): SetAsideRecord[] {
       key: entry.key,
       value: entry.value,
       problem: typeof entry.problem === 'string' ? entry.problem : '',
-      at: typeof entry.at === 'number' && Number.isFinite(entry.at) ? entry.at : Date.now(),
+      at: readableTime(entry.at),
       state: SET_ASIDE_STATES.includes(entry.state) ? (entry.state as SetAsideRecord['state']) : 'pending',
     });
   }

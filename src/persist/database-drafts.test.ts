@@ -132,6 +132,19 @@ describe('2026 plans on this computer', () => {
     drafts.close();
   });
 
+  it('says a plan a newer version of the app saved needs an update, not that it is damaged', async () => {
+    const name = uniqueDbName();
+    const drafts = await opened(name);
+    const meta = valueOf(await drafts.create(village(['0101']), { name: '甲村', source: 'survey' }));
+    const raw = await openDB(name);
+    const text = (await raw.get('texts', meta.id)) as string;
+    await raw.put('texts', text.replace(/"schemaVersion": \d+/, '"schemaVersion": 99'), meta.id);
+
+    expect(refusal(await drafts.read(meta.id))).toMatchObject({ key: 'villageDb.file.tooNew', params: { file: '甲村', version: 99 } });
+    raw.close();
+    drafts.close();
+  });
+
   it('leaves out a damaged meta record from the list with a note', async () => {
     const name = uniqueDbName();
     const drafts = await opened(name);

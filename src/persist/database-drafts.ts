@@ -169,7 +169,9 @@ async function readPlan(db: Db, id: DatabaseDraftId): Promise<Result<DatabaseDra
   const name = meta?.name ?? storedName(rawMeta, id);
   if (!meta || typeof text !== 'string') return failure('databaseDrafts.read.damaged', { name });
   const parsed = parseVillageDatabaseText(text, name);
-  if (!parsed.ok) return failure('databaseDrafts.read.damaged', { name });
+  // A plan a newer version of the app saved (another tab already updated) is whole: the planner must update
+  // this tab, not give the plan up as damaged.
+  if (!parsed.ok) return parsed.error.key === 'villageDb.file.tooNew' ? parsed : failure('databaseDrafts.read.damaged', { name });
   // Never lose the plan because of its history: one that does not fit is left out with a note.
   const history = rawHistory === undefined ? EMPTY_DATABASE_HISTORY : historyOfText(rawHistory);
   const fits = history !== null && historyFits(parsed.value, history);

@@ -125,6 +125,17 @@ describe('set-aside records', () => {
     expect(broken.notes).toContainEqual({ key: 'drafts.backup.setAsideSkipped', params: { count: 1 } });
   });
 
+  it('can still be saved as a file when an edited backup gave a time no date can hold', async () => {
+    const { db, id } = await damagedDraft();
+    const loaded = await openAndIsolate(db, id);
+    const file = JSON.parse(await backupText({ info: loaded.info, plan: loaded.plan, history: loaded.history, versions: [], setAside: await listQuarantined(db, id) })) as { setAside: { at: unknown }[] };
+    file.setAside[0]!.at = 1e20;
+    const parsed = await parseBackup(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(parsed.error.key);
+    const [record] = parsed.value.setAside;
+    expect(() => setAsideText(record!)).not.toThrow();
+  });
+
   it('saves as a file whatever the store held, cycles and typed arrays included', () => {
     const cyclic: Record<string, unknown> = { bytes: new Uint8Array([1, 2]) };
     cyclic.self = cyclic;

@@ -36,9 +36,18 @@ function asSetAside(record: QuarantineRecord, storeKey: number): SetAsideRecord 
     key: record.key,
     value: record.value,
     problem: record.problem,
-    at: record.at,
+    at: readableTime(record.at),
     state: record.state ?? 'pending',
   };
+}
+
+/**
+ * The time a record was set aside, when a Date can hold it; now otherwise. A damaged record or an edited
+ * backup can say anything (1e20, a text), and the record's file names the time as ISO 8601, which throws
+ * for a time out of range: the record could not be downloaded at all.
+ */
+export function readableTime(at: unknown): number {
+  return typeof at === 'number' && Number.isFinite(new Date(at).getTime()) ? at : Date.now();
 }
 
 /** Every record set aside from the draft, oldest first. */

@@ -2,6 +2,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { serialisePlan } from '../domain/plan-file.ts';
+import { createI18n } from '../i18n/index.ts';
+import { renderMessage } from '../rules/render.ts';
+import { feature, rect } from '../domain/test-support.ts';
 import { createPlanStore } from '../store/plan.store.ts';
 import { createDraft, isolateDamaged, listDrafts } from './draft-store.ts';
 import { readDraft } from './read-draft.ts';
@@ -83,6 +86,16 @@ describe('damaged records', () => {
     expect(await db.count('history')).toBe(2);
   });
 
+  it('sets aside a feature whose id a feature of an earlier layer has, and opens the rest', async () => {
+    const { db, id, plan } = await storedDraft();
+    await db.put('features', { feature: feature('useChange', 'b-2', rect(120.001, 30, 120.0015, 30.0005)), order: 99, bytes: 10 }, [id, 'useChange', 'b-2']);
+    const loaded = await open(db, id);
+    expect(loaded.plan.layers.base['b-2' as never]).toEqual(plan.layers.base['b-2' as never]);
+    expect(loaded.plan.layers.useChange).toEqual({});
+    expect(loaded.damaged).toMatchObject([{ store: 'features', key: [id, 'useChange', 'b-2'], problem: 'id already used in layer base' }]);
+    expect(loaded.notes).toEqual([{ key: 'drafts.open.damagedFeatures', params: { count: 1 } }]);
+  });
+
   it('opens with default meta (and the village name) when the meta record is damaged', async () => {
     const { db, id } = await storedDraft();
     await db.put('planMeta', { draftId: id, oops: true } as never);
@@ -90,6 +103,28 @@ describe('damaged records', () => {
     expect(loaded.plan.meta.villageName).toBe('测试村');
     expect(Object.keys(loaded.plan.layers.base)).toHaveLength(5);
     expect(loaded.notes).toEqual([{ key: 'drafts.open.damagedMeta' }]);
+  });
+
+  it('says which version a draft saved by a newer editor has, not a template with blanks', async () => {
+    // An old copy of the app (an offline tab not yet updated) opening a draft a newer one saved.
+    const { db, id } = await storedDraft();
+    const meta = await db.get('planMeta', id);
+    await db.put('planMeta', { ...meta!, planSchemaVersion: 99 });
+    const loaded = await readDraft(db, id);
+    expect(loaded).toMatchObject({ ok: false, error: { key: 'drafts.open.unreadable', params: { reasonKey: 'planFile.tooNew', version: 99 } } });
+    const { t } = createI18n('zh-CN');
+    const shown = loaded.ok ? '' : renderMessage((key, values) => t(key, values ?? {}), loaded.error);
+    expect(shown).toContain('99');
+    expect(shown).not.toContain('{{');
+  });
+
+  it('says which meta values it could not keep, instead of opening them as not entered without a word', async () => {
+    const { db, id } = await storedDraft();
+    const stored = await db.get('planMeta', id);
+    await db.put('planMeta', { ...stored!, meta: { ...stored!.meta, population: '2884' } } as never);
+    const loaded = await open(db, id);
+    expect(loaded.plan.meta.population).toBeNull();
+    expect(loaded.notes).toEqual([{ key: 'planFile.metaFieldsReset', params: { fields: 'population' } }]);
   });
 
   it('lists the drafts it can read and counts the ones it cannot', async () => {

@@ -10,7 +10,7 @@ import type { FeatureId } from '../domain/ids.ts';
 import { LAYER_IDS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { failure, type Message, type Result } from '../domain/message.ts';
 import type { FeatureChange, Patch, QuarantineChange, QuarantineState } from '../domain/patch.ts';
-import { parsePlan } from '../domain/plan-file.ts';
+import { idTakenProblem, parsePlan } from '../domain/plan-file.ts';
 import { emptyPlan, PLAN_SCHEMA_VERSION, type Plan, type PlanMeta } from '../domain/plan.ts';
 import { readDraftRecord } from './draft-record.ts';
 import { unwrap } from 'idb';
@@ -103,7 +103,8 @@ function assembleDraft(info: DraftRecord, metaRecord: unknown, featureRows: read
   const { history, droppedSteps, maxSeq } = readHistory(historyRows, plan, damaged, ledger);
   ledger.nextSeq = maxSeq + 1;
 
-  const notes: Message[] = [];
+  // What the reader itself says (a meta value it could not keep) comes first.
+  const notes: Message[] = [...parsed.notes];
   const count = (store: DamagedRecord['store']) => damaged.filter((d) => d.store === store).length;
   if (count('planMeta')) notes.push({ key: 'drafts.open.damagedMeta' });
   if (count('features')) notes.push({ key: 'drafts.open.damagedFeatures', params: { count: count('features') } });
@@ -164,19 +165,33 @@ function rawPlan(head: PlanHead, rows: Iterable<FeatureRow>): Record<string, unk
 
 /**
  * The whole plan through `parsePlan` at once: the same work as opening a plan file. Only when that fails
- * on features is each one checked alone, to set the damaged ones aside.
+ * on features is each one checked alone, to set the damaged ones aside, and so is the one check alone
+ * cannot make: an id a feature of an earlier layer already has (the later one is set aside, as `parsePlan`
+ * refuses it).
  */
 function parseFeatures(head: PlanHead, features: Map<string, FeatureRow>, damaged: DamagedRecord[]): Result<Plan> {
   const whole = parsePlan(rawPlan(head, features.values()));
-  if (whole.ok || whole.error.key !== 'planFile.badFeatures') return whole.ok ? whole : failure('drafts.open.unreadable', { reason: whole.error.key });
-  for (const [slot, row] of features) {
+  if (whole.ok || whole.error.key !== 'planFile.badFeatures') return whole.ok ? whole : unreadable(whole.error);
+  const layerOfId = new Map<string, LayerId>();
+  const inLayerOrder = [...features].sort(([, a], [, b]) => LAYER_IDS.indexOf(a.layer) - LAYER_IDS.indexOf(b.layer));
+  for (const [slot, row] of inLayerOrder) {
     const alone = parsePlan(rawPlan(head, [row]));
-    if (alone.ok) continue;
-    damaged.push({ store: 'features', key: row.key, value: row.raw, problem: String(alone.error.params?.list ?? alone.error.key) });
+    const taken = layerOfId.get(row.id);
+    if (alone.ok && !taken) {
+      layerOfId.set(row.id, row.layer);
+      continue;
+    }
+    const problem = alone.ok ? idTakenProblem(taken as LayerId) : String(alone.error.params?.list ?? alone.error.key);
+    damaged.push({ store: 'features', key: row.key, value: row.raw, problem });
     features.delete(slot);
   }
   const rest = parsePlan(rawPlan(head, features.values()));
-  return rest.ok ? rest : failure('drafts.open.unreadable', { reason: rest.error.key });
+  return rest.ok ? rest : unreadable(rest.error);
+}
+
+/** The reader's reason with its own parameters (a newer plan's version, the field), translated where it is shown. */
+function unreadable(reason: Message): Result<never> {
+  return failure('drafts.open.unreadable', { ...reason.params, reasonKey: reason.key });
 }
 
 interface HistoryRead {

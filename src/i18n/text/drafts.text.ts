@@ -200,7 +200,6 @@ export const draftsText: Texts = {
   'drafts.home.origin.duplicate': { zh: '复制自“{{of}}”', en: 'Copy of “{{of}}”' },
   'drafts.home.origin.version': { zh: '由版本“{{versionName}}”恢复', en: 'Restored from version “{{versionName}}”' },
 
-  'drafts.backup.notJson': { zh: '文件不是有效的 JSON：{{detail}}', en: 'The file is not valid JSON: {{detail}}' },
   'drafts.backup.notABackup': { zh: '这不是本编辑器的备份文件。', en: 'This is not a backup file of this editor.' },
   'drafts.backup.tooNew': {
     zh: '备份文件来自更新版本的程序（格式 {{version}}，本程序支持到 {{supported}}），请先更新程序。',

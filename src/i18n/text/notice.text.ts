@@ -111,6 +111,10 @@ export const noticeText: Texts = {
   'notice.publish.tooShort': { zh: '公示期只有 {{days}} 天，不得少于 {{min}} 天：结束日期最早为 {{earliestEnd}}。', en: 'The notice would last only {{days}} days; it must last at least {{min}}: the earliest last day is {{earliestEnd}}.' },
   'notice.publish.missing': { zh: '请填写“{{field}}”。', en: 'Please fill in “{{field}}”.' },
   'notice.publish.textTooLong': { zh: '“{{field}}”不能超过 {{max}} 字。', en: '“{{field}}” may have at most {{max}} characters.' },
+  'notice.publish.noVillageArea': {
+    zh: '规划中没有村域界线，也没有地类图斑，公示地图无处可画：请先导入或绘制村域界线。',
+    en: 'The plan has no village boundary and no land-use parcels, so the notice has no map to show: import or draw the village boundary first.',
+  },
   'notice.publish.planHasErrors': { zh: '规划还有 {{count}} 个错误，改正后才能公示：{{rules}}。', en: 'The plan still has {{count}} errors; fix them before the notice: {{rules}}.' },
 
   'print.title.current': { zh: '{{village}}土地利用现状图', en: '{{village}}: land use today' },

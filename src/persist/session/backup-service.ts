@@ -1,6 +1,6 @@
 /** Export the open draft to a backup file; import a backup (or a plain plan file) as a new draft. */
-import { failure, type Message, type Result } from '../../domain/message.ts';
-import { parsePlan } from '../../domain/plan-file.ts';
+import type { Message, Result } from '../../domain/message.ts';
+import { parseJsonText, parsePlan } from '../../domain/plan-file.ts';
 import { featureCount } from '../../domain/plan.ts';
 import type { Editor } from '../../store/editor.ts';
 import { backupFileName, backupText, isBackup, readBackup } from '../backup.ts';
@@ -70,12 +70,9 @@ async function readableVersions(db: DraftsDb, id: DraftId): Promise<{ versions: 
 
 /** A file chosen on the start page: a backup (draft, history, versions) or the editor's own plan file. */
 export async function importDraftFile(db: DraftsDb, text: string, fileName: string): Promise<Result<DraftId>> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return failure('planFile.notJson', { detail: error instanceof Error ? error.message : String(error) });
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return json;
+  const raw = json.value;
   if (isBackup(raw)) {
     const backup = await readBackup(raw);
     if (!backup.ok) return backup;

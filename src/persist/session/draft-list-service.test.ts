@@ -138,6 +138,8 @@ describe('the drafts on this machine', () => {
     expect(again.ok && again.value.info).toMatchObject({ name: '东片', origin: { kind: 'backup', name: backup.fileName } });
 
     expect(await service.importFile({ name: 'x.json', text: async () => 'not json' })).toMatchObject({ ok: false, error: { key: 'planFile.notJson' } });
+    // A file whose copy never finished: zero bytes, said in words rather than as the parser's "Unexpected end of JSON input".
+    expect(await service.importFile({ name: '沈家埭村.plan.json', text: async () => '' })).toMatchObject({ ok: false, error: { key: 'planFile.empty' } });
     expect(posted).toHaveLength(2);
     expect((await listDrafts(db)).live).toHaveLength(4);
     service.dispose();

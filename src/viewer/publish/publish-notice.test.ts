@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeIssue } from '../../rules/issue.ts';
 import { fullCheck } from '../../rules/engine.ts';
+import { emptyPlan } from '../../domain/plan.ts';
+import { feature, planWith, rect } from '../../domain/test-support.ts';
 import { samplePlan } from '../../../tests/e2e/support/notice.ts';
 import { checkNoticeDetails, defaultEndDate, noticeState, type NoticeDetails } from './notice-details.ts';
 import { publishNotice, type PublishInput } from './publish-notice.ts';
@@ -40,6 +42,16 @@ describe('publishNotice', { timeout: 60_000 }, () => {
     const refused = await publishNotice(input({ issues: [error, error, makeIssue('inside-village', 'error', { key: 'x' }), warning] }));
     expect(refused).toMatchObject({ ok: false, error: { key: 'notice.publish.planHasErrors', params: { count: 3, rules: 'no-overlap (2), inside-village (1)' } } });
     expect((await publishNotice(input({ issues: [warning] }))).ok).toBe(true);
+  });
+
+  it('refuses a plan with neither a village boundary nor base parcels: the notice would have no map, every position null', async () => {
+    // Changes drawn before the base parcels and the boundary were imported.
+    const onlyChanges = planWith([feature('demolition', 'd1', rect(120, 30, 120.001, 30.001), { parcelNo: 'CJ1' })]);
+    for (const unmapped of [emptyPlan(), onlyChanges]) {
+      const checkedUnmapped = fullCheck(unmapped);
+      const refused = await publishNotice(input({ plan: unmapped, issues: checkedUnmapped.issues, tables: checkedUnmapped.tables }));
+      expect(refused).toMatchObject({ ok: false, error: { key: 'notice.publish.noVillageArea' } });
+    }
   });
 
   it('makes one HTML file with a hash-based CSP, the payload unable to close its element', async () => {

@@ -4,7 +4,7 @@
  * rules find errors in (severity error; justified warnings and warnings pass): the refusal lists the rules
  * and how many issues each found, so the planner knows what to fix.
  */
-import type { Message, Result } from '../../domain/message.ts';
+import { failure, type Message, type Result } from '../../domain/message.ts';
 import type { Plan } from '../../domain/plan.ts';
 import type { Issue } from '../../rules/issue.ts';
 import type { Tables } from '../../rules/tables/index.ts';
@@ -60,6 +60,7 @@ export async function publishNotice(input: PublishInput): Promise<Result<Publish
   if (error) return { ok: false, error };
   const noticeId = await noticeIdOf(input.plan.id, input.versionName, details.value, input.publishedAt);
   const payload = buildPayload({ plan: input.plan, versionName: input.versionName, details: details.value, tables: input.tables, noticeId, publishedAt: input.publishedAt });
+  if (!hasVillageArea(payload)) return failure('notice.publish.noVillageArea');
   const village = input.plan.meta.villageName || input.plan.id;
   const title = `${village}${village.endsWith('村') ? '' : '村'}土地利用规划公示`;
   const { html, contentSecurityPolicy } = await noticeHtml(input.template, payload, title);
@@ -68,6 +69,14 @@ export async function publishNotice(input: PublishInput): Promise<Result<Publish
     value: { bytes: new TextEncoder().encode(html), fileName: `${village}-规划公示-${details.value.startDate}.html`, payload, contentSecurityPolicy },
     notes: [],
   };
+}
+
+/**
+ * Whether the payload has a village to show: its box is built from the boundary, else the parcels. With
+ * neither the box is infinite, which JSON writes as null, and every position in the file would be null too.
+ */
+function hasVillageArea(payload: Pick<NoticePayload, 'bbox'>): boolean {
+  return payload.bbox.every(Number.isFinite);
 }
 
 /** A short stable id: the same plan, version, details and time give the same notice id (any plan type). */
