@@ -62,6 +62,17 @@ describe('restoring a set-aside feature record', () => {
     expect(salvaged.value.repairs.map((r) => r.key)).toContain('quarantine.repair.idTaken');
   });
 
+  it('gives a new id to a record whose id a feature of another layer has: selection and edits find features by id alone', () => {
+    // A copy pasted by hand into another layer, set aside when the draft opened: restored as it is, both would share the id.
+    const copy = { ...lost, id: neighbour.id };
+    const salvaged = salvageFeature(contextOf(plan), asStored(copy, ['d', 'newBuild', neighbour.id]));
+    expect(salvaged.ok).toBe(true);
+    if (!salvaged.ok) return;
+    expect(salvaged.value.feature.layer).toBe('newBuild');
+    expect(salvaged.value.feature.id).not.toBe(neighbour.id);
+    expect(salvaged.value.repairs.map((r) => r.key)).toContain('quarantine.repair.idTaken');
+  });
+
   it('refuses, with a reason, what holds nothing usable: no layer, no geometry, not a feature record', () => {
     const ctx = contextOf(plan);
     const errorOf = (input: SetAsideInput) => {

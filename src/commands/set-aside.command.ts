@@ -12,7 +12,7 @@ import { LAYER_IDS, LAYERS, type LayerId } from '../profiles/zhejiang-2017/layer
 import { failure, type Result } from '../domain/message.ts';
 import { putFeature, type QuarantineChange } from '../domain/patch.ts';
 import { parsePlan } from '../domain/plan-file.ts';
-import { getFeature } from '../domain/plan.ts';
+import { findFeature, getFeature } from '../domain/plan.ts';
 import { repairGeometry } from '../geo/repair.ts';
 import { isValidAreaGeometry } from '../geo/validity.ts';
 import type { CommandContext, CommandResult, Message } from './command.ts';
@@ -48,7 +48,7 @@ export function salvageFeature(ctx: CommandContext, record: SetAsideInput): Resu
   if (asItIs) return { ok: true, value: { feature: asItIs, repairs: [] }, notes: [] };
 
   const repairs: Message[] = [];
-  const id = featureIdFor(ctx, layer, [candidate.id, keyParts[2]], repairs);
+  const id = featureIdFor(ctx, [candidate.id, keyParts[2]], repairs);
   const geometry = LAYERS[layer].geometry === 'point' ? pointOf(candidate.geometry) : areaOf(candidate.geometry, repairs);
   if (!geometry.ok) return geometry;
   const properties = propertiesFor(ctx, layer, candidate.properties, repairs);
@@ -84,17 +84,20 @@ export function discardSetAside(record: Pick<SetAsideInput, 'id'>): CommandResul
  * wrapper was damaged): nothing to repair, not even the order of its fields.
  */
 function readAsItIs(ctx: CommandContext, layer: LayerId, candidate: Record<string, unknown>): PlanFeature | undefined {
-  if (candidate.layer !== layer || typeof candidate.id !== 'string' || getFeature(ctx.plan, layer, candidate.id as FeatureId)) return undefined;
+  if (candidate.layer !== layer || typeof candidate.id !== 'string' || findFeature(ctx.plan, candidate.id as FeatureId)) return undefined;
   const parsed = parsePlan({ format: 'village-plan', schemaVersion: ctx.plan.schemaVersion, id: ctx.plan.id, meta: ctx.plan.meta, layers: { [layer]: { [candidate.id]: candidate } } });
   const feature = parsed.ok ? getFeature(parsed.value, layer, candidate.id as FeatureId) : undefined;
   if (!feature || (feature.geometry.type !== 'Point' && !isValidAreaGeometry(feature.geometry as AreaGeometry))) return undefined;
   return feature;
 }
 
-/** The record's own id when it is a valid one nobody else in the layer has taken; a new one otherwise. */
-function featureIdFor(ctx: CommandContext, layer: LayerId, candidates: readonly unknown[], repairs: Message[]): FeatureId {
+/**
+ * The record's own id when it is a valid one no feature of any layer has taken (selection and edits find a
+ * feature by its id alone); a new one otherwise.
+ */
+function featureIdFor(ctx: CommandContext, candidates: readonly unknown[], repairs: Message[]): FeatureId {
   const usable = candidates.find((c): c is string => typeof c === 'string' && ID_PATTERN.test(c) && c !== '__proto__' && c !== 'constructor' && c !== 'prototype');
-  if (usable && !getFeature(ctx.plan, layer, usable as FeatureId)) return usable as FeatureId;
+  if (usable && !findFeature(ctx.plan, usable as FeatureId)) return usable as FeatureId;
   repairs.push({ key: usable ? 'quarantine.repair.idTaken' : 'quarantine.repair.newId' });
   return newFeatureId();
 }
