@@ -75,6 +75,10 @@ export const ioText: Texts = {
   'io.dbf.truncated': { zh: '属性表“{{file}}”不完整：声明 {{count}} 条记录，只有 {{complete}} 条完整。文件可能被截断，请重新获取。', en: 'Attribute table “{{file}}” is incomplete: it declares {{count}} records but only {{complete}} are complete. It was probably cut short; get it again.' },
   'io.dbf.deletedRecords': { zh: '属性表“{{file}}”中有 {{count}} 条记录已标记删除，未导入。', en: '{{count}} records of “{{file}}” are marked deleted and were not imported.' },
   'io.dbf.memoFields': { zh: '属性表“{{file}}”的备注型字段（{{fields}}）未读取。', en: 'Memo fields of “{{file}}” ({{fields}}) were not read.' },
+  'io.dbf.cpgContradicted': {
+    zh: '编码文件“{{file}}”写的是 {{cpg}}，但属性表中的文字不是 {{cpg}} 编码，按 {{encoding}} 才能正确读取，已按 {{encoding}} 读取。如文字乱码，请切换编码。',
+    en: 'Encoding file “{{file}}” says {{cpg}}, but the attribute table’s text is not {{cpg}}; it reads correctly only as {{encoding}}, and was read as {{encoding}}. If the text is garbled, switch the encoding.',
+  },
   'io.dbf.cpgNotUnderstood': { zh: '编码文件“{{file}}”的内容（“{{start}}”）不是可识别的编码名，已改为自动判断编码。', en: 'Encoding file “{{file}}” does not name a known encoding (“{{start}}”); the encoding was detected from the data instead.' },
   'io.dbf.encodingGuessed': { zh: '“{{file}}”没有 .cpg 编码文件，根据内容判断为 {{encoding}}。如文字显示为乱码，请切换编码。', en: '“{{file}}” has no .cpg encoding file; the text was detected as {{encoding}}. If it shows garbled, switch the encoding.' },
   'io.dbf.encodingUncertain': { zh: '“{{file}}”没有 .cpg 编码文件，无法确定编码，暂按 {{encoding}} 读取。请对照预览选择正确的编码（GBK 或 UTF-8）。', en: '“{{file}}” has no .cpg encoding file and its encoding is unclear; it was read as {{encoding}} for now. Compare the preview and choose the right encoding (GBK or UTF-8).' },

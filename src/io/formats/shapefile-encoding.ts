@@ -1,6 +1,7 @@
 /**
- * Which encoding a Shapefile's DBF is read with: the planner's choice, else the `.cpg`, else the DBF's
- * language-driver byte, else a GBK-or-UTF-8 guess from the bytes, reported with a preview of both readings.
+ * Which encoding a Shapefile's DBF is read with: the planner's choice, else the `.cpg` (unless it says UTF-8
+ * of bytes that are not), else the DBF's language-driver byte, else a GBK-or-UTF-8 guess from the bytes,
+ * reported with a preview of both readings.
  */
 import { fileName, type InputFile } from '../files.ts';
 import { note, type Message } from '../result.ts';
@@ -24,6 +25,15 @@ export function chooseEncoding(
   if (cpg) {
     const text = new TextDecoder('utf-8').decode(cpg.bytes);
     const fromCpg = encodingFromCpg(text);
+    if (fromCpg === 'utf-8') {
+      // A .cpg is written by whichever program saved the layer last, not by the one that wrote its bytes: a GBK
+      // table renamed or copied by a tool that writes "UTF-8" is common. Bytes that are not UTF-8 settle it.
+      const guess = detectEncoding(textSamples(dbf.bytes, header));
+      if (guess.encoding === 'gbk' && guess.confidence === 'high') {
+        notes.push(note('io.dbf.cpgContradicted', { file: fileName(cpg.name), cpg: 'UTF-8', encoding: 'GBK' }));
+        return { encoding: 'gbk', how: 'detected', confidence: 'high', preview: preview() };
+      }
+    }
     if (fromCpg) return { encoding: fromCpg, how: 'cpg', confidence: 'high', preview: null };
     notes.push(note('io.dbf.cpgNotUnderstood', { file: fileName(cpg.name), start: text.trim().slice(0, 40) }));
   }

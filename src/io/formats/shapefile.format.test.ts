@@ -59,6 +59,20 @@ describe('Shapefile text encodings', () => {
     expect(layer.crs).toMatchObject({ crs: { kind: 'geographic' }, how: 'inferred' });
   });
 
+  it('reads GBK as GBK when a .cpg says UTF-8 but the bytes are not UTF-8 (a .cpg written by the last program, not the first), and says so', () => {
+    const files = [...shapefileFixture(GEOTOOLS, 'chinese_poly'), { name: 'chinese_poly.cpg', bytes: new TextEncoder().encode('UTF-8') }];
+    const result = importFiles(files, ANYWHERE);
+    const layer = layerOf(result);
+    expect(layer.encoding).toMatchObject({ encoding: 'gbk', how: 'detected', confidence: 'high' });
+    expect(layer.features[0]?.properties).toMatchObject({ NAME: '黑龙江省' });
+    expect(result.ok && result.notes.map((n) => n.key)).toContain('io.dbf.cpgContradicted');
+  });
+
+  it('keeps a .cpg’s UTF-8 when the bytes are UTF-8', () => {
+    const files = [...shapefileFixture('third-party/zhejiang-districts-utf8-noprj', '浙江省'), { name: '浙江省.cpg', bytes: new TextEncoder().encode('UTF-8') }];
+    expect(layerOf(importFiles(files)).encoding).toMatchObject({ encoding: 'utf-8', how: 'cpg' });
+  });
+
   it('says so when a .cpg is an HTML page, and falls back to detection', () => {
     const files = [...shapefileFixture(SHPJS, 'htmlcpg'), { ...fixtureFiles(SHPJS, 'codepage.shx')[0]!, name: 'htmlcpg.shx' }];
     const result = importFiles(files, ANYWHERE);
