@@ -1,7 +1,11 @@
 import type { Polygon, Position } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../domain/features.ts';
+import { layerFeatures } from '../domain/plan.ts';
+import { districtsPlan, zhejiangDistricts } from '../../scripts/sample/real-districts.ts';
+import { jitterVertices } from '../../scripts/sample/real-looking.ts';
 import { snapCoverage } from './coverage-snap.ts';
+import { loadGeos } from './geos/geos-module.ts';
 import { withoutSpikes } from './coverage-snap-rings.ts';
 import { metresPerDegree } from './local-metric.ts';
 import { positionsEqual } from './rings.ts';
@@ -21,6 +25,9 @@ const has = (g: AreaGeometry, p: Position) => ring(g).some((q) => positionsEqual
 /** The edge p→q (either way) is an edge of the geometry's shell. */
 const hasEdge = (g: AreaGeometry, p: Position, q: Position) =>
   ring(g).some((a, i, r) => i + 1 < r.length && ((positionsEqual(a, p) && positionsEqual(r[i + 1] as Position, q)) || (positionsEqual(a, q) && positionsEqual(r[i + 1] as Position, p))));
+
+// The districts' boundary is their union, which GEOS makes.
+beforeAll(() => loadGeos());
 
 describe('snapCoverage', () => {
   it('makes two squares 0.3 mm apart share their edge exactly', () => {
@@ -171,4 +178,29 @@ describe('snapCoverage on a survey-like layer', () => {
     expect(report.sliversClosed).toBe(2 * 30 * 29);
     expect(features.every((f) => isValidAreaGeometry(f.geometry))).toBe(true);
   });
+
+  it('makes Zhejiang’s 90 real districts, every vertex moved ±0.3 mm, share their vertices exactly as the file had them', () => {
+    // A real coverage nobody here made (scripts/sample/real-districts.ts): each district's copy of the 42,264
+    // positions two districts share is moved on its own; snapping must bring back the file's own sharing.
+    const sharing = (geometries: readonly AreaGeometry[]) => {
+      const owners = new Map<string, Set<number>>();
+      geometries.forEach((g, k) => {
+        for (const polygon of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) {
+          for (const r of polygon) for (const p of r.slice(0, -1)) owners.set(`${p[0]},${p[1]}`, (owners.get(`${p[0]},${p[1]}`) ?? new Set()).add(k));
+        }
+      });
+      const byCount = new Map<number, number>();
+      for (const set of owners.values()) byCount.set(set.size, (byCount.get(set.size) ?? 0) + 1);
+      return Object.fromEntries([...byCount].sort(([a], [b]) => a - b));
+    };
+    const clean = districtsPlan(zhejiangDistricts());
+    const jittered = jitterVertices(clean, { seed: 2017 }).plan;
+    const geometriesOf = (plan: typeof clean) => layerFeatures(plan, 'base').map((f) => f.geometry as AreaGeometry);
+    expect(sharing(geometriesOf(jittered))[2]).toBeUndefined();
+    const { features, report } = snapCoverage(layerFeatures(jittered, 'base').map((f) => ({ id: f.id, geometry: f.geometry as AreaGeometry })));
+    expect(sharing(features.map((f) => f.geometry))).toEqual(sharing(geometriesOf(clean)));
+    expect(report.featuresKept).toBe(0);
+    expect(report.maxShiftM).toBeLessThanOrEqual(0.001);
+    expect(features.every((f) => isValidAreaGeometry(f.geometry))).toBe(true);
+  }, 60_000);
 });
