@@ -174,7 +174,11 @@ function fieldValue(bytes: Uint8Array, start: number, field: DbfField, decoder: 
       // Blank is "no value"; asterisks are how dBASE writes a number too wide for its field.
       if (text === '' || text.startsWith('*')) return null;
       const value = Number(text);
-      return Number.isFinite(value) ? value : null;
+      if (!Number.isFinite(value)) return null;
+      // An integer beyond a double's exact range (a 20-digit BSM in an N field, as Excel-made tables store
+      // codes) would come back with its last digits changed: its text keeps them. GDAL reads such a field as
+      // a real and loses them too.
+      return Number.isSafeInteger(value) || !/^-?\d+$/.test(text) ? value : text;
     }
     case 'L': {
       const c = String.fromCharCode(bytes[start] as number).toUpperCase();

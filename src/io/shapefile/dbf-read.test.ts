@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { readDbf, readDbfHeader } from './dbf-read.ts';
+
+/** A dBASE III table of numeric fields, each value written as given (right-aligned text, as dBASE writes it). */
+function numericTable(fields: readonly { name: string; length: number; decimals: number }[], rows: readonly string[][]): Uint8Array {
+  const headerLength = 32 + 32 * fields.length + 1;
+  const recordLength = 1 + fields.reduce((n, f) => n + f.length, 0);
+  const bytes = new Uint8Array(headerLength + rows.length * recordLength + 1);
+  const view = new DataView(bytes.buffer);
+  bytes[0] = 0x03;
+  view.setUint32(4, rows.length, true);
+  view.setUint16(8, headerLength, true);
+  view.setUint16(10, recordLength, true);
+  fields.forEach((field, i) => {
+    const at = 32 + 32 * i;
+    bytes.set(new TextEncoder().encode(field.name), at);
+    bytes[at + 11] = 'N'.charCodeAt(0);
+    bytes[at + 16] = field.length;
+    bytes[at + 17] = field.decimals;
+  });
+  bytes[headerLength - 1] = 0x0d;
+  rows.forEach((row, r) => {
+    let at = headerLength + r * recordLength;
+    bytes[at++] = 0x20;
+    row.forEach((value, i) => {
+      const length = (fields[i] as { length: number }).length;
+      bytes.set(new TextEncoder().encode(value.padStart(length, ' ')), at);
+      at += length;
+    });
+  });
+  bytes[bytes.length - 1] = 0x1a;
+  return bytes;
+}
+
+function read(bytes: Uint8Array) {
+  const header = readDbfHeader(bytes, 't.dbf');
+  if (!header.ok) throw new Error(header.error.key);
+  const table = readDbf(bytes, header.value, 'utf-8', 't.dbf');
+  if (!table.ok) throw new Error(table.error.key);
+  return table.value.records.map((r) => r.properties);
+}
+
+describe('numeric dBASE fields', () => {
+  it('keeps every digit of an integer too long for a double (a 20-digit BSM stored as a number) as its text', () => {
+    const rows = read(numericTable([{ name: 'BSM', length: 20, decimals: 0 }, { name: 'TBMJ', length: 15, decimals: 2 }], [['33042110121000001536', '1234.56'], ['330421101210', '7']]));
+    expect(rows).toEqual([
+      { BSM: '33042110121000001536', TBMJ: 1234.56 },
+      // Within a double's exact integers: a number, as before.
+      { BSM: 330421101210, TBMJ: 7 },
+    ]);
+  });
+});
