@@ -3,11 +3,16 @@
  * the same objects (fields included: a finding names refs): after an edit, only the clusters it touched are overlaid again. Entries not used by a
  * check are dropped at its end, so the memo holds one check's clusters at most.
  */
-import { PARTITION_LAYERS } from '../../profiles/zhejiang-2026/coverage.ts';
+import type { Polygon } from 'geojson';
+import { ellipsoidalArea } from '../../geo/area.ts';
+import { meanWidth, type PlanarPart } from '../../geo/geos/coverage-overlay.ts';
+import { rewindRfc7946 } from '../../geo/rings.ts';
+import { COVERAGE_NUMBERS, PARTITION_LAYERS } from '../../profiles/zhejiang-2026/coverage.ts';
+import { m2, metres } from '../issue.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
 import { layerCoverage, type CoverageCluster, type LayerCoverage } from './database-coverage.ts';
-import { layerKey, notCheckedFor, type DatabaseIssue, type DatabaseRuleId } from './database-rule.ts';
+import { databaseIssue, layerKey, notCheckedFor, type DatabaseIssue, type DatabaseRuleId } from './database-rule.ts';
 
 interface Entry {
   readonly inputs: readonly object[];
@@ -60,4 +65,17 @@ export function findInClusters(
   }
   memo.endRun();
   return issues;
+}
+
+/**
+ * A part of a layer's region an overlay found (a gap, land outside the region) as the rule's finding: its
+ * outline in lon/lat, its ellipsoidal area and its mean width; null under the report area. `named` gives
+ * the features the finding names, from the part's outline (lon/lat) or the part itself (the plane).
+ */
+export function regionPartIssue(rule: DatabaseRuleId, layer: DatabaseLayerName, coverage: LayerCoverage, part: PlanarPart, named: (geometry: Polygon, part: PlanarPart) => string[]): DatabaseIssue | null {
+  const geometry = rewindRfc7946(coverage.plane.toLonLat([part.polygon]) as Polygon);
+  const area = ellipsoidalArea(geometry);
+  if (area < COVERAGE_NUMBERS.reportM2) return null;
+  const params = { layerKey: layerKey(layer), areaM2: m2(area), widthM: metres(meanWidth([part], COVERAGE_NUMBERS.toleranceM)) };
+  return databaseIssue(rule, 'error', { layer, features: named(geometry, part), key: 'message', params, geometry });
 }

@@ -8,14 +8,11 @@
  * box, dissolved, minus the region there. The finding outlines the part outside.
  */
 import type { Polygon } from 'geojson';
-import { ellipsoidalArea } from '../../geo/area.ts';
 import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
-import { boxPolygon, clipParts, gapsIn, meanWidth, overlapOf } from '../../geo/geos/coverage-overlay.ts';
-import { rewindRfc7946 } from '../../geo/rings.ts';
+import { boxPolygon, clipParts, gapsIn, overlapOf, type PlanarPart } from '../../geo/geos/coverage-overlay.ts';
 import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
-import { m2, metres } from '../issue.ts';
-import { ClusterMemo, findInClusters } from './cluster-memo.ts';
+import { ClusterMemo, findInClusters, regionPartIssue } from './cluster-memo.ts';
 import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
 import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 
@@ -23,7 +20,7 @@ const memo = new ClusterMemo();
 
 function outsideOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
   const { plane } = coverage;
-  const { toleranceM, reportM2 } = COVERAGE_NUMBERS;
+  const { toleranceM } = COVERAGE_NUMBERS;
   const box = expandBBox(plane.box(cluster.box), toleranceM);
   let outside;
   try {
@@ -33,15 +30,12 @@ function outsideOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: C
   } catch (error) {
     return [databaseIssue('inside-village', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];
   }
-  return outside.flatMap((part) => {
-    const geometry = rewindRfc7946(plane.toLonLat([part.polygon]) as Polygon);
-    const area = ellipsoidalArea(geometry);
-    if (area < reportM2) return [];
-    // The features the part is of, not every neighbour whose box meets it.
+  // The features the part is of, not every neighbour whose box meets it.
+  const of = (geometry: Polygon, part: PlanarPart) => {
     const reach = expandBBox(geometryBBox(geometry), 1e-7);
-    const reaching = cluster.features.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach) && overlapOf(plane.polygons(f.geometry), [part.polygon], toleranceM).length > 0).map((f) => f.feature.ref);
-    return [databaseIssue('inside-village', 'error', { layer, features: reaching, key: 'message', params: { layerKey: layerKey(layer), areaM2: m2(area), widthM: metres(meanWidth([part], toleranceM)) }, geometry })];
-  });
+    return cluster.features.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach) && overlapOf(plane.polygons(f.geometry), [part.polygon], toleranceM).length > 0).map((f) => f.feature.ref);
+  };
+  return outside.flatMap((part) => regionPartIssue('inside-village', layer, coverage, part, of) ?? []);
 }
 
 export const insideVillageRule: DatabaseRule = {

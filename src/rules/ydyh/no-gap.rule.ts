@@ -7,22 +7,19 @@
  * misalignment, not land left out; one under the report area is not reported. The finding outlines the gap.
  */
 import type { Polygon } from 'geojson';
-import { ellipsoidalArea } from '../../geo/area.ts';
 import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
-import { boxPolygon, clipParts, gapsIn, meanWidth } from '../../geo/geos/coverage-overlay.ts';
-import { rewindRfc7946 } from '../../geo/rings.ts';
-import { m2, metres } from '../issue.ts';
+import { boxPolygon, clipParts, gapsIn } from '../../geo/geos/coverage-overlay.ts';
 import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
 import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
-import { ClusterMemo, findInClusters } from './cluster-memo.ts';
+import { ClusterMemo, findInClusters, regionPartIssue } from './cluster-memo.ts';
 
 const memo = new ClusterMemo();
 
 function gapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
   const { plane } = coverage;
-  const { toleranceM, reportM2 } = COVERAGE_NUMBERS;
+  const { toleranceM } = COVERAGE_NUMBERS;
   const box = expandBBox(plane.box(cluster.box), toleranceM);
   let gaps;
   try {
@@ -33,14 +30,12 @@ function gapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: Cove
   } catch (error) {
     return [databaseIssue('no-gap', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];
   }
-  return gaps.flatMap((gap) => {
-    const geometry = rewindRfc7946(plane.toLonLat([gap.polygon]) as Polygon);
-    const area = ellipsoidalArea(geometry);
-    if (area < reportM2) return [];
+  // The features around the gap, found by box: a gap is covered by none of them.
+  const around = (geometry: Polygon) => {
     const reach = expandBBox(geometryBBox(geometry), 1e-7);
-    const around = cluster.features.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach)).map((f) => f.feature.ref);
-    return [databaseIssue('no-gap', 'error', { layer, features: around, key: 'message', params: { layerKey: layerKey(layer), areaM2: m2(area), widthM: metres(meanWidth([gap], toleranceM)) }, geometry })];
-  });
+    return cluster.features.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach)).map((f) => f.feature.ref);
+  };
+  return gaps.flatMap((gap) => regionPartIssue('no-gap', layer, coverage, gap, around) ?? []);
 }
 
 export const noGapRule: DatabaseRule = {
