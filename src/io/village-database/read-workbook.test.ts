@@ -27,6 +27,12 @@ describe('readVillageWorkbook 上级下达', () => {
     expect(notes).toEqual([]);
   });
 
+  it('takes 公顷 in any of its spellings (ha, hm²)', async () => {
+    const { allocations, notes } = await allocationsOf([['耕地保有量（ha）', 164.9], ['村域建设用地总面积', '28.22 hm²']]);
+    expect(allocations).toEqual({ 9: 164.9, 1: 28.22 });
+    expect(notes).toEqual([]);
+  });
+
   // “耕地保有量（亩） | 2473.5” was read as 2,473.5 公顷: the unit was stripped from the name and the number kept.
   it('refuses an allocation in another unit, naming the unit and the one expected, rather than reading 亩 as 公顷', async () => {
     const { allocations, notes } = await allocationsOf([['耕地保有量（亩）', 2473.5], ['永久基本农田保护面积', '1739100平方米']]);

@@ -94,14 +94,23 @@ const INDICATOR_NUMBERS: ReadonlyMap<string, number> = new Map(INDICATORS.flatMa
 
 type Sheet = NonNullable<ReturnType<import('exceljs').Workbook['getWorksheet']>>;
 
-/** Units a township may write an allocation in; other words in brackets (“（约束性）”) are no unit. */
-const UNITS = new Set(['公顷', 'hm2', 'hm²', 'ha', '亩', '万亩', '平方米', '万平方米', '平方公里', '平方千米', 'km2', 'km²', 'm2', 'm²', '%', '平方米/人', '处']);
+/** Units a township may write an allocation in, each spelling to one name; other words in brackets (“（约束性）”) are no unit. */
+const UNITS: ReadonlyMap<string, string> = new Map([
+  ...['公顷', 'hm2', 'hm²', 'ha'].map((spelling): [string, string] => [spelling, '公顷']),
+  ...['平方米', 'm2', 'm²'].map((spelling): [string, string] => [spelling, '平方米']),
+  ...['平方公里', '平方千米', 'km2', 'km²'].map((spelling): [string, string] => [spelling, '平方公里']),
+  ...['亩', '万亩', '万平方米', '%', '平方米/人', '处'].map((unit): [string, string] => [unit, unit]),
+]);
 
-/** A unit written in brackets after a label (“耕地保有量（亩）”) or after a number (“2473.5 亩”); '' when none is. */
-function writtenUnit(label: string, value: string): string {
-  const afterLabel = /[（(]([^（()）]*)[)）]$/.exec(label.replace(/\s+/g, ''))?.[1];
-  const afterValue = /^[\d.,\s]+([^\d.,\s].*)$/.exec(value)?.[1]?.trim();
-  return [afterLabel, afterValue].find((unit) => unit !== undefined && UNITS.has(unit.toLowerCase())) ?? '';
+/**
+ * The unit written in brackets after a label (“耕地保有量（亩）”) or after a number (“2473.5 亩”), by its one
+ * name ('' when none is), and the value without it.
+ */
+function writtenUnit(label: string, value: string): { readonly unit: string; readonly number: string } {
+  const afterLabel = UNITS.get(/[（(]([^（()）]*)[)）]$/.exec(label.replace(/\s+/g, ''))?.[1]?.toLowerCase() ?? '');
+  const suffix = /^[\d.,\s]+([^\d.,\s].*)$/.exec(value)?.[1] ?? '';
+  const afterValue = UNITS.get(suffix.trim().toLowerCase());
+  return { unit: afterValue ?? afterLabel ?? '', number: afterValue ? value.slice(0, value.length - suffix.length).trim() : value };
 }
 
 /**
@@ -118,12 +127,12 @@ function readAllocations(path: string, sheet: Sheet | undefined, notes: Message[
     if (label === '' || label === '指标') continue;
     const number = INDICATOR_NUMBERS.get(label.replace(/^\d+[.、．]\s*/, '')) ?? INDICATOR_NUMBERS.get(label);
     const expected = INDICATORS.find((i) => i.number === number)?.unit;
-    const unit = writtenUnit(written, value);
+    const { unit, number: numberText } = writtenUnit(written, value);
     if (expected !== undefined && unit !== '' && unit !== expected) {
       notes.push({ key: 'cli.village.allocationUnit', params: { file: path, sheet: ALLOCATION_SHEET, row: r, label, unit, expected } });
       continue;
     }
-    const n = countOf(value.replace(/\s*(公顷|平方米\/人|%)$/, ''));
+    const n = countOf(numberText);
     if (number === undefined || n === undefined) notes.push({ key: 'cli.village.badAllocation', params: { file: path, sheet: ALLOCATION_SHEET, row: r, label, value } });
     else allocations[number] = n;
   }
