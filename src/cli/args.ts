@@ -27,7 +27,7 @@ export interface CliArgs {
   readonly decisions: Readonly<Record<string, string>>;
   /** tables --profile zhejiang-2026: the 用地用海 edition the database's codes are written in; null = not given (2023). */
   readonly edition: '2020' | '2023' | null;
-  /** survey-table: the layer's CRS (`--crs EPSG:4549`), whatever its .prj says or its numbers suggest; null = from the file. */
+  /** The layers' CRS (`--crs EPSG:4549`), whatever their .prj or `crs` member says or their numbers suggest; null = from the files. */
   readonly crs: SourceCrs | null;
 }
 
@@ -38,9 +38,9 @@ const FORMATS: Readonly<Record<Command, readonly Format[]>> = { check: ['text', 
 
 /** Options taking a value, per command. */
 const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
-  check: ['format', 'profile', 'lang', 'township', 'edition'],
-  tables: ['format', 'profile', 'lang', 'township', 'edition'],
-  export: ['format', 'profile', 'lang', 'township', 'out', 'encoding'],
+  check: ['format', 'profile', 'lang', 'township', 'edition', 'crs'],
+  tables: ['format', 'profile', 'lang', 'township', 'edition', 'crs'],
+  export: ['format', 'profile', 'lang', 'township', 'out', 'encoding', 'crs'],
   'survey-table': ['format', 'lang', 'decide', 'crs'],
 };
 

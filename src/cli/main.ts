@@ -27,20 +27,20 @@ export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   if (argv[0] === '--help' || argv[0] === '-h') return { code: 0, stdout: `${t('cli.usage')}\n`, stderr: '' };
   const parsed = parseArgs(argv);
   if (!parsed.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, parsed.error)}\n${t('cli.usage')}\n` };
-  return runCommand(cliWording(t, parsed.value.command), parsed.value);
+  return runCommand(cliWording(t), parsed.value);
 }
 
 /**
- * The formats' CRS-guess notes say to give the layer a .prj, which the editor and most commands offer;
- * survey-table's say its `--crs` option instead.
+ * The readers' CRS-guess notes say to give the layer a .prj, as the editor's import does; on the command
+ * line every command takes the `--crs` option instead.
  */
 const WITH_CRS_OPTION: Readonly<Record<string, string>> = {
   'io.crs.inferred': 'cli.crs.inferredOption',
   'io.crs.inferredAmbiguous': 'cli.crs.inferredAmbiguousOption',
+  'package.assumedZone': 'cli.crs.assumedZoneOption',
 };
 
-function cliWording(t: Translate, command: CliArgs['command']): Translate {
-  if (command !== 'survey-table') return t;
+function cliWording(t: Translate): Translate {
   return (key, params) => t(WITH_CRS_OPTION[key] ?? key, params);
 }
 
@@ -53,7 +53,7 @@ async function runCommand(t: Translate, args: CliArgs): Promise<CliOutput> {
     if (args.command === 'check') return (await import('./village-check.ts')).runVillageCheck(t, args);
   }
   await startLoadingGeos();
-  const input = readInput(args.input, args.profile);
+  const input = readInput(args.input, args.profile, args.crs ?? undefined);
   await loadGeos();
   if (!input.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, input.error)}\n` };
   let given: Input = input.value;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlanText } from '../domain/plan-file.ts';
 import { writePackageFolder, type WrittenPackage } from '../io/package/round-trip-support.ts';
 import { writeZip } from '../io/zip/zip-write.ts';
+import { gdal, skipWithoutGdal } from '../../tests/support/gdal.ts';
 import { runCli } from './main.ts';
 
 /** The sample village's delivery package (Shapefiles in the GK zone and GeoJSON), and copies of it as another tool delivers it. */
@@ -110,4 +111,43 @@ describe('village-plan check on packages as other tools deliver them', () => {
     expect(damaged.code).toBe(2);
     expect(damaged.stderr).toMatch(/broken\.zip.*is damaged/);
   });
+  // GK without the zone number and without a .prj, as CAD and old tools deliver it: zone 39 (开化) and zone
+  // 40 (the east coast) have the same numbers. --crs settles it; a GeoJSON layer's own crs member too.
+  it.skipIf(skipWithoutGdal('ogr2ogr'))('takes the layers’ system from --crs, or from the GeoJSON crs member, where the numbers carry no zone', async () => {
+    const geojson = await check(pkg.dir);
+    const noZone = shapefilesOnly('no-zone');
+    const shapefiles = join(noZone, '3.规划图形数据', 'Shapefile');
+    for (const file of readdirSync(shapefiles).filter((f) => f.endsWith('.shp'))) {
+      const source = join(pkg.dir, '3.规划图形数据', 'Shapefile', file);
+      const target = join(shapefiles, file);
+      rmSync(target);
+      gdal('ogr2ogr', ['-t_srs', 'EPSG:4549', '-lco', 'ENCODING=UTF-8', target, source]);
+      rmSync(target.replace(/\.shp$/, '.prj'));
+    }
+    const guessed = await check(noZone);
+    expect(guessed.stderr).toContain('give the right zone with --crs EPSG:<code>');
+    const given = await runCli(['check', noZone, '--crs', 'EPSG:4549', '--format', 'json', '--lang', 'en']);
+    expect(given.stderr).not.toContain('zone number');
+    for (const other of [guessed.report, JSON.parse(given.stdout) as Report]) {
+      expect(issueKeys(other)).toEqual(issueKeys(geojson.report));
+      expect(Math.abs(other.tables.F1.rows[0]!.cells.base!.m2 - geojson.report.tables.F1.rows[0]!.cells.base!.m2)).toBeLessThan(0.1);
+    }
+
+    // GeoJSON layers written by GDAL in EPSG:4549 carry a crs member naming the zone: read in it, without a guess note.
+    const named = join(scratch, 'named-zone');
+    cpSync(pkg.dir, named, { recursive: true });
+    const layers = join(named, '3.规划图形数据', 'GeoJSON');
+    for (const file of readdirSync(layers)) {
+      rmSync(join(layers, file));
+      gdal('ogr2ogr', ['-f', 'GeoJSON', '-lco', 'RFC7946=NO', '-t_srs', 'EPSG:4549', join(layers, file), join(pkg.dir, '3.规划图形数据', 'GeoJSON', file)]);
+    }
+    expect(readFileSync(join(layers, 'JQDLTB.geojson'), 'utf8')).toContain('EPSG::4549');
+    const read = await check(named);
+    expect(read.stderr).not.toContain('zone prefix');
+    expect(issueKeys(read.report)).toEqual(issueKeys(geojson.report));
+
+    const planFile = await runCli(['check', 'samples/sample-village.plan.json', '--crs', 'EPSG:4549', '--lang', 'en']);
+    expect(planFile.code).toBe(2);
+    expect(planFile.stderr).toContain('--crs is for the layer files of a package or a database');
+  }, 120_000);
 });

@@ -10,6 +10,7 @@ import type { Plan } from '../domain/plan.ts';
 import { PROFILES } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { MAX_FILE_BYTES, readPackageFolder } from '../io/package/read-folder.ts';
 import { NEEDS_PARAMETERS } from '../io/crs/datum-settle.ts';
+import type { SourceCrs } from '../io/crs/source-crs.ts';
 import { readPackageFiles } from '../io/package/read-files.ts';
 import { findGeodatabase, geodatabaseRefusal } from '../io/geodatabase-folder.ts';
 import { listZip } from '../io/zip/zip-read.ts';
@@ -30,7 +31,8 @@ function fromPackage(read: Result<ReconstructedPlan>): Result<Input> {
   return read.error.key === NEEDS_PARAMETERS ? { ok: false, error: { ...read.error, key: 'cli.needsDatumParameters' } } : read;
 }
 
-export function readInput(path: string, profileId: string): Result<Input> {
+/** `crs`: the system of a package's layers, whatever the files say (--crs); a plan file is lon/lat by its format and refuses one. */
+export function readInput(path: string, profileId: string, crs?: SourceCrs): Result<Input> {
   if (!PROFILES[profileId]) return { ok: false, error: { key: 'cli.unknownProfile', params: { profile: profileId, known: Object.keys(PROFILES).join(', ') } } };
   let stats;
   try {
@@ -39,7 +41,7 @@ export function readInput(path: string, profileId: string): Result<Input> {
     return unreadable(path, 'cli.notFound');
   }
   if (stats.isDirectory()) {
-    const read = fromPackage(readPackageFolder(path, profileId));
+    const read = fromPackage(readPackageFolder(path, profileId, crs));
     // No layers where a File Geodatabase or GeoPackage is: say what it is and how to export it, not "no layer".
     const found = !read.ok && read.error.params?.reasonKey === 'package.noLayers' ? findGeodatabase(path) : null;
     return found ? { ok: false, error: geodatabaseRefusal(path, found) } : read;
@@ -56,11 +58,12 @@ export function readInput(path: string, profileId: string): Result<Input> {
     }
     // A zipped package, as a township sends one: its layers found and read as the editor reads them.
     const zip = { name: path, bytes };
-    const read = readPackageFiles([zip], {}, profileId);
+    const read = readPackageFiles([zip], crs ? { crs } : {}, profileId);
     if (read) return fromPackage(read);
     const listed = listZip(zip);
     return listed.ok ? unreadable(path, 'package.zipNoLayers') : { ok: false, error: { key: 'cli.unreadable', params: { file: path, reasonKey: listed.error.key, ...listed.error.params } } };
   }
+  if (crs) return { ok: false, error: { key: 'cli.crsForPlanFile', params: { file: path } } };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));

@@ -176,7 +176,7 @@ describe('village-plan survey-table', () => {
   });
 
   // A layer in GK zone 40 without the zone number and without a .prj (CAD, old tools): the zone is a guess.
-  // The note says how to give the CRS on the command line: --crs here, a .prj for the database commands.
+  // The note says how to give the CRS on the command line: with --crs.
   it('takes the CRS from --crs for a Shapefile without .prj, and its guess note names the option', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'village-survey-'));
     const fields = [{ name: 'DLBM', type: 'C', length: 5, decimals: 0 }, { name: 'JQDLBM', type: 'C', length: 6, decimals: 0 }, { name: 'GHDLBM', type: 'C', length: 6, decimals: 0 }] as const;
@@ -201,10 +201,11 @@ describe('village-plan survey-table', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--crs must be EPSG:4490');
 
-    // The database commands have no --crs: their note says to give the layer a .prj.
+    // The database commands take --crs too, and their note says so.
     const database = await runCli(['tables', '--profile', 'zhejiang-2026', dir, '--lang', 'en']);
-    expect(database.stderr).toContain('give the layer a .prj of the right zone (ArcGIS “Define Projection”, or ogr2ogr -a_srs EPSG:<code>)');
-    expect(database.stderr).not.toContain('--crs');
+    expect(database.stderr).toContain('give the right zone with --crs EPSG:<code>');
+    const databaseGiven = await runCli(['tables', '--profile', 'zhejiang-2026', dir, '--crs', 'EPSG:4549', '--lang', 'en']);
+    expect(databaseGiven.stderr).not.toContain('zone number');
   });
 
   it('totals parcels clipped to a separately drawn village boundary', async () => {

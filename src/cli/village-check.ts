@@ -18,7 +18,7 @@ const REFS_SHOWN = 5;
 
 export async function runVillageCheck(t: Translate, args: CliArgs): Promise<CliOutput> {
   const render = (message: Message) => renderMessage(t, message);
-  const read = await readVillageDatabase(args.input, args.edition === '2020' ? 'ydyh-2020' : 'ydyh-2023');
+  const read = await readVillageDatabase(args.input, args.edition === '2020' ? 'ydyh-2020' : 'ydyh-2023', args.crs ?? undefined);
   if (!read.ok) return { code: 2, stdout: '', stderr: render(read.error) + '\n' };
   const editionKey = args.edition === null ? 'cli.village.editionDefault' : args.edition === '2020' ? 'cli.village.edition2020' : 'cli.village.edition2023';
   const stderr = [{ key: editionKey }, ...read.notes].map((m) => `${t('cli.note')}: ${render(m)}\n`).join('');

@@ -32,7 +32,7 @@ type Language = CliArgs['language'];
 
 export async function runVillageTables(t: Translate, args: CliArgs): Promise<CliOutput> {
   const render = (message: Message) => renderMessage(t, message);
-  const read = await readVillageDatabase(args.input, args.edition === '2020' ? 'ydyh-2020' : 'ydyh-2023');
+  const read = await readVillageDatabase(args.input, args.edition === '2020' ? 'ydyh-2020' : 'ydyh-2023', args.crs ?? undefined);
   if (!read.ok) return { code: 2, stdout: '', stderr: render(read.error) + '\n' };
   const empty = emptyParcelLayers(read.value);
   if (empty.length) return { code: 2, stdout: '', stderr: empty.map((m) => render(m) + '\n').join('') };

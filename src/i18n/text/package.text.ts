@@ -16,6 +16,7 @@ export const packageText: Texts = {
   },
   'package.skippedFeatures': { zh: '{{file}}：跳过 {{count}} 个不是面或坐标无效的要素，例如 {{list}}', en: '{{file}}: skipped {{count}} feature(s) that are not polygons or have bad coordinates, e.g. {{list}}' },
   'package.unknownCoordinates': { zh: '{{file}} 的坐标既不是经纬度，也不是 CGCS2000 3 度带高斯-克吕格坐标。', en: '{{file}} has coordinates that are neither lon/lat nor CGCS2000 3° Gauss-Krüger.' },
+  'package.crsContradicted': { zh: '{{file}} 的坐标（如 {{x}}, {{y}}）不可能是 {{crs}} 的坐标，没有读取。请核对坐标系后重试。', en: 'The coordinates of {{file}} (e.g. {{x}}, {{y}}) cannot be in {{crs}}; the file was not read. Check the coordinate system and try again.' },
   'package.assumedZone': { zh: '{{file}} 的坐标不带带号，按第 {{zone}} 带（中央经线 120°E）读取。', en: '{{file}} has coordinates without a zone prefix; read as zone {{zone}} (CM 120°E).' },
   'package.noLayers': { zh: '文件夹中没有基期地类图斑图层 JQDLTB（.geojson 或 .shp）。', en: 'The folder has no base parcel layer JQDLTB (.geojson or .shp).' },
   'package.zipNoLayers': { zh: '压缩包中没有成果包：需要基期地类图斑 JQDLTB（.geojson 或 .shp）和至少一个其他成果包图层（GHYT、TDGHDL、XZQ 等）。', en: 'The zip holds no delivery package: it needs the base parcels JQDLTB (.geojson or .shp) and at least one more package layer (GHYT, TDGHDL, XZQ …).' },

@@ -34,7 +34,7 @@ function decode(file: InputFile, notes: Message[]): string {
 }
 
 /** `EPSG:4528`, `urn:ogc:def:crs:EPSG::4528`, `urn:ogc:def:crs:OGC:1.3:CRS84`, `EPSG:4490`, `EPSG:4326`. */
-function crsFromName(name: string): SourceCrs | undefined {
+export function crsFromName(name: string): SourceCrs | undefined {
   if (/CRS84$/i.test(name)) return GEOGRAPHIC;
   const code = Number(/EPSG:{1,2}(?:[\d.]*:)?(\d+)$/i.exec(name)?.[1]);
   if (code === 4490 || code === 4326) return GEOGRAPHIC;

@@ -112,7 +112,8 @@ function checkBbox(value: Json, tolerated: Tolerated): void {
   if (!ok) tolerated.badBbox++;
 }
 
-function legacyCrsName(crs: unknown): string | null {
+/** The legacy (GeoJSON 2008) `crs` member's name, or null when it names none. */
+export function legacyCrsName(crs: unknown): string | null {
   if (!isObject(crs) || !isObject(crs.properties)) return null;
   return typeof crs.properties.name === 'string' ? crs.properties.name : null;
 }

@@ -25,6 +25,7 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const FEATURES = new TextEncoder().encode('"features"');
+const CRS = new TextEncoder().encode('"crs"');
 
 /** 1 for the bytes that matter inside a nested value: quotes and brackets. */
 const STRUCTURAL = new Uint8Array(256);
@@ -44,6 +45,11 @@ export class FeatureCursor {
   private constructor(
     private readonly bytes: Uint8Array,
     private readonly arrayStart: number,
+    /**
+     * The text of a (GeoJSON 2008) `crs` member written before the features, as GDAL and QGIS write it, so
+     * the rows can be read in the system it names; null when there is none before them.
+     */
+    readonly leadingCrs: Uint8Array | null = null,
   ) {}
 
   /** A cursor on the top-level `features` array of an object, or null for any other layout. */
@@ -53,6 +59,7 @@ export class FeatureCursor {
     let i = cut.skipSpace(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
     if (bytes[i] !== OPEN_OBJECT) return null;
     i = cut.skipSpace(i + 1);
+    let leadingCrs: Uint8Array | null = null;
     for (;;) {
       if (bytes[i] !== QUOTE) return null;
       const keyStart = i;
@@ -62,9 +69,11 @@ export class FeatureCursor {
       i = cut.skipSpace(i);
       if (bytes[i] !== COLON) return null;
       i = cut.skipSpace(i + 1);
-      if (isFeaturesKey(bytes, keyStart, keyEnd)) return bytes[i] === OPEN_ARRAY ? new FeatureCursor(bytes, i) : null;
+      if (isKey(bytes, keyStart, keyEnd, FEATURES)) return bytes[i] === OPEN_ARRAY ? new FeatureCursor(bytes, i, leadingCrs) : null;
+      const valueStart = i;
       i = cut.skipValue(i);
       if (i < 0) return null;
+      if (isKey(bytes, keyStart, keyEnd, CRS)) leadingCrs = bytes.subarray(valueStart, i);
       i = cut.skipSpace(i);
       if (bytes[i] !== COMMA) return null;
       i = cut.skipSpace(i + 1);
@@ -107,7 +116,7 @@ export class FeatureCursor {
       const keyStart = i;
       i = bytes[i] === QUOTE ? this.skipString(i) : -1;
       // A second `features` member would replace the first in JSON.parse: not a layout to cut.
-      if (i < 0 || isFeaturesKey(bytes, keyStart, i)) return null;
+      if (i < 0 || isKey(bytes, keyStart, i, FEATURES)) return null;
       i = this.skipSpace(i);
       if (bytes[i] !== COLON) return null;
       i = this.skipValue(this.skipSpace(i + 1));
@@ -169,8 +178,8 @@ export class FeatureCursor {
   }
 }
 
-function isFeaturesKey(bytes: Uint8Array, start: number, end: number): boolean {
-  if (end - start !== FEATURES.length) return false;
-  for (let k = 0; k < FEATURES.length; k++) if (bytes[start + k] !== FEATURES[k]) return false;
+function isKey(bytes: Uint8Array, start: number, end: number, key: Uint8Array): boolean {
+  if (end - start !== key.length) return false;
+  for (let k = 0; k < key.length; k++) if (bytes[start + k] !== key[k]) return false;
   return true;
 }

@@ -2,12 +2,18 @@
  * One package layer from GeoJSON text: a FeatureCollection (or a single Feature) of polygons with flat
  * properties. Features that are not polygons or have unusable coordinates are skipped with a note naming
  * the record; a file that is not GeoJSON at all is an error naming the file. Gauss-Krüger coordinates
- * (CGCS2000 3° zones 39–41, with or without the zone prefix) are turned into lon/lat.
+ * (CGCS2000 3° zones 39–41, with or without the zone prefix) are turned into lon/lat: in the system the
+ * reader is given (the command line's --crs), else the one the file's (GeoJSON 2008) `crs` member names, as
+ * GDAL and QGIS write it for projected data, else as the numbers show. Without a prefix the numbers cannot
+ * tell zone 39 from 40 or 41, so a zone named by the file or the reader is taken, and only a guess is noted.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { failure, type Message, type Result } from '../../domain/message.ts';
 import { fromGaussKruger, type GkCrs, type GkZone } from '../../geo/projection.ts';
 import type { BBox } from '../../geo/bbox.ts';
+import { describeCrs, type SourceCrs } from '../crs/source-crs.ts';
+import { crsFromName } from '../formats/geojson.format.ts';
+import { legacyCrsName } from '../geojson/geojson-structure.ts';
 import { BROKEN, FeatureCursor } from './geojson-features.ts';
 import { skimFeature, type Skimmed } from './geojson-skim.ts';
 import type { FieldValue, KeepRow, PackageFeature, PackageLayer, PackageLayerName, RowSummary } from './package-layers.ts';
@@ -27,9 +33,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * FeatureCollection (geojson-features.ts), else, or when any piece does not parse, the whole text at once,
  * which gives the same result and JSON.parse's message for the whole file.
  */
-export function readGeoJsonLayer(name: PackageLayerName, file: string, bytes: Uint8Array, keep?: KeepRow): Result<PackageLayer> {
+export function readGeoJsonLayer(name: PackageLayerName, file: string, bytes: Uint8Array, keep?: KeepRow, chosenCrs?: SourceCrs): Result<PackageLayer> {
   const cursor = FeatureCursor.open(bytes);
-  const read = cursor ? readPieces(name, file, bytes, cursor, keep) : null;
+  const read = cursor ? readPieces(name, file, bytes, cursor, keep, chosenCrs) : null;
   if (read) return read;
   let text: string;
   try {
@@ -38,12 +44,20 @@ export function readGeoJsonLayer(name: PackageLayerName, file: string, bytes: Ui
     // RFC 7946 GeoJSON is UTF-8; a package's GeoJSON in another encoding is not one the province accepts.
     return failure('package.notUtf8', { file });
   }
-  return parseGeoJsonLayer(name, file, text, keep);
+  return parseGeoJsonLayer(name, file, text, keep, chosenCrs);
 }
 
 /** The layer from its pieces, or null to parse the file whole instead. */
-function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cursor: FeatureCursor, keep: KeepRow | undefined): Result<PackageLayer> | null {
-  const rows = new LayerRows(keep);
+function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cursor: FeatureCursor, keep: KeepRow | undefined, chosenCrs: SourceCrs | undefined): Result<PackageLayer> | null {
+  let crsMember: unknown;
+  try {
+    crsMember = cursor.leadingCrs && JSON.parse(utf8.decode(cursor.leadingCrs));
+  } catch {
+    return null;
+  }
+  const said = saidCrs(file, crsMember ?? undefined, chosenCrs);
+  if (!said.ok) return said;
+  const rows = new LayerRows(keep, said.value);
   let recordNo = 0;
   let start = cursor.first();
   while (start >= 0) {
@@ -94,11 +108,13 @@ function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cur
     return null;
   }
   if (!isObject(envelope) || envelope.type !== 'FeatureCollection' || !Array.isArray(envelope.features) || envelope.features.length !== 0) return null;
+  // A `crs` member after the features came too late for the rows: the file is read whole, member first.
+  if ((envelope.crs === undefined) !== (cursor.leadingCrs === null)) return null;
   return rows.finish(name, file);
 }
 
 /** A layer from GeoJSON text already decoded. */
-export function parseGeoJsonLayer(name: PackageLayerName, file: string, text: string, keep?: KeepRow): Result<PackageLayer> {
+export function parseGeoJsonLayer(name: PackageLayerName, file: string, text: string, keep?: KeepRow, chosenCrs?: SourceCrs): Result<PackageLayer> {
   let root: unknown;
   try {
     root = JSON.parse(text);
@@ -107,7 +123,9 @@ export function parseGeoJsonLayer(name: PackageLayerName, file: string, text: st
   }
   const rawFeatures: unknown = isObject(root) && root.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : isObject(root) && root.type === 'Feature' ? [root] : null;
   if (!Array.isArray(rawFeatures)) return failure('package.notFeatureCollection', { file });
-  const rows = new LayerRows(keep);
+  const said = saidCrs(file, isObject(root) ? root.crs : undefined, chosenCrs);
+  if (!said.ok) return said;
+  const rows = new LayerRows(keep, said.value);
   for (let i = 0; i < rawFeatures.length; i++) rows.add(rawFeatures[i], i + 1);
   return rows.finish(name, file);
 }
@@ -194,7 +212,10 @@ class LayerRows {
   /** Decided by the first polygon, as every row of a file is in one system. */
   private crs: Crs | undefined;
 
-  constructor(private readonly keep: KeepRow | undefined) {}
+  constructor(
+    private readonly keep: KeepRow | undefined,
+    private readonly said: SaidCrs | null,
+  ) {}
 
   /** Whether rows may be skimmed first: only to leave rows out, and once the first polygon has shown lon/lat. */
   get skims(): boolean {
@@ -220,10 +241,18 @@ class LayerRows {
     }
     this.polygons++;
     const polygon = geometry as unknown as Polygon | MultiPolygon;
-    const crs = (this.crs ??= projectedCrs(polygon));
-    if (crs.kind === 'unknown') return; // the layer is refused in finish()
+    const crs = (this.crs ??= this.crsOfRows(polygon));
+    if (crs.kind === 'unknown' || crs.kind === 'contradicted') return; // the layer is refused in finish()
     const row: PackageFeature = { recordNo, geometry: crs.kind === 'gk' ? reproject(polygon, crs.crs) : polygon, properties: flatProperties((raw as Json).properties) };
     if (!this.keep || this.keep(new ParsedRow(row))) this.features.push(row);
+  }
+
+  /** The system of every row, from the first polygon: as said when its numbers fit, else as they show. */
+  private crsOfRows(first: Polygon | MultiPolygon): Crs {
+    const seen = projectedCrs(first);
+    if (!this.said || fits(this.said.crs, seen)) return this.said?.crs ?? seen;
+    const p = (first.type === 'Polygon' ? first.coordinates[0]?.[0] : first.coordinates[0]?.[0]?.[0]) as Position;
+    return { kind: 'contradicted', x: p[0] as number, y: p[1] as number };
   }
 
   finish(name: PackageLayerName, file: string): Result<PackageLayer> {
@@ -231,7 +260,8 @@ class LayerRows {
     if (this.skipped.length) notes.push({ key: 'package.skippedFeatures', params: { file, count: this.skipped.length, list: this.skipped.slice(0, MAX_LISTED).join('; ') } });
     const crs = this.crs;
     if (crs?.kind === 'unknown') return failure('package.unknownCoordinates', { file });
-    if (crs?.kind === 'gk' && !crs.crs.zonePrefix) notes.push({ key: 'package.assumedZone', params: { file, zone: crs.crs.zone } });
+    if (crs?.kind === 'contradicted') return failure('package.crsContradicted', { file, crs: this.said?.name ?? '', x: crs.x, y: crs.y });
+    if (crs?.kind === 'gk' && !crs.crs.zonePrefix && !this.said) notes.push({ key: 'package.assumedZone', params: { file, zone: crs.crs.zone } });
     return { ok: true, value: { name, file, features: this.features, rows: this.polygons }, notes };
   }
 }
@@ -290,7 +320,23 @@ function scalarProperties(raw: Record<string, unknown>): Record<string, FieldVal
   return out;
 }
 
-type Crs = { kind: 'lonlat' } | { kind: 'gk'; crs: GkCrs } | { kind: 'unknown' };
+type Crs = { kind: 'lonlat' } | { kind: 'gk'; crs: GkCrs } | { kind: 'unknown' } | { kind: 'contradicted'; x: number; y: number };
+
+/** The system a layer's rows are said to be in: by the reader (--crs) or by the file's `crs` member. */
+interface SaidCrs {
+  readonly crs: Crs;
+  /** As notes show it (describeCrs). */
+  readonly name: string;
+}
+
+/** What the reader was given, else what the file's `crs` member names (a name the formats do not know is refused); null when neither says. */
+function saidCrs(file: string, member: unknown, chosen: SourceCrs | undefined): Result<SaidCrs | null> {
+  const named = chosen ?? (member === undefined || member === null ? null : crsFromName(legacyCrsName(member) ?? ''));
+  if (named === null) return { ok: true, value: null, notes: [] };
+  if (named === undefined) return failure('io.crs.unsupported', { file, name: legacyCrsName(member) ?? JSON.stringify(member) });
+  const crs: Crs = named.kind === 'geographic' ? { kind: 'lonlat' } : { kind: 'gk', crs: { zone: named.zone, zonePrefix: named.zonePrefix } };
+  return { ok: true, value: { crs, name: describeCrs(named) }, notes: [] };
+}
 
 /** Lon/lat, or Gauss-Krüger recognised from the coordinate range (domain.md §7: x ≈ 40,xxx,xxx → zone 40). */
 function projectedCrs(first: Polygon | MultiPolygon): Crs {
@@ -304,6 +350,12 @@ function projectedCrs(first: Polygon | MultiPolygon): Crs {
   // Without the zone prefix the zone cannot be read off; most of Zhejiang is zone 40 (CM 120°E).
   if (x > 0 && x < 1e6 && y > 2e6 && y < 5e6) return { kind: 'gk', crs: { zone: 40, zonePrefix: false } };
   return { kind: 'unknown' };
+}
+
+/** A said system fits the numbers when they are of its kind: lon/lat, or GK with the same zone prefix (or none, which shows no zone). */
+function fits(said: Crs, seen: Crs): boolean {
+  if (said.kind === 'gk' && seen.kind === 'gk') return said.crs.zonePrefix === seen.crs.zonePrefix && (!said.crs.zonePrefix || said.crs.zone === seen.crs.zone);
+  return said.kind === seen.kind;
 }
 
 function reproject(geometry: Polygon | MultiPolygon, crs: GkCrs): Polygon | MultiPolygon {

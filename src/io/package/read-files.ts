@@ -10,6 +10,7 @@ import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { BBox } from '../../geo/bbox.ts';
 import { expandFiles, importFiles } from '../formats/index.ts';
 import type { ImportedLayer, ReadOptions, RecordPeek } from '../formats/types.ts';
+import type { SourceCrs } from '../crs/source-crs.ts';
 import { extensionOf, fileName, stemOf, type InputFile } from '../files.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
 import { readGeoJsonLayer } from './geojson-layer.ts';
@@ -97,7 +98,7 @@ export function readPackageFiles(files: readonly InputFile[], options: ReadOptio
     const source = sources.get(name);
     if (!source) continue;
     const keep = rowsUsed(name, { layers });
-    const layer = source.kind === 'geojson' ? readGeoJson(name, source.files[0] as InputFile, keep) : readShapefile(name, source.files, options, keep);
+    const layer = source.kind === 'geojson' ? readGeoJson(name, source.files[0] as InputFile, keep, options.crs) : readShapefile(name, source.files, options, keep);
     if (!layer.ok) return layer;
     notes.push(...layer.notes);
     layers[name] = layer.value;
@@ -114,8 +115,8 @@ export function readPackageFiles(files: readonly InputFile[], options: ReadOptio
   return success({ ...plan.value, layers: summary.sort((a, b) => order(a.name) - order(b.name)) }, [...notes, ...plan.notes]);
 }
 
-function readGeoJson(name: PackageLayerName, file: InputFile, keep: KeepRow | undefined): Result<PackageLayer> {
-  return readGeoJsonLayer(name, file.name, file.bytes, keep);
+function readGeoJson(name: PackageLayerName, file: InputFile, keep: KeepRow | undefined, crs: SourceCrs | undefined): Result<PackageLayer> {
+  return readGeoJsonLayer(name, file.name, file.bytes, keep, crs);
 }
 
 function readShapefile(name: PackageLayerName, parts: readonly InputFile[], options: ReadOptions, keep: KeepRow | undefined): Result<PackageLayer> {

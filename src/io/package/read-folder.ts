@@ -12,6 +12,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Message, Result } from '../../domain/message.ts';
+import type { SourceCrs } from '../crs/source-crs.ts';
 import type { InputFile } from '../files.ts';
 import { readGeoJsonLayer } from './geojson-layer.ts';
 import { INPUTS_FILE_NAME, readPlanInputs, type PlanInputs } from './package-inputs.ts';
@@ -81,7 +82,7 @@ function readNamed(path: string): Result<InputFile> {
  * A package some of whose layers are Shapefiles only: read as the editor reads one (read-files.ts), which
  * takes a layer's GeoJSON where there is one, so only the other layers' Shapefile parts are read from disk.
  */
-function readWithShapefiles(folder: string, found: FolderFiles, profileId: string | undefined): Result<ReconstructedPlan> {
+function readWithShapefiles(folder: string, found: FolderFiles, profileId: string | undefined, crs: SourceCrs | undefined): Result<ReconstructedPlan> {
   const files: InputFile[] = [];
   const shapefileOnly = found.shapefileParts.filter((path) => !found.layers.has(shapefileLayerOf(path) as PackageLayerName));
   for (const path of [...found.layers.values(), ...shapefileOnly, ...(found.inputs ? [found.inputs] : [])]) {
@@ -90,7 +91,7 @@ function readWithShapefiles(folder: string, found: FolderFiles, profileId: strin
     files.push(file.value);
   }
   const hasParcels = found.layers.has('JQDLTB') || found.shapefileLayers.has('JQDLTB');
-  return readPackageFiles(files, {}, profileId) ?? { ok: false, error: { key: 'cli.unreadable', params: { file: folder, reasonKey: hasParcels ? 'package.parcelsOnly' : 'package.noLayers' } } };
+  return readPackageFiles(files, crs ? { crs } : {}, profileId) ?? { ok: false, error: { key: 'cli.unreadable', params: { file: folder, reasonKey: hasParcels ? 'package.parcelsOnly' : 'package.noLayers' } } };
 }
 
 /** The sidecar, or null with a note when it is missing from disk, too large or unusable. */
@@ -113,10 +114,11 @@ function readInputs(path: string | null, notes: Message[]): PlanInputs | null {
   return read.inputs;
 }
 
-export function readPackageFolder(folder: string, profileId?: string): Result<ReconstructedPlan> {
+/** `crs`: the system of every layer, whatever the files say (the command line's --crs). */
+export function readPackageFolder(folder: string, profileId?: string, crs?: SourceCrs): Result<ReconstructedPlan> {
   const found = layerFiles(folder);
   const files = found.layers;
-  if ([...found.shapefileLayers].some((name) => !files.has(name))) return readWithShapefiles(folder, found, profileId);
+  if ([...found.shapefileLayers].some((name) => !files.has(name))) return readWithShapefiles(folder, found, profileId, crs);
   if (!REQUIRED_LAYERS.every((name) => files.has(name))) return { ok: false, error: { key: 'cli.unreadable', params: { file: folder, reasonKey: 'package.noLayers' } } };
   const layers: PackageLayers = {};
   const notes: Message[] = [];
@@ -127,7 +129,7 @@ export function readPackageFolder(folder: string, profileId?: string): Result<Re
     const file = readNamed(path);
     if (!file.ok) return file;
     const shown = file.value.name;
-    const layer = readGeoJsonLayer(name, shown, file.value.bytes, rowsUsed(name, { layers }));
+    const layer = readGeoJsonLayer(name, shown, file.value.bytes, rowsUsed(name, { layers }), crs);
     if (!layer.ok) return layer.error.key === 'package.notUtf8' ? { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.notUtf8' } } } : layer;
     notes.push(...layer.notes);
     layers[layer.value.name] = layer.value;

@@ -14,6 +14,7 @@
 import { layerFileNames } from '../../profiles/zhejiang-2026/layer-file-names.ts';
 import { NO_VILLAGE_INFO, type VillageDatabase, type VillageFeature, type VillageLayer, type VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { NEEDS_PARAMETERS } from '../crs/datum-settle.ts';
+import type { SourceCrs } from '../crs/source-crs.ts';
 import { importFiles } from '../formats/index.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { listSome, type Message, type Result } from '../result.ts';
@@ -37,7 +38,8 @@ export interface ListedDatabase<F extends ListedFile> {
   readonly missingLayers: (layers: readonly string[]) => Message;
 }
 
-export async function readListedDatabase<F extends ListedFile>({ files, readBytes, missingLayers }: ListedDatabase<F>, edition: DeclaredEdition): Promise<Result<VillageDatabase>> {
+/** `crs`: the system of every layer, whatever the files say (the command line's --crs). */
+export async function readListedDatabase<F extends ListedFile>({ files, readBytes, missingLayers }: ListedDatabase<F>, edition: DeclaredEdition, crs?: SourceCrs): Promise<Result<VillageDatabase>> {
   const contents = findFolderContents(files);
   const missing = REQUIRED_LAYERS.filter((name) => !contents.layers.has(name));
   if (missing.length) return { ok: false, error: missingLayers(missing.map(layerFileNames)) };
@@ -45,7 +47,7 @@ export async function readListedDatabase<F extends ListedFile>({ files, readByte
   notes.push(...contents.unmatched.map(({ file, partOf }): Message => (partOf ? { key: LAYER_PART_NOT_READ, params: { file: file.path, layer: partOf } } : { key: 'cli.village.layerFileNotRead', params: { file: file.path } })));
   const layers: Partial<Record<VillageLayerName, VillageLayer>> = {};
   for (const [name, file] of contents.layers) {
-    const read = readLayer(name, file, files, readBytes);
+    const read = readLayer(name, file, files, readBytes, crs);
     if (!read.ok) return read;
     layers[name] = read.value;
     notes.push(...read.notes);
@@ -57,10 +59,10 @@ export async function readListedDatabase<F extends ListedFile>({ files, readByte
 }
 
 // The path last: a format's own message names the file without its folder.
-function importLayer<F extends ListedFile>(file: F, files: readonly F[], readBytes: ReadBytes<F>): Result<ImportedLayer> {
+function importLayer<F extends ListedFile>(file: F, files: readonly F[], readBytes: ReadBytes<F>, crs: SourceCrs | undefined): Result<ImportedLayer> {
   const inputs = layerInputFiles(file, files, readBytes);
   if (!inputs.ok) return inputs;
-  const read = importFiles(inputs.value);
+  const read = importFiles(inputs.value, crs ? { crs } : {});
   // A Xian 1980 / Beijing 1954 layer: the editor's import asks for the county's parameters, opening a database cannot.
   if (!read.ok) return unreadable(file.path, read.error.key === NEEDS_PARAMETERS ? 'villageDb.read.needsDatumParameters' : read.error.key, read.error.params);
   const layer = read.value[0];
@@ -68,8 +70,8 @@ function importLayer<F extends ListedFile>(file: F, files: readonly F[], readByt
   return { ok: true, value: layer, notes: read.notes };
 }
 
-function readLayer<F extends ListedFile>(name: VillageLayerName, file: F, files: readonly F[], readBytes: ReadBytes<F>): Result<VillageLayer> {
-  const imported = importLayer(file, files, readBytes);
+function readLayer<F extends ListedFile>(name: VillageLayerName, file: F, files: readonly F[], readBytes: ReadBytes<F>, crs: SourceCrs | undefined): Result<VillageLayer> {
+  const imported = importLayer(file, files, readBytes, crs);
   if (!imported.ok) return imported;
   const layer = imported.value;
   const rename = fieldNamer(name);

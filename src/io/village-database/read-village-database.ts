@@ -5,13 +5,15 @@
  */
 import { statSync } from 'node:fs';
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
+import type { SourceCrs } from '../crs/source-crs.ts';
 import { findGeodatabase, geodatabaseRefusal } from '../geodatabase-folder.ts';
 import type { Message, Result } from '../result.ts';
 import { listFolder, readFileBytes } from './layer-files.ts';
 import { unreadable } from './layer-matching.ts';
 import { readListedDatabase, type DeclaredEdition } from './read-listed-database.ts';
 
-export async function readVillageDatabase(folder: string, edition: DeclaredEdition): Promise<Result<VillageDatabase>> {
+/** `crs`: the system of every layer, whatever the files say (the command line's --crs). */
+export async function readVillageDatabase(folder: string, edition: DeclaredEdition, crs?: SourceCrs): Promise<Result<VillageDatabase>> {
   let isFolder: boolean;
   try {
     isFolder = statSync(folder).isDirectory();
@@ -31,5 +33,6 @@ export async function readVillageDatabase(folder: string, edition: DeclaredEditi
   return readListedDatabase(
     { files: listFolder(folder), readBytes: (file) => readFileBytes(file.path), missingLayers },
     edition,
+    crs,
   );
 }
