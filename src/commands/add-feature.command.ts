@@ -26,7 +26,7 @@ export function addFeature<L extends DrawnLayerId>(ctx: CommandContext, input: A
   const problem = geometryProblem(input.geometry);
   if (problem) return { ok: false, error: problem };
 
-  const fitted = fitToVillage(ctx.plan, input.geometry);
+  const fitted = fitToVillage(ctx.plan, input.geometry, ctx.profile.coverageToleranceM);
   if (!fitted.ok) return { ok: false, error: fitted.error };
   let geometry = fitted.geometry;
   const notes: Message[] = [...fitted.notes];
@@ -36,7 +36,7 @@ export function addFeature<L extends DrawnLayerId>(ctx: CommandContext, input: A
       .search(input.layer, geometryBBox(geometry))
       .map((hit) => getFeature(ctx.plan, hit.layer, hit.id))
       .filter((f): f is FeatureOf<L> & PlanFeature => f !== undefined) as { id: FeatureOf<L>['id']; geometry: AreaGeometry }[];
-    const clipped = clipAgainst(geometry, sameLayer);
+    const clipped = clipAgainst(geometry, sameLayer, ctx.profile.coverageToleranceM);
     if (!clipped.ok) return { ok: false, error: clipped.error };
     geometry = clipped.geometry;
     notes.push(...clipped.notes);

@@ -25,7 +25,7 @@ export function clipToNeighbours(ctx: CommandContext, ids: readonly FeatureId[])
       .map((hit) => getFeature(ctx.plan, hit.layer, hit.id))
       .filter((f): f is PlanFeature => f !== undefined)
       .map((f) => ({ id: f.id, geometry: f.geometry as AreaGeometry }));
-    const clipped = clipAgainst(feature.geometry, others);
+    const clipped = clipAgainst(feature.geometry, others, ctx.profile.coverageToleranceM);
     if (!clipped.ok) return { ok: false, error: clipped.error };
     if (clipped.notes.length === 0) continue;
     notes.push(...clipped.notes);

@@ -21,7 +21,7 @@ export function copyToLayer(ctx: CommandContext, ids: readonly FeatureId[], laye
     const source = findFeature(ctx.plan, id);
     if (!source) return refuse('commands.error.featureGone');
     if (source.geometry.type === 'Point') return refuse('commands.copy.notAnArea');
-    const fitted = fitToVillage(ctx.plan, source.geometry as AreaGeometry);
+    const fitted = fitToVillage(ctx.plan, source.geometry as AreaGeometry, ctx.profile.coverageToleranceM);
     if (!fitted.ok) return { ok: false, error: fitted.error };
     notes.push(...fitted.notes);
     const properties = defaultProperties(layer, ctx.profile, numbers[i] ?? '');

@@ -24,7 +24,7 @@ export function cutHole(ctx: CommandContext, id: FeatureId, hole: Polygon): Comm
   if (ellipsoidalArea(feature.geometry) - ellipsoidalArea(cut.value) < MIN_DRAWN_AREA_M2) return refuse('commands.hole.outsideFeature');
 
   const exclude = new Set([feature.id]);
-  const geometry = adoptNeighbourVertices(ctx, cut.value, exclude);
+  const geometry = adoptNeighbourVertices(ctx, cut.value, exclude, [feature.geometry]);
   const problem = geometryProblem(geometry);
   if (problem) return { ok: false, error: problem };
   return {

@@ -19,6 +19,7 @@ import { difference, union } from '../geo/overlay.ts';
 import { polygonsOf } from '../geo/rings.ts';
 import { type CommandContext, type CommandResult, type Message, refuse } from './command.ts';
 import { fitToVillage, geometryProblem, MIN_DRAWN_AREA_M2 } from './geometry-checks.ts';
+import { adoptNeighbourVertices } from './shared-boundaries.ts';
 
 export type PartitionLayerId = 'controlZone' | 'functionalZone';
 
@@ -45,7 +46,7 @@ function sliverLimitM2(layer: PartitionLayerId, profile: RuleProfile): number {
 export function drawOverPartition<L extends PartitionLayerId>(ctx: CommandContext, input: DrawOverPartitionInput<L>): CommandResult {
   const problem = geometryProblem(input.geometry);
   if (problem) return { ok: false, error: problem };
-  const fitted = fitToVillage(ctx.plan, input.geometry);
+  const fitted = fitToVillage(ctx.plan, input.geometry, ctx.profile.coverageToleranceM);
   if (!fitted.ok) return { ok: false, error: fitted.error };
   const notes: Message[] = [...fitted.notes];
   const drawn = fitted.geometry;
@@ -61,12 +62,14 @@ export function drawOverPartition<L extends PartitionLayerId>(ctx: CommandContex
     const before = ellipsoidalArea(zone.geometry);
     const cut = difference(zone.geometry, drawn);
     if (!cut.ok) return refuse('geometry.overlayFailed', { detail: cut.error });
-    const left = cut.value ? ellipsoidalArea(cut.value) : 0;
+    // The overlay drops the zone's vertices on straight runs, its own and those its neighbours' corners sit on.
+    const rest = cut.value ? adoptNeighbourVertices(ctx, cut.value, new Set([zone.id]), [zone.geometry]) : null;
+    const left = rest ? ellipsoidalArea(rest) : 0;
     if (before - left < MIN_DRAWN_AREA_M2) continue;
     takenM2 += before - left;
     zonesCut++;
     const kept: Position[][][] = [];
-    for (const polygon of cut.value ? polygonsOf(cut.value) : []) {
+    for (const polygon of rest ? polygonsOf(rest) : []) {
       const part: AreaGeometry = { type: 'Polygon', coordinates: polygon as Position[][] };
       if (ellipsoidalArea(part) < limit) slivers.push(part);
       else kept.push(polygon as Position[][]);
@@ -75,11 +78,13 @@ export function drawOverPartition<L extends PartitionLayerId>(ctx: CommandContex
     else changes.push(putFeature({ ...zone, geometry: kept.length === 1 ? { type: 'Polygon', coordinates: kept[0] as Position[][] } : { type: 'MultiPolygon', coordinates: kept } }));
   }
 
-  let geometry = drawn;
+  // The new zone takes the points where its outline crossed the zones' edges, which the cut zones now have.
+  const cutZones = changes.flatMap((change) => (change.after ? [(change.after as PlanFeature).geometry as AreaGeometry] : []));
+  let geometry = adoptNeighbourVertices(ctx, drawn, new Set(), cutZones);
   if (slivers.length > 0) {
-    const joined = union([drawn, ...slivers]);
+    const joined = union([geometry, ...slivers]);
     if (!joined.ok || !joined.value) return refuse('geometry.overlayFailed', { detail: joined.ok ? 'empty union' : joined.error });
-    geometry = joined.value;
+    geometry = adoptNeighbourVertices(ctx, joined.value, new Set(), [...cutZones, geometry, ...slivers]);
     const sliverM2 = slivers.reduce((s, g) => s + ellipsoidalArea(g), 0);
     notes.push({ key: 'commands.rezone.sliversJoined', params: { count: slivers.length, areaM2: Math.round(sliverM2 * 100) / 100, minM2: limit } });
   }

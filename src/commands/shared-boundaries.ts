@@ -55,9 +55,12 @@ export function shareVerticesWithNeighbours(
 
 /**
  * The reverse: puts into `geometry` the neighbours' vertices that lie on its edges. Clipping and union
- * may drop collinear points that neighbours still use; this restores them.
+ * may drop collinear points that neighbours still use; this restores them. Those of `madeFrom` (the
+ * geometries the overlay started from) go back too, shared or not: a vertex on a straight run bends that
+ * run on the ellipsoid (src/geo/area.ts), so without it the area would not be what it was (5 m² for one in
+ * the middle of a 1 km east–west edge at 30°N).
  */
-export function adoptNeighbourVertices(ctx: CommandContext, geometry: AreaGeometry, exclude: ReadonlySet<FeatureId>): AreaGeometry {
-  const points = neighbours(ctx, geometry, exclude).flatMap((n) => vertices(n.geometry));
+export function adoptNeighbourVertices(ctx: CommandContext, geometry: AreaGeometry, exclude: ReadonlySet<FeatureId>, madeFrom: readonly AreaGeometry[] = []): AreaGeometry {
+  const points = [...madeFrom, ...neighbours(ctx, geometry, exclude).map((n) => n.geometry)].flatMap(vertices);
   return insertVerticesOnEdges(geometry, points, VERTEX_TOLERANCE_DEG) ?? geometry;
 }

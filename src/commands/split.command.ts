@@ -22,7 +22,7 @@ export function splitFeatures(ctx: CommandContext, ids: readonly FeatureId[], li
 
   const cut: { feature: AreaFeature; largest: AreaGeometry; others: AreaGeometry[] }[] = [];
   for (const feature of found.features) {
-    const result = splitPolygonByLine(feature.geometry, [...line]);
+    const result = splitPolygonByLine(feature.geometry, [...line], { reachM: ctx.profile.coverageToleranceM });
     if (!result.ok) {
       if (result.reason === 'lineDoesNotCross') continue;
       return refuse('geometry.overlayFailed', { detail: result.detail ?? '' });

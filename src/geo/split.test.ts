@@ -86,6 +86,18 @@ describe('splitPolygonByLine', () => {
     no([[120.005, 30.005], [120.005, 30.005]]); // zero length
   });
 
+  it('takes a line ending inside within `reachM` of the outline to end on it: on the nearest vertex, else across the nearest edge', () => {
+    // 0.3 mm and 1 cm short of the east edge (x = 120.01) at 30°N, where a degree of longitude is ≈ 96.5 km.
+    const hair = 0.0003 / 96_500;
+    const reach = (line: Position[]) => splitPolygonByLine(sq, line, { reachM: 0.001 });
+    const toEdge = reach([[119.99, 30.005], [120.01 - hair, 30.005]]);
+    expect(toEdge.ok && toEdge.pieces.map((p) => ellipsoidalArea(p)).reduce((a, b) => a + b)).toBeCloseTo(ellipsoidalArea(sq), 2);
+    expect(splitPolygonByLine(sq, [[119.99, 30.005], [120.01 - hair, 30.005]])).toEqual({ ok: false, reason: 'lineDoesNotCross' });
+    const toCorner = reach([[120 + hair, 30 + hair], [120.01 - hair, 30.01 - hair]]);
+    expect(toCorner.ok && toCorner.pieces.flatMap((p) => [...vertexKeys(p)]).every((k) => vertexKeys(sq).has(k))).toBe(true);
+    expect(reach([[119.99, 30.005], [120.01 - 0.01 / 96_500, 30.005]])).toEqual({ ok: false, reason: 'lineDoesNotCross' });
+  });
+
   it('cuts a U-shape crossed twice into three pieces', () => {
     const u = polygon([[120, 30], [120.003, 30], [120.003, 30.003], [120.002, 30.003], [120.002, 30.001], [120.001, 30.001], [120.001, 30.003], [120, 30.003]]);
     const result = pieces(u, [[119.999, 30.002], [120.004, 30.002]]);

@@ -7,6 +7,7 @@
  */
 import type { Polygon, Position } from 'geojson';
 import type { AreaGeometry } from '../domain/features.ts';
+import { distanceToSegmentM, metresPerDegree } from './local-metric.ts';
 import { cycleSignedArea, PlanarGraph, type FaceCycle } from './planar-graph.ts';
 import { pointInPolygonRings, pointInRing } from './point-in-ring.ts';
 import { polygonsOf, positionsEqual, rings, ringSignedAreaPlanar } from './rings.ts';
@@ -20,11 +21,23 @@ export type SplitResult =
 /** Relative area difference above which a split is refused as numerically broken. */
 const AREA_TOLERANCE = 1e-6;
 
+/** Below this sine of the angle between the line and the edge it stops short of, the line runs along the edge rather than towards it. */
+const MIN_REACH_SINE = 0.1;
+
+export interface SplitOptions {
+  /**
+   * Metres: a line that ends inside the polygon this close to its outline is taken to end on it. Real
+   * neighbours' copies of a corner or an edge lie a fraction of a millimetre apart, and a line snapped to
+   * the neighbour's copy can stop just short of the polygon's own; without this it cuts nothing.
+   */
+  readonly reachM?: number;
+}
+
 /**
  * Each face the line cuts off becomes its own Polygon piece. Members of a MultiPolygon the line does not
  * cut stay together as one more piece (so nothing is lost and no member is silently re-assigned).
  */
-export function splitPolygonByLine(geometry: AreaGeometry, line: Position[]): SplitResult {
+export function splitPolygonByLine(geometry: AreaGeometry, line: Position[], options: SplitOptions = {}): SplitResult {
   const invalid = validateAreaGeometry(geometry).find((p) => p.severity === 'error');
   if (invalid) return { ok: false, reason: 'overlayFailed', detail: `invalid geometry: ${invalid.kind}` };
   if (!line.every((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]))) return { ok: false, reason: 'overlayFailed', detail: 'the line has a coordinate that is not a finite number' };
@@ -34,7 +47,7 @@ export function splitPolygonByLine(geometry: AreaGeometry, line: Position[]): Sp
   const pieces: Polygon[] = [];
   const untouched: Position[][][] = [];
   for (const polygon of polygonsOf(geometry)) {
-    const faces = splitOnePolygon(polygon, cutLine);
+    const faces = splitOnePolygon(polygon, options.reachM ? reachingOutline(polygon, cutLine, options.reachM) : cutLine);
     if (faces) pieces.push(...faces);
     else untouched.push(polygon.map((ring) => ring.map((p) => [...p])));
   }
@@ -65,6 +78,57 @@ function planarArea(geometry: AreaGeometry): number {
   let total = 0;
   for (const { ring, ringIndex } of rings(geometry)) total += (ringIndex === 0 ? 1 : -1) * Math.abs(ringSignedAreaPlanar(ring));
   return total;
+}
+
+/**
+ * The line with each end that stops inside the polygon within `reachM` of its outline brought onto it: to
+ * the polygon's own vertex when one is that close (its numbers, so the pieces share it), else carried on
+ * in its direction across the nearest edge, where noding finds the crossing exactly.
+ */
+function reachingOutline(polygon: readonly (readonly Position[])[], line: readonly Position[], reachM: number): Position[] {
+  const reached = [...line];
+  const last = line.length - 1;
+  for (const [end, previous] of [[0, 1], [last, last - 1]] as const) {
+    const p = line[end] as Position;
+    if (pointInPolygonRings(p, polygon) !== 'inside') continue;
+    const m = metresPerDegree(p[1] as number);
+    const toMetres = (q: Position): [number, number] => [((q[0] as number) - (p[0] as number)) * m.x, ((q[1] as number) - (p[1] as number)) * m.y];
+    const vertex = polygon.flat().find((q) => Math.hypot(...toMetres(q)) <= reachM);
+    if (vertex) {
+      reached[end] = vertex;
+      continue;
+    }
+    const edge = nearestEdge(polygon, p, m);
+    if (!edge || edge.distanceM > reachM) continue;
+    // The direction the line was going when it stopped: from the vertex before its end.
+    const [qx, qy] = toMetres(line[previous] as Position);
+    const length = Math.hypot(qx, qy);
+    const [ux, uy] = [-qx / length, -qy / length];
+    const [ax, ay] = toMetres(edge.a);
+    const [bx, by] = toMetres(edge.b);
+    const [ex, ey] = [bx - ax, by - ay];
+    const sine = (ux * ey - uy * ex) / Math.hypot(ex, ey);
+    if (Math.abs(sine) < MIN_REACH_SINE) continue;
+    // How far along the line's direction its end is from the edge's line, then as far again as the reach.
+    const along = (ax * ey - ay * ex) / (ux * ey - uy * ex);
+    if (!(along > 0)) continue;
+    const beyond = along + reachM;
+    reached[end] = [(p[0] as number) + (beyond * ux) / m.x, (p[1] as number) + (beyond * uy) / m.y];
+  }
+  return reached;
+}
+
+function nearestEdge(polygon: readonly (readonly Position[])[], p: Position, m: { x: number; y: number }): { a: Position; b: Position; distanceM: number } | undefined {
+  let best: { a: Position; b: Position; distanceM: number } | undefined;
+  for (const ring of polygon) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const a = ring[i] as Position;
+      const b = ring[i + 1] as Position;
+      const distanceM = distanceToSegmentM(p[0] as number, p[1] as number, a[0] as number, a[1] as number, b[0] as number, b[1] as number, m.x, m.y);
+      if (!best || distanceM < best.distanceM) best = { a, b, distanceM };
+    }
+  }
+  return best;
 }
 
 interface Segment {

@@ -11,7 +11,7 @@ import { vertices } from '../shared-boundaries.ts';
 import { applyEdit, type DatabaseEdit } from './database-edit.ts';
 import { EMPTY_DATABASE_HISTORY, record, redo, undo } from './database-history.ts';
 import { splitParcels } from './split-parcels.command.ts';
-import { area, at, grid, jittered, layerArea, tJunctionGrid, XZQDM } from './test-support.ts';
+import { area, at, grid, jittered, layerArea, M_LON, tJunctionGrid, XZQDM } from './test-support.ts';
 
 const line = (...points: [number, number][]): LineString => ({ type: 'LineString', coordinates: points.map(([x, y]) => at(x, y)) });
 const ref = (n: number) => `GHDLTB#${XZQDM}${String(n).padStart(8, '0')}`;
@@ -89,6 +89,15 @@ describe('splitParcels', () => {
         expect(applyEdit(edited, edit, 'back')).toEqual(real);
       }
     }
+  });
+
+  it('splits a parcel by a line snapped to the neighbour’s copy of their edge, a hair short of its own', () => {
+    // Parcels digitised apart: parcel 6's copy of the edge it shares with 5 can lie 0.3 mm inside 5.
+    const end = at(2, 1.5);
+    const cut: LineString = { type: 'LineString', coordinates: [at(0.5, 1.5), [(end[0] as number) - 0.0003 / M_LON, end[1] as number]] };
+    const { edit, edited } = split(db, [ref(5)], cut);
+    expect(edit.params).toEqual({ count: 1, pieces: 2 });
+    expect(Math.abs(layerArea(edited) - layerArea(db))).toBeLessThan(0.01);
   });
 
   it.each<[string, VillageDatabase, string[], LineString, string]>([

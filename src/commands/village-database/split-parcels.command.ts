@@ -14,6 +14,7 @@ import type { AreaGeometry } from '../../domain/features.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { expandBBox, geometryBBox, unionBBox } from '../../geo/bbox.ts';
 import { splitPolygonByLine } from '../../geo/split.ts';
+import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { VillageDatabase, VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
 import { villageXzqdm } from '../../profiles/zhejiang-2026/village-xzqdm.ts';
 import { layerKey } from '../../rules/ydyh/database-rule.ts';
@@ -35,7 +36,7 @@ type Outcome = { readonly kind: 'split'; readonly split: Split } | { readonly ki
 const tbbhOf = (feature: VillageFeature) => String(feature.properties.TBBH ?? feature.ref);
 
 function splitOne(parcel: ShapedFeature, line: Position[]): Result<Outcome> {
-  const result = splitPolygonByLine(parcel.geometry, line);
+  const result = splitPolygonByLine(parcel.geometry, line, { reachM: COVERAGE_NUMBERS.toleranceM });
   if (!result.ok) return result.reason === 'lineDoesNotCross' ? success({ kind: 'notCrossed' }) : failure('geometry.overlayFailed', { detail: result.detail ?? '' });
   const sized = result.pieces.map((piece) => ({ piece, areaM2: ellipsoidalArea(piece) })).sort((a, b) => b.areaM2 - a.areaM2);
   if (sized.length < 2) return success({ kind: 'notCrossed' });
