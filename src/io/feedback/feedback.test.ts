@@ -68,6 +68,8 @@ describe('importing and answering', () => {
     expect(sheet?.getCell(4, 7).value).toBe('不采纳');
     expect(sheet?.getCell(5, 7).value).toBe('未处理');
     expect(sheet?.getCell(2, 1).value).toBe('共收到意见 2 条，已处理 1 条。');
+    // Sent at 09:00 UTC: 17:00 in the village.
+    expect(sheet?.getCell(4, 2).value).toBe('2026-11-05 17:00');
   });
 
   it('writes the same register bytes whenever it is written', async () => {

@@ -4,6 +4,7 @@
  * comment that starts with "=" stays a comment and never becomes a formula.
  */
 import ExcelJS from 'exceljs';
+import { villageTime } from '../../domain/calendar.ts';
 import type { FeatureOf } from '../../domain/features.ts';
 import { findFeature, layerFeatures, type Plan } from '../../domain/plan.ts';
 import type { Translate } from '../../rules/render.ts';
@@ -35,7 +36,7 @@ function registerRows(plan: Plan, t: Translate): RegisterRow[] {
   const comments = [...layerFeatures(plan, 'feedback')].sort((a, b) => a.properties.createdAt.localeCompare(b.properties.createdAt) || a.id.localeCompare(b.id));
   return comments.map((f, i) => ({
     no: i + 1,
-    createdAt: f.properties.createdAt.slice(0, 16).replace('T', ' '),
+    createdAt: villageTime(f.properties.createdAt),
     author: f.properties.author ?? '',
     phone: f.properties.phone ?? '',
     place: placeOf(plan, f),

@@ -10,6 +10,7 @@
  * drafts, so the same plan exported twice, or saved and reopened, gives every feature the same BSM.
  */
 import type { Feature } from 'geojson';
+import { villageTime } from '../../domain/calendar.ts';
 import type { CodeEntry } from '../../domain/code-entry.ts';
 import { FACILITY_TYPES, RESERVE_KINDS } from '../../profiles/zhejiang-2017/codes.ts';
 import { isLandClassCode, landClass } from '../../profiles/zhejiang-2017/land-classes.ts';
@@ -109,7 +110,7 @@ export function deliveryLayers(state: State, t: Translate): ExportLayer[] {
       'GSYJ',
       layerFeatures(plan, 'feedback').map((f, i) => ({
         geometry: f.geometry,
-        properties: { BSM: i + 1, YJNR: f.properties.comment, TJR: f.properties.author, TJSJ: f.properties.createdAt.slice(0, 16).replace('T', ' '), CLZT: t(`notice.status.${f.properties.status}`), DFYJ: f.properties.answer },
+        properties: { BSM: i + 1, YJNR: f.properties.comment, TJR: f.properties.author, TJSJ: villageTime(f.properties.createdAt), CLZT: t(`notice.status.${f.properties.status}`), DFYJ: f.properties.answer },
       })),
       'point',
     ),

@@ -90,6 +90,15 @@ describe('the delivery package', { timeout: 30_000 }, async () => {
     expect(bsm(after, 'JSYDGZQ')).toEqual(bsm(delivery, 'JSYDGZQ'));
   });
 
+  it('writes a comment’s 提交时间 in Beijing time, as the village reads it', async () => {
+    const id = newFeatureId();
+    // 07:30 on 5 November in the village; the plan keeps the moment in UTC, still on the 4th.
+    const properties = { comment: '请保留老樟树', author: '李四', phone: null, createdAt: '2026-11-04T23:30:00.000Z', targetFeatureId: null, status: 'open' as const, answer: '' };
+    const commented: Plan = { ...plan, layers: { ...plan.layers, feedback: { [id]: { id, layer: 'feedback', geometry: { type: 'Point', coordinates: [120.7395, 30.4605] }, properties } } } };
+    const gsyj = geojson(await deliver(commented), 'GSYJ').features[0]!.properties!;
+    expect(gsyj).toMatchObject({ YJNR: '请保留老樟树', TJR: '李四', TJSJ: '2026-11-05 07:30' });
+  });
+
   it('writes UTF-8 on request, and the Shapefiles import back with Chinese text intact', async () => {
     const utf8 = await deliver(plan, 'utf-8');
     expect(new TextDecoder().decode(file(utf8, '3.规划图形数据/Shapefile/GNFQ.cpg'))).toBe('UTF-8');

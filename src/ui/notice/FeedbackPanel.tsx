@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { villageTime } from '../../domain/calendar.ts';
 import type { FeatureOf } from '../../domain/features.ts';
 import type { FeatureId } from '../../domain/ids.ts';
 import type { Message } from '../../domain/message.ts';
@@ -32,7 +33,7 @@ function CommentRow({ feature }: { feature: FeatureOf<'feedback'> }) {
         {p.comment}
       </p>
       <p className="hint">
-        {p.createdAt.slice(0, 16).replace('T', ' ')}
+        {villageTime(p.createdAt)}
         {p.author ? ` · ${p.author}` : ''}
         {p.phone ? ` · ${p.phone}` : ''}
         {` · ${t(`notice.status.${p.status}`)}`}
