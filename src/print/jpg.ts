@@ -168,6 +168,25 @@ async function encodeJpeg(raster: Raster, quality = 0.88): Promise<Uint8Array> {
   return new Uint8Array(encoded.data);
 }
 
+/** The JFIF header (APP0) right after the start of the image: identifier, version, then units and X/Y density. */
+const JFIF_IDENTIFIER = [0x4a, 0x46, 0x49, 0x46, 0x00];
+const JFIF_DOTS_PER_INCH = 1;
+
+/**
+ * The JPG with the resolution it was drawn at in its JFIF header. Both encoders (the browser's and jpeg-js)
+ * write a density of 1:1 without units, so image viewers and printers assume 72 or 96 dpi and a sheet drawn
+ * at 1:2000 prints at another scale than it states.
+ */
+function withResolution(jpeg: Uint8Array, dpi: number): Uint8Array {
+  const hasJfif = jpeg[2] === 0xff && jpeg[3] === 0xe0 && JFIF_IDENTIFIER.every((b, i) => jpeg[6 + i] === b);
+  if (!hasJfif) return jpeg;
+  const out = jpeg.slice();
+  const density = Math.round(dpi);
+  out[13] = JFIF_DOTS_PER_INCH;
+  out.set([density >> 8, density & 0xff, density >> 8, density & 0xff], 14);
+  return out;
+}
+
 export async function sheetJpeg(sheet: Sheet, fonts: PrintFonts, dpi: number): Promise<Uint8Array> {
-  return encodeJpeg(rasteriseSheet(sheet, fonts, dpi));
+  return withResolution(await encodeJpeg(rasteriseSheet(sheet, fonts, dpi)), dpi);
 }

@@ -63,6 +63,20 @@ describe('the package’s 4.图像文件/', { timeout: 120_000 }, () => {
     }
   });
 
+  it('records the resolution the sheet was drawn at, so it prints at the scale it states', async () => {
+    const written = await writeDelivery(new RuleEngine(samplePlan()).checkState, { t: zhT, maps });
+    if (!written.ok) throw new Error(english(written.error));
+    for (const image of written.value.files.filter((f) => f.name.endsWith('.jpg'))) {
+      // The JFIF header right after the start of the image (JFIF 1.02 §B.2.1): units 1 = dots per inch.
+      const header = new DataView(image.bytes.buffer, image.bytes.byteOffset, 20);
+      expect(header.getUint16(2)).toBe(0xffe0);
+      expect(new TextDecoder().decode(image.bytes.subarray(6, 11))).toBe('JFIF\0');
+      expect({ units: header.getUint8(13), x: header.getUint16(14), y: header.getUint16(16) }).toEqual({ units: 1, x: DPI, y: DPI });
+      // Still a JPG every reader opens.
+      expect(jpeg.decode(image.bytes, { useTArray: true }).width).toBeGreaterThan(0);
+    }
+  });
+
   it('says why when a map cannot be made', async () => {
     const made = await deliveryMapFiles(emptyPlan(), computeTables(new RuleEngine(samplePlan()).checkState).F1, maps, zhT, DELIVERY_FOLDERS.images);
     expect(made.files).toEqual([]);
