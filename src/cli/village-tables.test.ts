@@ -181,14 +181,36 @@ describe('village-plan tables --profile zhejiang-2026', () => {
       return plan(cut.value, code);
     });
     const dir = newFolder();
-    writeLayer(dir, 'JQDLTB', ['JQDLBM'], [base(rect(120.1, 30.2, 120.103, 30.203), '0103')]);
+    // The base year as one parcel of the boundary's shape: the clipped, jittered plan parcels cover it within
+    // the tolerance, so no gap or overlap note, and exit 0.
+    writeLayer(dir, 'JQDLTB', ['JQDLBM'], [base(boundary, '0103')]);
     writeLayer(dir, 'GHDLTB', ['GHDLBM'], clipped);
-    const { tables } = await jsonTables([dir]);
+    const { tables, stderr } = await jsonTables([dir]);
+    expect(stderr).not.toMatch(/缝隙|重叠/);
     const total = haOf(...clipped.map((c) => c.geometry));
     expect(Math.abs((row(tables, 'total')?.targetHa ?? 0) - total)).toBeLessThan(0.0001);
     const homes = haOf(...clipped.filter((c) => c.properties.GHDLBM === '070301').map((c) => c.geometry));
     expect(Math.abs((row(tables, '070301')?.targetHa ?? 0) - homes)).toBeLessThan(0.0001);
-    expect(total).toBeLessThan(haOf(rect(120.1, 30.2, 120.103, 30.203)));
+    expect(Math.abs(total - haOf(boundary))).toBeLessThan(0.0001);
+  });
+
+  it('exits 1 when parcels overlap (counted twice) or leave a gap (counted nowhere), summing each per layer', async () => {
+    const dir = newFolder();
+    writeLayer(dir, 'JQDLTB', ['JQDLBM'], [base(HOME_BASE, '070301'), base(FIELD_BASE, '0103')]);
+    // GHDLTB: the homes reach 0.0002° into the field (an overlap), and the field stops 0.0001° short of the east edge (a gap).
+    const homes = rect(120.1, 30.2, 120.1017, 30.201);
+    const field = rect(120.1015, 30.2, 120.1029, 30.201);
+    writeLayer(dir, 'GHDLTB', ['GHDLBM'], [plan(homes, '070301'), plan(field, '0103')]);
+    const { stderr, tables } = await jsonTables([dir, '--lang', 'en'], 1);
+    const overlap = intersection(homes, field);
+    if (!overlap.ok || !overlap.value) throw new Error('no overlap');
+    const overlapM2 = haOf(overlap.value) * 10_000;
+    const gapM2 = haOf(rect(120.1029, 30.2, 120.103, 30.201)) * 10_000;
+    const said = (pattern: RegExp) => Number(pattern.exec(stderr)?.[1]?.replace(/,/g, ''));
+    expect(said(/GHDLTB has 1 overlap\(s\) between its parcels, ([\d,.]+) m² in all, counted twice/)).toBeCloseTo(overlapM2, 1);
+    expect(said(/GHDLTB has 1 gap\(s\) \(land in the village under no parcel\), ([\d,.]+) m² in all/)).toBeCloseTo(gapM2, 1);
+    // The tables are still printed, with the overlap in both classes.
+    expect(row(tables, 'total')?.targetHa).toBeCloseTo(haOf(homes, field), 8);
   });
 
   it('reads 2020 codes with --edition 2020: 1313 counts as 1312, and 2302 田坎 as 2303 once (never on to 060102)', async () => {

@@ -6,7 +6,8 @@
  * without a polygon (the empty template) gives no 管控表, as a missing GKBJ does. Exit 0:
  * the tables are printed (findings go to stderr); 1: they are printed, but some parcels are in neither table
  * (no code, or a code the edition does not have: the notes say how many, their area and which; or a file
- * named after JQDLTB or GHDLTB, `GHDLTB_2.shp`, left unread), as
+ * named after JQDLTB or GHDLTB, `GHDLTB_2.shp`, left unread; or parcels of a layer the tables read overlap,
+ * counted twice, or leave gaps, counted nowhere: the check's no-overlap and no-gap, summed in a note), as
  * `survey-table` exits for its unknown codes; 2: the folder or the arguments are unusable, JQDLTB or GHDLTB
  * included: missing, without its code field, or without a single parcel (an empty template layer gives no
  * year's figures, never zeros).
@@ -22,7 +23,10 @@ import { renderMessage, type Translate } from '../rules/render.ts';
 import { computeDatabaseTables, type IndicatorFootnote, type IndicatorTable } from '../rules/ydyh/database-tables.ts';
 import { loadGeos } from '../geo/geos/geos-module.ts';
 import type { Year } from '../profiles/ydyh/fill-structure-table.ts';
-import type { VillageDatabase } from '../profiles/zhejiang-2026/village-database.ts';
+import type { VillageDatabase, VillageLayerName } from '../profiles/zhejiang-2026/village-database.ts';
+import { m2 } from '../rules/issue.ts';
+import { noGapRule } from '../rules/ydyh/no-gap.rule.ts';
+import { noOverlapRule } from '../rules/ydyh/no-overlap.rule.ts';
 import { hasPolygons, isAreaGeometry, PARCEL_LAYERS } from '../rules/ydyh/database-parcels.ts';
 import type { CliArgs } from './args.ts';
 import type { CliOutput } from './output.ts';
@@ -44,14 +48,15 @@ export async function runVillageTables(t: Translate, args: CliArgs): Promise<Cli
   const gkbj = read.value.layers.GKBJ;
   const emptyGkbj = gkbj !== undefined && !hasPolygons(read.value, 'GKBJ');
   const control = emptyGkbj ? null : computed;
-  const messages: Message[] = [{ key: editionKey }, ...read.notes, ...notes, ...(emptyGkbj ? [{ key: 'cli.village.emptyGkbj', params: { file: gkbj.file } }] : [])];
+  const misfits = coverageMisfits(read.value, control ? ['JQDLTB', 'GHDLTB', 'GKBJ'] : ['JQDLTB', 'GHDLTB']);
+  const messages: Message[] = [{ key: editionKey }, ...read.notes, ...notes, ...(emptyGkbj ? [{ key: 'cli.village.emptyGkbj', params: { file: gkbj.file } }] : []), ...misfits];
   const stdout =
     args.format === 'json'
       ? JSON.stringify({ edition: read.value.edition, structureTable: structureJson(structure, args.language), indicatorTable: indicatorJson(t, indicators, args.language), controlTable: control && controlJson(t, control, args.language) }, null, 2) + '\n'
       : [structureCsv(structure, args.language, ['base', 'baseShare', 'target', 'targetShare', 'change']), indicatorCsv(t, indicators, args.language), ...(control ? [controlCsv(t, control, args.language)] : [])].join('\n');
   // A file named after a parcel layer but not read (GHDLTB_2.shp) may hold parcels the tables lack.
   const partsNotRead = read.notes.some((m) => m.key === LAYER_PART_NOT_READ && Object.values(PARCEL_LAYERS).some((p) => p.layer === m.params?.layer));
-  return { code: notCounted > 0 || partsNotRead ? 1 : 0, stdout, stderr: messages.map((m) => `${t('cli.note')}: ${render(m)}\n`).join('') };
+  return { code: notCounted > 0 || partsNotRead || misfits.length > 0 ? 1 : 0, stdout, stderr: messages.map((m) => `${t('cli.note')}: ${render(m)}\n`).join('') };
 }
 
 /**
@@ -64,6 +69,30 @@ function emptyParcelLayers(database: VillageDatabase): Message[] {
     if (!layer || layer.features.some((f) => isAreaGeometry(f.geometry))) return [];
     return [{ key: 'cli.village.emptyLayer', params: { layer: name, file: layer.file, yearKey: `cli.village.year.${year}` } }];
   });
+}
+
+const MISFIT_KEYS: Readonly<Record<string, string>> = { 'no-overlap': 'cli.village.overlapsCountedTwice', 'no-gap': 'cli.village.gapsCountedNowhere' };
+
+/**
+ * The tables sum areas by code, so overlapping features are counted twice, and a gap in the parcels is land
+ * in no class (a gap in GKBJ is no error of the 管控表, which need not cover the village). The check's
+ * no-overlap and no-gap (the same tolerance: misalignment within 1 mm is no finding) are summed per layer,
+ * one note each, so a figure that is off never goes out without a word.
+ */
+function coverageMisfits(database: VillageDatabase, overlapLayers: readonly VillageLayerName[]): Message[] {
+  const sums = new Map<string, { rule: string; layer: VillageLayerName; count: number; areaM2: number }>();
+  const gapLayers: readonly VillageLayerName[] = ['JQDLTB', 'GHDLTB'];
+  for (const issue of [...noOverlapRule.check(database), ...noGapRule.check(database)]) {
+    const areaM2 = issue.message.params?.areaM2;
+    const layers = issue.rule === 'no-gap' ? gapLayers : overlapLayers;
+    if (issue.severity !== 'error' || !issue.layer || !layers.includes(issue.layer) || typeof areaM2 !== 'number') continue;
+    const key = `${issue.rule}|${issue.layer}`;
+    const sum = sums.get(key) ?? { rule: issue.rule, layer: issue.layer, count: 0, areaM2: 0 };
+    sum.count++;
+    sum.areaM2 += areaM2;
+    sums.set(key, sum);
+  }
+  return [...sums.values()].map((sum) => ({ key: MISFIT_KEYS[sum.rule] as string, params: { layer: sum.layer, count: sum.count, areaM2: m2(sum.areaM2) } }));
 }
 
 // ——— Footnotes ———
