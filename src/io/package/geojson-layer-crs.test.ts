@@ -58,6 +58,9 @@ describe('the system of a package layer in GeoJSON', () => {
         expect(result.ok && result.notes).toEqual([]);
       }
     }
+    // Two members, as JSON.parse reads them: the last one counts.
+    const twice = JSON.stringify({ type: 'FeatureCollection', crs: crsMember('EPSG:4549'), features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }] }).replace(/}$/, `,"crs":${JSON.stringify(crsMember('EPSG:4548'))}}`);
+    expectSamePositions(firstRing(read(new TextEncoder().encode(twice))), expected);
     // The old guess put the same numbers 3° east, in zone 40.
     const guessed = read(layerText(ring, undefined));
     expect(firstRing(guessed)[0]?.[0]).toBeCloseTo(KAIHUA[0] + 3, 1);

@@ -51,11 +51,11 @@ export function readGeoJsonLayer(name: PackageLayerName, file: string, bytes: Ui
 function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cursor: FeatureCursor, keep: KeepRow | undefined, chosenCrs: SourceCrs | undefined): Result<PackageLayer> | null {
   let crsMember: unknown;
   try {
-    crsMember = cursor.leadingCrs && JSON.parse(utf8.decode(cursor.leadingCrs));
+    crsMember = cursor.leadingCrs ? JSON.parse(utf8.decode(cursor.leadingCrs)) : undefined;
   } catch {
     return null;
   }
-  const said = saidCrs(file, crsMember ?? undefined, chosenCrs);
+  const said = saidCrs(file, crsMember, chosenCrs);
   if (!said.ok) return said;
   const rows = new LayerRows(keep, said.value);
   let recordNo = 0;
@@ -108,8 +108,9 @@ function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cur
     return null;
   }
   if (!isObject(envelope) || envelope.type !== 'FeatureCollection' || !Array.isArray(envelope.features) || envelope.features.length !== 0) return null;
-  // A `crs` member after the features came too late for the rows: the file is read whole, member first.
-  if ((envelope.crs === undefined) !== (cursor.leadingCrs === null)) return null;
+  // A `crs` member after the features (or a second one, which JSON.parse takes) came too late for the rows:
+  // the file is read whole, member first.
+  if (JSON.stringify(envelope.crs) !== JSON.stringify(crsMember)) return null;
   return rows.finish(name, file);
 }
 
