@@ -45,7 +45,7 @@ describe('plan files', () => {
     if (!parsed.ok) {
       expect(parsed.error.key).toBe('planFile.badFeatures');
       expect(parsed.error.params?.count).toBe(3);
-      expect(String(parsed.error.params?.list)).toContain('classCode');
+      expect(parsed.error.params).toMatchObject({ list: 'base/p1、base/p2、base/p3', layerKey: 'layer.base', id: 'p1', problemKey: 'planFile.problem.badField', field: 'classCode' });
     }
   });
 
@@ -58,7 +58,7 @@ describe('plan files', () => {
       }),
     );
     expect(parsed).toMatchObject({ ok: false, error: { key: 'planFile.badFeatures', params: { count: 2 } } });
-    expect(!parsed.ok && String(parsed.error.params?.list)).toContain('not longitude/latitude');
+    expect(parsed).toMatchObject({ ok: false, error: { params: { id: 'swapped', problemKey: 'planFile.problem.notLonLat', x: 30, y: 120 } } });
   });
 
   it('refuses an id that two layers share (a feature copied to another layer by hand): an edit of one would act on the other', () => {
@@ -66,7 +66,7 @@ describe('plan files', () => {
     const raw = JSON.parse(serialisePlan(shared));
     raw.layers.useChange = { x1: { ...raw.layers.useChange.x2, id: 'x1' } };
     const parsed = parsePlanText(JSON.stringify(raw));
-    expect(parsed).toMatchObject({ ok: false, error: { key: 'planFile.badFeatures', params: { count: 1, list: 'useChange/x1: id already used in layer newBuild' } } });
+    expect(parsed).toMatchObject({ ok: false, error: { key: 'planFile.badFeatures', params: { count: 1, list: 'useChange/x1', problemKey: 'planFile.problem.idTaken', otherLayerKey: 'layer.newBuild' } } });
   });
 
   it('treats __proto__ and constructor as bad ids, never as object machinery', () => {

@@ -60,7 +60,7 @@ export function parsePlan(raw: unknown): Result<Plan> {
   const unknownLayers = Object.keys(rawLayers).filter((k) => !(LAYER_IDS as readonly string[]).includes(k));
   if (unknownLayers.length) notes.push({ key: 'planFile.unknownLayers', params: { layers: unknownLayers.join('、') } });
 
-  const bad: string[] = [];
+  const bad: { layer: LayerId; id: string; problem: Message }[] = [];
   // Selection and most commands find a feature by its id alone: an id in two layers would let an edit of one act on the other.
   const layerOfId = new Map<string, LayerId>();
   for (const layer of LAYER_IDS) {
@@ -71,14 +71,19 @@ export function parsePlan(raw: unknown): Result<Plan> {
       const taken = layerOfId.get(key);
       const problem = featureProblem(layer, key, value, profile) ?? (taken && idTakenProblem(taken));
       if (problem) {
-        bad.push(`${layer}/${key.slice(0, 40)}: ${problem}`);
+        bad.push({ layer, id: key.slice(0, 40), problem });
         continue;
       }
       layerOfId.set(key, layer);
       layers[layer][key as FeatureId] = withMissingNullableFields(layer, value as PlanFeature);
     }
   }
-  if (bad.length) return failure('planFile.badFeatures', { count: bad.length, list: bad.slice(0, MAX_LISTED).join('; ') });
+  const [first] = bad;
+  if (first) {
+    // The features by layer and id, and the first one's problem in the planner's language.
+    const list = bad.slice(0, MAX_LISTED).map((b) => `${b.layer}/${b.id}`).join('、');
+    return failure('planFile.badFeatures', { count: bad.length, list, layerKey: `layer.${first.layer}`, id: first.id, problemKey: first.problem.key, ...first.problem.params });
+  }
   return { ok: true, value: { format: PLAN_FILE_FORMAT, schemaVersion: PLAN_SCHEMA_VERSION, id: raw.id as PlanId, meta: meta.value, layers: layers as Plan['layers'] }, notes };
 }
 
@@ -167,25 +172,27 @@ function parseJustifications(raw: unknown): Record<string, Justification> {
   return out;
 }
 
-/** Why one stored feature is unusable, or undefined when it is fine. */
-function featureProblem(layer: LayerId, key: string, raw: unknown, profile: ReturnType<typeof resolveProfile>): string | undefined {
-  if (FORBIDDEN_KEYS.has(key) || !ID_PATTERN.test(key)) return 'bad id';
-  if (!isObject(raw)) return 'not an object';
-  if (raw.id !== key || raw.layer !== layer) return 'id or layer does not match';
+const problem = (kind: string, params?: Message['params']): Message => (params ? { key: `planFile.problem.${kind}`, params } : { key: `planFile.problem.${kind}` });
+
+/** Why one stored feature is unusable (a `planFile.problem.*` message), or undefined when it is fine. */
+function featureProblem(layer: LayerId, key: string, raw: unknown, profile: ReturnType<typeof resolveProfile>): Message | undefined {
+  if (FORBIDDEN_KEYS.has(key) || !ID_PATTERN.test(key)) return problem('badId');
+  if (!isObject(raw)) return problem('notObject');
+  if (raw.id !== key || raw.layer !== layer) return problem('idOrLayerMismatch');
   const geometryProblem = checkGeometry(raw.geometry as Geometry, LAYERS[layer].geometry);
   if (geometryProblem) return geometryProblem;
-  if (!isObject(raw.properties)) return 'no properties';
+  if (!isObject(raw.properties)) return problem('noProperties');
   for (const spec of LAYER_FIELDS[layer]) {
     // A nullable field added after the file was written reads as null (files from older editors stay readable).
     const value = (raw.properties[spec.key] ?? (isNullable(spec) ? null : undefined)) as FieldValue;
-    if (!validateFieldValue(spec, value, profile)) return `field ${spec.key} = ${JSON.stringify(value)?.slice(0, 40)}`;
+    if (!validateFieldValue(spec, value, profile)) return problem('badField', { field: spec.key, value: String(JSON.stringify(value)).slice(0, 40) });
   }
   return undefined;
 }
 
 /** Why a feature cannot keep its id: a feature of an earlier layer (in `LAYER_IDS` order) has it. */
-export function idTakenProblem(otherLayer: LayerId): string {
-  return `id already used in layer ${otherLayer}`;
+export function idTakenProblem(otherLayer: LayerId): Message {
+  return problem('idTaken', { otherLayerKey: `layer.${otherLayer}` });
 }
 
 function isNullable(spec: FieldSpec): boolean {
@@ -200,13 +207,13 @@ function withMissingNullableFields(layer: LayerId, feature: PlanFeature): PlanFe
   return { ...feature, properties: { ...properties, ...Object.fromEntries(missing.map((spec) => [spec.key, null])) } } as unknown as PlanFeature;
 }
 
-function checkGeometry(geometry: Geometry | undefined, kind: 'area' | 'point'): string | undefined {
+function checkGeometry(geometry: Geometry | undefined, kind: 'area' | 'point'): Message | undefined {
   const shapeProblem = checkShape(geometry, kind);
   if (shapeProblem) return shapeProblem;
   // Positions are CGCS2000 longitude/latitude. Anything else (x and y swapped, Gauss-Krüger metres written
   // into a file by hand or by another tool) would be drawn nowhere and stops the map from opening at all.
   const outside = positionsOf(geometry as Geometry).find((p) => Math.abs(p[0] as number) > 180 || Math.abs(p[1] as number) > 90);
-  return outside ? `coordinates ${outside[0]}, ${outside[1]} are not longitude/latitude (x and y swapped, or metres?)` : undefined;
+  return outside ? problem('notLonLat', { x: outside[0] as number, y: outside[1] as number }) : undefined;
 }
 
 function positionsOf(geometry: Geometry): Position[] {
@@ -215,16 +222,14 @@ function positionsOf(geometry: Geometry): Position[] {
   return geometry.type === 'MultiPolygon' ? geometry.coordinates.flat(2) : [];
 }
 
-function checkShape(geometry: Geometry | undefined, kind: 'area' | 'point'): string | undefined {
-  if (!isObject(geometry)) return 'no geometry';
-  if (kind === 'point') return geometry.type === 'Point' && isPosition(geometry.coordinates) ? undefined : 'not a point';
-  if (geometry.type === 'Polygon') return isRings(geometry.coordinates) ? undefined : 'bad polygon coordinates';
+function checkShape(geometry: Geometry | undefined, kind: 'area' | 'point'): Message | undefined {
+  if (!isObject(geometry)) return problem('noGeometry');
+  if (kind === 'point') return geometry.type === 'Point' && isPosition(geometry.coordinates) ? undefined : problem('notPoint');
+  if (geometry.type === 'Polygon') return isRings(geometry.coordinates) ? undefined : problem('badCoordinates');
   if (geometry.type === 'MultiPolygon') {
-    return Array.isArray(geometry.coordinates) && geometry.coordinates.length > 0 && geometry.coordinates.every(isRings)
-      ? undefined
-      : 'bad multipolygon coordinates';
+    return Array.isArray(geometry.coordinates) && geometry.coordinates.length > 0 && geometry.coordinates.every(isRings) ? undefined : problem('badCoordinates');
   }
-  return `geometry type ${String(geometry.type)} where a polygon is needed`;
+  return problem('notPolygon', { type: String(geometry.type).slice(0, 40) });
 }
 
 function isRings(value: unknown): boolean {

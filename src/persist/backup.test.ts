@@ -85,8 +85,10 @@ describe('backups', () => {
     const { t } = createI18n('zh-CN');
     const shown = parsed.ok ? '' : renderMessage((key, values) => t(key, values ?? {}), parsed.error);
     expect(shown).toContain('1 个要素无效');
-    expect(shown).toContain('b-2');
+    expect(shown).toContain('例如“基期地类图斑”中的 b-2：字段 classCode 的值 "9999" 无效');
     expect(shown).not.toContain('{{');
+    const english = createI18n('en').t;
+    expect(parsed.ok ? '' : renderMessage((key, values) => english(key, values ?? {}), parsed.error)).toContain('For example b-2 in “Base-year parcels”: the field classCode has the value "9999", which is not valid.');
   });
 
   it('is still written when a stored version\'s time is damaged, and reads back with the time of import', async () => {

@@ -52,7 +52,7 @@ describe('damaged records', () => {
     const loaded = await open(db, id);
     expect(Object.keys(loaded.plan.layers.base)).toEqual(['b-0', 'b-1', 'b-4']);
     expect(loaded.plan.layers.demolition).toEqual(plan.layers.demolition);
-    expect(loaded.damaged.map((d) => d.problem)).toEqual(['not a feature record', 'bad key', expect.stringContaining('bad polygon coordinates')]);
+    expect(loaded.damaged.map((d) => d.problem)).toEqual(['not a feature record', 'bad key', 'planFile.problem.badCoordinates']);
     expect(loaded.notes).toEqual([{ key: 'drafts.open.damagedFeatures', params: { count: 3 } }]);
 
     await isolateDamaged(db, id, loaded.damaged, loaded.droppedSteps);
@@ -92,7 +92,7 @@ describe('damaged records', () => {
     const loaded = await open(db, id);
     expect(loaded.plan.layers.base['b-2' as never]).toEqual(plan.layers.base['b-2' as never]);
     expect(loaded.plan.layers.useChange).toEqual({});
-    expect(loaded.damaged).toMatchObject([{ store: 'features', key: [id, 'useChange', 'b-2'], problem: 'id already used in layer base' }]);
+    expect(loaded.damaged).toMatchObject([{ store: 'features', key: [id, 'useChange', 'b-2'], problem: 'planFile.problem.idTaken otherLayerKey=layer.base' }]);
     expect(loaded.notes).toEqual([{ key: 'drafts.open.damagedFeatures', params: { count: 1 } }]);
   });
 

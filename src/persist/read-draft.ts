@@ -181,13 +181,25 @@ function parseFeatures(head: PlanHead, features: Map<string, FeatureRow>, damage
       layerOfId.set(row.id, row.layer);
       continue;
     }
-    const problem = alone.ok ? idTakenProblem(taken as LayerId) : String(alone.error.params?.list ?? alone.error.key);
+    const problem = technicalProblem(alone.ok ? idTakenProblem(taken as LayerId) : { key: String(alone.error.params?.problemKey ?? alone.error.key), params: alone.error.params ?? {} });
     damaged.push({ store: 'features', key: row.key, value: row.raw, problem });
     features.delete(slot);
   }
   const rest = parsePlan(rawPlan(head, features.values()));
   return rest.ok ? rest : unreadable(rest.error);
 }
+
+/**
+ * A set-aside record's problem as it is kept and downloaded: the reason's key and the values it names, for
+ * whoever repairs the record (the panel shows the salvage's own translated messages).
+ */
+function technicalProblem(reason: Message): string {
+  const values = Object.entries(reason.params ?? {}).filter(([name]) => !BAD_FEATURES_OWN_PARAMS.has(name));
+  return [reason.key, ...values.map(([name, value]) => `${name}=${value}`)].join(' ');
+}
+
+/** What `planFile.badFeatures` says besides its first feature's problem (plan-file.ts). */
+const BAD_FEATURES_OWN_PARAMS = new Set(['count', 'list', 'layerKey', 'id', 'problemKey']);
 
 /** The reader's reason with its own parameters (a newer plan's version, the field), translated where it is shown. */
 function unreadable(reason: Message): Result<never> {

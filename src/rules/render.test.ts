@@ -41,3 +41,13 @@ describe('renderMessage', () => {
     expect(renderMessage(translate('en'), gap)).toContain('a gap of 10,695.58 m² (mean width 0.004 m)');
   });
 });
+
+describe('renderMessage with translated parameters inside translated parameters', () => {
+  it('resolves a reason naming a layer inside a wrapper, whatever order the parameters come in', () => {
+    const reason = { count: 1, list: 'useChange/x1', layerKey: 'layer.useChange', id: 'x1', problemKey: 'planFile.problem.idTaken', otherLayerKey: 'layer.newBuild' };
+    for (const params of [{ reasonKey: 'planFile.badFeatures', file: 'a.json', ...reason }, { file: 'a.json', ...reason, reasonKey: 'planFile.badFeatures' }]) {
+      const text = renderMessage(translate('zh-CN'), { key: 'cli.unreadable', params });
+      expect(text).toBe('无法读取 a.json：1 个要素无效（useChange/x1）。例如“用途调整地块”中的 x1：编号已被“建新地块”中的要素使用。');
+    }
+  });
+});

@@ -27,9 +27,12 @@ export function formatParam(name: string, value: number): string {
 export function renderMessage(t: Translate, message: Pick<IssueMessage, 'key'> & { readonly params?: IssueMessage['params'] }): string {
   const params: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(message.params ?? {})) params[name] = typeof value === 'number' ? formatParam(name, value) : value;
-  // A translated parameter may itself use the other parameters ("too large ({{sizeMiB}} MiB)").
-  for (const [name, value] of Object.entries(message.params ?? {})) {
-    if (name.endsWith('Key') && typeof value === 'string') params[name.slice(0, -3)] = value === '' ? '' : t(value, params);
+  // A translated parameter may itself use the other parameters ("too large ({{sizeMiB}} MiB)"), translated
+  // ones too (a damaged plan's reason naming a layer, inside a backup's message): three rounds, as deep as
+  // messages nest.
+  const keyed = Object.entries(message.params ?? {}).filter(([name, value]) => name.endsWith('Key') && typeof value === 'string');
+  for (let round = 0; round < (keyed.length > 1 ? 3 : 1); round++) {
+    for (const [name, value] of keyed) params[name.slice(0, -3)] = value === '' ? '' : t(value as string, params);
   }
   return t(message.key, params);
 }
