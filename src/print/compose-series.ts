@@ -14,7 +14,7 @@ import { villageOutline, type Extent } from './outline.ts';
 import { metresPerMm, pageLayout, PRINT_SCALES, seriesPageAround, seriesPageOn, type PaperSize, type SeriesPageLayout } from './paper.ts';
 import type { PaperProjection } from './project.ts';
 import { composeSeriesPage } from './series-page.ts';
-import { STANDARD_SCALE, STANDARD_SHEET_MM, standardSheets, type SeriesSheet } from './sheets.ts';
+import { STANDARD_SCALE, STANDARD_SHEET_M, STANDARD_SHEET_MM, standardSheets, type SeriesSheet } from './sheets.ts';
 import { TILE_OVERLAP_MM, tileGrid } from './tiles.ts';
 import { flatBBox } from '../geo/bbox.ts';
 
@@ -127,9 +127,29 @@ function moved(op: DrawOp, dx: number, dy: number): DrawOp {
   return { ...op, x: op.x + dx, y: op.y + dy, ops: op.ops.map((inner) => moved(inner, dx, dy)) };
 }
 
+/** A sheet's ground width and height (the tiles' step: what each adds to the set) in the layout. */
+function sheetGround(layout: SeriesLayout): [number, number] {
+  if (layout.kind === 'standard') return [STANDARD_SHEET_M, STANDARD_SHEET_M];
+  const { frame } = seriesPageOn(layout.paper);
+  const mPerMm = metresPerMm(layout.scale);
+  return [(frame.w - TILE_OVERLAP_MM) * mPerMm, (frame.h - TILE_OVERLAP_MM) * mPerMm];
+}
+
+/**
+ * A village more sheets across than a series may have needs at least that many sheets (its outline crosses
+ * every one of them), so it is refused before its box is searched sheet by sheet: with a mistyped
+ * coordinate (12.06 for 120.6) that box holds millions of sheets and the search would take minutes.
+ */
+function tooWide(layout: SeriesLayout, extent: Extent): boolean {
+  const [w, h] = sheetGround(layout);
+  return Math.max(Math.floor((extent[2] - extent[0]) / w), Math.floor((extent[3] - extent[1]) / h)) > MAX_SERIES_SHEETS;
+}
+
 export function composeSeries(input: SeriesInput): Result<ComposedSeries> {
   const village = villageOutline(input.plan);
   if (!village) return refuse('print.empty');
+  const { extent } = village;
+  if (tooWide(input.layout, extent)) return refuse('print.seriesTooWide', { widthKm: Math.round((extent[2] - extent[0]) / 1000), heightKm: Math.round((extent[3] - extent[1]) / 1000), max: MAX_SERIES_SHEETS });
   const s = setup(input, village);
   if (s.sheets.length > MAX_SERIES_SHEETS) return refuse('print.tooManySheets', { count: s.sheets.length, max: MAX_SERIES_SHEETS });
   const { t } = input;

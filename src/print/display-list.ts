@@ -65,5 +65,10 @@ export interface Sheet {
   readonly ops: readonly DrawOp[];
 }
 
+/** The display list's text in one face (bold or regular), clipped ops included: what that face must draw. */
+export function textOf(ops: readonly DrawOp[], bold: boolean): string {
+  return ops.map((op) => (op.kind === 'text' && op.bold === bold ? op.text : op.kind === 'clip' ? textOf(op.ops, bold) : '')).join('');
+}
+
 export const BLACK: Rgb = [0, 0, 0];
 export const WHITE: Rgb = [255, 255, 255];

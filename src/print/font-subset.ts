@@ -74,6 +74,17 @@ function components(glyph: Uint8Array): number[] {
   }
 }
 
+type CmapFont = ReturnType<typeof fontkit.create> & { hasGlyphForCodePoint(cp: number): boolean };
+
+/**
+ * The characters of `text` the font has no glyph for, each once, in order: they would print as .notdef
+ * (an empty box). The simplified-Chinese Noto Sans SC lacks rare characters of Zhejiang place names (嶴, 溇).
+ */
+export function missingCharacters(sfnt: Uint8Array, text: string): string[] {
+  const font = fontkit.create(sfnt as never) as CmapFont;
+  return [...new Set(text)].filter((c) => !/\s/.test(c) && !font.hasGlyphForCodePoint(c.codePointAt(0) as number));
+}
+
 /** The font with only the glyphs of `text` (and .notdef) left in it; glyph ids unchanged. */
 export function subsetForText(sfnt: Uint8Array, text: string): Uint8Array {
   const { flavor, tables } = readTables(sfnt);

@@ -25,7 +25,7 @@ import {
   type PDFFont,
   type PDFOperator,
 } from 'pdf-lib';
-import type { DrawOp, Hatch, Rgb, Rings, Sheet, TextOp } from './display-list.ts';
+import { textOf, type DrawOp, type Hatch, type Rgb, type Rings, type Sheet, type TextOp } from './display-list.ts';
 import { subsetForText } from './font-subset.ts';
 import { woffToSfnt } from './woff.ts';
 
@@ -101,11 +101,6 @@ function lineOps(op: Extract<DrawOp, { kind: 'line' }>): PDFOperator[] {
   for (let i = 2; i + 1 < op.points.length; i += 2) out.push(lineTo(op.points[i] as number, op.points[i + 1] as number));
   out.push(stroke());
   return out;
-}
-
-/** The display list's text, by face, for the font subsets. */
-function textOf(ops: readonly DrawOp[], bold: boolean): string {
-  return ops.map((op) => (op.kind === 'text' && op.bold === bold ? op.text : op.kind === 'clip' ? textOf(op.ops, bold) : '')).join('');
 }
 
 /** A clip rectangle in page millimetres; texts carry theirs because pdf-lib draws text outside our transform. */

@@ -8,10 +8,12 @@ import { composeSheet, fittingSheet } from './compose.ts';
 import { subsetForText } from './font-subset.ts';
 import { scaleBarMetres } from './furniture.ts';
 import { fittingScales } from './paper.ts';
+import { printMapJpg, printMapPdf, printSeriesPdf } from './print-map.ts';
 import { Raster } from './raster.ts';
 import { woffToSfnt } from './woff.ts';
 
 const WOFF = readFileSync('node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff');
+const BOLD_WOFF = readFileSync('node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-700-normal.woff');
 const i18n = createI18n('zh-CN');
 const t = (k: string, p?: Record<string, unknown>) => i18n.t(k, p ?? {});
 
@@ -41,6 +43,21 @@ describe('the printed map', () => {
     expect(subset.glyphForCodePoint('沈'.codePointAt(0) as number).path.commands.length).toBeGreaterThan(0);
     expect(subset.glyphForCodePoint('图'.codePointAt(0) as number).path.commands.length).toBe(0);
   });
+
+  it('names the characters the print font lacks (they would print as empty boxes), and still prints', async () => {
+    // 嶴 and 溇 are in Zhejiang village names; the simplified-Chinese subset of Noto Sans SC has neither.
+    const base = croppedSamplePlan(500, 400);
+    const plan = { ...base, meta: { ...base.meta, villageName: '大嶴溇村' } };
+    const input = { plan, kind: 'plan' as const, paper: 'A3' as const, scale: 2000, issuer: '安澜镇人民政府', date: '2026-11-01', indicators: fullCheck(plan).tables.F1, t };
+    const fonts = { regular: WOFF, bold: BOLD_WOFF };
+    const lacking = { key: 'print.missingGlyphs', params: { chars: '嶴 溇' } };
+    for (const printed of [await printMapPdf(input, fonts), await printMapJpg(input, fonts, 20), await printSeriesPdf({ ...input, layout: { kind: 'standard' } }, fonts)]) {
+      expect(printed.ok).toBe(true);
+      if (printed.ok) expect(printed.notes).toEqual([lacking]);
+    }
+    const fine = await printMapPdf({ ...input, plan: base }, fonts);
+    expect(fine.ok && fine.notes).toEqual([]);
+  }, 60_000);
 
   it('rasterises with coverage: a half-pixel edge is half grey', () => {
     const raster = new Raster(4, 1);

@@ -104,6 +104,21 @@ describe('拼幅: tiles of the chosen paper', () => {
     expect(composed.value.pages.slice(1).every((p) => p.widthMm === 841 && p.heightMm === 594)).toBe(true);
   });
 
+  it('refuses at once a village far too wide for any series (a boundary vertex typed 12.06 for 120.6), naming its size', () => {
+    const [id, boundary] = Object.entries(plan.layers.boundary)[0] ?? [];
+    if (!id || boundary?.geometry.type !== 'Polygon') throw new Error('the sample’s boundary is one polygon');
+    const [shell = [], ...holes] = boundary.geometry.coordinates;
+    const mistyped = shell.map((p, i) => (i === 5 ? [(p[0] as number) / 10, p[1] as number] : p));
+    const wide = { ...plan, layers: { ...plan.layers, boundary: { [id]: { ...boundary, geometry: { type: 'Polygon' as const, coordinates: [mistyped, ...holes] } } } } };
+    for (const layout of [{ kind: 'standard' }, { kind: 'tiled', paper: 'A0', scale: 10_000 }] as const) {
+      // Searching the village's box sheet by sheet took minutes (72 million 1 km squares) and froze the editor.
+      const started = performance.now();
+      const refused = composeSeries({ ...base, plan: wide, layout });
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(refused).toMatchObject({ ok: false, error: { key: 'print.seriesTooWide', params: { widthKm: 7456, heightKm: 9698, max: MAX_SERIES_SHEETS } } });
+    }
+  });
+
   it('refuses settings that would make too many sheets, saying how many', () => {
     const refused = composeSeries({ ...base, layout: { kind: 'tiled', paper: 'A3', scale: 500 } });
     expect(refused).toMatchObject({ ok: false, error: { key: 'print.tooManySheets', params: { max: MAX_SERIES_SHEETS } } });

@@ -16,7 +16,7 @@ import { touches, type Extent, type GkPolygons } from './outline.ts';
 export const STANDARD_SCALE = 2000;
 export const STANDARD_SHEET_MM = 500;
 /** Ground metres along a sheet's side: 500 mm at 1:2000. */
-const STANDARD_SHEET_M = (STANDARD_SHEET_MM * STANDARD_SCALE) / 1000;
+export const STANDARD_SHEET_M = (STANDARD_SHEET_MM * STANDARD_SCALE) / 1000;
 
 /** A sheet of a series: its ground rectangle, its number and the numbers around it (row by row, north first). */
 export interface SeriesSheet {

@@ -77,6 +77,14 @@ describe('the package’s 4.图像文件/', { timeout: 120_000 }, () => {
     }
   });
 
+  it('says once which characters of the village’s name the print font lacks, as the print dialog does', async () => {
+    const sample = samplePlan();
+    const plan = { ...sample, meta: { ...sample.meta, villageName: '大嶴溇村' } };
+    const made = await deliveryMapFiles(plan, computeTables(new RuleEngine(plan).checkState).F1, maps, zhT, DELIVERY_FOLDERS.images);
+    expect(made.files).toHaveLength(2);
+    expect(made.notes).toEqual([{ key: 'print.missingGlyphs', params: { chars: '嶴 溇' } }]);
+  });
+
   it('says why when a map cannot be made', async () => {
     const made = await deliveryMapFiles(emptyPlan(), computeTables(new RuleEngine(samplePlan()).checkState).F1, maps, zhT, DELIVERY_FOLDERS.images);
     expect(made.files).toEqual([]);

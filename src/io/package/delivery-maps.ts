@@ -31,8 +31,11 @@ export async function deliveryMapFiles(plan: Plan, indicators: Table, maps: Deli
   const notes: Message[] = [];
   for (const kind of KINDS) {
     const printed = await printMapJpg({ plan, kind, paper, scale, issuer, date: maps.date, indicators, t }, maps.fonts, maps.dpi);
-    if (printed.ok) files.push({ name: `${folder}/${printed.value.fileName}`, bytes: printed.value.bytes });
-    else notes.push({ key: 'package.delivery.mapNotMade', params: { ...printed.error.params, village: plan.meta.villageName, mapKey: `print.title.${kind}`, reasonKey: printed.error.key } });
+    if (printed.ok) {
+      files.push({ name: `${folder}/${printed.value.fileName}`, bytes: printed.value.bytes });
+      // Characters the print font lacks (嶴 in the village's name): said once, though both maps have them.
+      for (const note of printed.notes) if (!notes.some((n) => JSON.stringify(n) === JSON.stringify(note))) notes.push(note);
+    } else notes.push({ key: 'package.delivery.mapNotMade', params: { ...printed.error.params, village: plan.meta.villageName, mapKey: `print.title.${kind}`, reasonKey: printed.error.key } });
   }
   return { files, notes };
 }

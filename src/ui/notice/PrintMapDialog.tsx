@@ -47,14 +47,13 @@ export function PrintMapDialog({ onClose }: { onClose: () => void }) {
   }, [editor]);
   const [issuer, setIssuer] = useState(meta.township ? t('notice.ui.defaultIssuer', { township: meta.township }) : '');
   const [date, setDate] = useState(localDate(new Date()));
-  const [status, setStatus] = useState<{ kind: 'idle' | 'working' } | { kind: 'failed'; message: Message } | { kind: 'done'; file: string; pages?: number }>({ kind: 'idle' });
+  const [status, setStatus] = useState<{ kind: 'idle' | 'working' } | { kind: 'failed'; message: Message } | { kind: 'done'; file: string; pages?: number; notes: readonly Message[] }>({ kind: 'idle' });
   // A problem is about the settings it was found with: changing them clears it.
   const setPaper = (next: PaperSize) => ((touched.current = true), setPaperState(next), setStatus({ kind: 'idle' }));
   const setScale = (next: number) => ((touched.current = true), setScaleState(next), setStatus({ kind: 'idle' }));
   const setLayout = (next: Layout) => (setLayoutState(next), setStatus({ kind: 'idle' }));
 
-  const make = async (format: 'pdf' | 'jpg') => {
-    setStatus({ kind: 'working' });
+  const print = async (format: 'pdf' | 'jpg') => {
     const plan = editor.plan.getState().plan;
     const [{ fullCheck }, { printMapPdf, printMapJpg, printSeriesPdf }, fonts] = await Promise.all([import('../../rules/engine.ts'), import('../../print/print-map.ts'), printFonts(), loadGeos()]);
     const input = { plan, kind, paper, scale, issuer, date, indicators: fullCheck(plan).tables.F1, t: (key: string, params?: Record<string, unknown>) => t(key, params ?? {}) };
@@ -62,12 +61,18 @@ export function PrintMapDialog({ onClose }: { onClose: () => void }) {
       const series = await printSeriesPdf({ ...input, layout: layout === 'standard' ? { kind: 'standard' } : { kind: 'tiled', paper, scale } }, fonts);
       if (!series.ok) return setStatus({ kind: 'failed', message: series.error });
       downloadBytes(series.value.fileName, series.value.bytes, 'application/pdf');
-      return setStatus({ kind: 'done', file: series.value.fileName, pages: series.value.pages });
+      return setStatus({ kind: 'done', file: series.value.fileName, pages: series.value.pages, notes: series.notes });
     }
     const printed = format === 'pdf' ? await printMapPdf(input, fonts) : await printMapJpg(input, fonts);
     if (!printed.ok) return setStatus({ kind: 'failed', message: printed.error });
     downloadBytes(printed.value.fileName, printed.value.bytes, format === 'pdf' ? 'application/pdf' : 'image/jpeg');
-    setStatus({ kind: 'done', file: printed.value.fileName });
+    setStatus({ kind: 'done', file: printed.value.fileName, notes: printed.notes });
+  };
+  // A font that could not be fetched (offline before it was ever cached) or a composer error is said in
+  // the dialog; uncaught, it would leave the dialog on "正在出图…" for good.
+  const make = (format: 'pdf' | 'jpg') => {
+    setStatus({ kind: 'working' });
+    return print(format).catch((error: unknown) => setStatus({ kind: 'failed', message: { key: 'print.failed', params: { detail: error instanceof Error ? error.message : String(error) } } }));
   };
 
   return (
@@ -139,6 +144,13 @@ export function PrintMapDialog({ onClose }: { onClose: () => void }) {
           {status.pages ? t('notice.ui.printedSeries', { file: status.file, pages: status.pages, sheets: status.pages - 1 }) : t('notice.ui.printed', { file: status.file })}
         </p>
       ) : null}
+      {status.kind === 'done'
+        ? status.notes.map((note) => (
+            <p key={note.key} className="field-error" role="alert" data-testid="print-note">
+              {renderMessage(t, note)}
+            </p>
+          ))
+        : null}
     </Dialog>
   );
 }
