@@ -75,7 +75,9 @@ export function composeSheet(input: PrintInput): Result<ComposedSheet> {
   const [widthM, heightM] = [extent[2] - extent[0], extent[3] - extent[1]];
   if (widthM / mPerMm > layout.map.w || heightM / mPerMm > layout.map.h) {
     const fits = fittingScales(paper, widthM, heightM);
-    return refuse('print.tooLarge', { paper, scale, needW: Math.round(widthM / mPerMm), needH: Math.round(heightM / mPerMm), fits: fits.length ? fits.map((s) => `1:${s}`).join(', ') : '—' });
+    // Too large at every scale is rarely a village: more often a coordinate typed wrong (12.06 for 120.6).
+    if (!fits.length) return refuse('print.tooLargeAtAnyScale', { paper, widthKm: Math.round(widthM / 1000), heightKm: Math.round(heightM / 1000) });
+    return refuse('print.tooLarge', { paper, scale, needW: Math.round(widthM / mPerMm), needH: Math.round(heightM / mPerMm), fits: fits.map((s) => `1:${s}`).join(', ') });
   }
   return { ok: true, value: composeWhole(input, { layout, crs: village.crs, extent, title: mapTitle(input), notes: [], overlay: () => [] }), notes: [] };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
 import { croppedSamplePlan, samplePlan } from '../../tests/e2e/support/notice.ts';
+import { layerFeatures } from '../domain/plan.ts';
 import { createI18n } from '../i18n/index.ts';
 import { fullCheck } from '../rules/engine.ts';
 import { composeSheet, fittingSheet } from './compose.ts';
@@ -28,6 +29,14 @@ describe('the printed map', () => {
     const refused = composeSheet({ plan, kind: 'plan', paper: 'A1', scale: 2000, issuer: 'x', date: '2026-11-01', indicators, t });
     expect(refused).toMatchObject({ ok: false, error: { key: 'print.tooLarge', params: { fits: '1:5000, 1:10000' } } });
     expect(fittingScales('A0', 1791, 1710)).toEqual([2500, 5000, 10_000]);
+    // A boundary vertex typed 12.06 for 120.6: no scale fits, and the message points at the coordinates.
+    const [boundary] = layerFeatures(plan, 'boundary');
+    if (boundary?.geometry.type !== 'Polygon') throw new Error('the sample’s boundary is one polygon');
+    const ring = boundary.geometry.coordinates[0]!.map((p, i) => (i === 1 ? [p[0]! / 10, p[1]!] : p));
+    const mistyped = { ...plan, layers: { ...plan.layers, boundary: { [boundary.id]: { ...boundary, geometry: { type: 'Polygon', coordinates: [ring] } } } } } as typeof plan;
+    const typo = composeSheet({ plan: mistyped, kind: 'plan', paper: 'A0', scale: 10_000, issuer: 'x', date: '2026-11-01', indicators, t });
+    expect(typo).toMatchObject({ ok: false, error: { key: 'print.tooLargeAtAnyScale', params: { paper: 'A0' } } });
+    expect(!typo.ok && Number(typo.error.params?.widthKm)).toBeGreaterThan(1000);
     const fits = composeSheet({ plan, kind: 'plan', paper: 'A1', scale: 5000, issuer: '安澜镇人民政府', date: '2026-11-01', indicators, t });
     const texts = fits.ok ? fits.value.sheet.ops.filter((o) => o.kind === 'text').map((o) => (o.kind === 'text' ? o.text : '')) : [];
     expect(texts).toContain('沈家埭村土地利用规划图');
