@@ -40,6 +40,7 @@ export interface EncodedText {
 }
 
 const utf8 = new TextEncoder();
+const EURO = '\u20ac';
 
 export function encodeText(text: string, encoding: OutputEncoding): EncodedText {
   if (encoding === 'utf-8') return { bytes: utf8.encode(text), unencodable: '' };
@@ -51,6 +52,12 @@ export function encodeText(text: string, encoding: OutputEncoding): EncodedText 
     const code = char.codePointAt(0) as number;
     if (code < 0x80) {
       out[length++] = code;
+      continue;
+    }
+    // The one single-byte character above ASCII: code page 936 (what GDAL and ArcGIS read a GBK .cpg as)
+    // and the WHATWG GBK decoder both read 0x80 as the euro sign.
+    if (char === EURO) {
+      out[length++] = 0x80;
       continue;
     }
     const gbk = char.length === 1 ? table.get(code) : undefined;

@@ -70,6 +70,13 @@ describe('encodeText', () => {
     expect(Buffer.from(ours.bytes).equals(iconv.encode(text, 'gbk'))).toBe(true);
   });
 
+  it('writes the euro sign as the single byte 0x80, as code page 936 and the GBK decoder read it', () => {
+    const written = encodeText('单价€5', 'gbk');
+    expect(written.unencodable).toBe('');
+    expect(new TextDecoder('gbk').decode(written.bytes)).toBe('单价€5');
+    expect(Buffer.from(written.bytes).equals(iconv.encode('单价€5', 'cp936'))).toBe(true);
+  });
+
   it('reports characters GBK cannot hold and writes ? for them', () => {
     const result = encodeText('村𠀀道😀', 'gbk');
     expect(result.unencodable).toBe('𠀀😀');
