@@ -103,7 +103,7 @@ export function writeGeoJson(layer: ExportLayer, options: WriteOptions): Result<
   const features = layer.features.map((feature) => {
     const properties: Record<string, ExportValue> = {};
     for (const field of layer.fields) properties[field.name] = exportValue(feature.properties[field.name], field.decimals, field.type);
-    let geometry: Geometry | null = feature.geometry && mapGeometry(feature.geometry, roundPosition);
+    let geometry: Geometry | null = feature.geometry && (options.exactCoordinates ? feature.geometry : mapGeometry(feature.geometry, roundPosition));
     if (geometry && geometry.type !== 'Point') geometry = rewindRfc7946(geometry as AreaGeometry);
     return { type: 'Feature', properties, geometry };
   });

@@ -131,6 +131,12 @@ export interface WriteOptions {
   readonly encoding?: OutputEncoding;
   /** GeoJSON: indent for people to read; compact by default. */
   readonly pretty?: boolean;
+  /**
+   * GeoJSON: every coordinate as held instead of 9 decimals, for a file that must read back as the same data
+   * (the village database): on the 0.1 mm grid, vertices closer than that (thousands in a GKBJ dissolved from
+   * reprojected parcels) become one point and the ring touches or crosses itself.
+   */
+  readonly exactCoordinates?: boolean;
   /** DBF "last update" date; fixed by callers that want the same bytes for the same content. */
   readonly date?: Date;
 }

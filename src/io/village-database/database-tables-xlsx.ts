@@ -49,9 +49,9 @@ const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const CENTRED = { horizontal: 'center', vertical: 'middle', wrapText: true } as const;
 
-type ExcelModule = typeof import('exceljs');
+export type ExcelModule = typeof import('exceljs');
 
-function newWorkbook(excel: ExcelModule, sheetName: string): { workbook: Workbook; sheet: Worksheet } {
+export function newWorkbook(excel: ExcelModule, sheetName: string): { workbook: Workbook; sheet: Worksheet } {
   const workbook = new excel.Workbook();
   workbook.creator = 'Village Plan';
   // Fixed dates: the same database gives the same bytes.
@@ -60,7 +60,7 @@ function newWorkbook(excel: ExcelModule, sheetName: string): { workbook: Workboo
   return { workbook, sheet: workbook.addWorksheet(sheetName) };
 }
 
-async function bytesOf(workbook: Workbook): Promise<Uint8Array> {
+export async function bytesOf(workbook: Workbook): Promise<Uint8Array> {
   return withFixedTimes(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
 }
 

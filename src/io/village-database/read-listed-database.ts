@@ -78,7 +78,9 @@ function readLayer<F extends ListedFile>(name: VillageLayerName, file: F, files:
   const fileFields = [...new Set([...layer.fields.map((f) => f.name), ...layer.features.flatMap((f) => Object.keys(f.properties))])];
   const fieldNames = fileFields.map(rename);
   const codeFields = CODE_FIELDS[name];
-  if (codeFields && !codeFields.some((field) => fieldNames.includes(field))) {
+  // A layer without features has nothing to classify, and a GeoJSON without features names no fields at all
+  // (the database writer's empty GKBJ is one): only a layer with features must have its code field.
+  if (codeFields && layer.features.length > 0 && !codeFields.some((field) => fieldNames.includes(field))) {
     return unreadable(file.path, 'cli.village.noCodeField', { layer: name, field: codeFields.join('/'), fields: listSome(fileFields) || '—' });
   }
   const features = layer.features.map((feature): VillageFeature => {

@@ -14,9 +14,9 @@ import type { Message, Result } from '../result.ts';
 type TextItem = 'villageName' | 'villageType' | 'planPeriod';
 type NumberItem = 'basePopulation' | 'targetPopulation' | 'baseHeritage' | 'targetHeritage';
 
-/** Row labels as CCTool's sheet1 writes them [cct:chk]. */
-const TEXT_ROWS: Readonly<Record<string, TextItem>> = { 村庄名称: 'villageName', 村庄类型: 'villageType', 规划期限: 'planPeriod' };
-const NUMBER_ROWS: Readonly<Record<string, NumberItem>> = {
+/** Row labels as CCTool's sheet1 writes them [cct:chk], in its order (the database writer writes them so too). */
+export const TEXT_ROWS: Readonly<Record<string, TextItem>> = { 村庄名称: 'villageName', 村庄类型: 'villageType', 规划期限: 'planPeriod' };
+export const NUMBER_ROWS: Readonly<Record<string, NumberItem>> = {
   现状人口: 'basePopulation',
   规划人口: 'targetPopulation',
   现状自然和文化遗产: 'baseHeritage',
@@ -89,7 +89,7 @@ export async function readVillageWorkbook(path: string, bytes: Uint8Array): Prom
   return { ok: true, value: { info, allocations, recognised, notes }, notes: [] };
 }
 
-const ALLOCATION_SHEET = '上级下达';
+export const ALLOCATION_SHEET = '上级下达';
 const INDICATOR_NUMBERS: ReadonlyMap<string, number> = new Map(INDICATORS.flatMap((i) => [[labelOf(i.zh), i.number], [String(i.number), i.number]]));
 
 type Sheet = NonNullable<ReturnType<import('exceljs').Workbook['getWorksheet']>>;

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { ellipsoidalArea } from '../../geo/area.ts';
+import { isValidAreaGeometry } from '../../geo/validity.ts';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
-import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
+import { NO_VILLAGE_INFO, type VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
 import { cell, database, feature, parcels } from '../../rules/ydyh/test-support.ts';
 import type { OutputFile } from '../files.ts';
 import { importFiles } from '../formats/index.ts';
@@ -138,7 +139,7 @@ describe('writeVillageDatabasePackage', () => {
 
   it('GeoJSON: lon/lat, the same properties, one file per layer', async () => {
     const { value: files } = await written(village(), { format: 'geojson', t: zhT });
-    expect(files.map((f) => f.name).filter((n) => n.startsWith('村庄规划数据库/')).sort()).toEqual(['CJDCQ', 'GHDLTB', 'GHGGJCSSD', 'JQDLTB'].map((n) => `村庄规划数据库/${n}.geojson`));
+    expect(files.map((f) => f.name).filter((n) => n.startsWith('村庄规划数据库/') && n.endsWith('.geojson')).sort()).toEqual(['CJDCQ', 'GHDLTB', 'GHGGJCSSD', 'JQDLTB'].map((n) => `村庄规划数据库/${n}.geojson`));
     const json = JSON.parse(new TextDecoder().decode(files.find((f) => f.name.endsWith('GHDLTB.geojson'))?.bytes)) as { features: { properties: Record<string, unknown>; geometry: Polygon }[] };
     expect(Object.keys(json.features[1]?.properties ?? {})).toEqual(DATABASE_LAYERS.find((l) => l.name === 'GHDLTB')?.fields.map((f) => f.name));
     expect(json.features[1]?.properties).toMatchObject({ BSM: '33010600100100000001', YSDM: '2003020210', SSBJLX: null, GHDLMJ: 10_712.34 });
@@ -157,6 +158,46 @@ describe('writeVillageDatabasePackage', () => {
     const { value: files, notes } = await written(withGkbj);
     expect(files.filter((f) => f.name.startsWith('表格/')).map((f) => f.name)).toEqual([...tables, '表格/国土空间管控表.xlsx']);
     expect(notes).not.toContainEqual({ key: 'villageDb.write.noControlTable', params: {} });
+  });
+
+  it('writes the village information and the allocations where the readers take them, so checks and tables on the folder see them', async () => {
+    const db = { ...village(), allocations: { 1: 12.5, 9: 3.25 } };
+    for (const format of ['shapefile', 'geojson'] as const) {
+      const { value: files } = await written(db, { format, date: DATE, t: zhT });
+      expect(files.map((f) => f.name)).toContain('村庄规划数据库/村庄信息.xlsx');
+      const back = await readBack(files);
+      expect(back.info, format).toEqual(db.info);
+      expect(back.allocations, format).toEqual(db.allocations);
+      // The database folder alone, as `check --profile zhejiang-2026 村庄规划数据库/` opens it.
+      expect((await readBack(files.filter((f) => f.name.startsWith('村庄规划数据库/')))).info).toEqual(db.info);
+    }
+    const unknown = await readBack((await written({ ...db, info: NO_VILLAGE_INFO, allocations: {} })).value);
+    expect([unknown.info, unknown.allocations]).toEqual([NO_VILLAGE_INFO, {}]);
+  });
+
+  it('reads an empty layer back as an empty layer, in both formats (a GeoJSON without features names no fields)', async () => {
+    const db = database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0103'], { ZLDWDM }), GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0103']), GKBJ: [] });
+    for (const format of ['shapefile', 'geojson'] as const) {
+      const back = await readBack((await written(db, { format, date: DATE, t: zhT })).value);
+      expect(back.layers.GKBJ?.features, format).toEqual([]);
+    }
+  });
+
+  it('GeoJSON keeps every coordinate as the database holds it: vertices 0.06 mm apart stay apart and the parcel stays valid', async () => {
+    // A notch whose tip comes within 0.06 mm of a vertex of the opposite edge, as a GKBJ dissolved from parcels
+    // jittered by reprojection has by the thousand: on a 1e-9° grid (0.1 mm) the two become one point and the
+    // ring touches itself.
+    const [x, y] = [120.1005, 30.2];
+    const notched: Polygon = {
+      type: 'Polygon',
+      coordinates: [[[120.1, y], [x, y - 2e-10], [120.101, y], [120.101, 30.201], [120.10051, 30.201], [x, y + 3e-10], [120.10049, 30.201], [120.1, 30.201], [120.1, y]]],
+    };
+    expect(isValidAreaGeometry(notched)).toBe(true);
+    const db = database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0103'], { ZLDWDM }), GHDLTB: [feature('GHDLTB#1', notched, { GHDLBM: '0103' })] });
+    const back = await readBack((await written(db, { format: 'geojson', t: zhT })).value);
+    const geometry = back.layers.GHDLTB?.features[0]?.geometry as Polygon;
+    expect(geometry).toEqual(notched);
+    expect(isValidAreaGeometry(geometry)).toBe(true);
   });
 
   it('reads back through the editor’s reader with the same codes and areas (within 0.01 m²), in both formats and zipped', async () => {

@@ -1,7 +1,8 @@
 /**
  * A 2026 village planning database (domain-2026.md §3) as the files a planner delivers, so that it opens in
  * ArcGIS or QGIS with the fields CCTool writes: one Shapefile per database layer (CGCS2000 3° GK zone of the
- * village, `.prj`, `.cpg`, GBK unless UTF-8 is asked for) or one RFC 7946 GeoJSON per layer (lon/lat), all in
+ * village, `.prj`, `.cpg`, GBK unless UTF-8 is asked for) or one RFC 7946 GeoJSON per layer (lon/lat, every
+ * coordinate as the database holds it, so the files read back as the same database), all in
  * a folder `村庄规划数据库/`, named as the gdb's feature classes. A Shapefile folder has no feature datasets,
  * and the database readers look one folder down only, so JJYZQ/JQXZ/MBNGH do not become sub-folders.
  *
@@ -10,9 +11,11 @@
  * CZKFBJ) are inputs, not the database's, and are not written. A value that does not fit its field is
  * refused, naming the feature: a deliverable never holds a silently cut value.
  *
- * Beside the database, in `表格/`, the three tables as .xlsx (database-tables-xlsx.ts), computed from the same
- * database. CCTool puts them in `<村>表格+图集/` with the atlas; the package has no atlas, and its database
- * folder carries no village name either, so the folder is named for what it holds.
+ * With the layers, the village workbook `村庄信息.xlsx` (village-workbook-xlsx.ts: CCTool's sheet1 and our 上级下达),
+ * so the folder reads back with the village's figures. Beside the database, in `表格/`, the three tables as .xlsx
+ * (database-tables-xlsx.ts), computed from the same database. CCTool puts them in `<村>表格+图集/` with the
+ * atlas; the package has no atlas, and its database folder carries no village name either, so the folder is
+ * named for what it holds.
  */
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { DATABASE_LAYERS, bsm, type DatabaseField, type DatabaseLayer, type DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
@@ -28,6 +31,7 @@ import { failure, listSome, note, success, type Message, type Result } from '../
 import { encodeText, type OutputEncoding } from '../text/encode-text.ts';
 import { writeZip } from '../zip/zip-write.ts';
 import { databaseTableFiles } from './database-tables-xlsx.ts';
+import { VILLAGE_WORKBOOK_NAME, villageWorkbook } from './village-workbook-xlsx.ts';
 
 /** Kept importable from here, where the package's tests look for it. */
 export { villageXzqdm };
@@ -221,11 +225,13 @@ export async function writeVillageDatabasePackage(db: VillageDatabase, options: 
   const crs = crsForLayer(zoneLayer);
   const files: OutputFile[] = [];
   for (const layer of layers.value) {
-    const written = options.format === 'shapefile' ? writeShapefile(layer, { crs, encoding: options.encoding ?? 'gbk', date: options.date ?? new Date() }) : writeGeoJson(layer, {});
+    const written = options.format === 'shapefile' ? writeShapefile(layer, { crs, encoding: options.encoding ?? 'gbk', date: options.date ?? new Date() }) : writeGeoJson(layer, { exactCoordinates: true });
     if (!written.ok) return written;
     notes.push(...written.notes);
     for (const file of written.value) files.push({ name: `${VILLAGE_DATABASE_FOLDER}/${file.name}`, bytes: file.bytes });
   }
+  // Beside the layers, not in 表格/: the database folder opened alone (`check 村庄规划数据库/`) still has it.
+  files.push({ name: `${VILLAGE_DATABASE_FOLDER}/${VILLAGE_WORKBOOK_NAME}`, bytes: await villageWorkbook(db) });
   const tables = computeDatabaseTables(db);
   if (!tables.control) notes.push(note('villageDb.write.noControlTable'));
   for (const file of await databaseTableFiles(tables, options.t)) files.push({ name: `${DATABASE_TABLES_FOLDER}/${file.name}`, bytes: file.bytes });
