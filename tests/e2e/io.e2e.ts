@@ -252,6 +252,28 @@ describe('import and export in the editor', () => {
     await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
   });
 
+  it('guesses no target for a package\'s base parcels picked alone, and keeps the village boundary', async () => {
+    // JQDLTB of a 2017 delivery package: planning classes in DLDM, no survey code (DLBM), so no survey.
+    const features = surveyParcels().map((p, i) => ({ type: 'Feature', properties: { BSM: i + 1, DLDM: p.properties.classCode, TBBH: p.properties.parcelNo }, geometry: p.geometry }));
+    const path = join(dir, 'JQDLTB.geojson');
+    writeFileSync(path, JSON.stringify({ type: 'FeatureCollection', features }));
+    const before = await page.evaluate(() => window.villagePlan.version());
+    await clickAction(page, 'import');
+    await page.setInputFiles('[data-testid="import-file"]', path);
+    await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="import-preview"]')).toContain('如是成果包中的基期地类图斑（JQDLTB），请选择整个成果包');
+    // Not preselected as the village boundary (one click would have replaced it by 30 parcels): the planner chooses.
+    expect(await page.inputValue('[data-testid="import-target"]')).toBe('');
+    expect(await page.textContent('[data-testid="import-target"] option:checked')).toBe('请选择（30 个面，村域界线只有一个）');
+    expect(await page.isDisabled('[data-testid="import-confirm"]')).toBe(true);
+    await page.selectOption('[data-testid="import-target"]', 'pbf');
+    expect(await page.isDisabled('[data-testid="import-confirm"]')).toBe(false);
+    await page.click('[data-testid="import-cancel"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+    expect(await page.evaluate(() => window.villagePlan.version())).toBe(before);
+    expect(newErrors()).toEqual([]);
+  });
+
   it('refuses a broken third-party file with a visible message and imports nothing', async () => {
     const before = await page.evaluate(() => window.villagePlan.version());
     await clickAction(page, 'import');

@@ -33,6 +33,12 @@ function surveyFileWithoutPrj(): File {
   return new File([writeZip(shp.value.filter((f) => !f.name.endsWith('.prj'))).slice()], 'DLTB.zip');
 }
 
+/** `count` of the sample's parcels as GeoJSON with the planning class (DLDM) a package's JQDLTB has, and no survey code (DLBM). */
+function parcelsWithoutSurveyCode(count: number): File {
+  const features = layerFeatures(plan, 'base').slice(0, count).map((p) => ({ type: 'Feature', properties: { DLDM: p.properties.classCode }, geometry: p.geometry }));
+  return new File([JSON.stringify({ type: 'FeatureCollection', features })], '基期地类图斑.geojson');
+}
+
 /** The worker's side in this thread; `parses` counts the reads. */
 function inThread() {
   const seen = { parses: 0, applied: 0 };
@@ -120,6 +126,28 @@ describe('the import service', { timeout: 60_000 }, () => {
     await imports.setCrs(null);
     expect(imports.store.getState().settings.crs).toBeUndefined();
     expect(layer()).toMatchObject({ crsHow: 'inferred' });
+  });
+
+  it('guesses no target for several areas that are no survey, and imports nothing until the planner chooses one', async () => {
+    const { editor, imports } = service();
+    const before = editor.plan.getState().plan;
+    await imports.pick([parcelsWithoutSurveyCode(3)]);
+    expect(imports.store.getState()).toMatchObject({ phase: { kind: 'preview', preview: { survey: null, areaCount: 3 } }, target: null });
+    expect(importBlocked(imports.store.getState())).toBe(true);
+    expect(await imports.confirm()).toBe(false);
+    // Not taken for the village boundary: the plan is as it was.
+    expect(editor.plan.getState().plan).toBe(before);
+    imports.setTarget('pbf');
+    expect(importBlocked(imports.store.getState())).toBe(false);
+    expect(await imports.confirm()).toBe(true);
+    expect(layerFeatures(editor.plan.getState().plan, 'pbf')).toHaveLength(3);
+    expect(layerFeatures(editor.plan.getState().plan, 'boundary')).toEqual(layerFeatures(before, 'boundary'));
+  });
+
+  it('takes a single area that is no survey for the village boundary', async () => {
+    const { imports } = service();
+    await imports.pick([parcelsWithoutSurveyCode(1)]);
+    expect(imports.store.getState()).toMatchObject({ phase: { kind: 'preview' }, target: 'boundary' });
   });
 
   it('waits for a class for every code, and refuses what the target cannot take in the dialog', async () => {

@@ -45,7 +45,8 @@ export type ImportOption = Pick<ReadSettings, 'convertGcj02' | 'repair' | 'align
 
 export interface ImportState {
   readonly phase: ImportPhase;
-  readonly target: ImportTarget;
+  /** Null until the planner chooses, for a layer that is no survey and has several areas (firstTarget). */
+  readonly target: ImportTarget | null;
   readonly settings: ReadSettings;
   readonly choices: Choices;
   readonly dxfChoices: DxfChoices;
@@ -66,10 +67,21 @@ export interface ImportDeps {
 
 export type HeldLink = Pick<HeldImport, 'apply' | 'parcels' | 'areas' | 'dxfAreas' | 'plan' | 'close'>;
 
-/** Whether 导入到规划 waits for the planner: a survey code or a CAD layer without a class. */
+/** Whether 导入到规划 waits for the planner: no target chosen yet, or a survey code or a CAD layer without a class. */
 export function importBlocked({ phase, target, choices, dxfChoices }: ImportState): boolean {
-  if (phase.kind === 'preview') return target === 'base' && phase.preview.survey !== null && undecided(phase.preview.survey.preview, choices).length > 0;
+  if (phase.kind === 'preview') return target === null || (target === 'base' && phase.preview.survey !== null && undecided(phase.preview.survey.preview, choices).length > 0);
   return phase.kind === 'dxf' && undecidedLayers(phase.preview, dxfChoices).length > 0;
+}
+
+/**
+ * What a newly read layer is imported as until the planner says otherwise: a survey becomes the base
+ * parcels and a single area the village boundary. Several areas that are no survey (a package's JQDLTB
+ * picked alone, farmland, zones) get no guess: taken for the boundary, one click on 导入到规划 would
+ * replace the village's one outline by all of them.
+ */
+function firstTarget(preview: PreviewSummary): ImportTarget | null {
+  if (preview.survey) return 'base';
+  return preview.areaCount <= 1 ? 'boundary' : null;
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
@@ -128,7 +140,7 @@ export function createImportService(deps: ImportDeps) {
     held = reading = opened.held;
     const summary = current(opened.held, await opened.done);
     if (!summary) return;
-    if (!keepChoices && summary.kind === 'layer') set({ target: summary.preview.survey ? 'base' : 'boundary' });
+    if (!keepChoices && summary.kind === 'layer') set({ target: firstTarget(summary.preview) });
     show(summary);
   };
 
@@ -216,8 +228,8 @@ export function createImportService(deps: ImportDeps) {
         const result = importDxfIntoPlan(editor.plan.context(), { ...shown.preview, areas }, state.dxfChoices);
         return runCommand(editor, result, { onRefused: (message) => phase({ kind: 'error', message }), notesAs: 'success' }).ok;
       }
-      if (shown.kind !== 'preview') return false;
       const { target, settings } = state;
+      if (shown.kind !== 'preview' || target === null) return false;
       // Aligned for a partition and then imported as something else: the geometry goes in as it was read.
       const align = settings.alignTopology === true && PARTITION_TARGETS.includes(target);
       const choices = { convertGcj02: settings.convertGcj02 === true, repair: settings.repair === true, alignTopology: align, choices: mapping() };

@@ -26,6 +26,7 @@ export const ioUiText: Texts = {
   'io.ui.encoding': { zh: '文字编码', en: 'Text encoding' },
   'io.ui.encodingHint': { zh: '选择中文显示正常的一种（当前：{{encoding}}）', en: 'Choose the one whose Chinese reads correctly (now: {{encoding}})' },
   'io.ui.target': { zh: '导入为', en: 'Import as' },
+  'io.ui.targetChoose': { zh: '请选择（{{count}} 个面，村域界线只有一个）', en: 'Choose ({{count}} areas; a village has one boundary)' },
   'io.ui.mapping': { zh: '地类对应（调查地类 → 规划地类）', en: 'Class mapping (survey code → planning class)' },
   'io.ui.mapping.code': { zh: '调查地类', en: 'Survey code' },
   'io.ui.mapping.class': { zh: '规划地类', en: 'Planning class' },

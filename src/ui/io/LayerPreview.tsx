@@ -36,7 +36,7 @@ export function Notes({ notes, say }: { notes: readonly Message[]; say: (m: Mess
 interface PreviewProps {
   readonly preview: PreviewSummary;
   readonly notes: readonly Message[];
-  readonly target: ImportTarget;
+  readonly target: ImportTarget | null;
   readonly setTarget: (target: ImportTarget) => void;
   readonly settings: ReadSettings;
   readonly setEncoding: (encoding: string) => void;
@@ -53,7 +53,7 @@ export function LayerPreview({ preview, notes, target, setTarget, settings, setE
   const sample = layer.encoding?.preview;
   const current = settings.encoding ?? layer.encoding?.encoding ?? '';
   const canRepair = survey !== null && target === 'base' && survey.invalid.length > 0;
-  const canAlign = preview.topology !== null && PARTITION_TARGETS.includes(target);
+  const canAlign = preview.topology !== null && target !== null && PARTITION_TARGETS.includes(target);
   return (
     <div className="import-preview" data-testid="import-preview">
       <p>
@@ -85,7 +85,8 @@ export function LayerPreview({ preview, notes, target, setTarget, settings, setE
       ) : null}
       <label className="field">
         {t('io.ui.target')}{' '}
-        <select value={target} data-testid="import-target" onChange={(e) => setTarget(e.target.value as ImportTarget)}>
+        <select value={target ?? ''} data-testid="import-target" className={target === null ? 'field-error' : undefined} onChange={(e) => setTarget(e.target.value as ImportTarget)}>
+          {target === null ? <option value="">{t('io.ui.targetChoose', { count: preview.areaCount })}</option> : null}
           {IMPORT_TARGETS.filter((id) => id !== 'base' || survey).map((id) => (
             <option key={id} value={id}>
               {t(`io.ui.target.${id}`)}
