@@ -286,8 +286,13 @@ function fileSets(): FileSet[] {
 function checkMessage(message: Message): void {
   const text = ioText[message.key];
   expect(text, message.key).toBeDefined();
+  const params = message.params ?? {};
   for (const template of [text!.zh, text!.en]) {
-    for (const [, name] of template.matchAll(/\{\{(\w+)\}\}/g)) expect(message.params ?? {}, `${message.key}: ${name}`).toHaveProperty(name as string);
+    // `{{detail}}` may be a message of its own, `detailKey`, which renderMessage translates with the same parameters.
+    for (const [, name] of template.matchAll(/\{\{(\w+)\}\}/g)) expect(name! in params || `${name}Key` in params, `${message.key}: ${name}`).toBe(true);
+  }
+  for (const [name, key] of Object.entries(params)) {
+    if (name.endsWith('Key') && typeof key === 'string') checkMessage({ key, params: Object.fromEntries(Object.entries(params).filter(([other]) => other !== name)) });
   }
 }
 

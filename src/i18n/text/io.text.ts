@@ -129,6 +129,14 @@ export const ioText: Texts = {
   'io.geojson.geometryNotObject': { zh: '“{{file}}”第 {{feature}} 个要素的几何是 {{found}}，不是几何对象。请更正该要素。', en: 'The geometry of feature {{feature}} of “{{file}}” is {{found}}, not a geometry object. Correct it.' },
   'io.geojson.notAGeometry': { zh: '“{{file}}”第 {{feature}} 个要素的几何类型是 {{type}}，不是几何类型。请更正该要素。', en: 'The geometry of feature {{feature}} of “{{file}}” has type {{type}}, which is not a geometry type. Correct it.' },
   'io.geojson.badCoordinates': { zh: '“{{file}}”第 {{feature}} 个要素（{{type}}）的坐标有误：{{detail}}。请在 GIS 软件中修正后重新导出。', en: 'The coordinates of feature {{feature}} ({{type}}) of “{{file}}” are wrong: {{detail}}. Fix it in your GIS and export again.' },
+  // The detail of io.geojson.badCoordinates (its `detailKey`): what is wrong with the coordinates.
+  'io.geojson.geometriesNotList': { zh: '"geometries" 不是列表', en: '"geometries" is not a list' },
+  'io.geojson.noCoordinates': { zh: '缺少 "coordinates"', en: '"coordinates" is missing' },
+  'io.geojson.notAList': { zh: '此处应为列表，却是 {{found}} {{value}}', en: 'expected a list, found {{found}} {{value}}' },
+  'io.geojson.shortLine': { zh: '线至少要有 2 个点，只有 {{count}} 个', en: 'a line needs at least 2 positions, found {{count}}' },
+  'io.geojson.notAPosition': { zh: '此处应为坐标 [x, y]，却是 {{found}} {{value}}', en: 'expected a position [x, y], found {{found}} {{value}}' },
+  'io.geojson.noXY': { zh: '坐标要有 x 和 y，却是 {{value}}', en: 'a position needs x and y, found {{value}}' },
+  'io.geojson.notNumbers': { zh: '坐标必须是数字，却是 {{value}}', en: 'coordinates must be numbers, found {{value}}' },
   'io.geojson.nestedCollection': { zh: '“{{file}}”第 {{feature}} 个要素中有嵌套的 GeometryCollection。请拆成单独的要素。', en: 'Feature {{feature}} of “{{file}}” has a GeometryCollection inside a GeometryCollection. Split it into separate features.' },
   'io.geojson.noProperties': { zh: '“{{file}}”中有 {{count}} 个要素缺少 "properties"，按无属性导入。', en: '{{count}} features of “{{file}}” have no "properties"; they were imported without attributes.' },
   'io.geojson.badId': { zh: '“{{file}}”中有 {{count}} 个要素的 "id" 既不是文字也不是数字，已忽略。', en: '{{count}} features of “{{file}}” have an "id" that is neither text nor a number; it was ignored.' },
@@ -144,7 +152,7 @@ export const ioText: Texts = {
   'io.parcelCoords.noZone': { zh: '界址点文件“{{file}}”的属性描述中没有带号，将根据坐标数值判断。', en: 'Boundary-point file “{{file}}” gives no zone number in its header; it will be judged from the coordinates.' },
 
   'io.survey.noAttributeTable': { zh: '“{{file}}”没有属性表（缺少 {{dbf}}），也就没有地类编码，不能作为基期地类图斑（三调）导入。请把 {{dbf}} 与 .shp 一起加入后重新导入；只有图形的图层可作为村界等参照图层导入。', en: '“{{file}}” has no attribute table ({{dbf}} is missing), so it has no land-class codes and cannot become the base parcels (land survey). Add {{dbf}} next to the .shp and import again; a layer of shapes only can be imported as the village boundary or another reference layer.' },
-  'io.survey.noCodeField': { zh: '“{{file}}”中没有地类编码字段（DLBM），无法对应规划地类。现有字段：{{fields}}。请指定地类编码字段。', en: '“{{file}}” has no land-class code field (DLBM), so parcels cannot be mapped to planning classes. Its fields: {{fields}}. Choose the code field.' },
+  'io.survey.noCodeField': { zh: '“{{file}}”中没有地类编码字段（DLBM），无法对应规划地类。现有字段：{{fields}}。如是成果包中的基期地类图斑（JQDLTB），请选择整个成果包（zip，或 3.规划图形数据 中的全部文件），作为新规划打开。', en: '“{{file}}” has no land-class code field (DLBM), so parcels cannot be mapped to planning classes. Its fields: {{fields}}. If it is the base parcels (JQDLTB) of a delivery package, pick the whole package (the zip, or every file of 3.规划图形数据) to open it as a new plan.' },
   'io.survey.leftOut': { zh: '按您的选择，“{{file}}”中 {{count}} 个图斑未导入（地类 {{codes}}）。', en: 'As you chose, {{count}} parcels of “{{file}}” were left out (codes {{codes}}).' },
   'io.survey.unmappedCodes': { zh: '“{{file}}”中有 {{count}} 个图斑的地类编码不在对应表中：{{codes}}。请在地类对应表中补充后再导入，这些图斑暂未导入。', en: '{{count}} parcels of “{{file}}” have codes not in the mapping table: {{codes}}. Add them to the mapping table and import again; these parcels are not imported yet.' },
   'io.survey.classChoices': { zh: '“{{file}}”中以下地类可对应多个规划地类，已取默认值，请确认：{{codes}}。', en: 'These codes of “{{file}}” can map to more than one planning class; the default was taken, please confirm: {{codes}}.' },

@@ -1,6 +1,8 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { ringSignedAreaPlanar } from '../../geo/rings.ts';
+import { createI18n } from '../../i18n/index.ts';
+import { renderMessage } from '../../rules/render.ts';
 import { toGaussKruger } from '../../geo/projection.ts';
 import { gk } from '../crs/source-crs.ts';
 import { english, fixtureFiles } from '../test-support.ts';
@@ -66,6 +68,26 @@ describe('GeoJSON import of malformed files (check-geojson)', () => {
     } else {
       expect(result.ok && result.notes.map((n) => n.key)).toEqual(expected.notes);
     }
+  });
+});
+
+describe('GeoJSON coordinate problems in the planner\'s language', () => {
+  // As the import dialog shows them (renderMessage, the detail a message of its own): no English inside the Chinese.
+  const say = (language: 'zh-CN' | 'en', name: string) => {
+    const result = importFiles(fixtureFiles('third-party/check-geojson', name), ANYWHERE);
+    const { t } = createI18n(language);
+    return result.ok ? '' : renderMessage((key, values) => t(key, values ?? {}), result.error);
+  };
+
+  it.each([
+    ['bad__badcoord.geojson', '坐标必须是数字，却是 [1,2,"f"]', 'coordinates must be numbers, found [1,2,"f"]'],
+    ['bad__bad-featurelist.geojson', '此处应为列表，却是 number 5', 'expected a list, found number 5'],
+    ['bad__point.geojson', '缺少 "coordinates"', '"coordinates" is missing'],
+    ['bad__point-toofew.geojson', '坐标要有 x 和 y，却是 [2]', 'a position needs x and y, found [2]'],
+    ['bad__short-line.geojson', '线至少要有 2 个点，只有 1 个', 'a line needs at least 2 positions, found 1'],
+  ])('%s', (name, zh, en) => {
+    expect(say('zh-CN', name)).toContain(`的坐标有误：${zh}。`);
+    expect(say('en', name)).toContain(`are wrong: ${en}.`);
   });
 });
 

@@ -144,14 +144,15 @@ function parseFeature(value: unknown, feature: number, file: string, tolerated: 
 function parseGeometry(value: unknown, feature: number, file: string, depth: number): Geometry {
   if (!isObject(value)) throw new StructureError('io.geojson.geometryNotObject', { file, feature, found: kindOf(value) });
   const type = checkType(value, feature, file);
-  const bad = (detail: string) => new StructureError('io.geojson.badCoordinates', { file, feature, type, detail });
+  // What is wrong is a message of its own, so that it is read in the planner's language too.
+  const bad: Bad = (detailKey, params = {}) => new StructureError('io.geojson.badCoordinates', { file, feature, type, detailKey, ...params });
   if (type === 'GeometryCollection') {
     if (depth > 0) throw new StructureError('io.geojson.nestedCollection', { file, feature });
-    if (!Array.isArray(value.geometries)) throw bad('"geometries" is not a list');
+    if (!Array.isArray(value.geometries)) throw bad('io.geojson.geometriesNotList');
     return { type, geometries: value.geometries.map((g) => parseGeometry(g, feature, file, depth + 1)) };
   }
   if (!(GEOMETRY_TYPES as readonly string[]).includes(type)) throw new StructureError('io.geojson.notAGeometry', { file, feature, type });
-  if (!('coordinates' in value)) throw bad('"coordinates" is missing');
+  if (!('coordinates' in value)) throw bad('io.geojson.noCoordinates');
   const c = value.coordinates;
   switch (type) {
     case 'Point':
@@ -169,22 +170,25 @@ function parseGeometry(value: unknown, feature: number, file: string, depth: num
   }
 }
 
-function list<T>(value: unknown, bad: (detail: string) => StructureError, item: (v: unknown) => T): T[] {
-  if (!Array.isArray(value)) throw bad(`expected a list, found ${kindOf(value)} ${short(value)}`);
+/** A coordinate problem: the key of its detail, and the detail's parameters. */
+type Bad = (detailKey: string, params?: Record<string, string | number>) => StructureError;
+
+function list<T>(value: unknown, bad: Bad, item: (v: unknown) => T): T[] {
+  if (!Array.isArray(value)) throw bad('io.geojson.notAList', { found: kindOf(value), value: short(value) });
   return value.map(item);
 }
 
-function line(value: unknown, bad: (detail: string) => StructureError): Position[] {
+function line(value: unknown, bad: Bad): Position[] {
   const positions = list(value, bad, (p) => position(p, bad));
-  if (positions.length < 2) throw bad(`a line needs at least 2 positions, found ${positions.length}`);
+  if (positions.length < 2) throw bad('io.geojson.shortLine', { count: positions.length });
   return positions;
 }
 
 /** [x, y], further values (altitude…) dropped: the plan is 2-D. */
-function position(value: unknown, bad: (detail: string) => StructureError): Position {
-  if (!Array.isArray(value)) throw bad(`expected a position [x, y], found ${kindOf(value)} ${short(value)}`);
-  if (value.length < 2) throw bad(`a position needs x and y, found ${short(value)}`);
-  if (!value.every((v) => typeof v === 'number')) throw bad(`coordinates must be numbers, found ${short(value)}`);
+function position(value: unknown, bad: Bad): Position {
+  if (!Array.isArray(value)) throw bad('io.geojson.notAPosition', { found: kindOf(value), value: short(value) });
+  if (value.length < 2) throw bad('io.geojson.noXY', { value: short(value) });
+  if (!value.every((v) => typeof v === 'number')) throw bad('io.geojson.notNumbers', { value: short(value) });
   return [value[0] as number, value[1] as number];
 }
 
