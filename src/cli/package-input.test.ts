@@ -111,6 +111,7 @@ describe('village-plan check on packages as other tools deliver them', () => {
     expect(damaged.code).toBe(2);
     expect(damaged.stderr).toMatch(/broken\.zip.*is damaged/);
   });
+
   // GK without the zone number and without a .prj, as CAD and old tools deliver it: zone 39 (开化) and zone
   // 40 (the east coast) have the same numbers. --crs settles it; a GeoJSON layer's own crs member too.
   it.skipIf(skipWithoutGdal('ogr2ogr'))('takes the layers’ system from --crs, or from the GeoJSON crs member, where the numbers carry no zone', async () => {
