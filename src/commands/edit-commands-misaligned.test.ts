@@ -7,35 +7,22 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry, PlanFeature } from '../domain/features.ts';
-import { applyPatch } from '../domain/patch.ts';
 import { layerFeatures, type Plan } from '../domain/plan.ts';
 import { feature, planWith, rect } from '../domain/test-support.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { polygonsOf } from '../geo/rings.ts';
 import { issuesOf } from '../rules/test-support.ts';
-import type { CommandResult } from './command.ts';
 import { addFeature } from './add-feature.command.ts';
 import { clipToNeighbours } from './clip-to-neighbours.command.ts';
 import { copyToLayer } from './copy-to-layer.command.ts';
 import { cutHole } from './cut-hole.command.ts';
 import { mergeFeatures } from './merge.command.ts';
 import { splitFeatures } from './split.command.ts';
+import { applied, HAIR, MID, village, west, X, Y } from './misaligned-test-support.ts';
 import { contextOf } from './test-context.ts';
 
-const X = 120.5;
-const Y = 30.5;
-/** 0.3 mm east, in degrees at 30.5°N (≈ 96 km a degree). */
-const HAIR = 0.0003 / 96_000;
-const MID = X + 0.005;
-
-const village = feature('boundary', 'village', rect(X, Y, X + 0.01, Y + 0.01), { villageCode: '330421101210', villageName: '测试村' });
-const west = feature('functionalZone', 'west', rect(X, Y, MID, Y + 0.01), { zoneType: 'agriculture' });
 const polygon = (...ring: Position[]): AreaGeometry => ({ type: 'Polygon', coordinates: [[...ring, ring[0] as Position]] });
 
-function applied(plan: Plan, result: CommandResult): Plan {
-  if (!result.ok) throw new Error(result.error.key);
-  return applyPatch(plan, result.patch).plan;
-}
 
 const zones = (plan: Plan) => layerFeatures(plan, 'functionalZone') as PlanFeature[];
 const zoneArea = (plan: Plan) => zones(plan).reduce((sum, z) => sum + ellipsoidalArea(z.geometry as AreaGeometry), 0);

@@ -8,30 +8,17 @@
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry, PlanFeature } from '../domain/features.ts';
-import { applyPatch } from '../domain/patch.ts';
 import type { Plan } from '../domain/plan.ts';
 import { feature, planWith, rect } from '../domain/test-support.ts';
 import { hasVertex } from '../geo/topology.ts';
 import { issuesOf } from '../rules/test-support.ts';
-import type { CommandResult } from './command.ts';
 import { deleteSharedVertex, insertSharedVertex, moveSharedVertex } from './reshape.command.ts';
+import { applied, HAIR, MID, village, west, X, Y } from './misaligned-test-support.ts';
 import { contextOf } from './test-context.ts';
 
-const X = 120.5;
-const Y = 30.5;
-/** 0.3 mm east, in degrees at 30.5°N (≈ 96 km a degree). */
-const HAIR = 0.0003 / 96_000;
-const MID = X + 0.005;
-
-const village = feature('boundary', 'village', rect(X, Y, X + 0.01, Y + 0.01), { villageCode: '330421101210', villageName: '测试村' });
-const west = feature('functionalZone', 'west', rect(X, Y, MID, Y + 0.01), { zoneType: 'agriculture' });
 /** East's copies of the shared corners a hair east of west's. */
 const eastMisaligned = feature('functionalZone', 'east', rect(MID + HAIR, Y, X + 0.01, Y + 0.01), { zoneType: 'ecology' });
 
-function applied(plan: Plan, result: CommandResult): Plan {
-  if (!result.ok) throw new Error(result.error.key);
-  return applyPatch(plan, result.patch).plan;
-}
 
 const zone = (plan: Plan, id: string) => plan.layers.functionalZone[id as keyof typeof plan.layers.functionalZone] as PlanFeature;
 const coverageErrors = (plan: Plan) => ['no-gap', 'no-overlap'].flatMap((rule) => issuesOf(plan, rule)).filter((i) => i.severity === 'error' && i.layer === 'functionalZone');
