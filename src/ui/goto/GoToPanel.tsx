@@ -35,11 +35,12 @@ export function GoToPanel() {
   }, []);
   const format = (message: Message) => formatMessage(t, (k) => i18n.exists(k), message);
 
-  const go = () => {
-    if (!reader) return;
+  // Enter typed before the reader has loaded (the panel just opened) waits for it rather than doing nothing.
+  const go = async () => {
+    const parse = reader ?? (await import('./parse-coordinates.ts'));
     const plan = editor.plan.getState().plan;
     const centre = villageCentre(plan);
-    const result = reader.parseCoordinates(text, { defaultZone: reader.gkZoneForLongitude(centre?.[0] ?? 120) });
+    const result = parse.parseCoordinates(text, { defaultZone: parse.gkZoneForLongitude(centre?.[0] ?? 120) });
     if (!result.ok) {
       setOutcome(result);
       return;
@@ -67,7 +68,7 @@ export function GoToPanel() {
       className="goto-form"
       onSubmit={(e) => {
         e.preventDefault();
-        go();
+        void go();
       }}
     >
       <div className="goto-row">
