@@ -83,14 +83,14 @@ function localCrsOf(top: WktNode, name: string, datumName: string): LocalCrsId |
 }
 
 /** What proj4 made of a definition: its datum and ellipsoid (fields of proj4's Proj it does not type). */
-interface Proj4Datum {
+export interface Proj4Datum {
   readonly a: number;
   readonly datum?: { readonly datum_type: number };
   readonly datum_params?: readonly (number | string)[];
 }
 
 /** proj4's datum types: 1 three, 2 seven parameters, 3 grid shift, 4 WGS 84, 5 none. */
-function shiftOf(p: Proj4Datum): DatumShift | 'none' {
+export function shiftOf(p: Proj4Datum): DatumShift | 'none' {
   const type = p.datum?.datum_type;
   if ((type === 1 || type === 2) && p.datum_params) return { kind: 'towgs84', values: p.datum_params.map(Number) };
   if (type === 4 || (type === 5 && Math.abs(p.a - GRS80_A) < 0.01)) return { kind: 'same' };

@@ -122,6 +122,31 @@ describe('GeoJSON import', () => {
     const point = result.ok ? (result.value[0]!.features[0]!.geometry as { coordinates: number[] }).coordinates : [];
     expect(point[0]).toBeCloseTo(120.74, 9);
   });
+
+  /** The corner (120.74°E, 30.46°N) of a square as `ogr2ogr -f GeoJSON -s_srs EPSG:4490 -t_srs EPSG:<code>` wrote it. */
+  const gdalGeoJson = (code: number, x: number, y: number) =>
+    text(`e${code}.geojson`, `{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::${code}"}},"features":[{"type":"Feature","properties":{"DLBM":"0101"},"geometry":{"type":"Polygon","coordinates":[[[${x},${y}],[${x + 190},${y}],[${x + 190},${y + 220}],[${x},${y + 220}],[${x},${y}]]]}}]}`);
+
+  it('reads a crs member naming another system as the .prj reader does (GDAL exports in UTM, Web Mercator)', () => {
+    for (const [code, x, y] of [
+      [32651, 283012.969600628595799, 3371928.992502180859447],
+      [3857, 13440715.318379851058125, 3562816.656936833169311],
+    ] as const) {
+      const result = importFiles([gdalGeoJson(code, x, y)]);
+      expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true);
+      if (!result.ok) continue;
+      expect(result.value[0]!.crs).toMatchObject({ how: 'geojson', crs: { kind: 'foreign', name: `EPSG:${code}` } });
+      const corner = (result.value[0]!.features[0]!.geometry as Polygon).coordinates[0]!.find((p) => Math.abs(p[0]! - 120.74) < 1e-9);
+      expect(corner?.[1]).toBeCloseTo(30.46, 9);
+    }
+  });
+
+  it('asks for the county parameters of an old-survey GeoJSON (Xian 1980 by its EPSG code), as for its Shapefile', () => {
+    const result = importFiles([gdalGeoJson(2385, 571069.25808599870652, 3371341.545295265037566)]);
+    expect(!result.ok && result.error).toMatchObject({ key: 'io.crs.needsDatumParameters', params: { datumId: 'xian1980', centralMeridian: 120, falseEasting: 500_000 } });
+    const unknown = importFiles([gdalGeoJson(2000, 571069, 3371341)]);
+    expect(!unknown.ok && unknown.error).toMatchObject({ key: 'io.crs.unsupported', params: { name: 'EPSG:2000' } });
+  });
 });
 
 describe('GeoJSON export', () => {

@@ -8,7 +8,8 @@ import { rewindRfc7946 } from '../../geo/rings.ts';
 import type { AreaGeometry } from '../../domain/features.ts';
 import { ExtentBuilder } from '../crs/extent.ts';
 import { mapGeometry } from '../crs/reproject.ts';
-import { GEOGRAPHIC, gk, type SourceCrs } from '../crs/source-crs.ts';
+import { foreignCrsOfEpsg } from '../crs/foreign-epsg.ts';
+import { GEOGRAPHIC, gk, type ReadCrs, type SourceCrs } from '../crs/source-crs.ts';
 import { extensionOf, fileName, stemOf, type InputFile, type OutputFile } from '../files.ts';
 import { parseGeoJsonStructure, toleratedNotes } from '../geojson/geojson-structure.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
@@ -36,10 +37,20 @@ function decode(file: InputFile, notes: Message[]): string {
 /** `EPSG:4528`, `urn:ogc:def:crs:EPSG::4528`, `urn:ogc:def:crs:OGC:1.3:CRS84`, `EPSG:4490`, `EPSG:4326`. */
 export function crsFromName(name: string): SourceCrs | undefined {
   if (/CRS84$/i.test(name)) return GEOGRAPHIC;
-  const code = Number(/EPSG:{1,2}(?:[\d.]*:)?(\d+)$/i.exec(name)?.[1]);
+  const code = epsgCodeOfName(name);
   if (code === 4490 || code === 4326) return GEOGRAPHIC;
   const zone = gkCrsFromEpsg(code);
   return zone ? gk(zone) : undefined;
+}
+
+const epsgCodeOfName = (name: string): number => Number(/EPSG:{1,2}(?:[\d.]*:)?(\d+)$/i.exec(name)?.[1]);
+
+/** The system a `crs` member names: ours, else any other the `.prj` reader would take (foreign-epsg.ts). */
+function declaredCrsOfName(name: string, file: string): Result<ReadCrs> {
+  const ours = crsFromName(name);
+  if (ours) return success(ours);
+  const code = epsgCodeOfName(name);
+  return Number.isNaN(code) ? failure('io.crs.unsupported', { file, name }) : foreignCrsOfEpsg(code, `EPSG:${code}`, file);
 }
 
 function read(dataset: readonly InputFile[], options: ReadOptions): Result<ImportedLayer> {
@@ -58,9 +69,9 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
 
   let declared: DeclaredCrs | undefined;
   if (parsed.value.crsName !== null) {
-    const crs = crsFromName(parsed.value.crsName);
-    if (!crs) return failure('io.crs.unsupported', { file: name, name: parsed.value.crsName });
-    declared = { crs, how: 'geojson', name: parsed.value.crsName };
+    const crs = declaredCrsOfName(parsed.value.crsName, name);
+    if (!crs.ok) return crs;
+    declared = { crs: crs.value, how: 'geojson', name: parsed.value.crsName };
   } else {
     // RFC 7946 says lon/lat; projected numbers without a `crs` member are inferred (and said so) instead.
     const extent = new ExtentBuilder();
