@@ -141,6 +141,17 @@ describe('GeoJSON import', () => {
     }
   });
 
+  it('reads the older draft crs forms (type EPSG with a code, type OGC with a urn): zone 41 numbers without the prefix stay in zone 41', () => {
+    const [x, y] = toGaussKruger([122.2, 30.0], gk({ zone: 41, zonePrefix: false }));
+    for (const member of ['{"type":"EPSG","properties":{"code":4550}}', '{"type":"OGC","properties":{"urn":"urn:ogc:def:crs:EPSG::4550"}}']) {
+      const json = `{"type":"FeatureCollection","crs":${member},"features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[${x},${y}]}}]}`;
+      const result = importFiles([text('zhoushan.geojson', json)]);
+      expect(result.ok && result.value[0]!.crs).toMatchObject({ how: 'geojson', crs: { kind: 'gk', zone: 41, zonePrefix: false } });
+      const point = result.ok ? (result.value[0]!.features[0]!.geometry as { coordinates: number[] }).coordinates : [];
+      expect(point[0]).toBeCloseTo(122.2, 9);
+    }
+  });
+
   it('asks for the county parameters of an old-survey GeoJSON (Xian 1980 by its EPSG code), as for its Shapefile', () => {
     const result = importFiles([gdalGeoJson(2385, 571069.25808599870652, 3371341.545295265037566)]);
     expect(!result.ok && result.error).toMatchObject({ key: 'io.crs.needsDatumParameters', params: { datumId: 'xian1980', centralMeridian: 120, falseEasting: 500_000 } });

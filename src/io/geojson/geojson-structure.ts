@@ -112,10 +112,17 @@ function checkBbox(value: Json, tolerated: Tolerated): void {
   if (!ok) tolerated.badBbox++;
 }
 
-/** The legacy (GeoJSON 2008) `crs` member's name, or null when it names none. */
+/**
+ * The legacy `crs` member's name, or null when it names none: GeoJSON 2008's named CRS, and the older
+ * draft's `{"type":"EPSG","properties":{"code":4550}}` and `{"type":"OGC","properties":{"urn":…}}`, which
+ * GDAL still reads and older web tools still write.
+ */
 export function legacyCrsName(crs: unknown): string | null {
   if (!isObject(crs) || !isObject(crs.properties)) return null;
-  return typeof crs.properties.name === 'string' ? crs.properties.name : null;
+  const { name, code, urn } = crs.properties;
+  if (typeof name === 'string') return name;
+  if (crs.type === 'EPSG' && (typeof code === 'number' || typeof code === 'string') && /^\d+$/.test(String(code))) return `EPSG:${code}`;
+  return crs.type === 'OGC' && typeof urn === 'string' ? urn : null;
 }
 
 function parseFeature(value: unknown, feature: number, file: string, tolerated: Tolerated): ParsedFeature {
