@@ -25,11 +25,15 @@ export interface LocalCrsId {
   readonly gk: GkPlaneOf | null;
 }
 
-/** `xian1980` from `D_Xian_1980`, `Xian 1980`, `西安80`; `beijing1954` from `Beijing 1954` (not `New Beijing`). */
+/**
+ * `xian1980` from `D_Xian_1980`, `Xian 1980`, `西安80`, and the Chinese forms surveys write (`1980西安坐标系`,
+ * `80国家大地坐标系`: the 1980 national geodetic system is Xian 1980); `beijing1954` from `Beijing 1954`,
+ * `54北京坐标系` (not `New Beijing`, `新北京54`).
+ */
 export function localDatumOfName(name: string): LocalDatum | undefined {
   const n = name.toLowerCase().replace(/[\s_-]+/g, '');
-  if (/xian(19)?80|xi'an(19)?80|西安(19)?80/.test(n)) return 'xian1980';
-  if (/(^|[^w])beijing(19)?54|北京(19)?54/.test(n) && !/newbeijing/.test(n)) return 'beijing1954';
+  if (/xian(19)?80|xi'an(19)?80|西安(19)?80|(^|[^0-9])(19)?80(西安|国家大地)/.test(n)) return 'xian1980';
+  if (/(^|[^w])beijing(19)?54|北京(19)?54|(^|[^0-9])(19)?54北京/.test(n) && !/newbeijing|新北京/.test(n)) return 'beijing1954';
   return undefined;
 }
 

@@ -4,7 +4,8 @@
  * too little, from the numbers.
  */
 import { GK_ZONES, type GkZone } from '../../geo/projection.ts';
-import { gk } from '../crs/source-crs.ts';
+import { localDatumOfName, localProj4 } from '../crs/local-datums.ts';
+import { gk, type ForeignCrs } from '../crs/source-crs.ts';
 import { extensionOf, fileName, stemOf, type InputFile } from '../files.ts';
 import { looksLikeParcelCoords, parseParcelCoords, PARCEL_FIELDS, type ParcelCoordsHeader } from '../parcel-coords/parcel-coords-parse.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
@@ -29,16 +30,29 @@ function claim(files: readonly InputFile[]): InputFile[][] {
   return files.filter((f) => extensionOf(f.name) === 'txt' && looksLikeParcelCoords(decode(f, undefined).text)).map((f) => [f]);
 }
 
-/** The header's CRS: CGCS2000 only (西安80 / 北京54 need local transformation parameters), 3° zones. */
-function crsFromHeader(header: ParcelCoordsHeader, file: string): Result<DeclaredCrs | undefined> {
+/**
+ * The header's CRS, 3° zones: CGCS2000, or Xian 1980 / Beijing 1954 (`80国家大地坐标系`, `54北京坐标系`),
+ * whose local parameters the planner is then asked for, as for a Shapefile in them. The header gives the
+ * zone; whether the easting carries it as a prefix shows in the numbers.
+ */
+function crsFromHeader(header: ParcelCoordsHeader, file: string, firstEasting: number | undefined): Result<DeclaredCrs | undefined> {
   const a = header.attributes;
   const system = a['坐标系'] ?? '';
-  if (system && !/2000/.test(system)) return failure('io.crs.unsupportedDatum', { file, name: system, datum: system });
+  const local = system ? localDatumOfName(system) : undefined;
+  if (system && !/2000/.test(system) && !local) return failure('io.crs.unsupportedDatum', { file, name: system, datum: system });
   if (a['几度分带'] && a['几度分带'] !== '3') return failure('io.parcelCoords.sixDegreeZones', { file, value: a['几度分带'] });
-  const zone = Number(a['带号']);
-  if (!a['带号']) return success(undefined);
-  if (!(GK_ZONES as readonly number[]).includes(zone)) return failure('io.crs.unsupported', { file, name: `${system} 带号=${a['带号']}` });
-  return success({ crs: gk({ zone: zone as GkZone, zonePrefix: true }), how: 'header', name: `${system} 带号=${zone}` });
+  const prefixed = firstEasting !== undefined && firstEasting >= 1_000_000;
+  // Without 带号 a local datum's zone shows only in a prefix; CGCS2000 numbers are inferred by georeference.
+  const zoneText = a['带号'] || (local && prefixed ? String(Math.floor((firstEasting as number) / 1_000_000)) : '');
+  if (!zoneText) return local ? failure('io.crs.unsupportedDatum', { file, name: system, datum: system }) : success(undefined);
+  const zone = Number(zoneText);
+  if (!(GK_ZONES as readonly number[]).includes(zone)) return failure('io.crs.unsupported', { file, name: `${system} 带号=${zoneText}` });
+  const name = `${system} 带号=${zone}`;
+  const zonePrefix = firstEasting === undefined || prefixed;
+  if (!local) return success({ crs: gk({ zone: zone as GkZone, zonePrefix }), how: 'header', name });
+  const plane = { centralMeridian: zone * 3, falseEasting: (zonePrefix ? zone * 1_000_000 : 0) + 500_000 };
+  const crs: ForeignCrs = { kind: 'foreign', name, datumName: system, definition: localProj4({ datum: local, gk: plane }), gk: plane, shift: { kind: 'local', datum: local, transformation: null } };
+  return success({ crs, how: 'header', name });
 }
 
 function read(dataset: readonly InputFile[], options: ReadOptions): Result<ImportedLayer> {
@@ -48,16 +62,11 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
   const parsed = parseParcelCoords(text, name);
   if (!parsed.ok) return parsed;
   const notes: Message[] = [...parsed.notes];
-  const fromHeader = crsFromHeader(parsed.value.header, name);
+  const firstEasting = parsed.value.parcels[0]?.geometry.coordinates.flat(3)[0] as number | undefined;
+  const fromHeader = crsFromHeader(parsed.value.header, name, firstEasting);
   if (!fromHeader.ok) return fromHeader;
-  let declared = fromHeader.value;
-  // The header gives the zone; whether the easting carries it as a prefix shows in the numbers.
-  if (declared && declared.crs.kind === 'gk') {
-    const firstEasting = parsed.value.parcels[0]?.geometry.coordinates.flat(3)[0] as number | undefined;
-    if (firstEasting !== undefined && firstEasting < 1_000_000) declared = { ...declared, crs: gk({ zone: declared.crs.zone, zonePrefix: false }) };
-  } else {
-    notes.push(note('io.parcelCoords.noZone', { file: name }));
-  }
+  const declared = fromHeader.value;
+  if (!declared) notes.push(note('io.parcelCoords.noZone', { file: name }));
   const layer = georeference(
     {
       format: 'parcel-coords',
