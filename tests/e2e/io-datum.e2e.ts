@@ -4,7 +4,8 @@
  * the coordinate-frame convention and a control point show its residual; imported, a vertex lands where
  * GDAL puts it with the same parameters (within 1 cm). The parameters are kept with the plan: after a
  * reload (and with the browser's per-county memory cleared) a second file imports without the question,
- * its preview naming the parameters used.
+ * its preview naming the parameters used. A CAD drawing of the old survey (no CRS of its own) is declared
+ * Xian 1980 in the preview and lands where GDAL puts it.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,9 +33,9 @@ const XIAN_ZONE_40 = '+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=40500000 +y_0=0 
 const CGCS2000_ZONE_40 = '+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=40500000 +y_0=0 +ellps=GRS80 +towgs84=0,0,0 +units=m +no_defs';
 const CORNER = [40_450_000, 3_300_000] as const;
 
-/** GDAL's transformation of the corner, into `to` (x y). */
-function gdalCorner(to: string): [number, number] {
-  const out = gdal('gdaltransform', ['-s_srs', `${XIAN_ZONE_40} +towgs84=${TOWGS84_PV}`, '-t_srs', to, '-output_xy'], `${CORNER[0]} ${CORNER[1]}\n`);
+/** GDAL's transformation of a point (the corner), into `to` (x y). */
+function gdalCorner(to: string, [x, y]: readonly [number, number] = CORNER): [number, number] {
+  const out = gdal('gdaltransform', ['-s_srs', `${XIAN_ZONE_40} +towgs84=${TOWGS84_PV}`, '-t_srs', to, '-output_xy'], `${x} ${y}\n`);
   return out.trim().split(/\s+/).map(Number) as [number, number];
 }
 
@@ -124,6 +125,36 @@ describe('Xian 1980 data with the county’s parameters', () => {
     expect(rings).toHaveLength(2);
     const [lon, lat] = gdalCorner('+proj=longlat +ellps=GRS80 +towgs84=0,0,0 +no_defs');
     expect(rings.flat().some(([x, y]) => Math.abs(x - lon) < 1e-7 && Math.abs(y - lat) < 1e-7)).toBe(true);
+    expect(session.errors).toEqual([]);
+  });
+
+  it.skipIf(noGdal)('a CAD drawing of the old survey: its system chosen in the preview (the numbers look like CGCS2000), Beijing 1954 asked for, Xian 1980 read with the plan’s parameters', async () => {
+    const start = [CORNER[0] + 300, CORNER[1] + 300] as const;
+    const corners = [start, [start[0] + 100, start[1]], [start[0] + 100, start[1] + 100], [start[0], start[1] + 100]].map(([x, y]) => `10\n${x}\n20\n${y}\n`).join('');
+    const path = join(dir, 'cass-西安80.dxf');
+    writeFileSync(path, `0\nSECTION\n2\nHEADER\n9\n$ACADVER\n1\nAC1015\n0\nENDSEC\n0\nSECTION\n2\nENTITIES\n0\nLWPOLYLINE\n5\nA1\n8\nHX\n90\n4\n70\n1\n${corners}0\nENDSEC\n0\nEOF\n`);
+    await clickAction(page, 'import');
+    await page.setInputFiles('[data-testid="import-file"]', path);
+    await page.waitForSelector('[data-testid="dxf-mapping"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="import-preview"]')).toContain('CGCS2000');
+
+    // Beijing 1954: no parameters known, so they are asked for; the choice stays at hand to go back.
+    await page.selectOption('[data-testid="import-crs"]', '2416');
+    await page.waitForSelector('[data-testid="datum-request"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="datum-request"]')).toContain('北京54');
+    await page.selectOption('[data-testid="import-crs"]', '2364');
+    await page.waitForSelector('[data-testid="dxf-mapping"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="import-preview"]')).toContain('七参数（坐标框架）');
+    expect(await page.inputValue('[data-testid="import-crs"]')).toBe('2364');
+
+    await page.selectOption('select[aria-label="导入为 HX"]', 'redline');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached', timeout: 60_000 });
+    // A drawing's layer replaces the plan's (dxf-import-command.ts): the red line is the drawing's square.
+    const rings = await redlineRings();
+    expect(rings).toHaveLength(1);
+    const [lon, lat] = gdalCorner('+proj=longlat +ellps=GRS80 +towgs84=0,0,0 +no_defs', start);
+    expect(rings.at(-1)!.some(([x, y]) => Math.abs(x - lon) < 1e-7 && Math.abs(y - lat) < 1e-7), JSON.stringify(rings.at(-1))).toBe(true);
     expect(session.errors).toEqual([]);
   });
 });

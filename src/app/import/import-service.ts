@@ -12,7 +12,7 @@ import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts
 import type { Message } from '../../domain/message.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import { planOutlines } from '../../io/crs/gcj02-offset.ts';
-import type { SourceCrs } from '../../io/crs/source-crs.ts';
+import type { ReadCrs } from '../../io/crs/source-crs.ts';
 import { checkBeforeReading } from '../../io/formats/index.ts';
 import { importDxfIntoPlan, undecidedLayers, type DxfChoices } from '../../io/dxf/dxf-import-command.ts';
 import type { DxfLayerChoice } from '../../io/dxf/dxf-targets.ts';
@@ -187,7 +187,7 @@ export function createImportService(deps: ImportDeps) {
     },
 
     /** The planner's CRS for a layer whose own was inferred (null: from the file again): parsed again, the choices kept. */
-    setCrs(crs: SourceCrs | null): Promise<void> {
+    setCrs(crs: ReadCrs | null): Promise<void> {
       const { settings } = store.getState();
       return read({ ...settings, crs: crs ?? undefined }, true);
     },

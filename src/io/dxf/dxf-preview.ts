@@ -88,7 +88,7 @@ export interface DxfPreview {
 
 export type DxfFilesPreview = { readonly kind: 'dxf'; readonly preview: DxfPreview };
 
-export interface DxfPreviewOptions extends Pick<ReadOptions, 'encoding' | 'expectedLongitude'> {
+export interface DxfPreviewOptions extends Pick<ReadOptions, 'encoding' | 'expectedLongitude' | 'crs' | 'datumParameters'> {
   readonly onProgress?: (done: number) => void;
 }
 
@@ -206,6 +206,8 @@ export function previewDxfFiles(files: readonly InputFile[], options: DxfPreview
   const read = importFiles(files, {
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.expectedLongitude !== undefined ? { expectedLongitude: options.expectedLongitude } : {}),
+    ...(options.crs ? { crs: options.crs } : {}),
+    ...(options.datumParameters ? { datumParameters: options.datumParameters } : {}),
     ...(onProgress ? { onProgress: (done: number) => onProgress(done * 0.8) } : {}),
   });
   if (!read.ok) return read;

@@ -2,7 +2,7 @@
 import type { Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { DatumParameters } from '../../domain/datum-parameters.ts';
 import type { BBox } from '../../geo/bbox.ts';
-import type { CrsReport, SourceCrs } from '../crs/source-crs.ts';
+import type { CrsReport, ReadCrs, SourceCrs } from '../crs/source-crs.ts';
 import type { Region } from '../crs/locate.ts';
 import type { InputFile, OutputFile } from '../files.ts';
 import type { ImportLimits } from '../limits.ts';
@@ -62,8 +62,8 @@ export interface ImportedLayer {
 export interface ReadOptions {
   /** Decode DBF/TXT text with this encoding instead of the `.cpg` or the guess (the encoding switch). */
   readonly encoding?: string;
-  /** Take coordinates in this CRS, whatever the file says or the numbers suggest. */
-  readonly crs?: SourceCrs;
+  /** Take coordinates in this CRS, whatever the file says or the numbers suggest (crs-choices.ts). */
+  readonly crs?: ReadCrs;
   /** Swap X and Y of every coordinate before anything else (data with northing first). */
   readonly swapXY?: boolean;
   /** 'zhejiang' (default) refuses data that cannot be in Zhejiang; 'any' only refuses impossible coordinates. */

@@ -72,8 +72,14 @@ export class ImportSession {
   static open(files: readonly InputFile[], options: PreviewOptions): Result<ImportSession> {
     // A CAD drawing has its own preview: its layers are mapped to plan layers one by one (io/dxf/).
     if (holdsDxf(files)) {
-      const { encoding, expectedLongitude, onProgress } = options;
-      const dxf = previewDxfFiles(files, { ...(encoding ? { encoding } : {}), ...(expectedLongitude !== undefined ? { expectedLongitude } : {}), ...(onProgress ? { onProgress } : {}) });
+      const { encoding, expectedLongitude, crs, datumParameters, onProgress } = options;
+      const dxf = previewDxfFiles(files, {
+        ...(encoding ? { encoding } : {}),
+        ...(expectedLongitude !== undefined ? { expectedLongitude } : {}),
+        ...(crs ? { crs } : {}),
+        ...(datumParameters ? { datumParameters } : {}),
+        ...(onProgress ? { onProgress } : {}),
+      });
       return dxf.ok ? success(new ImportSession({ kind: 'dxf', preview: dxf.value.preview }), dxf.notes) : dxf;
     }
     const pkg = previewPackage(files, options);

@@ -93,12 +93,15 @@ export function readPackageFiles(files: readonly InputFile[], options: ReadOptio
   const notes: Message[] = [];
   const summary: PackageRead['layers'][number][] = [];
   let done = 0;
+  // A package's GeoJSON is in CGCS2000 or is refused (the command line's --crs names only those; the import
+  // dialog offers no choice of system for a package), so an older datum chosen for a layer never reaches it.
+  const geojsonCrs = options.crs?.kind === 'foreign' ? undefined : options.crs;
   // In the package's layer order, so each keep test knows the layers it depends on.
   for (const name of PACKAGE_LAYER_NAMES) {
     const source = sources.get(name);
     if (!source) continue;
     const keep = rowsUsed(name, { layers });
-    const layer = source.kind === 'geojson' ? readGeoJson(name, source.files[0] as InputFile, keep, options.crs) : readShapefile(name, source.files, options, keep);
+    const layer = source.kind === 'geojson' ? readGeoJson(name, source.files[0] as InputFile, keep, geojsonCrs) : readShapefile(name, source.files, options, keep);
     if (!layer.ok) return layer;
     notes.push(...layer.notes);
     layers[name] = layer.value;

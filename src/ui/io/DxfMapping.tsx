@@ -12,6 +12,8 @@ import type { DxfLayerRow } from '../../io/dxf/dxf-preview.ts';
 import type { DxfSummary } from '../../io/into-plan/import-session.ts';
 import { DXF_TARGETS, FROM_LABELS, needsValue, targetValues, type DxfLayerChoice, type DxfTarget } from '../../io/dxf/dxf-targets.ts';
 import { formatNumber } from '../format.ts';
+import type { ReadCrs } from '../../io/crs/source-crs.ts';
+import { CrsChoice } from './CrsChoice.tsx';
 import { EncodingSwitch } from './EncodingSwitch.tsx';
 
 const CHOOSE = '';
@@ -22,8 +24,20 @@ function valueLabelKey(target: DxfTarget, value: string): string {
   return `code.pbfType.${value}`;
 }
 
-/** The whole DXF preview: file, CRS, the encoding switch when the text is not plain ASCII, the layer table, then `children` (the notes). */
-export function DxfView({ preview, choices, choose, encoding, reread, children }: { preview: DxfSummary; choices: DxfChoices; choose: (layer: string, choice: DxfLayerChoice) => void; encoding: string | undefined; reread: (encoding: string) => void; children?: ReactNode }) {
+interface DxfViewProps {
+  readonly preview: DxfSummary;
+  readonly choices: DxfChoices;
+  readonly choose: (layer: string, choice: DxfLayerChoice) => void;
+  readonly encoding: string | undefined;
+  readonly reread: (encoding: string) => void;
+  /** The planner's CRS for the drawing (a DXF never says its own), and the switch to another. */
+  readonly crs: ReadCrs | undefined;
+  readonly setCrs: (crs: ReadCrs | null) => void;
+  readonly children?: ReactNode;
+}
+
+/** The whole DXF preview: file, CRS and its switch, the encoding switch when the text is not plain ASCII, the layer table, then `children` (the notes). */
+export function DxfView({ preview, choices, choose, encoding, reread, crs, setCrs, children }: DxfViewProps) {
   const { t } = useTranslation();
   const sample = preview.encoding?.preview;
   const current = (encoding ?? preview.encoding?.encoding ?? '').toLowerCase();
@@ -32,6 +46,7 @@ export function DxfView({ preview, choices, choose, encoding, reread, children }
       <p>
         {t('io.ui.dxf.info', { file: preview.file, count: preview.count, crs: preview.crs })} {t(`io.ui.crsHow.${preview.crsHow}`)}
       </p>
+      <CrsChoice chosen={crs} choose={setCrs} />
       {preview.others.length ? <p className="hint">{t('io.ui.otherLayers', { list: preview.others.join(', ') })}</p> : null}
       {sample ? <EncodingSwitch sample={sample} current={current} name="dxf-encoding" rows={3} choose={reread} /> : null}
       <DxfMapping preview={preview} choices={choices} choose={choose} />

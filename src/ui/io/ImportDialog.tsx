@@ -20,6 +20,7 @@ import { useDrafts } from '../drafts/drafts-context.tsx';
 import { draftUrl } from '../drafts/start-route.ts';
 import { formatMessage } from '../format.ts';
 import { useServices } from '../services.tsx';
+import { CrsChoice } from './CrsChoice.tsx';
 import { DatumInUse, DatumParametersForm } from './DatumParametersForm.tsx';
 import { DxfView } from './DxfMapping.tsx';
 import { LayerPreview, Notes } from './LayerPreview.tsx';
@@ -113,6 +114,8 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
             {say(phase.message)}
           </p>
           <DatumParametersForm request={datumRequest} current={null} toleranceM={toleranceM} apply={setDatum} say={say} />
+          {/* An older datum the planner chose (not the file's .prj): the way back to another system. */}
+          {settings.crs ? <CrsChoice chosen={settings.crs} choose={(crs) => void service.setCrs(crs)} /> : null}
         </>
       ) : null}
       {phase.kind === 'preview' && phase.preview.datum ? <DatumInUse used={phase.preview.datum} toleranceM={toleranceM} apply={setDatum} say={say} /> : null}
@@ -132,7 +135,7 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
         />
       ) : null}
       {phase.kind === 'dxf' ? (
-        <DxfView preview={phase.preview} choices={dxfChoices} choose={service.chooseDxf} encoding={settings.encoding} reread={(encoding) => void service.setEncoding(encoding)}>
+        <DxfView preview={phase.preview} choices={dxfChoices} choose={service.chooseDxf} encoding={settings.encoding} reread={(encoding) => void service.setEncoding(encoding)} crs={settings.crs} setCrs={(crs) => void service.setCrs(crs)}>
           <Notes notes={phase.notes} say={say} />
         </DxfView>
       ) : null}

@@ -12,7 +12,7 @@ import type { ImportOption, ReadSettings } from '../../app/import/import-service
 import { IMPORT_TARGETS, PARTITION_TARGETS, type ImportTarget } from '../../io/into-plan/import-command.ts';
 import type { PreviewSummary } from '../../io/into-plan/import-session.ts';
 import type { Choices } from '../../io/survey/planner-choices.ts';
-import type { SourceCrs } from '../../io/crs/source-crs.ts';
+import type { ReadCrs } from '../../io/crs/source-crs.ts';
 import { AlignTopology } from './AlignTopology.tsx';
 import { CrsChoice } from './CrsChoice.tsx';
 import { EncodingSwitch } from './EncodingSwitch.tsx';
@@ -40,7 +40,7 @@ interface PreviewProps {
   readonly setTarget: (target: ImportTarget) => void;
   readonly settings: ReadSettings;
   readonly setEncoding: (encoding: string) => void;
-  readonly setCrs: (crs: SourceCrs | null) => void;
+  readonly setCrs: (crs: ReadCrs | null) => void;
   readonly setOption: (option: ImportOption) => void;
   readonly choices: Choices;
   readonly choose: (key: string, value: LandClassCode | null) => void;
