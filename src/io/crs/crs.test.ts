@@ -42,6 +42,13 @@ describe('.prj reading', () => {
     }
   });
 
+  it.skipIf(noGdal)('knows GDAL’s WKT2 of WGS 84 as WGS 84 (its datum is an ENSEMBLE), lon/lat and Web Mercator', () => {
+    for (const epsg of [4326, 3857]) {
+      const read = crsFromPrj(gdal('gdalsrsinfo', ['-o', 'wkt2', `EPSG:${epsg}`]), 'x.prj');
+      expect(read.ok && read.value.datum, String(epsg)).toBe('wgs84');
+    }
+  });
+
   it('accepts CGCS2000 and WGS84 lon/lat (geotools fixture: GCS_WGS_1984)', () => {
     const read = crsFromPrj(readFileSync(join(THIRD_PARTY, 'geotools/chinese_poly.prj'), 'utf8'), 'chinese_poly.prj');
     expect(read.ok && read.value).toMatchObject({ crs: GEOGRAPHIC, datum: 'wgs84' });

@@ -14,9 +14,12 @@ import { child, children, epsgCodeOf, nameOf, type WktNode } from './wkt.ts';
 const PROJECTED = ['PROJCS', 'PROJCRS', 'PROJECTEDCRS'];
 const GRS80_A = 6_378_137;
 
-/** The datum node's name, wherever it sits (WKT1 under GEOGCS, WKT2 under BASEGEOGCRS). */
+/**
+ * The datum node's name, wherever it sits (WKT1 under GEOGCS, WKT2 under BASEGEOGCRS); WKT2 names WGS 84,
+ * ETRS89 and NAD83 by an ENSEMBLE of realisations instead of a DATUM.
+ */
 export function datumNameOf(node: WktNode): string {
-  return nameOf(findDeep(node, ['DATUM', 'GEODETICDATUM', 'TRF']));
+  return nameOf(findDeep(node, ['DATUM', 'GEODETICDATUM', 'TRF', 'ENSEMBLE']));
 }
 
 export function findDeep(node: WktNode, keywords: readonly string[]): WktNode | undefined {

@@ -7,7 +7,7 @@ import { fromGaussKruger, GK_ZONES, gkZoneForLongitude, type GkZone } from '../.
 import { failure, success, type Result } from '../result.ts';
 import { formatExtent, swapExtent, type Extent } from './extent.ts';
 import { foreignToLonLat } from './datum-transform.ts';
-import { describeCrs, GEOGRAPHIC, gk, type ReadCrs, type SourceCrs } from './source-crs.ts';
+import { describeCrs, GEOGRAPHIC, gk, type GkSourceCrs, type ReadCrs, type SourceCrs } from './source-crs.ts';
 
 /**
  * Zhejiang's lon/lat extent (118.03–122.95°E, 27.04–31.18°N, from the district outlines in the
@@ -75,12 +75,33 @@ export function inferCrs(e: Extent, expectedLongitude?: number): InferredCrs | u
 }
 
 /**
+ * The same CGCS2000 zone with the zone prefix the declared CRS lacks (or without the one it has), when
+ * only that reading puts the data where it can be. A `.prj` for “CGCS2000_3_Degree_GK_CM_120E” over
+ * coordinates written with the 40 prefix (or “…_Zone_40” over coordinates without it) is a common slip:
+ * the two differ only by the 40,000 km of false easting, so the numbers settle it. GDAL applies the
+ * `.prj` as it is and cannot place a single point.
+ */
+export function zonePrefixCorrected(e: Extent, crs: ReadCrs, region: Region): GkSourceCrs | undefined {
+  if (crs.kind !== 'gk' || fits(e, crs, region)) return undefined;
+  const other = gk({ zone: crs.zone, zonePrefix: !crs.zonePrefix });
+  // The numbers must carry this zone's prefix, or none: 39,xxx,xxx under a zone 40 `.prj` is another zone, not a slip.
+  const prefixes = [Math.floor(e.minX / 1_000_000), Math.floor(e.maxX / 1_000_000)];
+  const written = other.zonePrefix ? other.zone : 0;
+  return prefixes.every((p) => p === written) && fits(e, other, region) ? other : undefined;
+}
+
+function fits(e: Extent, crs: ReadCrs, region: Region): boolean {
+  const lonLat = lonLatExtent(e, crs);
+  return lonLat !== undefined && (region === 'any' || inside(ZHEJIANG_EXTENT, lonLat));
+}
+
+/**
  * Refuses data that cannot be in Zhejiang (or, with region 'any', cannot be on Earth in this CRS), and
  * says which mistake it most likely is, so the message can name the fix.
  */
 export function checkLocation(file: string, e: Extent, crs: ReadCrs, region: Region): Result<void> {
+  if (fits(e, crs, region)) return success(undefined);
   const lonLat = lonLatExtent(e, crs);
-  if (lonLat && (region === 'any' || inside(ZHEJIANG_EXTENT, lonLat))) return success(undefined);
   const params = { file, crs: describeCrs(crs), extent: formatExtent(e) };
   const swapped = swapExtent(e);
   const swappedCrs = crs.kind === 'geographic' ? GEOGRAPHIC : inferCrs(swapped)?.crs;

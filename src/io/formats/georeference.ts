@@ -10,7 +10,7 @@ import { rewindRfc7946 } from '../../geo/rings.ts';
 import { ExtentBuilder, formatExtent, swapExtent } from '../crs/extent.ts';
 import { datumNote, settleDatum } from '../crs/datum-settle.ts';
 import { gcj02ToCgcs2000, looksLikeGcj02 } from '../crs/gcj02.ts';
-import { checkLocation, inferCrs, inZhejiang } from '../crs/locate.ts';
+import { checkLocation, inferCrs, inZhejiang, zonePrefixCorrected } from '../crs/locate.ts';
 import { lonLatBox, swapXY, toLonLat } from '../crs/reproject.ts';
 import { describeCrs, type CrsReport, type CrsSource, type ReadCrs } from '../crs/source-crs.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
@@ -67,6 +67,13 @@ export function georeference(raw: RawLayer, options: ReadOptions): Result<Import
   const datum = datumNote(raw.file, crs.crs);
   if (datum) notes.push(datum);
 
+  if (extent && crs.how !== 'chosen' && crs.how !== 'inferred') {
+    const corrected = zonePrefixCorrected(extent, crs.crs, options.region ?? 'zhejiang');
+    if (corrected) {
+      notes.push(note('io.crs.zonePrefixCorrected', { file: raw.file, declared: describeCrs(crs.crs), crs: describeCrs(corrected) }));
+      crs = { ...crs, crs: corrected };
+    }
+  }
   if (extent) {
     const located = checkLocation(raw.file, extent, crs.crs, options.region ?? 'zhejiang');
     if (!located.ok) return located;

@@ -1,7 +1,8 @@
 /**
  * Which encoding a Shapefile's DBF is read with: the planner's choice, else the `.cpg` (unless it says UTF-8
- * of bytes that are not), else the DBF's language-driver byte, else a GBK-or-UTF-8 guess from the bytes,
- * reported with a preview of both readings.
+ * of bytes that are not, or another code page of bytes that are UTF-8), else the DBF's language-driver byte
+ * (the same unless the bytes are UTF-8), else a GBK-or-UTF-8 guess from the bytes, reported with a preview of
+ * both readings.
  */
 import { fileName, type InputFile } from '../files.ts';
 import { note, type Message } from '../result.ts';
@@ -34,15 +35,34 @@ export function chooseEncoding(
         return { encoding: 'gbk', how: 'detected', confidence: 'high', preview: preview() };
       }
     }
+    if (fromCpg && fromCpg !== 'utf-8' && bytesAreUtf8(dbf, header)) {
+      notes.push(note('io.dbf.cpgContradicted', { file: fileName(cpg.name), cpg: text.replace(/^\uFEFF/, '').trim(), encoding: 'UTF-8' }));
+      return { encoding: 'utf-8', how: 'detected', confidence: 'high', preview: preview() };
+    }
     if (fromCpg) return { encoding: fromCpg, how: 'cpg', confidence: 'high', preview: null };
     notes.push(note('io.dbf.cpgNotUnderstood', { file: fileName(cpg.name), start: text.trim().slice(0, 40) }));
   }
   const fromDriver = encodingFromLanguageDriver(header.languageDriver);
+  if (fromDriver && bytesAreUtf8(dbf, header)) {
+    notes.push(note('io.dbf.languageDriverContradicted', { file: fileName(dbf.name), declared: new TextDecoder(fromDriver).encoding.toUpperCase(), encoding: 'UTF-8' }));
+    return { encoding: 'utf-8', how: 'detected', confidence: 'high', preview: preview() };
+  }
   if (fromDriver) return { encoding: fromDriver, how: 'languageDriver', confidence: 'high', preview: null };
   const guess = detectEncoding(textSamples(dbf.bytes, header));
   if (guess.encoding === 'ascii') return { encoding: 'utf-8', how: 'ascii', confidence: 'high', preview: null };
   notes.push(note(guess.confidence === 'high' ? 'io.dbf.encodingGuessed' : 'io.dbf.encodingUncertain', { file: fileName(dbf.name), encoding: guess.encoding.toUpperCase() }));
   return { encoding: guess.encoding, how: 'detected', confidence: guess.confidence, preview: preview() };
+}
+
+/**
+ * Whether the text is UTF-8 beyond doubt, whatever a `.cpg` or the language driver says: a GBK or other
+ * code-page table forms valid UTF-8 only by chance, which a dozen bytes rule out (detectEncoding), while
+ * UTF-8 text read as GBK is the 乱码 (“鏉戞皯灏忕粍”) of a layer whose `.cpg` or header byte was copied
+ * from another file or written by a tool that always writes its own code page.
+ */
+function bytesAreUtf8(dbf: InputFile, header: DbfHeader): boolean {
+  const guess = detectEncoding(textSamples(dbf.bytes, header));
+  return guess.encoding === 'utf-8' && guess.confidence === 'high';
 }
 
 /** The first records' text fields decoded as GBK and as UTF-8, side by side for the encoding switch. */

@@ -122,8 +122,9 @@ class ShapefileRecord implements RawFeature {
 
 /** The `.dbf`: as many records as the `.shp` has shapes, text in the chosen, declared or detected encoding. */
 function readTable(dbfFile: InputFile, shpName: string, shapes: number, cpg: InputFile | undefined, options: ReadOptions, notes: Message[]): Result<AttributeTable> {
-  const header = readDbfHeader(dbfFile.bytes, fileName(dbfFile.name));
+  const header = readDbfHeader(dbfFile.bytes, fileName(dbfFile.name), shapes);
   if (!header.ok) return header;
+  notes.push(...header.notes);
   if (header.value.recordCount !== shapes) {
     return failure('io.shp.countMismatch', { shp: shpName, shpCount: shapes, dbf: fileName(dbfFile.name), dbfCount: header.value.recordCount });
   }

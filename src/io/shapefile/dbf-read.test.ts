@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readDbf, readDbfHeader } from './dbf-read.ts';
 
-/** A dBASE III table of numeric fields, each value written as given (right-aligned text, as dBASE writes it). */
-function numericTable(fields: readonly { name: string; length: number; decimals: number }[], rows: readonly string[][]): Uint8Array {
+/** A dBASE III table (numeric fields unless a type is given), each value written as given (right-aligned text, as dBASE writes it). */
+function numericTable(fields: readonly { name: string; length: number; decimals: number; type?: string }[], rows: readonly string[][]): Uint8Array {
   const headerLength = 32 + 32 * fields.length + 1;
   const recordLength = 1 + fields.reduce((n, f) => n + f.length, 0);
   const bytes = new Uint8Array(headerLength + rows.length * recordLength + 1);
@@ -14,7 +14,7 @@ function numericTable(fields: readonly { name: string; length: number; decimals:
   fields.forEach((field, i) => {
     const at = 32 + 32 * i;
     bytes.set(new TextEncoder().encode(field.name), at);
-    bytes[at + 11] = 'N'.charCodeAt(0);
+    bytes[at + 11] = (field.type ?? 'N').charCodeAt(0);
     bytes[at + 16] = field.length;
     bytes[at + 17] = field.decimals;
   });
@@ -48,5 +48,20 @@ describe('numeric dBASE fields', () => {
       // Within a double's exact integers: a number, as before.
       { BSM: 330421101210, TBMJ: 7 },
     ]);
+  });
+});
+
+describe('date dBASE fields', () => {
+  it('reads a date of zeros as no date, as a blank one (shapelib and GDAL: null; ogrinfo on such a file prints "(null)")', () => {
+    const rows = read(numericTable([{ name: 'GXSJ', length: 8, decimals: 0, type: 'D' }], [['20240630'], ['00000000'], ['        ']]));
+    expect(rows).toEqual([{ GXSJ: '2024-06-30' }, { GXSJ: null }, { GXSJ: null }]);
+  });
+});
+
+describe('text dBASE fields', () => {
+  it('reads a value up to its first NUL and without surrounding spaces, as GDAL does (ogrinfo: "0103", "abc")', () => {
+    // Right-aligned by the helper: `    0103`; a value ended by a NUL with an older value's bytes after it.
+    const rows = read(numericTable([{ name: 'DLBM', length: 8, decimals: 0, type: 'C' }], [['0103'], ['abc\u0000old'], ['  0201  ']]));
+    expect(rows).toEqual([{ DLBM: '0103' }, { DLBM: 'abc' }, { DLBM: '0201' }]);
   });
 });

@@ -26,10 +26,14 @@ export interface DbfHeader {
   readonly rawFields: readonly { readonly nameBytes: Uint8Array; readonly type: string; readonly length: number; readonly decimals: number; readonly offset: number }[];
 }
 
-export function readDbfHeader(bytes: Uint8Array, file: string): Result<DbfHeader> {
+/**
+ * The header, with its field descriptors. `shapes`, the `.shp`'s record count, settles a record count in the
+ * header that the file's size contradicts (see recordCountOfFile).
+ */
+export function readDbfHeader(bytes: Uint8Array, file: string, shapes?: number): Result<DbfHeader> {
   if (bytes.length < 32) return failure('io.dbf.notDbf', { file });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const recordCount = view.getUint32(4, true);
+  const declaredCount = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
   if (headerLength < 33 || headerLength > bytes.length || recordLength < 1) return failure('io.dbf.notDbf', { file });
@@ -43,11 +47,27 @@ export function readDbfHeader(bytes: Uint8Array, file: string): Result<DbfHeader
     offset += length;
   }
   if (offset > recordLength) return failure('io.dbf.notDbf', { file });
-  const needed = headerLength + recordCount * recordLength;
-  if (needed > bytes.length) {
+  const inFile = recordCountOfFile(bytes, headerLength, recordLength);
+  const corrected = shapes !== undefined && declaredCount !== shapes && inFile === shapes;
+  const recordCount = corrected ? shapes : declaredCount;
+  if (headerLength + recordCount * recordLength > bytes.length) {
     return failure('io.dbf.truncated', { file, count: recordCount, complete: Math.max(0, Math.floor((bytes.length - headerLength) / recordLength)) });
   }
-  return success({ recordCount, headerLength, recordLength, languageDriver: bytes[29] as number, rawFields });
+  const notes = corrected ? [note('io.dbf.recordCountCorrected', { file, declared: declaredCount, count: recordCount })] : [];
+  return success({ recordCount, headerLength, recordLength, languageDriver: bytes[29] as number, rawFields }, notes);
+}
+
+/**
+ * How many records the file holds when it ends right after whole records (and the 0x1A end mark dBASE
+ * writes): a header count that disagrees with it is the header's mistake (a tool that appended or removed
+ * records without updating it), not a file cut short. Undefined when the size is no whole number of records.
+ * GDAL believes the header: it reads one parcel fewer, or stops at the count, without a word.
+ */
+function recordCountOfFile(bytes: Uint8Array, headerLength: number, recordLength: number): number | undefined {
+  const body = bytes.length - headerLength;
+  const whole = Math.floor(body / recordLength);
+  const rest = body - whole * recordLength;
+  return rest === 0 || (rest === 1 && bytes[bytes.length - 1] === 0x1a) ? whole : undefined;
 }
 
 /** The raw bytes of field names and of text values (padding trimmed) of the first records, for the encoding guess. */
@@ -57,15 +77,30 @@ export function textSamples(bytes: Uint8Array, header: DbfHeader, maxRecords = 5
   const count = Math.min(header.recordCount, maxRecords);
   for (let r = 0; r < count; r++) {
     const start = header.headerLength + r * header.recordLength;
-    for (const field of textFields) samples.push(trimmed(bytes, start + field.offset, field.length));
+    for (const field of textFields) samples.push(textBytes(bytes, start + field.offset, field.length, false));
   }
   return samples;
 }
 
-function trimmed(bytes: Uint8Array, start: number, length: number): Uint8Array {
+/**
+ * A text value's bytes as GDAL (shapelib) reads them: up to the first NUL, where C writers end a shorter
+ * value and leave an older value's bytes behind it, without the spaces around it (right-aligned codes,
+ * `    0103`, from tables made in Excel). In UTF-16 a NUL is half of a character, and a space too.
+ */
+function textBytes(bytes: Uint8Array, start: number, length: number, utf16: boolean): Uint8Array {
   let end = start + length;
-  while (end > start && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
-  return bytes.subarray(start, end);
+  let from = start;
+  if (!utf16) {
+    for (let i = start; i < end; i++) {
+      if (bytes[i] === 0) {
+        end = i;
+        break;
+      }
+    }
+    while (from < end && bytes[from] === 0x20) from++;
+  }
+  while (end > from && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
+  return bytes.subarray(from, end);
 }
 
 export interface DbfTable {
@@ -166,7 +201,7 @@ function decodeText(decoder: TextDecoder, bytes: Uint8Array): string {
 function fieldValue(bytes: Uint8Array, start: number, field: DbfField, decoder: TextDecoder): JsonValue {
   switch (field.type) {
     case 'C':
-      return decodeText(decoder, trimmed(bytes, start, field.length));
+      return decodeText(decoder, textBytes(bytes, start, field.length, decoder.encoding.startsWith('utf-16')));
     case 'N':
     case 'F':
     case 'B': {
@@ -186,7 +221,8 @@ function fieldValue(bytes: Uint8Array, start: number, field: DbfField, decoder: 
     }
     case 'D': {
       const text = decodeText(decoder, bytes.subarray(start, start + field.length)).trim();
-      return /^\d{8}$/.test(text) ? `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}` : null;
+      // dBASE writes an empty date as zeros (GDAL reads it as null, as it does a blank one).
+      return /^\d{8}$/.test(text) && text !== '00000000' ? `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}` : null;
     }
     default:
       return null;

@@ -45,21 +45,31 @@ export function readShp(shp: Uint8Array, shx: Uint8Array | null, names: ShpNames
   const notes: Message[] = [];
   const spans = shx ? spansFromShx(shx, names) : spansBySequence(view, Math.min(declaredBytes, shp.length), names);
   if (!spans.ok) return spans;
-  if (!shx) notes.push(note('io.shp.shxRebuilt', { file: names.shp, shx: names.shx, count: spans.value.length }));
+  let located = spans.value;
+  if (!shx) notes.push(note('io.shp.shxRebuilt', { file: names.shp, shx: names.shx, count: located.length }));
+  else {
+    // Walked to the end of the file, not to the header's length: a writer that appended records may have left
+    // that length short, and the records past it are real.
+    const walked = numberedSequence(view, shp.length);
+    if (walked && !sameSpans(walked, located)) {
+      located = walked;
+      notes.push(note('io.shp.shxWrong', { file: names.shp, shx: names.shx, count: walked.length }));
+    }
+  }
   let end = HEADER_BYTES;
   const geometries: (Geometry | null)[] = [];
   let nullShapes = 0;
   let orphanHoles = 0;
   let reversed = 0;
   const dropped = { z: false, m: false };
-  for (let i = 0; i < spans.value.length; i++) {
-    const { offset } = spans.value[i] as RecordSpan;
+  for (let i = 0; i < located.length; i++) {
+    const { offset } = located[i] as RecordSpan;
     const record = i + 1;
     // The index gives where a record starts; its length is taken from the record's own header, as GDAL
     // does: some writers (seen in the shapefile-js fixtures) put wrong lengths in the .shx.
     const length = offset >= HEADER_BYTES && offset + 8 <= shp.length ? view.getInt32(offset + 4, false) * 2 : -1;
     if (length < 0 || offset + 8 + length > shp.length) {
-      return failure('io.shp.truncated', { file: names.shp, record, count: spans.value.length });
+      return failure('io.shp.truncated', { file: names.shp, record, count: located.length });
     }
     end = Math.max(end, offset + 8 + length);
     const parsed = parseRecord(new DataView(shp.buffer, shp.byteOffset + offset + 8, length), family);
@@ -118,6 +128,29 @@ function spansBySequence(view: DataView, end: number, names: ShpNames): Result<R
     at += 8 + length;
   }
   return success(spans);
+}
+
+/**
+ * The records one after another, when they chain up to the end exactly and number themselves 1, 2, 3…:
+ * then the `.shp` says where its records are by itself, and an index that disagrees (an older `.shx`
+ * kept beside a re-saved `.shp`, one cut short) is wrong. GDAL follows such an index and reads a record
+ * twice and another never. A `.shp` with gaps or leftovers (records rewritten in place by an editor)
+ * does not chain up, and its `.shx` is followed.
+ */
+function numberedSequence(view: DataView, end: number): RecordSpan[] | null {
+  const spans: RecordSpan[] = [];
+  for (let at = HEADER_BYTES; at < end; ) {
+    if (at + 8 > end || view.getInt32(at, false) !== spans.length + 1) return null;
+    const length = view.getInt32(at + 4, false) * 2;
+    if (length < 4 || at + 8 + length > end) return null;
+    spans.push({ offset: at });
+    at += 8 + length;
+  }
+  return spans;
+}
+
+function sameSpans(a: readonly RecordSpan[], b: readonly RecordSpan[]): boolean {
+  return a.length === b.length && a.every((span, i) => span.offset === b[i]?.offset);
 }
 
 type Parsed =
