@@ -44,7 +44,9 @@ export function describeVersion(version: string | null): string {
 
 /** The value line after a header variable (`  9\n$ACADVER\n  1\nAC1015`), read from ASCII alone. */
 function headerValue(head: string, variable: string): string | null {
-  const match = new RegExp(`\\r?\\n\\s*9\\r?\\n\\${variable}\\s*\\r?\\n\\s*\\d+\\r?\\n([^\\r\\n]*)`).exec(`\n${head}`);
+  // Lines end in CR LF, LF or (old Macintosh writers) CR alone.
+  const end = '[ \\t]*(?:\\r\\n?|\\n)';
+  const match = new RegExp(`[\\r\\n][ \\t]*9${end}\\${variable}${end}[ \\t]*\\d+${end}([^\\r\\n]*)`).exec(`\n${head}`);
   return match ? (match[1] as string).trim() : null;
 }
 

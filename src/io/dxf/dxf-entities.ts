@@ -7,12 +7,11 @@
  * (title frames, legends of a layout) are left out and counted.
  */
 import type { LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { ringLocation } from '../../geo/point-in-ring.ts';
-import { ringSignedAreaPlanar } from '../../geo/rings.ts';
 import { unescapeDxfText } from './dxf-decode.ts';
 import { apply, arcPoints, bulgedPolyline, circleRing, compose, ellipsePoints, IDENTITY, ocs, rotateScale, splinePoints, translate, type Affine, type XY } from './dxf-geometry.ts';
 import type { HatchEdge, HatchLoop } from './dxf-handlers.ts';
 import type { ParsedDxf, RawBlock, RawEntity } from './dxf-parse.ts';
+import { nestRings, type HatchStyle } from './dxf-rings.ts';
 import { plainMText, plainText } from './dxf-text.ts';
 
 export type ShapeGeometry = Polygon | MultiPolygon | LineString | Point;
@@ -61,6 +60,17 @@ const str = (e: RawEntity, key: string): string => (typeof e[key] === 'string' ?
  */
 const handleOf = (e: RawEntity): string => str(e, 'handle');
 
+/**
+ * Whether a TEXT or ATTRIB sits at its alignment point (11) rather than its first point (10), as GDAL
+ * places it: a justified text does, but "aligned" and "fit" text (72 = 3, 5) runs from 10 to 11 and
+ * starts at 10.
+ */
+function byAlignmentPoint(e: RawEntity): boolean {
+  const h = num(e, 'halign');
+  const v = num(e, 'valign');
+  return (h !== 0 || v !== 0) && !((h === 3 || h === 5) && v === 0);
+}
+
 /** The extrusion direction under whichever name dxf-parser's handler stored it. */
 function extrusionOf(e: RawEntity): { x: number; y: number; z: number } | undefined {
   const direct = e.extrusionDirection ?? e.extrusion;
@@ -81,35 +91,6 @@ function closeRing(points: Position[]): Position[] {
 
 function distinctCount(points: readonly Position[]): number {
   return new Set(points.map((p) => `${p[0]},${p[1]}`)).size;
-}
-
-/** Rings → polygons by nesting: a ring inside an odd number of others is a hole of the smallest one around it. */
-export function nestRings(rings: readonly Position[][]): Polygon | MultiPolygon | null {
-  const sorted = rings.filter((r) => distinctCount(r) >= 3).sort((a, b) => Math.abs(ringSignedAreaPlanar(b)) - Math.abs(ringSignedAreaPlanar(a)));
-  const placed: { ring: Position[]; depth: number; polygon: Position[][] | null }[] = [];
-  const polygons: Position[][][] = [];
-  for (const ring of sorted) {
-    let parent: (typeof placed)[number] | undefined;
-    // Larger rings come first, so the last one found around this ring is the smallest.
-    for (let i = placed.length - 1; i >= 0; i--) {
-      const candidate = placed[i] as (typeof placed)[number];
-      if (ringLocation(ring, candidate.ring) === 'inside') {
-        parent = candidate;
-        break;
-      }
-    }
-    const depth = parent ? parent.depth + 1 : 0;
-    if (depth % 2 === 0) {
-      const polygon = [ring];
-      polygons.push(polygon);
-      placed.push({ ring, depth, polygon });
-    } else {
-      parent?.polygon?.push(ring);
-      placed.push({ ring, depth, polygon: null });
-    }
-  }
-  if (polygons.length === 0) return null;
-  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] as Position[][] } : { type: 'MultiPolygon', coordinates: polygons };
 }
 
 function edgePoints(edge: HatchEdge): Position[] {
@@ -214,14 +195,19 @@ export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => v
         if (!center || !major) return damaged(e);
         const start = num(e, 'startAngle');
         const end = num(e, 'endAngle', 2 * Math.PI);
-        const points = map(ctx.transform, ellipsePoints(center, major, num(e, 'axisRatio', 1), start, end));
-        const full = Math.abs(end - start - 2 * Math.PI) < 1e-9 || Math.abs(end - start) < 1e-12;
+        // Centre and axis are in the drawing, but the parameters run about the extrusion: seen from
+        // above, a mirrored ellipse (extrusion 0, 0, −1) runs clockwise, its minor axis on the other side.
+        const ratio = num(e, 'axisRatio', 1) * ((extrusionOf(e)?.z ?? 1) < 0 ? -1 : 1);
+        const points = map(ctx.transform, ellipsePoints(center, major, ratio, start, end));
+        // Writers that print 6 decimals write a whole turn as 6.283185.
+        const full = Math.abs(Math.abs(end - start) - 2 * Math.PI) < 1e-6 || Math.abs(end - start) < 1e-12;
         return emit(e, ctx, full ? { type: 'Polygon', coordinates: [closeRing(points)] } : { type: 'LineString', coordinates: points });
       }
       case 'SPLINE': {
-        const controls = (e.controlPoints as XY[] | undefined) ?? [];
-        const fits = (e.fitPoints as XY[] | undefined) ?? [];
-        const raw = controls.length ? splinePoints(num(e, 'degreeOfSplineCurve', 3), (e.knotValues as number[] | undefined) ?? [], controls) : fits.map((p) => [p.x, p.y]);
+        const finite = (points: unknown) => ((points as XY[] | undefined) ?? []).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+        const controls = finite(e.controlPoints);
+        const fits = finite(e.fitPoints);
+        const raw = controls.length ? splinePoints(num(e, 'degreeOfSplineCurve', 3), (e.knotValues as number[] | undefined) ?? [], controls, (e.weights as number[] | undefined) ?? []) : fits.map((p) => [p.x, p.y]);
         const points = map(ctx.transform, raw);
         if (distinctCount(points) < 2) return damaged(e);
         return emit(e, ctx, e.closed === true && distinctCount(points) >= 3 ? { type: 'Polygon', coordinates: [closeRing(points)] } : { type: 'LineString', coordinates: points });
@@ -238,14 +224,14 @@ export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => v
       }
       case 'HATCH': {
         const loops = (e.loops as HatchLoop[] | undefined) ?? [];
-        const geometry = e.damaged === true ? null : nestRings(loops.map((loop) => map(world, loopRing(loop))));
+        const geometry = e.damaged === true ? null : nestRings(loops.map((loop) => map(world, loopRing(loop))), num(e, 'style') as HatchStyle);
         if (!geometry) return damaged(e);
         return emit(e, ctx, geometry);
       }
       case 'TEXT': {
         const start = point(e, 'startPoint');
         const end = point(e, 'endPoint');
-        const aligned = (num(e, 'halign') !== 0 || num(e, 'valign') !== 0) && end;
+        const aligned = byAlignmentPoint(e) && end;
         const at = aligned ? end : start;
         const text = plainText(str(e, 'text'));
         if (!at) return damaged(e);
@@ -258,7 +244,7 @@ export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => v
         return emit(e, ctx, { type: 'Point', coordinates: apply(ctx.transform, at.x, at.y) }, plainMText(str(e, 'text')));
       }
       case 'ATTRIB': {
-        const aligned = (num(e, 'halign') !== 0 || num(e, 'valign') !== 0) && point(e, 'alignment');
+        const aligned = byAlignmentPoint(e) && point(e, 'alignment');
         const at = aligned || point(e, 'position');
         if (!at) return damaged(e);
         // Attributes belong to the block reference just before them; their position is in the drawing (in their OCS), not in the block.

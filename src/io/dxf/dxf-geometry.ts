@@ -2,7 +2,7 @@
  * CAD curves as the vertex lists a GIS holds, in drawing units. Arcs (ARC, bulges, hatch arc edges) are
  * cut into segments of at most 4°, the default of GDAL's `OGR_ARC_STEPSIZE`, so a circle has 90 segments
  * here as in `ogrinfo` and a 50 m radius strays at most 3 cm from the true arc (r·(1 − cos 2°)); ellipses
- * the same; splines are evaluated (de Boor) at 8 points per knot span. Block inserts and the object
+ * the same; splines are evaluated (de Boor) as finely as they bend, like arcs. Block inserts and the object
  * coordinate system (OCS, the extrusion direction of mirrored entities) are 2D affine transforms.
  */
 import type { Position } from 'geojson';
@@ -135,7 +135,31 @@ export function bulgedPolyline(vertices: readonly (XY & { readonly bulge?: numbe
   return points;
 }
 
-/** A B-spline (NURBS when weights differ) evaluated with de Boor's algorithm, 8 points per non-empty knot span. */
+/** How far the direction of a polyline turns in all, in radians. */
+function turning(points: readonly Position[]): number {
+  let total = 0;
+  let previous: number | null = null;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Position;
+    const b = points[i] as Position;
+    const dx = (b[0] as number) - (a[0] as number);
+    const dy = (b[1] as number) - (a[1] as number);
+    if (dx === 0 && dy === 0) continue;
+    const direction = Math.atan2(dy, dx);
+    if (previous !== null) total += Math.abs(Math.atan2(Math.sin(direction - previous), Math.cos(direction - previous)));
+    previous = direction;
+  }
+  return total;
+}
+
+/** Probes per knot span to measure how much it bends. */
+const PROBES = 16;
+
+/**
+ * A B-spline (NURBS when weights differ) evaluated with de Boor's algorithm, each knot span cut like an arc
+ * (a segment per 4° of turning, so a circle drawn as a spline has the vertices of a drawn circle), a
+ * straight span into one segment.
+ */
 export function splinePoints(degree: number, knots: readonly number[], controls: readonly XY[], weights: readonly number[] = []): Position[] {
   const n = controls.length;
   if (n === 0) return [];
@@ -168,7 +192,10 @@ export function splinePoints(degree: number, knots: readonly number[], controls:
     const from = knots[span] as number;
     const to = knots[span + 1] as number;
     if (to <= from) continue;
-    for (let s = points.length === 0 ? 0 : 1; s <= 8; s++) points.push(evaluate(from + ((to - from) * s) / 8));
+    const at = (count: number) => Array.from({ length: count + 1 }, (_, s) => evaluate(from + ((to - from) * s) / count));
+    // The probes' chords turn through all but about one probe interval of the span's turning.
+    const segments = Math.min(360, Math.max(1, Math.ceil((turning(at(PROBES)) * PROBES) / (PROBES - 1) / STEP - 1e-9)));
+    points.push(...at(segments).slice(points.length === 0 ? 0 : 1));
   }
   return points.length ? points : controls.map((c) => [c.x, c.y]);
 }

@@ -50,6 +50,8 @@ export interface HatchEntity extends CommonProps {
   readonly type: 'HATCH';
   readonly pattern: string;
   readonly loops: HatchLoop[];
+  /** Island detection (75): 0 nested, 1 outermost, 2 ignore (HatchStyle, dxf-rings.ts). */
+  style: number;
   /** Boundary data that do not follow the DXF reference: what was read is not trusted. */
   damaged: boolean;
 }
@@ -149,7 +151,7 @@ class Cursor {
   }
 }
 
-function readEdge(c: Cursor): HatchEdge | null {
+function readEdge(c: Cursor, last: boolean): HatchEdge | null {
   const type = c.number(72);
   if (type === 1) return { kind: 'line', from: c.point(10), to: c.point(11) };
   if (type === 2) {
@@ -182,8 +184,10 @@ function readEdge(c: Cursor): HatchEdge | null {
       controls.push(c.point(10));
       weights.push(rational ? c.optional(42, 1) : 1);
     }
-    // R2010+: fit points and end tangents follow (97 count, 11/21 points, 12/22 and 13/23 tangents).
-    if (c.peek()?.code === 97 && [11, 12, 13].includes(nextCode(c, 1))) {
+    // R2010+: fit points and end tangents follow (97 count, 11/21 points, 12/22 and 13/23 tangents), a
+    // count of 0 too. A 97 after the loop's last edge can also be its count of source objects (then
+    // followed by their 330 handles, or by nothing of the edge).
+    if (c.peek()?.code === 97 && (!last || [11, 12, 13, 97].includes(nextCode(c, 1)))) {
       const fits = c.number(97);
       for (let i = 0; i < fits; i++) c.point(11);
       if (c.peek()?.code === 12) c.point(12);
@@ -223,7 +227,7 @@ function readLoop(c: Cursor): HatchLoop | null {
     if (!c.ok || count > 1e7) return null;
     const edges: HatchEdge[] = [];
     for (let i = 0; i < count && c.ok; i++) {
-      const edge = readEdge(c);
+      const edge = readEdge(c, i === count - 1);
       if (edge) edges.push(edge);
     }
     loop = { kind: 'edges', edges, flags };
@@ -240,7 +244,7 @@ export class HatchHandler {
   readonly ForEntityName = 'HATCH';
   parseEntity(scanner: Scanner): HatchEntity {
     const groups = groupsOf(scanner);
-    const entity: HatchEntity = { type: 'HATCH', pattern: '', loops: [], damaged: false };
+    const entity: HatchEntity = { type: 'HATCH', pattern: '', loops: [], style: 0, damaged: false };
     const start = groups.findIndex((g) => g.code === 91);
     for (const [i, group] of groups.entries()) {
       if (start >= 0 && i >= start) break;
@@ -258,8 +262,11 @@ export class HatchHandler {
       if (loop) entity.loops.push(loop);
     }
     if (!c.ok || entity.loops.length !== count) entity.damaged = true;
-    // After the paths: style, pattern and seed points; only the common codes matter there.
-    for (const group of groups.slice(c.at)) if (group.code === 8 || group.code === 62 || group.code === 67) common(entity, group);
+    // After the paths: style, pattern and seed points; the style and the common codes matter there.
+    for (const group of groups.slice(c.at)) {
+      if (group.code === 75 && [0, 1, 2].includes(Number(group.value))) entity.style = Number(group.value);
+      else if (group.code === 8 || group.code === 62 || group.code === 67) common(entity, group);
+    }
     return entity;
   }
 }

@@ -1,14 +1,17 @@
 /**
  * DXF text → entities, blocks and layers, with dxf-parser (MIT, gdsestimating/dxf-parser) doing the
  * tokenising, the sections, the tables, the blocks and most entity types, and our handlers
- * (dxf-handlers.ts, dxf-polyline-handlers.ts) the ones it lacks or reads wrongly. dxf-parser throws on a
- * file that ends before its EOF group or has a malformed group; those become messages a planner can act on.
+ * (dxf-handlers.ts, dxf-polyline-handlers.ts, dxf-shape-handlers.ts) the ones it lacks or reads wrongly.
+ * dxf-parser throws on a file that ends before its EOF group or has a malformed group; those become
+ * messages a planner can act on, but for slips that CAD reads past (dxf-repair.ts).
  */
 import DxfParserModule from 'dxf-parser';
 import { fileName } from '../files.ts';
 import { failure, success, type Result } from '../result.ts';
 import { AttribHandler, CircleHandler, HatchHandler, TextHandler } from './dxf-handlers.ts';
 import { LwPolylineHandler, PolylineHandler } from './dxf-polyline-handlers.ts';
+import { repair, withOneEntitiesSection } from './dxf-repair.ts';
+import { EllipseHandler, Face3dHandler, SplineHandler } from './dxf-shape-handlers.ts';
 
 /** An entity as dxf-parser and our handlers leave it: typed fields are read through dxf-entities.ts. */
 export type RawEntity = Readonly<Record<string, unknown>> & { readonly type: string };
@@ -37,7 +40,8 @@ const ParserClass = ((DxfParserModule as unknown as { DxfParser?: unknown }).Dxf
 export function parseDxfText(path: string, text: string): Result<ParsedDxf> {
   const file = fileName(path);
   // A DXF opens with `0 SECTION` (after optional `999` comments); anything else is another kind of text.
-  if (!/^\uFEFF?(?:\s*999\r?\n[^\r\n]*\r?\n)*\s*0\r?\n\s*SECTION\s*\r?\n/.test(text)) return failure('io.dxf.notDxf', { file });
+  // Lines may end in CR alone (old Macintosh writers), as dxf-parser and GDAL accept.
+  if (!/^\uFEFF?(?:\s*999(?:\r\n?|\n)[^\r\n]*(?:\r\n?|\n))*\s*0(?:\r\n?|\n)\s*SECTION\s*(?:\r\n?|\n)/.test(text)) return failure('io.dxf.notDxf', { file });
   const parser = new ParserClass();
   parser.registerEntityHandler(HatchHandler);
   parser.registerEntityHandler(AttribHandler);
@@ -45,14 +49,26 @@ export function parseDxfText(path: string, text: string): Result<ParsedDxf> {
   parser.registerEntityHandler(TextHandler);
   parser.registerEntityHandler(LwPolylineHandler);
   parser.registerEntityHandler(PolylineHandler);
+  parser.registerEntityHandler(SplineHandler);
+  parser.registerEntityHandler(Face3dHandler);
+  parser.registerEntityHandler(EllipseHandler);
   let parsed: { entities?: RawEntity[]; blocks?: Record<string, RawBlock>; tables?: { layer?: { layers?: Record<string, { colorIndex?: number }> } } } | null;
-  try {
-    parsed = parser.parseSync(text) as typeof parsed;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    if (/Unexpected end of input|EOF group/i.test(detail)) return failure('io.dxf.truncated', { file });
-    if (/Empty file/i.test(detail)) return failure('io.dxf.empty', { file });
-    return failure('io.dxf.malformed', { file, detail });
+  let source = withOneEntitiesSection(text);
+  for (;;) {
+    try {
+      parsed = parser.parseSync(source) as typeof parsed;
+      break;
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      const repaired = repair(source, detail);
+      if (repaired !== null) {
+        source = repaired;
+        continue;
+      }
+      if (/Unexpected end of input|EOF group/i.test(detail)) return failure('io.dxf.truncated', { file });
+      if (/Empty file/i.test(detail)) return failure('io.dxf.empty', { file });
+      return failure('io.dxf.malformed', { file, detail });
+    }
   }
   if (!parsed) return failure('io.dxf.notDxf', { file });
   if (!parsed.entities) return failure('io.dxf.noEntitiesSection', { file });

@@ -24,7 +24,7 @@ import { extensionOf, type InputFile } from '../files.ts';
 import { expandFiles, importFiles } from '../formats/index.ts';
 import type { EncodingReport, ImportedFeature, ReadOptions } from '../formats/types.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
-import { nestRings } from './dxf-entities.ts';
+import { nestRings } from './dxf-rings.ts';
 import { classOfCode, suggestChoice, zoneOfCode, type DxfLayerChoice } from './dxf-targets.ts';
 import { parcelNumber, readLabels, type Label } from './dxf-text.ts';
 
