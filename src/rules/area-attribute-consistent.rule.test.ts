@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sanitiseOverrides } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
-import { grid, issuesOf, village } from './test-support.ts';
+import type { AreaGeometry } from '../domain/features.ts';
+import { planWith } from '../domain/test-support.ts';
+import { feature, grid, issuesOf, village } from './test-support.ts';
 
 const RULE = 'area-attribute-consistent';
 /** A 0.001° cell (~10,700 m²: 2 % is ~214 m², so 20 m² is the tighter limit). */
@@ -67,5 +69,13 @@ describe(RULE, () => {
     };
     expect(read(25)).toEqual([]);
     expect(read(35)).toHaveLength(1);
+  });
+
+  it('compares a self-intersecting parcel by the area of both its lobes, not by their signed areas cancelling out', () => {
+    const g = grid();
+    const bowTie: AreaGeometry = { type: 'Polygon', coordinates: [[g.at(0, 0), g.at(2, 1), g.at(2, 0), g.at(0, 1), g.at(0, 0)]] };
+    // The two lobes are half of the 2 × 1 cell block, as a survey records the parcel.
+    const recorded = ellipsoidalArea(g.block(0, 0, 2, 1)) / 2;
+    expect(issuesOf(planWith([feature('base', 'p', bowTie, { classCode: '111', recordedArea: recorded })]), RULE)).toEqual([]);
   });
 });

@@ -26,7 +26,9 @@ export const areaAttributeConsistentRule: FeatureRule = {
     if (feature.layer !== 'base' && feature.layer !== 'pbf') return [];
     const recorded = feature.properties.recordedArea;
     if (recorded === null) return [];
-    const computed = state.area(feature);
+    // A self-intersecting outline is measured as its repair, as the tables count it (its lobes would cancel out).
+    const usable = state.usable(feature.geometry);
+    const computed = usable ? state.area({ geometry: usable }) : 0;
     const { absoluteM2, relative, withinBoth } = state.profile.areaAttributeTolerance;
     const allowed = Math.max(RECORDED_ROUNDING_M2, withinBoth ? Math.min(absoluteM2, relative * computed) : Math.max(absoluteM2, relative * computed));
     const difference = Math.abs(recorded - computed);

@@ -73,7 +73,7 @@ export class CheckState {
       plan: this.plan,
       index: this.index,
       area: (f: PlanFeature) => this.area(f),
-      usable: (g: PlanFeature['geometry']) => (g.type === 'Point' || this.isValid(g) ? g : this.repaired(g)),
+      usable: (g: PlanFeature['geometry']) => (g.type === 'Point' ? g : this.usable(g)),
       limits: this.clipLimits(this.profile.overlapReportM2),
     };
   }
@@ -156,6 +156,20 @@ export class CheckState {
 
   isValid(geometry: AreaGeometry): boolean {
     return this.validity(geometry).every((p) => p.severity !== 'error');
+  }
+
+  /**
+   * The outline a rule clips: the geometry itself, or an invalid one's repair (null when nothing with an
+   * area is left). geometry-valid reports the fault; clipping the raw outline instead would fail in GEOS
+   * ("TopologyException") and leave the place unchecked.
+   */
+  usable(geometry: AreaGeometry): AreaGeometry | null {
+    return this.isValid(geometry) ? geometry : this.repaired(geometry);
+  }
+
+  /** The usable outlines of these features (`usable`), those with nothing left dropped. */
+  outlines(features: readonly { readonly geometry: AreaGeometry }[]): AreaGeometry[] {
+    return features.map((f) => this.usable(f.geometry)).filter((g): g is AreaGeometry => g !== null);
   }
 
   /** An invalid outline's repair (clip.ts `repaired`), kept per geometry (in this state: it depends on the village's plane). */

@@ -22,8 +22,10 @@ export const demolitionOnConstructionLandRule: FeatureRule = {
   check(state, feature) {
     if (feature.layer !== 'demolition') return [];
     const threshold = state.profile.overlapReportM2;
+    const geometry = state.usable(feature.geometry);
+    if (!geometry) return [];
     const other = (state.near('base', geometryBBox(feature.geometry)) as FeatureOf<'base'>[]).filter((b) => !isConstructionLand(b.properties.classCode));
-    const part = partInside(feature.geometry, other.map((b) => b.geometry), state.clipLimits(threshold));
+    const part = partInside(geometry, state.outlines(other), state.clipLimits(threshold));
     if (!part.ok) return [makeIssue(this.id, this.severity, { layer: 'demolition', features: [feature.id], key: 'rules.clipFailed', params: { detail: part.error } })];
     if (!part.value) return [];
     const area = ellipsoidalArea(part.value);

@@ -21,7 +21,10 @@ export const facilityFarmlandCapsRule: PlanRule = {
     for (const feature of state.features('facility')) {
       const p = feature.properties;
       const cap = state.profile.facilityCaps[p.facilityType];
-      const area = state.area(feature);
+      // A self-intersecting outline's own area is its lobes cancelling out; its repair has the area drawn.
+      const geometry = state.usable(feature.geometry);
+      if (!geometry) continue;
+      const area = state.area({ geometry });
       const base = { layer: 'facility' as const, features: [feature.id], geometry: feature.geometry };
       const typeKey = `code.facilityType.${p.facilityType}`;
       if (area > muToM2(cap.maxMu)) {

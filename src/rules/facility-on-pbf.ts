@@ -27,8 +27,10 @@ export function facilitiesOnPbf(state: CheckState): FacilitiesOnPbf {
   const onPbf: FacilityOnPbf[] = [];
   const failed: { feature: FeatureOf<'facility'>; error: string }[] = [];
   for (const feature of state.features('facility')) {
-    const part = state.memo('facility-on-pbf', feature.geometry, [state.version('pbf'), threshold, state.profile.coverageToleranceM], () =>
-      partInside(feature.geometry, (state.near('pbf', geometryBBox(feature.geometry)) as FeatureOf<'pbf'>[]).map((p) => p.geometry), state.clipLimits(threshold)),
+    const geometry = state.usable(feature.geometry);
+    if (!geometry) continue;
+    const part = state.memo('facility-on-pbf', geometry, [state.version('pbf'), threshold, state.profile.coverageToleranceM], () =>
+      partInside(geometry, state.outlines(state.near('pbf', geometryBBox(geometry)) as FeatureOf<'pbf'>[]), state.clipLimits(threshold)),
     );
     if (!part.ok) failed.push({ feature, error: part.error });
     else if (part.value) {

@@ -31,7 +31,7 @@ export const newBuildInExpansionBoundaryRule: FeatureRule = {
     if (feature.layer !== 'newBuild' && feature.layer !== 'useChange') return [];
     const zones = state.near('controlZone', geometryBBox(feature.geometry)) as FeatureOf<'controlZone'>[];
     if (state.count('controlZone') === 0) return [];
-    let geometry = feature.geometry;
+    let geometry = state.usable(feature.geometry);
     let allowed = ['010', '020'];
     if (feature.layer === 'newBuild') {
       const p = feature.properties;
@@ -43,8 +43,9 @@ export const newBuildInExpansionBoundaryRule: FeatureRule = {
       if (!made) return [];
       geometry = made;
     }
+    if (!geometry) return [];
     const threshold = state.profile.overlapReportM2;
-    const outside = partOutside(geometry, zones.filter((z) => allowed.includes(z.properties.zoneCode)).map((z) => z.geometry), state.clipLimits(threshold));
+    const outside = partOutside(geometry, state.outlines(zones.filter((z) => allowed.includes(z.properties.zoneCode))), state.clipLimits(threshold));
     if (!outside.ok) return [makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.clipFailed', params: { detail: outside.error } })];
     if (!outside.value) return [];
     const area = ellipsoidalArea(outside.value);

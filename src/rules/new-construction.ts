@@ -14,7 +14,11 @@ export interface NewConstruction {
 }
 
 export function newConstruction(state: CheckState): NewConstruction[] {
-  const out: NewConstruction[] = state.features('newBuild').map((feature) => ({ feature, geometry: feature.geometry }));
+  const out: NewConstruction[] = [];
+  for (const feature of state.features('newBuild')) {
+    const geometry = state.usable(feature.geometry);
+    if (geometry) out.push({ feature, geometry });
+  }
   for (const feature of state.features('useChange')) {
     if (!isConstructionLand(feature.properties.targetCode)) continue;
     const pieces = state.derived.piecesOfChange(feature.id).filter((p) => !isConstructionLand(p.baseClass));

@@ -28,10 +28,10 @@ export const nothingNewInRedlineRule: PlanRule = {
     const issues: Issue[] = [];
     for (const { feature, geometry } of made) {
       const box = geometryBBox(geometry);
-      const protectedAreas: AreaGeometry[] = [
-        ...state.near('redline', box).map((f) => (f as FeatureOf<'redline'>).geometry),
-        ...(state.near('controlZone', box) as FeatureOf<'controlZone'>[]).filter((z) => isForbiddenZone(z.properties.zoneCode)).map((z) => z.geometry),
-      ];
+      const protectedAreas: AreaGeometry[] = state.outlines([
+        ...(state.near('redline', box) as FeatureOf<'redline'>[]),
+        ...(state.near('controlZone', box) as FeatureOf<'controlZone'>[]).filter((z) => isForbiddenZone(z.properties.zoneCode)),
+      ]);
       const inside = state.memo(this.id, geometry, [state.version('redline'), state.version('controlZone'), threshold, state.profile.coverageToleranceM], () => partInside(geometry, protectedAreas, state.clipLimits(threshold)));
       if (!inside.ok) {
         issues.push(makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.clipFailed', params: { detail: inside.error } }));

@@ -35,7 +35,7 @@ export const pbfKeptRule: PlanRule = {
     for (const made of newConstruction(state)) {
       const found = state.memo(this.id, made.geometry, [pbfRecord, threshold], () => {
         const pbf = state.near('pbf', geometryBBox(made.geometry)) as FeatureOf<'pbf'>[];
-        return partInside(made.geometry, pbf.map((f) => f.geometry), state.clipLimits(threshold));
+        return partInside(made.geometry, state.outlines(pbf), state.clipLimits(threshold));
       });
       if (!found.ok) {
         issues.push(makeIssue(this.id, this.severity, { layer: made.feature.layer, features: [made.feature.id], key: 'rules.clipFailed', params: { detail: found.error } }));

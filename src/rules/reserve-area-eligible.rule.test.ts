@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { rect } from '../domain/test-support.ts';
+import { ellipsoidalArea } from '../geo/area.ts';
+import { metresPerDegree } from '../geo/local-metric.ts';
 import { feature, issuesOf, village, withFeatures } from './test-support.ts';
 
 const RULE = 'reserve-area-eligible';
@@ -36,5 +39,34 @@ describe(RULE, () => {
     expect(onPbf[0]!.geometry).toBeDefined();
     expect(issuesOf(withFeatures(plan, feature('reserve', 'r', g.block(1, 0, 2, 1), { kind: 'nearPbf' })), RULE)).toEqual([]);
   });
-});
 
+  it('counts a reserve laid across a basic-farmland strip as touching it, though no corner of either lies near the other', () => {
+    const { plan, g } = village({ w: 6, h: 6 });
+    const [x0, y0] = g.at(0, 0) as [number, number];
+    const strip = feature('pbf', 'pbf', rect(x0 + 0.0025, y0 + 0.0005, x0 + 0.003, y0 + 0.0055));
+    const across = feature('reserve', 'r', rect(x0 + 0.0015, y0 + 0.0025, x0 + 0.004, y0 + 0.003), { kind: 'nearPbf' });
+    expect(issuesOf(withFeatures(plan, strip, across), RULE).map((i) => i.message.key)).toEqual(['rules.reserve-area-eligible.onPbf']);
+  });
+
+  it('holds a gap north of basic farmland to the same 1 m as one east of it', () => {
+    const { plan, g } = village({ w: 2, h: 2 });
+    const [x0, y0] = g.at(0, 0) as [number, number];
+    const [x1, y1] = g.at(1, 1) as [number, number];
+    const pbf = feature('pbf', 'pbf', rect(x0, y0, x1, y1));
+    const metresNorth = metresPerDegree(y1).y;
+    const northOf = (gapM: number) => feature('reserve', 'r', rect(x0, y1 + gapM / metresNorth, x1, y1 + g.size), { kind: 'nearPbf' });
+    expect(issuesOf(withFeatures(plan, pbf, northOf(0.9)), RULE)).toEqual([]);
+    expect(issuesOf(withFeatures(plan, pbf, northOf(1.1)), RULE).map((i) => i.message.key)).toEqual(['rules.reserve-area-eligible.notTouching']);
+  });
+
+  it('counts construction land as reclaimable only where a demolition restores it, not the whole parcel', () => {
+    const { plan, g } = setup();
+    const [x0, y0] = g.at(3, 0) as [number, number];
+    const demolished = rect(x0, y0, x0 + g.size / 10, y0 + g.size);
+    const stillBuilt = rect(x0 + g.size / 10, y0, x0 + g.size, y0 + g.size);
+    const reserve = feature('reserve', 'r', g.block(3, 0, 4, 1), { kind: 'reclaimable' });
+    const issues = issuesOf(withFeatures(plan, feature('demolition', 'd', demolished, { restorationUse: '111' }), reserve), RULE);
+    expect(issues.map((i) => i.message.key)).toEqual(['rules.reserve-area-eligible.message']);
+    expect(issues[0]!.message.params.areaM2 as number).toBeCloseTo(ellipsoidalArea(stillBuilt), 0);
+  });
+});

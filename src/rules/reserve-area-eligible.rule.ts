@@ -12,20 +12,21 @@ import { ellipsoidalArea } from '../geo/area.ts';
 import { expandBBox, geometryBBox } from '../geo/bbox.ts';
 import { toleranceDegrees } from '../geo/local-metric.ts';
 import { partInside } from './clip.ts';
+import type { Piece } from './derive/pieces.ts';
 import type { Issue } from './issue.ts';
 import { m2, makeIssue } from './issue.ts';
 import { withinDistance } from './measure.ts';
 import type { PlanRule } from './rule.ts';
 
-/** Whether base land of this class fits the reserve kind (the demolished flag: construction land being reclaimed). */
-function fits(kind: FeatureOf<'reserve'>['properties']['kind'], code: LandClassCode, demolished: boolean): boolean {
+/** Whether base land of this class fits the reserve kind (construction land fits 'reclaimable' only where demolished and restored). */
+function fits(kind: FeatureOf<'reserve'>['properties']['kind'], code: LandClassCode): boolean {
   switch (kind) {
     case 'scattered':
       return isCultivatedLand(code);
     case 'nearPbf':
       return landClass(code).group !== 'construction' && landClass(code).group !== 'other';
     case 'reclaimable':
-      return !isConstructionLand(code) || demolished;
+      return !isConstructionLand(code);
   }
 }
 
@@ -42,20 +43,29 @@ export const reserveAreaEligibleRule: PlanRule = {
     const issues: Issue[] = [];
     for (const feature of state.features('reserve')) {
       const kind = feature.properties.kind;
-      const box = geometryBBox(feature.geometry);
+      const geometry = state.usable(feature.geometry);
+      if (!geometry) continue;
+      const box = geometryBBox(geometry);
       const unfit: AreaGeometry[] = [];
       for (const base of state.near('base', box) as FeatureOf<'base'>[]) {
-        const demolished = state.derived.piecesOf(base.id).some((p) => p.change?.layer === 'demolition' && !isConstructionLand(p.targetClass));
-        if (!fits(kind, base.properties.classCode, demolished)) unfit.push(base.geometry);
+        if (fits(kind, base.properties.classCode)) continue;
+        if (kind !== 'reclaimable') {
+          unfit.push(...state.outlines([base]));
+          continue;
+        }
+        // Construction land is reclaimable where a demolition restores it; the rest of the parcel stays built on.
+        const restored = (p: Piece) => p.change?.layer === 'demolition' && !isConstructionLand(p.targetClass);
+        unfit.push(...state.derived.piecesOf(base.id).filter((p) => !restored(p)).map((p) => p.geometry));
       }
-      const part = state.memo(this.id, feature.geometry, [state.version('base'), state.version('demolition'), kind, threshold, state.profile.coverageToleranceM], () => partInside(feature.geometry, unfit, state.clipLimits(threshold)));
+      const changes = [state.version('demolition'), state.version('newBuild'), state.version('useChange')];
+      const part = state.memo(this.id, geometry, [state.version('base'), ...changes, kind, threshold, state.profile.coverageToleranceM], () => partInside(geometry, unfit, state.clipLimits(threshold)));
       const params = { kindKey: `code.reserveKind.${kind}` };
       if (!part.ok) issues.push(makeIssue(this.id, this.severity, { layer: 'reserve', features: [feature.id], key: 'rules.clipFailed', params: { detail: part.error } }));
       else if (part.value && ellipsoidalArea(part.value) >= threshold) {
         issues.push(makeIssue(this.id, this.severity, { layer: 'reserve', features: [feature.id], key: 'rules.reserve-area-eligible.message', params: { ...params, areaM2: m2(ellipsoidalArea(part.value)) }, geometry: part.value, part: 'land' }));
       }
-      const onPbf = state.memo(`${this.id}:pbf`, feature.geometry, [state.version('pbf'), threshold, state.profile.coverageToleranceM], () =>
-        partInside(feature.geometry, (state.near('pbf', box) as FeatureOf<'pbf'>[]).map((p) => p.geometry), state.clipLimits(threshold)),
+      const onPbf = state.memo(`${this.id}:pbf`, geometry, [state.version('pbf'), threshold, state.profile.coverageToleranceM], () =>
+        partInside(geometry, state.outlines(state.near('pbf', box) as FeatureOf<'pbf'>[]), state.clipLimits(threshold)),
       );
       if (!onPbf.ok) issues.push(makeIssue(this.id, this.severity, { layer: 'reserve', features: [feature.id], key: 'rules.clipFailed', params: { detail: onPbf.error }, part: 'pbf' }));
       else if (onPbf.value && ellipsoidalArea(onPbf.value) >= threshold) {
@@ -63,9 +73,9 @@ export const reserveAreaEligibleRule: PlanRule = {
       }
       if (kind !== 'nearPbf') continue;
       const tolerance = state.profile.reserveTouchToleranceM;
-      const touching = state.memo(`${this.id}:touch`, feature.geometry, [state.version('pbf'), tolerance], () => {
+      const touching = state.memo(`${this.id}:touch`, geometry, [state.version('pbf'), tolerance], () => {
         const near = state.near('pbf', expandBBox(box, toleranceDegrees(tolerance, (box[1] + box[3]) / 2)));
-        return near.some((p) => withinDistance(feature.geometry, (p as FeatureOf<'pbf'>).geometry, tolerance));
+        return near.some((p) => withinDistance(geometry, (p as FeatureOf<'pbf'>).geometry, tolerance));
       });
       if (!touching) issues.push(makeIssue(this.id, this.severity, { layer: 'reserve', features: [feature.id], key: 'rules.reserve-area-eligible.notTouching', params: { toleranceM: tolerance }, geometry: feature.geometry, part: 'touch' }));
     }

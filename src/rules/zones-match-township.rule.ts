@@ -34,8 +34,10 @@ export const zonesMatchTownshipRule: PlanRule = {
     const issues: Issue[] = [];
     const check = (zones: readonly Zone[], coverLayer: 'controlZone' | 'townshipZones', keep: (code: ControlZoneCode) => boolean, what: string) => {
       for (const zone of zones) {
-        const covers = (state.near(coverLayer, geometryBBox(zone.geometry)) as Zone[]).filter((z) => keep(z.properties.zoneCode)).map((z) => z.geometry);
-        const outside = state.memo(`${this.id}:${what}`, zone.geometry, [state.version(coverLayer), threshold, state.profile.coverageToleranceM], () => partOutside(zone.geometry, covers, state.clipLimits(threshold)));
+        const geometry = state.usable(zone.geometry);
+        if (!geometry) continue;
+        const covers = state.outlines((state.near(coverLayer, geometryBBox(geometry)) as Zone[]).filter((z) => keep(z.properties.zoneCode)));
+        const outside = state.memo(`${this.id}:${what}`, geometry, [state.version(coverLayer), threshold, state.profile.coverageToleranceM], () => partOutside(geometry, covers, state.clipLimits(threshold)));
         const layer = zone.layer;
         if (!outside.ok) {
           issues.push(makeIssue(this.id, this.severity, { layer, features: [zone.id], key: 'rules.clipFailed', params: { detail: outside.error }, part: what }));

@@ -2,8 +2,8 @@
  * F1 主要指标表 (domain.md §5): the main indicators at base and target year, the change and the township's task.
  * 耕地保有量 and 永久基本农田保护面积 are net of 田坎, as the survey and the township's tasks state them
  * (rules/farmland-area.ts); the gross polygon areas follow as the last two rows, so the province's seven
- * rows keep their places. Every figure is its own m² rounded once; the change is the target's figure less
- * the base's, so the row reads as it adds up.
+ * rows keep their places. Every figure is its own m² (or m² per head) rounded once; the change is the target's
+ * figure less the base's, so the row reads as it adds up.
  */
 import { isConstructionLand, isUrbanRuralConstructionLand, isVillageConstructionLand, type LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { Plan, TownshipQuotas } from '../../domain/plan.ts';
@@ -43,9 +43,10 @@ export function f1Indicators(plan: Plan, derived: DerivedPlan, profile: Pick<Rul
   const homestead = at((_, c) => c === HOMESTEAD_CLASS);
   const perHead = (m2: number, count: number | null) => (count && count > 0 ? m2 / count : null);
   const ratioRow = (key: string, values: AtYears, count: number | null): Row => {
-    const base = perHead(values.base, count);
-    const target = perHead(values.target, count);
-    return { key, labelKey: `tables.F1.${key}`, level: 0, cells: { base: numberCell(base), target: numberCell(target), change: base === null || target === null ? null : numberCell(target - base), task: null } };
+    const base = numberCell(perHead(values.base, count));
+    const target = numberCell(perHead(values.target, count));
+    const change = base && target && 'value' in base && 'value' in target ? numberCell(target.value - base.value) : null;
+    return { key, labelKey: `tables.F1.${key}`, level: 0, cells: { base, target, change, task: null } };
   };
   return {
     id: 'F1',

@@ -1,4 +1,5 @@
 /** Every table of the plan, computed from the derived plan (the same areas as the map). */
+import type { AreaGeometry } from '../../domain/features.ts';
 import type { CheckState } from '../context.ts';
 import { linkageLedger } from '../linkage.ts';
 import { f1Indicators } from './f1-indicators.ts';
@@ -12,9 +13,13 @@ import type { Table, TableId } from './table.ts';
 
 export type Tables = Readonly<Record<TableId, Table>>;
 
-export function computeTables(state: Pick<CheckState, 'plan' | 'profile' | 'derived' | 'area'>): Tables {
+export function computeTables(state: Pick<CheckState, 'plan' | 'profile' | 'derived' | 'area' | 'usable'>): Tables {
   const { plan, profile, derived } = state;
-  const area = (f: Parameters<CheckState['area']>[0]) => state.area(f);
+  // A self-intersecting outline is measured as its repair, as the derivation uses it (its lobes would cancel out).
+  const area = (f: { readonly geometry: AreaGeometry }) => {
+    const usable = state.usable(f.geometry);
+    return usable ? state.area({ geometry: usable }) : 0;
+  };
   return {
     F1: f1Indicators(plan, derived, profile),
     F2: f2Structure(derived, profile),

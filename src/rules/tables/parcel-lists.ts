@@ -9,7 +9,7 @@ import { layerFeatures } from '../../domain/plan.ts';
 import type { RuleProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import type { DerivedPlan } from '../derive/derived-plan.ts';
 import { pieceFarmland } from '../farmland-area.ts';
-import { balanceRounding, m2Cell, numberCell, roundingFootnote, textCell, type Column, type Footnote, type Row, type Table } from './table.ts';
+import { balanceRounding, m2Cell, numberCell, roundingFootnote, textCell, type Cell, type Column, type Footnote, type Row, type Table } from './table.ts';
 
 type AreaOf = (f: FeatureOf<'demolition'> | FeatureOf<'newBuild'>) => number;
 
@@ -19,8 +19,22 @@ function withTotal(rows: Row[], areas: readonly number[], footnotes: Footnote[],
   const balanced = balanceRounding(areas.reduce((s, a) => s + a, 0), areas);
   if (balanced.adjusted) footnotes.push(roundingFootnote({ text: String(rows[balanced.adjusted.index]?.labelParams?.parcelNo ?? '') }, 'tables.col.areaHa', balanced.adjusted.by));
   const adjusted = rows.map((row, i) => ({ ...row, cells: { ...row.cells, areaHa: { value: balanced.parts[i]! / 100, m2: areas[i]! } } }));
-  const totals = Object.fromEntries(Object.entries(extraTotals).map(([k, v]) => [k, m2Cell(v)]));
-  return [...adjusted, { key: 'total', labelKey: 'tables.list.total', level: 0, cells: { areaM2: m2Cell(areas.reduce((s, a) => s + a, 0)), areaHa: { value: balanced.total / 100, m2: areas.reduce((s, a) => s + a, 0) }, ...totals } }];
+  const totals = Object.fromEntries(Object.entries(extraTotals).map(([k, v]) => [k, shownSum(rows, k, v)]));
+  const total = areas.reduce((s, a) => s + a, 0);
+  return [...adjusted, { key: 'total', labelKey: 'tables.list.total', level: 0, cells: { areaM2: shownSum(rows, 'areaM2', total), areaHa: { value: balanced.total / 100, m2: total }, ...totals } }];
+}
+
+/**
+ * A total in m²: the sum of the figures shown above it, as a spreadsheet's SUM over the column reads them
+ * (rounding the unrounded total instead can differ from it by 0.01 m²); the unrounded total underneath.
+ * Unlike 公顷, no row is adjusted: each row's m² is that parcel's own area, shown elsewhere too.
+ */
+function shownSum(rows: readonly Row[], key: string, m2: number): Cell {
+  const cents = rows.reduce((s, row) => {
+    const cell = row.cells[key];
+    return s + (cell && 'value' in cell ? Math.round(cell.value * 100) : 0);
+  }, 0);
+  return { value: cents / 100, m2 };
 }
 
 export function demolitionList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf): Table {
