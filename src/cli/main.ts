@@ -16,6 +16,7 @@ import { renderMessage, type Translate } from '../rules/render.ts';
 import { tablesToCsv, tablesToJson } from '../rules/tables/serialise.ts';
 import { parseArgs, VILLAGE_DATABASE_PROFILE, type CliArgs } from './args.ts';
 import { readInput, type Input } from './read-input.ts';
+import { isVillageDatabaseFile } from '../io/village-database/read-village-database.ts';
 import { jsonReport, textReport } from './report.ts';
 import type { CliOutput } from './output.ts';
 
@@ -25,9 +26,15 @@ export async function runCli(argv: readonly string[]): Promise<CliOutput> {
   const t: Translate = (key, params) => i18n.t(key, params ?? {});
   // What a reviewer types first: the usage, on stdout, and success.
   if (argv[0] === '--help' || argv[0] === '-h') return { code: 0, stdout: `${t('cli.usage')}\n`, stderr: '' };
-  const parsed = parseArgs(argv);
+  const parsed = parseArgs(withDatabaseProfile(argv));
   if (!parsed.ok) return { code: 2, stdout: '', stderr: `${renderMessage(t, parsed.error)}\n${t('cli.usage')}\n` };
   return runCommand(cliWording(t), parsed.value);
+}
+
+/** The editor's 2026 database file names its profile itself: without --profile, it is read with that profile's options (--edition) as if given. */
+function withDatabaseProfile(argv: readonly string[]): readonly string[] {
+  const profileGiven = argv.some((a) => a === '--profile' || a.startsWith('--profile='));
+  return !profileGiven && argv.slice(1).some((a) => !a.startsWith('--') && isVillageDatabaseFile(a)) ? [...argv, '--profile', VILLAGE_DATABASE_PROFILE] : argv;
 }
 
 /**
@@ -51,6 +58,7 @@ async function runCommand(t: Translate, args: CliArgs): Promise<CliOutput> {
   if (args.profile === VILLAGE_DATABASE_PROFILE) {
     if (args.command === 'tables') return (await import('./village-tables.ts')).runVillageTables(t, args);
     if (args.command === 'check') return (await import('./village-check.ts')).runVillageCheck(t, args);
+    if (args.command === 'export') return { code: 2, stdout: '', stderr: `${t('cli.village.exportInEditor', { file: args.input })}\n` };
   }
   await startLoadingGeos();
   const input = readInput(args.input, args.profile, args.crs ?? undefined);

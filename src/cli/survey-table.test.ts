@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, Polygon } from 'geojson';
@@ -226,5 +226,117 @@ describe('village-plan survey-table', () => {
     expect(rows.get('total')?.baseHa).toBeCloseTo(total, 10);
     expect(total).toBeLessThan(haOf(square(120.1, 30.2, 0.003)));
     expect(rows.get('village')?.baseHa).toBeCloseTo(haOf(...clipped.filter((f) => f.properties.DLBM === '0702').map((f) => f.geometry)), 10);
+  });
+
+  it('restores the leading zero of codes in a numeric DLBM field (101 is 0101 水田), saying so', async () => {
+    const numeric = DLTB.map((f) => ({ ...f, properties: { ...f.properties, DLBM: Number(f.properties.DLBM) } }));
+    const path = join(mkdtempSync(join(tmpdir(), 'village-survey-')), 'DLTB.geojson');
+    writeFileSync(path, JSON.stringify({ type: 'FeatureCollection', features: numeric }));
+    const { code, stderr, rows } = await jsonTable(['survey-table', path, '--decide', '1006=060101']);
+    expect(code, stderr).toBe(0);
+    expect(rows.get('village')?.baseHa).toBeCloseTo(haOf(...HOMES), 10);
+    expect(rows.get('01')?.baseHa).toBeCloseTo(haOf(FIELD), 10);
+    expect(stderr).toContain('的地类编码字段 DLBM 是数值字段，三调编码的前导零已丢失，已补回（如 101 → 0101、9 → 09）：3 个图斑（1, 2, 3）');
+    expect(stderr).not.toContain('未知的三调地类编码');
+  });
+
+  it('exits 2 for a layer without a polygon parcel instead of printing a table of zeros', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'village-survey-'));
+    const written = writeShapefile({ name: 'DLTB', geometryType: 'polygon', fields: [{ name: 'DLBM', type: 'C', length: 5, decimals: 0 }], features: [] }, { encoding: 'utf-8' });
+    if (!written.ok) throw new Error(written.error.key);
+    for (const file of written.value) writeFileSync(join(dir, file.name), file.bytes);
+    const empty = await runCli(['survey-table', join(dir, 'DLTB.shp')]);
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toContain('图层中没有一个面图斑（共 0 条记录），无法填写现状基期年');
+    const nullGeometry = join(dir, 'DLTB.geojson');
+    writeFileSync(nullGeometry, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: { DLBM: '0101' } }] }));
+    const out = await runCli(['survey-table', nullGeometry, '--lang', 'en']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('the layer has no polygon parcel (1 record(s))');
+  });
+
+  it('refuses a 用地用海 layer with a DLBM field, whose 0702 and 1001 would be read as 三调 homesteads and railways', async () => {
+    const path = writeGeoJson('GHDLTB.geojson', [
+      feature(HOMES[0] as Polygon, { DLBM: '070301', TBBH: '1' }),
+      feature(HOMES[1] as Polygon, { DLBM: '0702', TBBH: '2' }),
+      feature(FIELD, { DLBM: '1001', TBBH: '3' }),
+      feature(ROAD, { DLBM: '060101', TBBH: '4' }),
+    ]);
+    const out = await runCli(['survey-table', path]);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain('地类编码是用地用海编码（060101, 070301），不是三调编码');
+    // A 三调 layer with one stray 用地用海 code is read, the code listed as unknown.
+    const stray = writeGeoJson('DLTB.geojson', [...DLTB, feature(square(120.104, 30.2), { DLBM: '070301', TBBH: '9' })]);
+    const read = await runCli(['survey-table', stray, '--decide', '1006=060101']);
+    expect(read.code).toBe(1);
+    expect(read.stderr).toContain('未知的三调地类编码“070301”');
+  });
+
+  describe('a DLTB exported with field aliases (地类编码 …), GBK without .cpg', () => {
+    const fixture = 'tests/fixtures/io/survey-dltb/aliases-gbk';
+    // Ellipsoidal areas by GDAL's SpatiaLite dialect (the fixture's README), in m².
+    const m2 = { '0101': 9099.97905583718, '0702': 899.99793400625, '0301': 2799.99347002093, '1104': 399.999067581337, '0102': 1599.99634546993, '1006': 239.999446501403 };
+
+    it('fills the table from the Chinese field names, holes and parts counted once', async () => {
+      const { code, stderr, rows } = await jsonTable(['survey-table', join(fixture, 'DLTB.shp'), '--decide', '1006=060101']);
+      expect(code, stderr).toBe(0);
+      expect(rows.get('01')?.baseHa).toBeCloseTo((m2['0101'] + m2['0102']) / 10_000, 6);
+      expect(rows.get('03')?.baseHa).toBeCloseTo(m2['0301'] / 10_000, 6);
+      expect(rows.get('village')?.baseHa).toBeCloseTo(m2['0702'] / 10_000, 6);
+      expect(rows.get('060101')?.baseHa).toBeCloseTo(m2['1006'] / 10_000, 6);
+      expect(rows.get('total')?.baseHa).toBeCloseTo(Object.values(m2).reduce((a, b) => a + b) / 10_000, 6);
+      // No import preview to switch the encoding in: the note says what does it here.
+      expect(stderr).toContain('“DLTB.dbf”没有 .cpg 编码文件，根据内容判断为 GBK。如地类名称为乱码，请在 .dbf 旁放一个同名 .cpg 文件');
+      expect(stderr).not.toContain('请切换编码');
+    });
+
+    it('refuses a Xian 1980 layer saying how to go on from the command line, where no parameters can be typed', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'village-survey-'));
+      for (const part of ['shp', 'shx', 'dbf']) copyFileSync(join(fixture, `DLTB.${part}`), join(dir, `DLTB.${part}`));
+      // As ogr2ogr -a_srs EPSG:2385 writes it.
+      writeFileSync(
+        join(dir, 'DLTB.prj'),
+        'PROJCS["Xian_1980_3_Degree_GK_CM_120E",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]',
+      );
+      const out = await runCli(['survey-table', join(dir, 'DLTB.shp')]);
+      expect(out.code).toBe(2);
+      expect(out.stderr).toContain('西安80');
+      expect(out.stderr).toContain('命令行无法输入');
+      expect(out.stderr).not.toContain('请在下方输入');
+      expect((await runCli(['survey-table', join(dir, 'DLTB.shp'), '--lang', 'en'])).stderr).toContain('which the command line cannot take');
+    });
+
+    it('names --crs when the .prj says lon/lat and the numbers are Gauss-Krüger metres', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'village-survey-'));
+      for (const part of ['shp', 'shx', 'dbf']) copyFileSync(join(fixture, `DLTB.${part}`), join(dir, `DLTB.${part}`));
+      // As ogr2ogr -a_srs EPSG:4490 writes it.
+      writeFileSync(join(dir, 'DLTB.prj'), 'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]');
+      const refused = await runCli(['survey-table', join(dir, 'DLTB.shp')]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('请用 --crs 指定图层的坐标系');
+      const given = await jsonTable(['survey-table', join(dir, 'DLTB.shp'), '--crs', 'EPSG:4528', '--decide', '1006=060101']);
+      expect(given.code, given.stderr).toBe(0);
+      expect(given.rows.get('total')?.baseHa).toBeCloseTo(Object.values(m2).reduce((a, b) => a + b) / 10_000, 6);
+    });
+
+    it('reads the DLTB of a folder, as ogr2ogr exports a File Geodatabase, and refuses the .gdb itself saying how to export it', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'village-survey-'));
+      const out = join(root, 'out');
+      const gdb = join(root, '三调.gdb');
+      mkdirSync(out);
+      mkdirSync(gdb);
+      for (const part of ['shp', 'shx', 'dbf', 'prj']) copyFileSync(join(fixture, `DLTB.${part}`), join(out, `DLTB.${part}`));
+      writeFileSync(join(gdb, 'a00000001.gdbtable'), '');
+      const folder = await jsonTable(['survey-table', out, '--decide', '1006=060101']);
+      expect(folder.code, folder.stderr).toBe(0);
+      expect(folder.rows.get('total')?.baseHa).toBeCloseTo(Object.values(m2).reduce((a, b) => a + b) / 10_000, 6);
+      const refused = await runCli(['survey-table', gdb]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('是 File Geodatabase（.gdb），本工具不读取 .gdb');
+      expect(refused.stderr).not.toContain('不存在');
+      expect((await runCli(['survey-table', mkdtempSync(join(tmpdir(), 'village-survey-'))])).stderr).toContain('文件夹中没有地类图斑图层 DLTB');
+    });
   });
 });

@@ -1,27 +1,30 @@
 /**
- * `village-plan survey-table <DLTB.shp|.geojson|.json> [--format csv|json] [--decide 1006=060101 …] [--crs EPSG:4549]`: the
+ * `village-plan survey-table <DLTB.shp|.geojson|.json|folder> [--format csv|json] [--decide 1006=060101 …] [--crs EPSG:4549]`: the
  * 现状基期年 of the Zhejiang 规划用地结构调整表 (domain-2026.md §4.1) from a village's 三调 parcels, their codes
  * converted to 用地用海 2023 (§2.1) and their areas ellipsoidal on CGCS2000, as the survey computes them.
  *
  * The layer is read by the editor's own formats (a Shapefile with its .dbf, .prj and .cpg beside it,
- * reprojected from Gauss-Krüger; or GeoJSON). The table goes to stdout; on stderr, what the conversion did
+ * reprojected from Gauss-Krüger; or GeoJSON; a folder by its DLTB). The table goes to stdout; on stderr, what the conversion did
  * (codes converted, collisions such as the 0702 trap avoided, 待细分 codes left undecided, unknown codes,
  * names that disagree with their code) and the table's findings. Exit 0: every parcel mapped or decided;
- * 1: some are 待细分 or unknown (the table is printed all the same); 2: the arguments or the layer are unusable.
+ * 1: some are 待细分 or unknown (the table is printed all the same); 2: the arguments or the layer are unusable
+ * (no polygon, no DLBM, 用地用海 codes rather than 三调, a CRS that needs what a command line cannot take).
  */
-import { existsSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Message, Result } from '../domain/message.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { importFiles } from '../io/formats/index.ts';
+import { NEEDS_PARAMETERS } from '../io/crs/datum-settle.ts';
 import type { SourceCrs } from '../io/crs/source-crs.ts';
+import { findGeodatabase, geodatabaseRefusal } from '../io/geodatabase-folder.ts';
 import type { ImportedLayer } from '../io/formats/types.ts';
 import type { InputFile } from '../io/files.ts';
 import { layerInputFiles } from '../io/village-database/layer-files.ts';
 import { unreadable } from '../io/village-database/layer-matching.ts';
 import { listSome } from '../io/result.ts';
-import { resolveFields, textOf } from '../io/survey/survey-fields.ts';
+import { resolveFields, sandiaoCodeOf, textOf } from '../io/survey/survey-fields.ts';
 import { checkDecisions, convertSurveyParcels, type InvalidDecision, type SummaryLine, type SurveyParcel } from '../profiles/sandiao/convert-parcels.ts';
 import { SANDIAO_INDEX } from '../profiles/sandiao/classes.ts';
 import { YDYH_2023_INDEX } from '../profiles/ydyh/classes-2023.ts';
@@ -47,6 +50,8 @@ export function runSurveyTable(t: Translate, args: CliArgs): CliOutput {
   const read = readSurveyLayer(args.input, args.crs);
   if (!read.ok) return { code: 2, stdout: '', stderr: render(read.error) + '\n' };
   const { parcels, notes } = read.value;
+  const ydyhCodes = ydyhOnlyCodes(parcels);
+  if (ydyhCodes.length) return { code: 2, stdout: '', stderr: render({ key: 'cli.unreadable', params: { file: args.input, reasonKey: 'cli.survey.ydyhLayer', codes: listSome(ydyhCodes, LISTED) } }) + '\n' };
   const conversion = convertSurveyParcels(parcels, args.decisions);
   const counted = conversion.parcels.flatMap((p) => (p.code === null ? [] : [{ code: p.code, areaM2: p.areaM2 }]));
   // No plan yet: the target year is the base year, so its columns say nothing and are left blank.
@@ -74,12 +79,44 @@ interface SurveyLayer {
   readonly notes: readonly Message[];
 }
 
-/** The layer's files: a GeoJSON alone, a Shapefile with every part beside it of the same name (any case). */
+/** The DLTB layer file directly in a folder (as ogr2ogr exports a .gdb's DLTB), any case. */
+function dltbIn(folder: string): string | undefined {
+  const names = readdirSync(folder).filter((name) => LAYER_EXTENSIONS.includes(extname(name).toLowerCase()) && basename(name, extname(name)).toUpperCase() === 'DLTB');
+  // A Shapefile before a GeoJSON of the same layer, as the survey delivers it.
+  const name = names.find((n) => extname(n).toLowerCase() === '.shp') ?? names[0];
+  return name === undefined ? undefined : join(folder, name);
+}
+
+/**
+ * The layer's files: a GeoJSON alone, a Shapefile with every part beside it of the same name (any case);
+ * for a folder, its DLTB. A File Geodatabase or GeoPackage is refused saying how to export it.
+ */
 function layerFiles(path: string): Result<InputFile[]> {
-  if (!existsSync(path) || statSync(path).isDirectory()) return unreadable(path, 'cli.notFound');
+  if (!existsSync(path)) return unreadable(path, 'cli.notFound');
+  const folder = statSync(path).isDirectory();
+  const dltb = folder ? dltbIn(path) : undefined;
+  if (dltb) return layerInputFiles(dltb);
+  const geodatabase = folder || /\.gpkg$/i.test(path) ? findGeodatabase(path) : null;
+  if (geodatabase) return { ok: false, error: geodatabaseRefusal(path, geodatabase) };
+  if (folder) return unreadable(path, 'cli.survey.noLayerInFolder');
   if (!LAYER_EXTENSIONS.includes(extname(path).toLowerCase())) return unreadable(path, 'cli.survey.notALayer');
   return layerInputFiles(path);
 }
+
+/** The readers' encoding notes say to switch the encoding in the import preview; here a .cpg does it. */
+const FOR_THE_COMMAND_LINE: Readonly<Record<string, string>> = {
+  'io.dbf.encodingGuessed': 'cli.survey.encodingGuessed',
+  'io.dbf.encodingUncertain': 'cli.survey.encodingUncertain',
+};
+
+/**
+ * The editor asks for a Xian 1980 / Beijing 1954 layer's county parameters, which a command line cannot; and
+ * where the .prj does not fit the numbers, --crs gives the system here without editing the .prj.
+ */
+const REFUSALS_FOR_THE_COMMAND_LINE: Readonly<Record<string, string>> = {
+  [NEEDS_PARAMETERS]: 'cli.survey.needsDatumParameters',
+  'io.crs.metresAsDegrees': 'cli.survey.metresAsDegrees',
+};
 
 function readSurveyLayer(path: string, crs: SourceCrs | null): Result<SurveyLayer> {
   const files = layerFiles(path);
@@ -87,13 +124,16 @@ function readSurveyLayer(path: string, crs: SourceCrs | null): Result<SurveyLaye
   // The formats decode the .dbf by its .cpg (GBK by default) and bring Gauss-Krüger coordinates to lon/lat,
   // in the CRS given with --crs when there is one.
   const read = importFiles(files.value, crs ? { crs } : {});
-  if (!read.ok) return unreadable(path, read.error.key, read.error.params);
+  if (!read.ok) return unreadable(path, REFUSALS_FOR_THE_COMMAND_LINE[read.error.key] ?? read.error.key, read.error.params);
   const layer = read.value[0] as ImportedLayer;
+  // An empty layer (a template, or a failed export) would fill a table of zeros that looks like an answer.
+  if (!layer.features.some((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon')) return unreadable(path, 'cli.survey.noParcels', { count: layer.features.length });
   const fieldNames = [...new Set([...layer.fields.map((f) => f.name), ...layer.features.flatMap((f) => Object.keys(f.properties))])];
   const fields = resolveFields(fieldNames);
   if (!fields.code) return unreadable(path, 'cli.survey.noCodeField', { fields: listSome(fieldNames) || '—' });
   const parcels: SurveyParcel[] = [];
   const withoutArea: number[] = [];
+  const restored: string[] = [];
   for (const feature of layer.features) {
     const geometry = feature.geometry;
     if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') {
@@ -102,11 +142,27 @@ function readSurveyLayer(path: string, crs: SourceCrs | null): Result<SurveyLaye
     }
     const dlmc = textOf(feature.properties, fields.name);
     const id = textOf(feature.properties, fields.parcelNo) ?? `#${feature.recordNo}`;
-    parcels.push({ id, dlbm: textOf(feature.properties, fields.code) ?? '', areaM2: ellipsoidalArea(geometry as Polygon | MultiPolygon), ...(dlmc === null ? {} : { dlmc }) });
+    const { code, zeroRestored } = sandiaoCodeOf(feature.properties, fields.code);
+    if (zeroRestored) restored.push(id);
+    parcels.push({ id, dlbm: code, areaM2: ellipsoidalArea(geometry as Polygon | MultiPolygon), ...(dlmc === null ? {} : { dlmc }) });
   }
-  const notes: Message[] = [...read.notes];
+  const notes: Message[] = read.notes.map((n) => (n.key in FOR_THE_COMMAND_LINE ? { ...n, key: FOR_THE_COMMAND_LINE[n.key] as string } : n));
+  if (restored.length) notes.push({ key: 'cli.survey.zeroRestored', params: { file: path, field: fields.code, count: restored.length, ids: listSome(restored, LISTED) } });
   if (withoutArea.length) notes.push({ key: 'cli.survey.withoutArea', params: { file: path, count: withoutArea.length, records: listSome(withoutArea, LISTED) } });
   return { ok: true, value: { parcels, notes }, notes: [] };
+}
+
+/**
+ * The 用地用海 codes of a layer that has no code only 三调 has (a K code, 05H1, 1006 …): a 用地用海 layer
+ * (a JQDLTB or GHDLTB, perhaps exported with a DLBM field). Read as 三调, its codes that both schemes have
+ * would move silently (用地用海 0702 城镇社区服务设施用地 to 农村宅基地, 1001 工业用地 to 铁路用地), so it is
+ * refused; a 三调 layer with a stray 用地用海 code lists that code as unknown instead.
+ */
+function ydyhOnlyCodes(parcels: readonly SurveyParcel[]): string[] {
+  const codes = [...new Set(parcels.map((p) => p.dlbm.trim().toUpperCase()))].sort();
+  const known = (index: typeof SANDIAO_INDEX, code: string) => index.get(code) !== undefined;
+  if (codes.some((c) => known(SANDIAO_INDEX, c) && !known(YDYH_2023_INDEX, c))) return [];
+  return codes.filter((c) => known(YDYH_2023_INDEX, c) && !known(SANDIAO_INDEX, c));
 }
 
 // ——— What the conversion did ———

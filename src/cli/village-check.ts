@@ -6,6 +6,7 @@
  */
 import type { Message } from '../domain/message.ts';
 import { readVillageDatabase } from '../io/village-database/read-village-database.ts';
+import { declaredEdition, editionNote } from './village-edition.ts';
 import { renderMessage, type Translate } from '../rules/render.ts';
 import { checkDatabase, type DatabaseCheck } from '../rules/ydyh/index.ts';
 import { loadGeos } from '../geo/geos/geos-module.ts';
@@ -18,10 +19,10 @@ const REFS_SHOWN = 5;
 
 export async function runVillageCheck(t: Translate, args: CliArgs): Promise<CliOutput> {
   const render = (message: Message) => renderMessage(t, message);
-  const read = await readVillageDatabase(args.input, args.edition === '2020' ? 'ydyh-2020' : 'ydyh-2023', args.crs ?? undefined);
+  const read = await readVillageDatabase(args.input, declaredEdition(args), args.crs ?? undefined);
   if (!read.ok) return { code: 2, stdout: '', stderr: render(read.error) + '\n' };
-  const editionKey = args.edition === null ? 'cli.village.editionDefault' : args.edition === '2020' ? 'cli.village.edition2020' : 'cli.village.edition2023';
-  const stderr = [{ key: editionKey }, ...read.notes].map((m) => `${t('cli.note')}: ${render(m)}\n`).join('');
+  const editionNotes = editionNote(args, read.notes);
+  const stderr = [...editionNotes, ...read.notes].map((m) => `${t('cli.note')}: ${render(m)}\n`).join('');
   await loadGeos();
   const result = checkDatabase(read.value);
   const { errors, notChecked } = result.summary;

@@ -14,6 +14,7 @@
  */
 import type { Message } from '../domain/message.ts';
 import { readVillageDatabase } from '../io/village-database/read-village-database.ts';
+import { declaredEdition, editionNote } from './village-edition.ts';
 import { LAYER_PART_NOT_READ } from '../io/village-database/read-listed-database.ts';
 import { GKBJ_TYPES } from '../profiles/zhejiang-2026/code-lists.ts';
 import type { FilledStructureTable } from '../profiles/ydyh/fill-structure-table.ts';
@@ -36,11 +37,11 @@ type Language = CliArgs['language'];
 
 export async function runVillageTables(t: Translate, args: CliArgs): Promise<CliOutput> {
   const render = (message: Message) => renderMessage(t, message);
-  const read = await readVillageDatabase(args.input, args.edition === '2020' ? 'ydyh-2020' : 'ydyh-2023', args.crs ?? undefined);
+  const read = await readVillageDatabase(args.input, declaredEdition(args), args.crs ?? undefined);
   if (!read.ok) return { code: 2, stdout: '', stderr: render(read.error) + '\n' };
   const empty = emptyParcelLayers(read.value);
   if (empty.length) return { code: 2, stdout: '', stderr: empty.map((m) => render(m) + '\n').join('') };
-  const editionKey = args.edition === null ? 'cli.village.editionDefault' : args.edition === '2020' ? 'cli.village.edition2020' : 'cli.village.edition2023';
+  const editionNotes = editionNote(args, read.notes);
   // The red line and the PBF are clipped to the village with GEOS.
   await loadGeos();
   const { structure, indicators, control: computed, notes, notCounted } = computeDatabaseTables(read.value);
@@ -49,7 +50,7 @@ export async function runVillageTables(t: Translate, args: CliArgs): Promise<Cli
   const emptyGkbj = gkbj !== undefined && !hasPolygons(read.value, 'GKBJ');
   const control = emptyGkbj ? null : computed;
   const misfits = coverageMisfits(read.value, control ? ['JQDLTB', 'GHDLTB', 'GKBJ'] : ['JQDLTB', 'GHDLTB']);
-  const messages: Message[] = [{ key: editionKey }, ...read.notes, ...notes, ...(emptyGkbj ? [{ key: 'cli.village.emptyGkbj', params: { file: gkbj.file } }] : []), ...misfits];
+  const messages: Message[] = [...editionNotes, ...read.notes, ...notes, ...(emptyGkbj ? [{ key: 'cli.village.emptyGkbj', params: { file: gkbj.file } }] : []), ...misfits];
   const stdout =
     args.format === 'json'
       ? JSON.stringify({ edition: read.value.edition, structureTable: structureJson(structure, args.language), indicatorTable: indicatorJson(t, indicators, args.language), controlTable: control && controlJson(t, control, args.language) }, null, 2) + '\n'

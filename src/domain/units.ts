@@ -45,7 +45,10 @@ export function areaFigures(m2: number): AreaFigures {
 // a second for the messages of one check.
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** "1,234.5" with thousands separators and between `min` and `max` decimals (en-US digits, as tables print them). */
+/**
+ * "1,234.5" with thousands separators and between `min` and `max` decimals (en-US digits, as tables print them).
+ * A value that rounds to zero has no sign: "-0.00 公顷" reads as a shortfall where there is none.
+ */
 export function formatDecimals(value: number, min: number, max: number): string {
   const key = `${min}/${max}`;
   let format = numberFormats.get(key);
@@ -53,5 +56,6 @@ export function formatDecimals(value: number, min: number, max: number): string 
     format = new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max });
     numberFormats.set(key, format);
   }
-  return format.format(value);
+  const text = format.format(value);
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }

@@ -67,6 +67,12 @@ export const ydyhRulesText: Texts = {
   'rules.db.inside-village.overlayFailed': { zh: '图形运算失败，无法检查“{{layer}}”此处是否超出村域：{{detail}}', en: 'A geometry operation failed, so “{{layer}}” could not be checked here for land outside the village: {{detail}}' },
   'rules.db.no-gap.name': { zh: '图斑无缝隙', en: 'No gaps' },
   'rules.db.no-gap.message': { zh: '“{{layer}}”有一处 {{areaM2}} m² 的缝隙（平均宽 {{widthM}} m），未被任何图斑覆盖。', en: '“{{layer}}” leaves a gap of {{areaM2}} m² (mean width {{widthM}} m) that no feature covers.' },
+  'rules.db.no-gap.widenedTolerance': {
+    zh: '“{{layer}}”的{{grid}}：图斑相接处的顶点因取整最多偏离 {{roundingM}} m，大于缝隙、重叠检查的容差 {{surveyToleranceM}} m。为不把取整报成缝隙和重叠，本图层按 {{toleranceM}} m 的容差检查，更窄的缝隙和重叠不会报出；如需按 {{surveyToleranceM}} m 检查，请对方按原精度重新导出。',
+    en: '“{{layer}}” {{grid}}: rounding moves a vertex where features meet by up to {{roundingM}} m, more than the {{surveyToleranceM}} m tolerance of the gap and overlap checks. So that the rounding is not reported as gaps and overlaps, the layer is checked at {{toleranceM}} m, and narrower gaps and overlaps are not reported; to check it at {{surveyToleranceM}} m, ask for an export at full precision.',
+  },
+  'rules.db.coverageGrid.lonLat': { zh: '经纬度只保留了 {{decimals}} 位小数', en: 'keeps its longitudes and latitudes to {{decimals}} decimals' },
+  'rules.db.coverageGrid.gk': { zh: '高斯-克吕格坐标只保留到 {{stepM}} m', en: 'keeps its Gauss-Krüger coordinates to {{stepM}} m' },
   'rules.db.no-gap.overlayFailed': { zh: '图形运算失败，无法检查“{{layer}}”此处的缝隙：{{detail}}', en: 'A geometry operation failed, so gaps of “{{layer}}” could not be checked here: {{detail}}' },
 
   'rules.db.ydyh-code-valid.name': { zh: '用地用海编码正确', en: 'Land use codes valid' },

@@ -14,6 +14,8 @@ const SURVEY_FIELDS = {
   recordedArea: ['TBMJ'],
   /** 扣除系数 (三调) / 田坎系数 (二调). */
   ridgeCoefficient: ['KCXS', 'TKXS'],
+  /** 扣除地类面积 (三调) / 田坎面积 (二调): the ridges in m², read where the coefficient is missing. */
+  ridgeArea: ['KCMJ', 'TKMJ'],
   approvalNo: ['PZWH'],
   landNote: ['DLBZ'],
   slopeGrade: ['PDJB', 'GDPDJB'],
@@ -21,13 +23,49 @@ const SURVEY_FIELDS = {
 } as const;
 export type SurveyField = keyof typeof SURVEY_FIELDS;
 
+/**
+ * The Chinese names (aliases) the survey databases give these fields. An export "using field aliases"
+ * (ArcGIS, QGIS) writes them as the field names, cut to the DBF's 10 bytes: 5 characters in GBK, 3 and a
+ * broken byte in UTF-8 (`地类编�`).
+ */
+const ALIASES: Readonly<Record<SurveyField, readonly string[]>> = {
+  code: ['地类编码'],
+  name: ['地类名称'],
+  parcelNo: ['图斑编号', '图斑预编号'],
+  tenure: ['权属性质'],
+  ownerCode: ['权属单位代码', '坐落单位代码'],
+  ownerName: ['权属单位名称', '坐落单位名称'],
+  recordedArea: ['图斑面积'],
+  ridgeCoefficient: ['扣除地类系数', '扣除系数', '田坎系数'],
+  ridgeArea: ['扣除地类面积', '田坎面积'],
+  approvalNo: ['批准文号'],
+  landNote: ['地类备注'],
+  slopeGrade: ['坡度级别', '耕地坡度级别'],
+  townVillage: ['城镇村属性码'],
+};
+/** Aliases of DLTB fields read by no survey field: a cut name that could be one of these is not taken. */
+const OTHER_ALIASES = ['扣除地类编码', '图斑地类面积', '标识码', '要素代码', '耕地类型', '图斑细化代码', '图斑细化名称', '种植属性代码', '种植属性名称', '耕地等别', '飞入地标识', '数据年份', '描述说明', '线状地物宽度'];
+const ALL_ALIASES = [...Object.values(ALIASES).flat(), ...OTHER_ALIASES];
+/** Fewer characters than this say too little to stand for an alias (`地类` starts 地类编码 and 地类名称). */
+const MIN_CUT_LENGTH = 3;
+
+/** The alias a field name stands for: the alias itself, or the one alias it is the cut start of. */
+function aliasOf(fieldName: string): string | undefined {
+  const name = fieldName.replace(/\uFFFD+$/, '').trim();
+  if (ALL_ALIASES.includes(name)) return name;
+  if (name.length < MIN_CUT_LENGTH) return undefined;
+  const starting = ALL_ALIASES.filter((alias) => alias.startsWith(name));
+  return starting.length === 1 ? starting[0] : undefined;
+}
+
 /** Which actual field of the layer serves each survey field (the planner may point one elsewhere). */
 export function resolveFields(fieldNames: readonly string[], overrides: Partial<Record<SurveyField, string>> = {}): Partial<Record<SurveyField, string>> {
   const byUpper = new Map(fieldNames.map((name) => [name.toUpperCase(), name]));
+  const byAlias = new Map(fieldNames.flatMap((name) => [[aliasOf(name), name] as const]).filter((entry): entry is readonly [string, string] => entry[0] !== undefined));
   const resolved: Partial<Record<SurveyField, string>> = {};
   for (const key of Object.keys(SURVEY_FIELDS) as SurveyField[]) {
-    const wanted = overrides[key] ? [overrides[key] as string] : SURVEY_FIELDS[key];
-    const found = wanted.map((w) => byUpper.get(w.toUpperCase())).find((n) => n !== undefined);
+    const override = overrides[key];
+    const found = override ? byUpper.get(override.toUpperCase()) : [...SURVEY_FIELDS[key].map((w) => byUpper.get(w)), ...ALIASES[key].map((a) => byAlias.get(a))].find((n) => n !== undefined);
     if (found) resolved[key] = found;
   }
   return resolved;
@@ -46,9 +84,35 @@ export function ridgeFraction(value: number | null): number | null {
   return value === null ? null : value > 1 ? value / 100 : value;
 }
 
+/**
+ * A layer's ridge coefficients as fractions. Each is read as `ridgeFraction` reads it, but a 1 in a layer
+ * that writes percentages elsewhere (a value above 1) is 1 %: as a fraction it would be a parcel all ridge,
+ * which no survey records.
+ */
+export function ridgeFractions(coefficients: readonly (number | null)[]): (number | null)[] {
+  const inPercent = coefficients.some((value) => value !== null && value > 1);
+  return coefficients.map((value) => (inPercent && value === 1 ? value / 100 : ridgeFraction(value)));
+}
+
+/** A number with thousands separators (`2,000.00`), as a text field of a spreadsheet-made export writes TBMJ. */
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
 export function numberOf(properties: Properties, field: string | undefined): number | null {
   const text = textOf(properties, field);
   if (text === null) return null;
-  const value = Number(text);
+  const value = Number(GROUPED_NUMBER.test(text) ? text.replaceAll(',', '') : text);
   return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * A 三调 DLBM as the survey writes it. A numeric field (an export through a spreadsheet) has lost the
+ * leading zero, which every 三调 code below 1000 has: 101 is 0101 水田 and 9 is 09 特殊用地. Only for 三调
+ * layers: a 二调 code (3 digits, 203 村庄) in a numeric field would be read as another class.
+ */
+export function sandiaoCodeOf(properties: Properties, field: string | undefined): { readonly code: string; readonly zeroRestored: boolean } {
+  const value = field === undefined ? undefined : properties[field];
+  const code = textOf(properties, field) ?? '';
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value >= 1000) return { code, zeroRestored: false };
+  const padded = code.padStart(value < 100 ? 2 : 4, '0');
+  return { code: padded, zeroRestored: padded !== code };
 }

@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { importFiles } from '../formats/index.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { emptyProperties, type JsonValue } from '../formats/properties.ts';
 import { english } from '../test-support.ts';
@@ -119,5 +122,44 @@ describe('importSurvey', () => {
   it('refuses a layer without a code field, naming the fields it has', () => {
     const noCode = importSurvey({ ...survey, fields: [{ name: 'NAME', kind: 'text', width: null, decimals: null }] });
     expect(!noCode.ok && english(noCode.error)).toContain('NAME');
+  });
+});
+
+describe('importSurvey of a DLTB exported with field aliases (GBK, no .cpg)', () => {
+  const folder = 'tests/fixtures/io/survey-dltb/aliases-gbk';
+  const read = importFiles(readdirSync(folder).filter((name) => name.startsWith('DLTB.')).map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(folder, name))) })));
+  if (!read.ok) throw new Error(english(read.error));
+  const result = importSurvey(read.value[0] as ImportedLayer);
+  if (!result.ok) throw new Error(english(result.error));
+  const parcel = (parcelNo: string) => result.value.parcels.find((p) => p.feature.properties.parcelNo === parcelNo);
+
+  it('reads codes, areas written 9,100.00 and percentages by the Chinese field names', () => {
+    expect(result.value.parcels.map((p) => p.feature.properties.surveyCode)).toEqual(['0101', '0702', '0301', '1104', '0102', '1006']);
+    expect(parcel('1')?.feature.properties).toMatchObject({ classCode: '111', recordedArea: 9100, ridgeCoefficient: 0.05 });
+    expect(parcel('3')?.feature.properties.recordedArea).toBe(2800);
+    // 1 beside 5 in the same layer is 1 %: as a fraction the 水浇地 would be all ridge.
+    expect(parcel('5')?.feature.properties.ridgeCoefficient).toBe(0.01);
+  });
+
+  it('measures parcels with holes and parts as GDAL’s SpatiaLite does (README)', () => {
+    const spatialite: Record<string, number> = { '1': 9099.97905583718, '2': 899.99793400625, '3': 2799.99347002093, '4': 399.999067581337, '5': 1599.99634546993, '6': 239.999446501403 };
+    for (const [parcelNo, area] of Object.entries(spatialite)) expect(parcel(parcelNo)?.area).toBeCloseTo(area, 3);
+  });
+});
+
+describe('importSurvey of a DLTB with the ridges as an area (KCMJ) and no coefficient', () => {
+  const kcmj = layer([
+    { geometry: square(120.7, 30.4), properties: { DLBM: '0101', TBBH: '1', TBMJ: '10,000.00', KCMJ: 800 } },
+    { geometry: square(120.71, 30.4), properties: { DLBM: '0101', TBBH: '2', TBMJ: 5000, KCXS: 0.05, KCMJ: 999 } },
+    { geometry: square(120.72, 30.4), properties: { DLBM: '0103', TBBH: '3', KCMJ: 100 } },
+  ]);
+  const read = importSurvey({ ...kcmj, fields: [...kcmj.fields, { name: 'KCMJ', kind: 'real', width: null, decimals: null }] });
+  const ridge = (parcelNo: string) => (read.ok ? read.value.parcels.find((p) => p.feature.properties.parcelNo === parcelNo)?.feature.properties.ridgeCoefficient : undefined);
+
+  it('takes the coefficient as KCMJ / TBMJ (800 / 10,000 = 0.08), the recorded coefficient where there is one', () => {
+    expect(ridge('1')).toBe(0.08);
+    expect(ridge('2')).toBe(0.05);
+    // No recorded area to divide by: nothing to deduct is known.
+    expect(ridge('3')).toBeNull();
   });
 });

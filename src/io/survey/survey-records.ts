@@ -15,7 +15,7 @@ import type { Properties } from '../formats/properties.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { failure, listSome, success, type Result } from '../result.ts';
 import { townVillageOf, type TownVillage } from './match-mapping.ts';
-import { numberOf, resolveFields, ridgeFraction, textOf, type SurveyField } from './survey-fields.ts';
+import { numberOf, resolveFields, ridgeFractions, textOf, type SurveyField } from './survey-fields.ts';
 
 export interface SurveyRecordOptions {
   /** Repair invalid geometries (only with the planner's consent). */
@@ -78,11 +78,12 @@ export function surveyRecords(layer: ImportedLayer, options: SurveyRecordOptions
   const fields = resolveFields(layer.fields.map((f) => f.name), options.fields);
   if (!fields.code) return failure('io.survey.noCodeField', { file: layer.file, fields: listSome(layer.fields.map((f) => f.name), 20) });
 
+  const ridges = ridgeFractions(layer.features.map((f) => numberOf(f.properties, fields.ridgeCoefficient)));
   const records: SurveyRecord[] = [];
   const withoutArea: number[] = [];
   const invalid: InvalidGeometry[] = [];
   const byParcelNo = new Map<string, number[]>();
-  for (const record of layer.features) {
+  for (const [index, record] of layer.features.entries()) {
     const p = record.properties;
     const geometryType = record.geometry?.type;
     if (geometryType !== 'Polygon' && geometryType !== 'MultiPolygon') {
@@ -111,23 +112,25 @@ export function surveyRecords(layer: ImportedLayer, options: SurveyRecordOptions
       townVillage: townVillageOf(textOf(p, fields.townVillage)),
       parcelNo,
       name: textOf(p, fields.name) ?? '',
-      attributes: attributesOf(p, fields),
+      attributes: attributesOf(p, fields, ridges[index] ?? null),
     });
   }
   const duplicateParcelNos = [...byParcelNo].filter(([, numbers]) => numbers.length > 1).map(([parcelNo, numbers]) => ({ parcelNo, records: numbers }));
   return success({ file: layer.file, fields, records, withoutArea, invalid, duplicateParcelNos });
 }
 
-function attributesOf(p: Properties, fields: Partial<Record<SurveyField, string>>): SurveyAttributes {
-  const ridge = numberOf(p, fields.ridgeCoefficient);
+function attributesOf(p: Properties, fields: Partial<Record<SurveyField, string>>, ridgeCoefficient: number | null): SurveyAttributes {
+  const recordedArea = numberOf(p, fields.recordedArea);
+  const ridgeArea = numberOf(p, fields.ridgeArea);
   return {
     landNote: textOf(p, fields.landNote),
     tenure: textOf(p, fields.tenure),
     slopeGrade: textOf(p, fields.slopeGrade),
     ownerCode: textOf(p, fields.ownerCode),
     ownerName: textOf(p, fields.ownerName),
-    ridgeCoefficient: ridgeFraction(ridge),
-    recordedArea: numberOf(p, fields.recordedArea),
+    // Without KCXS, the ridges' share of the recorded area (KCMJ = TBMJ × KCXS): the parcel's 耕地 stays net of them.
+    ridgeCoefficient: ridgeCoefficient ?? (ridgeArea !== null && recordedArea !== null && recordedArea > 0 ? ridgeArea / recordedArea : null),
+    recordedArea,
     approvalNo: textOf(p, fields.approvalNo),
   };
 }

@@ -4,6 +4,7 @@
  * read as a folder on disk is (`read-listed-database.ts`); messages name a file by its path in the list.
  */
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
+import type { SourceCrs } from '../crs/source-crs.ts';
 import { extensionOf, fileName } from '../files.ts';
 import type { Result } from '../result.ts';
 import { readZip } from '../zip/zip-read.ts';
@@ -56,11 +57,13 @@ function inCommonFolder(files: readonly Found[]): readonly Found[] {
   return files.map((file) => ({ ...file, relative: file.relative.slice(prefix.length) }));
 }
 
-export async function readVillageDatabaseFiles(files: readonly VirtualFile[], edition: DeclaredEdition): Promise<Result<VillageDatabase>> {
+/** `crs`: the system of every layer, whatever the files say (the command line's --crs for a zipped folder). */
+export async function readVillageDatabaseFiles(files: readonly VirtualFile[], edition: DeclaredEdition, crs?: SourceCrs): Promise<Result<VillageDatabase>> {
   const found = unpacked(files);
   if (!found.ok) return found;
   return readListedDatabase(
     { files: inCommonFolder(found.value), readBytes: (file) => ({ ok: true, value: file.bytes, notes: [] }), missingLayers: (layers) => ({ key: 'villageDb.read.missingLayers', params: { layers: layers.join('、') } }) },
     edition,
+    crs,
   );
 }

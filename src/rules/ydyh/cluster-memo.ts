@@ -5,6 +5,7 @@
  */
 import type { Polygon } from 'geojson';
 import { ellipsoidalArea } from '../../geo/area.ts';
+import type { CoordinateGrid } from '../../geo/coordinate-grid.ts';
 import { meanWidth, type PlanarPart } from '../../geo/geos/coverage-overlay.ts';
 import { rewindRfc7946 } from '../../geo/rings.ts';
 import { COVERAGE_NUMBERS, PARTITION_LAYERS } from '../../profiles/zhejiang-2026/coverage.ts';
@@ -51,6 +52,8 @@ export function findInClusters(
   find: (layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster) => DatabaseIssue[],
   /** The `rules.db.missing.*` key saying what a layer without a region cannot be checked for. */
   missing = 'region',
+  /** Whether to warn, per layer, that rounded coordinates widened the tolerance (database-coverage.ts): one rule says it for the gap and overlap checks. */
+  sayWidened = false,
 ): DatabaseIssue[] {
   memo.startRun();
   const issues: DatabaseIssue[] = [];
@@ -61,10 +64,18 @@ export function findInClusters(
       issues.push(notCheckedFor(rule, missing, { layerKey: layerKey(partition.layer) }));
       continue;
     }
+    if (sayWidened && coverage.widenedFor) issues.push(widenedToleranceIssue(rule, partition.layer, coverage.toleranceM, coverage.widenedFor));
     for (const cluster of coverage.clusters) issues.push(...memo.get(cluster, () => find(partition.layer, coverage, cluster)));
   }
   memo.endRun();
   return issues;
+}
+
+/** The warning that a layer's gaps and overlaps were looked for at the tolerance its rounded coordinates need, not the survey's. */
+function widenedToleranceIssue(rule: DatabaseRuleId, layer: DatabaseLayerName, toleranceM: number, grid: CoordinateGrid): DatabaseIssue {
+  const gridParams: Readonly<Record<string, string | number>> = grid.kind === 'lonLat' ? { gridKey: 'rules.db.coverageGrid.lonLat', decimals: Math.round(-Math.log10(grid.step)) } : { gridKey: 'rules.db.coverageGrid.gk', stepM: grid.step };
+  const params = { layerKey: layerKey(layer), ...gridParams, roundingM: grid.roundingM, toleranceM, surveyToleranceM: COVERAGE_NUMBERS.toleranceM };
+  return databaseIssue(rule, 'warning', { layer, key: 'widenedTolerance', params });
 }
 
 /**
@@ -76,6 +87,6 @@ export function regionPartIssue(rule: DatabaseRuleId, layer: DatabaseLayerName, 
   const geometry = rewindRfc7946(coverage.plane.toLonLat([part.polygon]) as Polygon);
   const area = ellipsoidalArea(geometry);
   if (area < COVERAGE_NUMBERS.reportM2) return null;
-  const params = { layerKey: layerKey(layer), areaM2: m2(area), widthM: metres(meanWidth([part], COVERAGE_NUMBERS.toleranceM)) };
+  const params = { layerKey: layerKey(layer), areaM2: m2(area), widthM: metres(meanWidth([part], coverage.toleranceM)) };
   return databaseIssue(rule, 'error', { layer, features: named(geometry, part), key: 'message', params, geometry });
 }

@@ -5,12 +5,19 @@
  * A clean layer, however misaligned within the tolerance, T-junctions and all, has no cluster and nothing is
  * clipped. Real data only: overlays happen inside clusters, in the village's GK plane, with GEOS.
  *
+ * The tolerance is the survey's 1 mm unless the coordinates were rounded more coarsely than that
+ * (coordinate-grid.ts: 7 decimals of a degree, GK to the centimetre): rounding then moves a vertex on a
+ * neighbour's edge off it, and two copies of one vertex apart, by more than 1 mm, so every T-junction would
+ * be a gap or an overlap. The 2026 profile has no tolerance for the planner to set (the 2017 one has): the
+ * layer is balanced at what the rounding can do, twice the largest move, and the checks say so.
+ *
  * Incremental: each layer's balance is kept between checks and brought up to date by the features whose
  * objects changed (an edit replaces only the features it touches), so a check after one edit costs the
  * edit's edges, not the layer's.
  */
 import type { AreaGeometry } from '../../domain/features.ts';
 import { expandBBox, geometryBBox, type BBox } from '../../geo/bbox.ts';
+import { coordinateGrid, type CoordinateGrid } from '../../geo/coordinate-grid.ts';
 import { CoverageBalance } from '../../geo/coverage-balance.ts';
 import { GkPlane } from '../../geo/gk-plane.ts';
 import { FeatureIndex } from '../../geo/spatial-index.ts';
@@ -41,6 +48,10 @@ export interface LayerCoverage {
   readonly region: DatabaseLayerName | null;
   readonly plane: GkPlane;
   readonly clusters: readonly CoverageCluster[];
+  /** How far apart edges may lie and still be one edge (m): the survey's, or wider for rounded coordinates. */
+  readonly toleranceM: number;
+  /** The grid the coordinates were rounded to when it widened the tolerance, else null. */
+  readonly widenedFor: CoordinateGrid | null;
 }
 
 const validity = new WeakMap<AreaGeometry, readonly ValidityProblem[]>();
@@ -72,6 +83,7 @@ interface Side {
 
 interface Tracked {
   readonly region: DatabaseLayerName | null;
+  readonly tolerance: Tolerance;
   readonly balance: CoverageBalance;
   readonly layer: Side;
   readonly regionSide: Side;
@@ -131,13 +143,38 @@ export function planeFor(db: VillageDatabase, layer: VillageLayerName): GkPlane 
   return plane;
 }
 
+interface Tolerance {
+  readonly toleranceM: number;
+  readonly widenedFor: CoordinateGrid | null;
+}
+
+/**
+ * The widest tolerance rounding may earn [ours]: enough for 7 decimals of a degree and GK to the centimetre
+ * (≈ 16 mm and 14 mm). Coordinates on a coarser grid (whole metres, 5 or 6 decimals) are drawn or computed
+ * that way, not rounded by an export, and a tolerance of decimetres would hide real gaps.
+ */
+const WIDEST_TOLERANCE_M = 0.02;
+
+/** The tolerance the coordinates of a layer and its region allow: the survey's, or twice the coarsest rounding's move when that is larger. */
+function toleranceFor(...layers: (readonly VillageFeature[])[]): Tolerance {
+  const { toleranceM } = COVERAGE_NUMBERS;
+  let coarsest: CoordinateGrid | null = null;
+  for (const features of layers) {
+    const grid = coordinateGrid(areaFeatures(features).map((f) => f.geometry));
+    if (grid && grid.roundingM > (coarsest?.roundingM ?? toleranceM) && 2 * grid.roundingM <= WIDEST_TOLERANCE_M) coarsest = grid;
+  }
+  return coarsest ? { toleranceM: 2 * coarsest.roundingM, widenedFor: coarsest } : { toleranceM, widenedFor: null };
+}
+
 function trackedFor(db: VillageDatabase, partition: PartitionLayer): Tracked {
   const region = regionOf(db, partition);
   const layerFeatures = db.layers[partition.layer]?.features ?? [];
   const regionFeatures = region ? (db.layers[region]?.features ?? []) : [];
   const kept = tracked.get(partition.layer);
+  // An edit keeps the layer's tolerance: a redrawn parcel at full precision does not make the rest less rounded.
   if (kept && kept.region === region && patchSide(kept.layer, layerFeatures, kept.balance, 1) && patchSide(kept.regionSide, regionFeatures, kept.balance, -1)) return kept;
-  const fresh: Tracked = { region, balance: new CoverageBalance(COVERAGE_NUMBERS.toleranceM), layer: emptySide(), regionSide: emptySide() };
+  const tolerance = toleranceFor(layerFeatures, regionFeatures);
+  const fresh: Tracked = { region, tolerance, balance: new CoverageBalance(tolerance.toleranceM), layer: emptySide(), regionSide: emptySide() };
   patchSide(fresh.layer, layerFeatures, fresh.balance, 1);
   patchSide(fresh.regionSide, regionFeatures, fresh.balance, -1);
   tracked.set(partition.layer, fresh);
@@ -165,5 +202,5 @@ export function layerCoverage(db: VillageDatabase, partition: PartitionLayer): L
     const reach = expandBBox(box, 1e-7);
     return { box, name: `${partition.layer}:${box.join(',')}`, features: near(state.layer, reach), region: near(state.regionSide, reach) };
   });
-  return { region: state.region, plane: gk, clusters };
+  return { region: state.region, plane: gk, clusters, ...state.tolerance };
 }

@@ -10,7 +10,6 @@
 import type { Polygon } from 'geojson';
 import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
 import { boxPolygon, clipParts, gapsIn, overlapOf, type PlanarPart } from '../../geo/geos/coverage-overlay.ts';
-import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import { ClusterMemo, findInClusters, regionPartIssue } from './cluster-memo.ts';
 import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
@@ -19,8 +18,7 @@ import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from '
 const memo = new ClusterMemo();
 
 function outsideOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
-  const { plane } = coverage;
-  const { toleranceM } = COVERAGE_NUMBERS;
+  const { plane, toleranceM } = coverage;
   const box = expandBBox(plane.box(cluster.box), toleranceM);
   let outside;
   try {

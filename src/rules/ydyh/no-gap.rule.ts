@@ -9,7 +9,6 @@
 import type { Polygon } from 'geojson';
 import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
 import { boxPolygon, clipParts, gapsIn } from '../../geo/geos/coverage-overlay.ts';
-import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
 import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
@@ -18,8 +17,7 @@ import { ClusterMemo, findInClusters, regionPartIssue } from './cluster-memo.ts'
 const memo = new ClusterMemo();
 
 function gapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
-  const { plane } = coverage;
-  const { toleranceM } = COVERAGE_NUMBERS;
+  const { plane, toleranceM } = coverage;
   const box = expandBBox(plane.box(cluster.box), toleranceM);
   let gaps;
   try {
@@ -44,6 +42,6 @@ export const noGapRule: DatabaseRule = {
   source: 'cct:chk CheckTopPolygon',
   summary: 'JQDLTB, GHDLTB and GKBJ each cover their region (CJDCQ, else the layer they were made from) without a gap wider than 1 mm and over 0.01 m²; only where edges do not balance within 1 mm is anything clipped (GEOS, GK plane).',
   check(db) {
-    return findInClusters('no-gap', db, memo, gapsOf);
+    return findInClusters('no-gap', db, memo, gapsOf, 'region', true);
   },
 };

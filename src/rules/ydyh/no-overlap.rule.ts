@@ -21,8 +21,8 @@ import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from '
 const memo = new ClusterMemo();
 
 function overlapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
-  const { plane } = coverage;
-  const { toleranceM, reportM2 } = COVERAGE_NUMBERS;
+  const { plane, toleranceM } = coverage;
+  const { reportM2 } = COVERAGE_NUMBERS;
   const found: DatabaseIssue[] = [];
   const features = cluster.features;
   const boxes = features.map((f) => geometryBBox(f.geometry));
