@@ -21,6 +21,8 @@ export interface VillagePlanHandle {
   selection(): string[];
   version(): number;
   history(): { undo: string[]; redo: string[] };
+  /** What the checks last found, and for which plan version (compare with `version()` to know it is current). */
+  checks(): { version: number; issues: { rule: string; severity: string; layer: string | null; features: string[] }[] };
   /** Screen position (CSS px, relative to the map's top-left) of a lon/lat, for scripted clicks. */
   project(lonLat: [number, number]): { x: number; y: number } | null;
   /** The lon/lat under a screen position (CSS px from the map's top-left): what a click there lands on. */
@@ -41,6 +43,10 @@ export function installAutomationHandle(editor: Editor, view: () => MapView | nu
     history() {
       const { history } = editor.plan.getState();
       return { undo: history.undo.map((e) => e.label), redo: history.redo.map((e) => e.label) };
+    },
+    checks() {
+      const { version, issues } = editor.issues.getState();
+      return { version, issues: issues.map((i) => ({ rule: i.rule, severity: i.severity, layer: i.layer ?? null, features: [...i.features] })) };
     },
     project(lonLat) {
       const map = view()?.map;

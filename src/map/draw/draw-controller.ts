@@ -32,6 +32,7 @@ import type { Editor } from '../../store/editor.ts';
 import { polygonValidation, reshapeValidation, type ProblemReporter } from './draw-validation.ts';
 import { draggedOf, escaped, finished, gestureFor, IDLE, modeOf, reshapedId, stepApplied, type DrawingTool, type Gesture } from './gesture.ts';
 import { applyReshape, samePolygon } from './reshape-diff.ts';
+import { DRAW_PRECISION, forTerraDraw, fromTerraDraw } from './draw-precision.ts';
 import { createSnapper } from './snapping.ts';
 import { DRAW_STYLES } from './draw-styles.ts';
 import { runCommand } from '../../store/run-command.ts';
@@ -51,9 +52,10 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
   /**
    * The polygon terra-draw holds for reshaping, as last known here (given to it, or read from it after its
    * last change), or null when unknown. Lets a plan change be checked against it without asking terra-draw
-   * for a copy, and skipped outright when the stored geometry is the very object terra-draw was given.
+   * for a copy, and skipped outright when the stored geometry is the very object `shown` was made from.
    */
   let shown: Polygon | null = null;
+  let shownFrom: Polygon | null = null;
   /** How deep the controller is in its own changes to terra-draw, whose change events are not the planner's. */
   let ownChanges = 0;
   /** The switch back to the select tool after a split or a hole (see `runDrawing`). */
@@ -63,7 +65,7 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
   const snapToCustom = createSnapper(map, editor, () => excludedFromSnapping());
 
   const draw = new TerraDraw({
-    adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 9 }),
+    adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: DRAW_PRECISION }),
     idStrategy: { isValidId: (id) => typeof id === 'string' && id.length > 0, getId: () => crypto.randomUUID() },
     modes: [
       new TerraDrawPolygonMode({
@@ -165,6 +167,7 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
     editor.tool.setLiveArea(null);
     gesture = IDLE;
     shown = null;
+    shownFrom = null;
     own(() => {
       draw.clear();
       draw.setMode(modeOf(next));
@@ -174,13 +177,15 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
         return;
       }
       const polygon = storedPolygon(id);
-      const [result] = polygon ? draw.addFeatures([{ id, type: 'Feature', geometry: polygon, properties: { mode: 'polygon' } } as GeoJSONStoreFeatures]) : [];
-      // terra-draw takes no polygon with holes or finer than its 9 decimals: then there is nothing to reshape
-      // (select mode without a feature does nothing).
-      if (!polygon || !result?.valid) return;
+      const given = polygon && forTerraDraw(polygon);
+      const [result] = given ? draw.addFeatures([{ id, type: 'Feature', geometry: given, properties: { mode: 'polygon' } } as GeoJSONStoreFeatures]) : [];
+      // terra-draw takes no polygon with holes: then there is nothing to reshape (select mode without a
+      // feature does nothing).
+      if (!polygon || !given || !result?.valid) return;
       draw.selectFeature(id);
       gesture = next;
-      shown = polygon;
+      shown = given;
+      shownFrom = polygon;
     });
   }
 
@@ -194,8 +199,10 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
       return;
     }
     try {
-      own(() => draw.updateFeatureGeometry(id, polygon));
-      shown = polygon;
+      const given = forTerraDraw(polygon);
+      own(() => draw.updateFeatureGeometry(id, given));
+      shown = given;
+      shownFrom = polygon;
     } catch {
       // terra-draw throws on a shape it cannot hold (a hole another tab cut, say): start over as on a new
       // selection, which leaves nothing to reshape, instead of throwing out of a plan listener.
@@ -205,9 +212,10 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
 
   /** Whether terra-draw shows the stored polygon of the reshaped feature as it is. */
   function showsStored(id: FeatureId, stored: Polygon): boolean {
-    if (stored === shown) return true;
+    if (stored === shownFrom) return true;
     const inDraw = shown ?? draw.getSnapshotFeature(id)?.geometry;
-    return inDraw?.type === 'Polygon' && samePolygon(stored, inDraw as Polygon);
+    // Both rounded: a vertex snapped onto an imported corner may reach terra-draw at full precision.
+    return inDraw?.type === 'Polygon' && samePolygon(forTerraDraw(stored), forTerraDraw(inDraw as Polygon));
   }
 
   // ── terra-draw events become commands ──────────────────────────────────────────────────────────
@@ -223,12 +231,14 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
     if (!id || !ids.includes(id)) return;
     // terra-draw changed the reshaped feature: what it shows is known again only from a fresh copy.
     shown = null;
+    shownFrom = null;
     if (gesture.kind !== 'reshaping' || type !== 'update') return;
     const edited = draw.getSnapshotFeature(id);
     if (!edited || edited.geometry.type !== 'Polygon') return;
     const polygon = edited.geometry as Polygon;
     shown = polygon;
-    const outcome = applyReshape(editor, id, polygon);
+    const stored = storedPolygon(id);
+    const outcome = applyReshape(editor, id, stored ? fromTerraDraw(polygon, stored) : polygon);
     gesture = stepApplied(gesture, outcome.draggedIndex);
     if (!outcome.ok) {
       if (outcome.message) report(outcome.message, outcome.message.at ?? polygon.coordinates[0]![0]!);
