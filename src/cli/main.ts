@@ -38,17 +38,20 @@ function withDatabaseProfile(argv: readonly string[]): readonly string[] {
 }
 
 /**
- * The readers' CRS-guess notes say to give the layer a .prj, as the editor's import does; on the command
- * line every command takes the `--crs` option instead.
+ * Readers' notes that name what the editor's import dialog offers, as the command line says it: a CRS
+ * guess is settled by the `--crs` option (not a .prj), and a DBF encoding guess by a `.cpg` beside it (the
+ * dialog's encoding switch and preview are not there).
  */
-const WITH_CRS_OPTION: Readonly<Record<string, string>> = {
+const CLI_WORDING: Readonly<Record<string, string>> = {
   'io.crs.inferred': 'cli.crs.inferredOption',
   'io.crs.inferredAmbiguous': 'cli.crs.inferredAmbiguousOption',
   'package.assumedZone': 'cli.crs.assumedZoneOption',
+  'io.dbf.encodingGuessed': 'cli.encodingGuessed',
+  'io.dbf.encodingUncertain': 'cli.encodingUncertain',
 };
 
 function cliWording(t: Translate): Translate {
-  return (key, params) => t(WITH_CRS_OPTION[key] ?? key, params);
+  return (key, params) => t(CLI_WORDING[key] ?? key, params);
 }
 
 async function runCommand(t: Translate, args: CliArgs): Promise<CliOutput> {

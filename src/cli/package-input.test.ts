@@ -112,6 +112,16 @@ describe('village-plan check on packages as other tools deliver them', () => {
     expect(damaged.stderr).toMatch(/broken\.zip.*is damaged/);
   });
 
+  it('says how to settle a guessed DBF encoding on the command line (a .cpg), not with the editor’s switch', async () => {
+    const noCpg = shapefilesOnly('no-cpg');
+    const shapefiles = join(noCpg, '3.规划图形数据', 'Shapefile');
+    for (const file of readdirSync(shapefiles).filter((f) => f.endsWith('.cpg'))) rmSync(join(shapefiles, file));
+    const guessed = await check(noCpg);
+    expect(guessed.stderr).toContain('put a .cpg file of the same name beside the .dbf');
+    expect(guessed.stderr).not.toContain('switch the encoding');
+    expect(issueKeys(guessed.report)).toEqual(issueKeys((await check(pkg.dir)).report));
+  });
+
   // GK without the zone number and without a .prj, as CAD and old tools deliver it: zone 39 (开化) and zone
   // 40 (the east coast) have the same numbers. --crs settles it; a GeoJSON layer's own crs member too.
   it.skipIf(skipWithoutGdal('ogr2ogr'))('takes the layers’ system from --crs, or from the GeoJSON crs member, where the numbers carry no zone', async () => {
