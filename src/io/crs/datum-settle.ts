@@ -4,6 +4,7 @@
  */
 import { findDatumParameters, type DatumParameters, type DatumTransformation, type LocalDatum, type SevenParameters } from '../../domain/datum-parameters.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
+import { namesCgcs2000 } from './prj-read.ts';
 import type { ReadCrs } from './source-crs.ts';
 
 export const DATUM_NAME_KEYS: Readonly<Record<LocalDatum, string>> = { beijing1954: 'io.crs.datumBeijing1954', xian1980: 'io.crs.datumXian1980' };
@@ -39,7 +40,8 @@ export function datumNote(file: string, crs: ReadCrs): Message | null {
   if (crs.kind !== 'foreign') return null;
   const shift = crs.shift;
   const datum = crs.datumName || crs.name;
-  if (shift.kind === 'same') return note('io.crs.datumSame', { file, datum });
+  // CGCS2000 in a projection of its own (a 6° zone): the same datum, nothing to say about a shift.
+  if (shift.kind === 'same') return namesCgcs2000(crs.datumName) ? null : note('io.crs.datumSame', { file, datum });
   if (shift.kind === 'towgs84') return note('io.crs.datumTowgs84', { file, datum, values: shift.values.join(',') });
   const t = shift.transformation;
   if (!t) return null;

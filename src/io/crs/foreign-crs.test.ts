@@ -48,6 +48,16 @@ describe('foreign .prj', () => {
     expect(foreign(gdal('gdalsrsinfo', ['-o', 'wkt1', 'EPSG:4269']))).toMatchObject({ definition: 'EPSG:4269', shift: { kind: 'same' } });
     expect(foreign('GEOGCS["GCS_MGI",DATUM["D_MGI",SPHEROID["Bessel_1841",6377397.155,299.1528128]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]')).toMatchObject({ shift: { kind: 'towgs84', values: [577.326, 90.129, 463.919, 5.137, 1.474, 5.297, 2.4232] } });
   });
+
+  it.skipIf(noGdal)('reads CGCS2000 in a 6° zone where GDAL puts it, without a note about a datum shift (it is CGCS2000)', () => {
+    const [x, y] = gdal('gdaltransform', ['-s_srs', 'EPSG:4490', '-t_srs', 'EPSG:4499', '-output_xy'], '122.2 30.0\n').trim().split(/\s+/).map(Number) as [number, number];
+    const files = xianSquares('ZD', [[x, y]]).map((f) => (f.name.endsWith('.prj') ? { ...f, bytes: new TextEncoder().encode(gdal('gdalsrsinfo', ['-o', 'wkt_esri', 'EPSG:4499'])) } : f));
+    const read = importFiles(files);
+    if (!read.ok) throw new Error(read.error.key);
+    const corner = (read.value[0]!.features[0]!.geometry as Polygon).coordinates[0]!.find((p) => Math.abs(p[0]! - 122.2) < 1e-8);
+    expect(corner?.[1]).toBeCloseTo(30.0, 8);
+    expect(read.notes.map((n) => n.key)).not.toContain('io.crs.datumSame');
+  });
 });
 
 describe('parameter files', () => {

@@ -47,13 +47,18 @@ export function crsFromPrj(text: string, file: string): Result<PrjCrs> {
   return failure('io.crs.unsupported', { file, name: name || top.keyword });
 }
 
+/** Whether a datum name is CGCS2000's (`D_China_2000`, `China_2000`, `China Geodetic Coordinate System 2000`). */
+export function namesCgcs2000(datumName: string): boolean {
+  return /china2000|cgcs2000|chinageodeticcoordinatesystem2000/.test(datumName.toLowerCase().replace(/[\s_-]+/g, ''));
+}
+
 /**
  * CGCS2000 (`D_China_2000`, `China_2000`, `China Geodetic Coordinate System 2000`) or WGS 84; anything
  * else (Beijing 1954 and Xian 1980 of older surveys, foreign datums) needs a datum transformation.
  */
 function datumOf(node: WktNode): PrjCrs['datum'] {
   const datum = datumNameOf(node).toLowerCase().replace(/[\s_-]+/g, '');
-  if (/china2000|cgcs2000|chinageodeticcoordinatesystem2000/.test(datum)) return 'cgcs2000';
+  if (namesCgcs2000(datum)) return 'cgcs2000';
   if (/wgs1984|wgs84|worldgeodeticsystem1984/.test(datum)) return 'wgs84';
   // A WKT with no datum name at all: judge by the ellipsoid (GRS 1980 / CGCS2000 / WGS 84 all fit).
   if (datum === '') {
