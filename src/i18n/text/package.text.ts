@@ -29,6 +29,8 @@ export const packageText: Texts = {
   'package.assumedReserveKind': { zh: '{{file}}：整备区（JBNTZBQ）未注明类型，按“永久基本农田周边农用地”处理。', en: '{{file}}: reserve areas (JBNTZBQ) carry no kind; read as “farmland next to basic farmland”.' },
   'package.boundaryFromParcels': { zh: '没有行政区图层（XZQ），以基期地类图斑（{{file}}）的并集作为村域界线。', en: 'No XZQ layer: the union of the base parcels ({{file}}) is taken as the village boundary.' },
   'package.boundaryFailed': { zh: '无法由 {{file}} 合并出村域界线：{{detail}}', en: 'Could not merge a village boundary from {{file}}: {{detail}}' },
+  'package.textCut': { zh: '{{file}}：{{count}} 个要素的{{field}}超过 {{max}} 个字，只读入前 {{max}} 个字，例如 {{list}}', en: '{{file}}: the {{field}} of {{count}} feature(s) is longer than {{max}} characters; only the first {{max}} are read, e.g. {{list}}' },
+  'package.unknownCodeEmpty': { zh: '{{file}}：{{count}} 个要素的{{field}}不在代码表中，已按未填写读取，请核对，例如 {{list}}', en: '{{file}}: the {{field}} of {{count}} feature(s) is not in its code list; read as not entered, please check, e.g. {{list}}' },
   'package.unknownCodeKept': { zh: '{{file}}：{{count}} 个要素的 {{field}} 不在代码表中，已按默认值读取，请核对，例如 {{list}}', en: '{{file}}: {{count}} feature(s) have a {{field}} that is not in its code list; read with the default value, please check, e.g. {{list}}' },
   'package.inputs.about': {
     zh: '本文件是村土地利用规划编辑器写入成果包的规划参数：图层字段无法承载的输入（村域人口、户数、乡级规划下达任务（平方米）、规划预留指标、规划保障措施、规则参数、规划说明，以及拆旧建新地块的户数、指标来源、产业用途等）。要素以“图层#标识码（BSM）”指明，例如 GHYT#40。重新导入成果包时读取本文件；缺少本文件时，这些输入按未填写处理，相关检查记为“未检查”。',

@@ -23,6 +23,15 @@ export interface DeliveryMaps {
 
 const KINDS: readonly MapKind[] = ['current', 'plan'];
 
+/**
+ * The map's title as one file name: a village named `上庄/下庄村` must not put its maps in a folder `上庄/`
+ * (nor `../` anywhere outside the package), and a zip opened on Windows refuses `\ : * ? " < > |`.
+ */
+function imageFileName(title: string): string {
+  // eslint-disable-next-line no-control-regex
+  return title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+}
+
 /** The two JPGs, or for a map that cannot be made (no boundary, no parcels) a note saying why. */
 export async function deliveryMapFiles(plan: Plan, indicators: Table, maps: DeliveryMaps, t: Translate, folder: string): Promise<{ files: OutputFile[]; notes: Message[] }> {
   const { paper, scale } = fittingSheet(plan);
@@ -32,7 +41,7 @@ export async function deliveryMapFiles(plan: Plan, indicators: Table, maps: Deli
   for (const kind of KINDS) {
     const printed = await printMapJpg({ plan, kind, paper, scale, issuer, date: maps.date, indicators, t }, maps.fonts, maps.dpi);
     if (printed.ok) {
-      files.push({ name: `${folder}/${printed.value.fileName}`, bytes: printed.value.bytes });
+      files.push({ name: `${folder}/${imageFileName(printed.value.fileName)}`, bytes: printed.value.bytes });
       // Characters the print font lacks (嶴 in the village's name): said once, though both maps have them.
       for (const note of printed.notes) if (!notes.some((n) => JSON.stringify(n) === JSON.stringify(note))) notes.push(note);
     } else notes.push({ key: 'package.delivery.mapNotMade', params: { ...printed.error.params, village: plan.meta.villageName, mapKey: `print.title.${kind}`, reasonKey: printed.error.key } });

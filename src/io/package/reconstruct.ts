@@ -94,6 +94,8 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
     if (verdict === undefined) verdicts.set(value, (verdict = validateFieldValue(spec, value as never, profile)));
     return verdict;
   };
+  const cut = new Map<string, { file: string; fieldKey: string; max: number; rows: string[] }>();
+  const unknownOptional = new Map<string, { file: string; fieldKey: string; rows: string[] }>();
   // Defaults and field names once per layer, not once per feature (24,000 base parcels).
   const defaultsOf = new Map<LayerId, { readonly defaults: Record<string, unknown>; readonly keys: ReadonlySet<string> }>();
   const add = (layer: LayerId, source: PackageLayer, f: PackageFeature, properties: Record<string, unknown>) => {
@@ -105,7 +107,22 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
     const merged: Record<string, unknown> = { ...known.defaults };
     for (const spec of LAYER_FIELDS[layer]) {
       const value = properties[spec.key];
-      if (value !== undefined && valid(spec, value)) merged[spec.key] = value;
+      if (value === undefined) continue;
+      if (valid(spec, value)) merged[spec.key] = value;
+      else if (spec.kind === 'text' && typeof value === 'string' && value.length > spec.maxLength) {
+        // Text longer than the plan holds (60 characters of 权属单位 from a UTF-8 Shapefile): its start, not nothing.
+        merged[spec.key] = value.slice(0, spec.maxLength);
+        const cutKey = `${source.file}\u0000${spec.key}`;
+        let entry = cut.get(cutKey);
+        if (!entry) cut.set(cutKey, (entry = { file: source.file, fieldKey: `field.${spec.key}`, max: spec.maxLength, rows: [] }));
+        entry.rows.push(`#${f.recordNo}`);
+      } else if (spec.kind === 'code' && spec.nullable && value !== null) {
+        // An optional code outside its list (QSXZ, PDJB, DLBZ, XZNTLX…) is left empty: said, not silently lost.
+        const unknownKey = `${source.file}\u0000${spec.key}`;
+        let entry = unknownOptional.get(unknownKey);
+        if (!entry) unknownOptional.set(unknownKey, (entry = { file: source.file, fieldKey: `field.${spec.key}`, rows: [] }));
+        entry.rows.push(`#${f.recordNo} ${JSON.stringify(value)}`);
+      }
     }
     for (const k of Object.keys(properties)) {
       const v = properties[k];
@@ -281,6 +298,8 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
     record[f.id] = f;
   }
   const plan: Plan = { ...empty, layers: { ...empty.layers, ...Object.fromEntries(records) } };
+  for (const { rows, ...params } of cut.values()) notes.push({ key: 'package.textCut', params: { ...params, count: rows.length, list: listSome(rows, MAX_LISTED) } });
+  for (const { rows, ...params } of unknownOptional.values()) notes.push({ key: 'package.unknownCodeEmpty', params: { ...params, count: rows.length, list: listSome(rows, MAX_LISTED) } });
   return { ok: true, value: { plan, bsm, refs }, notes };
 }
 

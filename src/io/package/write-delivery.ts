@@ -62,7 +62,7 @@ export interface Delivery {
   readonly crs: SourceCrs;
 }
 
-type State = Pick<CheckState, 'plan' | 'derived' | 'area' | 'profile'>;
+type State = Pick<CheckState, 'plan' | 'derived' | 'area' | 'profile' | 'usable'>;
 
 function layerSummary(layer: ExportLayer): ManifestLayer {
   let total = 0;
@@ -89,7 +89,10 @@ export async function writeDelivery(state: State, options: DeliveryOptions): Pro
     if (!shp.ok) return shp;
     notes.push(...shp.notes);
     for (const file of shp.value) files.push({ name: `${DELIVERY_FOLDERS.data}/Shapefile/${file.name}`, bytes: file.bytes });
-    const json = writeGeoJson(layer, {});
+    // Every coordinate as the plan holds it: rounded to the 0.1 mm grid, a thin parcel's area moves by a few
+    // thousandths of a m², enough to change its figure at 0.01 m² and the tables' sums, so a package
+    // checked from its GeoJSON would state other figures than the plan it was written from.
+    const json = writeGeoJson(layer, { exactCoordinates: true });
     if (!json.ok) return json;
     for (const file of json.value) files.push({ name: `${DELIVERY_FOLDERS.data}/GeoJSON/${file.name}`, bytes: file.bytes });
     schema[layer.name] = { alias: t(`package.delivery.layer.${layer.name}`), fields: layer.fields.map((f) => ({ name: f.name, type: f.type, length: f.length, decimals: f.decimals, alias: f.alias ?? '' })) };

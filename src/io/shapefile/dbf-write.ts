@@ -102,7 +102,8 @@ function fitText(bytes: Uint8Array, width: number, encoding: OutputEncoding): Ui
   let end = 0;
   while (end < bytes.length) {
     const lead = bytes[end] as number;
-    const size = encoding === 'gbk' ? (lead >= 0x80 ? 2 : 1) : lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    // GBK: 0x80 is the euro sign, one byte (encode-text.ts); only 0x81–0xFE lead a pair.
+    const size = encoding === 'gbk' ? (lead > 0x80 ? 2 : 1) : lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
     if (end + size > width) break;
     end += size;
   }
