@@ -5,7 +5,7 @@
  */
 import type { Feature, Polygon, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickMap, drawPolygon, focusAt, launch, mapIdle, openEditor, pagePoint, planVersion, startDrawing, type Session } from './support/browser.ts';
+import { clickMap, dragVertex, drawPolygon, focusAt, launch, mapIdle, openEditor, pagePoint, planVersion, startDrawing, type Session } from './support/browser.ts';
 import { offset, roomIn, square, type LonLat } from './support/plan-queries.ts';
 import { ellipsoidalArea } from '../../src/geo/area.ts';
 
@@ -135,11 +135,7 @@ describe('snapping and shared vertices', () => {
     expect(await page.evaluate(() => window.villagePlan.selection())).toEqual([b.id]);
     const from = await pagePoint(page, shared as LonLat);
     const versionBefore = await planVersion(page);
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move(from.x + 12, from.y + 6, { steps: 4 });
-    await page.mouse.move(from.x + 24, from.y + 12, { steps: 4 });
-    await page.mouse.up();
+    await dragVertex(page, from);
     await mapIdle(page);
     const moved = await features('reserve');
     const aMoved = moved.find((f) => f.id === reserve!.id)!;

@@ -93,6 +93,15 @@ export async function planVersion(page: Page): Promise<number> {
   return page.evaluate(() => window.villagePlan.version());
 }
 
+/** Drags what is under `from` (page pixels) 24 px right and 12 px down in two strokes, as a hand moves a vertex. */
+export async function dragVertex(page: Page, from: { readonly x: number; readonly y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 12, from.y + 6, { steps: 4 });
+  await page.mouse.move(from.x + 24, from.y + 12, { steps: 4 });
+  await page.mouse.up();
+}
+
 /** Pans the map (by dragging, as a planner would) so `lonLat` is at the centre, then zooms to 1:`scale`. */
 export async function focusAt(page: Page, lonLat: readonly [number, number], scale = 500): Promise<void> {
   await page.keyboard.press('Escape');
