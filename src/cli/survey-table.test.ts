@@ -288,7 +288,7 @@ describe('village-plan survey-table', () => {
       expect(rows.get('060101')?.baseHa).toBeCloseTo(m2['1006'] / 10_000, 6);
       expect(rows.get('total')?.baseHa).toBeCloseTo(Object.values(m2).reduce((a, b) => a + b) / 10_000, 6);
       // No import preview to switch the encoding in: the note says what does it here.
-      expect(stderr).toContain('“DLTB.dbf”没有 .cpg 编码文件，根据内容判断为 GBK。如地类名称为乱码，请在 .dbf 旁放一个同名 .cpg 文件');
+      expect(stderr).toContain('“DLTB.dbf”没有 .cpg 编码文件，根据内容判断为 GBK。如文字为乱码，请在 .dbf 旁放一个同名 .cpg 文件');
       expect(stderr).not.toContain('请切换编码');
     });
 

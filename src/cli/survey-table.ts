@@ -103,12 +103,6 @@ function layerFiles(path: string): Result<InputFile[]> {
   return layerInputFiles(path);
 }
 
-/** The readers' encoding notes say to switch the encoding in the import preview; here a .cpg does it. */
-const FOR_THE_COMMAND_LINE: Readonly<Record<string, string>> = {
-  'io.dbf.encodingGuessed': 'cli.survey.encodingGuessed',
-  'io.dbf.encodingUncertain': 'cli.survey.encodingUncertain',
-};
-
 /**
  * The editor asks for a Xian 1980 / Beijing 1954 layer's county parameters, which a command line cannot; and
  * where the .prj does not fit the numbers, --crs gives the system here without editing the .prj.
@@ -146,7 +140,8 @@ function readSurveyLayer(path: string, crs: SourceCrs | null): Result<SurveyLaye
     if (zeroRestored) restored.push(id);
     parcels.push({ id, dlbm: code, areaM2: ellipsoidalArea(geometry as Polygon | MultiPolygon), ...(dlmc === null ? {} : { dlmc }) });
   }
-  const notes: Message[] = read.notes.map((n) => (n.key in FOR_THE_COMMAND_LINE ? { ...n, key: FOR_THE_COMMAND_LINE[n.key] as string } : n));
+  // The encoding notes are worded for the command line by main.ts (a .cpg, not the preview's switch).
+  const notes: Message[] = [...read.notes];
   if (restored.length) notes.push({ key: 'cli.survey.zeroRestored', params: { file: path, field: fields.code, count: restored.length, ids: listSome(restored, LISTED) } });
   if (withoutArea.length) notes.push({ key: 'cli.survey.withoutArea', params: { file: path, count: withoutArea.length, records: listSome(withoutArea, LISTED) } });
   return { ok: true, value: { parcels, notes }, notes: [] };
