@@ -46,7 +46,7 @@ const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
 
 export function parseArgs(argv: readonly string[]): Result<CliArgs> {
   const [command, ...rest] = argv;
-  if (command === undefined || !isCommand(command)) return bad(command ? `unknown command “${command}”` : 'no command');
+  if (command === undefined || !isCommand(command)) return command ? bad('cli.args.unknownCommand', { command }) : bad('cli.args.noCommand');
   const options: Record<string, string> = {};
   const decisions: Record<string, string> = {};
   const flags = new Set<string>();
@@ -66,29 +66,29 @@ export function parseArgs(argv: readonly string[]): Result<CliArgs> {
       flags.add(name);
       continue;
     }
-    if (!OPTIONS[command].includes(name)) return bad(`unknown option --${name}`);
+    if (!OPTIONS[command].includes(name)) return bad('cli.args.unknownOption', { option: `--${name}` });
     const value = inline ?? rest[++i];
-    if (value === undefined) return bad(`--${name} needs a value`);
+    if (value === undefined) return bad('cli.args.needsValue', { option: `--${name}` });
     if (name !== 'decide') options[name] = value;
     else {
       const added = addDecisions(decisions, value);
       if (added) return { ok: false, error: added };
     }
   }
-  if (positional.length !== 1) return bad(positional.length === 0 ? 'no input given' : `one input expected, got ${positional.length}`);
+  if (positional.length !== 1) return positional.length === 0 ? bad('cli.args.noInput') : bad('cli.args.oneInput', { count: positional.length, inputs: positional.join(' ') });
   const format = (options.format ?? FORMATS[command][0]) as Format;
-  if (!FORMATS[command].includes(format)) return bad(`--format must be ${FORMATS[command].join(' or ')} for ${command}`);
+  if (!FORMATS[command].includes(format)) return bad('cli.args.format', { formats: FORMATS[command].join(' | '), command });
   const lang = options.lang ?? 'zh';
-  if (!['zh', 'zh-CN', 'en'].includes(lang)) return bad('--lang must be zh or en');
-  if (command === 'export' && !options.out) return bad('export needs --out <folder or file.zip>');
+  if (!['zh', 'zh-CN', 'en'].includes(lang)) return bad('cli.args.lang');
+  if (command === 'export' && !options.out) return bad('cli.args.exportOut');
   const edition = options.edition ?? null;
-  if (edition !== null && edition !== '2020' && edition !== '2023') return bad('--edition must be 2020 or 2023');
-  if (edition !== null && options.profile !== VILLAGE_DATABASE_PROFILE) return bad(`--edition is for --profile ${VILLAGE_DATABASE_PROFILE} only`);
-  if ((command === 'tables' || command === 'check') && options.profile === VILLAGE_DATABASE_PROFILE && options.township !== undefined) return bad(`--township is not for --profile ${VILLAGE_DATABASE_PROFILE}`);
+  if (edition !== null && edition !== '2020' && edition !== '2023') return bad('cli.args.edition');
+  if (edition !== null && options.profile !== VILLAGE_DATABASE_PROFILE) return bad('cli.args.editionProfile', { profile: VILLAGE_DATABASE_PROFILE });
+  if ((command === 'tables' || command === 'check') && options.profile === VILLAGE_DATABASE_PROFILE && options.township !== undefined) return bad('cli.args.townshipProfile', { profile: VILLAGE_DATABASE_PROFILE });
   const crs = options.crs === undefined ? null : crsOf(options.crs);
-  if (crs === undefined) return bad('--crs must be EPSG:4490 (CGCS2000 lon/lat), EPSG:4527–4529 (3° GK zones 39–41 with the zone number) or EPSG:4548–4550 (without)');
+  if (crs === undefined) return bad('cli.args.crs');
   const encoding = (options.encoding ?? 'gbk').toLowerCase().replace(/^utf8$/, 'utf-8');
-  if (encoding !== 'gbk' && encoding !== 'utf-8') return bad('--encoding must be gbk or utf-8');
+  if (encoding !== 'gbk' && encoding !== 'utf-8') return bad('cli.args.encoding');
   return {
     ok: true,
     notes: [],
@@ -123,7 +123,8 @@ function addDecisions(decisions: Record<string, string>, value: string): Message
   return undefined;
 }
 
-function bad(detail: string): Result<CliArgs> {
-  const error: Message = { key: 'cli.badArguments', params: { detail } };
+/** What is wrong, as an i18n key (`cli.args.*`) shown inside 参数错误 / Bad arguments, in the language asked for. */
+function bad(detailKey: string, params: Record<string, string | number> = {}): Result<CliArgs> {
+  const error: Message = { key: 'cli.badArguments', params: { detailKey, ...params } };
   return { ok: false, error };
 }

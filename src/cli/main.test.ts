@@ -58,7 +58,7 @@ describe('village-plan check', () => {
       expect(out.stderr).toContain(expected);
     }
     expect((await runCli(['check'])).code).toBe(2);
-    expect((await runCli(['lint', SAMPLE])).stderr).toContain('unknown command');
+    expect((await runCli(['lint', SAMPLE])).stderr).toContain('未知的命令“lint”');
     expect((await runCli(['check', SAMPLE, '--profile', 'hunan-2020'])).stderr).toContain('hunan-2020');
   });
 });
@@ -215,7 +215,9 @@ describe('village-plan export', () => {
     const unwritable = await runCli(['export', SAMPLE, '--out', join(blocker, 'inside')]);
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr).toMatch(/无法写入 .*inside：ENOTDIR/);
-    expect((await runCli(['check', SAMPLE, '--out', dir])).stderr).toContain('unknown option --out');
+    // Said in the language asked for, as every other message (Chinese by default).
+    expect((await runCli(['check', SAMPLE, '--out', dir])).stderr).toContain('参数错误：该命令没有选项 --out');
+    expect((await runCli(['check', SAMPLE, '--out', dir, '--lang', 'en'])).stderr).toContain('Bad arguments: unknown option --out');
   }, 60_000);
 });
 

@@ -199,7 +199,7 @@ describe('village-plan survey-table', () => {
     expect(given.rows.get('total')?.baseHa).toBeCloseTo(haOf(...HOMES, FIELD, ROAD), 8);
     const bad = await runCli(['survey-table', shp, '--crs', 'EPSG:3857']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--crs must be EPSG:4490');
+    expect(bad.stderr).toContain('--crs 只能是 EPSG:4490');
 
     // The database commands take --crs too, and their note says so.
     const database = await runCli(['tables', '--profile', 'zhejiang-2026', dir, '--lang', 'en']);

@@ -249,8 +249,8 @@ describe('village-plan tables --profile zhejiang-2026', () => {
 
     const badEdition = await tables(noPlan, '--edition', '2021');
     expect(badEdition.code).toBe(2);
-    expect(badEdition.stderr).toContain('--edition must be 2020 or 2023');
-    expect((await runCli(['tables', noPlan, '--edition', '2020'])).stderr).toContain('--edition is for --profile zhejiang-2026 only');
+    expect(badEdition.stderr).toContain('--edition 只能是 2020 或 2023');
+    expect((await runCli(['tables', noPlan, '--edition', '2020'])).stderr).toContain('--edition 只用于 --profile zhejiang-2026');
   });
 
   it('counts a code the edition does not have (010100, 0199, 0100) in neither table nor the total, lists it on stderr and exits 1', async () => {
