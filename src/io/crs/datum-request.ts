@@ -9,8 +9,8 @@ import { failure, success, type Result } from '../result.ts';
 import { controlPointResiduals, parseControlPoints, type ResidualReport } from './control-points.ts';
 import { readParameterText } from './datum-file.ts';
 import { NEEDS_PARAMETERS } from './datum-settle.ts';
-import { localProj4, type GkPlaneOf } from './local-datums.ts';
-import type { ForeignCrs, ReadCrs } from './source-crs.ts';
+import type { GkPlaneOf } from './local-datums.ts';
+import { localForeignCrs, type ForeignCrs, type ReadCrs } from './source-crs.ts';
 
 export interface DatumRequest {
   readonly datum: LocalDatum;
@@ -50,7 +50,7 @@ export function requestOfCrs(crs: ReadCrs): DatumRequest | null {
 }
 
 function requestCrs(request: DatumRequest, transformation: DatumTransformation): ForeignCrs {
-  return { kind: 'foreign', name: request.name, datumName: request.datum, definition: localProj4(request), gk: request.gk, shift: { kind: 'local', datum: request.datum, transformation } };
+  return localForeignCrs(request.name, request.datum, request, transformation);
 }
 
 export function evaluateDatumForm(request: DatumRequest, input: DatumFormInput, toleranceM: number): DatumFormState {

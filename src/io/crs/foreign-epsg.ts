@@ -7,8 +7,8 @@
 import proj4 from 'proj4';
 import { failure, success, type Result } from '../result.ts';
 import { shiftOf, type Proj4Datum } from './foreign-prj.ts';
-import { localCrsOfEpsg, localProj4 } from './local-datums.ts';
-import type { ForeignCrs } from './source-crs.ts';
+import { localCrsOfEpsg } from './local-datums.ts';
+import { localForeignCrs, type ForeignCrs } from './source-crs.ts';
 
 const LOCAL_DATUM_NAMES = { xian1980: 'Xian 1980', beijing1954: 'Beijing 1954' } as const;
 
@@ -17,7 +17,7 @@ export function foreignCrsOfEpsg(code: number, name: string, file: string): Resu
   const local = localCrsOfEpsg(code);
   if (local) {
     const datumName = LOCAL_DATUM_NAMES[local.datum];
-    return success({ kind: 'foreign', name, datumName, definition: localProj4(local), gk: local.gk, shift: { kind: 'local', datum: local.datum, transformation: null } });
+    return success(localForeignCrs(name, datumName, local));
   }
   // Only the definitions proj4 carries wherever it runs (worker, page, CLI): WGS 84 and its UTM zones,
   // Web Mercator, NAD83. Any other code cannot be read without the EPSG database.

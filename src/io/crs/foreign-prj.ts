@@ -7,8 +7,8 @@
  */
 import proj4 from 'proj4';
 import { failure, success, type Result } from '../result.ts';
-import { gkPlaneOfName, localCrsOfEpsg, localDatumOfEllipsoid, localDatumOfName, localProj4, type GkPlaneOf, type LocalCrsId } from './local-datums.ts';
-import type { DatumShift, ForeignCrs } from './source-crs.ts';
+import { gkPlaneOfName, localCrsOfEpsg, localDatumOfEllipsoid, localDatumOfName, type GkPlaneOf, type LocalCrsId } from './local-datums.ts';
+import { localForeignCrs, type DatumShift, type ForeignCrs } from './source-crs.ts';
 import { child, children, epsgCodeOf, nameOf, type WktNode } from './wkt.ts';
 
 const PROJECTED = ['PROJCS', 'PROJCRS', 'PROJECTEDCRS'];
@@ -56,7 +56,7 @@ export function foreignCrsOfWkt(text: string, top: WktNode, file: string): Resul
   const datumName = datumNameOf(top);
   const local = localCrsOf(top, name, datumName);
   if (local === 'unsupported') return failure('io.crs.unsupported', { file, name });
-  if (local) return success({ kind: 'foreign', name, datumName, definition: localProj4(local), gk: local.gk, shift: { kind: 'local', datum: local.datum, transformation: null } });
+  if (local) return success(localForeignCrs(name, datumName, local));
 
   const epsg = epsgCodeOf(top);
   const known = epsg === undefined ? undefined : proj4.defs(`EPSG:${epsg}`);

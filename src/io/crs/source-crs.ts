@@ -5,7 +5,7 @@
  */
 import type { DatumTransformation, LocalDatum } from '../../domain/datum-parameters.ts';
 import { CGCS2000_GEOGRAPHIC_EPSG, centralMeridian, gkEpsg, type GkCrs } from '../../geo/projection.ts';
-import type { GkPlaneOf } from './local-datums.ts';
+import { localProj4, type GkPlaneOf, type LocalCrsId } from './local-datums.ts';
 
 export type GkSourceCrs = { readonly kind: 'gk' } & GkCrs;
 export type SourceCrs = { readonly kind: 'geographic' } | GkSourceCrs;
@@ -61,4 +61,9 @@ export interface CrsReport {
   readonly how: CrsSource;
   /** The name the file gave (`CGCS2000_3_Degree_GK_Zone_40`), when it gave one. */
   readonly declaredName: string | null;
+}
+
+/** The CRS of coordinates in a Beijing 1954 / Xian 1980 system: read on its own ellipsoid, shifted by the county's parameters (null until entered). */
+export function localForeignCrs(name: string, datumName: string, id: LocalCrsId, transformation: DatumTransformation | null = null): ForeignCrs {
+  return { kind: 'foreign', name, datumName, definition: localProj4(id), gk: id.gk, shift: { kind: 'local', datum: id.datum, transformation } };
 }

@@ -4,8 +4,8 @@
  * too little, from the numbers.
  */
 import { GK_ZONES, type GkZone } from '../../geo/projection.ts';
-import { localDatumOfName, localProj4 } from '../crs/local-datums.ts';
-import { gk, type ForeignCrs } from '../crs/source-crs.ts';
+import { localDatumOfName } from '../crs/local-datums.ts';
+import { gk, localForeignCrs } from '../crs/source-crs.ts';
 import { extensionOf, fileName, stemOf, type InputFile } from '../files.ts';
 import { looksLikeParcelCoords, parseParcelCoords, PARCEL_FIELDS, type ParcelCoordsHeader } from '../parcel-coords/parcel-coords-parse.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
@@ -51,8 +51,7 @@ function crsFromHeader(header: ParcelCoordsHeader, file: string, firstEasting: n
   const zonePrefix = firstEasting === undefined || prefixed;
   if (!local) return success({ crs: gk({ zone: zone as GkZone, zonePrefix }), how: 'header', name });
   const plane = { centralMeridian: zone * 3, falseEasting: (zonePrefix ? zone * 1_000_000 : 0) + 500_000 };
-  const crs: ForeignCrs = { kind: 'foreign', name, datumName: system, definition: localProj4({ datum: local, gk: plane }), gk: plane, shift: { kind: 'local', datum: local, transformation: null } };
-  return success({ crs, how: 'header', name });
+  return success({ crs: localForeignCrs(name, system, { datum: local, gk: plane }), how: 'header', name });
 }
 
 function read(dataset: readonly InputFile[], options: ReadOptions): Result<ImportedLayer> {
