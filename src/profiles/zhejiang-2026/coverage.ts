@@ -21,6 +21,12 @@ export const PARTITION_LAYERS: readonly PartitionLayer[] = [
 export const COVERAGE_NUMBERS = {
   /** The survey's working tolerance (ArcGIS's 0.001 m): thinner misalignment is no gap or overlap. */
   toleranceM: 0.001,
+  /**
+   * The widest tolerance rounded coordinates may earn [ours]: enough for 7 decimals of a degree and GK to the
+   * centimetre (≈ 16 mm and 14 mm). Coordinates on a coarser grid (whole metres, 5 or 6 decimals) are drawn or
+   * computed that way, not rounded by an export, and a tolerance of decimetres would hide real gaps.
+   */
+  widestToleranceM: 0.02,
   /** Gaps and overlaps smaller than this (m², ellipsoidal) are not reported [ours, as the 2017 profile]. */
   reportM2: 0.01,
   /**

@@ -148,20 +148,13 @@ interface Tolerance {
   readonly widenedFor: CoordinateGrid | null;
 }
 
-/**
- * The widest tolerance rounding may earn [ours]: enough for 7 decimals of a degree and GK to the centimetre
- * (≈ 16 mm and 14 mm). Coordinates on a coarser grid (whole metres, 5 or 6 decimals) are drawn or computed
- * that way, not rounded by an export, and a tolerance of decimetres would hide real gaps.
- */
-const WIDEST_TOLERANCE_M = 0.02;
-
 /** The tolerance the coordinates of a layer and its region allow: the survey's, or twice the coarsest rounding's move when that is larger. */
 function toleranceFor(...layers: (readonly VillageFeature[])[]): Tolerance {
-  const { toleranceM } = COVERAGE_NUMBERS;
+  const { toleranceM, widestToleranceM } = COVERAGE_NUMBERS;
   let coarsest: CoordinateGrid | null = null;
   for (const features of layers) {
     const grid = coordinateGrid(areaFeatures(features).map((f) => f.geometry));
-    if (grid && grid.roundingM > (coarsest?.roundingM ?? toleranceM) && 2 * grid.roundingM <= WIDEST_TOLERANCE_M) coarsest = grid;
+    if (grid && grid.roundingM > (coarsest?.roundingM ?? toleranceM) && 2 * grid.roundingM <= widestToleranceM) coarsest = grid;
   }
   return coarsest ? { toleranceM: 2 * coarsest.roundingM, widenedFor: coarsest } : { toleranceM, widenedFor: null };
 }
