@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Feature, Polygon, Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickMap, drawPolygon, focusAt, launch, mapIdle, openEditor, pagePoint, startDrawing, type Session } from './support/browser.ts';
+import { clickMap, dragVertex, drawPolygon, focusAt, launch, mapIdle, openEditor, pagePoint, startDrawing, type Session } from './support/browser.ts';
 import { offset, roomIn, square, type LonLat } from './support/plan-queries.ts';
 import { mapPixels } from './support/pixels.ts';
 import { writeRasterPmtiles } from './support/pmtiles-fixture.ts';
@@ -231,6 +231,23 @@ describe('vertices, holes and clipping', () => {
     await mapIdle(page);
     const holed = (await features('facility')).find((f) => f.id === id)!;
     expect(holed.geometry.coordinates).toHaveLength(2);
+  });
+
+  it('reshapes the outer boundary of a feature with a hole, keeping the hole', async () => {
+    const { page } = session;
+    await page.keyboard.press('Escape');
+    await clickMap(page, offset(centre, 6, 6));
+    await mapIdle(page);
+    expect(await selection()).toEqual([id]);
+    const before = (await features('facility')).find((f) => f.id === id)!;
+    const corner = outer(before)[2] as LonLat;
+    await dragVertex(page, await pagePoint(page, corner));
+    await mapIdle(page);
+    const after = (await features('facility')).find((f) => f.id === id)!;
+    expect(outer(after).some((p) => p[0] === corner[0] && p[1] === corner[1]), 'the corner moved').toBe(false);
+    expect(outer(after)).toHaveLength(outer(before).length);
+    expect(after.geometry.coordinates[1], 'the hole is kept as it was').toEqual(before.geometry.coordinates[1]);
+    expect((await page.evaluate(() => window.villagePlan.history())).undo.at(-1)).toBe('commands.reshape.moveVertex');
   });
 
   it('clips a feature drawn over its neighbour back to the shared boundary', async () => {

@@ -179,8 +179,8 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
       const polygon = storedPolygon(id);
       const given = polygon && forTerraDraw(polygon);
       const [result] = given ? draw.addFeatures([{ id, type: 'Feature', geometry: given, properties: { mode: 'polygon' } } as GeoJSONStoreFeatures]) : [];
-      // terra-draw takes no polygon with holes: then there is nothing to reshape (select mode without a
-      // feature does nothing).
+      // A shape terra-draw still refuses (too few distinct vertices at its precision, say) leaves nothing
+      // to reshape: select mode without a feature does nothing.
       if (!polygon || !given || !result?.valid) return;
       draw.selectFeature(id);
       gesture = next;
@@ -204,7 +204,7 @@ export function createDrawController(map: MapLibreMap, editor: Editor): DrawCont
       shown = given;
       shownFrom = polygon;
     } catch {
-      // terra-draw throws on a shape it cannot hold (a hole another tab cut, say): start over as on a new
+      // terra-draw throws on a shape it cannot hold (a ring another tab reduced to a sliver, say): start over as on a new
       // selection, which leaves nothing to reshape, instead of throwing out of a plan listener.
       enter();
     }

@@ -39,6 +39,14 @@ describe('handing terra-draw a polygon it accepts, and taking its edits back', (
     expect(ring(imported).some((p) => decimals(p[0] as number) > DRAW_PRECISION)).toBe(true);
   });
 
+  it('hands a parcel with a hole over by its outer ring, which terra-draw accepts, and takes it back with the hole', () => {
+    const hole: Position[] = [[120.4944, 29.9954], [120.4946, 29.9954], [120.4946, 29.9956], [120.4944, 29.9954]];
+    const holed: Polygon = { type: 'Polygon', coordinates: [ring(imported), hole] };
+    const given = forTerraDraw(holed);
+    expect(given.coordinates).toHaveLength(1);
+    expect(fromTerraDraw(given, holed).coordinates[0]).toEqual(ring(imported));
+  });
+
   it('gives back the stored polygon bit for bit when nothing moved', () => {
     expect(fromTerraDraw(forTerraDraw(imported), imported)).toEqual(imported);
   });

@@ -15,8 +15,14 @@ const rounded = (v: number) => Math.round(v * SCALE) / SCALE;
 const roundedPosition = (p: Position): Position => [rounded(p[0] as number), rounded(p[1] as number)];
 const key = (p: Position) => `${p[0]},${p[1]}`;
 
+/**
+ * The outer ring only: terra-draw refuses a polygon with holes ("Feature has holes"), which left a parcel
+ * around a pond or a homestead not reshapable at all. The outer ring is what it edits; the stored holes go
+ * back with every step it reports (reshape-diff.ts), and a ring moved across a hole is refused by the
+ * command's validity check as any invalid shape is.
+ */
 export function forTerraDraw(polygon: Polygon): Polygon {
-  return { type: 'Polygon', coordinates: polygon.coordinates.map((ring) => ring.map(roundedPosition)) };
+  return { type: 'Polygon', coordinates: [(polygon.coordinates[0] ?? []).map(roundedPosition)] };
 }
 
 /**
