@@ -191,6 +191,48 @@ describe('a county 三调 export in the editor', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('explodes the two-part survey parcel copied into 其他用途变更 into two parcels, and reshapes a part', async () => {
+    const parcel = survey.parcels.find((p) => p.tbbh === survey.multipart)!;
+    const parts = parcel.geometry.type === 'MultiPolygon' ? parcel.geometry.coordinates : [];
+    expect(parts).toHaveLength(2);
+    const inPart = (k: number) => toLonLat(middleOf(parts[k]![0]!));
+    await page.keyboard.press('Escape');
+    await clickMap(page, inPart(0));
+    await page.waitForFunction((no) => {
+      const [id] = window.villagePlan.selection();
+      return window.villagePlan.plan().layers.base.features.find((f) => f.id === id)?.properties?.parcelNo === no;
+    }, survey.multipart);
+    const before = (await useChange()).length;
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Shift+D');
+    await page.waitForFunction((n) => window.villagePlan.plan().layers.useChange.features.length === n, before + 1);
+    const copied = await page.evaluate(() => window.villagePlan.plan().layers.useChange.features.find((f) => f.id === window.villagePlan.selection()[0])?.geometry.type);
+    expect(copied).toBe('MultiPolygon');
+
+    // The attribute panel says why no vertex can be dragged, and offers the way out.
+    await page.waitForSelector('.attribute-panel .multipart-hint');
+    expect(await page.textContent('.attribute-panel .multipart-hint')).toContain('2 个部分');
+    await page.click('.attribute-panel [data-action="explode"]');
+    await page.waitForFunction((n) => window.villagePlan.plan().layers.useChange.features.length === n, before + 2);
+    expect((await page.evaluate(() => window.villagePlan.history())).undo.at(-1)).toBe('commands.explode.label');
+    const exploded = await page.evaluate(() => window.villagePlan.plan().layers.useChange.features.filter((f) => window.villagePlan.selection().includes(String(f.id))).map((f) => f.geometry.type));
+    expect(exploded).toEqual(['Polygon', 'Polygon']);
+
+    // Each part is now a parcel of its own, which terra-draw can reshape.
+    await page.keyboard.press('Escape');
+    await clickMap(page, inPart(1));
+    await page.waitForFunction(() => window.villagePlan.selection().length === 1);
+    await mapIdle(page);
+    const [id] = await page.evaluate(() => window.villagePlan.selection());
+    const ringBefore = (await useChange()).find((f) => f.id === id)!.ring;
+    await dragVertex(page, await pagePoint(page, ringBefore[0]!));
+    await mapIdle(page);
+    expect((await page.evaluate(() => window.villagePlan.history())).undo.at(-1)).toBe('commands.reshape.moveVertex');
+    const ringAfter = (await useChange()).find((f) => f.id === id)!.ring;
+    expect(ringAfter.some((p) => p[0] === ringBefore[0]![0] && p[1] === ringBefore[0]![1])).toBe(false);
+    expect(session.errors).toEqual([]);
+  });
+
   it('restores the draft exactly after a reload', async () => {
     const before = await planText(page);
     await waitSaved(page);

@@ -26,6 +26,7 @@ export const appText: Texts = {
   'actions.split': { zh: '分割', en: 'Split' },
   'actions.cutHole': { zh: '挖洞', en: 'Cut hole' },
   'actions.merge': { zh: '合并', en: 'Merge' },
+  'actions.explode': { zh: '拆分多部件', en: 'Explode multipart' },
   'actions.clip': { zh: '裁剪到相邻要素', en: 'Clip to neighbours' },
   'actions.copyToLayer': { zh: '以所选图斑新建到当前图层', en: 'New features on the current layer from the selection' },
   'actions.delete': { zh: '删除', en: 'Delete' },

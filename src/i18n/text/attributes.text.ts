@@ -7,6 +7,7 @@ export const attributesText: Texts = {
   'attributes.mixed': { zh: '（多个值）', en: '(several values)' },
   'attributes.empty': { zh: '（空）', en: '(empty)' },
   'attributes.mixedLayers': { zh: '所选要素属于不同图层，请只选一个图层的要素来批量修改属性。', en: 'The selection spans several layers. Select features of one layer to edit them together.' },
+  'attributes.multipart': { zh: '此要素由 {{count}} 个部分组成，不能直接拖动节点；拆分后每个部分成为单独的要素，可分别编辑。', en: 'This feature has {{count}} parts, so its vertices cannot be dragged. Explode it to make each part a feature you can edit.' },
   'attributes.recordedArea': { zh: '台账面积 {{recorded}} m²，椭球面积 {{computed}} m²', en: 'Recorded area {{recorded}} m², ellipsoidal area {{computed}} m²' },
   'attributes.invalid.integer': { zh: '请输入 0 到 {{max}} 之间的整数', en: 'Enter a whole number from 0 to {{max}}' },
   'attributes.invalid.number': { zh: '请输入 0 到 {{max}} 之间的数值', en: 'Enter a number from 0 to {{max}}' },

@@ -1,8 +1,10 @@
-/** Edits on the selection: delete, merge, clip to neighbours, and copy base parcels into a drawn layer. */
+/** Edits on the selection: delete, merge, explode multi-part features, clip to neighbours, and copy base parcels into a drawn layer. */
 import { clipToNeighbours } from '../../commands/clip-to-neighbours.command.ts';
 import { copyToLayer } from '../../commands/copy-to-layer.command.ts';
 import { deleteFeatures } from '../../commands/delete-features.command.ts';
+import { explodeFeatures } from '../../commands/explode.command.ts';
 import { mergeFeatures } from '../../commands/merge.command.ts';
+import { findFeature } from '../../domain/plan.ts';
 import { DRAWN_LAYER_IDS, type DrawnLayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { type Action, runCommand } from './action.ts';
 
@@ -27,6 +29,24 @@ export const mergeAction: Action = {
   run: (services) => {
     const { editor } = services;
     runCommand(services, mergeFeatures(editor.plan.context(), editor.selection.getState().ids));
+  },
+};
+
+/** ArcGIS's "Explode Multipart Feature": needs a multi-part feature in the selection. */
+export const explodeAction: Action = {
+  id: 'explode',
+  labelKey: 'actions.explode',
+  shortcuts: [{ key: 'm', shift: true }],
+  enabled: ({ editor }) => {
+    const { plan } = editor.plan.getState();
+    return editor.selection.getState().ids.some((id) => {
+      const geometry = findFeature(plan, id)?.geometry;
+      return geometry?.type === 'MultiPolygon' && geometry.coordinates.length > 1;
+    });
+  },
+  run: (services) => {
+    const { editor } = services;
+    runCommand(services, explodeFeatures(editor.plan.context(), editor.selection.getState().ids));
   },
 };
 

@@ -7,7 +7,7 @@ import { basemapAction, feedbackAction, importAction, printMapAction, publishNot
 import { convertTo2026Action } from './convert.action.ts';
 import { exportDxfAction, exportPackageAction } from './export.action.ts';
 import { goToAction, historyAction, searchAction } from './find.action.ts';
-import { clipAction, copyToActiveLayerAction, deleteAction, mergeAction } from './geometry.action.ts';
+import { clipAction, copyToActiveLayerAction, deleteAction, explodeAction, mergeAction } from './geometry.action.ts';
 import { redoAction, undoAction } from './history.action.ts';
 import { measureFinishAction, measureRemovePointAction, measureToolAction } from './measure.action.ts';
 import { attributeTableAction, indicatorTablesAction } from './table.action.ts';
@@ -27,7 +27,7 @@ export const ACTION_GROUPS: readonly ActionGroup[] = [
     // Before delete (the edit group): in the measure tool, Backspace and Delete take back a point instead.
     actions: [selectToolAction, boxSelectToolAction, drawActiveLayerAction, splitToolAction, cutHoleToolAction, measureToolAction, measureFinishAction, measureRemovePointAction],
   },
-  { id: 'edit', actions: [mergeAction, clipAction, copyToActiveLayerAction, deleteAction] },
+  { id: 'edit', actions: [mergeAction, explodeAction, clipAction, copyToActiveLayerAction, deleteAction] },
   { id: 'map', actions: [snappingAction, zoomTo2000Action, fitPlanAction, searchAction, goToAction, ...viewActions] },
   { id: 'tables', actions: [attributeTableAction, indicatorTablesAction] },
   { id: 'file', actions: [importAction, exportPackageAction, exportDxfAction, convertTo2026Action] },

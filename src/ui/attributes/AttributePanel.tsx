@@ -13,6 +13,8 @@ import { findFeature } from '../../domain/plan.ts';
 import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { runCommand } from '../actions/action.ts';
+import { actionById } from '../actions/index.ts';
+import { ActionButton } from '../toolbar/ActionButton.tsx';
 import { formatArea } from '../format.ts';
 import { usePlanState, useSelection, useServices } from '../services.tsx';
 import { FieldInput, MIXED, type ShownValue } from './FieldInput.tsx';
@@ -66,7 +68,23 @@ export function AttributePanel() {
         <p className="hint">{t('attributes.mixedLayers')}</p>
       )}
       {single && layer === 'base' && features.length === 1 ? <RecordedArea feature={features[0] as PlanFeature} computed={area} /> : null}
+      {features.length === 1 ? <MultipartHint feature={features[0] as PlanFeature} /> : null}
     </aside>
+  );
+}
+
+/**
+ * terra-draw reshapes one polygon: a multi-part feature (common in an imported layer) shows no vertices to
+ * drag. Says why, where the planner looks, with the way out.
+ */
+function MultipartHint({ feature }: { feature: PlanFeature }) {
+  const { t } = useTranslation();
+  if (feature.geometry.type !== 'MultiPolygon' || feature.geometry.coordinates.length < 2 || !LAYERS[feature.layer].geometryEditable) return null;
+  return (
+    <div className="multipart-hint">
+      <p className="hint">{t('attributes.multipart', { count: feature.geometry.coordinates.length })}</p>
+      <ActionButton action={actionById('explode')} />
+    </div>
   );
 }
 
