@@ -20,7 +20,7 @@ import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { villageXzqdm } from '../../profiles/zhejiang-2026/village-xzqdm.ts';
 import { layerKey } from '../../rules/ydyh/database-rule.ts';
-import { isAreaGeometry, textOf } from '../../rules/ydyh/database-parcels.ts';
+import { controlTypeOfFeature, isAreaGeometry } from '../../rules/ydyh/database-parcels.ts';
 import { geometryProblem, MIN_DRAWN_AREA_M2 } from '../geometry-checks.ts';
 import { areaM2 } from './control-boundaries.ts';
 import { clipToVillage, cutParcels, cutVertices, featuresNear, nearBox, SLIVER_M2, type CutParcels, type ParcelCut, type ShapedFeature } from './cut-parcels.ts';
@@ -44,7 +44,7 @@ export const DRAWABLE_GKBJ_TYPES: readonly GkbjType[] = GKBJ_TYPES.filter((type)
 
 const GKBJ_YSDM = DATABASE_LAYERS.find((layer) => layer.name === 'GKBJ')?.ysdm ?? null;
 
-const typeOf = (feature: VillageFeature) => textOf(feature.properties.GKBJLXDM);
+const typeOf = controlTypeOfFeature;
 
 /** The near features by what the drawing does to them: cuts the others, leaves the reference types and its own type whole. */
 interface Near {

@@ -30,6 +30,10 @@ export const villageDatabaseWriteText: Texts = {
     zh: '{{layer}}：{{count}} 个要素的字段 {{field}} 值为 {{values}}，按成果要求导出为空值',
     en: '{{layer}}: field {{field}} was {{values}} in {{count}} features and is exported empty, as the deliverable requires',
   },
+  'villageDb.write.areaFromShape': {
+    zh: '{{layer}}：{{count}} 个要素的面积字段 {{field}} 为空或与图形面积不符（如以公顷、亩为单位，或为修改前的面积），已按图形的椭球面积（平方米，保留 2 位小数）填写',
+    en: '{{layer}}: area field {{field}} was empty or did not match the shape in {{count}} features (in 公顷 or 亩, say, or the area before an edit) and was written as the shape’s ellipsoidal area (m², 2 decimals)',
+  },
   'villageDb.write.undeclaredFields': {
     zh: '{{layer}}：以下字段不属于数据库图层结构，未导出：{{fields}}',
     en: '{{layer}}: these fields are not in the database layer and were not exported: {{fields}}',

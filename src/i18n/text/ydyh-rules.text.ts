@@ -91,6 +91,10 @@ export const ydyhRulesText: Texts = {
     zh: '数据声明为{{declared}}，但“{{layer}}”中 {{count}} 个图斑使用了只在{{other}}中存在的编码 {{codes}}（{{refs}}）：请核对数据所用版本，可能应声明为{{other}}。',
     en: 'The data are declared as {{declared}}, but {{count}} parcel(s) of “{{layer}}” use codes that exist only in {{other}}: {{codes}} ({{refs}}). Check which edition the data use; they may need declaring as {{other}}.',
   },
+  'rules.db.ydyh-edition-declared.sandiaoCodes': {
+    zh: '“{{layer}}”中有三调工作分类才有的编码 {{codes}}：该图层似乎直接沿用了三调地类编码，未转换为用地用海编码。三调与用地用海许多编码相同而含义不同，其中 {{movedCount}} 个图斑的编码（{{movedCodes}}）按用地用海读取会计入其他地类（如三调 0702 农村宅基地在用地用海中是城镇社区服务设施用地，应为 0703）。请按三调→用地用海对照表转换整个图层后再检查（{{refs}}）。',
+    en: '“{{layer}}” holds codes only the 三调 survey classification has: {{codes}}. The layer seems to keep its 三调 codes unconverted to 用地用海. Many codes mean different classes in the two schemes: {{movedCount}} parcel(s) coded {{movedCodes}} are counted in another class when read as 用地用海 (三调 0702 农村宅基地 is 用地用海 0702 城镇社区服务设施用地; it should be 0703). Convert the whole layer through the 三调 → 用地用海 table and check again ({{refs}}).',
+  },
   'rules.db.ydyh-edition-declared.collision': {
     zh: '“{{layer}}”中 {{count}} 个图斑使用编码 {{code}}，其含义两版不同：2023 版为“{{name2023}}”，2020 试行版为“{{name2020}}”。当前按{{declared}}读取，请确认版本声明无误。',
     en: '{{count}} parcel(s) of “{{layer}}” use code {{code}}, which means “{{name2023}}” in 2023 and “{{name2020}}” in the 2020 trial edition. They are read as {{declared}}: confirm the declared edition.',

@@ -210,7 +210,8 @@ function parseLayer(name: VillageLayerName, value: unknown, file: string, notes:
     notes.push(note('villageDb.file.badLayer', { file, layer: name }));
     return null;
   }
-  const rename = fieldNamer(name);
+  const records = value.features.map((raw: unknown) => (isObject(raw) && isObject(raw.properties) ? Object.keys(raw.properties) : []));
+  const rename = fieldNamer(name, [...new Set(records.flat())]);
   const fieldNames = new Set<string>();
   const features: VillageFeature[] = [];
   const notFeatures: number[] = [];

@@ -74,8 +74,8 @@ function readLayer<F extends ListedFile>(name: VillageLayerName, file: F, files:
   const imported = importLayer(file, files, readBytes, crs);
   if (!imported.ok) return imported;
   const layer = imported.value;
-  const rename = fieldNamer(name);
   const fileFields = [...new Set([...layer.fields.map((f) => f.name), ...layer.features.flatMap((f) => Object.keys(f.properties))])];
+  const rename = fieldNamer(name, fileFields);
   const fieldNames = fileFields.map(rename);
   const codeFields = CODE_FIELDS[name];
   // A layer without features has nothing to classify, and a GeoJSON without features names no fields at all

@@ -44,6 +44,17 @@ describe('readVillageDatabase', () => {
     expect(read.notes.map((n) => n.key)).toContain('cli.village.badCount');
   });
 
+  it('reads fields delivered under their aliases, whole or cut to a Shapefile name, unless the field is there under its own name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'village-db-'));
+    // GBK Shapefile names are cut to 10 bytes (规划地类编), as ogr2ogr → GeoJSON keeps them; 标识码 beside BSM stays its own field.
+    writeGeoJson(join(dir, 'JQDLTB.geojson'), [{ 基期地类编码: '0103', 基期地类名称: '旱地', 标识码: '330502001001000000009', BSM: '330502001001000000001' }]);
+    writeGeoJson(join(dir, 'GHDLTB.geojson'), [{ 规划地类编: '070301', 规划地类名: '一类农村宅基地', 图斑编号: '7' }]);
+    const read = await readVillageDatabase(dir, 'ydyh-2023');
+    if (!read.ok) throw new Error(read.error.key);
+    expect(read.value.layers.JQDLTB?.features[0]?.properties).toEqual({ JQDLBM: '0103', JQDLMC: '旱地', 标识码: '330502001001000000009', BSM: '330502001001000000001' });
+    expect(read.value.layers.GHDLTB?.features[0]?.properties).toEqual({ GHDLBM: '070301', GHDLMC: '一类农村宅基地', TBBH: '7' });
+  });
+
   it('names a feature by its BSM when it has one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'village-db-'));
     writeGeoJson(join(dir, 'JQDLTB.geojson'), [{ JQDLBM: '0103' }]);

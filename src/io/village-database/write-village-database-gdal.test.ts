@@ -83,6 +83,18 @@ describe.skipIf(skipWithoutGdal('ogrinfo'))('village planning database read back
     expect(worst).toBeLessThan(0.0005);
   });
 
+  it('GHDLMJ as GDAL reads it is the parcel’s area in m², though the database held 公顷 or 亩', async () => {
+    const held = database({
+      JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0103'], { ZLDWDM }),
+      GHDLTB: [feature('GHDLTB#1', cell(0), { GHDLBM: '0103', GHDLMJ: 1.07 }), feature('GHDLTB#2', cell(1), { GHDLBM: '0103', GHDLMJ: 16.01 })],
+    });
+    const dir = await onDisk(held, { format: 'shapefile', t: zhT });
+    const rows = ogrinfo('-ro', '-q', join(dir, 'GHDLTB.shp'), '-dialect', 'sqlite', '-sql', 'SELECT GHDLMJ, ST_Area(geometry) AS gdal FROM GHDLTB');
+    const pairs = [...rows.matchAll(/GHDLMJ \(Real\) = ([\d.]+)\s+gdal \(Real\) = ([\d.]+)/g)].map((m) => Number(m[1]) / Number(m[2]));
+    expect(pairs).toHaveLength(2);
+    for (const ratio of pairs) expect(Math.abs(ratio - 1)).toBeLessThan(0.0005);
+  });
+
   it('a point layer and UTF-8 on request', async () => {
     const small = database({
       JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0103'], { ZLDWDM }),

@@ -100,7 +100,28 @@ describe('writeVillageDatabasePackage', () => {
     expect(notes).toContainEqual({ key: 'villageDb.write.madeBsm', params: { layer: 'GHDLTB', count: 2, xzqdm: '330106001001', features: 'GHDLTB#2, GHDLTB#3' } });
     expect(notes).toContainEqual({ key: 'villageDb.write.filledYsdm', params: { layer: 'GHDLTB', field: 'YSDM', value: '2003020210', count: 2 } });
     expect(notes).toContainEqual({ key: 'villageDb.write.blanked', params: { layer: 'GHDLTB', field: 'SSBJLX', values: 'T', count: 1 } });
-    expect(imported(files, 'CJDCQ').features[0]?.properties.JSMJ).toBe(170000.5);
+  });
+
+  it('writes GHDLMJ, MJ and JSMJ as the shape’s area whatever the field held (公顷, 亩, nothing, a number as text), saying how many changed', async () => {
+    const m2 = (geometry: unknown) => Math.round(areaOf(geometry) * 100) / 100;
+    const db = database({
+      CJDCQ: [feature('CJDCQ#1', cell(0, 0, 0.004), { ZLDWDM, JSMJ: '17.05' })],
+      GHDLTB: [
+        feature('GHDLTB#1', cell(0), { GHDLBM: '0103', GHDLMJ: 1.07 }),
+        feature('GHDLTB#2', cell(1), { GHDLBM: '0103', GHDLMJ: 16.07 }),
+        feature('GHDLTB#3', cell(2), { GHDLBM: '0103' }),
+        feature('GHDLTB#4', cell(3), { GHDLBM: '0103', GHDLMJ: String(m2(cell(3))) }),
+      ],
+      GKBJ: [feature('GKBJ#1', cell(0, 0, 0.004), { GKBJLXDM: '0201', MJ: 0 })],
+    });
+    for (const format of ['shapefile', 'geojson'] as const) {
+      const { value: files, notes } = await written(db, { format, date: DATE, t: zhT });
+      expect(imported(files, 'GHDLTB').features.map((f) => f.properties.GHDLMJ)).toEqual([0, 1, 2, 3].map((i) => m2(cell(i))));
+      expect(imported(files, 'CJDCQ').features[0]?.properties.JSMJ).toBe(m2(cell(0, 0, 0.004)));
+      expect(imported(files, 'GKBJ').features[0]?.properties.MJ).toBe(m2(cell(0, 0, 0.004)));
+      expect(notes).toContainEqual({ key: 'villageDb.write.areaFromShape', params: { layer: 'GHDLTB', field: 'GHDLMJ', count: 3 } });
+      expect(notes).toContainEqual({ key: 'villageDb.write.areaFromShape', params: { layer: 'CJDCQ', field: 'JSMJ', count: 1 } });
+    }
   });
 
   it('leaves out the line layer CJDCQJX with a note (the Shapefile writer writes polygons and points only)', async () => {
@@ -142,7 +163,7 @@ describe('writeVillageDatabasePackage', () => {
     expect(files.map((f) => f.name).filter((n) => n.startsWith('村庄规划数据库/') && n.endsWith('.geojson')).sort()).toEqual(['CJDCQ', 'GHDLTB', 'GHGGJCSSD', 'JQDLTB'].map((n) => `村庄规划数据库/${n}.geojson`));
     const json = JSON.parse(new TextDecoder().decode(files.find((f) => f.name.endsWith('GHDLTB.geojson'))?.bytes)) as { features: { properties: Record<string, unknown>; geometry: Polygon }[] };
     expect(Object.keys(json.features[1]?.properties ?? {})).toEqual(DATABASE_LAYERS.find((l) => l.name === 'GHDLTB')?.fields.map((f) => f.name));
-    expect(json.features[1]?.properties).toMatchObject({ BSM: '33010600100100000001', YSDM: '2003020210', SSBJLX: null, GHDLMJ: 10_712.34 });
+    expect(json.features[1]?.properties).toMatchObject({ BSM: '33010600100100000001', YSDM: '2003020210', SSBJLX: null, GHDLMJ: 10_674.5 });
     expect(json.features[0]?.geometry.coordinates[0]?.[0]).toEqual([120.1, 30.2]);
   });
 

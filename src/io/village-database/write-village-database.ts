@@ -6,8 +6,9 @@
  * a folder `村庄规划数据库/`, named as the gdb's feature classes. A Shapefile folder has no feature datasets,
  * and the database readers look one folder down only, so JJYZQ/JQXZ/MBNGH do not become sub-folders.
  *
- * Each layer gets exactly its declared fields (layers.ts), in order; YSDM, BSM and the constants are filled
- * and the values CCTool blanks are blanked, each said in a note. The reference layers (YJJBNT, STBHHX,
+ * Each layer gets exactly its declared fields (layers.ts), in order; YSDM, BSM and the constants are filled,
+ * the values CCTool blanks are blanked and the area fields (GHDLMJ, MJ, JSMJ) are the shape's ellipsoidal area
+ * to 0.01 m², each said in a note. The reference layers (YJJBNT, STBHHX,
  * CZKFBJ) are inputs, not the database's, and are not written. A value that does not fit its field is
  * refused, naming the feature: a deliverable never holds a silently cut value.
  *
@@ -22,6 +23,8 @@ import { DATABASE_LAYERS, bsm, type DatabaseField, type DatabaseLayer, type Data
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayer } from '../../profiles/zhejiang-2026/village-database.ts';
 import { villageXzqdm } from '../../profiles/zhejiang-2026/village-xzqdm.ts';
 import type { Translate } from '../../rules/render.ts';
+import { roundM2 } from '../../commands/village-database/parcel-shape.ts';
+import { areaM2, isAreaGeometry } from '../../rules/ydyh/database-parcels.ts';
 import { computeDatabaseTables } from '../../rules/ydyh/database-tables.ts';
 import type { OutputFile } from '../files.ts';
 import { writeGeoJson } from '../formats/geojson.format.ts';
@@ -83,6 +86,9 @@ const ZONE_LAYERS: readonly DatabaseLayerName[] = ['CJDCQ', 'JQDLTB', 'GHDLTB'];
 /** How long a text is against its field's limit: bytes in a DBF, characters (as the gdb counts them) in GeoJSON. */
 type TextSize = (text: string) => number;
 
+/** What rounding to 0.01 m² alone can change: a held area further from the shape's is not the shape's. */
+const AREA_ROUNDING_M2 = 0.005 + 1e-9;
+
 const isEmpty = (value: FieldValue | undefined): value is null | undefined => value === null || value === undefined || String(value).trim() === '';
 
 /** Each feature's BSM: its own when it is 20 digits and the first in the layer to have it, else made from the XZQDM and the next unused number. */
@@ -134,6 +140,13 @@ function fieldValue(layer: DatabaseLayer, field: DatabaseField, feature: Village
   if (field.name === 'YSDM') {
     if (String(raw ?? '').trim() !== layer.ysdm) fills.add('villageDb.write.filledYsdm', { layer: layer.name, field: field.name, value: layer.ysdm });
     return success(layer.ysdm);
+  }
+  if (field.shapeArea && isAreaGeometry(feature.geometry)) {
+    // A database from another tool may hold the area in 公顷 or 亩, none at all, or the area before an edit.
+    const area = roundM2(areaM2(feature));
+    const held = typeof raw === 'number' ? raw : Number(String(raw ?? '').trim());
+    if (isEmpty(raw) || !Number.isFinite(held) || Math.abs(held - area) > AREA_ROUNDING_M2) fills.add('villageDb.write.areaFromShape', { layer: layer.name, field: field.name });
+    return success(area);
   }
   if (isEmpty(raw)) {
     if (field.constant === undefined) return success(null);

@@ -24,6 +24,8 @@ interface FieldBase {
   readonly blankedOnExport?: readonly string[];
   /** How CCTool fills the field, where that is not the planner's entry [cct:vg]. */
   readonly note?: string;
+  /** The feature's own area in m² to 0.01 (CCTool computes it from the shape [cct:vg]): written from the shape, whatever the field held. */
+  readonly shapeArea?: true;
   /** What about the field no source confirms (⚠): the meaning of its constant. */
   readonly unconfirmed?: readonly 'constant'[];
 }
@@ -73,7 +75,7 @@ export const DATABASE_LAYERS: readonly DatabaseLayer[] = [
       YSDM,
       text('ZLDWDM', '坐落单位代码', 19),
       text('ZLDWMC', '坐落单位名称', 60),
-      double('JSMJ', '计算面积'),
+      double('JSMJ', '计算面积', { shapeArea: true }),
       text('CZLX', '村庄类型', 20, { note: 'a village type of VILLAGE_TYPES (code-lists.ts)' }),
       text('MSSM', '描述说明', 255),
       BZ,
@@ -150,7 +152,7 @@ export const DATABASE_LAYERS: readonly DatabaseLayer[] = [
       text('TBBH', '图斑编号', 8, { note: 'OBJECTID' }),
       text('GHDLBM', '规划地类编码', 6),
       text('GHDLMC', '规划地类名称', 60),
-      double('GHDLMJ', '规划地类面积', { note: 'planar SHAPE_Area rounded to 0.01 m²' }),
+      double('GHDLMJ', '规划地类面积', { note: 'planar SHAPE_Area rounded to 0.01 m²', shapeArea: true }),
       // CCTool blanks T only; Z stays, so the delivered data still shows which parcels are 城镇 [cct:vg `CreateGHDLTB`].
       text('SSBJLX', '所属边界类型', 5, { blankedOnExport: ['T'], note: 'Z = in the 城镇开发边界, T = 村庄弹性发展区; derives GKBJ (control-boundary.ts)' }),
       BZ,
@@ -179,7 +181,7 @@ export const DATABASE_LAYERS: readonly DatabaseLayer[] = [
       YSDM,
       text('GKBJLXMC', '管控边界类型名称', 60),
       text('GKBJLXDM', '管控边界类型代码', 4, { note: 'GKBJ_TYPES (code-lists.ts)' }),
-      double('MJ', '面积', { note: 'planar SHAPE_Area rounded to 0.01 m²' }),
+      double('MJ', '面积', { note: 'planar SHAPE_Area rounded to 0.01 m²', shapeArea: true }),
       BZ,
     ],
     notes: ['derived from GHDLTB, the red line and the PBF (control-boundary.ts), never drawn freehand'],

@@ -13,6 +13,7 @@ import { rewindRfc7946 } from '../../geo/rings.ts';
 import { tolerantRelate } from '../../geo/tolerant-relate.ts';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
 import { convert2020To2023 } from '../../profiles/ydyh/edition-2020.ts';
+import { GKBJ_TYPES } from '../../profiles/zhejiang-2026/code-lists.ts';
 import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { onlyInOtherEdition } from './editions.ts';
@@ -24,6 +25,18 @@ export function textOf(value: FieldValue | undefined): string | null {
   if (value === null || value === undefined) return null;
   const text = String(value).trim();
   return text === '' ? null : text;
+}
+
+/**
+ * A GKBJ feature's 管控边界 type: its GKBJLXDM as written, or, where that is empty, the type its GKBJLXMC names
+ * (the reader takes a GKBJ classified by either, and §4.3 names the 管控表's rows by the name); null when
+ * neither says. The 管控表 and every check that looks for a type read it here, so they agree on each zone.
+ */
+export function controlTypeOfFeature(feature: VillageFeature): string | null {
+  const code = textOf(feature.properties.GKBJLXDM);
+  if (code !== null) return code;
+  const name = textOf(feature.properties.GKBJLXMC);
+  return name === null ? null : (GKBJ_TYPES.find((type) => type.zh === name)?.code ?? null);
 }
 
 export function isAreaGeometry(geometry: Geometry | null): geometry is AreaGeometry {

@@ -24,7 +24,7 @@ import { computeIndicators, planIndicatorChoices, type IndicatorFigure, type Ind
 import { layerFileNames } from '../../profiles/zhejiang-2026/layer-file-names.ts';
 import { threeCategoryAreas } from '../../profiles/zhejiang-2026/plan-defaults.ts';
 import type { VillageDatabase, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
-import { codedParcels, hasPolygons, PARCEL_LAYERS, referenceInsideVillage, type CodedParcel } from './database-parcels.ts';
+import { codedParcels, controlTypeOfFeature, hasPolygons, PARCEL_LAYERS, referenceInsideVillage, type CodedParcel } from './database-parcels.ts';
 
 /** Why an indicator's cell is empty, by its 序号. */
 export interface IndicatorFootnote {
@@ -157,12 +157,12 @@ function controlAreas(layer: VillageLayer): ControlAreas {
   const unknown = new Map<string, number>();
   for (const feature of layer.features) {
     if (!isArea(feature.geometry)) continue;
-    const code = textOf(feature.properties.GKBJLXDM);
-    const name = textOf(feature.properties.GKBJLXMC);
-    const type = GKBJ_TYPES.find((entry) => (code ? entry.code === code : entry.zh === name))?.code;
+    const written = controlTypeOfFeature(feature);
+    const type = GKBJ_TYPES.find((entry) => entry.code === written)?.code;
     const m2 = ellipsoidalArea(feature.geometry);
+    const named = textOf(feature.properties.GKBJLXDM) || textOf(feature.properties.GKBJLXMC) || '—';
     if (type) areas[type] = (areas[type] ?? 0) + m2;
-    else unknown.set(code || name || '—', (unknown.get(code || name || '—') ?? 0) + m2);
+    else unknown.set(named, (unknown.get(named) ?? 0) + m2);
   }
   const messages: Message[] = [...unknown].map(([type, m2]) => ({ key: 'cli.village.unknownControlType', params: { file: layer.file, type, areaHa: m2 / M2_PER_HA } }));
   return { areas, messages };

@@ -21,6 +21,12 @@ describe('jzq-not-above-village-land', () => {
     expect(jzqHa / villageHa).toBeCloseTo(1.5, 6);
   });
 
+  // A GKBJ typed by GKBJLXMC only: the 管控表 counted its 集中建设区 by name while this rule saw none and passed.
+  it('reads a zone typed by its name where GKBJLXDM is empty, as the 管控表 does', () => {
+    const named = [0, 1, 2].map((col) => feature(`GKBJ#${col + 1}`, cell(col), { GKBJLXDM: ' ', GKBJLXMC: '村庄集中建设区' }));
+    expect(jzqNotAboveVillageLandRule.check(database({ GHDLTB: target, GKBJ: named }))).toMatchObject([{ severity: 'error', features: ['GKBJ#1', 'GKBJ#2', 'GKBJ#3'] }]);
+  });
+
   it('is not checked without GKBJ', () => {
     expect(jzqNotAboveVillageLandRule.check(database({ GHDLTB: target }))).toMatchObject([{ severity: 'notChecked', message: { params: { missingKey: 'rules.db.missing.gkbj' } } }]);
   });

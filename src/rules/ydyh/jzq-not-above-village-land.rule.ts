@@ -11,7 +11,7 @@
 import { tableGroupOf } from '../../profiles/ydyh/groupings-2023.ts';
 import { CONCENTRATED_CONSTRUCTION_TYPE } from '../../profiles/zhejiang-2026/code-lists.ts';
 import { databaseIssue, notCheckedFor, type DatabaseRule } from './database-rule.ts';
-import { areaM2, codedParcels, hasPolygons, M2_PER_HA, textOf } from './database-parcels.ts';
+import { areaM2, codedParcels, controlTypeOfFeature, hasPolygons, M2_PER_HA } from './database-parcels.ts';
 
 const TOLERANCE_HA = 0.01;
 
@@ -26,7 +26,7 @@ export const jzqNotAboveVillageLandRule: DatabaseRule = {
     // An empty template GKBJ has no 集中建设区 drawn yet, not one of 0 公顷.
     if (!hasPolygons(db, 'GKBJ')) return [notCheckedFor(this.id, 'gkbjPolygons', { file: gkbj.file })];
     if (db.layers.GHDLTB === undefined) return [notCheckedFor(this.id, 'parcelLayers')];
-    const zones = gkbj.features.filter((f) => textOf(f.properties['GKBJLXDM']) === CONCENTRATED_CONSTRUCTION_TYPE);
+    const zones = gkbj.features.filter((f) => controlTypeOfFeature(f) === CONCENTRATED_CONSTRUCTION_TYPE);
     const jzqHa = zones.reduce((sum, f) => sum + areaM2(f), 0) / M2_PER_HA;
     const villageHa = codedParcels(db, 'target').reduce((sum, p) => (tableGroupOf(p.code, db.tableGroups) === 'village' ? sum + p.areaM2 : sum), 0) / M2_PER_HA;
     if (jzqHa - villageHa <= TOLERANCE_HA) return [];

@@ -12,7 +12,7 @@ const brokenDatabases = [
   database({}, { info: NO_VILLAGE_INFO }),
   database(
     {
-      JQDLTB: [...parcels('JQDLTB', 'JQDLBM', ['0703', '0199', '18', '1311', '0603']), feature('JQDLTB#9', cell(9), { JQDLBM: '0101', JQDLMC: '旱地', BSM: 'x' })],
+      JQDLTB: [...parcels('JQDLTB', 'JQDLBM', ['0703', '0199', '18', '1311', '0603', '05H1', '0702']), feature('JQDLTB#9', cell(9), { JQDLBM: '0101', JQDLMC: '旱地', BSM: 'x' })],
       GHDLTB: [...parcels('GHDLTB', 'GHDLBM', ['070301', '0802']), feature('GHDLTB#9', cell(9), { GHDLMC: '水田' })],
       GKBJ: [feature('GKBJ#1', cell(0), { GKBJLXDM: '0301' }), feature('GKBJ#2', cell(5), { GKBJLXDM: '0301' }), feature('GKBJ#3', cell(6), { GKBJLXDM: '9' })],
       CJDCQ: [feature('CJDCQ#1', cell(0))],

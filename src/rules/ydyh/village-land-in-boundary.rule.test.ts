@@ -42,6 +42,16 @@ describe('village-land-in-boundary', () => {
     expect(villageLandInBoundaryRule.check(db)).toEqual([]);
   });
 
+  // A GKBJ typed by GKBJLXMC only: every village parcel was reported outside a boundary the 管控表 showed.
+  it('reads the boundary from zones typed by their name where GKBJLXDM is empty, as the 管控表 does', () => {
+    const named = (name: string, geometry: Polygon, n: number) => feature(`GKBJ#${n}`, geometry, { GKBJLXMC: name });
+    const db = database({
+      GHDLTB: [planned('070301', cell(0), 1), planned('1207', cell(1), 2)],
+      GKBJ: [named('村庄集中建设区', cell(0), 1), named('村庄弹性发展区', cell(1), 2)],
+    });
+    expect(villageLandInBoundaryRule.check(db)).toEqual([]);
+  });
+
   it('is an error for village land reaching out of the boundary, with the part outside', () => {
     const wide: Polygon = { type: 'Polygon', coordinates: [[[120.1, 30.2], [120.1 + CELL + 10 * M_LON, 30.2], [120.1 + CELL + 10 * M_LON, 30.2 + CELL], [120.1, 30.2 + CELL], [120.1, 30.2]]] };
     const db = database({ GHDLTB: [planned('070301', wide)], GKBJ: [gkbj('0301', cell(0))] });

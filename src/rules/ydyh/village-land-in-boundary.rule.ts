@@ -17,7 +17,7 @@ import { VILLAGE_CONSTRUCTION_BOUNDARY_TYPES } from '../../profiles/zhejiang-202
 import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
 import { databaseIssue, layerKey, notCheckedFor, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
-import { codedParcels, hasPolygons, isAreaGeometry, textOf } from './database-parcels.ts';
+import { codedParcels, controlTypeOfFeature, hasPolygons, isAreaGeometry } from './database-parcels.ts';
 
 
 const ringLength = (ring: readonly Position[]) => ring.slice(1).reduce((sum, p, i) => sum + localLengthMetres(ring[i] as Position, p), 0);
@@ -61,7 +61,7 @@ function boundaryOf(gkbj: readonly VillageFeature[]): Outside & { readonly piece
   const kept = piecesKept.get(gkbj);
   if (kept) return kept;
   const zones = gkbj.flatMap((f) => {
-    const type = textOf(f.properties['GKBJLXDM']);
+    const type = controlTypeOfFeature(f);
     return type !== null && (VILLAGE_CONSTRUCTION_BOUNDARY_TYPES as readonly string[]).includes(type) && isAreaGeometry(f.geometry) ? [f.geometry] : [];
   });
   const merged = union(zones);

@@ -25,6 +25,20 @@ describe('ydyh-edition-declared', () => {
     expect(ydyhEditionDeclaredRule.check(db).map((i) => [i.severity, i.layer, i.message.params['codes']])).toEqual([['error', 'GHDLTB', '060201、1207']]);
   });
 
+  // A JQDLTB copied from the 三调 DLTB unconverted: 05H1 and 0201K were BM错误 one by one, and the 宅基地 coded 0702 went
+  // silently into 城镇建设用地 as 用地用海 0702 城镇社区服务设施用地 (the 0702 trap, domain-2026.md §2.1).
+  it('is an error for a layer coded in 三调, naming its 三调-only codes and the 0702 parcels read as another class', () => {
+    const db = database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0101', '05H1', '0702', '0201K', '1006', '0702']), GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0702', '0101']) });
+    const issues = ydyhEditionDeclaredRule.check(db);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      severity: 'error',
+      layer: 'JQDLTB',
+      features: ['JQDLTB#2', 'JQDLTB#4', 'JQDLTB#3', 'JQDLTB#6'],
+      message: { key: 'rules.db.ydyh-edition-declared.sandiaoCodes', params: { codes: '0201K、05H1', movedCodes: '0702', movedCount: 2, count: 4 } },
+    });
+  });
+
   it('warns of codes whose meaning differs between editions, with both meanings', () => {
     const db = database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['1311', '1311', '0101']), GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0101']) });
     const issues = ydyhEditionDeclaredRule.check(db);
