@@ -6,7 +6,9 @@
  * The layer is read by the editor's own formats (a Shapefile with its .dbf, .prj and .cpg beside it,
  * reprojected from Gauss-Krüger; or GeoJSON; a folder by its DLTB). The table goes to stdout; on stderr, what the conversion did
  * (codes converted, collisions such as the 0702 trap avoided, 待细分 codes left undecided, unknown codes,
- * names that disagree with their code) and the table's findings. Exit 0: every parcel mapped or decided;
+ * names that disagree with their code), what the layer holds that a total hides (parcels overlapping or
+ * stored twice, counted twice and said so; invalid outlines counted by their repair; several villages;
+ * parcels whose 城镇村属性码 disagrees with the subtotal their code gives) and the table's findings. Exit 0: every parcel mapped or decided;
  * 1: some are 待细分 or unknown (the table is printed all the same); 2: the arguments or the layer are unusable
  * (no polygon, no DLBM, 用地用海 codes rather than 三调, a CRS that needs what a command line cannot take).
  */
@@ -24,8 +26,12 @@ import type { InputFile } from '../io/files.ts';
 import { layerInputFiles } from '../io/village-database/layer-files.ts';
 import { unreadable } from '../io/village-database/layer-matching.ts';
 import { listSome } from '../io/result.ts';
-import { resolveFields, sandiaoCodeOf, textOf } from '../io/survey/survey-fields.ts';
-import { checkDecisions, convertSurveyParcels, type InvalidDecision, type SummaryLine, type SurveyParcel } from '../profiles/sandiao/convert-parcels.ts';
+import { numericCodesAreSandiao, resolveFields, sandiaoCodeOf, textOf } from '../io/survey/survey-fields.ts';
+import { checkedGeometry } from '../io/survey/survey-records.ts';
+import { villagesOf, type LocatedParcel } from '../io/survey/survey-villages.ts';
+import { townVillageOf, type TownVillage } from '../io/survey/match-mapping.ts';
+import { tableGroupOf, ZJ_TABLE_GROUPS, type ZjTableGroup } from '../profiles/ydyh/groupings-2023.ts';
+import { checkDecisions, convertSurveyParcels, type ConvertedParcel, type InvalidDecision, type SummaryLine, type SurveyParcel } from '../profiles/sandiao/convert-parcels.ts';
 import { SANDIAO_INDEX } from '../profiles/sandiao/classes.ts';
 import { YDYH_2023_INDEX } from '../profiles/ydyh/classes-2023.ts';
 import { fillStructureTable, type FilledStructureTable } from '../profiles/ydyh/fill-structure-table.ts';
@@ -34,6 +40,7 @@ import { renderMessage, type Translate } from '../rules/render.ts';
 import type { CliArgs } from './args.ts';
 import type { CliOutput } from './output.ts';
 import { label, structureCsv } from './structure-csv.ts';
+import { overlapMessages, overlapsJson, overlapsOf, type FoundOverlaps, type LabelledParcel } from './survey-table-overlaps.ts';
 
 const M2_PER_HA = 10_000;
 /** The years the table can fill without a plan: the base year's columns only. */
@@ -43,17 +50,19 @@ const LISTED = 8;
 
 type Language = CliArgs['language'];
 
-export function runSurveyTable(t: Translate, args: CliArgs): CliOutput {
+export async function runSurveyTable(t: Translate, args: CliArgs): Promise<CliOutput> {
   const render = (message: Message) => renderMessage(t, message);
   const checked = checkDecisions(args.decisions);
   if (checked.invalid.length > 0) return { code: 2, stdout: '', stderr: checked.invalid.map((d) => render(invalidDecision(d, args.language))).join('\n') + '\n' };
   const read = readSurveyLayer(args.input, args.crs);
   if (!read.ok) return { code: 2, stdout: '', stderr: render(read.error) + '\n' };
-  const { parcels, notes } = read.value;
+  const { parcels, sources, settlements, notes } = read.value;
   const ydyhCodes = ydyhOnlyCodes(parcels);
   if (ydyhCodes.length) return { code: 2, stdout: '', stderr: render({ key: 'cli.unreadable', params: { file: args.input, reasonKey: 'cli.survey.ydyhLayer', codes: listSome(ydyhCodes, LISTED) } }) + '\n' };
   const conversion = convertSurveyParcels(parcels, args.decisions);
   const counted = conversion.parcels.flatMap((p) => (p.code === null ? [] : [{ code: p.code, areaM2: p.areaM2 }]));
+  // Overlapping parcels are counted twice in the table: said, with the area, never taken out silently.
+  const overlaps = await overlapsOf(sources.filter((_, i) => conversion.parcels[i]?.code !== null));
   // No plan yet: the target year is the base year, so its columns say nothing and are left blank.
   const table = fillStructureTable(counted, counted);
   const adjustable = conversion.parcels.filter((p) => p.adjustable).length;
@@ -61,6 +70,8 @@ export function runSurveyTable(t: Translate, args: CliArgs): CliOutput {
   const messages: Message[] = [
     ...notes,
     { key: 'cli.survey.read', params: { file: args.input, count: parcels.length, areaHa: parcels.reduce((s, p) => s + p.areaM2, 0) / M2_PER_HA } },
+    ...overlapMessages(args.input, overlaps.found, overlaps.labels),
+    ...settlementMessages(conversion.parcels, settlements, args.language),
     ...conversionMessages(conversion.summary, args.language),
     ...(adjustable ? [{ key: 'cli.survey.adjustable', params: { count: adjustable } }] : []),
     ...(unused.length ? [{ key: 'cli.survey.unusedDecision', params: { codes: unused.join(', ') } }] : []),
@@ -68,7 +79,7 @@ export function runSurveyTable(t: Translate, args: CliArgs): CliOutput {
     ...findingMessages(table, args.language),
   ];
   const open = conversion.summary.some((line) => line.kind === 'refine-undecided' || line.kind === 'unknown');
-  const stdout = args.format === 'json' ? jsonTable(t, table, conversion.summary, args.language) : structureCsv(table, args.language, BASE_COLUMNS);
+  const stdout = args.format === 'json' ? jsonTable(t, table, conversion.summary, args.language, overlaps) : structureCsv(table, args.language, BASE_COLUMNS);
   return { code: open ? 1 : 0, stdout, stderr: messages.map((m) => render(m) + '\n').join('') };
 }
 
@@ -76,6 +87,10 @@ export function runSurveyTable(t: Translate, args: CliArgs): CliOutput {
 
 interface SurveyLayer {
   readonly parcels: readonly SurveyParcel[];
+  /** Each parcel's geometry and attributes, and how notes name it, in the order of `parcels`. */
+  readonly sources: readonly LabelledParcel[];
+  /** Each parcel's 城镇村属性码 (CZCSXM) read as town or village, in the order of `parcels`. */
+  readonly settlements: readonly TownVillage[];
   readonly notes: readonly Message[];
 }
 
@@ -125,27 +140,53 @@ function readSurveyLayer(path: string, crs: SourceCrs | null): Result<SurveyLaye
   const fieldNames = [...new Set([...layer.fields.map((f) => f.name), ...layer.features.flatMap((f) => Object.keys(f.properties))])];
   const fields = resolveFields(fieldNames);
   if (!fields.code) return unreadable(path, 'cli.survey.noCodeField', { fields: listSome(fieldNames) || '—' });
+  // A numeric 二调 field (101 铁路用地, 203 村庄) padded as 三调 would become 0101 水田 and 0203 橡胶园: its codes stay as
+  // written, and are listed as unknown.
+  const codeField = fields.code;
+  const sandiaoNumbers = numericCodesAreSandiao(layer.features.map((f) => ({ value: f.properties[codeField], name: textOf(f.properties, fields.name) })));
   const parcels: SurveyParcel[] = [];
+  const sources: LabelledParcel[] = [];
+  const located: LocatedParcel[] = [];
+  const settlements: TownVillage[] = [];
   const withoutArea: number[] = [];
   const restored: string[] = [];
+  const repaired: { id: string; beforeM2: number; afterM2: number }[] = [];
+  const unrepaired: string[] = [];
   for (const feature of layer.features) {
-    const geometry = feature.geometry;
-    if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') {
+    if (feature.geometry?.type !== 'Polygon' && feature.geometry?.type !== 'MultiPolygon') {
       withoutArea.push(feature.recordNo);
       continue;
     }
     const dlmc = textOf(feature.properties, fields.name);
     const id = textOf(feature.properties, fields.parcelNo) ?? `#${feature.recordNo}`;
-    const { code, zeroRestored } = sandiaoCodeOf(feature.properties, fields.code);
+    const { code, zeroRestored } = sandiaoNumbers ? sandiaoCodeOf(feature.properties, fields.code) : { code: textOf(feature.properties, fields.code) ?? '', zeroRestored: false };
     if (zeroRestored) restored.push(id);
-    parcels.push({ id, dlbm: code, areaM2: ellipsoidalArea(geometry as Polygon | MultiPolygon), ...(dlmc === null ? {} : { dlmc }) });
+    // An invalid outline's area as read is wrong (a bow-tie's lobes cancel to 0, a part stored twice counts
+    // twice): the repaired outline's is counted, and the note gives both.
+    const checked = checkedGeometry(feature.geometry as Polygon | MultiPolygon, true);
+    const geometry = checked.geometry;
+    const areaM2 = ellipsoidalArea(geometry);
+    // Said where the figure changed (areas are kept to 0.01 m²): an unclosed ring closed changes nothing.
+    if (!checked.repair?.valid && checked.problems.length) unrepaired.push(id);
+    else if (checked.repair && Math.abs(checked.repair.areaBefore - areaM2) >= 0.01) repaired.push({ id, beforeM2: checked.repair.areaBefore, afterM2: areaM2 });
+    parcels.push({ id, dlbm: code, areaM2, ...(dlmc === null ? {} : { dlmc }) });
+    const bsm = textOf(feature.properties, fields.featureNo);
+    settlements.push(townVillageOf(textOf(feature.properties, fields.townVillage)));
+    located.push({ locationCode: textOf(feature.properties, fields.locationCode), locationName: textOf(feature.properties, fields.locationName) });
+    sources.push({ geometry, areaM2, properties: feature.properties, label: bsm === null ? id : `${id} (BSM ${bsm})`, recordNo: feature.recordNo });
   }
   // The encoding notes are worded for the command line by main.ts (a .cpg, not the preview's switch).
   const notes: Message[] = [...read.notes];
   if (restored.length) notes.push({ key: 'cli.survey.zeroRestored', params: { file: path, field: fields.code, count: restored.length, ids: listSome(restored, LISTED) } });
+  const villages = villagesOf(located);
+  if (villages.length > 1) notes.push({ key: 'cli.survey.severalVillages', params: { file: path, count: villages.length, villages: listSome(villages.map((v) => `${[v.code, v.name].filter(Boolean).join(' ')} (${v.count})`), LISTED) } });
+  if (repaired.length) notes.push({ key: 'cli.survey.invalidRepaired', params: { file: path, count: repaired.length, ids: listSome(repaired.map((r) => r.id), LISTED), beforeHa: sumOf(repaired, 'beforeM2') / M2_PER_HA, afterHa: sumOf(repaired, 'afterM2') / M2_PER_HA } });
+  if (unrepaired.length) notes.push({ key: 'cli.survey.invalidKept', params: { file: path, count: unrepaired.length, ids: listSome(unrepaired, LISTED) } });
   if (withoutArea.length) notes.push({ key: 'cli.survey.withoutArea', params: { file: path, count: withoutArea.length, records: listSome(withoutArea, LISTED) } });
-  return { ok: true, value: { parcels, notes }, notes: [] };
+  return { ok: true, value: { parcels, sources, settlements, notes }, notes: [] };
 }
+
+const sumOf = <K extends string>(items: readonly Record<K, number>[], key: K) => items.reduce((sum, item) => sum + item[key], 0);
 
 /**
  * The 用地用海 codes of a layer that has no code only 三调 has (a K code, 05H1, 1006 …): a 用地用海 layer
@@ -161,6 +202,31 @@ function ydyhOnlyCodes(parcels: readonly SurveyParcel[]): string[] {
 }
 
 // ——— What the conversion did ———
+
+/** Where each 城镇村属性码 belongs in the table, were the table grouped by it. */
+const SETTLEMENT_GROUP: Readonly<Record<Exclude<TownVillage, null>, ZjTableGroup>> = { town: 'urban', village: 'village' };
+
+/**
+ * Parcels whose 城镇村属性码 says town (201/202) but whose code puts them in 村庄建设用地, or village (203)
+ * and 城镇建设用地. The Zhejiang template groups by code, and so does the table; CCTool's Fujian tools group
+ * by the attribute, and which Zhejiang's review asks for is unconfirmed (domain-2026.md §1.3): the area that
+ * would move is said, never moved.
+ */
+function settlementMessages(converted: readonly ConvertedParcel[], settlements: readonly TownVillage[], language: Language): Message[] {
+  const groupName = (group: ZjTableGroup) => (language === 'en' ? ZJ_TABLE_GROUPS.groups[group].en : ZJ_TABLE_GROUPS.groups[group].zh);
+  const disagree = new Map<Exclude<TownVillage, null>, { count: number; areaM2: number; group: ZjTableGroup }>();
+  converted.forEach((parcel, i) => {
+    const settlement = settlements[i] ?? null;
+    const group = parcel.code === null ? null : tableGroupOf(parcel.code);
+    if (settlement === null || (group !== 'urban' && group !== 'village') || group === SETTLEMENT_GROUP[settlement]) return;
+    const entry = disagree.get(settlement) ?? { count: 0, areaM2: 0, group };
+    disagree.set(settlement, { count: entry.count + 1, areaM2: entry.areaM2 + parcel.areaM2, group });
+  });
+  return [...disagree].map(([settlement, d]) => ({
+    key: settlement === 'town' ? 'cli.survey.townParcelsInVillageRows' : 'cli.survey.villageParcelsInTownRows',
+    params: { count: d.count, areaHa: d.areaM2 / M2_PER_HA, group: groupName(d.group), other: groupName(SETTLEMENT_GROUP[settlement]) },
+  }));
+}
 
 function className(code: string, language: Language): string {
   const entry = YDYH_2023_INDEX.get(code);
@@ -237,7 +303,7 @@ function findingMessages(table: FilledStructureTable, language: Language): Messa
 
 // ——— The table ———
 
-function jsonTable(t: Translate, table: FilledStructureTable, summary: readonly SummaryLine[], language: Language): string {
+function jsonTable(t: Translate, table: FilledStructureTable, summary: readonly SummaryLine[], language: Language, overlaps: FoundOverlaps): string {
   const rows = table.rows.flatMap((r) => {
     if (r.empty) return [];
     const { base, baseShare } = r.values;
@@ -256,6 +322,7 @@ function jsonTable(t: Translate, table: FilledStructureTable, summary: readonly 
         return f.year === 'base' ? [f] : [];
     }
   });
-  const json = { title: label(table.layout.title, language), unit: label(table.layout.unitLine, language), note: renderMessage(t, { key: 'cli.survey.noPlan' }), rows, conversion: summary, findings };
+  const overlapping = overlapsJson(overlaps);
+  const json = { title: label(table.layout.title, language), unit: label(table.layout.unitLine, language), note: renderMessage(t, { key: 'cli.survey.noPlan' }), rows, conversion: summary, findings, overlapping };
   return JSON.stringify(json, null, 2) + '\n';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProperties } from '../formats/properties.ts';
-import { numberOf, resolveFields, ridgeFractions, sandiaoCodeOf } from './survey-fields.ts';
+import { numberOf, numericCodesAreSandiao, resolveFields, ridgeFractions, sandiaoCodeOf } from './survey-fields.ts';
 
 describe('resolveFields', () => {
   it('takes the fields by their Chinese names, as an export using field aliases writes them', () => {
@@ -24,6 +24,11 @@ describe('resolveFields', () => {
     expect(resolveFields(['地类编\uFFFD', '扣除地\uFFFD', '权属单\uFFFD']).ridgeCoefficient).toBeUndefined();
     expect(resolveFields(['权属单\uFFFD']).ownerCode).toBeUndefined();
     expect(resolveFields(['扣除地类编码']).code).toBeUndefined();
+  });
+
+  it('lets one cut alias serve two fields: 坐落单位代 is the location, and the owner where no 权属单位代码 is', () => {
+    expect(resolveFields(['地类编码', '坐落单位代', '坐落单位名'])).toMatchObject({ ownerCode: '坐落单位代', locationCode: '坐落单位代', ownerName: '坐落单位名', locationName: '坐落单位名' });
+    expect(resolveFields(['DLBM', 'QSDWDM', 'ZLDWDM'])).toMatchObject({ ownerCode: 'QSDWDM', locationCode: 'ZLDWDM' });
   });
 
   it('prefers the standard name when both are there, any case', () => {
@@ -70,5 +75,23 @@ describe('sandiaoCodeOf', () => {
   it('leaves text as written', () => {
     expect(code('101')).toEqual({ code: '101', zeroRestored: false });
     expect(code(' 0201K ')).toEqual({ code: '0201K', zeroRestored: false });
+  });
+});
+
+describe('numericCodesAreSandiao', () => {
+  const unnamed = (...values: (string | number)[]) => values.map((value) => ({ value, name: null }));
+
+  it('knows 三调 by a number no 二调 code has, or by a text cell only 三调 writes', () => {
+    expect(numericCodesAreSandiao(unnamed(101, 1006))).toBe(true);
+    expect(numericCodesAreSandiao(unnamed(101, 9))).toBe(true);
+    expect(numericCodesAreSandiao(unnamed(101, '0201K'))).toBe(true);
+    expect(numericCodesAreSandiao(unnamed(101, '08H2A'))).toBe(true);
+  });
+
+  it('leaves 二调 numbers and text as they are', () => {
+    expect(numericCodesAreSandiao(unnamed(101, 203, 11))).toBe(false);
+    expect(numericCodesAreSandiao(unnamed(101, '203'))).toBe(false);
+    // All text: nothing lost a zero.
+    expect(numericCodesAreSandiao(unnamed('0101', '1006'))).toBe(false);
   });
 });

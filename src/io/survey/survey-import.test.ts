@@ -159,7 +159,34 @@ describe('importSurvey of a DLTB with the ridges as an area (KCMJ) and no coeffi
   it('takes the coefficient as KCMJ / TBMJ (800 / 10,000 = 0.08), the recorded coefficient where there is one', () => {
     expect(ridge('1')).toBe(0.08);
     expect(ridge('2')).toBe(0.05);
-    // No recorded area to divide by: nothing to deduct is known.
-    expect(ridge('3')).toBeNull();
+  });
+
+  it('takes KCMJ as a share of the ellipsoidal area where TBMJ is missing, so the 100 m² of ridges are not counted as 耕地', () => {
+    const third = read.ok ? read.value.parcels.find((p) => p.feature.properties.parcelNo === '3') : undefined;
+    expect(third?.feature.properties.recordedArea).toBeNull();
+    expect(ridge('3')).toBeCloseTo(100 / (third?.area ?? NaN), 12);
+  });
+});
+
+describe('importSurvey of a DLBM field made numeric (an export through a spreadsheet)', () => {
+  const numeric = (records: readonly [number, string | null][]) =>
+    importSurvey(layer(records.map(([DLBM, DLMC], i) => ({ geometry: square(120.7 + i * 0.01, 30.4), properties: { DLBM, ...(DLMC === null ? {} : { DLMC }), TBBH: String(i + 1) } }))));
+  const classes = (result: ReturnType<typeof importSurvey>) => (result.ok ? result.value.parcels.map((p) => [p.feature.properties.surveyCode, p.feature.properties.classCode]) : []);
+
+  it('reads 三调 101 水田 as 0101, not the 二调 101 铁路用地, and 201 果园 as 0201, not 二调 201 城市, saying so', () => {
+    // 1006 has no 二调 reading: the layer is 三调.
+    const result = numeric([[101, '水田'], [201, '果园'], [702, '农村宅基地'], [1006, '农村道路']]);
+    expect(classes(result)).toEqual([['0101', '111'], ['0201', '12'], ['0702', '2121'], ['1006', '152']]);
+    expect(result.ok && english(result.notes.find((n) => n.key === 'io.survey.codeZeroRestored')!)).toContain('restored (101 → 0101 paddy field, not the 二调 101 railway land): 3 parcel(s) (records 1, 2, 3)');
+  });
+
+  it('tells 三调 by the names where every number could be 二调', () => {
+    expect(classes(numeric([[101, '水田'], [102, '水浇地']]))).toEqual([['0101', '111'], ['0102', '112']]);
+  });
+
+  it('keeps a numeric 二调 layer as written', () => {
+    const result = numeric([[101, '铁路用地'], [203, '村庄'], [102, '公路用地']]);
+    expect(classes(result)).toEqual([['101', '221'], ['203', '2121'], ['102', '221']]);
+    expect(result.ok && result.notes.map((n) => n.key)).not.toContain('io.survey.codeZeroRestored');
   });
 });

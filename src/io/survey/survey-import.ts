@@ -137,9 +137,10 @@ export function mapSurvey(read: SurveyRecords, table: readonly MappingRow[]): Re
     }))
     .sort((a, b) => a.surveyCode.localeCompare(b.surveyCode));
   const { withoutArea, invalid, duplicateParcelNos } = read;
+  const zeroRestored = read.zeroRestored.length ? [note('io.survey.codeZeroRestored', { file: read.file, field: fields.code ?? '', count: read.zeroRestored.length, records: listSome(read.zeroRestored) })] : [];
   return success(
     { parcels, preview, unmapped: preview.filter((r) => r.classCode === null && !r.leftOut), withoutArea, invalid, duplicateParcelNos, badCodes: [...badCodes.values()] },
-    summaryNotes(read.file, preview, withoutArea, invalid, duplicateParcelNos, [...badCodes.values()]),
+    [...zeroRestored, ...summaryNotes(read.file, preview, withoutArea, invalid, duplicateParcelNos, [...badCodes.values()])],
   );
 }
 

@@ -15,7 +15,7 @@ import type { Properties } from '../formats/properties.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { failure, listSome, success, type Result } from '../result.ts';
 import { townVillageOf, type TownVillage } from './match-mapping.ts';
-import { numberOf, resolveFields, ridgeFractions, textOf, type SurveyField } from './survey-fields.ts';
+import { numberOf, numericCodesAreSandiao, resolveFields, ridgeFractions, sandiaoCodeOf, textOf, type SurveyField } from './survey-fields.ts';
 
 export interface SurveyRecordOptions {
   /** Repair invalid geometries (only with the planner's consent). */
@@ -70,6 +70,8 @@ export interface SurveyRecords {
   readonly withoutArea: readonly number[];
   readonly invalid: readonly InvalidGeometry[];
   readonly duplicateParcelNos: readonly { readonly parcelNo: string; readonly records: readonly number[] }[];
+  /** Records whose numeric DLBM was a 三调 code without its leading zero (101 for 0101), given it back. */
+  readonly zeroRestored: readonly number[];
 }
 
 export function surveyRecords(layer: ImportedLayer, options: SurveyRecordOptions = {}): Result<SurveyRecords> {
@@ -79,6 +81,9 @@ export function surveyRecords(layer: ImportedLayer, options: SurveyRecordOptions
   if (!fields.code) return failure('io.survey.noCodeField', { file: layer.file, fields: listSome(layer.fields.map((f) => f.name), 20) });
 
   const ridges = ridgeFractions(layer.features.map((f) => numberOf(f.properties, fields.ridgeCoefficient)));
+  const code = fields.code;
+  const sandiaoNumbers = numericCodesAreSandiao(layer.features.map((f) => ({ value: f.properties[code], name: textOf(f.properties, fields.name) })));
+  const zeroRestored: number[] = [];
   const records: SurveyRecord[] = [];
   const withoutArea: number[] = [];
   const invalid: InvalidGeometry[] = [];
@@ -90,36 +95,44 @@ export function surveyRecords(layer: ImportedLayer, options: SurveyRecordOptions
       withoutArea.push(record.recordNo);
       continue;
     }
-    let geometry = record.geometry as AreaGeometry;
     const parcelNo = textOf(p, fields.parcelNo) ?? '';
     if (parcelNo) byParcelNo.set(parcelNo, [...(byParcelNo.get(parcelNo) ?? []), record.recordNo]);
 
-    const problems = [...new Set(validateAreaGeometry(geometry).filter((v) => v.severity === 'error').map((v) => v.kind))];
-    if (problems.length) {
-      let repair: InvalidGeometry['repair'] = null;
-      if (options.repair) {
-        const repaired = repairGeometry(geometry);
-        repair = { valid: repaired.valid, areaBefore: repaired.areaBefore, areaAfter: repaired.areaAfter };
-        if (repaired.geometry && repaired.valid) geometry = repaired.geometry;
-      }
-      invalid.push({ recordNo: record.recordNo, parcelNo, problems, repair });
-    }
+    const checked = checkedGeometry(record.geometry as AreaGeometry, options.repair ?? false);
+    const geometry = checked.geometry;
+    if (checked.problems.length) invalid.push({ recordNo: record.recordNo, parcelNo, problems: checked.problems, repair: checked.repair });
+    const area = safeArea(geometry);
+    const read = sandiaoNumbers ? sandiaoCodeOf(p, code) : { code: textOf(p, code) ?? '', zeroRestored: false };
+    if (read.zeroRestored) zeroRestored.push(record.recordNo);
     records.push({
       recordNo: record.recordNo,
       geometry,
-      area: safeArea(geometry),
-      code: textOf(p, fields.code) ?? '',
+      area,
+      code: read.code,
       townVillage: townVillageOf(textOf(p, fields.townVillage)),
       parcelNo,
       name: textOf(p, fields.name) ?? '',
-      attributes: attributesOf(p, fields, ridges[index] ?? null),
+      attributes: attributesOf(p, fields, ridges[index] ?? null, area),
     });
   }
   const duplicateParcelNos = [...byParcelNo].filter(([, numbers]) => numbers.length > 1).map(([parcelNo, numbers]) => ({ parcelNo, records: numbers }));
-  return success({ file: layer.file, fields, records, withoutArea, invalid, duplicateParcelNos });
+  return success({ file: layer.file, fields, records, withoutArea, invalid, duplicateParcelNos, zeroRestored });
 }
 
-function attributesOf(p: Properties, fields: Partial<Record<SurveyField, string>>, ridgeCoefficient: number | null): SurveyAttributes {
+/**
+ * A record's geometry checked (OGC validity errors only) and, when asked, repaired: the repaired geometry
+ * where the repair gives a valid one, else the geometry as read. A self-crossing ring's area as read is
+ * wrong (a bow-tie's two lobes cancel to 0; a part stored twice counts twice).
+ */
+export function checkedGeometry(read: AreaGeometry, repair: boolean): { readonly geometry: AreaGeometry; readonly problems: readonly ValidityKind[]; readonly repair: InvalidGeometry['repair'] } {
+  const problems = [...new Set(validateAreaGeometry(read).filter((v) => v.severity === 'error').map((v) => v.kind))];
+  if (!problems.length || !repair) return { geometry: read, problems, repair: null };
+  const repaired = repairGeometry(read);
+  const geometry = repaired.geometry && repaired.valid ? repaired.geometry : read;
+  return { geometry, problems, repair: { valid: repaired.valid, areaBefore: repaired.areaBefore, areaAfter: repaired.areaAfter } };
+}
+
+function attributesOf(p: Properties, fields: Partial<Record<SurveyField, string>>, ridgeCoefficient: number | null, area: number): SurveyAttributes {
   const recordedArea = numberOf(p, fields.recordedArea);
   const ridgeArea = numberOf(p, fields.ridgeArea);
   return {
@@ -129,10 +142,17 @@ function attributesOf(p: Properties, fields: Partial<Record<SurveyField, string>
     ownerCode: textOf(p, fields.ownerCode),
     ownerName: textOf(p, fields.ownerName),
     // Without KCXS, the ridges' share of the recorded area (KCMJ = TBMJ × KCXS): the parcel's 耕地 stays net of them.
-    ridgeCoefficient: ridgeCoefficient ?? (ridgeArea !== null && recordedArea !== null && recordedArea > 0 ? ridgeArea / recordedArea : null),
+    // Without TBMJ too (an export that dropped it), of the ellipsoidal area, which is what the survey records as TBMJ:
+    // the KCMJ recorded is still ridge, not 耕地.
+    ridgeCoefficient: ridgeCoefficient ?? ridgeShare(ridgeArea, recordedArea !== null && recordedArea > 0 ? recordedArea : area),
     recordedArea,
     approvalNo: textOf(p, fields.approvalNo),
   };
+}
+
+/** KCMJ as a share of the parcel's area; null without KCMJ or an area to divide it by. */
+function ridgeShare(ridgeArea: number | null, parcelArea: number): number | null {
+  return ridgeArea === null || !(parcelArea > 0) ? null : ridgeArea / parcelArea;
 }
 
 function safeArea(geometry: AreaGeometry): number {
