@@ -109,6 +109,14 @@ describe('a 2026 village database from a 三调 DLTB', () => {
     expect(made(databaseFromSurvey(dltb(), { ...decided, '0702': '070302' })).layers.JQDLTB?.features[2]?.properties['JQDLBM']).toBe('070302');
   });
 
+  it('gives a DLBM stored as a number its leading zero back, with a note, and codes it as the text would be', () => {
+    const numeric = layer('DLTB.geojson', ROWS.map((properties, i) => ({ geometry: square(i), properties: /^\d+$/.test(String(properties['DLBM'])) ? { ...properties, DLBM: Number(properties['DLBM']) } : properties })));
+    const db = made(databaseFromSurvey(numeric, decided));
+    expect(byTbbh(db, 'JQDLBM')).toEqual(byTbbh(made(databaseFromSurvey(dltb(), decided)), 'JQDLBM'));
+    const review = reviewSurvey(numeric);
+    expect(review.ok && review.value.notes.find((n) => n.key === 'io.survey.codeZeroRestored')?.params).toMatchObject({ field: 'DLBM', count: 3 });
+  });
+
   it('copies the survey fields, keeps the 三调 code in BZ and CZCSXM, and numbers BSM from the most common ZLDWDM', () => {
     const db = made(databaseFromSurvey(dltb(), decided));
     const jqdltb = db.layers.JQDLTB;

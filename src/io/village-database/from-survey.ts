@@ -20,7 +20,7 @@ import { bsm, DATABASE_LAYERS, type DatabaseField, type DatabaseLayerName } from
 import { NO_VILLAGE_INFO, type FieldValue, type VillageDatabase, type VillageFeature, type VillageLayer } from '../../profiles/zhejiang-2026/village-database.ts';
 import { isAreaGeometry } from '../../rules/ydyh/database-parcels.ts';
 import type { ImportedFeature, ImportedLayer } from '../formats/types.ts';
-import { numberOf, resolveFields, textOf } from '../survey/survey-fields.ts';
+import { numberOf, resolveFields, sandiaoCodeOf, textOf } from '../survey/survey-fields.ts';
 import { invalidDecisions, undecidedGroups, type ReviewDecisions, type ReviewGroup } from './review-groups.ts';
 
 export interface SurveyReview {
@@ -75,6 +75,9 @@ function readSurvey(dltb: ImportedLayer): Result<ReadSurvey> {
   if (!fields.code) return failure('villageDb.survey.noCodeField', named);
   const records: SurveyRecord[] = [];
   const withoutPolygon: number[] = [];
+  // A DLTB is 三调 here: a DLBM field stored as numbers (a spreadsheet's round trip) lost the codes' leading
+  // zero, and 101 would be read as no code at all, 201 as no 园地.
+  const zeroRestored: number[] = [];
   for (const feature of dltb.features) {
     const geometry = feature.geometry;
     if (!isAreaGeometry(geometry)) {
@@ -83,10 +86,14 @@ function readSurvey(dltb: ImportedLayer): Result<ReadSurvey> {
     }
     const dlmc = textOf(feature.properties, fields.name);
     const id = textOf(feature.properties, fields.parcelNo) ?? `#${feature.recordNo}`;
-    records.push({ feature, geometry, parcel: { id, dlbm: textOf(feature.properties, fields.code) ?? '', areaM2: ellipsoidalArea(geometry), ...(dlmc === null ? {} : { dlmc }) } });
+    const dlbm = sandiaoCodeOf(feature.properties, fields.code);
+    if (dlbm.zeroRestored) zeroRestored.push(feature.recordNo);
+    records.push({ feature, geometry, parcel: { id, dlbm: dlbm.code, areaM2: ellipsoidalArea(geometry), ...(dlmc === null ? {} : { dlmc }) } });
   }
   if (records.length === 0) return failure('villageDb.survey.noPolygons', named);
-  const notes = withoutPolygon.length ? [{ key: 'villageDb.survey.withoutPolygon', params: { file: dltb.file, count: withoutPolygon.length, records: listSome(withoutPolygon, LISTED) } }] : [];
+  const notes: Message[] = [];
+  if (withoutPolygon.length) notes.push({ key: 'villageDb.survey.withoutPolygon', params: { file: dltb.file, count: withoutPolygon.length, records: listSome(withoutPolygon, LISTED) } });
+  if (zeroRestored.length) notes.push({ key: 'io.survey.codeZeroRestored', params: { file: dltb.file, field: fields.code, count: zeroRestored.length, records: listSome(zeroRestored, LISTED) } });
   return success({ records, fieldNames, fieldNamed, notes });
 }
 
