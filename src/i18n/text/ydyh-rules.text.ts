@@ -135,6 +135,10 @@ export const ydyhRulesText: Texts = {
 
   'rules.db.codes-in-lists.name': { zh: '代码在代码表内', en: 'Codes in their lists' },
   'rules.db.codes-in-lists.notInList': { zh: '“{{layer}}”中 {{count}} 个要素的 {{field}} 为 {{value}}，不在代码表内（应为 {{allowed}}）（{{refs}}）。', en: '{{field}} of {{count}} feature(s) of “{{layer}}” is {{value}}, not in its list ({{allowed}}) ({{refs}}).' },
+  'rules.db.codes-in-lists.lostZero': {
+    zh: '“{{layer}}”中 {{count}} 个要素的 {{field}} 为 {{value}}，不在代码表内，应是丢了开头“0”的 {{expected}}：该字段存成了数值型，请改为文本型并补回“0”（{{refs}}）。',
+    en: '{{field}} of {{count}} feature(s) of “{{layer}}” is {{value}}, not in its list; it is {{expected}} without its leading “0”: the field was stored as a number; make it text and put the “0” back ({{refs}}).',
+  },
   'rules.db.codes-in-lists.blank': { zh: '“{{layer}}”中 {{count}} 个要素的 {{field}} 为空（应为 {{allowed}}）（{{refs}}）。', en: '{{field}} of {{count}} feature(s) of “{{layer}}” is empty (one of {{allowed}}) ({{refs}}).' },
 
   'rules.db.village-info-complete.name': { zh: '村庄基本信息齐全', en: 'Village information complete' },

@@ -24,10 +24,18 @@ describe('codes-in-lists', () => {
     });
     expect(codesInListsRule.check(db).map((i) => [i.severity, i.layer, i.message.params['field'], i.message.key.split('.').at(-1), i.features.length])).toEqual([
       ['error', 'GKBJ', 'GKBJLXDM', 'notInList', 2],
-      ['error', 'GGJCSSD', 'SSLXDM', 'notInList', 1],
+      ['error', 'GGJCSSD', 'SSLXDM', 'lostZero', 1],
       ['error', 'GHGGJCSSD', 'GHSSLXDM', 'blank', 1],
       ['error', 'LSWHBHQ', 'LSWHLXDM', 'notInList', 1],
       ['error', 'LSWHBHQ', 'JBDM', 'notInList', 1],
+    ]);
+  });
+
+  it('names the code a value was before a number field dropped its leading zero (GKBJLXDM 301 for 0301)', () => {
+    const db = database({ GKBJ: [feature('GKBJ#1', cell(0), { GKBJLXDM: 301 }), feature('GKBJ#2', cell(1), { GKBJLXDM: 999 })] });
+    expect(codesInListsRule.check(db).map((i) => [i.message.key.split('.').at(-1), i.message.params['value'], i.message.params['expected']])).toEqual([
+      ['lostZero', '301', '0301'],
+      ['notInList', '999', undefined],
     ]);
   });
 });

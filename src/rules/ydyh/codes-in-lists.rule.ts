@@ -1,7 +1,8 @@
 /**
  * `codes-in-lists` (cct:gf, cct:vg, cct:gkbj): the coded fields of the facility points, the control
  * boundaries and the heritage areas hold a code of their list (code-lists.ts); a code outside it, or none,
- * is an error: the 管控表 and the legends cannot place the feature. Grouped per field and value.
+ * is an error: the 管控表 and the legends cannot place the feature. Grouped per field and value; a value that is
+ * a code of the list without its leading zero names the code it was.
  */
 import type { CodeEntry } from '../../domain/code-entry.ts';
 import { FACILITY_POINT_TYPES, GKBJ_TYPES, HERITAGE_AREA_TYPES, HERITAGE_LEVELS } from '../../profiles/zhejiang-2026/code-lists.ts';
@@ -33,12 +34,15 @@ export const codesInListsRule: DatabaseRule = {
         refsByValue.set(value, [...(refsByValue.get(value) ?? []), feature.ref]);
       }
       for (const [value, refs] of refsByValue) {
+        // A code field stored as a number (a DBF N field, GDAL from Excel) drops the leading zero: 301 for 0301.
+        const padded = value !== null && /^\d+$/.test(value) ? `0${value}` : null;
+        const expected = padded !== null && codes.has(padded) ? padded : null;
         issues.push(
           databaseIssue(this.id, 'error', {
             layer,
             features: refs,
-            key: value === null ? 'blank' : 'notInList',
-            params: { layerKey: layerKey(layer), field, value: value ?? '', allowed: [...codes].join('、'), count: refs.length, refs: firstRefs(refs) },
+            key: value === null ? 'blank' : expected !== null ? 'lostZero' : 'notInList',
+            params: { layerKey: layerKey(layer), field, value: value ?? '', allowed: [...codes].join('、'), count: refs.length, refs: firstRefs(refs), ...(expected !== null ? { expected } : {}) },
           }),
         );
       }
