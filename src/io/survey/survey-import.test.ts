@@ -190,3 +190,29 @@ describe('importSurvey of a DLBM field made numeric (an export through a spreads
     expect(result.ok && result.notes.map((n) => n.key)).not.toContain('io.survey.codeZeroRestored');
   });
 });
+
+describe('duplicate 图斑编号 in a township layer', () => {
+  const village = (code: string) => `330106001${code}0000000`;
+  const township = (fields: readonly string[], rows: readonly Record<string, JsonValue>[]): ImportedLayer => ({
+    ...layer(rows.map((properties, i) => ({ geometry: square(120.70 + i * 0.01, 30.40), properties }))),
+    fields: fields.map((name) => ({ name, kind: 'text', width: null, decimals: null })),
+  });
+
+  it('numbers parcels within each village (ZLDWDM), as the survey does: 1 in two villages is no duplicate', () => {
+    const read = importSurvey(township(['DLBM', 'TBBH', 'ZLDWDM'], [
+      { DLBM: '0101', TBBH: '1', ZLDWDM: village('001') },
+      { DLBM: '0101', TBBH: '1', ZLDWDM: village('002') },
+      { DLBM: '0101', TBBH: '2', ZLDWDM: village('002') },
+      { DLBM: '0101', TBBH: '2', ZLDWDM: village('002') },
+    ]));
+    expect(read.ok && read.value.duplicateParcelNos).toEqual([{ parcelNo: '330106001002 2', records: [3, 4] }]);
+  });
+
+  it('names the number alone in a layer of one village', () => {
+    const read = importSurvey(township(['DLBM', 'TBBH', 'ZLDWDM'], [
+      { DLBM: '0101', TBBH: '7', ZLDWDM: village('001') },
+      { DLBM: '0101', TBBH: '7', ZLDWDM: village('001') },
+    ]));
+    expect(read.ok && read.value.duplicateParcelNos).toEqual([{ parcelNo: '7', records: [1, 2] }]);
+  });
+});

@@ -15,6 +15,7 @@ import type { Properties } from '../formats/properties.ts';
 import type { ImportedLayer } from '../formats/types.ts';
 import { failure, listSome, success, type Result } from '../result.ts';
 import { townVillageOf, type TownVillage } from './match-mapping.ts';
+import { villageCodeOf } from './survey-villages.ts';
 import { numberOf, numericCodesAreSandiao, resolveFields, ridgeFractions, sandiaoCodeOf, textOf, type SurveyField } from './survey-fields.ts';
 
 export interface SurveyRecordOptions {
@@ -87,7 +88,8 @@ export function surveyRecords(layer: ImportedLayer, options: SurveyRecordOptions
   const records: SurveyRecord[] = [];
   const withoutArea: number[] = [];
   const invalid: InvalidGeometry[] = [];
-  const byParcelNo = new Map<string, number[]>();
+  const byParcelNo = new Map<string, { parcelNo: string; records: number[] }>();
+  const villages = new Set(layer.features.map((f) => villageCodeOf(textOf(f.properties, fields.locationCode) ?? '')).filter((code) => code !== ''));
   for (const [index, record] of layer.features.entries()) {
     const p = record.properties;
     const geometryType = record.geometry?.type;
@@ -96,7 +98,14 @@ export function surveyRecords(layer: ImportedLayer, options: SurveyRecordOptions
       continue;
     }
     const parcelNo = textOf(p, fields.parcelNo) ?? '';
-    if (parcelNo) byParcelNo.set(parcelNo, [...(byParcelNo.get(parcelNo) ?? []), record.recordNo]);
+    // 图斑编号 are numbered within each 村级调查区: a township's layer holds 1, 2, 3 … once per village.
+    const village = villageCodeOf(textOf(p, fields.locationCode) ?? '');
+    if (parcelNo) {
+      const key = `${village}\u0000${parcelNo}`;
+      const numbered = byParcelNo.get(key) ?? { parcelNo: village && villages.size > 1 ? `${village} ${parcelNo}` : parcelNo, records: [] };
+      numbered.records.push(record.recordNo);
+      byParcelNo.set(key, numbered);
+    }
 
     const checked = checkedGeometry(record.geometry as AreaGeometry, options.repair ?? false);
     const geometry = checked.geometry;
@@ -115,7 +124,7 @@ export function surveyRecords(layer: ImportedLayer, options: SurveyRecordOptions
       attributes: attributesOf(p, fields, ridges[index] ?? null, area),
     });
   }
-  const duplicateParcelNos = [...byParcelNo].filter(([, numbers]) => numbers.length > 1).map(([parcelNo, numbers]) => ({ parcelNo, records: numbers }));
+  const duplicateParcelNos = [...byParcelNo.values()].filter((numbered) => numbered.records.length > 1);
   return success({ file: layer.file, fields, records, withoutArea, invalid, duplicateParcelNos, zeroRestored });
 }
 

@@ -21,12 +21,17 @@ export interface VillageParcels {
   readonly count: number;
 }
 
+/** The 行政村 a 坐落单位代码 names: its first 12 digits. */
+export function villageCodeOf(locationCode: string): string {
+  return locationCode.slice(0, VILLAGE_CODE_LENGTH);
+}
+
 /** The villages of the parcels that name one, in code order. */
 export function villagesOf(parcels: readonly LocatedParcel[]): VillageParcels[] {
   const villages = new Map<string, { count: number; names: Map<string, number> }>();
   for (const { locationCode, locationName } of parcels) {
     if (locationCode === null) continue;
-    const code = locationCode.slice(0, VILLAGE_CODE_LENGTH);
+    const code = villageCodeOf(locationCode);
     const village = villages.get(code) ?? { count: 0, names: new Map<string, number>() };
     village.count++;
     if (locationName !== null) village.names.set(locationName, (village.names.get(locationName) ?? 0) + 1);
