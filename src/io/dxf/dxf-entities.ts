@@ -82,6 +82,21 @@ function extrusionOf(e: RawEntity): { x: number; y: number; z: number } | undefi
   return undefined;
 }
 
+/**
+ * The OCS z of an entity's plane (0 when absent): our handlers' `elevation` (LWPOLYLINE 38, POLYLINE,
+ * HATCH, CIRCLE, TEXT, ATTRIB 30), else the z dxf-parser keeps of an ARC's centre, a SOLID's first corner
+ * (its corners share the plane) or an INSERT's insertion point. Read only where the entity is in its OCS.
+ */
+function elevationOf(e: RawEntity): number {
+  if (typeof e.elevation === 'number') return Number.isFinite(e.elevation) ? e.elevation : 0;
+  const corner = Array.isArray(e.points) ? (e.points[0] as unknown) : undefined;
+  for (const p of [e.center, corner, e.position]) {
+    const z = (p as { z?: unknown } | undefined)?.z;
+    if (typeof z === 'number' && Number.isFinite(z)) return z;
+  }
+  return 0;
+}
+
 function closeRing(points: Position[]): Position[] {
   const first = points[0];
   const last = points[points.length - 1];
@@ -135,12 +150,17 @@ interface Context {
   /** The handle of the top-level block reference, as GDAL gives it to what it expands: what CAD can find. */
   readonly insertHandle: string | null;
   readonly depth: number;
+  /** The blocks being expanded, upper-cased (names are case-insensitive): a block that inserts itself stops. */
   readonly path: readonly string[];
 }
 
 export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => void): EntityReport {
   const report: EntityReport = { shapes: [], paperSpace: 0, unsupported: new Map(), damaged: [], missingBlocks: new Set(), tooMany: false };
   const blocks = new Map<string, RawBlock>(Object.entries(parsed.blocks));
+  // CAD's symbol names are case-insensitive (ezdxf looks blocks up the same way): an INSERT of `TREE`
+  // draws the block `Tree`. GDAL looks them up as written and leaves such a reference out.
+  const blocksByUpperName = new Map<string, RawBlock>();
+  for (const [name, block] of blocks) if (!blocksByUpperName.has(name.toUpperCase())) blocksByUpperName.set(name.toUpperCase(), block);
   let lastInsert: { handle: string; block: string } | null = null;
 
   const emit = (e: RawEntity, ctx: Context, geometry: ShapeGeometry, text: string | null = null, tag: string | null = null) => {
@@ -160,7 +180,7 @@ export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => v
       report.paperSpace++;
       return;
     }
-    const world = compose(ctx.transform, ocs(extrusionOf(e)));
+    const world = compose(ctx.transform, ocs(extrusionOf(e), elevationOf(e)));
     switch (e.type) {
       case 'LINE': {
         const v = (e.vertices as XY[] | undefined) ?? [];
@@ -222,7 +242,8 @@ export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => v
         if (distinctCount(points) < 3) return damaged(e);
         return emit(e, ctx, { type: 'Polygon', coordinates: [closeRing(points)] });
       }
-      case 'HATCH': {
+      case 'HATCH':
+      case 'MPOLYGON': {
         const loops = (e.loops as HatchLoop[] | undefined) ?? [];
         const geometry = e.damaged === true ? null : nestRings(loops.map((loop) => map(world, loopRing(loop))), num(e, 'style') as HatchStyle);
         if (!geometry) return damaged(e);
@@ -266,12 +287,12 @@ export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => v
   const insert = (e: RawEntity, ctx: Context) => {
     const name = str(e, 'name');
     lastInsert = ctx.depth === 0 ? { handle: handleOf(e), block: name } : lastInsert;
-    const block = blocks.get(name);
+    const block = blocks.get(name) ?? blocksByUpperName.get(name.toUpperCase());
     if (!block) {
       report.missingBlocks.add(name);
       return;
     }
-    if (ctx.depth >= MAX_DEPTH || ctx.path.includes(name)) return damaged(e);
+    if (ctx.depth >= MAX_DEPTH || ctx.path.includes(name.toUpperCase())) return damaged(e);
     const at = point(e, 'position') ?? { x: 0, y: 0 };
     const base = block.position ?? { x: 0, y: 0 };
     const rotation = (num(e, 'rotation') * Math.PI) / 180;
@@ -284,8 +305,8 @@ export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => v
       for (let column = 0; column < columns; column++) {
         const offset = apply(rotateScale(rotation, 1, 1), column * num(e, 'columnSpacing'), row * num(e, 'rowSpacing'));
         const placed = compose(translate(at.x + (offset[0] as number), at.y + (offset[1] as number)), local);
-        const transform = compose(ctx.transform, compose(ocs(extrusionOf(e)), placed));
-        const inner: Context = { transform, layer0: layer, block: ctx.block ?? name, insertHandle: ctx.insertHandle ?? handleOf(e), depth: ctx.depth + 1, path: [...ctx.path, name] };
+        const transform = compose(ctx.transform, compose(ocs(extrusionOf(e), elevationOf(e)), placed));
+        const inner: Context = { transform, layer0: layer, block: ctx.block ?? name, insertHandle: ctx.insertHandle ?? handleOf(e), depth: ctx.depth + 1, path: [...ctx.path, name.toUpperCase()] };
         for (const child of block.entities ?? []) visit(child, inner);
       }
     }

@@ -42,9 +42,12 @@ export function rotateScale(radians: number, sx: number, sy: number): Affine {
 
 /**
  * OCS → WCS for an extrusion direction N (the DXF "arbitrary axis algorithm"), projected on the XY plane.
- * N = (0, 0, 1) is the identity; N = (0, 0, −1), what CAD's MIRROR leaves, negates x.
+ * A point (x, y) at `elevation` (its OCS z: code 38 of a LWPOLYLINE, 30 of a CIRCLE's centre, a HATCH's
+ * elevation point…) lies at x·Ax + y·Ay + elevation·N, so on a tilted plane the elevation moves it by
+ * elevation·(Nx, Ny), as AutoCAD, ezdxf and GDAL place it. N = (0, 0, 1) is the identity; N = (0, 0, −1),
+ * what CAD's MIRROR leaves, negates x (and the elevation, straight up or down, moves nothing).
  */
-export function ocs(extrusion: { x: number; y: number; z: number } | undefined): Affine {
+export function ocs(extrusion: { x: number; y: number; z: number } | undefined, elevation = 0): Affine {
   if (!extrusion) return IDENTITY;
   const length = Math.hypot(extrusion.x, extrusion.y, extrusion.z);
   if (!(length > 0)) return IDENTITY;
@@ -55,7 +58,9 @@ export function ocs(extrusion: { x: number; y: number; z: number } | undefined):
   const axLength = Math.hypot(ax.x, ax.y, ax.z);
   ax = { x: ax.x / axLength, y: ax.y / axLength, z: ax.z / axLength };
   const ay = cross(n, ax);
-  return [ax.x, ax.y, ay.x, ay.y, 0, 0];
+  const z = Number.isFinite(elevation) ? elevation : 0;
+  // `+ 0`: no −0 from a mirrored entity's negative elevation.
+  return [ax.x, ax.y, ay.x, ay.y, z * n.x + 0, z * n.y + 0];
 }
 
 /** Points of an arc from `start` to `end` (radians), counter-clockwise or clockwise, both ends included. */

@@ -34,6 +34,8 @@ export interface CommonProps {
   inPaperSpace?: boolean;
   ownerHandle?: string;
   extrusion?: { x: number; y: number; z: number };
+  /** The OCS z of the entity's plane (dxf-geometry.ts `ocs`): it moves the entity only on a tilted extrusion. */
+  elevation?: number;
 }
 
 export type HatchEdge =
@@ -47,7 +49,7 @@ export type HatchLoop =
   | { readonly kind: 'edges'; readonly edges: readonly HatchEdge[]; readonly flags: number };
 
 export interface HatchEntity extends CommonProps {
-  readonly type: 'HATCH';
+  readonly type: 'HATCH' | 'MPOLYGON';
   readonly pattern: string;
   readonly loops: HatchLoop[];
   /** Island detection (75): 0 nested, 1 outermost, 2 ignore (HatchStyle, dxf-rings.ts). */
@@ -100,22 +102,72 @@ export function common(entity: CommonProps, group: Group): void {
     case 330:
       entity.ownerHandle ??= String(group.value);
       break;
+    // Each part on its own, the others (0, 0, 1) until read, as GDAL reads them: a writer may leave out
+    // the zero parts (`230 -1` alone is a mirrored entity) or write them in another order.
     case 210:
-      entity.extrusion = { x: Number(group.value), y: 0, z: 1 };
+      entity.extrusion = { ...(entity.extrusion ?? { x: 0, y: 0, z: 1 }), x: Number(group.value) };
       break;
     case 220:
-      if (entity.extrusion) entity.extrusion.y = Number(group.value);
+      entity.extrusion = { ...(entity.extrusion ?? { x: 0, y: 0, z: 1 }), y: Number(group.value) };
       break;
     case 230:
-      if (entity.extrusion) entity.extrusion.z = Number(group.value);
+      entity.extrusion = { ...(entity.extrusion ?? { x: 0, y: 0, z: 1 }), z: Number(group.value) };
       break;
   }
 }
 
-/** The entity's groups up to (not including) the next code 0, where the scanner is left as dxf-parser expects. */
+/**
+ * The point of codes `xCode` and `xCode + 10` among an entity's groups, in whichever order and with
+ * whatever between them (a y before its x, the layer between x and y): GDAL reads each code on its own,
+ * so such files open there. Undefined without both.
+ */
+export function pointAt(groups: readonly Group[], xCode: number): Vec | undefined {
+  let x: number | undefined;
+  let y: number | undefined;
+  for (const group of groups) {
+    if (group.code === xCode) x = Number(group.value);
+    else if (group.code === xCode + 10) y = Number(group.value);
+  }
+  return x !== undefined && y !== undefined ? { x, y } : undefined;
+}
+
+/** The number of a code's last group, undefined without one. */
+export function numberAt(groups: readonly Group[], code: number): number | undefined {
+  let value: number | undefined;
+  for (const group of groups) if (group.code === code) value = Number(group.value);
+  return value;
+}
+
+/**
+ * An x or a y of a list of vertices (LWPOLYLINE, SPLINE) added as GDAL pairs them: the last vertex takes
+ * it while that coordinate is still missing (NaN), else it starts the next vertex. So 10/20 pairs are read
+ * in either order (a writer putting 20 first), and with widths or bulges between them. Returns the vertex.
+ */
+export function addCoordinate<V extends { x: number; y: number }>(vertices: V[], axis: 'x' | 'y', value: number, fresh: () => V): V {
+  const last = vertices[vertices.length - 1];
+  if (last && Number.isNaN(last[axis])) {
+    last[axis] = value;
+    return last;
+  }
+  const vertex = fresh();
+  vertex[axis] = value;
+  vertices.push(vertex);
+  return vertex;
+}
+
+/**
+ * The entity's groups up to (not including) the next code 0, where the scanner is left as dxf-parser
+ * expects. An embedded object (code 101, R2018: the MTEXT of a multiline attribute) is read past and left
+ * out: its groups reuse the entity's codes (its own 10/20, its text with MTEXT formatting), and the
+ * entity's own come before it, as GDAL reads them.
+ */
 export function groupsOf(scanner: Scanner): Group[] {
   const groups: Group[] = [];
-  for (let group = scanner.next(); !scanner.isEOF() && group.code !== 0; group = scanner.next()) groups.push(group);
+  let embedded = false;
+  for (let group = scanner.next(); !scanner.isEOF() && group.code !== 0; group = scanner.next()) {
+    embedded ||= group.code === 101;
+    if (!embedded) groups.push(group);
+  }
   return groups;
 }
 
@@ -212,8 +264,11 @@ function readLoop(c: Cursor): HatchLoop | null {
   if (!c.ok) return null;
   let loop: HatchLoop;
   if (flags & 2) {
+    // Has-bulge (72) then is-closed (73) in a HATCH; the other way round in an MPOLYGON, as AutoCAD writes it.
+    const closedFirst = c.peek()?.code === 73;
+    if (closedFirst) c.number(73);
     const hasBulge = c.number(72) !== 0;
-    c.number(73);
+    if (!closedFirst) c.number(73);
     const count = c.number(93);
     if (!c.ok || count > 1e7) return null;
     const vertices: (Vec & { bulge: number })[] = [];
@@ -241,14 +296,16 @@ function readLoop(c: Cursor): HatchLoop | null {
 }
 
 export class HatchHandler {
-  readonly ForEntityName = 'HATCH';
+  readonly ForEntityName: HatchEntity['type'] = 'HATCH';
   parseEntity(scanner: Scanner): HatchEntity {
     const groups = groupsOf(scanner);
-    const entity: HatchEntity = { type: 'HATCH', pattern: '', loops: [], style: 0, damaged: false };
+    const entity: HatchEntity = { type: this.ForEntityName, pattern: '', loops: [], style: 0, damaged: false };
     const start = groups.findIndex((g) => g.code === 91);
     for (const [i, group] of groups.entries()) {
       if (start >= 0 && i >= start) break;
       if (group.code === 2) (entity as { pattern: string }).pattern = String(group.value);
+      // The elevation point (10, 20, 30; x and y always 0): its z is the plane of the boundary.
+      else if (group.code === 30) entity.elevation = Number(group.value);
       else common(entity, group);
     }
     if (start < 0) {
@@ -275,9 +332,11 @@ export class AttribHandler {
   readonly ForEntityName = 'ATTRIB';
   parseEntity(scanner: Scanner): AttribEntity {
     const entity: AttribEntity = { type: 'ATTRIB', tag: '', text: '', invisible: false };
-    let x = 0;
-    let ax = 0;
-    for (const group of groupsOf(scanner)) {
+    const groups = groupsOf(scanner);
+    entity.position = pointAt(groups, 10);
+    entity.alignment = pointAt(groups, 11);
+    entity.elevation = numberAt(groups, 30);
+    for (const group of groups) {
       const value = group.value;
       switch (group.code) {
         case 1:
@@ -285,18 +344,6 @@ export class AttribHandler {
           break;
         case 2:
           entity.tag = String(value);
-          break;
-        case 10:
-          x = Number(value);
-          break;
-        case 20:
-          entity.position = { x, y: Number(value) };
-          break;
-        case 11:
-          ax = Number(value);
-          break;
-        case 21:
-          entity.alignment = { x: ax, y: Number(value) };
           break;
         case 70:
           entity.invisible = (Number(value) & 1) === 1;
@@ -320,15 +367,13 @@ export class TextHandler {
   readonly ForEntityName = 'TEXT';
   parseEntity(scanner: Scanner): TextEntity {
     const entity: TextEntity = { type: 'TEXT', text: '' };
-    let x = 0;
-    let ax = 0;
-    for (const group of groupsOf(scanner)) {
+    const groups = groupsOf(scanner);
+    entity.startPoint = pointAt(groups, 10);
+    entity.endPoint = pointAt(groups, 11);
+    entity.elevation = numberAt(groups, 30);
+    for (const group of groups) {
       const value = group.value;
       if (group.code === 1) entity.text = String(value);
-      else if (group.code === 10) x = Number(value);
-      else if (group.code === 20) entity.startPoint = { x, y: Number(value) };
-      else if (group.code === 11) ax = Number(value);
-      else if (group.code === 21) entity.endPoint = { x: ax, y: Number(value) };
       else if (group.code === 72) entity.halign = Number(value);
       else if (group.code === 73) entity.valign = Number(value);
       else common(entity, group);
@@ -341,13 +386,66 @@ export class CircleHandler {
   readonly ForEntityName = 'CIRCLE';
   parseEntity(scanner: Scanner): CircleEntity {
     const entity: CircleEntity = { type: 'CIRCLE' };
-    let x = 0;
-    for (const group of groupsOf(scanner)) {
-      if (group.code === 10) x = Number(group.value);
-      else if (group.code === 20) entity.center = { x, y: Number(group.value) };
-      else if (group.code === 40) entity.radius = Number(group.value);
+    const groups = groupsOf(scanner);
+    entity.center = pointAt(groups, 10);
+    entity.elevation = numberAt(groups, 30);
+    for (const group of groups) {
+      if (group.code === 40) entity.radius = Number(group.value);
       else common(entity, group);
     }
     return entity;
   }
+}
+
+/**
+ * MPOLYGON: AutoCAD Map 3D's polygon with holes, what FME and ArcGIS write for a parcel when the target is
+ * Map 3D. Its boundary paths are a hatch's (DXF reference, MPOLYGON), read the same way. dxf-parser has no
+ * reader for it and dropped it without a word (GDAL 3.6 does not read it either).
+ */
+export class MPolygonHandler extends HatchHandler {
+  override readonly ForEntityName = 'MPOLYGON';
+}
+
+/**
+ * Entity types with no reader here that CAD drawings hold (multilines, leaders, tables, images, ACIS
+ * solids, proxies…). dxf-parser drops an entity it has no reader for without a word; read as their type
+ * and common codes, they are counted in the note of what was not imported (or as paper space).
+ */
+export const UNREAD_ENTITY_TYPES = [
+  'MLINE',
+  'LEADER',
+  'MULTILEADER',
+  'ACAD_TABLE',
+  'TOLERANCE',
+  'WIPEOUT',
+  'IMAGE',
+  'OLE2FRAME',
+  'REGION',
+  '3DSOLID',
+  'BODY',
+  'SURFACE',
+  'MESH',
+  'ACAD_PROXY_ENTITY',
+  'RAY',
+  'XLINE',
+  'TRACE',
+  'SHAPE',
+  'HELIX',
+  'PDFUNDERLAY',
+  'DWFUNDERLAY',
+  'DGNUNDERLAY',
+  'ARCALIGNEDTEXT',
+  'RTEXT',
+] as const;
+
+/** A handler that keeps an entity of one of those types as its type and common codes. */
+export function unreadEntityHandler(type: string): new () => { readonly ForEntityName: string; parseEntity(scanner: Scanner): CommonProps & { type: string } } {
+  return class {
+    readonly ForEntityName = type;
+    parseEntity(scanner: Scanner): CommonProps & { type: string } {
+      const entity: CommonProps & { type: string } = { type };
+      for (const group of groupsOf(scanner)) common(entity, group);
+      return entity;
+    }
+  };
 }

@@ -79,6 +79,25 @@ describe('DXF preview', () => {
     expect(joinLines([...square, [[1, 0], [2, 0]]])).toMatchObject({ rings: [], open: 5 });
   });
 
+  it('closes a boundary drawn as lines whose ends miss by a fraction of a millimetre, as CAD’s join does', () => {
+    const [x, y] = [40571400, 3370600];
+    // Corners as each line has them, each end off by up to 0.3 mm from the next line's start.
+    const lines = [
+      [x, y, x + 100.0003, y],
+      [x + 100, y + 0.0002, x + 100, y + 100],
+      [x + 100.0001, y + 100.0003, x, y + 100],
+      [x - 0.0003, y + 100, x + 0.0002, y - 0.0001],
+    ];
+    const entities = lines.map(([x1, y1, x2, y2]) => `0\nLINE\n8\n村界\n10\n${x1}\n20\n${y1}\n11\n${x2}\n21\n${y2}\n`).join('');
+    const result = previewDxfFiles([{ name: '村界.dxf', bytes: new TextEncoder().encode(`0\nSECTION\n2\nENTITIES\n${entities}0\nENDSEC\n0\nEOF\n`) }]);
+    if (!result.ok) throw new Error(english(result.error));
+    expect(row(result.value.preview, '村界')).toMatchObject({ polygons: 1, fromLines: 1, openLines: 0, suggestion: { target: 'boundary' } });
+    const [boundary] = result.value.preview.areas;
+    expect(ellipsoidalArea(boundary!.geometry as Polygon)).toBeCloseTo(9_998.7, 0);
+    // Lines that miss by a centimetre are not joined.
+    expect(joinLines([[[0, 0], [1, 0]], [[1, 1e-7], [1, 1]], [[1, 1], [0, 1]], [[0, 1], [0, 0]]])).toMatchObject({ rings: [], open: 4 });
+  });
+
   it('counts a hatch and its outlines once, but keeps an island parcel drawn with its own fill inside a hole', () => {
     const ring = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
     const outer = ring(0, 0, 10, 10);

@@ -8,9 +8,9 @@
 import DxfParserModule from 'dxf-parser';
 import { fileName } from '../files.ts';
 import { failure, success, type Result } from '../result.ts';
-import { AttribHandler, CircleHandler, HatchHandler, TextHandler } from './dxf-handlers.ts';
+import { AttribHandler, CircleHandler, HatchHandler, MPolygonHandler, TextHandler, UNREAD_ENTITY_TYPES, unreadEntityHandler } from './dxf-handlers.ts';
 import { LwPolylineHandler, PolylineHandler } from './dxf-polyline-handlers.ts';
-import { repair, withOneEntitiesSection } from './dxf-repair.ts';
+import { repair, unpairedPoint, withOneEntitiesSection } from './dxf-repair.ts';
 import { EllipseHandler, Face3dHandler, SplineHandler } from './dxf-shape-handlers.ts';
 
 /** An entity as dxf-parser and our handlers leave it: typed fields are read through dxf-entities.ts. */
@@ -27,6 +27,8 @@ export interface ParsedDxf {
   readonly blocks: Readonly<Record<string, RawBlock>>;
   /** Layer name → ACI colour, from the LAYER table (absent in many R12 files). */
   readonly layerColours: ReadonlyMap<string, number>;
+  /** `$INSUNITS`, the drawing units (4 millimetres, 6 metres…; dxf-units.ts), null when the header has none. */
+  readonly insUnits: number | null;
 }
 
 interface Parser {
@@ -44,6 +46,8 @@ export function parseDxfText(path: string, text: string): Result<ParsedDxf> {
   if (!/^\uFEFF?(?:\s*999(?:\r\n?|\n)[^\r\n]*(?:\r\n?|\n))*\s*0(?:\r\n?|\n)\s*SECTION\s*(?:\r\n?|\n)/.test(text)) return failure('io.dxf.notDxf', { file });
   const parser = new ParserClass();
   parser.registerEntityHandler(HatchHandler);
+  parser.registerEntityHandler(MPolygonHandler);
+  for (const type of UNREAD_ENTITY_TYPES) parser.registerEntityHandler(unreadEntityHandler(type));
   parser.registerEntityHandler(AttribHandler);
   parser.registerEntityHandler(CircleHandler);
   parser.registerEntityHandler(TextHandler);
@@ -52,7 +56,7 @@ export function parseDxfText(path: string, text: string): Result<ParsedDxf> {
   parser.registerEntityHandler(SplineHandler);
   parser.registerEntityHandler(Face3dHandler);
   parser.registerEntityHandler(EllipseHandler);
-  let parsed: { entities?: RawEntity[]; blocks?: Record<string, RawBlock>; tables?: { layer?: { layers?: Record<string, { colorIndex?: number }> } } } | null;
+  let parsed: { header?: Record<string, unknown>; entities?: RawEntity[]; blocks?: Record<string, RawBlock>; tables?: { layer?: { layers?: Record<string, { colorIndex?: number }> } } } | null;
   let source = withOneEntitiesSection(text);
   for (;;) {
     try {
@@ -67,6 +71,8 @@ export function parseDxfText(path: string, text: string): Result<ParsedDxf> {
       }
       if (/Unexpected end of input|EOF group/i.test(detail)) return failure('io.dxf.truncated', { file });
       if (/Empty file/i.test(detail)) return failure('io.dxf.empty', { file });
+      const unpaired = /Expected code for point value/i.test(detail) ? unpairedPoint(source) : null;
+      if (unpaired) return failure('io.dxf.pointIncomplete', { file, ...unpaired, handle: unpaired.handle ? ` #${unpaired.handle}` : '' });
       return failure('io.dxf.malformed', { file, detail });
     }
   }
@@ -75,5 +81,6 @@ export function parseDxfText(path: string, text: string): Result<ParsedDxf> {
   if (parsed.entities.length === 0) return failure('io.dxf.noEntities', { file });
   const layerColours = new Map<string, number>();
   for (const [name, layer] of Object.entries(parsed.tables?.layer?.layers ?? {})) if (typeof layer.colorIndex === 'number') layerColours.set(name, layer.colorIndex);
-  return success({ entities: parsed.entities, blocks: parsed.blocks ?? {}, layerColours });
+  const insUnits = parsed.header?.$INSUNITS;
+  return success({ entities: parsed.entities, blocks: parsed.blocks ?? {}, layerColours, insUnits: typeof insUnits === 'number' && Number.isInteger(insUnits) ? insUnits : null });
 }

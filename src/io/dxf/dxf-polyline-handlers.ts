@@ -6,7 +6,7 @@
  * converters leave it out), which froze the import. These read by group code alone, as GDAL does: a
  * vertex starts at each code 10, and a POLYLINE's vertices end at SEQEND or at the next entity.
  */
-import { common, groupsOf, type CommonProps, type Group, type Scanner } from './dxf-handlers.ts';
+import { addCoordinate, common, groupsOf, type CommonProps, type Group, type Scanner } from './dxf-handlers.ts';
 
 interface Vertex {
   x: number;
@@ -35,17 +35,17 @@ export class LwPolylineHandler {
   readonly ForEntityName = 'LWPOLYLINE';
   parseEntity(scanner: Scanner): LwPolylineEntity {
     const entity: LwPolylineEntity = { type: 'LWPOLYLINE', vertices: [], shape: false };
-    // y stays NaN until its code 20 is read: a vertex without one is dropped by the entity reader.
+    // A coordinate stays NaN until its code is read: a vertex without both is dropped by the entity reader.
+    const fresh = (): Vertex => ({ x: NaN, y: NaN });
     let vertex: Vertex | null = null;
     for (const group of groupsOf(scanner)) {
       const value = Number(group.value);
       switch (group.code) {
         case 10:
-          vertex = { x: value, y: NaN };
-          entity.vertices.push(vertex);
+          vertex = addCoordinate(entity.vertices, 'x', value, fresh);
           break;
         case 20:
-          if (vertex) vertex.y = value;
+          vertex = addCoordinate(entity.vertices, 'y', value, fresh);
           break;
         case 42:
           if (vertex) vertex.bulge = value;
@@ -53,10 +53,12 @@ export class LwPolylineHandler {
         case 70:
           entity.shape = (value & 1) === 1;
           break;
-        // Count, widths, elevation, thickness and vertex identifiers: nothing a plan keeps.
+        case 38:
+          entity.elevation = value;
+          break;
+        // Count, widths, thickness and vertex identifiers: nothing a plan keeps.
         case 90:
         case 91:
-        case 38:
         case 39:
         case 40:
         case 41:
@@ -86,8 +88,10 @@ export class PolylineHandler {
   parseEntity(scanner: Scanner): PolylineEntity {
     const entity: PolylineEntity = { type: 'POLYLINE', vertices: [], shape: false, is3dPolyline: false, is3dPolygonMesh: false, isPolyfaceMesh: false };
     for (const group of groupsOf(scanner)) {
-      // Codes 10–30 of the POLYLINE itself are a dummy point (its elevation only).
-      if (group.code === 70) {
+      // Codes 10–30 of the POLYLINE itself are a dummy point: x and y 0, z the elevation of a 2D
+      // polyline's plane (DXF reference; GDAL leaves it out, so a tilted 2D POLYLINE lies elsewhere there).
+      if (group.code === 30) entity.elevation = Number(group.value);
+      else if (group.code === 70) {
         const flags = Number(group.value);
         entity.shape = (flags & 1) === 1;
         entity.is3dPolyline = (flags & 8) === 8;

@@ -102,11 +102,40 @@ export function holdsDxf(files: readonly InputFile[]): boolean {
   return opened.ok && opened.value.files.some((f) => isDxfName(f.name));
 }
 
-/** Ring key of a position: CAD endpoints that coincide are equal numbers, and stay equal after projection. */
-const key = (p: Position) => `${p[0]},${p[1]}`;
+/**
+ * Endpoints this close (degrees: about 1 mm) are one. Lines a CAD user meant to meet often miss by a
+ * fraction of a millimetre (snapped by eye, coordinates rounded on export, ±0.3 mm of jitter), and CAD's
+ * PEDIT Join closes them with its fuzz distance; read as exact numbers, such a boundary stayed open lines.
+ */
+const ENDPOINT_TOLERANCE = 1e-8;
 
-/** Lines joined end to end where exactly two lines meet; closed chains are rings, the rest stay open. */
+/** A key per endpoint, the same for endpoints within the tolerance of the first one seen (a grid, 3 × 3 cells looked at). */
+function endpointKeys(points: readonly Position[]): (p: Position) => string {
+  const cells = new Map<string, Position[]>();
+  const keys = new Map<Position, string>();
+  const cell = (x: number, y: number) => `${x},${y}`;
+  const representative = (p: Position): Position => {
+    const cx = Math.floor((p[0] as number) / ENDPOINT_TOLERANCE);
+    const cy = Math.floor((p[1] as number) / ENDPOINT_TOLERANCE);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        const near = cells.get(cell(cx + dx, cy + dy))?.find((q) => Math.abs((q[0] as number) - (p[0] as number)) <= ENDPOINT_TOLERANCE && Math.abs((q[1] as number) - (p[1] as number)) <= ENDPOINT_TOLERANCE);
+        if (near) return near;
+      }
+    }
+    cells.set(cell(cx, cy), [...(cells.get(cell(cx, cy)) ?? []), p]);
+    return p;
+  };
+  for (const p of points) {
+    const first = representative(p);
+    keys.set(p, `${first[0]},${first[1]}`);
+  }
+  return (p) => keys.get(p) ?? `${p[0]},${p[1]}`;
+}
+
+/** Lines joined end to end where exactly two lines meet (within about 1 mm); closed chains are rings, the rest stay open. */
 export function joinLines(lines: readonly Position[][]): { rings: Position[][]; open: number } {
+  const key = endpointKeys(lines.flatMap((line) => (line.length ? [line[0] as Position, line[line.length - 1] as Position] : [])));
   const ends = new Map<string, number[]>();
   lines.forEach((line, i) => {
     for (const p of [line[0], line[line.length - 1]]) if (p) ends.set(key(p), [...(ends.get(key(p)) ?? []), i]);
@@ -132,7 +161,8 @@ export function joinLines(lines: readonly Position[][]): { rings: Position[][]; 
       chain.push(...(key(line[0] as Position) === key(end) ? line.slice(1) : [...line].reverse().slice(1)));
     }
     const closed = chain.length >= 4 && key(chain[0] as Position) === key(chain[chain.length - 1] as Position);
-    if (closed) rings.push(chain);
+    // Closed within the tolerance: the ring ends exactly where it starts.
+    if (closed) rings.push([...chain.slice(0, -1), chain[0] as Position]);
     else open += count;
   }
   return { rings, open };

@@ -327,7 +327,7 @@ describe('broken and foreign files are refused with what to do, and nothing is r
     };
     expect(one('notes.dxf', '这不是图纸')).toContain('is not a DXF drawing');
     expect(one('empty.dxf', '')).toContain('is empty');
-    expect(one('bad.dxf', '0\nSECTION\n2\nENTITIES\n0\nLINE\n8\n0\n10\n1\n30\n2\n0\nENDSEC\n0\nEOF\n')).toContain('does not follow the DXF format');
+    expect(one('bad.dxf', '0\nSECTION\n2\nENTITIES\n0\nLINE\n8\n0\n10\n1\n30\n2\n0\nENDSEC\n0\nEOF\n')).toContain('has coordinate group 10 without its partner 20');
   });
 
   it('names the drawing in Chinese first', () => {

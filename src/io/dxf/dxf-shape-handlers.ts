@@ -6,7 +6,7 @@
  * follows it (the edge flags, 70, that ezdxf writes), halving a square face; its ELLIPSE reader drops the
  * extrusion, which turns a mirrored elliptical arc the other way round. These read by group code alone.
  */
-import { common, groupsOf, type CommonProps, type Scanner, type Vec } from './dxf-handlers.ts';
+import { addCoordinate, common, groupsOf, pointAt, type CommonProps, type Scanner, type Vec } from './dxf-handlers.ts';
 
 export interface SplineEntity extends CommonProps {
   readonly type: 'SPLINE';
@@ -35,10 +35,9 @@ export interface Face3dEntity extends CommonProps {
   readonly vertices: Vec[];
 }
 
-/** Points from x and y groups (x code, x code + 10) in the order they come, a point started by each x. */
-function collectPoints(points: Vec[], code: number, xCode: number, value: number): void {
-  if (code === xCode) points.push({ x: value, y: NaN });
-  else if (code === xCode + 10 && points.length) points[points.length - 1] = { ...(points[points.length - 1] as Vec), y: value };
+/** Points from x and y groups (x code, x code + 10), paired as GDAL pairs a polyline's vertices. */
+function collectPoints(points: { x: number; y: number }[], code: number, xCode: number, value: number): void {
+  addCoordinate(points, code === xCode ? 'x' : 'y', value, () => ({ x: NaN, y: NaN }));
 }
 
 export class SplineHandler {
@@ -82,18 +81,15 @@ export class EllipseHandler {
   readonly ForEntityName = 'ELLIPSE';
   parseEntity(scanner: Scanner): EllipseEntity {
     const entity: EllipseEntity = { type: 'ELLIPSE', axisRatio: 1, startAngle: 0, endAngle: 2 * Math.PI };
-    let x = NaN;
-    let majorX = NaN;
-    for (const group of groupsOf(scanner)) {
+    const groups = groupsOf(scanner);
+    entity.center = pointAt(groups, 10);
+    entity.majorAxisEndPoint = pointAt(groups, 11);
+    for (const group of groups) {
       const value = Number(group.value);
-      if (group.code === 10) x = value;
-      else if (group.code === 20) entity.center = { x, y: value };
-      else if (group.code === 11) majorX = value;
-      else if (group.code === 21) entity.majorAxisEndPoint = { x: majorX, y: value };
-      else if (group.code === 40) entity.axisRatio = value;
+      if (group.code === 40) entity.axisRatio = value;
       else if (group.code === 41) entity.startAngle = value;
       else if (group.code === 42) entity.endAngle = value;
-      else if (group.code !== 30 && group.code !== 31) common(entity, group);
+      else common(entity, group);
     }
     return entity;
   }
@@ -102,16 +98,10 @@ export class EllipseHandler {
 export class Face3dHandler {
   readonly ForEntityName = '3DFACE';
   parseEntity(scanner: Scanner): Face3dEntity {
-    const corners: (Vec | undefined)[] = [];
-    const xs: number[] = [];
     const entity: Face3dEntity = { type: '3DFACE', vertices: [] };
-    for (const group of groupsOf(scanner)) {
-      const value = Number(group.value);
-      if (group.code >= 10 && group.code <= 13) xs[group.code - 10] = value;
-      else if (group.code >= 20 && group.code <= 23) corners[group.code - 20] = { x: xs[group.code - 20] ?? NaN, y: value };
-      else if (group.code < 30 || group.code > 33) common(entity, group);
-    }
-    entity.vertices.push(...corners.filter((c): c is Vec => c !== undefined));
+    const groups = groupsOf(scanner);
+    for (const group of groups) if (group.code < 10 || group.code > 33) common(entity, group);
+    entity.vertices.push(...[10, 11, 12, 13].map((code) => pointAt(groups, code)).filter((c): c is Vec => c !== undefined));
     return entity;
   }
 }

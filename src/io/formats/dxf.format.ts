@@ -11,6 +11,7 @@ import { failure, listSome, note, success, type Message, type Result } from '../
 import { decodeDxf, describeVersion } from '../dxf/dxf-decode.ts';
 import { readEntities, type DxfShape } from '../dxf/dxf-entities.ts';
 import { parseDxfText } from '../dxf/dxf-parse.ts';
+import { drawingUnit, inMetres } from '../dxf/dxf-units.ts';
 import { georeference } from './georeference.ts';
 import { emptyProperties } from './properties.ts';
 import type { EncodingReport, FieldInfo, FileFormat, ImportedFeature, ImportedLayer, ReadOptions } from './types.ts';
@@ -88,25 +89,34 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
   if (report.unsupported.size) notes.push(note('io.dxf.unsupported', { file, list: listSome([...report.unsupported].map(([type, n]) => `${type} × ${n}`)) }));
   if (report.damaged.length) notes.push(note('io.dxf.damaged', { file, count: report.damaged.length, list: listSome(report.damaged.map((h) => `#${h}`)) }));
   if (report.missingBlocks.size) notes.push(note('io.dxf.missingBlocks', { file, list: listSome([...report.missingBlocks]) }));
-  const shapes = dropStrays(file, report.shapes, notes);
-  if (shapes.length === 0) return failure('io.dxf.noEntities', { file });
-
-  const features: ImportedFeature[] = shapes.map((s, i) => ({
-    geometry: s.geometry,
-    recordNo: i + 1,
-    properties: Object.assign(emptyProperties(), { Layer: s.layer, EntityType: s.entity, EntityHandle: s.handle, Text: s.text, Tag: s.tag, Block: s.block }),
-  }));
   const within = options.onProgress ? { ...options, onProgress: (done: number) => options.onProgress?.(0.7 + done * 0.3) } : options;
-  const layer = georeference(
-    { format: 'dxf', file: input.name, name: fileName(stemOf(input.name)), fields: DXF_FIELDS, features, encoding: encodingReport(input.bytes, decoded.value.encoding, decoded.value.how), declared: undefined, crsText: null },
-    within,
-  );
-  if (!layer.ok) {
-    const key = layer.error.key;
-    if (key === 'io.crs.cannotInfer' || key === 'io.crs.outsideZhejiang' || key === 'io.crs.impossibleCoordinates') return failure('io.dxf.notGeoreferenced', { file, extent: String(layer.error.params?.extent ?? '') });
-    return layer;
+  const encoding = encodingReport(input.bytes, decoded.value.encoding, decoded.value.how);
+  /** The shapes georeferenced (strays left out first), with the notes of both steps. */
+  const place = (all: readonly DxfShape[]): Result<ImportedLayer> => {
+    const placeNotes: Message[] = [];
+    const shapes = dropStrays(file, all, placeNotes);
+    if (shapes.length === 0) return failure('io.dxf.noEntities', { file });
+    const features: ImportedFeature[] = shapes.map((s, i) => ({
+      geometry: s.geometry,
+      recordNo: i + 1,
+      properties: Object.assign(emptyProperties(), { Layer: s.layer, EntityType: s.entity, EntityHandle: s.handle, Text: s.text, Tag: s.tag, Block: s.block }),
+    }));
+    const layer = georeference({ format: 'dxf', file: input.name, name: fileName(stemOf(input.name)), fields: DXF_FIELDS, features, encoding, declared: undefined, crsText: null }, within);
+    return layer.ok ? success(layer.value, [...placeNotes, ...layer.notes]) : layer;
+  };
+  const layer = place(report.shapes);
+  if (layer.ok) return success(layer.value, [...notes, ...layer.notes]);
+  const key = layer.error.key;
+  if (key !== 'io.crs.cannotInfer' && key !== 'io.crs.outsideZhejiang' && key !== 'io.crs.impossibleCoordinates') return layer;
+  const extent = String(layer.error.params?.extent ?? '');
+  // Not metres: perhaps the millimetres or centimetres the header declares (dxf-units.ts).
+  const unit = drawingUnit(parsed.value.insUnits);
+  if (!unit) return failure('io.dxf.notGeoreferenced', { file, extent });
+  if (unit.scaled) {
+    const scaled = place(inMetres(report.shapes, unit));
+    if (scaled.ok) return success(scaled.value, [...notes, note(`io.dxf.unitsScaled.${unit.id}`, { file }), ...scaled.notes]);
   }
-  return success(layer.value, [...notes, ...layer.notes]);
+  return failure(`io.dxf.notGeoreferencedUnits.${unit.id}`, { file, extent });
 }
 
 export const dxfFormat: FileFormat = {
