@@ -70,6 +70,12 @@ describe('drawing units', () => {
 
   it('refuses a drawing in feet, naming the unit', () => {
     expect(refusal(drawing(2, 0.3048))).toContain('its drawing units ($INSUNITS) are feet. Chinese survey and planning drawings are in metres');
-    expect(refusal(drawing(6, 0.001))).toContain('the drawing may use local coordinates');
+  });
+
+  it('refuses numbers 1,000 times GK metres under a header of metres or none, saying they look like millimetres', () => {
+    for (const units of [6, 0, null]) {
+      expect(refusal(drawing(units, 0.001))).toContain('exactly 1,000 times such coordinates: the drawing looks drawn in millimetres, yet its drawing units ($INSUNITS) do not say so');
+    }
+    expect(refusal(drawing(6, 1, [0, 0]))).toContain('the drawing may use local coordinates');
   });
 });

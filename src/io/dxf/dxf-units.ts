@@ -25,6 +25,9 @@ const UNITS: Readonly<Record<number, DrawingUnit>> = {
   5: { id: 'cm', metres: 0.01, scaled: true },
 };
 
+/** `$INSUNITS` of millimetres: what numbers 1,000 times GK metres were drawn in, whatever the header says. */
+export const MILLIMETRES_CODE = 4;
+
 /** The unit of a `$INSUNITS` value, null for metres, unitless and the rest. */
 export function drawingUnit(insUnits: number | null): DrawingUnit | null {
   return insUnits === null ? null : (UNITS[insUnits] ?? null);

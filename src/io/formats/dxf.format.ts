@@ -11,7 +11,7 @@ import { failure, listSome, note, success, type Message, type Result } from '../
 import { decodeDxf, describeVersion } from '../dxf/dxf-decode.ts';
 import { readEntities, type DxfShape } from '../dxf/dxf-entities.ts';
 import { parseDxfText } from '../dxf/dxf-parse.ts';
-import { drawingUnit, inMetres } from '../dxf/dxf-units.ts';
+import { drawingUnit, inMetres, MILLIMETRES_CODE } from '../dxf/dxf-units.ts';
 import { georeference } from './georeference.ts';
 import { emptyProperties } from './properties.ts';
 import type { EncodingReport, FieldInfo, FileFormat, ImportedFeature, ImportedLayer, ReadOptions } from './types.ts';
@@ -111,7 +111,14 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
   const extent = String(layer.error.params?.extent ?? '');
   // Not metres: perhaps the millimetres or centimetres the header declares (dxf-units.ts).
   const unit = drawingUnit(parsed.value.insUnits);
-  if (!unit) return failure('io.dxf.notGeoreferenced', { file, extent });
+  if (!unit) {
+    // Declared in metres, or not at all: a drawing whose numbers are GK metres × 1,000 was still drawn in
+    // millimetres, but the header does not say so, and a refusal that says what the numbers look like
+    // tells the planner the one step to take in CAD.
+    const millimetres = drawingUnit(MILLIMETRES_CODE);
+    const asMillimetres = millimetres ? place(inMetres(report.shapes, millimetres)) : null;
+    return failure(asMillimetres?.ok ? 'io.dxf.notGeoreferencedLooksMm' : 'io.dxf.notGeoreferenced', { file, extent });
+  }
   if (unit.scaled) {
     const scaled = place(inMetres(report.shapes, unit));
     if (scaled.ok) return success(scaled.value, [...notes, note(`io.dxf.unitsScaled.${unit.id}`, { file }), ...scaled.notes]);
