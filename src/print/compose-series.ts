@@ -8,7 +8,7 @@
 import type { Result } from '../domain/message.ts';
 import { composeWhole, mapTitle, printedDate, refuse, type PrintInput } from './compose.ts';
 import { BLACK, type DrawOp, type Sheet } from './display-list.ts';
-import type { GridOptions } from './furniture.ts';
+import { gridCrossBoxes, gridStep, type GridOptions } from './furniture.ts';
 import { drawPlanMap } from './map-drawing.ts';
 import { villageOutline, type Extent } from './outline.ts';
 import { metresPerMm, pageLayout, PRINT_SCALES, seriesPageAround, seriesPageOn, type PaperSize, type SeriesPageLayout } from './paper.ts';
@@ -165,8 +165,9 @@ export function composeSeries(input: SeriesInput): Result<ComposedSeries> {
 
   // The whole map once, in millimetres from the series' north-west corner.
   const mPerMm = metresPerMm(s.scale);
-  const whole: PaperProjection = { crs, mPerMm, frame: { x: 0, y: 0, w: 0, h: 0 }, east0: union[0], north0: union[3] };
-  const drawing = drawPlanMap(input.plan, input.kind, whole, t);
+  const whole: PaperProjection = { crs, mPerMm, frame: { x: 0, y: 0, w: (union[2] - union[0]) / mPerMm, h: (union[3] - union[1]) / mPerMm }, east0: union[0], north0: union[3] };
+  // Every page's grid crosses lie on the same whole multiples of the step: the labels keep clear of them all.
+  const drawing = drawPlanMap(input.plan, input.kind, whole, t, gridCrossBoxes(whole, gridStep(s.scale, s.grid), s.page.unit));
   const ops = [...drawing.ops, ...drawing.labels];
   const boxes = ops.map(opBox);
   const { frame } = s.page;

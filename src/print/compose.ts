@@ -9,8 +9,8 @@ import type { Plan } from '../domain/plan.ts';
 import type { Translate } from '../rules/render.ts';
 import type { Table } from '../rules/tables/table.ts';
 import { dayNumber } from '../domain/calendar.ts';
-import { BLACK, type DrawOp, type Sheet } from './display-list.ts';
-import { gridTicks, indicatorsTable, legend, northArrow, scaleBar } from './furniture.ts';
+import { BLACK, wrapText, type DrawOp, type Sheet } from './display-list.ts';
+import { gridCrossBoxes, gridStep, gridTicks, indicatorsTable, legend, northArrow, scaleBar } from './furniture.ts';
 import { drawPlanMap, type MapKind } from './map-drawing.ts';
 import { villageOutline, type Extent } from './outline.ts';
 import { DEFAULT_SCALE, fittingScales, metresPerMm, PAPER_SIZES, PRINT_SCALES, sheetLayout, type PaperSize, type SheetLayout } from './paper.ts';
@@ -108,7 +108,7 @@ export function composeWhole(input: Omit<PrintInput, 'paper'>, options: WholeMap
     east0: (extent[0] + extent[2]) / 2 - (map.w * mPerMm) / 2,
     north0: (extent[1] + extent[3]) / 2 + (map.h * mPerMm) / 2,
   };
-  const drawing = drawPlanMap(plan, kind, projection, t);
+  const drawing = drawPlanMap(plan, kind, projection, t, gridCrossBoxes(projection, gridStep(scale), unit));
   const ops: DrawOp[] = [...drawing.ops, ...drawing.labels, ...options.overlay(projection)];
   ops.push({ kind: 'shape', rings: [[map.x, map.y, map.x + map.w, map.y, map.x + map.w, map.y + map.h, map.x, map.y + map.h]], stroke: BLACK, strokeMm: 0.5 });
   ops.push(...gridTicks(projection, scale, unit));
@@ -131,8 +131,11 @@ export function composeWhole(input: Omit<PrintInput, 'paper'>, options: WholeMap
   const table = indicatorsTable(t, input.indicators, side, y, sideWidth, unit);
   ops.push(...table.ops);
   const bottom = map.y + map.h;
-  const footer = [...options.notes, t('print.crs', { zone: crs.zone }), t('print.issuer', { issuer: input.issuer }), t('print.date', { date: printedDate(input) })];
-  footer.forEach((line, i) => ops.push({ kind: 'text', text: line, x: side, y: bottom - (footer.length - 1 - i) * 5 * unit, sizeMm: 2.8 * unit, bold: i >= footer.length - 2, align: 'left', colour: BLACK }));
+  // Wrapped to the side column: an issuing body of two offices (镇政府、村委会) is longer than a line, and
+  // unwrapped it ran over the sheet's border and off the paper.
+  const footerSize = 2.8 * unit;
+  const footer = [...options.notes.map((line) => ({ line, bold: false })), { line: t('print.crs', { zone: crs.zone }), bold: false }, { line: t('print.issuer', { issuer: input.issuer }), bold: true }, { line: t('print.date', { date: printedDate(input) }), bold: true }].flatMap(({ line, bold }) => wrapText(line, footerSize, sideWidth).map((text) => ({ text, bold })));
+  footer.forEach(({ text, bold }, i) => ops.push({ kind: 'text', text, x: side, y: bottom - (footer.length - 1 - i) * 5 * unit, sizeMm: footerSize, bold, align: 'left', colour: BLACK }));
   return { sheet: { widthMm, heightMm, ops }, scaleBar: { x: bar.x, y: bar.y, lengthMm: bar.lengthMm, metres: bar.metres } };
 }
 

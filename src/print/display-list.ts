@@ -70,5 +70,32 @@ export function textOf(ops: readonly DrawOp[], bold: boolean): string {
   return ops.map((op) => (op.kind === 'text' && op.bold === bold ? op.text : op.kind === 'clip' ? textOf(op.ops, bold) : '')).join('');
 }
 
+/**
+ * Rough width of a line of text in mm, for layout without the font: a CJK character is square, Latin about
+ * half as wide. Enough to fit labels in parcels and keep lines inside their column.
+ */
+export function roughTextWidth(text: string, sizeMm: number): number {
+  return [...text].reduce((w, c) => w + ((c.codePointAt(0) as number) > 0x2e80 ? sizeMm : sizeMm * 0.55), 0);
+}
+
+/**
+ * A line of text broken into lines no wider than `widthMm` (roughly, as `roughTextWidth` measures):
+ * between any two CJK characters, between Latin words at spaces, and inside a Latin word only when the
+ * word alone is too wide. A long issuing body or village name then stays inside its column and the page.
+ */
+export function wrapText(text: string, sizeMm: number, widthMm: number): string[] {
+  const pieces = text.match(/[\u2e80-\u{10ffff}]|[^\u2e80-\u{10ffff}\s]+\s*|\s+/gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces.flatMap((p) => (roughTextWidth(p.trimEnd(), sizeMm) > widthMm ? [...p] : [p]))) {
+    if (line && roughTextWidth(line + piece.trimEnd(), sizeMm) > widthMm) {
+      lines.push(line.trimEnd());
+      line = piece.trimStart();
+    } else line += piece;
+  }
+  if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
+}
+
 export const BLACK: Rgb = [0, 0, 0];
 export const WHITE: Rgb = [255, 255, 255];

@@ -6,7 +6,7 @@ import { layerFeatures, type Plan } from '../domain/plan.ts';
 import { toGaussKruger, type GkCrs } from '../geo/projection.ts';
 import { polygonsOf } from '../geo/rings.ts';
 import { crsFor } from './project.ts';
-import { flatBBox } from '../geo/bbox.ts';
+import { emptyBBox, extendBBox, flatBBox, geometryBBox, isEmptyBBox } from '../geo/bbox.ts';
 
 /** [minE, minN, maxE, maxN] in metres. */
 export type Extent = readonly [number, number, number, number];
@@ -24,11 +24,27 @@ export interface VillageOutline {
 export function villageOutline(plan: Plan): VillageOutline | null {
   const outline = layerFeatures(plan, 'boundary').length ? layerFeatures(plan, 'boundary') : layerFeatures(plan, 'base');
   if (outline.length === 0) return null;
-  const geometry = outline[0]?.geometry;
-  const first = geometry?.type === 'Polygon' ? geometry.coordinates[0]?.[0] : geometry?.coordinates[0]?.[0]?.[0];
-  const crs = crsFor((first?.[0] as number | undefined) ?? 120);
+  const crs = crsFor(packageLongitude(plan));
   const polygons = outline.flatMap((f) => polygonsOf(f.geometry).map((rings) => rings.map((ring) => ring.flatMap((p) => toGaussKruger(p, crs)))));
   return { crs, extent: shellExtent(polygons), polygons };
+}
+
+/**
+ * The longitude whose zone the sheet is drawn in: the middle of the base parcels (else the outline), as the
+ * delivery package chooses its one zone (io/package/write-delivery.ts, `crsForLayer`), so the printed grid
+ * and its zone note give the coordinates of the shapefiles delivered with the plan. The boundary's first
+ * vertex decided before, and for a village across 121.5°E (宁波, 宁海) the map then said zone 40 while the
+ * package said 41.
+ */
+function packageLongitude(plan: Plan): number {
+  const features = layerFeatures(plan, 'base').length ? layerFeatures(plan, 'base') : layerFeatures(plan, 'boundary');
+  const box = emptyBBox();
+  for (const f of features) {
+    const [west, south, east, north] = geometryBBox(f.geometry);
+    extendBBox(box, [west, south]);
+    extendBBox(box, [east, north]);
+  }
+  return isEmptyBBox(box) ? 120 : (box[0] + box[2]) / 2;
 }
 
 function shellExtent(polygons: GkPolygons): Extent {

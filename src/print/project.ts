@@ -22,7 +22,7 @@ export function crsFor(longitude: number): GkCrs {
   return { zone: gkZoneForLongitude(longitude), zonePrefix: true };
 }
 
-function toPaper(p: PaperProjection, lonLat: Position): [number, number] {
+export function pointToPaper(p: PaperProjection, lonLat: Position): [number, number] {
   const [e, n] = toGaussKruger(lonLat, p.crs);
   return gkToPaper(p, e, n);
 }
@@ -33,7 +33,7 @@ export function gkToPaper(p: PaperProjection, east: number, north: number): [num
 
 export function areaToPaper(p: PaperProjection, geometry: AreaGeometry): Rings {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return polygons.flatMap((rings) => rings.map((ring) => ring.flatMap((position) => toPaper(p, position))));
+  return polygons.flatMap((rings) => rings.map((ring) => ring.flatMap((position) => pointToPaper(p, position))));
 }
 
 /** Inside test on paper rings (even-odd), to place a label only where its parcel really is. */

@@ -7,6 +7,7 @@ import { isCultivatedLand, LAND_CLASSES, type LandClassCode } from '../../profil
 import { HOMESTEAD_CLASS, OPEN_WATER_CLASSES, ORCHARD_FOREST_CLASSES, VILLAGE_PUBLIC_SPACE_CLASSES } from '../../profiles/zhejiang-2017/class-roles.ts';
 import { CHANGE_COLOURS, CLASS_GROUP_COLOURS, LAND_CLASS_COLOURS, PBF_COLOUR, rgbCss } from '../../profiles/zhejiang-2017/palette.ts';
 import type { NoticeModel } from './notice-model.ts';
+import type { NoticeView } from './notice-style.ts';
 
 type Rgb = readonly [number, number, number];
 
@@ -26,8 +27,28 @@ export interface LegendEntry {
 
 const swatch = (fill: Rgb | null, outline: Rgb | null = null, hatch: Swatch['hatch'] = null, dashed = false): Swatch => ({ fill, hatch, outline, dashed });
 
-/** The changes first (what villagers look for), then the protected land, then the land uses present. */
-export function legendEntries(model: NoticeModel): LegendEntry[] {
+/**
+ * The changes first (what villagers look for), then the protected land, then the land uses present: what
+ * the map shows in the chosen view. 规划后 fills each change with its new use, so a class only a change
+ * brings (a new road, 水田 restored in a hill village) is listed, and a base class the changes cover
+ * everywhere is not (`shownInPlan`, from publishing); 现状 hides the changes, so neither they nor their new
+ * uses are listed there (the legend used to list the same things in both views).
+ */
+export function legendEntries(model: NoticeModel, view: NoticeView): LegendEntry[] {
+  const { areas } = model;
+  const entries: LegendEntry[] = [];
+  if (view === 'plan') entries.push(...changeEntries(model));
+  if (areas.pbf.length) entries.push({ labelKey: 'notice.legend.pbf', swatch: swatch(PBF_COLOUR, [200, 164, 0]) });
+  if (view === 'plan' && areas.reserve.length) entries.push({ labelKey: 'notice.legend.reserve', swatch: swatch(null, CHANGE_COLOURS.reserve, 'diagonal', true) });
+  if (areas.boundary.length) entries.push({ labelKey: 'notice.legend.boundary', swatch: swatch(null, CHANGE_COLOURS.boundary, null, true) });
+  const present = new Set<LandClassCode>(view === 'plan' && model.payload.shownInPlan ? model.payload.shownInPlan : areas.base.map((b) => b.props.c));
+  if (view === 'plan') for (const change of [...areas.demolition, ...areas.newBuild, ...areas.useChange]) present.add(change.props.to);
+  for (const c of LAND_CLASSES) if (present.has(c.code)) entries.push({ labelKey: `landClass.${c.code}`, swatch: swatch(LAND_CLASS_COLOURS[c.code], [122, 122, 122]) });
+  return entries;
+}
+
+/** The changes in villagers' words, each only where the plan has one. */
+function changeEntries(model: NoticeModel): LegendEntry[] {
   const { areas } = model;
   const entries: LegendEntry[] = [];
   const demolished = new Set(areas.demolition.map((d) => d.props.to));
@@ -43,11 +64,6 @@ export function legendEntries(model: NoticeModel): LegendEntry[] {
   if (areas.useChange.some((c) => isCultivatedLand(c.props.to))) entries.push({ labelKey: 'notice.legend.newFarmland', swatch: swatch(CLASS_GROUP_COLOURS.cultivated, CHANGE_COLOURS.useChange, null, true) });
   if (areas.useChange.some((c) => !isCultivatedLand(c.props.to))) entries.push({ labelKey: 'notice.legend.useChange', swatch: swatch(null, CHANGE_COLOURS.useChange, null, true) });
   if (areas.facility.length) entries.push({ labelKey: 'notice.legend.facility', swatch: swatch(CLASS_GROUP_COLOURS.facilityFarmland, CHANGE_COLOURS.facility) });
-  if (areas.pbf.length) entries.push({ labelKey: 'notice.legend.pbf', swatch: swatch(PBF_COLOUR, [200, 164, 0]) });
-  if (areas.reserve.length) entries.push({ labelKey: 'notice.legend.reserve', swatch: swatch(null, CHANGE_COLOURS.reserve, 'diagonal', true) });
-  if (areas.boundary.length) entries.push({ labelKey: 'notice.legend.boundary', swatch: swatch(null, CHANGE_COLOURS.boundary, null, true) });
-  const present = new Set<LandClassCode>(areas.base.map((b) => b.props.c));
-  for (const c of LAND_CLASSES) if (present.has(c.code)) entries.push({ labelKey: `landClass.${c.code}`, swatch: swatch(LAND_CLASS_COLOURS[c.code], [122, 122, 122]) });
   return entries;
 }
 

@@ -48,6 +48,7 @@ export function readPayload(raw: unknown): AnyNoticePayload | null {
   if (p.format !== NOTICE_FORMAT || p.schemaVersion !== NOTICE_SCHEMA_VERSION || (p.profile !== undefined && p.profile !== 'zhejiang-2017')) return null;
   if (!p.layers || !p.details || !p.village || !Array.isArray(p.origin) || !Array.isArray(p.bbox) || !p.tables) return null;
   for (const id of [...AREA_LAYER_IDS, 'places'] as const) if (!Array.isArray(p.layers[id])) return null;
+  if (p.shownInPlan !== undefined && !Array.isArray(p.shownInPlan)) return null;
   return p as NoticePayload;
 }
 

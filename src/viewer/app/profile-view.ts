@@ -10,7 +10,7 @@ import { legendEntries, type LegendEntry } from './legend.ts';
 import { decodeNotice2026, type Notice2026Model } from './notice-model-2026.ts';
 import { decodeNotice, type NoticeModel } from './notice-model.ts';
 import { mapContent2026 } from './notice-style-2026.ts';
-import { mapContent2017, type MapContent } from './notice-style.ts';
+import { mapContent2017, type MapContent, type NoticeView } from './notice-style.ts';
 import { describeAt2026 } from './parcel-sentence-2026.ts';
 import { describeAt, type Description } from './parcel-sentence.ts';
 import { search, searchParcels2026, type SearchHit } from './search.ts';
@@ -33,8 +33,9 @@ export function answerAt(model: AnyNoticeModel, at: Position): { readonly descri
   return { description, geometry: item?.geometry ?? null };
 }
 
-export function legendOf(model: AnyNoticeModel): LegendEntry[] {
-  return model.profile === 'zhejiang-2026' ? legendEntries2026(model) : legendEntries(model);
+/** What the map shows in `view` (a 2026 notice has the plan view only). */
+export function legendOf(model: AnyNoticeModel, view: NoticeView): LegendEntry[] {
+  return model.profile === 'zhejiang-2026' ? legendEntries2026(model) : legendEntries(model, view);
 }
 
 export function searchOf(model: AnyNoticeModel, query: string): SearchHit[] {

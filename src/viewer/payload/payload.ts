@@ -84,5 +84,11 @@ export interface NoticePayload {
   /** [west, south, east, north] of the village. */
   readonly bbox: readonly [number, number, number, number];
   readonly layers: NoticeLayers;
+  /**
+   * The base classes the 规划后 view still shows: a class every parcel of which lies under changes is
+   * hidden there, so its legend leaves it out. Worked out at publishing (the viewer carries no overlay
+   * code); absent in files published before, whose legend lists every base class.
+   */
+  readonly shownInPlan?: readonly LandClassCode[];
   readonly tables: Readonly<Record<NoticeTableId, Table>>;
 }

@@ -6,6 +6,8 @@ import type { AreaGeometry } from '../../domain/features.ts';
 import { layerFeatures, type Plan } from '../../domain/plan.ts';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { geometryBBox } from '../../geo/bbox.ts';
+import { shownBaseClasses } from '../../print/shown-classes.ts';
+import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { Tables } from '../../rules/tables/index.ts';
 import { encodeArea, encodePoint } from '../payload/geometry-codec.ts';
 import { NOTICE_FORMAT, NOTICE_SCHEMA_VERSION, NOTICE_TABLE_IDS, type CompactArea, type NoticePayload, type NoticeTableId } from '../payload/payload.ts';
@@ -60,8 +62,15 @@ export function buildPayload({ plan, versionName, details, tables, noticeId, pub
       facility: layerFeatures(plan, 'facility').map((f) => area(f.geometry, f.id, { t: f.properties.facilityType })),
       places: layerFeatures(plan, 'places').map((f) => ({ id: f.id, name: f.properties.name, kind: f.properties.kind, at: encodePoint(f.geometry.coordinates, origin) })),
     },
+    shownInPlan: shownInPlan(plan),
     tables: Object.fromEntries(NOTICE_TABLE_IDS.map((id) => [id, tables[id]])) as Record<NoticeTableId, Tables[NoticeTableId]>,
   };
+}
+
+/** The base classes left in sight in the 规划后 view, whose change fills (facility farmland too) are opaque. */
+function shownInPlan(plan: Plan): LandClassCode[] {
+  const changes = (['demolition', 'newBuild', 'useChange', 'facility'] as const).flatMap((layer) => layerFeatures(plan, layer).map((f) => f.geometry));
+  return [...shownBaseClasses(layerFeatures(plan, 'base').map((f) => ({ geometry: f.geometry, code: f.properties.classCode })), changes)].sort();
 }
 
 function villageBBox(plan: Plan): [number, number, number, number] {

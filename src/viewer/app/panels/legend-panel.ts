@@ -10,7 +10,7 @@ export function legendPanel(ctx: ViewerContext): HTMLElement {
   const is2026 = ctx.model.profile === 'zhejiang-2026';
   const viewButton = (value: 'plan' | 'base', key: string) =>
     el('button', { className: view === value ? 'toggle on' : 'toggle', attrs: { type: 'button', 'aria-pressed': String(view === value), 'data-view': value }, on: { click: () => ctx.update({ view: value }) } }, t(key));
-  const items = legendOf(ctx.model).map((entry) => {
+  const items = legendOf(ctx.model, view).map((entry) => {
     const swatch = el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
     paintSwatch(swatch, entry.swatch);
     return el('li', {}, swatch, el('span', {}, t(entry.labelKey, entry.labelParams)));
