@@ -4,17 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { success } from '../../domain/message.ts';
 import { layerFeatures } from '../../domain/plan.ts';
 import { parsePlanText } from '../../domain/plan-file.ts';
 import { gk } from '../../io/crs/source-crs.ts';
 import { writeShapefile } from '../../io/formats/shapefile-write.ts';
-import { ImportSession } from '../../io/into-plan/import-session.ts';
 import { surveyLayerFromParcels } from '../../io/survey/survey-layer.ts';
 import { writeZip } from '../../io/zip/zip-write.ts';
 import { createEditor } from '../../store/editor.ts';
-import type { ReadRequest } from '../io-client.ts';
-import { createImportService, importBlocked, type HeldLink } from './import-service.ts';
+import { createImportService, importBlocked } from './import-service.ts';
+import { inThread } from './test-support.ts';
 
 const parsed = parsePlanText(readFileSync('samples/sample-village.plan.json', 'utf8'));
 if (!parsed.ok) throw new Error('sample unreadable');
@@ -37,31 +35,6 @@ function surveyFileWithoutPrj(): File {
 function parcelsWithoutSurveyCode(count: number): File {
   const features = layerFeatures(plan, 'base').slice(0, count).map((p) => ({ type: 'Feature', properties: { DLDM: p.properties.classCode }, geometry: p.geometry }));
   return new File([JSON.stringify({ type: 'FeatureCollection', features })], '基期地类图斑.geojson');
-}
-
-/** The worker's side in this thread; `parses` counts the reads. */
-function inThread() {
-  const seen = { parses: 0, applied: 0 };
-  const hold = (request: ReadRequest) => {
-    seen.parses++;
-    const opened = ImportSession.open(request.files, request.options);
-    const session = opened.ok ? opened.value : null;
-    const held: HeldLink = {
-      apply: async (choices) => (seen.applied++, success(session!.apply(choices))),
-      parcels: async (count) => success(session!.parcels(0, count)),
-      areas: async (count) => success(session!.areas(0, count)),
-      dxfAreas: async (count) => success(session!.dxfAreas(0, count)),
-      plan: async () => {
-        throw new Error('not a package');
-      },
-      close: () => undefined,
-    };
-    // As in the browser, where progress comes on its own channel: its last report after the answer.
-    const done = Promise.resolve(opened.ok ? success(opened.value.summary) : opened);
-    void done.then(() => setTimeout(() => request.onProgress?.(1), 0));
-    return { held, done };
-  };
-  return { seen, hold };
 }
 
 function service() {

@@ -21,7 +21,7 @@ export const FORMATS: readonly FileFormat[] = [shapefileFormat, geojsonFormat, p
 export const IMPORT_EXTENSIONS: readonly string[] = ['zip', ...new Set(FORMATS.flatMap((f) => f.extensions))];
 
 /** Sidecar files of Shapefiles and GIS tools that carry nothing an import needs; not worth a note. */
-const QUIET = ['sbn', 'sbx', 'qpj', 'xml', 'qix', 'cst', 'qmd', 'fix', 'atx', 'ain', 'aih', 'idx'];
+export const QUIET = ['sbn', 'sbx', 'qpj', 'xml', 'qix', 'cst', 'qmd', 'fix', 'atx', 'ain', 'aih', 'idx'];
 
 /** For the UI: refuse before reading a byte (a browser `File` knows its size up front). */
 export function checkBeforeReading(files: readonly FileInfo[], options: ReadOptions = {}): Result<void> {

@@ -40,7 +40,7 @@ export function shapefileLayerOf(path: string): PackageLayerName | undefined {
  * Where each package layer is, or null when the files are not a package: a package has its base parcels
  * (JQDLTB) and at least one more package layer, so a lone survey layer is never taken for a plan.
  */
-function findPackageLayers(files: readonly InputFile[]): Map<PackageLayerName, LayerSource> | null {
+export function findPackageLayers(files: readonly InputFile[]): Map<PackageLayerName, LayerSource> | null {
   const found = new Map<PackageLayerName, LayerSource>();
   const shapefiles = new Map<string, { name: PackageLayerName; files: InputFile[] }>();
   for (const file of files) {

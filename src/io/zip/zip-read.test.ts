@@ -1,6 +1,7 @@
 import { deflateSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../limits.ts';
+import { encodeText } from '../text/encode-text.ts';
 import { english, fixtureFiles } from '../test-support.ts';
 import { crc32 } from './crc32.ts';
 import { listZip, readZip } from './zip-read.ts';
@@ -84,6 +85,18 @@ describe('readZip', () => {
     ]);
   });
 
+  it('reads a short GBK name that is valid UTF-8 by chance as GBK (水系, not ˮϵ), and GBK under a wrong UTF-8 flag', () => {
+    const gbkBytes = (text: string) => encodeText(text, 'gbk').bytes;
+    const zip = rawZip([
+      { nameBytes: gbkBytes('水系.shp'), data: bytes('a'), utf8Flag: false },
+      { nameBytes: gbkBytes('隆隆.shp'), data: bytes('a'), utf8Flag: false },
+      { nameBytes: gbkBytes('界.dbf'), data: bytes('b'), utf8Flag: true },
+      { nameBytes: bytes('中文·说明.prj'), data: bytes('c'), utf8Flag: false },
+    ]);
+    const listed = listZip({ name: 'z.zip', bytes: zip });
+    expect(listed.ok && listed.value.map((e) => e.path)).toEqual(['水系.shp', '隆隆.shp', '界.dbf', '中文·说明.prj']);
+  });
+
   it('writes the same bytes for the same content (fixed times), so manifests hash the same', () => {
     const files = [{ name: 'x.txt', bytes: bytes('x') }];
     expect(writeZip(files)).toEqual(writeZip(files));
@@ -156,8 +169,25 @@ describe('readZip', () => {
     const zip = writeZip([
       { name: '__MACOSX/._a.shp', bytes: bytes('x') },
       { name: 'a.shp', bytes: bytes('y') },
+      // A Mac zip unpacked on Windows and its folder zipped again: the resource forks one level down.
+      { name: '村/__MACOSX/村/._b.dbf', bytes: bytes('x') },
+      { name: '村/.DS_Store', bytes: bytes('x') },
+      { name: '村/Thumbs.db', bytes: bytes('x') },
     ]);
     const read = readZip({ name: 'mac.zip', bytes: zip });
     expect(read.ok && read.value.files.map((f) => f.name)).toEqual(['mac.zip/a.shp']);
+    expect(read.ok && read.value.skipped).toEqual([]);
+  });
+
+  it('goes on past a damaged member when asked, naming it, and refuses the zip otherwise', () => {
+    const good = bytes('good');
+    const zip = rawZip([
+      { nameBytes: bytes('XZQ.dbf'), data: bytes('damaged'), utf8Flag: false, declaredSize: 3 },
+      { nameBytes: bytes('DLTB.shp'), data: good, utf8Flag: false },
+    ]);
+    expect(readZip({ name: 'a.zip', bytes: zip })).toMatchObject({ ok: false, error: { key: 'io.zip.brokenMember' } });
+    const read = readZip({ name: 'a.zip', bytes: zip }, { skipDamaged: true });
+    expect(read.ok && read.value.files.map((f) => f.name)).toEqual(['a.zip/DLTB.shp']);
+    expect(read.ok && read.value.damaged).toEqual([{ path: 'XZQ.dbf', problem: { key: 'io.zip.brokenMember', params: expect.objectContaining({ member: 'XZQ.dbf' }) } }]);
   });
 });

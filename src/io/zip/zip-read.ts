@@ -32,15 +32,28 @@ const LOCAL = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
 
-/** Members every zip tool adds and nobody means: macOS resource forks and folder entries. */
-function isNoise(path: string): boolean {
-  return path.endsWith('/') || path.startsWith('__MACOSX/') || fileName(path).startsWith('._');
+/** Files the desktop adds to every folder (Finder, Explorer), not the planner. */
+const DESKTOP_FILES = ['.ds_store', 'thumbs.db', 'desktop.ini'];
+
+/**
+ * Members every zip tool adds and nobody means: macOS resource forks (also a `__MACOSX` folder zipped again
+ * inside the planner's folder, after a Mac zip was unpacked on Windows), desktop files and folder entries.
+ */
+export function isZipNoise(path: string): boolean {
+  const name = fileName(path);
+  return path.endsWith('/') || path.endsWith('\\') || path.split(/[\\/]/).includes('__MACOSX') || name.startsWith('._') || DESKTOP_FILES.includes(name.toLowerCase());
 }
 
 export interface ReadZipOptions {
   readonly limits?: ImportLimits;
   /** Which members to inflate (by path); the others are only listed. */
   readonly wanted?: (path: string) => boolean;
+  /**
+   * Go on past a member that cannot be inflated or fails its CRC, listing it in `damaged`: a county's zip
+   * of several layers, one of them damaged, still gives the others (the import dialog's layer list).
+   * Without it the first damaged member refuses the whole zip (one layer: nothing half-way).
+   */
+  readonly skipDamaged?: boolean;
 }
 
 export interface ZipContents {
@@ -48,6 +61,8 @@ export interface ZipContents {
   readonly files: readonly InputFile[];
   /** Paths of members left packed because `wanted` declined them. */
   readonly skipped: readonly string[];
+  /** With `skipDamaged`: the members left out, each with why (`io.zip.brokenMember` and the like). */
+  readonly damaged: readonly { readonly path: string; readonly problem: Message }[];
 }
 
 /** The members of a zip, after the size checks (before inflating) and the CRC checks (after). */
@@ -55,23 +70,25 @@ export function readZip(zip: InputFile, options: ReadZipOptions = {}): Result<Zi
   const limits = options.limits ?? DEFAULT_LIMITS;
   const listed = listZip(zip);
   if (!listed.ok) return listed;
-  const entries = listed.value.filter((e) => !isNoise(e.path));
+  const entries = listed.value.filter((e) => !isZipNoise(e.path));
   const refused = checkDeclaredSizes(zip.name, entries, limits);
   if (refused) return { ok: false, error: refused };
 
   const wanted = options.wanted ?? (() => true);
   const files: InputFile[] = [];
   const skipped: string[] = [];
+  const damaged: { path: string; problem: Message }[] = [];
   for (const entry of entries) {
     if (!wanted(entry.path)) {
       skipped.push(entry.path);
       continue;
     }
     const data = extract(zip, entry);
-    if (!data.ok) return data;
-    files.push({ name: `${zip.name}/${entry.path}`, bytes: data.value });
+    if (!data.ok && options.skipDamaged) damaged.push({ path: entry.path, problem: data.error });
+    else if (!data.ok) return data;
+    else files.push({ name: `${zip.name}/${entry.path}`, bytes: data.value });
   }
-  return success({ files, skipped });
+  return success({ files, skipped, damaged });
 }
 
 /** The central directory: what the zip says it holds, nothing inflated. */

@@ -4,7 +4,8 @@
  * (per layer, per 1,000 records) and a cancel button; the preview (LayerPreview.tsx) shows the layer and
  * the choices the planner has; confirm applies the import as one undoable command, until then the plan is
  * untouched. A delivery package is offered as a new plan (a new draft) instead. A CAD drawing (DXF) is
- * mapped layer by layer (DxfMapping.tsx).
+ * mapped layer by layer (DxfMapping.tsx). Files holding several layers (a county's zip) are listed first
+ * (LayerList.tsx), with the preview of the layer the planner picks from the list below it.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +24,7 @@ import { useServices } from '../services.tsx';
 import { CrsChoice } from './CrsChoice.tsx';
 import { DatumInUse, DatumParametersForm } from './DatumParametersForm.tsx';
 import { DxfView } from './DxfMapping.tsx';
+import { LayerList } from './LayerList.tsx';
 import { LayerPreview, Notes } from './LayerPreview.tsx';
 import { PackageView } from './PackageView.tsx';
 
@@ -45,7 +47,7 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
     }),
   );
   const state = useStore(service.store);
-  const { phase, target, settings, choices, dxfChoices } = state;
+  const { phase, target, settings, choices, dxfChoices, layers } = state;
   const cancel = () => {
     service.close();
     onClose();
@@ -79,7 +81,7 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
       closeTestId="import-cancel"
       footer={
         <>
-          {phase.kind === 'preview' || phase.kind === 'dxf' ? (
+          {phase.kind === 'preview' || phase.kind === 'dxf' || layers.length > 0 ? (
             <button type="button" className="primary" data-testid="import-confirm" disabled={blocked} onClick={() => void confirm()}>
               {t('io.ui.confirm')}
             </button>
@@ -96,6 +98,7 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
         <span className="hint">{t('io.ui.chooseFiles')}</span>
         <input type="file" multiple data-testid="import-file" accept={IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',')} onChange={(e) => void service.pick(e.target.files ? [...e.target.files] : [])} />
       </label>
+      {layers.length > 0 ? <LayerList layers={layers} active={state.active} ignored={state.ignored} refusal={state.refusal} include={service.includeLayer} setTarget={service.setLayerTarget} show={service.showLayer} say={say} /> : null}
       {working ? (
         <div className="import-progress" role="status" data-testid="import-progress">
           {phase.kind === 'reading' && phase.progress !== null ? <progress value={phase.progress} max={1} aria-label={workingLabel} /> : <progress aria-label={workingLabel} />}
