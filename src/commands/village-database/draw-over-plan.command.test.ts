@@ -10,7 +10,7 @@ import { cell, CELL, database } from '../../rules/ydyh/test-support.ts';
 import { applyEdit, type DatabaseEdit } from './database-edit.ts';
 import { EMPTY_DATABASE_HISTORY, record, redo, undo } from './database-history.ts';
 import { drawOverPlan } from './draw-over-plan.command.ts';
-import { area, grid, jittered, layerArea, M_LON, rectangle, XZQDM } from './test-support.ts';
+import { area, at, grid, jittered, layerArea, M_LON, rectangle, XZQDM } from './test-support.ts';
 
 function drawn(db: VillageDatabase, polygon: Polygon, code = '070301'): { edit: DatabaseEdit; edited: VillageDatabase; notes: readonly { key: string }[] } {
   const result = drawOverPlan(db, polygon, code);
@@ -53,6 +53,20 @@ describe('drawOverPlan', () => {
     const undone = undo(edited, history);
     expect(undone?.db).toEqual(db);
     expect(undone && redo(undone.db, undone.history)?.db).toEqual(edited);
+  });
+
+  it('writes GHDLMJ again for a neighbour given a corner on its kilometre-long east–west edge, which bends there on the ellipsoid', () => {
+    const km = grid(undefined, 10 * CELL);
+    // Cell 1's north half: the top corners lie on the edge cell 4 (north) shares, in its middle third.
+    const x = (f: number) => at(f * 10, 0)[0] as number;
+    const y = (f: number) => at(0, f * 10)[1] as number;
+    const drawing: Polygon = { type: 'Polygon', coordinates: [[[x(1.3), y(0.5)], [x(1.7), y(0.5)], [x(1.7), y(1)], [x(1.3), y(1)], [x(1.3), y(0.5)]]] };
+    const { edit } = drawn(km, drawing);
+    const north = replaced(edit).find((f) => f.properties.TBBH === '5');
+    expect(north, 'the north neighbour takes the corners').toBeDefined();
+    const before = km.layers.GHDLTB?.features.find((f) => f.properties.TBBH === '5');
+    expect(Math.abs(area(north!.geometry) - area(before!.geometry))).toBeGreaterThan(0.01);
+    for (const f of replaced(edit)) expect(f.properties.GHDLMJ, f.properties.TBBH as string).toBe(Math.round(area(f.geometry) * 100) / 100);
   });
 
   it('cuts a parcel around a drawing wholly inside it: the outside keeps a hole and stays valid', () => {

@@ -48,7 +48,8 @@ function changesOf(cuts: readonly ParcelCut[], planned: PlannedClass, db: Villag
   const beside: FeatureChange[] = cuts.flatMap((c) => {
     if (c.kind !== 'beside' || !unique(c.parcel.feature.ref)) return [];
     const shared = withPoints(c.parcel.geometry, made);
-    return shared ? [{ layer: 'GHDLTB', before: c.parcel.feature, after: { ...c.parcel.feature, geometry: shared } }] : [];
+    // A vertex put on a straight run bends it on the ellipsoid (5 m² in the middle of a 1 km east–west edge): GHDLMJ follows.
+    return shared ? [{ layer: 'GHDLTB', before: c.parcel.feature, after: reshaped(c.parcel.feature, shared) }] : [];
   });
   return success({ fields, features: [...kept, ...added, ...beside] });
 }

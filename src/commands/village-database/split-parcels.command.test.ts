@@ -6,7 +6,7 @@ import { hasVertex } from '../../geo/topology.ts';
 import { isValidAreaGeometry } from '../../geo/validity.ts';
 import type { VillageDatabase, VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
 import { checkDatabase } from '../../rules/ydyh/index.ts';
-import { cell, database } from '../../rules/ydyh/test-support.ts';
+import { cell, CELL, database } from '../../rules/ydyh/test-support.ts';
 import { vertices } from '../shared-boundaries.ts';
 import { applyEdit, type DatabaseEdit } from './database-edit.ts';
 import { EMPTY_DATABASE_HISTORY, record, redo, undo } from './database-history.ts';
@@ -60,6 +60,14 @@ describe('splitParcels', () => {
     const undone = undo(edited, history);
     expect(undone?.db).toEqual(db);
     expect(undone && redo(undone.db, undone.history)?.db).toEqual(edited);
+  });
+
+  it('writes GHDLMJ again for the neighbours given the cut’s ends on their kilometre-long east–west edges', () => {
+    const km = grid(undefined, 10 * CELL);
+    const { edit } = split(km, [ref(5)], line([14, 5], [14, 25]));
+    const neighbours = replaced(edit).filter((f) => ['2', '8'].includes(String(f.properties.TBBH)));
+    expect(neighbours).toHaveLength(2);
+    for (const f of replaced(edit)) expect(f.properties.GHDLMJ, String(f.properties.TBBH)).toBe(rounded(f));
   });
 
   it('splits every parcel the line crosses when none is picked, along a bent line', () => {

@@ -96,7 +96,8 @@ function changesOf(db: VillageDatabase, splits: readonly Split[]): Result<Featur
   for (const neighbour of near) {
     if (split.has(neighbour.feature) || counts.get(neighbour.feature.ref) !== 1) continue;
     const geometry = withPoints(neighbour.geometry, made);
-    if (geometry) changes.push({ layer: 'GHDLTB', before: neighbour.feature, after: { ...neighbour.feature, geometry } });
+    // A vertex put on a straight run bends it on the ellipsoid: the neighbour's GHDLMJ follows its shape.
+    if (geometry) changes.push({ layer: 'GHDLTB', before: neighbour.feature, after: reshaped(neighbour.feature, geometry) });
   }
   return success([...changes, ...added]);
 }

@@ -41,8 +41,8 @@ export function jittered(col: number, row: number, seed: number): Polygon {
 export const area = (geometry: VillageFeature['geometry']) => ellipsoidalArea(geometry as AreaGeometry);
 export const layerArea = (db: VillageDatabase) => (db.layers.GHDLTB?.features ?? []).reduce((sum, f) => sum + area(f.geometry), 0);
 
-/** A 3 × 3 grid of 水田 parcels (row by row, BSM sequence and TBBH 1 … 9), the village survey area around it. */
-export function grid(shape: (col: number, row: number, n: number) => Polygon = (col, row) => cell(col, row)): VillageDatabase {
+/** A 3 × 3 grid of 水田 parcels (row by row, BSM sequence and TBBH 1 … 9) of cells `size` degrees a side, the village survey area around it. */
+export function grid(shape: (col: number, row: number, n: number) => Polygon = (col, row) => cell(col, row, size), size = CELL): VillageDatabase {
   const parcels = Array.from({ length: 9 }, (_, k) => {
     const id = bsm(XZQDM, k + 1);
     if (!id.ok) throw new Error(id.error);
@@ -50,7 +50,7 @@ export function grid(shape: (col: number, row: number, n: number) => Polygon = (
     return feature(`GHDLTB#${id.value}`, geometry, { BSM: id.value, TBBH: String(k + 1), GHDLBM: '0101', GHDLMC: '水田', GHDLMJ: Math.round(ellipsoidalArea(geometry) * 100) / 100, BZ: '' });
   });
   const base = parcels.map((p, k) => feature(`JQDLTB#${k + 1}`, p.geometry, { JQDLBM: '0101', JQDLMC: '水田', ZLDWDM: `${XZQDM}0000000` }));
-  return database({ GHDLTB: parcels, JQDLTB: base, CJDCQ: [feature('CJDCQ#1', rectangle(0, 0, 3, 3), { ZLDWDM: `${XZQDM}0000000` })] });
+  return database({ GHDLTB: parcels, JQDLTB: base, CJDCQ: [feature('CJDCQ#1', cell(0, 0, 3 * size), { ZLDWDM: `${XZQDM}0000000` })] });
 }
 
 /** The jittered grid with parcel 5's west edge one straight segment: parcel 4's vertices along it lie on its middle (T-junctions), within the jitter. */
