@@ -1,7 +1,8 @@
 /**
  * The 2026 tables as CSV, shared by `survey-table` (base year only) and `tables --profile zhejiang-2026`
  * (both years): the Zhejiang structure table as its template lays it out (title, unit line, the two
- * header rows, names over six columns), figures to two decimals.
+ * header rows, names over six columns), figures to two decimals: the table's `printed` ones, so that rows add up
+ * to their subtotals and shares to 100.00 (尾数平差, fill-structure-table.ts).
  */
 import type { FilledStructureTable } from '../profiles/ydyh/fill-structure-table.ts';
 import type { HeaderColumn, HeaderGroup, ValueKey } from '../profiles/ydyh/zj-structure-table.ts';
@@ -39,7 +40,7 @@ export function structureCsv(table: FilledStructureTable, language: Language, fi
       else if (content.kind === 'code') cells.push((r) => [r.row.code ?? '']);
       else
         cells.push((r) => {
-          const value = filled.includes(content.key) ? r.values[content.key] : null;
+          const value = filled.includes(content.key) ? r.printed[content.key] : null;
           return [value === null ? '' : fixed(value)];
         });
     });

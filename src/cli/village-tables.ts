@@ -125,7 +125,8 @@ function indicatorCsv(t: Translate, rows: IndicatorTable, language: Language): s
 function controlCsv(t: Translate, rows: readonly ControlTableRow[], language: Language): string {
   const name = (row: ControlTableRow) => (row.key === 'total' ? t('cli.village.control.total') : label(GKBJ_TYPES.find((g) => g.code === row.key) ?? { zh: row.name, en: row.name }, language));
   const lines: string[][] = [[t('cli.village.control.title')], ['name', 'area', 'share'].map((c) => t(`cli.village.control.${c}`))];
-  for (const row of rows) lines.push([name(row), fixed(row.areaHa), row.sharePercent === null ? '' : fixed(row.sharePercent)]);
+  // The printed figures (尾数平差): the type rows add up to 合计, the shares to 100.00.
+  for (const row of rows) lines.push([name(row), fixed(row.printed.areaHa), row.printed.sharePercent === null ? '' : fixed(row.printed.sharePercent)]);
   return csvLines(lines);
 }
 

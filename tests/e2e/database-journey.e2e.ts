@@ -212,7 +212,9 @@ describe('a planner’s 2026 journey on a real-looking 三调 DLTB', () => {
     expect(Math.abs((await structureTarget('total')) - totalBefore) * 10_000).toBeLessThan(0.01);
     await expectChecksFollow();
     await page.click('[data-tab="tables"]');
-    expect(await shownNumber(`[data-table="structure"] tr[data-row="${DRAWN_CODE}"] td[data-value="target"]`)).toBeCloseTo(row?.values.target ?? NaN, 2);
+    // The table shows its printed figure (尾数平差: within a hundredth of the unrounded one, rows adding up to their subtotal).
+    expect(Math.abs((row?.printed.target ?? NaN) - (row?.values.target ?? NaN))).toBeLessThan(0.01 + 1e-9);
+    expect(await shownNumber(`[data-table="structure"] tr[data-row="${DRAWN_CODE}"] td[data-value="target"]`)).toBeCloseTo(row?.printed.target ?? NaN, 6);
     await kept();
     expect(session.errors).toEqual([]);
   });
@@ -278,7 +280,10 @@ describe('a planner’s 2026 journey on a real-looking 三调 DLTB', () => {
     await expect.poll(() => controlHa(FLEXIBLE), { timeout: 30_000 }).toBeCloseTo((after[FLEXIBLE] ?? 0) / 10_000, 4);
     expect(Math.abs(((await controlHa('total')) ?? NaN) - total)).toBeLessThan(1e-4);
     await page.click('[data-tab="tables"]');
-    expect(await shownNumber(`[data-table="control"] tr[data-row="${FLEXIBLE}"] td[data-value="area"]`)).toBeCloseTo((after[FLEXIBLE] ?? 0) / 10_000, 2);
+    // The table shows its printed figure: 尾数平差 keeps it within a hundredth of the MJ sum, the rows adding up to 合计.
+    const printedHa = await page.evaluate((k) => window.villageDatabase?.state().tables?.control?.find((row) => row.key === k)?.printed.areaHa ?? NaN, FLEXIBLE);
+    expect(Math.abs(printedHa - (after[FLEXIBLE] ?? 0) / 10_000)).toBeLessThan(0.01 + 1e-9);
+    expect(await shownNumber(`[data-table="control"] tr[data-row="${FLEXIBLE}"] td[data-value="area"]`)).toBeCloseTo(printedHa, 6);
     await expectChecksFollow();
     await kept();
     expect(session.errors).toEqual([]);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { VillageDatabase, VillageLayer } from '../../profiles/zhejiang-2026/village-database.ts';
+import { fillStructureTable, type ParcelArea } from '../../profiles/ydyh/fill-structure-table.ts';
 import { computeDatabaseTables, type DatabaseTables } from '../../rules/ydyh/database-tables.ts';
 import type { OutputFile } from '../files.ts';
 import { zhT } from '../package/delivery-test-support.ts';
@@ -21,6 +22,7 @@ async function sheetOf(files: readonly OutputFile[], name: string): Promise<Shee
 }
 
 const text = (sheet: Sheet, address: string): string => sheet.getCell(address).text;
+const p = (code: string, areaM2: number): ParcelArea => ({ code, areaM2 });
 /** A figure cell as written: a number (never text) or empty. */
 function figure(sheet: Sheet, row: number, column: number): number | null {
   const { value } = sheet.getCell(row, column);
@@ -54,10 +56,15 @@ async function expectTablesMatch(files: readonly OutputFile[], tables: DatabaseT
   rows.forEach((filled, i) => {
     const r = 6 + i;
     expect(text(structure, `H${r}`)).toBe(filled.row.code ?? '--');
-    const { base, baseShare, target, targetShare, change } = filled.values;
-    expect([9, 10, 11, 12, 13].map((c) => figure(structure, r, c)), filled.row.key).toEqual([base, baseShare, target, targetShare, change].map((v) => want(v)));
+    const { base, baseShare, target, targetShare, change } = filled.printed;
+    const written = [9, 10, 11, 12, 13].map((c) => figure(structure, r, c));
+    expect(written, filled.row.key).toEqual([base, baseShare, target, targetShare, change].map((v) => want(v)));
+    // 尾数平差 moves a figure by a hundredth at most from the unrounded one the checks read.
+    const unrounded = [filled.values.base, filled.values.baseShare, filled.values.target, filled.values.targetShare];
+    unrounded.forEach((v, c) => (v === null ? expect(written[c]).toBeNull() : expect(Math.abs((written[c] as number) - v), `${filled.row.key} ${c}`).toBeLessThan(0.01 + 1e-9)));
     expect(structure.getCell(r, 9).numFmt).toBe('0.00');
   });
+  expectSheetSumsHold(structure, tables);
 
   const indicators = await sheetOf(files, DATABASE_TABLE_FILE_NAMES.indicators);
   for (const { indicator, base, target } of tables.indicators.results) {
@@ -76,7 +83,34 @@ async function expectTablesMatch(files: readonly OutputFile[], tables: DatabaseT
   const control = await sheetOf(files, DATABASE_TABLE_FILE_NAMES.control);
   tables.control.forEach((row, i) => {
     expect(text(control, `B${4 + i}`)).toBe(row.name);
-    expect([figure(control, 4 + i, 3), figure(control, 4 + i, 4)], row.name).toEqual([want(row.areaHa), want(row.sharePercent)]);
+    const written = [figure(control, 4 + i, 3), figure(control, 4 + i, 4)];
+    expect(written, row.name).toEqual([want(row.printed.areaHa), want(row.printed.sharePercent)]);
+    expect(Math.abs((written[0] as number) - row.areaHa), row.name).toBeLessThan(0.01 + 1e-9);
+  });
+  // 合计 (the last row) is what SUM over the type rows gives, in both columns.
+  const last = 4 + tables.control.length - 1;
+  for (const column of [3, 4]) {
+    const rowsSum = tables.control.slice(0, -1).reduce((s, _, i) => s + Math.round((figure(control, 4 + i, column) ?? 0) * 100), 0);
+    expect(rowsSum, `管控表 column ${column}`).toBe(Math.round((figure(control, last, column) ?? 0) * 100));
+  }
+}
+
+/**
+ * What a reviewer's SUM in Excel finds: each subtotal's written rows (its details, the subtotals within it) add
+ * up to the subtotal written, the outermost subtotals to 总计, in every area and share column (the structure
+ * table's rows here hold no coarse or ungrouped codes, which would rightly leave a subtotal above its rows).
+ */
+function expectSheetSumsHold(structure: Sheet, tables: DatabaseTables) {
+  const rows = tables.structure.rows.filter((r) => !r.empty);
+  const partsOf = (sum: string) => rows.flatMap((r, i) => ((r.row.kind === 'detail' && r.row.within === sum) || (r.row.kind === 'subtotal' && (r.row.within ?? 'total') === sum) ? [6 + i] : []));
+  const hundredths = (row: number, column: number) => Math.round((figure(structure, row, column) ?? 0) * 100);
+  rows.forEach((filled, i) => {
+    if (filled.row.kind === 'detail') return;
+    const sum = filled.row.kind === 'subtotal' ? filled.row.computes : 'total';
+    if (tables.structure.findings.some((f) => f.kind === 'partsDoNotSum' && f.row === sum)) return;
+    for (const column of [9, 10, 11, 12]) {
+      expect(partsOf(sum).reduce((s, r) => s + hundredths(r, column), 0), `${sum} column ${column}`).toBe(hundredths(6 + i, column));
+    }
   });
 }
 
@@ -143,6 +177,19 @@ describe('the 2026 tables as .xlsx', { timeout: 60_000 }, () => {
     const control = await sheetOf(sampleFiles, DATABASE_TABLE_FILE_NAMES.control);
     expect(['B2', 'B3', 'C3', 'D3', 'B12'].map((a) => text(control, a))).toEqual(['国土空间管控表', '管控边界类型名称', '面积（公顷）', '占比（%）', '合计']);
     expect(figure(control, 12, 4)).toBe(100);
+  });
+
+  it('three parcels of ⅓ ha: the rows a reviewer sums in Excel add up to the 1.00 ha subtotal and 100.00 %, not 0.99 and 99.99', async () => {
+    const third = 10_000 / 3;
+    const parcels = [p('0201', third), p('0401', third), p('1701', third)];
+    const tables = { ...computeDatabaseTables(sample), structure: fillStructureTable(parcels, parcels) };
+    const files = await databaseTableFiles(tables, zhT);
+    const sheet = await sheetOf(files, DATABASE_TABLE_FILE_NAMES.structure);
+    // Rows 6–8 the three classes, 9 非建设用地小计, 10 总计.
+    expect([6, 7, 8].map((r) => figure(sheet, r, 9)).sort()).toEqual([0.33, 0.33, 0.34]);
+    expect([6, 7, 8].map((r) => figure(sheet, r, 10)).sort()).toEqual([33.33, 33.33, 33.34]);
+    expect([figure(sheet, 9, 9), figure(sheet, 10, 10)]).toEqual([1, 100]);
+    await expectTablesMatch(files, tables);
   });
 
   it('the same tables give the same bytes', async () => {

@@ -3,7 +3,9 @@
  * one per table, laid out as their templates (domain-2026.md §4): the title over the table, the header rows
  * with their merged cells, the Zhejiang structure table's names over B–G merged as the template merges them,
  * rows without land left out as the template deletes them. Figures are numbers rounded to the table's decimals
- * (what the cell shows is what it holds, so a reviewer's sums in Excel match ours), never text; an empty cell
+ * (what the cell shows is what it holds), never text; the structure table's are its `printed` figures, whose
+ * rows add up to their subtotals and shares to 100.00 (尾数平差; the 管控表's likewise), so a reviewer's SUM in Excel matches the
+ * subtotal printed; rounding each row on its own would not (⅓ ha × 3 = 0.33 × 3 under 1.00). An empty cell
  * is a figure that cannot be computed, and the indicator table's footnotes say why.
  *
  * File names: CCTool's deliverable list (§3) names `空间功能结构调整表.xlsx`, but that is its generic Fujian
@@ -181,7 +183,7 @@ async function structureWorkbook(excel: ExcelModule, table: FilledStructureTable
       } else if (content.kind === 'code') {
         textCell(sheet, first + i, column++, filled.row.code ?? '--');
       } else {
-        figureCell(sheet, first + i, column++, filled.values[content.key]);
+        figureCell(sheet, first + i, column++, filled.printed[content.key]);
       }
     }
   });
@@ -235,8 +237,8 @@ async function controlWorkbook(excel: ExcelModule, rows: readonly ControlTableRo
   rows.forEach((row, i) => {
     const r = TITLE_ROW + 2 + i;
     textCell(sheet, r, FIRST_COLUMN, row.name);
-    figureCell(sheet, r, FIRST_COLUMN + 1, row.areaHa);
-    figureCell(sheet, r, FIRST_COLUMN + 2, row.sharePercent);
+    figureCell(sheet, r, FIRST_COLUMN + 1, row.printed.areaHa);
+    figureCell(sheet, r, FIRST_COLUMN + 2, row.printed.sharePercent);
   });
   [20, 14, 12].forEach((width, i) => (sheet.getColumn(FIRST_COLUMN + i).width = width));
   return bytesOf(workbook);

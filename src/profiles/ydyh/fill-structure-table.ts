@@ -10,12 +10,14 @@
  * the rows' level (0703), in the subtotal the layout's `coarse` gives it, and then in no detail row. The
  * total is every parcel, so a code in no group counts there only, unless the plan puts it in a subtotal
  * (`planGroups`, only for codes the layout groups nowhere: the template's rows are fixed), where it counts
- * as a coarse code does but is the plan's choice, not a fault. Areas are 公顷, unrounded: rounding is the
- * display's job.
+ * as a coarse code does but is the plan's choice, not a fault. `values` are 公顷 and %, unrounded, for the
+ * checks; `printed` are the figures every display and export shows (`printedFigures`): to two decimals, with
+ * 尾数平差 so that each subtotal's printed rows add up to it and the shares to 100.00.
  *
  * The findings are what the rule `ydyh-table-level` reports: codes too coarse for a detail row, codes in
  * no subtotal, and rows whose parts do not add up to them (which those two codes cause).
  */
+import { roundBalanced, type RoundingNode } from '../../domain/balanced-rounding.ts';
 import { YDYH_2023_INDEX } from './classes-2023.ts';
 import { ZJ_STRUCTURE_TABLE, type StructureRow, type StructureTableLayout, type ValueKey, type ZjSubtotal } from './zj-structure-table.ts';
 
@@ -30,6 +32,8 @@ export interface FilledRow<S extends string = string> {
   readonly row: StructureRow<S>;
   /** 面积 in 公顷, 比重 in % of the year's total (null when the total is 0), 面积变化 = target − base. */
   readonly values: Readonly<Record<ValueKey, number | null>>;
+  /** `values` as printed: 2 decimals, rows adding up to their subtotals and the total, shares to 100.00; 面积变化 = printed target − printed base. */
+  readonly printed: Readonly<Record<ValueKey, number | null>>;
   /** Both years' areas are 0: the template deletes such a row, the UI may hide it. */
   readonly empty: boolean;
 }
@@ -156,16 +160,56 @@ export function fillStructureTable(parcelsBase: readonly ParcelArea[], parcelsTa
   const areaOf = (key: string): Record<Year, number> => byRow.get(key) ?? { base: 0, target: 0 };
   const total = areaOf('total');
   const share = (m2: number, of: number) => (of === 0 ? null : (m2 / of) * 100);
+  const printed = printedFigures(layout, areaOf);
   const rows = layout.rows.map((row): FilledRow => {
     const m2 = areaOf(sumKey(row));
     return {
       row,
       values: { base: m2.base / M2_PER_HA, baseShare: share(m2.base, total.base), target: m2.target / M2_PER_HA, targetShare: share(m2.target, total.target), change: (m2.target - m2.base) / M2_PER_HA },
+      printed: printed(sumKey(row)),
       empty: m2.base === 0 && m2.target === 0,
     };
   });
   findings.push(...partsThatDoNotSum(layout, areaOf));
   return { layout, rows, findings };
+}
+
+/** The key of what a sum holds beyond its rows (coarse and plan-grouped codes; in the total, the codes in no subtotal). */
+const unshownKey = (sum: string): string => `unshown:${sum}`;
+
+/**
+ * The figures as printed, by sum key: each year's areas and shares rounded as one tree (domain/balanced-rounding.ts),
+ * the total's rows being its outermost subtotals and each subtotal's its detail rows and inner subtotals. What a
+ * sum holds beyond its rows is a part of its own, never printed and never adjusted, so the rows add up to the
+ * sum less that part (the `partsDoNotSum` finding says why they cannot add up to all of it). The rows another
+ * table shows too (`layout.sharedFigures`) keep their own rounding.
+ */
+function printedFigures(layout: StructureTableLayout, areaOf: (key: string) => Record<Year, number>): (key: string) => Record<ValueKey, number | null> {
+  const parts = new Map<string, string[]>();
+  for (const row of layout.rows) {
+    if (row.kind === 'detail') parts.set(row.within, [...(parts.get(row.within) ?? []), row.key]);
+    if (row.kind === 'subtotal') parts.set(row.within ?? 'total', [...(parts.get(row.within ?? 'total') ?? []), row.computes]);
+  }
+  const tree = (key: string, valueOf: (key: string) => number, fixed: ReadonlySet<string>): RoundingNode => {
+    const children = (parts.get(key) ?? []).map((k) => tree(k, valueOf, fixed));
+    const node = { key, value: valueOf(key), fixed: fixed.has(key) };
+    if (children.length === 0) return node;
+    const unshown = Math.max(0, node.value - children.reduce((s, c) => s + c.value, 0));
+    return { ...node, children: [...children, { key: unshownKey(key), value: unshown, fixed: true }] };
+  };
+  const shared = new Set(layout.sharedFigures ?? []);
+  const figures = { base: new Map<string, number>(), target: new Map<string, number>() };
+  const shares: Record<Year, Map<string, number> | null> = { base: null, target: null };
+  for (const year of ['base', 'target'] as const) {
+    const total = areaOf('total')[year];
+    figures[year] = roundBalanced(tree('total', (k) => areaOf(k)[year] / M2_PER_HA, shared));
+    if (total !== 0) shares[year] = roundBalanced(tree('total', (k) => (areaOf(k)[year] / total) * 100, new Set()));
+  }
+  return (key) => {
+    const [base, target] = [figures.base.get(key) ?? 0, figures.target.get(key) ?? 0];
+    const shareOf = (year: Year) => (shares[year] ? (shares[year].get(key) ?? 0) : null);
+    return { base, baseShare: shareOf('base'), target, targetShare: shareOf('target'), change: (Math.round(target * 100) - Math.round(base * 100)) / 100 };
+  };
 }
 
 /** Each subtotal against its detail rows, the subtotals within it and its plan-grouped codes; the total against the outermost subtotals. */

@@ -54,6 +54,11 @@ export interface StructureTableLayout<S extends string = string> {
   readonly ungrouped: readonly string[];
   /** Codes whose place in the table no source confirms (⚠): the UI labels it 默认值. */
   readonly unconfirmed: readonly string[];
+  /**
+   * Rows (detail keys, subtotal keys) whose figure another table shows too: printed at their own rounding so
+   * both tables read the same, their siblings taking the 尾数平差 (fill-structure-table.ts `printedFigures`).
+   */
+  readonly sharedFigures?: readonly string[];
 }
 
 export type ZjSubtotal = 'nonConstruction' | 'village' | 'urban' | 'urbanRural' | 'regional' | 'otherConstruction' | 'construction';
@@ -232,4 +237,6 @@ export const ZJ_STRUCTURE_TABLE: StructureTableLayout<ZjSubtotal> = {
     // §1.2 ⚠: zj-gn lists 0201–0204 only; 0205 其他园地 (2023) takes the 园地 row by its prefix [ours].
     '0205',
   ],
+  // The 规划指标一览表 shows these (zhejiang-2026/indicators.ts #1, #2, #3, #9, #10, #11), rounded on their own.
+  sharedFigures: ['construction', 'urbanRural', 'village', '01', '03', '05'],
 };

@@ -5,8 +5,12 @@
  * As the land survey counts it, 耕地 is net of 田坎 and the 田坎 deducted from 耕地 parcels (KKSM) is 田坎
  * (155), so the total is the land's area (rules/farmland-area.ts); a footnote gives 耕地 gross. Every row is
  * its own m² rounded once (耕地 and the total are the figures F1 and F4 show); where rows do not add up to
- * their group, one row is adjusted and footnoted (table.ts `roundTree`). Shares are of unrounded m².
+ * their group, one row is adjusted and footnoted (table.ts `roundTree`). Shares are of unrounded m², with
+ * 尾数平差 (domain/balanced-rounding.ts) so that each group's shares add up to its share and the groups' to
+ * 100.00 (domain.md §5: totals equal the sum of rows after rounding), and a footnote where that moved any.
  */
+import { roundBalanced, type RoundingNode } from '../../domain/balanced-rounding.ts';
+import { roundTo } from '../../domain/units.ts';
 import type { LandClassCode } from '../../profiles/zhejiang-2017/land-classes.ts';
 import type { RuleProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { FIELD_RIDGE_CLASS } from '../../profiles/zhejiang-2017/class-roles.ts';
@@ -62,8 +66,14 @@ export function f2Structure(derived: DerivedPlan, profile: Pick<RuleProfile, 'ne
     for (const a of rounded.adjusted) footnotes.push(roundingFootnote(labels.get(a.key)!, column, a.by));
   }
 
+  const shares = { base: shareFigures(totalM2.base, (node) => areaOf('base', node)), target: shareFigures(totalM2.target, (node) => areaOf('target', node)) };
+  if ((['base', 'target'] as const).some((year) => shares[year]?.moved)) footnotes.push({ key: 'tables.F2.shareRounding', params: {} });
+
   const rows: Row[] = [];
-  const share = (m2: number, of: number) => (of === 0 ? null : { value: Math.round((10_000 * m2) / of) / 100 });
+  const share = (year: PlanYear, key: string) => {
+    const figures = shares[year]?.figures;
+    return figures ? { value: figures.get(key) ?? 0 } : null;
+  };
   const row = (key: string, labelKey: string, level: number, m2: { base: number; target: number }): Row => {
     const b = cents.base.get(key) ?? 0;
     const t = cents.target.get(key) ?? 0;
@@ -71,7 +81,7 @@ export function f2Structure(derived: DerivedPlan, profile: Pick<RuleProfile, 'ne
       key,
       labelKey,
       level,
-      cells: { base: { value: b / 100, m2: m2.base }, baseShare: share(m2.base, totalM2.base), target: { value: t / 100, m2: m2.target }, targetShare: share(m2.target, totalM2.target), change: { value: (t - b) / 100 } },
+      cells: { base: { value: b / 100, m2: m2.base }, baseShare: share('base', key), target: { value: t / 100, m2: m2.target }, targetShare: share('target', key), change: { value: (t - b) / 100 } },
     };
   };
   const visit = (node: F2GroupNode, level: number) => {
@@ -88,4 +98,19 @@ export function f2Structure(derived: DerivedPlan, profile: Pick<RuleProfile, 'ne
     params: { baseGross: ha(areaOf('base', cultivated) + ridges.base), targetGross: ha(areaOf('target', cultivated) + ridges.target), baseRidge: ha(ridges.base), targetRidge: ha(ridges.target) },
   });
   return { id: 'F2', titleKey: 'tables.F2.title', columns: COLUMNS, rows, footnotes };
+}
+
+/**
+ * A year's shares (%) as printed, by row key (the total's is `total`): of unrounded m², balanced so that every
+ * group's rows add up to it and the groups to 100.00; `moved` when any differs from its own rounding. Null
+ * when the year has no land. Land in no group is a part of the total that no row shows, never adjusted.
+ */
+function shareFigures(totalM2: number, areaOf: (node: F2GroupNode) => number): { figures: ReadonlyMap<string, number>; moved: boolean } | null {
+  if (totalM2 === 0) return null;
+  const node = (group: F2GroupNode): RoundingNode => ({ key: group.key, value: (100 * areaOf(group)) / totalM2, ...(group.children ? { children: group.children.map(node) } : {}) });
+  const groups = F2_GROUPS.map(node);
+  const unshown = Math.max(0, 100 - groups.reduce((s, g) => s + g.value, 0));
+  const figures = roundBalanced({ key: 'total', value: 100, children: [...groups, { key: 'unshown', value: unshown, fixed: true }] });
+  const own = (n: RoundingNode): boolean => roundTo(n.value, 2) !== figures.get(n.key) || (n.children ?? []).some(own);
+  return { figures, moved: groups.some(own) };
 }

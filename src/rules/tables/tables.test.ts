@@ -35,9 +35,9 @@ const row = (table: Table, key: string) => table.rows.find((r) => r.key === key)
 /** A quantity rounded once from its m², in hundredths of a hectare. */
 const cents = (m2: number) => Math.round(m2 / 100);
 
-/** Every group is the sum of its rows, and the groups add up to the total, in the figures shown. */
+/** Every group is the sum of its rows, and the groups add up to the total, in the figures shown: areas and shares. */
 function expectF2AddsUp(f2: Table) {
-  for (const column of ['base', 'target']) {
+  for (const column of ['base', 'target', 'baseShare', 'targetShare']) {
     const groups = f2.rows.filter((r) => r.level === 0 && r.key !== 'total');
     expect(groups.reduce((s, g) => s + value(g, column), 0)).toBe(value(row(f2, 'total'), column));
     f2.rows.forEach((parent, i) => {
@@ -106,17 +106,22 @@ describe('tables of the sample village', () => {
     expect(note.params.targetGross).toBe((value(row(F1, 'cultivatedGross'), 'target') / 100).toFixed(2));
   });
 
-  it('F2: a figure differs from its own rounding only where a footnote says so, by what it says; shares are of unrounded m²', () => {
+  it('F2: a figure differs from its own rounding only where a footnote says so, by what it says; shares are of unrounded m², balanced', () => {
     const { F2 } = tables;
     const adjusted = adjustments(F2);
     const totalM2 = { base: m2Of(row(F2, 'total'), 'base'), target: m2Of(row(F2, 'total'), 'target') };
+    let sharesMoved = false;
     for (const r of F2.rows) {
       for (const [column, label, share] of [['base', 'tables.col.baseHa', 'baseShare'], ['target', 'tables.col.targetHa', 'targetShare']] as const) {
         const m2 = m2Of(r, column);
         expect(value(r, column), `${r.key} ${column}`).toBe(cents(m2) + (adjusted.get(`${r.labelKey}|${label}`) ?? 0));
-        expect(value(r, share), `${r.key} ${share}`).toBe(Math.round((10_000 * m2) / totalM2[column]));
+        // 尾数平差 moves a share by a hundredth at most from its own rounding, and the footnote says shares were balanced.
+        const own = Math.round((10_000 * m2) / totalM2[column]);
+        expect(Math.abs(value(r, share) - own), `${r.key} ${share}`).toBeLessThanOrEqual(1);
+        sharesMoved ||= value(r, share) !== own;
       }
     }
+    expect(F2.footnotes.some((n) => n.key === 'tables.F2.shareRounding')).toBe(sharesMoved);
     // The shared quantities are never the adjusted ones.
     expect([...adjusted.keys()].filter((k) => k.startsWith('tables.F2.cultivated|') || k.startsWith('tables.F2.total|'))).toEqual([]);
   });
@@ -207,6 +212,17 @@ describe('one figure per quantity, hand-made rounding', () => {
     expect(value(row(F2, '12'), 'base')).toBe(11);
     const adjusted = adjustments(F2);
     expect([...adjusted.keys()].filter((k) => k.endsWith('|tables.col.baseHa')).sort()).toEqual(['landClass.111|tables.col.baseHa', 'landClass.12|tables.col.baseHa', 'tables.F2.agricultural|tables.col.baseHa']);
+  });
+
+  it('shares of three ⅓ ha classes add up to their group and to 100.00 (33.33 + 33.33 + 33.34), with a footnote', () => {
+    const third = 10_000 / 3;
+    const F2thirds = f2Structure(derivedOf([{ base: '131', m2: third }, { base: '31', m2: third }, { base: '32', m2: third }]), ZHEJIANG_2017);
+    expect(['131', '31', '32'].map((k) => value(row(F2thirds, k), 'baseShare')).sort()).toEqual([3333, 3333, 3334]);
+    expect([value(row(F2thirds, 'ecological'), 'baseShare'), value(row(F2thirds, 'total'), 'baseShare')]).toEqual([10_000, 10_000]);
+    expectF2AddsUp(F2thirds);
+    expect(F2thirds.footnotes.map((n) => n.key)).toContain('tables.F2.shareRounding');
+    // The areas too (domain.md §5's adjustment, footnoted): 0.33 + 0.33 + 0.34 = 1.00.
+    expect(['131', '31', '32'].map((k) => value(row(F2thirds, k), 'base')).sort()).toEqual([33, 33, 34]);
   });
 
   it('shares are of unrounded m² (2.008 / 2.32, not 2.01 / 2.32)', () => {

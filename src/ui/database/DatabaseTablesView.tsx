@@ -2,7 +2,7 @@
  * The three tables of the open database, as the tables' data lays them out (rules/ydyh/database-tables.ts):
  * the Zhejiang 规划用地结构调整表 (rows without land left out, as the template deletes them), the 规划指标一览表
  * (an empty cell says why in its footnote) and the 国土空间管控表 (默认值: Fujian's layout ⚠), then the 三大类 areas. Figures in 公顷
- * to two decimals, as the templates print them.
+ * to two decimals, as the templates print them; the structure table's are its `printed` figures (尾数平差), as the xlsx has them.
  */
 import { useTranslation } from 'react-i18next';
 import { YDYH_2023_INDEX } from '../../profiles/ydyh/classes-2023.ts';
@@ -58,7 +58,7 @@ function StructureTable({ tables, english }: { tables: DatabaseTables; english: 
                     if (content.kind === 'code') return <td key={i}>{row.row.code ?? ''}</td>;
                     return (
                       <td key={i} className="number" data-value={content.kind === 'value' ? content.key : undefined}>
-                        {content.kind === 'value' ? figure(row.values[content.key]) : ''}
+                        {content.kind === 'value' ? figure(row.printed[content.key]) : ''}
                       </td>
                     );
                   })}
@@ -137,8 +137,8 @@ function ControlTable({ tables }: { tables: DatabaseTables }) {
           {tables.control.map((row) => (
             <tr key={row.key} data-row={row.key} className={row.key === 'total' ? 'level-0' : ''}>
               <th>{row.key === 'total' ? t('database.tables.total') : t(`database.gkbj.${row.key}`)}</th>
-              <td className="number" data-value="area">{formatNumber(row.areaHa, 2)}</td>
-              <td className="number" data-value="share">{row.sharePercent === null ? '—' : formatNumber(row.sharePercent, 2)}</td>
+              <td className="number" data-value="area">{formatNumber(row.printed.areaHa, 2)}</td>
+              <td className="number" data-value="share">{row.printed.sharePercent === null ? '—' : formatNumber(row.printed.sharePercent, 2)}</td>
             </tr>
           ))}
         </tbody>

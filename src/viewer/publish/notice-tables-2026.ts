@@ -48,7 +48,7 @@ function structureTable(tables: DatabaseTables): NoticeTable2026 {
       .filter((row) => !row.empty)
       .map((row) => ({
         ...structureLabel(row),
-        cells: columns.map(({ column }) => (column.content.kind === 'code' ? (row.row.code ? same(row.row.code) : null) : column.content.kind === 'value' ? row.values[column.content.key] : null)),
+        cells: columns.map(({ column }) => (column.content.kind === 'code' ? (row.row.code ? same(row.row.code) : null) : column.content.kind === 'value' ? row.printed[column.content.key] : null)),
       })),
     footnotes: [layout.unitLine],
   };
@@ -81,7 +81,7 @@ function controlTable(tables: DatabaseTables, both: (message: Message) => Biling
     columns: [both({ key: 'database.tables.areaHa' }), both({ key: 'database.tables.share' })],
     rows: tables.control.map((row) => {
       const type = GKBJ_TYPES.find((entry) => entry.code === row.key);
-      return { label: type ? { zh: type.zh, en: type.en } : both({ key: 'database.tables.total' }), level: row.key === 'total' ? 0 : 1, cells: [row.areaHa, row.sharePercent] };
+      return { label: type ? { zh: type.zh, en: type.en } : both({ key: 'database.tables.total' }), level: row.key === 'total' ? 0 : 1, cells: [row.printed.areaHa, row.printed.sharePercent] };
     }),
     footnotes: [],
   };

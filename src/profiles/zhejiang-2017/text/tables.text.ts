@@ -26,6 +26,7 @@ export const zhejiang2017TablesText: Texts = {
   'tables.F2.urban': { zh: '城镇建设用地', en: 'Town construction land' },
   'tables.F2.total': { zh: '土地总面积', en: 'Total land' },
   'tables.F2.net': { zh: '耕地为扣除田坎后的面积，所扣田坎计入“田坎”（基期 {{baseRidge}} 公顷，目标年 {{targetRidge}} 公顷）；含田坎的耕地图斑面积基期 {{baseGross}} 公顷，目标年 {{targetGross}} 公顷。比例按未取舍的面积计算。', en: 'Cultivated land is net of field ridges; the ridges deducted are counted as field ridges ({{baseRidge}} ha at the base year, {{targetRidge}} ha at the target year); cultivated land with its ridges is {{baseGross}} ha and {{targetGross}} ha. Shares are of the unrounded areas.' },
+  'tables.F2.shareRounding': { zh: '比例经尾数平差（最大余数法），各行之和等于所属分组，各组之和为 100.00%；个别比例与其单独四舍五入相差 0.01。', en: 'Shares are balanced by largest remainder so that rows add up to their group and the groups to 100.00 %; a share may differ by 0.01 from its own rounding.' },
 
   'tables.F3.title': { zh: 'F3 建设用地调整表', en: 'F3 Construction land changes' },
   'tables.F3.col.construction': { zh: '建设用地（公顷）', en: 'Construction land (ha)' },
