@@ -6,7 +6,10 @@
  * - A folder holding a package of ours (its `5.电子数据说明/manifest.json` says `village-plan-delivery`) has
  *   that package replaced: the files its manifest lists, the manifest and its text, and any file in the
  *   layer folders (`3.规划图形数据/Shapefile/`, `GeoJSON/`) named as a package layer are removed. Nothing
- *   else is: a file the planner put there (the approval PDF in `1.规划文档数据/`) stays, and a note says so,
+ *   else is, but for the indexes other tools build beside a layer's Shapefile (ArcGIS's `.sbn`/`.sbx`,
+ *   QGIS's and GDAL's `.qix`…): they describe the old geometry, and GDAL, QGIS and ArcGIS trust them, so a
+ *   spatial query on the new layer missed every parcel that had moved off its old box. A file the planner
+ *   put there (the approval PDF in `1.规划文档数据/`, ArcGIS's `.shp.xml` metadata) stays, and a note says so,
  *   unless the package reader would read it as a layer or as `规划参数.json`: then the export is refused,
  *   naming it, and nothing is touched.
  * - Any other non-empty folder is refused: we cannot tell our files from the planner's.
@@ -80,6 +83,20 @@ function listedFiles(folder: string): Set<string> | null {
   return listed;
 }
 
+/**
+ * Spatial and attribute indexes that GIS tools write beside a Shapefile and read instead of it: ArcGIS
+ * `.sbn`/`.sbx`, `.fbn`/`.fbx`, `.ain`/`.aih`, `LAYER.FIELD.atx`; QGIS/GDAL/MapServer `.qix`. Rebuilt by
+ * the tool from the new `.shp` when missing.
+ */
+const SHAPEFILE_INDEXES: readonly string[] = ['sbn', 'sbx', 'fbn', 'fbx', 'ain', 'aih', 'atx', 'qix'];
+
+/** An index of a package layer's Shapefile (`JQDLTB.qix`, `GHYT.BSM.atx`): stale once the layer is rewritten. */
+function layerIndex(path: string): boolean {
+  const parts = basename(path).split('.');
+  const extension = parts.length > 1 ? (parts[parts.length - 1] as string).toLowerCase() : '';
+  return SHAPEFILE_INDEXES.includes(extension) && shapefileLayerOf(`${parts[0] as string}.shp`) !== undefined;
+}
+
 /** A file the package reader (io/package/read-folder.ts) would take as a layer or as the plan's inputs. */
 function readAsPackage(path: string): boolean {
   const name = basename(path);
@@ -100,7 +117,7 @@ function planFolder(out: string): Result<FolderPlan> {
   const listed = listedFiles(out);
   const present = listed ? filesUnder(out) : null;
   if (!listed || !present) return { ok: false, error: { key: 'cli.export.notPackageFolder', params: { folder: out } } };
-  const ours = (path: string) => listed.has(path) || path === MANIFEST || path === MANIFEST_TEXT || (LAYER_FOLDERS.includes(dirname(path)) && readAsPackage(path));
+  const ours = (path: string) => listed.has(path) || path === MANIFEST || path === MANIFEST_TEXT || (LAYER_FOLDERS.includes(dirname(path)) && (readAsPackage(path) || layerIndex(path)));
   const remove = present.filter(ours);
   const kept = present.filter((path) => !ours(path));
   const misleading = kept.filter(readAsPackage);

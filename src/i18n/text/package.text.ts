@@ -20,6 +20,10 @@ export const packageText: Texts = {
   'package.assumedZone': { zh: '{{file}} 的坐标不带带号，按第 {{zone}} 带（中央经线 120°E）读取。', en: '{{file}} has coordinates without a zone prefix; read as zone {{zone}} (CM 120°E).' },
   'package.noLayers': { zh: '文件夹中没有基期地类图斑图层 JQDLTB（.geojson 或 .shp）。', en: 'The folder has no base parcel layer JQDLTB (.geojson or .shp).' },
   'package.zipNoLayers': { zh: '压缩包中没有成果包：需要基期地类图斑 JQDLTB（.geojson 或 .shp）和至少一个其他成果包图层（GHYT、TDGHDL、XZQ 等）。', en: 'The zip holds no delivery package: it needs the base parcels JQDLTB (.geojson or .shp) and at least one more package layer (GHYT, TDGHDL, XZQ …).' },
+  'package.twoPackages': {
+    zh: '{{first}} 和 {{second}} 中都有成果包图层 {{layer}}：这是两个成果包（例如上次导出的旧包和新包），无法确定应读取哪一个。请只选择其中一个成果包的文件夹或压缩包。',
+    en: 'Both {{first}} and {{second}} hold the package layer {{layer}}: these are two packages (an earlier export beside the new one, say), and which to read cannot be told. Choose the folder or zip of one package only.',
+  },
   'package.parcelsOnly': { zh: '文件夹中只有基期地类图斑 JQDLTB，没有其他成果包图层（GHYT、TDGHDL、XZQ 等）：像是一个三调图层，而不是成果包。', en: 'The folder has the base parcels JQDLTB but no other package layer (GHYT, TDGHDL, XZQ …): it looks like a survey layer, not a delivery package.' },
   'package.notUtf8': { zh: '{{file}} 不是 UTF-8 文本；成果包中的 GeoJSON 应为 UTF-8（RFC 7946），请重新导出。', en: '{{file}} is not UTF-8 text; a package’s GeoJSON must be UTF-8 (RFC 7946). Export it again.' },
   'package.noParcels': { zh: '基期地类图斑图层（JQDLTB）没有面要素。', en: 'The base parcel layer (JQDLTB) has no polygons.' },

@@ -18,7 +18,8 @@ import { INPUTS_FILE_NAME, readPlanInputs } from './package-inputs.ts';
 import { PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, layerNameOf, type FieldValue, type KeepRow, type PackageFeature, type PackageLayer, type PackageLayerName, type PackageLayers, type RowSummary } from './package-layers.ts';
 import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
 import { upperCaseFields } from './package-values.ts';
-import { rowsUsed } from './rows-used.ts';
+import { changePiecesOf, rowsUsed } from './rows-used.ts';
+import { twoPackages } from './two-packages.ts';
 import { listZip } from '../zip/zip-read.ts';
 
 const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
@@ -85,6 +86,8 @@ export function readPackageFiles(files: readonly InputFile[], options: ReadOptio
     names.push(...listed.value.map((e) => ({ name: `${f.name}/${e.path}`, bytes: EMPTY })));
   }
   if (!findPackageLayers(names)) return null;
+  const copies = twoPackages(names.map((f) => f.name));
+  if (copies) return { ok: false, error: copies };
   const opened = expandFiles(files, options);
   if (!opened.ok) return opened;
   const sources = findPackageLayers(opened.value.files);
@@ -93,6 +96,11 @@ export function readPackageFiles(files: readonly InputFile[], options: ReadOptio
   const notes: Message[] = [];
   const summary: PackageRead['layers'][number][] = [];
   let done = 0;
+  // The sidecar first: the GHYT rows it names as change pieces are kept while GHYT is read (rows-used.ts).
+  // The first file of that name (a package has one, in 6.其他数据/); unusable → a note, never a failure.
+  const sidecar = opened.value.files.find((f) => fileName(f.name) === INPUTS_FILE_NAME);
+  const inputs = sidecar ? readPlanInputs(sidecar.name, sidecar.bytes) : null;
+  const changePieces = changePiecesOf(inputs?.inputs?.changes ?? []);
   // A package's GeoJSON is in CGCS2000 or is refused (the command line's --crs names only those; the import
   // dialog offers no choice of system for a package), so an older datum chosen for a layer never reaches it.
   const geojsonCrs = options.crs?.kind === 'foreign' ? undefined : options.crs;
@@ -100,7 +108,7 @@ export function readPackageFiles(files: readonly InputFile[], options: ReadOptio
   for (const name of PACKAGE_LAYER_NAMES) {
     const source = sources.get(name);
     if (!source) continue;
-    const keep = rowsUsed(name, { layers });
+    const keep = rowsUsed(name, { layers, changePieces });
     const layer = source.kind === 'geojson' ? readGeoJson(name, source.files[0] as InputFile, keep, geojsonCrs) : readShapefile(name, source.files, options, keep);
     if (!layer.ok) return layer;
     notes.push(...layer.notes);
@@ -108,9 +116,6 @@ export function readPackageFiles(files: readonly InputFile[], options: ReadOptio
     summary.push({ name, file: layer.value.file, count: layer.value.rows });
     onLayer?.(++done, sources.size);
   }
-  // The sidecar: the first file of that name (a package has one, in 6.其他数据/); unusable → a note, never a failure.
-  const sidecar = opened.value.files.find((f) => fileName(f.name) === INPUTS_FILE_NAME);
-  const inputs = sidecar ? readPlanInputs(sidecar.name, sidecar.bytes) : null;
   if (inputs) notes.push(...inputs.notes);
   const plan = reconstructPlan(layers, { ...(profileId ? { profileId } : {}), inputs: inputs?.inputs ?? null, inputsFound: sidecar !== undefined });
   if (!plan.ok) return plan;

@@ -19,7 +19,8 @@ import { INPUTS_FILE_NAME, readPlanInputs, type PlanInputs } from './package-inp
 import { layerNameOf, PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, type PackageLayerName, type PackageLayers } from './package-layers.ts';
 import { readPackageFiles, shapefileLayerOf } from './read-files.ts';
 import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
-import { rowsUsed } from './rows-used.ts';
+import { changePiecesOf, rowsUsed } from './rows-used.ts';
+import { twoPackages } from './two-packages.ts';
 
 const MAX_DEPTH = 3;
 const MAX_ENTRIES = 5_000;
@@ -32,6 +33,8 @@ interface FolderFiles {
   readonly shapefileParts: readonly string[];
   readonly shapefileLayers: ReadonlySet<PackageLayerName>;
   readonly inputs: string | null;
+  /** Every GeoJSON layer file and package layer .shp found, for twoPackages. */
+  readonly layerPaths: readonly string[];
 }
 
 function layerFiles(root: string): FolderFiles {
@@ -39,6 +42,7 @@ function layerFiles(root: string): FolderFiles {
   const shapefileParts: string[] = [];
   const shapefileLayers = new Set<PackageLayerName>();
   let inputs: string | null = null;
+  const layerPaths: string[] = [];
   let seen = 0;
   const walk = (dir: string, depth: number) => {
     let entries;
@@ -53,6 +57,7 @@ function layerFiles(root: string): FolderFiles {
       if (entry.isDirectory() && depth < MAX_DEPTH) walk(path, depth + 1);
       const name = entry.isFile() ? layerNameOf(entry.name) : undefined;
       if (name && !found.has(name)) found.set(name, path);
+      if (name || (shapefileLayerOf(entry.name) && entry.name.toLowerCase().endsWith('.shp'))) layerPaths.push(path);
       const shapefileLayer = entry.isFile() ? shapefileLayerOf(entry.name) : undefined;
       if (shapefileLayer) {
         shapefileParts.push(path);
@@ -62,7 +67,7 @@ function layerFiles(root: string): FolderFiles {
     }
   };
   walk(root, 0);
-  return { layers: found, shapefileParts, shapefileLayers, inputs };
+  return { layers: found, shapefileParts, shapefileLayers, inputs, layerPaths };
 }
 
 /** A file's bytes, named as the user knows it, or the failure that names it. */
@@ -117,11 +122,18 @@ function readInputs(path: string | null, notes: Message[]): PlanInputs | null {
 /** `crs`: the system of every layer, whatever the files say (the command line's --crs). */
 export function readPackageFolder(folder: string, profileId?: string, crs?: SourceCrs): Result<ReconstructedPlan> {
   const found = layerFiles(folder);
+  const copies = twoPackages([...found.layerPaths].map((path) => relative(process.cwd(), path) || path));
+  if (copies) return { ok: false, error: copies };
   const files = found.layers;
   if ([...found.shapefileLayers].some((name) => !files.has(name))) return readWithShapefiles(folder, found, profileId, crs);
   if (!REQUIRED_LAYERS.every((name) => files.has(name))) return { ok: false, error: { key: 'cli.unreadable', params: { file: folder, reasonKey: 'package.noLayers' } } };
   const layers: PackageLayers = {};
   const notes: Message[] = [];
+  // The sidecar first: the GHYT rows it names as change pieces are kept while GHYT is read (rows-used.ts).
+  // Its notes follow the layers', as they always have.
+  const inputNotes: Message[] = [];
+  const inputs = readInputs(found.inputs, inputNotes);
+  const changePieces = changePiecesOf(inputs?.changes ?? []);
   // In the package's layer order, so each keep test knows the layers it depends on.
   for (const name of PACKAGE_LAYER_NAMES) {
     const path = files.get(name);
@@ -129,12 +141,12 @@ export function readPackageFolder(folder: string, profileId?: string, crs?: Sour
     const file = readNamed(path);
     if (!file.ok) return file;
     const shown = file.value.name;
-    const layer = readGeoJsonLayer(name, shown, file.value.bytes, rowsUsed(name, { layers }), crs);
+    const layer = readGeoJsonLayer(name, shown, file.value.bytes, rowsUsed(name, { layers, changePieces }), crs);
     if (!layer.ok) return layer.error.key === 'package.notUtf8' ? { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.notUtf8' } } } : layer;
     notes.push(...layer.notes);
     layers[layer.value.name] = layer.value;
   }
-  const inputs = readInputs(found.inputs, notes);
+  notes.push(...inputNotes);
   const plan = reconstructPlan(layers, { ...(profileId ? { profileId } : {}), inputs, inputsFound: found.inputs !== null });
   return plan.ok ? { ...plan, notes: [...notes, ...plan.notes] } : plan;
 }

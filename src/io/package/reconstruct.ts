@@ -39,7 +39,7 @@ import { rebuiltJustifications, type ChangeInputs, type PlanInputs } from './pac
 import type { PackageFeature, PackageLayer, PackageLayers } from './package-layers.ts';
 import { refOf } from './package-refs.ts';
 import { isFlagSet, nullableNumber, nullableText, text } from './package-values.ts';
-import { changeKey, ghytUse, hasPbfRows, ParsedRow } from './rows-used.ts';
+import { changeKey, ghytUse, hasPbfRows, ParsedRow, type GhytUse } from './rows-used.ts';
 import { TargetClasses } from './target-class.ts';
 
 const MAX_LISTED = 5;
@@ -182,8 +182,9 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
   if (ghyt) {
     const claimed = inputs ? claimPieces(ghyt, inputs.changes) : { byRow: new Map<PackageFeature, ChangeInputs>(), unmatched: [] };
     if (inputs && claimed.unmatched.length) notes.push({ key: 'package.inputs.unmatched', params: { file: inputs.file, count: claimed.unmatched.length, list: listSome(claimed.unmatched, MAX_LISTED) } });
-    for (const { feature: f, entry } of joinChangePieces(ghyt.features, claimed.byRow, profile.coverageToleranceM)) {
-      const use = ghytUse(new ParsedRow(f));
+    for (const { feature: f, entry, rows } of joinChangePieces(ghyt.features, claimed.byRow, profile.coverageToleranceM)) {
+      // The sidecar's kind: a use change's first piece may carry the code of unchanged land (claimPieces).
+      const use = entry?.layer ?? ghytUse(new ParsedRow(f));
       const cjjx = text(f.properties.CJJX).toUpperCase();
       const ghytdm = text(f.properties.GHYTDM).toUpperCase();
       const parcelNo = entry?.parcelNo || text(f.properties.YTDKBH) || String(f.recordNo);
@@ -198,8 +199,10 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
       } else if (use === 'pbf') {
         ghytPbf.push(f);
       } else if (use === 'useChange') {
-        const target = ghytdm === 'N112' ? (entry?.targetCode ?? targetUses.classUnder(f.geometry) ?? DEFAULT_CLASSES.useChange) : (ghytdm.slice(1) as LandClassCode);
+        const target = entry?.targetCode ?? (ghytdm === 'N112' ? (targetUses.classUnder(f.geometry) ?? DEFAULT_CLASSES.useChange) : (ghytdm.slice(1) as LandClassCode));
         add('useChange', ghyt, f, { parcelNo, targetCode: target, newFarmlandType: nullableText(f.properties.XZNTLX), note: text(f.properties.BZ) });
+        // A piece on basic farmland is still basic farmland (G111/G112) where GHYT is where that is read from.
+        ghytPbf.push(...rows.filter((row) => ghytUse(new ParsedRow(row)) === 'pbf'));
       }
       if (!reserveLayer && isFlagSet(f.properties.JBNTZBQ)) add('reserve', ghyt, f, { kind: 'nearPbf', note: text(f.properties.BZ) });
     }
@@ -274,7 +277,11 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
   if (layers.XZQ && layers.XZQ.features.length > 0) {
     for (const f of layers.XZQ.features) add('boundary', layers.XZQ, f, { villageCode: text(f.properties.XZQDM).slice(0, 12), villageName: text(f.properties.XZQMC).slice(0, 60) });
   } else {
-    const merged = union(features.filter((f) => f.layer === 'base').map((f) => f.geometry as AreaGeometry));
+    // Snapped first, as the pieces of a change are (joinChangePieces): a county's parcels share their
+    // corners only to ±0.3 mm, and a plain union kept every hair-thin gap between them as a hole in the
+    // boundary, or cut parcels off as separate parts where gaps met.
+    const bases = features.filter((f) => f.layer === 'base') as { geometry: AreaGeometry }[];
+    const merged = union(snapCoverage(bases, { toleranceM: profile.coverageToleranceM }).features.map((f) => f.geometry));
     if (!merged.ok) return failure('package.boundaryFailed', { file: parcels.file, detail: merged.error });
     if (merged.value) {
       features.push({ id: asFeatureId('XZQ-from-JQDLTB'), layer: 'boundary', geometry: merged.value, properties: { villageCode: villageCode.slice(0, 12), villageName: villageName.slice(0, 60) } });
@@ -322,7 +329,7 @@ function claimPieces(ghyt: PackageLayer, changes: readonly ChangeInputs[]): { re
     const fits = rows.every((row) => {
       if (!row || byRow.has(row)) return false;
       const number = text(row.properties.YTDKBH);
-      return ghytUse(new ParsedRow(row)) === change.layer && (number === '' || change.parcelNo.startsWith(number));
+      return pieceOf(ghytUse(new ParsedRow(row)), change.layer) && (number === '' || change.parcelNo.startsWith(number));
     });
     if (!fits) {
       unmatched.push(`${change.ref} ${change.parcelNo}`.trim());
@@ -331,6 +338,16 @@ function claimPieces(ghyt: PackageLayer, changes: readonly ChangeInputs[]): { re
     for (const row of rows as PackageFeature[]) byRow.set(row, change);
   }
   return { byRow, unmatched };
+}
+
+/**
+ * Whether a GHYT row of this use can be a piece of a change of that kind. A demolition's or new-build's
+ * pieces carry its CJJX. A use change's pieces carry the code of what each piece becomes, which on land
+ * already of the target class is the code of unchanged land (N111, X…) or, on basic farmland, G111/G112:
+ * any row without CJJX.
+ */
+function pieceOf(use: GhytUse, layer: ChangeInputs['layer']): boolean {
+  return layer === 'useChange' ? use !== 'demolition' && use !== 'newBuild' : use === layer;
 }
 
 /**
@@ -344,7 +361,11 @@ function claimPieces(ghyt: PackageLayer, changes: readonly ChangeInputs[]): { re
  * sub-millimetre seam as a notch in the change's outline (a demolition's perimeter went from 89 to 115 m,
  * the seam counted twice), or two polygons where the pieces are apart.
  */
-function joinChangePieces(rows: readonly PackageFeature[], claimed: ReadonlyMap<PackageFeature, ChangeInputs>, toleranceM: number): { readonly feature: PackageFeature; readonly entry: ChangeInputs | undefined }[] {
+function joinChangePieces(
+  rows: readonly PackageFeature[],
+  claimed: ReadonlyMap<PackageFeature, ChangeInputs>,
+  toleranceM: number,
+): { readonly feature: PackageFeature; readonly entry: ChangeInputs | undefined; readonly rows: readonly PackageFeature[] }[] {
   const groups = new Map<string, PackageFeature[]>();
   const out: (PackageFeature | string)[] = [];
   for (const f of rows) {
@@ -362,15 +383,15 @@ function joinChangePieces(rows: readonly PackageFeature[], claimed: ReadonlyMap<
     }
   }
   return out.flatMap((item) => {
-    if (typeof item !== 'string') return [{ feature: item, entry: claimed.get(item) }];
+    if (typeof item !== 'string') return [{ feature: item, entry: claimed.get(item), rows: [item] }];
     const group = groups.get(item) as PackageFeature[];
     const first = group[0] as PackageFeature;
     const entry = claimed.get(first);
-    if (group.length === 1) return [{ feature: first, entry }];
+    if (group.length === 1) return [{ feature: first, entry, rows: group }];
     const joined = union(snapCoverage(group, { toleranceM }).features.map((g) => g.geometry));
     // A union that fails (broken pieces) keeps the pieces as separate changes rather than losing any; the
     // sidecar's values then go to the first only, so households are not counted twice.
-    return joined.ok && joined.value ? [{ feature: { ...first, geometry: joined.value }, entry }] : group.map((g, k) => ({ feature: g, entry: k === 0 ? entry : undefined }));
+    return joined.ok && joined.value ? [{ feature: { ...first, geometry: joined.value }, entry, rows: group }] : group.map((g, k) => ({ feature: g, entry: k === 0 ? entry : undefined, rows: [g] }));
   });
 }
 

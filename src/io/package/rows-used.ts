@@ -57,6 +57,18 @@ export class ParsedRow implements RowSummary {
 export interface ReadSoFar {
   /** The layers already read, in PACKAGE_LAYER_NAMES's order. */
   readonly layers: PackageLayers;
+  /** GHYT rows (by BSM) the sidecar names as pieces of a change (changePiecesOf). */
+  readonly changePieces?: ReadonlySet<string>;
+}
+
+/**
+ * The BSMs of the GHYT rows the sidecar (规划参数.json) names as pieces of its changes. They are kept
+ * whatever their code says: a use change's piece on land already of its target class (a pond filled as
+ * paddy, the change drawn round the paddy around it) is written with the code of unchanged land (N111,
+ * X…), and only the sidecar says it belongs to the change; dropping it shrank the change to the pond.
+ */
+export function changePiecesOf(changes: readonly { readonly pieces: readonly string[] }[]): ReadonlySet<string> {
+  return new Set(changes.flatMap((c) => c.pieces.map((ref) => ref.slice(ref.indexOf('#') + 1))));
 }
 
 /**
@@ -71,9 +83,10 @@ export function hasPbfRows(layers: PackageLayers): boolean {
 export function rowsUsed(name: PackageLayerName, read: ReadSoFar): KeepRow | undefined {
   if (name === 'GHYT') {
     const pbfLayerRead = hasPbfRows(read.layers);
+    const pieces = read.changePieces;
     return (row) => {
       const use = ghytUse(row);
-      return (use !== null && !(use === 'pbf' && pbfLayerRead)) || isFlagSet(row.field('JBNTZBQ'));
+      return (use !== null && !(use === 'pbf' && pbfLayerRead)) || isFlagSet(row.field('JBNTZBQ')) || (pieces?.has(text(row.field('BSM'))) ?? false);
     };
   }
   if (name === 'TDGHDL') {
