@@ -8,7 +8,7 @@
  * copies carry the survey's full-precision coordinates, which terra-draw refused to hold: the drag did
  * nothing); undo and redo; a reload restores the draft exactly; English leaves no Chinese in the panels.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Polygon, Position } from 'geojson';
@@ -16,10 +16,9 @@ import type { Page } from 'playwright-core';
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gdal, skipWithoutGdal } from '../support/gdal.ts';
-import { clickMap, dragVertex, focusAt, launch, mapIdle, openEditor, pagePoint, type Session } from './support/browser.ts';
+import { clickMap, dragVertex, focusAt, launchEmptyVillage, mapIdle, pagePoint, type Session } from './support/browser.ts';
 import { countySurvey, countySurveyZips, VILLAGE_MIDDLE, type CountyParcel } from './support/county-survey.ts';
 import { planText, waitSaved } from './support/drafts.ts';
-import { E2E_ORIGIN } from './support/origin.ts';
 import { clickAction } from './support/toolbar.ts';
 
 const PLAN_PATH = 'e2e-county-survey/empty.plan.json';
@@ -41,13 +40,8 @@ beforeAll(async () => {
   boundaryZip = join(dir, '村界.zip');
   writeFileSync(dltbZip, zips.dltb);
   writeFileSync(boundaryZip, zips.boundary);
-  // The sample's settings with no features: the village is what the county sends.
-  const plan = JSON.parse(readFileSync('samples/sample-village.plan.json', 'utf8')) as { layers: Record<string, unknown> };
-  for (const layer of Object.keys(plan.layers)) plan.layers[layer] = {};
-  session = await launch();
+  session = await launchEmptyVillage(PLAN_PATH);
   page = session.page;
-  await session.context.route(`${E2E_ORIGIN}${PLAN_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(plan) }));
-  await openEditor(page, `?plan=/${PLAN_PATH}`);
 });
 
 afterAll(async () => {

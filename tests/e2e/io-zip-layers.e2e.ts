@@ -5,7 +5,7 @@
  * and imports both with one click as one undo step. A second zip whose 村界 .dbf is damaged names that
  * layer's problem and still imports the survey. Before, only the zip's first layer was imported.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,9 +14,8 @@ import { damaged, strays } from '../../src/app/import/test-support.ts';
 import type { OutputFile } from '../../src/io/files.ts';
 import { readZip } from '../../src/io/zip/zip-read.ts';
 import { writeZip } from '../../src/io/zip/zip-write.ts';
-import { launch, mapIdle, openEditor, type Session } from './support/browser.ts';
+import { launchEmptyVillage, mapIdle, type Session } from './support/browser.ts';
 import { countySurvey, countySurveyZips } from './support/county-survey.ts';
-import { E2E_ORIGIN } from './support/origin.ts';
 import { clickAction } from './support/toolbar.ts';
 
 const PLAN_PATH = 'e2e-zip-layers/empty.plan.json';
@@ -40,12 +39,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vp-zip-layers-e2e-'));
   writeFileSync(join(dir, '南湖村三调成果.zip'), oneZip(strays(), 6));
   writeFileSync(join(dir, '南湖村损坏.zip'), damaged(oneZip([], 0), '村界.dbf'));
-  const plan = JSON.parse(readFileSync('samples/sample-village.plan.json', 'utf8')) as { layers: Record<string, unknown> };
-  for (const layer of Object.keys(plan.layers)) plan.layers[layer] = {};
-  session = await launch();
+  session = await launchEmptyVillage(PLAN_PATH);
   page = session.page;
-  await session.context.route(`${E2E_ORIGIN}${PLAN_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(plan) }));
-  await openEditor(page, `?plan=/${PLAN_PATH}`);
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
  * Launching Debian's Chromium the way testing.md prescribes, and small helpers to drive the editor: wait
  * for the map, turn lon/lat into page coordinates, click on the map, read the automation handle.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -68,6 +68,19 @@ export async function openEditor(page: Page, path = ''): Promise<void> {
   await page.goto(E2E_ORIGIN + path);
   await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
   await mapIdle(page);
+}
+
+/**
+ * A new session with the editor open on the sample's settings and no features (served at `planPath`): a
+ * village whose data comes in by import, as a county sends it.
+ */
+export async function launchEmptyVillage(planPath: string): Promise<Session> {
+  const plan = JSON.parse(readFileSync('samples/sample-village.plan.json', 'utf8')) as { layers: Record<string, unknown> };
+  for (const layer of Object.keys(plan.layers)) plan.layers[layer] = {};
+  const session = await launch();
+  await session.context.route(`${E2E_ORIGIN}${planPath}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(plan) }));
+  await openEditor(session.page, `?plan=/${planPath}`);
+  return session;
 }
 
 export async function mapIdle(page: Page): Promise<void> {
