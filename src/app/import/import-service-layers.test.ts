@@ -132,4 +132,17 @@ describe('the import service with several layers in a zip', { timeout: 60_000 },
     await imports.pick([zip(writeZip([{ name: '成果包.zip', bytes: writeZip(members) }]))]);
     expect(imports.store.getState().phase).toMatchObject({ kind: 'package', pkg: { counts: expect.arrayContaining([{ layer: 'base', count: 8 }]) } });
   });
+
+  it('says which loose layer picked with a delivery package is not imported, instead of dropping it unseen', async () => {
+    const { imports } = service();
+    const members = countyMembers(plan);
+    const pkg = writeZip(members.map((f) => ({ name: f.name.replace('三调/DLTB', 'JQDLTB'), bytes: f.bytes })));
+    const loose = members.filter((f) => f.name.startsWith('三调/')).map((f) => new File([f.bytes.slice()], f.name.replace('三调/', '')));
+    await imports.pick([new File([pkg.slice()], '成果包.zip'), ...loose]);
+    // (This package's JQDLTB, a survey layer renamed, lacks the plan's codes: what it reads is another test's.)
+    expect(imports.store.getState().notImported).toEqual(['DLTB.shp']);
+    // The next pick starts afresh.
+    await imports.pick(loose.map((f) => new File([f], f.name)));
+    expect(imports.store.getState().notImported).toEqual([]);
+  });
 });

@@ -79,6 +79,8 @@ export interface ImportState extends LayerState {
   readonly active: number;
   /** Files of a several-layer import that no format reads (sidecars left out). */
   readonly ignored: readonly string[];
+  /** Layers picked with a drawing or a delivery package that its import leaves out (layer-list.ts). */
+  readonly notImported: readonly string[];
   /** Why importing the ticked layers was refused (the layers stay listed). */
   readonly refusal: Message | null;
 }
@@ -149,18 +151,19 @@ function entryOf(name: string, files: ReadRequest['files'], geometry: string | n
 export function createImportService(deps: ImportDeps) {
   const { editor } = deps;
   const hold = deps.hold ?? ((request: ReadRequest) => HeldImport.open(request));
-  const store = createStore<ImportState>(() => ({ ...FRESH, layers: [], active: 0, ignored: [], refusal: null }));
+  const store = createStore<ImportState>(() => ({ ...FRESH, layers: [], active: 0, ignored: [], notImported: [], refusal: null }));
   let entries: Entry[] = [entryOf('', [])];
   /** The files hold several layers: the list is shown and the ticked ones are imported together. */
   let several = false;
   let active = 0;
   let ignored: readonly string[] = [];
+  let notImported: readonly string[] = [];
   /** Counts picks and closes: a pick still waiting for its files' bytes when another pick or the close came reads nothing. */
   let generation = 0;
 
   const shown = () => entries[active] as Entry;
   const row = (e: Entry): LayerRow => ({ name: e.name, geometry: e.geometry, phase: e.state.phase, target: e.state.target, include: e.include, blocked: e.state.phase.kind !== 'preview' || layerBlocked(e.state) });
-  const publish = (refusal: Message | null = null) => store.setState({ ...shown().state, layers: several ? entries.map(row) : [], active, ignored, refusal });
+  const publish = (refusal: Message | null = null) => store.setState({ ...shown().state, layers: several ? entries.map(row) : [], active, ignored, notImported, refusal });
   const update = (entry: Entry, state: Partial<LayerState>) => {
     entry.state = { ...entry.state, ...state };
     publish();
@@ -323,6 +326,7 @@ export function createImportService(deps: ImportDeps) {
       if (mine !== generation) return;
       const found = listLayers(loaded);
       ignored = found.kind === 'layers' ? found.ignored : [];
+      notImported = found.kind === 'one' ? found.notImported : [];
       start(found.kind === 'layers' ? found.layers.map((l) => entryOf(l.name, l.files, l.geometry, l.problem ? { kind: 'error', message: l.problem } : FRESH.phase)) : [entryOf(loaded.map((f) => f.name).join(', '), found.files)], found.kind === 'layers');
       publish();
       if (found.kind === 'one') return read(shown(), {}, false);

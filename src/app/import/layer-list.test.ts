@@ -97,6 +97,37 @@ describe('listLayers', () => {
     expect(list.layers.map((l) => l.name)).toEqual(['东村.zip/三调/DLTB.shp', '西村.zip/三调/DLTB.shp']);
   });
 
+  it('names a damaged readme (.txt, no 界址点 file to be seen) among the ignored files, not as a damaged layer', () => {
+    const readme = { name: '说明.txt', bytes: new TextEncoder().encode('三调成果说明：本数据由县自然资源局提供。'.repeat(20)) };
+    const list = layersOf([zipFile(damaged(writeZip([...countyMembers(plan), readme], 0), '说明.txt'))]);
+    expect(list.layers.map((l) => [l.name, l.problem?.key ?? null])).toEqual([
+      ['三调/DLTB.shp', null],
+      ['XZQ.shp', null],
+    ]);
+    expect(list.ignored).toEqual(['说明.txt']);
+    // With one layer beside it, the layer is listed: the single import would refuse the whole zip for the readme.
+    const one = layersOf([zipFile(damaged(writeZip([...countyMembers(plan).filter((f) => f.name.startsWith('三调/')), readme], 0), '说明.txt'))]);
+    expect(one.layers.map((l) => [l.name, l.problem?.key ?? null])).toEqual([['三调/DLTB.shp', null]]);
+    expect(one.ignored).toEqual(['说明.txt']);
+  });
+
+  it('names the loose layers picked with a drawing or a delivery package, which their single import leaves out', () => {
+    const members = countyMembers(plan);
+    const xzq = members.filter((f) => f.name.startsWith('XZQ.'));
+    const drawing = { name: '规划图.dxf', bytes: new TextEncoder().encode('0\nSECTION\n2\nENTITIES\n0\nENDSEC\n0\nEOF\n') };
+    expect(listLayers([drawing, ...xzq])).toMatchObject({ kind: 'one', notImported: ['XZQ.shp'] });
+    expect(listLayers([drawing])).toMatchObject({ kind: 'one', notImported: [] });
+    // A package (JQDLTB and XZQ) zipped, and the county's DLTB picked loose beside it.
+    // The package's manifest and field lists are .json too: the package's, not loose layers.
+    const manifest = ['5.电子数据说明/manifest.json', '字段结构.json'].map((name) => ({ name, bytes: new TextEncoder().encode('{}') }));
+    const pkg = writeZip([...members.map((f) => ({ name: f.name.replace('三调/DLTB', 'JQDLTB'), bytes: f.bytes })), ...manifest]);
+    const dltb = members.filter((f) => f.name.startsWith('三调/'));
+    expect(listLayers([{ name: '成果包.zip', bytes: pkg }, ...dltb])).toMatchObject({ kind: 'one', notImported: ['三调/DLTB.shp'] });
+    expect(listLayers([{ name: '成果包.zip', bytes: pkg }])).toMatchObject({ kind: 'one', notImported: [] });
+    // Both in one zip, the package zipped again inside it: the zip's own name is left out, as in the rows.
+    expect(listLayers([zipFile(writeZip([{ name: '成果包.zip', bytes: pkg }, ...dltb]))])).toMatchObject({ kind: 'one', notImported: ['三调/DLTB.shp'] });
+  });
+
   it('hands a delivery package zipped inside the zip to the single import as its members', () => {
     const members = countyMembers(plan).map((f) => ({ name: f.name.replace('三调/DLTB', 'JQDLTB'), bytes: f.bytes }));
     const found = listLayers([zipFile(writeZip([{ name: '成果包.zip', bytes: writeZip(members) }]))]);

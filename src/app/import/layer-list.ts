@@ -4,11 +4,14 @@
  * layer is then read on its own (import-service.ts opens one held import per layer), so a damaged or
  * incomplete member is listed with its reason and the others still import — as QGIS and ArcGIS list what a
  * folder holds. Files that are one import as they are (one layer, a CAD drawing, a delivery package) go
- * through the single-layer import unchanged.
+ * through the single-layer import unchanged; other layers picked with a drawing or a package are named
+ * (`notImported`) for the dialog to say they were left out.
  */
-import { extensionOf, stemOf, type InputFile } from '../../io/files.ts';
+import { extensionOf, fileName, stemOf, type InputFile } from '../../io/files.ts';
 import { FORMATS, IMPORT_EXTENSIONS, QUIET } from '../../io/formats/index.ts';
-import { findPackageLayers } from '../../io/package/read-files.ts';
+import { INPUTS_FILE_NAME } from '../../io/package/package-inputs.ts';
+import { layerNameOf } from '../../io/package/package-layers.ts';
+import { findPackageLayers, shapefileLayerOf } from '../../io/package/read-files.ts';
 import type { Message } from '../../io/result.ts';
 import { shapeFamily, shapeTypeName } from '../../io/shapefile/shape-types.ts';
 import { isZipNoise, listZip, readZip } from '../../io/zip/zip-read.ts';
@@ -35,6 +38,8 @@ export interface LayerList {
 /** Zips inside zips opened this deep (a township's zip of village zips of layers). */
 const MAX_NESTING = 2;
 
+/** Extensions a format claims by the text inside (parcel-coords' 界址点 .txt), not by the name alone. */
+const CLAIMED_BY_CONTENT = ['txt'];
 const isDxf = (name: string) => ['dxf', 'dwg'].includes(extensionOf(name));
 /** ArcGIS's schema locks (`DLTB.shp.PC-01.5316.2104.sr.lock`) are sidecars too, left behind in exports. */
 const quiet = (name: string) => QUIET.includes(extensionOf(name)) || extensionOf(name) === 'lock';
@@ -76,6 +81,11 @@ function shpGeometry(shp: InputFile | undefined): string | null {
 export interface OneImport {
   readonly kind: 'one';
   readonly files: readonly InputFile[];
+  /**
+   * Layers picked with a drawing or a delivery package that this import leaves out (a drawing is read on
+   * its own, a package opens as a new plan): named so the dialog says so instead of dropping them unseen.
+   */
+  readonly notImported: readonly string[];
 }
 
 /**
@@ -83,18 +93,9 @@ export interface OneImport {
  * drawing or a delivery package. Then the single import's worker reads them and nothing is inflated on the
  * page's thread, where a county survey zip of tens of MB would hold the page before its worker starts.
  */
-function oneImportByNames(files: readonly InputFile[]): boolean {
-  const named: InputFile[] = [];
-  for (const file of files) {
-    if (extensionOf(file.name) !== 'zip') {
-      named.push(file);
-      continue;
-    }
-    const listed = listZip(file);
-    // A zip that cannot be opened at all: the single import says why.
-    if (!listed.ok) return true;
-    for (const entry of listed.value) if (!isZipNoise(entry.path)) named.push({ name: `${file.name}/${entry.path}`, bytes: NO_BYTES });
-  }
+function oneImportByNames(named: readonly InputFile[] | null): boolean {
+  // A zip that cannot be opened at all: the single import says why.
+  if (named === null) return true;
   if (named.some((f) => databaseOf(f.name) !== null)) return false;
   const importable = named.filter((f) => IMPORT_EXTENSIONS.includes(extensionOf(f.name)));
   if (importable.some((f) => extensionOf(f.name) === 'zip')) return false;
@@ -104,14 +105,60 @@ function oneImportByNames(files: readonly InputFile[]): boolean {
 
 const NO_BYTES = new Uint8Array(0);
 
+/** The loose files and the zips' members by name (nothing inflated), or null when a zip cannot be listed. */
+function namedFiles(files: readonly InputFile[]): InputFile[] | null {
+  const named: InputFile[] = [];
+  for (const file of files) {
+    if (extensionOf(file.name) !== 'zip') {
+      named.push(file);
+      continue;
+    }
+    const listed = listZip(file);
+    if (!listed.ok) return null;
+    for (const entry of listed.value) if (!isZipNoise(entry.path)) named.push({ name: `${file.name}/${entry.path}`, bytes: NO_BYTES });
+  }
+  return named;
+}
+
+/**
+ * The layers the single import leaves out of `files` (by name): besides the first drawing, every other
+ * dataset (the drawing's preview reads the drawing only); besides a package's own layers, every other one.
+ */
+function leftOut(files: readonly InputFile[], zips: readonly string[]): string[] {
+  const drawing = files.find((f) => isDxf(f.name));
+  const base = drawing ? undefined : findPackageLayers(files)?.get('JQDLTB')?.files[0];
+  if (!drawing && !base) return [];
+  // A package is whatever its zip holds (both copies of each layer, .shp and .geojson, its manifest and
+  // field .json files, the sidecar of plan inputs); picked loose, its layers' own files.
+  const zipOf = (path: string) => {
+    const at = path.toLowerCase().lastIndexOf('.zip/');
+    return at < 0 ? '' : path.slice(0, at + '.zip/'.length);
+  };
+  const root = base ? zipOf(base.name) : '';
+  const ofPackage = (f: InputFile) => (root !== '' && f.name.startsWith(root)) || layerNameOf(fileName(f.name)) !== undefined || shapefileLayerOf(f.name) !== undefined || fileName(f.name) === INPUTS_FILE_NAME;
+  const kept = new Set<InputFile>(drawing ? [drawing] : files.filter(ofPackage));
+  const claimed = new Set<InputFile>();
+  const names: string[] = [];
+  for (const format of FORMATS) {
+    for (const dataset of format.claim(files.filter((f) => !claimed.has(f)))) {
+      dataset.forEach((f) => claimed.add(f));
+      if (dataset.some((f) => kept.has(f))) continue;
+      const first = dataset.find((f) => extensionOf(f.name) === 'shp') ?? (dataset[0] as InputFile);
+      names.push(shownName(format.id === 'shapefile' ? `${first.name.slice(0, first.name.length - extensionOf(first.name).length - 1)}.shp` : first.name, zips));
+    }
+  }
+  return names;
+}
+
 /** The layers in `files` when there are several (or any that cannot be read), else the files as one import. */
 export function listLayers(files: readonly InputFile[]): LayerList | OneImport {
-  const one: OneImport = { kind: 'one', files };
-  if (files.some((f) => isDxf(f.name)) || oneImportByNames(files)) return one;
+  const zips = files.filter((f) => extensionOf(f.name) === 'zip').map((f) => f.name);
+  const one: OneImport = { kind: 'one', files, notImported: [] };
+  const named = namedFiles(files);
+  if (files.some((f) => isDxf(f.name)) || oneImportByNames(named)) return { ...one, notImported: named ? leftOut(named, zips) : [] };
   const expanded: InputFile[] = [];
   const unread: string[] = [];
   const damaged: { path: string; problem: Message }[] = [];
-  const zips = files.filter((f) => extensionOf(f.name) === 'zip').map((f) => f.name);
   let unpacked = 0;
   let nested = false;
   /** A zip's members; zips inside it (a county's delivery of one zip per layer, zipped again) opened in turn. */
@@ -138,7 +185,7 @@ export function listLayers(files: readonly InputFile[]): LayerList | OneImport {
     // A zip that cannot be opened at all: the single import says why, as before.
     else if (!open(file, 0)) return one;
   }
-  if (expanded.some((f) => isDxf(f.name)) || findPackageLayers(expanded) !== null) return nested ? { kind: 'one', files: expanded } : one;
+  if (expanded.some((f) => isDxf(f.name)) || findPackageLayers(expanded) !== null) return { kind: 'one', files: nested ? expanded : files, notImported: leftOut(expanded, zips) };
 
   const claimed = new Set<InputFile>();
   const layers: FoundLayer[] = [];
@@ -160,17 +207,22 @@ export function listLayers(files: readonly InputFile[]): LayerList | OneImport {
     }
   }
   // A damaged member of no dataset found (e.g. the .shp itself, so nothing else of the layer is there to claim).
+  // A .txt is a layer only when its text is a 界址点 file, which a damaged one cannot show: most are readmes,
+  // so it goes to the ignored files rather than a damaged "layer" row.
+  const damagedStrays: string[] = [];
   for (const d of damaged) {
     const stem = stemOf(d.path).toLowerCase();
     if (layers.some((l) => l.files.some((f) => stemOf(f.name).toLowerCase() === stem))) continue;
-    layers.push({ name: shownName(d.path, zips), files: [], geometry: null, problem: damage(d, zips) });
+    if (CLAIMED_BY_CONTENT.includes(extensionOf(d.path))) damagedStrays.push(d.path);
+    else layers.push({ name: shownName(d.path, zips), files: [], geometry: null, problem: damage(d, zips) });
   }
   // A File Geodatabase or GeoPackage in the zip: one row saying how to get its layers out, not its hundred table files.
-  const left = [...expanded.filter((f) => !claimed.has(f)).map((f) => f.name), ...unread];
+  const left = [...expanded.filter((f) => !claimed.has(f)).map((f) => f.name), ...unread, ...damagedStrays];
   const databases = [...new Set(left.map(databaseOf).filter((d): d is string => d !== null))];
   for (const database of databases) layers.push({ name: shownName(database, zips), files: [], geometry: null, problem: { key: 'io.ui.layerGeodatabase', params: { name: shownName(database, zips) } } });
   // A layer inside a zip inside the zip: the single import does not open nested zips, so it is listed even alone.
-  if (layers.length === 0 || (layers.length === 1 && !nested && databases.length === 0)) return one;
+  // With a damaged stray the single import would refuse the whole zip for it, so the one layer is listed.
+  if (layers.length === 0 || (layers.length === 1 && !nested && databases.length === 0 && damagedStrays.length === 0)) return one;
   const ignored = left.filter((name) => !quiet(name) && databaseOf(name) === null).map((name) => shownName(name, zips));
   return { kind: 'layers', layers, ignored };
 }

@@ -21,6 +21,7 @@ export const ioUiText: Texts = {
   'io.ui.crsHow.chosen': { zh: '（指定）', en: '(chosen)' },
   'io.ui.crsChoice': { zh: '坐标系：', en: 'Coordinate system:' },
   'io.ui.crsAuto': { zh: '按坐标数值判断', en: 'Judged from the coordinates' },
+  'io.ui.notImportedWithOne': { zh: '以下图层未导入：CAD 图纸或交付成果包需单独导入，请之后再导入这些图层：{{files}}', en: 'These layers were not imported: a CAD drawing or a delivery package is imported on its own; import these layers afterwards: {{files}}' },
   'io.ui.otherLayers': { zh: '另有图层未导入（一次导入一个图层）：{{list}}', en: 'Other layers not imported (one layer at a time): {{list}}' },
   'io.ui.notes': { zh: '提示', en: 'Notes' },
   'io.ui.encoding': { zh: '文字编码', en: 'Text encoding' },

@@ -8,6 +8,7 @@
  */
 import type { LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { unescapeDxfText } from './dxf-decode.ts';
+import { fitSplinePoints } from './dxf-fit-spline.ts';
 import { apply, arcPoints, bulgedPolyline, circleRing, compose, ellipsePoints, IDENTITY, ocs, rotateScale, splinePoints, translate, type Affine, type XY } from './dxf-geometry.ts';
 import type { HatchEdge, HatchLoop } from './dxf-handlers.ts';
 import type { ParsedDxf, RawBlock, RawEntity } from './dxf-parse.ts';
@@ -227,7 +228,10 @@ export function readEntities(parsed: ParsedDxf, onProgress?: (done: number) => v
         const finite = (points: unknown) => ((points as XY[] | undefined) ?? []).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
         const controls = finite(e.controlPoints);
         const fits = finite(e.fitPoints);
-        const raw = controls.length ? splinePoints(num(e, 'degreeOfSplineCurve', 3), (e.knotValues as number[] | undefined) ?? [], controls, (e.weights as number[] | undefined) ?? []) : fits.map((p) => [p.x, p.y]);
+        // Without control points, the smooth curve CAD draws through the fit points, not straight chords.
+        const raw = controls.length
+          ? splinePoints(num(e, 'degreeOfSplineCurve', 3), (e.knotValues as number[] | undefined) ?? [], controls, (e.weights as number[] | undefined) ?? [])
+          : fitSplinePoints(fits, e.closed === true, { start: e.startTangent as XY | undefined, end: e.endTangent as XY | undefined });
         const points = map(ctx.transform, raw);
         if (distinctCount(points) < 2) return damaged(e);
         return emit(e, ctx, e.closed === true && distinctCount(points) >= 3 ? { type: 'Polygon', coordinates: [closeRing(points)] } : { type: 'LineString', coordinates: points });

@@ -15,6 +15,9 @@ export interface SplineEntity extends CommonProps {
   readonly knotValues: number[];
   /** One per control point when the spline is rational, else empty. */
   readonly weights: number[];
+  /** The end tangents (12/22, 13/23) a fit-point spline may carry; directions only. */
+  startTangent?: Vec;
+  endTangent?: Vec;
   degreeOfSplineCurve: number;
   closed: boolean;
 }
@@ -54,6 +57,14 @@ export class SplineHandler {
         case 11:
         case 21:
           collectPoints(entity.fitPoints, group.code, 11, value);
+          break;
+        case 12:
+        case 22:
+          entity.startTangent = { x: NaN, y: NaN, ...entity.startTangent, [group.code === 12 ? 'x' : 'y']: value };
+          break;
+        case 13:
+        case 23:
+          entity.endTangent = { x: NaN, y: NaN, ...entity.endTangent, [group.code === 13 ? 'x' : 'y']: value };
           break;
         case 40:
           entity.knotValues.push(value);

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { createImportService, importBlocked } from '../../app/import/import-service.ts';
 import type { DatumParameters } from '../../domain/datum-parameters.ts';
-import type { Message } from '../../domain/message.ts';
+import { listSome, type Message } from '../../domain/message.ts';
 import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { requestOfMessage } from '../../io/crs/datum-request.ts';
 import { IMPORT_EXTENSIONS } from '../../io/formats/index.ts';
@@ -98,6 +98,11 @@ export function ImportDialog({ files: dropped, onClose }: { files: readonly File
         <span className="hint">{t('io.ui.chooseFiles')}</span>
         <input type="file" multiple data-testid="import-file" accept={IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',')} onChange={(e) => void service.pick(e.target.files ? [...e.target.files] : [])} />
       </label>
+      {state.notImported.length > 0 ? (
+        <p className="hint" data-testid="import-not-imported">
+          {t('io.ui.notImportedWithOne', { files: listSome(state.notImported) })}
+        </p>
+      ) : null}
       {layers.length > 0 ? <LayerList layers={layers} active={state.active} ignored={state.ignored} refusal={state.refusal} include={service.includeLayer} setTarget={service.setLayerTarget} show={service.showLayer} say={say} /> : null}
       {working ? (
         <div className="import-progress" role="status" data-testid="import-progress">
