@@ -46,9 +46,9 @@ export const villageDatabaseWriteText: Texts = {
     zh: '{{layer}} 的要素 {{feature}} 的字段 {{field}} 应为数值，但值为“{{value}}”。请改正后再导出，未导出任何文件',
     en: 'Field {{field}} of feature {{feature}} in {{layer}} must be a number but is “{{value}}”. Correct it and export again; nothing was exported',
   },
-  'villageDb.write.lineLayerLeftOut': {
-    zh: '{{layer}}（{{count}} 个线要素）未导出：暂不支持导出线图层',
-    en: '{{layer}} ({{count}} line features) was not exported: line layers cannot be exported yet',
+  'villageDb.write.derivedBoundaryLines': {
+    zh: '{{layer}}（村级调查区界线）：数据库中没有该图层，已由 {{from}} 的边界生成 {{count}} 条界线（相邻调查区的共用边界只保留一条）；界线类型 JXLX、界线性质 JXXZ 按默认值填写（含义待确认），界线说明 JXSM 和备注 BZ 留空，请核对后修改',
+    en: '{{layer}} (village survey area boundary lines): not in the database, so {{count}} lines were made from the boundaries of {{from}} (a boundary shared by two survey areas once); JXLX and JXXZ hold the defaults (meanings unconfirmed), JXSM and BZ are left empty: check and edit them',
   },
   'villageDb.write.referenceLayersLeftOut': {
     zh: '参考图层 {{layers}} 是规划的依据而非村庄规划数据库的图层，未导出',

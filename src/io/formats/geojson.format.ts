@@ -5,7 +5,6 @@
 import type { Geometry, Position } from 'geojson';
 import { gkCrsFromEpsg } from '../../geo/projection.ts';
 import { rewindRfc7946 } from '../../geo/rings.ts';
-import type { AreaGeometry } from '../../domain/features.ts';
 import { ExtentBuilder } from '../crs/extent.ts';
 import { mapGeometry } from '../crs/reproject.ts';
 import { foreignCrsOfEpsg } from '../crs/foreign-epsg.ts';
@@ -115,7 +114,8 @@ export function writeGeoJson(layer: ExportLayer, options: WriteOptions): Result<
     const properties: Record<string, ExportValue> = {};
     for (const field of layer.fields) properties[field.name] = exportValue(feature.properties[field.name], field.decimals, field.type);
     let geometry: Geometry | null = feature.geometry && (options.exactCoordinates ? feature.geometry : mapGeometry(feature.geometry, roundPosition));
-    if (geometry && geometry.type !== 'Point') geometry = rewindRfc7946(geometry as AreaGeometry);
+    // Only areas have a winding; a line keeps its direction.
+    if (geometry && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon')) geometry = rewindRfc7946(geometry);
     return { type: 'Feature', properties, geometry };
   });
   const collection = { type: 'FeatureCollection', name: layer.name, features };

@@ -2,7 +2,6 @@
  * Shapefile export: `.shp`, `.shx`, `.dbf`, `.prj` and `.cpg` of one layer, projected into the chosen CRS
  * (a CGCS2000 3° GK zone for deliverables; by default the zone of the layer's longitude, with the prefix).
  */
-import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { gkZoneForLongitude } from '../../geo/projection.ts';
 import { ExtentBuilder } from '../crs/extent.ts';
 import { prjText } from '../crs/prj-write.ts';
@@ -17,6 +16,8 @@ import type { ExportLayer, WriteOptions } from './types.ts';
 /** `.cpg` text GDAL, QGIS and ArcGIS all read: the Windows code page number for GBK. */
 const CPG_TEXT = { gbk: '936', 'utf-8': 'UTF-8' } as const;
 const utf8 = new TextEncoder();
+/** The GeoJSON types a layer's one Shapefile shape type holds. */
+const WANTED_TYPES: Record<ExportLayer['geometryType'], readonly string[]> = { point: ['Point'], polyline: ['LineString', 'MultiLineString'], polygon: ['Polygon', 'MultiPolygon'] };
 
 /** The GK zone of the layer's middle longitude (domain.md §7), with the zone prefix unless asked otherwise. */
 export function crsForLayer(layer: ExportLayer, zonePrefix = true): SourceCrs {
@@ -29,7 +30,7 @@ export function crsForLayer(layer: ExportLayer, zonePrefix = true): SourceCrs {
 export function writeShapefile(layer: ExportLayer, options: WriteOptions): Result<OutputFile[]> {
   const crs = options.crs ?? crsForLayer(layer);
   const encoding = options.encoding ?? 'gbk';
-  const wanted = layer.geometryType === 'point' ? ['Point'] : ['Polygon', 'MultiPolygon'];
+  const wanted = WANTED_TYPES[layer.geometryType];
   const geometries: WritableGeometry[] = [];
   const rows: DbfRow[] = [];
   for (let i = 0; i < layer.features.length; i++) {
@@ -38,7 +39,7 @@ export function writeShapefile(layer: ExportLayer, options: WriteOptions): Resul
     if (feature.geometry && !wanted.includes(feature.geometry.type)) {
       return failure('io.write.wrongGeometry', { layer: layer.name, feature: label, type: feature.geometry.type });
     }
-    geometries.push(feature.geometry && (fromLonLat(feature.geometry, crs) as Polygon | MultiPolygon | Point));
+    geometries.push(feature.geometry && (fromLonLat(feature.geometry, crs) as Exclude<WritableGeometry, null>));
     rows.push({ values: feature.properties, label });
   }
   const dbf = writeDbf(layer.name, layer.fields, rows, encoding, options.date ?? new Date());

@@ -1,5 +1,5 @@
 /** What every format reads into and writes from: layers of features in lon/lat (CGCS2000). */
-import type { Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { DatumParameters } from '../../domain/datum-parameters.ts';
 import type { BBox } from '../../geo/bbox.ts';
 import type { CrsReport, ReadCrs, SourceCrs } from '../crs/source-crs.ts';
@@ -95,6 +95,8 @@ export interface RecordPeek {
 }
 
 export type AreaOrPoint = Polygon | MultiPolygon | Point;
+/** What an exported feature may hold: an area, a point or a line (the 2026 database's 界线 layer). */
+export type ExportGeometry = AreaOrPoint | LineString | MultiLineString;
 
 /** A DBF field as the deliverable catalogue (domain.md §4) defines it. */
 export interface ExportField {
@@ -111,7 +113,7 @@ export type ExportValue = string | number | boolean | null;
 
 export interface ExportFeature {
   /** lon/lat (CGCS2000). */
-  readonly geometry: AreaOrPoint | null;
+  readonly geometry: ExportGeometry | null;
   /** Values by field name; fields not in the layer's list are never written. */
   readonly properties: Readonly<Record<string, ExportValue>>;
 }
@@ -119,7 +121,7 @@ export interface ExportFeature {
 export interface ExportLayer {
   /** File base name (`JQDLTB`). */
   readonly name: string;
-  readonly geometryType: 'polygon' | 'point';
+  readonly geometryType: 'polygon' | 'polyline' | 'point';
   readonly fields: readonly ExportField[];
   readonly features: readonly ExportFeature[];
 }

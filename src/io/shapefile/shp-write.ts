@@ -1,15 +1,22 @@
 /**
- * Writing `.shp` and `.shx` for polygon and point layers, coordinates already projected. Rings are written
- * as the format wants them whatever their winding on input: shells clockwise, holes counter-clockwise.
+ * Writing `.shp` and `.shx` for polygon, line and point layers, coordinates already projected. Rings are
+ * written as the format wants them whatever their winding on input: shells clockwise, holes counter-clockwise.
+ * Lines (PolyLine, type 3) keep their direction: a MultiLineString is one record with a part per line.
  */
-import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { ringSignedAreaPlanar } from '../../geo/rings.ts';
 
 const HEADER_BYTES = 100;
 const POINT = 1;
+const POLYLINE = 3;
 const POLYGON = 5;
 
-export type WritableGeometry = Polygon | MultiPolygon | Point | null;
+export type WritableGeometry = Polygon | MultiPolygon | LineString | MultiLineString | Point | null;
+
+/** What one file holds: a Shapefile has one shape type for all its records. */
+export type ShapeKind = 'polygon' | 'polyline' | 'point';
+
+const SHAPE_TYPE: Record<ShapeKind, number> = { point: POINT, polyline: POLYLINE, polygon: POLYGON };
 
 export interface ShpFiles {
   readonly shp: Uint8Array;
@@ -27,15 +34,28 @@ function orientedRings(geometry: Polygon | MultiPolygon): Position[][] {
   );
 }
 
-function contentBytes(geometry: WritableGeometry, kind: 'polygon' | 'point'): number {
-  if (geometry === null) return 4;
-  if (kind === 'point') return 20;
-  const rings = geometry.type === 'Point' ? [] : geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
-  const points = rings.reduce((n, r) => n + r.length, 0);
-  return 44 + rings.length * 4 + points * 16;
+/** A record's parts: the rings of a polygon (wound as the format wants), the lines of a line, none for a point. */
+function partsOf(geometry: Exclude<WritableGeometry, null>): Position[][] {
+  switch (geometry.type) {
+    case 'Point': return [];
+    case 'LineString': return [geometry.coordinates];
+    case 'MultiLineString': return geometry.coordinates;
+    default: return orientedRings(geometry);
+  }
 }
 
-export function writeShp(geometries: readonly WritableGeometry[], kind: 'polygon' | 'point'): ShpFiles {
+/** No shape, or one without a vertex (an empty line from GeoJSON): a null record, which every reader takes. */
+const isNullShape = (geometry: WritableGeometry): geometry is null => geometry === null || (geometry.type !== 'Point' && partsOf(geometry).every((part) => part.length === 0));
+
+function contentBytes(geometry: WritableGeometry, kind: ShapeKind): number {
+  if (isNullShape(geometry)) return 4;
+  if (kind === 'point') return 20;
+  const parts = partsOf(geometry);
+  const points = parts.reduce((n, r) => n + r.length, 0);
+  return 44 + parts.length * 4 + points * 16;
+}
+
+export function writeShp(geometries: readonly WritableGeometry[], kind: ShapeKind): ShpFiles {
   const sizes = geometries.map((g) => contentBytes(g, kind));
   const shpLength = HEADER_BYTES + sizes.reduce((n, s) => n + 8 + s, 0);
   const shp = new DataView(new ArrayBuffer(shpLength));
@@ -50,7 +70,7 @@ export function writeShp(geometries: readonly WritableGeometry[], kind: 'polygon
     writeRecord(shp, at + 8, geometry, kind, box);
     at += 8 + (sizes[i] as number);
   });
-  const shapeType = kind === 'point' ? POINT : POLYGON;
+  const shapeType = SHAPE_TYPE[kind];
   const empty = box.minX > box.maxX;
   writeHeader(shp, shpLength, shapeType, empty ? undefined : box);
   writeHeader(shx, shx.byteLength, shapeType, empty ? undefined : box);
@@ -68,8 +88,8 @@ function writeHeader(view: DataView, length: number, shapeType: number, box: Box
   [b.minX, b.minY, b.maxX, b.maxY].forEach((v, i) => view.setFloat64(36 + i * 8, v, true));
 }
 
-function writeRecord(view: DataView, at: number, geometry: WritableGeometry, kind: 'polygon' | 'point', fileBox: Box): void {
-  if (geometry === null) {
+function writeRecord(view: DataView, at: number, geometry: WritableGeometry, kind: ShapeKind, fileBox: Box): void {
+  if (isNullShape(geometry)) {
     view.setInt32(at, 0, true);
     return;
   }
@@ -81,12 +101,12 @@ function writeRecord(view: DataView, at: number, geometry: WritableGeometry, kin
     grow(fileBox, { minX: x, minY: y, maxX: x, maxY: y });
     return;
   }
-  const rings = geometry.type === 'Point' ? [] : orientedRings(geometry);
+  const rings = partsOf(geometry);
   const points = rings.flat();
   const box: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   for (const p of points) grow(box, { minX: p[0] as number, minY: p[1] as number, maxX: p[0] as number, maxY: p[1] as number });
   grow(fileBox, box);
-  view.setInt32(at, POLYGON, true);
+  view.setInt32(at, SHAPE_TYPE[kind], true);
   [box.minX, box.minY, box.maxX, box.maxY].forEach((v, i) => view.setFloat64(at + 4 + i * 8, v, true));
   view.setInt32(at + 36, rings.length, true);
   view.setInt32(at + 40, points.length, true);

@@ -51,7 +51,19 @@ describe.skipIf(skipWithoutGdal('ogrinfo'))('village planning database read back
 
   it('the folder holds the database layers by their names, and not the reference layers', () => {
     const layers = [...ogrinfo('-ro', '-q', folder).matchAll(/^\d+: (\w+) \((\w+ ?\w*)\)$/gm)].map((m) => `${m[1]} ${m[2]}`).sort();
-    expect(layers).toEqual(['CJDCQ Polygon', 'GHDLTB Polygon', 'GKBJ Polygon', 'JQDLTB Polygon']);
+    expect(layers).toEqual(['CJDCQ Polygon', 'CJDCQJX Line String', 'GHDLTB Polygon', 'GKBJ Polygon', 'JQDLTB Polygon']);
+  });
+
+  it('CJDCQJX: lines in EPSG:4528 with the declared fields, the constants filled, JXSM and BZ empty', () => {
+    const summary = ogrinfo('-ro', '-so', '-al', shp('CJDCQJX'));
+    expect(summary).toContain('Geometry: Line String');
+    expect(summary).toContain('ID["EPSG",4528]');
+    const fields = [...summary.matchAll(/^(\w+): (\w+) \(([\d.]+)\)$/gm)].map((m) => `${m[1]}: ${m[2]} (${m[3]})`);
+    expect(fields).toEqual(['BSM: String (20.0)', 'YSDM: String (10.0)', 'JXLX: String (6.0)', 'JXXZ: String (6.0)', 'JXSM: String (100.0)', 'BZ: String (254.0)']);
+    const count = Number(/Feature Count: (\d+)/.exec(summary)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    const filled = ogrinfo('-ro', '-q', shp('CJDCQJX'), '-sql', "SELECT * FROM CJDCQJX WHERE YSDM = '1000600500' AND JXLX = '670500' AND JXXZ = '600001' AND JXSM IS NULL AND BZ IS NULL");
+    expect(filled.match(/^OGRFeature/gm)).toHaveLength(count);
   });
 
   it('JQDLTB: EPSG:4528, the declared fields with their types and widths in order, the count', () => {

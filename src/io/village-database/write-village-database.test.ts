@@ -65,7 +65,7 @@ describe('writeVillageDatabasePackage', () => {
   it('writes one Shapefile per database layer in 村庄规划数据库/, not the reference layers', async () => {
     const { value: files, notes } = await written(village());
     const names = files.map((f) => f.name);
-    for (const layer of ['CJDCQ', 'JQDLTB', 'GHDLTB', 'GHGGJCSSD']) {
+    for (const layer of ['CJDCQ', 'CJDCQJX', 'JQDLTB', 'GHDLTB', 'GHGGJCSSD']) {
       for (const part of ['shp', 'shx', 'dbf', 'prj', 'cpg']) expect(names).toContain(`村庄规划数据库/${layer}.${part}`);
     }
     expect(names.some((n) => n.includes('YJJBNT'))).toBe(false);
@@ -124,10 +124,36 @@ describe('writeVillageDatabasePackage', () => {
     }
   });
 
-  it('leaves out the line layer CJDCQJX with a note (the Shapefile writer writes polygons and points only)', async () => {
-    const { value: files, notes } = await written(database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0103'], { ZLDWDM }), CJDCQJX: [feature('CJDCQJX#1', null)] }));
-    expect(files.some((f) => f.name.includes('CJDCQJX'))).toBe(false);
-    expect(notes).toContainEqual({ key: 'villageDb.write.lineLayerLeftOut', params: { layer: 'CJDCQJX', count: 1 } });
+  it('writes CJDCQJX, made from the CJDCQ outlines (a shared boundary once), with the spec’s fields, in both formats, and reads it back', async () => {
+    const survey = [0, 1].map((i) => feature(`CJDCQ#${i + 1}`, cell(i), { ZLDWDM, ZLDWMC: '示例村' }));
+    const db = database({ CJDCQ: survey, JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0103'], { ZLDWDM }), GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0103']) });
+    const spec = DATABASE_LAYERS.find((l) => l.name === 'CJDCQJX')!;
+    for (const format of ['shapefile', 'geojson'] as const) {
+      const { value: files, notes } = await written(db, { format, date: DATE, t: zhT });
+      const lines = imported(files, 'CJDCQJX');
+      expect(lines.fields.map((f) => f.name)).toEqual(['BSM', 'YSDM', 'JXLX', 'JXXZ', 'JXSM', 'BZ']);
+      // Two adjacent cells: the west outline, the shared side and the east outline, 7 sides in all, not 8.
+      expect(lines.features.map((f) => f.geometry?.type)).toEqual(['LineString', 'LineString', 'LineString']);
+      for (const { properties } of lines.features) {
+        expect(properties).toMatchObject({ YSDM: spec.ysdm, JXLX: '670500', JXXZ: '600001' });
+        expect(String(properties.BSM)).toMatch(new RegExp(`^${ZLDWDM.slice(0, 12)}\\d{8}$`));
+        expect([properties.JXSM ?? '', properties.BZ ?? '']).toEqual(['', '']);
+      }
+      expect(notes).toContainEqual({ key: 'villageDb.write.derivedBoundaryLines', params: { layer: 'CJDCQJX', from: 'CJDCQ', count: 3 } });
+      expect(notes).toContainEqual({ key: 'villageDb.write.filledConstant', params: { layer: 'CJDCQJX', field: 'JXLX', value: '670500', count: 3 } });
+      const back = await readBack(files);
+      expect(back.layers.CJDCQJX?.features.map((f) => f.geometry?.type)).toEqual(['LineString', 'LineString', 'LineString']);
+    }
+  });
+
+  it('writes a CJDCQJX the database holds as it is, a multi-part line as one feature', async () => {
+    const [x, y] = cell(0).coordinates[0]![0] as [number, number];
+    const held = feature('CJDCQJX#1', { type: 'MultiLineString', coordinates: [[[x, y], [x + 0.001, y]], [[x, y + 0.001], [x + 0.001, y + 0.001]]] }, { JXSM: '与邻村界线' });
+    const db = database({ CJDCQ: [feature('CJDCQ#1', cell(0), { ZLDWDM })], JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0103'], { ZLDWDM }), CJDCQJX: [held] });
+    const { value: files, notes } = await written(db);
+    const lines = imported(files, 'CJDCQJX');
+    expect(lines.features.map((f) => [f.geometry?.type, f.properties.JXSM])).toEqual([['MultiLineString', '与邻村界线']]);
+    expect(notes.map((n) => n.key)).not.toContain('villageDb.write.derivedBoundaryLines');
   });
 
   it('leaves out the fields a layer does not declare, with one note per layer', async () => {
@@ -160,7 +186,7 @@ describe('writeVillageDatabasePackage', () => {
 
   it('GeoJSON: lon/lat, the same properties, one file per layer', async () => {
     const { value: files } = await written(village(), { format: 'geojson', t: zhT });
-    expect(files.map((f) => f.name).filter((n) => n.startsWith('村庄规划数据库/') && n.endsWith('.geojson')).sort()).toEqual(['CJDCQ', 'GHDLTB', 'GHGGJCSSD', 'JQDLTB'].map((n) => `村庄规划数据库/${n}.geojson`));
+    expect(files.map((f) => f.name).filter((n) => n.startsWith('村庄规划数据库/') && n.endsWith('.geojson')).sort()).toEqual(['CJDCQ', 'CJDCQJX', 'GHDLTB', 'GHGGJCSSD', 'JQDLTB'].map((n) => `村庄规划数据库/${n}.geojson`));
     const json = JSON.parse(new TextDecoder().decode(files.find((f) => f.name.endsWith('GHDLTB.geojson'))?.bytes)) as { features: { properties: Record<string, unknown>; geometry: Polygon }[] };
     expect(Object.keys(json.features[1]?.properties ?? {})).toEqual(DATABASE_LAYERS.find((l) => l.name === 'GHDLTB')?.fields.map((f) => f.name));
     expect(json.features[1]?.properties).toMatchObject({ BSM: '33010600100100000001', YSDM: '2003020210', SSBJLX: null, GHDLMJ: 10_674.5 });
@@ -250,7 +276,8 @@ describe('the committed 2026 sample village', () => {
 
   it('round-trips every parcel’s code and area through its Shapefiles', { timeout: 60_000 }, async () => {
     const { value: files, notes } = await written(sample);
-    expect(notes.filter((n) => n.key === 'villageDb.write.madeBsm')).toEqual([]);
+    // The sample holds no CJDCQJX: its lines are made from CJDCQ, and their BSMs with them.
+    expect(notes.filter((n) => n.key === 'villageDb.write.madeBsm' && n.params?.layer !== 'CJDCQJX')).toEqual([]);
     const back = await readBack(files);
     for (const layer of ['JQDLTB', 'GHDLTB'] as const) {
       const bsms = (sample.layers[layer]?.features ?? []).map((f) => String(f.properties.BSM));

@@ -8,7 +8,8 @@
  *
  * Each layer gets exactly its declared fields (layers.ts), in order; YSDM, BSM and the constants are filled,
  * the values CCTool blanks are blanked and the area fields (GHDLMJ, MJ, JSMJ) are the shape's ellipsoidal area
- * to 0.01 m², each said in a note. The reference layers (YJJBNT, STBHHX,
+ * to 0.01 m², each said in a note. CJDCQJX, when the database has none, is the CJDCQ outlines as lines
+ * (survey-area-lines.ts), written as PolyLine Shapefile or GeoJSON LineStrings. The reference layers (YJJBNT, STBHHX,
  * CZKFBJ) are inputs, not the database's, and are not written. A value that does not fit its field is
  * refused, naming the feature: a deliverable never holds a silently cut value.
  *
@@ -18,7 +19,6 @@
  * atlas; the package has no atlas, and its database folder carries no village name either, so the folder is
  * named for what it holds.
  */
-import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { DATABASE_LAYERS, bsm, type DatabaseField, type DatabaseLayer, type DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageLayer } from '../../profiles/zhejiang-2026/village-database.ts';
 import { villageXzqdm } from '../../profiles/zhejiang-2026/village-xzqdm.ts';
@@ -29,11 +29,12 @@ import { computeDatabaseTables } from '../../rules/ydyh/database-tables.ts';
 import type { OutputFile } from '../files.ts';
 import { writeGeoJson } from '../formats/geojson.format.ts';
 import { crsForLayer, writeShapefile } from '../formats/shapefile-write.ts';
-import type { ExportField, ExportFeature, ExportLayer, ExportValue } from '../formats/types.ts';
+import type { ExportField, ExportFeature, ExportGeometry, ExportLayer, ExportValue } from '../formats/types.ts';
 import { failure, listSome, note, success, type Message, type Result } from '../result.ts';
 import { encodeText, type OutputEncoding } from '../text/encode-text.ts';
 import { writeZip } from '../zip/zip-write.ts';
 import { databaseTableFiles } from './database-tables-xlsx.ts';
+import { surveyAreaLines } from './survey-area-lines.ts';
 import { VILLAGE_WORKBOOK_NAME, villageWorkbook } from './village-workbook-xlsx.ts';
 
 /** Kept importable from here, where the package's tests look for it. */
@@ -74,9 +75,10 @@ interface WritableGeometry {
   readonly types: readonly string[];
 }
 
-/** How each layer's shapes are written; the line layer (CJDCQJX) not yet, since the Shapefile writer writes polygons and points only. */
-const WRITABLE_GEOMETRY: Partial<Record<DatabaseLayer['geometry'], WritableGeometry>> = {
+/** How each layer's shapes are written. */
+const WRITABLE_GEOMETRY: Record<DatabaseLayer['geometry'], WritableGeometry> = {
   MultiPolygon: { kind: 'polygon', types: ['Polygon', 'MultiPolygon'] },
+  MultiLineString: { kind: 'polyline', types: ['LineString', 'MultiLineString'] },
   Point: { kind: 'point', types: ['Point'] },
 };
 
@@ -189,7 +191,7 @@ function exportLayer(layer: DatabaseLayer, source: VillageLayer, geometry: Writa
       if (!value.ok) return value;
       properties[field.name] = value.value;
     }
-    features.push({ geometry: feature.geometry as Polygon | MultiPolygon | Point | null, properties });
+    features.push({ geometry: feature.geometry as ExportGeometry | null, properties });
   }
   const declared = new Set(layer.fields.map((f) => f.name));
   const undeclared = [...new Set([...source.fieldNames, ...source.features.flatMap((f) => Object.keys(f.properties))])].filter((name) => !declared.has(name));
@@ -204,19 +206,30 @@ function textSizeFor(options: VillageDatabaseWriteOptions): TextSize {
   return (text) => encodeText(text, encoding).bytes.length;
 }
 
+/**
+ * A layer the database does not hold but its other layers give: CJDCQJX from the CJDCQ outlines (a county
+ * checker expects all eight layers, and the 界线 are the survey areas' boundaries). Its attributes are left
+ * empty for the writer to fill as for any layer: the constants JXLX/JXXZ (meanings unconfirmed ⚠), JXSM and BZ
+ * blank for the planner to edit; the note says so.
+ */
+function derivedLayer(name: DatabaseLayerName, db: VillageDatabase, notes: Message[]): VillageLayer | undefined {
+  if (name !== 'CJDCQJX') return undefined;
+  const areas = (db.layers.CJDCQ?.features ?? []).map((f) => f.geometry).filter(isAreaGeometry);
+  if (!areas.length) return undefined;
+  const lines = surveyAreaLines(areas);
+  notes.push(note('villageDb.write.derivedBoundaryLines', { layer: name, from: 'CJDCQ', count: lines.length }));
+  return { name, file: '', fieldNames: [], features: lines.map((geometry, i) => ({ ref: `${name}#${i + 1}`, geometry, properties: {} })) };
+}
+
 /** The database's layers as the formats write them, in the order of DATABASE_LAYERS; notes for what was left out. */
 function exportLayers(db: VillageDatabase, textSize: TextSize): Result<ExportLayer[]> {
   const xzqdm = villageXzqdm(db);
   const layers: ExportLayer[] = [];
   const notes: Message[] = [];
   for (const layer of DATABASE_LAYERS) {
-    const source = db.layers[layer.name];
+    const source = db.layers[layer.name] ?? derivedLayer(layer.name, db, notes);
     if (!source) continue;
     const geometry = WRITABLE_GEOMETRY[layer.geometry];
-    if (!geometry) {
-      notes.push(note('villageDb.write.lineLayerLeftOut', { layer: layer.name, count: source.features.length }));
-      continue;
-    }
     const exported = exportLayer(layer, source, geometry, xzqdm, textSize);
     if (!exported.ok) return exported;
     layers.push(exported.value);
