@@ -84,7 +84,7 @@ export function deriveParcel(base: FeatureOf<'base'>, overlays: Overlays, limits
     }
     for (const f of flagged) pieces.push(makePiece(base, region.change, f, f.geometry === base.geometry ? wholeArea : ellipsoidalArea(f.geometry)));
   }
-  return { pieces, problems };
+  return { pieces: withWholeArea(pieces, wholeArea), problems };
 
   /** Items under `over` that `assign` takes are split into the taken part and the rest. */
   function splitBy<T extends { geometry: AreaGeometry }>(items: readonly T[], over: AreaGeometry, otherId: FeatureId, assign: (t: T) => T | null): T[] {
@@ -101,11 +101,36 @@ export function deriveParcel(base: FeatureOf<'base'>, overlays: Overlays, limits
         out.push(item);
         continue;
       }
+      // The overlay drops parts thinner than the tolerance or smaller than minAreaM2 (clip.ts). An item it
+      // leaves nothing of on either side (a survey's 0.001 m² sliver that a change's edge crosses) is itself
+      // below those limits: it stays as it was, a piece of its own, as it does where the overlay cannot run
+      // (no GEOS, or a failure), rather than vanish from GHYT and TDGHDL with its parcel.
+      if (!inside.value && !outside.value) {
+        out.push(item);
+        continue;
+      }
       if (inside.value) out.push({ ...taken, geometry: inside.value });
       if (outside.value) out.push({ ...item, geometry: outside.value });
     }
     return out;
   }
+}
+
+/**
+ * The pieces with their areas adding up to the parcel's: the overlay drops sub-tolerance slivers along
+ * every cut (a change drawn on jittered corners meets the parcel's outline ±0.3 mm off it), so measured
+ * pieces can miss or exceed the parcel by a few hundredths of a m² on a long edge, and GHYT would no
+ * longer cover the village to the 0.01 m² the tables print. Each piece is scaled by the same factor
+ * (within ~1e-6 of 1): shared in proportion, a piece's figure moves continuously with the geometry, so a
+ * package reopened (its changes rebuilt from these pieces, cut again) gives the same figures, where
+ * handing the difference to the largest piece would flip between two near-equal halves. Pieces are what
+ * every table and list sums (one figure per piece, written as GHYT MJ), so they agree with each other.
+ */
+function withWholeArea(pieces: Piece[], wholeArea: number): Piece[] {
+  const sum = pieces.reduce((s, p) => s + p.areaM2, 0);
+  if (sum <= 0 || sum === wholeArea) return pieces;
+  const scale = wholeArea / sum;
+  return pieces.map((p) => ({ ...p, areaM2: p.areaM2 * scale }));
 }
 
 function makePiece(base: FeatureOf<'base'>, change: ChangeFeature | null, flags: { geometry: AreaGeometry; pbf: PbfType | null; reserve: boolean }, areaM2: number): Piece {

@@ -1,5 +1,4 @@
 /** Every table of the plan, computed from the derived plan (the same areas as the map). */
-import type { AreaGeometry } from '../../domain/features.ts';
 import type { CheckState } from '../context.ts';
 import { linkageLedger } from '../linkage.ts';
 import { f1Indicators } from './f1-indicators.ts';
@@ -13,21 +12,16 @@ import type { Table, TableId } from './table.ts';
 
 export type Tables = Readonly<Record<TableId, Table>>;
 
-export function computeTables(state: Pick<CheckState, 'plan' | 'profile' | 'derived' | 'area' | 'usable'>): Tables {
+export function computeTables(state: Pick<CheckState, 'plan' | 'profile' | 'derived'>): Tables {
   const { plan, profile, derived } = state;
-  // A self-intersecting outline is measured as its repair, as the derivation uses it (its lobes would cancel out).
-  const area = (f: { readonly geometry: AreaGeometry }) => {
-    const usable = state.usable(f.geometry);
-    return usable ? state.area({ geometry: usable }) : 0;
-  };
   return {
     F1: f1Indicators(plan, derived, profile),
     F2: f2Structure(derived, profile),
     F3: f3Construction(derived),
     F4: f4Cultivated(derived, profile),
     F5: f5Safeguards(plan),
-    demolitionList: demolitionList(plan, derived, area),
-    newBuildList: newBuildList(plan, derived, area, profile),
+    demolitionList: demolitionList(plan, derived),
+    newBuildList: newBuildList(plan, derived, profile),
     linkage: linkageTable(linkageLedger(derived, plan.meta, profile), profile.reserveQuotaMaxShare * 100),
   };
 }

@@ -11,7 +11,18 @@ import type { DerivedPlan } from '../derive/derived-plan.ts';
 import { pieceFarmland } from '../farmland-area.ts';
 import { balanceRounding, m2Cell, numberCell, roundingFootnote, textCell, type Cell, type Column, type Footnote, type Row, type Table } from './table.ts';
 
-type AreaOf = (f: FeatureOf<'demolition'> | FeatureOf<'newBuild'>) => number;
+/**
+ * A parcel's area in the list is the area its pieces hold in GHYT (Σ of the pieces it won in the
+ * derivation), not its drawn outline's. domain.md §5: tables are computed from the same areas as the map,
+ * and F3's 拆旧/建新 already sum these pieces. On survey data the two differ: a change drawn on jittered
+ * corners (±0.3 mm) is cut along the parcels' own outlines, so CJ003's pieces held 458.36 m² while its
+ * outline measured 458.35 m²; and a package reopened rebuilds each change from its GHYT pieces, so this
+ * is the area it is reopened with, where the outline's moved the list by 0.01 m². Where the outline reaches beyond the base parcels (outside the
+ * village, which inside-village reports) or under a later change, the list counts what GHYT holds too.
+ */
+function areaInGhyt(derived: DerivedPlan, f: FeatureOf<'demolition'> | FeatureOf<'newBuild'>): number {
+  return derived.piecesOfChange(f.id).reduce((s, p) => s + p.areaM2, 0);
+}
 
 const byNumber = <T extends { properties: { parcelNo: string } }>(a: T, b: T) => a.properties.parcelNo.localeCompare(b.properties.parcelNo, 'en', { numeric: true });
 
@@ -37,7 +48,7 @@ function shownSum(rows: readonly Row[], key: string, m2: number): Cell {
   return { value: cents / 100, m2 };
 }
 
-export function demolitionList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf): Table {
+export function demolitionList(plan: Plan, derived: DerivedPlan): Table {
   const footnotes: Footnote[] = [];
   const features = [...layerFeatures(plan, 'demolition')].sort(byNumber);
   let illegalTotal = 0;
@@ -52,7 +63,7 @@ export function demolitionList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf)
       labelParams: { parcelNo: f.properties.parcelNo },
       level: 1,
       cells: {
-        areaM2: m2Cell(areaOf(f)),
+        areaM2: m2Cell(areaInGhyt(derived, f)),
         baseClass: mainBase ? { text: `landClass.${mainBase}`, textKey: true } : null,
         restorationUse: { text: `landClass.${f.properties.restorationUse}`, textKey: true },
         linkage: textCell(f.properties.linkage),
@@ -72,10 +83,10 @@ export function demolitionList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf)
     { key: 'illegalM2', labelKey: 'tables.list.col.illegalM2', unit: 'm2' },
     { key: 'note', labelKey: 'field.note', unit: 'text' },
   ];
-  return { id: 'demolitionList', titleKey: 'tables.demolitionList.title', columns, rows: withTotal(rows, features.map(areaOf), footnotes, { illegalM2: illegalTotal }), footnotes };
+  return { id: 'demolitionList', titleKey: 'tables.demolitionList.title', columns, rows: withTotal(rows, features.map((f) => areaInGhyt(derived, f)), footnotes, { illegalM2: illegalTotal }), footnotes };
 }
 
-export function newBuildList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf, profile: Pick<RuleProfile, 'newFarmlandRidgeCoefficient'>): Table {
+export function newBuildList(plan: Plan, derived: DerivedPlan, profile: Pick<RuleProfile, 'newFarmlandRidgeCoefficient'>): Table {
   const footnotes: Footnote[] = [];
   const features = [...layerFeatures(plan, 'newBuild')].sort(byNumber);
   const totals = { newConstructionM2: 0, cultivatedTakenM2: 0 };
@@ -92,7 +103,7 @@ export function newBuildList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf, p
       labelParams: { parcelNo: f.properties.parcelNo },
       level: 1,
       cells: {
-        areaM2: m2Cell(areaOf(f)),
+        areaM2: m2Cell(areaInGhyt(derived, f)),
         useCode: { text: `landClass.${f.properties.useCode}`, textKey: true },
         linkage: textCell(f.properties.linkage),
         households: numberCell(f.properties.households, 0),
@@ -114,5 +125,5 @@ export function newBuildList(plan: Plan, derived: DerivedPlan, areaOf: AreaOf, p
     { key: 'cultivatedTakenM2', labelKey: 'tables.list.col.cultivatedTakenM2', unit: 'm2' },
     { key: 'note', labelKey: 'field.note', unit: 'text' },
   ];
-  return { id: 'newBuildList', titleKey: 'tables.newBuildList.title', columns, rows: withTotal(rows, features.map(areaOf), footnotes, totals), footnotes };
+  return { id: 'newBuildList', titleKey: 'tables.newBuildList.title', columns, rows: withTotal(rows, features.map((f) => areaInGhyt(derived, f)), footnotes, totals), footnotes };
 }
