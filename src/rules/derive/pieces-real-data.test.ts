@@ -18,6 +18,7 @@ import { gk } from '../../io/crs/source-crs.ts';
 import { planWith } from '../../domain/test-support.ts';
 import { countySurvey } from '../../../tests/e2e/support/county-survey.ts';
 import { feature, ORIGIN, village, withFeatures, type Grid } from '../test-support.ts';
+import { withWholeArea, type Piece } from './pieces.ts';
 
 const M = metresPerDegree(ORIGIN[1] as number);
 /** `p` moved east and north by metres. */
@@ -123,5 +124,20 @@ describe('the derivation on survey-shaped data', () => {
     expect(parcels.filter((p) => state.derived.piecesOf(p.id).length > 0)).toHaveLength(survey.parcels.length);
     const { pieces, parcels: parcelTotal } = totals(state);
     expect(Math.abs(pieces - parcelTotal)).toBeLessThan(1e-6);
+  });
+});
+
+describe('withWholeArea', () => {
+  const piece = (areaM2: number) => ({ areaM2 }) as Piece;
+
+  it('shares the hundredths the cuts’ slivers took among the pieces, in proportion', () => {
+    const scaled = withWholeArea([piece(600), piece(399.998)], 1000);
+    expect(scaled.reduce((s, p) => s + p.areaM2, 0)).toBeCloseTo(1000, 9);
+    expect(scaled[0]!.areaM2 / scaled[1]!.areaM2).toBeCloseTo(600 / 399.998, 12);
+  });
+
+  it('leaves a real loss visible: land an overlay lost is not spread over the pieces', () => {
+    const pieces = [piece(600), piece(399)];
+    expect(withWholeArea(pieces, 1000)).toBe(pieces);
   });
 });

@@ -116,6 +116,10 @@ export function deriveParcel(base: FeatureOf<'base'>, overlays: Overlays, limits
   }
 }
 
+/** What the slivers dropped along a parcel's cuts can add up to [ours]: 0.05 m², or 10 ppm of a large parcel. */
+const SLIVERS_M2 = 0.05;
+const SLIVERS_RELATIVE = 1e-5;
+
 /**
  * The pieces with their areas adding up to the parcel's: the overlay drops sub-tolerance slivers along
  * every cut (a change drawn on jittered corners meets the parcel's outline ±0.3 mm off it), so measured
@@ -126,9 +130,10 @@ export function deriveParcel(base: FeatureOf<'base'>, overlays: Overlays, limits
  * handing the difference to the largest piece would flip between two near-equal halves. Pieces are what
  * every table and list sums (one figure per piece, written as GHYT MJ), so they agree with each other.
  */
-function withWholeArea(pieces: Piece[], wholeArea: number): Piece[] {
+export function withWholeArea(pieces: Piece[], wholeArea: number): Piece[] {
   const sum = pieces.reduce((s, p) => s + p.areaM2, 0);
-  if (sum <= 0 || sum === wholeArea) return pieces;
+  // Only the slivers' hundredths: a larger difference is land an overlay lost, which must show, not be spread.
+  if (sum <= 0 || sum === wholeArea || Math.abs(sum - wholeArea) > Math.max(SLIVERS_M2, SLIVERS_RELATIVE * wholeArea)) return pieces;
   const scale = wholeArea / sum;
   return pieces.map((p) => ({ ...p, areaM2: p.areaM2 * scale }));
 }
