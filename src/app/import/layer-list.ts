@@ -14,7 +14,7 @@ import { layerNameOf } from '../../io/package/package-layers.ts';
 import { findPackageLayers, shapefileLayerOf } from '../../io/package/read-files.ts';
 import type { Message } from '../../io/result.ts';
 import { shapeFamily, shapeTypeName } from '../../io/shapefile/shape-types.ts';
-import { isZipNoise, listZip, readZip } from '../../io/zip/zip-read.ts';
+import { namesInZips, readZip } from '../../io/zip/zip-read.ts';
 import { DEFAULT_LIMITS } from '../../io/limits.ts';
 
 export interface FoundLayer {
@@ -103,23 +103,6 @@ function oneImportByNames(named: readonly InputFile[] | null): boolean {
   return new Set(importable.map((f) => stemOf(f.name).toLowerCase())).size <= 1;
 }
 
-const NO_BYTES = new Uint8Array(0);
-
-/** The loose files and the zips' members by name (nothing inflated), or null when a zip cannot be listed. */
-function namedFiles(files: readonly InputFile[]): InputFile[] | null {
-  const named: InputFile[] = [];
-  for (const file of files) {
-    if (extensionOf(file.name) !== 'zip') {
-      named.push(file);
-      continue;
-    }
-    const listed = listZip(file);
-    if (!listed.ok) return null;
-    for (const entry of listed.value) if (!isZipNoise(entry.path)) named.push({ name: `${file.name}/${entry.path}`, bytes: NO_BYTES });
-  }
-  return named;
-}
-
 /**
  * The layers the single import leaves out of `files` (by name): besides the first drawing, every other
  * dataset (the drawing's preview reads the drawing only); besides a package's own layers, every other one.
@@ -154,7 +137,7 @@ function leftOut(files: readonly InputFile[], zips: readonly string[]): string[]
 export function listLayers(files: readonly InputFile[]): LayerList | OneImport {
   const zips = files.filter((f) => extensionOf(f.name) === 'zip').map((f) => f.name);
   const one: OneImport = { kind: 'one', files, notImported: [] };
-  const named = namedFiles(files);
+  const named = namesInZips(files);
   if (files.some((f) => isDxf(f.name)) || oneImportByNames(named)) return { ...one, notImported: named ? leftOut(named, zips) : [] };
   const expanded: InputFile[] = [];
   const unread: string[] = [];

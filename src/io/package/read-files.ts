@@ -20,10 +20,9 @@ import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
 import { upperCaseFields } from './package-values.ts';
 import { changePiecesOf, rowsUsed } from './rows-used.ts';
 import { twoPackages } from './two-packages.ts';
-import { listZip } from '../zip/zip-read.ts';
+import { namesInZips } from '../zip/zip-read.ts';
 
 const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
-const EMPTY = new Uint8Array(0);
 
 interface LayerSource {
   readonly kind: 'geojson' | 'shapefile';
@@ -74,18 +73,9 @@ export interface PackageRead extends ReconstructedPlan {
  */
 export function readPackageFiles(files: readonly InputFile[], options: ReadOptions = {}, profileId?: string, onLayer?: (done: number, total: number) => void): Result<PackageRead> | null {
   // Most imports are not packages: decide from the names (zip directories listed, nothing inflated) first.
-  const names: InputFile[] = [];
-  for (const f of files) {
-    if (extensionOf(f.name) !== 'zip') {
-      names.push(f);
-      continue;
-    }
-    const listed = listZip(f);
-    // A broken zip is not a package; read as layers, importFiles names the file and what is wrong.
-    if (!listed.ok) return null;
-    names.push(...listed.value.map((e) => ({ name: `${f.name}/${e.path}`, bytes: EMPTY })));
-  }
-  if (!findPackageLayers(names)) return null;
+  // A broken zip is not a package; read as layers, importFiles names the file and what is wrong.
+  const names = namesInZips(files);
+  if (!names || !findPackageLayers(names)) return null;
   const copies = twoPackages(names.map((f) => f.name));
   if (copies) return { ok: false, error: copies };
   const opened = expandFiles(files, options);

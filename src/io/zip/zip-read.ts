@@ -7,7 +7,7 @@
  * Sizes are checked from the directory before anything is inflated (zip bombs), and each member's CRC after.
  */
 import { inflateSync } from 'fflate';
-import { fileName, type InputFile } from '../files.ts';
+import { extensionOf, fileName, type InputFile } from '../files.ts';
 import { DEFAULT_LIMITS, formatBytes, type ImportLimits } from '../limits.ts';
 import { failure, success, type Message, type Result } from '../result.ts';
 import { crc32 } from './crc32.ts';
@@ -39,7 +39,7 @@ const DESKTOP_FILES = ['.ds_store', 'thumbs.db', 'desktop.ini'];
  * Members every zip tool adds and nobody means: macOS resource forks (also a `__MACOSX` folder zipped again
  * inside the planner's folder, after a Mac zip was unpacked on Windows), desktop files and folder entries.
  */
-export function isZipNoise(path: string): boolean {
+function isZipNoise(path: string): boolean {
   const name = fileName(path);
   return path.endsWith('/') || path.endsWith('\\') || path.split(/[\\/]/).includes('__MACOSX') || name.startsWith('._') || DESKTOP_FILES.includes(name.toLowerCase());
 }
@@ -89,6 +89,26 @@ export function readZip(zip: InputFile, options: ReadZipOptions = {}): Result<Zi
     else files.push({ name: `${zip.name}/${entry.path}`, bytes: data.value });
   }
   return success({ files, skipped, damaged });
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * The loose files and the zips' members by name only (`zip name/path inside`, no bytes; noise left out), to
+ * decide from names what the files are before inflating anything; null when a zip cannot be listed.
+ */
+export function namesInZips(files: readonly InputFile[]): InputFile[] | null {
+  const named: InputFile[] = [];
+  for (const file of files) {
+    if (extensionOf(file.name) !== 'zip') {
+      named.push(file);
+      continue;
+    }
+    const listed = listZip(file);
+    if (!listed.ok) return null;
+    for (const entry of listed.value) if (!isZipNoise(entry.path)) named.push({ name: `${file.name}/${entry.path}`, bytes: NO_BYTES });
+  }
+  return named;
 }
 
 /** The central directory: what the zip says it holds, nothing inflated. */
