@@ -69,6 +69,38 @@ describe('land-class labels on the printed map', () => {
     expect(labelsOf(plan, 'current').map((l) => l.text)).toEqual(['宅基地']);
   });
 
+  it('moves a parcel’s label beside a new build drawn over its middle, onto the part still showing', () => {
+    const field: AreaGeometry = { type: 'Polygon', coordinates: [square(0, 0, 120, 40)] };
+    const house: AreaGeometry = { type: 'Polygon', coordinates: [square(40, 0, 80, 40)] };
+    const plan = planWith([boundary, feature('base', 'field', field, { classCode: '113' }), feature('newBuild', 'house', house, { useCode: '2121' })]);
+    const labels = labelsOf(plan, 'plan');
+    const [label] = at(labels, '旱地');
+    expect(label).toBeDefined();
+    expect(inside(plan, field, label!)).toBe(true);
+    // Its whole box clear of the house, not only its centre.
+    const halfW = roughTextWidth('旱地', LABEL_MM) / 2;
+    const y = label!.y - LABEL_MM / 3;
+    for (const x of [label!.x - halfW, label!.x, label!.x + halfW]) expect(inside(plan, house, { ...label!, x, y })).toBe(false);
+    expect(at(labels, '宅基地')).toHaveLength(1);
+  });
+
+  it('moves a label off a grid cross at its parcel’s middle, and still drops one with no room anywhere', () => {
+    const field: AreaGeometry = { type: 'Polygon', coordinates: [square(0, 0, 60, 30)] };
+    const crumb: AreaGeometry = { type: 'Polygon', coordinates: [square(200, 200, 202, 202)] };
+    const plan = planWith([boundary, feature('base', 'field', field, { classCode: '111' }), feature('base', 'crumb', crumb, { classCode: '131' })]);
+    const projection = projectionOf(plan);
+    const [middle] = labelsOf(plan);
+    if (!middle) throw new Error('no label without the cross');
+    const cross = [middle.x - 1.2, middle.y - 2, middle.x + 1.2, middle.y + 1] as const;
+    const labels = drawPlanMap(plan, 'current', projection, t, [cross]).labels as TextOp[];
+    const [moved] = at(labels, '水田');
+    expect(moved).toBeDefined();
+    expect(inside(plan, field, moved!)).toBe(true);
+    const halfW = roughTextWidth('水田', LABEL_MM) / 2;
+    expect(moved!.x + halfW < cross[0] || moved!.x - halfW > cross[2] || moved!.y < cross[1] || moved!.y - LABEL_MM > cross[3]).toBe(true);
+    expect(at(labels, '生态林')).toEqual([]);
+  });
+
   it('keeps labels clear of the coordinate grid’s crosses on the printed sheet', () => {
     const plan = croppedSamplePlan(560, 420);
     const composed = composeSheet({ plan, kind: 'plan', paper: 'A3', scale: 2000, issuer: 'x', date: '2026-11-01', indicators: fullCheck(plan).tables.F1, t });
