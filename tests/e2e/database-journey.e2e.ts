@@ -293,8 +293,12 @@ describe('a planner’s 2026 journey on a real-looking 三调 DLTB', () => {
   it.skipIf(skipWithoutGdal('ogrinfo'))('exports the package as Shapefiles GDAL reads, with the drawn parcels, and the tables as .xlsx in 表格/', async () => {
     const db = await pageDatabase();
     const path = await download('export-shapefile', 'package.zip');
-    // The export says what it made: the 村级调查区界线 from the CJDCQ boundaries; read, then closed.
+    // The export says what it made: the 村级调查区界线 from the CJDCQ boundaries. It stays until closed, and
+    // lies over nothing meanwhile: the side panel's tabs still take a click (it once covered them).
     await expect.poll(() => page.textContent('[data-testid="export-said"]')).toContain('CJDCQJX');
+    await page.click('[data-tab="tables"]', { timeout: 5_000 });
+    await page.click('[data-tab="issues"]', { timeout: 5_000 });
+    expect(await page.textContent('[data-testid="export-said"]')).toContain('CJDCQJX');
     await page.click('[data-testid="export-said"] button.link');
     await page.waitForSelector('[data-testid="export-said"]', { state: 'detached' });
     const ghdltb = `/vsizip/${path}/村庄规划数据库/GHDLTB.shp`;

@@ -4,14 +4,14 @@
  * of the 2026 checks with each one located on the map, the three tables, the picked features' fields and,
  * for a plan kept on this computer, its edits with undo. Nothing here changes the files it was opened from.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { DatabaseSession } from '../../app/database-session.ts';
 import { createI18n } from '../../i18n/index.ts';
 import type { UiStore } from '../../store/ui.store.ts';
 import { formatMessage } from '../format.ts';
-import { DatabaseExport } from './DatabaseExport.tsx';
+import { DatabaseExport, type ExportSaid } from './DatabaseExport.tsx';
 import { DatabaseWorkspace } from './DatabaseWorkspace.tsx';
 import { KeepStatus } from './KeepStatus.tsx';
 import { PublishDatabaseNotice } from './PublishDatabaseNotice.tsx';
@@ -41,6 +41,7 @@ function DatabaseFrame({ ui, session, onHome }: { ui: UiStore; session: Database
     document.title = `${name} · ${t('database.title')}`;
   }, [name, t]);
   useWarnBeforeLeaving(state.unsaved);
+  const [exportSaid, setExportSaid] = useState<ExportSaid | null>(null);
   const text = (message: Parameters<typeof formatMessage>[2]) => formatMessage(t, (k) => i18n.exists(k), message);
   return (
     <div className="database-app" data-testid="database-app" data-phase={state.phase} data-checked={state.check ? 'true' : 'false'} data-tabulated={state.tables ? 'true' : 'false'}>
@@ -53,12 +54,22 @@ function DatabaseFrame({ ui, session, onHome }: { ui: UiStore; session: Database
         </h1>
         {state.database ? <span className="edition">{t(`rules.db.edition.${state.database.edition}`)}</span> : null}
         {state.database ? <KeepStatus session={session} /> : null}
-        {state.database ? <DatabaseExport session={session} name={name} /> : null}
+        {state.database ? <DatabaseExport session={session} name={name} onSaid={setExportSaid} /> : null}
         {state.database ? <PublishDatabaseNotice session={session} name={name} /> : null}
         <button type="button" className="tool-button" data-action="language" onClick={() => ui.setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}>
           {language === 'zh-CN' ? 'English' : '中文'}
         </button>
       </header>
+      {exportSaid ? (
+        <div className={`notice export-said ${exportSaid.level}`} role={exportSaid.level === 'error' ? 'alert' : 'status'} data-testid="export-said">
+          {exportSaid.messages.map((message, i) => (
+            <p key={i}>{text(message)}</p>
+          ))}
+          <button type="button" className="link" onClick={() => setExportSaid(null)}>
+            {t('database.export.dismiss')}
+          </button>
+        </div>
+      ) : null}
       {state.phase === 'opening' ? <p className="hint" role="status">{t('database.opening', { source: state.source })}</p> : null}
       {state.phase === 'reviewing' && state.review ? (
         <>

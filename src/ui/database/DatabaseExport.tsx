@@ -2,23 +2,28 @@
  * What the database view hands out: the package in the village-database layout (Shapefiles in the village's
  * Gauss-Krüger zone, or GeoJSON in lon/lat, zipped) and the whole database as one `.database.json` that the
  * start page opens again. What the writer filled in or left out (BSM made, fields not in the layout) is
- * said, and a value that does not fit its field stops the export with the feature and field named.
+ * said, and a value that does not fit its field stops the export with the feature and field named. What it
+ * says goes to the view (`onSaid`), which shows it in the page's flow under the header: a panel floating
+ * under these buttons lay over the side panel's tabs until it was closed.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatabaseSession } from '../../app/database-session.ts';
 import type { Message } from '../../domain/message.ts';
 import { downloadBytes, downloadText } from '../download.ts';
-import { formatMessage } from '../format.ts';
 
 /** A name a file system takes: the characters Windows refuses are replaced. */
 const safeName = (name: string) => name.replace(/[\\/:*?"<>|]+/g, '_').trim() || 'village';
 
-export function DatabaseExport({ session, name }: { session: DatabaseSession; name: string }) {
-  const { t, i18n } = useTranslation();
+/** What an export said: an error that stopped it, what it filled in or left out, or that it is done. */
+export interface ExportSaid {
+  readonly level: 'error' | 'warning' | 'info';
+  readonly messages: readonly Message[];
+}
+
+export function DatabaseExport({ session, name, onSaid: setSaid }: { session: DatabaseSession; name: string; onSaid: (said: ExportSaid) => void }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [said, setSaid] = useState<{ level: 'error' | 'warning' | 'info'; messages: readonly Message[] } | null>(null);
-  const text = (message: Message) => formatMessage(t, (k) => i18n.exists(k), message);
   const base = safeName(name);
 
   const exportPackage = async (format: 'shapefile' | 'geojson') => {
@@ -44,16 +49,6 @@ export function DatabaseExport({ session, name }: { session: DatabaseSession; na
       <button type="button" className="tool-button" data-action="save-database" disabled={busy} onClick={() => void save()} title={t('database.export.saveHint')}>
         {t('database.export.save')}
       </button>
-      {said ? (
-        <div className={`export-said ${said.level}`} role={said.level === 'error' ? 'alert' : 'status'} data-testid="export-said">
-          {said.messages.map((message, i) => (
-            <p key={i}>{text(message)}</p>
-          ))}
-          <button type="button" className="link" onClick={() => setSaid(null)}>
-            {t('database.export.dismiss')}
-          </button>
-        </div>
-      ) : null}
     </div>
   );
 }
