@@ -84,8 +84,7 @@ export class NodeTable {
     const fy = y / this.cell;
     const ix = Math.floor(fx);
     const iy = Math.floor(fy);
-    const home = this.slot(ix, iy);
-    for (let id = this.slotHead[home] as number; id >= 0; id = this.next[id] as number) {
+    for (let id = this.head(ix, iy); id >= 0; id = this.next[id] as number) {
       if (this.lon[id] === lon && this.lat[id] === lat) return id;
     }
     let rep = -1;
@@ -96,8 +95,7 @@ export class NodeTable {
       const ox = fx - ix < 0.5 ? -1 : 1;
       const oy = fy - iy < 0.5 ? -1 : 1;
       for (let k = 0; k < 4; k++) {
-        const slot = k === 0 ? home : this.slot(ix + (k & 1 ? ox : 0), iy + (k & 2 ? oy : 0));
-        for (let id = this.slotHead[slot] as number; id >= 0; id = this.next[id] as number) {
+        for (let id = this.head(ix + (k & 1 ? ox : 0), iy + (k & 2 ? oy : 0)); id >= 0; id = this.next[id] as number) {
           if (this.rep[id] !== id) continue;
           const d = Math.hypot((this.x[id] as number) - x, (this.y[id] as number) - y);
           if (d <= this.tolerance && d < best) {
@@ -114,6 +112,9 @@ export class NodeTable {
     this.y[id] = y;
     this.rep[id] = rep < 0 ? id : rep;
     this.shift[id] = rep < 0 ? 0 : best;
+    // The cell's slot is claimed only now, when a node goes into it: the lookups above only read, so an
+    // empty cell never holds a slot another cell then takes over (with this cell's nodes in it).
+    const home = this.slot(ix, iy);
     this.next[id] = this.slotHead[home] as number;
     this.slotHead[home] = id;
     return id;
@@ -128,9 +129,24 @@ export class NodeTable {
     return (this.positions[id] ??= [this.lon[id] as number, this.lat[id] as number]);
   }
 
-  /** The slot of cell (ix, iy), claimed if the cell is new (linear probing). */
+  /** The first node of cell (ix, iy), -1 when it has none; claims nothing. */
+  private head(ix: number, iy: number): number {
+    let s = this.hash(ix, iy);
+    for (;;) {
+      const head = this.slotHead[s] as number;
+      if (head < 0) return -1;
+      if (this.slotX[s] === ix && this.slotY[s] === iy) return head;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  private hash(ix: number, iy: number): number {
+    return (Math.imul(ix, 0x9e3779b1) ^ Math.imul(iy, 0x85ebca77)) & this.mask;
+  }
+
+  /** The slot of cell (ix, iy), claimed if the cell is new (linear probing): only for a node going into the cell. */
   private slot(ix: number, iy: number): number {
-    let s = (Math.imul(ix, 0x9e3779b1) ^ Math.imul(iy, 0x85ebca77)) & this.mask;
+    let s = this.hash(ix, iy);
     for (;;) {
       const head = this.slotHead[s] as number;
       if (head < 0) {
