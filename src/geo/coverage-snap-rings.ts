@@ -1,12 +1,13 @@
 /**
  * One feature's rings in a coverage snap (coverage-snap.ts), as lists of node ids: each vertex replaced by
  * its cluster's representative, the vertices of neighbours (and of the reference) that lie within the
- * tolerance of an edge inserted into it in order along the edge (closing T-junctions), then the ring
- * cleaned of what snapping made degenerate: repeated vertices, spikes (A→B→A), rings with fewer than
- * three distinct vertices.
+ * tolerance of an edge (as it is after snapping, and as it was) inserted into it in order along the edge
+ * (closing T-junctions), then the ring cleaned of what snapping made degenerate: repeated vertices, spikes
+ * (A→B→A), rings with fewer than three distinct vertices.
  */
 import type { NodeTable } from './coverage-snap-nodes.ts';
 import type { PointGrid } from './coverage-snap-grid.ts';
+import { distanceToSegmentM } from './local-metric.ts';
 
 /** Polygons → rings → node ids; rings closed (the last id repeats the first). */
 export type IdPolygons = number[][][];
@@ -24,7 +25,7 @@ export interface SnappedFeature {
   readonly insertions: number;
   /** Holes and polygon members that collapsed (narrower than the tolerance everywhere). */
   readonly collapsed: number;
-  /** The feature's longest vertex move (m), an inserted vertex counting its distance to the old edge. */
+  /** The feature's longest vertex move (m), an inserted vertex counting its distance to the edge as it was before snapping. */
   readonly maxShift: number;
   /** Edges of the result with an end that moved more than noise, as node pairs [a0, b0, a1, b1, …]: candidates for a closed sliver. */
   readonly madeEdges: readonly number[];
@@ -75,8 +76,10 @@ export function snapFeature(polygons: IdPolygons, featureNo: number, context: Sn
       const ring = rings[r] as number[];
       const open: number[] = [];
       for (let i = 0; i + 1 < ring.length; i++) {
-        const a = rep[ring[i] as number] as number;
-        const b = rep[ring[i + 1] as number] as number;
+        const a0 = ring[i] as number;
+        const b0 = ring[i + 1] as number;
+        const a = rep[a0] as number;
+        const b = rep[b0] as number;
         open.push(a);
         if (a === b) continue;
         const ax = x[a] as number;
@@ -95,10 +98,14 @@ export function snapFeature(polygons: IdPolygons, featureNo: number, context: Sn
           const cy = (y[c] as number) - ay;
           const t = (cx * dx + cy * dy) / length2;
           if (t <= 0 || t >= 1) continue;
-          const distance = Math.abs(cx * dy - cy * dx) / length;
-          if (distance > tolerance) continue;
+          if (Math.abs(cx * dy - cy * dx) / length > tolerance) continue;
+          // Within the tolerance of the edge as it was, too: its ends may have moved up to the tolerance
+          // towards c, and a vertex 1.8 mm off the feature's outline (a real gap) is no T-junction of it.
+          // This is also how far the outline moves there.
+          const moved = distanceToSegmentM(x[c] as number, y[c] as number, x[a0] as number, y[a0] as number, x[b0] as number, y[b0] as number, 1, 1);
+          if (moved > tolerance) continue;
           hits.push({ t, id: c });
-          note(c, distance);
+          note(c, moved);
         }
         if (hits.length === 0) continue;
         hits.sort((p, q) => p.t - q.t);

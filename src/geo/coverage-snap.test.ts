@@ -134,6 +134,21 @@ describe('snapCoverage', () => {
     expect(report.maxShiftM).toBeLessThanOrEqual(0.001);
   });
 
+  it('never inserts a vertex further than the tolerance from the edge as it was, however far its ends moved', () => {
+    // Found by the seeded property test (coverage-snap-fuzz.test.ts): f's top corners move 0.9 mm up onto
+    // g1's and g2's; h's tip, 1.8 mm above f's top edge (a real gap), is then 0.9 mm from the moved edge and
+    // was inserted into it, moving f's outline 1.8 mm there, while the report said 0.9 mm.
+    const g1 = parcel('g1', rect(-10, 0.0009, 0, 10));
+    const g2 = parcel('g2', rect(10, 0.0009, 20, 10));
+    const f = parcel('f', rect(0, -10, 10, 0));
+    const h = parcel('h', area([5, 0.0018], [8, 10], [2, 10]));
+    const { features, report } = snapCoverage([g1, g2, f, h]);
+    expect(ring(features[2]!.geometry)).toHaveLength(5);
+    expect(has(features[2]!.geometry, ring(h.geometry)[0] as Position)).toBe(false);
+    expect(report).toMatchObject({ verticesSnapped: 2, vertexInsertions: 0, featuresChanged: 1 });
+    expect(report.maxShiftM).toBeCloseTo(0.0009, 6);
+  });
+
   it('leaves malformed geometry to validation (an unclosed ring, NaN)', () => {
     const open = parcel('o', { type: 'Polygon', coordinates: [[at(0, 0), at(10, 0), at(10, 10), at(0, 10)]] });
     const nan = parcel('n', { type: 'Polygon', coordinates: [[at(0, 0), [NaN, NaN], at(10, 10), at(0, 0)]] });

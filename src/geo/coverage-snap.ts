@@ -46,7 +46,7 @@ export interface CoverageSnapReport {
   readonly featuresChanged: number;
   /** Features left as they were because snapping would have made them invalid or empty. */
   readonly featuresKept: number;
-  /** The longest move of any vertex (m); an inserted vertex counts its distance to the old edge. */
+  /** The longest move of any vertex (m); an inserted vertex counts its distance to the edge as it was before snapping. */
   readonly maxShiftM: number;
 }
 
