@@ -10,7 +10,8 @@ import type { AreaGeometry } from '../domain/features.ts';
 import { emptyBBox, extendBBox, type BBox } from './bbox.ts';
 import { distanceToSegmentM } from './local-metric.ts';
 import type { Location } from './point-in-ring.ts';
-import { rings } from './rings.ts';
+import { interiorPoint } from './interior-point.ts';
+import { polygonsOf, rings } from './rings.ts';
 
 /** Outlines with at most this many edges are one band: scanning them all is as fast as choosing a band. */
 const ONE_BAND_EDGES = 8;
@@ -31,14 +32,26 @@ export class PreparedArea {
   private seen: Uint32Array | undefined;
   private stamp = 0;
 
+  /**
+   * Edges of polygon part k (a MultiPolygon's member) are [partStart[k], partStart[k + 1]): `relate` needs
+   * each part's side, since parts of one geometry can lie on different sides of another.
+   */
+  private readonly partStart: Uint32Array;
+  private interiorPoints: (Position | null)[] | undefined;
+
   private constructor(readonly geometry: AreaGeometry) {
     const edges: number[] = [];
     const box = emptyBBox();
-    for (const { ring } of rings(geometry)) {
+    const parts: number[] = [];
+    for (const { ring, polygonIndex } of rings(geometry)) {
+      while (parts.length <= polygonIndex) parts.push(edges.length / 4);
       for (let i = 0; i + 1 < ring.length; i++) {
         const a = ring[i] as Position;
         const b = ring[i + 1] as Position;
         if (!Number.isFinite(a[0]) || !Number.isFinite(a[1]) || !Number.isFinite(b[0]) || !Number.isFinite(b[1])) continue;
+        // A repeated vertex (common in CAD and GIS exports) is no edge: its point is the next edge's start,
+        // and `relate` would take it for an edge between two points of the other outline, in doubt.
+        if (a[0] === b[0] && a[1] === b[1]) continue;
         edges.push(a[0] as number, a[1] as number, b[0] as number, b[1] as number);
         extendBBox(box, a);
         extendBBox(box, b);
@@ -46,6 +59,8 @@ export class PreparedArea {
     }
     const xy = Float64Array.from(edges);
     this.xy = xy;
+    parts.push(edges.length / 4);
+    this.partStart = Uint32Array.from(parts);
     this.bbox = box;
     const count = edges.length / 4;
     const bandCount = count <= ONE_BAND_EDGES ? 1 : Math.ceil(Math.sqrt(count));
@@ -84,6 +99,31 @@ export class PreparedArea {
 
   get edgeCount(): number {
     return this.xy.length / 4;
+  }
+
+  /** How many polygon parts the geometry has (1 for a Polygon). */
+  get partCount(): number {
+    return this.partStart.length - 1;
+  }
+
+  /** A point inside polygon part k (`interiorPoint`), null for an empty part; made once per geometry, on first use. */
+  partInteriorPoint(k: number): Position | null {
+    this.interiorPoints ??= polygonsOf(this.geometry).map((coordinates) => interiorPoint({ type: 'Polygon', coordinates: coordinates as Position[][] }));
+    return this.interiorPoints[k] ?? null;
+  }
+
+  /** The polygon part edge i belongs to. */
+  partOf(i: number): number {
+    const start = this.partStart;
+    if (start.length <= 2) return 0;
+    let lo = 0;
+    let hi = start.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((start[mid] as number) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   private bandRange(minY: number, maxY: number): [number, number] {

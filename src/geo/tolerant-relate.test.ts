@@ -1,7 +1,7 @@
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { relate } from './relate.ts';
-import { metric, metricPolygon } from './test-support.ts';
+import { metric, metricPolygon, multi } from './test-support.ts';
 import { tolerantRelate } from './tolerant-relate.ts';
 
 const MM = 0.001;
@@ -48,6 +48,30 @@ describe('tolerantRelate', () => {
     expect(tolerantRelate(parcel, intruder, MM)).toBe('overlap');
     const across = metricPolygon([[30, -20], [50, -20], [50, 80], [30, 80]]);
     expect(tolerantRelate(parcel, across, MM)).toBe('overlap');
+  });
+
+  // Found by the differential test against GEOS (relate.differential.test.ts).
+  it('does not call two copies of a parcel disjoint when one has a spike out and the other a bump out', () => {
+    const spiked = metricPolygon([[0, 0], [40, 0], [40, 30], [20.001, 30], [20, 35], [19.999, 30], [0, 30]]);
+    const bumped = metricPolygon([[0, 0], [40, 0], [40, 30], [22.5, 30.0015], [20, 30], [0, 30]]);
+    expect(tolerantRelate(spiked, bumped, MM)).toBe('overlap');
+    expect(tolerantRelate(bumped, spiked, MM)).toBe('overlap');
+  });
+
+  it('sees a sliver parcel running 1.4 mm under a bump of its neighbour, though every vertex and midpoint is within 1 mm of the other', () => {
+    const bumped = metricPolygon([[0, 0], [40, 0], [40, 30], [22, 30.0014], [20, 30], [0, 30]]);
+    const sliver = metricPolygon([[0, 30], [40, 30], [21, 30.0015]]);
+    expect(tolerantRelate(bumped, sliver, MM)).toBe('overlap');
+    expect(tolerantRelate(sliver, bumped, MM)).toBe('overlap');
+  });
+
+  it('sees a part two multipolygons share within the tolerance, though their other parts are apart', () => {
+    const a = multi(parcel, metricPolygon([[100, 0], [120, 0], [120, 20], [100, 20]]));
+    const b = multi(moved([[0.0003, 0], [0, 0.0002], [0, 0], [0, 0]]), metricPolygon([[200, 0], [220, 0], [220, 20], [200, 20]]));
+    expect(tolerantRelate(a, b, MM)).toBe('overlap');
+    expect(tolerantRelate(b, a, MM)).toBe('overlap');
+    // A whole multipolygon moved by 0.3 mm is still the same area.
+    expect(tolerantRelate(multi(parcel, metricPolygon([[100, 0], [120, 0], [120, 20], [100, 20]])), a, MM)).toBe('within');
   });
 
   it('sees a part 5 mm outside as outside (beyond the tolerance)', () => {
