@@ -145,7 +145,7 @@ export class CoverageBalance {
       return i;
     };
     forEachOverlappingPair(boxes, (i, j) => {
-      if (onOneLine(lined[i] as OpenEdge, lined[j] as OpenEdge)) parent[find(i)] = find(j);
+      if (onOneLine(lined[i] as OpenEdge, lined[j] as OpenEdge, this.toleranceM)) parent[find(i)] = find(j);
     });
     const members = new Map<number, OpenEdge[]>();
     lined.forEach((edge, i) => {
@@ -263,7 +263,7 @@ export class CoverageBalance {
       for (let i = 0; i < members.length; i++) {
         const edge = members[i] as OpenEdge;
         for (const other of this.tree.search(edge)) {
-          if (other.group === id || !onOneLine(edge, other)) continue;
+          if (other.group === id || !onOneLine(edge, other, this.toleranceM)) continue;
           if (other.group !== 0) this.dissolve(other.group, seeds);
           other.group = id;
           members.push(other);
@@ -335,21 +335,27 @@ function areTwins(e: OpenEdge, f: OpenEdge, tolerance: number): boolean {
 }
 
 /**
- * Both ends of the shorter edge lie within the longer one's allowance of its line, and the two overlap
- * along it: the shorter is (part of) the same stretch of boundary, seen by another feature.
+ * Both ends of the shorter edge lie within the tolerance of the longer one's line, or of its other chord,
+ * and the two overlap along it: the shorter is (part of) the same stretch of boundary, seen by another
+ * feature. The two chords (lon/lat, GK) of an edge meet at its ends and lie `sagitta` apart at its middle,
+ * 4·sagitta·t·(1 − t) apart a fraction t along it (the bend is quadratic), so a vertex on either chord is
+ * within the tolerance plus that of the line. A flat band of tolerance + sagitta all along (as before)
+ * grouped the two sides of a gap 1.1 mm wide and 200 m long, whose ends lie 1.1 mm apart: the gap was never
+ * clipped whole, and came out as two 0.002 m² crumbs at its ends, under the report area.
  */
-function onOneLine(e: OpenEdge, f: OpenEdge): boolean {
+function onOneLine(e: OpenEdge, f: OpenEdge, toleranceM: number): boolean {
   const [long, short] = e.length >= f.length ? [e, f] : [f, e];
   if (short.length === 0) return false;
   const ux = (long.bx - long.ax) / long.length;
   const uy = (long.by - long.ay) / long.length;
-  const allowance = Math.max(long.allowance, short.allowance);
-  const offA = Math.abs((short.ax - long.ax) * uy - (short.ay - long.ay) * ux);
-  const offB = Math.abs((short.bx - long.ax) * uy - (short.by - long.ay) * ux);
-  if (offA > allowance || offB > allowance) return false;
   const ta = (short.ax - long.ax) * ux + (short.ay - long.ay) * uy;
   const tb = (short.bx - long.ax) * ux + (short.by - long.ay) * uy;
-  return Math.max(ta, tb) > 0 && Math.min(ta, tb) < long.length;
+  if (Math.max(ta, tb) <= 0 || Math.min(ta, tb) >= long.length) return false;
+  const sagitta = long.allowance - toleranceM;
+  const bend = (t: number) => (4 * sagitta * Math.abs(t * (long.length - t))) / (long.length * long.length);
+  const offA = Math.abs((short.ax - long.ax) * uy - (short.ay - long.ay) * ux);
+  const offB = Math.abs((short.bx - long.ax) * uy - (short.by - long.ay) * ux);
+  return offA <= toleranceM + bend(ta) && offB <= toleranceM + bend(tb);
 }
 
 /** Sums the group's counts along its longest member and turns what stays unbalanced into lon/lat boxes. */
@@ -359,11 +365,19 @@ function resolveGroup(members: readonly OpenEdge[], frame: ChordFrame, tolerance
   const ux = (reference.bx - reference.ax) / reference.length;
   const uy = (reference.by - reference.ay) / reference.length;
   const along = (x: number, y: number) => (x - reference.ax) * ux + (y - reference.ay) * uy;
-  const spans = members.map((m) => ({ from: along(m.ax, m.ay), to: along(m.bx, m.by), count: m.count }));
+  const across = (x: number, y: number) => (y - reference.ay) * ux - (x - reference.ax) * uy;
+  const spans = members.map((m) => ({ from: along(m.ax, m.ay), to: along(m.bx, m.by), count: m.count, offsetFrom: across(m.ax, m.ay), offsetTo: across(m.bx, m.by), bend: bendAcross(m, frame, ux, uy) }));
   const pieces = unbalancedPieces(spans, toleranceM);
   if (pieces.length === 0) return { members, boxes: NONE };
   const margin = reference.allowance;
   return { members, boxes: pieces.map((piece) => pieceBox(piece, members, spans, margin, frame)) };
+}
+
+/** Where the member's GK chord lies at its middle across the line (unit direction ux, uy) from its lon/lat chord (m). */
+function bendAcross(member: OpenEdge, frame: ChordFrame, ux: number, uy: number): number {
+  const { ax, ay, bx, by } = member.record;
+  const [east, north] = frame.chordBend(bx - ax, by - ay);
+  return north * ux - east * uy;
 }
 
 /**
