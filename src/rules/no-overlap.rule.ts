@@ -29,36 +29,43 @@ export const noOverlapRule: PlanRule = {
     const minArea = state.profile.overlapReportM2;
     const tolerance = state.profile.coverageToleranceM;
     const plane = state.plane();
+    // A pair reaching into several clusters (an overlap whose long sides balance, leaving clusters only at its
+    // ends) is intersected whole in each: report it once.
+    const reported = new Set<string>();
     for (const layer of PARTITION_LAYERS) {
       for (const cluster of partitionClusters(state, layer)) {
-        issues.push(
-          ...state.memo(this.id, cluster.name, [...cluster.features, minArea, tolerance], () => {
-            const found: Issue[] = [];
-            const features = cluster.features.filter((f) => state.isValid(f.geometry));
-            const boxes = features.map((f) => geometryBBox(f.geometry));
-            for (let i = 0; i < features.length; i++) {
-              for (let j = i + 1; j < features.length; j++) {
-                if (!bboxIntersects(boxes[i]!, boxes[j]!)) continue;
-                const a = features[i]!;
-                const b = features[j]!;
-                let parts;
-                try {
-                  parts = overlapOf(plane.polygons(a.geometry), plane.polygons(b.geometry), tolerance);
-                } catch (error) {
-                  found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.clipFailed', params: { detail: String(error) } }));
-                  continue;
-                }
-                if (parts.length === 0) continue;
-                const geometry = plane.toLonLat(parts.map((p) => p.polygon));
-                if (!geometry) continue;
-                const area = ellipsoidalArea(geometry);
-                if (area < minArea) continue;
-                found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.no-overlap.message', params: { layerKey: `layer.${layer}`, areaM2: m2(area), widthM: metres(meanWidth(parts, tolerance)) }, geometry: rewindRfc7946(geometry) }));
+        const clusterIssues = state.memo(this.id, cluster.name, [...cluster.features, minArea, tolerance], () => {
+          const found: Issue[] = [];
+          const features = cluster.features.filter((f) => state.isValid(f.geometry));
+          const boxes = features.map((f) => geometryBBox(f.geometry));
+          for (let i = 0; i < features.length; i++) {
+            for (let j = i + 1; j < features.length; j++) {
+              if (!bboxIntersects(boxes[i]!, boxes[j]!)) continue;
+              const a = features[i]!;
+              const b = features[j]!;
+              let parts;
+              try {
+                parts = overlapOf(plane.polygons(a.geometry), plane.polygons(b.geometry), tolerance);
+              } catch (error) {
+                found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.clipFailed', params: { detail: String(error) } }));
+                continue;
               }
+              if (parts.length === 0) continue;
+              const geometry = plane.toLonLat(parts.map((p) => p.polygon));
+              if (!geometry) continue;
+              const area = ellipsoidalArea(geometry);
+              if (area < minArea) continue;
+              found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.no-overlap.message', params: { layerKey: `layer.${layer}`, areaM2: m2(area), widthM: metres(meanWidth(parts, tolerance)) }, geometry: rewindRfc7946(geometry) }));
             }
-            return found;
-          }),
-        );
+          }
+          return found;
+        });
+        for (const issue of clusterIssues) {
+          const pair = `${layer}|${issue.key}`;
+          if (reported.has(pair)) continue;
+          reported.add(pair);
+          issues.push(issue);
+        }
       }
     }
     return issues;
