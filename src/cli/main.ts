@@ -39,8 +39,9 @@ function withDatabaseProfile(argv: readonly string[]): readonly string[] {
 
 /**
  * Readers' notes that name what the editor's import dialog offers, as the command line says it: a CRS
- * guess is settled by the `--crs` option (not a .prj), and a DBF encoding guess by a `.cpg` beside it (the
- * dialog's encoding switch and preview are not there).
+ * guess is settled by the `--crs` option (not a .prj), and a DBF encoding guess or a `.cpg` or header byte
+ * the text contradicts by a `.cpg` beside it saying the right one (the dialog's encoding switch and preview
+ * are not there).
  */
 const CLI_WORDING: Readonly<Record<string, string>> = {
   'io.crs.inferred': 'cli.crs.inferredOption',
@@ -48,6 +49,9 @@ const CLI_WORDING: Readonly<Record<string, string>> = {
   'package.assumedZone': 'cli.crs.assumedZoneOption',
   'io.dbf.encodingGuessed': 'cli.encodingGuessed',
   'io.dbf.encodingUncertain': 'cli.encodingUncertain',
+  'io.dbf.cpgContradicted': 'cli.cpgContradicted',
+  'io.dbf.cpgNotUnderstood': 'cli.cpgNotUnderstood',
+  'io.dbf.languageDriverContradicted': 'cli.languageDriverContradicted',
 };
 
 function cliWording(t: Translate): Translate {

@@ -75,6 +75,16 @@ describe('village-plan check on packages as other tools deliver them', () => {
     expect(shp.stderr).toContain('规划参数.json');
   });
 
+  it('finds the layers past a document folder of more files than it lists (scans, photos)', async () => {
+    const dir = shapefilesOnly('many-scans');
+    const scans = join(dir, '1.规划文档数据', '附件', '扫描件');
+    mkdirSync(scans, { recursive: true });
+    for (let n = 0; n < 5_001; n++) writeFileSync(join(scans, `${n}.jpg`), '');
+    const read = await check(dir);
+    expect(read.code, read.stderr).toBe(0);
+    expect(issueKeys(read.report)).toEqual(issueKeys((await check(pkg.dir)).report));
+  });
+
   it('says what is missing, naming the file or the folder', async () => {
     const noDbf = shapefilesOnly('no-dbf');
     rmSync(join(noDbf, '3.规划图形数据', 'Shapefile', 'GHYT.dbf'));

@@ -12,8 +12,8 @@ import { MAX_FILE_BYTES, readPackageFolder } from '../io/package/read-folder.ts'
 import { NEEDS_PARAMETERS } from '../io/crs/datum-settle.ts';
 import type { SourceCrs } from '../io/crs/source-crs.ts';
 import { readPackageFiles } from '../io/package/read-files.ts';
-import { findGeodatabase, geodatabaseRefusal } from '../io/geodatabase-folder.ts';
-import { listZip } from '../io/zip/zip-read.ts';
+import { findGeodatabase, geodatabaseInZip, geodatabaseRefusal, zippedGeodatabaseRefusal } from '../io/geodatabase-folder.ts';
+import { isZipNoise, listZip } from '../io/zip/zip-read.ts';
 import type { ReconstructedPlan } from '../io/package/reconstruct.ts';
 
 export interface Input {
@@ -61,7 +61,10 @@ export function readInput(path: string, profileId: string, crs?: SourceCrs): Res
     const read = readPackageFiles([zip], crs ? { crs } : {}, profileId);
     if (read) return fromPackage(read);
     const listed = listZip(zip);
-    return listed.ok ? unreadable(path, 'package.zipNoLayers') : { ok: false, error: { key: 'cli.unreadable', params: { file: path, reasonKey: listed.error.key, ...listed.error.params } } };
+    if (!listed.ok) return { ok: false, error: { key: 'cli.unreadable', params: { file: path, reasonKey: listed.error.key, ...listed.error.params } } };
+    // A zipped File Geodatabase or GeoPackage (CCTool's 村庄规划数据库.gdb) holds the layers: say what it is and how to export it.
+    const geodatabase = geodatabaseInZip(listed.value.map((entry) => entry.path).filter((member) => !isZipNoise(member)));
+    return geodatabase ? { ok: false, error: zippedGeodatabaseRefusal(path, geodatabase) } : unreadable(path, 'package.zipNoLayers');
   }
   if (crs) return { ok: false, error: { key: 'cli.crsForPlanFile', params: { file: path } } };
   let text: string;

@@ -15,8 +15,8 @@ export interface FoundGeodatabase {
   readonly kind: GeodatabaseKind;
 }
 
-/** Folders looked into below the one given (the readers look one to three levels down). */
-const MAX_DEPTH = 3;
+/** Folders looked into below the one given, as deep as the package reader looks (read-folder.ts). */
+const MAX_DEPTH = 5;
 const MAX_ENTRIES = 5_000;
 
 const isGdbName = (name: string) => /\.gdb$/i.test(name);
@@ -46,7 +46,31 @@ export function findGeodatabase(path: string): FoundGeodatabase | null {
   return walk(path, 0);
 }
 
+/**
+ * The geodatabase among a zip's member paths (`成果/村庄规划.gpkg`, `村庄规划数据库.gdb/a00000001.gdbtable`),
+ * or null: a .gpkg member, else the folder of the first .gdb folder or `.gdbtable` file, as findGeodatabase
+ * tells them on disk. The path is the member's, for the refusal to name (GDAL cannot open every zipped one
+ * in place: a GBK-named member is not found through /vsizip/, so the refusal says to unzip first).
+ */
+export function geodatabaseInZip(members: readonly string[]): FoundGeodatabase | null {
+  const paths = members.map((m) => m.replace(/\\/g, '/'));
+  const gpkg = paths.find((m) => /\.gpkg$/i.test(m));
+  if (gpkg) return { path: gpkg, kind: 'gpkg' };
+  for (const member of paths) {
+    const parts = member.split('/');
+    const gdb = parts.findIndex((part, i) => isGdbName(part) && i < parts.length - 1);
+    if (gdb >= 0) return { path: parts.slice(0, gdb + 1).join('/'), kind: 'gdb' };
+    if (/\.gdbtable$/i.test(member) && parts.length > 1) return { path: parts.slice(0, -1).join('/'), kind: 'gdb' };
+  }
+  return null;
+}
+
 /** The refusal of `input` (as the user gave it) for the geodatabase found in it: what it is and how to export its layers. */
 export function geodatabaseRefusal(input: string, found: FoundGeodatabase): Message {
   return { key: 'cli.unreadable', params: { file: input, reasonKey: `cli.geodatabase.${found.kind}`, found: found.path } };
+}
+
+/** The refusal of the zip `input` for the geodatabase among its members: unzip, then export. */
+export function zippedGeodatabaseRefusal(input: string, found: FoundGeodatabase): Message {
+  return { key: 'cli.unreadable', params: { file: input, reasonKey: `cli.geodatabase.zipped.${found.kind}`, found: found.path } };
 }

@@ -162,8 +162,9 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   // MultiPointZ and PolyLineZ with M (all 0): read in 2-D, as GDAL's vertices without Z and M (shapefile.format.test.ts).
   'shapefile-js/export_multipointz': { ...elsewhere(1, 'io.shp.zmDropped', 'io.crs.wgs84AsCgcs2000'), gdal: 1 },
   'shapefile-js/export_polylinez': { ...elsewhere(1, 'io.shp.zmDropped', 'io.crs.wgs84AsCgcs2000'), gdal: 1 },
-  // No .shx: GDAL refuses unless told to rebuild it; we rebuild it as GDAL then does, and say so.
-  'shapefile-js/htmlcpg': { ...elsewhere(2, 'io.shp.shxRebuilt', 'io.dbf.cpgNotUnderstood', 'io.dbf.encodingGuessed', 'io.crs.wgs84AsCgcs2000'), gdal: 'refused', gdalRestoringShx: 2 },
+  // No .shx: GDAL refuses unless told to rebuild it; we rebuild it as GDAL then does, and say so. The HTML
+  // .cpg's note says what the text was read as (no second note saying there is no .cpg).
+  'shapefile-js/htmlcpg': { ...elsewhere(2, 'io.shp.shxRebuilt', 'io.dbf.cpgNotUnderstood', 'io.crs.wgs84AsCgcs2000'), gdal: 'refused', gdalRestoringShx: 2 },
   // As htmlcpg; the HTML .prj is ignored with a note (crs.test.ts reads that .prj).
   'shapefile-js/htmlprj': { ...elsewhere(2, 'io.shp.shxRebuilt', 'io.crs.prjNotWkt', 'io.crs.inferred'), gdal: 'refused', gdalRestoringShx: 2 },
   'shapefile-js/ipra_dresden_polygon': { ...elsewhere(1, 'io.shp.trailingBytes', 'io.crs.wgs84AsCgcs2000'), gdal: 1 },

@@ -108,10 +108,30 @@ export const cliText: Texts = {
     zh: '{{found}} 是 GeoPackage（.gpkg），本工具不读取 .gpkg，其中的图层未读取。请先导出为 Shapefile：在 ArcGIS 或 QGIS 中导出，或用 GDAL：ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 out "{{found}}"，再读取 out 文件夹',
     en: '{{found}} is a GeoPackage (.gpkg), which village-plan does not read; its layers were not read. Export them as Shapefiles first: in ArcGIS or QGIS, or with GDAL: ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 out "{{found}}", then give the out folder',
   },
+  'cli.geodatabase.zipped.gdb': {
+    zh: '压缩包中的 {{found}} 是 File Geodatabase（.gdb），本工具不读取 .gdb，其中的图层未读取。请先解压，再导出为 Shapefile：在 ArcGIS 中用“要素类转 Shapefile”导出，或用 GDAL：ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 out "{{found}}"，再读取 out 文件夹',
+    en: '{{found}} in the zip is a File Geodatabase (.gdb), which village-plan does not read; its layers were not read. Unzip it and export them as Shapefiles first: in ArcGIS with Feature Class To Shapefile, or with GDAL: ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 out "{{found}}", then give the out folder',
+  },
+  'cli.geodatabase.zipped.gpkg': {
+    zh: '压缩包中的 {{found}} 是 GeoPackage（.gpkg），本工具不读取 .gpkg，其中的图层未读取。请先解压，再导出为 Shapefile：在 ArcGIS 或 QGIS 中导出，或用 GDAL：ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 out "{{found}}"，再读取 out 文件夹',
+    en: '{{found}} in the zip is a GeoPackage (.gpkg), which village-plan does not read; its layers were not read. Unzip it and export them as Shapefiles first: in ArcGIS or QGIS, or with GDAL: ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 out "{{found}}", then give the out folder',
+  },
   // The CLI's words for the formats' CRS guesses (io.crs.inferred*, main.ts): what the planner can do here.
   'cli.crs.inferredOption': { zh: '“{{file}}”的坐标系由坐标数值判断为 {{crs}}。如不正确，请用 --crs EPSG:<代码> 指定。', en: 'The CRS of “{{file}}” was judged from the coordinates: {{crs}}. If this is wrong, give it with --crs EPSG:<code>.' },
   'cli.crs.assumedZoneOption': { zh: '{{file}} 的坐标不带带号，暂按第 {{zone}} 带（中央经线 120°E）读取。若数据在浙江西部（开化、常山一带）或舟山及东部沿海，请用 --crs EPSG:<代码> 指定正确的带（如 --crs EPSG:4548 为第 39 带）。', en: 'The coordinates of {{file}} carry no zone prefix; they were read as zone {{zone}} (CM 120°E). If the data lies in the far west of Zhejiang or on Zhoushan and the east coast, give the right zone with --crs EPSG:<code> (e.g. --crs EPSG:4548 for zone 39).' },
   'cli.encodingGuessed': { zh: '“{{file}}”没有 .cpg 编码文件，根据内容判断为 {{encoding}}。如文字为乱码，请在 .dbf 旁放一个同名 .cpg 文件，内容写 UTF-8 或 936（GBK），再运行。', en: '“{{file}}” has no .cpg encoding file; the text was detected as {{encoding}}. If the text comes out garbled, put a .cpg file of the same name beside the .dbf saying UTF-8 or 936 (GBK), and run again.' },
+  'cli.cpgContradicted': {
+    zh: '编码文件“{{file}}”写的是 {{cpg}}，但属性表中的文字不是 {{cpg}} 编码，按 {{encoding}} 才能正确读取，已按 {{encoding}} 读取。如文字为乱码，请把该 .cpg 文件的内容改为正确的编码（UTF-8 或 936，即 GBK），再运行。',
+    en: 'Encoding file “{{file}}” says {{cpg}}, but the attribute table’s text is not {{cpg}}; it reads correctly only as {{encoding}}, and was read as {{encoding}}. If the text comes out garbled, write the right encoding in that .cpg file (UTF-8 or 936 for GBK), and run again.',
+  },
+  'cli.cpgNotUnderstood': {
+    zh: '编码文件“{{file}}”的内容（“{{start}}”）不是可识别的编码名，已弃用，文字按 {{encoding}} 读取。如文字为乱码，请把该 .cpg 文件的内容改为正确的编码（UTF-8 或 936，即 GBK），再运行。',
+    en: 'Encoding file “{{file}}” does not name a known encoding (“{{start}}”); it was set aside, and the text read as {{encoding}}. If the text comes out garbled, write the right encoding in that .cpg file (UTF-8 or 936 for GBK), and run again.',
+  },
+  'cli.languageDriverContradicted': {
+    zh: '属性表“{{file}}”的文件头标明编码为 {{declared}}，但其中的文字是 {{encoding}} 编码，已按 {{encoding}} 读取。如文字为乱码，请在 .dbf 旁放一个同名 .cpg 文件，内容写正确的编码（UTF-8 或 936，即 GBK），再运行。',
+    en: 'The header of attribute table “{{file}}” says its encoding is {{declared}}, but its text is {{encoding}}; it was read as {{encoding}}. If the text comes out garbled, put a .cpg file of the same name beside the .dbf saying the right encoding (UTF-8 or 936 for GBK), and run again.',
+  },
   'cli.encodingUncertain': { zh: '“{{file}}”没有 .cpg 编码文件，无法确定编码，暂按 {{encoding}} 读取。如文字为乱码，请在 .dbf 旁放一个同名 .cpg 文件，内容写 UTF-8 或 936（GBK），再运行。', en: '“{{file}}” has no .cpg encoding file and its encoding is unclear; it was read as {{encoding}} for now. If the text comes out garbled, put a .cpg file of the same name beside the .dbf saying UTF-8 or 936 (GBK), and run again.' },
   'cli.crsForPlanFile': { zh: '{{file}} 是规划文件，坐标按格式就是经纬度；--crs 只用于成果包和数据库的图层文件。', en: '{{file}} is a plan file, whose coordinates are lon/lat by its format; --crs is for the layer files of a package or a database.' },
   'cli.crs.inferredAmbiguousOption': { zh: '“{{file}}”的坐标没有带号，暂按 {{crs}} 读取；也可能是 {{alternatives}}。若数据在浙江西部（开化、常山一带）或舟山及东部沿海，请用 --crs EPSG:<代码> 指定正确的带。', en: 'The coordinates of “{{file}}” carry no zone number; they were read as {{crs}}, but could be {{alternatives}}. If the data lies in the far west of Zhejiang or on Zhoushan and the east coast, give the right zone with --crs EPSG:<code>.' },

@@ -93,7 +93,7 @@ export const ioText: Texts = {
     zh: '属性表“{{file}}”的文件头标明编码为 {{declared}}，但其中的文字是 {{encoding}} 编码，已按 {{encoding}} 读取。如文字乱码，请切换编码。',
     en: 'The header of attribute table “{{file}}” says its encoding is {{declared}}, but its text is {{encoding}}; it was read as {{encoding}}. If the text is garbled, switch the encoding.',
   },
-  'io.dbf.cpgNotUnderstood': { zh: '编码文件“{{file}}”的内容（“{{start}}”）不是可识别的编码名，已改为自动判断编码。', en: 'Encoding file “{{file}}” does not name a known encoding (“{{start}}”); the encoding was detected from the data instead.' },
+  'io.dbf.cpgNotUnderstood': { zh: '编码文件“{{file}}”的内容（“{{start}}”）不是可识别的编码名，已弃用，文字按 {{encoding}} 读取。如文字乱码，请切换编码。', en: 'Encoding file “{{file}}” does not name a known encoding (“{{start}}”); it was set aside, and the text read as {{encoding}}. If the text is garbled, switch the encoding.' },
   'io.dbf.encodingGuessed': { zh: '“{{file}}”没有 .cpg 编码文件，根据内容判断为 {{encoding}}。如文字显示为乱码，请切换编码。', en: '“{{file}}” has no .cpg encoding file; the text was detected as {{encoding}}. If it shows garbled, switch the encoding.' },
   'io.dbf.encodingUncertain': { zh: '“{{file}}”没有 .cpg 编码文件，无法确定编码，暂按 {{encoding}} 读取。请对照预览选择正确的编码（GBK 或 UTF-8）。', en: '“{{file}}” has no .cpg encoding file and its encoding is unclear; it was read as {{encoding}} for now. Compare the preview and choose the right encoding (GBK or UTF-8).' },
 

@@ -40,17 +40,31 @@ export function chooseEncoding(
       return { encoding: 'utf-8', how: 'detected', confidence: 'high', preview: preview() };
     }
     if (fromCpg) return { encoding: fromCpg, how: 'cpg', confidence: 'high', preview: null };
-    notes.push(note('io.dbf.cpgNotUnderstood', { file: fileName(cpg.name), start: text.trim().slice(0, 40) }));
   }
+  // A .cpg that names no encoding (empty, as GDAL writes it with ENCODING="", or "System", an HTML page) is
+  // set aside; its note says what the text was then read as, and stands for the "no .cpg" guess note, which
+  // would tell the planner there is no .cpg beside a .cpg.
+  const setAside = cpg ? { file: fileName(cpg.name), start: new TextDecoder('utf-8').decode(cpg.bytes).trim().slice(0, 40) } : null;
+  const readAs = (encoding: string) => {
+    if (setAside) notes.push(note('io.dbf.cpgNotUnderstood', { ...setAside, encoding: new TextDecoder(encoding).encoding.toUpperCase() }));
+  };
   const fromDriver = encodingFromLanguageDriver(header.languageDriver);
   if (fromDriver && bytesAreUtf8(dbf, header)) {
+    readAs('utf-8');
     notes.push(note('io.dbf.languageDriverContradicted', { file: fileName(dbf.name), declared: new TextDecoder(fromDriver).encoding.toUpperCase(), encoding: 'UTF-8' }));
     return { encoding: 'utf-8', how: 'detected', confidence: 'high', preview: preview() };
   }
-  if (fromDriver) return { encoding: fromDriver, how: 'languageDriver', confidence: 'high', preview: null };
+  if (fromDriver) {
+    readAs(fromDriver);
+    return { encoding: fromDriver, how: 'languageDriver', confidence: 'high', preview: null };
+  }
   const guess = detectEncoding(textSamples(dbf.bytes, header));
-  if (guess.encoding === 'ascii') return { encoding: 'utf-8', how: 'ascii', confidence: 'high', preview: null };
-  notes.push(note(guess.confidence === 'high' ? 'io.dbf.encodingGuessed' : 'io.dbf.encodingUncertain', { file: fileName(dbf.name), encoding: guess.encoding.toUpperCase() }));
+  if (guess.encoding === 'ascii') {
+    readAs('utf-8');
+    return { encoding: 'utf-8', how: 'ascii', confidence: 'high', preview: null };
+  }
+  if (setAside) readAs(guess.encoding);
+  else notes.push(note(guess.confidence === 'high' ? 'io.dbf.encodingGuessed' : 'io.dbf.encodingUncertain', { file: fileName(dbf.name), encoding: guess.encoding.toUpperCase() }));
   return { encoding: guess.encoding, how: 'detected', confidence: guess.confidence, preview: preview() };
 }
 

@@ -22,7 +22,12 @@ import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
 import { changePiecesOf, rowsUsed } from './rows-used.ts';
 import { twoPackages } from './two-packages.ts';
 
-const MAX_DEPTH = 3;
+/**
+ * Folders looked into below the one given. A package's layers are two down (`3.规划图形数据/Shapefile/`);
+ * Windows' “Extract All” of 成果.zip puts the zip's own folders (`村庄规划成果/<村>/`) inside one more, so
+ * a package zipped and then extracted is four down, and read as its zip is (a zip is searched at any depth).
+ */
+const MAX_DEPTH = 5;
 const MAX_ENTRIES = 5_000;
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
@@ -44,6 +49,9 @@ function layerFiles(root: string): FolderFiles {
   let inputs: string | null = null;
   const layerPaths: string[] = [];
   let seen = 0;
+  // Breadth first: the layers two folders down are found before the budget of entries goes on the
+  // sub-folders of 1.规划文档数据 or 4.图像文件, however deep those are.
+  const folders: { readonly dir: string; readonly depth: number }[] = [{ dir: root, depth: 0 }];
   const walk = (dir: string, depth: number) => {
     let entries;
     try {
@@ -54,7 +62,7 @@ function layerFiles(root: string): FolderFiles {
     for (const entry of entries) {
       if (++seen > MAX_ENTRIES) return;
       const path = join(dir, entry.name);
-      if (entry.isDirectory() && depth < MAX_DEPTH) walk(path, depth + 1);
+      if (entry.isDirectory() && depth < MAX_DEPTH) folders.push({ dir: path, depth: depth + 1 });
       const name = entry.isFile() ? layerNameOf(entry.name) : undefined;
       if (name && !found.has(name)) found.set(name, path);
       if (name || (shapefileLayerOf(entry.name) && entry.name.toLowerCase().endsWith('.shp'))) layerPaths.push(path);
@@ -66,7 +74,7 @@ function layerFiles(root: string): FolderFiles {
       if (entry.isFile() && entry.name === INPUTS_FILE_NAME && inputs === null) inputs = path;
     }
   };
-  walk(root, 0);
+  for (let next = folders.shift(); next && seen <= MAX_ENTRIES; next = folders.shift()) walk(next.dir, next.depth);
   return { layers: found, shapefileParts, shapefileLayers, inputs, layerPaths };
 }
 

@@ -39,7 +39,7 @@ const DESKTOP_FILES = ['.ds_store', 'thumbs.db', 'desktop.ini'];
  * Members every zip tool adds and nobody means: macOS resource forks (also a `__MACOSX` folder zipped again
  * inside the planner's folder, after a Mac zip was unpacked on Windows), desktop files and folder entries.
  */
-function isZipNoise(path: string): boolean {
+export function isZipNoise(path: string): boolean {
   const name = fileName(path);
   return path.endsWith('/') || path.endsWith('\\') || path.split(/[\\/]/).includes('__MACOSX') || name.startsWith('._') || DESKTOP_FILES.includes(name.toLowerCase());
 }
