@@ -46,6 +46,22 @@ describe('village-plan check on a zipped geodatabase', () => {
     expect((await runCli(['check', renamed, '--lang', 'en'])).stderr).toMatch(/: 数据库 in the zip is a File Geodatabase/);
   });
 
+  it('names the zipped File Geodatabase for the 2026 checks and for survey-table too, not the layers it holds as missing', async () => {
+    const zip = zipOf('cctool.zip', ['成果/村庄规划数据库.gdb/a00000001.gdbtable', '成果/村庄规划数据库.gdb/gdb', '成果/说明.txt']);
+    for (const args of [['check', '--profile', 'zhejiang-2026', zip], ['tables', '--profile', 'zhejiang-2026', zip], ['survey-table', zip]]) {
+      const out = await runCli([...args, '--lang', 'en']);
+      expect(out.code, args.join(' ')).toBe(2);
+      expect(out.stderr, args.join(' ')).toMatch(/成果\/村庄规划数据库\.gdb in the zip is a File Geodatabase \(\.gdb\).*unzip/i);
+    }
+  });
+
+  it('tells survey-table to unzip a zip holding no geodatabase, rather than calling it no layer', async () => {
+    const zip = zipOf('survey.zip', ['三调/DLTB.shp', '三调/DLTB.dbf']);
+    const out = await runCli(['survey-table', zip, '--lang', 'en']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/is a zip: survey-table does not read zips; unzip it first/);
+  });
+
   it('still says a zip of something else holds no package', async () => {
     const other = zipOf('photos.zip', ['照片/1.jpg']);
     const out = await runCli(['check', other, '--lang', 'en']);

@@ -13,7 +13,7 @@ import { NEEDS_PARAMETERS } from '../io/crs/datum-settle.ts';
 import type { SourceCrs } from '../io/crs/source-crs.ts';
 import { readPackageFiles } from '../io/package/read-files.ts';
 import { findGeodatabase, geodatabaseInZip, geodatabaseRefusal, zippedGeodatabaseRefusal } from '../io/geodatabase-folder.ts';
-import { isZipNoise, listZip } from '../io/zip/zip-read.ts';
+import { listZip } from '../io/zip/zip-read.ts';
 import type { ReconstructedPlan } from '../io/package/reconstruct.ts';
 
 export interface Input {
@@ -63,7 +63,7 @@ export function readInput(path: string, profileId: string, crs?: SourceCrs): Res
     const listed = listZip(zip);
     if (!listed.ok) return { ok: false, error: { key: 'cli.unreadable', params: { file: path, reasonKey: listed.error.key, ...listed.error.params } } };
     // A zipped File Geodatabase or GeoPackage (CCTool's 村庄规划数据库.gdb) holds the layers: say what it is and how to export it.
-    const geodatabase = geodatabaseInZip(listed.value.map((entry) => entry.path).filter((member) => !isZipNoise(member)));
+    const geodatabase = geodatabaseInZip(listed.value.map((entry) => entry.path));
     return geodatabase ? { ok: false, error: zippedGeodatabaseRefusal(path, geodatabase) } : unreadable(path, 'package.zipNoLayers');
   }
   if (crs) return { ok: false, error: { key: 'cli.crsForPlanFile', params: { file: path } } };

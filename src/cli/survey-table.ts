@@ -20,10 +20,11 @@ import { ellipsoidalArea } from '../geo/area.ts';
 import { importFiles } from '../io/formats/index.ts';
 import { NEEDS_PARAMETERS } from '../io/crs/datum-settle.ts';
 import type { SourceCrs } from '../io/crs/source-crs.ts';
-import { findGeodatabase, geodatabaseRefusal } from '../io/geodatabase-folder.ts';
+import { findGeodatabase, geodatabaseInZip, geodatabaseRefusal, zippedGeodatabaseRefusal } from '../io/geodatabase-folder.ts';
+import { listZip } from '../io/zip/zip-read.ts';
 import type { ImportedLayer } from '../io/formats/types.ts';
 import type { InputFile } from '../io/files.ts';
-import { layerInputFiles } from '../io/village-database/layer-files.ts';
+import { layerInputFiles, readFileBytes } from '../io/village-database/layer-files.ts';
 import { unreadable } from '../io/village-database/layer-matching.ts';
 import { listSome } from '../io/result.ts';
 import { numericCodesAreSandiao, resolveFields, sandiaoCodeOf, textOf } from '../io/survey/survey-fields.ts';
@@ -114,8 +115,17 @@ function layerFiles(path: string): Result<InputFile[]> {
   const geodatabase = folder || /\.gpkg$/i.test(path) ? findGeodatabase(path) : null;
   if (geodatabase) return { ok: false, error: geodatabaseRefusal(path, geodatabase) };
   if (folder) return unreadable(path, 'cli.survey.noLayerInFolder');
+  if (/\.zip$/i.test(path)) return zipRefusal(path);
   if (!LAYER_EXTENSIONS.includes(extname(path).toLowerCase())) return unreadable(path, 'cli.survey.notALayer');
   return layerInputFiles(path);
+}
+
+/** A zip is not read here; one holding a File Geodatabase or GeoPackage (CCTool's, zipped) is named with how to export it. */
+function zipRefusal(path: string): Result<InputFile[]> {
+  const bytes = readFileBytes(path);
+  const listed = bytes.ok ? listZip({ name: path, bytes: bytes.value }) : null;
+  const found = listed?.ok ? geodatabaseInZip(listed.value.map((entry) => entry.path)) : null;
+  return found ? { ok: false, error: zippedGeodatabaseRefusal(path, found) } : unreadable(path, 'cli.survey.zipNotRead');
 }
 
 /**

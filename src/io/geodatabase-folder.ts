@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Message } from './result.ts';
+import { isZipNoise } from './zip/zip-read.ts';
 
 export type GeodatabaseKind = 'gdb' | 'gpkg';
 
@@ -53,7 +54,8 @@ export function findGeodatabase(path: string): FoundGeodatabase | null {
  * in place: a GBK-named member is not found through /vsizip/, so the refusal says to unzip first).
  */
 export function geodatabaseInZip(members: readonly string[]): FoundGeodatabase | null {
-  const paths = members.map((m) => m.replace(/\\/g, '/'));
+  // macOS's `__MACOSX/._村庄规划.gpkg` copies are no database.
+  const paths = members.filter((m) => !isZipNoise(m)).map((m) => m.replace(/\\/g, '/'));
   const gpkg = paths.find((m) => /\.gpkg$/i.test(m));
   if (gpkg) return { path: gpkg, kind: 'gpkg' };
   for (const member of paths) {

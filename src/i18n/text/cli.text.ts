@@ -54,6 +54,7 @@ export const cliText: Texts = {
   'cli.export.keptForeign': { zh: '文件夹中 {{count}} 个不是本工具写出的文件已保留，不在新的 manifest.json 中：{{files}}', en: 'Kept {{count}} file(s) in the folder that village-plan did not write; the new manifest.json does not list them: {{files}}' },
   'cli.survey.read': { zh: '{{file}}：{{count}} 个图斑，{{areaHa}} 公顷（CGCS2000 椭球面积）', en: '{{file}}: {{count}} parcel(s), {{areaHa}} ha (ellipsoidal area on CGCS2000)' },
   'cli.survey.noLayerInFolder': { zh: '文件夹中没有地类图斑图层 DLTB（DLTB.shp 或 DLTB.geojson）；请指定图层文件', en: 'the folder holds no land-survey parcel layer DLTB (DLTB.shp or DLTB.geojson); give the layer file' },
+  'cli.survey.zipNotRead': { zh: '是压缩包：survey-table 不读压缩包，请先解压，再指定其中的 DLTB.shp 或所在文件夹', en: 'is a zip: survey-table does not read zips; unzip it first and give its DLTB.shp or the folder holding it' },
   'cli.survey.notALayer': { zh: '不是 Shapefile（.shp）或 GeoJSON（.geojson、.json）图层', en: 'not a Shapefile (.shp) or GeoJSON (.geojson, .json) layer' },
   'cli.survey.noCodeField': { zh: '没有地类编码字段 DLBM，不是三调地类图斑（DLTB）图层；现有字段：{{fields}}', en: 'no land-class code field DLBM, so not a land-survey parcel layer (DLTB); its fields: {{fields}}' },
   'cli.survey.needsDatumParameters': {

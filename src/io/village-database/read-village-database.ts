@@ -9,7 +9,8 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
 import type { SourceCrs } from '../crs/source-crs.ts';
-import { findGeodatabase, geodatabaseRefusal } from '../geodatabase-folder.ts';
+import { findGeodatabase, geodatabaseInZip, geodatabaseRefusal, zippedGeodatabaseRefusal } from '../geodatabase-folder.ts';
+import { listZip } from '../zip/zip-read.ts';
 import type { Message, Result } from '../result.ts';
 import { looksLikeVillageDatabase, parseVillageDatabaseText } from './database-file.ts';
 import { listFolder, readFileBytes } from './layer-files.ts';
@@ -69,8 +70,13 @@ async function readFile(path: string, edition: DeclaredEdition | null, crs?: Sou
   if (!bytes.ok) return bytes;
   if (/\.zip$/i.test(path)) {
     const read = await readVillageDatabaseFiles([{ path: basename(path), bytes: bytes.value }], edition ?? 'ydyh-2023', crs);
+    if (read.ok || read.error.key !== 'villageDb.read.missingLayers') return read;
+    // CCTool's 村庄规划数据库.gdb zipped holds the layers: say what it is and how to export it, not which are missing.
+    const listed = listZip({ name: path, bytes: bytes.value });
+    const found = listed.ok ? geodatabaseInZip(listed.value.map((entry) => entry.path)) : null;
+    if (found) return { ok: false, error: zippedGeodatabaseRefusal(path, found) };
     // The zip's messages name its members under its own name; the command line names the zip as given.
-    return read.ok || read.error.key !== 'villageDb.read.missingLayers' ? read : { ok: false, error: { key: 'cli.village.missingLayers', params: { folder: path, layers: String(read.error.params?.layers) } } };
+    return { ok: false, error: { key: 'cli.village.missingLayers', params: { folder: path, layers: String(read.error.params?.layers) } } };
   }
   let text: string;
   try {
