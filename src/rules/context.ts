@@ -41,9 +41,13 @@ const validities = new WeakMap<object, readonly ValidityProblem[]>();
 type MutableLayers = { [L in LayerId]: Record<FeatureId, PlanFeature> };
 
 export class CheckState {
-  private readonly repairs = new WeakMap<AreaGeometry, AreaGeometry | null>();
+  private repairs = new WeakMap<AreaGeometry, AreaGeometry | null>();
   plan: Plan;
   profile: RuleProfile;
+  /** Bumped when a patch changes the plan's rule profile (its overrides): every rule's answer may change. */
+  profileVersion = 0;
+  /** Base parcels the last patch re-derived (derive/derived-plan.ts): the engine re-judges what reads their pieces. */
+  rederived: ReadonlySet<FeatureId> = new Set();
   private readonly layers: MutableLayers;
   private readonly versions = new Map<LayerId, number>();
   private readonly counts = new Map<LayerId, number>();
@@ -93,12 +97,7 @@ export class CheckState {
       this.versions.set(c.layer, this.version(c.layer) + 1);
     }
     this.plan = patch.meta && Object.keys(patch.meta).length > 0 ? { ...this.plan, meta: { ...this.plan.meta, ...patch.meta } } : this.plan;
-    if (patch.meta) {
-      const tolerance = this.profile.coverageToleranceM;
-      this.profile = resolveProfile(this.plan.meta.profileId, this.plan.meta.profileOverrides);
-      // Balances are built for one tolerance; a new one rebuilds them on next use.
-      if (this.profile.coverageToleranceM !== tolerance) this.balances.clear();
-    }
+    const profileChanged = patch.meta !== undefined && this.changeProfile();
     this.index.update(patch);
     for (const [layer, balance] of this.balances) {
       for (const c of changed) {
@@ -109,8 +108,30 @@ export class CheckState {
         if (c.after && isAreaFeature(c.after)) balance.add(c.after.geometry, sign === 1 ? 1 : -1);
       }
     }
-    this.derived.update(this.deriveSource(), DerivedPlan.dirtyBases(this, changed));
+    const dirty = DerivedPlan.dirtyBases(this, changed);
+    // A new profile re-derives every parcel; the dirty ones still go in, for a parcel the patch deleted.
+    if (profileChanged) for (const id of Object.keys(this.layers.base)) dirty.add(id as FeatureId);
+    this.derived.update(this.deriveSource(), dirty);
+    this.rederived = dirty;
     return changed;
+  }
+
+  /**
+   * Takes the plan's profile after a meta patch. When the plan's own rule numbers changed (a county's
+   * overrides), everything computed with the old ones goes: balances (built for one tolerance), repairs and
+   * derived pieces (clipped with its report area and tolerance), rule memos; `profileVersion` tells the
+   * engine to re-judge every feature. Other meta edits (population, quotas) keep them all.
+   */
+  private changeProfile(): boolean {
+    const next = resolveProfile(this.plan.meta.profileId, this.plan.meta.profileOverrides);
+    if (JSON.stringify(next) === JSON.stringify(this.profile)) return false;
+    this.profile = next;
+    this.profileVersion++;
+    this.balances.clear();
+    this.repairs = new WeakMap();
+    this.memos.clear();
+    this.namedMemos.clear();
+    return true;
   }
 
   features<L extends LayerId>(layer: L) {

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { PlanFeature } from '../domain/features.ts';
+import type { AreaGeometry, PlanFeature } from '../domain/features.ts';
 import { asFeatureId } from '../domain/ids.ts';
-import { applyPatch, putFeature, removeFeature, type Patch } from '../domain/patch.ts';
+import { applyPatch, concatPatches, putFeature, removeFeature, type Patch } from '../domain/patch.ts';
 import { parsePlanText } from '../domain/plan-file.ts';
 import { layerFeatures, type Plan } from '../domain/plan.ts';
+import { mapPositions } from '../geo/rings.ts';
 import { hasVertex, moveVertex } from '../geo/topology.ts';
+import { ZHEJIANG_2017 } from '../profiles/zhejiang-2017/rule-profile.ts';
 import { fullCheck, RuleEngine } from './engine.ts';
 import { feature, village } from './test-support.ts';
 
@@ -62,6 +64,54 @@ describe('RuleEngine', () => {
     expect(comparable(moved.issues)).toEqual(comparable(fullCheck(applied.plan).issues));
     expect(comparable(engine.applyPatch(applied.inverse).issues)).toEqual(before);
   }, 60_000);
+
+  it('re-judges a plot whose neighbour, a hair away and so not in its box, is reclassified', () => {
+    // The east neighbour's copy of the shared edge lies 0.3 mm east (reprojection): its box does not meet
+    // the demolished plot's, yet the rule counts it as a neighbour within the coverage tolerance.
+    const hair = 0.0003 / 96_000;
+    const { plan, g } = village({ w: 3, h: 3, classOf: (i, j) => (i === 1 && j === 0 ? '12' : '111') });
+    const east = plan.layers.base[asFeatureId('p2-1')] as PlanFeature;
+    const shifted = { ...east, geometry: mapPositions(east.geometry as AreaGeometry, ([x, y]) => [x === g.at(2, 0)[0] ? (x as number) + hair : (x as number), y as number]) } as PlanFeature;
+    const start = applyPatch(plan, { features: [putFeature(shifted), putFeature(feature('demolition', 'd', g.block(1, 1, 2, 2), { parcelNo: 'CJ1', restorationUse: '111' }))] }).plan;
+    const engine = new RuleEngine(start);
+    const reclassify: Patch = { features: [putFeature({ ...shifted, properties: { ...shifted.properties, classCode: '12' } } as PlanFeature)] };
+    const expected = fullCheck(applyPatch(start, reclassify).plan).issues;
+    expect(expected.filter((i) => i.rule === 'restoration-fits-surroundings')).toHaveLength(1);
+    expect(comparable(engine.applyPatch(reclassify).issues)).toEqual(comparable(expected));
+  });
+
+  it('re-judges every feature when the plan’s own rule numbers change (a county’s profile overrides)', () => {
+    // Cells of ~10,700 m²: under a raised farmland minimum of 20,000 m² every parcel is a sliver.
+    const { plan } = village();
+    const engine = new RuleEngine(plan);
+    const raise: Patch = { features: [], meta: { profileOverrides: { minParcelAreaM2: { ...ZHEJIANG_2017.minParcelAreaM2, farmland: 20_000 } } } };
+    const expected = fullCheck(applyPatch(plan, raise).plan).issues;
+    expect(expected.filter((i) => i.rule === 'min-parcel-area')).toHaveLength(12);
+    expect(comparable(engine.applyPatch(raise).issues)).toEqual(comparable(expected));
+  });
+
+  it('drops the issues of a feature deleted in the same joined patch as a profile change (as the validation client sends edits)', () => {
+    const { plan } = village();
+    const engine = new RuleEngine(plan);
+    const raise: Patch = { features: [], meta: { profileOverrides: { minParcelAreaM2: { ...ZHEJIANG_2017.minParcelAreaM2, farmland: 20_000 } } } };
+    engine.applyPatch(raise);
+    const joined = concatPatches([{ features: [removeFeature(plan, 'base', asFeatureId('p0-0'))] }, { features: [], meta: { profileOverrides: { minParcelAreaM2: { ...ZHEJIANG_2017.minParcelAreaM2, farmland: 30_000 } } } }]);
+    const expected = fullCheck(applyPatch(applyPatch(plan, raise).plan, joined).plan).issues;
+    expect(expected.filter((i) => i.rule === 'min-parcel-area')).toHaveLength(11);
+    expect(comparable(engine.applyPatch(joined).issues)).toEqual(comparable(expected));
+  });
+
+  it('re-judges a use change whose derived pieces another use change drawn over it took', () => {
+    // Where two use changes overlap, the one with the lower id wins the parcel (derive/pieces.ts): 'uc1'
+    // drawn over half of 'uc2' leaves 'uc2' one cell of new construction, outside the expansion boundary.
+    const { plan, g } = village({ w: 3, h: 1 });
+    const start = applyPatch(plan, { features: [putFeature(feature('useChange', 'uc2', g.block(0, 0, 2, 1), { parcelNo: 'TZ002', targetCode: '2121' }))] }).plan;
+    const engine = new RuleEngine(start);
+    const drawOver: Patch = { features: [putFeature(feature('useChange', 'uc1', g.block(0, 0, 1, 1), { parcelNo: 'TZ001', targetCode: '111' }))] };
+    const expected = fullCheck(applyPatch(start, drawOver).plan).issues;
+    expect(expected.filter((i) => i.rule === 'new-build-in-expansion-boundary' && i.features.includes(asFeatureId('uc2')))).toHaveLength(1);
+    expect(comparable(engine.applyPatch(drawOver).issues)).toEqual(comparable(expected));
+  });
 
   it('turns a rule that throws into an issue instead of stopping the check', () => {
     const broken = { id: 'no-gap', kind: 'plan', severity: 'error', reads: [], profileKeys: [], source: '', seedDifference: '', check: () => { throw new Error('boom'); } } as const;

@@ -9,7 +9,8 @@ import type { PlanFeature } from '../domain/features.ts';
 import type { FeatureId } from '../domain/ids.ts';
 import type { Patch } from '../domain/patch.ts';
 import type { Plan } from '../domain/plan.ts';
-import { geometryBBox } from '../geo/bbox.ts';
+import { expandBBox, geometryBBox } from '../geo/bbox.ts';
+import { toleranceDegrees } from '../geo/local-metric.ts';
 import { CheckState, type FeatureChangeSeen } from './context.ts';
 import type { Issue } from './issue.ts';
 import { makeIssue } from './issue.ts';
@@ -61,11 +62,13 @@ export class RuleEngine {
   }
 
   applyPatch(patch: Patch): CheckResult {
+    const profile = this.state.profileVersion;
     const changed = this.state.apply(patch);
+    const everything = this.state.profileVersion !== profile;
     for (const rule of this.rules) {
       if (rule.kind !== 'feature') continue;
       const results = this.featureResults.get(rule.id) as Map<FeatureId, Issue[]>;
-      for (const id of this.dirtyFor(rule, changed, patch)) {
+      for (const id of this.dirtyFor(rule, changed, patch, everything)) {
         results.delete(id);
         const feature = this.findIn(rule, id);
         if (feature) this.judge(rule, feature, results);
@@ -117,19 +120,34 @@ export class RuleEngine {
     return undefined;
   }
 
-  /** Features a feature rule must re-judge after a patch. */
-  private dirtyFor(rule: FeatureRule, changed: readonly FeatureChangeSeen[], patch: Patch): Set<FeatureId> {
+  /** Features a feature rule must re-judge after a patch; all of them when the plan's rule profile changed. */
+  private dirtyFor(rule: FeatureRule, changed: readonly FeatureChangeSeen[], patch: Patch, everything: boolean): Set<FeatureId> {
     const dirty = new Set<FeatureId>();
-    if (patch.meta && rule.reads.includes('meta')) {
+    if (everything || (patch.meta && rule.reads.includes('meta'))) {
+      // The changed ones too: a feature the patch deleted is no longer among them, and its issues must go.
+      for (const c of changed) if (rule.layers.includes(c.layer)) dirty.add(c.id);
       for (const layer of rule.layers) for (const f of this.state.features(layer) as PlanFeature[]) dirty.add(f.id);
       return dirty;
     }
+    const near = (f: PlanFeature) => {
+      // Rules find neighbours within the coverage tolerance (a reprojected neighbour's copy of a shared
+      // edge lies a fraction of a millimetre off, its box need not meet the feature's): so must this.
+      const box = geometryBBox(f.geometry);
+      const reach = toleranceDegrees(this.state.profile.coverageToleranceM, Math.max(Math.abs(box[1]), Math.abs(box[3])));
+      for (const hit of this.state.index.search(rule.layers, expandBBox(box, reach))) dirty.add(hit.id);
+    };
     for (const c of changed) {
       if (rule.layers.includes(c.layer)) dirty.add(c.id);
       if (!rule.reads.includes(c.layer)) continue;
-      for (const f of [c.before, c.after]) {
-        if (!f) continue;
-        for (const hit of this.state.index.search(rule.layers, geometryBBox(f.geometry))) dirty.add(hit.id);
+      for (const f of [c.before, c.after]) if (f) near(f);
+    }
+    if (rule.reads.includes('base')) {
+      // The derived plan is kept per base parcel, and its pieces are what a rule reading 'base' reads of a
+      // change: a parcel re-derived because another change was drawn over it (a use change over a use
+      // change, a reserve) is, to that rule, a changed parcel.
+      for (const id of this.state.rederived) {
+        const parcel = (this.state.plan.layers.base as Readonly<Record<FeatureId, PlanFeature>>)[id];
+        if (parcel) near(parcel);
       }
     }
     return dirty;
