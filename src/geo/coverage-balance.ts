@@ -16,7 +16,7 @@ import type { AreaGeometry } from '../domain/features.ts';
 import { bboxIntersects, geometryBBox, type BBox } from './bbox.ts';
 import { ChordFrame } from './chord-frame.ts';
 import { EdgeBalance, mergeTouchingBoxes, type OpenEdgeCount } from './edge-balance.ts';
-import { unbalancedPieces, type Piece } from './line-pieces.ts';
+import { unbalancedPieces, type Piece, type SignedInterval } from './line-pieces.ts';
 import { polygonsOf } from './rings.ts';
 import { forEachOverlappingPair } from './segments.ts';
 
@@ -364,13 +364,40 @@ function resolveGroup(members: readonly OpenEdge[], frame: ChordFrame, tolerance
   if (reference.length <= toleranceM) return { members, boxes: NONE };
   const ux = (reference.bx - reference.ax) / reference.length;
   const uy = (reference.by - reference.ay) / reference.length;
-  const along = (x: number, y: number) => (x - reference.ax) * ux + (y - reference.ay) * uy;
-  const across = (x: number, y: number) => (y - reference.ay) * ux - (x - reference.ax) * uy;
-  const spans = members.map((m) => ({ from: along(m.ax, m.ay), to: along(m.bx, m.by), count: m.count, offsetFrom: across(m.ax, m.ay), offsetTo: across(m.bx, m.by), bend: bendAcross(m, frame, ux, uy) }));
+  const spans: SignedInterval[] = members.map((m) => ({ from: (m.ax - reference.ax) * ux + (m.ay - reference.ay) * uy, to: (m.bx - reference.ax) * ux + (m.by - reference.ay) * uy, count: m.count }));
+  // Offsets and bends only where the members can lie further apart across the line than the tolerance: most
+  // groups, an edge alone or a shared edge's copies a fraction of a millimetre apart, are told by their counts.
+  if (members.length > 1) withOffsets(members, spans, reference, frame, toleranceM);
   const pieces = unbalancedPieces(spans, toleranceM);
   if (pieces.length === 0) return { members, boxes: NONE };
   const margin = reference.allowance;
   return { members, boxes: pieces.map((piece) => pieceBox(piece, members, spans, margin, frame)) };
+}
+
+/**
+ * Gives the spans how far their members lie across the line from the reference edge, and their GK chords'
+ * bends, when the members may lie further apart than the tolerance: their ends' range, each GK chord at most
+ * its sagitta (allowance − tolerance) off its lon/lat chord.
+ */
+function withOffsets(members: readonly OpenEdge[], spans: SignedInterval[], reference: OpenEdge, frame: ChordFrame, toleranceM: number): void {
+  const ux = (reference.bx - reference.ax) / reference.length;
+  const uy = (reference.by - reference.ay) / reference.length;
+  const offsets = new Float64Array(2 * members.length);
+  let low = Infinity;
+  let high = -Infinity;
+  members.forEach((m, k) => {
+    const from = (m.ay - reference.ay) * ux - (m.ax - reference.ax) * uy;
+    const to = (m.by - reference.ay) * ux - (m.bx - reference.ax) * uy;
+    const sagitta = m.allowance - toleranceM;
+    offsets[2 * k] = from;
+    offsets[2 * k + 1] = to;
+    low = Math.min(low, from - sagitta, to - sagitta);
+    high = Math.max(high, from + sagitta, to + sagitta);
+  });
+  if (high - low <= toleranceM) return;
+  members.forEach((m, k) => {
+    spans[k] = { ...(spans[k] as SignedInterval), offsetFrom: offsets[2 * k] as number, offsetTo: offsets[2 * k + 1] as number, bend: bendAcross(m, frame, ux, uy) };
+  });
 }
 
 /** Where the member's GK chord lies at its middle across the line (unit direction ux, uy) from its lon/lat chord (m). */

@@ -36,43 +36,77 @@ export interface Piece {
  * [to, from] counts with the opposite sign.
  */
 export function unbalancedPieces(intervals: readonly SignedInterval[], minLength: number): Piece[] {
-  const events: { t: number; delta: number; index: number }[] = [];
+  const events: Event[] = [];
   intervals.forEach(({ from, to, count }, index) => {
     if (from === to || count === 0) return;
     const [lo, hi, signed] = from < to ? [from, to, count] : [to, from, -count];
     events.push({ t: lo, delta: signed, index }, { t: hi, delta: -signed, index: ~index });
   });
   events.sort((a, b) => a.t - b.t);
+  const open = new OpenStretches(minLength);
+  // Offsets across the line matter only where the intervals can lie further apart than `minLength` in some
+  // reading: most groups (an edge alone, a shared edge's two copies a fraction of a millimetre apart) cannot,
+  // and are walked once by their counts, without a stretch kept.
+  if (widestSpread(intervals) <= minLength) {
+    walkStretches(events, () => {}, (from, to, sum) => open.add(from, to, sum !== 0));
+    return open.pieces();
+  }
   const active = new Set<number>();
   const stretches: Stretch[] = [];
-  let sum = 0;
-  for (let i = 0; i < events.length; ) {
-    const t = (events[i] as { t: number }).t;
-    for (; i < events.length && (events[i] as { t: number }).t === t; i++) {
-      const event = events[i] as { delta: number; index: number };
-      sum += event.delta;
-      if (event.index >= 0) active.add(event.index);
-      else active.delete(~event.index);
-    }
-    if (i === events.length) break;
-    const next = (events[i] as { t: number }).t;
-    stretches.push({ from: t, to: next, unbalanced: sum !== 0, ends: [spreadAt(intervals, active, t), spreadAt(intervals, active, next)] });
-  }
+  walkStretches(
+    events,
+    (index) => (index >= 0 ? active.add(index) : active.delete(~index)),
+    (from, to, sum) => stretches.push({ from, to, unbalanced: sum !== 0, ends: [spreadAt(intervals, active, from), spreadAt(intervals, active, to)] }),
+  );
   const reading = readingOf(stretches, minLength);
   const apart = (s: Stretch) => s.ends.some(({ lonLat, gk }) => (reading === 'gk' ? gk : reading === 'lonLat' ? lonLat : Math.min(lonLat, gk)) > minLength);
-  const pieces: Piece[] = [];
-  let start: number | null = null;
-  for (const stretch of stretches) {
-    const open = stretch.unbalanced || apart(stretch);
-    if (open && start === null) start = stretch.from;
-    else if (!open && start !== null) {
-      if (stretch.from - start > minLength) pieces.push({ from: start, to: stretch.from });
-      start = null;
+  for (const stretch of stretches) open.add(stretch.from, stretch.to, stretch.unbalanced || apart(stretch));
+  return open.pieces();
+}
+
+/** An interval's start (`index`) or end (`~index`) at `t`, with its signed count. */
+interface Event {
+  readonly t: number;
+  readonly delta: number;
+  readonly index: number;
+}
+
+/** Calls `onEvent` for each event in order and `onStretch` for each stretch between two places events are at, with the count summed over it. */
+function walkStretches(events: readonly Event[], onEvent: (index: number) => void, onStretch: (from: number, to: number, sum: number) => void): void {
+  let sum = 0;
+  for (let i = 0; i < events.length; ) {
+    const t = (events[i] as Event).t;
+    for (; i < events.length && (events[i] as Event).t === t; i++) {
+      sum += (events[i] as Event).delta;
+      onEvent((events[i] as Event).index);
     }
+    if (i < events.length) onStretch(t, (events[i] as Event).t, sum);
   }
-  const end = stretches[stretches.length - 1]?.to;
-  if (start !== null && end !== undefined && end - start > minLength) pieces.push({ from: start, to: end });
-  return pieces;
+}
+
+/** Stretches given in order along the line, adjacent open ones joined; the joined ones longer than `minLength` kept. */
+class OpenStretches {
+  private readonly kept: Piece[] = [];
+  private start: number | null = null;
+  private end = 0;
+
+  constructor(private readonly minLength: number) {}
+
+  add(from: number, to: number, open: boolean): void {
+    if (open && this.start === null) this.start = from;
+    else if (!open && this.start !== null) this.close(from);
+    this.end = to;
+  }
+
+  pieces(): Piece[] {
+    if (this.start !== null) this.close(this.end);
+    return this.kept;
+  }
+
+  private close(at: number): void {
+    if (at - (this.start as number) > this.minLength) this.kept.push({ from: this.start as number, to: at });
+    this.start = null;
+  }
 }
 
 /** An elementary stretch of the line (no interval starts or ends inside it). */
@@ -91,6 +125,21 @@ interface Spread {
 }
 
 const NO_SPREAD: Spread = { lonLat: 0, gk: 0 };
+
+/**
+ * A bound on how far apart across the line any two intervals can lie, in either reading (m): the range of
+ * their offsets, widened by their GK chords' bends (each at most its bend off its lon/lat chord). 0 without offsets.
+ */
+function widestSpread(intervals: readonly SignedInterval[]): number {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const { offsetFrom, offsetTo, bend = 0 } of intervals) {
+    if (offsetFrom === undefined || offsetTo === undefined) return 0;
+    low = Math.min(low, offsetFrom + Math.min(0, bend), offsetTo + Math.min(0, bend));
+    high = Math.max(high, offsetFrom + Math.max(0, bend), offsetTo + Math.max(0, bend));
+  }
+  return high > low ? high - low : 0;
+}
 
 function spreadAt(intervals: readonly SignedInterval[], active: ReadonlySet<number>, t: number): Spread {
   if (active.size < 2) return NO_SPREAD;
