@@ -8,7 +8,7 @@
  * boundary, every vertex moved by up to ±0.3 mm) with a planted gap, overlap and wrong TBMJ, so "the same"
  * is not the same nothing. A GeoPackage is refused, saying how to export it.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import { applyPatch, putFeature } from '../domain/patch.ts';
 import type { Plan } from '../domain/plan.ts';
 import { layerFeatures } from '../domain/plan.ts';
 import { writePackageFolder, type WrittenPackage } from '../io/package/round-trip-support.ts';
+import { zipPackageFolder } from '../io/package/delivery-test-support.ts';
 import { writeZip } from '../io/zip/zip-write.ts';
 import { gdal, skipWithoutGdal } from '../../tests/support/gdal.ts';
 import { runCli } from './main.ts';
@@ -188,14 +189,7 @@ function convert(form: Form, index: number): string {
   return dir;
 }
 
-function zipped(dir: string, name: string): string {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((path) => statSync(join(dir, path)).isFile())
-    .map((path) => ({ name: `村庄规划成果/${path}`, bytes: readFileSync(join(dir, path)) }));
-  const path = join(scratch, name);
-  writeFileSync(path, writeZip(files));
-  return path;
-}
+const zipped = (dir: string, name: string) => zipPackageFolder(dir, join(scratch, name));
 
 describe.skipIf(skipWithoutGdal('ogr2ogr'))('village-plan check on one package in the forms other tools deliver it', () => {
   it('has real findings to compare: the planted gaps, overlaps and wrong TBMJ', () => {

@@ -1,9 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlanText } from '../domain/plan-file.ts';
 import { writePackageFolder, type WrittenPackage } from '../io/package/round-trip-support.ts';
+import { zipPackageFolder } from '../io/package/delivery-test-support.ts';
 import { writeZip } from '../io/zip/zip-write.ts';
 import { gdal, skipWithoutGdal } from '../../tests/support/gdal.ts';
 import { runCli } from './main.ts';
@@ -30,14 +31,7 @@ function shapefilesOnly(name: string): string {
   return dir;
 }
 
-function zipped(dir: string, name: string): string {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((path) => statSync(join(dir, path)).isFile())
-    .map((path) => ({ name: `村庄规划成果/${path}`, bytes: readFileSync(join(dir, path)) }));
-  const path = join(scratch, name);
-  writeFileSync(path, writeZip(files));
-  return path;
-}
+const zipped = (dir: string, name: string) => zipPackageFolder(dir, join(scratch, name));
 
 interface Report {
   summary: Record<string, unknown>;

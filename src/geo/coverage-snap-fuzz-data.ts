@@ -18,6 +18,7 @@
 import type { Position } from 'geojson';
 import type { AreaGeometry } from '../domain/features.ts';
 import { metresPerDegree } from './local-metric.ts';
+import { seededRandom } from './test-support.ts';
 import { fromGaussKruger } from './projection.ts';
 
 export type FuzzPlane = 'local' | 'gk-zone-edge';
@@ -45,17 +46,6 @@ export interface FuzzLayer {
 
 type Xy = readonly [number, number];
 
-/** mulberry32: a small seeded generator, so a failing seed is a test anyone can rerun. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Metres → lon/lat in the chosen plane. */
 export function planeOf(plane: FuzzPlane): (p: Xy) => Position {
@@ -72,7 +62,7 @@ export function planeOf(plane: FuzzPlane): (p: Xy) => Position {
 const NARROW = { ditch: 0.5, strip: 0.002 } as const;
 
 export function fuzzLayer(options: FuzzOptions): FuzzLayer {
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   const jitterM = options.jitterM ?? 0.0003;
   const toLonLat = planeOf(options.plane ?? 'local');
   const between = (lo: number, hi: number) => lo + random() * (hi - lo);
@@ -201,7 +191,7 @@ export function fuzzLayer(options: FuzzOptions): FuzzLayer {
  * vertex jittered by up to 0.3 mm. Hostile on purpose: snapping may have to leave some wedges as they were.
  */
 export function fanLayer(seed: number): FuzzLayer {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const toLonLat = planeOf('local');
   const copy = ([x, y]: Xy): Position => {
     const r = 0.0003 * Math.sqrt(random());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NodeTable } from './coverage-snap-nodes.ts';
-import { seeded } from './coverage-snap-fuzz-data.ts';
+import { seededRandom } from './test-support.ts';
 import { metresPerDegree } from './local-metric.ts';
 
 const LON0 = 120.5;
@@ -14,7 +14,7 @@ describe('NodeTable', () => {
   // became a second node (snapped onto the first: a second run of the repair "changed" features by
   // nothing), and a vertex within the tolerance of it was not found (left unsnapped).
   it('finds a position it has seen again, and every representative within the tolerance, whatever the hash slots do', () => {
-    const random = seeded(11);
+    const random = seededRandom(11);
     const tolerance = 0.001;
     // Vertices scattered over 15 cm × 15 cm: many cells, many of them neighbours hashed into a small table.
     const points = Array.from({ length: 2000 }, () => [LON0 + (random() * 0.15) / SCALE.x, LAT0 + (random() * 0.15) / SCALE.y]);

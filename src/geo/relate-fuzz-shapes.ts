@@ -14,6 +14,7 @@ import type { AreaGeometry } from '../domain/features.ts';
 import { metresPerDegree } from './local-metric.ts';
 import { fromGaussKruger, toGaussKruger } from './projection.ts';
 import { mapPositions } from './rings.ts';
+import { seededRandom } from './test-support.ts';
 
 export interface FuzzCase {
   readonly shape: FuzzShape;
@@ -23,17 +24,6 @@ export interface FuzzCase {
 export const FUZZ_SHAPES = ['t-junction', 'jittered-edge', 'collinear-partial', 'hole-island', 'multipolygon', 'touch-point', 'inside-sharing-boundary', 'spike', 'bump'] as const;
 export type FuzzShape = (typeof FUZZ_SHAPES)[number];
 
-/** mulberry32: small, fast, and the same sequence for a seed on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Metric = readonly [number, number];
 type Ring = Position[];

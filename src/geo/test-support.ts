@@ -58,3 +58,15 @@ export function metric(east: number, north: number): Position {
 export function metricPolygon(...rings: [number, number][][]): Polygon {
   return polygon(...rings.map((ring) => ring.map(([e, n]) => metric(e, n))));
 }
+
+/** mulberry32: a small seeded generator, the same sequence for a seed on every machine, so a failing seed is a test anyone can rerun. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
