@@ -96,6 +96,8 @@ describe(RULE, () => {
         const issues = issuesOf(pushedOut(overshoot, origin, copy), RULE);
         expect(layerIds(issues), `${overshoot} m`).toEqual(['base:east']);
         expect(issues[0]!.message.params.areaM2 as number).toBeCloseTo(100 * overshoot, 0);
+        // The width with the area, as no-gap and no-overlap give it: a 100 m strip `overshoot` wide.
+        expect(issues[0]!.message.params.widthM as number).toBeCloseTo(overshoot, 2);
       }
     });
 

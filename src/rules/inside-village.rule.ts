@@ -4,13 +4,14 @@
  * the boundary within the coverage tolerance (geo/coverage-balance.ts) are inside by construction; only
  * their features reaching into a cluster of unbalanced stretches, and features of other layers not plainly
  * within, are clipped, with GEOS in the GK plane. What lies outside counts when its mean width (measured
- * without the slivers thinner than the coverage tolerance) exceeds the profile's tolerance.
+ * without the slivers thinner than the coverage tolerance) exceeds the profile's tolerance; the report gives
+ * that width with the area, as no-gap and no-overlap do.
  */
 import type { Point } from 'geojson';
 import { isAreaFeature } from '../domain/features.ts';
 import { LAYERS } from '../profiles/zhejiang-2017/layers.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
-import { m2, makeIssue, notChecked } from './issue.ts';
+import { m2, makeIssue, metres, notChecked } from './issue.ts';
 import { withinDistance } from './measure.ts';
 import type { FeatureRule } from './rule.ts';
 import { VILLAGE_LAYERS } from './area-layers.ts';
@@ -56,14 +57,15 @@ export const insideVillageRule: FeatureRule = {
     } catch (error) {
       return [makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.clipFailed', params: { detail: String(error) } })];
     }
-    if (parts.length === 0 || meanWidth(parts, state.profile.coverageToleranceM) <= tolerance) return [];
+    const width = parts.length === 0 ? 0 : meanWidth(parts, state.profile.coverageToleranceM);
+    if (width <= tolerance) return [];
     const outside = rewindRfc7946(plane.toLonLat(parts.map((p) => p.polygon)) as AreaGeometry);
     return [
       makeIssue(this.id, this.severity, {
         layer: feature.layer,
         features: [feature.id],
         key: 'rules.inside-village.message',
-        params: { layerKey: `layer.${feature.layer}`, areaM2: m2(ellipsoidalArea(outside)) },
+        params: { layerKey: `layer.${feature.layer}`, areaM2: m2(ellipsoidalArea(outside)), widthM: metres(width) },
         geometry: outside,
       }),
     ];

@@ -31,7 +31,7 @@ export const rulesText: Texts = {
   'rules.geometry-valid.name': { zh: '图形有效', en: 'Valid geometry' },
   'rules.geometry-valid.message': { zh: '“{{layer}}”中的图形无效：{{problem}}（共 {{count}} 处问题）', en: 'Invalid geometry in “{{layer}}”: {{problem}} ({{count}} problem(s))' },
   'rules.inside-village.name': { zh: '位于村域内', en: 'Inside the village' },
-  'rules.inside-village.message': { zh: '“{{layer}}”中的要素有 {{areaM2}} m² 超出村域界线。', en: 'A feature of “{{layer}}” reaches {{areaM2}} m² beyond the village boundary.' },
+  'rules.inside-village.message': { zh: '“{{layer}}”中的要素有 {{areaM2}} m² 超出村域界线（平均宽 {{widthM}} m）。', en: 'A feature of “{{layer}}” reaches {{areaM2}} m² (mean width {{widthM}} m) beyond the village boundary.' },
   'rules.inside-village.point': { zh: '“{{layer}}”中的点位于村域界线之外。', en: 'A point of “{{layer}}” lies outside the village boundary.' },
   'rules.no-overlap.name': { zh: '无重叠', en: 'No overlap' },
   'rules.no-overlap.message': { zh: '“{{layer}}”中两个要素重叠 {{areaM2}} m²（平均宽 {{widthM}} m）。', en: 'Two features of “{{layer}}” overlap by {{areaM2}} m² (mean width {{widthM}} m).' },
