@@ -135,6 +135,6 @@ describe('coverage rules on shapes where they already agreed with PostGIS', () =
   it('leaves a parcel 0.5 mm over the boundary alone and reports one 6 cm over with the part outside', () => {
     // 100 m × 6 cm = 6 m² (PostGIS: 6.000 m², 6 cm wide, over the 5 cm inside-village tolerance).
     expect(findings(village, { a: box([0, 0, 50, 100]), b: box([50, 0, 100.0005, 100]) })).toEqual([]);
-    expect(findings(village, { a: box([0, 0, 50, 100]), b: box([50, 0, 100.06, 100]) })).toEqual(['inside-village [b] 6 m²  m']);
+    expect(findings(village, { a: box([0, 0, 50, 100]), b: box([50, 0, 100.06, 100]) })).toEqual(['inside-village [b] 6 m² 0.06 m']);
   });
 });
