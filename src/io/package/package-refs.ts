@@ -3,7 +3,8 @@
  * the package's layers. BSM is the feature's 1-based place in its layer (delivery-layers.ts, write-package.ts);
  * XZQ has no BSM field and is named by its record number, which is the same number. A drawn change
  * (demolition, new-build, use change) is written to GHYT as one piece per base parcel it covers: it is named
- * by its first piece, and `pieces` lists every one. The sidecar (package-inputs.ts) and the QC summary
+ * by its first piece (read back: the piece with the lowest BSM, in whatever order the rows come), and
+ * `pieces` lists every one. The sidecar (package-inputs.ts) and the QC summary
  * (qc-summary.ts) name features this way, so a reviewer finds them in any GIS, and the reader maps them back.
  */
 import type { FeatureId } from '../../domain/ids.ts';

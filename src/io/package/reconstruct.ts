@@ -353,7 +353,7 @@ function pieceOf(use: GhytUse, layer: ChangeInputs['layer']): boolean {
 /**
  * GHYT holds the derived pieces: a demolition or new-build that spans several base parcels is one row per
  * piece, all with the change's number (YTDKBH) and CJJX. Rows of one change are joined back into one
- * feature (the first row's record number and BSM stand for it), so a package written by the editor
+ * feature (the row with the lowest BSM stands for it), so a package written by the editor
  * reopens with the changes the planner drew. Rows the sidecar names as the pieces of one change are joined
  * as it says (use changes too, which have no CJJX to join them by); other rows without a number stay one
  * change each. Another tool's pieces were cut from parcels that do not share vertices exactly: they are
@@ -384,7 +384,9 @@ function joinChangePieces(
   }
   return out.flatMap((item) => {
     if (typeof item !== 'string') return [{ feature: item, entry: claimed.get(item), rows: [item] }];
-    const group = groups.get(item) as PackageFeature[];
+    // In BSM order: the piece that names the change (its ref, GHYT#BSM, in reports) and the snapping must
+    // not depend on the order another tool wrote the rows in.
+    const group = (groups.get(item) as PackageFeature[]).sort((a, b) => bsmOrder(a) - bsmOrder(b));
     const first = group[0] as PackageFeature;
     const entry = claimed.get(first);
     if (group.length === 1) return [{ feature: first, entry, rows: group }];
@@ -393,6 +395,12 @@ function joinChangePieces(
     // sidecar's values then go to the first only, so households are not counted twice.
     return joined.ok && joined.value ? [{ feature: { ...first, geometry: joined.value }, entry, rows: group }] : group.map((g, k) => ({ feature: g, entry: k === 0 ? entry : undefined, rows: [g] }));
   });
+}
+
+/** A row's BSM as a number to order pieces by; rows without one keep their order, after the rest. */
+function bsmOrder(row: PackageFeature): number {
+  const value = Number(text(row.properties.BSM));
+  return text(row.properties.BSM) !== '' && Number.isFinite(value) ? value : Infinity;
 }
 
 /**
