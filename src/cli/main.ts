@@ -18,6 +18,7 @@ import { parseArgs, VILLAGE_DATABASE_PROFILE, type CliArgs } from './args.ts';
 import { readInput, type Input } from './read-input.ts';
 import { isVillageDatabaseFile } from '../io/village-database/read-village-database.ts';
 import { jsonReport, textReport } from './report.ts';
+import type { FeatureId } from '../domain/ids.ts';
 import type { CliOutput } from './output.ts';
 
 export async function runCli(argv: readonly string[]): Promise<CliOutput> {
@@ -86,7 +87,7 @@ async function runCommand(t: Translate, args: CliArgs): Promise<CliOutput> {
   const { errors, notChecked } = result.summary;
   const code = errors > 0 || (args.strict && notChecked > 0) ? 1 : 0;
   if (args.command === 'tables') {
-    const stdout = args.format === 'json' ? JSON.stringify(tablesToJson(t, result.tables), null, 2) + '\n' : tablesToCsv(t, result.tables);
+    const stdout = args.format === 'json' ? JSON.stringify(tablesToJson(t, result.tables, (key) => labels[key as FeatureId] ?? key), null, 2) + '\n' : tablesToCsv(t, result.tables);
     return { code: 0, stdout, stderr };
   }
   const stdout = args.format === 'json' ? jsonReport(t, plan, labels, result, result.tables) : textReport(t, plan, labels, result);

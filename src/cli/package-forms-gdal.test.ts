@@ -46,6 +46,7 @@ interface JsonIssue {
 interface Report {
   summary: Record<string, unknown>;
   issues: JsonIssue[];
+  tables: Record<string, { rows: { key: string }[] }>;
 }
 
 async function check(input: string): Promise<{ code: number; report: Report | null; stderr: string }> {
@@ -215,6 +216,19 @@ describe.skipIf(skipWithoutGdal('ogr2ogr'))('village-plan check on one package i
     // Notes say what the command line can do (a .cpg, --crs), never the editor's encoding switch or preview.
     expect(read.stderr).not.toMatch(/switch the encoding|the preview/);
     if (form.notes) expect(read.stderr).toMatch(form.notes);
+  }, 60_000);
+
+  it('keys the parcel lists’ rows by the package’s layer#BSM, the same when another tool writes the records in another order', async () => {
+    const reordered = FORMS.findIndex((form) => form.name === 'records in another order');
+    const read = await check(convert(FORMS[reordered]!, 102));
+    expect(read.report, read.stderr).not.toBeNull();
+    const keys = (report: Report) => Object.fromEntries(['demolitionList', 'newBuildList'].map((id) => [id, (report.tables[id]?.rows ?? []).map((row) => row.key).sort()]));
+    expect(keys(read.report!)).toEqual(keys(original));
+    const listed = Object.values(keys(original))
+      .flat()
+      .filter((key) => key !== 'total');
+    expect(listed.length).toBeGreaterThan(0);
+    for (const key of listed) expect(key).toMatch(/^GHYT#\d+$/);
   }, 60_000);
 
   it('gives the same findings from the GBK Shapefiles zipped', async () => {

@@ -44,7 +44,7 @@ export function jsonReport(t: Translate, plan: Plan, labels: Readonly<Record<Fea
     justification: issue.justification?.text ?? null,
   }));
   const summary = { village: plan.meta.villageName, villageCode: plan.meta.villageCode, profile: plan.meta.profileId, ...result.summary };
-  return JSON.stringify({ issues, tables: tablesToJson(t, tables), summary }, null, 2) + '\n';
+  return JSON.stringify({ issues, tables: tablesToJson(t, tables, (key) => labels[key as FeatureId] ?? key), summary }, null, 2) + '\n';
 }
 
 export function textReport(t: Translate, plan: Plan, labels: Readonly<Record<FeatureId, string>>, result: CheckResult): string {

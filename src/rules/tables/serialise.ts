@@ -41,14 +41,19 @@ export interface TableJson {
   readonly footnotes: readonly string[];
 }
 
-export function tablesToJson(t: Translate, tables: Tables): Record<string, TableJson> {
+/**
+ * `rowKey`: how a row is keyed in the JSON. The parcel lists key their rows by feature id; the command line
+ * gives a package's `layer#BSM` instead (io/package/package-refs.ts), which does not change when another tool
+ * writes the same rows in another order.
+ */
+export function tablesToJson(t: Translate, tables: Tables, rowKey: (key: string) => string = (key) => key): Record<string, TableJson> {
   const out: Record<string, TableJson> = {};
   for (const [id, table] of Object.entries(tables)) {
     out[id] = {
       title: t(table.titleKey),
       columns: table.columns.map((c) => ({ key: c.key, label: t(c.labelKey), unit: c.unit })),
       rows: table.rows.map((row) => ({
-        key: row.key,
+        key: rowKey(row.key),
         label: renderMessage(t, { key: row.labelKey, params: row.labelParams ?? {} }),
         level: row.level,
         cells: Object.fromEntries(
