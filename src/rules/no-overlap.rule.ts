@@ -6,10 +6,7 @@
  * an overlap counts where it is wider than the tolerance (never by booleanOverlap, which calls adjoining
  * parcels overlapping) and at least the report area. Invalid features are left to geometry-valid.
  */
-import { rewindRfc7946 } from '../geo/rings.ts';
-import { ellipsoidalArea } from '../geo/area.ts';
-import { bboxIntersects, geometryBBox } from '../geo/bbox.ts';
-import { meanWidth, overlapOf } from '../geo/geos/coverage-overlay.ts';
+import { pairOverlaps } from '../geo/geos/pair-overlaps.ts';
 import { PARTITION_LAYERS } from './area-layers.ts';
 import type { Issue } from './issue.ts';
 import { m2, makeIssue, metres } from './issue.ts';
@@ -35,30 +32,13 @@ export const noOverlapRule: PlanRule = {
     for (const layer of PARTITION_LAYERS) {
       for (const cluster of partitionClusters(state, layer)) {
         const clusterIssues = state.memo(this.id, cluster.name, [...cluster.features, minArea, tolerance], () => {
-          const found: Issue[] = [];
           const features = cluster.features.filter((f) => state.isValid(f.geometry));
-          const boxes = features.map((f) => geometryBBox(f.geometry));
-          for (let i = 0; i < features.length; i++) {
-            for (let j = i + 1; j < features.length; j++) {
-              if (!bboxIntersects(boxes[i]!, boxes[j]!)) continue;
-              const a = features[i]!;
-              const b = features[j]!;
-              let parts;
-              try {
-                parts = overlapOf(plane.polygons(a.geometry), plane.polygons(b.geometry), tolerance);
-              } catch (error) {
-                found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.clipFailed', params: { detail: String(error) } }));
-                continue;
-              }
-              if (parts.length === 0) continue;
-              const geometry = plane.toLonLat(parts.map((p) => p.polygon));
-              if (!geometry) continue;
-              const area = ellipsoidalArea(geometry);
-              if (area < minArea) continue;
-              found.push(makeIssue(this.id, this.severity, { layer, features: [a.id, b.id], key: 'rules.no-overlap.message', params: { layerKey: `layer.${layer}`, areaM2: m2(area), widthM: metres(meanWidth(parts, tolerance)) }, geometry: rewindRfc7946(geometry) }));
-            }
-          }
-          return found;
+          return pairOverlaps(features.map((f) => f.geometry), plane, tolerance, minArea).map((o) => {
+            const pair = [features[o.i]!.id, features[o.j]!.id];
+            return 'error' in o
+              ? makeIssue(this.id, this.severity, { layer, features: pair, key: 'rules.clipFailed', params: { detail: o.error } })
+              : makeIssue(this.id, this.severity, { layer, features: pair, key: 'rules.no-overlap.message', params: { layerKey: `layer.${layer}`, areaM2: m2(o.areaM2), widthM: metres(o.widthM) }, geometry: o.geometry });
+          });
         });
         for (const issue of clusterIssues) {
           const pair = `${layer}|${issue.key}`;

@@ -7,10 +7,7 @@
  * against (JQDLTB without CJDCQ) the layer's outline would make the whole village one cluster, so the rule
  * says it is not checked rather than clip every pair.
  */
-import { ellipsoidalArea } from '../../geo/area.ts';
-import { bboxIntersects, geometryBBox } from '../../geo/bbox.ts';
-import { meanWidth, overlapOf } from '../../geo/geos/coverage-overlay.ts';
-import { rewindRfc7946 } from '../../geo/rings.ts';
+import { pairOverlaps } from '../../geo/geos/pair-overlaps.ts';
 import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import { m2, metres } from '../issue.ts';
@@ -21,40 +18,18 @@ import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from '
 const memo = new ClusterMemo();
 
 function overlapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
-  const { plane, toleranceM } = coverage;
-  const { reportM2 } = COVERAGE_NUMBERS;
-  const found: DatabaseIssue[] = [];
   const features = cluster.features;
-  const boxes = features.map((f) => geometryBBox(f.geometry));
-  for (let i = 0; i < features.length; i++) {
-    for (let j = i + 1; j < features.length; j++) {
-      if (!bboxIntersects(boxes[i]!, boxes[j]!)) continue;
-      const a = features[i]!;
-      const b = features[j]!;
-      const refs = [a.feature.ref, b.feature.ref];
-      let parts;
-      try {
-        parts = overlapOf(plane.polygons(a.geometry), plane.polygons(b.geometry), toleranceM);
-      } catch (error) {
-        found.push(databaseIssue('no-overlap', 'error', { layer, features: refs, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } }));
-        continue;
-      }
-      const geometry = parts.length > 0 ? plane.toLonLat(parts.map((p) => p.polygon)) : null;
-      if (!geometry) continue;
-      const area = ellipsoidalArea(geometry);
-      if (area < reportM2) continue;
-      found.push(
-        databaseIssue('no-overlap', 'error', {
-          layer,
-          features: refs,
-          key: 'message',
-          params: { layerKey: layerKey(layer), a: refs[0]!, b: refs[1]!, areaM2: m2(area), widthM: metres(meanWidth(parts, toleranceM)) },
-          geometry: rewindRfc7946(geometry),
-        }),
-      );
-    }
-  }
-  return found;
+  return pairOverlaps(features.map((f) => f.geometry), coverage.plane, coverage.toleranceM, COVERAGE_NUMBERS.reportM2).map((o) => {
+    const refs = [features[o.i]!.feature.ref, features[o.j]!.feature.ref];
+    if ('error' in o) return databaseIssue('no-overlap', 'error', { layer, features: refs, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: o.error } });
+    return databaseIssue('no-overlap', 'error', {
+      layer,
+      features: refs,
+      key: 'message',
+      params: { layerKey: layerKey(layer), a: refs[0]!, b: refs[1]!, areaM2: m2(o.areaM2), widthM: metres(o.widthM) },
+      geometry: o.geometry,
+    });
+  });
 }
 
 export const noOverlapRule: DatabaseRule = {
