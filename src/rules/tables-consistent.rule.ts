@@ -2,11 +2,19 @@
  * `tables-consistent` (zj-qc): every table equals the sum of the map, to the profile's tolerance. The tables
  * are computed from the derived pieces, the same areas as the map, and each table's rows add up after
  * rounding by construction (tables/table.ts); what can still break is the derivation itself (an overlay
- * that failed for a parcel) and the land total against the village's own area.
+ * that failed for a parcel), the land total against the village's own area, and two changes of one layer
+ * drawn over each other: the derivation counts their overlap once, for the one first by id (pieces.ts
+ * `byPriority`), so F2 takes that one's target class and the other's list row is smaller than its outline,
+ * by an order the planner never chose. Changes of different layers overlap by design (the later wins).
  */
+import { layerFeatures } from '../domain/plan.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
-import type { Issue } from './issue.ts';
-import { m2, makeIssue } from './issue.ts';
+import { pairOverlaps } from '../geo/geos/pair-overlaps.ts';
+import { CHANGE_LAYER_ORDER } from '../profiles/zhejiang-2017/layers.ts';
+import type { CheckState } from './context.ts';
+import { byPriority, type ChangeFeature } from './derive/pieces.ts';
+import type { Issue, Severity } from './issue.ts';
+import { m2, makeIssue, metres } from './issue.ts';
 import type { PlanRule } from './rule.ts';
 
 export const tablesConsistentRule: PlanRule = {
@@ -14,7 +22,7 @@ export const tablesConsistentRule: PlanRule = {
   kind: 'plan',
   severity: 'error',
   reads: ['boundary', 'base', 'pbf', 'reserve', 'demolition', 'newBuild', 'useChange'],
-  profileKeys: ['tablesToleranceHa'],
+  profileKeys: ['tablesToleranceHa', 'coverageToleranceM', 'overlapReportM2'],
   source: 'zj-qc',
   seedDifference: '',
   check(state) {
@@ -31,6 +39,28 @@ export const tablesConsistentRule: PlanRule = {
         issues.push(makeIssue(this.id, this.severity, { key: 'rules.tables-consistent.totalVsVillage', params: { tableM2: m2(baseTotal), villageM2: m2(village), differenceM2: m2(baseTotal - village) }, part: 'total' }));
       }
     }
+    issues.push(...changeOverlaps(state, this.id, this.severity));
     return issues;
   },
 };
+
+/** Overlaps wider than the coverage tolerance and at least the report area between changes of one layer; the first feature is the one the tables count the overlap for. */
+function changeOverlaps(state: CheckState, ruleId: string, severity: Severity): Issue[] {
+  const { coverageToleranceM: tolerance, overlapReportM2: minArea } = state.profile;
+  return CHANGE_LAYER_ORDER.flatMap((layer) => {
+    const features = (layerFeatures(state.plan, layer) as readonly ChangeFeature[]).flatMap((f) => {
+      const outline = state.usable(f.geometry);
+      return outline ? [{ feature: f, outline }] : [];
+    });
+    // Changes are few (tens to hundreds): every pair whose boxes meet, remembered while the layer is unchanged.
+    return state.memo(ruleId, `changes:${layer}`, [...features.map((f) => f.feature), tolerance, minArea], () =>
+      pairOverlaps(features.map((f) => f.outline), state.plane(), tolerance, minArea).map((o) => {
+        const [counted, notCounted] = [features[o.i]!.feature, features[o.j]!.feature].sort(byPriority) as [ChangeFeature, ChangeFeature];
+        const pair = [counted.id, notCounted.id];
+        if ('error' in o) return makeIssue(ruleId, severity, { layer, features: pair, key: 'rules.clipFailed', params: { detail: o.error } });
+        const params = { layerKey: `layer.${layer}`, counted: counted.properties.parcelNo, notCounted: notCounted.properties.parcelNo, areaM2: m2(o.areaM2), widthM: metres(o.widthM) };
+        return makeIssue(ruleId, severity, { layer, features: pair, key: 'rules.tables-consistent.changesOverlap', params, geometry: o.geometry });
+      }),
+    );
+  });
+}

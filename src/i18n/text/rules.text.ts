@@ -118,6 +118,7 @@ export const rulesText: Texts = {
   'rules.tables-consistent.name': { zh: '表格与图形一致', en: 'Tables consistent' },
   'rules.tables-consistent.derivationFailed': { zh: '推导规划用途时图形运算失败，表格中此处按未变化计算：{{detail}}', en: 'Deriving the planned use failed here, so the tables count it as unchanged: {{detail}}' },
   'rules.tables-consistent.totalVsVillage': { zh: '表格的土地总面积 {{tableM2}} m² 与村域面积 {{villageM2}} m² 相差 {{differenceM2}} m²。', en: 'The tables’ total land, {{tableM2}} m², differs from the village area, {{villageM2}} m², by {{differenceM2}} m².' },
+  'rules.tables-consistent.changesOverlap': { zh: '“{{layer}}”中 {{counted}} 与 {{notCounted}} 重叠 {{areaM2}} m²（平均宽 {{widthM}} m）：表格只按 {{counted}} 计算重叠部分，{{notCounted}} 的面积少计这一部分。同一图层的变更不应重叠，请修改其一。', en: '{{counted}} and {{notCounted}} of “{{layer}}” overlap by {{areaM2}} m² (mean width {{widthM}} m): the tables count the overlap for {{counted}} only, and {{notCounted}}’s area is short of it. Changes of one layer must not overlap: reshape one of them.' },
   'rules.tables-consistent.mismatch': { zh: '表格中的{{what}} {{tableM2}} m² 与图形合计 {{mapM2}} m² 不一致。', en: 'The tables’ {{what}}, {{tableM2}} m², differs from the map’s {{mapM2}} m².' },
   'tables.consistency.construction': { zh: '期末建设用地', en: 'target-year construction land' },
   'tables.consistency.cultivated': { zh: '期末耕地', en: 'target-year cultivated land' },

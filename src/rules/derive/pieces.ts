@@ -62,6 +62,14 @@ export interface Overlays {
 /** Highest priority first: where changes overlap, the later layer of CHANGE_LAYER_ORDER wins. */
 const PRIORITY: readonly ChangeLayerId[] = ['useChange', 'newBuild', 'demolition'];
 
+/**
+ * The order in which changes take land, first wins: by layer (PRIORITY), then, within a layer, by id, an
+ * order the planner never chose; tables-consistent names such overlaps.
+ */
+export function byPriority(a: ChangeFeature, b: ChangeFeature): number {
+  return PRIORITY.indexOf(a.layer) - PRIORITY.indexOf(b.layer) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 interface Region {
   readonly geometry: AreaGeometry;
   readonly change: ChangeFeature | null;
@@ -70,7 +78,7 @@ interface Region {
 export function deriveParcel(base: FeatureOf<'base'>, overlays: Overlays, limits: ClipLimits, wholeArea: number): ParcelDerivation {
   const problems: DerivationProblem[] = [];
   let regions: Region[] = [{ geometry: base.geometry, change: null }];
-  const ordered = [...overlays.changes].sort((a, b) => PRIORITY.indexOf(a.layer) - PRIORITY.indexOf(b.layer) || (a.id < b.id ? -1 : 1));
+  const ordered = [...overlays.changes].sort(byPriority);
   for (const change of ordered) regions = splitBy(regions, change.geometry, change.id, (r) => (r.change ? null : { ...r, change }));
 
   const pieces: Piece[] = [];
