@@ -5,7 +5,8 @@
  * As the land survey counts it, 耕地 is net of 田坎 and the 田坎 deducted from 耕地 parcels (KKSM) is 田坎
  * (155), so the total is the land's area (rules/farmland-area.ts); a footnote gives 耕地 gross. Every row is
  * its own m² rounded once (耕地 and the total are the figures F1 and F4 show); where rows do not add up to
- * their group, one row is adjusted and footnoted (table.ts `roundTree`). Shares are of unrounded m², with
+ * their group, one row is adjusted and footnoted (table.ts `roundTree`); a row the plan leaves as it was keeps
+ * its base-year figure at the target year, so only rows that changed show a change. Shares are of unrounded m², with
  * 尾数平差 (domain/balanced-rounding.ts) so that each group's shares add up to its share and the groups' to
  * 100.00 (domain.md §5: totals equal the sum of rows after rounding), and a footnote where that moved any.
  */
@@ -59,8 +60,10 @@ export function f2Structure(derived: DerivedPlan, profile: Pick<RuleProfile, 'ne
     labels.set(node.key, node.labelKey);
     return { key: node.key, m2: areaOf(year, node), fixed: SHARED.has(node.key), ...(node.children ? { children: node.children.map((c) => sumNode(year, c)) } : {}) };
   };
+  const yearTree = (year: PlanYear): SumNode => ({ key: 'total', m2: totalM2[year], fixed: true, children: F2_GROUPS.map((g) => sumNode(year, g)) });
+  const trees = { base: yearTree('base'), target: yearTree('target') };
   for (const year of ['base', 'target'] as const) {
-    const rounded = roundTree({ key: 'total', m2: totalM2[year], fixed: true, children: F2_GROUPS.map((g) => sumNode(year, g)) });
+    const rounded = roundTree(trees[year], year === 'target' ? unchangedFigures(trees.base, cents.base, trees.target) : new Map());
     cents[year] = rounded.cents;
     const column = year === 'base' ? 'tables.col.baseHa' : 'tables.col.targetHa';
     for (const a of rounded.adjusted) footnotes.push(roundingFootnote(labels.get(a.key)!, column, a.by));
@@ -98,6 +101,28 @@ export function f2Structure(derived: DerivedPlan, profile: Pick<RuleProfile, 'ne
     params: { baseGross: ha(areaOf('base', cultivated) + ridges.base), targetGross: ha(areaOf('target', cultivated) + ridges.target), baseRidge: ha(ridges.base), targetRidge: ha(ridges.target) },
   });
   return { id: 'F2', titleKey: 'tables.F2.title', columns: COLUMNS, rows, footnotes };
+}
+
+/**
+ * The base year's figures of the rows whose m² the plan leaves as they were (the same to the 0.01 m² the
+ * cells print): kept at the target year, so a class no change touches never shows a change of ±0.01 ha
+ * because its group's rounding took the difference in one year and not in the other.
+ */
+function unchangedFigures(base: SumNode, baseCents: ReadonlyMap<string, number>, target: SumNode): Map<string, number> {
+  const baseM2 = new Map<string, number>();
+  const collect = (node: SumNode) => {
+    baseM2.set(node.key, node.m2);
+    node.children?.forEach(collect);
+  };
+  collect(base);
+  const kept = new Map<string, number>();
+  const visit = (node: SumNode) => {
+    const m2 = baseM2.get(node.key);
+    if (m2 !== undefined && roundTo(m2, 2) === roundTo(node.m2, 2)) kept.set(node.key, baseCents.get(node.key) as number);
+    node.children?.forEach(visit);
+  };
+  visit(target);
+  return kept;
 }
 
 /**

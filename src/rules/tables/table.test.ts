@@ -86,6 +86,27 @@ describe('roundTree: each quantity rounded once, one row adjusted per sum that d
     expect(c('base') - c('decrease') + c('increase')).toBe(c('target'));
   });
 
+  it('shows kept figures (the base year’s, of rows that did not change), lists those off their own rounding, and adjusts a kept row only where no other can take the difference', () => {
+    // 1.006 + 0.504 = 1.51: 'a' kept at 1.00 (own 1.01) leaves 0.01 for 'b' (own 0.50 → 0.51).
+    const rounded = roundTree({ key: 't', m2: 15_100, fixed: true, children: [{ key: 'a', m2: 10_060 }, { key: 'b', m2: 5_040 }] }, new Map([['a', 100]]));
+    expect(Object.fromEntries(rounded.cents)).toEqual({ t: 151, a: 100, b: 51 });
+    expect(rounded.adjusted).toEqual([{ key: 'a', by: -1 }, { key: 'b', by: 1 }]);
+    // Every row kept: the largest takes the difference after all; its two adjustments net out (back to its own 1.01), so none is listed.
+    const allKept = roundTree({ key: 't', m2: 15_100, fixed: true, children: [{ key: 'a', m2: 10_060 }, { key: 'b', m2: 5_040 }] }, new Map([['a', 100], ['b', 50]]));
+    expect(Object.fromEntries(allKept.cents)).toEqual({ t: 151, a: 101, b: 50 });
+    expect(allKept.adjusted).toEqual([]);
+  });
+
+  it('a group whose rows all keep their figures (kept or fixed) shows their sum, and the difference goes to a row beside it that may move', () => {
+    // g = kept 1.00 + fixed 0.50 = 1.50 (own 1.51); t = 1.51 is fixed, so 'other' (own 0.00) shows 0.01.
+    const rounded = roundTree(
+      { key: 't', m2: 15_120, fixed: true, children: [{ key: 'g', m2: 15_100, children: [{ key: 'k', m2: 10_060 }, { key: 'f', m2: 5_040, fixed: true }] }, { key: 'other', m2: 20 }] },
+      new Map([['k', 100]]),
+    );
+    expect(Object.fromEntries(rounded.cents)).toEqual({ t: 151, g: 150, k: 100, f: 50, other: 1 });
+    expect(rounded.adjusted).toEqual([{ key: 'k', by: -1 }, { key: 'g', by: -1 }, { key: 'other', by: 1 }]);
+  });
+
   it('refuses a sum of fixed rows that does not add up (a table bug)', () => {
     expect(() => roundTree({ key: 't', m2: 10_000, children: [{ key: 'a', m2: 3_340, fixed: true }, { key: 'b', m2: 3_330, fixed: true }, { key: 'c', m2: 3_330, fixed: true }] })).toThrow(/fixed/);
   });

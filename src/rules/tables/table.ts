@@ -105,7 +105,7 @@ export interface SumNode {
 export interface RoundedTree {
   /** Hundredths of a hectare shown for each node, by key. */
   readonly cents: ReadonlyMap<string, number>;
-  /** Rows whose last digit was adjusted, in the order they were, and by how many hundredths. */
+  /** Rows whose figure differs from their own rounding, in the order they were first adjusted, and by how many hundredths. */
   readonly adjusted: readonly { readonly key: string; readonly by: number }[];
 }
 
@@ -113,34 +113,54 @@ export interface RoundedTree {
  * Rounds every node of a sum tree from its own m², then, top-down, makes each node's rows add up to its
  * figure: the difference goes to one row that is not `fixed`, a leaf if there is one (so no other row
  * moves), else a group (whose own rows are then balanced against its new figure); the largest by m².
+ * `kept`: figures some nodes must show instead of their own rounding (F2's target year keeps the base
+ * year's figure of a class nothing changes, so its change reads 0.00). A group whose rows all show figures
+ * set so (kept, or fixed, with at least one kept) shows their sum and counts as kept itself, so the
+ * difference goes up to a sum with a row that may move; a kept row moves only where no other row can.
+ * Every figure that ends off its own rounding is listed as adjusted, to be footnoted.
  * Throws if a sum has only fixed rows (a table bug: such a sum cannot be balanced).
  */
-export function roundTree(root: SumNode): RoundedTree {
+export function roundTree(root: SumNode, kept: ReadonlyMap<string, number> = new Map()): RoundedTree {
   const cents = new Map<string, number>();
-  const adjusted: { key: string; by: number }[] = [];
+  const by = new Map<string, number>();
+  const held = new Set<string>();
+  const adjust = (key: string, hundredths: number) => {
+    cents.set(key, (cents.get(key) as number) + hundredths);
+    by.set(key, (by.get(key) ?? 0) + hundredths);
+  };
+  const figureOf = (c: SumNode) => (cents.get(c.key) as number) * (c.sign ?? 1);
   const roundAll = (node: SumNode) => {
     cents.set(node.key, hectareCents(node.m2));
-    node.children?.forEach(roundAll);
+    const figure = node.fixed ? undefined : kept.get(node.key);
+    if (figure !== undefined) {
+      held.add(node.key);
+      adjust(node.key, figure - (cents.get(node.key) as number));
+    }
+    const children = node.children ?? [];
+    children.forEach(roundAll);
+    if (!node.fixed && children.some((c) => held.has(c.key)) && children.every((c) => c.fixed || held.has(c.key))) {
+      held.add(node.key);
+      adjust(node.key, children.reduce((s, c) => s + figureOf(c), 0) - (cents.get(node.key) as number));
+    }
   };
   const balance = (node: SumNode) => {
     const children = node.children ?? [];
     if (children.length === 0) return;
-    const sum = children.reduce((s, c) => s + (cents.get(c.key) as number) * (c.sign ?? 1), 0);
-    const difference = (cents.get(node.key) as number) - sum;
+    const difference = (cents.get(node.key) as number) - children.reduce((s, c) => s + figureOf(c), 0);
     if (difference !== 0) {
       const free = children.filter((c) => !c.fixed);
-      const leaves = free.filter((c) => !c.children?.length);
-      const pool = leaves.length > 0 ? leaves : free;
-      if (pool.length === 0) throw new Error(`roundTree: the rows of ${node.key} are all fixed`);
+      const moving = free.filter((c) => !held.has(c.key));
+      const isLeaf = (c: SumNode) => !c.children?.length;
+      const pool = [moving.filter(isLeaf), moving, free.filter(isLeaf), free].find((p) => p.length > 0);
+      if (!pool) throw new Error(`roundTree: the rows of ${node.key} are all fixed`);
       const chosen = pool.reduce((best, c) => (Math.abs(c.m2) > Math.abs(best.m2) ? c : best));
-      const by = difference * (chosen.sign ?? 1);
-      cents.set(chosen.key, (cents.get(chosen.key) as number) + by);
-      adjusted.push({ key: chosen.key, by });
+      adjust(chosen.key, difference * (chosen.sign ?? 1));
     }
     children.forEach(balance);
   };
   roundAll(root);
   balance(root);
+  const adjusted = [...by].filter(([, hundredths]) => hundredths !== 0).map(([key, hundredths]) => ({ key, by: hundredths }));
   return { cents, adjusted };
 }
 

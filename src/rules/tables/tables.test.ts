@@ -225,6 +225,39 @@ describe('one figure per quantity, hand-made rounding', () => {
     expect(['131', '31', '32'].map((k) => value(row(F2thirds, k), 'base')).sort()).toEqual([33, 33, 34]);
   });
 
+  it('a class nothing changes shows the same figure at both years (change 0.00), where its group’s sum moved it in one year only', () => {
+    // 水域 1.006 + 自然保留地 0.506 = 生态用地 1.512 ha (→ 1.51): at the base year 水域, the larger row, takes
+    // the −0.01 (1.00). The plan turns 20 m² of 自然保留地 into 宅基地: 1.006 + 0.504 = 1.51 adds up with 水域 at
+    // its own 1.01, and 水域 would "grow" by 0.01 ha though no change touches it.
+    const F2water = f2Structure(derivedOf([{ base: '31', m2: 10_060 }, { base: '32', m2: 5_040 }, { base: '32', target: '2121', m2: 20 }]), ZHEJIANG_2017);
+    expectF2AddsUp(F2water);
+    expect([value(row(F2water, '31'), 'base'), value(row(F2water, '31'), 'target'), value(row(F2water, '31'), 'change')]).toEqual([100, 100, 0]);
+    // The difference goes to a row that changed (自然保留地), and each figure off its own rounding is footnoted.
+    expect([value(row(F2water, '32'), 'base'), value(row(F2water, '32'), 'target')]).toEqual([51, 51]);
+    const adjusted = adjustments(F2water);
+    for (const r of F2water.rows) {
+      for (const [column, label] of [['base', 'tables.col.baseHa'], ['target', 'tables.col.targetHa']] as const) expect(value(r, column), `${r.key} ${column}`).toBe(cents(m2Of(r, column)) + (adjusted.get(`${r.labelKey}|${label}`) ?? 0));
+    }
+  });
+
+  it('and where the rest of its group keeps figures too (田坎, shown with its ridges), the difference goes up to a row that changed', () => {
+    // 农村道路 1.006 + 田坎 0.506 = 其他农用地 1.512 ha (→ 1.51): 农村道路 takes the −0.01 at the base year (田坎 is
+    // fixed). 20 m² of 田坎 become 宅基地: 田坎 0.504 → 0.50, 其他农用地 1.51, and 农村道路 alone could make up the
+    // 0.01 (1.01, a change of +0.01 on a road no change touches). 其他农用地 shows 1.00 + 0.50 instead, and the
+    // 宅基地 that changed takes the land total's last digit.
+    const F2road = f2Structure(derivedOf([{ base: '152', m2: 10_060 }, { base: '155', m2: 5_040 }, { base: '155', target: '2121', m2: 20 }]), ZHEJIANG_2017);
+    expectF2AddsUp(F2road);
+    const figures = (key: string) => [value(row(F2road, key), 'base'), value(row(F2road, key), 'target'), value(row(F2road, key), 'change')];
+    expect(figures('152')).toEqual([100, 100, 0]);
+    expect(figures('155')).toEqual([51, 50, -1]);
+    expect(figures('2121')).toEqual([0, 1, 1]);
+    expect(figures('total')).toEqual([151, 151, 0]);
+    const adjusted = adjustments(F2road);
+    for (const r of F2road.rows) {
+      for (const [column, label] of [['base', 'tables.col.baseHa'], ['target', 'tables.col.targetHa']] as const) expect(value(r, column), `${r.key} ${column}`).toBe(cents(m2Of(r, column)) + (adjusted.get(`${r.labelKey}|${label}`) ?? 0));
+    }
+  });
+
   it('shares are of unrounded m² (2.008 / 2.32, not 2.01 / 2.32)', () => {
     expect(value(row(F2, 'cultivated'), 'baseShare')).toBe(Math.round((10_000 * 20_080) / 23_200));
     expect(value(row(F2, 'cultivated'), 'baseShare')).not.toBe(Math.round((10_000 * 201) / 232));
