@@ -3,6 +3,7 @@ import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../domain/features.ts';
 import { localLengthMetres } from './local-metric.ts';
+import { validateAreaGeometry } from './validity.ts';
 import { rings } from './rings.ts';
 import { circle, lShape, multi, polygon, square } from './test-support.ts';
 import {
@@ -96,6 +97,15 @@ describe('insertVerticesOnEdges', () => {
         expect(atOnce).toEqual(oneByOne);
       }),
     );
+  });
+
+  it('puts a point lying within the tolerance of both edges at a corner into the nearer only, keeping the ring valid', () => {
+    // A jittered neighbour's corner 0.13 mm inside the wedge of a's north-east corner: 0.09 mm from the east
+    // edge, 0.1 mm from the north one, further than the tolerance from the corner itself.
+    const p: Position = [120.001 - 0.8e-9, 30.001 - 0.95e-9];
+    const r = insertVerticesOnEdges(a, [p]) as Polygon;
+    expect(outer(r)).toEqual([[120, 30], [120.001, 30], p, [120.001, 30.001], [120, 30.001], [120, 30]]);
+    expect(validateAreaGeometry(r).filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 
   // Its speed is the benchmarks' business (a timed test fails on a loaded machine, not on slow code).

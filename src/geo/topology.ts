@@ -45,38 +45,51 @@ export function insertVerticesOnEdges(geometry: AreaGeometry, points: readonly P
   return changed ? rebuild(geometry, polygons) : null;
 }
 
-/** The ring with the points inserted, or undefined when none lies on it. */
+/**
+ * The ring with the points inserted, or undefined when none lies on it. A point goes into one edge only,
+ * the nearest: near a corner it can lie within the tolerance of both edges that meet there (a jittered
+ * neighbour's corner 0.13 mm inside the wedge), and inserted into both it would make the ring pass
+ * through it twice, a self-touching ring that a neighbour's edit had made invalid.
+ */
 function insertIntoRing(ring: readonly Position[], points: readonly Position[], xs: Float64Array, tolerance: number): Position[] | undefined {
   const own = new Set(ring.map(key));
-  let out: Position[] | undefined;
+  const nearest = new Map<string, { edge: number; t: number; distance: number; p: Position }>();
   for (let i = 0; i + 1 < ring.length; i++) {
     const a = ring[i] as Position;
     const b = ring[i + 1] as Position;
     const minY = Math.min(a[1] as number, b[1] as number) - tolerance;
     const maxY = Math.max(a[1] as number, b[1] as number) + tolerance;
-    const onEdge: { t: number; p: Position }[] = [];
     const maxX = Math.max(a[0] as number, b[0] as number) + tolerance;
     for (let k = lowerBound(xs, Math.min(a[0] as number, b[0] as number) - tolerance); k < xs.length && (xs[k] as number) <= maxX; k++) {
       const p = points[k] as Position;
       const y = p[1] as number;
       if (y < minY || y > maxY || own.has(key(p))) continue;
       const t = projectionParameter(p, a, b);
-      if (t <= 0 || t >= 1 || distanceToSegment(p, a, b) > tolerance) continue;
+      const distance = distanceToSegment(p, a, b);
+      if (t <= 0 || t >= 1 || distance > tolerance) continue;
       if (Math.hypot((p[0] as number) - (a[0] as number), y - (a[1] as number)) <= tolerance) continue;
       if (Math.hypot((p[0] as number) - (b[0] as number), y - (b[1] as number)) <= tolerance) continue;
-      onEdge.push({ t, p });
+      const found = nearest.get(key(p));
+      if (!found || distance < found.distance) nearest.set(key(p), { edge: i, t, distance, p });
     }
-    if (onEdge.length > 0 && !out) out = ring.slice(0, i + 1);
-    if (out) {
-      let last = a;
-      for (const { p } of onEdge.sort((u, v) => u.t - v.t)) {
-        // Two given points closer than the tolerance are one vertex: keep the first along the edge.
-        if (Math.hypot((p[0] as number) - (last[0] as number), (p[1] as number) - (last[1] as number)) <= tolerance) continue;
-        out.push([p[0] as number, p[1] as number]);
-        last = p;
-      }
-      out.push(b);
+  }
+  if (nearest.size === 0) return undefined;
+  const byEdge = new Map<number, { t: number; p: Position }[]>();
+  for (const { edge, t, p } of nearest.values()) {
+    const onEdge = byEdge.get(edge);
+    if (onEdge) onEdge.push({ t, p });
+    else byEdge.set(edge, [{ t, p }]);
+  }
+  const out: Position[] = [ring[0] as Position];
+  for (let i = 0; i + 1 < ring.length; i++) {
+    let last = ring[i] as Position;
+    for (const { p } of (byEdge.get(i) ?? []).sort((u, v) => u.t - v.t)) {
+      // Two given points closer than the tolerance are one vertex: keep the first along the edge.
+      if (Math.hypot((p[0] as number) - (last[0] as number), (p[1] as number) - (last[1] as number)) <= tolerance) continue;
+      out.push([p[0] as number, p[1] as number]);
+      last = p;
     }
+    out.push(ring[i + 1] as Position);
   }
   return out;
 }
