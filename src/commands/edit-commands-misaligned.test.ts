@@ -154,3 +154,32 @@ describe('copying a survey parcel clipped to a village boundary from another lay
     expect(ellipsoidalArea(drawn) - ellipsoidalArea(made)).toBeGreaterThan(100);
   });
 });
+
+describe('drawing a change to the village boundary, over a survey parcel and next to a zone whose copy of the boundary is a hair off', () => {
+  // The zone's south edge runs 0.3 mm south of the village's (a reprojected import): one boundary within the
+  // tolerance. A survey parcel lies along the same edge.
+  const south = Y - 0.0003 / 111_000;
+  const zone = feature('functionalZone', 'zone', rect(X, south, X + 0.01, Y + 0.01), { zoneType: 'agriculture' });
+  const parcel = feature('base', 'parcel', rect(X, Y, X + 0.01, Y + 0.002), { classCode: '111' });
+  const plan = planWith([village, zone, parcel]);
+  // Drawn across the 960 m south edge: clipped to it, its corners land on the middle of that edge.
+  const drawn = rect(X + 0.004, Y - 0.0001, X + 0.006, Y + 0.001);
+
+  it('leaves the village boundary and the survey parcels as they were, and the zones without a gap', () => {
+    expect(coverageErrors(plan)).toEqual([]);
+    const added = applied(plan, addFeature(contextOf(plan), { layer: 'newBuild', geometry: drawn, clipToNeighbours: false }));
+    // A vertex on the middle of a straight 960 m lon/lat edge bends it on the ellipsoid: the survey parcel
+    // was given two and grew by 5.8 m² (src/geo/area.ts), and the village changed with it.
+    expect(added.layers.boundary[village.id]).toBe(village);
+    expect(added.layers.base[parcel.id]).toBe(parcel);
+    expect(ellipsoidalArea(added.layers.base[parcel.id]?.geometry as AreaGeometry)).toBe(ellipsoidalArea(parcel.geometry as AreaGeometry));
+    expect(coverageErrors(added)).toEqual([]);
+  });
+
+  it('does the same for a split whose line runs out across the boundary', () => {
+    const split = applied(plan, splitFeatures(contextOf(plan), [zone.id], [[X + 0.005, Y - 0.0001], [X + 0.005, Y + 0.011]]));
+    expect(split.layers.boundary[village.id]).toBe(village);
+    expect(split.layers.base[parcel.id]).toBe(parcel);
+    expect(coverageErrors(split)).toEqual([]);
+  });
+});

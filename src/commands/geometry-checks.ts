@@ -9,10 +9,9 @@ import { layerFeatures, type Plan } from '../domain/plan.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { difference, intersection } from '../geo/overlay.ts';
 import { withoutSliverRings } from '../geo/sliver-rings.ts';
-import { insertVerticesOnEdges } from '../geo/topology.ts';
 import { validateAreaGeometry } from '../geo/validity.ts';
 import type { Message } from './command.ts';
-import { VERTEX_TOLERANCE_DEG, vertices } from './shared-boundaries.ts';
+import { vertices, withVerticesOnEdges } from './shared-boundaries.ts';
 
 /** Below this a drawn polygon is a slip of the mouse, not a parcel. */
 export const MIN_DRAWN_AREA_M2 = 0.01;
@@ -46,7 +45,7 @@ export function fitToVillage(plan: Plan, geometry: AreaGeometry, toleranceM: num
   }
   if (!inside || ellipsoidalArea(inside) < MIN_DRAWN_AREA_M2) return { ok: false, error: { key: 'commands.add.outsideVillage' } };
   // The overlay drops vertices on straight runs; each bends the run on the ellipsoid, so they go back before measuring.
-  inside = insertVerticesOnEdges(inside, [geometry, ...boundaries.map((b) => b.geometry)].flatMap(vertices), VERTEX_TOLERANCE_DEG) ?? inside;
+  inside = withVerticesOnEdges(inside, [[geometry, ...boundaries.map((b) => b.geometry)].flatMap(vertices), vertices(geometry)]);
   const removed = ellipsoidalArea(geometry) - ellipsoidalArea(inside);
   if (removed < MIN_DRAWN_AREA_M2) return { ok: true, geometry, notes: [] };
   if (onlyStripsOutside(geometry, boundaries, toleranceM)) return { ok: true, geometry, notes: [] };
@@ -71,7 +70,7 @@ export function clipAgainst(geometry: AreaGeometry, others: readonly { id: Featu
     rest = cut.value;
   }
   if (rest) rest = withoutSliverRings(rest, toleranceM);
-  if (rest) rest = insertVerticesOnEdges(rest, [geometry, ...others.map((o) => o.geometry)].flatMap(vertices), VERTEX_TOLERANCE_DEG) ?? rest;
+  if (rest) rest = withVerticesOnEdges(rest, [[geometry, ...others.map((o) => o.geometry)].flatMap(vertices), vertices(geometry)]);
   if (!rest || ellipsoidalArea(rest) < MIN_DRAWN_AREA_M2) return { ok: false, error: { key: 'commands.clip.nothingLeft' } };
   const removed = before - ellipsoidalArea(rest);
   if (removed < MIN_DRAWN_AREA_M2) return { ok: true, geometry, notes: [] };
