@@ -98,6 +98,45 @@ describe('splitPolygonByLine', () => {
     expect(reach([[119.99, 30.005], [120.01 - 0.01 / 96_500, 30.005]])).toEqual({ ok: false, reason: 'lineDoesNotCross' });
   });
 
+  it('takes a line snapped along an edge (to its corner, then a point on it) as the outline there: it cuts only where it turns inward', () => {
+    // A slanted 15 m edge a–b of a real parcel: its float midpoint is not exactly on it. The line comes in
+    // along the edge through a to the midpoint, then turns into the parcel. Taken as drawn, the stretch
+    // a–midpoint was a cut a hair beside the edge, and one piece ran out to a and back: a spike GEOS calls
+    // a self-intersection (not the lon/lat checks, for which the hair is a real width).
+    const a: Position = [120.77028654368667, 30.43802319116199];
+    const b: Position = [120.77041867384544, 30.438078155214146];
+    const parcel = polygon([a, b, [120.7703, 30.4383], [120.7702, 30.4382]]);
+    const mid: Position = [((a[0] as number) + (b[0] as number)) / 2, ((a[1] as number) + (b[1] as number)) / 2];
+    const line: Position[] = [[2 * (a[0] as number) - (b[0] as number), 2 * (a[1] as number) - (b[1] as number)], a, mid, [120.77025, 30.4384]];
+    const result = splitPolygonByLine(parcel, line, { reachM: 0.001 });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.pieces).toHaveLength(2);
+    expectGoodSplit(parcel, result.pieces);
+    // a is a corner of one piece only; the other starts at the midpoint.
+    expect(result.pieces.filter((piece) => vertexKeys(piece).has(key(a)))).toHaveLength(1);
+    expect(result.pieces.every((piece) => vertexKeys(piece).has(key(mid)))).toBe(true);
+  });
+
+  it('cuts no sliver off along an edge the line follows a fraction of a millimetre inside (a neighbour’s copy of it)', () => {
+    // 0.3 mm inside the south edge from x = 120.002 to 120.004, then north across the square.
+    const hair = 0.0003 / 111_000;
+    const result = splitPolygonByLine(sq, [[120.002, 29.999], [120.002, 30 + hair], [120.004, 30 + hair], [120.004, 30.011]], { reachM: 0.001 });
+    if (!result.ok) throw new Error(result.reason);
+    // Two quadrilaterals: the east one had a 0.3 mm × 190 m tongue along the edge (0.06 m²), six corners.
+    expect(result.pieces.map((piece) => (piece as Polygon).coordinates.map((ring) => ring.length))).toEqual([[5], [5]]);
+    expectGoodSplit(sq, result.pieces);
+  });
+
+  it('makes no piece of no area where a line snapped along an edge turns away from the parcel', () => {
+    // A real parcel's south edge, the line along it from corner r3 to the float midpoint of r3–r4, then
+    // out to the south-west: it never goes inside. Exact noding put its own rounding of the midpoint on
+    // the edge, an ulp from the line's, and the two made a third "piece" of 0 m².
+    const r: Position[] = [[120.73460582239548, 30.454335548617184], [120.73466789212081, 30.45434445189666], [120.7347993155729, 30.454360539982325], [120.7349320289395, 30.454372917048204], [120.73499984089788, 30.454377748472847], [120.73513116357799, 30.454384284662478], [120.73526266806502, 30.454387262366712]];
+    const parcel = polygon([...r, [120.73526266806502, 30.4553], [120.73460582239548, 30.4553]]);
+    const line: Position[] = [[120.73486421698111, 30.45436808562356], r[3] as Position, [120.73496593491869, 30.454375332760527], [120.73235056288765, 30.45244979799751]];
+    expect(splitPolygonByLine(parcel, line, { reachM: 0.001 })).toEqual({ ok: false, reason: 'lineDoesNotCross' });
+  });
+
   it('cuts a U-shape crossed twice into three pieces', () => {
     const u = polygon([[120, 30], [120.003, 30], [120.003, 30.003], [120.002, 30.003], [120.002, 30.001], [120.001, 30.001], [120.001, 30.003], [120, 30.003]]);
     const result = pieces(u, [[119.999, 30.002], [120.004, 30.002]]);

@@ -21,6 +21,9 @@ export type SplitResult =
 /** Relative area difference above which a split is refused as numerically broken. */
 const AREA_TOLERANCE = 1e-6;
 
+/** Metres within which two computed points are one node: far above the rounding of a crossing (nanometres), far below any drawn distance. */
+const ROUNDING_M = 1e-6;
+
 /** Below this sine of the angle between the line and the edge it stops short of, the line runs along the edge rather than towards it. */
 const MIN_REACH_SINE = 0.1;
 
@@ -47,7 +50,8 @@ export function splitPolygonByLine(geometry: AreaGeometry, line: Position[], opt
   const pieces: Polygon[] = [];
   const untouched: Position[][][] = [];
   for (const polygon of polygonsOf(geometry)) {
-    const faces = splitOnePolygon(polygon, options.reachM ? reachingOutline(polygon, cutLine, options.reachM) : cutLine);
+    const line = options.reachM ? ontoOutline(polygon, reachingOutline(polygon, cutLine, options.reachM), options.reachM) : cutLine;
+    const faces = splitOnePolygon(polygon, line, options.reachM);
     if (faces) pieces.push(...faces);
     else untouched.push(polygon.map((ring) => ring.map((p) => [...p])));
   }
@@ -118,6 +122,29 @@ function reachingOutline(polygon: readonly (readonly Position[])[], line: readon
   return reached;
 }
 
+/**
+ * The line with each vertex within `reachM` of the outline put on it: on the polygon's own vertex when one
+ * is that close (its numbers), else on the foot of the nearest edge (noded into that edge, see
+ * nodeLineVerticesOnOutline). A line drawn along the outline, snapped to it or to a neighbour's copy of it
+ * a fraction of a millimetre off, then runs along the outline itself and cuts nothing there, where it cut
+ * off tongues thinner than the tolerance, or left a piece with a spike along the edge. The outline does not
+ * move: the feet lie on its edges to the last bit, so the pieces still add up to the polygon.
+ */
+function ontoOutline(polygon: readonly (readonly Position[])[], line: readonly Position[], reachM: number): Position[] {
+  const own = polygon.flat();
+  const snapped = line.map((p) => {
+    const m = metresPerDegree(p[1] as number);
+    const vertex = own.find((q) => Math.hypot(((q[0] as number) - (p[0] as number)) * m.x, ((q[1] as number) - (p[1] as number)) * m.y) <= reachM);
+    if (vertex) return vertex;
+    const edge = nearestEdge(polygon, p, m);
+    if (!edge || edge.distanceM > reachM) return p;
+    const t = projectionParameter(p, edge.a, edge.b);
+    if (!(t > 0 && t < 1)) return p;
+    return [(edge.a[0] as number) + t * ((edge.b[0] as number) - (edge.a[0] as number)), (edge.a[1] as number) + t * ((edge.b[1] as number) - (edge.a[1] as number))];
+  });
+  return snapped.filter((p, i) => i === 0 || !positionsEqual(p, snapped[i - 1] as Position));
+}
+
 function nearestEdge(polygon: readonly (readonly Position[])[], p: Position, m: { x: number; y: number }): { a: Position; b: Position; distanceM: number } | undefined {
   let best: { a: Position; b: Position; distanceM: number } | undefined;
   for (const ring of polygon) {
@@ -140,7 +167,7 @@ interface Segment {
 }
 
 /** The faces of one polygon cut by the line, or undefined when the line cuts nothing off. */
-function splitOnePolygon(polygon: readonly (readonly Position[])[], line: readonly Position[]): Polygon[] | undefined {
+function splitOnePolygon(polygon: readonly (readonly Position[])[], line: readonly Position[], reachM?: number): Polygon[] | undefined {
   // Shell counter-clockwise, holes clockwise: then the interior is left of every boundary edge.
   const rings = polygon.map((ring, i) => {
     const clean = ring.filter((p, k) => k === 0 || !positionsEqual(p, ring[k - 1] as Position));
@@ -152,6 +179,7 @@ function splitOnePolygon(polygon: readonly (readonly Position[])[], line: readon
   for (let i = 0; i + 1 < line.length; i++) segments.push({ a: line[i] as Position, b: line[i + 1] as Position, kind: 'line', cuts: [] });
 
   nodeSegments(segments);
+  if (reachM) nodeLineVerticesOnOutline(segments, reachM);
   const graph = new PlanarGraph();
   const ringVertices = new Set(rings.flatMap((ring) => ring.map((p) => graph.node(p))));
   for (const s of segments) {
@@ -193,6 +221,49 @@ function nodeSegments(segments: Segment[]): void {
       if (!positionsEqual(p, t.a) && !positionsEqual(p, t.b)) t.cuts.push(p);
     }
   });
+}
+
+/**
+ * The line's vertices that ontoOutline put on an edge's foot are on it only to the nearest double, so exact
+ * noding may miss them: each becomes a node of the nearest edge within `reachM`. The line's part along the
+ * outline between such nodes is then the outline itself (the graph keeps one edge), not a cut beside it.
+ */
+function nodeLineVerticesOnOutline(segments: readonly Segment[], reachM: number): void {
+  const boundary = segments.filter((s) => s.kind === 'boundary');
+  const lineVertices = segments.filter((s) => s.kind === 'line').flatMap((s) => [s.a, s.b]);
+  const onOutline: Position[] = [];
+  for (const p of lineVertices) {
+    const m = metresPerDegree(p[1] as number);
+    let nearest: Segment | undefined;
+    let nearestM = reachM;
+    for (const s of boundary) {
+      if (positionsEqual(p, s.a) || positionsEqual(p, s.b)) {
+        nearest = undefined;
+        break;
+      }
+      const t = projectionParameter(p, s.a, s.b);
+      if (!(t > 0 && t < 1)) continue;
+      const d = distanceToSegmentM(p[0] as number, p[1] as number, s.a[0] as number, s.a[1] as number, s.b[0] as number, s.b[1] as number, m.x, m.y);
+      if (d <= nearestM) [nearest, nearestM] = [s, d];
+    }
+    if (!nearest) continue;
+    nearest.cuts.push(p);
+    onOutline.push(p);
+  }
+  if (onOutline.length === 0) return;
+  // Exact noding may have put its own rounding of such a vertex on the edge and the line (the end of their
+  // overlap, an ulp away): that is the same node, or the two make a face of no area. Only roundings: a
+  // real crossing a millimetre off stays where it is.
+  for (const s of segments) {
+    const cuts = s.cuts.map((q) => onOutline.find((p) => distanceM(p, q) <= ROUNDING_M) ?? q).filter((q) => !positionsEqual(q, s.a) && !positionsEqual(q, s.b));
+    s.cuts.length = 0;
+    for (const q of cuts) if (!s.cuts.some((r) => positionsEqual(r, q))) s.cuts.push(q);
+  }
+}
+
+function distanceM(p: Position, q: Position): number {
+  const m = metresPerDegree(p[1] as number);
+  return Math.hypot(((p[0] as number) - (q[0] as number)) * m.x, ((p[1] as number) - (q[1] as number)) * m.y);
 }
 
 /**
