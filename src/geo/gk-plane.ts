@@ -10,6 +10,7 @@ import type { AreaGeometry } from '../domain/features.ts';
 import type { BBox } from './bbox.ts';
 import type { FlatPolygon, FlatRing } from './geos/planar-geometry.ts';
 import { gkProj4Definition, gkZoneForLongitude, type GkCrs } from './projection.ts';
+import { toleranceDegreesXY } from './local-metric.ts';
 import { polygonsOf } from './rings.ts';
 
 const GEOGRAPHIC = '+proj=longlat +ellps=GRS80 +no_defs';
@@ -54,17 +55,29 @@ export class GkPlane {
     return flat;
   }
 
-  /** The GK box covering a lon/lat box (its four corners projected), as [minX, minY, maxX, maxY]. */
-  box(b: BBox): BBox {
-    const corners = [
-      [b[0], b[1]],
-      [b[2], b[1]],
-      [b[2], b[3]],
-      [b[0], b[3]],
-    ].map((c) => this.converter.forward(c) as [number, number]);
-    const xs = corners.map((c) => c[0]);
-    const ys = corners.map((c) => c[1]);
-    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  /**
+   * The lon/lat box `b`, grown by `marginM` metres, as the GK polygon it is: its edges densified every
+   * `stepM` metres, so a parallel's bend in GK (up to ~0.4 m over 6 km) is followed to a fraction of a
+   * millimetre. What a coverage cluster's overlays are clipped to. The GK box of its corners, used before, is
+   * wider than the lon/lat box (meridians converge: 2° from the central meridian, a 60 km box's GK box
+   * reaches ~1 km beyond it) and reached over the neighbouring clusters: a gap there came out in both, whole
+   * and as a piece, and land covered by a parcel the cluster had not gathered (gathered by lon/lat box) was
+   * taken for a gap.
+   */
+  boxOutline(b: BBox, marginM: number, stepM = 50): FlatPolygon {
+    const { x: mx, y: my } = toleranceDegreesXY(marginM, Math.max(Math.abs(b[1]), Math.abs(b[3])));
+    const [x0, y0, x1, y1] = [b[0] - mx, b[1] - my, b[2] + mx, b[3] + my];
+    const corners: [number, number][] = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+    const points: number[] = [];
+    for (let k = 0; k < 4; k++) {
+      const [ax, ay] = corners[k] as [number, number];
+      const [bx, by] = corners[k + 1] as [number, number];
+      const [pa, pb] = [this.converter.forward([ax, ay]), this.converter.forward([bx, by])] as [number, number][];
+      const n = Math.max(1, Math.ceil(Math.hypot(pb![0] - pa![0], pb![1] - pa![1]) / stepM));
+      for (let i = 0; i < n; i++) points.push(...(this.converter.forward([ax + (i / n) * (bx - ax), ay + (i / n) * (by - ay)]) as [number, number]));
+    }
+    points.push(points[0] as number, points[1] as number);
+    return [Float64Array.from(points)];
   }
 
   /** Planar polygons back to lon/lat, wound as they came (GEOS writes shells clockwise: callers rewind if needed). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rect } from '../domain/test-support.ts';
+import { planWith, rect } from '../domain/test-support.ts';
+import { metricPolygon } from '../geo/test-support.ts';
 import { feature, issuesOf, village, withFeatures } from './test-support.ts';
 import { removeFeature, applyPatch } from '../domain/patch.ts';
 import { asFeatureId } from '../domain/ids.ts';
@@ -42,5 +43,27 @@ describe(RULE, () => {
   it('says "not checked" for an empty partition layer', () => {
     const { plan } = village();
     expect(issuesOf({ ...plan, layers: { ...plan.layers, controlZone: {} } }, RULE)).toMatchObject([{ severity: 'notChecked', message: { params: { missingKey: 'rules.missing.layer.controlZone' } } }]);
+  });
+});
+
+describe(`${RULE} beside a cluster whose GK box reaches over it`, () => {
+  const square = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+
+  it('reports a 1 m² gap 1.5 m east of a missing 500 m block once, whole', () => {
+    // The block [100, 600]² m is one cluster; its GK box, 0.5° east of the central meridian, reaches ~2 m
+    // beyond its lon/lat box, over the small gap's cluster next to it: the gap came out twice, whole (1 m²)
+    // and as the piece inside the block's GK box (0.68 m²).
+    const parcels = [];
+    for (let i = 0; i < 20; i++) {
+      for (let j = 0; j < 20; j++) {
+        const [x0, y0] = [i * 50, j * 50];
+        if (x0 >= 100 && x0 < 600 && y0 >= 100 && y0 < 600) continue;
+        const hole = x0 === 600 && y0 === 550 ? [square(601.5, 590, 602.5, 591).reverse()] : [];
+        parcels.push(feature('base', `p${i}-${j}`, metricPolygon(square(x0, y0, x0 + 50, y0 + 50), ...hole), { classCode: '111' }));
+      }
+    }
+    const plan = planWith([feature('boundary', 'village', metricPolygon(square(0, 0, 1000, 1000))), ...parcels]);
+    const gaps = issuesOf(plan, RULE).filter((i) => i.severity === 'error');
+    expect(gaps.map((i) => i.message.params.areaM2).sort()).toEqual([1, 249_992.14]);
   });
 });

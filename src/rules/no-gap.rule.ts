@@ -15,7 +15,7 @@ import { rewindRfc7946 } from '../geo/rings.ts';
 import { PARTITION_LAYERS } from './area-layers.ts';
 import type { Issue } from './issue.ts';
 import { m2, makeIssue, metres, notChecked } from './issue.ts';
-import { partitionClusters } from './partition-clusters.ts';
+import { partitionClusters, clusterCover } from './partition-clusters.ts';
 import type { PlanRule } from './rule.ts';
 
 export const noGapRule: PlanRule = {
@@ -44,11 +44,10 @@ export const noGapRule: PlanRule = {
       for (const cluster of partitionClusters(state, layer)) {
         issues.push(
           ...state.memo(this.id, cluster.name, [village, ...cluster.features, minArea, tolerance], () => {
-            const covers = cluster.features.filter((f) => state.isValid(f.geometry));
-            const box = expandBBox(plane.box(cluster.box), tolerance);
+            const { features: covers, outline, union } = clusterCover(state, cluster);
             let gaps;
             try {
-              gaps = gapsIn(plane.polygons(village), box, covers.map((f) => plane.polygons(f.geometry)), tolerance);
+              gaps = gapsIn(plane.polygons(village), outline, [union()], tolerance);
             } catch (error) {
               return [makeIssue(this.id, this.severity, { layer, key: 'rules.clipFailed', params: { detail: String(error) }, part: cluster.name })];
             }

@@ -10,7 +10,7 @@ import { pairOverlaps } from '../geo/geos/pair-overlaps.ts';
 import { PARTITION_LAYERS } from './area-layers.ts';
 import type { Issue } from './issue.ts';
 import { m2, makeIssue, metres } from './issue.ts';
-import { partitionClusters } from './partition-clusters.ts';
+import { partitionClusters, clusterCover } from './partition-clusters.ts';
 import type { PlanRule } from './rule.ts';
 
 export const noOverlapRule: PlanRule = {
@@ -32,8 +32,8 @@ export const noOverlapRule: PlanRule = {
     for (const layer of PARTITION_LAYERS) {
       for (const cluster of partitionClusters(state, layer)) {
         const clusterIssues = state.memo(this.id, cluster.name, [...cluster.features, minArea, tolerance], () => {
-          const features = cluster.features.filter((f) => state.isValid(f.geometry));
-          return pairOverlaps(features.map((f) => f.geometry), plane, tolerance, minArea).map((o) => {
+          const { features, coveredTwice } = clusterCover(state, cluster);
+          return pairOverlaps(features.map((f) => f.geometry), plane, tolerance, minArea, coveredTwice).map((o) => {
             const pair = [features[o.i]!.id, features[o.j]!.id];
             return 'error' in o
               ? makeIssue(this.id, this.severity, { layer, features: pair, key: 'rules.clipFailed', params: { detail: o.error } })

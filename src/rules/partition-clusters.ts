@@ -6,8 +6,10 @@
 import type { AreaFeature } from '../domain/features.ts';
 import { isAreaFeature } from '../domain/features.ts';
 import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
-import type { BBox } from '../geo/bbox.ts';
+import { geometryBBox, type BBox } from '../geo/bbox.ts';
 import type { CheckState } from './context.ts';
+import { clipParts, coveredTwice, unionOf } from '../geo/geos/coverage-overlay.ts';
+import type { FlatPolygon } from '../geo/geos/planar-geometry.ts';
 
 export interface Cluster {
   readonly box: BBox;
@@ -28,3 +30,49 @@ export function partitionClusters(state: CheckState, layer: LayerId): Cluster[] 
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
   }));
 }
+
+/** What no-gap and no-overlap overlay in a cluster, each made once per check for both. */
+export interface ClusterCover {
+  /** The cluster's valid features (invalid ones are geometry-valid's). */
+  readonly features: readonly AreaFeature[];
+  /** The cluster's box as the GK polygon it is, grown by the coverage tolerance: what overlays are clipped to. */
+  readonly outline: FlatPolygon;
+  /** The union of the features inside the outline (GK). */
+  union(): readonly FlatPolygon[];
+  /** The area the features cover twice or more inside the outline (m², planar): what no-gap's union also tells no-overlap. */
+  coveredTwice(): number;
+}
+
+/**
+ * The cluster's valid features and what is made of them inside its outline, once per check for no-gap (the
+ * union the gaps are cut from) and no-overlap (whose one union tells whether any pair can overlap): a
+ * boundary misaligned all round makes one cluster of the whole layer, whose union is most of either rule's
+ * cost. A feature reaching beyond the cluster's box is clipped to it first: a cluster along a simplified
+ * coastline gathers whole districts of thousands of vertices each, and unioned them whole, once per
+ * cluster. What a cluster must report lies inside its box (it is bounded by the cluster's stretches), so
+ * nothing it reports is lost. `union` and `coveredTwice` may throw where GEOS fails; each rule reports that
+ * as it reports its own overlay's failure.
+ */
+export function clusterCover(state: CheckState, cluster: Cluster): ClusterCover {
+  const features = state.memo(CLUSTER_COVER, `${cluster.name}:valid`, cluster.features, () => cluster.features.filter((f) => state.isValid(f.geometry)));
+  const plane = state.plane();
+  const tolerance = state.profile.coverageToleranceM;
+  const deps = [plane, tolerance, ...features];
+  const outline = state.memo(CLUSTER_COVER, `${cluster.name}:outline`, [plane, tolerance], () => plane.boxOutline(cluster.box, tolerance));
+  const clipped = () =>
+    state.memo(CLUSTER_COVER, `${cluster.name}:clipped`, deps, () =>
+      features.map((f) => {
+        const polygons = plane.polygons(f.geometry);
+        return bboxWithin(geometryBBox(f.geometry), cluster.box) ? polygons : clipParts('intersection', polygons, [[outline]], 0).map((part) => part.polygon);
+      }),
+    );
+  const union = () => state.memo(CLUSTER_COVER, `${cluster.name}:union`, deps, () => unionOf(clipped()));
+  return { features, outline, union, coveredTwice: () => state.memo(CLUSTER_COVER, `${cluster.name}:twice`, deps, () => coveredTwice(clipped(), union())) };
+}
+
+function bboxWithin(inner: BBox, outer: BBox): boolean {
+  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
+}
+
+/** The memo table of the clusters' overlays, shared by the rules that need them. */
+const CLUSTER_COVER = 'partition-clusters:cover';

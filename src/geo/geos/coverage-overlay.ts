@@ -44,14 +44,37 @@ export function meanWidth(parts: readonly PlanarPart[], minWidth: number): numbe
   });
 }
 
-/** The parts of `region ∩ box` that no cover reaches, wider than `minWidth`. */
-export function gapsIn(region: readonly FlatPolygon[], box: BBox, covers: readonly (readonly FlatPolygon[])[], minWidth: number): PlanarPart[] {
+/** The parts of `region ∩ within` (a box, or a polygon such as GkPlane.boxOutline) that no cover reaches, wider than `minWidth`. */
+export function gapsIn(region: readonly FlatPolygon[], within: BBox | FlatPolygon, covers: readonly (readonly FlatPolygon[])[], minWidth: number): PlanarPart[] {
   return withScope((scope) => {
     const api = scope.api;
-    const clipped = scope.own(api.GEOSIntersection(toGeos(scope, region), toGeos(scope, [boxPolygon(box)])), 'intersection');
+    const clip = within[0] instanceof Float64Array ? (within as FlatPolygon) : boxPolygon(within as BBox);
+    const clipped = scope.own(api.GEOSIntersection(toGeos(scope, region), toGeos(scope, [clip])), 'intersection');
     const covered = scope.own(api.GEOSUnaryUnion(toGeos(scope, covers.flat())), 'union');
     const rest = scope.own(api.GEOSDifference(clipped, covered), 'difference');
     return widerParts(scope, rest, minWidth);
+  });
+}
+
+/**
+ * How much area the features cover twice or more (m², planar): the sum of their areas less their union's
+ * (`union` when the caller has it already, as no-gap does for the same cluster). No two of them can overlap
+ * by more, so one union tells that a cluster holds no overlap worth a pair overlay: a village boundary
+ * misaligned all round makes one cluster of the whole layer, and the overlay of every neighbouring pair in
+ * it took most of the check. Infinity when a feature is invalid (a bow-tie's area is its lobes' difference:
+ * the sum would be too small to rule anything out).
+ */
+export function coveredTwice(features: readonly (readonly FlatPolygon[])[], union?: readonly FlatPolygon[]): number {
+  return withScope((scope) => {
+    const api = scope.api;
+    let sum = 0;
+    for (const feature of features) {
+      const one = toGeos(scope, feature);
+      if (api.GEOSisValid(one) !== 1) return Infinity;
+      sum += geosArea(api, one);
+    }
+    const merged = union ? toGeos(scope, union) : scope.own(api.GEOSUnaryUnion(toGeos(scope, features.flat())), 'union');
+    return sum - geosArea(api, merged);
   });
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Polygon } from 'geojson';
 import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
-import { boxPolygon, clipParts, gapsIn, overlapOf, type PlanarPart } from '../../geo/geos/coverage-overlay.ts';
+import { clipParts, gapsIn, overlapOf, type PlanarPart } from '../../geo/geos/coverage-overlay.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import { ClusterMemo, findInClusters, regionPartIssue } from './cluster-memo.ts';
 import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
@@ -19,12 +19,12 @@ const memo = new ClusterMemo();
 
 function outsideOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
   const { plane, toleranceM } = coverage;
-  const box = expandBBox(plane.box(cluster.box), toleranceM);
+  const outline = plane.boxOutline(cluster.box, toleranceM);
   let outside;
   try {
     // The layer's features dissolved inside the box, so GEOS gets one valid area to take the region from.
-    const features = clipParts('intersection', [boxPolygon(box)], cluster.features.map((f) => plane.polygons(f.geometry)), 0).map((part) => part.polygon);
-    outside = gapsIn(features, box, cluster.region.map((f) => plane.polygons(f.geometry)), toleranceM);
+    const features = clipParts('intersection', [outline], cluster.features.map((f) => plane.polygons(f.geometry)), 0).map((part) => part.polygon);
+    outside = gapsIn(features, outline, cluster.region.map((f) => plane.polygons(f.geometry)), toleranceM);
   } catch (error) {
     return [databaseIssue('inside-village', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];
   }

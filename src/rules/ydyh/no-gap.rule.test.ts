@@ -56,3 +56,28 @@ describe('no-gap (2026)', () => {
     expect(noGapRule.check(database({ CJDCQ: cjdcq, GHDLTB: parcels }))).toEqual([]);
   });
 });
+
+describe('no-gap (2026) beside a cluster whose GK box reaches over it', () => {
+  it('reports a 1 m² gap 0.2 m east of a missing 500 m block once, whole', () => {
+    // As in the 2017 rule's test: the block's GK box, 0.1° east of the central meridian here, reaches ~0.4 m
+    // beyond its lon/lat box, over the small gap's cluster; the gap came out whole and again as the piece
+    // inside that box.
+    const [mx, my] = [1 / 96_290, 1 / 110_900];
+    const square = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [[X0 + x0 * mx, Y0 + y0 * my], [X0 + x1 * mx, Y0 + y0 * my], [X0 + x1 * mx, Y0 + y1 * my], [X0 + x0 * mx, Y0 + y1 * my], [X0 + x0 * mx, Y0 + y0 * my]];
+    const parcels = [];
+    for (let i = 0; i < 20; i++) {
+      for (let j = 0; j < 20; j++) {
+        const [x0, y0] = [i * 50, j * 50];
+        if (x0 >= 100 && x0 < 600 && y0 >= 100 && y0 < 600) continue;
+        const rings = [square(x0, y0, x0 + 50, y0 + 50), ...(x0 === 600 && y0 === 550 ? [square(600.2, 590, 601.2, 591).reverse()] : [])];
+        parcels.push(planned(parcels.length + 1, { type: 'Polygon', coordinates: rings }));
+      }
+    }
+    const db = database({ CJDCQ: [feature('CJDCQ#1', { type: 'Polygon', coordinates: [square(0, 0, 1000, 1000)] })], GHDLTB: parcels });
+    const gaps = noGapRule.check(db).filter((i) => i.severity === 'error');
+    const areas = gaps.map((i) => i.message.params['areaM2'] as number).sort((a, b) => a - b);
+    expect(areas).toHaveLength(2);
+    expect(areas[0]).toBeCloseTo(ellipsoidalArea({ type: 'Polygon', coordinates: [square(600.2, 590, 601.2, 591)] }), 2);
+    expect(areas[1]).toBeCloseTo(ellipsoidalArea({ type: 'Polygon', coordinates: [square(100, 100, 600, 600)] }), 0);
+  });
+});

@@ -8,7 +8,7 @@
  */
 import type { Polygon } from 'geojson';
 import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
-import { boxPolygon, clipParts, gapsIn } from '../../geo/geos/coverage-overlay.ts';
+import { clipParts, gapsIn } from '../../geo/geos/coverage-overlay.ts';
 import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
 import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
@@ -18,13 +18,13 @@ const memo = new ClusterMemo();
 
 function gapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
   const { plane, toleranceM } = coverage;
-  const box = expandBBox(plane.box(cluster.box), toleranceM);
+  const outline = plane.boxOutline(cluster.box, toleranceM);
   let gaps;
   try {
     // The region may be a layer of many parcels: dissolved inside the box first, so GEOS gets one valid area.
     const [only, ...more] = cluster.region;
-    const region = only && more.length === 0 ? plane.polygons(only.geometry) : clipParts('intersection', [boxPolygon(box)], cluster.region.map((f) => plane.polygons(f.geometry)), 0).map((part) => part.polygon);
-    gaps = gapsIn(region, box, cluster.features.map((f) => plane.polygons(f.geometry)), toleranceM);
+    const region = only && more.length === 0 ? plane.polygons(only.geometry) : clipParts('intersection', [outline], cluster.region.map((f) => plane.polygons(f.geometry)), 0).map((part) => part.polygon);
+    gaps = gapsIn(region, outline, cluster.features.map((f) => plane.polygons(f.geometry)), toleranceM);
   } catch (error) {
     return [databaseIssue('no-gap', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];
   }
