@@ -15,7 +15,7 @@ import RBush from 'rbush';
 import type { AreaGeometry } from '../domain/features.ts';
 import { bboxIntersects, geometryBBox, type BBox } from './bbox.ts';
 import { ChordFrame } from './chord-frame.ts';
-import { EdgeBalance, mergeTouchingBoxes, type OpenEdgeCount } from './edge-balance.ts';
+import { EdgeBalance, mergeTouchingBoxGroups, type BoxGroup, type OpenEdgeCount } from './edge-balance.ts';
 import { unbalancedPieces, type Piece, type SignedInterval } from './line-pieces.ts';
 import { polygonsOf } from './rings.ts';
 import { forEachOverlappingPair } from './segments.ts';
@@ -57,7 +57,7 @@ export class CoverageBalance {
   /** Groups that keep an unbalanced stretch: a handful, where `groups` holds one per open line. */
   private readonly unbalanced = new Set<number>();
   private nextGroup = 1;
-  private clusterBoxes: BBox[] | undefined;
+  private clusterBoxes: BoxGroup[] | undefined;
 
   constructor(private readonly toleranceM: number) {}
 
@@ -69,13 +69,18 @@ export class CoverageBalance {
 
   /** True when no stretch longer than the tolerance is unbalanced. */
   get balanced(): boolean {
-    return this.clusters().length === 0;
+    return this.clusterGroups().length === 0;
   }
 
   /** Boxes (lon/lat) of the unbalanced stretches, merged where they meet: each holds whole problems. */
   clusters(): BBox[] {
+    return this.clusterGroups().map((group) => group.box);
+  }
+
+  /** `clusters()` with the boxes of the stretches each was merged from. */
+  clusterGroups(): readonly BoxGroup[] {
     this.resolve();
-    if (!this.clusterBoxes) this.clusterBoxes = mergeTouchingBoxes([...this.unbalanced].flatMap((id) => (this.groups.get(id) as Group).boxes));
+    if (!this.clusterBoxes) this.clusterBoxes = mergeTouchingBoxGroups([...this.unbalanced].flatMap((id) => (this.groups.get(id) as Group).boxes));
     return this.clusterBoxes;
   }
 
@@ -88,7 +93,7 @@ export class CoverageBalance {
    */
   meetsCluster(geometry: AreaGeometry): boolean {
     const box = geometryBBox(geometry);
-    return this.clusters().some((c) => bboxIntersects(c, box));
+    return this.clusterGroups().some((c) => bboxIntersects(c.box, box));
   }
 
   /**

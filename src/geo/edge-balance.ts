@@ -160,11 +160,22 @@ export function hashEdge(ax: number, ay: number, bx: number, by: number): number
 
 /** Merges boxes that meet until none do: overlapping pairs by sweep, joined by union–find, repeated while the grown boxes meet. */
 export function mergeTouchingBoxes(input: readonly BBox[]): BBox[] {
-  let boxes = input.map((b) => [...b] as BBox);
+  return mergeTouchingBoxGroups(input).map((group) => group.box);
+}
+
+/** A merged box and the input boxes it was grown from. */
+export interface BoxGroup {
+  readonly box: BBox;
+  readonly members: readonly BBox[];
+}
+
+/** `mergeTouchingBoxes`, keeping which input boxes each merged box holds. */
+export function mergeTouchingBoxGroups(input: readonly BBox[]): BoxGroup[] {
+  let groups: { box: BBox; members: BBox[] }[] = input.map((b) => ({ box: [...b] as BBox, members: [b] }));
   for (;;) {
-    const packed = new Float64Array(boxes.length * 4);
-    boxes.forEach((b, i) => packed.set(b, i * 4));
-    const parent = boxes.map((_, i) => i);
+    const packed = new Float64Array(groups.length * 4);
+    groups.forEach((g, i) => packed.set(g.box, i * 4));
+    const parent = groups.map((_, i) => i);
     const find = (i: number): number => {
       while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
       return i;
@@ -178,13 +189,18 @@ export function mergeTouchingBoxes(input: readonly BBox[]): BBox[] {
         joined = true;
       }
     });
-    if (!joined) return boxes;
-    const grown = new Map<number, BBox>();
-    boxes.forEach((b, i) => {
+    if (!joined) return groups;
+    const grown = new Map<number, { box: BBox; members: BBox[] }>();
+    groups.forEach((g, i) => {
       const root = find(i);
-      const g = grown.get(root);
-      grown.set(root, g ? [Math.min(g[0], b[0]), Math.min(g[1], b[1]), Math.max(g[2], b[2]), Math.max(g[3], b[3])] : b);
+      const into = grown.get(root);
+      if (!into) grown.set(root, g);
+      else {
+        const [b, a] = [g.box, into.box];
+        into.box = [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+        for (const m of g.members) into.members.push(m);
+      }
     });
-    boxes = [...grown.values()];
+    groups = [...grown.values()];
   }
 }

@@ -10,12 +10,16 @@ import type { Polygon } from 'geojson';
 import { feature, planWith } from '../domain/test-support.ts';
 import * as overlay from '../geo/geos/coverage-overlay.ts';
 import { metricPolygon } from '../geo/test-support.ts';
-import { fullCheck } from './engine.ts';
+import { putFeature } from '../domain/patch.ts';
+import { layerFeatures } from '../domain/plan.ts';
+import { CheckState } from './context.ts';
+import { fullCheck, RuleEngine } from './engine.ts';
 import { RULES } from './index.ts';
+import { partitionClusters } from './partition-clusters.ts';
 
 vi.mock('../geo/geos/coverage-overlay.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../geo/geos/coverage-overlay.ts')>();
-  return { ...original, overlapOf: vi.fn(original.overlapOf) };
+  return { ...original, overlapOf: vi.fn(original.overlapOf), gapsIn: vi.fn(original.gapsIn) };
 });
 
 const COVERAGE = RULES.filter((r) => ['no-gap', 'no-overlap', 'inside-village'].includes(r.id));
@@ -24,11 +28,12 @@ const CELLS = 20;
 const square = (x0: number, y0: number, x1: number, y1: number): Polygon => metricPolygon([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]);
 
 /** A 20 × 20 grid of 10 m parcels (p<col>-<row>), one of them replaced where given, in a village shifted 0.3 m north-east of it. */
-function shiftedVillage(replaced: Record<string, Polygon> = {}) {
+function shiftedVillage(replaced: Record<string, Polygon> = {}, removed: (i: number, j: number) => boolean = () => false) {
   const parcels = [];
   for (let i = 0; i < CELLS; i++) {
     for (let j = 0; j < CELLS; j++) {
       const id = `p${i}-${j}`;
+      if (removed(i, j)) continue;
       parcels.push(feature('base', id, replaced[id] ?? square(i * SIDE, j * SIDE, (i + 1) * SIDE, (j + 1) * SIDE), { classCode: '111' }));
     }
   }
@@ -70,5 +75,44 @@ describe('coverage rules on a village boundary 0.3 m off the parcels all round',
     // p5-5 reaches 1 m into p6-5: 1 m × 10 m.
     const found = errors(shiftedVillage({ 'p5-5': square(50, 50, 61, 60) })).filter((i) => i.rule === 'no-overlap');
     expect(found.map((i) => [i.features, i.message.params.areaM2])).toEqual([[['p5-5', 'p6-5'], 10]]);
+  });
+});
+
+describe('the cluster of a boundary misaligned all round is the corridor along it', () => {
+  it('holds the parcels along the boundary, not the whole layer', () => {
+    const [cluster, ...more] = partitionClusters(CheckState.build(shiftedVillage()), 'base');
+    expect(more).toEqual([]);
+    expect(cluster?.corridor).not.toBeNull();
+    const ids = new Set<string>(cluster?.features.map((f) => f.id as string));
+    expect(ids.has('p0-0') && ids.has('p19-19') && ids.has('p0-10')).toBe(true);
+    expect(ids.has('p10-10')).toBe(false);
+    expect(ids.size).toBeLessThan(200);
+  });
+
+  it('keeps its overlays when a parcel away from the boundary changes', () => {
+    const engine = new RuleEngine(shiftedVillage(), COVERAGE);
+    engine.result();
+    vi.mocked(overlay.gapsIn).mockClear();
+    const middle = layerFeatures(engine.plan, 'base').find((f) => f.id === 'p10-10')!;
+    engine.applyPatch({ features: [putFeature({ ...middle, properties: { ...middle.properties, classCode: '131' } })] });
+    const gaps = engine.result().issues.filter((i) => i.rule === 'no-gap' && i.severity === 'error');
+    expect(gaps.map((i) => i.message.params.areaM2)).toEqual([119.97]);
+    // Before, the cluster held every parcel: one changed, and the whole layer was unioned again (3.5 s an edit at 22,684 parcels).
+    expect(overlay.gapsIn).not.toHaveBeenCalled();
+  });
+
+  it('reports a hole inside the corridor whole', () => {
+    // Parcels p1-1 and p2-1 missing: a 20 m × 10 m hole 10 m in from the west and south edges.
+    const found = errors(shiftedVillage({}, (i, j) => j === 1 && (i === 1 || i === 2)));
+    expect(found.filter((i) => i.rule === 'no-gap').map((i) => i.message.params.areaM2 as number).sort((a, b) => a - b)).toEqual([119.97, 200]);
+  });
+
+  it('clips the whole box when a gap reaches beyond the corridor', () => {
+    // A 60 m × 60 m hole in the middle: its middle lies more than the corridor's 10 m from any edge, so a
+    // corridor would have cut it to a frame; the pieces outside the corridor tell, and the box is clipped whole.
+    const found = errors(shiftedVillage({}, (i, j) => i >= 7 && i < 13 && j >= 7 && j < 13));
+    const [strip, hole] = found.filter((i) => i.rule === 'no-gap').map((i) => i.message.params.areaM2 as number).sort((a, b) => a - b);
+    expect(strip).toBe(119.97);
+    expect(hole).toBeCloseTo(3600, 0); // 3599.97: its edges measured as great circles
   });
 });

@@ -10,33 +10,39 @@ import { geometryBBox, type BBox } from '../geo/bbox.ts';
 import type { CheckState } from './context.ts';
 import { clipParts, coveredTwice, unionOf } from '../geo/geos/coverage-overlay.ts';
 import type { FlatPolygon } from '../geo/geos/planar-geometry.ts';
+import type { MultiPolygon } from 'geojson';
+import { corridorOf, CORRIDOR_FROM } from './cluster-corridor.ts';
 
 export interface Cluster {
   readonly box: BBox;
-  /** Stable name of the cluster for memos: its box. */
+  /** Stable name of the cluster for memos: its box (and its stretches, for a corridor). */
   readonly name: string;
   readonly features: readonly AreaFeature[];
+  /** Where its overlays are clipped (lon/lat), when that is a corridor along its stretches (cluster-corridor.ts); else its box. */
+  readonly corridor: MultiPolygon | null;
 }
 
 export function partitionClusters(state: CheckState, layer: LayerId): Cluster[] {
   const balance = state.balance(layer);
   if (balance.balanced) return [];
-  return balance.clusters().map((box) => ({
-    box,
-    name: `${layer}:${box.join(',')}`,
-    features: state
+  return balance.clusterGroups().map(({ box, members }) => {
+    const name = `${layer}:${box.join(',')}`;
+    const corridor = members.length >= CORRIDOR_FROM ? corridorOf(state, layer, box, members) : null;
+    if (corridor) return { box, name: `${name}:${corridor.key}`, features: corridor.features, corridor: corridor.region };
+    const features = state
       .near(layer, box)
       .filter(isAreaFeature)
-      .sort((a, b) => (a.id < b.id ? -1 : 1)),
-  }));
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    return { box, name, features, corridor: null };
+  });
 }
 
 /** What no-gap and no-overlap overlay in a cluster, each made once per check for both. */
 export interface ClusterCover {
   /** The cluster's valid features (invalid ones are geometry-valid's). */
   readonly features: readonly AreaFeature[];
-  /** The cluster's box as the GK polygon it is, grown by the coverage tolerance: what overlays are clipped to. */
-  readonly outline: FlatPolygon;
+  /** The cluster's corridor, or its box grown by the coverage tolerance, as the GK polygons they are: what overlays are clipped to. */
+  readonly outline: readonly FlatPolygon[];
   /** The union of the features inside the outline (GK). */
   union(): readonly FlatPolygon[];
   /** The area the features cover twice or more inside the outline (m², planar): what no-gap's union also tells no-overlap. */
@@ -58,12 +64,12 @@ export function clusterCover(state: CheckState, cluster: Cluster): ClusterCover 
   const plane = state.plane();
   const tolerance = state.profile.coverageToleranceM;
   const deps = [plane, tolerance, ...features];
-  const outline = state.memo(CLUSTER_COVER, `${cluster.name}:outline`, [plane, tolerance], () => plane.boxOutline(cluster.box, tolerance));
+  const outline = state.memo(CLUSTER_COVER, `${cluster.name}:outline`, [plane, tolerance, cluster.corridor], () => (cluster.corridor ? plane.polygons(cluster.corridor) : [plane.boxOutline(cluster.box, tolerance)]));
   const clipped = () =>
     state.memo(CLUSTER_COVER, `${cluster.name}:clipped`, deps, () =>
       features.map((f) => {
         const polygons = plane.polygons(f.geometry);
-        return bboxWithin(geometryBBox(f.geometry), cluster.box) ? polygons : clipParts('intersection', polygons, [[outline]], 0).map((part) => part.polygon);
+        return !cluster.corridor && bboxWithin(geometryBBox(f.geometry), cluster.box) ? polygons : clipParts('intersection', polygons, [outline], 0).map((part) => part.polygon);
       }),
     );
   const union = () => state.memo(CLUSTER_COVER, `${cluster.name}:union`, deps, () => unionOf(clipped()));

@@ -44,12 +44,12 @@ export function meanWidth(parts: readonly PlanarPart[], minWidth: number): numbe
   });
 }
 
-/** The parts of `region ∩ within` (a box, or a polygon such as GkPlane.boxOutline) that no cover reaches, wider than `minWidth`. */
-export function gapsIn(region: readonly FlatPolygon[], within: BBox | FlatPolygon, covers: readonly (readonly FlatPolygon[])[], minWidth: number): PlanarPart[] {
+/** The parts of `region ∩ within` (a box, or polygons such as GkPlane.boxOutline) that no cover reaches, wider than `minWidth`. */
+export function gapsIn(region: readonly FlatPolygon[], within: BBox | readonly FlatPolygon[], covers: readonly (readonly FlatPolygon[])[], minWidth: number): PlanarPart[] {
   return withScope((scope) => {
     const api = scope.api;
-    const clip = within[0] instanceof Float64Array ? (within as FlatPolygon) : boxPolygon(within as BBox);
-    const clipped = scope.own(api.GEOSIntersection(toGeos(scope, region), toGeos(scope, [clip])), 'intersection');
+    const clip = typeof within[0] === 'number' ? [boxPolygon(within as BBox)] : (within as readonly FlatPolygon[]);
+    const clipped = scope.own(api.GEOSIntersection(toGeos(scope, region), toGeos(scope, clip)), 'intersection');
     const covered = scope.own(api.GEOSUnaryUnion(toGeos(scope, covers.flat())), 'union');
     const rest = scope.own(api.GEOSDifference(clipped, covered), 'difference');
     return widerParts(scope, rest, minWidth);

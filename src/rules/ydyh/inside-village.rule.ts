@@ -24,7 +24,7 @@ function outsideOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: C
   try {
     // The layer's features dissolved inside the box, so GEOS gets one valid area to take the region from.
     const features = clipParts('intersection', [outline], cluster.features.map((f) => plane.polygons(f.geometry)), 0).map((part) => part.polygon);
-    outside = gapsIn(features, outline, cluster.region.map((f) => plane.polygons(f.geometry)), toleranceM);
+    outside = gapsIn(features, [outline], cluster.region.map((f) => plane.polygons(f.geometry)), toleranceM);
   } catch (error) {
     return [databaseIssue('inside-village', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];
   }

@@ -24,7 +24,7 @@ function gapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: Cove
     // The region may be a layer of many parcels: dissolved inside the box first, so GEOS gets one valid area.
     const [only, ...more] = cluster.region;
     const region = only && more.length === 0 ? plane.polygons(only.geometry) : clipParts('intersection', [outline], cluster.region.map((f) => plane.polygons(f.geometry)), 0).map((part) => part.polygon);
-    gaps = gapsIn(region, outline, cluster.features.map((f) => plane.polygons(f.geometry)), toleranceM);
+    gaps = gapsIn(region, [outline], cluster.features.map((f) => plane.polygons(f.geometry)), toleranceM);
   } catch (error) {
     return [databaseIssue('no-gap', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];
   }
