@@ -12,53 +12,17 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateVillagePlan } from '../../scripts/sample/generate.ts';
-import { clipToSeparateBoundary, jitterVertices, plantViolations } from '../../scripts/sample/real-looking.ts';
-import { applyPatch, putFeature } from '../domain/patch.ts';
-import type { Plan } from '../domain/plan.ts';
-import { layerFeatures } from '../domain/plan.ts';
 import { writePackageFolder, type WrittenPackage } from '../io/package/round-trip-support.ts';
 import { zipPackageFolder } from '../io/package/delivery-test-support.ts';
 import { writeZip } from '../io/zip/zip-write.ts';
+import { aliasOf } from '../io/package/field-aliases.ts';
+import { encodeText } from '../io/text/encode-text.ts';
 import { gdal, skipWithoutGdal } from '../../tests/support/gdal.ts';
 import { runCli } from './main.ts';
+import { check, findings, plantedPlan, type Report } from './package-forms-support.ts';
 
 const SHAPEFILES = join('3.规划图形数据', 'Shapefile');
 const GEOJSON = join('3.规划图形数据', 'GeoJSON');
-
-/** The real-looking village of 500 parcels with two planted gaps, two overlaps and one parcel's TBMJ 30 m² off. */
-function plantedPlan(): Plan {
-  const clipped = clipToSeparateBoundary(generateVillagePlan({ seed: 2017, parcels: 500 }), { seed: 1 }).plan;
-  const planted = plantViolations(jitterVertices(clipped, { seed: 1 }).plan, { seed: 3, gaps: 2, overlaps: 2 }).plan;
-  const parcel = layerFeatures(planted, 'base')[7]!;
-  const wrongArea = { ...parcel, properties: { ...parcel.properties, recordedArea: 1234.56 } };
-  return applyPatch(planted, { features: [putFeature(wrongArea)] }).plan;
-}
-
-interface JsonIssue {
-  rule: string;
-  severity: string;
-  layer: string | null;
-  features: string[];
-  messageKey: string;
-  params: Record<string, unknown>;
-}
-interface Report {
-  summary: Record<string, unknown>;
-  issues: JsonIssue[];
-  tables: Record<string, { rows: { key: string }[] }>;
-}
-
-async function check(input: string): Promise<{ code: number; report: Report | null; stderr: string }> {
-  const out = await runCli(['check', input, '--format', 'json', '--lang', 'en']);
-  return { code: out.code, report: out.stdout ? (JSON.parse(out.stdout) as Report) : null, stderr: out.stderr };
-}
-
-/** A finding as a reviewer reads it: figures to 0.01 (areas in m²), everything else as it is. */
-function findings(report: Report): string[] {
-  const rounded = (v: unknown): unknown => (typeof v === 'number' ? Math.round(v * 100) / 100 + 0 : Array.isArray(v) ? v.map(rounded) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)])) : v);
-  return report.issues.map((i) => JSON.stringify([i.rule, i.severity, i.layer, [...i.features].sort(), i.messageKey, rounded(i.params)])).sort();
-}
 
 let pkg: WrittenPackage;
 let scratch: string;
@@ -169,6 +133,19 @@ const FORMS: readonly Form[] = [
   },
   { name: 'PolygonZ', ogr: () => ['-lco', 'ENCODING=UTF-8', '-dim', 'XYZ'], notes: /“JQDLTB\.shp” is 3-D \(PolygonZ\)/ },
   { name: 'field names in lower case', ogr: (layer, source) => ['-lco', 'ENCODING=UTF-8', '-sql', `SELECT ${dbfFieldNames(source.replace(/\.shp$/, '.dbf')).map((f) => `"${f}" AS "${f.toLowerCase()}"`).join(', ')} FROM "${layer}"`], is: (dir) => expect(parcelFields(dir)).toContain('tbmj') },
+  // A tool that made the code fields numbers (QGIS's field calculator, a DBF N field) drops their leading zeros.
+  {
+    name: 'codes as numbers (GZQLXDM 010 → 10, XZNTLX 01 → 1)',
+    ogr: (layer, source) => ['-lco', 'ENCODING=UTF-8', '-sql', `SELECT ${dbfFieldNames(source.replace(/\.shp$/, '.dbf')).map((f) => (f === 'GZQLXDM' || f === 'XZNTLX' ? `CAST("${f}" AS integer) AS "${f}"` : `"${f}"`)).join(', ')} FROM "${layer}"`],
+    is: (dir) => expect(gdal('ogrinfo', ['-q', '-fid', '0', join(dir, 'JSYDGZQ.shp'), 'JSYDGZQ'])).toMatch(/GZQLXDM \(Integer\) = 10\b/),
+  },
+  // QGIS's “use aliases for exported field names”: JQDLTB's fields under their Chinese aliases where one fits a DBF name in GBK.
+  {
+    name: 'JQDLTB fields named by their Chinese aliases',
+    ogr: (layer, source) => ['-lco', 'ENCODING=GBK', ...(layer === 'JQDLTB' ? ['-sql', `SELECT ${dbfFieldNames(source.replace(/\.shp$/, '.dbf')).map((f) => { const alias = aliasOf('JQDLTB', f); return alias && encodeText(alias, 'gbk').bytes.length <= 10 ? `"${f}" AS "${alias}"` : `"${f}"`; }).join(', ')} FROM "${layer}"`] : [])],
+    notes: /JQDLTB\.shp are named by their Chinese aliases; they were read under the package’s field names: 标识码 → BSM/,
+    is: (dir) => expect(gdal('ogrinfo', ['-so', '-al', join(dir, 'JQDLTB.shp')])).toMatch(/地类代码: String/),
+  },
   { name: 'extra fields', ogr: (layer) => ['-lco', 'ENCODING=UTF-8', '-sql', `SELECT *, 'note' AS "REMARK", 12.5 AS "EXTRA_N" FROM "${layer}"`], is: (dir) => expect(parcelFields(dir)).toEqual(expect.arrayContaining(['BSM', 'TBMJ', 'REMARK', 'EXTRA_N'])) },
   { name: 'records in another order', ogr: (layer, source) => ['-lco', 'ENCODING=UTF-8', '-sql', `SELECT * FROM "${layer}" ORDER BY "${dbfFieldNames(source.replace(/\.shp$/, '.dbf'))[0]!}" DESC`], is: (dir) => expect(gdal('ogrinfo', ['-q', '-fid', '0', join(dir, 'JQDLTB.shp'), 'JQDLTB'])).toMatch(/BSM \(Integer64\) = 483/) },
 ];

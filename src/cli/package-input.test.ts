@@ -6,6 +6,7 @@ import { parsePlanText } from '../domain/plan-file.ts';
 import { writePackageFolder, type WrittenPackage } from '../io/package/round-trip-support.ts';
 import { zipPackageFolder } from '../io/package/delivery-test-support.ts';
 import { writeZip } from '../io/zip/zip-write.ts';
+import { encodeText } from '../io/text/encode-text.ts';
 import { gdal, skipWithoutGdal } from '../../tests/support/gdal.ts';
 import { runCli } from './main.ts';
 
@@ -99,6 +100,11 @@ describe('village-plan check on packages as other tools deliver them', () => {
     const zip = await runCli(['check', notAPackage, '--lang', 'en']);
     expect(zip.code).toBe(2);
     expect(zip.stderr).toContain('The zip holds no delivery package');
+    const zipInZip = join(scratch, 'county.zip');
+    writeFileSync(zipInZip, writeZip([{ name: '沈家埭村/成果.zip', bytes: readFileSync(zipped(pkg.dir, 'inner.zip')) }]));
+    const nested = await runCli(['check', zipInZip, '--lang', 'en']);
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toContain('county.zip has no layer to read, only the zip 成果.zip inside it, and a zip inside a zip is not opened: unzip county.zip first, then choose 成果.zip.');
 
     // Xian 1980 (an old survey's datum): the editor asks for the county's parameters; the command line says where to go.
     const xian = shapefilesOnly('xian');
@@ -109,11 +115,37 @@ describe('village-plan check on packages as other tools deliver them', () => {
     expect(old.code).toBe(2);
     expect(old.stderr).toMatch(/JQDLTB\.shp” is in Xian 1980 .*import the package in the editor/);
 
+    // GeoJSON saved in GBK by an older tool: the folder says what the zip says (a package's GeoJSON must be UTF-8, export again).
+    const gbk = join(scratch, 'gbk-geojson');
+    cpSync(pkg.dir, gbk, { recursive: true });
+    const parcels = join(gbk, '3.规划图形数据', 'GeoJSON', 'JQDLTB.geojson');
+    writeFileSync(parcels, encodeText(readFileSync(parcels, 'utf8'), 'gbk').bytes);
+    for (const input of [gbk, zipped(gbk, 'gbk-geojson.zip')]) {
+      const out = await runCli(['check', input, '--lang', 'en']);
+      expect(out.code).toBe(2);
+      expect(out.stderr, input).toMatch(/JQDLTB\.geojson is not UTF-8 text; a package’s GeoJSON must be UTF-8 \(RFC 7946\)\. Export it again\./);
+    }
+
     const broken = join(scratch, 'broken.zip');
     writeFileSync(broken, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
     const damaged = await runCli(['check', broken, '--lang', 'en']);
     expect(damaged.code).toBe(2);
     expect(damaged.stderr).toMatch(/broken\.zip.*is damaged/);
+  });
+
+  it('says that one layer of a package (or another layer file) is not the package, naming the folder to give instead', async () => {
+    for (const layer of [join('GeoJSON', 'JQDLTB.geojson'), join('Shapefile', 'GHYT.shp')]) {
+      const out = await runCli(['check', join(pkg.dir, '3.规划图形数据', layer), '--lang', 'en']);
+      expect(out.code).toBe(2);
+      expect(out.stderr, layer).toContain(`one layer (${layer.includes('GHYT') ? 'GHYT' : 'JQDLTB'}) of a delivery package, not a plan file. Check the whole package: give its folder (such as ${pkg.dir}) or its .zip`);
+    }
+    const survey = join(scratch, 'DLTB.dbf');
+    cpSync(join(pkg.dir, '3.规划图形数据', 'Shapefile', 'JQDLTB.dbf'), survey);
+    expect((await runCli(['check', survey, '--lang', 'en'])).stderr).toContain('this is a layer file, not a plan file or a package');
+    // A plan file keeps its name, whatever it is.
+    const plan = join(scratch, 'XZQ.json');
+    cpSync('samples/sample-village.plan.json', plan);
+    expect((await runCli(['check', plan, '--lang', 'en'])).code).toBe(0);
   });
 
   it('says how to settle a guessed DBF encoding on the command line (a .cpg), not with the editor’s switch', async () => {

@@ -19,6 +19,7 @@ export const ioText: Texts = {
   'io.limits.fileTooLarge': { zh: '文件“{{file}}”有 {{size}}，超过浏览器能处理的 {{limit}}，未读取。请按村或图层拆分后再导入。', en: 'File “{{file}}” is {{size}}, over the {{limit}} a browser can handle; it was not read. Split it by village or layer and import the parts.' },
   'io.limits.totalTooLarge': { zh: '所选 {{count}} 个文件共 {{size}}，超过浏览器能处理的 {{limit}}，未读取。请分批导入。', en: 'The {{count}} files chosen add up to {{size}}, over the {{limit}} a browser can handle; nothing was read. Import them in smaller batches.' },
 
+  'io.zip.zipInZip': { zh: '{{file}} 里没有可读的图层，只有压缩包 {{inner}}，压缩包中的压缩包不会自动打开：请先解压 {{file}}，再选择其中的 {{inner}}。', en: '{{file}} has no layer to read, only the zip {{inner}} inside it, and a zip inside a zip is not opened: unzip {{file}} first, then choose {{inner}}.' },
   'io.zip.broken': { zh: '压缩包“{{file}}”已损坏，无法打开（{{detail}}）。请重新下载或重新压缩。', en: 'Zip “{{file}}” is damaged and cannot be opened ({{detail}}). Download or zip it again.' },
   'io.zip.brokenMember': { zh: '压缩包“{{file}}”中的“{{member}}”已损坏（{{detail}}），未导入任何数据。请重新下载或重新压缩。', en: '“{{member}}” in zip “{{file}}” is damaged ({{detail}}); nothing was imported. Download or zip it again.' },
   'io.zip.bomb': { zh: '压缩包“{{file}}”中的“{{member}}”声明解压后有 {{size}}（压缩后 {{packed}}，压缩比 {{ratio}}:1），超过限制（单个文件 {{limit}}，压缩比 {{maxRatio}}:1），未解压。这可能是恶意压缩包；如确为真实数据，请解压后直接导入所需文件。', en: '“{{member}}” in zip “{{file}}” declares {{size}} unpacked ({{packed}} packed, ratio {{ratio}}:1), over the limits ({{limit}} per file, ratio {{maxRatio}}:1); it was not unpacked. This may be a zip bomb; if the data is real, unzip it and import the files you need directly.' },
@@ -130,6 +131,7 @@ export const ioText: Texts = {
   'io.crs.gcj02Against.base': { zh: '基期地类图斑', en: 'the base parcels' },
   'io.crs.gcj02Against.boundary': { zh: '村域界线', en: 'the village boundary' },
 
+  'io.geojson.esriJson': { zh: '“{{file}}”是 Esri JSON（ArcGIS“要素转 JSON”的默认格式），不是 GeoJSON。请在 ArcGIS 中勾选“输出为 GeoJSON”重新导出，或导出为 Shapefile。', en: '“{{file}}” is Esri JSON (the default of ArcGIS’s Features To JSON), not GeoJSON. Export it again with “Output to GeoJSON” checked, or as a Shapefile.' },
   'io.geojson.notJson': { zh: '“{{file}}”不是有效的 JSON：{{detail}}。请用文本编辑器或 GIS 软件检查该位置。', en: '“{{file}}” is not valid JSON: {{detail}}. Check that place in a text editor or your GIS.' },
   'io.geojson.gbkText': { zh: '“{{file}}”不是 UTF-8 编码，已按 GBK 读取。如文字显示为乱码，请另存为 UTF-8。', en: '“{{file}}” is not UTF-8; it was read as GBK. If the text shows garbled, save it as UTF-8.' },
   'io.geojson.rootNotObject': { zh: '“{{file}}”的内容是 {{found}}，不是 GeoJSON 对象。GeoJSON 应以 {"type": "FeatureCollection", …} 开头。', en: '“{{file}}” holds {{found}}, not a GeoJSON object. GeoJSON starts with {"type": "FeatureCollection", …}.' },

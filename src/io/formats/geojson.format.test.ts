@@ -123,6 +123,25 @@ describe('GeoJSON import', () => {
     expect(point[0]).toBeCloseTo(120.74, 9);
   });
 
+  it('reads GeoJSONSeq (GDAL’s -f GeoJSONSeq: .geojsonl one feature a line, .geojsons with RS) as one layer, naming a broken record', () => {
+    const feature = (code: string) => `{ "type": "Feature", "properties": { "DLBM": "${code}" }, "geometry": { "type": "Point", "coordinates": [ 120.74, 30.46 ] } }`;
+    const lines = importFiles([text('DLTB.geojsonl', `\uFEFF${feature('0101')}\r\n${feature('0102')}\r\n\r\n`)]);
+    const separated = importFiles([text('DLTB.geojsons', `\u001e${feature('0101')}\n\u001e${feature('0102')}\n`)]);
+    for (const read of [lines, separated]) expect(read.ok && read.value[0]!.features.map((f) => f.properties.DLBM)).toEqual(['0101', '0102']);
+    const broken = importFiles([text('DLTB.geojsonl', `${feature('0101')}\n{ "type": "Feature", \n`)]);
+    expect(broken.ok ? null : broken.error).toMatchObject({ key: 'io.geojson.notJson', params: { file: 'DLTB.geojsonl', detail: expect.stringMatching(/^#2: /) } });
+  });
+
+  it('names Esri JSON (ArcGIS’s Features To JSON by default) instead of saying its features have no type', () => {
+    const esri = { displayFieldName: '', geometryType: 'esriGeometryPolygon', spatialReference: { wkid: 4490, latestWkid: 4490 }, fields: [{ name: 'DLBM', type: 'esriFieldTypeString' }], features: [{ attributes: { DLBM: '0101' }, geometry: { rings: [[[120.74, 30.46], [120.74, 30.461], [120.741, 30.461], [120.74, 30.46]]] } }] };
+    const read = importFiles([text('DLTB.json', JSON.stringify(esri))]);
+    expect(read.ok ? null : read.error).toEqual({ key: 'io.geojson.esriJson', params: { file: 'DLTB.json' } });
+    // Without the layer-level members (a feature service's bare answer), by its features.
+    const bare = importFiles([text('DLTB.json', JSON.stringify({ features: esri.features }))]);
+    expect(bare.ok ? null : bare.error.key).toBe('io.geojson.esriJson');
+    expect(importFiles([text('empty.geojson', '{"type":"FeatureCollection","features":[]}')]).ok ? null : 'refused').toBeNull();
+  });
+
   /** The corner (120.74°E, 30.46°N) of a square as `ogr2ogr -f GeoJSON -s_srs EPSG:4490 -t_srs EPSG:<code>` wrote it. */
   const gdalGeoJson = (code: number, x: number, y: number) =>
     text(`e${code}.geojson`, `{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::${code}"}},"features":[{"type":"Feature","properties":{"DLBM":"0101"},"geometry":{"type":"Polygon","coordinates":[[[${x},${y}],[${x + 190},${y}],[${x + 190},${y + 220}],[${x},${y + 220}],[${x},${y}]]]}}]}`);

@@ -10,12 +10,15 @@ import { mapGeometry } from '../crs/reproject.ts';
 import { foreignCrsOfEpsg } from '../crs/foreign-epsg.ts';
 import { GEOGRAPHIC, gk, type ReadCrs, type SourceCrs } from '../crs/source-crs.ts';
 import { extensionOf, fileName, stemOf, type InputFile, type OutputFile } from '../files.ts';
+import { isEsriJson } from '../geojson/esri-json.ts';
+import { isGeoJsonSeq, parseGeoJsonSeq } from '../geojson/geojson-seq.ts';
 import { parseGeoJsonStructure, toleratedNotes } from '../geojson/geojson-structure.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
 import { georeference, type DeclaredCrs } from './georeference.ts';
 import type { ExportLayer, ExportValue, FieldInfo, FileFormat, ImportedLayer, ReadOptions, WriteOptions } from './types.ts';
 
-const EXTENSIONS = ['geojson', 'json'] as const;
+/** With GeoJSON Text Sequences under GDAL's GeoJSONSeq extensions (geojson-seq.ts); not `.jsonl`, which is as often no GeoJSON. */
+const EXTENSIONS = ['geojson', 'json', 'geojsonl', 'geojsons'] as const;
 /** 9 decimals of a degree ≈ 0.1 mm: round trips stay within 1 mm; RFC 7946's 6 (≈ 10 cm) would not. */
 const DECIMALS = 9;
 
@@ -58,10 +61,16 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
   const notes: Message[] = [];
   let root: unknown;
   try {
-    root = JSON.parse(decode(file, notes));
+    const text = decode(file, notes);
+    if (isGeoJsonSeq(name, text.replace(/^\uFEFF/, '')[0])) {
+      const records = parseGeoJsonSeq(text);
+      if (!records.ok) return failure('io.geojson.notJson', { file: name, detail: `#${records.record}: ${records.detail}` });
+      root = { type: 'FeatureCollection', features: records.features };
+    } else root = JSON.parse(text);
   } catch (error) {
     return failure('io.geojson.notJson', { file: name, detail: error instanceof Error ? error.message : String(error) });
   }
+  if (isEsriJson(root)) return failure('io.geojson.esriJson', { file: name });
   const parsed = parseGeoJsonStructure(root, name);
   if (!parsed.ok) return parsed;
   notes.push(...toleratedNotes(name, parsed.value.tolerated));

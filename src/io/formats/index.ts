@@ -96,7 +96,12 @@ export function readLayers(files: readonly InputFile[], options: ReadOptions = {
     layers.push({ layer: layer.value, notes: layer.notes });
   }
   const ignored = [...expanded.filter((f) => !claimed.has(f)).map((f) => f.name), ...unread].filter((name) => !QUIET.includes(extensionOf(name)));
-  if (layers.length === 0) return failure('io.import.nothingToImport', { files: listSome(files.map((f) => fileName(f.name))) });
+  if (layers.length === 0) {
+    // A zip inside the zip (村.zip holding 成果.zip, as counties often pass packages on) is not opened: say so.
+    const inner = unread.filter((name) => extensionOf(name) === 'zip');
+    if (inner.length) return failure('io.zip.zipInZip', { file: listSome(files.map((f) => fileName(f.name))), inner: listSome(inner.map(fileName)) });
+    return failure('io.import.nothingToImport', { files: listSome(files.map((f) => fileName(f.name))) });
+  }
   return success(layers, ignored.length ? [note('io.import.ignoredFiles', { files: listSome(ignored) })] : []);
 }
 

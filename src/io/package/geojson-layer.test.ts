@@ -20,6 +20,17 @@ describe('a package layer from GeoJSON', () => {
     expect(read.value.features[0]?.geometry.coordinates).toEqual([square]);
   });
 
+  it('reads a layer written as GeoJSONSeq (one feature a line, or after RS), and names Esri JSON as what it is', () => {
+    const lines = [feature({ type: 'Polygon', coordinates: [square] }, { DLDM: '111' }), feature({ type: 'Point', coordinates: [120, 30] }), feature({ type: 'Polygon', coordinates: [square] }, { DLDM: '12' })].map((f) => JSON.stringify(f));
+    for (const [file, text] of [['JQDLTB.geojsonl', lines.join('\r\n') + '\r\n'], ['JQDLTB.geojsons', lines.map((l) => `\u001e${l}\n`).join('')]] as const) {
+      const read = readGeoJsonLayer('JQDLTB', file, new TextEncoder().encode(text));
+      expect(read.ok && read.value.features.map((f) => [f.recordNo, f.properties.DLDM]), file).toEqual([[1, '111'], [3, '12']]);
+      expect(read.ok && read.notes.map((n) => n.params?.list)).toEqual(['#2 Point']);
+    }
+    const esri = { geometryType: 'esriGeometryPolygon', spatialReference: { wkid: 4490 }, features: [{ attributes: { DLDM: '111' }, geometry: { rings: [square] } }] };
+    expect(readGeoJsonLayer('JQDLTB', 'JQDLTB.json', new TextEncoder().encode(JSON.stringify(esri)))).toMatchObject({ ok: false, error: { key: 'io.geojson.esriJson', params: { file: 'JQDLTB.json' } } });
+  });
+
   it('reads a single Feature as a layer of one', () => {
     const read = parseGeoJsonLayer('XZQ', 'XZQ.geojson', JSON.stringify(feature({ type: 'Polygon', coordinates: [square] }, { XZQDM: '330421101210' })));
     expect(read.ok && read.value.features.map((f) => f.properties.XZQDM)).toEqual(['330421101210']);
@@ -37,8 +48,12 @@ describe('a package layer from GeoJSON', () => {
       'not a feature',
     ));
     if (!read.ok) throw new Error(JSON.stringify(read.error));
-    expect(read.value.features.map((f) => f.recordNo)).toEqual([7]);
-    expect(read.notes).toEqual([{ key: 'package.skippedFeatures', params: { file: 'GHYT.geojson', count: 7, list: '#1 Point; #2 no geometry; #3 bad coordinates; #4 bad coordinates; #5 bad coordinates' } }]);
+    // #6's empty part is left out, not the row (GDAL reads it as the one polygon it has).
+    expect(read.value.features.map((f) => [f.recordNo, f.geometry.coordinates])).toEqual([[6, [[square]]], [7, [square]]]);
+    expect(read.notes).toEqual([
+      { key: 'package.skippedFeatures', params: { file: 'GHYT.geojson', count: 6, list: '#1 Point; #2 no geometry; #3 bad coordinates; #4 bad coordinates; #5 bad coordinates' } },
+      { key: 'io.import.shortRings', params: { file: 'GHYT.geojson', count: 1, list: '#6' } },
+    ]);
   });
 
   it('keeps __proto__ and constructor out of the properties and nested values as JSON text', () => {

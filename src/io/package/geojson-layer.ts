@@ -13,12 +13,18 @@ import { fromGaussKruger, type GkCrs, type GkZone } from '../../geo/projection.t
 import type { BBox } from '../../geo/bbox.ts';
 import { describeCrs, type SourceCrs } from '../crs/source-crs.ts';
 import { crsFromName } from '../formats/geojson.format.ts';
+import { isEsriJson } from '../geojson/esri-json.ts';
+import { isGeoJsonSeq, parseGeoJsonSeq } from '../geojson/geojson-seq.ts';
 import { legacyCrsName } from '../geojson/geojson-structure.ts';
 import { BROKEN, FeatureCursor } from './geojson-features.ts';
 import { skimFeature, type Skimmed } from './geojson-skim.ts';
+import { aliasNote, aliasRenames, renamedFields, type AliasRenames } from './field-aliases.ts';
 import type { FieldValue, KeepRow, PackageFeature, PackageLayer, PackageLayerName, RowSummary } from './package-layers.ts';
 import { upperCaseFields } from './package-values.ts';
 import { ParsedRow } from './rows-used.ts';
+import { storableGeometry } from '../into-plan/storable-geometry.ts';
+import { polygonsOf } from '../../geo/rings.ts';
+import { listSome } from '../result.ts';
 
 const MAX_LISTED = 5;
 
@@ -34,6 +40,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * which gives the same result and JSON.parse's message for the whole file.
  */
 export function readGeoJsonLayer(name: PackageLayerName, file: string, bytes: Uint8Array, keep?: KeepRow, chosenCrs?: SourceCrs): Result<PackageLayer> {
+  if (isGeoJsonSeq(file, bytes[0] === 0x1e ? '\u001e' : undefined)) return readSequence(name, file, bytes, keep, chosenCrs);
   const cursor = FeatureCursor.open(bytes);
   const read = cursor ? readPieces(name, file, bytes, cursor, keep, chosenCrs) : null;
   if (read) return read;
@@ -57,7 +64,7 @@ function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cur
   }
   const said = saidCrs(file, crsMember, chosenCrs);
   if (!said.ok) return said;
-  const rows = new LayerRows(keep, said.value);
+  const rows = new LayerRows(name, keep, said.value);
   let recordNo = 0;
   let start = cursor.first();
   while (start >= 0) {
@@ -114,6 +121,23 @@ function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cur
   return rows.finish(name, file);
 }
 
+/** A layer from a GeoJSON Text Sequence (geojson-seq.ts): each record a row, as in a FeatureCollection. */
+function readSequence(name: PackageLayerName, file: string, bytes: Uint8Array, keep: KeepRow | undefined, chosenCrs: SourceCrs | undefined): Result<PackageLayer> {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return failure('package.notUtf8', { file });
+  }
+  const records = parseGeoJsonSeq(text);
+  if (!records.ok) return failure('package.notJson', { file, detail: `#${records.record}: ${records.detail}` });
+  const said = saidCrs(file, undefined, chosenCrs);
+  if (!said.ok) return said;
+  const rows = new LayerRows(name, keep, said.value);
+  records.features.forEach((raw, i) => rows.add(raw, i + 1));
+  return rows.finish(name, file);
+}
+
 /** A layer from GeoJSON text already decoded. */
 export function parseGeoJsonLayer(name: PackageLayerName, file: string, text: string, keep?: KeepRow, chosenCrs?: SourceCrs): Result<PackageLayer> {
   let root: unknown;
@@ -123,10 +147,10 @@ export function parseGeoJsonLayer(name: PackageLayerName, file: string, text: st
     return failure('package.notJson', { file, detail: error instanceof Error ? error.message : String(error) });
   }
   const rawFeatures: unknown = isObject(root) && root.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : isObject(root) && root.type === 'Feature' ? [root] : null;
-  if (!Array.isArray(rawFeatures)) return failure('package.notFeatureCollection', { file });
+  if (!Array.isArray(rawFeatures)) return failure(isEsriJson(root) ? 'io.geojson.esriJson' : 'package.notFeatureCollection', { file });
   const said = saidCrs(file, isObject(root) ? root.crs : undefined, chosenCrs);
   if (!said.ok) return said;
-  const rows = new LayerRows(keep, said.value);
+  const rows = new LayerRows(name, keep, said.value);
   for (let i = 0; i < rawFeatures.length; i++) rows.add(rawFeatures[i], i + 1);
   return rows.finish(name, file);
 }
@@ -212,15 +236,20 @@ class LayerRows {
   private polygons = 0;
   /** Decided by the first polygon, as every row of a file is in one system. */
   private crs: Crs | undefined;
+  /** Rows whose rings that enclose nothing were left out. */
+  private readonly shortRings: number[] = [];
+  /** Fields named by their Chinese aliases (field-aliases.ts): decided by the first polygon's properties. */
+  private renames: AliasRenames | null | undefined;
 
   constructor(
+    private readonly name: PackageLayerName,
     private readonly keep: KeepRow | undefined,
     private readonly said: SaidCrs | null,
   ) {}
 
-  /** Whether rows may be skimmed first: only to leave rows out, and once the first polygon has shown lon/lat. */
+  /** Whether rows may be skimmed first: only to leave rows out, once the first polygon has shown lon/lat, and under the catalogue's field names. */
   get skims(): boolean {
-    return this.keep !== undefined && this.crs?.kind === 'lonlat';
+    return this.keep !== undefined && this.crs?.kind === 'lonlat' && this.renames === null;
   }
 
   /** True when a skimmed row is left out (it is counted as read); false when it is to be parsed and kept. */
@@ -240,11 +269,23 @@ class LayerRows {
       this.skipped.push(`#${recordNo} bad coordinates`);
       return;
     }
+    // Empty holes and parts, and rings too short to enclose anything, are left out as the editor's import
+    // leaves them out (storable-geometry.ts), not the whole parcel: GDAL reads such a row as the polygon it
+    // is, and without it the check found a false gap where the parcel was. A polygon that encloses nothing
+    // at all stays as it was for geometry-valid to name (an empty ring there is nothing to read).
+    const read = geometry as unknown as Polygon | MultiPolygon;
+    const polygon = storableGeometry(read) ?? (hasEmptyRing(read) ? null : read);
+    if (!polygon) {
+      this.skipped.push(`#${recordNo} bad coordinates`);
+      return;
+    }
+    if (polygon !== read) this.shortRings.push(recordNo);
     this.polygons++;
-    const polygon = geometry as unknown as Polygon | MultiPolygon;
     const crs = (this.crs ??= this.crsOfRows(polygon));
     if (crs.kind === 'unknown' || crs.kind === 'contradicted') return; // the layer is refused in finish()
-    const row: PackageFeature = { recordNo, geometry: crs.kind === 'gk' ? reproject(polygon, crs.crs) : polygon, properties: flatProperties((raw as Json).properties) };
+    const properties = flatProperties((raw as Json).properties);
+    const renames = this.renames === undefined ? (this.renames = aliasRenames(this.name, Object.keys(properties))) : this.renames;
+    const row: PackageFeature = { recordNo, geometry: crs.kind === 'gk' ? reproject(polygon, crs.crs) : polygon, properties: renames ? renamedFields(properties, renames) : properties };
     if (!this.keep || this.keep(new ParsedRow(row))) this.features.push(row);
   }
 
@@ -259,6 +300,8 @@ class LayerRows {
   finish(name: PackageLayerName, file: string): Result<PackageLayer> {
     const notes: Message[] = [];
     if (this.skipped.length) notes.push({ key: 'package.skippedFeatures', params: { file, count: this.skipped.length, list: this.skipped.slice(0, MAX_LISTED).join('; ') } });
+    if (this.renames) notes.push(aliasNote(file, this.renames));
+    if (this.shortRings.length) notes.push({ key: 'io.import.shortRings', params: { file, count: this.shortRings.length, list: listSome(this.shortRings.map((n) => `#${n}`)) } });
     const crs = this.crs;
     if (crs?.kind === 'unknown') return failure('package.unknownCoordinates', { file });
     if (crs?.kind === 'contradicted') return failure('package.crsContradicted', { file, crs: this.said?.name ?? '', x: crs.x, y: crs.y });
@@ -267,17 +310,24 @@ class LayerRows {
   }
 }
 
+function hasEmptyRing(geometry: Polygon | MultiPolygon): boolean {
+  return polygonsOf(geometry).some((rings) => rings.length === 0 || rings.some((ring) => ring.length === 0));
+}
+
 function isMultiPolygonCoordinates(polygons: unknown): boolean {
   if (!Array.isArray(polygons) || polygons.length === 0) return false;
-  for (const rings of polygons) if (!isPolygonCoordinates(rings)) return false;
+  for (const rings of polygons) if (!isPolygonCoordinates(rings, true)) return false;
   return true;
 }
 
-/** At least one ring, each of at least one position of two finite numbers (more positions are checked by the rules). */
-function isPolygonCoordinates(rings: unknown): boolean {
-  if (!Array.isArray(rings) || rings.length === 0) return false;
+/**
+ * Rings of positions of two finite numbers (more positions are checked by the rules). Empty rings (and,
+ * in a multipolygon, empty parts) pass, to be left out by storableGeometry; a polygon needs a ring.
+ */
+function isPolygonCoordinates(rings: unknown, emptyAllowed = false): boolean {
+  if (!Array.isArray(rings) || (rings.length === 0 && !emptyAllowed)) return false;
   for (const ring of rings) {
-    if (!Array.isArray(ring) || ring.length === 0) return false;
+    if (!Array.isArray(ring)) return false;
     for (const p of ring) {
       if (!Array.isArray(p) || p.length < 2) return false;
       const x: unknown = p[0];

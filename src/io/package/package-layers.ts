@@ -53,9 +53,9 @@ export interface RowSummary extends Fields {
 /** Which rows of a layer to keep; a row left out is still checked and counted. */
 export type KeepRow = (row: RowSummary) => boolean;
 
-/** The layer a file name stands for (`JQDLTB.geojson`, `ghyt.json`), or undefined. */
+/** The layer a file name stands for (`JQDLTB.geojson`, `ghyt.json`, GeoJSONSeq `JQDLTB.geojsonl`), or undefined. */
 export function layerNameOf(fileName: string): PackageLayerName | undefined {
-  const match = /^([A-Za-z]+)\.(geo)?json$/i.exec(fileName);
+  const match = /^([A-Za-z]+)\.(geojson[ls]?|json)$/i.exec(fileName);
   const stem = match?.[1]?.toUpperCase();
   return PACKAGE_LAYER_NAMES.find((n) => n === stem);
 }

@@ -5,6 +5,17 @@ export function text(value: FieldValue | undefined): string {
   return value === null || value === undefined ? '' : String(value).trim();
 }
 
+/**
+ * A code whose leading zeros a tool dropped (QGIS, a DBF N field, GeoJSON written from either store GZQLXDM
+ * 010 as the number 10, XZNTLX 01 as 1): the one code of `codes` it is with its zeros put back; any
+ * other value as its text.
+ */
+export function codeWithZeros(value: FieldValue | undefined, codes: readonly string[]): string {
+  const t = text(value);
+  if (!/^\d+$/.test(t) || codes.includes(t)) return t;
+  return codes.find((code) => code.length > t.length && code.endsWith(t) && /^0+$/.test(code.slice(0, code.length - t.length))) ?? t;
+}
+
 export function nullableText(value: FieldValue | undefined): string | null {
   const t = text(value);
   return t === '' ? null : t;

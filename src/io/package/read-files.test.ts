@@ -141,7 +141,7 @@ describe('a delivery package from files in memory', { timeout: 60_000 }, async (
     const rounded = readPackageFiles(sevenDecimals);
     const original = readPackageFiles(delivery.files);
     if (!rounded?.ok || !original?.ok) throw new Error(JSON.stringify(rounded));
-    expect(rounded.notes.find((n) => n.key === 'package.coarseCoordinates.lonLat')?.params).toMatchObject({ decimals: 7, suggestedM: 0.01, toleranceM: 0.001 });
+    expect(rounded.notes.find((n) => n.key === 'package.coarseCoordinates.lonLat')?.params).toMatchObject({ decimals: 7, roundingMm: 7.8, partingMm: 15.6, suggestedM: 0.02, toleranceM: 0.001 });
     expect(original.notes.map((n) => n.key).filter((k) => k.startsWith('package.coarseCoordinates'))).toEqual([]);
   });
 

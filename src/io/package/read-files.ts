@@ -12,7 +12,9 @@ import { expandFiles, importFiles } from '../formats/index.ts';
 import type { ImportedLayer, ReadOptions, RecordPeek } from '../formats/types.ts';
 import type { SourceCrs } from '../crs/source-crs.ts';
 import { extensionOf, fileName, stemOf, type InputFile } from '../files.ts';
-import { failure, note, success, type Message, type Result } from '../result.ts';
+import { failure, listSome, note, success, type Message, type Result } from '../result.ts';
+import { storableGeometry } from '../into-plan/storable-geometry.ts';
+import { aliasNote, aliasOf, aliasRenames, renamedFields } from './field-aliases.ts';
 import { readGeoJsonLayer } from './geojson-layer.ts';
 import { INPUTS_FILE_NAME, readPlanInputs } from './package-inputs.ts';
 import { PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, layerNameOf, type FieldValue, type KeepRow, type PackageFeature, type PackageLayer, type PackageLayerName, type PackageLayers, type RowSummary } from './package-layers.ts';
@@ -122,7 +124,7 @@ function readShapefile(name: PackageLayerName, parts: readonly InputFile[], opti
   // asked about, the rest are kept to be counted as skipped below, as before.
   let leftOut = 0;
   const keepRecord = (record: RecordPeek) => {
-    if (!keep || !isArea(record.geometry) || keep(new PeekedRow(record))) return true;
+    if (!keep || !isArea(record.geometry) || keep(new PeekedRow(name, record))) return true;
     leftOut++;
     return false;
   };
@@ -131,16 +133,24 @@ function readShapefile(name: PackageLayerName, parts: readonly InputFile[], opti
   const layer = read.value[0] as ImportedLayer;
   // A package layer is its attributes (codes, numbers, areas): without its .dbf there is nothing to rebuild.
   if (layer.missingDbf) return failure('io.shp.missingParts', { file: layer.name, missing: layer.missingDbf });
+  const renames = aliasRenames(name, layer.fields.map((f) => f.name));
   const features: PackageFeature[] = [];
   const skipped: number[] = [];
+  const shortRings: number[] = [];
   for (const f of layer.features) {
-    if (!isArea(f.geometry)) {
+    // Rings that enclose nothing are left out as in a GeoJSON layer (geojson-layer.ts), not the record; a
+    // record that encloses nothing at all stays as it was, for geometry-valid to name.
+    const geometry = isArea(f.geometry) ? (storableGeometry(f.geometry) ?? f.geometry) : null;
+    if (!geometry) {
       skipped.push(f.recordNo);
       continue;
     }
-    features.push({ recordNo: f.recordNo, geometry: f.geometry, properties: fieldValues(f.properties) });
+    if (geometry !== f.geometry) shortRings.push(f.recordNo);
+    features.push({ recordNo: f.recordNo, geometry, properties: renames ? renamedFields(fieldValues(f.properties), renames) : fieldValues(f.properties) });
   }
   const notes = [...read.notes];
+  if (renames) notes.push(aliasNote(layer.file, renames));
+  if (shortRings.length) notes.push(note('io.import.shortRings', { file: layer.file, count: shortRings.length, list: listSome(shortRings.map((n) => `#${n}`)) }));
   if (skipped.length) notes.push(note('package.skippedFeatures', { file: layer.file, count: skipped.length, list: skipped.slice(0, 5).map((n) => `#${n}`).join('; ') }));
   return success({ name, file: layer.file, features, rows: features.length + leftOut }, notes);
 }
@@ -151,10 +161,16 @@ function isArea(geometry: Geometry | null): geometry is Polygon | MultiPolygon {
 
 /** A record not yet reprojected, as the package's keep test sees a row. */
 class PeekedRow implements RowSummary {
-  constructor(private readonly record: RecordPeek) {}
+  constructor(
+    private readonly layer: PackageLayerName,
+    private readonly record: RecordPeek,
+  ) {}
 
   field(name: string): FieldValue | undefined {
-    const value = this.record.field(name);
+    // A field named by its alias (field-aliases.ts) is asked for by its name.
+    let value = this.record.field(name);
+    const alias = value === undefined ? aliasOf(this.layer, name) : undefined;
+    if (alias) value = this.record.field(alias);
     return value === undefined ? undefined : packageValue(value);
   }
 

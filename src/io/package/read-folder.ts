@@ -150,7 +150,8 @@ export function readPackageFolder(folder: string, profileId?: string, crs?: Sour
     if (!file.ok) return file;
     const shown = file.value.name;
     const layer = readGeoJsonLayer(name, shown, file.value.bytes, rowsUsed(name, { layers, changePieces }), crs);
-    if (!layer.ok) return layer.error.key === 'package.notUtf8' ? { ok: false, error: { key: 'cli.unreadable', params: { file: shown, reasonKey: 'cli.notUtf8' } } } : layer;
+    // As the zip reader says it (read-files.ts): which file, that a package's GeoJSON must be UTF-8, and to export it again.
+    if (!layer.ok) return layer;
     notes.push(...layer.notes);
     layers[layer.value.name] = layer.value;
   }
