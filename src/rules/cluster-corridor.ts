@@ -13,12 +13,17 @@
  * and part outside lies inside the corridor, and its features are all the overlays need; where one does
  * not (a gap wider than the corridor, a point too near an edge to be sure), the cluster is clipped whole, as
  * before. An edit away from the corridor then changes none of its features and its overlays stay remembered.
+ * The merged box is split first: its long runs of touching stretches are the corridors, and its other
+ * stretches (a gap an edit opens in the middle of the village) stay clusters of their own, clipped by their
+ * boxes, unless a box meets a corridor; otherwise the ring's box took them in and every such edit clipped
+ * the ring again.
  */
 import type { MultiPolygon, Position } from 'geojson';
 import type { AreaFeature, AreaGeometry } from '../domain/features.ts';
 import { isAreaFeature } from '../domain/features.ts';
 import type { BBox } from '../geo/bbox.ts';
-import { hashEdge } from '../geo/edge-balance.ts';
+import { hashEdge, mergeTouchingBoxGroups, type BoxGroup } from '../geo/edge-balance.ts';
+import { forEachOverlappingPair } from '../geo/segments.ts';
 import { boxPolygon, clipParts, unionOf } from '../geo/geos/coverage-overlay.ts';
 import type { FlatPolygon } from '../geo/geos/planar-geometry.ts';
 import { interiorPoint } from '../geo/interior-point.ts';
@@ -39,34 +44,144 @@ const CORRIDOR_MARGIN_M = 10;
 const CLEARANCE_M = 0.05;
 
 export interface Corridor {
+  /** The box of the grown stretch boxes. */
+  readonly box: BBox;
   /** The stretches' boxes grown by the margin, merged: a lon/lat multipolygon. */
   readonly region: MultiPolygon;
   /** The layer's area features reaching into it, by id. */
   readonly features: readonly AreaFeature[];
-  /** Tells this corridor from another of the same box (other stretches). */
+  /** Tells this corridor from another (other stretches). */
   readonly key: string;
 }
 
-/** The cluster as a corridor, or null where it must be clipped whole (see the module comment). */
-export function corridorOf(state: CheckState, layer: LayerId, box: BBox, members: readonly BBox[]): Corridor | null {
+/** A merged cluster split into corridors and the small clusters beside them, each clipped by its own box. */
+export interface CorridorSplit {
+  readonly corridors: readonly Corridor[];
+  readonly boxes: readonly BBox[];
+}
+
+/**
+ * The merged cluster `group` as corridors along its long runs of touching stretches (CORRIDOR_FROM or more)
+ * and, apart, the clusters of its other stretches (merged box by box as everywhere, and joined to a corridor
+ * their box meets): a gap an edit opens in the middle of the village stays its own small cluster instead of
+ * joining the ring's box. Null where the group must be clipped whole: no long run, or a piece outside every
+ * corridor and box counted otherwise than 0 (see the module comment).
+ */
+export function corridorsOf(state: CheckState, layer: LayerId, group: BoxGroup): CorridorSplit | null {
   const village = state.boundary();
   if (!village.ok || !village.geometry) return null;
-  const { x: dx, y: dy } = toleranceDegreesXY(CORRIDOR_MARGIN_M, Math.max(Math.abs(box[1]), Math.abs(box[3])));
-  const grown = members.map((m): BBox => [m[0] - dx, m[1] - dy, m[2] + dx, m[3] + dy]);
-  const found = new Map<string, AreaFeature>();
-  for (const g of grown) for (const f of state.near(layer, g)) if (isAreaFeature(f)) found.set(f.id, f);
-  const features = [...found.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const key = boxesKey(members);
   const villageGeometry = village.geometry;
-  return state.memo(CORRIDOR_MEMO, `${layer}:${box.join(',')}:${key}`, [villageGeometry, ...features], () => {
-    const region = unionOf(grown.map((g) => [boxPolygon(g)]));
-    const outside = clipParts('difference', [boxPolygon(box)], [region], 0);
-    const clear = outside.every((piece) => {
-      const point = interiorPoint({ type: 'Polygon', coordinates: lonLatRings(piece.polygon) });
-      return !point || countsZero(state, layer, villageGeometry, point);
-    });
-    return clear ? { region: { type: 'MultiPolygon', coordinates: region.map(lonLatRings) }, features, key } : null;
+  const { x: dx, y: dy } = toleranceDegreesXY(CORRIDOR_MARGIN_M, Math.max(Math.abs(group.box[1]), Math.abs(group.box[3])));
+  const grow = (m: BBox): BBox => [m[0] - dx, m[1] - dy, m[2] + dx, m[3] + dy];
+  // The runs depend on the stretches only: remembered by them, across edits that leave them as they were.
+  const { rings, smalls } = state.memo(CORRIDOR_MEMO, `${layer}:runs:${boxesKey(group.members)}`, [dx, dy], () => {
+    const runs = touchingRuns(group.members);
+    return joinRuns(
+      runs.filter((r) => r.length >= CORRIDOR_FROM),
+      runs.filter((r) => r.length < CORRIDOR_FROM).flat(),
+      grow,
+    );
   });
+  if (rings.length === 0) return null;
+  // Outside every corridor and small box no stretch lies: found once, for whichever ring is not remembered.
+  let clear: boolean | undefined;
+  const piecesClear = () => (clear ??= outsideCountsZero(state, layer, villageGeometry, group.box, [...rings.flatMap((r) => r.map(grow)), ...smalls.map((s) => s.box)]));
+  const corridors: Corridor[] = [];
+  for (const ring of rings) {
+    const grown = ring.map(grow);
+    const found = new Map<string, AreaFeature>();
+    for (const g of grown) for (const f of state.near(layer, g)) if (isAreaFeature(f)) found.set(f.id, f);
+    const features = [...found.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const key = boxesKey(ring);
+    // Remembered by the ring's own stretches: a small cluster appearing or going elsewhere in the box changes
+    // the count only inside its own box, so the pieces stay counted 0 (module comment).
+    const region = state.memo(CORRIDOR_MEMO, `${layer}:${key}`, [villageGeometry, ...features], () =>
+      piecesClear() ? unionOf(grown.map((g) => [boxPolygon(g)])) : null,
+    );
+    if (!region) return null;
+    corridors.push({ box: boxOf(grown), region: { type: 'MultiPolygon', coordinates: region.map(lonLatRings) }, features, key });
+  }
+  return { corridors, boxes: smalls.map((s) => s.box) };
+}
+
+/** The boxes in runs that touch one another (no box grown: a run is what one line of stretches makes). */
+function touchingRuns(boxes: readonly BBox[]): BBox[][] {
+  const parent = boxes.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const packed = new Float64Array(boxes.length * 4);
+  boxes.forEach((b, i) => packed.set(b, 4 * i));
+  forEachOverlappingPair(packed, (i, j) => {
+    parent[find(i)] = find(j);
+  });
+  const runs = new Map<number, BBox[]>();
+  boxes.forEach((b, i) => {
+    const root = find(i);
+    const run = runs.get(root);
+    if (run) run.push(b);
+    else runs.set(root, [b]);
+  });
+  return [...runs.values()];
+}
+
+/**
+ * Long runs joined where their grown boxes meet, and the other stretches merged box by box (as
+ * mergeTouchingBoxGroups) and joined to a long run their box meets, until nothing more meets: the corridors
+ * and the small boxes are then apart, so nothing is clipped, and reported, twice.
+ */
+function joinRuns(long: BBox[][], loose: BBox[], grow: (b: BBox) => BBox): { rings: BBox[][]; smalls: BoxGroup[] } {
+  let rings = long;
+  let rest = loose;
+  for (;;) {
+    const smalls = mergeTouchingBoxGroups(rest);
+    const nodes = rings.length + smalls.length;
+    const parent = Array.from({ length: nodes }, (_, i) => i);
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+      return i;
+    };
+    const owner: number[] = [];
+    const boxes: BBox[] = [];
+    rings.forEach((ring, k) => ring.forEach((b) => (boxes.push(grow(b)), owner.push(k))));
+    smalls.forEach((s, k) => (boxes.push(s.box), owner.push(rings.length + k)));
+    const packed = new Float64Array(boxes.length * 4);
+    boxes.forEach((b, i) => packed.set(b, 4 * i));
+    let joined = false;
+    forEachOverlappingPair(packed, (i, j) => {
+      const [a, b] = [find(owner[i] as number), find(owner[j] as number)];
+      if (a === b) return;
+      parent[a] = b;
+      joined = true;
+    });
+    if (!joined) return { rings, smalls };
+    const members = new Map<number, { ring: boolean; boxes: BBox[] }>();
+    for (let k = 0; k < nodes; k++) {
+      const root = find(k);
+      const into = members.get(root) ?? { ring: false, boxes: [] };
+      into.ring ||= k < rings.length;
+      into.boxes.push(...(k < rings.length ? (rings[k] as BBox[]) : (smalls[k - rings.length] as BoxGroup).members));
+      members.set(root, into);
+    }
+    rings = [...members.values()].filter((m) => m.ring).map((m) => m.boxes);
+    rest = [...members.values()].filter((m) => !m.ring).flatMap((m) => m.boxes);
+  }
+}
+
+/** Whether every piece of `box` outside `regions` is covered by the layer as often as by the village, at one point of each. */
+function outsideCountsZero(state: CheckState, layer: LayerId, village: AreaGeometry, box: BBox, regions: readonly BBox[]): boolean {
+  const taken = unionOf(regions.map((r) => [boxPolygon(r)]));
+  return clipParts('difference', [boxPolygon(box)], [taken], 0).every((piece) => {
+    const point = interiorPoint({ type: 'Polygon', coordinates: lonLatRings(piece.polygon) });
+    return !point || countsZero(state, layer, village, point);
+  });
+}
+
+function boxOf(boxes: readonly BBox[]): BBox {
+  const out: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const b of boxes) [out[0], out[1], out[2], out[3]] = [Math.min(out[0], b[0]), Math.min(out[1], b[1]), Math.max(out[2], b[2]), Math.max(out[3], b[3])];
+  return out;
 }
 
 /** Whether the layer covers the point as often as the village does (0 or 1 times), clear of every edge. */

@@ -19,7 +19,7 @@ import { partitionClusters } from './partition-clusters.ts';
 
 vi.mock('../geo/geos/coverage-overlay.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../geo/geos/coverage-overlay.ts')>();
-  return { ...original, overlapOf: vi.fn(original.overlapOf), gapsIn: vi.fn(original.gapsIn) };
+  return { ...original, overlapOf: vi.fn(original.overlapOf), gapsIn: vi.fn(original.gapsIn), partsOutside: vi.fn(original.partsOutside) };
 });
 
 const COVERAGE = RULES.filter((r) => ['no-gap', 'no-overlap', 'inside-village'].includes(r.id));
@@ -99,6 +99,32 @@ describe('the cluster of a boundary misaligned all round is the corridor along i
     expect(gaps.map((i) => i.message.params.areaM2)).toEqual([119.97]);
     // Before, the cluster held every parcel: one changed, and the whole layer was unioned again (3.5 s an edit at 22,684 parcels).
     expect(overlay.gapsIn).not.toHaveBeenCalled();
+  });
+
+  it('keeps the corridor when an edit opens a gap in the middle: the gap is a cluster of its own', () => {
+    const engine = new RuleEngine(shiftedVillage(), COVERAGE);
+    engine.result();
+    const before = partitionClusters(CheckState.build(engine.plan), 'base').map((c) => c.name);
+    const middle = layerFeatures(engine.plan, 'base').find((f) => f.id === 'p10-10')!;
+    // p10-10 shrunk by 1 m on its east side: a 1 m × 10 m gap against p11-10.
+    engine.applyPatch({ features: [putFeature({ ...middle, geometry: square(100, 100, 109, 110) })] });
+    const gaps = engine.result().issues.filter((i) => i.rule === 'no-gap' && i.severity === 'error');
+    expect(gaps.map((i) => i.message.params.areaM2 as number).sort((a, b) => a - b)).toEqual([10, 119.97]);
+    const after = partitionClusters(CheckState.build(engine.plan), 'base');
+    // Before, the gap's stretches joined the ring's box, the cluster changed, and the whole ring was clipped again.
+    expect(after.filter((c) => c.corridor).map((c) => c.name)).toEqual(before);
+    expect(after.filter((c) => !c.corridor).map((c) => c.features.map((f) => f.id)).flat()).toContain('p10-10');
+  });
+
+  it('judges a parcel reaching out again without clipping it again when only its attributes change', () => {
+    const engine = new RuleEngine(shiftedVillage(), COVERAGE);
+    engine.result();
+    vi.mocked(overlay.partsOutside).mockClear();
+    const west = layerFeatures(engine.plan, 'base').find((f) => f.id === 'p0-5')!;
+    engine.applyPatch({ features: [putFeature({ ...west, properties: { ...west.properties, classCode: '131' } })] });
+    const outside = engine.result().issues.filter((i) => i.rule === 'inside-village' && i.features.includes('p0-5' as never));
+    expect(outside.map((i) => i.message.params.areaM2)).toEqual([3]);
+    expect(overlay.partsOutside).not.toHaveBeenCalled();
   });
 
   it('reports a hole inside the corridor whole', () => {

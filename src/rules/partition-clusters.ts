@@ -11,7 +11,7 @@ import type { CheckState } from './context.ts';
 import { clipParts, coveredTwice, unionOf } from '../geo/geos/coverage-overlay.ts';
 import type { FlatPolygon } from '../geo/geos/planar-geometry.ts';
 import type { MultiPolygon } from 'geojson';
-import { corridorOf, CORRIDOR_FROM } from './cluster-corridor.ts';
+import { corridorsOf, CORRIDOR_FROM } from './cluster-corridor.ts';
 
 export interface Cluster {
   readonly box: BBox;
@@ -22,19 +22,28 @@ export interface Cluster {
   readonly corridor: MultiPolygon | null;
 }
 
-export function partitionClusters(state: CheckState, layer: LayerId): Cluster[] {
+export function partitionClusters(state: CheckState, layer: LayerId): readonly Cluster[] {
   const balance = state.balance(layer);
   if (balance.balanced) return [];
-  return balance.clusterGroups().map(({ box, members }) => {
-    const name = `${layer}:${box.join(',')}`;
-    const corridor = members.length >= CORRIDOR_FROM ? corridorOf(state, layer, box, members) : null;
-    if (corridor) return { box, name: `${name}:${corridor.key}`, features: corridor.features, corridor: corridor.region };
-    const features = state
-      .near(layer, box)
-      .filter(isAreaFeature)
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
-    return { box, name, features, corridor: null };
-  });
+  const groups = balance.clusterGroups();
+  // Asked by no-gap and no-overlap alike: found once for the layer and boundary as they are.
+  return state.memo(CLUSTER_COVER, `${layer}:clusters`, [groups, state.version(layer), state.version('boundary')], () => groups.flatMap((group) => {
+    const split = group.members.length >= CORRIDOR_FROM ? corridorsOf(state, layer, group) : null;
+    if (!split) return [boxCluster(state, layer, group.box)];
+    return [
+      ...split.corridors.map((c) => ({ box: c.box, name: `${layer}:corridor:${c.key}`, features: c.features, corridor: c.region })),
+      ...split.boxes.map((box) => boxCluster(state, layer, box)),
+    ];
+  }));
+}
+
+/** A cluster clipped by its box: the layer's features reaching into it. */
+function boxCluster(state: CheckState, layer: LayerId, box: BBox): Cluster {
+  const features = state
+    .near(layer, box)
+    .filter(isAreaFeature)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { box, name: `${layer}:${box.join(',')}`, features, corridor: null };
 }
 
 /** What no-gap and no-overlap overlay in a cluster, each made once per check for both. */
