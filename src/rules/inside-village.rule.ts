@@ -50,14 +50,15 @@ export const insideVillageRule: FeatureRule = {
     if (!state.isValid(feature.geometry)) return [];
     if (LAYERS[feature.layer].partition && !state.balance(feature.layer).meetsCluster(feature.geometry)) return [];
     const coverageTolerance = state.profile.coverageToleranceM;
+    const village = boundary.geometry;
     // Remembered per outline: a zone is judged again whenever a parcel under it changes (the rule reads the
     // partition layers), and a large zone along a misaligned boundary took 5–20 ms to clip each time.
-    return state.memo(this.id, feature.geometry, [boundary.geometry, feature.id, feature.layer, tolerance, coverageTolerance], () => {
-      if (tolerantRelate(feature.geometry, boundary.geometry, coverageTolerance) === 'within') return [];
+    return state.memo(this.id, feature.geometry, [village, feature.id, feature.layer, tolerance, coverageTolerance], () => {
+      if (tolerantRelate(feature.geometry, village, coverageTolerance) === 'within') return [];
       const plane = state.plane();
       let parts;
       try {
-        parts = partsOutside(plane.polygons(feature.geometry), plane.polygons(boundary.geometry), coverageTolerance);
+        parts = partsOutside(plane.polygons(feature.geometry), plane.polygons(village), coverageTolerance);
       } catch (error) {
         return [makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.clipFailed', params: { detail: String(error) } })];
       }
