@@ -2,7 +2,8 @@
  * `npm run bench:coverage` (also the second step of `bench:rules`): the checks on delivery packages shaped
  * like real data, not like our generator's exact coverages (scripts/real-looking-package.ts): 24,000
  * parcels clipped to a separately drawn boundary (T-junctions all along it), then every vertex moved by
- * ±0.3 mm, then gaps and overlaps planted. For each package, in one process:
+ * ±0.3 mm, then gaps and overlaps planted; and the clipped one with its village boundary moved by a
+ * 4-parameter transform (0.4 m, 10″, 20 ppm: another survey's XZQ, wrong all round). For each package, in one process:
  *  (1) reading the package folder (in process), and the full check of every rule on what was read;
  *  (2) one edit re-checked by the engine the validation worker runs (median of vertex moves);
  *  (3) the CLI end to end (`village-plan check <folder> --format json`, a fresh process each run), as
@@ -10,8 +11,9 @@
  *      of the package with its Shapefiles only, as ArcGIS and most tools deliver one;
  *  (4) the baseline: PostGIS's validity + overlaps + gaps on the same Shapefiles, timed by the server;
  *      where PostGIS is missing, GEOS on the whole coverage in this process (always run as a second anchor);
- *  (5) what each finds: coverage errors on the clean packages (should be none), and on the planted one
- *      the count and areas against the planted truth and against PostGIS;
+ *  (5) what each finds: coverage errors on the clean packages (should be none), on the planted one
+ *      the count and areas against the planted truth and against PostGIS, on the misaligned one the gap
+ *      round the village against PostGIS's;
  *  (6) a real coverage nobody here made, Zhejiang's 90 districts, clean, jittered and planted: our coverage
  *      rules in process against PostGIS on the same outlines (bench/coverage-districts.ts).
  * Writes bench/out/coverage.json. Numbers, not verdicts.
@@ -37,7 +39,7 @@ const RUNS = Number(process.env.BENCH_FULL_RUNS ?? 3);
 /** A new process each: start-up varies by ±15 % on a shared 2-core machine, so more runs than in process. */
 const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? 5);
 const MOVES = Number(process.env.BENCH_MOVES ?? 21);
-const ALL_VARIANTS = ['clipped', 'jittered', 'planted'] as const;
+const ALL_VARIANTS = ['clipped', 'jittered', 'planted', 'misaligned'] as const;
 const VARIANTS = ALL_VARIANTS.filter((v) => !process.env.BENCH_VARIANTS || process.env.BENCH_VARIANTS.split(',').includes(v));
 const COVERAGE_RULES = ['no-gap', 'no-overlap', 'inside-village'];
 

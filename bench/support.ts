@@ -28,7 +28,7 @@ export function benchPlanPath(parcels: number): string {
   return path;
 }
 
-export type RealLookingVariant = 'clipped' | 'jittered' | 'planted';
+export type RealLookingVariant = 'clipped' | 'jittered' | 'planted' | 'misaligned';
 
 /**
  * A delivery package shaped like real data (scripts/real-looking-package.ts, git-ignored): the folder, with

@@ -1,11 +1,12 @@
 /**
  * A sample village shaped like real data, as a plan file and as the provincial delivery package the CLI
  * reads (see scripts/sample/real-looking.ts):
- *   npx tsx scripts/real-looking-package.ts [--parcels 24000] [--seed 2017] [--variant clipped|jittered|planted]
+ *   npx tsx scripts/real-looking-package.ts [--parcels 24000] [--seed 2017] [--variant clipped|jittered|planted|misaligned]
  *     [--edges 32] [--out samples/generated/real-<variant>-<parcels>]
  * writes <out>.plan.json, the package folder <out>/ and, for `planted`, <out>.expected-violations.json
  * (beside the package, not in it: the package's manifest lists every file it holds).
- * Variants build on each other: clipped; jittered = clipped + jitter; planted = jittered + planted gaps/overlaps.
+ * Variants build on each other: clipped; jittered = clipped + jitter; planted = jittered + planted gaps/overlaps;
+ * misaligned = clipped, with the village boundary then moved by a 4-parameter transform (another survey's XZQ).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,9 +18,9 @@ import { writeDelivery } from '../src/io/package/write-delivery.ts';
 import { CheckState } from '../src/rules/context.ts';
 import type { Translate } from '../src/rules/render.ts';
 import { generateVillagePlan } from './sample/generate.ts';
-import { clipToSeparateBoundary, jitterVertices, plantViolations, type ExpectedViolation } from './sample/real-looking.ts';
+import { clipToSeparateBoundary, jitterVertices, misalignBoundary, plantViolations, type ExpectedViolation } from './sample/real-looking.ts';
 
-const VARIANTS = ['clipped', 'jittered', 'planted'] as const;
+const VARIANTS = ['clipped', 'jittered', 'planted', 'misaligned'] as const;
 type Variant = (typeof VARIANTS)[number];
 
 interface Options {
@@ -30,7 +31,7 @@ interface Options {
   readonly out: string;
 }
 
-const USAGE = 'usage: tsx scripts/real-looking-package.ts [--parcels 24000] [--seed 2017] [--variant clipped|jittered|planted] [--edges 32] [--out folder]';
+const USAGE = 'usage: tsx scripts/real-looking-package.ts [--parcels 24000] [--seed 2017] [--variant clipped|jittered|planted|misaligned] [--edges 32] [--out folder]';
 /** The DBF date of the package, fixed so the same arguments write the same bytes. */
 const PACKAGE_DATE = new Date(Date.UTC(2020, 0, 1));
 
@@ -74,6 +75,7 @@ function makePlan(options: Options): { plan: Plan; violations: readonly Expected
   const clipped = timed('clip to a separate boundary', () => clipToSeparateBoundary(generated, { seed, edges: options.edges }));
   console.log(`   ${JSON.stringify(clipped.report)}`);
   if (options.variant === 'clipped') return { plan: clipped.plan, violations: [] };
+  if (options.variant === 'misaligned') return { plan: timed('move the boundary', () => misalignBoundary(clipped.plan)), violations: [] };
   const jittered = timed('jitter vertices', () => jitterVertices(clipped.plan, { seed }));
   console.log(`   ${JSON.stringify(jittered.report)}`);
   if (options.variant === 'jittered') return { plan: jittered.plan, violations: [] };

@@ -14,7 +14,7 @@ import { fullCheck } from '../../src/rules/engine.ts';
 import { generateVillagePlan } from './generate.ts';
 import { GkPlane } from './gk-plane.ts';
 import { tJunctions } from './plan-geometry-checks.ts';
-import { clipToSeparateBoundary, jitterVertices, plantViolations, type ExpectedViolation } from './real-looking.ts';
+import { clipToSeparateBoundary, jitterVertices, misalignBoundary, plantViolations, type ExpectedViolation } from './real-looking.ts';
 
 /** The smallest village the generator makes reliably (~500 parcels, ~0.1 s). */
 const SMALL_VILLAGE = { seed: 2017, parcels: 500 } as const;
@@ -271,5 +271,35 @@ describe('plantViolations', () => {
       expect(Math.abs(overlay - v.areaM2) / v.areaM2).toBeLessThan(5e-3);
       expect(Math.abs(areaChange - v.areaM2) / v.areaM2).toBeLessThan(1e-6);
     }
+  });
+});
+
+describe('misalignBoundary', () => {
+  it('moves only the village boundary, by the transform asked for, in the GK plane', () => {
+    const clipped = village().clipped.plan;
+    const moved = misalignBoundary(clipped, { eastM: 0.4, northM: -0.25, rotationArcsec: 0, scalePpm: 0 });
+    const crs = crsOf(clipped);
+    const before = boundaryRing(clipped).map((p) => toGaussKruger(p, crs));
+    const after = boundaryRing(moved).map((p) => toGaussKruger(p, crs));
+    expect(after).toHaveLength(before.length);
+    after.forEach((p, i) => {
+      expect(p[0] - before[i]![0]).toBeCloseTo(0.4, 6);
+      expect(p[1] - before[i]![1]).toBeCloseTo(-0.25, 6);
+    });
+    for (const layer of AREA_LAYERS.filter((l) => l !== 'boundary')) expect(layerFeatures(moved, layer)).toEqual(layerFeatures(clipped, layer));
+  });
+
+  it('turns and scales about the boundary’s centre: 10″ and 20 ppm move a point 1 km out by ~4.9 cm and 2 cm', () => {
+    const clipped = village().clipped.plan;
+    const crs = crsOf(clipped);
+    const ring = boundaryRing(clipped).map((p) => toGaussKruger(p, crs));
+    const centre = [ring.slice(0, -1).reduce((s, p) => s + p[0], 0) / (ring.length - 1), ring.slice(0, -1).reduce((s, p) => s + p[1], 0) / (ring.length - 1)];
+    const turned = boundaryRing(misalignBoundary(clipped, { eastM: 0, northM: 0, rotationArcsec: 10, scalePpm: 20 })).map((p) => toGaussKruger(p, crs));
+    ring.forEach((p, i) => {
+      const r = Math.hypot(p[0] - centre[0]!, p[1] - centre[1]!);
+      const moved = Math.hypot(turned[i]![0] - p[0], turned[i]![1] - p[1]);
+      // Rotation moves it r·θ across, scale r·s along: √((rθ)² + (rs)²).
+      expect(moved).toBeCloseTo(r * Math.hypot((10 / 3600) * (Math.PI / 180), 20e-6), 4);
+    });
   });
 });
