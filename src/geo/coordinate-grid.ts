@@ -62,3 +62,20 @@ function sampleVertices(geometries: Iterable<AreaGeometry>): Position[] {
   }
   return out;
 }
+
+/**
+ * How far apart rounding to the grid can part polygons that meet (m): at a T-junction the vertex and both
+ * ends of the edge it lies on are rounded, each by up to `roundingM`, so they part by up to twice that.
+ */
+export function gridPartingM(grid: CoordinateGrid): number {
+  return 2 * grid.roundingM;
+}
+
+/** Tolerances suggested for coarse data, fine to coarse (metres). */
+const NICE_TOLERANCES_M = [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5];
+
+/** The first round tolerance that tells the grid's partings apart from real gaps and overlaps (m). */
+export function toleranceForGrid(grid: CoordinateGrid): number {
+  const parting = gridPartingM(grid);
+  return NICE_TOLERANCES_M.find((t) => t >= parting) ?? parting;
+}

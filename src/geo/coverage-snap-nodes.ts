@@ -22,7 +22,7 @@ export class NodeTable {
   readonly y: Float64Array;
   /** The representative of each node (itself for a representative). */
   readonly rep: Int32Array;
-  /** Metres from each node to its representative (0 for a representative). */
+  /** Metres from each node to its representative; for a representative, how far it was moved (moveTo), else 0. */
   readonly shift: Float64Array;
   private readonly positions: (Position | undefined)[] = [];
   private count = 0;
@@ -127,6 +127,21 @@ export class NodeTable {
    */
   position(id: number): Position {
     return (this.positions[id] ??= [this.lon[id] as number, this.lat[id] as number]);
+  }
+
+  /**
+   * Moves a representative to (x, y) in the plane, with lon/lat computed from there: for a vertex put onto
+   * the reference's edge (coverage-snap-reference.ts), the one place where a snap makes new numbers. Only
+   * once every position was added: the hash grid keeps the node in the cell it was added in.
+   */
+  moveTo(id: number, x: number, y: number): void {
+    if (this.rep[id] !== id) throw new Error('NodeTable.moveTo: not a representative');
+    this.shift[id] = (this.shift[id] as number) + Math.hypot(x - (this.x[id] as number), y - (this.y[id] as number));
+    this.x[id] = x;
+    this.y[id] = y;
+    this.lon[id] = this.lon0 + x / this.mx;
+    this.lat[id] = this.lat0 + y / this.my;
+    this.positions[id] = undefined;
   }
 
   /** The first node of cell (ix, iy), -1 when it has none; claims nothing. */

@@ -58,9 +58,11 @@ export function snapFeature(polygons: IdPolygons, featureNo: number, context: Sn
       for (const id of ring) {
         const r = rep[id] as number;
         owner[r] = stamp;
-        if (r !== id) {
+        // A representative's own shift is how far it was put onto the reference's edge (0 unless asked).
+        const shift = (nodes.shift[r] as number) + (r !== id ? (nodes.shift[id] as number) : 0);
+        if (shift > 0 || r !== id) {
           anyMoved = true;
-          note(r, nodes.shift[id] as number);
+          note(r, shift);
         }
       }
     }

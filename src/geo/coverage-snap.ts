@@ -12,11 +12,13 @@
  * and nothing is inserted into it. A feature that snapping would make invalid is left as it was.
  * Distances are measured in a local metric plane (metres per degree at the data's centre: over a few
  * kilometres its error is far below a millimetre's worth of tolerance); results keep lon/lat numbers that
- * were already in the data, never recomputed ones.
+ * were already in the data, never recomputed ones (except, when asked, vertices put onto the reference's
+ * edges: coverage-snap-reference.ts).
  */
 import type { Position } from 'geojson';
 import type { AreaGeometry } from '../domain/features.ts';
 import { NodeTable } from './coverage-snap-nodes.ts';
+import { ontoReferenceEdges } from './coverage-snap-reference.ts';
 import { PointGrid } from './coverage-snap-grid.ts';
 import { snapFeature, type IdPolygons, type SnapContext, type SnappedFeature } from './coverage-snap-rings.ts';
 import { countSlivers } from './coverage-snap-slivers.ts';
@@ -34,6 +36,11 @@ export interface CoverageSnapOptions {
   readonly toleranceM?: number;
   /** Geometries the layer is snapped to but that are never changed (the village boundary). */
   readonly reference?: readonly AreaGeometry[];
+  /**
+   * Also put layer vertices within the tolerance of a reference edge onto it (new numbers: for rounded
+   * data, whose vertices on the boundary moved off it by more than a check tolerates; coverage-snap-reference.ts).
+   */
+  readonly ontoReferenceEdges?: boolean;
 }
 
 export interface CoverageSnapReport {
@@ -72,6 +79,10 @@ export function snapCoverage<F extends SnapFeature>(features: readonly F[], opti
   const nodes = new NodeTable(tolerance, all.box, all.positions);
   const referenceIds = reference.map((g) => toIds(g, (p) => nodes.add(p, true)));
   const ids = features.map((f, i) => (eligible[i] ? toIds(f.geometry, (p) => nodes.add(p, false)) : null));
+  if (options.ontoReferenceEdges && referenceIds.length > 0) {
+    const fixed = new Set(referenceIds.flat(3));
+    ontoReferenceEdges(nodes, referenceIds, (id) => fixed.has(id));
+  }
   const representatives: number[] = [];
   for (let id = 0; id < nodes.size; id++) if (nodes.rep[id] === id) representatives.push(id);
   const context: SnapContext = {
@@ -108,7 +119,7 @@ export function snapCoverage<F extends SnapFeature>(features: readonly F[], opti
     vertexInsertions += snapped.insertions;
     collapsed += snapped.collapsed;
     maxShiftM = Math.max(maxShiftM, snapped.maxShift);
-    for (const rings of ids[i] as IdPolygons) for (const ring of rings) for (const id of ring) if (nodes.rep[id] !== id) movedNodes.add(id);
+    for (const rings of ids[i] as IdPolygons) for (const ring of rings) for (const id of ring) if (nodes.rep[id] !== id || (nodes.shift[id] as number) > 0) movedNodes.add(id);
   });
   const verticesSnapped = movedNodes.size;
   const finalIds = ids.map((before, i) => accepted[i]?.polygons ?? before);

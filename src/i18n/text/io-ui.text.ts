@@ -108,6 +108,14 @@ export const ioUiText: Texts = {
     zh: '“{{file}}”已对齐拓扑（容差 {{tolerance}} 毫米）：对齐 {{vertices}} 个节点，插入 {{insertions}} 个T形节点，闭合 {{slivers}} 条碎缝，改动 {{features}} 个要素；最大移动 {{shift}} 毫米。',
     en: 'Topology of “{{file}}” aligned ({{tolerance}} mm tolerance): {{vertices}} vertices aligned, {{insertions}} T-junction vertices inserted, {{slivers}} slivers closed, {{features}} features changed; largest move {{shift}} mm.',
   },
+  'io.ui.coarseCoordinates.lonLat': {
+    zh: '“{{file}}”的经纬度只保留了 {{decimals}} 位小数：顶点因取整最多偏离 {{roundingMm}} 毫米，图斑相接处（尤其T形节点）因而可能错开 {{partingMm}} 毫米，大于 1 毫米的缝隙、重叠容差，检查会把这些取整误差报为细小缝隙和重叠。对齐拓扑的容差因此取 {{tolerance}} 毫米，勾选后可消除这些错开；真实的缝隙和重叠仍会报出。',
+    en: '“{{file}}” keeps its longitudes and latitudes to {{decimals}} decimals: rounding moves a vertex by up to {{roundingMm}} mm, so where polygons meet (T-junctions above all) they can part by up to {{partingMm}} mm, more than the 1 mm gap and overlap tolerance, and the checks would report that rounding as thin gaps and overlaps. Topology alignment therefore uses a {{tolerance}} mm tolerance; ticked, it joins them, and real gaps and overlaps are still reported.',
+  },
+  'io.ui.coarseCoordinates.gk': {
+    zh: '“{{file}}”的高斯-克吕格坐标只保留到 {{stepM}} 米：顶点因取整最多偏离 {{roundingMm}} 毫米，图斑相接处（尤其T形节点）因而可能错开 {{partingMm}} 毫米，大于 1 毫米的缝隙、重叠容差，检查会把这些取整误差报为细小缝隙和重叠。对齐拓扑的容差因此取 {{tolerance}} 毫米，勾选后可消除这些错开；真实的缝隙和重叠仍会报出。',
+    en: '“{{file}}” keeps its Gauss-Krüger coordinates to {{stepM}} m: rounding moves a vertex by up to {{roundingMm}} mm, so where polygons meet (T-junctions above all) they can part by up to {{partingMm}} mm, more than the 1 mm gap and overlap tolerance, and the checks would report that rounding as thin gaps and overlaps. Topology alignment therefore uses a {{tolerance}} mm tolerance; ticked, it joins them, and real gaps and overlaps are still reported.',
+  },
   'io.ui.topologyKept': { zh: '“{{file}}”中有 {{kept}} 个要素对齐后会成为无效几何，已保持原样。', en: '{{kept}} features of “{{file}}” would have become invalid if aligned and were kept as they were.' },
   'io.ui.dxf.info': { zh: '{{file}}：CAD 图，{{count}} 个图元，坐标系 {{crs}}', en: '{{file}}: CAD drawing, {{count}} entities, CRS {{crs}}' },
   'io.ui.dxf.mapping': { zh: 'CAD 图层对应（CAD 图层 → 规划图层）', en: 'CAD layers (CAD layer → plan layer)' },

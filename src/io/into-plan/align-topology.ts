@@ -5,9 +5,16 @@
  * geometries replace the read ones before anything else uses them (survey mapping, areas, validity), so
  * what the plan gets is what the figures describe. The plan's village boundary is the reference: its
  * vertices win, and it is never changed.
+ *
+ * A layer whose coordinates were rounded (GDAL's RFC 7946 GeoJSON keeps 7 decimals of a degree, ~1 cm;
+ * Gauss-Krüger kept to the millimetre) has its T-junctions parted by up to twice the rounding, more than
+ * 1 mm: aligned at 1 mm they stay apart and the checks report gaps and overlaps that are only the
+ * rounding. Such a layer is aligned within the round tolerance its rounding needs (geo/coordinate-grid.ts),
+ * which the dialog's option names, and a note says how the file was rounded and what that does.
  */
 import type { AreaGeometry } from '../../domain/features.ts';
 import type { Message } from '../../domain/message.ts';
+import { coordinateGrid, gridPartingM, toleranceForGrid, type CoordinateGrid } from '../../geo/coordinate-grid.ts';
 import { snapCoverage, type CoverageSnapReport } from '../../geo/coverage-snap.ts';
 import type { ImportedFeature, ImportedLayer } from '../formats/types.ts';
 import { note } from '../result.ts';
@@ -21,6 +28,10 @@ export interface TopologyPreview {
   readonly applied: boolean;
   /** A reference boundary took part (its vertices won where parcels met them). */
   readonly withReference: boolean;
+  /** The tolerance aligned within (m): 1 mm, or more for a layer with rounded coordinates. */
+  readonly toleranceM: number;
+  /** The grid the layer's coordinates were rounded to, when that parts polygons by more than 1 mm. */
+  readonly coarse: CoordinateGrid | null;
 }
 
 /** The layer's polygons snapped as a coverage, and what that did. */
@@ -29,6 +40,8 @@ export interface SnappedLayer {
   readonly report: CoverageSnapReport;
   /** A reference boundary took part. */
   readonly withReference: boolean;
+  readonly toleranceM: number;
+  readonly coarse: CoordinateGrid | null;
 }
 
 function isArea(f: ImportedFeature): f is ImportedFeature & { readonly geometry: AreaGeometry } {
@@ -39,10 +52,14 @@ function isArea(f: ImportedFeature): f is ImportedFeature & { readonly geometry:
 export function snapLayer(layer: ImportedLayer, reference: readonly AreaGeometry[]): SnappedLayer | null {
   const areas = layer.features.filter(isArea);
   if (areas.length === 0) return null;
-  const snapped = snapCoverage(areas, { toleranceM: ALIGN_TOLERANCE_M, reference });
+  const grid = coordinateGrid(areas.map((f) => f.geometry));
+  const coarse = grid && gridPartingM(grid) > ALIGN_TOLERANCE_M ? grid : null;
+  const toleranceM = coarse ? toleranceForGrid(coarse) : ALIGN_TOLERANCE_M;
+  // Rounding moved the parcels' vertices on the boundary's edges off them too: put them back on (coarse data only).
+  const snapped = snapCoverage(areas, { toleranceM, reference, ontoReferenceEdges: coarse !== null });
   if (snapped.report.featuresChanged === 0) return null;
   const replaced = new Map<ImportedFeature, ImportedFeature>(areas.map((f, i) => [f, snapped.features[i] ?? f]));
-  return { layer: { ...layer, features: layer.features.map((f) => replaced.get(f) ?? f) }, report: snapped.report, withReference: reference.length > 0 };
+  return { layer: { ...layer, features: layer.features.map((f) => replaced.get(f) ?? f) }, report: snapped.report, withReference: reference.length > 0, toleranceM, coarse };
 }
 
 /**
@@ -53,7 +70,8 @@ export function snapLayer(layer: ImportedLayer, reference: readonly AreaGeometry
  */
 export function alignedLayer(layer: ImportedLayer, snapped: SnappedLayer | null, apply: boolean): { readonly layer: ImportedLayer; readonly topology: TopologyPreview | null } {
   if (!snapped) return { layer, topology: null };
-  return { layer: apply ? snapped.layer : layer, topology: { report: snapped.report, applied: apply, withReference: snapped.withReference } };
+  const { report, withReference, toleranceM, coarse } = snapped;
+  return { layer: apply ? snapped.layer : layer, topology: { report, applied: apply, withReference, toleranceM, coarse } };
 }
 
 /** "1,234": counts as the dialog shows them, the same in both languages. */
@@ -67,10 +85,15 @@ function millimetres(m: number): string {
   return mm < 0.01 ? '< 0.01' : mm.toFixed(mm < 0.1 ? 2 : 1);
 }
 
+/** Metres as whole millimetres or to a tenth ("20", "1.4"). */
+function tenthsOfMm(m: number): string {
+  return String(Math.round(m * 10_000) / 10);
+}
+
 /** Figures of a report as message parameters (text, so no formatter adds decimals to a count). */
-export function topologyParams(report: CoverageSnapReport): Record<string, string> {
+export function topologyParams(report: CoverageSnapReport, toleranceM = ALIGN_TOLERANCE_M): Record<string, string> {
   return {
-    tolerance: String(ALIGN_TOLERANCE_M * 1000),
+    tolerance: tenthsOfMm(toleranceM),
     vertices: count(report.verticesSnapped),
     insertions: count(report.vertexInsertions),
     slivers: count(report.sliversClosed),
@@ -83,6 +106,19 @@ export function topologyParams(report: CoverageSnapReport): Record<string, strin
 /** What the import did to the geometry, for the import's notes. */
 export function topologyNotes(topology: TopologyPreview | null, file: string): Message[] {
   if (!topology?.applied) return [];
-  const params = { file, ...topologyParams(topology.report) };
+  const params = { file, ...topologyParams(topology.report, topology.toleranceM) };
   return [note('io.ui.topologyAligned', params), ...(topology.report.featuresKept > 0 ? [note('io.ui.topologyKept', params)] : [])];
+}
+
+/**
+ * What the rounding of the layer's coordinates does, when aligning is offered at the tolerance it needs:
+ * for the dialog's notes, beside the option.
+ */
+export function coarseCoordinatesNote(topology: TopologyPreview | null, file: string): Message | null {
+  const grid = topology?.coarse;
+  if (!topology || !grid) return null;
+  const params = { file, roundingMm: tenthsOfMm(grid.roundingM), partingMm: tenthsOfMm(gridPartingM(grid)), tolerance: tenthsOfMm(topology.toleranceM) };
+  return grid.kind === 'lonLat'
+    ? note('io.ui.coarseCoordinates.lonLat', { ...params, decimals: String(Math.round(-Math.log10(grid.step))) })
+    : note('io.ui.coarseCoordinates.gk', { ...params, stepM: String(grid.step) });
 }

@@ -17,7 +17,7 @@ import type { Message, Result } from '../result.ts';
 import { mapSurvey } from '../survey/survey-import.ts';
 import { DEFAULT_SURVEY_MAPPING, withChoices } from '../../profiles/zhejiang-2017/survey-mapping-table.ts';
 import { surveyRecords, type SurveyRecords } from '../survey/survey-records.ts';
-import { alignedLayer, snapLayer, type SnappedLayer } from './align-topology.ts';
+import { alignedLayer, coarseCoordinatesNote, snapLayer, type SnappedLayer } from './align-topology.ts';
 import type { ImportChoices, ImportedArea, ImportPreview } from './preview-types.ts';
 import { storableLayer } from './storable-geometry.ts';
 
@@ -66,6 +66,7 @@ export class HeldLayer {
     const records = this.#surveyRecords(`${convert}|${align}|${choices.repair === true}`, layer, choices.repair === true);
     const survey = records.ok ? mapSurvey(records.value, withChoices(DEFAULT_SURVEY_MAPPING, choices.choices ?? [])) : records;
     onProgress?.(1);
+    const coarse = coarseCoordinatesNote(topology, layer.file);
     return {
       layer: { file: layer.file, name: layer.name, format: layer.format, count: layer.features.length, crs: describeCrs(layer.crs.crs), crsHow: layer.crs.how, encoding: layer.encoding },
       others: this.#read.layers.slice(1).map((l) => l.layer.file),
@@ -78,7 +79,7 @@ export class HeldLayer {
       gcj02Offset,
       topology,
       datum: datumOf(layer.crs.crs),
-      notes,
+      notes: coarse ? [...notes, coarse] : notes,
     };
   }
 

@@ -55,7 +55,7 @@ export interface ImportPreview {
   readonly gcj02: boolean;
   /** Why, when it is the offset: the layer sits on the plan's parcels once converted (gcj02-offset.ts). */
   readonly gcj02Offset: Message | null;
-  /** What aligning the layer's topology within 1 mm does (did, when asked); null when nothing is that close. */
+  /** What aligning the layer's topology within 1 mm (more for rounded data: align-topology.ts) does (did, when asked); null when nothing is that close. */
   readonly topology: TopologyPreview | null;
   /** The county's Beijing 1954 / Xian 1980 parameters the layer was read with (the plan keeps them on import). */
   readonly datum: { readonly request: DatumRequest; readonly parameters: DatumParameters } | null;

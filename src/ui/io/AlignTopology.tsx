@@ -9,7 +9,7 @@ import { topologyParams, type TopologyPreview } from '../../io/into-plan/align-t
 
 export function AlignTopology({ topology, checked, onChange }: { topology: TopologyPreview; checked: boolean; onChange: (checked: boolean) => void }) {
   const { t } = useTranslation();
-  const params = topologyParams(topology.report);
+  const params = topologyParams(topology.report, topology.toleranceM);
   return (
     <div data-testid="import-align">
       <label className="choice">
