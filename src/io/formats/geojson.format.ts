@@ -36,7 +36,7 @@ function decode(file: InputFile, notes: Message[]): string {
   }
 }
 
-/** `EPSG:4528`, `urn:ogc:def:crs:EPSG::4528`, `urn:ogc:def:crs:OGC:1.3:CRS84`, `EPSG:4490`, `EPSG:4326`. */
+/** `EPSG:4528`, `urn:ogc:def:crs:EPSG::4528`, `http://www.opengis.net/def/crs/EPSG/0/4528`, `urn:ogc:def:crs:OGC:1.3:CRS84`, `EPSG:4490`, `EPSG:4326`. */
 export function crsFromName(name: string): SourceCrs | undefined {
   if (/CRS84$/i.test(name)) return GEOGRAPHIC;
   const code = epsgCodeOfName(name);
@@ -45,7 +45,8 @@ export function crsFromName(name: string): SourceCrs | undefined {
   return zone ? gk(zone) : undefined;
 }
 
-const epsgCodeOfName = (name: string): number => Number(/EPSG:{1,2}(?:[\d.]*:)?(\d+)$/i.exec(name)?.[1]);
+/** The EPSG code of `EPSG:4549`, `urn:ogc:def:crs:EPSG:6.6:4549` or the OGC URI `http://www.opengis.net/def/crs/EPSG/0/4549` (OGC API Features, GeoJSON 2008). */
+const epsgCodeOfName = (name: string): number => Number(/(?:EPSG:{1,2}(?:[\d.]*:)?|\/EPSG\/[\d.]+\/)(\d+)$/i.exec(name)?.[1]);
 
 /** The system a `crs` member names: ours, else any other the `.prj` reader would take (foreign-epsg.ts). */
 function declaredCrsOfName(name: string, file: string): Result<ReadCrs> {

@@ -36,12 +36,22 @@ export interface RawLayer extends Omit<ImportedLayer, 'crs' | 'features'> {
   readonly crsText: string | null;
 }
 
+/**
+ * A CRS named by an OGC URN (`urn:ogc:def:crs:EPSG::4490`) or URI is in the EPSG's own axis order:
+ * latitude first for CGCS2000 and WGS 84, northing first for the Gauss-Krüger systems. GeoServer's WFS
+ * writes GeoJSON so; GDAL and most tools write easting first whatever the name. `EPSG:4490` and CRS84
+ * are easting first by convention.
+ */
+export function namesEpsgAxisOrder(name: string | null | undefined): boolean {
+  return !!name && (/^urn:ogc:def:crs:EPSG:/i.test(name) || /opengis\.net\/def\/crs\/EPSG\//i.test(name));
+}
+
 export function georeference(raw: RawLayer, options: ReadOptions): Result<ImportedLayer> {
   const notes: Message[] = [];
   let features: readonly RawFeature[] = options.swapXY ? raw.features.map((f) => new Swapped(f)) : raw.features;
   const extentBuilder = new ExtentBuilder();
   for (const f of features) extentBuilder.addGeometry(f.geometry);
-  const extent = extentBuilder.extent();
+  let extent = extentBuilder.extent();
 
   let crs: CrsReport;
   if (options.crs) crs = { crs: options.crs, how: 'chosen', declaredName: null };
@@ -66,6 +76,15 @@ export function georeference(raw: RawLayer, options: ReadOptions): Result<Import
   crs = { ...crs, crs: settled.value };
   const datum = datumNote(raw.file, crs.crs);
   if (datum) notes.push(datum);
+
+  // Northing (latitude) first as the URN the file names says, where only that puts the data in Zhejiang:
+  // read in that order and said, instead of refused as "X and Y swapped" with advice to fix the file.
+  const declaredName = crs.how === 'chosen' || options.swapXY ? null : (raw.declared?.name ?? null);
+  if (extent && namesEpsgAxisOrder(declaredName) && !inZhejiang(extent, crs.crs) && inZhejiang(swapExtent(extent), crs.crs)) {
+    features = features.map((f) => new Swapped(f));
+    extent = swapExtent(extent);
+    notes.push(note('io.crs.epsgAxisOrder', { file: raw.file, name: declaredName ?? '', crs: describeCrs(crs.crs) }));
+  }
 
   if (extent && crs.how !== 'chosen' && crs.how !== 'inferred') {
     const corrected = zonePrefixCorrected(extent, crs.crs, options.region ?? 'zhejiang');
