@@ -29,7 +29,7 @@ import type { LayerId } from '../../profiles/zhejiang-2017/layers.ts';
 import { failure, type Message, type Result } from '../../domain/message.ts';
 import { emptyPlan, type Plan } from '../../domain/plan.ts';
 import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
-import { coordinateGrid } from '../../geo/coordinate-grid.ts';
+import { coordinateGrid, gridPartingM, toleranceForGrid } from '../../geo/coordinate-grid.ts';
 import { snapCoverage } from '../../geo/coverage-snap.ts';
 import { union } from '../../geo/overlay.ts';
 import { DEFAULT_CLASSES } from '../../profiles/zhejiang-2017/editing-defaults.ts';
@@ -414,9 +414,6 @@ function defaultQuotaSource(cjjx: string): 'linkage' | 'township' {
   return cjjx === 'E1' ? 'township' : 'linkage';
 }
 
-/** Tolerances suggested for coarse data, fine to coarse (metres). */
-const NICE_TOLERANCES_M = [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5];
-
 /**
  * A note for each layer whose coordinates were rounded more coarsely than the coverage tolerance can tell
  * apart (coordinate-grid.ts), suggesting the tolerance that rounding needs; the profile is not changed for
@@ -436,10 +433,10 @@ function coarseCoordinatesNotes(layers: PackageLayers, toleranceM: number): Mess
   for (const name of PACKAGE_LAYER_NAMES) {
     const layer = layers[name];
     const grid = layer ? coordinateGrid(layer.features.map((f) => f.geometry)) : null;
-    const partingM = grid ? 2 * grid.roundingM : 0;
+    const partingM = grid ? gridPartingM(grid) : 0;
     if (!layer || !grid || partingM <= saidM) continue;
     saidM = partingM;
-    const suggested = NICE_TOLERANCES_M.find((t) => t >= partingM) ?? partingM;
+    const suggested = toleranceForGrid(grid);
     // To a tenth of a millimetre: GK kept to the millimetre rounds by 0.7 mm and parts by 1.4 mm, not "1 and 1".
     const mm = (m: number) => Math.round(m * 10_000) / 10;
     const params = { file: layer.file, roundingMm: mm(grid.roundingM), partingMm: mm(partingM), toleranceM, suggestedM: suggested };
