@@ -113,3 +113,22 @@ describe('a package layer from GeoJSON', () => {
     expect(readGeoJsonLayer('GHYT', 'GHYT.geojson', gbk.subarray(0, 40))).toMatchObject({ ok: false, error: { key: 'package.notJson' } });
   });
 });
+
+describe('a package layer whose crs member puts latitude first (GeoServer)', () => {
+  const latFirst = square.map(([x, y]) => [y, x]);
+  const named = (name: string) => JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name } }, features: [feature({ type: 'Polygon', coordinates: [latFirst] }, { DLDM: '111' })] });
+
+  it('reads urn:ogc:def:crs:EPSG::4490 latitude first, as the EPSG defines the axes, and says so', () => {
+    const read = parseGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', named('urn:ogc:def:crs:EPSG::4490'));
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    expect(read.value.features[0]?.geometry.coordinates).toEqual([square]);
+    expect(read.notes).toMatchObject([{ key: 'io.crs.epsgAxisOrder', params: { file: 'JQDLTB.geojson', name: 'urn:ogc:def:crs:EPSG::4490' } }]);
+    // The streaming reader the CLI and the editor's package import use.
+    const streamed = readGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', new TextEncoder().encode(named('http://www.opengis.net/def/crs/EPSG/0/4490')));
+    expect(streamed.ok && streamed.value.features[0]?.geometry.coordinates).toEqual([square]);
+  });
+
+  it('still refuses latitude first under a plain EPSG:4490, which is longitude first', () => {
+    expect(parseGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', named('EPSG:4490'))).toMatchObject({ ok: false, error: { key: 'package.crsContradicted' } });
+  });
+});

@@ -13,6 +13,7 @@ import { fromGaussKruger, type GkCrs, type GkZone } from '../../geo/projection.t
 import type { BBox } from '../../geo/bbox.ts';
 import { describeCrs, type SourceCrs } from '../crs/source-crs.ts';
 import { crsFromName } from '../formats/geojson.format.ts';
+import { namesEpsgAxisOrder } from '../formats/georeference.ts';
 import { isEsriJson } from '../geojson/esri-json.ts';
 import { isGeoJsonSeq, parseGeoJsonSeq } from '../geojson/geojson-seq.ts';
 import { legacyCrsName } from '../geojson/geojson-structure.ts';
@@ -23,7 +24,7 @@ import type { FieldValue, KeepRow, PackageFeature, PackageLayer, PackageLayerNam
 import { upperCaseFields } from './package-values.ts';
 import { ParsedRow } from './rows-used.ts';
 import { storableGeometry } from '../into-plan/storable-geometry.ts';
-import { polygonsOf } from '../../geo/rings.ts';
+import { mapPositions, polygonsOf } from '../../geo/rings.ts';
 import { listSome } from '../result.ts';
 
 const MAX_LISTED = 5;
@@ -234,8 +235,8 @@ class LayerRows {
   private readonly features: PackageFeature[] = [];
   private readonly skipped: string[] = [];
   private polygons = 0;
-  /** Decided by the first polygon, as every row of a file is in one system. */
   private crs: Crs | undefined;
+  private swapAxes = false;
   /** Rows whose rings that enclose nothing were left out. */
   private readonly shortRings: number[] = [];
   /** Fields named by their Chinese aliases (field-aliases.ts): decided by the first polygon's properties. */
@@ -283,16 +284,25 @@ class LayerRows {
     this.polygons++;
     const crs = (this.crs ??= this.crsOfRows(polygon));
     if (crs.kind === 'unknown' || crs.kind === 'contradicted') return; // the layer is refused in finish()
+    const placed = this.swapAxes ? swappedAxes(polygon) : polygon;
     const properties = flatProperties((raw as Json).properties);
     const renames = this.renames === undefined ? (this.renames = aliasRenames(this.name, Object.keys(properties))) : this.renames;
-    const row: PackageFeature = { recordNo, geometry: crs.kind === 'gk' ? reproject(polygon, crs.crs) : polygon, properties: renames ? renamedFields(properties, renames) : properties };
+    const row: PackageFeature = { recordNo, geometry: crs.kind === 'gk' ? reproject(placed, crs.crs) : placed, properties: renames ? renamedFields(properties, renames) : properties };
     if (!this.keep || this.keep(new ParsedRow(row))) this.features.push(row);
   }
 
-  /** The system of every row, from the first polygon: as said when its numbers fit, else as they show. */
+  /**
+   * The system of every row, from the first polygon: as said when its numbers fit, else as they show. A
+   * system named by an OGC URN or URI whose numbers fit only latitude/northing first is read in that order,
+   * as the EPSG defines it and the layer import does (formats/georeference.ts).
+   */
   private crsOfRows(first: Polygon | MultiPolygon): Crs {
     const seen = projectedCrs(first);
     if (!this.said || fits(this.said.crs, seen)) return this.said?.crs ?? seen;
+    if (this.said.axisOrderName && fits(this.said.crs, projectedCrs(swappedAxes(first)))) {
+      this.swapAxes = true;
+      return this.said.crs;
+    }
     const p = (first.type === 'Polygon' ? first.coordinates[0]?.[0] : first.coordinates[0]?.[0]?.[0]) as Position;
     return { kind: 'contradicted', x: p[0] as number, y: p[1] as number };
   }
@@ -306,8 +316,14 @@ class LayerRows {
     if (crs?.kind === 'unknown') return failure('package.unknownCoordinates', { file });
     if (crs?.kind === 'contradicted') return failure('package.crsContradicted', { file, crs: this.said?.name ?? '', x: crs.x, y: crs.y });
     if (crs?.kind === 'gk' && !crs.crs.zonePrefix && !this.said) notes.push({ key: 'package.assumedZone', params: { file, zone: crs.crs.zone } });
+    if (this.swapAxes && this.said) notes.push({ key: 'io.crs.epsgAxisOrder', params: { file, name: this.said.axisOrderName ?? '', crs: this.said.name } });
     return { ok: true, value: { name, file, features: this.features, rows: this.polygons }, notes };
   }
+}
+
+/** The polygon with each position's first two numbers exchanged. */
+function swappedAxes<G extends Polygon | MultiPolygon>(geometry: G): G {
+  return mapPositions(geometry, (p) => [p[1] as number, p[0] as number, ...p.slice(2)]);
 }
 
 function hasEmptyRing(geometry: Polygon | MultiPolygon): boolean {
@@ -378,6 +394,8 @@ interface SaidCrs {
   readonly crs: Crs;
   /** As notes show it (describeCrs). */
   readonly name: string;
+  /** The `crs` member's name when it is an OGC URN or URI (GeoServer's urn:ogc:def:crs:EPSG::4490): those put latitude/northing first. */
+  readonly axisOrderName: string | null;
 }
 
 /** What the reader was given, else what the file's `crs` member names (a name the formats do not know is refused); null when neither says. */
@@ -386,7 +404,8 @@ function saidCrs(file: string, member: unknown, chosen: SourceCrs | undefined): 
   if (named === null) return { ok: true, value: null, notes: [] };
   if (named === undefined) return failure('io.crs.unsupported', { file, name: legacyCrsName(member) ?? JSON.stringify(member) });
   const crs: Crs = named.kind === 'geographic' ? { kind: 'lonlat' } : { kind: 'gk', crs: { zone: named.zone, zonePrefix: named.zonePrefix } };
-  return { ok: true, value: { crs, name: describeCrs(named) }, notes: [] };
+  const memberName = chosen ? null : legacyCrsName(member);
+  return { ok: true, value: { crs, name: describeCrs(named), axisOrderName: namesEpsgAxisOrder(memberName) ? memberName : null }, notes: [] };
 }
 
 /** Lon/lat, or Gauss-Krüger recognised from the coordinate range (domain.md §7: x ≈ 40,xxx,xxx → zone 40). */
