@@ -2,6 +2,15 @@
  * A plan as the GeoJSON layers of a delivery package (domain.md §4 field names): JQDLTB from the base
  * parcels, GHYT and TDGHDL from the derived pieces, JSYDGZQ, XZQ and JBNTBHTB from their layers. The
  * reverse of reconstruct.ts, and what a reviewer's checker reads. Areas are ellipsoidal m² to 0.01.
+ *
+ * A piece's MJ / GHDLMJ is the area of the polygon written beside it, not the piece's share of its parcel
+ * (`Piece.areaM2`, which withWholeArea scales so a parcel's pieces add up to it: the overlay drops sub-mm
+ * slivers along every cut of a jittered parcel). The province's area check (zj-qc AreaRule) and a county
+ * reviewer compare each feature's field with that feature's own shape; a figure carrying a share of a
+ * sliver the polygon does not hold is off by up to ~0.02 m², beyond its 0.01 rounding, and reads as an
+ * error in the file. The difference is the slivers' area, under 0.05 m² a parcel (pieces.ts SLIVERS_M2):
+ * the tables, computed from the pieces' shares, still agree with the sums of these fields to far inside
+ * their 0.01 公顷 (domain.md §5), and their own totals balance by the rounding rule stated there.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { landClass } from '../../profiles/zhejiang-2017/land-classes.ts';
@@ -24,7 +33,8 @@ export function packageLayers(state: Pick<CheckState, 'plan' | 'derived' | 'area
   const xzqdm = plan.meta.villageCode;
   const xzqmc = plan.meta.villageName;
   const bases = layerFeatures(plan, 'base');
-  const pieces = bases.flatMap((b) => state.derived.piecesOf(b.id).map((piece) => ({ piece, base: b })));
+  // Each piece's own polygon area (see above), measured once for GHYT and TDGHDL.
+  const pieces = bases.flatMap((b) => state.derived.piecesOf(b.id).map((piece) => ({ piece, base: b, area: m2(state.area(piece)) })));
   const changeNo = new Map<string, string>();
   for (const layer of ['demolition', 'newBuild', 'useChange'] as const) for (const f of layerFeatures(plan, layer)) changeNo.set(f.id, f.properties.parcelNo);
   return {
@@ -39,8 +49,7 @@ export function packageLayers(state: Pick<CheckState, 'plan' | 'derived' | 'area
       }),
     ),
     GHYT: collection(
-      pieces.map(({ piece, base }, i) => {
-        const area = m2(piece.areaM2);
+      pieces.map(({ piece, base, area }, i) => {
         const ridge = base.properties.ridgeCoefficient ?? 0;
         return {
           geometry: piece.geometry,
@@ -48,7 +57,7 @@ export function packageLayers(state: Pick<CheckState, 'plan' | 'derived' | 'area
         };
       }),
     ),
-    TDGHDL: collection(pieces.map(({ piece }, i) => ({ geometry: piece.geometry, properties: { BSM: i + 1, YSDM: '2003020210', GHDLDM: piece.targetClass, GHDLMC: landClass(piece.targetClass).zh, GHDLMJ: m2(piece.areaM2), XZQDM: xzqdm, XZQMC: xzqmc } }))),
+    TDGHDL: collection(pieces.map(({ piece, area }, i) => ({ geometry: piece.geometry, properties: { BSM: i + 1, YSDM: '2003020210', GHDLDM: piece.targetClass, GHDLMC: landClass(piece.targetClass).zh, GHDLMJ: area, XZQDM: xzqdm, XZQMC: xzqmc } }))),
     JSYDGZQ: collection(layerFeatures(plan, 'controlZone').map((z, i) => ({ geometry: z.geometry, properties: { BSM: i + 1, YSDM: '2003020420', GZQLXDM: z.properties.zoneCode, GZQMJ: m2(state.area(z)), SM: z.properties.note, XZQDM: xzqdm } }))),
     JBNTBHTB: collection(layerFeatures(plan, 'pbf').map((f, i) => ({ geometry: f.geometry, properties: { BSM: i + 1, JBNTLX: f.properties.pbfType, TBMJ: f.properties.recordedArea ?? m2(state.area(f)) } }))),
   };
