@@ -1,12 +1,12 @@
 /**
  * Our PolyLine files as GDAL reads them (what ArcGIS and QGIS will see): the layer's type, its extent from
  * the header, each record's line or multi-line with its parts in order, and no complaint on stderr about
- * record lengths or the `.shx`.
+ * record lengths or the `.shx`; and a polygon whose ring the plan held open, closed.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LineString, MultiLineString } from 'geojson';
+import type { LineString, MultiLineString, Polygon } from 'geojson';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gdalRun, skipWithoutGdal } from '../../../tests/support/gdal.ts';
 import { writeDbf } from './dbf-write.ts';
@@ -25,8 +25,8 @@ describe.skipIf(skipWithoutGdal('ogrinfo'))('PolyLine files read back by GDAL', 
   const dir = mkdtempSync(join(tmpdir(), 'shp-write-lines-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  function written(name: string, geometries: readonly WritableGeometry[]): string {
-    const { shp, shx } = writeShp(geometries, 'polyline');
+  function written(name: string, geometries: readonly WritableGeometry[], kind: 'polyline' | 'polygon' = 'polyline'): string {
+    const { shp, shx } = writeShp(geometries, kind);
     const rows = geometries.map((_, i) => ({ values: { ID: String(i + 1) }, label: String(i + 1) }));
     const dbf = writeDbf(name, [{ name: 'ID', type: 'C', length: 4, decimals: 0 }], rows, 'utf-8', new Date(Date.UTC(2026, 0, 1)));
     if (!dbf.ok) throw new Error(dbf.error.key);
@@ -52,5 +52,15 @@ describe.skipIf(skipWithoutGdal('ogrinfo'))('PolyLine files read back by GDAL', 
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Geometry: Line String');
     expect(run.stdout).toContain('Feature Count: 0');
+  });
+
+  it('closes a polygon ring the plan holds open (a GeoJSON from a tool that drops the closing position), which GDAL reads without a warning', () => {
+    // geometry-valid reports such a ring; the package is still written, and a Shapefile ring must be closed
+    // (ESRI whitepaper 1998: "a closed, non-self-intersecting loop"), or GDAL warns and ArcGIS may drop it.
+    const open: Polygon = { type: 'Polygon', coordinates: [[[500_000, 3_300_000], [500_000, 3_300_100], [500_100, 3_300_100], [500_100, 3_300_000]]] };
+    const run = gdalRun('ogrinfo', ['-ro', '-al', written('open-ring', [open], 'polygon')]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('POLYGON ((500000 3300000,500000 3300100,500100 3300100,500100 3300000,500000 3300000))');
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Writing `.shp` and `.shx` for polygon, line and point layers, coordinates already projected. Rings are
- * written as the format wants them whatever their winding on input: shells clockwise, holes counter-clockwise.
+ * written as the format wants them whatever their winding on input: shells clockwise, holes counter-clockwise,
+ * each closed.
  * Lines (PolyLine, type 3) keep their direction: a MultiLineString is one record with a part per line.
  */
 import type { LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { ringSignedAreaPlanar } from '../../geo/rings.ts';
+import { closeRing, ringSignedAreaPlanar } from '../../geo/rings.ts';
 
 const HEADER_BYTES = 100;
 const POINT = 1;
@@ -26,10 +27,13 @@ export interface ShpFiles {
 function orientedRings(geometry: Polygon | MultiPolygon): Position[][] {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   return polygons.flatMap((rings) =>
-    rings.map((ring, i) => {
+    rings.map((open, i) => {
+      // A ring the plan holds open (geometry-valid reports it; the package is still written) is closed: the
+      // format wants "a closed loop", GDAL warns on an open one and ArcGIS may drop the shape.
+      const ring = closeRing(open);
       const clockwise = ringSignedAreaPlanar(ring) < 0;
       const wantClockwise = i === 0;
-      return clockwise === wantClockwise ? ring : [...ring].reverse();
+      return clockwise === wantClockwise ? ring : ring.reverse();
     }),
   );
 }
