@@ -105,6 +105,20 @@ export function clipParts(op: 'intersection' | 'difference', a: readonly FlatPol
   });
 }
 
+/**
+ * Parts (of one overlay result: disjoint) joined where they lie less than `minWidth` apart: grown by half of
+ * it and shrunk back (a closing, mitred so corners stay). A strip cut only by slits thinner than the
+ * tolerance, which misaligned neighbours leave between them, is one part again; the slits' area counts in.
+ */
+export function joinedAcross(parts: readonly PlanarPart[], minWidth: number): PlanarPart[] {
+  if (parts.length < 2) return [...parts];
+  return withScope((scope) => {
+    const api = scope.api;
+    const grown = scope.own(api.GEOSBufferWithStyle(toGeos(scope, parts.map((part) => part.polygon)), minWidth / 2, 2, CAP_FLAT, JOIN_MITRE, MITRE_LIMIT), 'buffer');
+    return widerParts(scope, scope.own(api.GEOSBufferWithStyle(grown, -minWidth / 2, 2, CAP_FLAT, JOIN_MITRE, MITRE_LIMIT), 'buffer'), 0);
+  });
+}
+
 function widerParts(scope: Scope, pointer: number, minWidth: number): PlanarPart[] {
   const api = scope.api;
   const parts: PlanarPart[] = [];

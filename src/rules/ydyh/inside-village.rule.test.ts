@@ -33,6 +33,20 @@ describe('inside-village (2026)', () => {
     expect(insideVillageRule.check(db)).toEqual([]);
   });
 
+  // A village boundary from another survey, 0.5 m north of the parcels: the strip of them south of it is outside.
+  // Two neighbours 0.3 mm apart (misalignment) cut the strip in two, and every such slit along a real
+  // boundary made another finding (85 for one strip of a 4,735-parcel village); it is one strip, named by both.
+  it('reports a strip outside the village once, though neighbours less than 1 mm apart cut it', () => {
+    const slit = 0.0003 * METRE;
+    const north = 0.5 / 111_000;
+    const moved = box(X0, Y0 + north, X0 + 2 * CELL + slit, Y0 + CELL + north);
+    const db = database({ CJDCQ: [feature('CJDCQ#1', moved)], GHDLTB: [planned(1, cell(0)), planned(2, box(X0 + CELL + slit, Y0, X0 + 2 * CELL + slit, Y0 + CELL))] });
+    const [issue, ...rest] = insideVillageRule.check(db);
+    expect(rest).toEqual([]);
+    expect([...(issue?.features ?? [])].sort()).toEqual(['GHDLTB#1', 'GHDLTB#2']);
+    expect(issue?.message.params['areaM2'] as number).toBeCloseTo(ellipsoidalArea(box(X0, Y0, X0 + 2 * CELL + slit, Y0 + north)), 1);
+  });
+
   it('says the base parcels are not checked without a CJDCQ', () => {
     const issues = insideVillageRule.check(database({ JQDLTB: [feature('JQDLTB#1', cell(0))] }));
     expect(issues).toMatchObject([{ severity: 'notChecked', message: { params: { missingKey: 'rules.db.missing.regionOutside' } } }]);

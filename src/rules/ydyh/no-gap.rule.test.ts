@@ -33,6 +33,28 @@ describe('no-gap (2026)', () => {
     expect(issue?.message.params['widthM'] as number).toBeCloseTo(1, 1);
   });
 
+  // A village boundary from another survey, 0.3 m off all round: the gap runs along a diagonal edge, and its box
+  // holds every parcel of the village. It named them all (thousands in a real village); it names the parcels along it.
+  it('names the parcels along a diagonal gap, not every parcel whose box meets the gap box', () => {
+    const [n, s] = [4, 0.0002];
+    const [east, north] = [0.3 * Math.SQRT1_2 / 96_290, 0.3 * Math.SQRT1_2 / 111_000];
+    const shiftedVillage: Polygon = { type: 'Polygon', coordinates: [[[X0 + east, Y0 + north], [X0 + n * s + east, Y0 + north], [X0 + east, Y0 + n * s + north], [X0 + east, Y0 + north]]] };
+    const parcels = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; i + j < n; j++) {
+        const [x, y] = [X0 + i * s, Y0 + j * s];
+        // Cells under the diagonal whole; those on it cut to their lower-left half.
+        const geometry: Polygon = i + j < n - 1 ? box(x, y, x + s, y + s) : { type: 'Polygon', coordinates: [[[x, y], [x + s, y], [x, y + s], [x, y]]] };
+        parcels.push(planned(parcels.length + 1, geometry));
+      }
+    }
+    const diagonal = parcels.filter((p) => (p.geometry as Polygon).coordinates[0]!.length === 4).map((p) => p.ref);
+    const issues = noGapRule.check(database({ CJDCQ: [feature('CJDCQ#1', shiftedVillage)], GHDLTB: parcels }));
+    const along = issues.find((i) => (i.message.params['areaM2'] as number) > 10);
+    expect(along?.message.params['widthM'] as number).toBeCloseTo(0.3, 2);
+    expect([...(along?.features ?? [])].sort()).toEqual(diagonal.sort());
+  });
+
   it('does not report a gap thinner than 1 mm (misalignment), however long', () => {
     const half = 0.0004 / 96_290;
     const db = database({ CJDCQ: [feature('CJDCQ#1', village)], GHDLTB: [planned(1, cell(0)), planned(2, box(X0 + CELL + half, Y0, X0 + 2 * CELL, Y0 + CELL))] });
