@@ -54,6 +54,8 @@ describe('coverage rules on a village boundary 0.3 m off the parcels all round',
     // of the parallel the parcels' 10 m edges follow: ⅔ × 200.3 m × 0.45 mm.
     const gaps = found.filter((i) => i.rule === 'no-gap');
     expect(gaps.map((i) => i.message.params.areaM2)).toEqual([119.97]);
+    // It names the 39 parcels of the north row and the east column it runs along, not all it reaches round.
+    expect(new Set(gaps[0]?.features)).toEqual(new Set([...Array.from({ length: CELLS }, (_, i) => `p${i}-${CELLS - 1}`), ...Array.from({ length: CELLS }, (_, j) => `p${CELLS - 1}-${j}`)]));
     // West column and south row: 38 parcels with a 10 m × 0.3 m strip outside (3 m²), the corner one an L
     // of 2 × 3 − 0.09 = 5.91 m².
     const outside = found.filter((i) => i.rule === 'inside-village').map((i) => i.message.params.areaM2 as number);

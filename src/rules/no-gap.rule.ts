@@ -8,9 +8,9 @@
  */
 import type { Polygon } from 'geojson';
 import { ellipsoidalArea } from '../geo/area.ts';
-import { bboxIntersects, expandBBox, geometryBBox } from '../geo/bbox.ts';
+import { alongOutline } from '../geo/along-outline.ts';
+import { geometryBBox } from '../geo/bbox.ts';
 import { gapsIn, meanWidth } from '../geo/geos/coverage-overlay.ts';
-import { toleranceDegrees } from '../geo/local-metric.ts';
 import { rewindRfc7946 } from '../geo/rings.ts';
 import { PARTITION_LAYERS } from './area-layers.ts';
 import type { Issue } from './issue.ts';
@@ -55,9 +55,8 @@ export const noGapRule: PlanRule = {
               const geometry = rewindRfc7946(plane.toLonLat([gap.polygon]) as Polygon);
               const area = ellipsoidalArea(geometry);
               if (area < minArea) return [];
-              // The gap came back from the GK plane: its edges may lie a hair off its neighbours' own.
-              const reach = expandBBox(geometryBBox(geometry), toleranceDegrees(tolerance, cluster.box[1]));
-              const around = covers.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach)).map((f) => f.id);
+              // The gap came back from the GK plane: its vertices may lie a hair off its neighbours' edges.
+              const around = alongOutline(covers, geometry, tolerance).map((f) => f.id);
               return [
                 makeIssue(this.id, this.severity, {
                   layer,

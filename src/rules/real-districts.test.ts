@@ -50,10 +50,14 @@ describe('the coverage rules on the real districts of Zhejiang', () => {
   }, 60_000);
 });
 
-/** PostGIS's figures (see the header): [rule, districts, area in m² to 0.01]. */
+/**
+ * PostGIS's figures (see the header): [rule, districts, area in m² to 0.01]. A gap names the districts along
+ * it: 90 m of the first gap's outline lie on d4's and d7's, 59–61 m of the second's on d5's and d8's; the
+ * district each touches at a point only (d5, d7), named while districts were found by box, is not.
+ */
 const EXPECTED = [
-  ['no-gap', 'd4+d5+d7', 35.79],
-  ['no-gap', 'd5+d7+d8', 74.17],
+  ['no-gap', 'd4+d7', 35.79],
+  ['no-gap', 'd5+d8', 74.17],
   ['no-overlap', 'd4+d7', 54.41],
   ['no-overlap', 'd61+d70', 409.15],
 ];

@@ -7,13 +7,9 @@
  * misalignment, not land left out; one under the report area is not reported. The finding outlines the gap
  * and names the features along it.
  */
-import type { Polygon } from 'geojson';
-import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
 import { clipParts } from '../../geo/geos/coverage-overlay.ts';
-import { metresPerDegree, toleranceDegreesXY } from '../../geo/local-metric.ts';
-import { PreparedArea } from '../../geo/prepared-area.ts';
-import { FeatureIndex } from '../../geo/spatial-index.ts';
-import type { AreaFeature, CoverageCluster, LayerCoverage } from './database-coverage.ts';
+import { alongOutline } from '../../geo/along-outline.ts';
+import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
 import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import { ClusterMemo, findInClusters, regionPartIssue } from './cluster-memo.ts';
@@ -33,37 +29,7 @@ function gapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: Cove
   } catch (error) {
     return [databaseIssue('no-gap', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];
   }
-  return gaps.flatMap((gap) => regionPartIssue('no-gap', layer, coverage, gap, (geometry) => bordering(cluster, geometry, toleranceM)) ?? []);
-}
-
-/**
- * The features along a gap: those with at least two of its vertices on their outline (within the tolerance).
- * The gap's outline is made of pieces of the features' and the region's edges, each piece ending on the edge
- * it came from, so a feature beside the gap has two; one touching it at a point has one. Found by box, as
- * before, a gap along a boundary 0.3 m off all round named every parcel of the village its box held.
- */
-function bordering(cluster: CoverageCluster, gap: Polygon, toleranceM: number): string[] {
-  const index = new FeatureIndex<string>();
-  const reach = expandBBox(geometryBBox(gap), 1e-7);
-  const candidates = new Map(cluster.features.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach)).map((f, i) => [String(i), f]));
-  index.load([...candidates].map(([key, f]) => [key, f.geometry] as const));
-  const hits = new Map<AreaFeature, number>();
-  const [y0, y1] = [reach[1], reach[3]];
-  const m = metresPerDegree((y0 + y1) / 2);
-  const { x: dx, y: dy } = toleranceDegreesXY(toleranceM, Math.max(Math.abs(y0), Math.abs(y1)));
-  for (const ring of gap.coordinates) {
-    let [px, py] = ring[0] as [number, number];
-    for (const [x, y] of ring.slice(1) as [number, number][]) {
-      // GEOS may write one vertex twice, a few nanometres apart: one point, not two.
-      if (Math.abs(x - px) <= dx && Math.abs(y - py) <= dy) continue;
-      [px, py] = [x, y];
-      for (const key of index.search([x - dx, y - dy, x + dx, y + dy])) {
-        const f = candidates.get(key) as AreaFeature;
-        if (PreparedArea.of(f.geometry).locateNear(x, y, m.x, m.y, toleranceM) === 'boundary') hits.set(f, (hits.get(f) ?? 0) + 1);
-      }
-    }
-  }
-  return cluster.features.filter((f) => (hits.get(f) ?? 0) >= 2).map((f) => f.feature.ref);
+  return gaps.flatMap((gap) => regionPartIssue('no-gap', layer, coverage, gap, (geometry) => alongOutline(cluster.features, geometry, toleranceM).map((f) => f.feature.ref)) ?? []);
 }
 
 export const noGapRule: DatabaseRule = {
