@@ -74,7 +74,12 @@ export function corridorsOf(state: CheckState, layer: LayerId, group: BoxGroup):
   const { x: dx, y: dy } = toleranceDegreesXY(CORRIDOR_MARGIN_M, Math.max(Math.abs(group.box[1]), Math.abs(group.box[3])));
   const grow = (m: BBox): BBox => [m[0] - dx, m[1] - dy, m[2] + dx, m[3] + dy];
   // The runs depend on the stretches only: remembered by them, across edits that leave them as they were.
-  const { rings, smalls } = state.memo(CORRIDOR_MEMO, `${layer}:runs:${boxesKey(group.members)}`, [dx, dy], () => {
+  const split = state.memo(CORRIDOR_MEMO, `${layer}:runs:${boxesKey(group.members)}`, [dx, dy], () => {
+    // Worth it only where the box holds many more features than there are stretches (a whole village
+    // inside a ring): a layer not drawn yet, or a few large features along a detailed coast, are cheaper
+    // clipped by the box than the union of thousands of stretch boxes the pieces' count needs (8 s for the
+    // 90 districts' coast).
+    if (2 * group.members.length >= state.near(layer, group.box).length) return null;
     const runs = touchingRuns(group.members);
     return joinRuns(
       runs.filter((r) => r.length >= CORRIDOR_FROM),
@@ -82,7 +87,8 @@ export function corridorsOf(state: CheckState, layer: LayerId, group: BoxGroup):
       grow,
     );
   });
-  if (rings.length === 0) return null;
+  if (!split || split.rings.length === 0) return null;
+  const { rings, smalls } = split;
   // Outside every corridor and small box no stretch lies: found once, for whichever ring is not remembered.
   let clear: boolean | undefined;
   const piecesClear = () => (clear ??= outsideCountsZero(state, layer, villageGeometry, group.box, [...rings.flatMap((r) => r.map(grow)), ...smalls.map((s) => s.box)]));

@@ -19,7 +19,7 @@ import { partitionClusters } from './partition-clusters.ts';
 
 vi.mock('../geo/geos/coverage-overlay.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../geo/geos/coverage-overlay.ts')>();
-  return { ...original, overlapOf: vi.fn(original.overlapOf), gapsIn: vi.fn(original.gapsIn), partsOutside: vi.fn(original.partsOutside) };
+  return { ...original, overlapOf: vi.fn(original.overlapOf), gapsIn: vi.fn(original.gapsIn), partsOutside: vi.fn(original.partsOutside), unionOf: vi.fn(original.unionOf) };
 });
 
 const COVERAGE = RULES.filter((r) => ['no-gap', 'no-overlap', 'inside-village'].includes(r.id));
@@ -127,6 +127,18 @@ describe('the cluster of a boundary misaligned all round is the corridor along i
     const outside = engine.result().issues.filter((i) => i.rule === 'inside-village' && i.features.includes('p0-5' as never));
     expect(outside.map((i) => i.message.params.areaM2)).toEqual([3]);
     expect(overlay.partsOutside).not.toHaveBeenCalled();
+  });
+
+  it('clips a layer not drawn yet by the box: no union of the boundary’s stretch boxes for nothing', () => {
+    // A boundary of 64 edges round a village with no functional zones: every edge is a stretch of that layer.
+    const circle = metricPolygon(Array.from({ length: 64 }, (_, k) => [100 + 100 * Math.cos((k * Math.PI) / 32), 100 + 100 * Math.sin((k * Math.PI) / 32)] as [number, number]));
+    const plan = planWith([feature('boundary', 'village', circle), feature('base', 'p', circle, { classCode: '111' })]);
+    vi.mocked(overlay.unionOf).mockClear();
+    const clusters = partitionClusters(CheckState.build(plan), 'functionalZone');
+    expect(clusters.length).toBeGreaterThan(0);
+    expect(clusters.every((c) => c.corridor === null && c.features.length === 0)).toBe(true);
+    // Before, the pieces outside a corridor were found from the union of the stretches' boxes: 8 s on the districts' coast.
+    expect(overlay.unionOf).not.toHaveBeenCalled();
   });
 
   it('reports a hole inside the corridor whole', () => {
