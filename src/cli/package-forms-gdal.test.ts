@@ -8,37 +8,21 @@
  * boundary, every vertex moved by up to ±0.3 mm) with a planted gap, overlap and wrong TBMJ, so "the same"
  * is not the same nothing. A GeoPackage is refused, saying how to export it.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writePackageFolder, type WrittenPackage } from '../io/package/round-trip-support.ts';
+import { describe, expect, it } from 'vitest';
 import { zipPackageFolder } from '../io/package/delivery-test-support.ts';
 import { writeZip } from '../io/zip/zip-write.ts';
 import { aliasOf } from '../io/package/field-aliases.ts';
 import { encodeText } from '../io/text/encode-text.ts';
 import { gdal, skipWithoutGdal } from '../../tests/support/gdal.ts';
 import { runCli } from './main.ts';
-import { check, findings, plantedPlan, type Report } from './package-forms-support.ts';
+import { check, findings, plantedPackageForTests, type Report } from './package-forms-support.ts';
 
 const SHAPEFILES = join('3.规划图形数据', 'Shapefile');
 const GEOJSON = join('3.规划图形数据', 'GeoJSON');
 
-let pkg: WrittenPackage;
-let scratch: string;
-let original: Report;
-
-beforeAll(async () => {
-  pkg = await writePackageFolder(plantedPlan());
-  scratch = mkdtempSync(join(tmpdir(), 'vp-package-forms-'));
-  const read = await check(pkg.dir);
-  if (!read.report) throw new Error(`the original package was not read: ${read.stderr}`);
-  original = read.report;
-}, 120_000);
-afterAll(() => {
-  pkg?.remove();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+const planted = plantedPackageForTests('vp-package-forms-');
 
 /** The field names of a .dbf, from its header (32-byte descriptors after the first 32 bytes, up to 0x0D). */
 function dbfFieldNames(path: string): string[] {
@@ -152,14 +136,14 @@ const FORMS: readonly Form[] = [
 
 /** The package without its GeoJSON, each Shapefile rewritten by ogr2ogr with the form's options. */
 function convert(form: Form, index: number): string {
-  const dir = join(scratch, `form-${index}`);
-  cpSync(pkg.dir, dir, { recursive: true });
+  const dir = join(planted.scratch, `form-${index}`);
+  cpSync(planted.dir, dir, { recursive: true });
   rmSync(join(dir, GEOJSON), { recursive: true });
   const shapefiles = join(dir, SHAPEFILES);
   for (const file of readdirSync(shapefiles).filter((f) => f.endsWith('.shp'))) {
     const layer = file.replace(/\.shp$/, '');
     for (const part of readdirSync(shapefiles).filter((f) => f.startsWith(`${layer}.`))) rmSync(join(shapefiles, part));
-    const source = join(pkg.dir, SHAPEFILES, file);
+    const source = join(planted.dir, SHAPEFILES, file);
     gdal('ogr2ogr', ['-f', 'ESRI Shapefile', ...form.ogr(layer, source), '-nln', layer, join(shapefiles, file), source]);
   }
   form.after?.(shapefiles);
@@ -167,29 +151,29 @@ function convert(form: Form, index: number): string {
   return dir;
 }
 
-const zipped = (dir: string, name: string) => zipPackageFolder(dir, join(scratch, name));
+const zipped = (dir: string, name: string) => zipPackageFolder(dir, join(planted.scratch, name));
 
 describe.skipIf(skipWithoutGdal('ogr2ogr'))('village-plan check on one package in the forms other tools deliver it', () => {
   it('has real findings to compare: the planted gaps, overlaps and wrong TBMJ', () => {
-    const rules = original.issues.filter((i) => i.severity !== 'notChecked').map((i) => i.rule);
+    const rules = planted.original.issues.filter((i) => i.severity !== 'notChecked').map((i) => i.rule);
     expect(rules.filter((r) => r === 'no-gap').length).toBeGreaterThanOrEqual(2);
     expect(rules.filter((r) => r === 'no-overlap').length).toBeGreaterThanOrEqual(2);
     expect(rules).toContain('area-attribute-consistent');
   });
 
   it('gives the same findings from the Shapefiles alone', async () => {
-    const dir = join(scratch, 'shapefiles-only');
-    cpSync(pkg.dir, dir, { recursive: true });
+    const dir = join(planted.scratch, 'shapefiles-only');
+    cpSync(planted.dir, dir, { recursive: true });
     rmSync(join(dir, GEOJSON), { recursive: true });
     const read = await check(dir);
     expect(read.report, read.stderr).not.toBeNull();
-    expect(findings(read.report!)).toEqual(findings(original));
+    expect(findings(read.report!)).toEqual(findings(planted.original));
   }, 60_000);
 
   it.each(FORMS.map((form, index) => [form.name, form, index] as const))('gives the same findings from Shapefiles %s', async (_name, form, index) => {
     const read = await check(convert(form, index));
     expect(read.report, read.stderr).not.toBeNull();
-    expect(findings(read.report!)).toEqual(findings(original));
+    expect(findings(read.report!)).toEqual(findings(planted.original));
     // Notes say what the command line can do (a .cpg, --crs), never the editor's encoding switch or preview.
     expect(read.stderr).not.toMatch(/switch the encoding|the preview/);
     if (form.notes) expect(read.stderr).toMatch(form.notes);
@@ -200,8 +184,8 @@ describe.skipIf(skipWithoutGdal('ogr2ogr'))('village-plan check on one package i
     const read = await check(convert(FORMS[reordered]!, 102));
     expect(read.report, read.stderr).not.toBeNull();
     const keys = (report: Report) => Object.fromEntries(['demolitionList', 'newBuildList'].map((id) => [id, (report.tables[id]?.rows ?? []).map((row) => row.key).sort()]));
-    expect(keys(read.report!)).toEqual(keys(original));
-    const listed = Object.values(keys(original))
+    expect(keys(read.report!)).toEqual(keys(planted.original));
+    const listed = Object.values(keys(planted.original))
       .flat()
       .filter((key) => key !== 'total');
     expect(listed.length).toBeGreaterThan(0);
@@ -211,28 +195,28 @@ describe.skipIf(skipWithoutGdal('ogr2ogr'))('village-plan check on one package i
   it('gives the same findings from the GBK Shapefiles zipped', async () => {
     const read = await check(zipped(convert(FORMS[1]!, 100), 'gbk.zip'));
     expect(read.report, read.stderr).not.toBeNull();
-    expect(findings(read.report!)).toEqual(findings(original));
+    expect(findings(read.report!)).toEqual(findings(planted.original));
   }, 60_000);
 
   // Windows' “Extract All” of 成果.zip makes 成果/村庄规划成果/<村>/3.规划图形数据/…: the folder the zip became
   // must read as the zip does, its layers four folders down.
   it('gives the same findings from the zip extracted into a folder of its own, as Windows extracts one', async () => {
-    const dir = join(scratch, 'extracted', '村庄规划成果', '沈家埭村');
+    const dir = join(planted.scratch, 'extracted', '村庄规划成果', '沈家埭村');
     mkdirSync(dir, { recursive: true });
     cpSync(convert(FORMS[1]!, 101), dir, { recursive: true });
-    const read = await check(join(scratch, 'extracted'));
+    const read = await check(join(planted.scratch, 'extracted'));
     expect(read.report, read.stderr).not.toBeNull();
-    expect(findings(read.report!)).toEqual(findings(original));
+    expect(findings(read.report!)).toEqual(findings(planted.original));
   }, 60_000);
 
   it('refuses the layers in a GeoPackage, loose, in a folder or zipped, saying how to export them', async () => {
-    const dir = join(scratch, 'geopackage');
+    const dir = join(planted.scratch, 'geopackage');
     mkdirSync(dir);
     const gpkg = join(dir, '村庄规划.gpkg');
-    for (const file of readdirSync(join(pkg.dir, SHAPEFILES)).filter((f) => f.endsWith('.shp'))) {
-      gdal('ogr2ogr', ['-f', 'GPKG', ...(existsSync(gpkg) ? ['-update'] : []), '-nln', file.replace(/\.shp$/, ''), gpkg, join(pkg.dir, SHAPEFILES, file)]);
+    for (const file of readdirSync(join(planted.dir, SHAPEFILES)).filter((f) => f.endsWith('.shp'))) {
+      gdal('ogr2ogr', ['-f', 'GPKG', ...(existsSync(gpkg) ? ['-update'] : []), '-nln', file.replace(/\.shp$/, ''), gpkg, join(planted.dir, SHAPEFILES, file)]);
     }
-    const zip = join(scratch, 'geopackage.zip');
+    const zip = join(planted.scratch, 'geopackage.zip');
     writeFileSync(zip, writeZip([{ name: '成果/村庄规划.gpkg', bytes: readFileSync(gpkg) }]));
     for (const input of [dir, gpkg, zip]) {
       const out = await runCli(['check', input, '--lang', 'en']);

@@ -5,44 +5,28 @@
  * names. Each must give the SAME findings as the package as written (areas to 0.01 m²); coordinates kept to
  * 7 decimals of a degree move vertices by millimetres, so there the note's advice is what is checked.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeText } from '../io/text/encode-text.ts';
 import { rawZip } from '../io/zip/raw-zip-test-support.ts';
 import { aliasOf } from '../io/package/field-aliases.ts';
 import type { PackageLayerName } from '../io/package/package-layers.ts';
 import { readPackageFiles } from '../io/package/read-files.ts';
-import { writePackageFolder, type WrittenPackage } from '../io/package/round-trip-support.ts';
 import { gdal, skipWithoutGdal } from '../../tests/support/gdal.ts';
-import { check, findings, plantedPlan, type Report } from './package-forms-support.ts';
+import { check, findings, plantedPackageForTests, type Report } from './package-forms-support.ts';
 
 const SHAPEFILES = join('3.规划图形数据', 'Shapefile');
 const GEOJSON = join('3.规划图形数据', 'GeoJSON');
 const SIDECAR = join('6.其他数据', '规划参数.json');
 
-let pkg: WrittenPackage;
-let scratch: string;
-let original: Report;
-
-beforeAll(async () => {
-  pkg = await writePackageFolder(plantedPlan());
-  scratch = mkdtempSync(join(tmpdir(), 'vp-geojson-forms-'));
-  const read = await check(pkg.dir);
-  if (!read.report) throw new Error(`the original package was not read: ${read.stderr}`);
-  original = read.report;
-}, 120_000);
-afterAll(() => {
-  pkg?.remove();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+const planted = plantedPackageForTests('vp-geojson-forms-');
 
 let made = 0;
 /** A copy of the package; `withShapefiles: false` leaves only the GeoJSON, so that is what is read. */
 function copy(withShapefiles = false): string {
-  const dir = join(scratch, `form-${made++}`);
-  cpSync(pkg.dir, dir, { recursive: true });
+  const dir = join(planted.scratch, `form-${made++}`);
+  cpSync(planted.dir, dir, { recursive: true });
   if (!withShapefiles) rmSync(join(dir, SHAPEFILES), { recursive: true });
   return dir;
 }
@@ -55,7 +39,7 @@ function ogrGeoJson(options: readonly string[], extension = 'geojson', only?: st
   for (const file of layersOf(dir).filter((f) => only === undefined || f === `${only}.geojson`)) {
     rmSync(join(dir, GEOJSON, file));
     const out = join(dir, GEOJSON, file.replace(/\.geojson$/, `.${extension}`));
-    gdal('ogr2ogr', [...(extension === 'geojson' ? ['-f', 'GeoJSON'] : []), ...options, out, join(pkg.dir, GEOJSON, file)]);
+    gdal('ogr2ogr', [...(extension === 'geojson' ? ['-f', 'GeoJSON'] : []), ...options, out, join(planted.dir, GEOJSON, file)]);
   }
   return dir;
 }
@@ -146,7 +130,7 @@ describe.skipIf(skipWithoutGdal('ogr2ogr', 'ogrinfo'))('village-plan check on on
   it.each(FORMS.map((form) => [form.name, form] as const))('gives the same findings from GeoJSON with %s', async (_name, form) => {
     const read = await check(form.make());
     expect(read.report, read.stderr).not.toBeNull();
-    expect(findings(read.report!)).toEqual(findings(original));
+    expect(findings(read.report!)).toEqual(findings(planted.original));
     if (form.notes) expect(read.stderr).toMatch(form.notes);
   }, 60_000);
 
@@ -185,7 +169,7 @@ describe.skipIf(skipWithoutGdal('ogr2ogr', 'ogrinfo'))('village-plan check on on
     expect(read.report, read.stderr).not.toBeNull();
     // Rounding really changes areas (GDAL's own areas move as much): the findings are compared without them.
     const withoutFigures = (report: Report) => report.issues.map((i) => `${i.rule} ${i.severity} ${[...i.features].sort().join('+')}`).sort();
-    expect(withoutFigures(read.report!)).toEqual(withoutFigures(original));
+    expect(withoutFigures(read.report!)).toEqual(withoutFigures(planted.original));
   }, 60_000);
 
   // JQDLTB in EPSG:4528, XZQ in lon/lat, GHYT in EPSG:4549, TDGHDL without a .prj: each layer in its own
@@ -196,13 +180,13 @@ describe.skipIf(skipWithoutGdal('ogr2ogr', 'ogrinfo'))('village-plan check on on
     const systems: Record<string, string> = { JQDLTB: 'EPSG:4528', XZQ: 'EPSG:4490', GHYT: 'EPSG:4549', TDGHDL: 'EPSG:4549' };
     for (const [layer, crs] of Object.entries(systems)) {
       for (const part of readdirSync(join(dir, SHAPEFILES)).filter((f) => f.startsWith(`${layer}.`))) rmSync(join(dir, SHAPEFILES, part));
-      gdal('ogr2ogr', ['-f', 'ESRI Shapefile', '-lco', 'ENCODING=UTF-8', '-t_srs', crs, '-nln', layer, join(dir, SHAPEFILES, `${layer}.shp`), join(pkg.dir, SHAPEFILES, `${layer}.shp`)]);
+      gdal('ogr2ogr', ['-f', 'ESRI Shapefile', '-lco', 'ENCODING=UTF-8', '-t_srs', crs, '-nln', layer, join(dir, SHAPEFILES, `${layer}.shp`), join(planted.dir, SHAPEFILES, `${layer}.shp`)]);
     }
     rmSync(join(dir, SHAPEFILES, 'TDGHDL.prj'));
     expect(gdal('ogrinfo', ['-al', '-so', join(dir, SHAPEFILES, 'XZQ.shp')])).toMatch(/China Geodetic Coordinate System 2000|CGCS2000/);
     const read = await check(dir);
     expect(read.report, read.stderr).not.toBeNull();
-    expect(findings(read.report!)).toEqual(findings(original));
+    expect(findings(read.report!)).toEqual(findings(planted.original));
     // The note names the layer without a .prj and what was assumed, and a remedy that keeps the other layers'
     // systems (--crs would apply to every layer: JQDLTB's EPSG:4528 numbers are then refused).
     expect(read.stderr).toContain('The CRS of “' + relative(process.cwd(), join(dir, SHAPEFILES, 'TDGHDL.shp')) + '” is not declared (no .prj or GeoJSON crs member) and its coordinates carry no zone number; they were read as EPSG:4549');
@@ -213,11 +197,11 @@ describe.skipIf(skipWithoutGdal('ogr2ogr', 'ogrinfo'))('village-plan check on on
 
   it('reads a package zipped by Chinese Windows (GBK names, no UTF-8 flag), in the CLI and the editor alike', async () => {
     const dir = copy(true);
-    const zip = join(scratch, 'gbk-names.zip');
+    const zip = join(planted.scratch, 'gbk-names.zip');
     writeFileSync(zip, gbkZip(dir, '村庄规划成果/'));
     const read = await check(zip);
     expect(read.report, read.stderr).not.toBeNull();
-    expect(findings(read.report!)).toEqual(findings(original));
+    expect(findings(read.report!)).toEqual(findings(planted.original));
     const editor = readPackageFiles([{ name: '成果.zip', bytes: readFileSync(zip) }], {});
     expect(editor?.ok && editor.value.layers.find((l) => l.name === 'JQDLTB')?.file).toMatch(/^成果\.zip\/村庄规划成果\/3\.规划图形数据\/GeoJSON\/JQDLTB\.geojson$/);
   }, 60_000);
