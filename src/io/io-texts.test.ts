@@ -24,7 +24,7 @@ const IMPORT_ACTION = fileURLToPath(new URL('../ui/actions/dialog.action.ts', im
 const WORKER_CLIENT = fileURLToPath(new URL('../app/io-client.ts', import.meta.url));
 
 describe('io texts', () => {
-  const used = new Set(sources(IO_DIR).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'(io\.[a-zA-Z]+\.[a-zA-Z0-9]+)'/g)].map((m) => m[1] as string)));
+  const used = new Set(sources(IO_DIR).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'(io\.[a-zA-Z]+\.[a-zA-Z0-9.]+)'/g)].map((m) => m[1] as string)));
 
   it('has every key the import dialog uses, and the dialog uses every key of io-ui.text.ts', () => {
     const ui = [...[UI_DIR, SERVICE_DIR].flatMap((dir) => readdirSync(dir).map((name) => join(dir, name))), WORKER_CLIENT, IMPORT_ACTION].map((path) => readFileSync(path, 'utf8')).join('\n');
