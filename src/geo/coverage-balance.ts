@@ -15,6 +15,7 @@ import RBush from 'rbush';
 import type { AreaGeometry } from '../domain/features.ts';
 import { bboxIntersects, geometryBBox, type BBox } from './bbox.ts';
 import { ChordFrame } from './chord-frame.ts';
+import { linkedGroups } from './linked-groups.ts';
 import { EdgeBalance, mergeTouchingBoxGroups, type BoxGroup, type OpenEdgeCount } from './edge-balance.ts';
 import { unbalancedPieces, type Piece, type SignedInterval } from './line-pieces.ts';
 import { polygonsOf } from './rings.ts';
@@ -144,22 +145,12 @@ export class CoverageBalance {
       boxes[4 * i + 2] = e.maxX;
       boxes[4 * i + 3] = e.maxY;
     });
-    const parent = Int32Array.from(lined, (_, i) => i);
-    const find = (i: number): number => {
-      while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
-      return i;
-    };
-    forEachOverlappingPair(boxes, (i, j) => {
-      if (onOneLine(lined[i] as OpenEdge, lined[j] as OpenEdge, this.toleranceM)) parent[find(i)] = find(j);
-    });
-    const members = new Map<number, OpenEdge[]>();
-    lined.forEach((edge, i) => {
-      const root = find(i);
-      const list = members.get(root);
-      if (list) list.push(edge);
-      else members.set(root, [edge]);
-    });
-    for (const list of members.values()) this.addGroup(list);
+    const lines = linkedGroups(lined, (link) =>
+      forEachOverlappingPair(boxes, (i, j) => {
+        if (onOneLine(lined[i] as OpenEdge, lined[j] as OpenEdge, this.toleranceM)) link(i, j);
+      }),
+    );
+    for (const list of lines) this.addGroup(list);
     for (const edge of all) if (edge.group === 0) this.addGroup([edge]);
   }
 

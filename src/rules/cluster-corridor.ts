@@ -23,6 +23,7 @@ import type { AreaFeature, AreaGeometry } from '../domain/features.ts';
 import { isAreaFeature } from '../domain/features.ts';
 import type { BBox } from '../geo/bbox.ts';
 import { hashEdge, mergeTouchingBoxGroups, type BoxGroup } from '../geo/edge-balance.ts';
+import { linkedGroups } from '../geo/linked-groups.ts';
 import { forEachOverlappingPair } from '../geo/segments.ts';
 import { boxPolygon, clipParts, unionOf } from '../geo/geos/coverage-overlay.ts';
 import type { FlatPolygon } from '../geo/geos/planar-geometry.ts';
@@ -112,24 +113,9 @@ export function corridorsOf(state: CheckState, layer: LayerId, group: BoxGroup):
 
 /** The boxes in runs that touch one another (no box grown: a run is what one line of stretches makes). */
 function touchingRuns(boxes: readonly BBox[]): BBox[][] {
-  const parent = boxes.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
-    return i;
-  };
   const packed = new Float64Array(boxes.length * 4);
   boxes.forEach((b, i) => packed.set(b, 4 * i));
-  forEachOverlappingPair(packed, (i, j) => {
-    parent[find(i)] = find(j);
-  });
-  const runs = new Map<number, BBox[]>();
-  boxes.forEach((b, i) => {
-    const root = find(i);
-    const run = runs.get(root);
-    if (run) run.push(b);
-    else runs.set(root, [b]);
-  });
-  return [...runs.values()];
+  return linkedGroups(boxes, (link) => forEachOverlappingPair(packed, link));
 }
 
 /**
