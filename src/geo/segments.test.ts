@@ -74,4 +74,27 @@ describe('small helpers', () => {
     forEachOverlappingPair(boxes, (i, j) => pairs.push([i, j].sort().join('-')));
     expect(pairs.sort()).toEqual(['0-1']);
   });
+
+  it('forEachOverlappingPair finds the same pairs as comparing every two boxes, below and above the insertion-sort limit', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const count of [5, 20, 63, 64, 65, 150]) {
+      // Coordinates on a coarse grid, so many boxes share their low end (ties must not lose or repeat pairs).
+      const boxes = new Float64Array(count * 4);
+      for (let i = 0; i < count; i++) {
+        const x = Math.floor(random() * 10);
+        const y = Math.floor(random() * 10);
+        boxes.set([x, y, x + Math.floor(random() * 3), y + Math.floor(random() * 3)], i * 4);
+      }
+      const expected: string[] = [];
+      for (let i = 0; i < count; i++) {
+        for (let j = i + 1; j < count; j++) {
+          if (boxes[i * 4]! <= boxes[j * 4 + 2]! && boxes[j * 4]! <= boxes[i * 4 + 2]! && boxes[i * 4 + 1]! <= boxes[j * 4 + 3]! && boxes[j * 4 + 1]! <= boxes[i * 4 + 3]!) expected.push(`${i}-${j}`);
+        }
+      }
+      const found: string[] = [];
+      forEachOverlappingPair(boxes, (i, j) => found.push(`${Math.min(i, j)}-${Math.max(i, j)}`));
+      expect(found.sort(), `${count} boxes`).toEqual(expected.sort());
+    }
+  });
 });

@@ -18,6 +18,8 @@ export interface CleanRing extends RingAddress {
  * Polygons in `crossed` are skipped: where edges cross, inside and outside mean nothing.
  */
 export function nestingProblems(clean: readonly CleanRing[], crossed: ReadonlySet<number>, touchingMembers: ReadonlySet<string>): ValidityProblem[] {
+  // One ring (most parcels) has nothing to be nested in.
+  if (clean.length <= 1) return [];
   const problems: ValidityProblem[] = [];
   const byPolygon = new Map<number, CleanRing[]>();
   for (const ring of clean) {

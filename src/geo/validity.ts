@@ -108,13 +108,6 @@ function allCollinear(points: readonly Position[]): boolean {
   return points.every((p) => orientation(a, b, p) === 0);
 }
 
-interface Segment {
-  readonly ring: number;
-  readonly index: number;
-  readonly a: Position;
-  readonly b: Position;
-}
-
 interface Contacts {
   /** Polygons with crossing edges: nesting tests are meaningless for them. */
   readonly crossed: Set<number>;
@@ -124,13 +117,26 @@ interface Contacts {
 
 /** Finds every contact between edges and reports the wrong ones. */
 function checkIntersections(clean: readonly CleanRing[], problems: ProblemList): Contacts {
-  const segments: Segment[] = [];
+  // Every parcel of a plan passes through here on each full check: the segments are kept as flat
+  // (ring, index) arrays and their boxes written in place, not as one object and one array per edge.
+  let count = 0;
+  for (const r of clean) count += r.points.length - 1;
+  const segmentRing = new Int32Array(count);
+  const segmentIndex = new Int32Array(count);
+  const boxes = new Float64Array(count * 4);
+  let s = 0;
   clean.forEach((r, ring) => {
-    for (let index = 0; index + 1 < r.points.length; index++) segments.push({ ring, index, a: r.points[index] as Position, b: r.points[index + 1] as Position });
-  });
-  const boxes = new Float64Array(segments.length * 4);
-  segments.forEach(({ a, b }, i) => {
-    boxes.set([Math.min(a[0] as number, b[0] as number), Math.min(a[1] as number, b[1] as number), Math.max(a[0] as number, b[0] as number), Math.max(a[1] as number, b[1] as number)], i * 4);
+    const points = r.points;
+    for (let index = 0; index + 1 < points.length; index++, s++) {
+      const a = points[index] as Position;
+      const b = points[index + 1] as Position;
+      segmentRing[s] = ring;
+      segmentIndex[s] = index;
+      boxes[s * 4] = Math.min(a[0] as number, b[0] as number);
+      boxes[s * 4 + 1] = Math.min(a[1] as number, b[1] as number);
+      boxes[s * 4 + 2] = Math.max(a[0] as number, b[0] as number);
+      boxes[s * 4 + 3] = Math.max(a[1] as number, b[1] as number);
+    }
   });
   const crossed = new Set<number>();
   const touchingMembers = new Set<string>();
@@ -143,23 +149,31 @@ function checkIntersections(clean: readonly CleanRing[], problems: ProblemList):
   };
 
   forEachOverlappingPair(boxes, (i, j) => {
-    const s = segments[i] as Segment;
-    const t = segments[j] as Segment;
-    const hit = segmentIntersection(s.a, s.b, t.a, t.b);
+    const ringS = clean[segmentRing[i] as number] as CleanRing;
+    const ringT = clean[segmentRing[j] as number] as CleanRing;
+    const si = segmentIndex[i] as number;
+    const ti = segmentIndex[j] as number;
+    const sa = ringS.points[si] as Position;
+    const sb = ringS.points[si + 1] as Position;
+    const ta = ringT.points[ti] as Position;
+    const tb = ringT.points[ti + 1] as Position;
+    const sameRing = ringS === ringT;
+    const edges = ringS.points.length - 1;
+    const gap = Math.abs(si - ti);
+    const adjacent = sameRing && (gap === 1 || gap === edges - 1);
+    // Neighbouring edges always share their common vertex; when the far end of one is off the other's
+    // line that vertex is all they share (one orientation instead of segmentIntersection's four).
+    if (adjacent && orientation(sa, sb, positionsEqual(sb, ta) ? tb : ta) !== 0) return;
+    const hit = segmentIntersection(sa, sb, ta, tb);
     if (hit.kind === 'none') return;
     const at = hit.kind === 'overlap' ? hit.from : hit.point;
-    const ringS = clean[s.ring] as CleanRing;
-    const ringT = clean[t.ring] as CleanRing;
-    if (s.ring === t.ring) {
-      const edges = ringS.points.length - 1;
-      const gap = Math.abs(s.index - t.index);
-      const adjacent = gap === 1 || gap === edges - 1;
-      // Neighbouring edges always share their common vertex; only folding back onto each other (a spike) is wrong.
+    if (sameRing) {
+      // Only folding back onto each other (a spike) is wrong for neighbouring edges.
       if (adjacent && hit.kind !== 'overlap') return;
-      report(ringS, 'selfIntersection', adjacent ? sharedVertex(s, t) : at);
+      report(ringS, 'selfIntersection', adjacent ? sharedVertex(sa, sb, ta, tb) : at);
     } else if (ringS.polygonIndex === ringT.polygonIndex) {
       if (hit.kind === 'touch') {
-        const [ring1, ring2] = s.ring < t.ring ? [s.ring, t.ring] : [t.ring, s.ring];
+        const [ring1, ring2] = segmentRing[i]! < segmentRing[j]! ? [segmentRing[i]!, segmentRing[j]!] : [segmentRing[j]!, segmentRing[i]!];
         touches.set(`${ring1}|${ring2}|${at[0]},${at[1]}`, { ring1, ring2, point: at });
       } else {
         report(ringS, 'ringsCross', at, ringT);
@@ -171,12 +185,12 @@ function checkIntersections(clean: readonly CleanRing[], problems: ProblemList):
       else report(later, 'ringsCross', at, earlier);
     }
   });
-  checkTouchesKeepInteriorConnected(clean, touches, report);
+  if (touches.size > 0) checkTouchesKeepInteriorConnected(clean, touches, report);
   return { crossed, touchingMembers };
 }
 
-function sharedVertex(s: Segment, t: Segment): Position {
-  return positionsEqual(s.b, t.a) || positionsEqual(s.b, t.b) ? s.b : s.a;
+function sharedVertex(sa: Position, sb: Position, ta: Position, tb: Position): Position {
+  return positionsEqual(sb, ta) || positionsEqual(sb, tb) ? sb : sa;
 }
 
 /**
