@@ -9,17 +9,24 @@ import { polygonArea } from './area.ts';
 
 export function interiorPoint(geometry: Polygon | MultiPolygon): Position | null {
   const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  let largest: Position[][] | undefined;
+  // One part needs no areas (ellipsoidal, so not free): relate asks this of every part of every parcel it probes.
+  let largest: Position[][] | undefined = parts.length === 1 ? parts[0] : undefined;
   let largestArea = -1;
-  for (const rings of parts) {
-    const area = rings.length > 0 ? polygonArea(rings) : 0;
-    if (area > largestArea) [largest, largestArea] = [rings, area];
+  if (!largest) {
+    for (const rings of parts) {
+      const area = rings.length > 0 ? polygonArea(rings) : 0;
+      if (area > largestArea) [largest, largestArea] = [rings, area];
+    }
   }
   const shell = largest?.[0];
   if (!largest || !shell || shell.length < 4) return null;
   let south = Infinity;
   let north = -Infinity;
-  for (const p of shell) [south, north] = [Math.min(south, p[1]!), Math.max(north, p[1]!)];
+  for (const p of shell) {
+    const lat = p[1]!;
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
+  }
   const y = (south + north) / 2;
   // Where the line crosses the part's rings (half-open rule: a vertex on the line counts once).
   const crossings: number[] = [];
