@@ -5,9 +5,15 @@
  * that failed for a parcel), the land total against the village's own area, and two changes of one layer
  * drawn over each other: the derivation counts their overlap once, for the one first by id (pieces.ts
  * `byPriority`), so F2 takes that one's target class and the other's list row is smaller than its outline,
- * by an order the planner never chose. Changes of different layers overlap by design (the later wins).
+ * by an order the planner never chose. Changes of different layers overlap by design, the later layer
+ * winning (domain.md §2: demolition < new-build < other change; 拆旧建新 on the same spot, a demolished
+ * house replaced by a new one, is common): legitimate, but the earlier change then holds 0 m² of the overlap
+ * in its list row, F3 and F4, so each such loss is named too, as a warning a 规划说明 can justify (domain.md
+ * has no milder severity), never as an error.
  */
 import { layerFeatures } from '../domain/plan.ts';
+import { m2ToMu } from '../domain/units.ts';
+import { geometryBBox } from '../geo/bbox.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { pairOverlaps } from '../geo/geos/pair-overlaps.ts';
 import { CHANGE_LAYER_ORDER } from '../profiles/zhejiang-2017/layers.ts';
@@ -40,6 +46,7 @@ export const tablesConsistentRule: PlanRule = {
       }
     }
     issues.push(...changeOverlaps(state, this.id, this.severity));
+    issues.push(...lostToLaterLayers(state, this.id));
     return issues;
   },
 };
@@ -62,5 +69,43 @@ function changeOverlaps(state: CheckState, ruleId: string, severity: Severity): 
         return makeIssue(ruleId, severity, { layer, features: pair, key: 'rules.tables-consistent.changesOverlap', params, geometry: o.geometry });
       }),
     );
+  });
+}
+
+/**
+ * Each change's overlap with the changes of later layers (wider than the coverage tolerance, at least the
+ * report area, as within one layer): the later one takes it in the derivation, so the earlier one's list row,
+ * F3 and F4 count none of it. Remembered per earlier change while it and the later changes near it are unchanged.
+ */
+function lostToLaterLayers(state: CheckState, ruleId: string): Issue[] {
+  const { coverageToleranceM: tolerance, overlapReportM2: minArea } = state.profile;
+  return CHANGE_LAYER_ORDER.flatMap((layer, k) => {
+    const later = CHANGE_LAYER_ORDER.slice(k + 1);
+    if (later.length === 0) return [];
+    return (layerFeatures(state.plan, layer) as readonly ChangeFeature[]).flatMap((loser) => {
+      const outline = state.usable(loser.geometry);
+      if (!outline) return [];
+      const winners = (state.near(later, geometryBBox(outline)) as ChangeFeature[]).sort(byPriority);
+      return state.memo(ruleId, loser, [outline, ...winners, tolerance, minArea], () =>
+        winners.flatMap((winner) => {
+          const other = state.usable(winner.geometry);
+          if (!other) return [];
+          const pair = [winner.id, loser.id];
+          return pairOverlaps([other, outline], state.plane(), tolerance, minArea).map((o) => {
+            if ('error' in o) return makeIssue(ruleId, 'warning', { layer, features: pair, key: 'rules.clipFailed', params: { detail: o.error } });
+            const params = {
+              countedLayerKey: `layer.${winner.layer}`,
+              counted: winner.properties.parcelNo,
+              notCountedLayerKey: `layer.${layer}`,
+              notCounted: loser.properties.parcelNo,
+              areaM2: m2(o.areaM2),
+              areaMu: m2(m2ToMu(o.areaM2)),
+              widthM: metres(o.widthM),
+            };
+            return makeIssue(ruleId, 'warning', { layer, features: pair, key: 'rules.tables-consistent.changeUnderLaterLayer', params, geometry: o.geometry });
+          });
+        }),
+      );
+    });
   });
 }

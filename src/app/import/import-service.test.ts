@@ -12,6 +12,7 @@ import { surveyLayerFromParcels } from '../../io/survey/survey-layer.ts';
 import { writeZip } from '../../io/zip/zip-write.ts';
 import { createEditor } from '../../store/editor.ts';
 import { createImportService, importBlocked } from './import-service.ts';
+import type { ReadRequest } from '../io-client.ts';
 import { inThread } from './test-support.ts';
 
 const parsed = parsePlanText(readFileSync('samples/sample-village.plan.json', 'utf8'));
@@ -136,5 +137,16 @@ describe('the import service', { timeout: 60_000 }, () => {
     expect(await imports.confirm()).toBe(false);
     expect(imports.store.getState().phase).toMatchObject({ kind: 'error', message: { key: 'io.ui.badZoneCodes' } });
     expect(importBlocked({ ...state, phase: { ...shown, preview: { ...shown.preview, survey: { ...shown.preview.survey, preview: [{ ...first, classCode: null, leftOut: false }] } } } })).toBe(true);
+  });
+
+  it('reads a layer with the plan profile’s coverage tolerance, which aligning and the coarse-coordinates note use', async () => {
+    const strict = { ...plan, meta: { ...plan.meta, profileOverrides: { ...plan.meta.profileOverrides, coverageToleranceM: 0.005 } } };
+    const editor = createEditor(strict, undefined);
+    const worker = inThread();
+    const asked: ReadRequest['options'][] = [];
+    const hold = (request: ReadRequest) => (asked.push(request.options), worker.hold(request));
+    const imports = createImportService({ editor, storage: undefined, flush: async () => undefined, openDraft: () => undefined, say: (m) => m.key, hold });
+    await imports.pick([surveyFile()]);
+    expect(asked.map((o) => o.coverageToleranceM)).toEqual([0.005]);
   });
 });

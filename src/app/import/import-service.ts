@@ -198,14 +198,15 @@ export function createImportService(deps: ImportDeps) {
     const names = entry.files.map((f) => f.name).join(', ');
     phase(entry, { kind: 'reading', names, progress: null });
     entry.held?.close();
-    const plan = editor.plan.getState().plan;
-    // The plan's village boundary is what aligning the topology snaps to (and never changes);
+    const { plan, profile } = editor.plan.context();
+    // The plan's village boundary is what aligning the topology snaps to (and never changes), within the
+    // plan's coverage tolerance, which also judges a layer's rounded coordinates;
     // its base parcels are what a layer at the GCJ-02 offset is noticed against.
     const reference = layerFeatures(plan, 'boundary').map((f) => f.geometry);
     const outlines = planOutlines(plan);
     // Datum parameters: the plan's and this county's remembered ones, with any just entered in front.
     const datumParameters = (settings.datumParameters ?? []).reduce(withDatumParameters, knownParameters(deps.storage, plan.meta));
-    const options = { ...settings, choices, reference, datumParameters, ...(outlines ? { planOutlines: outlines } : {}) };
+    const options = { ...settings, choices, reference, coverageToleranceM: profile.coverageToleranceM, datumParameters, ...(outlines ? { planOutlines: outlines } : {}) };
     // Progress comes on its own channel: a report may arrive after the answer, and must not take the preview back to the bar.
     let reading: HeldLink | null = null;
     const onProgress = (progress: number) => reading !== null && entry.held === reading && entry.state.phase.kind === 'reading' && phase(entry, { kind: 'reading', names, progress });

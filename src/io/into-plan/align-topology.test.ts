@@ -7,6 +7,7 @@ import { resolveProfile } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { PlanIndex } from '../../geo/plan-index.ts';
 import { isValidAreaGeometry } from '../../geo/validity.ts';
 import { metresPerDegree } from '../../geo/local-metric.ts';
+import { fromGaussKruger } from '../../geo/projection.ts';
 import { writeShapefile } from '../formats/shapefile-write.ts';
 import type { ExportLayer } from '../formats/types.ts';
 import { DLTB_FIELDS } from '../survey/survey-layer.ts';
@@ -118,5 +119,42 @@ describe('aligning the topology of an imported layer (with consent)', () => {
     expect(said[1]).toBe('Topology of “三调地类图斑.geojson” aligned (1 mm tolerance): 22 vertices aligned, 2 T-junction vertices inserted, 15 slivers closed, 9 features changed; largest move 0.6 mm.');
     const plain = importPreview(ctx, 'base', preview());
     expect(plain.ok && plain.notes).toHaveLength(1);
+  });
+});
+
+describe('the coarse-coordinates note against the plan’s coverage tolerance', () => {
+  /**
+   * Three 20 m parcels kept to the millimetre in Gauss-Krüger (zone 40 without prefix, as CCTool writes
+   * it): two below, one as wide as both above them, the lower parcels’ shared corner 1 mm into the wide
+   * parcel (a T-junction the rounding parted). Kept to the millimetre, meeting polygons part by up to 1.4 mm.
+   */
+  function gkToTheMillimetre() {
+    const at = (e: number, n: number): Position => fromGaussKruger([571_000 + e, 3_370_000 + n], { zone: 40, zonePrefix: false });
+    const parcel = (corners: [number, number][]) => ({ type: 'Feature' as const, properties: { DLBM: '0103' }, geometry: { type: 'Polygon' as const, coordinates: [[...corners, corners[0]!].map(([e, n]) => at(e, n))] } });
+    const features = [
+      parcel([[0, 0], [20, 0], [20, 20.001], [0, 20]]),
+      parcel([[20, 0], [40, 0], [40, 20], [20, 20.001]]),
+      parcel([[0, 20], [40, 20], [40, 40], [0, 40]]),
+    ];
+    return [{ name: 'DLTB.geojson', bytes: new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })) }];
+  }
+  const coarseNotes = (p: ImportPreview) => p.notes.filter((n) => n.key.startsWith('io.ui.coarseCoordinates')).map(english);
+
+  it('names the plan’s own tolerance, not a fixed 1 mm', () => {
+    const read = previewImport(gkToTheMillimetre(), {});
+    if (!read.ok) throw new Error('read');
+    expect(coarseNotes(read.value)).toEqual([expect.stringContaining('part by up to 1.4 mm, more than the plan’s 1 mm gap and overlap tolerance')]);
+    expect(read.value.topology).toMatchObject({ toleranceM: 0.002, planToleranceM: 0.001 });
+    const strict = previewImport(gkToTheMillimetre(), { coverageToleranceM: 0.0005 });
+    if (!strict.ok) throw new Error('read');
+    expect(coarseNotes(strict.value)).toEqual([expect.stringContaining('more than the plan’s 0.5 mm gap and overlap tolerance')]);
+  });
+
+  it('says nothing of a rounding the plan’s wider tolerance already covers, and aligns within that tolerance', () => {
+    // A plan checked at 5 mm does not see the 1.4 mm partings: no note, and aligning snaps within 5 mm.
+    const read = previewImport(gkToTheMillimetre(), { coverageToleranceM: 0.005 });
+    if (!read.ok) throw new Error('read');
+    expect(coarseNotes(read.value)).toEqual([]);
+    expect(read.value.topology).toMatchObject({ toleranceM: 0.005, planToleranceM: 0.005, coarse: null, report: { vertexInsertions: 1 } });
   });
 });

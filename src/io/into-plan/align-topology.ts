@@ -1,26 +1,31 @@
 /**
  * Topology alignment of an imported polygon layer, with the planner's consent: the layer is snapped as a
- * coverage within 1 mm (geo/coverage-snap.ts) to find out whether that would change anything, and the
+ * coverage within the plan's coverage tolerance (the profile's `coverageToleranceM`, 1 mm by default: what
+ * the checks treat as one line; geo/coverage-snap.ts) to find out whether that would change anything, and the
  * figures go to the dialog, which offers the option only then. With the option ticked the snapped
  * geometries replace the read ones before anything else uses them (survey mapping, areas, validity), so
  * what the plan gets is what the figures describe. The plan's village boundary is the reference: its
  * vertices win, and it is never changed.
  *
  * A layer whose coordinates were rounded (GDAL's RFC 7946 GeoJSON keeps 7 decimals of a degree, ~1 cm;
- * Gauss-Krüger kept to the millimetre) has its T-junctions parted by up to twice the rounding, more than
- * 1 mm: aligned at 1 mm they stay apart and the checks report gaps and overlaps that are only the
- * rounding. Such a layer is aligned within the round tolerance its rounding needs (geo/coordinate-grid.ts),
- * which the dialog's option names, and a note says how the file was rounded and what that does.
+ * Gauss-Krüger kept to the millimetre) has its T-junctions parted by up to twice the rounding, which can be
+ * more than the plan's tolerance: aligned at that they stay apart and the checks report gaps and overlaps
+ * that are only the rounding. Such a layer is aligned within the round tolerance its rounding needs
+ * (geo/coordinate-grid.ts), which the dialog's option names, and a note says how the file was rounded and
+ * what that does against the plan's tolerance, as the package reader does (io/package/reconstruct.ts): a plan
+ * whose tolerance is already wider than the parting is told nothing, one whose tolerance is finer than 1 mm
+ * is told of partings a 1 mm tolerance would have hidden.
  */
 import type { AreaGeometry } from '../../domain/features.ts';
 import type { Message } from '../../domain/message.ts';
 import { coordinateGrid, gridPartingM, toleranceForGrid, type CoordinateGrid } from '../../geo/coordinate-grid.ts';
+import { ZHEJIANG_2017 } from '../../profiles/zhejiang-2017/rule-profile.ts';
 import { snapCoverage, type CoverageSnapReport } from '../../geo/coverage-snap.ts';
 import type { ImportedFeature, ImportedLayer } from '../formats/types.ts';
 import { note } from '../result.ts';
 
-/** ArcGIS's default XY tolerance for a 0.0001 m resolution; far below anything a survey measures. */
-const ALIGN_TOLERANCE_M = 0.001;
+/** Without a plan's profile (a test, a caller that has none): the default profile's, ArcGIS's 1 mm XY tolerance. */
+const DEFAULT_TOLERANCE_M = ZHEJIANG_2017.coverageToleranceM;
 
 export interface TopologyPreview {
   /** What aligning does (or did, when `applied`). */
@@ -28,9 +33,11 @@ export interface TopologyPreview {
   readonly applied: boolean;
   /** A reference boundary took part (its vertices won where parcels met them). */
   readonly withReference: boolean;
-  /** The tolerance aligned within (m): 1 mm, or more for a layer with rounded coordinates. */
+  /** The tolerance aligned within (m): the plan's, or more for a layer with rounded coordinates. */
   readonly toleranceM: number;
-  /** The grid the layer's coordinates were rounded to, when that parts polygons by more than 1 mm. */
+  /** The plan's coverage tolerance (m), what the checks treat as one line. */
+  readonly planToleranceM: number;
+  /** The grid the layer's coordinates were rounded to, when that parts polygons by more than the plan's tolerance. */
   readonly coarse: CoordinateGrid | null;
 }
 
@@ -41,6 +48,7 @@ export interface SnappedLayer {
   /** A reference boundary took part. */
   readonly withReference: boolean;
   readonly toleranceM: number;
+  readonly planToleranceM: number;
   readonly coarse: CoordinateGrid | null;
 }
 
@@ -48,18 +56,21 @@ function isArea(f: ImportedFeature): f is ImportedFeature & { readonly geometry:
   return f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';
 }
 
-/** The layer snapped within the tolerance, or null when nothing is that close (the dialog then offers nothing). */
-export function snapLayer(layer: ImportedLayer, reference: readonly AreaGeometry[]): SnappedLayer | null {
+/**
+ * The layer snapped within the tolerance, or null when nothing is that close (the dialog then offers
+ * nothing). `planToleranceM`: the plan profile's `coverageToleranceM`.
+ */
+export function snapLayer(layer: ImportedLayer, reference: readonly AreaGeometry[], planToleranceM = DEFAULT_TOLERANCE_M): SnappedLayer | null {
   const areas = layer.features.filter(isArea);
   if (areas.length === 0) return null;
   const grid = coordinateGrid(areas.map((f) => f.geometry));
-  const coarse = grid && gridPartingM(grid) > ALIGN_TOLERANCE_M ? grid : null;
-  const toleranceM = coarse ? toleranceForGrid(coarse) : ALIGN_TOLERANCE_M;
+  const coarse = grid && gridPartingM(grid) > planToleranceM ? grid : null;
+  const toleranceM = coarse ? Math.max(toleranceForGrid(coarse), planToleranceM) : planToleranceM;
   // Rounding moved the parcels' vertices on the boundary's edges off them too: put them back on (coarse data only).
   const snapped = snapCoverage(areas, { toleranceM, reference, ontoReferenceEdges: coarse !== null });
   if (snapped.report.featuresChanged === 0) return null;
   const replaced = new Map<ImportedFeature, ImportedFeature>(areas.map((f, i) => [f, snapped.features[i] ?? f]));
-  return { layer: { ...layer, features: layer.features.map((f) => replaced.get(f) ?? f) }, report: snapped.report, withReference: reference.length > 0, toleranceM, coarse };
+  return { layer: { ...layer, features: layer.features.map((f) => replaced.get(f) ?? f) }, report: snapped.report, withReference: reference.length > 0, toleranceM, planToleranceM, coarse };
 }
 
 /**
@@ -70,8 +81,8 @@ export function snapLayer(layer: ImportedLayer, reference: readonly AreaGeometry
  */
 export function alignedLayer(layer: ImportedLayer, snapped: SnappedLayer | null, apply: boolean): { readonly layer: ImportedLayer; readonly topology: TopologyPreview | null } {
   if (!snapped) return { layer, topology: null };
-  const { report, withReference, toleranceM, coarse } = snapped;
-  return { layer: apply ? snapped.layer : layer, topology: { report, applied: apply, withReference, toleranceM, coarse } };
+  const { report, withReference, toleranceM, planToleranceM, coarse } = snapped;
+  return { layer: apply ? snapped.layer : layer, topology: { report, applied: apply, withReference, toleranceM, planToleranceM, coarse } };
 }
 
 /** "1,234": counts as the dialog shows them, the same in both languages. */
@@ -91,7 +102,7 @@ function tenthsOfMm(m: number): string {
 }
 
 /** Figures of a report as message parameters (text, so no formatter adds decimals to a count). */
-export function topologyParams(report: CoverageSnapReport, toleranceM = ALIGN_TOLERANCE_M): Record<string, string> {
+export function topologyParams(report: CoverageSnapReport, toleranceM = DEFAULT_TOLERANCE_M): Record<string, string> {
   return {
     tolerance: tenthsOfMm(toleranceM),
     vertices: count(report.verticesSnapped),
@@ -117,7 +128,7 @@ export function topologyNotes(topology: TopologyPreview | null, file: string): M
 export function coarseCoordinatesNote(topology: TopologyPreview | null, file: string): Message | null {
   const grid = topology?.coarse;
   if (!topology || !grid) return null;
-  const params = { file, roundingMm: tenthsOfMm(grid.roundingM), partingMm: tenthsOfMm(gridPartingM(grid)), tolerance: tenthsOfMm(topology.toleranceM) };
+  const params = { file, roundingMm: tenthsOfMm(grid.roundingM), partingMm: tenthsOfMm(gridPartingM(grid)), tolerance: tenthsOfMm(topology.toleranceM), planTolerance: tenthsOfMm(topology.planToleranceM) };
   return grid.kind === 'lonLat'
     ? note('io.ui.coarseCoordinates.lonLat', { ...params, decimals: String(Math.round(-Math.log10(grid.step))) })
     : note('io.ui.coarseCoordinates.gk', { ...params, stepM: String(grid.step) });

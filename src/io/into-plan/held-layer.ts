@@ -27,10 +27,14 @@ export interface LayersRead {
   readonly notes: readonly Message[];
 }
 
-/** What the plan brings to an import: the boundary aligning snaps to, the outlines a GCJ-02 offset is noticed against. */
+/**
+ * What the plan brings to an import: the boundary aligning snaps to, the outlines a GCJ-02 offset is
+ * noticed against, and its profile's coverage tolerance, which aligning and the coarse-coordinates note use.
+ */
 export interface PlanContext {
   readonly reference?: readonly AreaGeometry[];
   readonly planOutlines?: PlanOutlines;
+  readonly coverageToleranceM?: number;
 }
 
 interface Converted {
@@ -100,7 +104,7 @@ export class HeldLayer {
   #snap(convert: boolean, layer: ImportedLayer): SnappedLayer | null {
     let snapped = this.#snapped.get(convert);
     if (snapped === undefined) {
-      snapped = snapLayer(layer, this.#context.reference ?? []);
+      snapped = snapLayer(layer, this.#context.reference ?? [], this.#context.coverageToleranceM);
       this.#snapped.set(convert, snapped);
     }
     return snapped;

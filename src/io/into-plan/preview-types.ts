@@ -55,7 +55,7 @@ export interface ImportPreview {
   readonly gcj02: boolean;
   /** Why, when it is the offset: the layer sits on the plan's parcels once converted (gcj02-offset.ts). */
   readonly gcj02Offset: Message | null;
-  /** What aligning the layer's topology within 1 mm (more for rounded data: align-topology.ts) does (did, when asked); null when nothing is that close. */
+  /** What aligning the layer's topology within the plan's coverage tolerance (more for rounded data: align-topology.ts) does (did, when asked); null when nothing is that close. */
   readonly topology: TopologyPreview | null;
   /** The county's Beijing 1954 / Xian 1980 parameters the layer was read with (the plan keeps them on import). */
   readonly datum: { readonly request: DatumRequest; readonly parameters: DatumParameters } | null;
@@ -71,12 +71,14 @@ export interface PreviewOptions extends Pick<ReadOptions, 'encoding' | 'crs' | '
   readonly repair?: boolean;
   /** The planner's class for each survey code row (the mapping table's overrides). */
   readonly choices?: readonly MappingChoice[];
-  /** Snap the layer into an exact coverage within 1 mm (only with the planner's consent; align-topology.ts). */
+  /** Snap the layer into an exact coverage within the plan's coverage tolerance (only with the planner's consent; align-topology.ts). */
   readonly alignTopology?: boolean;
   /** Geometries the alignment snaps to and never changes: the plan's village boundary. */
   readonly reference?: readonly AreaGeometry[];
   /** The plan's base parcels (or boundary), to notice a layer at the GCJ-02 offset from them. */
   readonly planOutlines?: PlanOutlines;
+  /** The plan profile's `coverageToleranceM` (m): what aligning snaps within and coarse coordinates are judged by; the default profile's when not given. */
+  readonly coverageToleranceM?: number;
   /** 0–1 as the read goes on (per layer, per 1,000 records), for the progress bar. */
   readonly onProgress?: (done: number) => void;
 }
