@@ -17,10 +17,16 @@
  * stretches (a gap an edit opens in the middle of the village) stay clusters of their own, clipped by their
  * boxes, unless a box meets a corridor; otherwise the ring's box took them in and every such edit clipped
  * the ring again.
+ *
+ * Both profiles use it: the 2017 plan's partition layers against the village boundary (partition-clusters.ts)
+ * and the 2026 database's against the CJDCQ or the layer they were made from (ydyh/database-coverage.ts),
+ * each handing over its layer as a CorridorLayer (a 2026 CJDCQ 0.3 m off: 28 → 7.4 s of CPU at 19,102 parcels).
+ * On data whose seams hold slits thinner than the tolerance (±0.3 mm jitter) a gap can differ from the
+ * whole box's by those slits: a gap clipped whole keeps every slit joined to it, the corridor cuts them at
+ * its edge (docs/performance.md, tenth session).
  */
 import type { MultiPolygon, Position } from 'geojson';
-import type { AreaFeature, AreaGeometry } from '../domain/features.ts';
-import { isAreaFeature } from '../domain/features.ts';
+import type { AreaGeometry } from '../domain/features.ts';
 import type { BBox } from '../geo/bbox.ts';
 import { hashEdge, mergeTouchingBoxGroups, type BoxGroup } from '../geo/edge-balance.ts';
 import { linkedGroups } from '../geo/linked-groups.ts';
@@ -30,11 +36,9 @@ import type { FlatPolygon } from '../geo/geos/planar-geometry.ts';
 import { interiorPoint } from '../geo/interior-point.ts';
 import { metresPerDegree, toleranceDegreesXY } from '../geo/local-metric.ts';
 import { PreparedArea } from '../geo/prepared-area.ts';
-import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
-import type { CheckState } from './context.ts';
 
 /** From this many stretches on a cluster is tried as a corridor; a few stretches' box holds few features anyway. */
-export const CORRIDOR_FROM = 16;
+const CORRIDOR_FROM = 16;
 /**
  * How far the corridor reaches beyond the stretches' boxes (m): wider than the misalignments stretches
  * bound in practice (a boundary 2 m off leaves a 2 m strip between two runs of stretches), so their slivers
@@ -44,20 +48,41 @@ const CORRIDOR_MARGIN_M = 10;
 /** A piece's point this near an edge of a feature or of the village does not decide its count. */
 const CLEARANCE_M = 0.05;
 
-export interface Corridor {
+/**
+ * What the corridors of one partition layer are found from, in whichever profile checks it (the 2017 plan's
+ * layers against the village boundary, partition-clusters.ts; the 2026 database's against the CJDCQ or the
+ * layer they were made from, ydyh/database-coverage.ts): `F` is that profile's feature.
+ */
+export interface CorridorLayer<F> {
+  /** Names the layer in memo keys. */
+  readonly name: string;
+  /** How many of the layer's features reach into the box: what tells whether a corridor is worth it. */
+  count(box: BBox): number;
+  /** The layer's valid area features reaching into any of the boxes, each once, in the order the profile's clusters list them. */
+  near(boxes: readonly BBox[]): readonly F[];
+  geometryOf(feature: F): AreaGeometry;
+  /** The region's polygons reaching into the box (the village): where the layer must cover once. */
+  regionNear(box: BBox): readonly AreaGeometry[];
+  /** A value remembered under `key` while `deps` stay the same objects. */
+  memo<T>(key: string, deps: readonly unknown[], compute: () => T): T;
+}
+
+export interface Corridor<F> {
   /** The box of the grown stretch boxes. */
   readonly box: BBox;
   /** The stretches' boxes grown by the margin, merged: a lon/lat multipolygon. */
   readonly region: MultiPolygon;
-  /** The layer's area features reaching into it, by id. */
-  readonly features: readonly AreaFeature[];
+  /** Those boxes, apart: what reaches into the corridor reaches into one of them. */
+  readonly reach: readonly BBox[];
+  /** The layer's area features reaching into it (CorridorLayer.near). */
+  readonly features: readonly F[];
   /** Tells this corridor from another (other stretches). */
   readonly key: string;
 }
 
 /** A merged cluster split into corridors and the small clusters beside them, each clipped by its own box. */
-export interface CorridorSplit {
-  readonly corridors: readonly Corridor[];
+export interface CorridorSplit<F> {
+  readonly corridors: readonly Corridor<F>[];
   readonly boxes: readonly BBox[];
 }
 
@@ -68,19 +93,17 @@ export interface CorridorSplit {
  * joining the ring's box. Null where the group must be clipped whole: no long run, or a piece outside every
  * corridor and box counted otherwise than 0 (see the module comment).
  */
-export function corridorsOf(state: CheckState, layer: LayerId, group: BoxGroup): CorridorSplit | null {
-  const village = state.boundary();
-  if (!village.ok || !village.geometry) return null;
-  const villageGeometry = village.geometry;
+export function corridorsOf<F>(layer: CorridorLayer<F>, group: BoxGroup): CorridorSplit<F> | null {
+  if (group.members.length < CORRIDOR_FROM) return null;
   const { x: dx, y: dy } = toleranceDegreesXY(CORRIDOR_MARGIN_M, Math.max(Math.abs(group.box[1]), Math.abs(group.box[3])));
   const grow = (m: BBox): BBox => [m[0] - dx, m[1] - dy, m[2] + dx, m[3] + dy];
   // The runs depend on the stretches only: remembered by them, across edits that leave them as they were.
-  const split = state.memo(CORRIDOR_MEMO, `${layer}:runs:${boxesKey(group.members)}`, [dx, dy], () => {
+  const split = layer.memo(`${layer.name}:runs:${boxesKey(group.members)}`, [dx, dy], () => {
     // Worth it only where the box holds many more features than there are stretches (a whole village
     // inside a ring): a layer not drawn yet, or a few large features along a detailed coast, are cheaper
     // clipped by the box than the union of thousands of stretch boxes the pieces' count needs (8 s for the
     // 90 districts' coast).
-    if (2 * group.members.length >= state.near(layer, group.box).length) return null;
+    if (!worthACorridor(group.members.length, layer.count(group.box))) return null;
     const runs = touchingRuns(group.members);
     return joinRuns(
       runs.filter((r) => r.length >= CORRIDOR_FROM),
@@ -92,23 +115,28 @@ export function corridorsOf(state: CheckState, layer: LayerId, group: BoxGroup):
   const { rings, smalls } = split;
   // Outside every corridor and small box no stretch lies: found once, for whichever ring is not remembered.
   let clear: boolean | undefined;
-  const piecesClear = () => (clear ??= outsideCountsZero(state, layer, villageGeometry, group.box, [...rings.flatMap((r) => r.map(grow)), ...smalls.map((s) => s.box)]));
-  const corridors: Corridor[] = [];
+  const piecesClear = () => (clear ??= outsideCountsZero(layer, group.box, [...rings.flatMap((r) => r.map(grow)), ...smalls.map((s) => s.box)]));
+  const corridors: Corridor<F>[] = [];
   for (const ring of rings) {
     const grown = ring.map(grow);
-    const found = new Map<string, AreaFeature>();
-    for (const g of grown) for (const f of state.near(layer, g)) if (isAreaFeature(f)) found.set(f.id, f);
-    const features = [...found.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const features = layer.near(grown);
+    const regions = new Set(grown.flatMap((g) => layer.regionNear(g)));
     const key = boxesKey(ring);
     // Remembered by the ring's own stretches: a small cluster appearing or going elsewhere in the box changes
     // the count only inside its own box, so the pieces stay counted 0 (module comment).
-    const region = state.memo(CORRIDOR_MEMO, `${layer}:${key}`, [villageGeometry, ...features], () =>
+    // By geometry: a profile may hand out new feature objects for the same geometry at each call.
+    const region = layer.memo(`${layer.name}:${key}`, [...regions, ...features.map((f) => layer.geometryOf(f))], () =>
       piecesClear() ? unionOf(grown.map((g) => [boxPolygon(g)])) : null,
     );
     if (!region) return null;
-    corridors.push({ box: boxOf(grown), region: { type: 'MultiPolygon', coordinates: region.map(lonLatRings) }, features, key });
+    corridors.push({ box: boxOf(grown), region: { type: 'MultiPolygon', coordinates: region.map(lonLatRings) }, reach: grown, features, key });
   }
   return { corridors, boxes: smalls.map((s) => s.box) };
+}
+
+/** Whether a merged cluster of `stretches` whose box holds `features` is worth trying as corridors (corridorsOf). */
+export function worthACorridor(stretches: number, features: number): boolean {
+  return stretches >= CORRIDOR_FROM && 2 * stretches < features;
 }
 
 /** The boxes in runs that touch one another (no box grown: a run is what one line of stretches makes). */
@@ -161,12 +189,12 @@ function joinRuns(long: BBox[][], loose: BBox[], grow: (b: BBox) => BBox): { rin
   }
 }
 
-/** Whether every piece of `box` outside `regions` is covered by the layer as often as by the village, at one point of each. */
-function outsideCountsZero(state: CheckState, layer: LayerId, village: AreaGeometry, box: BBox, regions: readonly BBox[]): boolean {
+/** Whether every piece of `box` outside `regions` is covered by the layer as often as by the region, at one point of each. */
+function outsideCountsZero<F>(layer: CorridorLayer<F>, box: BBox, regions: readonly BBox[]): boolean {
   const taken = unionOf(regions.map((r) => [boxPolygon(r)]));
   return clipParts('difference', [boxPolygon(box)], [taken], 0).every((piece) => {
     const point = interiorPoint({ type: 'Polygon', coordinates: lonLatRings(piece.polygon) });
-    return !point || countsZero(state, layer, village, point);
+    return !point || countsZero(layer, point);
   });
 }
 
@@ -176,19 +204,18 @@ function boxOf(boxes: readonly BBox[]): BBox {
   return out;
 }
 
-/** Whether the layer covers the point as often as the village does (0 or 1 times), clear of every edge. */
-function countsZero(state: CheckState, layer: LayerId, village: AreaGeometry, point: Position): boolean {
+/** Whether the layer covers the point as often as the region does, clear of every edge of either. */
+function countsZero<F>(layer: CorridorLayer<F>, point: Position): boolean {
   const [x, y] = point as [number, number];
   const m = metresPerDegree(y);
-  const locate = (geometry: AreaGeometry) => PreparedArea.of(geometry).locateNear(x, y, m.x, m.y, CLEARANCE_M);
-  const inVillage = locate(village);
-  if (inVillage === 'boundary') return false;
-  let count = inVillage === 'inside' ? -1 : 0;
-  for (const f of state.near(layer, [x, y, x, y])) {
-    if (!isAreaFeature(f)) continue;
-    const where = locate(f.geometry);
-    if (where === 'boundary') return false;
-    if (where === 'inside') count++;
+  const at: BBox = [x, y, x, y];
+  let count = 0;
+  for (const [sign, geometries] of [[-1, layer.regionNear(at)], [1, layer.near([at]).map((f) => layer.geometryOf(f))]] as const) {
+    for (const geometry of geometries) {
+      const where = PreparedArea.of(geometry).locateNear(x, y, m.x, m.y, CLEARANCE_M);
+      if (where === 'boundary') return false;
+      if (where === 'inside') count += sign;
+    }
   }
   return count === 0;
 }
@@ -207,5 +234,3 @@ function boxesKey(boxes: readonly BBox[]): string {
   for (const b of boxes) h = Math.imul(h ^ hashEdge(b[0], b[1], b[2], b[3]), 0x01000193);
   return `${boxes.length}:${(h >>> 0).toString(36)}`;
 }
-
-const CORRIDOR_MEMO = 'partition-clusters:corridor';

@@ -11,7 +11,7 @@ import type { CheckState } from './context.ts';
 import { clipParts, coveredTwice, unionOf } from '../geo/geos/coverage-overlay.ts';
 import type { FlatPolygon } from '../geo/geos/planar-geometry.ts';
 import type { MultiPolygon } from 'geojson';
-import { corridorsOf, CORRIDOR_FROM } from './cluster-corridor.ts';
+import { corridorsOf, type CorridorLayer } from './cluster-corridor.ts';
 
 export interface Cluster {
   readonly box: BBox;
@@ -27,14 +27,36 @@ export function partitionClusters(state: CheckState, layer: LayerId): readonly C
   if (balance.balanced) return [];
   const groups = balance.clusterGroups();
   // Asked by no-gap and no-overlap alike: found once for the layer and boundary as they are.
-  return state.memo(CLUSTER_COVER, `${layer}:clusters`, [groups, state.version(layer), state.version('boundary')], () => groups.flatMap((group) => {
-    const split = group.members.length >= CORRIDOR_FROM ? corridorsOf(state, layer, group) : null;
-    if (!split) return [boxCluster(state, layer, group.box)];
-    return [
-      ...split.corridors.map((c) => ({ box: c.box, name: `${layer}:corridor:${c.key}`, features: c.features, corridor: c.region })),
-      ...split.boxes.map((box) => boxCluster(state, layer, box)),
-    ];
-  }));
+  return state.memo(CLUSTER_COVER, `${layer}:clusters`, [groups, state.version(layer), state.version('boundary')], () => {
+    const corridorLayer = corridorLayerOf(state, layer);
+    return groups.flatMap((group) => {
+      const split = corridorLayer ? corridorsOf(corridorLayer, group) : null;
+      if (!split) return [boxCluster(state, layer, group.box)];
+      return [
+        ...split.corridors.map((c) => ({ box: c.box, name: `${layer}:corridor:${c.key}`, features: c.features, corridor: c.region })),
+        ...split.boxes.map((box) => boxCluster(state, layer, box)),
+      ];
+    });
+  });
+}
+
+/** The layer and the village boundary as corridorsOf reads them; null without a boundary to balance against. */
+function corridorLayerOf(state: CheckState, layer: LayerId): CorridorLayer<AreaFeature> | null {
+  const village = state.boundary();
+  if (!village.ok || !village.geometry) return null;
+  const villageGeometry = village.geometry;
+  return {
+    name: layer,
+    count: (box) => state.near(layer, box).length,
+    near(boxes) {
+      const found = new Map<string, AreaFeature>();
+      for (const box of boxes) for (const f of state.near(layer, box)) if (isAreaFeature(f)) found.set(f.id, f);
+      return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    },
+    geometryOf: (f) => f.geometry,
+    regionNear: () => [villageGeometry],
+    memo: (key, deps, compute) => state.memo(CORRIDOR_MEMO, key, deps, compute),
+  };
 }
 
 /** A cluster clipped by its box: the layer's features reaching into it. */
@@ -91,3 +113,4 @@ function bboxWithin(inner: BBox, outer: BBox): boolean {
 
 /** The memo table of the clusters' overlays, shared by the rules that need them. */
 const CLUSTER_COVER = 'partition-clusters:cover';
+const CORRIDOR_MEMO = 'partition-clusters:corridor';

@@ -11,21 +11,30 @@
  * be a gap or an overlap. The 2026 profile has no tolerance for the planner to set (the 2017 one has): the
  * layer is balanced at what the rounding can do, twice the largest move, and the checks say so.
  *
+ * A CJDCQ from another survey (or moved by a datum shift) disagrees with the parcels all round: its stretches
+ * chain into one cluster whose box is the whole village. Such a cluster is clipped as the corridor along its
+ * stretches where a point in each piece outside shows every problem inside it (rules/cluster-corridor.ts, the
+ * 2017 checks' code), so only the parcels along the boundary are overlaid and kept.
+ *
  * Incremental: each layer's balance is kept between checks and brought up to date by the features whose
  * objects changed (an edit replaces only the features it touches), so a check after one edit costs the
  * edit's edges, not the layer's.
  */
+import type { MultiPolygon } from 'geojson';
 import type { AreaGeometry } from '../../domain/features.ts';
 import { expandBBox, geometryBBox, type BBox } from '../../geo/bbox.ts';
 import { coordinateGrid, type CoordinateGrid } from '../../geo/coordinate-grid.ts';
 import { CoverageBalance } from '../../geo/coverage-balance.ts';
+import type { BoxGroup } from '../../geo/edge-balance.ts';
 import { GkPlane } from '../../geo/gk-plane.ts';
+import type { FlatPolygon } from '../../geo/geos/planar-geometry.ts';
 import { FeatureIndex } from '../../geo/spatial-index.ts';
 import { validateAreaGeometry } from '../../geo/validity.ts';
 import type { ValidityProblem } from '../../geo/validity-problem.ts';
 import { COVERAGE_NUMBERS, type PartitionLayer } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import type { VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { corridorsOf, type CorridorLayer } from '../cluster-corridor.ts';
 import { isAreaGeometry } from './database-parcels.ts';
 
 export interface AreaFeature {
@@ -35,12 +44,14 @@ export interface AreaFeature {
 
 export interface CoverageCluster {
   readonly box: BBox;
-  /** Stable name for memos: the layer and the box. */
+  /** Stable name for memos: the layer and the box (and its stretches, for a corridor). */
   readonly name: string;
-  /** The layer's valid features reaching into the box, in layer order. */
+  /** The layer's valid features reaching into the box (or the corridor), in layer order. */
   readonly features: readonly AreaFeature[];
-  /** The region's valid features reaching into the box. */
+  /** The region's valid features reaching into the box (or the corridor). */
   readonly region: readonly AreaFeature[];
+  /** Where its overlays are clipped (lon/lat), when that is a corridor along its stretches (rules/cluster-corridor.ts); else its box. */
+  readonly corridor: MultiPolygon | null;
 }
 
 export interface LayerCoverage {
@@ -87,6 +98,8 @@ interface Tracked {
   readonly balance: CoverageBalance;
   readonly layer: Side;
   readonly regionSide: Side;
+  /** What corridorsOf remembers between checks (a ring's runs and its pieces' count), by key. */
+  readonly corridorMemo: Map<string, { readonly deps: readonly unknown[]; readonly value: unknown }>;
 }
 
 /** Past this share of a layer changed (another database, an import), a new balance is cheaper than a patch. */
@@ -167,15 +180,16 @@ function trackedFor(db: VillageDatabase, partition: PartitionLayer): Tracked {
   // An edit keeps the layer's tolerance: a redrawn parcel at full precision does not make the rest less rounded.
   if (kept && kept.region === region && patchSide(kept.layer, layerFeatures, kept.balance, 1) && patchSide(kept.regionSide, regionFeatures, kept.balance, -1)) return kept;
   const tolerance = toleranceFor(layerFeatures, regionFeatures);
-  const fresh: Tracked = { region, tolerance, balance: new CoverageBalance(tolerance.toleranceM), layer: emptySide(), regionSide: emptySide() };
+  const fresh: Tracked = { region, tolerance, balance: new CoverageBalance(tolerance.toleranceM), layer: emptySide(), regionSide: emptySide(), corridorMemo: new Map() };
   patchSide(fresh.layer, layerFeatures, fresh.balance, 1);
   patchSide(fresh.regionSide, regionFeatures, fresh.balance, -1);
   tracked.set(partition.layer, fresh);
   return fresh;
 }
 
-function near(side: Side, box: BBox): AreaFeature[] {
-  const found = side.index.search(box).map((key) => side.byKey.get(key) as VillageFeature);
+/** The side's valid area features whose boxes meet any of `boxes`, each once, in layer order. */
+function near(side: Side, boxes: readonly BBox[]): AreaFeature[] {
+  const found = [...new Set(boxes.flatMap((box) => side.index.search(box)))].map((key) => side.byKey.get(key) as VillageFeature);
   const order = new Map(found.map((f) => [f, Number(side.keys.get(f))]));
   found.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
   return areaFeatures(found).filter((f) => isValidGeometry(f.geometry));
@@ -191,9 +205,47 @@ export function layerCoverage(db: VillageDatabase, partition: PartitionLayer): L
   const gk = planeFor(db, partition.layer);
   if (!gk) return null;
   const state = trackedFor(db, partition);
-  const clusters = state.balance.clusters().map((box): CoverageCluster => {
+  const boxCluster = (box: BBox): CoverageCluster => {
     const reach = expandBBox(box, 1e-7);
-    return { box, name: `${partition.layer}:${box.join(',')}`, features: near(state.layer, reach), region: near(state.regionSide, reach) };
+    return { box, name: `${partition.layer}:${box.join(',')}`, features: near(state.layer, [reach]), region: near(state.regionSide, [reach]), corridor: null };
+  };
+  const corridorLayer = corridorLayerOf(partition.layer, state);
+  // A CJDCQ from another survey disagrees with the parcels all round: its stretches make one cluster of the
+  // whole layer, clipped as the corridor along them where that is proven to hold every problem, as in 2017.
+  const clusters = state.balance.clusterGroups().flatMap((group: BoxGroup): CoverageCluster[] => {
+    const split = state.region ? corridorsOf(corridorLayer, group) : null;
+    if (!split) return [boxCluster(group.box)];
+    return [
+      ...split.corridors.map((c) => ({ box: c.box, name: `${partition.layer}:corridor:${c.key}`, features: c.features, region: near(state.regionSide, c.reach), corridor: c.region })),
+      ...split.boxes.map(boxCluster),
+    ];
   });
   return { region: state.region, plane: gk, clusters, ...state.tolerance };
+}
+
+/** Past this many remembered corridor values the memo starts again (a few checks' rings are a handful). */
+const CORRIDOR_MEMO_SIZE = 1000;
+
+/** The layer against its region as corridorsOf reads them. */
+function corridorLayerOf(name: DatabaseLayerName, state: Tracked): CorridorLayer<AreaFeature> {
+  return {
+    name,
+    count: (box) => state.layer.index.search(box).length,
+    near: (boxes) => near(state.layer, boxes),
+    geometryOf: (f) => f.geometry,
+    regionNear: (box) => near(state.regionSide, [box]).map((f) => f.geometry),
+    memo<T>(key: string, deps: readonly unknown[], compute: () => T): T {
+      const hit = state.corridorMemo.get(key);
+      if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i])) return hit.value as T;
+      const value = compute();
+      if (state.corridorMemo.size >= CORRIDOR_MEMO_SIZE) state.corridorMemo.clear();
+      state.corridorMemo.set(key, { deps, value });
+      return value;
+    },
+  };
+}
+
+/** What a cluster's overlays are clipped to, in the coverage's GK plane: its corridor, or its box grown by the tolerance. */
+export function clusterOutline(coverage: LayerCoverage, cluster: CoverageCluster): FlatPolygon[] {
+  return cluster.corridor ? coverage.plane.polygons(cluster.corridor) : [coverage.plane.boxOutline(cluster.box, coverage.toleranceM)];
 }

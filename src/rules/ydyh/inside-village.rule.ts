@@ -5,8 +5,8 @@
  * side, a feature's land outside the region, which neither it nor `no-overlap` sees and which `totals-equal`
  * misses under its 0.01 公顷. Only clusters where the edges do not balance within the survey's 1 mm are
  * overlaid (database-coverage.ts), once each, in the GK plane with GEOS: the layer's features in the cluster's
- * box, dissolved, minus the region there, joined across slits thinner than the tolerance. The finding outlines
- * the part outside.
+ * box (or its corridor), dissolved, minus the region there, joined across slits thinner than the tolerance.
+ * The finding outlines the part outside.
  */
 import type { Polygon } from 'geojson';
 import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
@@ -14,22 +14,22 @@ import { clipParts, gapsIn, joinedAcross, overlapOf, type PlanarPart } from '../
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import { ClusterMemo, findInClusters, regionPartIssue } from './cluster-memo.ts';
 import { clusterUnion } from './cluster-union.ts';
-import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
+import { clusterOutline, type CoverageCluster, type LayerCoverage } from './database-coverage.ts';
 import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 
 const memo = new ClusterMemo();
 
 function outsideOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
   const { plane, toleranceM } = coverage;
-  const outline = plane.boxOutline(cluster.box, toleranceM);
+  const outline = clusterOutline(coverage, cluster);
   let outside;
   try {
     // The layer's features dissolved inside the box, so GEOS gets one valid area to take the region from: the
     // union no-gap and no-overlap use too (cluster-union.ts).
-    const features = clipParts('intersection', [outline], [clusterUnion(coverage, cluster)], 0).map((part) => part.polygon);
+    const features = clipParts('intersection', outline, [clusterUnion(coverage, cluster)], 0).map((part) => part.polygon);
     // Neighbours less than the tolerance apart (misalignment) cut a strip outside into as many parts as
     // reach its edge: a boundary 2 m off made 85 findings of one strip. Joined across such slits, it is one.
-    const parts = gapsIn(features, [outline], cluster.region.map((f) => plane.polygons(f.geometry)), toleranceM);
+    const parts = gapsIn(features, outline, cluster.region.map((f) => plane.polygons(f.geometry)), toleranceM);
     outside = joinedAcross(parts, toleranceM);
   } catch (error) {
     return [databaseIssue('inside-village', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];

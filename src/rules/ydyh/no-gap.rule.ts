@@ -3,13 +3,13 @@
  * parcels and the 管控边界 each cover their region (the 村级调查区, or the layer they were made from:
  * profiles/zhejiang-2026/coverage.ts) without a gap. Only clusters where the edges do not balance within the
  * survey's 1 mm are overlaid (database-coverage.ts), once each, in the GK plane with GEOS: the region in the
- * cluster's box minus the union of the layer's valid features there. A gap thinner than the tolerance is
- * misalignment, not land left out; one under the report area is not reported. The finding outlines the gap
- * and names the features along it.
+ * cluster's box (or its corridor) minus the union of the layer's valid features there. A gap thinner than
+ * the tolerance is misalignment, not land left out; one under the report area is not reported. The finding
+ * outlines the gap and names the features along it.
  */
 import { clipParts } from '../../geo/geos/coverage-overlay.ts';
 import { alongOutline } from '../../geo/along-outline.ts';
-import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
+import { clusterOutline, type CoverageCluster, type LayerCoverage } from './database-coverage.ts';
 import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import { ClusterMemo, findInClusters, regionPartIssue } from './cluster-memo.ts';
@@ -19,12 +19,12 @@ const memo = new ClusterMemo();
 
 function gapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
   const { plane, toleranceM } = coverage;
-  const outline = plane.boxOutline(cluster.box, toleranceM);
+  const outline = clusterOutline(coverage, cluster);
   let gaps;
   try {
     // The region may be a layer of many parcels: dissolved inside the box, so GEOS gets one valid area. The
     // features' union is the one inside-village and no-overlap use too (cluster-union.ts).
-    const region = clipParts('intersection', [outline], cluster.region.map((f) => plane.polygons(f.geometry)), 0).map((part) => part.polygon);
+    const region = clipParts('intersection', outline, cluster.region.map((f) => plane.polygons(f.geometry)), 0).map((part) => part.polygon);
     gaps = clipParts('difference', region, [clusterUnion(coverage, cluster)], toleranceM);
   } catch (error) {
     return [databaseIssue('no-gap', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];
