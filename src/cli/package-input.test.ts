@@ -115,15 +115,25 @@ describe('village-plan check on packages as other tools deliver them', () => {
     expect(old.code).toBe(2);
     expect(old.stderr).toMatch(/JQDLTB\.shp” is in Xian 1980 .*import the package in the editor/);
 
-    // GeoJSON saved in GBK by an older tool: the folder says what the zip says (a package's GeoJSON must be UTF-8, export again).
+    // GeoJSON saved in GBK by an older tool: with the layer's Shapefile beside it, that is read and the note
+    // says why the GeoJSON was skipped; without, the folder says what the zip says (a package's GeoJSON must
+    // be UTF-8, export again).
     const gbk = join(scratch, 'gbk-geojson');
     cpSync(pkg.dir, gbk, { recursive: true });
     const parcels = join(gbk, '3.规划图形数据', 'GeoJSON', 'JQDLTB.geojson');
     writeFileSync(parcels, encodeText(readFileSync(parcels, 'utf8'), 'gbk').bytes);
+    const notUtf8 = /JQDLTB\.geojson is not UTF-8 text; a package’s GeoJSON must be UTF-8 \(RFC 7946\)\. Export it again\./;
     for (const input of [gbk, zipped(gbk, 'gbk-geojson.zip')]) {
       const out = await runCli(['check', input, '--lang', 'en']);
+      expect(out.code, out.stderr).toBe(0);
+      expect(out.stderr, input).toMatch(/JQDLTB\.geojson was skipped and the layer read from its Shapefile \S*JQDLTB\.shp instead\. The reason: /);
+      expect(out.stderr, input).toMatch(notUtf8);
+    }
+    for (const part of readdirSync(join(gbk, '3.规划图形数据', 'Shapefile')).filter((f) => f.startsWith('JQDLTB.'))) rmSync(join(gbk, '3.规划图形数据', 'Shapefile', part));
+    for (const input of [gbk, zipped(gbk, 'gbk-geojson-alone.zip')]) {
+      const out = await runCli(['check', input, '--lang', 'en']);
       expect(out.code).toBe(2);
-      expect(out.stderr, input).toMatch(/JQDLTB\.geojson is not UTF-8 text; a package’s GeoJSON must be UTF-8 \(RFC 7946\)\. Export it again\./);
+      expect(out.stderr, input).toMatch(notUtf8);
     }
 
     const broken = join(scratch, 'broken.zip');

@@ -25,6 +25,15 @@ export const packageText: Texts = {
     zh: '{{first}} 和 {{second}} 中都有成果包图层 {{layer}}：这是两个成果包（例如上次导出的旧包和新包），无法确定应读取哪一个。请只选择其中一个成果包的文件夹或压缩包。',
     en: 'Both {{first}} and {{second}} hold the package layer {{layer}}: these are two packages (an earlier export beside the new one, say), and which to read cannot be told. Choose the folder or zip of one package only.',
   },
+  'package.twoLayerFiles': {
+    zh: '{{first}} 和 {{second}} 都是成果包图层 {{layer}}（{{name}}）：无法确定应读取哪一个。请删除或改名其中一个文件后再试。',
+    en: 'Both {{first}} and {{second}} are the package layer {{layer}} ({{name}}): which to read cannot be told. Delete or rename one of them and try again.',
+  },
+  'package.layerFileNamed': { zh: '{{file}} 按文件名读作图层 {{layer}}（{{name}}）。', en: '{{file}} was read as the layer {{layer}} ({{name}}), by its name.' },
+  'package.geojsonSkipped': {
+    zh: '未采用 {{file}}，该图层改从其 Shapefile {{shapefile}} 读取。原因：{{reason}}',
+    en: '{{file}} was skipped and the layer read from its Shapefile {{shapefile}} instead. The reason: {{reason}}',
+  },
   'package.parcelsOnly': { zh: '文件夹中只有基期地类图斑 JQDLTB，没有其他成果包图层（GHYT、TDGHDL、XZQ 等）：像是一个三调图层，而不是成果包。', en: 'The folder has the base parcels JQDLTB but no other package layer (GHYT, TDGHDL, XZQ …): it looks like a survey layer, not a delivery package.' },
   'package.notUtf8': { zh: '{{file}} 不是 UTF-8 文本；成果包中的 GeoJSON 应为 UTF-8（RFC 7946），请重新导出。', en: '{{file}} is not UTF-8 text; a package’s GeoJSON must be UTF-8 (RFC 7946). Export it again.' },
   'package.noParcels': { zh: '基期地类图斑图层（JQDLTB）没有面要素。', en: 'The base parcel layer (JQDLTB) has no polygons.' },

@@ -11,7 +11,7 @@ import { foreignCrsOfEpsg } from '../crs/foreign-epsg.ts';
 import { GEOGRAPHIC, gk, type ReadCrs, type SourceCrs } from '../crs/source-crs.ts';
 import { extensionOf, fileName, stemOf, type InputFile, type OutputFile } from '../files.ts';
 import { isEsriJson } from '../geojson/esri-json.ts';
-import { isGeoJsonSeq, parseGeoJsonSeq } from '../geojson/geojson-seq.ts';
+import { isGeoJsonSeq, isNewlineSequence, parseGeoJsonSeq } from '../geojson/geojson-seq.ts';
 import { parseGeoJsonStructure, toleratedNotes } from '../geojson/geojson-structure.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
 import { georeference, type DeclaredCrs } from './georeference.ts';
@@ -63,11 +63,13 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
   let root: unknown;
   try {
     const text = decode(file, notes);
-    if (isGeoJsonSeq(name, text.replace(/^\uFEFF/, '')[0])) {
+    const whole = isGeoJsonSeq(name, text.replace(/^\uFEFF/, '')[0]) ? null : wholeJson(text);
+    if (whole) root = whole.root;
+    else {
       const records = parseGeoJsonSeq(text);
       if (!records.ok) return failure('io.geojson.notJson', { file: name, detail: `#${records.record}: ${records.detail}` });
       root = { type: 'FeatureCollection', features: records.features };
-    } else root = JSON.parse(text);
+    }
   } catch (error) {
     return failure('io.geojson.notJson', { file: name, detail: error instanceof Error ? error.message : String(error) });
   }
@@ -93,6 +95,19 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
     options,
   );
   return layer.ok ? success(layer.value, [...notes, ...layer.notes]) : layer;
+}
+
+/**
+ * The text parsed as one JSON text; null for newline-delimited features under a `.geojson`/`.json` name,
+ * to be read as the sequence they are (as GDAL reads them); anything else throws JSON.parse's error.
+ */
+function wholeJson(text: string): { readonly root: unknown } | null {
+  try {
+    return { root: JSON.parse(text) as unknown };
+  } catch (error) {
+    if (isNewlineSequence(text)) return null;
+    throw error;
+  }
 }
 
 /** Field list from the values seen: a key whose values are all numbers is numeric, otherwise text. */

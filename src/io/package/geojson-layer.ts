@@ -15,7 +15,7 @@ import { describeCrs, type SourceCrs } from '../crs/source-crs.ts';
 import { crsFromName } from '../formats/geojson.format.ts';
 import { namesEpsgAxisOrder } from '../formats/georeference.ts';
 import { isEsriJson } from '../geojson/esri-json.ts';
-import { isGeoJsonSeq, parseGeoJsonSeq } from '../geojson/geojson-seq.ts';
+import { isGeoJsonSeq, isNewlineSequence, parseGeoJsonSeq } from '../geojson/geojson-seq.ts';
 import { legacyCrsName } from '../geojson/geojson-structure.ts';
 import { BROKEN, FeatureCursor } from './geojson-features.ts';
 import { skimFeature, type Skimmed } from './geojson-skim.ts';
@@ -41,7 +41,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * which gives the same result and JSON.parse's message for the whole file.
  */
 export function readGeoJsonLayer(name: PackageLayerName, file: string, bytes: Uint8Array, keep?: KeepRow, chosenCrs?: SourceCrs): Result<PackageLayer> {
-  if (isGeoJsonSeq(file, bytes[0] === 0x1e ? '\u001e' : undefined)) return readSequence(name, file, bytes, keep, chosenCrs);
+  // The first character after any BOM, as the layer import looks at it (formats/geojson.format.ts).
+  const first = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes[3] : bytes[0];
+  if (isGeoJsonSeq(file, first === 0x1e ? '\u001e' : undefined)) return readSequence(name, file, bytes, keep, chosenCrs);
   const cursor = FeatureCursor.open(bytes);
   const read = cursor ? readPieces(name, file, bytes, cursor, keep, chosenCrs) : null;
   if (read) return read;
@@ -130,6 +132,10 @@ function readSequence(name: PackageLayerName, file: string, bytes: Uint8Array, k
   } catch {
     return failure('package.notUtf8', { file });
   }
+  return sequenceLayer(name, file, text, keep, chosenCrs);
+}
+
+function sequenceLayer(name: PackageLayerName, file: string, text: string, keep: KeepRow | undefined, chosenCrs: SourceCrs | undefined): Result<PackageLayer> {
   const records = parseGeoJsonSeq(text);
   if (!records.ok) return failure('package.notJson', { file, detail: `#${records.record}: ${records.detail}` });
   const said = saidCrs(file, undefined, chosenCrs);
@@ -145,6 +151,8 @@ export function parseGeoJsonLayer(name: PackageLayerName, file: string, text: st
   try {
     root = JSON.parse(text);
   } catch (error) {
+    // Newline-delimited features under a .geojson/.json name (ogr2ogr -f GeoJSONSeq JQDLTB.geojson), as GDAL reads them.
+    if (isNewlineSequence(text)) return sequenceLayer(name, file, text, keep, chosenCrs);
     return failure('package.notJson', { file, detail: error instanceof Error ? error.message : String(error) });
   }
   const rawFeatures: unknown = isObject(root) && root.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : isObject(root) && root.type === 'Feature' ? [root] : null;

@@ -7,6 +7,9 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { BBox } from '../../geo/bbox.ts';
+import type { Message } from '../../domain/message.ts';
+import { fileName, stemOf } from '../files.ts';
+import { zhejiang2017LayersText } from '../../profiles/zhejiang-2017/text/layers.text.ts';
 
 /**
  * In reading order: JBNTBHTB before GHYT (whether it has rows decides what GHYT's G111/G112 rows are),
@@ -53,9 +56,58 @@ export interface RowSummary extends Fields {
 /** Which rows of a layer to keep; a row left out is still checked and counted. */
 export type KeepRow = (row: RowSummary) => boolean;
 
-/** The layer a file name stands for (`JQDLTB.geojson`, `ghyt.json`, GeoJSONSeq `JQDLTB.geojsonl`), or undefined. */
-export function layerNameOf(fileName: string): PackageLayerName | undefined {
-  const match = /^([A-Za-z]+)\.(geojson[ls]?|json)$/i.exec(fileName);
-  const stem = match?.[1]?.toUpperCase();
-  return PACKAGE_LAYER_NAMES.find((n) => n === stem);
+/**
+ * The Chinese names a county's files are named by (基期地类图斑.shp, 行政区.shp): the catalogue's, as the
+ * package's 字段结构.json gives them (`package.delivery.layer.*`), and domain.md's 整备区 for JBNTZBQ.
+ */
+const CHINESE_NAMES: ReadonlyMap<string, PackageLayerName> = new Map<string, PackageLayerName>([
+  ...PACKAGE_LAYER_NAMES.map((name) => [chineseNameOf(name), name] as const),
+  ['整备区', 'JBNTZBQ'],
+]);
+
+function chineseNameOf(name: PackageLayerName): string {
+  const text = zhejiang2017LayersText[`package.delivery.layer.${name}`];
+  if (!text) throw new Error(`no catalogue name for ${name}`);
+  return text.zh;
+}
+
+/** What may stand between a layer's code and its Chinese name in a file name: `JQDLTB_基期地类图斑`, `基期地类图斑(JQDLTB)`. */
+const BETWEEN = /[\s_\-—–.·()（）[\]【】]/g;
+/**
+ * A name begins with its code or its name and ends with them or a closing bracket: macOS's `._JQDLTB.shp`
+ * copies on a USB stick (resource forks, not Shapefiles) and other hidden files are no layer.
+ */
+const WHOLE = /^[A-Za-z\p{Script=Han}].*[A-Za-z\p{Script=Han})）\]】]$|^[A-Za-z\p{Script=Han}]$/u;
+
+/**
+ * The layer a file's name without its extension stands for: its code in any case (`JQDLTB`, `ghyt`), its
+ * Chinese name (`基期地类图斑`), or both when they name the same layer (`JQDLTB基期地类图斑`,
+ * `JQDLTB_基期地类图斑`, `基期地类图斑(JQDLTB)`). Nothing is guessed: another word beside the name
+ * (`JQDLTB副本`, `村级行政区`), or a code and a name of different layers, is no layer.
+ */
+export function layerOfStem(stem: string): PackageLayerName | undefined {
+  if (!WHOLE.test(stem)) return undefined;
+  const parts = /^([A-Za-z]*)([^A-Za-z]*)([A-Za-z]*)$/.exec(stem.replace(BETWEEN, ''));
+  if (!parts) return undefined;
+  const [, before = '', chinese = '', after = ''] = parts;
+  if (before && after) return undefined;
+  const code = (before || after).toUpperCase();
+  const byCode = code ? PACKAGE_LAYER_NAMES.find((n) => n === code) : undefined;
+  const byName = chinese ? CHINESE_NAMES.get(chinese) : undefined;
+  if ((code && !byCode) || (chinese && !byName) || (byCode && byName && byCode !== byName)) return undefined;
+  return byCode ?? byName;
+}
+
+/** The layer a file name stands for (`JQDLTB.geojson`, `ghyt.json`, GeoJSONSeq `JQDLTB.geojsonl`, `基期地类图斑.geojson`), or undefined. */
+export function layerNameOf(name: string): PackageLayerName | undefined {
+  const match = /^(.+)\.(geojson[ls]?|json)$/i.exec(name);
+  return match?.[1] === undefined ? undefined : layerOfStem(match[1]);
+}
+
+/**
+ * A note saying which layer a file was taken for, when its name is not the layer's code (基期地类图斑.shp →
+ * JQDLTB): the package summary shows the file beside the layer, and the command line says it here.
+ */
+export function layerFileNote(name: PackageLayerName, file: string): Message | null {
+  return fileName(stemOf(file)).toUpperCase() === name ? null : { key: 'package.layerFileNamed', params: { file, layer: name, nameKey: `package.delivery.layer.${name}` } };
 }

@@ -3,8 +3,10 @@
  * folder), the browser's counterpart of read-folder.ts. Zips are opened by the format registry's
  * `expandFiles`; each package layer (JQDLTB, GHYT, TDGHDL, JSYDGZQ, XZQ, JBNTBHTB) is taken from its GeoJSON
  * file when the package has one (lon/lat, UTF-8: nothing to guess), else from its Shapefile read through
- * `importFiles` (CRS from the `.prj`, text from the `.cpg`); the sidecar `规划参数.json` (package-inputs.ts)
- * is read when the package has one; then reconstruct.ts rebuilds the plan.
+ * `importFiles` (CRS from the `.prj`, text from the `.cpg`), or from the Shapefile when the GeoJSON cannot be
+ * read (orShapefile); a layer's files are found by its code or its Chinese name (package-layers.ts
+ * `layerOfStem`); the sidecar `规划参数.json` (package-inputs.ts) is read when the package has one; then
+ * reconstruct.ts rebuilds the plan.
  */
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { BBox } from '../../geo/bbox.ts';
@@ -17,7 +19,7 @@ import { storableGeometry } from '../into-plan/storable-geometry.ts';
 import { aliasNote, aliasOf, aliasRenames, renamedFields } from './field-aliases.ts';
 import { readGeoJsonLayer } from './geojson-layer.ts';
 import { INPUTS_FILE_NAME, readPlanInputs } from './package-inputs.ts';
-import { PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, layerNameOf, type FieldValue, type KeepRow, type PackageFeature, type PackageLayer, type PackageLayerName, type PackageLayers, type RowSummary } from './package-layers.ts';
+import { PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, layerFileNote, layerNameOf, layerOfStem, type FieldValue, type KeepRow, type PackageFeature, type PackageLayer, type PackageLayerName, type PackageLayers, type RowSummary } from './package-layers.ts';
 import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
 import { upperCaseFields } from './package-values.ts';
 import { changePiecesOf, rowsUsed } from './rows-used.ts';
@@ -29,13 +31,33 @@ const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
 interface LayerSource {
   readonly kind: 'geojson' | 'shapefile';
   readonly files: readonly InputFile[];
+  /** The layer's Shapefile parts beside its GeoJSON: read when the GeoJSON cannot be (orShapefile). */
+  readonly shapefile?: readonly InputFile[];
 }
 
-/** The package layer a Shapefile part stands for (`…/JQDLTB.shp`), or undefined. */
+/** The package layer a Shapefile part stands for (`…/JQDLTB.shp`, `…/基期地类图斑.dbf`: layerOfStem), or undefined. */
 export function shapefileLayerOf(path: string): PackageLayerName | undefined {
   if (!SHAPEFILE_PARTS.includes(extensionOf(path))) return undefined;
-  const stem = fileName(stemOf(path)).toUpperCase();
-  return PACKAGE_LAYER_NAMES.find((n) => n === stem);
+  return layerOfStem(fileName(stemOf(path)));
+}
+
+/**
+ * Each package layer's Shapefile parts: those sharing folder and name with the first `.shp` of the layer
+ * among `files` (a second one is refused before by twoPackages).
+ */
+export function shapefileParts<F extends { readonly name: string }>(files: readonly F[]): Map<PackageLayerName, F[]> {
+  const groups = new Map<string, { name: PackageLayerName; files: F[] }>();
+  for (const file of files) {
+    const layer = shapefileLayerOf(file.name);
+    if (!layer) continue;
+    const key = stemOf(file.name).toLowerCase();
+    const group = groups.get(key) ?? { name: layer, files: [] };
+    group.files.push(file);
+    groups.set(key, group);
+  }
+  const parts = new Map<PackageLayerName, F[]>();
+  for (const group of groups.values()) if (!parts.has(group.name) && group.files.some((f) => extensionOf(f.name) === 'shp')) parts.set(group.name, group.files);
+  return parts;
 }
 
 /**
@@ -44,24 +66,30 @@ export function shapefileLayerOf(path: string): PackageLayerName | undefined {
  */
 export function findPackageLayers(files: readonly InputFile[]): Map<PackageLayerName, LayerSource> | null {
   const found = new Map<PackageLayerName, LayerSource>();
-  const shapefiles = new Map<string, { name: PackageLayerName; files: InputFile[] }>();
   for (const file of files) {
     const json = layerNameOf(fileName(file.name));
-    if (json && found.get(json)?.kind !== 'geojson') found.set(json, { kind: 'geojson', files: [file] });
-    const shp = shapefileLayerOf(file.name);
-    if (!shp) continue;
-    // Parts of one Shapefile share folder and name; the first folder holding a layer's .shp is the one read.
-    const key = stemOf(file.name).toLowerCase();
-    const group = shapefiles.get(key) ?? { name: shp, files: [] };
-    group.files.push(file);
-    shapefiles.set(key, group);
+    if (json && !found.has(json)) found.set(json, { kind: 'geojson', files: [file] });
   }
-  for (const group of shapefiles.values()) {
-    if (found.has(group.name) || !group.files.some((f) => extensionOf(f.name) === 'shp')) continue;
-    found.set(group.name, { kind: 'shapefile', files: group.files });
+  for (const [name, parts] of shapefileParts(files)) {
+    const geojson = found.get(name);
+    found.set(name, geojson ? { ...geojson, shapefile: parts } : { kind: 'shapefile', files: parts });
   }
   if (!REQUIRED_LAYERS.every((name) => found.has(name)) || found.size < 2) return null;
   return found;
+}
+
+/**
+ * A layer from its GeoJSON, or, when that cannot be read (Esri JSON under a `.json` name, GeoJSON saved in
+ * GBK, a broken file) and the layer's Shapefile sits beside it, from the Shapefile, with a note saying the
+ * GeoJSON was skipped and why: the planner's check goes on from the form that can be read. The GeoJSON's
+ * refusal stands when there is no Shapefile or it cannot be read either. Both readers (read-folder.ts too).
+ */
+export function orShapefile(geojson: Result<PackageLayer>, file: string, shapefile: (() => Result<PackageLayer>) | undefined): Result<PackageLayer> {
+  if (geojson.ok || !shapefile) return geojson;
+  const read = shapefile();
+  if (!read.ok) return geojson;
+  const skipped = note('package.geojsonSkipped', { ...geojson.error.params, file, shapefile: read.value.file, reasonKey: geojson.error.key });
+  return success(read.value, [skipped, ...read.notes]);
 }
 
 export interface PackageRead extends ReconstructedPlan {
@@ -101,9 +129,10 @@ export function readPackageFiles(files: readonly InputFile[], options: ReadOptio
     const source = sources.get(name);
     if (!source) continue;
     const keep = rowsUsed(name, { layers, changePieces });
-    const layer = source.kind === 'geojson' ? readGeoJson(name, source.files[0] as InputFile, keep, geojsonCrs) : readShapefile(name, source.files, options, keep);
+    const layer = readLayer(name, source, options, keep, geojsonCrs);
     if (!layer.ok) return layer;
-    notes.push(...layer.notes);
+    const named = layerFileNote(name, layer.value.file);
+    notes.push(...(named ? [named] : []), ...layer.notes);
     layers[name] = layer.value;
     summary.push({ name, file: layer.value.file, count: layer.value.rows });
     onLayer?.(++done, sources.size);
@@ -115,11 +144,15 @@ export function readPackageFiles(files: readonly InputFile[], options: ReadOptio
   return success({ ...plan.value, layers: summary.sort((a, b) => order(a.name) - order(b.name)) }, [...notes, ...plan.notes]);
 }
 
-function readGeoJson(name: PackageLayerName, file: InputFile, keep: KeepRow | undefined, crs: SourceCrs | undefined): Result<PackageLayer> {
-  return readGeoJsonLayer(name, file.name, file.bytes, keep, crs);
+function readLayer(name: PackageLayerName, source: LayerSource, options: ReadOptions, keep: KeepRow | undefined, geojsonCrs: SourceCrs | undefined): Result<PackageLayer> {
+  if (source.kind === 'shapefile') return readShapefileLayer(name, source.files, options, keep);
+  const file = source.files[0] as InputFile;
+  const parts = source.shapefile;
+  return orShapefile(readGeoJsonLayer(name, file.name, file.bytes, keep, geojsonCrs), file.name, parts && (() => readShapefileLayer(name, parts, options, keep)));
 }
 
-function readShapefile(name: PackageLayerName, parts: readonly InputFile[], options: ReadOptions, keep: KeepRow | undefined): Result<PackageLayer> {
+/** A package layer from its Shapefile parts (read-folder.ts too, when a layer's GeoJSON cannot be read). */
+export function readShapefileLayer(name: PackageLayerName, parts: readonly InputFile[], options: ReadOptions, keep: KeepRow | undefined): Result<PackageLayer> {
   // Rows left out are decided before they are reprojected and their text decoded; only polygons are
   // asked about, the rest are kept to be counted as skipped below, as before.
   let leftOut = 0;

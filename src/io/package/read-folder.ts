@@ -7,7 +7,8 @@
  * A package with every layer as GeoJSON (ours, and any that carries RFC 7946 copies) is read here, layer by
  * layer, leaving out the rows the plan does not use as it goes. A package whose layers are Shapefiles, as
  * ArcGIS and most other tools deliver them (CRS from the `.prj`, text from the `.cpg`), is read as the
- * editor reads one (read-files.ts): each layer from its GeoJSON when there is one, else its Shapefile.
+ * editor reads one (read-files.ts): each layer from its GeoJSON when there is one, else its Shapefile. A
+ * layer whose GeoJSON cannot be read is read from its Shapefile when it has one, with a note (orShapefile).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,8 +17,8 @@ import type { SourceCrs } from '../crs/source-crs.ts';
 import type { InputFile } from '../files.ts';
 import { readGeoJsonLayer } from './geojson-layer.ts';
 import { INPUTS_FILE_NAME, readPlanInputs, type PlanInputs } from './package-inputs.ts';
-import { layerNameOf, PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, type PackageLayerName, type PackageLayers } from './package-layers.ts';
-import { readPackageFiles, shapefileLayerOf } from './read-files.ts';
+import { layerFileNote, layerNameOf, PACKAGE_LAYER_NAMES, REQUIRED_LAYERS, type KeepRow, type PackageLayer, type PackageLayerName, type PackageLayers } from './package-layers.ts';
+import { orShapefile, readPackageFiles, readShapefileLayer, shapefileLayerOf, shapefileParts } from './read-files.ts';
 import { reconstructPlan, type ReconstructedPlan } from './reconstruct.ts';
 import { changePiecesOf, rowsUsed } from './rows-used.ts';
 import { twoPackages } from './two-packages.ts';
@@ -93,18 +94,30 @@ function readNamed(path: string): Result<InputFile> {
 
 /**
  * A package some of whose layers are Shapefiles only: read as the editor reads one (read-files.ts), which
- * takes a layer's GeoJSON where there is one, so only the other layers' Shapefile parts are read from disk.
+ * takes a layer's GeoJSON where there is one. The Shapefiles of the layers with GeoJSON are read from disk
+ * too, for the reader to fall back on when a GeoJSON cannot be read: the files are held until the plan is
+ * built, which costs memory only in this mixed case (a folder all GeoJSON reads a layer's Shapefile only then).
  */
 function readWithShapefiles(folder: string, found: FolderFiles, profileId: string | undefined, crs: SourceCrs | undefined): Result<ReconstructedPlan> {
   const files: InputFile[] = [];
-  const shapefileOnly = found.shapefileParts.filter((path) => !found.layers.has(shapefileLayerOf(path) as PackageLayerName));
-  for (const path of [...found.layers.values(), ...shapefileOnly, ...(found.inputs ? [found.inputs] : [])]) {
+  for (const path of [...found.layers.values(), ...found.shapefileParts, ...(found.inputs ? [found.inputs] : [])]) {
     const file = readNamed(path);
     if (!file.ok) return file;
     files.push(file.value);
   }
   const hasParcels = found.layers.has('JQDLTB') || found.shapefileLayers.has('JQDLTB');
   return readPackageFiles(files, crs ? { crs } : {}, profileId) ?? { ok: false, error: { key: 'cli.unreadable', params: { file: folder, reasonKey: hasParcels ? 'package.parcelsOnly' : 'package.noLayers' } } };
+}
+
+/** A layer from its Shapefile parts on disk, as the editor reads one (read-files.ts). */
+function shapefileFromDisk(name: PackageLayerName, paths: readonly string[], keep: KeepRow | undefined, crs: SourceCrs | undefined): Result<PackageLayer> {
+  const files: InputFile[] = [];
+  for (const path of paths) {
+    const file = readNamed(path);
+    if (!file.ok) return file;
+    files.push(file.value);
+  }
+  return readShapefileLayer(name, files, crs ? { crs } : {}, keep);
 }
 
 /** The sidecar, or null with a note when it is missing from disk, too large or unusable. */
@@ -142,6 +155,7 @@ export function readPackageFolder(folder: string, profileId?: string, crs?: Sour
   const inputNotes: Message[] = [];
   const inputs = readInputs(found.inputs, inputNotes);
   const changePieces = changePiecesOf(inputs?.changes ?? []);
+  const shapefiles = shapefileParts(found.shapefileParts.map((path) => ({ name: path })));
   // In the package's layer order, so each keep test knows the layers it depends on.
   for (const name of PACKAGE_LAYER_NAMES) {
     const path = files.get(name);
@@ -149,10 +163,15 @@ export function readPackageFolder(folder: string, profileId?: string, crs?: Sour
     const file = readNamed(path);
     if (!file.ok) return file;
     const shown = file.value.name;
-    const layer = readGeoJsonLayer(name, shown, file.value.bytes, rowsUsed(name, { layers, changePieces }), crs);
-    // As the zip reader says it (read-files.ts): which file, that a package's GeoJSON must be UTF-8, and to export it again.
+    const keep = rowsUsed(name, { layers, changePieces });
+    const geojson = readGeoJsonLayer(name, shown, file.value.bytes, keep, crs);
+    // As the zip reader says it (read-files.ts): which file, that a package's GeoJSON must be UTF-8, and to export it again;
+    // or, with the layer's Shapefile beside it, read from that with a note. Its parts are read from disk only then.
+    const parts = shapefiles.get(name);
+    const layer = orShapefile(geojson, shown, parts && (() => shapefileFromDisk(name, parts.map((p) => p.name), keep, crs)));
     if (!layer.ok) return layer;
-    notes.push(...layer.notes);
+    const named = layerFileNote(name, layer.value.file);
+    notes.push(...(named ? [named] : []), ...layer.notes);
     layers[layer.value.name] = layer.value;
   }
   notes.push(...inputNotes);
