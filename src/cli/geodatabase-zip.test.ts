@@ -36,6 +36,13 @@ describe('village-plan check on a zipped geodatabase', () => {
     expect((await runCli(['check', zip, '--lang', 'en'])).stderr).toMatch(/is a GeoPackage \(\.gpkg\).*unzip/i);
   });
 
+  it('names a Personal Geodatabase (.mdb) inside the zip and says to unzip and export it', async () => {
+    const zip = zipOf('mdb.zip', ['旧数据/村界.mdb', '旧数据/说明.txt']);
+    const out = await runCli(['check', zip, '--lang', 'en']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/旧数据\/村界\.mdb in the zip is an ArcMap Personal Geodatabase \(\.mdb\).*unzip/i);
+  });
+
   it('names a File Geodatabase folder inside the zip, by its name or by its tables', async () => {
     const named = zipOf('gdb.zip', ['村庄规划数据库.gdb/a00000001.gdbtable', '村庄规划数据库.gdb/a00000001.gdbtablx', '村庄规划数据库.gdb/gdb']);
     const out = await runCli(['check', named, '--lang', 'en']);

@@ -80,6 +80,16 @@ describe('a File Geodatabase or GeoPackage given for layers', () => {
     const gpkg = join(dir, 'plan.gpkg');
     writeFileSync(gpkg, '');
     expect((await runCli(['check', '--profile', 'zhejiang-2026', gpkg, '--lang', 'en'])).stderr).toContain(`${gpkg} is a GeoPackage (.gpkg), which village-plan does not read`);
+    // An ArcMap Personal Geodatabase (older county data): named for what it is, not "not valid JSON".
+    const mdb = join(dir, '村庄规划.mdb');
+    writeFileSync(mdb, new Uint8Array([0, 1, 0, 0, ...new TextEncoder().encode('Standard Jet DB'), 0]));
+    for (const args of [['check', mdb], ['check', '--profile', 'zhejiang-2026', mdb], ['survey-table', mdb]]) {
+      const out = await runCli([...args, '--lang', 'en']);
+      expect(out.code, args.join(' ')).toBe(2);
+      expect(out.stderr, args.join(' ')).toContain(`${mdb} is an ArcMap Personal Geodatabase (.mdb), which village-plan does not read`);
+      expect(out.stderr, args.join(' ')).not.toMatch(/JSON/);
+    }
+    expect((await runCli(['check', mdb])).stderr).toContain('个人地理数据库（Personal Geodatabase，.mdb），本工具不读取 .mdb');
     // Without a geodatabase the missing layers are listed, with the separator of the language.
     const empty = mkdtempSync(join(tmpdir(), 'village-gdb-'));
     expect((await runCli(['tables', '--profile', 'zhejiang-2026', empty, '--lang', 'en'])).stderr).toContain('no JQDLTB/现状用地, GHDLTB/规划用地 layer');

@@ -14,7 +14,7 @@ import { NEEDS_PARAMETERS } from '../io/crs/datum-settle.ts';
 import type { SourceCrs } from '../io/crs/source-crs.ts';
 import { readPackageFiles, shapefileLayerOf } from '../io/package/read-files.ts';
 import { layerNameOf } from '../io/package/package-layers.ts';
-import { findGeodatabase, geodatabaseInZip, geodatabaseRefusal, zippedGeodatabaseRefusal } from '../io/geodatabase-folder.ts';
+import { databaseFileKind, findGeodatabase, geodatabaseInZip, geodatabaseRefusal, zippedGeodatabaseRefusal } from '../io/geodatabase-folder.ts';
 import { listZip } from '../io/zip/zip-read.ts';
 import { listSome } from '../io/result.ts';
 import type { ReconstructedPlan } from '../io/package/reconstruct.ts';
@@ -59,8 +59,8 @@ export function readInput(path: string, profileId: string, crs?: SourceCrs): Res
     const found = !read.ok && read.error.params?.reasonKey === 'package.noLayers' ? findGeodatabase(path) : null;
     return found ? { ok: false, error: geodatabaseRefusal(path, found) } : read;
   }
-  const geopackage = /\.gpkg$/i.test(path) ? findGeodatabase(path) : null;
-  if (geopackage) return { ok: false, error: geodatabaseRefusal(path, geopackage) };
+  const databaseFile = databaseFileKind(path) ? findGeodatabase(path) : null;
+  if (databaseFile) return { ok: false, error: geodatabaseRefusal(path, databaseFile) };
   if (stats.size > MAX_FILE_BYTES) return unreadable(path, 'cli.tooLarge', { sizeMiB: Math.round(stats.size / 2 ** 20), limitMiB: MAX_FILE_BYTES / 2 ** 20 });
   if (/\.zip$/i.test(path)) {
     let bytes: Uint8Array;

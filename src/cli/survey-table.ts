@@ -20,7 +20,7 @@ import { ellipsoidalArea } from '../geo/area.ts';
 import { importFiles } from '../io/formats/index.ts';
 import { NEEDS_PARAMETERS } from '../io/crs/datum-settle.ts';
 import type { SourceCrs } from '../io/crs/source-crs.ts';
-import { findGeodatabase, geodatabaseInZip, geodatabaseRefusal, zippedGeodatabaseRefusal } from '../io/geodatabase-folder.ts';
+import { databaseFileKind, findGeodatabase, geodatabaseInZip, geodatabaseRefusal, zippedGeodatabaseRefusal } from '../io/geodatabase-folder.ts';
 import { listZip } from '../io/zip/zip-read.ts';
 import type { ImportedLayer } from '../io/formats/types.ts';
 import type { InputFile } from '../io/files.ts';
@@ -112,7 +112,7 @@ function layerFiles(path: string): Result<InputFile[]> {
   const folder = statSync(path).isDirectory();
   const dltb = folder ? dltbIn(path) : undefined;
   if (dltb) return layerInputFiles(dltb);
-  const geodatabase = folder || /\.gpkg$/i.test(path) ? findGeodatabase(path) : null;
+  const geodatabase = folder || databaseFileKind(path) ? findGeodatabase(path) : null;
   if (geodatabase) return { ok: false, error: geodatabaseRefusal(path, geodatabase) };
   if (folder) return unreadable(path, 'cli.survey.noLayerInFolder');
   if (/\.zip$/i.test(path)) return zipRefusal(path);

@@ -119,6 +119,14 @@ export const cliText: Texts = {
     zh: '压缩包中的 {{found}} 是 GeoPackage（.gpkg），本工具不读取 .gpkg，其中的图层未读取。请先解压，再导出为 Shapefile：在 ArcGIS 或 QGIS 中导出，或用 GDAL：ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 out "{{found}}"，再读取 out 文件夹',
     en: '{{found}} in the zip is a GeoPackage (.gpkg), which village-plan does not read; its layers were not read. Unzip it and export them as Shapefiles first: in ArcGIS or QGIS, or with GDAL: ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 out "{{found}}", then give the out folder',
   },
+  'cli.geodatabase.mdb': {
+    zh: '{{found}} 是 ArcMap 个人地理数据库（Personal Geodatabase，.mdb），本工具不读取 .mdb，其中的图层未读取。请先导出为 Shapefile：在 ArcMap 中用“要素类转 Shapefile”导出，或用带 PGeo 驱动的 GDAL：ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 out "{{found}}"，再读取 out 文件夹',
+    en: '{{found}} is an ArcMap Personal Geodatabase (.mdb), which village-plan does not read; its layers were not read. Export them as Shapefiles first: in ArcMap with Feature Class To Shapefile, or with a GDAL that has the PGeo driver: ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 out "{{found}}", then give the out folder',
+  },
+  'cli.geodatabase.zipped.mdb': {
+    zh: '压缩包中的 {{found}} 是 ArcMap 个人地理数据库（Personal Geodatabase，.mdb），本工具不读取 .mdb，其中的图层未读取。请先解压，再导出为 Shapefile：在 ArcMap 中用“要素类转 Shapefile”导出，或用带 PGeo 驱动的 GDAL：ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 out "{{found}}"，再读取 out 文件夹',
+    en: '{{found}} in the zip is an ArcMap Personal Geodatabase (.mdb), which village-plan does not read; its layers were not read. Unzip it and export them as Shapefiles first: in ArcMap with Feature Class To Shapefile, or with a GDAL that has the PGeo driver: ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 out "{{found}}", then give the out folder',
+  },
   // The CLI's words for the formats' CRS guesses (io.crs.inferred*, main.ts): what the planner can do here.
   'cli.crs.inferredOption': { zh: '“{{file}}”没有声明坐标系（无 .prj 或 GeoJSON 的 crs），由坐标数值判断为 {{crs}}。如不正确，请用 --crs EPSG:<代码> 指定；若其他图层是另一坐标系，请改为给该图层补上正确的 .prj（ogr2ogr -a_srs EPSG:<代码>）。', en: 'The CRS of “{{file}}” is not declared (no .prj or GeoJSON crs member) and was judged from the coordinates: {{crs}}. If this is wrong, give it with --crs EPSG:<code>; when the other layers are in another system, give this layer the right .prj instead (ogr2ogr -a_srs EPSG:<code>).' },
   'cli.crs.assumedZoneOption': { zh: '{{file}} 没有声明坐标系（GeoJSON 无 crs），坐标也不带带号，暂按第 {{zone}} 带（中央经线 120°E）读取。若数据在浙江西部（开化、常山一带）或舟山及东部沿海，请用 --crs EPSG:<代码> 指定正确的带（如 --crs EPSG:4548 为第 39 带）；若其他图层是另一坐标系，请改为给该图层写上 crs（ogr2ogr -a_srs EPSG:<代码>）。', en: '{{file}} declares no CRS (no GeoJSON crs member) and its coordinates carry no zone prefix; they were read as zone {{zone}} (CM 120°E). If the data lies in the far west of Zhejiang or on Zhoushan and the east coast, give the right zone with --crs EPSG:<code> (e.g. --crs EPSG:4548 for zone 39); when the other layers are in another system, give this layer its crs instead (ogr2ogr -a_srs EPSG:<code>).' },
