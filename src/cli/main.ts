@@ -103,6 +103,12 @@ export async function main(): Promise<void> {
     // Never a stack trace for a reviewer: a bug still ends with a message and exit 2.
     output = { code: 2, stdout: '', stderr: `village-plan: internal error: ${error instanceof Error ? error.message : String(error)}\n` };
   }
+  // A reader that stops early (`village-plan check … | head`) closes the pipe: the report was for it, so that
+  // is the end of the run, not an unhandled EPIPE stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(output.code);
+  });
   process.stdout.write(output.stdout);
   process.stderr.write(output.stderr);
   process.exitCode = output.code;
