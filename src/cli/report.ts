@@ -51,7 +51,8 @@ export function textReport(t: Translate, plan: Plan, labels: Readonly<Record<Fea
   const s = result.summary;
   const lines = [t('cli.header', { village: plan.meta.villageName || '—', errors: s.errors, warnings: s.warnings, justified: s.justified, notChecked: s.notChecked })];
   if (result.issues.length === 0) lines.push(t('cli.noIssues'));
-  const order = (i: Issue) => (i.severity === 'notChecked' ? 2 : i.justification ? 3 : i.severity === 'error' ? 0 : 1);
+  // A finding that stands for many others (one cause behind them) comes first, before what it explains.
+  const order = (i: Issue) => (i.summarises ? -1 : i.severity === 'notChecked' ? 2 : i.justification ? 3 : i.severity === 'error' ? 0 : 1);
   for (const issue of [...result.issues].sort((a, b) => order(a) - order(b))) {
     const label = issue.severity === 'notChecked' ? t('rules.notCheckedLabel') : issue.justification ? t('rules.justifiedLabel') : t(`rules.severity.${issue.severity}`);
     let line = `${label}  ${issue.rule}  ${renderMessage(t, issue.message)}`;

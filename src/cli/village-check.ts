@@ -32,7 +32,8 @@ export async function runVillageCheck(t: Translate, args: CliArgs): Promise<CliO
   return { code, stdout, stderr };
 }
 
-const order = (issue: DatabaseIssue) => (issue.severity === 'error' ? 0 : issue.severity === 'warning' ? 1 : 2);
+// A finding that stands for many others (one cause behind them) comes first, before what it explains.
+const order = (issue: DatabaseIssue) => (issue.summarises ? -1 : issue.severity === 'error' ? 0 : issue.severity === 'warning' ? 1 : 2);
 
 function textReport(t: Translate, villageName: string, result: DatabaseCheck): string {
   const { errors, warnings, notChecked } = result.summary;

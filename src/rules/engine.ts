@@ -81,8 +81,9 @@ export class RuleEngine {
     const issues: Issue[] = [];
     for (const rule of this.rules) {
       if (rule.kind === 'feature') {
+        const first = issues.length;
         for (const list of (this.featureResults.get(rule.id) as Map<FeatureId, Issue[]>).values()) issues.push(...list);
-        if (rule.checkPlan) issues.push(...this.guard(rule, () => rule.checkPlan?.(this.state) ?? []));
+        if (rule.checkPlan) issues.push(...this.guard(rule, () => rule.checkPlan?.(this.state, issues.slice(first)) ?? []));
       } else {
         issues.push(...this.guard(rule, () => rule.check(this.state)));
       }

@@ -5,21 +5,58 @@
  * their features reaching into a cluster of unbalanced stretches, and features of other layers not plainly
  * within, are clipped, with GEOS in the GK plane. What lies outside counts when its mean width (measured
  * without the slivers thinner than the coverage tolerance) exceeds the profile's tolerance; the report gives
- * that width with the area, as no-gap and no-overlap do.
+ * that width with the area, as no-gap and no-overlap do. When many features of a layer reach out in thin strips
+ * along much of the boundary, one warning more says the boundary is off (misaligned-boundary.ts).
  */
 import type { Point } from 'geojson';
 import { isAreaFeature } from '../domain/features.ts';
-import { LAYERS } from '../profiles/zhejiang-2017/layers.ts';
+import { LAYERS, type LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { m2, makeIssue, metres, notChecked } from './issue.ts';
 import { withinDistance } from './measure.ts';
 import type { FeatureRule } from './rule.ts';
+import type { CheckState } from './context.ts';
+import type { Issue } from './issue.ts';
+import { misalignedAlong, outlineLengthM, type StripOutside } from './misaligned-boundary.ts';
 import { VILLAGE_LAYERS } from './area-layers.ts';
 import { PreparedArea } from '../geo/prepared-area.ts';
 import { meanWidth, partsOutside } from '../geo/geos/coverage-overlay.ts';
 import { tolerantRelate } from '../geo/tolerant-relate.ts';
 import { rewindRfc7946 } from '../geo/rings.ts';
 import type { AreaGeometry } from '../domain/features.ts';
+
+/**
+ * One warning per layer whose features reach out in thin strips along much of the boundary
+ * (misaligned-boundary.ts): the boundary is off, not each feature. Drawn from this check's findings, so an
+ * edit costs a pass over them; the boundary's length is remembered per boundary.
+ */
+function misalignedBoundaryIssues(state: CheckState, village: AreaGeometry, found: readonly Issue[]): Issue[] {
+  const byLayer = new Map<LayerId, StripOutside[]>();
+  for (const issue of found) {
+    const { areaM2, widthM } = issue.message.params;
+    if (issue.message.key !== 'rules.inside-village.message' || !issue.layer || typeof areaM2 !== 'number' || typeof widthM !== 'number') continue;
+    let strips = byLayer.get(issue.layer);
+    if (!strips) byLayer.set(issue.layer, (strips = []));
+    strips.push({ areaM2, widthM, features: issue.features });
+  }
+  if (byLayer.size === 0) return [];
+  const lengthM = state.memo('inside-village.boundary-length', village, [], () => outlineLengthM([village]));
+  const issues: Issue[] = [];
+  for (const [layer, strips] of byLayer) {
+    const off = misalignedAlong(strips, lengthM);
+    if (!off) continue;
+    issues.push(
+      makeIssue('inside-village', 'warning', {
+        layer,
+        key: 'rules.inside-village.misaligned',
+        params: { layerKey: `layer.${layer}`, count: off.features, areaM2: m2(off.areaM2), minWidthM: metres(off.minWidthM), maxWidthM: metres(off.maxWidthM) },
+        part: `misaligned-${layer}`,
+        summarises: off.features,
+      }),
+    );
+  }
+  return issues;
+}
 
 export const insideVillageRule: FeatureRule = {
   id: 'inside-village',
@@ -30,10 +67,11 @@ export const insideVillageRule: FeatureRule = {
   profileKeys: ['insideVillageToleranceM', 'coverageToleranceM'],
   source: 'seed §二',
   seedDifference: '',
-  checkPlan(state) {
+  checkPlan(state, found) {
     const boundary = state.boundary();
     if (!boundary.ok) return [makeIssue(this.id, this.severity, { key: 'rules.clipFailed', params: { detail: boundary.error }, part: 'boundary' })];
-    return boundary.geometry ? [] : [notChecked(this.id, 'rules.missing.boundary')];
+    if (!boundary.geometry) return [notChecked(this.id, 'rules.missing.boundary')];
+    return misalignedBoundaryIssues(state, boundary.geometry, found);
   },
   check(state, feature) {
     const boundary = state.boundary();

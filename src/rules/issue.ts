@@ -34,6 +34,8 @@ export interface Issue {
   readonly key: string;
   /** Set by the engine on a warning whose key has a justification in the plan. */
   readonly justification?: Justification;
+  /** On a plan-level finding that stands for this many per-feature findings of its rule (one cause): reports list it first. */
+  readonly summarises?: number;
 }
 
 export interface IssueInput {
@@ -44,6 +46,8 @@ export interface IssueInput {
   readonly geometry?: Geometry | null;
   /** Distinguishes several issues of one rule on the same features (e.g. which sub-check). */
   readonly part?: string;
+  /** See `Issue.summarises`. */
+  readonly summarises?: number;
 }
 
 /** The stable key: rule, sub-check and the sorted feature ids. */
@@ -61,6 +65,7 @@ export function makeIssue(rule: string, severity: Outcome, input: IssueInput): I
     message: { key: input.key, params: input.params ?? {} },
     ...(input.geometry ? { geometry: input.geometry } : {}),
     key: issueKey(rule, features, input.part),
+    ...(input.summarises ? { summarises: input.summarises } : {}),
   };
 }
 

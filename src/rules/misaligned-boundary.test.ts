@@ -13,6 +13,7 @@ import { metricPolygon } from '../geo/test-support.ts';
 import { putFeature } from '../domain/patch.ts';
 import { layerFeatures } from '../domain/plan.ts';
 import { CheckState } from './context.ts';
+import type { Issue } from './issue.ts';
 import { fullCheck, RuleEngine } from './engine.ts';
 import { RULES } from './index.ts';
 import { partitionClusters } from './partition-clusters.ts';
@@ -28,7 +29,7 @@ const CELLS = 20;
 const square = (x0: number, y0: number, x1: number, y1: number): Polygon => metricPolygon([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]);
 
 /** A 20 × 20 grid of 10 m parcels (p<col>-<row>), one of them replaced where given, in a village shifted 0.3 m north-east of it. */
-function shiftedVillage(replaced: Record<string, Polygon> = {}, removed: (i: number, j: number) => boolean = () => false) {
+function shiftedVillage(replaced: Record<string, Polygon> = {}, removed: (i: number, j: number) => boolean = () => false, shift = 0) {
   const parcels = [];
   for (let i = 0; i < CELLS; i++) {
     for (let j = 0; j < CELLS; j++) {
@@ -38,7 +39,12 @@ function shiftedVillage(replaced: Record<string, Polygon> = {}, removed: (i: num
     }
   }
   const edge = CELLS * SIDE;
-  return planWith([feature('boundary', 'village', square(0.3, 0.3, edge + 0.3, edge + 0.3)), ...parcels]);
+  return planWith([feature('boundary', 'village', square(0.3 + shift, 0.3 + shift, edge + 0.3 + shift, edge + 0.3 + shift)), ...parcels]);
+}
+
+/** The same grid in a village that agrees with it. */
+function alignedVillage(replaced: Record<string, Polygon> = {}) {
+  return shiftedVillage(replaced, () => false, -0.3);
 }
 
 function errors(plan: ReturnType<typeof shiftedVillage>) {
@@ -154,5 +160,46 @@ describe('the cluster of a boundary misaligned all round is the corridor along i
     const [strip, hole] = found.filter((i) => i.rule === 'no-gap').map((i) => i.message.params.areaM2 as number).sort((a, b) => a - b);
     expect(strip).toBe(119.97);
     expect(hole).toBeCloseTo(3600, 0); // 3599.97: its edges measured as great circles
+  });
+});
+
+describe('one warning that the boundary, not each parcel, is off', () => {
+  const summaries = (issues: readonly Issue[]) => issues.filter((i) => i.message.key === 'rules.inside-village.misaligned');
+
+  it('appears once for the layer, with the parcels reaching out, their area and the range of widths', () => {
+    const found = fullCheck(shiftedVillage(), COVERAGE).issues;
+    // The 39 parcels of the west column and south row, 38 × 3 m² + 5.91 m² (see above); a 10 m × 0.3 m strip
+    // has a mean width of 2 × 3 / 20.6 = 0.291 m, the corner's L (perimeter 40 m) 2 × 5.91 / 40 = 0.296 m.
+    expect(summaries(found).map((i) => [i.severity, i.layer, i.features, i.message.params])).toEqual([
+      ['warning', 'base', [], { layerKey: 'layer.base', count: 39, areaM2: 119.91, minWidthM: 0.291, maxWidthM: 0.296 }],
+    ]);
+    // Beside the findings per parcel, not instead of them.
+    expect(found.filter((i) => i.message.key === 'rules.inside-village.message')).toHaveLength(39);
+  });
+
+  it('is not given for a handful of parcels drawn past a boundary that agrees with the rest', () => {
+    // Six parcels along the west and south edges pushed out 1 m: 60 m of the boundary's 800 m.
+    const pushed = Object.fromEntries([
+      ...[3, 8, 14].map((j) => [`p0-${j}`, square(-1, j * SIDE, SIDE, (j + 1) * SIDE)]),
+      ...[4, 9, 15].map((i) => [`p${i}-0`, square(i * SIDE, -1, (i + 1) * SIDE, SIDE)]),
+    ]) as Record<string, Polygon>;
+    const aligned = alignedVillage(pushed);
+    const found = fullCheck(aligned, COVERAGE).issues;
+    expect(found.filter((i) => i.message.key === 'rules.inside-village.message').map((i) => i.message.params.areaM2)).toEqual([10, 10, 10, 10, 10, 10]);
+    expect(summaries(found)).toEqual([]);
+    // The same six with the boundary 0.3 m off as well: now it is the boundary.
+    expect(summaries(fullCheck(shiftedVillage(pushed), COVERAGE).issues).map((i) => i.message.params.count)).toEqual([39]);
+  });
+
+  it('follows an edit without clipping the other parcels again', () => {
+    const engine = new RuleEngine(shiftedVillage(), COVERAGE);
+    engine.result();
+    vi.mocked(overlay.partsOutside).mockClear();
+    // p0-5 moved 0.3 m east, inside the boundary: 38 parcels reach out, 3 m² fewer.
+    const west = layerFeatures(engine.plan, 'base').find((f) => f.id === 'p0-5')!;
+    engine.applyPatch({ features: [putFeature({ ...west, geometry: square(0.3, 50, SIDE, 60) })] });
+    expect(summaries(engine.result().issues).map((i) => [i.message.params.count, i.message.params.areaM2])).toEqual([[38, 116.91]]);
+    // The summary is drawn from the findings kept per parcel: only what the edit reached is clipped.
+    expect(vi.mocked(overlay.partsOutside).mock.calls.length).toBeLessThanOrEqual(3);
   });
 });

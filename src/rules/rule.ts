@@ -32,8 +32,12 @@ export interface FeatureRule extends RuleInfo {
   /** Layers whose features the rule judges one by one. */
   readonly layers: readonly LayerId[];
   check(state: CheckState, feature: PlanFeature): Issue[];
-  /** Plan-wide part run on every check (e.g. "not checked: no village boundary"). */
-  checkPlan?(state: CheckState): Issue[];
+  /**
+   * Plan-wide part run on every check (e.g. "not checked: no village boundary"). `found` is what `check`
+   * found this check, feature by feature (kept by the engine): a summary of it costs a pass over the
+   * findings, never a re-check of the layer.
+   */
+  checkPlan?(state: CheckState, found: readonly Issue[]): Issue[];
 }
 
 export interface PlanRule extends RuleInfo {

@@ -22,7 +22,7 @@ export interface VillagePlanHandle {
   version(): number;
   history(): { undo: string[]; redo: string[] };
   /** What the checks last found, and for which plan version (compare with `version()` to know it is current). */
-  checks(): { version: number; issues: { rule: string; severity: string; layer: string | null; features: string[] }[] };
+  checks(): { version: number; issues: { rule: string; severity: string; layer: string | null; features: string[]; messageKey: string; summarises: number | null }[] };
   /** Screen position (CSS px, relative to the map's top-left) of a lon/lat, for scripted clicks. */
   project(lonLat: [number, number]): { x: number; y: number } | null;
   /** The lon/lat under a screen position (CSS px from the map's top-left): what a click there lands on. */
@@ -46,7 +46,7 @@ export function installAutomationHandle(editor: Editor, view: () => MapView | nu
     },
     checks() {
       const { version, issues } = editor.issues.getState();
-      return { version, issues: issues.map((i) => ({ rule: i.rule, severity: i.severity, layer: i.layer ?? null, features: [...i.features] })) };
+      return { version, issues: issues.map((i) => ({ rule: i.rule, severity: i.severity, layer: i.layer ?? null, features: [...i.features], messageKey: i.message.key, summarises: i.summarises ?? null })) };
     },
     project(lonLat) {
       const map = view()?.map;

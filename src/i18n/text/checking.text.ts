@@ -21,6 +21,7 @@ export const checkingText: Texts = {
   'issues.group.warning': { zh: '警告（需改正或填写规划说明）', en: 'Warnings (fix, or write a justification)' },
   'issues.group.justified': { zh: '已填写规划说明的警告', en: 'Justified warnings' },
   'issues.group.notChecked': { zh: '未检查（缺少输入）', en: 'Not checked (input missing)' },
+  'issues.causes': { zh: '多处问题的共同原因', en: 'One cause behind many findings' },
   'issues.more': { zh: '还有 {{count}} 条未列出', en: '{{count}} more not listed' },
   'issues.justify': { zh: '填写规划说明', en: 'Write a justification' },
   'issues.editJustification': { zh: '修改规划说明', en: 'Edit the justification' },

@@ -40,7 +40,8 @@ describe('the union of a coverage cluster (2026)', () => {
     expect(noOverlapRule.check(db)).toEqual([]);
     // The strips the move opens and leaves outside: south and west, north and east.
     expect(gaps.map((i) => i.rule)).toEqual(['no-gap']);
-    expect(outside.map((i) => i.rule)).toEqual(['inside-village']);
+    // (Beside them, the warning that the CJDCQ is off all round: inside-village.rule.test.ts.)
+    expect(outside.filter((i) => i.severity === 'error').map((i) => i.rule)).toEqual(['inside-village']);
     expect(ofTheCluster).toBe(1);
   });
 });

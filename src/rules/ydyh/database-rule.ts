@@ -17,6 +17,8 @@ export interface DatabaseIssue {
   readonly message: IssueMessage;
   /** The exact offending geometry (the part outside the boundary), lon/lat. */
   readonly geometry?: Geometry;
+  /** As `Issue.summarises`: a finding standing for this many others of its rule (one cause), listed first. */
+  readonly summarises?: number;
 }
 
 export const DATABASE_RULE_IDS = [
@@ -58,6 +60,7 @@ export interface DatabaseIssueInput {
   readonly key: string;
   readonly params?: Readonly<Record<string, string | number>>;
   readonly geometry?: Geometry | null;
+  readonly summarises?: number;
 }
 
 export function databaseIssue(rule: DatabaseRuleId, severity: Outcome, input: DatabaseIssueInput): DatabaseIssue {
@@ -68,6 +71,7 @@ export function databaseIssue(rule: DatabaseRuleId, severity: Outcome, input: Da
     features: input.features ?? [],
     message: { key: `rules.db.${rule}.${input.key}`, params: input.params ?? {} },
     ...(input.geometry ? { geometry: input.geometry } : {}),
+    ...(input.summarises ? { summarises: input.summarises } : {}),
   };
 }
 

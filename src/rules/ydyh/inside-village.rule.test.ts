@@ -51,4 +51,31 @@ describe('inside-village (2026)', () => {
     const issues = insideVillageRule.check(database({ JQDLTB: [feature('JQDLTB#1', cell(0))] }));
     expect(issues).toMatchObject([{ severity: 'notChecked', message: { params: { missingKey: 'rules.db.missing.regionOutside' } } }]);
   });
+
+  describe('one warning that the CJDCQ, not each parcel, is off', () => {
+    // A 4 × 4 grid of planned parcels (≈ 385 m × 444 m) and a CJDCQ over it, moved `east`/`north` metres.
+    const grid = (pushed: Record<number, Polygon> = {}) => Array.from({ length: 16 }, (_, k) => planned(k + 1, pushed[k + 1] ?? cell(k % 4, Math.floor(k / 4))));
+    const region = (east: number, north: number) => box(X0 + east * METRE, Y0 + north / 111_000, X0 + 4 * CELL + east * METRE, Y0 + 4 * CELL + north / 111_000);
+    const summaries = (db: ReturnType<typeof database>) => insideVillageRule.check(db).filter((i) => i.message.key === 'rules.db.inside-village.misaligned');
+
+    it('appears once for the layer when the parcels of two sides reach out in a strip along it', () => {
+      // 0.5 m north-east: the west column and south row, 7 parcels, in one L-shaped strip 0.5 m wide.
+      const issues = summaries(database({ CJDCQ: [feature('CJDCQ#1', region(0.5, 0.5))], GHDLTB: grid() }));
+      expect(issues.map((i) => [i.severity, i.layer, i.message.params['count'], i.message.params['regionKey']])).toEqual([['warning', 'GHDLTB', 7, 'rules.db.layer.CJDCQ']]);
+      // (385 m + 444 m) × 0.5 m.
+      expect(issues[0]?.message.params['areaM2'] as number).toBeCloseTo(414, -1);
+      expect(issues[0]?.message.params['minWidthM'] as number).toBeCloseTo(0.5, 1);
+    });
+
+    it('is not given for a few parcels drawn past a CJDCQ that agrees with the rest', () => {
+      // Parcels 1, 2 and 3 of the south row pushed 2 m south: three findings, no summary.
+      const south = (k: number) => box(X0 + (k - 1) * CELL, Y0 - 2 / 111_000, X0 + k * CELL, Y0 + CELL);
+      const pushed = { 1: south(1), 2: south(2), 3: south(3) };
+      const aligned = database({ CJDCQ: [feature('CJDCQ#1', region(0, 0))], GHDLTB: grid(pushed) });
+      expect(insideVillageRule.check(aligned).filter((i) => i.severity === 'error').length).toBeGreaterThan(0);
+      expect(summaries(aligned)).toEqual([]);
+      // The same with the CJDCQ 0.5 m off as well: now it is the CJDCQ.
+      expect(summaries(database({ CJDCQ: [feature('CJDCQ#1', region(0.5, 0.5))], GHDLTB: grid(pushed) })).map((i) => i.message.params['count'])).toEqual([7]);
+    });
+  });
 });

@@ -12,6 +12,10 @@ import type { Polygon } from 'geojson';
 import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
 import { clipParts, gapsIn, joinedAcross, overlapOf, type PlanarPart } from '../../geo/geos/coverage-overlay.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
+import type { VillageDatabase, VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
+import { m2, metres } from '../issue.ts';
+import { misalignedAlong, outlineLengthM, type StripOutside } from '../misaligned-boundary.ts';
+import { isAreaGeometry } from './database-parcels.ts';
 import { ClusterMemo, findInClusters, regionPartIssue } from './cluster-memo.ts';
 import { clusterUnion } from './cluster-union.ts';
 import { clusterOutline, type CoverageCluster, type LayerCoverage } from './database-coverage.ts';
@@ -39,15 +43,54 @@ function outsideOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: C
     const reach = expandBBox(geometryBBox(geometry), 1e-7);
     return cluster.features.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach) && overlapOf(plane.polygons(f.geometry), [part.polygon], toleranceM).length > 0).map((f) => f.feature.ref);
   };
-  return outside.flatMap((part) => regionPartIssue('inside-village', layer, coverage, part, of) ?? []);
+  const issues = outside.flatMap((part) => regionPartIssue('inside-village', layer, coverage, part, of) ?? []);
+  if (coverage.region) for (const issue of issues) regionOfIssue.set(issue, coverage.region);
+  return issues;
+}
+
+/** The region each part outside was found against, for the summary: kept with the finding, which the cluster memo keeps. */
+const regionOfIssue = new WeakMap<DatabaseIssue, DatabaseLayerName>();
+/** A region layer's length, per features array (an edit replaces the array). */
+const regionLength = new WeakMap<readonly VillageFeature[], number>();
+
+/**
+ * One warning per layer whose parts outside are thin strips along much of its region (misaligned-boundary.ts):
+ * the CJDCQ (or the layer it was made from) is off, not each parcel. Drawn from the findings of this check.
+ */
+function misalignedRegionIssues(db: VillageDatabase, found: readonly DatabaseIssue[]): DatabaseIssue[] {
+  const byLayer = new Map<DatabaseLayerName, { region: DatabaseLayerName; strips: StripOutside[] }>();
+  for (const issue of found) {
+    const region = regionOfIssue.get(issue);
+    const { areaM2, widthM } = issue.message.params;
+    if (!region || !issue.layer || typeof areaM2 !== 'number' || typeof widthM !== 'number') continue;
+    const layer = issue.layer as DatabaseLayerName;
+    let entry = byLayer.get(layer);
+    if (!entry) byLayer.set(layer, (entry = { region, strips: [] }));
+    entry.strips.push({ areaM2, widthM, features: issue.features });
+  }
+  const issues: DatabaseIssue[] = [];
+  for (const [layer, { region, strips }] of byLayer) {
+    const features = db.layers[region]?.features ?? [];
+    let lengthM = regionLength.get(features);
+    if (lengthM === undefined) {
+      lengthM = outlineLengthM(features.flatMap((f) => (isAreaGeometry(f.geometry) ? [f.geometry] : [])));
+      regionLength.set(features, lengthM);
+    }
+    const off = misalignedAlong(strips, lengthM);
+    if (!off) continue;
+    const params = { layerKey: layerKey(layer), regionKey: layerKey(region), count: off.features, areaM2: m2(off.areaM2), minWidthM: metres(off.minWidthM), maxWidthM: metres(off.maxWidthM) };
+    issues.push(databaseIssue('inside-village', 'warning', { layer, key: 'misaligned', params, summarises: off.features }));
+  }
+  return issues;
 }
 
 export const insideVillageRule: DatabaseRule = {
   id: 'inside-village',
   severity: 'error',
   source: 'domain.md §6 inside-village',
-  summary: 'JQDLTB, GHDLTB and GKBJ stay inside their region (CJDCQ, else the layer they were made from): no part outside wider than 1 mm and over 0.01 m²; only where edges do not balance within 1 mm is anything clipped (GEOS, GK plane).',
+  summary: 'JQDLTB, GHDLTB and GKBJ stay inside their region (CJDCQ, else the layer they were made from): no part outside wider than 1 mm and over 0.01 m²; only where edges do not balance within 1 mm is anything clipped (GEOS, GK plane). When the parts outside a layer are thin strips (≤ 5 m) of 5 or more features along a fifth or more of the region’s edge, one warning more says the region is off, not each feature.',
   check(db) {
-    return findInClusters('inside-village', db, memo, outsideOf, 'regionOutside');
+    const found = findInClusters('inside-village', db, memo, outsideOf, 'regionOutside');
+    return [...found, ...misalignedRegionIssues(db, found)];
   },
 };

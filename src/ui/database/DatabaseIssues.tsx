@@ -9,12 +9,14 @@ import type { DatabaseCheck } from '../../rules/ydyh/index.ts';
 import { renderMessage } from '../../rules/render.ts';
 
 const ORDER: Readonly<Record<DatabaseIssue['severity'], number>> = { error: 0, warning: 1, notChecked: 2 };
+/** A finding standing for many others (a CJDCQ off the parcels all round) is read before them. */
+const rank = (issue: DatabaseIssue) => (issue.summarises ? -1 : ORDER[issue.severity]);
 
 export function DatabaseIssues({ check, focus }: { check: DatabaseCheck | null; focus: (issue: DatabaseIssue) => void }) {
   const { t } = useTranslation();
   if (!check) return <p className="hint" role="status">{t('database.issues.checking')}</p>;
   const { errors, warnings, notChecked } = check.summary;
-  const issues = [...check.issues].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const issues = [...check.issues].sort((a, b) => rank(a) - rank(b));
   return (
     <div className="panel database-issues">
       <p data-testid="database-summary">{t('database.issues.summary', { errors, warnings, notChecked })}</p>

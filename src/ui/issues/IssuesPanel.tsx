@@ -53,6 +53,10 @@ export function IssuesPanel() {
     return byGroup;
   }, [issues]);
 
+  // A finding standing for many others (a boundary off the parcels all round) is read before them: in its
+  // group it sits among hundreds of the findings it explains, and warnings start folded.
+  const causes = useMemo(() => issues.filter((issue) => issue.summarises && !issue.justification), [issues]);
+
   const show = (issue: Issue) => {
     editor.issues.focus(issue);
     const box = issueBBox(editor.plan.getState().plan, issue);
@@ -79,6 +83,16 @@ export function IssuesPanel() {
       </div>
       {failure ? <p className="field-error" role="alert">{t('issues.failed', { detail: failure })}</p> : null}
       {summary && issues.length === 0 ? <p className="ok-line">{t('issues.none')}</p> : null}
+      {causes.length > 0 ? (
+        <div className="issue-causes" role="note" data-testid="issue-causes">
+          <h3>{t('issues.causes')}</h3>
+          {causes.map((issue) => (
+            <p key={issue.key} data-rule={issue.rule}>
+              {formatMessage(t, (k) => i18n.exists(k), issue.message)}
+            </p>
+          ))}
+        </div>
+      ) : null}
       {GROUPS.filter((g) => grouped.has(g)).map((group) => (
         <div key={group} className={`issue-group ${group}`} data-group={group}>
           <h3>{t(`issues.group.${group}`)}</h3>
