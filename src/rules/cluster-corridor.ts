@@ -45,6 +45,12 @@ const CORRIDOR_FROM = 16;
  * lie inside it; a wider problem is found by the pieces' count and clipped whole.
  */
 const CORRIDOR_MARGIN_M = 10;
+/**
+ * A cluster of few features is tried as corridors where they hold this many vertices per stretch: zones
+ * traced on the parcels, whose vertices lie all over the box, not only along the stretches (the 2026 GKBJ:
+ * 166 on a CJDCQ 0.3 m off).
+ */
+const VERTICES_PER_STRETCH = 64;
 /** A piece's point this near an edge of a feature or of the village does not decide its count. */
 const CLEARANCE_M = 0.05;
 
@@ -100,10 +106,11 @@ export function corridorsOf<F>(layer: CorridorLayer<F>, group: BoxGroup): Corrid
   // The runs depend on the stretches only: remembered by them, across edits that leave them as they were.
   const split = layer.memo(`${layer.name}:runs:${boxesKey(group.members)}`, [dx, dy], () => {
     // Worth it only where the box holds many more features than there are stretches (a whole village
-    // inside a ring): a layer not drawn yet, or a few large features along a detailed coast, are cheaper
-    // clipped by the box than the union of thousands of stretch boxes the pieces' count needs (8 s for the
-    // 90 districts' coast).
-    if (!worthACorridor(group.members.length, layer.count(group.box))) return null;
+    // inside a ring), or many more vertices (a few zones traced on those parcels: the 2026 GKBJ's 7 of
+    // 85,280 vertices in 514 stretches, whose union whole was 2 s): a layer not drawn yet, or a few large
+    // features along a detailed coast, are cheaper clipped by the box than the union of thousands of
+    // stretch boxes the pieces' count needs (8 s for the 90 districts' coast).
+    if (!worthACorridor(group.members.length, layer.count(group.box), () => verticesNear(layer, group.box))) return null;
     const runs = touchingRuns(group.members);
     return joinRuns(
       runs.filter((r) => r.length >= CORRIDOR_FROM),
@@ -134,9 +141,22 @@ export function corridorsOf<F>(layer: CorridorLayer<F>, group: BoxGroup): Corrid
   return { corridors, boxes: smalls.map((s) => s.box) };
 }
 
-/** Whether a merged cluster of `stretches` whose box holds `features` is worth trying as corridors (corridorsOf). */
-export function worthACorridor(stretches: number, features: number): boolean {
-  return stretches >= CORRIDOR_FROM && 2 * stretches < features;
+/**
+ * Whether a merged cluster of `stretches` whose box holds `features` (of `vertices()`, asked only when the
+ * features are few) is worth trying as corridors (corridorsOf).
+ */
+export function worthACorridor(stretches: number, features: number, vertices: () => number = () => 0): boolean {
+  return stretches >= CORRIDOR_FROM && features > 0 && (2 * stretches < features || VERTICES_PER_STRETCH * stretches < vertices());
+}
+
+/** The vertices of the layer's features reaching into the box. */
+function verticesNear<F>(layer: CorridorLayer<F>, box: BBox): number {
+  let count = 0;
+  for (const feature of layer.near([box])) {
+    const geometry = layer.geometryOf(feature);
+    for (const polygon of geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) for (const ring of polygon) count += ring.length;
+  }
+  return count;
 }
 
 /** The boxes in runs that touch one another (no box grown: a run is what one line of stretches makes). */

@@ -8,7 +8,8 @@ import { isAreaFeature } from '../domain/features.ts';
 import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { geometryBBox, type BBox } from '../geo/bbox.ts';
 import type { CheckState } from './context.ts';
-import { clipParts, coveredTwice, unionOf } from '../geo/geos/coverage-overlay.ts';
+import { coveredTwice, unionOf } from '../geo/geos/coverage-overlay.ts';
+import { clippedToOutline } from './cluster-clip.ts';
 import type { FlatPolygon } from '../geo/geos/planar-geometry.ts';
 import type { MultiPolygon } from 'geojson';
 import { corridorsOf, type CorridorLayer } from './cluster-corridor.ts';
@@ -84,11 +85,11 @@ export interface ClusterCover {
  * The cluster's valid features and what is made of them inside its outline, once per check for no-gap (the
  * union the gaps are cut from) and no-overlap (whose one union tells whether any pair can overlap): a
  * boundary misaligned all round makes one cluster of the whole layer, whose union is most of either rule's
- * cost. A feature reaching beyond the cluster's box is clipped to it first: a cluster along a simplified
- * coastline gathers whole districts of thousands of vertices each, and unioned them whole, once per
- * cluster. What a cluster must report lies inside its box (it is bounded by the cluster's stretches), so
- * nothing it reports is lost. `union` and `coveredTwice` may throw where GEOS fails; each rule reports that
- * as it reports its own overlay's failure.
+ * cost. A feature reaching beyond the cluster's outline is clipped to it first (cluster-clip.ts, shared
+ * with the 2026 checks): a cluster along a simplified coastline gathers whole districts of thousands of
+ * vertices each, and unioned them whole, once per cluster. What a cluster must report lies inside its
+ * outline, so nothing it reports is lost. `union` and `coveredTwice` may throw where GEOS fails; each rule
+ * reports that as it reports its own overlay's failure.
  */
 export function clusterCover(state: CheckState, cluster: Cluster): ClusterCover {
   const features = state.memo(CLUSTER_COVER, `${cluster.name}:valid`, cluster.features, () => cluster.features.filter((f) => state.isValid(f.geometry)));
@@ -98,17 +99,10 @@ export function clusterCover(state: CheckState, cluster: Cluster): ClusterCover 
   const outline = state.memo(CLUSTER_COVER, `${cluster.name}:outline`, [plane, tolerance, cluster.corridor], () => (cluster.corridor ? plane.polygons(cluster.corridor) : [plane.boxOutline(cluster.box, tolerance)]));
   const clipped = () =>
     state.memo(CLUSTER_COVER, `${cluster.name}:clipped`, deps, () =>
-      features.map((f) => {
-        const polygons = plane.polygons(f.geometry);
-        return !cluster.corridor && bboxWithin(geometryBBox(f.geometry), cluster.box) ? polygons : clipParts('intersection', polygons, [outline], 0).map((part) => part.polygon);
-      }),
+      features.map((f) => clippedToOutline(plane.polygons(f.geometry), geometryBBox(f.geometry), cluster.corridor ? [] : [cluster.box], outline)),
     );
   const union = () => state.memo(CLUSTER_COVER, `${cluster.name}:union`, deps, () => unionOf(clipped()));
   return { features, outline, union, coveredTwice: () => state.memo(CLUSTER_COVER, `${cluster.name}:twice`, deps, () => coveredTwice(clipped(), union())) };
-}
-
-function bboxWithin(inner: BBox, outer: BBox): boolean {
-  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
 }
 
 /** The memo table of the clusters' overlays, shared by the rules that need them. */

@@ -34,19 +34,36 @@ export function pairOverlaps(geometries: readonly AreaGeometry[], plane: GkPlane
   if (geometries.length >= UNION_FIRST_FROM && twiceCoveredBelow(PLANAR_MARGIN * minAreaM2, coveredTwiceM2 ?? (() => coveredTwice(geometries.map((g) => plane.polygons(g)))))) return [];
   const found: PairOverlap[] = [];
   for (const [i, j] of pairsWhoseBoxesMeet(geometries)) {
-    let parts;
-    try {
-      parts = overlapOf(plane.polygons(geometries[i]!), plane.polygons(geometries[j]!), toleranceM);
-    } catch (error) {
-      found.push({ i, j, error: String(error) });
-      continue;
-    }
-    const geometry = parts.length > 0 ? plane.toLonLat(parts.map((p) => p.polygon)) : null;
-    if (!geometry) continue;
-    const areaM2 = ellipsoidalArea(geometry);
-    if (areaM2 >= minAreaM2) found.push({ i, j, geometry: rewindRfc7946(geometry), areaM2, widthM: meanWidth(parts, toleranceM) });
+    const [a, b] = [geometries[i]!, geometries[j]!];
+    let byB = kept.get(a);
+    if (!byB) kept.set(a, (byB = new WeakMap()));
+    let one = byB.get(b);
+    if (!one || one.plane !== plane || one.toleranceM !== toleranceM || one.minAreaM2 !== minAreaM2) byB.set(b, (one = { plane, toleranceM, minAreaM2, overlap: overlapOfPair(a, b, plane, toleranceM, minAreaM2) }));
+    if (one.overlap) found.push({ i, j, ...one.overlap });
   }
   return found;
+}
+
+type Overlap = { readonly geometry: AreaGeometry; readonly areaM2: number; readonly widthM: number } | { readonly error: string };
+
+/**
+ * Each pair's overlay, kept by its two geometry objects while the plane, the tolerance and the report area
+ * stay: an edit of a parcel in a large cluster (a corridor along a CJDCQ from another survey holds thousands)
+ * re-overlays only the pairs of the features it made, not every neighbouring pair of the cluster.
+ */
+const kept = new WeakMap<AreaGeometry, WeakMap<AreaGeometry, { readonly plane: GkPlane; readonly toleranceM: number; readonly minAreaM2: number; readonly overlap: Overlap | null }>>();
+
+function overlapOfPair(a: AreaGeometry, b: AreaGeometry, plane: GkPlane, toleranceM: number, minAreaM2: number): Overlap | null {
+  let parts;
+  try {
+    parts = overlapOf(plane.polygons(a), plane.polygons(b), toleranceM);
+  } catch (error) {
+    return { error: String(error) };
+  }
+  const geometry = parts.length > 0 ? plane.toLonLat(parts.map((p) => p.polygon)) : null;
+  if (!geometry) return null;
+  const areaM2 = ellipsoidalArea(geometry);
+  return areaM2 >= minAreaM2 ? { geometry: rewindRfc7946(geometry), areaM2, widthM: meanWidth(parts, toleranceM) } : null;
 }
 
 function twiceCoveredBelow(areaM2: number, coveredTwiceM2: () => number): boolean {

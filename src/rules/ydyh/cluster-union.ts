@@ -5,29 +5,69 @@
  * round (another survey's, a datum shift) makes one cluster of the whole layer, and three unions of every
  * parcel of each layer were most of the check (4,735 parcels, boundary 2 m off: 9.6 s of CPU against 2.9 s
  * clean). Kept by the cluster's name while its features are the same objects, so an edit elsewhere keeps it.
+ *
+ * Large features are cut to the cluster's outline first, as the 2017 checks do (rules/cluster-clip.ts): the
+ * rules look only inside the outline, and a corridor along a CJDCQ from another survey holds the few zones
+ * traced on its parcels (GKBJ) whole, tens of thousands of vertices reaching far inland. Each feature's cut
+ * is kept while the outline stays the same, so an edit cuts only the features it made.
  */
-import { unionOf } from '../../geo/geos/coverage-overlay.ts';
+import { coveredTwice, unionOf } from '../../geo/geos/coverage-overlay.ts';
 import type { FlatPolygon } from '../../geo/geos/planar-geometry.ts';
 import type { AreaGeometry } from '../../domain/features.ts';
-import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
+import { geometryBBox } from '../../geo/bbox.ts';
+import { clippedToOutline, CUT_FROM_VERTICES } from '../cluster-clip.ts';
+import { clusterOutline, type CoverageCluster, type LayerCoverage } from './database-coverage.ts';
 
 interface Kept {
+  readonly outline: readonly FlatPolygon[];
+  /** Each feature's part inside the outline, by geometry. */
+  readonly clipped: ReadonlyMap<AreaGeometry, readonly FlatPolygon[]>;
   readonly geometries: readonly AreaGeometry[];
   readonly union: readonly FlatPolygon[];
+  twice?: number;
 }
 
 /** A few checks' clusters of every partition layer; the oldest go first. */
 const KEEP = 256;
 const kept = new Map<string, Kept>();
 
-/** The union of the cluster's (valid) features in the coverage's GK plane; throws when GEOS cannot union them. */
+/** The union of the cluster's (valid) features inside its outline, in the coverage's GK plane; throws when GEOS cannot union them. */
 export function clusterUnion(coverage: LayerCoverage, cluster: CoverageCluster): readonly FlatPolygon[] {
+  return keptFor(coverage, cluster).union;
+}
+
+/** The area the cluster's features cover twice or more inside its outline (m², planar; coveredTwice), from the same cut features and union. */
+export function clusterCoveredTwice(coverage: LayerCoverage, cluster: CoverageCluster): number {
+  const entry = keptFor(coverage, cluster);
+  return (entry.twice ??= coveredTwice(
+    entry.geometries.map((g) => entry.clipped.get(g) as readonly FlatPolygon[]),
+    entry.union,
+  ));
+}
+
+function keptFor(coverage: LayerCoverage, cluster: CoverageCluster): Kept {
   const geometries = cluster.features.map((f) => f.geometry);
   const before = kept.get(cluster.name);
-  if (before && before.geometries.length === geometries.length && before.geometries.every((g, i) => g === geometries[i])) return before.union;
-  const union = unionOf(geometries.map((g) => coverage.plane.polygons(g)));
+  if (before && before.geometries.length === geometries.length && before.geometries.every((g, i) => g === geometries[i])) return before;
+  const outline = clusterOutline(coverage, cluster);
+  const reuse = before && sameOutline(before.outline, outline) ? before.clipped : null;
+  // Kept whole where it lies inside one of the boxes the outline holds: its box, or a corridor's grown stretch boxes.
+  const whole = cluster.reach;
+  const clipped = new Map(geometries.map((g) => [g, reuse?.get(g) ?? clippedToOutline(coverage.plane.polygons(g), geometryBBox(g), whole, outline, CUT_FROM_VERTICES)]));
+  const union = unionOf(geometries.map((g) => clipped.get(g) as readonly FlatPolygon[]));
+  const entry: Kept = { outline, clipped, geometries, union };
   kept.delete(cluster.name);
-  kept.set(cluster.name, { geometries, union });
+  kept.set(cluster.name, entry);
   if (kept.size > KEEP) kept.delete(kept.keys().next().value as string);
-  return union;
+  return entry;
+}
+
+function sameOutline(a: readonly FlatPolygon[], b: readonly FlatPolygon[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.length === b[i]!.length && p.every((ring, k) => sameRing(ring, b[i]![k]!)));
+}
+
+function sameRing(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -52,6 +52,8 @@ export interface CoverageCluster {
   readonly region: readonly AreaFeature[];
   /** Where its overlays are clipped (lon/lat), when that is a corridor along its stretches (rules/cluster-corridor.ts); else its box. */
   readonly corridor: MultiPolygon | null;
+  /** Boxes its outline holds (lon/lat): its own box, or the corridor's grown stretch boxes. A feature inside one is not cut to the outline (cluster-union.ts). */
+  readonly reach: readonly BBox[];
 }
 
 export interface LayerCoverage {
@@ -207,7 +209,7 @@ export function layerCoverage(db: VillageDatabase, partition: PartitionLayer): L
   const state = trackedFor(db, partition);
   const boxCluster = (box: BBox): CoverageCluster => {
     const reach = expandBBox(box, 1e-7);
-    return { box, name: `${partition.layer}:${box.join(',')}`, features: near(state.layer, [reach]), region: near(state.regionSide, [reach]), corridor: null };
+    return { box, name: `${partition.layer}:${box.join(',')}`, features: near(state.layer, [reach]), region: near(state.regionSide, [reach]), corridor: null, reach: [box] };
   };
   const corridorLayer = corridorLayerOf(partition.layer, state);
   // A CJDCQ from another survey disagrees with the parcels all round: its stretches make one cluster of the
@@ -216,7 +218,7 @@ export function layerCoverage(db: VillageDatabase, partition: PartitionLayer): L
     const split = state.region ? corridorsOf(corridorLayer, group) : null;
     if (!split) return [boxCluster(group.box)];
     return [
-      ...split.corridors.map((c) => ({ box: c.box, name: `${partition.layer}:corridor:${c.key}`, features: c.features, region: near(state.regionSide, c.reach), corridor: c.region })),
+      ...split.corridors.map((c) => ({ box: c.box, name: `${partition.layer}:corridor:${c.key}`, features: c.features, region: near(state.regionSide, c.reach), corridor: c.region, reach: c.reach })),
       ...split.boxes.map(boxCluster),
     ];
   });

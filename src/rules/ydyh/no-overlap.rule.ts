@@ -7,13 +7,12 @@
  * against (JQDLTB without CJDCQ) the layer's outline would make the whole village one cluster, so the rule
  * says it is not checked rather than clip every pair.
  */
-import { coveredTwice } from '../../geo/geos/coverage-overlay.ts';
 import { pairOverlaps } from '../../geo/geos/pair-overlaps.ts';
 import { COVERAGE_NUMBERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import { m2, metres } from '../issue.ts';
 import { ClusterMemo, findInClusters } from './cluster-memo.ts';
-import { clusterUnion } from './cluster-union.ts';
+import { clusterCoveredTwice } from './cluster-union.ts';
 import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
 import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 
@@ -21,8 +20,9 @@ const memo = new ClusterMemo();
 
 function overlapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
   const features = cluster.features;
-  // A large cluster is first told by the union no-gap and inside-village use too (cluster-union.ts) whether any pair can overlap.
-  const twice = () => coveredTwice(features.map((f) => coverage.plane.polygons(f.geometry)), clusterUnion(coverage, cluster));
+  // A large cluster is first told by the union no-gap and inside-village use too (cluster-union.ts) whether
+  // any pair can overlap: the features cut to the cluster's outline, as the union is (no overlap lies outside it).
+  const twice = () => clusterCoveredTwice(coverage, cluster);
   return pairOverlaps(features.map((f) => f.geometry), coverage.plane, coverage.toleranceM, COVERAGE_NUMBERS.reportM2, twice).map((o) => {
     const refs = [features[o.i]!.feature.ref, features[o.j]!.feature.ref];
     if ('error' in o) return databaseIssue('no-overlap', 'error', { layer, features: refs, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: o.error } });
