@@ -5,16 +5,15 @@
  * is refused as before when there is nothing else to read, and a package whose both forms can be read is
  * read from its GeoJSON as before.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { gdal, skipWithoutGdal } from '../../../tests/support/gdal.ts';
 import { createI18n } from '../../i18n/index.ts';
 import { renderMessage } from '../../rules/render.ts';
 import type { InputFile } from '../files.ts';
 import { encodeText } from '../text/encode-text.ts';
 import { deliver, samplePlan } from './delivery-test-support.ts';
+import { packageFolders } from './package-folders-test-support.ts';
 import { readPackageFiles } from './read-files.ts';
 import { readPackageFolder } from './read-folder.ts';
 
@@ -49,17 +48,7 @@ describe('a package layer whose GeoJSON cannot be read, with its Shapefile besid
   const esri = withParcels(esriJson(parcels.bytes), '3.规划图形数据/GeoJSON/JQDLTB.json');
   const gbk = withParcels(encodeText(new TextDecoder().decode(parcels.bytes), 'gbk').bytes);
 
-  const scratch = mkdtempSync(join(tmpdir(), 'vp-geojson-fallback-'));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-  let folders = 0;
-  const folderOf = (files: readonly InputFile[]) => {
-    const dir = join(scratch, `package-${folders++}`);
-    for (const file of files) {
-      mkdirSync(dirname(join(dir, file.name)), { recursive: true });
-      writeFileSync(join(dir, file.name), file.bytes);
-    }
-    return dir;
-  };
+  const folderOf = packageFolders('vp-geojson-fallback-');
 
   it.each([
     ['Esri JSON (ArcGIS’s Features To JSON)', esri, 'io.geojson.esriJson', /JQDLTB\.json was skipped and the layer read from its Shapefile .*JQDLTB\.shp instead\. The reason: “.*JQDLTB\.json” is Esri JSON/],

@@ -4,13 +4,12 @@
  * read as its code-named copy is, and the reader says which file it took for which layer. Two files for one
  * layer are refused, naming both, instead of taking whichever came first.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { gdal, skipWithoutGdal } from '../../../tests/support/gdal.ts';
 import type { InputFile } from '../files.ts';
 import { deliver, samplePlan } from './delivery-test-support.ts';
+import { packageFolders } from './package-folders-test-support.ts';
 import { layerNameOf, layerOfStem } from './package-layers.ts';
 import { readPackageFiles } from './read-files.ts';
 import { readPackageFolder } from './read-folder.ts';
@@ -67,17 +66,7 @@ describe('a package whose layer files are named in Chinese', { timeout: 60_000 }
   const codeNamed = readPackageFiles(shapefiles);
   if (!codeNamed?.ok) throw new Error('the sample package’s Shapefiles are read');
 
-  const scratch = mkdtempSync(join(tmpdir(), 'vp-layer-names-'));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-  let folders = 0;
-  const folderOf = (files: readonly InputFile[]) => {
-    const dir = join(scratch, `package-${folders++}`);
-    for (const file of files) {
-      mkdirSync(dirname(join(dir, file.name)), { recursive: true });
-      writeFileSync(join(dir, file.name), file.bytes);
-    }
-    return dir;
-  };
+  const folderOf = packageFolders('vp-layer-names-');
 
   it('is read as its code-named copy is, in the editor and the command line, saying which file was taken for which layer', () => {
     for (const read of [readPackageFiles(county), readPackageFolder(folderOf(county))]) {
