@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchEmptyVillage, type Session } from './support/browser.ts';
 import { countySurvey, countySurveyZips } from './support/county-survey.ts';
-import { clickAction } from './support/toolbar.ts';
+import { currentChecks, importLayerFile } from './support/import-layer.ts';
 
 const PLAN_PATH = 'e2e-boundary-misaligned/empty.plan.json';
 const SHIFT_M: Position = [0.4, -0.25];
@@ -39,21 +39,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function importZip(file: string, target: string): Promise<void> {
-  await clickAction(page, 'import');
-  await page.setInputFiles('[data-testid="import-file"]', join(dir, file));
-  await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
-  expect(await page.inputValue('[data-testid="import-target"]')).toBe(target);
-  await page.click('[data-testid="import-confirm"]');
-  await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached', timeout: 60_000 });
-}
-
 describe('a village boundary from another survey', () => {
   it('is named once, first in the issues panel, as the cause of the parcels reaching out', async () => {
-    await importZip('村界.zip', 'boundary');
-    await importZip('三调地类图斑.zip', 'base');
-    await page.waitForFunction(() => window.villagePlan.checks().version === window.villagePlan.version(), null, { timeout: 60_000 });
-    const issues = await page.evaluate(() => window.villagePlan.checks().issues);
+    await importLayerFile(page, join(dir, '村界.zip'), 'boundary');
+    await importLayerFile(page, join(dir, '三调地类图斑.zip'), 'base');
+    const issues = await currentChecks(page);
     const outside = issues.filter((i) => i.rule === 'inside-village' && i.severity === 'error');
     const causes = issues.filter((i) => i.messageKey === 'rules.inside-village.misaligned');
     expect(outside.length).toBeGreaterThanOrEqual(5);

@@ -20,6 +20,7 @@ import { clickMap, dragVertex, focusAt, launchEmptyVillage, mapIdle, pagePoint, 
 import { countySurvey, countySurveyZips, VILLAGE_MIDDLE, type CountyParcel } from './support/county-survey.ts';
 import { planText, waitSaved } from './support/drafts.ts';
 import { clickAction } from './support/toolbar.ts';
+import { currentChecks, importLayerFile } from './support/import-layer.ts';
 
 const PLAN_PATH = 'e2e-county-survey/empty.plan.json';
 /** EPSG:4549 written out, not taken from the app. */
@@ -49,21 +50,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function importZip(path: string, target: string): Promise<void> {
-  await clickAction(page, 'import');
-  await page.setInputFiles('[data-testid="import-file"]', path);
-  await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
-  expect(await page.inputValue('[data-testid="import-target"]')).toBe(target);
-  await page.click('[data-testid="import-confirm"]');
-  await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached', timeout: 60_000 });
-}
-
-/** The checks' findings once they have checked the plan as it is now. */
-async function currentChecks() {
-  await page.waitForFunction(() => window.villagePlan.checks().version === window.villagePlan.version(), null, { timeout: 60_000 });
-  return page.evaluate(() => window.villagePlan.checks().issues);
-}
-
 const outer = (p: CountyParcel) => (p.geometry.type === 'Polygon' ? p.geometry.coordinates[0] : p.geometry.coordinates[0]?.[0]) as Position[];
 /** The mean of a ring's corners (the parcels are convex quadrilaterals or clipped ones). */
 const middleOf = (ring: readonly Position[]): Position => {
@@ -90,13 +76,13 @@ function neighbours(): { a: CountyParcel; b: CountyParcel; shared: [Position, Po
 
 describe('a county 三调 export in the editor', () => {
   it('imports the boundary and the survey, and the checks find no gap, overlap or parcel outside the village', async () => {
-    await importZip(boundaryZip, 'boundary');
-    await importZip(dltbZip, 'base');
+    await importLayerFile(page, boundaryZip, 'boundary');
+    await importLayerFile(page, dltbZip, 'base');
     const base = await page.evaluate(() => window.villagePlan.plan().layers.base.features.map((f) => f.properties));
     expect(base).toHaveLength(survey.parcels.length);
     // GBK without .cpg: the DBF's language byte says code page 936.
     expect(new Set(base.map((p) => p?.ownerName))).toEqual(new Set(['南湖村第一村民小组']));
-    const found = (await currentChecks()).filter((i) => ['no-gap', 'no-overlap', 'inside-village'].includes(i.rule) && i.severity !== 'notChecked');
+    const found = (await currentChecks(page)).filter((i) => ['no-gap', 'no-overlap', 'inside-village'].includes(i.rule) && i.severity !== 'notChecked');
     expect(found).toEqual([]);
     expect(session.errors).toEqual([]);
     // One view for the rest of the journey: every parcel it touches lies within 220 m of the middle.
@@ -246,7 +232,7 @@ describe('a county 三调 export in the editor', () => {
     expect(attributes).toContain(' ha · ');
     expect(attributes.match(/[\u4e00-\u9fff]+/g)).toBeNull();
     await page.click('[data-tab="issues"]');
-    await currentChecks();
+    await currentChecks(page);
     for (const panel of ['.layer-panel', '.issues-panel', '.status-bar']) {
       const text = (await page.locator(panel).first().textContent()) ?? '';
       expect(text.match(/[\u4e00-\u9fff]+/g), panel).toBeNull();

@@ -17,6 +17,7 @@ import { surveyLayerFromParcels } from '../../src/io/survey/survey-layer.ts';
 import { gdal, skipWithoutGdal } from '../support/gdal.ts';
 import { launch, openEditor, type Session } from './support/browser.ts';
 import { clickAction } from './support/toolbar.ts';
+import { currentChecks } from './support/import-layer.ts';
 
 let session: Session;
 let page: Page;
@@ -48,8 +49,7 @@ function rfc7946Survey(): string {
 
 /** Gap and overlap findings once the check caught up with the plan. */
 async function coverageFindings(): Promise<number> {
-  await page.waitForFunction(() => window.villagePlan.checks().version === window.villagePlan.version(), null, { timeout: 120_000 });
-  return page.evaluate(() => window.villagePlan.checks().issues.filter((i) => i.rule === 'no-gap' || i.rule === 'no-overlap').length);
+  return (await currentChecks(page, 120_000)).filter((i) => i.rule === 'no-gap' || i.rule === 'no-overlap').length;
 }
 
 describe.skipIf(skipWithoutGdal('ogr2ogr'))('importing a survey GDAL rounded to 7 decimals', () => {
