@@ -111,6 +111,22 @@ describe(RULE, () => {
       expect(listArea(fullCheck(both).tables.demolitionList, 'cj1')).toBe(0);
     });
 
+    it('names land under two later changes that overlap each other once, for the one the tables count it for', () => {
+      // JX1 over CJ1's north-east 20 × 20 m, YT1 over the north-east 10 × 10 m of that: the derivation gives
+      // those 100 m² to the use change, so CJ1 loses 300 m² to JX1 and 100 m² to YT1. Named pair by pair,
+      // the warnings said 400 + 100 m² of a 400 m² loss, and that the tables count YT1's 100 m² for JX1.
+      const jx1 = feature('newBuild', 'jx1', square(30, 30, 40), { parcelNo: 'JX1', useCode: '2121' });
+      const yt1 = feature('useChange', 'yt1', square(40, 40, 30), { parcelNo: 'YT1', targetCode: '131', newFarmlandType: null });
+      const three = withFeatures(plan, cj1, jx1, yt1);
+      const lost = issuesOf(three, RULE).filter((i) => i.layer === 'demolition');
+      expect(lost.map((i) => i.message.params.counted)).toEqual(['YT1', 'JX1']);
+      const [underYt1, underJx1] = lost.map((i) => i.message.params.areaM2 as number) as [number, number];
+      expect(underYt1).toBeCloseTo(ellipsoidalArea(square(40, 40, 10)), 1);
+      expect(underJx1).toBeCloseTo(ellipsoidalArea(square(30, 30, 20)) - ellipsoidalArea(square(40, 40, 10)), 1);
+      const drawn = ellipsoidalArea(square(10, 10, 40));
+      expect(listArea(fullCheck(three).tables.demolitionList, 'cj1')).toBeCloseTo(drawn - underYt1 - underJx1, 1);
+    });
+
     it('re-checked after each edit, says what a full check says', () => {
       const rule = RULES.filter((r) => r.id === RULE);
       const engine = new RuleEngine(withFeatures(plan, cj1), rule);

@@ -11,11 +11,12 @@
  * in its list row, F3 and F4, so each such loss is named too, as a warning a 规划说明 can justify (domain.md
  * has no milder severity), never as an error.
  */
+import type { AreaGeometry } from '../domain/features.ts';
 import { layerFeatures } from '../domain/plan.ts';
 import { m2ToMu } from '../domain/units.ts';
 import { geometryBBox } from '../geo/bbox.ts';
 import { ellipsoidalArea } from '../geo/area.ts';
-import { pairOverlaps } from '../geo/geos/pair-overlaps.ts';
+import { overlapNotUnder, pairOverlaps } from '../geo/geos/pair-overlaps.ts';
 import { CHANGE_LAYER_ORDER } from '../profiles/zhejiang-2017/layers.ts';
 import type { CheckState } from './context.ts';
 import { byPriority, type ChangeFeature } from './derive/pieces.ts';
@@ -75,7 +76,9 @@ function changeOverlaps(state: CheckState, ruleId: string, severity: Severity): 
 /**
  * Each change's overlap with the changes of later layers (wider than the coverage tolerance, at least the
  * report area, as within one layer): the later one takes it in the derivation, so the earlier one's list row,
- * F3 and F4 count none of it. Remembered per earlier change while it and the later changes near it are unchanged.
+ * F3 and F4 count none of it. Where two later changes over it overlap each other, the land under both is
+ * named once, for the one the derivation gives it to: the areas named add up to what the change loses.
+ * Remembered per earlier change while it and the later changes near it are unchanged.
  */
 function lostToLaterLayers(state: CheckState, ruleId: string): Issue[] {
   const { coverageToleranceM: tolerance, overlapReportM2: minArea } = state.profile;
@@ -85,14 +88,19 @@ function lostToLaterLayers(state: CheckState, ruleId: string): Issue[] {
     return (layerFeatures(state.plan, layer) as readonly ChangeFeature[]).flatMap((loser) => {
       const outline = state.usable(loser.geometry);
       if (!outline) return [];
+      // Winners in the order they take land: each one's overlap less the overlaps of those before it.
       const winners = (state.near(later, geometryBBox(outline)) as ChangeFeature[]).sort(byPriority);
-      return state.memo(ruleId, loser, [outline, ...winners, tolerance, minArea], () =>
-        winners.flatMap((winner) => {
+      return state.memo(ruleId, loser, [outline, ...winners, tolerance, minArea], () => {
+        const taken: AreaGeometry[] = [];
+        return winners.flatMap((winner) => {
           const other = state.usable(winner.geometry);
           if (!other) return [];
           const pair = [winner.id, loser.id];
-          return pairOverlaps([other, outline], state.plane(), tolerance, minArea).map((o) => {
-            if ('error' in o) return makeIssue(ruleId, 'warning', { layer, features: pair, key: 'rules.clipFailed', params: { detail: o.error } });
+          return pairOverlaps([other, outline], state.plane(), tolerance, minArea).flatMap((whole) => {
+            const o = 'error' in whole || taken.length === 0 ? whole : overlapNotUnder(whole.geometry, taken as [AreaGeometry, ...AreaGeometry[]], state.plane(), tolerance, minArea);
+            if (!('error' in whole)) taken.push(whole.geometry);
+            if (!o) return [];
+            if ('error' in o) return [makeIssue(ruleId, 'warning', { layer, features: pair, key: 'rules.clipFailed', params: { detail: o.error } })];
             const params = {
               countedLayerKey: `layer.${winner.layer}`,
               counted: winner.properties.parcelNo,
@@ -102,10 +110,10 @@ function lostToLaterLayers(state: CheckState, ruleId: string): Issue[] {
               areaMu: m2(m2ToMu(o.areaM2)),
               widthM: metres(o.widthM),
             };
-            return makeIssue(ruleId, 'warning', { layer, features: pair, key: 'rules.tables-consistent.changeUnderLaterLayer', params, geometry: o.geometry });
+            return [makeIssue(ruleId, 'warning', { layer, features: pair, key: 'rules.tables-consistent.changeUnderLaterLayer', params, geometry: o.geometry })];
           });
-        }),
-      );
+        });
+      });
     });
   });
 }

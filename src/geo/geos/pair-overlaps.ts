@@ -9,7 +9,7 @@ import { geometryBBox } from '../bbox.ts';
 import type { GkPlane } from '../gk-plane.ts';
 import { rewindRfc7946 } from '../rings.ts';
 import { forEachOverlappingPair } from '../segments.ts';
-import { coveredTwice, meanWidth, overlapOf } from './coverage-overlay.ts';
+import { clipParts, coveredTwice, meanWidth, overlapOf, type PlanarPart } from './coverage-overlay.ts';
 
 /** Features `i` < `j` (indices into the geometries given): their overlap (RFC 7946 winding), or why GEOS could not overlay them. */
 export type PairOverlap = { readonly i: number; readonly j: number } & ({ readonly geometry: AreaGeometry; readonly areaM2: number; readonly widthM: number } | { readonly error: string });
@@ -44,7 +44,7 @@ export function pairOverlaps(geometries: readonly AreaGeometry[], plane: GkPlane
   return found;
 }
 
-type Overlap = { readonly geometry: AreaGeometry; readonly areaM2: number; readonly widthM: number } | { readonly error: string };
+export type Overlap = { readonly geometry: AreaGeometry; readonly areaM2: number; readonly widthM: number } | { readonly error: string };
 
 /**
  * Each pair's overlay, kept by its two geometry objects while the plane, the tolerance and the report area
@@ -54,12 +54,28 @@ type Overlap = { readonly geometry: AreaGeometry; readonly areaM2: number; reado
 const kept = new WeakMap<AreaGeometry, WeakMap<AreaGeometry, { readonly plane: GkPlane; readonly toleranceM: number; readonly minAreaM2: number; readonly overlap: Overlap | null }>>();
 
 function overlapOfPair(a: AreaGeometry, b: AreaGeometry, plane: GkPlane, toleranceM: number, minAreaM2: number): Overlap | null {
-  let parts;
   try {
-    parts = overlapOf(plane.polygons(a), plane.polygons(b), toleranceM);
+    return reportedOverlap(overlapOf(plane.polygons(a), plane.polygons(b), toleranceM), plane, toleranceM, minAreaM2);
   } catch (error) {
     return { error: String(error) };
   }
+}
+
+/**
+ * The part of `overlap` (one found above) not under `before` (overlaps that take the land first), as the
+ * reports give it, or null where what is left is below the report area: where a change lies under two later
+ * changes that overlap each other, the land under both counts for only one of them (tables-consistent).
+ */
+export function overlapNotUnder(overlap: AreaGeometry, before: readonly [AreaGeometry, ...AreaGeometry[]], plane: GkPlane, toleranceM: number, minAreaM2: number): Overlap | null {
+  try {
+    return reportedOverlap(clipParts('difference', plane.polygons(overlap), before.map((g) => plane.polygons(g)), toleranceM), plane, toleranceM, minAreaM2);
+  } catch (error) {
+    return { error: String(error) };
+  }
+}
+
+/** Overlay parts as the reports give them: lon/lat in RFC 7946 winding, ellipsoidal area, mean width; null below the report area. */
+function reportedOverlap(parts: readonly PlanarPart[], plane: GkPlane, toleranceM: number, minAreaM2: number): Overlap | null {
   const geometry = parts.length > 0 ? plane.toLonLat(parts.map((p) => p.polygon)) : null;
   if (!geometry) return null;
   const areaM2 = ellipsoidalArea(geometry);
