@@ -55,6 +55,16 @@ describe(RULE, () => {
       expect(total.target).toEqual(total.base);
     });
 
+    it('names land three changes of the layer share once, for the first of them', () => {
+      // CJ3 (30 × 30 m) lies wholly under CJ2, and its south-west 10 × 10 m also under CJ1, which comes first: CJ3
+      // loses 100 m² to CJ1 and 800 m² to CJ2, where pair by pair it was said to lose 900 m² to CJ2 as well.
+      const three = withFeatures(plan, demolition('cj1', square(10, 10, 40), '111'), demolition('cj2', square(30, 30, 40), '131'), demolition('cj3', square(40, 40, 30), '131'));
+      const lostByCj3 = new Map(issuesOf(three, RULE).filter((i) => i.message.params.notCounted === 'CJ3').map((i) => [i.message.params.counted, i.message.params.areaM2 as number]));
+      expect([...lostByCj3.keys()].sort()).toEqual(['CJ1', 'CJ2']);
+      expect(lostByCj3.get('CJ1')).toBeCloseTo(ellipsoidalArea(square(40, 40, 10)), 1);
+      expect(lostByCj3.get('CJ2')).toBeCloseTo(ellipsoidalArea(square(40, 40, 30)) - ellipsoidalArea(square(40, 40, 10)), 1);
+    });
+
     it('passes changes drawn edge to edge on jittered corners (±0.3 mm), within one layer and across layers', () => {
       const jittered: Position[] = [
         [(ORIGIN[0] as number) + 50.0003 / M.x, (ORIGIN[1] as number) + 10 / M.y],

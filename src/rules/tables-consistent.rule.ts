@@ -52,7 +52,11 @@ export const tablesConsistentRule: PlanRule = {
   },
 };
 
-/** Overlaps wider than the coverage tolerance and at least the report area between changes of one layer; the first feature is the one the tables count the overlap for. */
+/**
+ * Overlaps wider than the coverage tolerance and at least the report area between changes of one layer; the
+ * first feature is the one the tables count the overlap for. Where a third change of the layer also covers
+ * part of an overlap and comes first, that part is named for the third one only, as across layers.
+ */
 function changeOverlaps(state: CheckState, ruleId: string, severity: Severity): Issue[] {
   const { coverageToleranceM: tolerance, overlapReportM2: minArea } = state.profile;
   return CHANGE_LAYER_ORDER.flatMap((layer) => {
@@ -61,15 +65,22 @@ function changeOverlaps(state: CheckState, ruleId: string, severity: Severity): 
       return outline ? [{ feature: f, outline }] : [];
     });
     // Changes are few (tens to hundreds): every pair whose boxes meet, remembered while the layer is unchanged.
-    return state.memo(ruleId, `changes:${layer}`, [...features.map((f) => f.feature), tolerance, minArea], () =>
-      pairOverlaps(features.map((f) => f.outline), state.plane(), tolerance, minArea).map((o) => {
-        const [counted, notCounted] = [features[o.i]!.feature, features[o.j]!.feature].sort(byPriority) as [ChangeFeature, ChangeFeature];
+    return state.memo(ruleId, `changes:${layer}`, [...features.map((f) => f.feature), tolerance, minArea], () => {
+      const ordered = pairOverlaps(features.map((f) => f.outline), state.plane(), tolerance, minArea)
+        .map((o) => ({ o, ranked: [features[o.i]!.feature, features[o.j]!.feature].sort(byPriority) as [ChangeFeature, ChangeFeature] }))
+        .sort((a, b) => byPriority(a.ranked[0], b.ranked[0]));
+      const takenFrom = new Map<ChangeFeature, AreaGeometry[]>();
+      return ordered.flatMap(({ o: whole, ranked: [counted, notCounted] }) => {
         const pair = [counted.id, notCounted.id];
-        if ('error' in o) return makeIssue(ruleId, severity, { layer, features: pair, key: 'rules.clipFailed', params: { detail: o.error } });
+        const taken = takenFrom.get(notCounted) ?? [];
+        const o = 'error' in whole || taken.length === 0 ? whole : overlapNotUnder(whole.geometry, taken as [AreaGeometry, ...AreaGeometry[]], state.plane(), tolerance, minArea);
+        if (!('error' in whole)) takenFrom.set(notCounted, [...taken, whole.geometry]);
+        if (!o) return [];
+        if ('error' in o) return [makeIssue(ruleId, severity, { layer, features: pair, key: 'rules.clipFailed', params: { detail: o.error } })];
         const params = { layerKey: `layer.${layer}`, counted: counted.properties.parcelNo, notCounted: notCounted.properties.parcelNo, areaM2: m2(o.areaM2), widthM: metres(o.widthM) };
-        return makeIssue(ruleId, severity, { layer, features: pair, key: 'rules.tables-consistent.changesOverlap', params, geometry: o.geometry });
-      }),
-    );
+        return [makeIssue(ruleId, severity, { layer, features: pair, key: 'rules.tables-consistent.changesOverlap', params, geometry: o.geometry })];
+      });
+    });
   });
 }
 
