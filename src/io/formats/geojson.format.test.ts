@@ -1,5 +1,9 @@
 import type { Polygon } from 'geojson';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gdal, skipWithoutGdal } from '../../../tests/support/gdal.ts';
 import { ringSignedAreaPlanar } from '../../geo/rings.ts';
 import { createI18n } from '../../i18n/index.ts';
 import { renderMessage } from '../../rules/render.ts';
@@ -130,6 +134,19 @@ describe('GeoJSON import', () => {
     for (const read of [lines, separated]) expect(read.ok && read.value[0]!.features.map((f) => f.properties.DLBM)).toEqual(['0101', '0102']);
     const broken = importFiles([text('DLTB.geojsonl', `${feature('0101')}\n{ "type": "Feature", \n`)]);
     expect(broken.ok ? null : broken.error).toMatchObject({ key: 'io.geojson.notJson', params: { file: 'DLTB.geojsonl', detail: expect.stringMatching(/^#2: /) } });
+  });
+
+  it.skipIf(skipWithoutGdal('ogrinfo'))('keeps a 19-digit ZLDWDM written as a number to its last digit, as GDAL reads it (Integer64), in a file and in a sequence', () => {
+    const json = (zldwdm: string) => `{"type":"Feature","properties":{"ZLDWDM":${zldwdm},"DLBM":"0101"},"geometry":{"type":"Point","coordinates":[120.74,30.46]}}`;
+    const collection = `{"type":"FeatureCollection","features":[${json('3301021001010000123')},${json('3301021001010000124')}]}`;
+    const dir = mkdtempSync(join(tmpdir(), 'vp-long-'));
+    writeFileSync(join(dir, 'DLTB.geojson'), collection);
+    const byGdal = [...gdal('ogrinfo', ['-al', '-q', join(dir, 'DLTB.geojson')]).matchAll(/ZLDWDM \(Integer64\) = (\d+)/g)].map((m) => m[1]);
+    expect(byGdal).toEqual(['3301021001010000123', '3301021001010000124']);
+    for (const file of [text('DLTB.geojson', collection), text('DLTB.geojsonl', `${json('3301021001010000123')}\n${json('3301021001010000124')}\n`)]) {
+      const read = importFiles([file]);
+      expect(read.ok && read.value[0]!.features.map((f) => f.properties.ZLDWDM)).toEqual(byGdal);
+    }
   });
 
   it('names Esri JSON (ArcGIS’s Features To JSON by default) instead of saying its features have no type', () => {
