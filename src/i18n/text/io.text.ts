@@ -119,6 +119,10 @@ export const ioText: Texts = {
   'io.crs.inferredAmbiguous': { zh: '“{{file}}”的坐标没有带号，暂按 {{crs}} 读取；也可能是 {{alternatives}}。若数据在浙江西部（开化、常山一带）或舟山及东部沿海，请为该图层补上正确带的 .prj（ArcGIS“定义投影”，或 ogr2ogr -a_srs EPSG:<代码>）后重新导入。', en: 'The coordinates of “{{file}}” carry no zone number; they were read as {{crs}}, but could be {{alternatives}}. If the data lies in the far west of Zhejiang or on Zhoushan and the east coast, give the layer a .prj of the right zone (ArcGIS “Define Projection”, or ogr2ogr -a_srs EPSG:<code>) and import it again.' },
   'io.crs.cannotInfer': { zh: '无法从坐标数值（{{extent}}）判断“{{file}}”的坐标系：既不是经纬度，也不是浙江的 CGCS2000 高斯-克吕格坐标。请提供 .prj 文件。', en: 'The CRS of “{{file}}” cannot be judged from its coordinates ({{extent}}): they are neither lon/lat nor CGCS2000 Gauss-Krüger coordinates of Zhejiang. Provide the .prj file.' },
   'io.crs.zonePrefixCorrected': { zh: '“{{file}}”的坐标系文件写的是 {{declared}}，但坐标数值的带号前缀与之不符，按该坐标系无法落在正确位置；已按 {{crs}} 读取（同一中央经线，只差带号前缀）。请核对，并更正 .prj。', en: 'The projection file of “{{file}}” says {{declared}}, but the zone prefix of its coordinates does not match and they cannot be placed in that CRS; they were read as {{crs}} (the same central meridian, differing only in the zone prefix). Check, and correct the .prj.' },
+  'io.crs.zonePrefixCorrectedMember': {
+    zh: '“{{file}}”的 crs 成员写的是 {{declared}}，但坐标数值的带号前缀与之不符，按该坐标系无法落在正确位置；已按 {{crs}} 读取（同一中央经线，只差带号前缀）。请核对，并更正该文件的 crs（ogr2ogr -a_srs EPSG:<代码>）。',
+    en: 'The crs member of “{{file}}” says {{declared}}, but the zone prefix of its coordinates does not match and they cannot be placed in that CRS; they were read as {{crs}} (the same central meridian, differing only in the zone prefix). Check, and correct the file’s crs (ogr2ogr -a_srs EPSG:<code>).',
+  },
   'io.crs.wgs84AsCgcs2000': { zh: '“{{file}}”为 WGS84 坐标，按 CGCS2000 处理（两者相差不到 1 米）。', en: '“{{file}}” is in WGS84; it is taken as CGCS2000 (they differ by less than a metre).' },
   'io.crs.epsgAxisOrder': {
     zh: '“{{file}}”以 {{name}} 声明坐标系，这种写法按 EPSG 的轴序先写纬度（北坐标）后写经度（东坐标）（GeoServer 等 WFS 服务如此输出），已按此顺序读取为 {{crs}}。',

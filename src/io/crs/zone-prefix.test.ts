@@ -7,6 +7,7 @@
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { gdal, skipWithoutGdal } from '../../../tests/support/gdal.ts';
+import { toGaussKruger } from '../../geo/projection.ts';
 import { importFiles } from '../formats/index.ts';
 import { writeShapefile } from '../formats/shapefile-write.ts';
 import type { Region } from './locate.ts';
@@ -43,6 +44,16 @@ describe('a .prj whose zone prefix disagrees with the numbers', () => {
     expect(layer.crs.crs).toEqual(written);
     expect(maxOffset((layer.features[0]!.geometry as Polygon).coordinates[0]!)).toBeLessThan(1e-8);
     expect(result.notes.find((n) => n.key === 'io.crs.zonePrefixCorrected')?.params).toMatchObject({ file: 'DLTB.shp' });
+  });
+
+  it('says the same of a GeoJSON crs member, naming the member to correct, not a .prj it does not have', () => {
+    const [x, y] = toGaussKruger(RING[0] as [number, number], CM_120) as [number, number];
+    const json = `{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4528"}},"features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[${x},${y}]}}]}`;
+    const result = importFiles([{ name: 'DLTB.geojson', bytes: new TextEncoder().encode(json) }]);
+    if (!result.ok) throw new Error(result.error.key);
+    expect(result.value[0]!.crs.crs).toEqual(CM_120);
+    expect(result.notes.map((n) => n.key)).toContain('io.crs.zonePrefixCorrectedMember');
+    expect(result.notes.map((n) => n.key)).not.toContain('io.crs.zonePrefixCorrected');
   });
 
   it('leaves numbers of another zone to the location check: a 39 prefix under a zone 40 .prj is not a slip', () => {

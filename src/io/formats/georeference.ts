@@ -89,7 +89,8 @@ export function georeference(raw: RawLayer, options: ReadOptions): Result<Import
   if (extent && crs.how !== 'chosen' && crs.how !== 'inferred') {
     const corrected = zonePrefixCorrected(extent, crs.crs, options.region ?? 'zhejiang');
     if (corrected) {
-      notes.push(note('io.crs.zonePrefixCorrected', { file: raw.file, declared: describeCrs(crs.crs), crs: describeCrs(corrected) }));
+      // A GeoJSON's `crs` member says it, not a .prj: the note names what to correct.
+      notes.push(note(crs.how === 'geojson' ? 'io.crs.zonePrefixCorrectedMember' : 'io.crs.zonePrefixCorrected', { file: raw.file, declared: describeCrs(crs.crs), crs: describeCrs(corrected) }));
       crs = { ...crs, crs: corrected };
     }
   }

@@ -6,12 +6,17 @@
  * reader is given (the command line's --crs), else the one the file's (GeoJSON 2008) `crs` member names, as
  * GDAL and QGIS write it for projected data, else as the numbers show. Without a prefix the numbers cannot
  * tell zone 39 from 40 or 41, so a zone named by the file or the reader is taken, and only a guess is noted.
+ * A `crs` member that differs from the numbers only by the zone prefix (EPSG:4528 over 5xx,xxx, EPSG:4549
+ * over 40,5xx,xxx) is the slip the `.prj` path corrects (crs/locate.ts zonePrefixCorrected): read the same way,
+ * with a note.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { failure, type Message, type Result } from '../../domain/message.ts';
 import { fromGaussKruger, type GkCrs, type GkZone } from '../../geo/projection.ts';
 import type { BBox } from '../../geo/bbox.ts';
-import { describeCrs, type SourceCrs } from '../crs/source-crs.ts';
+import { ExtentBuilder } from '../crs/extent.ts';
+import { zonePrefixCorrected } from '../crs/locate.ts';
+import { describeCrs, gk, type SourceCrs } from '../crs/source-crs.ts';
 import { crsFromName } from '../formats/geojson.format.ts';
 import { namesEpsgAxisOrder } from '../formats/georeference.ts';
 import { isEsriJson } from '../geojson/esri-json.ts';
@@ -245,6 +250,8 @@ class LayerRows {
   private polygons = 0;
   private crs: Crs | undefined;
   private swapAxes = false;
+  /** The system read instead of the one the file's `crs` member says, when the two differ only by the zone prefix. */
+  private prefixCorrected: GkCrs | null = null;
   /** Rows whose rings that enclose nothing were left out. */
   private readonly shortRings: number[] = [];
   /** Fields named by their Chinese aliases (field-aliases.ts): decided by the first polygon's properties. */
@@ -311,8 +318,28 @@ class LayerRows {
       this.swapAxes = true;
       return this.said.crs;
     }
+    const corrected = this.zonePrefixCorrected(first);
+    if (corrected) {
+      this.prefixCorrected = corrected;
+      return { kind: 'gk', crs: corrected };
+    }
     const p = (first.type === 'Polygon' ? first.coordinates[0]?.[0] : first.coordinates[0]?.[0]?.[0]) as Position;
     return { kind: 'contradicted', x: p[0] as number, y: p[1] as number };
+  }
+
+  /**
+   * The said zone with the prefix the numbers show (or without the one they lack), decided as for a `.prj`
+   * (georeference.ts): only for the file's own member, not a system the planner chose, and only when the
+   * numbers carry that zone's prefix or none, so 39,xxx,xxx under a zone 40 member stays refused. The
+   * region is any: the package reader places GK numbers without a region check, as when the member fits.
+   */
+  private zonePrefixCorrected(first: Polygon | MultiPolygon): GkCrs | null {
+    if (!this.said?.fromMember || this.said.crs.kind !== 'gk') return null;
+    const extent = new ExtentBuilder();
+    extent.addGeometry(first);
+    const box = extent.extent();
+    const corrected = box ? zonePrefixCorrected(box, gk(this.said.crs.crs), 'any') : undefined;
+    return corrected ? { zone: corrected.zone, zonePrefix: corrected.zonePrefix } : null;
   }
 
   finish(name: PackageLayerName, file: string): Result<PackageLayer> {
@@ -324,6 +351,9 @@ class LayerRows {
     if (crs?.kind === 'unknown') return failure('package.unknownCoordinates', { file });
     if (crs?.kind === 'contradicted') return failure('package.crsContradicted', { file, crs: this.said?.name ?? '', x: crs.x, y: crs.y });
     if (crs?.kind === 'gk' && !crs.crs.zonePrefix && !this.said) notes.push({ key: 'package.assumedZone', params: { file, zone: crs.crs.zone } });
+    if (this.prefixCorrected && this.said?.crs.kind === 'gk') {
+      notes.push({ key: 'io.crs.zonePrefixCorrectedMember', params: { file, declared: this.said.name, crs: describeCrs(gk(this.prefixCorrected)) } });
+    }
     if (this.swapAxes && this.said) notes.push({ key: 'io.crs.epsgAxisOrder', params: { file, name: this.said.axisOrderName ?? '', crs: this.said.name } });
     return { ok: true, value: { name, file, features: this.features, rows: this.polygons }, notes };
   }
@@ -404,6 +434,8 @@ interface SaidCrs {
   readonly name: string;
   /** The `crs` member's name when it is an OGC URN or URI (GeoServer's urn:ogc:def:crs:EPSG::4490): those put latitude/northing first. */
   readonly axisOrderName: string | null;
+  /** Said by the file's `crs` member, not chosen by the reader: only then is a zone prefix slip corrected. */
+  readonly fromMember: boolean;
 }
 
 /** What the reader was given, else what the file's `crs` member names (a name the formats do not know is refused); null when neither says. */
@@ -413,7 +445,7 @@ function saidCrs(file: string, member: unknown, chosen: SourceCrs | undefined): 
   if (named === undefined) return failure('io.crs.unsupported', { file, name: legacyCrsName(member) ?? JSON.stringify(member) });
   const crs: Crs = named.kind === 'geographic' ? { kind: 'lonlat' } : { kind: 'gk', crs: { zone: named.zone, zonePrefix: named.zonePrefix } };
   const memberName = chosen ? null : legacyCrsName(member);
-  return { ok: true, value: { crs, name: describeCrs(named), axisOrderName: namesEpsgAxisOrder(memberName) ? memberName : null }, notes: [] };
+  return { ok: true, value: { crs, name: describeCrs(named), axisOrderName: namesEpsgAxisOrder(memberName) ? memberName : null, fromMember: !chosen }, notes: [] };
 }
 
 /** Lon/lat, or Gauss-Krüger recognised from the coordinate range (domain.md §7: x ≈ 40,xxx,xxx → zone 40). */
