@@ -25,6 +25,19 @@ export function parseJsonKeepingLongIntegers(text: string): unknown {
   return JSON.parse(MAYBE_LONG_INTEGER.test(text) ? longIntegersQuoted(text) : text);
 }
 
+/**
+ * Whether parsed properties (a flat record) hold an integer JSON.parse could not keep exactly: a reader that
+ * parsed a feature with JSON.parse (fast) asks this, and parses that feature's text again with
+ * parseJsonKeepingLongIntegers only then, so a layer without such codes pays nothing.
+ */
+export function holdsRoundedInteger(properties: unknown): boolean {
+  if (typeof properties !== 'object' || properties === null) return false;
+  for (const value of Object.values(properties)) {
+    if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return true;
+  }
+  return false;
+}
+
 /** The text with every integer beyond a double's exact range put in quotes; strings and other numbers as they were. */
 function longIntegersQuoted(text: string): string {
   const out: string[] = [];

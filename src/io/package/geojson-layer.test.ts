@@ -31,6 +31,24 @@ describe('a package layer from GeoJSON', () => {
     expect(readGeoJsonLayer('JQDLTB', 'JQDLTB.json', new TextEncoder().encode(JSON.stringify(esri)))).toMatchObject({ ok: false, error: { key: 'io.geojson.esriJson', params: { file: 'JQDLTB.json' } } });
   });
 
+  it('keeps a 19-digit code written as a number to its last digit (GDAL reads it as Integer64), in every path a row can take', () => {
+    // The first row shows lon/lat, so later rows are skimmed for `keep` and read field by field.
+    const rows = ['3301021001010000123', '3301021001010000124', '3301021001010000125'].map((code) => `{"type":"Feature","properties":{"ZLDWDM":${code},"DLDM":"111"},"geometry":{"type":"Polygon","coordinates":[[[120,30],[120.001,30],[120.001,30.001],[120,30]]]}}`);
+    const text = `{"type":"FeatureCollection","features":[${rows.join(',')}]}`;
+    const seen: unknown[] = [];
+    const keep = (row: { field(name: string): unknown }) => {
+      seen.push(row.field('ZLDWDM'));
+      return true;
+    };
+    const codes = (read: ReturnType<typeof parseGeoJsonLayer>) => (read.ok ? read.value.features.map((f) => f.properties.ZLDWDM) : read.error);
+    const expected = ['3301021001010000123', '3301021001010000124', '3301021001010000125'];
+    expect(codes(readGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', new TextEncoder().encode(text)))).toEqual(expected);
+    expect(codes(parseGeoJsonLayer('JQDLTB', 'JQDLTB.geojson', text))).toEqual(expected);
+    expect(codes(readGeoJsonLayer('GHYT', 'GHYT.geojson', new TextEncoder().encode(text), keep))).toEqual(expected);
+    // A skimmed row that is kept is asked again once parsed: every answer is the whole code.
+    expect([...new Set(seen)]).toEqual(expected);
+  });
+
   it('reads a single Feature as a layer of one', () => {
     const read = parseGeoJsonLayer('XZQ', 'XZQ.geojson', JSON.stringify(feature({ type: 'Polygon', coordinates: [square] }, { XZQDM: '330421101210' })));
     expect(read.ok && read.value.features.map((f) => f.properties.XZQDM)).toEqual(['330421101210']);

@@ -21,6 +21,7 @@ import { crsFromName } from '../formats/geojson.format.ts';
 import { namesEpsgAxisOrder } from '../formats/georeference.ts';
 import { isEsriJson } from '../geojson/esri-json.ts';
 import { isGeoJsonSeq, isNewlineSequence, parseGeoJsonSeq } from '../geojson/geojson-seq.ts';
+import { holdsRoundedInteger, parseJsonKeepingLongIntegers } from '../geojson/long-integers.ts';
 import { legacyCrsName } from '../geojson/geojson-structure.ts';
 import { BROKEN, FeatureCursor } from './geojson-features.ts';
 import { skimFeature, type Skimmed } from './geojson-skim.ts';
@@ -104,6 +105,7 @@ function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cur
     } catch {
       return null;
     }
+    if (isObject(raw) && holdsRoundedInteger(raw.properties)) raw = parseJsonKeepingLongIntegers(piece);
     rows.add(raw, recordNo);
     start = cursor.after(end);
   }
@@ -160,13 +162,21 @@ export function parseGeoJsonLayer(name: PackageLayerName, file: string, text: st
     if (isNewlineSequence(text)) return sequenceLayer(name, file, text, keep, chosenCrs);
     return failure('package.notJson', { file, detail: error instanceof Error ? error.message : String(error) });
   }
-  const rawFeatures: unknown = isObject(root) && root.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : isObject(root) && root.type === 'Feature' ? [root] : null;
-  if (!Array.isArray(rawFeatures)) return failure(isEsriJson(root) ? 'io.geojson.esriJson' : 'package.notFeatureCollection', { file });
+  let rawFeatures = featuresOf(root);
+  if (!rawFeatures) return failure(isEsriJson(root) ? 'io.geojson.esriJson' : 'package.notFeatureCollection', { file });
+  if (rawFeatures.some((f) => isObject(f) && holdsRoundedInteger(f.properties))) {
+    root = parseJsonKeepingLongIntegers(text);
+    rawFeatures = featuresOf(root) ?? [];
+  }
   const said = saidCrs(file, isObject(root) ? root.crs : undefined, chosenCrs);
   if (!said.ok) return said;
   const rows = new LayerRows(name, keep, said.value);
   for (let i = 0; i < rawFeatures.length; i++) rows.add(rawFeatures[i], i + 1);
   return rows.finish(name, file);
+}
+
+function featuresOf(root: unknown): unknown[] | null {
+  return isObject(root) && root.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : isObject(root) && root.type === 'Feature' ? [root] : null;
 }
 
 /**
@@ -187,7 +197,7 @@ class SkimmedRow implements RowSummary {
     const members = skimmed.members;
     if (!members) {
       // Not an object, or a name with an escape: the whole value, read as a parsed row reads it.
-      this.parsed ??= flatProperties(JSON.parse(utf8.decode(bytes.subarray(skimmed.propertiesFrom, skimmed.propertiesTo))));
+      this.parsed ??= flatProperties(parseJsonKeepingLongIntegers(utf8.decode(bytes.subarray(skimmed.propertiesFrom, skimmed.propertiesTo))));
       return Object.hasOwn(this.parsed, name) ? this.parsed[name] : undefined;
     }
     // The last member of that name, as JSON.parse keeps the last of duplicates; in other letter case only
@@ -225,7 +235,7 @@ function fieldValue(bytes: Uint8Array, from: number, to: number): unknown {
   if (first === 0x6e) return null;
   if (first === 0x74) return true;
   if (first === 0x66) return false;
-  return JSON.parse(utf8.decode(bytes.subarray(from, to))) as unknown;
+  return parseJsonKeepingLongIntegers(utf8.decode(bytes.subarray(from, to)));
 }
 
 const encodedNames = new Map<string, Uint8Array>();
