@@ -11,7 +11,7 @@ import { foreignCrsOfEpsg } from '../crs/foreign-epsg.ts';
 import { GEOGRAPHIC, gk, type ReadCrs, type SourceCrs } from '../crs/source-crs.ts';
 import { extensionOf, fileName, stemOf, type InputFile, type OutputFile } from '../files.ts';
 import { isEsriJson } from '../geojson/esri-json.ts';
-import { parseJsonKeepingLongIntegers } from '../geojson/long-integers.ts';
+import { parseGeoJsonText } from '../geojson/long-integers.ts';
 import { isGeoJsonSeq, isNewlineSequence, parseGeoJsonSeq } from '../geojson/geojson-seq.ts';
 import { parseGeoJsonStructure, toleratedNotes } from '../geojson/geojson-structure.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
@@ -104,7 +104,7 @@ function read(dataset: readonly InputFile[], options: ReadOptions): Result<Impor
  */
 function wholeJson(text: string): { readonly root: unknown } | null {
   try {
-    return { root: parseJsonKeepingLongIntegers(text) };
+    return { root: parseGeoJsonText(text) };
   } catch (error) {
     if (isNewlineSequence(text)) return null;
     throw error;

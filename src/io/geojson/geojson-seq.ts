@@ -4,7 +4,7 @@
  * (`.geojsons`, GDAL's `-lco RS=YES`). GDAL and QGIS write them for large layers; both read them as one
  * layer, and so do we: the records become a FeatureCollection's features, in order.
  */
-import { parseJsonKeepingLongIntegers } from './long-integers.ts';
+import { parseGeoJsonText } from './long-integers.ts';
 
 const RECORD_SEPARATOR = '\u001e';
 
@@ -52,7 +52,7 @@ export function parseGeoJsonSeq(text: string): SeqRecords {
   for (const record of records) {
     if (record.trim() === '') continue;
     try {
-      features.push(parseJsonKeepingLongIntegers(record));
+      features.push(parseGeoJsonText(record));
     } catch (error) {
       return { ok: false, record: features.length + 1, detail: error instanceof Error ? error.message : String(error) };
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonKeepingLongIntegers } from './long-integers.ts';
+import { parseGeoJsonText, parseJsonKeepingLongIntegers } from './long-integers.ts';
 
 describe('parseJsonKeepingLongIntegers', () => {
   it('keeps a 19-digit code written as a number as its digits, where JSON.parse changes the last ones', () => {
@@ -22,5 +22,15 @@ describe('parseJsonKeepingLongIntegers', () => {
     for (const broken of ['{"a":01234567890123456789}', '{"a":12345678901234567890', '{"a":"12345678901234567890}']) {
       expect(() => parseJsonKeepingLongIntegers(broken)).toThrow(SyntaxError);
     }
+  });
+});
+
+describe('parseGeoJsonText', () => {
+  it('parses again keeping long integers only where a feature holds one, in a collection, a feature or a record', () => {
+    const feature = (code: string) => `{"type":"Feature","properties":{"ZLDWDM":${code}},"geometry":null}`;
+    expect(parseGeoJsonText(`{"type":"FeatureCollection","features":[${feature('7')},${feature('3301021001010000123')}]}`)).toMatchObject({ features: [{ properties: { ZLDWDM: 7 } }, { properties: { ZLDWDM: '3301021001010000123' } }] });
+    expect(parseGeoJsonText(feature('3301021001010000123'))).toMatchObject({ properties: { ZLDWDM: '3301021001010000123' } });
+    // Outside the properties a long integer is left as JSON.parse reads it: GeoJSON has no codes there.
+    expect(parseGeoJsonText('{"type":"FeatureCollection","bbox":[12345678901234567890],"features":[]}')).toEqual({ type: 'FeatureCollection', bbox: [JSON.parse('12345678901234567890')], features: [] });
   });
 });

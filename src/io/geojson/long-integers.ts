@@ -7,8 +7,10 @@
  *
  * Written by hand: JSON.parse's reviver sees only the double (source-text access, which gives the digits,
  * is V8 11.4+, after Node 20's), and a JSON library that keeps big numbers would parse every file slowly to
- * serve the rare one. A text with no run of 16 digits outside a string or a fraction (2^53 has 16 digits, so
- * every shorter integer is exact) goes straight to JSON.parse.
+ * serve the rare one. GeoJSON is parsed by JSON.parse first and again, keeping long integers, only when a
+ * feature's properties hold an integer it rounded (parseGeoJsonText); other JSON goes straight to JSON.parse
+ * when it has no run of 16 digits outside a string or a fraction (2^53 has 16 digits, so every shorter
+ * integer is exact).
  */
 
 /** A run of 16 digits not continuing a number's digits, a fraction or a string's first digits. */
@@ -26,11 +28,23 @@ export function parseJsonKeepingLongIntegers(text: string): unknown {
 }
 
 /**
- * Whether parsed properties (a flat record) hold an integer JSON.parse could not keep exactly: a reader that
- * parsed a feature with JSON.parse (fast) asks this, and parses that feature's text again with
- * parseJsonKeepingLongIntegers only then, so a layer without such codes pays nothing.
+ * A GeoJSON text (a FeatureCollection, a Feature or a sequence's record) parsed: by JSON.parse, and again
+ * keeping long integers only when a feature's properties hold an integer JSON.parse rounded, so a file
+ * without such codes costs no more than JSON.parse. Throws JSON.parse's error.
  */
-export function holdsRoundedInteger(properties: unknown): boolean {
+export function parseGeoJsonText(text: string): unknown {
+  const root: unknown = JSON.parse(text);
+  return featuresIn(root).some((f) => typeof f === 'object' && f !== null && holdsRoundedInteger((f as { properties?: unknown }).properties)) ? parseJsonKeepingLongIntegers(text) : root;
+}
+
+function featuresIn(root: unknown): readonly unknown[] {
+  if (typeof root !== 'object' || root === null) return [];
+  const { type, features } = root as { type?: unknown; features?: unknown };
+  return type === 'Feature' ? [root] : Array.isArray(features) ? features : [];
+}
+
+/** Whether parsed properties hold, among their values, an integer JSON.parse could not keep exactly. */
+function holdsRoundedInteger(properties: unknown): boolean {
   if (typeof properties !== 'object' || properties === null) return false;
   for (const value of Object.values(properties)) {
     if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return true;

@@ -21,7 +21,7 @@ import { crsFromName } from '../formats/geojson.format.ts';
 import { namesEpsgAxisOrder } from '../formats/georeference.ts';
 import { isEsriJson } from '../geojson/esri-json.ts';
 import { isGeoJsonSeq, isNewlineSequence, parseGeoJsonSeq } from '../geojson/geojson-seq.ts';
-import { holdsRoundedInteger, parseJsonKeepingLongIntegers } from '../geojson/long-integers.ts';
+import { parseGeoJsonText, parseJsonKeepingLongIntegers } from '../geojson/long-integers.ts';
 import { legacyCrsName } from '../geojson/geojson-structure.ts';
 import { BROKEN, FeatureCursor } from './geojson-features.ts';
 import { skimFeature, type Skimmed } from './geojson-skim.ts';
@@ -101,11 +101,10 @@ function readPieces(name: PackageLayerName, file: string, bytes: Uint8Array, cur
     }
     let raw: unknown;
     try {
-      raw = JSON.parse(piece);
+      raw = parseGeoJsonText(piece);
     } catch {
       return null;
     }
-    if (isObject(raw) && holdsRoundedInteger(raw.properties)) raw = parseJsonKeepingLongIntegers(piece);
     rows.add(raw, recordNo);
     start = cursor.after(end);
   }
@@ -156,27 +155,19 @@ function sequenceLayer(name: PackageLayerName, file: string, text: string, keep:
 export function parseGeoJsonLayer(name: PackageLayerName, file: string, text: string, keep?: KeepRow, chosenCrs?: SourceCrs): Result<PackageLayer> {
   let root: unknown;
   try {
-    root = JSON.parse(text);
+    root = parseGeoJsonText(text);
   } catch (error) {
     // Newline-delimited features under a .geojson/.json name (ogr2ogr -f GeoJSONSeq JQDLTB.geojson), as GDAL reads them.
     if (isNewlineSequence(text)) return sequenceLayer(name, file, text, keep, chosenCrs);
     return failure('package.notJson', { file, detail: error instanceof Error ? error.message : String(error) });
   }
-  let rawFeatures = featuresOf(root);
-  if (!rawFeatures) return failure(isEsriJson(root) ? 'io.geojson.esriJson' : 'package.notFeatureCollection', { file });
-  if (rawFeatures.some((f) => isObject(f) && holdsRoundedInteger(f.properties))) {
-    root = parseJsonKeepingLongIntegers(text);
-    rawFeatures = featuresOf(root) ?? [];
-  }
+  const rawFeatures: unknown = isObject(root) && root.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : isObject(root) && root.type === 'Feature' ? [root] : null;
+  if (!Array.isArray(rawFeatures)) return failure(isEsriJson(root) ? 'io.geojson.esriJson' : 'package.notFeatureCollection', { file });
   const said = saidCrs(file, isObject(root) ? root.crs : undefined, chosenCrs);
   if (!said.ok) return said;
   const rows = new LayerRows(name, keep, said.value);
   for (let i = 0; i < rawFeatures.length; i++) rows.add(rawFeatures[i], i + 1);
   return rows.finish(name, file);
-}
-
-function featuresOf(root: unknown): unknown[] | null {
-  return isObject(root) && root.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : isObject(root) && root.type === 'Feature' ? [root] : null;
 }
 
 /**
