@@ -39,7 +39,8 @@ export function attachIssueLayers(map: MapLibreMap, editor: Editor): () => void 
     const markers: Feature[] = [];
     if (markersVisible) {
       for (const issue of issues) {
-        if (issue.severity === 'notChecked' || issue.justification) continue;
+        // A finding standing for others (a boundary off all round) has their markers; its own box's middle is no place.
+        if (issue.severity === 'notChecked' || issue.justification || issue.summarises) continue;
         const box = issueBBox(plan, issue);
         if (!box) continue;
         markers.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] }, properties: { severity: issue.severity, rule: issue.rule } });

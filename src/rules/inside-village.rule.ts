@@ -17,7 +17,7 @@ import { withinDistance } from './measure.ts';
 import type { FeatureRule } from './rule.ts';
 import type { CheckState } from './context.ts';
 import type { Issue } from './issue.ts';
-import { misalignedAlong, outlineLengthM, type StripOutside } from './misaligned-boundary.ts';
+import { BoundaryEdges, misalignedAlong, type StripOutside } from './misaligned-boundary.ts';
 import { VILLAGE_LAYERS } from './area-layers.ts';
 import { PreparedArea } from '../geo/prepared-area.ts';
 import { meanWidth, partsOutside } from '../geo/geos/coverage-overlay.ts';
@@ -28,28 +28,32 @@ import type { AreaGeometry } from '../domain/features.ts';
 /**
  * One warning per layer whose features reach out in thin strips along much of the boundary
  * (misaligned-boundary.ts): the boundary is off, not each feature. Drawn from this check's findings, so an
- * edit costs a pass over them; the boundary's length is remembered per boundary.
+ * edit costs a pass over them; the boundary's edges are indexed once per boundary. Its geometry is the
+ * stretches of boundary the strips lie along, so the editor can zoom to it as to any finding.
  */
 function misalignedBoundaryIssues(state: CheckState, village: AreaGeometry, found: readonly Issue[]): Issue[] {
   const byLayer = new Map<LayerId, StripOutside[]>();
   for (const issue of found) {
     const { areaM2, widthM } = issue.message.params;
-    if (issue.message.key !== 'rules.inside-village.message' || !issue.layer || typeof areaM2 !== 'number' || typeof widthM !== 'number') continue;
+    const geometry = issue.geometry;
+    if (issue.message.key !== 'rules.inside-village.message' || !issue.layer || typeof areaM2 !== 'number' || typeof widthM !== 'number' || (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon')) continue;
     let strips = byLayer.get(issue.layer);
     if (!strips) byLayer.set(issue.layer, (strips = []));
-    strips.push({ areaM2, widthM, features: issue.features });
+    strips.push({ areaM2, widthM, features: issue.features, geometry });
   }
   if (byLayer.size === 0) return [];
-  const lengthM = state.memo('inside-village.boundary-length', village, [], () => outlineLengthM([village]));
+  const plane = state.plane();
+  const edges = state.memo('inside-village.boundary-edges', village, [plane], () => BoundaryEdges.of(plane, [village]));
   const issues: Issue[] = [];
   for (const [layer, strips] of byLayer) {
-    const off = misalignedAlong(strips, lengthM);
+    const off = misalignedAlong(strips, edges);
     if (!off) continue;
     issues.push(
       makeIssue('inside-village', 'warning', {
         layer,
         key: 'rules.inside-village.misaligned',
-        params: { layerKey: `layer.${layer}`, count: off.features, areaM2: m2(off.areaM2), minWidthM: metres(off.minWidthM), maxWidthM: metres(off.maxWidthM) },
+        params: { layerKey: `layer.${layer}`, count: off.features, areaM2: m2(off.areaM2), minWidthM: metres(off.minWidthM), maxWidthM: metres(off.maxWidthM), alongM: Math.round(off.alongM) },
+        geometry: off.along,
         part: `misaligned-${layer}`,
         summarises: off.features,
       }),

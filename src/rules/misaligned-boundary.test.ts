@@ -6,13 +6,16 @@
  * parcel); what is checked beyond them is what such a cluster costs: no overlay per neighbouring pair.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { Polygon } from 'geojson';
+import type { MultiLineString, Polygon, Position } from 'geojson';
 import { feature, planWith } from '../domain/test-support.ts';
 import * as overlay from '../geo/geos/coverage-overlay.ts';
-import { metricPolygon } from '../geo/test-support.ts';
+import { metresPerDegree } from '../geo/local-metric.ts';
+import { METRIC_ORIGIN, metricPolygon } from '../geo/test-support.ts';
 import { putFeature } from '../domain/patch.ts';
 import { layerFeatures } from '../domain/plan.ts';
 import { CheckState } from './context.ts';
+import { BoundaryEdges, misalignedAlong, type StripOutside } from './misaligned-boundary.ts';
+import { GkPlane } from '../geo/gk-plane.ts';
 import type { Issue } from './issue.ts';
 import { fullCheck, RuleEngine } from './engine.ts';
 import { RULES } from './index.ts';
@@ -40,6 +43,24 @@ function shiftedVillage(replaced: Record<string, Polygon> = {}, removed: (i: num
   }
   const edge = CELLS * SIDE;
   return planWith([feature('boundary', 'village', square(0.3 + shift, 0.3 + shift, edge + 0.3 + shift, edge + 0.3 + shift)), ...parcels]);
+}
+
+/** Parcel p0-<row> with a finger 1 m wide reaching 40 m west from the middle of its west side. */
+function withFinger(row: number): Polygon {
+  const [y0, y1, ym] = [row * SIDE, (row + 1) * SIDE, (row + 0.5) * SIDE];
+  return metricPolygon([[0, y0], [SIDE, y0], [SIDE, y1], [0, y1], [0, ym + 0.5], [-40, ym + 0.5], [-40, ym - 0.5], [0, ym - 0.5]]);
+}
+
+/** A lon/lat position back in the metres east and north of METRIC_ORIGIN that `metricPolygon` was given. */
+function toMetric(p: Position): [number, number] {
+  const perDegree = metresPerDegree(METRIC_ORIGIN[1] as number);
+  return [((p[0] as number) - (METRIC_ORIGIN[0] as number)) * perDegree.x, ((p[1] as number) - (METRIC_ORIGIN[1] as number)) * perDegree.y];
+}
+
+function lengthOf(line: readonly [number, number][]): number {
+  let length = 0;
+  for (let i = 0; i + 1 < line.length; i++) length += Math.hypot(line[i + 1]![0] - line[i]![0], line[i + 1]![1] - line[i]![1]);
+  return length;
 }
 
 /** The same grid in a village that agrees with it. */
@@ -171,7 +192,7 @@ describe('one warning that the boundary, not each parcel, is off', () => {
     // The 39 parcels of the west column and south row, 38 × 3 m² + 5.91 m² (see above); a 10 m × 0.3 m strip
     // has a mean width of 2 × 3 / 20.6 = 0.291 m, the corner's L (perimeter 40 m) 2 × 5.91 / 40 = 0.296 m.
     expect(summaries(found).map((i) => [i.severity, i.layer, i.features, i.message.params])).toEqual([
-      ['warning', 'base', [], { layerKey: 'layer.base', count: 39, areaM2: 119.91, minWidthM: 0.291, maxWidthM: 0.296 }],
+      ['warning', 'base', [], { layerKey: 'layer.base', count: 39, areaM2: 119.91, minWidthM: 0.291, maxWidthM: 0.296, alongM: 399 }],
     ]);
     // Beside the findings per parcel, not instead of them.
     expect(found.filter((i) => i.message.key === 'rules.inside-village.message')).toHaveLength(39);
@@ -189,6 +210,60 @@ describe('one warning that the boundary, not each parcel, is off', () => {
     expect(summaries(found)).toEqual([]);
     // The same six with the boundary 0.3 m off as well: now it is the boundary.
     expect(summaries(fullCheck(shiftedVillage(pushed), COVERAGE).issues).map((i) => i.message.params.count)).toEqual([39]);
+  });
+
+  it('lies on the map along the stretches of boundary the parcels reach out of, which it measures', () => {
+    // The boundary's west side from its north-west corner (0.3, 200.3) down to y = 200, where the parcels end,
+    // is clear of them, and so is its south side east of x = 200: 199.7 m of each side, in one line round the
+    // south-west corner (where the boundary's ring closes).
+    const [summary] = summaries(fullCheck(shiftedVillage(), COVERAGE).issues);
+    expect(summary?.geometry?.type).toBe('MultiLineString');
+    const lines = (summary?.geometry as MultiLineString).coordinates.map((line) => line.map(toMetric));
+    expect(lines).toHaveLength(1);
+    const line = lines[0] as [number, number][];
+    expect(lengthOf(line)).toBeCloseTo(399.4, 1);
+    const ends = [line[0], line[line.length - 1]].sort((a, b) => a![0] - b![0]);
+    expect(ends[0]?.[0]).toBeCloseTo(0.3, 3);
+    expect(ends[0]?.[1]).toBeCloseTo(200, 3);
+    expect(ends[1]?.[0]).toBeCloseTo(200, 3);
+    expect(ends[1]?.[1]).toBeCloseTo(0.3, 3);
+    expect(line.every(([x, y]) => Math.abs(x - 0.3) < 1e-3 || Math.abs(y - 0.3) < 1e-3)).toBe(true);
+  });
+
+  it('is not given for long thin fingers poking out at right angles, which lie along little of the boundary', () => {
+    // Six parcels of the west column each with a 1 m × 40 m finger out west of a boundary that agrees with the
+    // grid: six thin strips (mean width 0.98 m) whose areas over widths sum to 246 m, more than a fifth of the
+    // boundary's 800 m; but each lies along 1 m of the boundary.
+    const rows = [2, 5, 8, 11, 14, 17];
+    const fingered = Object.fromEntries(rows.map((j) => [`p0-${j}`, withFinger(j)])) as Record<string, Polygon>;
+    const found = fullCheck(alignedVillage(fingered), COVERAGE).issues;
+    const outside = found.filter((i) => i.message.key === 'rules.inside-village.message');
+    expect(outside).toHaveLength(6);
+    const sumOfLengths = outside.reduce((sum, i) => sum + (i.message.params.areaM2 as number) / (i.message.params.widthM as number), 0);
+    expect(sumOfLengths).toBeGreaterThan(0.2 * 4 * CELLS * SIDE);
+    expect(summaries(found)).toEqual([]);
+    // The same fingers on a boundary 0.3 m off all round: the boundary is off, and the fingers add only their width to where.
+    const [both] = summaries(fullCheck(shiftedVillage(fingered), COVERAGE).issues);
+    expect(both?.message.params.alongM).toBe(399);
+  });
+
+  it('measures a boundary with strips along all of it as its whole length, in one closed line', () => {
+    // Strips 0.3 m wide outside each side of a 100 m square, two of them of two features each.
+    const village = square(0, 0, 100, 100);
+    const strips: StripOutside[] = [
+      { geometry: square(0, -0.3, 100, 0), features: ['s1', 's2'] },
+      { geometry: square(100, 0, 100.3, 100), features: ['e'] },
+      { geometry: square(0, 100, 100, 100.3), features: ['n1', 'n2'] },
+      { geometry: square(-0.3, 0, 0, 100), features: ['w'] },
+    ].map((s) => ({ ...s, areaM2: 30, widthM: 0.3 }));
+    const off = misalignedAlong(strips, BoundaryEdges.of(GkPlane.forLongitude(METRIC_ORIGIN[0] as number), [village]));
+    expect(off?.features).toBe(6);
+    // In GK metres: 0.5° off the zone's central meridian the plane is 1.00003 times the ground.
+    expect(off?.alongM).toBeCloseTo(400.01, 2);
+    const [line, ...more] = off?.along.coordinates ?? [];
+    expect(more).toEqual([]);
+    expect(line?.[0]).toEqual(line?.[line.length - 1]);
+    expect(lengthOf(line!.map(toMetric))).toBeCloseTo(400, 2);
   });
 
   it('follows an edit without clipping the other parcels again', () => {

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { Polygon, Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchEmptyVillage, type Session } from './support/browser.ts';
+import { positionsBBox } from '../../src/geo/bbox.ts';
+import { focusAt, launchEmptyVillage, mapIdle, type Session } from './support/browser.ts';
 import { countySurvey, countySurveyZips } from './support/county-survey.ts';
 import { currentChecks, importLayerFile } from './support/import-layer.ts';
 
@@ -58,5 +59,36 @@ describe('a village boundary from another survey', () => {
     // Above the errors it explains, which start unfolded.
     const [calloutTop, errorsTop] = await Promise.all(['[data-testid="issue-causes"]', '.issue-group.error'].map((s) => page.locator(s).evaluate((e) => e.getBoundingClientRect().top)));
     expect(calloutTop).toBeLessThan(errorsTop!);
+  });
+
+  it('zooms from the callout to the stretches of boundary the parcels reach out along', async () => {
+    // The boundary as the editor holds it (lon/lat): moved east and south, it leaves the parcels reaching out
+    // along its western and northern half, from its west-most vertex round to its north-most one.
+    const boundary = await page.evaluate(() => window.villagePlan.plan().layers.boundary);
+    const ring = boundary.features.flatMap((f) => (f.geometry as Polygon).coordinates[0] ?? []) as [number, number][];
+    const [west, south, east, north] = positionsBBox(ring);
+    const westMost = ring.find((p) => p[0] === west)!;
+    const northMost = ring.find((p) => p[1] === north)!;
+    const middle: [number, number] = [(west + east) / 2, (south + north) / 2];
+    // Close in on the middle of the village, where no part of the boundary is in view.
+    await focusAt(page, middle, 500);
+    const canvas = await page.locator('[data-testid="map"] canvas').boundingBox();
+    if (!canvas) throw new Error('no map canvas');
+    const onScreen = (p: { x: number; y: number } | null) => p !== null && p.x >= 0 && p.y >= 0 && p.x <= canvas.width && p.y <= canvas.height;
+    const shown = () => page.evaluate(([w, n]) => [window.villagePlan.project(w as [number, number]), window.villagePlan.project(n as [number, number])], [westMost, northMost]);
+    expect((await shown()).some(onScreen)).toBe(false);
+
+    await page.click('[data-testid="issue-causes"] [data-action="show-cause"]');
+    await expect.poll(async () => (await shown()).every(onScreen), { timeout: 20_000 }).toBe(true);
+    await mapIdle(page);
+    // Fitted to those stretches: the map's middle is north-west of the village's, and they fill the map (the
+    // outline has lobes, whose flanks facing west or north reach out too: the stretches' box is most of the village).
+    const centre = await page.evaluate(([x, y]) => window.villagePlan.unproject([x!, y!]), [canvas.width / 2, canvas.height / 2]);
+    expect(centre![0]).toBeLessThan(middle[0]);
+    expect(centre![1]).toBeGreaterThan(middle[1]);
+    const [w, n] = await shown();
+    expect(Math.max(n!.x - w!.x, w!.y - n!.y)).toBeGreaterThan(Math.min(canvas.width, canvas.height) / 4);
+    // And highlighted as the finding in focus.
+    expect(await page.locator('[data-testid="issue-causes"] p.focused').count()).toBe(1);
   });
 });

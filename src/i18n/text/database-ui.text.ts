@@ -86,6 +86,7 @@ export const databaseUiText: Texts = {
   'database.issues.summary': { zh: '错误 {{errors}} 项，警告 {{warnings}} 项，未检查 {{notChecked}} 项。', en: '{{errors}} error(s), {{warnings}} warning(s), {{notChecked}} not checked.' },
   'database.issues.none': { zh: '全部检查通过。', en: 'Every check passed.' },
   'database.issues.locate': { zh: '在地图上定位（{{count}} 个要素）', en: 'Show on the map ({{count}} feature(s))' },
+  'database.issues.locatePlace': { zh: '在地图上定位', en: 'Show on the map' },
   'database.feature.none': { zh: '在地图上点击一个图斑，查看其属性。', en: 'Click a parcel on the map to see its fields.' },
   ...gkbjNames,
   'database.tables.indicators': { zh: '规划指标一览表', en: 'Plan indicator table' },

@@ -33,8 +33,8 @@ export const rulesText: Texts = {
   'rules.inside-village.name': { zh: '位于村域内', en: 'Inside the village' },
   'rules.inside-village.message': { zh: '“{{layer}}”中的要素有 {{areaM2}} m² 超出村域界线（平均宽 {{widthM}} m）。', en: 'A feature of “{{layer}}” reaches {{areaM2}} m² (mean width {{widthM}} m) beyond the village boundary.' },
   'rules.inside-village.misaligned': {
-    zh: '村域界线与“{{layer}}”整体错位：{{count}} 个要素沿村界超出，合计 {{areaM2}} m²，平均宽 {{minWidthM}}–{{maxWidthM}} m。村界可能来自另一次测量或不同的坐标转换参数，请先核对村界（XZQ）的来源，而不是逐个修改图斑。',
-    en: 'The village boundary is off “{{layer}}” all along: {{count}} features reach out along it, {{areaM2}} m² in all, mean width {{minWidthM}}–{{maxWidthM}} m. The boundary may come from another survey or other transformation parameters: check where the boundary (XZQ) came from before editing features one by one.',
+    zh: '村域界线与“{{layer}}”整体错位：{{count}} 个要素沿村界超出，合计 {{areaM2}} m²，平均宽 {{minWidthM}}–{{maxWidthM}} m，所沿村界长 {{alongM}} m。村界可能来自另一次测量或不同的坐标转换参数，请先核对村界（XZQ）的来源，而不是逐个修改图斑。',
+    en: 'The village boundary is off “{{layer}}” all along: {{count}} features reach out along {{alongM}} m of it, {{areaM2}} m² in all, mean width {{minWidthM}}–{{maxWidthM}} m. The boundary may come from another survey or other transformation parameters: check where the boundary (XZQ) came from before editing features one by one.',
   },
   'rules.inside-village.point': { zh: '“{{layer}}”中的点位于村域界线之外。', en: 'A point of “{{layer}}” lies outside the village boundary.' },
   'rules.no-overlap.name': { zh: '无重叠', en: 'No overlap' },

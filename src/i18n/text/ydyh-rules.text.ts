@@ -65,8 +65,8 @@ export const ydyhRulesText: Texts = {
   'rules.db.inside-village.name': { zh: '图斑不超出村域', en: 'Inside the village' },
   'rules.db.inside-village.message': { zh: '“{{layer}}”有一处 {{areaM2}} m² 超出村域（村级调查区，或其所据图层）（平均宽 {{widthM}} m）。', en: '“{{layer}}” reaches {{areaM2}} m² outside the village (the survey area, or the layer it was made from) (mean width {{widthM}} m).' },
   'rules.db.inside-village.misaligned': {
-    zh: '“{{region}}”与“{{layer}}”整体错位：{{count}} 个要素沿其界线超出，合计 {{areaM2}} m²，平均宽 {{minWidthM}}–{{maxWidthM}} m。“{{region}}”可能来自另一次测量或不同的坐标转换参数，请先核对其来源，而不是逐个修改图斑。',
-    en: '“{{region}}” is off “{{layer}}” all along: {{count}} features reach out along its edge, {{areaM2}} m² in all, mean width {{minWidthM}}–{{maxWidthM}} m. “{{region}}” may come from another survey or other transformation parameters: check where it came from before editing features one by one.',
+    zh: '“{{region}}”与“{{layer}}”整体错位：{{count}} 个要素沿其界线超出，合计 {{areaM2}} m²，平均宽 {{minWidthM}}–{{maxWidthM}} m，所沿界线长 {{alongM}} m。“{{region}}”可能来自另一次测量或不同的坐标转换参数，请先核对其来源，而不是逐个修改图斑。',
+    en: '“{{region}}” is off “{{layer}}” all along: {{count}} features reach out along {{alongM}} m of its edge, {{areaM2}} m² in all, mean width {{minWidthM}}–{{maxWidthM}} m. “{{region}}” may come from another survey or other transformation parameters: check where it came from before editing features one by one.',
   },
   'rules.db.inside-village.overlayFailed': { zh: '图形运算失败，无法检查“{{layer}}”此处是否超出村域：{{detail}}', en: 'A geometry operation failed, so “{{layer}}” could not be checked here for land outside the village: {{detail}}' },
   'rules.db.no-gap.name': { zh: '图斑无缝隙', en: 'No gaps' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Polygon } from 'geojson';
+import type { MultiLineString, Polygon } from 'geojson';
 import { ellipsoidalArea } from '../../geo/area.ts';
 import { insideVillageRule } from './inside-village.rule.ts';
 import { cell, CELL, database, feature } from './test-support.ts';
@@ -65,6 +65,23 @@ describe('inside-village (2026)', () => {
       // (385 m + 444 m) × 0.5 m.
       expect(issues[0]?.message.params['areaM2'] as number).toBeCloseTo(414, -1);
       expect(issues[0]?.message.params['minWidthM'] as number).toBeCloseTo(0.5, 1);
+    });
+
+    it('lies on the map along the stretches of the CJDCQ the parcels reach out of, which it measures', () => {
+      // 0.5 m north-east: its west side (≈ 443 m) and south side (≈ 385 m) less the 0.5 m each where the parcels
+      // stop short of its corners, in one line round its south-west corner, where its ring starts.
+      const [issue] = summaries(database({ CJDCQ: [feature('CJDCQ#1', region(0.5, 0.5))], GHDLTB: grid() }));
+      expect(issue?.message.params['alongM'] as number).toBeCloseTo(827, -1);
+      expect(issue?.geometry?.type).toBe('MultiLineString');
+      const [line, ...more] = (issue?.geometry as MultiLineString).coordinates;
+      expect(more).toEqual([]);
+      // From the north-west (the parcels' top) down to the south-west corner and east to the parcels' east side.
+      const xs = line!.map((p) => p[0] as number);
+      const ys = line!.map((p) => p[1] as number);
+      expect(Math.min(...xs)).toBeCloseTo(X0 + 0.5 * METRE, 9);
+      expect(Math.max(...xs)).toBeCloseTo(X0 + 4 * CELL, 9);
+      expect(Math.min(...ys)).toBeCloseTo(Y0 + 0.5 / 111_000, 9);
+      expect(Math.max(...ys)).toBeCloseTo(Y0 + 4 * CELL, 9);
     });
 
     it('is not given for a few parcels drawn past a CJDCQ that agrees with the rest', () => {

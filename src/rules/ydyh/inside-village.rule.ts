@@ -14,7 +14,8 @@ import { clipParts, gapsIn, joinedAcross, overlapOf, type PlanarPart } from '../
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import type { VillageDatabase, VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
 import { m2, metres } from '../issue.ts';
-import { misalignedAlong, outlineLengthM, type StripOutside } from '../misaligned-boundary.ts';
+import type { GkPlane } from '../../geo/gk-plane.ts';
+import { BoundaryEdges, misalignedAlong, type StripOutside } from '../misaligned-boundary.ts';
 import { isAreaGeometry } from './database-parcels.ts';
 import { ClusterMemo, findInClusters, regionPartIssue } from './cluster-memo.ts';
 import { clusterUnion } from './cluster-union.ts';
@@ -44,42 +45,44 @@ function outsideOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: C
     return cluster.features.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach) && overlapOf(plane.polygons(f.geometry), [part.polygon], toleranceM).length > 0).map((f) => f.feature.ref);
   };
   const issues = outside.flatMap((part) => regionPartIssue('inside-village', layer, coverage, part, of) ?? []);
-  if (coverage.region) for (const issue of issues) regionOfIssue.set(issue, coverage.region);
+  if (coverage.region) for (const issue of issues) regionOfIssue.set(issue, { region: coverage.region, plane });
   return issues;
 }
 
-/** The region each part outside was found against, for the summary: kept with the finding, which the cluster memo keeps. */
-const regionOfIssue = new WeakMap<DatabaseIssue, DatabaseLayerName>();
-/** A region layer's length, per features array (an edit replaces the array). */
-const regionLength = new WeakMap<readonly VillageFeature[], number>();
+/** The region each part outside was found against, and the plane it was clipped in, for the summary: kept with the finding, which the cluster memo keeps. */
+const regionOfIssue = new WeakMap<DatabaseIssue, { region: DatabaseLayerName; plane: GkPlane }>();
+/** A region layer's edges, per features array (an edit replaces the array) and plane. */
+const regionEdges = new WeakMap<readonly VillageFeature[], { plane: GkPlane; edges: BoundaryEdges }>();
 
 /**
  * One warning per layer whose parts outside are thin strips along much of its region (misaligned-boundary.ts):
- * the CJDCQ (or the layer it was made from) is off, not each parcel. Drawn from the findings of this check.
+ * the CJDCQ (or the layer it was made from) is off, not each parcel. Drawn from the findings of this check;
+ * its geometry is the stretches of the region's edge the strips lie along, so the map can show it.
  */
 function misalignedRegionIssues(db: VillageDatabase, found: readonly DatabaseIssue[]): DatabaseIssue[] {
-  const byLayer = new Map<DatabaseLayerName, { region: DatabaseLayerName; strips: StripOutside[] }>();
+  const byLayer = new Map<DatabaseLayerName, { region: DatabaseLayerName; plane: GkPlane; strips: StripOutside[] }>();
   for (const issue of found) {
-    const region = regionOfIssue.get(issue);
+    const of = regionOfIssue.get(issue);
     const { areaM2, widthM } = issue.message.params;
-    if (!region || !issue.layer || typeof areaM2 !== 'number' || typeof widthM !== 'number') continue;
+    const geometry = issue.geometry ?? null;
+    if (!of || !issue.layer || typeof areaM2 !== 'number' || typeof widthM !== 'number' || !isAreaGeometry(geometry)) continue;
     const layer = issue.layer as DatabaseLayerName;
     let entry = byLayer.get(layer);
-    if (!entry) byLayer.set(layer, (entry = { region, strips: [] }));
-    entry.strips.push({ areaM2, widthM, features: issue.features });
+    if (!entry) byLayer.set(layer, (entry = { ...of, strips: [] }));
+    entry.strips.push({ areaM2, widthM, features: issue.features, geometry });
   }
   const issues: DatabaseIssue[] = [];
-  for (const [layer, { region, strips }] of byLayer) {
+  for (const [layer, { region, plane, strips }] of byLayer) {
     const features = db.layers[region]?.features ?? [];
-    let lengthM = regionLength.get(features);
-    if (lengthM === undefined) {
-      lengthM = outlineLengthM(features.flatMap((f) => (isAreaGeometry(f.geometry) ? [f.geometry] : [])));
-      regionLength.set(features, lengthM);
+    let kept = regionEdges.get(features);
+    if (kept?.plane !== plane) {
+      kept = { plane, edges: BoundaryEdges.of(plane, features.flatMap((f) => (isAreaGeometry(f.geometry) ? [f.geometry] : []))) };
+      regionEdges.set(features, kept);
     }
-    const off = misalignedAlong(strips, lengthM);
+    const off = misalignedAlong(strips, kept.edges);
     if (!off) continue;
-    const params = { layerKey: layerKey(layer), regionKey: layerKey(region), count: off.features, areaM2: m2(off.areaM2), minWidthM: metres(off.minWidthM), maxWidthM: metres(off.maxWidthM) };
-    issues.push(databaseIssue('inside-village', 'warning', { layer, key: 'misaligned', params, summarises: off.features }));
+    const params = { layerKey: layerKey(layer), regionKey: layerKey(region), count: off.features, areaM2: m2(off.areaM2), minWidthM: metres(off.minWidthM), maxWidthM: metres(off.maxWidthM), alongM: Math.round(off.alongM) };
+    issues.push(databaseIssue('inside-village', 'warning', { layer, key: 'misaligned', params, geometry: off.along, summarises: off.features }));
   }
   return issues;
 }

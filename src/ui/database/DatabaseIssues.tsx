@@ -33,7 +33,7 @@ export function DatabaseIssues({ check, focus }: { check: DatabaseCheck | null; 
               <p className="issue-message">{renderMessage(t, issue.message)}</p>
               {locatable ? (
                 <button type="button" className="link" data-action="locate" onClick={() => focus(issue)}>
-                  {t('database.issues.locate', { count: issue.features.length })}
+                  {issue.features.length > 0 ? t('database.issues.locate', { count: issue.features.length }) : t('database.issues.locatePlace')}
                 </button>
               ) : null}
             </li>

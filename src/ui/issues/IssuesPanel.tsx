@@ -86,9 +86,12 @@ export function IssuesPanel() {
       {causes.length > 0 ? (
         <div className="issue-causes" role="note" data-testid="issue-causes">
           <h3>{t('issues.causes')}</h3>
+          {/* Zoomed to as any finding: its geometry is the stretches of boundary the features reach out along. */}
           {causes.map((issue) => (
-            <p key={issue.key} data-rule={issue.rule}>
-              {formatMessage(t, (k) => i18n.exists(k), issue.message)}
+            <p key={issue.key} data-rule={issue.rule} className={focused?.key === issue.key ? 'focused' : ''}>
+              <button type="button" className="issue-item" data-issue={issue.key} data-action="show-cause" onClick={() => show(issue)}>
+                {formatMessage(t, (k) => i18n.exists(k), issue.message)}
+              </button>
             </p>
           ))}
         </div>
