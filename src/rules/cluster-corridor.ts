@@ -18,6 +18,18 @@
  * boxes, unless a box meets a corridor; otherwise the ring's box took them in and every such edit clipped
  * the ring again.
  *
+ * An edit along the corridor must not re-make it whole (~2,000 parcels; 0.3–0.4 s an edit in the 2017 worker).
+ * So the corridor is made of what an edit there changes least: its region is its stretch boxes grown by the
+ * margin and then out to a fixed SNAP_DEG grid (a stretch moved by decimetres seldom crosses a grid line, and
+ * the region, its outline and everything cut by it stay the same objects), unioned block by block
+ * (regionOf); the pieces outside it are found once per region, and each piece's count asked again at every
+ * check (a few point lookups, so the answer after any edits is a fresh check's); and the features' union
+ * inside it is made block by block too (cluster-blocks.ts: fixed squares of the GK plane, each block
+ * re-unioned only when its features or its piece of the outline change). Blocks are not cut where the
+ * coverage balances (along a boundary off all round nothing does): findings are never made per block. The
+ * gaps are cut from the union of all blocks' unions, so a strip crossing a block's line is one gap with its
+ * whole area, and the pair overlaps and the parts outside are per feature, as before.
+ *
  * Both profiles use it: the 2017 plan's partition layers against the village boundary (partition-clusters.ts)
  * and the 2026 database's against the CJDCQ or the layer they were made from (ydyh/database-coverage.ts),
  * each handing over its layer as a CorridorLayer (a 2026 CJDCQ 0.3 m off: 28 → 7.4 s of CPU at 19,102 parcels).
@@ -27,7 +39,7 @@
  */
 import type { MultiPolygon, Position } from 'geojson';
 import type { AreaGeometry } from '../domain/features.ts';
-import type { BBox } from '../geo/bbox.ts';
+import { geometryBBox, type BBox } from '../geo/bbox.ts';
 import { hashEdge, mergeTouchingBoxGroups, type BoxGroup } from '../geo/edge-balance.ts';
 import { linkedGroups } from '../geo/linked-groups.ts';
 import { forEachOverlappingPair } from '../geo/segments.ts';
@@ -36,6 +48,7 @@ import type { FlatPolygon } from '../geo/geos/planar-geometry.ts';
 import { interiorPoint } from '../geo/interior-point.ts';
 import { metresPerDegree, toleranceDegreesXY } from '../geo/local-metric.ts';
 import { PreparedArea } from '../geo/prepared-area.ts';
+import { pointInPolygonRings } from '../geo/point-in-ring.ts';
 
 /** From this many stretches on a cluster is tried as a corridor; a few stretches' box holds few features anyway. */
 const CORRIDOR_FROM = 16;
@@ -51,6 +64,15 @@ const CORRIDOR_MARGIN_M = 10;
  * 166 on a CJDCQ 0.3 m off).
  */
 const VERTICES_PER_STRETCH = 64;
+/**
+ * The grid a corridor's grown boxes are widened to (degrees, ~10 m): coarse enough that an edit moving a
+ * stretch by a fraction of a metre seldom changes the region, fine enough to add little to the margin.
+ */
+const SNAP_DEG = 1e-4;
+/** Where a piece's other points lie from its interior point (m east, m north): off any one grid's lines. */
+const ASIDE_M: readonly (readonly [number, number])[] = [[0.73, 0.31], [-1.37, 0.59], [0.41, -1.93], [-2.9, -2.3]];
+/** The squares a corridor's region is unioned in (degrees, ~200 m: regionOf). */
+const REGION_BLOCK_DEG = 20 * SNAP_DEG;
 /** A piece's point this near an edge of a feature or of the village does not decide its count. */
 const CLEARANCE_M = 0.05;
 
@@ -120,24 +142,19 @@ export function corridorsOf<F>(layer: CorridorLayer<F>, group: BoxGroup): Corrid
   });
   if (!split || split.rings.length === 0) return null;
   const { rings, smalls } = split;
-  // Outside every corridor and small box no stretch lies: found once, for whichever ring is not remembered.
-  let clear: boolean | undefined;
-  const piecesClear = () => (clear ??= outsideCountsZero(layer, group.box, [...rings.flatMap((r) => r.map(grow)), ...smalls.map((s) => s.box)]));
-  const corridors: Corridor<F>[] = [];
-  for (const ring of rings) {
-    const grown = ring.map(grow);
-    const features = layer.near(grown);
-    const regions = new Set(grown.flatMap((g) => layer.regionNear(g)));
-    const key = boxesKey(ring);
-    // Remembered by the ring's own stretches: a small cluster appearing or going elsewhere in the box changes
-    // the count only inside its own box, so the pieces stay counted 0 (module comment).
-    // By geometry: a profile may hand out new feature objects for the same geometry at each call.
-    const region = layer.memo(`${layer.name}:${key}`, [...regions, ...features.map((f) => layer.geometryOf(f))], () =>
-      piecesClear() ? unionOf(grown.map((g) => [boxPolygon(g)])) : null,
-    );
-    if (!region) return null;
-    corridors.push({ box: boxOf(grown), region: { type: 'MultiPolygon', coordinates: region.map(lonLatRings) }, reach: grown, features, key });
-  }
+  // Each ring's region: its stretch boxes grown by the margin, then out to the SNAP_DEG grid, so an edit that
+  // moves a stretch by less than a grid step leaves the region, and the blocks its union is made of
+  // (cluster-blocks.ts), as they were.
+  const regions = rings.map((ring) => regionOf(layer, snappedBoxes(ring.map(grow))));
+  // Outside every corridor and small box no stretch lies: the pieces there depend on the regions and boxes
+  // only, and are found once for them; each piece's count is asked again at every check (a few point
+  // lookups), so the answer after edits is a fresh check's.
+  const smallsText = boxesText(smalls.map((s) => s.box));
+  const points = layer.memo(`${layer.name}:pieces:${boxesKey(group.members)}`, [...regions, smallsText], () =>
+    piecePoints(group.box, [...regions.flatMap((r) => r.polygons.map((p) => [p])), ...smalls.map((s) => [boxPolygon(s.box)])]),
+  );
+  if (!points.every((candidates) => pieceCountsZero(layer, candidates))) return null;
+  const corridors = regions.map(({ boxes, region, key, queries }): Corridor<F> => ({ box: boxOf(boxes), region, reach: boxes, features: reaching(layer, queries), key }));
   return { corridors, boxes: smalls.map((s) => s.box) };
 }
 
@@ -209,12 +226,94 @@ function joinRuns(long: BBox[][], loose: BBox[], grow: (b: BBox) => BBox): { rin
   }
 }
 
-/** Whether every piece of `box` outside `regions` is covered by the layer as often as by the region, at one point of each. */
-function outsideCountsZero<F>(layer: CorridorLayer<F>, box: BBox, regions: readonly BBox[]): boolean {
-  const taken = unionOf(regions.map((r) => [boxPolygon(r)]));
-  return clipParts('difference', [boxPolygon(box)], [taken], 0).every((piece) => {
-    const point = interiorPoint({ type: 'Polygon', coordinates: lonLatRings(piece.polygon) });
-    return !point || countsZero(layer, point);
+/**
+ * Points inside each piece of `box` outside `taken` (lon/lat polygons), where countsZero tells whether that
+ * piece is counted 0 (module comment): its interior point, then a few beside it inside the piece, for when
+ * the first lies on an edge (a grid of parcels, a region snapped to a grid: the middle of a piece can fall
+ * on a parcel's edge, and one point there would have the whole cluster clipped).
+ */
+function piecePoints(box: BBox, taken: readonly (readonly FlatPolygon[])[]): Position[][] {
+  return clipParts('difference', [boxPolygon(box)], [unionOf(taken)], 0).flatMap((piece) => {
+    const rings = lonLatRings(piece.polygon);
+    const point = interiorPoint({ type: 'Polygon', coordinates: rings });
+    if (!point) return [];
+    const [x, y] = point as [number, number];
+    const { x: dx, y: dy } = toleranceDegreesXY(1, Math.abs(y));
+    const beside = ASIDE_M.map(([ex, ey]): Position => [x + ex * dx, y + ey * dy]).filter((p) => pointInPolygonRings(p, rings) === 'inside');
+    return [[point, ...beside]];
+  });
+}
+
+interface Region {
+  /** The boxes, grown and snapped (snappedBoxes). */
+  readonly boxes: readonly BBox[];
+  /** Their union (lon/lat), as a geometry and as polygons. */
+  readonly region: MultiPolygon;
+  readonly polygons: readonly FlatPolygon[];
+  /** Tells this region from another. */
+  readonly key: string;
+  /** Per block, the box of the boxes' parts in it and those parts: what the layer is asked for features by (reaching). */
+  readonly queries: readonly Query[];
+}
+
+interface Query {
+  readonly box: BBox;
+  readonly parts: readonly BBox[];
+}
+
+/**
+ * The layer's features reaching into any box of the region (its parts tile each box, so a feature meets a box
+ * where it meets one of its parts), as CorridorLayer.near lists them: asked once per block and sifted by
+ * the parts, not once per box (~600 index searches at every check of the 24,000-parcel village).
+ */
+function reaching<F>(layer: CorridorLayer<F>, queries: readonly Query[]): readonly F[] {
+  return layer.near(queries.map((q) => q.box)).filter((f) => {
+    const b = boxOfGeometry(layer.geometryOf(f));
+    return queries.some((q) => boxesMeet(b, q.box) && q.parts.some((p) => boxesMeet(b, p)));
+  });
+}
+
+const geometryBoxes = new WeakMap<AreaGeometry, BBox>();
+function boxOfGeometry(geometry: AreaGeometry): BBox {
+  let box = geometryBoxes.get(geometry);
+  if (!box) geometryBoxes.set(geometry, (box = geometryBBox(geometry)));
+  return box;
+}
+
+function boxesMeet(a: BBox, b: BBox): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
+/**
+ * The union of a ring's boxes, the same object while they are the same. Made block by block (REGION_BLOCK_DEG
+ * squares, each box cut to them: a rectangle still), each block's union kept by its rectangles: an edit that
+ * moves one stretch across the snapping grid re-unions a block or two and joins the blocks' unions, where the
+ * union of ~600 boxes at once took ~55 ms.
+ */
+function regionOf<F>(layer: CorridorLayer<F>, boxes: readonly BBox[]): Region {
+  const text = boxesText(boxes);
+  const key = `${boxes.length}:${textHash(text)}`;
+  return layer.memo(`${layer.name}:region:${key}`, [text], () => {
+    const byBlock = new Map<string, BBox[]>();
+    for (const b of boxes) {
+      for (let i = Math.floor(b[0] / REGION_BLOCK_DEG); i * REGION_BLOCK_DEG < b[2]; i++) {
+        for (let j = Math.floor(b[1] / REGION_BLOCK_DEG); j * REGION_BLOCK_DEG < b[3]; j++) {
+          const part: BBox = [Math.max(b[0], i * REGION_BLOCK_DEG), Math.max(b[1], j * REGION_BLOCK_DEG), Math.min(b[2], (i + 1) * REGION_BLOCK_DEG), Math.min(b[3], (j + 1) * REGION_BLOCK_DEG)];
+          if (part[0] >= part[2] || part[1] >= part[3]) continue;
+          const cell = `${i},${j}`;
+          byBlock.set(cell, [...(byBlock.get(cell) ?? []), part]);
+        }
+      }
+    }
+    const queries: Query[] = [];
+    const blocks = [...byBlock.keys()].sort().map((cell) => {
+      const parts = outermost(byBlock.get(cell) as BBox[]);
+      queries.push({ box: boxOf(parts), parts });
+      const partsText = boxesText(parts);
+      return layer.memo(`${layer.name}:region-block:${cell}`, [partsText], () => unionOf(parts.map((p) => [boxPolygon(p)])));
+    });
+    const polygons = unionOf(blocks);
+    return { boxes, region: { type: 'MultiPolygon', coordinates: polygons.map(lonLatRings) }, polygons, key, queries };
   });
 }
 
@@ -224,8 +323,17 @@ function boxOf(boxes: readonly BBox[]): BBox {
   return out;
 }
 
-/** Whether the layer covers the point as often as the region does, clear of every edge of either. */
-function countsZero<F>(layer: CorridorLayer<F>, point: Position): boolean {
+/** Whether a piece is counted 0 at the first of its points clear of every edge (none clear: not). */
+function pieceCountsZero<F>(layer: CorridorLayer<F>, candidates: readonly Position[]): boolean {
+  for (const point of candidates) {
+    const count = countAt(layer, point);
+    if (count !== null) return count === 0;
+  }
+  return false;
+}
+
+/** How many more times the layer covers the point than the region does; null when it lies near an edge of either. */
+function countAt<F>(layer: CorridorLayer<F>, point: Position): number | null {
   const [x, y] = point as [number, number];
   const m = metresPerDegree(y);
   const at: BBox = [x, y, x, y];
@@ -233,11 +341,11 @@ function countsZero<F>(layer: CorridorLayer<F>, point: Position): boolean {
   for (const [sign, geometries] of [[-1, layer.regionNear(at)], [1, layer.near([at]).map((f) => layer.geometryOf(f))]] as const) {
     for (const geometry of geometries) {
       const where = PreparedArea.of(geometry).locateNear(x, y, m.x, m.y, CLEARANCE_M);
-      if (where === 'boundary') return false;
+      if (where === 'boundary') return null;
       if (where === 'inside') count += sign;
     }
   }
-  return count === 0;
+  return count;
 }
 
 function lonLatRings(polygon: FlatPolygon): Position[][] {
@@ -253,4 +361,31 @@ function boxesKey(boxes: readonly BBox[]): string {
   let h = 0x811c9dc5;
   for (const b of boxes) h = Math.imul(h ^ hashEdge(b[0], b[1], b[2], b[3]), 0x01000193);
   return `${boxes.length}:${(h >>> 0).toString(36)}`;
+}
+
+/** The boxes grown out to the SNAP_DEG grid, each once, in a fixed order. */
+function snappedBoxes(boxes: readonly BBox[]): BBox[] {
+  const snapped = new Map<string, BBox>();
+  for (const b of boxes) {
+    const out: BBox = [Math.floor(b[0] / SNAP_DEG) * SNAP_DEG, Math.floor(b[1] / SNAP_DEG) * SNAP_DEG, Math.ceil(b[2] / SNAP_DEG) * SNAP_DEG, Math.ceil(b[3] / SNAP_DEG) * SNAP_DEG];
+    snapped.set(out.join(','), out);
+  }
+  return [...snapped.keys()].sort().map((k) => snapped.get(k) as BBox);
+}
+
+/** The boxes that lie inside no other (the first of equal ones): their union is all of theirs. */
+function outermost(boxes: readonly BBox[]): BBox[] {
+  const inside = (a: BBox, b: BBox) => a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] && a[3] <= b[3];
+  return boxes.filter((a, i) => !boxes.some((b, k) => k !== i && inside(a, b) && (!inside(b, a) || k < i)));
+}
+
+/** The boxes' coordinates as text: what a memo compares them by. */
+function boxesText(boxes: readonly BBox[]): string {
+  return boxes.map((b) => b.join(',')).join(';');
+}
+
+function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }

@@ -13,6 +13,7 @@ import { clippedToOutline } from './cluster-clip.ts';
 import type { FlatPolygon } from '../geo/geos/planar-geometry.ts';
 import type { MultiPolygon } from 'geojson';
 import { corridorsOf, type CorridorLayer } from './cluster-corridor.ts';
+import { BLOCKS_FROM, CorridorBlocks } from './cluster-blocks.ts';
 
 export interface Cluster {
   readonly box: BBox;
@@ -21,6 +22,8 @@ export interface Cluster {
   readonly features: readonly AreaFeature[];
   /** Where its overlays are clipped (lon/lat), when that is a corridor along its stretches (cluster-corridor.ts); else its box. */
   readonly corridor: MultiPolygon | null;
+  /** For a corridor, the name its blocks are kept by between checks (cluster-blocks.ts): its layer and place among the layer's corridors, not its stretches, which an edit along it changes. */
+  readonly blocks: string | null;
 }
 
 export function partitionClusters(state: CheckState, layer: LayerId): readonly Cluster[] {
@@ -30,11 +33,12 @@ export function partitionClusters(state: CheckState, layer: LayerId): readonly C
   // Asked by no-gap and no-overlap alike: found once for the layer and boundary as they are.
   return state.memo(CLUSTER_COVER, `${layer}:clusters`, [groups, state.version(layer), state.version('boundary')], () => {
     const corridorLayer = corridorLayerOf(state, layer);
-    return groups.flatMap((group) => {
+    let corridors = 0;
+    return groups.flatMap((group): Cluster[] => {
       const split = corridorLayer ? corridorsOf(corridorLayer, group) : null;
       if (!split) return [boxCluster(state, layer, group.box)];
       return [
-        ...split.corridors.map((c) => ({ box: c.box, name: `${layer}:corridor:${c.key}`, features: c.features, corridor: c.region })),
+        ...split.corridors.map((c) => ({ box: c.box, name: `${layer}:corridor:${c.key}`, features: c.features, corridor: c.region, blocks: `${layer}:corridor#${corridors++}` })),
         ...split.boxes.map((box) => boxCluster(state, layer, box)),
       ];
     });
@@ -66,7 +70,7 @@ function boxCluster(state: CheckState, layer: LayerId, box: BBox): Cluster {
     .near(layer, box)
     .filter(isAreaFeature)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { box, name: `${layer}:${box.join(',')}`, features, corridor: null };
+  return { box, name: `${layer}:${box.join(',')}`, features, corridor: null, blocks: null };
 }
 
 /** What no-gap and no-overlap overlay in a cluster, each made once per check for both. */
@@ -75,7 +79,11 @@ export interface ClusterCover {
   readonly features: readonly AreaFeature[];
   /** The cluster's corridor, or its box grown by the coverage tolerance, as the GK polygons they are: what overlays are clipped to. */
   readonly outline: readonly FlatPolygon[];
-  /** The union of the features inside the outline (GK). */
+  /**
+   * The union of the features inside the outline (GK). A corridor's is made block by block
+   * (cluster-blocks.ts) and handed on as each block's union apart: polygons that meet along the blocks' grid
+   * lines, to be unioned (as gapsIn unions its covers) before they are read as one area.
+   */
   union(): readonly FlatPolygon[];
   /** The area the features cover twice or more inside the outline (m², planar): what no-gap's union also tells no-overlap. */
   coveredTwice(): number;
@@ -97,6 +105,12 @@ export function clusterCover(state: CheckState, cluster: Cluster): ClusterCover 
   const tolerance = state.profile.coverageToleranceM;
   const deps = [plane, tolerance, ...features];
   const outline = state.memo(CLUSTER_COVER, `${cluster.name}:outline`, [plane, tolerance, cluster.corridor], () => (cluster.corridor ? plane.polygons(cluster.corridor) : [plane.boxOutline(cluster.box, tolerance)]));
+  if (cluster.blocks && features.length >= BLOCKS_FROM) {
+    // A corridor's union is made block by block (cluster-blocks.ts): an edit along it re-unions one block or two.
+    const blocks = state.memo(CLUSTER_COVER, `${cluster.blocks}:blocks`, [plane, tolerance], () => new CorridorBlocks());
+    const blocked = () => state.memo(CLUSTER_COVER, `${cluster.name}:blocked`, [outline, ...deps], () => blocks.unionOf(outline, features.map((f) => ({ geometry: f.geometry, polygons: plane.polygons(f.geometry) }))));
+    return { features, outline, union: () => blocked().union, coveredTwice: () => blocked().coveredTwice() };
+  }
   const clipped = () =>
     state.memo(CLUSTER_COVER, `${cluster.name}:clipped`, deps, () =>
       features.map((f) => clippedToOutline(plane.polygons(f.geometry), geometryBBox(f.geometry), cluster.corridor ? [] : [cluster.box], outline)),

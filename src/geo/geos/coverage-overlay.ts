@@ -106,6 +106,23 @@ export function clipParts(op: 'intersection' | 'difference', a: readonly FlatPol
 }
 
 /**
+ * `a` ∩ each of `pieces` (each a set of disjoint polygons), as the polygons of each: `a` is handed to GEOS
+ * once for all of them (a zone of thousands of vertices cut into the blocks of a corridor,
+ * rules/cluster-blocks.ts), and each intersection is the one `a` and that piece alone make.
+ */
+export function intersectEach(a: readonly FlatPolygon[], pieces: readonly (readonly FlatPolygon[])[]): FlatPolygon[][] {
+  return withScope((scope) => {
+    const api = scope.api;
+    const ga = toGeos(scope, a);
+    return pieces.map((piece) => {
+      const parts: FlatPolygon[] = [];
+      forEachPolygon(scope, scope.own(api.GEOSIntersection(ga, toGeos(scope, piece)), 'intersection'), (one) => parts.push(fromGeos(api, one)[0] as FlatPolygon));
+      return parts;
+    });
+  });
+}
+
+/**
  * Parts (of one overlay result: disjoint) joined where they lie less than `minWidth` apart: grown by half of
  * it and shrunk back (a closing, mitred so corners stay). A strip cut only by slits thinner than the
  * tolerance, which misaligned neighbours leave between them, is one part again; the slits' area counts in.

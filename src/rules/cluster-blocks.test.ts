@@ -1,0 +1,115 @@
+/**
+ * A corridor's union made block by block (cluster-blocks.ts), on a village whose boundary comes from another
+ * survey (the generator's misaligned variant, 500 parcels): after each edit along the boundary (a vertex moved
+ * 0.2 m, a parcel reclassified, deleted or redrawn), the engine's findings are a fresh engine's, byte for
+ * byte; and an edit re-unions only the blocks its parcel reaches, not the corridor.
+ */
+import type { Polygon, Position } from 'geojson';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { generateVillagePlan } from '../../scripts/sample/generate.ts';
+import { createRng } from '../../scripts/sample/prng.ts';
+import { clipToSeparateBoundary, misalignBoundary } from '../../scripts/sample/real-looking.ts';
+import type { FeatureOf, PlanFeature } from '../domain/features.ts';
+import { applyPatch, putFeature, removeFeature, type Patch } from '../domain/patch.ts';
+import type { Plan } from '../domain/plan.ts';
+import { geometryBBox } from '../geo/bbox.ts';
+import * as overlay from '../geo/geos/coverage-overlay.ts';
+import { moveVertex } from '../geo/topology.ts';
+import { RuleEngine } from './engine.ts';
+import { RULES } from './index.ts';
+import type { Issue } from './issue.ts';
+import { partitionClusters, type Cluster } from './partition-clusters.ts';
+
+vi.mock('../geo/geos/coverage-overlay.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../geo/geos/coverage-overlay.ts')>();
+  return { ...original, unionOf: vi.fn(original.unionOf) };
+});
+
+const COVERAGE = RULES.filter((r) => ['no-gap', 'no-overlap', 'inside-village'].includes(r.id));
+/** Degrees of 0.2 m, near enough at 30°N. */
+const STEP = 0.2 / 100_000;
+
+let misaligned: Plan;
+beforeAll(() => {
+  misaligned = misalignBoundary(clipToSeparateBoundary(generateVillagePlan({ seed: 2017, parcels: 500 }), { seed: 1 }).plan);
+});
+
+/** The findings as text, in one order: the engine lists a re-judged feature's last. */
+const findings = (issues: readonly Issue[]) => issues.map((i) => JSON.stringify(i)).sort();
+
+function corridorOf(engine: RuleEngine): Cluster {
+  const corridor = partitionClusters(engine.checkState, 'base').find((c) => c.blocks);
+  if (!corridor) throw new Error('no corridor along the misaligned boundary');
+  return corridor;
+}
+
+/** One edit of a parcel of the corridor, picked by `rng`. */
+function editAlongBoundary(plan: Plan, parcel: FeatureOf<'base'>, corridorCodes: readonly FeatureOf<'base'>['properties']['classCode'][], rng: ReturnType<typeof createRng>): Patch {
+  const op = rng.pick(['move', 'move', 'reclassify', 'delete', 'redraw'] as const);
+  if (op === 'delete') return { features: [removeFeature(plan, 'base', parcel.id)] };
+  if (op === 'reclassify') {
+    const codes = [...new Set(corridorCodes)].filter((c) => c !== parcel.properties.classCode);
+    const classCode = rng.pick(codes);
+    return { features: [putFeature({ ...parcel, properties: { ...parcel.properties, classCode } } as PlanFeature)] };
+  }
+  if (op === 'move') {
+    const ring = (parcel.geometry as Polygon).coordinates[0] as Position[];
+    const from = ring[rng.int(0, ring.length - 2)] as Position;
+    const angle = rng.float(0, 2 * Math.PI);
+    const moved = moveVertex(parcel.geometry, from, [(from[0] as number) + STEP * Math.cos(angle), (from[1] as number) + STEP * Math.sin(angle)]);
+    return { features: moved ? [putFeature({ ...parcel, geometry: moved } as PlanFeature)] : [] };
+  }
+  // Redrawn as a rectangle a little smaller or larger than its box: gaps, overlaps and parts outside.
+  const [x0, y0, x1, y1] = geometryBBox(parcel.geometry);
+  const grow = rng.float(-0.1, 0.05);
+  const [dx, dy] = [(x1 - x0) * grow, (y1 - y0) * grow];
+  const geometry: Polygon = { type: 'Polygon', coordinates: [[[x0 - dx, y0 - dy], [x1 + dx, y0 - dy], [x1 + dx, y1 + dy], [x0 - dx, y1 + dy], [x0 - dx, y0 - dy]]] };
+  return { features: [putFeature({ ...parcel, geometry } as PlanFeature)] };
+}
+
+describe('a corridor along a misaligned village boundary, unioned block by block', () => {
+  it('finds after each edit along the boundary what a fresh check finds', () => {
+    let plan = misaligned;
+    const engine = new RuleEngine(plan, COVERAGE);
+    engine.prepareForEdits();
+    const corridor = corridorOf(engine);
+    // The case this is about: one corridor round the village, in many blocks.
+    expect(corridor.features.length).toBeGreaterThan(100);
+    expect(findings(engine.result().issues).some((i) => i.includes('"no-gap"'))).toBe(true);
+    const rng = createRng(7, 'corridor-edits');
+    const ops = new Set<string>();
+    for (let step = 0; step < 14; step++) {
+      const parcels = corridorOf(engine).features.filter((f): f is FeatureOf<'base'> => f.layer === 'base');
+      const patch = editAlongBoundary(plan, rng.pick(parcels), parcels.map((p) => p.properties.classCode), rng);
+      if (patch.features.length === 0) continue;
+      ops.add(patch.features[0]!.after ? 'put' : 'delete');
+      plan = applyPatch(plan, patch).plan;
+      const incremental = engine.applyPatch(patch).issues;
+      expect(findings(incremental), `after step ${step}`).toEqual(findings(new RuleEngine(plan, COVERAGE).result().issues));
+    }
+    expect(ops).toEqual(new Set(['put', 'delete']));
+  });
+
+  it('re-unions only the blocks an edited parcel reaches', () => {
+    const engine = new RuleEngine(misaligned, COVERAGE);
+    engine.prepareForEdits();
+    const corridor = corridorOf(engine);
+    const parcels = corridor.features.filter((f): f is FeatureOf<'base'> => f.layer === 'base');
+    const parcel = parcels[Math.floor(parcels.length / 2)] as FeatureOf<'base'>;
+    const other = parcels.find((f) => f.properties.classCode !== parcel.properties.classCode) as FeatureOf<'base'>;
+    const reclassified = { ...parcel, properties: { ...parcel.properties, classCode: other.properties.classCode } } as PlanFeature;
+    const ring = (parcel.geometry as Polygon).coordinates[0] as Position[];
+    const from = ring[0] as Position;
+    const moved = { ...parcel, geometry: moveVertex(parcel.geometry, from, [(from[0] as number) + STEP, from[1] as number]) } as PlanFeature;
+    for (const edited of [reclassified, moved]) {
+      vi.mocked(overlay.unionOf).mockClear();
+      engine.applyPatch({ features: [putFeature(edited)] });
+      // Each union of features (in the GK plane, metres; a corridor's boxes are unioned in lon/lat) is one
+      // block's: never the corridor's parcels at once, as the corridor's one union was.
+      const inPlane = vi.mocked(overlay.unionOf).mock.calls.filter(([polygons]) => (polygons[0]?.[0]?.[0]?.[0] ?? 0) > 1000);
+      expect(inPlane.length).toBeGreaterThan(0);
+      const unioned = inPlane.map(([polygons]) => polygons.length);
+      expect(Math.max(0, ...unioned)).toBeLessThan(corridor.features.length / 4);
+    }
+  });
+});
