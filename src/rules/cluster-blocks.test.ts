@@ -22,7 +22,7 @@ import { partitionClusters, type Cluster } from './partition-clusters.ts';
 
 vi.mock('../geo/geos/coverage-overlay.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../geo/geos/coverage-overlay.ts')>();
-  return { ...original, unionOf: vi.fn(original.unionOf) };
+  return { ...original, unionOf: vi.fn(original.unionOf), gapsIn: vi.fn(original.gapsIn) };
 });
 
 const COVERAGE = RULES.filter((r) => ['no-gap', 'no-overlap', 'inside-village'].includes(r.id));
@@ -90,8 +90,9 @@ describe('a corridor along a misaligned village boundary, unioned block by block
     expect(ops).toEqual(new Set(['put', 'delete']));
   });
 
-  it('re-unions only the blocks an edited parcel reaches', () => {
+  it('re-unions only the blocks an edited parcel reaches, and none for a parcel reclassified', () => {
     const engine = new RuleEngine(misaligned, COVERAGE);
+    engine.result();
     engine.prepareForEdits();
     const corridor = corridorOf(engine);
     const parcels = corridor.features.filter((f): f is FeatureOf<'base'> => f.layer === 'base');
@@ -101,15 +102,21 @@ describe('a corridor along a misaligned village boundary, unioned block by block
     const ring = (parcel.geometry as Polygon).coordinates[0] as Position[];
     const from = ring[0] as Position;
     const moved = { ...parcel, geometry: moveVertex(parcel.geometry, from, [(from[0] as number) + STEP, from[1] as number]) } as PlanFeature;
-    for (const edited of [reclassified, moved]) {
-      vi.mocked(overlay.unionOf).mockClear();
-      engine.applyPatch({ features: [putFeature(edited)] });
-      // Each union of features (in the GK plane, metres; a corridor's boxes are unioned in lon/lat) is one
-      // block's: never the corridor's parcels at once, as the corridor's one union was.
-      const inPlane = vi.mocked(overlay.unionOf).mock.calls.filter(([polygons]) => (polygons[0]?.[0]?.[0]?.[0] ?? 0) > 1000);
-      expect(inPlane.length).toBeGreaterThan(0);
-      const unioned = inPlane.map(([polygons]) => polygons.length);
-      expect(Math.max(0, ...unioned)).toBeLessThan(corridor.features.length / 4);
-    }
+    // Each union of features is in the GK plane (metres); a corridor's boxes are unioned in lon/lat.
+    const unionsInPlane = () => vi.mocked(overlay.unionOf).mock.calls.filter(([polygons]) => (polygons[0]?.[0]?.[0]?.[0] ?? 0) > 1000);
+    const clearCalls = () => [overlay.unionOf, overlay.gapsIn].forEach((f) => vi.mocked(f).mockClear());
+
+    // A new class, the same outline: nothing to union or cut again (the memos go by ids and outlines).
+    clearCalls();
+    engine.applyPatch({ features: [putFeature(reclassified)] });
+    expect(unionsInPlane()).toEqual([]);
+    expect(vi.mocked(overlay.gapsIn)).not.toHaveBeenCalled();
+
+    // A vertex moved: only the blocks the parcel reaches, never the corridor's parcels at once.
+    clearCalls();
+    engine.applyPatch({ features: [putFeature(moved)] });
+    const unioned = unionsInPlane().map(([polygons]) => polygons.length);
+    expect(unioned.length).toBeGreaterThan(0);
+    expect(Math.max(...unioned)).toBeLessThan(corridor.features.length / 4);
   });
 });

@@ -15,7 +15,7 @@ import { rewindRfc7946 } from '../geo/rings.ts';
 import { PARTITION_LAYERS } from './area-layers.ts';
 import type { Issue } from './issue.ts';
 import { m2, makeIssue, metres, notChecked } from './issue.ts';
-import { partitionClusters, clusterCover } from './partition-clusters.ts';
+import { clusterCover, idsAndOutlines, partitionClusters } from './partition-clusters.ts';
 import type { PlanRule } from './rule.ts';
 
 export const noGapRule: PlanRule = {
@@ -43,7 +43,7 @@ export const noGapRule: PlanRule = {
       }
       for (const cluster of partitionClusters(state, layer)) {
         issues.push(
-          ...state.memo(this.id, cluster.name, [village, ...cluster.features, minArea, tolerance], () => {
+          ...state.memo(this.id, cluster.name, [village, ...idsAndOutlines(cluster.features), minArea, tolerance], () => {
             const { features: covers, outline, union } = clusterCover(state, cluster);
             let gaps;
             try {

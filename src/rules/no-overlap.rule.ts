@@ -10,7 +10,7 @@ import { pairOverlaps } from '../geo/geos/pair-overlaps.ts';
 import { PARTITION_LAYERS } from './area-layers.ts';
 import type { Issue } from './issue.ts';
 import { m2, makeIssue, metres } from './issue.ts';
-import { partitionClusters, clusterCover } from './partition-clusters.ts';
+import { clusterCover, idsAndOutlines, partitionClusters } from './partition-clusters.ts';
 import type { PlanRule } from './rule.ts';
 
 export const noOverlapRule: PlanRule = {
@@ -31,7 +31,7 @@ export const noOverlapRule: PlanRule = {
     const reported = new Set<string>();
     for (const layer of PARTITION_LAYERS) {
       for (const cluster of partitionClusters(state, layer)) {
-        const clusterIssues = state.memo(this.id, cluster.name, [...cluster.features, minArea, tolerance], () => {
+        const clusterIssues = state.memo(this.id, cluster.name, [...idsAndOutlines(cluster.features), minArea, tolerance], () => {
           const { features, coveredTwice } = clusterCover(state, cluster);
           return pairOverlaps(features.map((f) => f.geometry), plane, tolerance, minArea, coveredTwice).map((o) => {
             const pair = [features[o.i]!.id, features[o.j]!.id];

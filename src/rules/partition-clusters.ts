@@ -15,6 +15,14 @@ import type { MultiPolygon } from 'geojson';
 import { corridorsOf, type CorridorLayer } from './cluster-corridor.ts';
 import { BLOCKS_FROM, CorridorBlocks } from './cluster-blocks.ts';
 
+/**
+ * What a cluster's findings depend on, for a memo: each feature's id (findings name it) and outline, not the
+ * feature object, so an edit of attributes only (a parcel reclassified along a corridor of ~2,000) keeps them.
+ */
+export function idsAndOutlines(features: readonly AreaFeature[]): unknown[] {
+  return features.flatMap((f) => [f.id, f.geometry]);
+}
+
 export interface Cluster {
   readonly box: BBox;
   /** Stable name of the cluster for memos: its box (and its stretches, for a corridor). */
@@ -103,7 +111,8 @@ export function clusterCover(state: CheckState, cluster: Cluster): ClusterCover 
   const features = state.memo(CLUSTER_COVER, `${cluster.name}:valid`, cluster.features, () => cluster.features.filter((f) => state.isValid(f.geometry)));
   const plane = state.plane();
   const tolerance = state.profile.coverageToleranceM;
-  const deps = [plane, tolerance, ...features];
+  // By geometry: a reclassified parcel (a new feature, the same outline) changes no union or overlay.
+  const deps = [plane, tolerance, ...features.map((f) => f.geometry)];
   const outline = state.memo(CLUSTER_COVER, `${cluster.name}:outline`, [plane, tolerance, cluster.corridor], () => (cluster.corridor ? plane.polygons(cluster.corridor) : [plane.boxOutline(cluster.box, tolerance)]));
   if (cluster.blocks && features.length >= BLOCKS_FROM) {
     // A corridor's union is made block by block (cluster-blocks.ts): an edit along it re-unions one block or two.
