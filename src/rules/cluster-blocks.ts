@@ -19,7 +19,7 @@
 import type { AreaGeometry } from '../domain/features.ts';
 import type { BBox } from '../geo/bbox.ts';
 import { boxPolygon, coveredTwice, intersectEach, unionOf } from '../geo/geos/coverage-overlay.ts';
-import type { FlatPolygon, FlatRing } from '../geo/geos/planar-geometry.ts';
+import { samePolygons, type FlatPolygon, type FlatRing } from '../geo/geos/planar-geometry.ts';
 import { pointInPolygonRings } from '../geo/point-in-ring.ts';
 import type { Position } from 'geojson';
 
@@ -187,16 +187,6 @@ function boxOfPolygons(polygons: readonly FlatPolygon[]): [number, number, numbe
     }
   }
   return box;
-}
-
-function samePolygons(a: readonly FlatPolygon[], b: readonly FlatPolygon[]): boolean {
-  return a.length === b.length && a.every((p, i) => p.length === b[i]!.length && p.every((ring, k) => sameRing(ring, b[i]![k]!)));
-}
-
-function sameRing(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function positions(ring: FlatRing): Position[] {

@@ -142,3 +142,14 @@ function readDouble(api: Geos, write: (out: number) => void): number {
     api.Module._free(out);
   }
 }
+
+/** Whether two sets of polygons have the same coordinates, ring by ring, in the same order. */
+export function samePolygons(a: readonly FlatPolygon[], b: readonly FlatPolygon[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.length === b[i]!.length && p.every((ring, k) => sameRing(ring, b[i]![k]!)));
+}
+
+function sameRing(a: FlatRing, b: FlatRing): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

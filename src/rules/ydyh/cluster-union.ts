@@ -12,7 +12,7 @@
  * is kept while the outline stays the same, so an edit cuts only the features it made.
  */
 import { coveredTwice, unionOf } from '../../geo/geos/coverage-overlay.ts';
-import type { FlatPolygon } from '../../geo/geos/planar-geometry.ts';
+import { samePolygons, type FlatPolygon } from '../../geo/geos/planar-geometry.ts';
 import type { AreaGeometry } from '../../domain/features.ts';
 import { geometryBBox } from '../../geo/bbox.ts';
 import { clippedToOutline, CUT_FROM_VERTICES } from '../cluster-clip.ts';
@@ -50,7 +50,7 @@ function keptFor(coverage: LayerCoverage, cluster: CoverageCluster): Kept {
   const before = kept.get(cluster.name);
   if (before && before.geometries.length === geometries.length && before.geometries.every((g, i) => g === geometries[i])) return before;
   const outline = clusterOutline(coverage, cluster);
-  const reuse = before && sameOutline(before.outline, outline) ? before.clipped : null;
+  const reuse = before && samePolygons(before.outline, outline) ? before.clipped : null;
   // Kept whole where it lies inside one of the boxes the outline holds: its box, or a corridor's grown stretch boxes.
   const whole = cluster.reach;
   const clipped = new Map(geometries.map((g) => [g, reuse?.get(g) ?? clippedToOutline(coverage.plane.polygons(g), geometryBBox(g), whole, outline, CUT_FROM_VERTICES)]));
@@ -60,14 +60,4 @@ function keptFor(coverage: LayerCoverage, cluster: CoverageCluster): Kept {
   kept.set(cluster.name, entry);
   if (kept.size > KEEP) kept.delete(kept.keys().next().value as string);
   return entry;
-}
-
-function sameOutline(a: readonly FlatPolygon[], b: readonly FlatPolygon[]): boolean {
-  return a.length === b.length && a.every((p, i) => p.length === b[i]!.length && p.every((ring, k) => sameRing(ring, b[i]![k]!)));
-}
-
-function sameRing(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
