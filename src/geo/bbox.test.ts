@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bboxContainsPosition, bboxIntersects, emptyBBox, expandBBox, flatBBox, geometryBBox, isEmptyBBox, positionsBBox, unionBBox } from './bbox.ts';
+import { bboxContainsPosition, bboxIntersects, emptyBBox, expandBBox, flatBBox, geometryBBox, isEmptyBBox, positionsBBox, rememberedBBox, unionBBox } from './bbox.ts';
 import { multi, square } from './test-support.ts';
 
 describe('geometryBBox', () => {
@@ -15,6 +15,16 @@ describe('geometryBBox', () => {
     const box = geometryBBox({ type: 'MultiPolygon', coordinates: [] });
     expect(isEmptyBBox(box)).toBe(true);
     expect(bboxIntersects(box, [-1e9, -1e9, 1e9, 1e9])).toBe(false);
+  });
+});
+
+describe('rememberedBBox', () => {
+  it('is geometryBBox, made once per geometry object', () => {
+    const geometry = multi(square(0, 0, 1, 1), square(3, -2, 4, 2));
+    const box = rememberedBBox(geometry);
+    expect(box).toEqual(geometryBBox(geometry));
+    expect(rememberedBBox(geometry)).toBe(box);
+    expect(rememberedBBox(structuredClone(geometry))).not.toBe(box); // an edit makes a new geometry, boxed anew
   });
 });
 

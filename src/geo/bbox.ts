@@ -9,7 +9,7 @@ export function emptyBBox(): BBox {
   return [Infinity, Infinity, -Infinity, -Infinity];
 }
 
-export function isEmptyBBox(b: BBox): boolean {
+export function isEmptyBBox(b: Readonly<BBox>): boolean {
   return !(b[0] <= b[2] && b[1] <= b[3]);
 }
 
@@ -40,6 +40,18 @@ export function geometryBBox(geometry: Geometry): BBox {
   return box;
 }
 
+const remembered = new WeakMap<Geometry, Readonly<BBox>>();
+
+/**
+ * geometryBBox, made once per geometry object: a plan's geometries are never changed in place (an edit makes
+ * a new one, as PreparedArea's cache assumes), and the corridor's checks box its ~2,000 parcels at every edit.
+ */
+export function rememberedBBox(geometry: Geometry): Readonly<BBox> {
+  let box = remembered.get(geometry);
+  if (!box) remembered.set(geometry, (box = geometryBBox(geometry)));
+  return box;
+}
+
 function addGeometry(box: BBox, geometry: Geometry): void {
   switch (geometry.type) {
     case 'Point':
@@ -63,7 +75,7 @@ function addGeometry(box: BBox, geometry: Geometry): void {
 }
 
 /** True when the boxes share at least one point (touching edges count). */
-export function bboxIntersects(a: BBox, b: BBox): boolean {
+export function bboxIntersects(a: Readonly<BBox>, b: Readonly<BBox>): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }
 

@@ -39,6 +39,11 @@ export class PlanIndex {
     return found;
   }
 
+  /** How many of the layer's features have boxes meeting `bbox`. */
+  count(layer: LayerId, bbox: BBox): number {
+    return this.layer(layer).count(bbox);
+  }
+
   private layer(layer: LayerId): FeatureIndex<FeatureId> {
     let index = this.layers.get(layer);
     if (!index) {

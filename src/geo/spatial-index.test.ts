@@ -25,6 +25,13 @@ describe('FeatureIndex', () => {
     expect(index.size).toBe(1);
   });
 
+  it('counts the boxes meeting a box as search finds them, touching ones too', () => {
+    const index = new FeatureIndex<Id>();
+    index.load([['p1', square(0, 0, 1, 1)], ['p2', square(2, 2, 3, 3)], ['p3', square(5, 5, 6, 6)]]);
+    for (const box of [[0.5, 0.5, 0.6, 0.6], [1, 1, 2, 2], [-10, -10, 10, 10], [7, 7, 8, 8]] as const) expect(index.count([...box])).toBe(index.search([...box]).length);
+    expect(index.count([1, 1, 2, 2])).toBe(2);
+  });
+
   it('bulk-loads, replacing ids already present, the last of repeated ids winning', () => {
     const index = new FeatureIndex<Id>();
     index.set('p1', square(0, 0, 1, 1));

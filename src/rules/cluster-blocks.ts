@@ -69,7 +69,7 @@ export class CorridorBlocks {
     const pieces = this.piecesOf(outline);
     const reaching = new Map<string, BlockFeature[]>();
     for (const feature of features) {
-      for (const key of blocksMet(boxOfPolygons(feature.polygons))) {
+      for (const key of blocksMet(boxOfFeature(feature.polygons))) {
         if (!pieces.has(key)) continue;
         let list = reaching.get(key);
         if (!list) reaching.set(key, (list = []));
@@ -171,6 +171,15 @@ function blocksMet([x0, y0, x1, y1]: readonly [number, number, number, number]):
   const keys: string[] = [];
   for (let i = Math.floor(x0 / BLOCK_M); i <= Math.floor(x1 / BLOCK_M); i++) for (let j = Math.floor(y0 / BLOCK_M); j <= Math.floor(y1 / BLOCK_M); j++) keys.push(`${i},${j}`);
   return keys;
+}
+
+/** Remembered per polygons object (a feature's GK polygons are made once per geometry: gk-plane.ts): an edit boxes the one it changed. */
+const polygonBoxes = new WeakMap<readonly FlatPolygon[], readonly [number, number, number, number]>();
+
+function boxOfFeature(polygons: readonly FlatPolygon[]): readonly [number, number, number, number] {
+  let box = polygonBoxes.get(polygons);
+  if (!box) polygonBoxes.set(polygons, (box = boxOfPolygons(polygons)));
+  return box;
 }
 
 function boxOfPolygons(polygons: readonly FlatPolygon[]): [number, number, number, number] {

@@ -39,7 +39,7 @@
  */
 import type { MultiPolygon, Position } from 'geojson';
 import type { AreaGeometry } from '../domain/features.ts';
-import { geometryBBox, type BBox } from '../geo/bbox.ts';
+import { bboxIntersects, rememberedBBox, type BBox } from '../geo/bbox.ts';
 import { hashEdge, mergeTouchingBoxGroups, type BoxGroup } from '../geo/edge-balance.ts';
 import { linkedGroups } from '../geo/linked-groups.ts';
 import { forEachOverlappingPair } from '../geo/segments.ts';
@@ -149,8 +149,9 @@ export function corridorsOf<F>(layer: CorridorLayer<F>, group: BoxGroup): Corrid
   // Outside every corridor and small box no stretch lies: the pieces there depend on the regions and boxes
   // only, and are found once for them; each piece's count is asked again at every check (a few point
   // lookups), so the answer after edits is a fresh check's.
-  const smallsText = boxesText(smalls.map((s) => s.box));
-  const points = layer.memo(`${layer.name}:pieces:${boxesKey(group.members)}`, [...regions, smallsText], () =>
+  // Kept by the regions and boxes, not by the stretches, which an edit along the corridor changes.
+  const boxText = boxesText([group.box, ...smalls.map((s) => s.box)]);
+  const points = layer.memo(`${layer.name}:pieces:${textHash(boxText)}`, [...regions, boxText], () =>
     piecePoints(group.box, [...regions.flatMap((r) => r.polygons.map((p) => [p])), ...smalls.map((s) => [boxPolygon(s.box)])]),
   );
   if (!points.every((candidates) => pieceCountsZero(layer, candidates))) return null;
@@ -268,20 +269,9 @@ interface Query {
  */
 function reaching<F>(layer: CorridorLayer<F>, queries: readonly Query[]): readonly F[] {
   return layer.near(queries.map((q) => q.box)).filter((f) => {
-    const b = boxOfGeometry(layer.geometryOf(f));
-    return queries.some((q) => boxesMeet(b, q.box) && q.parts.some((p) => boxesMeet(b, p)));
+    const b = rememberedBBox(layer.geometryOf(f));
+    return queries.some((q) => bboxIntersects(b, q.box) && q.parts.some((p) => bboxIntersects(b, p)));
   });
-}
-
-const geometryBoxes = new WeakMap<AreaGeometry, BBox>();
-function boxOfGeometry(geometry: AreaGeometry): BBox {
-  let box = geometryBoxes.get(geometry);
-  if (!box) geometryBoxes.set(geometry, (box = geometryBBox(geometry)));
-  return box;
-}
-
-function boxesMeet(a: BBox, b: BBox): boolean {
-  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { Polygon } from 'geojson';
 import { ellipsoidalArea } from '../geo/area.ts';
-import { alongOutline } from '../geo/along-outline.ts';
+import { OutlineNeighbours } from '../geo/along-outline.ts';
 import { geometryBBox } from '../geo/bbox.ts';
 import { gapsIn, meanWidth } from '../geo/geos/coverage-overlay.ts';
 import { rewindRfc7946 } from '../geo/rings.ts';
@@ -51,12 +51,13 @@ export const noGapRule: PlanRule = {
             } catch (error) {
               return [makeIssue(this.id, this.severity, { layer, key: 'rules.clipFailed', params: { detail: String(error) }, part: cluster.name })];
             }
+            const neighbours = new OutlineNeighbours(covers, tolerance);
             return gaps.flatMap((gap) => {
               const geometry = rewindRfc7946(plane.toLonLat([gap.polygon]) as Polygon);
               const area = ellipsoidalArea(geometry);
               if (area < minArea) return [];
               // The gap came back from the GK plane: its vertices may lie a hair off its neighbours' edges.
-              const around = alongOutline(covers, geometry, tolerance).map((f) => f.id);
+              const around = neighbours.along(geometry).map((f) => f.id);
               return [
                 makeIssue(this.id, this.severity, {
                   layer,

@@ -60,7 +60,7 @@ function corridorLayerOf(state: CheckState, layer: LayerId): CorridorLayer<AreaF
   const villageGeometry = village.geometry;
   return {
     name: layer,
-    count: (box) => state.near(layer, box).length,
+    count: (box) => state.index.count(layer, box),
     near(boxes) {
       const found = new Map<string, AreaFeature>();
       for (const box of boxes) for (const f of state.near(layer, box)) if (isAreaFeature(f)) found.set(f.id, f);

@@ -5,7 +5,7 @@
  */
 import type { AreaGeometry } from '../../domain/features.ts';
 import { ellipsoidalArea } from '../area.ts';
-import { geometryBBox } from '../bbox.ts';
+import { rememberedBBox } from '../bbox.ts';
 import type { GkPlane } from '../gk-plane.ts';
 import { rewindRfc7946 } from '../rings.ts';
 import { forEachOverlappingPair } from '../segments.ts';
@@ -96,7 +96,7 @@ function twiceCoveredBelow(areaM2: number, coveredTwiceM2: () => number): boolea
  */
 function pairsWhoseBoxesMeet(geometries: readonly AreaGeometry[]): [number, number][] {
   const boxes = new Float64Array(geometries.length * 4);
-  geometries.forEach((g, k) => boxes.set(geometryBBox(g), 4 * k));
+  geometries.forEach((g, k) => boxes.set(rememberedBBox(g), 4 * k));
   const pairs: [number, number][] = [];
   forEachOverlappingPair(boxes, (a, b) => pairs.push(a < b ? [a, b] : [b, a]));
   return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);

@@ -232,7 +232,7 @@ const CORRIDOR_MEMO_SIZE = 1000;
 function corridorLayerOf(name: DatabaseLayerName, state: Tracked): CorridorLayer<AreaFeature> {
   return {
     name,
-    count: (box) => state.layer.index.search(box).length,
+    count: (box) => state.layer.index.count(box),
     near: (boxes) => near(state.layer, boxes),
     geometryOf: (f) => f.geometry,
     regionNear: (box) => near(state.regionSide, [box]).map((f) => f.geometry),

@@ -8,7 +8,7 @@
  * outlines the gap and names the features along it.
  */
 import { clipParts } from '../../geo/geos/coverage-overlay.ts';
-import { alongOutline } from '../../geo/along-outline.ts';
+import { OutlineNeighbours } from '../../geo/along-outline.ts';
 import { clusterOutline, type CoverageCluster, type LayerCoverage } from './database-coverage.ts';
 import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
@@ -29,7 +29,8 @@ function gapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: Cove
   } catch (error) {
     return [databaseIssue('no-gap', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];
   }
-  return gaps.flatMap((gap) => regionPartIssue('no-gap', layer, coverage, gap, (geometry) => alongOutline(cluster.features, geometry, toleranceM).map((f) => f.feature.ref)) ?? []);
+  const neighbours = new OutlineNeighbours(cluster.features, toleranceM);
+  return gaps.flatMap((gap) => regionPartIssue('no-gap', layer, coverage, gap, (geometry) => neighbours.along(geometry).map((f) => f.feature.ref)) ?? []);
 }
 
 export const noGapRule: DatabaseRule = {
