@@ -104,6 +104,29 @@ describe('coverage rules (2026) on a CJDCQ 0.3 m off the parcels all round', () 
     expect(viaCorridor.filter((f) => f.startsWith('inside-village rules.db.inside-village.misaligned')).map((f) => JSON.parse(f.split(' ')[2] as string).count)).toEqual([39]);
   });
 
+  it('after edits along the corridor, finds what a fresh check of the same database finds', () => {
+    // Each edit replaces one parcel of the held database and keeps every other geometry object, as the
+    // editor's edits do, so the corridor's blocks and cuts kept from the check before are reused.
+    let held = shiftedVillage(replaced, removed);
+    findings(held);
+    const put = (db: VillageDatabase, ref: string, geometry: Polygon | null, code = '0101'): VillageDatabase => {
+      const layer = db.layers.GHDLTB!;
+      const features = geometry ? layer.features.map((f) => (f.ref === ref ? feature(ref, geometry, { GHDLBM: code }) : f)) : layer.features.filter((f) => f.ref !== ref);
+      return { ...db, layers: { ...db.layers, GHDLTB: { ...layer, features } } };
+    };
+    const edits: [string, Polygon | null, string?][] = [
+      ['GHDLTB#0-5', square(-0.5, 50, 10, 60)], // past the CJDCQ
+      ['GHDLTB#19-12', square(190, 120, 199, 130)], // a gap along the east edge
+      ['GHDLTB#0-5', square(0, 50, 10, 60), '0103'], // back, reclassified
+      ['GHDLTB#5-19', null], // a parcel along the north edge deleted
+      ['GHDLTB#19-12', square(190, 120, 200, 130)],
+    ];
+    for (const [ref, geometry, code] of edits) {
+      held = put(held, ref, geometry, code);
+      expect(findings(held), ref).toEqual(findings(structuredClone(held)));
+    }
+  });
+
   it('clips the whole box when a gap is wider than the corridor, and still finds it', () => {
     // A 60 m × 60 m hole in the middle: its middle lies more than the corridor's 10 m from any edge.
     const hole = (i: number, j: number) => i >= 7 && i < 13 && j >= 7 && j < 13;

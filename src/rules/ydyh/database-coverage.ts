@@ -54,6 +54,8 @@ export interface CoverageCluster {
   readonly corridor: MultiPolygon | null;
   /** Boxes its outline holds (lon/lat): its own box, or the corridor's grown stretch boxes. A feature inside one is not cut to the outline (cluster-union.ts). */
   readonly reach: readonly BBox[];
+  /** For a corridor, the name its blocks are kept by between checks (rules/cluster-blocks.ts): its layer and place among the layer's corridors, not its stretches, which an edit along it changes. */
+  readonly blocks: string | null;
 }
 
 export interface LayerCoverage {
@@ -209,16 +211,17 @@ export function layerCoverage(db: VillageDatabase, partition: PartitionLayer): L
   const state = trackedFor(db, partition);
   const boxCluster = (box: BBox): CoverageCluster => {
     const reach = expandBBox(box, 1e-7);
-    return { box, name: `${partition.layer}:${box.join(',')}`, features: near(state.layer, [reach]), region: near(state.regionSide, [reach]), corridor: null, reach: [box] };
+    return { box, name: `${partition.layer}:${box.join(',')}`, features: near(state.layer, [reach]), region: near(state.regionSide, [reach]), corridor: null, reach: [box], blocks: null };
   };
   const corridorLayer = corridorLayerOf(partition.layer, state);
   // A CJDCQ from another survey disagrees with the parcels all round: its stretches make one cluster of the
   // whole layer, clipped as the corridor along them where that is proven to hold every problem, as in 2017.
+  let corridors = 0;
   const clusters = state.balance.clusterGroups().flatMap((group: BoxGroup): CoverageCluster[] => {
     const split = state.region ? corridorsOf(corridorLayer, group) : null;
     if (!split) return [boxCluster(group.box)];
     return [
-      ...split.corridors.map((c) => ({ box: c.box, name: `${partition.layer}:corridor:${c.key}`, features: c.features, region: near(state.regionSide, c.reach), corridor: c.region, reach: c.reach })),
+      ...split.corridors.map((c) => ({ box: c.box, name: `${partition.layer}:corridor:${c.key}`, features: c.features, region: near(state.regionSide, c.reach), corridor: c.region, reach: c.reach, blocks: `${partition.layer}:corridor#${corridors++}` })),
       ...split.boxes.map(boxCluster),
     ];
   });
