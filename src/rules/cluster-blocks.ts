@@ -17,8 +17,8 @@
  * sum of the blocks': the blocks' pieces tile the outline, so each feature's cut pieces sum to its cut whole.
  */
 import type { AreaGeometry } from '../domain/features.ts';
-import type { BBox } from '../geo/bbox.ts';
-import { boxPolygon, coveredTwice, intersectEach, unionOf } from '../geo/geos/coverage-overlay.ts';
+import { bboxIntersects, type BBox } from '../geo/bbox.ts';
+import { boxPolygon, clipParts, coveredTwice, intersectEach, unionOf, widerOf, type PlanarPart } from '../geo/geos/coverage-overlay.ts';
 import { samePolygons, type FlatPolygon, type FlatRing } from '../geo/geos/planar-geometry.ts';
 import { pointInPolygonRings } from '../geo/point-in-ring.ts';
 import type { Position } from 'geojson';
@@ -46,6 +46,8 @@ export interface BlockFeature {
 }
 
 interface Block {
+  /** The block's square of the grid (GK). */
+  readonly square: BBox;
   /** The outline's part inside the block's square. */
   readonly piece: readonly FlatPolygon[];
   readonly geometries: readonly AreaGeometry[];
@@ -53,6 +55,27 @@ interface Block {
   readonly clipped: ReadonlyMap<AreaGeometry, readonly FlatPolygon[]>;
   readonly union: readonly FlatPolygon[];
   twice?: number;
+  /** The block's share of the overlays asked of it (BlockedUnion.overlay), each kept while its region is the same. */
+  overlays?: BlockOverlay[];
+}
+
+/** What an overlay of the blocks is of: the region less the features' union (gaps), or the union less the region (parts outside). */
+export type BlockOp = 'gaps' | 'outside';
+
+/**
+ * A region as the blocks overlay it: covers (each a set of disjoint GK polygons: a CJDCQ, the parcels a layer
+ * was made from, a village boundary), dissolved inside each block. Compared by object, cover by cover.
+ */
+export type BlockRegion = readonly (readonly FlatPolygon[])[];
+
+interface BlockOverlay {
+  readonly op: BlockOp;
+  readonly region: BlockRegion;
+  readonly minWidth: number;
+  /** Parts inside the square, wider than minWidth: findings as they are. */
+  readonly inside: readonly PlanarPart[];
+  /** Parts reaching the square's edge, whatever their width: joined to their neighbours' across it first. */
+  readonly onEdge: readonly FlatPolygon[];
 }
 
 /** The blocks of one corridor, kept between checks: each unionOf keeps the blocks it used and drops the rest. */
@@ -99,7 +122,7 @@ export class CorridorBlocks {
     for (const { feature, blocks } of toCut.values()) {
       intersectEach(feature.polygons, blocks.map((k) => changed[k]!.piece)).forEach((parts, i) => cuts[blocks[i]!]!.set(feature.geometry, parts));
     }
-    changed.forEach((block, k) => next.set(block.key, makeBlock(block.piece, block.inside, (g) => block.reuse?.get(g) ?? (cuts[k]!.get(g) as readonly FlatPolygon[]))));
+    changed.forEach((block, k) => next.set(block.key, makeBlock(block.key, block.piece, block.inside, (g) => block.reuse?.get(g) ?? (cuts[k]!.get(g) as readonly FlatPolygon[]))));
     this.blocks = next;
     return new BlockedUnion([...next.keys()].sort().map((key) => next.get(key) as Block));
   }
@@ -154,12 +177,87 @@ export class BlockedUnion {
     for (const block of this.blocks) sum += block.twice ??= block.geometries.length < 2 ? 0 : coveredTwice(block.geometries.map((g) => block.clipped.get(g) as readonly FlatPolygon[]), block.union);
     return sum;
   }
+
+  /**
+   * The gaps (the region less the features' union) or the parts outside (the union less the region) inside
+   * the outline, wider than `minWidth`: made block by block, each block's kept while it and the region stay
+   * the same, and the parts that reach a block's edge unioned with their neighbours' across it, so a strip
+   * crossing grid lines is one part with its whole area, as one overlay of the whole would give. Merging the
+   * blocks' unions first cost ~185 ms at every edit along a CJDCQ 0.3 m off a jittered 19,000-parcel village
+   * (the seams' sub-millimetre slits make the unions large); the parts that cross an edge are few.
+   */
+  overlay(op: BlockOp, region: BlockRegion, minWidth: number): PlanarPart[] {
+    const inside: PlanarPart[] = [];
+    const onEdge: FlatPolygon[] = [];
+    for (const block of this.blocks) {
+      const share = overlayOf(block, op, region, minWidth);
+      inside.push(...share.inside);
+      onEdge.push(...share.onEdge);
+    }
+    return onEdge.length === 0 ? inside : [...inside, ...widerOf(unionOf(onEdge.map((p) => [p])).map(withoutSeams), minWidth)];
+  }
 }
 
-function makeBlock(piece: readonly FlatPolygon[], inside: readonly BlockFeature[], cutOf: (geometry: AreaGeometry) => readonly FlatPolygon[]): Block {
+function overlayOf(block: Block, op: BlockOp, region: BlockRegion, minWidth: number): BlockOverlay {
+  const near = region.filter((cover) => bboxIntersects(boxOfFeature(cover), block.square));
+  const kept = block.overlays?.find((o) => o.op === op && o.minWidth === minWidth && o.region.length === near.length && o.region.every((cover, i) => cover === near[i]));
+  if (kept) return kept;
+  const there = near.length === 0 ? [] : clipParts('intersection', block.piece, near, 0).map((part) => part.polygon);
+  const parts = op === 'gaps' ? clipParts('difference', there, [block.union], 0) : clipParts('difference', block.union, [there], 0);
+  const [x0, y0, x1, y1] = block.square;
+  const reachesEdge = (polygon: FlatPolygon) => {
+    const [a, b, c, d] = boxOfPolygons([polygon]);
+    return a <= x0 + EDGE_M || b <= y0 + EDGE_M || c >= x1 - EDGE_M || d >= y1 - EDGE_M;
+  };
+  const inside = widerOf(parts.filter((p) => !reachesEdge(p.polygon)).map((p) => p.polygon), minWidth);
+  const share: BlockOverlay = { op, region: near, minWidth, inside, onEdge: parts.filter((p) => reachesEdge(p.polygon)).map((p) => p.polygon) };
+  block.overlays = [...(block.overlays ?? []).filter((o) => o.op !== op), share];
+  return share;
+}
+
+/** A part this near a block's edge (m) is joined across it: farther than any rounding of where a line crosses the edge. */
+const EDGE_M = 1e-6;
+/** A vertex this near the line through its neighbours (m) adds nothing to the outline's shape. */
+const STRAIGHT_M = 1e-7;
+
+/**
+ * The polygon without the vertices the blocks' edges left in it: where a part was cut at an edge and joined
+ * again, its outline keeps a vertex on the grid line in the middle of a straight edge. It adds no planar area,
+ * but the finding is measured on the ellipsoid after the outline is taken back to lon/lat, where a vertex more
+ * on a long straight edge bends it: 30 such vertices on the 9 km strip along a boundary 0.3 m off took
+ * 0.2 m² off its 2,913 m².
+ */
+function withoutSeams(polygon: FlatPolygon): FlatPolygon {
+  return polygon.map((ring) => {
+    const n = ring.length / 2 - 1; // the last vertex closes the ring
+    if (n < 4) return ring;
+    const keep: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const [px, py] = [ring[2 * ((k + n - 1) % n)] as number, ring[2 * ((k + n - 1) % n) + 1] as number];
+      const [x, y] = [ring[2 * k] as number, ring[2 * k + 1] as number];
+      const [qx, qy] = [ring[2 * ((k + 1) % n)] as number, ring[2 * ((k + 1) % n) + 1] as number];
+      const onGrid = Math.abs(x - Math.round(x / BLOCK_M) * BLOCK_M) <= EDGE_M || Math.abs(y - Math.round(y / BLOCK_M) * BLOCK_M) <= EDGE_M;
+      const length = Math.hypot(qx - px, qy - py);
+      const between = (x - px) * (qx - px) + (y - py) * (qy - py) > 0 && (qx - x) * (qx - px) + (qy - y) * (qy - py) > 0;
+      if (!(onGrid && length > 0 && between && Math.abs((qx - px) * (y - py) - (qy - py) * (x - px)) / length <= STRAIGHT_M)) keep.push(k);
+    }
+    if (keep.length === n || keep.length < 3) return ring;
+    const out = new Float64Array(2 * keep.length + 2);
+    keep.forEach((k, i) => out.set([ring[2 * k] as number, ring[2 * k + 1] as number], 2 * i));
+    out.set([out[0] as number, out[1] as number], 2 * keep.length);
+    return out;
+  });
+}
+
+function makeBlock(key: string, piece: readonly FlatPolygon[], inside: readonly BlockFeature[], cutOf: (geometry: AreaGeometry) => readonly FlatPolygon[]): Block {
   const clipped = new Map(inside.map((f) => [f.geometry, cutOf(f.geometry)]));
   const geometries = inside.map((f) => f.geometry);
-  return { piece, geometries, clipped, union: unionOf(geometries.map((g) => clipped.get(g) as readonly FlatPolygon[])) };
+  return { square: squareOf(key), piece, geometries, clipped, union: unionOf(geometries.map((g) => clipped.get(g) as readonly FlatPolygon[])) };
+}
+
+function squareOf(key: string): BBox {
+  const [i, j] = key.split(',').map(Number) as [number, number];
+  return [i * BLOCK_M, j * BLOCK_M, (i + 1) * BLOCK_M, (j + 1) * BLOCK_M];
 }
 
 function sameBlock(block: Block, piece: readonly FlatPolygon[], inside: readonly BlockFeature[]): boolean {

@@ -10,7 +10,7 @@ import type { Polygon } from 'geojson';
 import { ellipsoidalArea } from '../geo/area.ts';
 import { OutlineNeighbours } from '../geo/along-outline.ts';
 import { geometryBBox } from '../geo/bbox.ts';
-import { gapsIn, meanWidth } from '../geo/geos/coverage-overlay.ts';
+import { meanWidth } from '../geo/geos/coverage-overlay.ts';
 import { rewindRfc7946 } from '../geo/rings.ts';
 import { PARTITION_LAYERS } from './area-layers.ts';
 import type { Issue } from './issue.ts';
@@ -44,10 +44,11 @@ export const noGapRule: PlanRule = {
       for (const cluster of partitionClusters(state, layer)) {
         issues.push(
           ...state.memo(this.id, cluster.name, [village, ...idsAndOutlines(cluster.features), minArea, tolerance], () => {
-            const { features: covers, outline, union } = clusterCover(state, cluster);
+            const cover = clusterCover(state, cluster);
+            const covers = cover.features;
             let gaps;
             try {
-              gaps = gapsIn(plane.polygons(village), outline, [union()], tolerance);
+              gaps = cover.gaps(plane.polygons(village), tolerance);
             } catch (error) {
               return [makeIssue(this.id, this.severity, { layer, key: 'rules.clipFailed', params: { detail: String(error) }, part: cluster.name })];
             }

@@ -8,7 +8,7 @@ import { isAreaFeature } from '../domain/features.ts';
 import type { LayerId } from '../profiles/zhejiang-2017/layers.ts';
 import { geometryBBox, type BBox } from '../geo/bbox.ts';
 import type { CheckState } from './context.ts';
-import { coveredTwice, unionOf } from '../geo/geos/coverage-overlay.ts';
+import { coveredTwice, gapsIn, unionOf, type PlanarPart } from '../geo/geos/coverage-overlay.ts';
 import { clippedToOutline } from './cluster-clip.ts';
 import type { FlatPolygon } from '../geo/geos/planar-geometry.ts';
 import type { MultiPolygon } from 'geojson';
@@ -85,16 +85,14 @@ function boxCluster(state: CheckState, layer: LayerId, box: BBox): Cluster {
 export interface ClusterCover {
   /** The cluster's valid features (invalid ones are geometry-valid's). */
   readonly features: readonly AreaFeature[];
-  /** The cluster's corridor, or its box grown by the coverage tolerance, as the GK polygons they are: what overlays are clipped to. */
-  readonly outline: readonly FlatPolygon[];
-  /**
-   * The union of the features inside the outline (GK). A corridor's is made block by block
-   * (cluster-blocks.ts) and handed on as each block's union apart: polygons that meet along the blocks' grid
-   * lines, to be unioned (as gapsIn unions its covers) before they are read as one area.
-   */
-  union(): readonly FlatPolygon[];
-  /** The area the features cover twice or more inside the outline (m², planar): what no-gap's union also tells no-overlap. */
+  /** The area the features cover twice or more inside the cluster's outline (m², planar): what no-gap's union also tells no-overlap. */
   coveredTwice(): number;
+  /**
+   * The region's parts inside the outline (the cluster's corridor, or its box grown by the coverage
+   * tolerance) that no feature covers, wider than `minWidth` (GK; geos/coverage-overlay.ts gapsIn). A
+   * corridor's are made block by block and joined across the blocks' edges (cluster-blocks.ts).
+   */
+  gaps(region: readonly FlatPolygon[], minWidth: number): PlanarPart[];
 }
 
 /**
@@ -104,7 +102,7 @@ export interface ClusterCover {
  * cost. A feature reaching beyond the cluster's outline is clipped to it first (cluster-clip.ts, shared
  * with the 2026 checks): a cluster along a simplified coastline gathers whole districts of thousands of
  * vertices each, and unioned them whole, once per cluster. What a cluster must report lies inside its
- * outline, so nothing it reports is lost. `union` and `coveredTwice` may throw where GEOS fails; each rule
+ * outline, so nothing it reports is lost. `gaps` and `coveredTwice` may throw where GEOS fails; each rule
  * reports that as it reports its own overlay's failure.
  */
 export function clusterCover(state: CheckState, cluster: Cluster): ClusterCover {
@@ -118,14 +116,18 @@ export function clusterCover(state: CheckState, cluster: Cluster): ClusterCover 
     // A corridor's union is made block by block (cluster-blocks.ts): an edit along it re-unions one block or two.
     const blocks = state.memo(CLUSTER_COVER, `${cluster.blocks}:blocks`, [plane, tolerance], () => new CorridorBlocks());
     const blocked = () => state.memo(CLUSTER_COVER, `${cluster.name}:blocked`, [outline, ...deps], () => blocks.unionOf(outline, features.map((f) => ({ geometry: f.geometry, polygons: plane.polygons(f.geometry) }))));
-    return { features, outline, union: () => blocked().union, coveredTwice: () => blocked().coveredTwice() };
+    return { features, coveredTwice: () => blocked().coveredTwice(), gaps: (region, minWidth) => blocked().overlay('gaps', [region], minWidth) };
   }
   const clipped = () =>
     state.memo(CLUSTER_COVER, `${cluster.name}:clipped`, deps, () =>
       features.map((f) => clippedToOutline(plane.polygons(f.geometry), geometryBBox(f.geometry), cluster.corridor ? [] : [cluster.box], outline)),
     );
   const union = () => state.memo(CLUSTER_COVER, `${cluster.name}:union`, deps, () => unionOf(clipped()));
-  return { features, outline, union, coveredTwice: () => state.memo(CLUSTER_COVER, `${cluster.name}:twice`, deps, () => coveredTwice(clipped(), union())) };
+  return {
+    features,
+    coveredTwice: () => state.memo(CLUSTER_COVER, `${cluster.name}:twice`, deps, () => coveredTwice(clipped(), union())),
+    gaps: (region, minWidth) => gapsIn(region, outline, [union()], minWidth),
+  };
 }
 
 /** The memo table of the clusters' overlays, shared by the rules that need them. */

@@ -136,6 +136,11 @@ export function joinedAcross(parts: readonly PlanarPart[], minWidth: number): Pl
   });
 }
 
+/** The polygons (each one part: disjoint from the others) wider than `minWidth`, with their areas. */
+export function widerOf(polygons: readonly FlatPolygon[], minWidth: number): PlanarPart[] {
+  return withScope((scope) => polygons.flatMap((polygon) => widerParts(scope, toGeos(scope, [polygon]), minWidth)));
+}
+
 function widerParts(scope: Scope, pointer: number, minWidth: number): PlanarPart[] {
   const api = scope.api;
   const parts: PlanarPart[] = [];

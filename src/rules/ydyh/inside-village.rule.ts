@@ -10,7 +10,7 @@
  */
 import type { Polygon } from 'geojson';
 import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
-import { clipParts, gapsIn, joinedAcross, overlapOf, type PlanarPart } from '../../geo/geos/coverage-overlay.ts';
+import { joinedAcross, overlapOf, type PlanarPart } from '../../geo/geos/coverage-overlay.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import type { VillageDatabase, VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
 import { m2, metres } from '../issue.ts';
@@ -18,23 +18,21 @@ import type { GkPlane } from '../../geo/gk-plane.ts';
 import { BoundaryEdges, misalignedAlong, type StripOutside } from '../misaligned-boundary.ts';
 import { isAreaGeometry } from './database-parcels.ts';
 import { ClusterMemo, findInClusters, regionPartIssue } from './cluster-memo.ts';
-import { clusterUnion } from './cluster-union.ts';
-import { clusterOutline, type CoverageCluster, type LayerCoverage } from './database-coverage.ts';
+import { clusterOutside } from './cluster-union.ts';
+import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
 import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 
 const memo = new ClusterMemo();
 
 function outsideOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
   const { plane, toleranceM } = coverage;
-  const outline = clusterOutline(coverage, cluster);
   let outside;
   try {
-    // The layer's features dissolved inside the box, so GEOS gets one valid area to take the region from: the
-    // union no-gap and no-overlap use too (cluster-union.ts).
-    const features = clipParts('intersection', outline, [clusterUnion(coverage, cluster)], 0).map((part) => part.polygon);
+    // The layer's features dissolved, so GEOS gets one valid area to take the region from: the union no-gap
+    // and no-overlap use too (cluster-union.ts).
+    const parts = clusterOutside(coverage, cluster);
     // Neighbours less than the tolerance apart (misalignment) cut a strip outside into as many parts as
     // reach its edge: a boundary 2 m off made 85 findings of one strip. Joined across such slits, it is one.
-    const parts = gapsIn(features, outline, cluster.region.map((f) => plane.polygons(f.geometry)), toleranceM);
     outside = joinedAcross(parts, toleranceM);
   } catch (error) {
     return [databaseIssue('inside-village', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];

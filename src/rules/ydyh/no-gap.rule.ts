@@ -7,25 +7,21 @@
  * the tolerance is misalignment, not land left out; one under the report area is not reported. The finding
  * outlines the gap and names the features along it.
  */
-import { clipParts } from '../../geo/geos/coverage-overlay.ts';
 import { OutlineNeighbours } from '../../geo/along-outline.ts';
-import { clusterOutline, type CoverageCluster, type LayerCoverage } from './database-coverage.ts';
+import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
 import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import { ClusterMemo, findInClusters, regionPartIssue } from './cluster-memo.ts';
-import { clusterUnion } from './cluster-union.ts';
+import { clusterGaps } from './cluster-union.ts';
 
 const memo = new ClusterMemo();
 
 function gapsOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: CoverageCluster): DatabaseIssue[] {
-  const { plane, toleranceM } = coverage;
-  const outline = clusterOutline(coverage, cluster);
+  const { toleranceM } = coverage;
   let gaps;
   try {
-    // The region may be a layer of many parcels: dissolved inside the box, so GEOS gets one valid area. The
-    // features' union is the one inside-village and no-overlap use too (cluster-union.ts).
-    const region = clipParts('intersection', outline, cluster.region.map((f) => plane.polygons(f.geometry)), 0).map((part) => part.polygon);
-    gaps = clipParts('difference', region, [clusterUnion(coverage, cluster)], toleranceM);
+    // From the features' union inside-village and no-overlap use too (cluster-union.ts).
+    gaps = clusterGaps(coverage, cluster);
   } catch (error) {
     return [databaseIssue('no-gap', 'error', { layer, key: 'overlayFailed', params: { layerKey: layerKey(layer), detail: String(error) } })];
   }
