@@ -148,6 +148,20 @@ export function samePolygons(a: readonly FlatPolygon[], b: readonly FlatPolygon[
   return a.length === b.length && a.every((p, i) => p.length === b[i]!.length && p.every((ring, k) => sameRing(ring, b[i]![k]!)));
 }
 
+/**
+ * A key of a polygon's coordinates (their bits hashed, with the rings' lengths): what a cache of answers
+ * about an overlay's part goes by, where each check makes the part again as a new object with the same
+ * coordinates. Two polygons with the same key have the same coordinates but for a 1-in-2³² collision.
+ */
+export function polygonKey(polygon: FlatPolygon): string {
+  let h = 0x811c9dc5;
+  for (const ring of polygon) {
+    const words = new Uint32Array(ring.buffer, ring.byteOffset, ring.length * 2);
+    for (let i = 0; i < words.length; i++) h = Math.imul(h ^ (words[i] as number), 0x01000193);
+  }
+  return `${polygon.map((ring) => ring.length).join(',')}:${(h >>> 0).toString(36)}`;
+}
+
 function sameRing(a: FlatRing, b: FlatRing): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

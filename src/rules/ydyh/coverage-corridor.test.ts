@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Polygon } from 'geojson';
 import { ellipsoidalArea } from '../../geo/area.ts';
+import { geos } from '../../geo/geos/geos-module.ts';
 import { PARTITION_LAYERS } from '../../profiles/zhejiang-2026/coverage.ts';
 import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
 import { corridorsOf, worthACorridor } from '../cluster-corridor.ts';
@@ -125,6 +126,19 @@ describe('coverage rules (2026) on a CJDCQ 0.3 m off the parcels all round', () 
       held = put(held, ref, geometry, code);
       expect(findings(held), ref).toEqual(findings(structuredClone(held)));
     }
+  });
+
+  it('after an edit away from the strip outside, names its parcels without overlaying them again', () => {
+    const before = shiftedVillage(replaced, removed);
+    const found = insideVillageRule.check(before);
+    const layer = before.layers.GHDLTB!;
+    // A parcel on the north edge redrawn as it was: a new object, as an edit makes; the strip is south and west.
+    const after = { ...before, layers: { ...before.layers, GHDLTB: { ...layer, features: layer.features.map((f) => (f.ref === 'GHDLTB#10-19' ? { ...f, geometry: structuredClone(f.geometry) } : f)) } } };
+    const intersects = vi.spyOn(geos(), 'GEOSIntersects');
+    expect(insideVillageRule.check(after)).toEqual(found);
+    // The 39 parcels the strip is of, each overlaid with it at the first check, are not overlaid again.
+    expect(intersects.mock.calls.length).toBeLessThan(10);
+    intersects.mockRestore();
   });
 
   it('clips the whole box when a gap is wider than the corridor, and still finds it', () => {

@@ -9,7 +9,9 @@
  * The finding outlines the part outside.
  */
 import type { Polygon } from 'geojson';
-import { bboxIntersects, expandBBox, geometryBBox } from '../../geo/bbox.ts';
+import type { AreaGeometry } from '../../domain/features.ts';
+import { bboxIntersects, expandBBox, geometryBBox, rememberedBBox } from '../../geo/bbox.ts';
+import { polygonKey, type FlatPolygon } from '../../geo/geos/planar-geometry.ts';
 import { joinedAcross, overlapOf, type PlanarPart } from '../../geo/geos/coverage-overlay.ts';
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import type { VillageDatabase, VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
@@ -40,11 +42,30 @@ function outsideOf(layer: DatabaseLayerName, coverage: LayerCoverage, cluster: C
   // The features the part is of, not every neighbour whose box meets it.
   const of = (geometry: Polygon, part: PlanarPart) => {
     const reach = expandBBox(geometryBBox(geometry), 1e-7);
-    return cluster.features.filter((f) => bboxIntersects(geometryBBox(f.geometry), reach) && overlapOf(plane.polygons(f.geometry), [part.polygon], toleranceM).length > 0).map((f) => f.feature.ref);
+    const key = `${toleranceM}:${polygonKey(part.polygon)}`;
+    return cluster.features.filter((f) => bboxIntersects(rememberedBBox(f.geometry), reach) && isPartOf(plane, f.geometry, part.polygon, key, toleranceM)).map((f) => f.feature.ref);
   };
   const issues = outside.flatMap((part) => regionPartIssue('inside-village', layer, coverage, part, of) ?? []);
   if (coverage.region) for (const issue of issues) regionOfIssue.set(issue, { region: coverage.region, plane });
   return issues;
+}
+
+/**
+ * Answers of whether a part outside is of a feature (they overlap wider than the tolerance), per plane,
+ * feature geometry and part (by coordinates): a strip along a CJDCQ 0.3 m off is of ~1,000 parcels, and an
+ * edit anywhere along it overlaid each again (~85 ms of every edit on a 19,000-parcel database), though the
+ * strip and all but one parcel were as before.
+ */
+const partOfAnswers = new WeakMap<GkPlane, WeakMap<AreaGeometry, Map<string, boolean>>>();
+
+function isPartOf(plane: GkPlane, geometry: AreaGeometry, part: FlatPolygon, key: string, toleranceM: number): boolean {
+  let byGeometry = partOfAnswers.get(plane);
+  if (!byGeometry) partOfAnswers.set(plane, (byGeometry = new WeakMap()));
+  let answers = byGeometry.get(geometry);
+  if (!answers) byGeometry.set(geometry, (answers = new Map()));
+  let answer = answers.get(key);
+  if (answer === undefined) answers.set(key, (answer = overlapOf(plane.polygons(geometry), [part], toleranceM).length > 0));
+  return answer;
 }
 
 /** The region each part outside was found against, and the plane it was clipped in, for the summary: kept with the finding, which the cluster memo keeps. */
