@@ -64,9 +64,16 @@ function isPartOf(plane: GkPlane, geometry: AreaGeometry, part: FlatPolygon, key
   let answers = byGeometry.get(geometry);
   if (!answers) byGeometry.set(geometry, (answers = new Map()));
   let answer = answers.get(key);
-  if (answer === undefined) answers.set(key, (answer = overlapOf(plane.polygons(geometry), [part], toleranceM).length > 0));
+  if (answer === undefined) {
+    answers.set(key, (answer = overlapOf(plane.polygons(geometry), [part], toleranceM).length > 0));
+    // The parts of a few checks: each edit that reaches a strip makes it anew for every parcel along it.
+    if (answers.size > PARTS_KEPT) answers.delete(answers.keys().next().value as string);
+  }
   return answer;
 }
+
+/** How many parts' answers each parcel keeps (the parts near it in the last few checks). */
+const PARTS_KEPT = 8;
 
 /** The region each part outside was found against, and the plane it was clipped in, for the summary: kept with the finding, which the cluster memo keeps. */
 const regionOfIssue = new WeakMap<DatabaseIssue, { region: DatabaseLayerName; plane: GkPlane }>();
