@@ -147,7 +147,7 @@ export class CorridorBlocks {
     for (let i = Math.floor(x0 / BLOCK_M); i * BLOCK_M < x1; i++) {
       for (let j = Math.floor(y0 / BLOCK_M); j * BLOCK_M < y1; j++) {
         const key = `${i},${j}`;
-        const square: BBox = [i * BLOCK_M, j * BLOCK_M, (i + 1) * BLOCK_M, (j + 1) * BLOCK_M];
+        const square = squareOf(key);
         if (crossed.has(key)) cut.push([key, square]);
         else if (rings.some((polygon) => pointInPolygonRings([(i + 0.5) * BLOCK_M, (j + 0.5) * BLOCK_M], polygon) === 'inside')) pieces.set(key, [boxPolygon(square)]);
       }
@@ -209,8 +209,10 @@ function overlayOf(block: Block, op: BlockOp, region: BlockRegion, minWidth: num
     const [a, b, c, d] = boxOfPolygons([polygon]);
     return a <= x0 + EDGE_M || b <= y0 + EDGE_M || c >= x1 - EDGE_M || d >= y1 - EDGE_M;
   };
-  const inside = widerOf(parts.filter((p) => !reachesEdge(p.polygon)).map((p) => p.polygon), minWidth);
-  const share: BlockOverlay = { op, region: near, minWidth, inside, onEdge: parts.filter((p) => reachesEdge(p.polygon)).map((p) => p.polygon) };
+  const within: FlatPolygon[] = [];
+  const onEdge: FlatPolygon[] = [];
+  for (const part of parts) (reachesEdge(part.polygon) ? onEdge : within).push(part.polygon);
+  const share: BlockOverlay = { op, region: near, minWidth, inside: widerOf(within, minWidth), onEdge };
   block.overlays = [...(block.overlays ?? []).filter((o) => o.op !== op), share];
   return share;
 }
