@@ -13,6 +13,7 @@ import type { AreaGeometry } from '../domain/features.ts';
 import { interiorPoint } from '../geo/interior-point.ts';
 import { BLACK, roughTextWidth, type Rings, type TextOp } from './display-list.ts';
 import { insideRings, pointToPaper, type PaperProjection } from './project.ts';
+import { addToList } from '../domain/lists.ts';
 
 export const LABEL_MM = 1.6;
 
@@ -62,7 +63,7 @@ class PlacedBoxes {
     return this.keys(b).some((k) => this.cells.get(k)?.some((other) => overlaps(b, other)));
   }
   add(b: Box): void {
-    for (const k of this.keys(b)) this.cells.set(k, [...(this.cells.get(k) ?? []), b]);
+    for (const k of this.keys(b)) addToList(this.cells, k, b);
   }
 }
 

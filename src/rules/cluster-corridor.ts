@@ -49,6 +49,7 @@ import { interiorPoint } from '../geo/interior-point.ts';
 import { metresPerDegree, toleranceDegreesXY } from '../geo/local-metric.ts';
 import { PreparedArea } from '../geo/prepared-area.ts';
 import { pointInPolygonRings } from '../geo/point-in-ring.ts';
+import { addToList } from '../domain/lists.ts';
 
 /** From this many stretches on a cluster is tried as a corridor; a few stretches' box holds few features anyway. */
 const CORRIDOR_FROM = 16;
@@ -291,7 +292,7 @@ function regionOf<F>(layer: CorridorLayer<F>, boxes: readonly BBox[]): Region {
           const part: BBox = [Math.max(b[0], i * REGION_BLOCK_DEG), Math.max(b[1], j * REGION_BLOCK_DEG), Math.min(b[2], (i + 1) * REGION_BLOCK_DEG), Math.min(b[3], (j + 1) * REGION_BLOCK_DEG)];
           if (part[0] >= part[2] || part[1] >= part[3]) continue;
           const cell = `${i},${j}`;
-          byBlock.set(cell, [...(byBlock.get(cell) ?? []), part]);
+          addToList(byBlock, cell, part);
         }
       }
     }

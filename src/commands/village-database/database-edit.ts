@@ -7,6 +7,7 @@
  */
 import { PLAN_DEFAULT_NAMES, type PlanDefaultName, type PlanDefaultValues } from '../../profiles/zhejiang-2026/plan-defaults.ts';
 import type { FieldValue, VillageDatabase, VillageFeature, VillageInfo, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { addToList } from '../../domain/lists.ts';
 
 /** One feature's fields before and after; a field missing from `before` was absent and is removed again on undo. */
 export interface FieldChange {
@@ -116,11 +117,7 @@ export function withValues(properties: Readonly<Record<string, FieldValue>>, val
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const group = groups.get(keyOf(item));
-    if (group === undefined) groups.set(keyOf(item), [item]);
-    else group.push(item);
-  }
+  for (const item of items) addToList(groups, keyOf(item), item);
   return groups;
 }
 

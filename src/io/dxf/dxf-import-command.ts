@@ -25,6 +25,7 @@ import { listSome, type Message } from '../result.ts';
 import { shapeKey, type DxfArea, type DxfPreview } from './dxf-preview.ts';
 import { isSurveyCode, needsValue, resolveValue, type DxfLayerChoice, type DxfTarget } from './dxf-targets.ts';
 import { parcelNumber } from './dxf-text.ts';
+import { addToList } from '../../domain/lists.ts';
 
 export type DxfChoices = Readonly<Record<string, DxfLayerChoice>>;
 
@@ -105,7 +106,7 @@ function cutIslands(geometries: readonly AreaGeometry[]): { geometries: AreaGeom
       if (!where.includes('outside') && where.includes('inside')) best = { index: hit.index, size: s };
     }
     if (best) {
-      holes.set(best.index, [...(holes.get(best.index) ?? []), shell]);
+      addToList(holes, best.index, shell);
       islands++;
     }
   });

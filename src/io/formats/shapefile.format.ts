@@ -15,6 +15,7 @@ import { emptyProperties, type JsonValue, type Properties } from './properties.t
 import { chooseEncoding } from './shapefile-encoding.ts';
 import { writeShapefile } from './shapefile-write.ts';
 import type { EncodingReport, FieldInfo, FileFormat, ImportedLayer, ReadOptions } from './types.ts';
+import { addToList } from '../../domain/lists.ts';
 
 const PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg'] as const;
 type Part = (typeof PARTS)[number];
@@ -25,7 +26,7 @@ function claim(files: readonly InputFile[]): InputFile[][] {
   for (const file of files) {
     if (!(PARTS as readonly string[]).includes(extensionOf(file.name))) continue;
     const key = stemOf(file.name).toLowerCase();
-    groups.set(key, [...(groups.get(key) ?? []), file]);
+    addToList(groups, key, file);
   }
   // A lone .prj or .cpg is not a dataset; a lone .dbf or .shx is one with its .shp missing.
   return [...groups.values()].filter((g) => g.some((f) => ['shp', 'shx', 'dbf'].includes(extensionOf(f.name))));

@@ -6,6 +6,7 @@
 import type { ExportField, ExportValue } from '../formats/types.ts';
 import { failure, listSome, note, success, type Message, type Result } from '../result.ts';
 import { encodeText, type OutputEncoding } from '../text/encode-text.ts';
+import { addToList } from '../../domain/lists.ts';
 
 /** Language driver ids (header byte 29): 0x4D is what ArcGIS writes for code page 936. */
 const LANGUAGE_DRIVER: Record<OutputEncoding, number> = { gbk: 0x4d, 'utf-8': 0x00 };
@@ -54,7 +55,7 @@ export function writeDbf(layer: string, fields: readonly ExportField[], rows: re
 
   const truncated = new Map<string, string[]>();
   const unencodable = new Map<string, string[]>();
-  const remember = (map: Map<string, string[]>, field: string, label: string) => map.set(field, [...(map.get(field) ?? []), label]);
+  const remember = (map: Map<string, string[]>, field: string, label: string) => addToList(map, field, label);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as DbfRow;
     let at = headerLength + r * recordLength;

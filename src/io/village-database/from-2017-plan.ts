@@ -36,6 +36,7 @@ import { ellipsoidalArea } from '../../geo/area.ts';
 import { CheckState } from '../../rules/context.ts';
 import { areaM2 as m2, controlBoundaries, dissolved as dissolvedOr, insideAny, parcelControlType } from '../../commands/village-database/control-boundaries.ts';
 import { invalidDecisions, undecidedGroups, type ReviewDecisions, type ReviewGroup } from './review-groups.ts';
+import { addToList } from '../../domain/lists.ts';
 
 /** The file a converted database's layers name as theirs: none until the planner saves it, then under this name. */
 const CONVERTED_FILE = 'village-2026.database.json';
@@ -62,7 +63,7 @@ function baseLands(plan: Plan): BaseLand[] {
   const derived = CheckState.build(plan).derived;
   return layerFeatures(plan, 'base').map((base) => {
     const planned = new Map<LandClassCode, AreaGeometry[]>();
-    for (const piece of derived.piecesOf(base.id)) planned.set(piece.targetClass, [...(planned.get(piece.targetClass) ?? []), piece.geometry]);
+    for (const piece of derived.piecesOf(base.id)) addToList(planned, piece.targetClass, piece.geometry);
     return { base, planned };
   });
 }

@@ -22,6 +22,7 @@ import { isAreaGeometry } from '../../rules/ydyh/database-parcels.ts';
 import type { ImportedFeature, ImportedLayer } from '../formats/types.ts';
 import { numberOf, resolveFields, sandiaoCodeOf, textOf } from '../survey/survey-fields.ts';
 import { invalidDecisions, undecidedGroups, type ReviewDecisions, type ReviewGroup } from './review-groups.ts';
+import { addToList } from '../../domain/lists.ts';
 
 export interface SurveyReview {
   readonly groups: readonly ReviewGroup[];
@@ -240,7 +241,7 @@ function copiedFields(read: ReadSurvey): { readonly copy: (feature: ImportedFeat
       if (field.type === 'String') values[field.name] = textOf(feature.properties, source);
       else {
         values[field.name] = numberOf(feature.properties, source);
-        if (values[field.name] === null && textOf(feature.properties, source) !== null) notNumbers.set(field.name, [...(notNumbers.get(field.name) ?? []), feature.recordNo]);
+        if (values[field.name] === null && textOf(feature.properties, source) !== null) addToList(notNumbers, field.name, feature.recordNo);
       }
     }
     if (czcsxm) values[CZCSXM] = textOf(feature.properties, czcsxm);

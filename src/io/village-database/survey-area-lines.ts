@@ -12,6 +12,7 @@ import type { LineString, Position } from 'geojson';
 import type { AreaGeometry } from '../../domain/features.ts';
 import { rings } from '../../geo/rings.ts';
 import { insertVerticesOnEdges } from '../../geo/topology.ts';
+import { addToList } from '../../domain/lists.ts';
 
 /** 1e-8° ≈ 1 mm: joins the two copies of a shared vertex digitised ±0.3 mm apart, and nothing a planner draws. */
 const NODE_TOLERANCE_DEG = 1e-8;
@@ -37,7 +38,7 @@ class Nodes {
     const id = this.positions.length;
     this.positions.push([p[0] as number, p[1] as number]);
     const key = `${cx},${cy}`;
-    this.cells.set(key, [...(this.cells.get(key) ?? []), id]);
+    addToList(this.cells, key, id);
     return id;
   }
 }

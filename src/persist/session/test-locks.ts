@@ -1,5 +1,6 @@
 /** An in-memory stand-in for Web Locks (tests only): exclusive, queued, and stealable like the real thing. */
 import type { DraftLocks, HeldLock } from '../tabs/draft-lock.ts';
+import { addToList } from '../../domain/lists.ts';
 
 export function memoryLocks(): DraftLocks {
   const holders = new Map<string, { lose: () => void }>();
@@ -33,7 +34,7 @@ export function memoryLocks(): DraftLocks {
       if (!holders.has(id)) return Promise.resolve(grant(id));
       return new Promise((resolve, reject) => {
         const waiter = () => resolve(grant(id));
-        queues.set(id, [...(queues.get(id) ?? []), waiter]);
+        addToList(queues, id, waiter);
         options.signal?.addEventListener('abort', () => {
           queues.set(id, (queues.get(id) ?? []).filter((w) => w !== waiter));
           reject(new DOMException('aborted', 'AbortError'));

@@ -20,6 +20,7 @@
 import { roundBalanced, type RoundingNode } from '../../domain/balanced-rounding.ts';
 import { YDYH_2023_INDEX } from './classes-2023.ts';
 import { ZJ_STRUCTURE_TABLE, type StructureRow, type StructureTableLayout, type ValueKey, type ZjSubtotal } from './zj-structure-table.ts';
+import { addToList } from '../../domain/lists.ts';
 
 export interface ParcelArea {
   readonly code: string;
@@ -187,8 +188,8 @@ const unshownKey = (sum: string): string => `unshown:${sum}`;
 function printedFigures(layout: StructureTableLayout, areaOf: (key: string) => Record<Year, number>): (key: string) => Record<ValueKey, number | null> {
   const parts = new Map<string, string[]>();
   for (const row of layout.rows) {
-    if (row.kind === 'detail') parts.set(row.within, [...(parts.get(row.within) ?? []), row.key]);
-    if (row.kind === 'subtotal') parts.set(row.within ?? 'total', [...(parts.get(row.within ?? 'total') ?? []), row.computes]);
+    if (row.kind === 'detail') addToList(parts, row.within, row.key);
+    if (row.kind === 'subtotal') addToList(parts, row.within ?? 'total', row.computes);
   }
   const tree = (key: string, valueOf: (key: string) => number, fixed: ReadonlySet<string>): RoundingNode => {
     const children = (parts.get(key) ?? []).map((k) => tree(k, valueOf, fixed));
@@ -215,7 +216,7 @@ function printedFigures(layout: StructureTableLayout, areaOf: (key: string) => R
 /** Each subtotal against its detail rows, the subtotals within it and its plan-grouped codes; the total against the outermost subtotals. */
 function partsThatDoNotSum(layout: StructureTableLayout, areaOf: (key: string) => Record<Year, number>): TableLevelFinding[] {
   const parts = new Map<string, string[]>();
-  const addPart = (of: string, key: string) => parts.set(of, [...(parts.get(of) ?? []), key]);
+  const addPart = (of: string, key: string) => addToList(parts, of, key);
   for (const row of layout.rows) {
     if (row.kind === 'detail') addPart(row.within, row.key);
     if (row.kind === 'subtotal') {

@@ -9,6 +9,7 @@ import { FACILITY_POINT_TYPES, GKBJ_TYPES, HERITAGE_AREA_TYPES, HERITAGE_LEVELS 
 import type { VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { databaseIssue, firstRefs, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import { textOf } from './database-parcels.ts';
+import { addToList } from '../../domain/lists.ts';
 
 const CODED_FIELDS: readonly { readonly layer: VillageLayerName; readonly field: string; readonly list: readonly CodeEntry[] }[] = [
   { layer: 'GKBJ', field: 'GKBJLXDM', list: GKBJ_TYPES },
@@ -31,7 +32,7 @@ export const codesInListsRule: DatabaseRule = {
       for (const feature of db.layers[layer]?.features ?? []) {
         const value = textOf(feature.properties[field]);
         if (value !== null && codes.has(value)) continue;
-        refsByValue.set(value, [...(refsByValue.get(value) ?? []), feature.ref]);
+        addToList(refsByValue, value, feature.ref);
       }
       for (const [value, refs] of refsByValue) {
         // A code field stored as a number (a DBF N field, GDAL from Excel) drops the leading zero: 301 for 0301.

@@ -19,6 +19,7 @@ import type { VillageDatabase, VillageLayerName } from '../../profiles/zhejiang-
 import { databaseIssue, firstRefs, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import { PARCEL_LAYERS, textOf } from './database-parcels.ts';
 import { name2020, onlyInOtherEdition, otherEdition } from './editions.ts';
+import { addToList } from '../../domain/lists.ts';
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -64,7 +65,7 @@ export const ydyhEditionDeclaredRule: DatabaseRule = {
       for (const feature of db.layers[layer]?.features ?? []) {
         const code = textOf(feature.properties[field]);
         if (code === null || (!foreign.has(code) && !EDITION_COLLISIONS.has(code))) continue;
-        refsByCode.set(code, [...(refsByCode.get(code) ?? []), feature.ref]);
+        addToList(refsByCode, code, feature.ref);
       }
       const codes = [...refsByCode.keys()].sort(byCode);
       const wrong = codes.filter((code) => foreign.has(code));
