@@ -127,9 +127,21 @@ const M2_PER_HA = 10_000;
 
 const isUnder = (code: string, ancestors: readonly string[]): boolean => YDYH_2023_INDEX.lineage(code).some((at) => ancestors.includes(at));
 
-/** Area (m²) of the parcels a predicate picks, each parcel counted once. */
-const sumWhere = (parcels: readonly ParcelArea[], pick: (code: string) => boolean): number =>
-  parcels.reduce((sum, parcel) => (pick(parcel.code) ? sum + parcel.areaM2 : sum), 0);
+/**
+ * Area (m²) of the parcels each predicate picks, each parcel counted once per predicate, in the parcels'
+ * order. A predicate is asked once per distinct code, not once per parcel: twenty thousand parcels carry a
+ * few dozen codes, and this runs at every check of an edit.
+ */
+function sumsWhere(parcels: readonly ParcelArea[], picks: readonly ((code: string) => boolean)[]): number[] {
+  const sums = picks.map(() => 0);
+  const verdicts = new Map<string, readonly boolean[]>();
+  for (const parcel of parcels) {
+    let picked = verdicts.get(parcel.code);
+    if (!picked) verdicts.set(parcel.code, (picked = picks.map((pick) => pick(parcel.code))));
+    for (let k = 0; k < picks.length; k++) if (picked[k]) sums[k] = (sums[k] as number) + parcel.areaM2;
+  }
+  return sums;
+}
 
 const inGroups = (groups: readonly ZjTableGroup[], planGroups: PlanTableGroups | undefined) => (code: string): boolean => {
   const group = tableGroupOf(code, planGroups);
@@ -140,24 +152,32 @@ const hectares = (m2: number): IndicatorFigure => ({ value: m2 / M2_PER_HA });
 
 /** One year's figures, by indicator number. */
 function figuresOf(input: IndicatorInput, year: Year): ReadonlyMap<number, IndicatorFigure> {
-  const parcels = input.parcels[year];
   const village = inGroups(['village'], input.tableGroups);
-  const villageM2 = sumWhere(parcels, village);
+  const [constructionM2, villageUrbanM2, villageM2, publicServiceM2, utilityM2, cultivatedM2, forestM2, wetlandM2] = sumsWhere(input.parcels[year], [
+    inGroups(['village', 'urban', 'regional', 'otherConstruction'], input.tableGroups),
+    inGroups(['village', 'urban'], input.tableGroups),
+    village,
+    // CCTool adds 08 twice in one branch (08 + 0704 + 08, §4.2): here a parcel counts once.
+    (code) => isUnder(code, ['08', '0704']),
+    (code) => isUnder(code, ['13']) && village(code),
+    (code) => isUnder(code, ['01']),
+    (code) => isUnder(code, ['03']),
+    (code) => isUnder(code, ['05']),
+  ]) as [number, number, number, number, number, number, number, number];
   const population = input.population[year];
   const heritage = input.heritageSites[year];
   return new Map<number, IndicatorFigure>([
-    [1, hectares(sumWhere(parcels, inGroups(['village', 'urban', 'regional', 'otherConstruction'], input.tableGroups)))],
-    [2, hectares(sumWhere(parcels, inGroups(['village', 'urban'], input.tableGroups)))],
+    [1, hectares(constructionM2)],
+    [2, hectares(villageUrbanM2)],
     [3, hectares(villageM2)],
-    // CCTool adds 08 twice in one branch (08 + 0704 + 08, §4.2): here a parcel counts once.
-    [4, hectares(sumWhere(parcels, (code) => isUnder(code, ['08', '0704'])))],
-    [5, hectares(sumWhere(parcels, (code) => isUnder(code, ['13']) && village(code)))],
+    [4, hectares(publicServiceM2)],
+    [5, hectares(utilityM2)],
     [6, population !== null && population > 0 ? { value: villageM2 / population } : { value: null, reason: 'noPopulation' }],
     [7, hectares(input.redLineM2)],
     [8, hectares(input.pbfM2)],
-    [9, hectares(sumWhere(parcels, (code) => isUnder(code, ['01'])))],
-    [10, hectares(sumWhere(parcels, (code) => isUnder(code, ['03'])))],
-    [11, hectares(sumWhere(parcels, (code) => isUnder(code, ['05'])))],
+    [9, hectares(cultivatedM2)],
+    [10, hectares(forestM2)],
+    [11, hectares(wetlandM2)],
     [12, { value: null, reason: 'notComputed' }],
     [13, heritage !== null ? { value: heritage } : { value: null, reason: 'notEntered' }],
   ]);

@@ -6,7 +6,8 @@
  * kind, with a count and the first refs: a database made by hand often gets a whole layer wrong.
  */
 import { bsm, DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
-import type { VillageDatabase } from '../../profiles/zhejiang-2026/village-database.ts';
+import type { VillageDatabase, VillageFeature } from '../../profiles/zhejiang-2026/village-database.ts';
+import { addToList } from '../../domain/lists.ts';
 import { databaseIssue, firstRefs, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import { textOf } from './database-parcels.ts';
 
@@ -36,13 +37,32 @@ function villageXzqdm(db: VillageDatabase): string | null {
 function findingOf(value: string | null, xzqdm: string | null, seen: Set<string>): Finding | null {
   if (value === null) return 'missing';
   if (!BSM_PATTERN.test(value)) return 'malformed';
-  if (xzqdm !== null) {
-    const rebuilt = bsm(xzqdm, Number(value.slice(XZQDM_LENGTH)));
-    if (!rebuilt.ok || rebuilt.value !== value) return 'wrongPrefix';
-  }
+  // 20 digits: the village's code and any 8-digit sequence number, so only the prefix can be wrong.
+  if (xzqdm !== null && value.slice(0, XZQDM_LENGTH) !== xzqdm) return 'wrongPrefix';
   if (seen.has(value)) return 'duplicate';
   seen.add(value);
   return null;
+}
+
+/** Each finding with the refs of its features, in the layer's order. */
+function layerFindings(features: readonly VillageFeature[], xzqdm: string | null): ReadonlyMap<Finding, readonly string[]> {
+  const refs = new Map<Finding, string[]>();
+  const seen = new Set<string>();
+  for (const feature of features) {
+    const finding = findingOf(textOf(feature.properties['BSM']), xzqdm, seen);
+    if (finding !== null) addToList(refs, finding, feature.ref);
+  }
+  return refs;
+}
+
+/** Per layer's features: an edit of one layer reads only that layer again. */
+const findingsKept = new WeakMap<readonly VillageFeature[], { readonly xzqdm: string | null; readonly findings: ReadonlyMap<Finding, readonly string[]> }>();
+function findingsOf(features: readonly VillageFeature[], xzqdm: string | null): ReadonlyMap<Finding, readonly string[]> {
+  const kept = findingsKept.get(features);
+  if (kept && kept.xzqdm === xzqdm) return kept.findings;
+  const findings = layerFindings(features, xzqdm);
+  findingsKept.set(features, { xzqdm, findings });
+  return findings;
 }
 
 export const bsmFormatRule: DatabaseRule = {
@@ -54,12 +74,9 @@ export const bsmFormatRule: DatabaseRule = {
     const xzqdm = villageXzqdm(db);
     const issues: DatabaseIssue[] = [];
     for (const { name: layer } of DATABASE_LAYERS) {
-      const refs = new Map<Finding, string[]>();
-      const seen = new Set<string>();
-      for (const feature of db.layers[layer]?.features ?? []) {
-        const finding = findingOf(textOf(feature.properties['BSM']), xzqdm, seen);
-        if (finding !== null) refs.set(finding, [...(refs.get(finding) ?? []), feature.ref]);
-      }
+      const features = db.layers[layer]?.features;
+      if (!features) continue;
+      const refs = findingsOf(features, xzqdm);
       for (const finding of FINDINGS) {
         const found = refs.get(finding);
         if (found === undefined) continue;

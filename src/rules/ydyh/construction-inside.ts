@@ -41,8 +41,28 @@ interface Shape {
   readonly box: ReturnType<typeof geometryBBox>;
 }
 
-const shapes = (features: readonly VillageFeature[], keep: (f: VillageFeature) => boolean = () => true): Shape[] =>
-  features.flatMap((f) => (isAreaGeometry(f.geometry) && keep(f) ? [{ geometry: f.geometry, box: geometryBBox(f.geometry) }] : []));
+const shapes = (features: readonly VillageFeature[]): Shape[] => features.flatMap((f) => (isAreaGeometry(f.geometry) ? [{ geometry: f.geometry, box: geometryBBox(f.geometry) }] : []));
+
+/** The reference layer's shapes, boxed once per layer (a PBF of thousands of polygons), not at every check. */
+const referenceShapesKept = new WeakMap<readonly VillageFeature[], readonly Shape[]>();
+function referenceShapesOf(references: readonly VillageFeature[]): readonly Shape[] {
+  let kept = referenceShapesKept.get(references);
+  if (!kept) referenceShapesKept.set(references, (kept = shapes(references)));
+  return kept;
+}
+
+/** No base subtracted: one object, so that the memo's key stays the same between checks. */
+const NO_BASE: readonly CodedParcel[] = [];
+
+/** The base year's construction land, boxed once per base layer (and edition, and plan subtotals), not at every edit of the plan. */
+const baseShapesKept = new WeakMap<readonly CodedParcel[], { readonly planGroups: PlanTableGroups; readonly shapes: readonly Shape[] }>();
+function baseConstructionShapes(base: readonly CodedParcel[], planGroups: PlanTableGroups): readonly Shape[] {
+  const kept = baseShapesKept.get(base);
+  if (kept?.planGroups === planGroups) return kept.shapes;
+  const made = shapes(base.filter((p) => isConstruction(p.code, planGroups)).map((p) => p.feature));
+  baseShapesKept.set(base, { planGroups, shapes: made });
+  return made;
+}
 
 type Part = { readonly geometry: AreaGeometry; readonly areaM2: number } | null;
 type Kept = WeakMap<AreaGeometry, { readonly key: readonly object[]; readonly part: Part | { readonly error: string } }>;
@@ -73,26 +93,27 @@ function partInside(plane: GkPlane, geometry: AreaGeometry, references: readonly
  */
 export function constructionInside(db: VillageDatabase, reference: VillageLayerName, exceptBase: boolean): InsideResult {
   const references = db.layers[reference]?.features ?? [];
-  const base = exceptBase ? (db.layers.JQDLTB?.features ?? []) : [];
+  // Read per edition, so the codes that say what was construction land are part of the memo's key.
+  const base = exceptBase ? codedParcels(db, 'base') : NO_BASE;
   const plane = planeFor(db, 'GHDLTB');
   if (!plane || references.length === 0) return { ok: true, found: [] };
-  const referenceShapes = shapes(references);
+  const referenceShapes = referenceShapesOf(references);
   let kept = keptByReference.get(reference);
   if (!kept) {
     kept = new WeakMap();
     keptByReference.set(reference, kept);
   }
   const planGroups = db.tableGroups ?? NO_PLAN_GROUPS;
-  let baseShapes: Shape[] | null = null;
+  // The plan's subtotals decide which base parcels are construction land, so they are part of the key.
+  const key = [references, base, planGroups];
+  let baseShapes: readonly Shape[] | null = null;
   const found: ConstructionInside[] = [];
   for (const parcel of codedParcels(db, 'target')) {
     const geometry = parcel.feature.geometry;
     if (!isAreaGeometry(geometry) || !isConstruction(parcel.code, planGroups)) continue;
-    // The plan's subtotals decide which base parcels are construction land, so they are part of the key.
-    const key = [references, base, planGroups];
     let entry = kept.get(geometry);
     if (!entry || entry.key.length !== key.length || entry.key.some((k, i) => k !== key[i])) {
-      baseShapes ??= exceptBase ? shapes(codedParcels(db, 'base').filter((p) => isConstruction(p.code, planGroups)).map((p) => p.feature)) : [];
+      baseShapes ??= baseConstructionShapes(base, planGroups);
       let part: Part | { readonly error: string };
       try {
         part = partInside(plane, geometry, referenceShapes, baseShapes);

@@ -101,15 +101,25 @@ export const PARCEL_LAYERS = {
 
 export function codedParcels(db: VillageDatabase, year: keyof typeof PARCEL_LAYERS): readonly CodedParcel[] {
   const { layer, code: field } = PARCEL_LAYERS[year];
+  const features = db.layers[layer]?.features;
+  if (!features) return NO_PARCELS;
+  // A check asks for them in a dozen rules and tables: read once per layer (an edit gives the layer a new
+  // features array, so only the edited year is read again) and edition.
+  const kept = codedKept.get(features);
+  if (kept && kept.edition === db.edition && kept.field === field) return kept.parcels;
   const parcels: CodedParcel[] = [];
-  for (const feature of db.layers[layer]?.features ?? []) {
+  for (const feature of features) {
     const written = textOf(feature.properties[field]);
     if (written === null) continue;
     const code = db.edition === 'ydyh-2020' ? convert2020To2023(written).code : written;
     parcels.push({ ref: feature.ref, written, code, known: isCodeOfEdition(db.edition, written), areaM2: areaM2(feature), feature });
   }
+  codedKept.set(features, { edition: db.edition, field, parcels });
   return parcels;
 }
+
+const NO_PARCELS: readonly CodedParcel[] = [];
+const codedKept = new WeakMap<readonly VillageFeature[], { readonly edition: VillageDatabase['edition']; readonly field: string; readonly parcels: readonly CodedParcel[] }>();
 
 /** A layer's polygons. */
 const shapesOf = (db: VillageDatabase, layer: VillageLayerName): AreaGeometry[] =>

@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Polygon } from 'geojson';
 import { ellipsoidalArea } from '../../geo/area.ts';
+import { tolerantRelate } from '../../geo/tolerant-relate.ts';
 import { pbfKeptRule } from './pbf-kept.rule.ts';
 import { cell, CELL, database, feature } from './test-support.ts';
+
+vi.mock('../../geo/tolerant-relate.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../geo/tolerant-relate.ts')>();
+  return { ...actual, tolerantRelate: vi.fn(actual.tolerantRelate) };
+});
 
 const X0 = 120.1;
 const Y0 = 30.2;
@@ -34,5 +40,16 @@ describe('pbf-kept', () => {
 
   it('is not checked without the PBF layer', () => {
     expect(pbfKeptRule.check(database({ GHDLTB: [planned(1, '070301', cell(0))] }))).toMatchObject([{ severity: 'notChecked', message: { params: { missingKey: 'rules.db.missing.pbfLayer' } } }]);
+  });
+
+  it('cuts again, after an edit, only the parcels it changed', () => {
+    const farmland = [pbf(box(X0, Y0, X0 + 3 * CELL, Y0 + CELL))];
+    const before = [planned(1, '070301', cell(0)), planned(2, '070301', cell(1)), planned(3, '0101', cell(2))];
+    expect(pbfKeptRule.check(database({ GHDLTB: before, YJJBNT: farmland }))).toHaveLength(2);
+    const edited = planned(2, '070301', box(X0 + CELL, Y0, X0 + 1.5 * CELL, Y0 + CELL));
+    vi.mocked(tolerantRelate).mockClear();
+    const issues = pbfKeptRule.check(database({ GHDLTB: [before[0]!, edited, before[2]!], YJJBNT: farmland }));
+    expect(issues.map((i) => i.features)).toEqual([['GHDLTB#1'], ['GHDLTB#2']]);
+    expect(vi.mocked(tolerantRelate).mock.calls.map(([geometry]) => geometry)).toEqual([edited.geometry]);
   });
 });

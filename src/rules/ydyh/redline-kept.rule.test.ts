@@ -40,4 +40,13 @@ describe('redline-kept', () => {
   it('is not checked without the red line layer', () => {
     expect(redlineKeptRule.check(database({ GHDLTB: [parcel('GHDLTB', 1, '070301', cell(0))] }))).toMatchObject([{ severity: 'notChecked', message: { params: { missingKey: 'rules.db.missing.redLineLayer' } } }]);
   });
+
+  it('reads what the base year built in the edition the database declares, also at a second check of the same layers', () => {
+    // 060102: 田间道 in 2023 (not construction land), 村庄内部道路用地 in 2020 (1207, construction land).
+    const layers = { JQDLTB: [parcel('JQDLTB', 1, '060102', cell(0))], GHDLTB: [parcel('GHDLTB', 1, '070301', cell(0))], STBHHX: redLine };
+    expect(redlineKeptRule.check(database(layers, { edition: 'ydyh-2023' })).map((i) => i.features)).toEqual([['GHDLTB#1']]);
+    expect(redlineKeptRule.check(database(layers, { edition: 'ydyh-2020' }))).toEqual([]);
+    expect(redlineKeptRule.check(database(layers, { edition: 'ydyh-2023' }))).toHaveLength(1);
+  });
 });
+

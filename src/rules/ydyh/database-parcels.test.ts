@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { codedParcels } from './database-parcels.ts';
+import { cell, database, feature } from './test-support.ts';
+
+describe('codedParcels', () => {
+  const target = [feature('GHDLTB#1', cell(0), { GHDLBM: '060102' }), feature('GHDLTB#2', cell(1), { GHDLBM: ' 0101 ' }), feature('GHDLTB#3', cell(2), { GHDLBM: '' })];
+
+  it('reads each coded parcel, its code in the 2023 edition, and leaves out a parcel without a code', () => {
+    const read = codedParcels(database({ GHDLTB: target }, { edition: 'ydyh-2020' }), 'target');
+    expect(read.map((p) => [p.ref, p.written, p.code, p.known])).toEqual([
+      ['GHDLTB#1', '060102', '1207', true],
+      ['GHDLTB#2', '0101', '0101', true],
+    ]);
+  });
+
+  it('reads a layer once while its features are the same, and again for another edition or an edited layer', () => {
+    const first = codedParcels(database({ GHDLTB: target }), 'target');
+    expect(codedParcels(database({ GHDLTB: target }), 'target')).toBe(first);
+    // 060102 is 田间道 in 2023, 村庄内部道路用地 (1207) in 2020: the same features read for another edition.
+    expect(codedParcels(database({ GHDLTB: target }, { edition: 'ydyh-2020' }), 'target')[0]?.code).toBe('1207');
+    expect(codedParcels(database({ GHDLTB: target }), 'target')[0]?.code).toBe('060102');
+    const edited = [target[0]!, feature('GHDLTB#2', cell(1), { GHDLBM: '0103' })];
+    expect(codedParcels(database({ GHDLTB: edited }), 'target').map((p) => p.code)).toEqual(['060102', '0103']);
+  });
+});
