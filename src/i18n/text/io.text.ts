@@ -141,6 +141,8 @@ export const ioText: Texts = {
 
   'io.geojson.esriJson': { zh: '“{{file}}”是 Esri JSON（ArcGIS“要素转 JSON”的默认格式），不是 GeoJSON。请在 ArcGIS 中勾选“输出为 GeoJSON”重新导出，或导出为 Shapefile。', en: '“{{file}}” is Esri JSON (the default of ArcGIS’s Features To JSON), not GeoJSON. Export it again with “Output to GeoJSON” checked, or as a Shapefile.' },
   'io.geojson.notJson': { zh: '“{{file}}”不是有效的 JSON：{{detail}}。请用文本编辑器或 GIS 软件检查该位置。', en: '“{{file}}” is not valid JSON: {{detail}}. Check that place in a text editor or your GIS.' },
+  'io.geojson.utf16Text': { zh: '“{{file}}”是 UTF-16 编码（记事本“Unicode”），已按 UTF-16 读取。GeoJSON 应为 UTF-8，交给其他软件前请另存为 UTF-8。', en: '“{{file}}” is UTF-16 (Notepad’s “Unicode”); it was read as UTF-16. GeoJSON should be UTF-8: save it as UTF-8 before giving it to other software.' },
+  'io.geojson.brokenUtf8': { zh: '“{{file}}”是 UTF-8 编码，但有个别字节不成字（多为其他软件截断了某个值），这几处显示为“�”，其余文字照常读取。请在原软件中核对带“�”的值。', en: '“{{file}}” is UTF-8 with a few bytes that form no character (usually a value cut short by another program); those show as “�”, the rest of the text reads as it is. Check the values with “�” in the program that made the file.' },
   'io.geojson.gbkText': { zh: '“{{file}}”不是 UTF-8 编码，已按 GBK 读取。如文字显示为乱码，请另存为 UTF-8。', en: '“{{file}}” is not UTF-8; it was read as GBK. If the text shows garbled, save it as UTF-8.' },
   'io.geojson.rootNotObject': { zh: '“{{file}}”的内容是 {{found}}，不是 GeoJSON 对象。GeoJSON 应以 {"type": "FeatureCollection", …} 开头。', en: '“{{file}}” holds {{found}}, not a GeoJSON object. GeoJSON starts with {"type": "FeatureCollection", …}.' },
   'io.geojson.noType': { zh: '“{{file}}”第 {{feature}} 个要素缺少 "type"。请在 GIS 软件中重新导出为 GeoJSON。', en: 'Feature {{feature}} of “{{file}}” has no "type". Export it again as GeoJSON from your GIS.' },

@@ -127,6 +127,27 @@ describe('GeoJSON import', () => {
     expect(point[0]).toBeCloseTo(120.74, 9);
   });
 
+  it('reads UTF-8 with one value cut in the middle of a character as UTF-8: only that value shows “�”, with a note', () => {
+    const feature = (properties: string) => `{"type":"Feature","properties":${properties},"geometry":{"type":"Point","coordinates":[120.74,30.46]}}`;
+    const [before, after] = `{"type":"FeatureCollection","features":[${feature('{"DLMC":"旱地","QSDWMC":"沈家埭村第四村民小组"}')},${feature('{"DLMC":"水|"}')},${feature('{"DLMC":"林地"}')}]}`.split('|');
+    const bytes = new Uint8Array([...new TextEncoder().encode(before), 0xe7, ...new TextEncoder().encode(after)]);
+    const result = importFiles([{ name: 'DLTB.geojson', bytes }], ANYWHERE);
+    expect(result.ok && result.value[0]!.features.map((f) => f.properties.DLMC)).toEqual(['旱地', '水\uFFFD', '林地']);
+    expect(result.ok && result.value[0]!.features[0]!.properties.QSDWMC).toBe('沈家埭村第四村民小组');
+    expect(result.ok && result.notes.map((n) => n.key)).toContain('io.geojson.brokenUtf8');
+  });
+
+  it('reads UTF-16 (Notepad’s “Unicode”), with its byte order mark or without, with a note', () => {
+    const json = '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"DLMC":"旱地"},"geometry":{"type":"Point","coordinates":[120.74,30.46]}}]}';
+    const littleEndian = (withBom: boolean) => new Uint8Array([...(withBom ? [0xff, 0xfe] : []), ...[...json].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    const bigEndian = new Uint8Array([0xfe, 0xff, ...[...json].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])]);
+    for (const bytes of [littleEndian(true), littleEndian(false), bigEndian]) {
+      const result = importFiles([{ name: 'DLTB.geojson', bytes }], ANYWHERE);
+      expect(result.ok && result.value[0]!.features[0]!.properties.DLMC).toBe('旱地');
+      expect(result.ok && result.notes.map((n) => n.key)).toContain('io.geojson.utf16Text');
+    }
+  });
+
   it('reads GeoJSONSeq (GDAL’s -f GeoJSONSeq: .geojsonl one feature a line, .geojsons with RS) as one layer, naming a broken record', () => {
     const feature = (code: string) => `{ "type": "Feature", "properties": { "DLBM": "${code}" }, "geometry": { "type": "Point", "coordinates": [ 120.74, 30.46 ] } }`;
     const lines = importFiles([text('DLTB.geojsonl', `\uFEFF${feature('0101')}\r\n${feature('0102')}\r\n\r\n`)]);

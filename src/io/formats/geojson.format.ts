@@ -17,6 +17,7 @@ import { parseGeoJsonStructure, toleratedNotes } from '../geojson/geojson-struct
 import { failure, note, success, type Message, type Result } from '../result.ts';
 import { georeference, type DeclaredCrs } from './georeference.ts';
 import type { ExportLayer, ExportValue, FieldInfo, FileFormat, ImportedLayer, ReadOptions, WriteOptions } from './types.ts';
+import { mostlyUtf8 } from '../text/detect-encoding.ts';
 
 /** With GeoJSON Text Sequences under GDAL's GeoJSONSeq extensions (geojson-seq.ts); not `.jsonl`, which is as often no GeoJSON. */
 const EXTENSIONS = ['geojson', 'json', 'geojsonl', 'geojsons'] as const;
@@ -27,14 +28,36 @@ function claim(files: readonly InputFile[]): InputFile[][] {
   return files.filter((f) => (EXTENSIONS as readonly string[]).includes(extensionOf(f.name))).map((f) => [f]);
 }
 
-/** GeoJSON is UTF-8 (RFC 8259); files saved in GBK by older Chinese tools are read as GBK, with a note. */
+/**
+ * GeoJSON is UTF-8 (RFC 8259). Also read, each with a note: UTF-16 (Windows Notepad's "Unicode"), UTF-8
+ * with a few broken bytes (a value cut in half by another program: only those characters are lost, where
+ * reading the file as GBK would garble every one), and GBK, as older Chinese tools save it.
+ */
 function decode(file: InputFile, notes: Message[]): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(file.bytes);
-  } catch {
-    notes.push(note('io.geojson.gbkText', { file: fileName(file.name) }));
-    return new TextDecoder('gbk').decode(file.bytes);
+  const { bytes } = file;
+  const utf16 = utf16Of(bytes);
+  if (utf16) {
+    notes.push(note('io.geojson.utf16Text', { file: fileName(file.name) }));
+    return new TextDecoder(utf16).decode(bytes);
   }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    if (mostlyUtf8(bytes)) {
+      notes.push(note('io.geojson.brokenUtf8', { file: fileName(file.name) }));
+      return new TextDecoder('utf-8').decode(bytes);
+    }
+    notes.push(note('io.geojson.gbkText', { file: fileName(file.name) }));
+    return new TextDecoder('gbk').decode(bytes);
+  }
+}
+
+/** UTF-16 by its byte order mark, or by the NUL beside the JSON's first character ({ or [) without one. */
+function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const [b0, b1] = bytes;
+  if ((b0 === 0xff && b1 === 0xfe) || (b1 === 0 && (b0 === 0x7b || b0 === 0x5b))) return 'utf-16le';
+  if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0 && (b1 === 0x7b || b1 === 0x5b))) return 'utf-16be';
+  return null;
 }
 
 /** `EPSG:4528`, `urn:ogc:def:crs:EPSG::4528`, `http://www.opengis.net/def/crs/EPSG/0/4528`, `urn:ogc:def:crs:OGC:1.3:CRS84`, `EPSG:4490`, `EPSG:4326`. */

@@ -9,7 +9,7 @@ import { note, type Message } from '../result.ts';
 import type { DbfHeader } from '../shapefile/dbf-read.ts';
 import { textSamples } from '../shapefile/dbf-read.ts';
 import { encodingFromCpg, encodingFromLanguageDriver, isDecodable } from '../text/code-pages.ts';
-import { detectEncoding } from '../text/detect-encoding.ts';
+import { detectEncoding, validInEncoding } from '../text/detect-encoding.ts';
 import type { EncodingPreview, EncodingReport } from './types.ts';
 
 const PREVIEW_RECORDS = 3;
@@ -35,7 +35,7 @@ export function chooseEncoding(
         return { encoding: 'gbk', how: 'detected', confidence: 'high', preview: preview() };
       }
     }
-    if (fromCpg && fromCpg !== 'utf-8' && bytesAreUtf8(dbf, header)) {
+    if (fromCpg && fromCpg !== 'utf-8' && bytesAreUtf8(dbf, header, fromCpg)) {
       notes.push(note('io.dbf.cpgContradicted', { file: fileName(cpg.name), cpg: text.replace(/^\uFEFF/, '').trim(), encoding: 'UTF-8' }));
       return { encoding: 'utf-8', how: 'detected', confidence: 'high', preview: preview() };
     }
@@ -49,7 +49,7 @@ export function chooseEncoding(
     if (setAside) notes.push(note('io.dbf.cpgNotUnderstood', { ...setAside, encoding: new TextDecoder(encoding).encoding.toUpperCase() }));
   };
   const fromDriver = encodingFromLanguageDriver(header.languageDriver);
-  if (fromDriver && bytesAreUtf8(dbf, header)) {
+  if (fromDriver && bytesAreUtf8(dbf, header, fromDriver)) {
     readAs('utf-8');
     notes.push(note('io.dbf.languageDriverContradicted', { file: fileName(dbf.name), declared: new TextDecoder(fromDriver).encoding.toUpperCase(), encoding: 'UTF-8' }));
     return { encoding: 'utf-8', how: 'detected', confidence: 'high', preview: preview() };
@@ -74,9 +74,13 @@ export function chooseEncoding(
  * UTF-8 text read as GBK is the 乱码 (“鏉戞皯灏忕粍”) of a layer whose `.cpg` or header byte was copied
  * from another file or written by a tool that always writes its own code page.
  */
-function bytesAreUtf8(dbf: InputFile, header: DbfHeader): boolean {
-  const guess = detectEncoding(textSamples(dbf.bytes, header));
-  return guess.encoding === 'utf-8' && guess.confidence === 'high';
+function bytesAreUtf8(dbf: InputFile, header: DbfHeader, declared: string): boolean {
+  const samples = textSamples(dbf.bytes, header);
+  const guess = detectEncoding(samples);
+  if (guess.encoding !== 'utf-8') return false;
+  // A short UTF-8 text (a village name of three characters, 9 bytes) can read in the declared code page too,
+  // and then only a dozen bytes settle it; but text the declared code page cannot read at all is the UTF-8.
+  return guess.confidence === 'high' || !validInEncoding(samples, declared);
 }
 
 /** The first records' text fields decoded as GBK and as UTF-8, side by side for the encoding switch. */

@@ -5,6 +5,7 @@
  */
 import { emptyProperties, type JsonValue, type Properties } from '../formats/properties.ts';
 import { failure, note, success, type Message, type Result } from '../result.ts';
+import type { TextSample } from '../text/detect-encoding.ts';
 
 export interface DbfField {
   readonly name: string;
@@ -70,14 +71,24 @@ function recordCountOfFile(bytes: Uint8Array, headerLength: number, recordLength
   return rest === 0 || (rest === 1 && bytes[bytes.length - 1] === 0x1a) ? whole : undefined;
 }
 
-/** The raw bytes of field names and of text values (padding trimmed) of the first records, for the encoding guess. */
-export function textSamples(bytes: Uint8Array, header: DbfHeader, maxRecords = 500): Uint8Array[] {
-  const samples = header.rawFields.map((f) => f.nameBytes);
+/** The longest field name dBASE stores: 10 bytes and a NUL (some writers use the eleventh byte too). */
+const NAME_BYTES = 10;
+
+/**
+ * The raw bytes of field names and of text values (padding trimmed) of the first records, for the encoding
+ * guess; those that fill their space marked, as their writer may have cut their last character.
+ */
+export function textSamples(bytes: Uint8Array, header: DbfHeader, maxRecords = 500): TextSample[] {
+  const samples: TextSample[] = header.rawFields.map((f) => (f.nameBytes.length >= NAME_BYTES ? { bytes: f.nameBytes, filled: true } : f.nameBytes));
   const textFields = header.rawFields.filter((f) => f.type === 'C');
   const count = Math.min(header.recordCount, maxRecords);
   for (let r = 0; r < count; r++) {
     const start = header.headerLength + r * header.recordLength;
-    for (const field of textFields) samples.push(textBytes(bytes, start + field.offset, field.length, false));
+    for (const field of textFields) {
+      const value = textBytes(bytes, start + field.offset, field.length, false);
+      const filled = value.byteOffset + value.length === bytes.byteOffset + start + field.offset + field.length;
+      samples.push(filled ? { bytes: value, filled: true } : value);
+    }
   }
   return samples;
 }

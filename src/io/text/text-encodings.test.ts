@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { encodingFromCpg, encodingFromLanguageDriver } from './code-pages.ts';
-import { detectEncoding } from './detect-encoding.ts';
+import { detectEncoding, mostlyUtf8 } from './detect-encoding.ts';
 import { encodeText } from './encode-text.ts';
 
 describe('.cpg and language driver', () => {
@@ -42,6 +42,33 @@ describe('detectEncoding', () => {
     expect(detectEncoding([gbk('沈家埭村第四村民小组'), gbk('旱地')])).toEqual({ encoding: 'gbk', confidence: 'high' });
     expect(detectEncoding([utf8('沈家埭村第四村民小组'), utf8('旱地')])).toEqual({ encoding: 'utf-8', confidence: 'high' });
     expect(detectEncoding([utf8('0103'), utf8('BSM')])).toEqual({ encoding: 'ascii', confidence: 'high' });
+  });
+
+  it('takes a UTF-8 field name cut in the middle of a character at 10 bytes (GDAL, QGIS) as UTF-8, only where the text fills its space', () => {
+    // 地类名称代码 in UTF-8 is 18 bytes; GDAL keeps 10: 地类名 and the first byte of 称.
+    const cut = utf8('地类名称代码').subarray(0, 10);
+    const values = [utf8('杭州市西湖区转塘街道长埭村'), utf8('水田')];
+    expect(detectEncoding([{ bytes: cut, filled: true }, ...values])).toEqual({ encoding: 'utf-8', confidence: 'high' });
+    expect(detectEncoding([cut, ...values]).encoding).toBe('gbk');
+    // Not any broken end: a continuation byte too many, or a cut inside the text, is no cut character.
+    expect(detectEncoding([{ bytes: new Uint8Array([...utf8('地类'), 0x80]), filled: true }, ...values]).encoding).toBe('gbk');
+    expect(detectEncoding([{ bytes: new Uint8Array([...cut, ...utf8('代码')]), filled: true }, ...values]).encoding).toBe('gbk');
+  });
+
+  it('keeps GBK text cut after a lead byte GBK, with high confidence', () => {
+    const cut = gbk('沈家埭村第四村民小组').subarray(0, 9);
+    expect(detectEncoding([{ bytes: cut, filled: true }, gbk('旱地')])).toEqual({ encoding: 'gbk', confidence: 'high' });
+    expect(detectEncoding([cut, gbk('旱地')])).toEqual({ encoding: 'gbk', confidence: 'low' });
+  });
+});
+
+describe('mostlyUtf8', () => {
+  it('tells UTF-8 text with one broken byte from GBK text', () => {
+    const utf8Text = new TextEncoder().encode('{"DLMC":"旱地","QSDWMC":"沈家埭村第四村民小组","B":"林地","C":"水田"}');
+    const broken = new Uint8Array([...utf8Text.subarray(0, 10), 0xe7, ...utf8Text.subarray(10)]);
+    expect(mostlyUtf8(broken)).toBe(true);
+    expect(mostlyUtf8(iconv.encode('{"DLMC":"旱地","QSDWMC":"沈家埭村第四村民小组","B":"林地","C":"水田"}', 'gbk'))).toBe(false);
+    expect(mostlyUtf8(new TextEncoder().encode('{"DLBM":"0103"}'))).toBe(false);
   });
 });
 
