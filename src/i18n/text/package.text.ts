@@ -41,6 +41,7 @@ export const packageText: Texts = {
   'package.unknownZone': { zh: '{{file}}：{{count}} 个管制区的类型代码（GZQLXDM）无效，例如 {{list}}', en: '{{file}}: {{count}} zone(s) have an invalid GZQLXDM, e.g. {{list}}' },
   'package.assumedUse': { zh: '{{file}} 第 {{record}} 条：规划用途代码 {{code}} 无法识别，按宅基地（2121）处理。', en: '{{file}} record {{record}}: planned use code {{code}} not recognised; read as homestead (2121).' },
   'package.assumedReserveKind': { zh: '{{file}}：整备区（JBNTZBQ）未注明类型，按“永久基本农田周边农用地”处理。', en: '{{file}}: reserve areas (JBNTZBQ) carry no kind; read as “farmland next to basic farmland”.' },
+  'package.boundaryOtherVillages': { zh: '行政区图层（{{file}}）中有 {{count}} 条记录属于其他村（{{list}}），基期地类图斑属于 {{code}}：只以本村的记录作为村域界线，其他村的记录未读取。', en: 'The XZQ layer ({{file}}) has {{count}} record(s) of other villages ({{list}}); the base parcels are of {{code}}: only this village’s records are taken as the village boundary, the others were not read.' },
   'package.boundaryFromParcels': { zh: '没有行政区图层（XZQ），以基期地类图斑（{{file}}）的并集作为村域界线。', en: 'No XZQ layer: the union of the base parcels ({{file}}) is taken as the village boundary.' },
   'package.boundaryFailed': { zh: '无法由 {{file}} 合并出村域界线：{{detail}}', en: 'Could not merge a village boundary from {{file}}: {{detail}}' },
   'package.textCut': { zh: '{{file}}：{{count}} 个要素的{{field}}超过 {{max}} 个字，只读入前 {{max}} 个字，例如 {{list}}', en: '{{file}}: the {{field}} of {{count}} feature(s) is longer than {{max}} characters; only the first {{max}} are read, e.g. {{list}}' },

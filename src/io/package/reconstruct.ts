@@ -64,7 +64,8 @@ export interface ReconstructOptions {
 export function reconstructPlan(layers: PackageLayers, options: ReconstructOptions = {}): Result<ReconstructedPlan> {
   const parcels = layers.JQDLTB;
   if (!parcels || parcels.features.length === 0) return failure('package.noParcels', {});
-  const village = layers.XZQ?.features[0];
+  const boundaryRows = villageBoundaryRows(layers.XZQ, parcels);
+  const village = boundaryRows.kept[0];
   const villageCode = text(village?.properties.XZQDM) || text(parcels.features[0]?.properties.XZQDM);
   const villageName = text(village?.properties.XZQMC) || text(parcels.features[0]?.properties.XZQMC);
   const notes: Message[] = [];
@@ -275,8 +276,12 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
     if (bad.length) return failure('package.unknownZone', { file: zones.file, count: bad.length, list: bad.slice(0, MAX_LISTED).join('; ') });
   }
 
-  if (layers.XZQ && layers.XZQ.features.length > 0) {
-    for (const f of layers.XZQ.features) add('boundary', layers.XZQ, f, { villageCode: text(f.properties.XZQDM).slice(0, 12), villageName: text(f.properties.XZQMC).slice(0, 60) });
+  if (layers.XZQ && boundaryRows.kept.length > 0) {
+    for (const f of boundaryRows.kept) add('boundary', layers.XZQ, f, { villageCode: text(f.properties.XZQDM).slice(0, 12), villageName: text(f.properties.XZQMC).slice(0, 60) });
+    if (boundaryRows.others.length > 0) {
+      const others = boundaryRows.others.map((f) => `#${f.recordNo} ${text(f.properties.XZQDM)} ${text(f.properties.XZQMC)}`.trim());
+      notes.push({ key: 'package.boundaryOtherVillages', params: { file: layers.XZQ.file, code: villageCode, count: others.length, list: listSome(others, MAX_LISTED) } });
+    }
   } else {
     // Snapped first, as the pieces of a change are (joinChangePieces): a county's parcels share their
     // corners only to ±0.3 mm, and a plain union kept every hair-thin gap between them as a hole in the
@@ -448,3 +453,27 @@ function coarseCoordinatesNotes(layers: PackageLayers, toleranceM: number): Mess
   }
   return notes;
 }
+
+const XZQDM_LENGTH = 12;
+
+/**
+ * The XZQ rows of this village, and those of others: an XZQ cut from the township's layer often keeps a
+ * neighbour or two, which taken as this village's boundary named the report after the neighbour, set the
+ * planner's own inputs aside as another village's and reported the neighbour as a gap. This village is the
+ * code most base parcels carry (XZQDM, else the first 12 digits of ZLDWDM); the rows of other codes are set
+ * aside when a row has it. Without such a code, or with no row of it, every row is the boundary, as before.
+ */
+function villageBoundaryRows(xzq: PackageLayer | undefined, parcels: PackageLayer): { readonly kept: readonly PackageFeature[]; readonly others: readonly PackageFeature[] } {
+  const rows = xzq?.features ?? [];
+  const codeOf = (f: PackageFeature) => text(f.properties.XZQDM).slice(0, XZQDM_LENGTH);
+  const counts = new Map<string, number>();
+  for (const parcel of parcels.features) {
+    const code = (text(parcel.properties.XZQDM) || text(parcel.properties.ZLDWDM)).slice(0, XZQDM_LENGTH);
+    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  const parcelsCode = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const kept = parcelsCode === undefined ? [] : rows.filter((f) => codeOf(f) === parcelsCode);
+  if (kept.length === 0) return { kept: rows, others: [] };
+  return { kept, others: rows.filter((f) => codeOf(f) !== parcelsCode) };
+}
+
