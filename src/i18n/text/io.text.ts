@@ -84,6 +84,7 @@ export const ioText: Texts = {
   'io.dbf.notDbf': { zh: '“{{file}}”不是有效的 .dbf 属性表（文件头不对）。请使用与 .shp 一起导出的 .dbf。', en: '“{{file}}” is not a valid .dbf attribute table (wrong header). Use the .dbf exported together with the .shp.' },
   'io.dbf.truncated': { zh: '属性表“{{file}}”不完整：声明 {{count}} 条记录，只有 {{complete}} 条完整。文件可能被截断，请重新获取。', en: 'Attribute table “{{file}}” is incomplete: it declares {{count}} records but only {{complete}} are complete. It was probably cut short; get it again.' },
   'io.dbf.recordCountCorrected': { zh: '属性表“{{file}}”的文件头记录数（{{declared}}）与文件实际含有的记录数（{{count}}）不符，而实际记录数与 .shp 的图形数一致：已按实际的 {{count}} 条记录读取。', en: 'The header of attribute table “{{file}}” gives {{declared}} records, but the file holds {{count}}, as many as the .shp has shapes: the {{count}} records were read.' },
+  'io.dbf.numbersUnreadable': { zh: '属性表“{{file}}”中有 {{count}} 个数值无法识别为数字（{{list}}），已作为空值读取，请在原数据中核对。', en: '{{count}} value(s) of number fields in “{{file}}” read as no number ({{list}}); they were read as empty. Check them in the source data.' },
   'io.dbf.deletedRecords': { zh: '属性表“{{file}}”中有 {{count}} 条记录已标记删除，未导入。', en: '{{count}} records of “{{file}}” are marked deleted and were not imported.' },
   'io.dbf.memoFields': { zh: '属性表“{{file}}”的备注型字段（{{fields}}）未读取。', en: 'Memo fields of “{{file}}” ({{fields}}) were not read.' },
   'io.dbf.cpgContradicted': {

@@ -35,7 +35,7 @@ describe('the XZQ rows taken as the village boundary', () => {
       expect(read1.boundaries).toEqual(['330421101210']);
       const note = read1.notes.find((n) => n.key === 'package.boundaryOtherVillages');
       expect(note?.params).toMatchObject({ file: 'XZQ.shp', code: '330421101210', count: 1 });
-      expect(String(note?.params['list'])).toContain('330421101211 邻村');
+      expect(String(note?.params?.['list'])).toContain('330421101211 邻村');
     }
   });
 

@@ -142,7 +142,8 @@ export class DbfRecord {
     private readonly decoding: Decoding,
     /** 1-based, as GDAL and the planner's tools number rows. */
     readonly row: number,
-    private readonly start: number,
+    /** Where the record starts in the table's bytes. */
+    readonly start: number,
   ) {}
 
   get properties(): Properties {
@@ -186,9 +187,53 @@ export function readDbf(bytes: Uint8Array, header: DbfHeader, encoding: string, 
     records.push(new DbfRecord(decoding, r + 1, start));
   }
   if (deleted) notes.push(note('io.dbf.deletedRecords', { file, count: deleted }));
+  const unreadable = unreadableNumbers(decoding, records);
+  if (unreadable.length) notes.push(note('io.dbf.numbersUnreadable', { file, count: unreadable.length, list: unreadable.slice(0, NUMBERS_LISTED).join('；') + (unreadable.length > NUMBERS_LISTED ? ' …' : '') }));
   const memo = fields.filter((f) => f.type === 'M').map((f) => f.name);
   if (memo.length) notes.push(note('io.dbf.memoFields', { file, fields: memo.join(', ') }));
   return success({ fields, records }, notes);
+}
+
+const NUMBERS_LISTED = 5;
+const NUMERIC_TYPES = new Set(['N', 'F', 'B']);
+
+/**
+ * The values of number fields that read as no number (`1,5`, `12abc`, `1 234`), as `TBMJ #3 "1,5"`: read as
+ * empty, they must be said, not lost without a word (GDAL reads `1,5` as 1, with a warning). Blank and `*`
+ * (too wide for the field, as dBASE writes it) are empty by design. A plain number is told from its bytes
+ * without decoding it: this runs over every row of a 20,000-row table whose rows are otherwise decoded lazily.
+ */
+function unreadableNumbers(decoding: Decoding, records: readonly DbfRecord[]): string[] {
+  const numeric = decoding.fields.filter((f) => NUMERIC_TYPES.has(f.type));
+  const found: string[] = [];
+  if (numeric.length === 0) return found;
+  for (const record of records) {
+    for (const field of numeric) {
+      if (plainNumber(decoding.bytes, record.start + field.offset, field.length)) continue;
+      const text = decodeText(decoding.decoder, decoding.bytes.subarray(record.start + field.offset, record.start + field.offset + field.length)).trim();
+      if (text !== '' && !text.startsWith('*') && !Number.isFinite(Number(text))) found.push(`${field.name} #${record.row} “${text}”`);
+    }
+  }
+  return found;
+}
+
+/** Spaces, a sign, digits with at most one point, spaces (or NUL padding): what nearly every value is. */
+function plainNumber(bytes: Uint8Array, start: number, length: number): boolean {
+  let i = start;
+  const end = start + length;
+  while (i < end && bytes[i] === 0x20) i++;
+  const signed = i < end && (bytes[i] === 0x2d || bytes[i] === 0x2b);
+  if (signed) i++;
+  let digits = 0;
+  let point = false;
+  for (; i < end; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x30 && b <= 0x39) digits++;
+    else if (b === 0x2e && !point) point = true;
+    else break;
+  }
+  while (i < end && (bytes[i] === 0x20 || bytes[i] === 0)) i++;
+  return i === end && (digits > 0 || (!point && !signed));
 }
 
 /** Two fields whose names decode the same (or a name that is empty) get `_2`, `_3`… as GDAL does. */
