@@ -48,6 +48,7 @@ export const ioText: Texts = {
   'io.shp.zDropped': { zh: '“{{file}}”是三维数据（{{type}}）：高程 Z 值已忽略，规划只用平面坐标。', en: '“{{file}}” is 3-D ({{type}}): its elevations (Z) were dropped; the plan uses plane coordinates only.' },
   'io.shp.mDropped': { zh: '“{{file}}”带测量值（{{type}}）：M 值已忽略，规划只用平面坐标。', en: '“{{file}}” carries measures ({{type}}): its M values were dropped; the plan uses plane coordinates only.' },
   'io.shp.zmDropped': { zh: '“{{file}}”是带测量值的三维数据（{{type}}）：高程 Z 值和测量值 M 已忽略，规划只用平面坐标。', en: '“{{file}}” is 3-D with measures ({{type}}): its elevations (Z) and measures (M) were dropped; the plan uses plane coordinates only.' },
+  'io.shp.shellInShell': { zh: '“{{file}}”中有 {{count}} 条记录的环都按外环方向（顺时针）存储，其中有环位于另一外环之内：已按其位置作为内环（洞）读取，与 ArcGIS“修复几何”一致。请核对这些图斑是否确实有洞。', en: '{{count}} records of “{{file}}” wind every ring as an outer ring (clockwise), with a ring inside another: it was read as a hole by where it lies, as ArcGIS’s Repair Geometry reads it. Check that those parcels really have a hole.' },
   'io.shp.windingReversed': { zh: '“{{file}}”中有 {{count}} 条记录的环方向与规范相反，已按相反方向理解（外环逆时针）。', en: '{{count}} records of “{{file}}” have rings wound the opposite way to the standard; they were read that way (outer rings counter-clockwise).' },
 
   'io.dxf.binary': { zh: '“{{file}}”是二进制 DXF，无法读取。请在 CAD 中打开后“另存为”ASCII（文本）格式的 DXF（AutoCAD 2000 或更新版本），再导入。', en: '“{{file}}” is a binary DXF, which cannot be read. Open it in CAD and “Save As” an ASCII (text) DXF (AutoCAD 2000 or later), then import that.' },

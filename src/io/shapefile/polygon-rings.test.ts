@@ -53,6 +53,8 @@ const CASES: readonly Case[] = [
   { name: 'reversed, a hole touching its shell at a vertex', rings: [r(SHELL), r(TOUCHING)], polygons: [[r(SHELL), r(TOUCHING)]], notes: REVERSED },
   { name: 'standard, an island in a lake', rings: [SHELL, LAKE, ISLAND], polygons: [[SHELL, LAKE], [ISLAND]], notes: [] },
   { name: 'reversed, an island in a lake', rings: [r(SHELL), r(LAKE), r(ISLAND)], polygons: [[r(SHELL), r(LAKE)], [r(ISLAND)]], notes: REVERSED },
+  // Every ring clockwise, one inside the other: a tool that winds all rings alike; a hole by where it lies.
+  { name: 'every ring wound as a shell, one inside the other', rings: [SHELL, r(HOLE)], polygons: [[SHELL, r(HOLE)]], notes: ['io.shp.shellInShell'] },
   // A counter-clockwise ring beside standard shells: a hole that fits no shell, kept as a shell of its own.
   { name: 'standard, and a hole in no shell', rings: [SHELL, HOLE, STRAY], polygons: [[SHELL, HOLE], [STRAY]], notes: ['io.shp.orphanHoles'] },
 ];
@@ -120,7 +122,7 @@ describe('shells and holes by containment', () => {
 
   it('a ring of no area has no winding: it is read where it lies, and no note is due', () => {
     const flat: Position[] = [[5, 5], [6, 6], [7, 7], [5, 5]];
-    expect(assemblePolygon([SHELL, flat])).toEqual({ geometry: { type: 'Polygon', coordinates: [SHELL, flat] }, orphanHoles: 0, windingReversed: false });
+    expect(assemblePolygon([SHELL, flat])).toEqual({ geometry: { type: 'Polygon', coordinates: [SHELL, flat] }, orphanHoles: 0, windingReversed: false, shellInShell: false });
     expect(assemblePolygon([flat])).toMatchObject({ windingReversed: false });
   });
 });

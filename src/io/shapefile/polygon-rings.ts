@@ -40,15 +40,21 @@ export interface AssembledPolygon {
    * shells are otherwise wound as the standard says: most likely a misplaced hole. Kept as shells of their own.
    */
   readonly orphanHoles: number;
-  /** Some other ring is wound against what containment makes it (a counter-clockwise shell, a clockwise hole); it was read by containment. */
+  /** A shell is wound counter-clockwise (the record wound the other way round, as GeoJSON winds it); read by containment. */
   readonly windingReversed: boolean;
+  /**
+   * Every shell is wound clockwise, as the standard says, but a ring wound as a shell lies inside another:
+   * not a reversed record, but a tool that winds every ring alike (or overlapping parts, which GDAL keeps
+   * as two shells and GEOS calls nested shells). Read as a hole, by containment, as ArcGIS's repair does.
+   */
+  readonly shellInShell: boolean;
 }
 
 export function assemblePolygon(rings: readonly Position[][]): AssembledPolygon {
   if (rings.length === 1) {
     // Shoelace area is positive for counter-clockwise rings; the standard winds shells clockwise.
     const ring = rings[0] as Position[];
-    return { geometry: { type: 'Polygon', coordinates: [ring] }, orphanHoles: 0, windingReversed: ringSignedAreaPlanar(ring) > 0 };
+    return { geometry: { type: 'Polygon', coordinates: [ring] }, orphanHoles: 0, windingReversed: ringSignedAreaPlanar(ring) > 0, shellInShell: false };
   }
   const n = rings.length;
   const signed = rings.map((ring) => ringSignedAreaPlanar(ring));
@@ -96,12 +102,15 @@ function windingAgainstContainment(signed: readonly number[], depth: readonly nu
   const standardShell = signed.some((a, i) => a < 0 && isShell(i));
   let orphanHoles = 0;
   let windingReversed = false;
+  let holeWoundAsShell = false;
   signed.forEach((a, i) => {
     if (isShell(i) ? a <= 0 : a >= 0) return;
     if (standardShell && depth[i] === 0 && !hasChild[i]) orphanHoles++;
-    else windingReversed = true;
+    else if (isShell(i)) windingReversed = true;
+    else holeWoundAsShell = true;
   });
-  return { orphanHoles, windingReversed };
+  // A clockwise hole beside a counter-clockwise shell is a record wound the other way round, said once.
+  return { orphanHoles, windingReversed, shellInShell: holeWoundAsShell && !windingReversed };
 }
 
 /** `inner` lies within `outer` (edges may touch). */

@@ -61,6 +61,7 @@ export function readShp(shp: Uint8Array, shx: Uint8Array | null, names: ShpNames
   let nullShapes = 0;
   let orphanHoles = 0;
   let reversed = 0;
+  let shellsInShells = 0;
   const dropped = { z: false, m: false };
   for (let i = 0; i < located.length; i++) {
     const { offset } = located[i] as RecordSpan;
@@ -85,6 +86,7 @@ export function readShp(shp: Uint8Array, shx: Uint8Array | null, names: ShpNames
     }
     orphanHoles += parsed.orphanHoles;
     if (parsed.windingReversed) reversed++;
+    if (parsed.shellInShell) shellsInShells++;
     dropped.z ||= parsed.z;
     dropped.m ||= parsed.m;
     geometries.push(parsed.geometry);
@@ -94,6 +96,7 @@ export function readShp(shp: Uint8Array, shx: Uint8Array | null, names: ShpNames
   if (nullShapes) notes.push(note('io.shp.nullShapes', { file: names.shp, count: nullShapes }));
   if (orphanHoles) notes.push(note('io.shp.orphanHoles', { file: names.shp, count: orphanHoles }));
   if (reversed) notes.push(note('io.shp.windingReversed', { file: names.shp, count: reversed }));
+  if (shellsInShells) notes.push(note('io.shp.shellInShell', { file: names.shp, count: shellsInShells }));
   if (dropped.z || dropped.m) {
     const key = dropped.z && dropped.m ? 'io.shp.zmDropped' : dropped.z ? 'io.shp.zDropped' : 'io.shp.mDropped';
     notes.push(note(key, { file: names.shp, type: shapeTypeName(shapeType) }));
@@ -154,7 +157,7 @@ function sameSpans(a: readonly RecordSpan[], b: readonly RecordSpan[]): boolean 
 }
 
 type Parsed =
-  | { readonly kind: 'shape'; readonly geometry: Geometry; readonly orphanHoles: number; readonly windingReversed: boolean; readonly z: boolean; readonly m: boolean }
+  | { readonly kind: 'shape'; readonly geometry: Geometry; readonly orphanHoles: number; readonly windingReversed: boolean; readonly shellInShell: boolean; readonly z: boolean; readonly m: boolean }
   | { readonly kind: 'null' }
   | { readonly kind: 'bad' }
   /** An X or Y that is not a number (NaN, infinite): no reprojection or area can use it. */
@@ -172,7 +175,7 @@ function parseRecord(content: DataView, family: ShapeFamily): Parsed {
   let geometry: Geometry | null;
   let xyBytes: number;
   let points: number | null = null;
-  let rings = { orphanHoles: 0, windingReversed: false };
+  let rings = { orphanHoles: 0, windingReversed: false, shellInShell: false };
   if (family === 'point') {
     if (content.byteLength < 20) return BAD;
     xyBytes = 20;
@@ -205,7 +208,7 @@ function parseRecord(content: DataView, family: ShapeFamily): Parsed {
   if (geometry === null) return { kind: 'null' };
   if (!finiteXY(content, xyBytes - (points ?? 1) * 16, points ?? 1)) return { kind: 'notNumbers' };
   const m = layout.mAt !== null && hasMeasure(content, layout.mAt, points ?? 1);
-  return { kind: 'shape', geometry, orphanHoles: rings.orphanHoles, windingReversed: rings.windingReversed, z: shapeMeasures(type).z, m };
+  return { kind: 'shape', geometry, orphanHoles: rings.orphanHoles, windingReversed: rings.windingReversed, shellInShell: rings.shellInShell, z: shapeMeasures(type).z, m };
 }
 
 function finiteXY(content: DataView, at: number, count: number): boolean {
