@@ -137,6 +137,13 @@ describe('GeoJSON import', () => {
     expect(result.ok && result.notes.map((n) => n.key)).toContain('io.geojson.brokenUtf8');
   });
 
+  it('types a field of numbers real whether a whole number comes first or after a decimal (GDAL: Real), a field mixing numbers and text text', () => {
+    const feature = (properties: string) => `{"type":"Feature","properties":${properties},"geometry":{"type":"Point","coordinates":[120.74,30.46]}}`;
+    const json = `{"type":"FeatureCollection","features":[${feature('{"A":123.456,"B":7,"C":1,"D":null}')},${feature('{"A":7,"B":7.5,"C":"x","D":2}')},${feature('{"A":0,"B":null,"C":2,"D":3}')}]}`;
+    const result = importFiles([text('DLTB.geojson', json)], ANYWHERE);
+    expect(result.ok && result.value[0]!.fields.map((f) => [f.name, f.kind])).toEqual([['A', 'real'], ['B', 'real'], ['C', 'text'], ['D', 'integer']]);
+  });
+
   it('reads UTF-16 (Notepad’s “Unicode”), with its byte order mark or without, with a note', () => {
     const json = '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"DLMC":"旱地"},"geometry":{"type":"Point","coordinates":[120.74,30.46]}}]}';
     const littleEndian = (withBom: boolean) => new Uint8Array([...(withBom ? [0xff, 0xfe] : []), ...[...json].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);

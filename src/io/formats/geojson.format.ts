@@ -141,10 +141,18 @@ function inferFields(features: readonly { readonly properties: Readonly<Record<s
     for (const [key, value] of Object.entries(f.properties)) {
       const kind: FieldInfo['kind'] = typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'real') : typeof value === 'boolean' ? 'boolean' : value === null ? 'other' : 'text';
       const seen = kinds.get(key);
-      kinds.set(key, seen === undefined || seen === 'other' ? kind : seen === kind || kind === 'other' ? seen : seen === 'integer' && kind === 'real' ? 'real' : 'text');
+      kinds.set(key, joinedKind(seen, kind));
     }
   }
   return [...kinds].map(([name, kind]) => ({ name, kind: kind === 'other' ? 'text' : kind, width: null, decimals: null }));
+}
+
+/** The kind of a field holding values of both kinds: integers and reals in either order are real (GDAL: Real), other mixes text. */
+function joinedKind(seen: FieldInfo['kind'] | undefined, kind: FieldInfo['kind']): FieldInfo['kind'] {
+  if (seen === undefined || seen === 'other') return kind;
+  if (seen === kind || kind === 'other') return seen;
+  const numbers: readonly FieldInfo['kind'][] = ['integer', 'real'];
+  return numbers.includes(seen) && numbers.includes(kind) ? 'real' : 'text';
 }
 
 function roundPosition(p: Position): Position {
