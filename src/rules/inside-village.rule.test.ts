@@ -22,6 +22,19 @@ describe(RULE, () => {
     expect(issues[0]!.geometry?.type).toBe('Polygon');
   });
 
+  it('shows the part beyond the boundary of a feature whose outline is invalid, as its repair (geometry-valid reports the fault)', () => {
+    const { plan, g } = village();
+    const [x0, y0] = g.at(3, 0) as [number, number];
+    const [x1, y1] = g.at(4.5, 1) as [number, number];
+    // A bow-tie: its two triangles, one reaching beyond the boundary at x = g.at(4, 0).
+    const bowTie = { type: 'Polygon' as const, coordinates: [[[x0, y0], [x1, y1], [x1, y0], [x0, y1], [x0, y0]]] };
+    const crossed = withFeatures(plan, feature('newBuild', 'nb', bowTie));
+    expect(issuesOf(crossed, 'geometry-valid').map((i) => i.features)).toContainEqual(['nb']);
+    const issues = issuesOf(crossed, RULE);
+    expect(issues.map((i) => i.features)).toEqual([['nb']]);
+    expect(issues[0]!.message.params.areaM2 as number).toBeGreaterThan(1000);
+  });
+
   it('lets an overhang within the 0.05 m tolerance pass and reports one beyond it', () => {
     const { plan, g } = village();
     const [x, y0] = g.at(4, 0) as [number, number];

@@ -89,18 +89,20 @@ export const insideVillageRule: FeatureRule = {
       if (withinDistance(square, boundary.geometry, tolerance)) return [];
       return [makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.inside-village.point', params: { layerKey: `layer.${feature.layer}` }, geometry: dot })];
     }
-    if (!state.isValid(feature.geometry)) return [];
-    if (LAYERS[feature.layer].partition && !state.balance(feature.layer).meetsCluster(feature.geometry)) return [];
+    // An invalid outline as its repair (geometry-valid reports the fault), as the derivation counts it.
+    const outline = state.usable(feature.geometry);
+    if (!outline) return [];
+    if (LAYERS[feature.layer].partition && !state.balance(feature.layer).meetsCluster(outline)) return [];
     const coverageTolerance = state.profile.coverageToleranceM;
     const village = boundary.geometry;
     // Remembered per outline: a zone is judged again whenever a parcel under it changes (the rule reads the
     // partition layers), and a large zone along a misaligned boundary took 5–20 ms to clip each time.
-    return state.memo(this.id, feature.geometry, [village, feature.id, feature.layer, tolerance, coverageTolerance], () => {
-      if (tolerantRelate(feature.geometry, village, coverageTolerance) === 'within') return [];
+    return state.memo(this.id, outline, [village, feature.id, feature.layer, tolerance, coverageTolerance], () => {
+      if (tolerantRelate(outline, village, coverageTolerance) === 'within') return [];
       const plane = state.plane();
       let parts;
       try {
-        parts = partsOutside(plane.polygons(feature.geometry), plane.polygons(village), coverageTolerance);
+        parts = partsOutside(plane.polygons(outline), plane.polygons(village), coverageTolerance);
       } catch (error) {
         return [makeIssue(this.id, this.severity, { layer: feature.layer, features: [feature.id], key: 'rules.clipFailed', params: { detail: String(error) } })];
       }

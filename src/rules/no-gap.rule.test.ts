@@ -4,6 +4,7 @@ import { metricPolygon } from '../geo/test-support.ts';
 import { feature, issuesOf, village, withFeatures } from './test-support.ts';
 import { removeFeature, applyPatch } from '../domain/patch.ts';
 import { asFeatureId } from '../domain/ids.ts';
+import { ellipsoidalArea } from '../geo/area.ts';
 
 const RULE = 'no-gap';
 
@@ -38,6 +39,22 @@ describe(RULE, () => {
     const opened = withFeatures(plan, feature('base', 'p0-0', unclosed, { classCode: '111' }));
     expect(issuesOf(opened, 'geometry-valid').map((i) => i.severity)).toContain('error');
     expect(issuesOf(opened, RULE)).toEqual([]);
+  });
+
+  it('reads a ring that touches itself (ESRI’s inverted ring, its loop a hole) as repaired: geometry-valid reports it, the loop is the gap, not its box', () => {
+    const { plan, g } = village();
+    const [x0, y0] = g.at(0, 0) as [number, number];
+    const [x1, y1] = g.at(1, 1) as [number, number];
+    const [ym, d, dy] = [(y0 + y1) / 2, (x1 - x0) / 5, (y1 - y0) / 5];
+    const loop: [number, number][] = [[x0 + d, ym + dy], [x0 + 2 * d, ym], [x0 + d, ym - dy]];
+    const inverted = { type: 'Polygon' as const, coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, ym], ...loop, [x0, ym], [x0, y0]]] };
+    const looped = withFeatures(plan, feature('base', 'p0-0', inverted, { classCode: '111' }));
+    expect(issuesOf(looped, 'geometry-valid').map((i) => i.severity)).toContain('error');
+    const diamond = ellipsoidalArea({ type: 'Polygon', coordinates: [[[x0, ym], [x0 + d, ym - dy], [x0 + 2 * d, ym], [x0 + d, ym + dy], [x0, ym]]] });
+    const gaps = issuesOf(looped, RULE).filter((i) => i.layer === 'base');
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]!.message.params.areaM2 as number).toBeCloseTo(diamond, 0);
+    expect(gaps[0]!.features).toEqual(['p0-0']);
   });
 
   it('says "not checked" for an empty partition layer', () => {

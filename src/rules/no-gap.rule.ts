@@ -2,9 +2,9 @@
  * `no-gap`: base parcels, functional zones and control zones each cover the village exactly. A gap can only
  * lie where the layer's edges do not balance against the boundary within the coverage tolerance
  * (geo/coverage-balance.ts), so only each cluster of unbalanced stretches is overlaid, once, in the GK plane
- * with GEOS: the village inside the cluster's box minus the union of the layer's valid features there.
+ * with GEOS: the village inside the cluster's box minus the union of the layer's features there.
  * What is left, wider than the tolerance and over the report area, is reported as the gap itself, with its
- * area and mean width. Invalid features are left out of the union (geometry-valid reports them).
+ * area and mean width. An invalid feature counts as its repaired outline (geometry-valid reports it).
  */
 import type { Polygon } from 'geojson';
 import { ellipsoidalArea } from '../geo/area.ts';

@@ -4,7 +4,8 @@
  * (geo/coverage-balance.ts): elsewhere the balance proves there is no overlap wider than the tolerance
  * without clipping anything. Inside, each pair whose boxes meet is intersected with GEOS in the GK plane;
  * an overlap counts where it is wider than the tolerance (never by booleanOverlap, which calls adjoining
- * parcels overlapping) and at least the report area. Invalid features are left to geometry-valid.
+ * parcels overlapping) and at least the report area. An invalid feature counts as its repaired outline
+ * (geometry-valid reports its fault), as the derivation and the tables count it.
  */
 import { pairOverlaps } from '../geo/geos/pair-overlaps.ts';
 import { PARTITION_LAYERS } from './area-layers.ts';

@@ -83,7 +83,7 @@ function boxCluster(state: CheckState, layer: LayerId, box: BBox): Cluster {
 
 /** What no-gap and no-overlap overlay in a cluster, each made once per check for both. */
 export interface ClusterCover {
-  /** The cluster's valid features (invalid ones are geometry-valid's). */
+  /** The cluster's features, an invalid one as its repaired outline (`CheckState.usable`), one with nothing left out. */
   readonly features: readonly AreaFeature[];
   /** The area the features cover twice or more inside the cluster's outline (m², planar): what no-gap's union also tells no-overlap. */
   coveredTwice(): number;
@@ -96,7 +96,7 @@ export interface ClusterCover {
 }
 
 /**
- * The cluster's valid features and what is made of them inside its outline, once per check for no-gap (the
+ * The cluster's features and what is made of them inside its outline, once per check for no-gap (the
  * union the gaps are cut from) and no-overlap (whose one union tells whether any pair can overlap): a
  * boundary misaligned all round makes one cluster of the whole layer, whose union is most of either rule's
  * cost. A feature reaching beyond the cluster's outline is clipped to it first (cluster-clip.ts, shared
@@ -106,7 +106,15 @@ export interface ClusterCover {
  * reports that as it reports its own overlay's failure.
  */
 export function clusterCover(state: CheckState, cluster: Cluster): ClusterCover {
-  const features = state.memo(CLUSTER_COVER, `${cluster.name}:valid`, cluster.features, () => cluster.features.filter((f) => state.isValid(f.geometry)));
+  // An invalid outline counts as its repair, as the derivation and the tables count it (geometry-valid
+  // reports it): left out, its land inside the cluster's box came back as a gap the size of the box (an
+  // ESRI ring that touches itself to close a hole was reported as twice the hole, drawn as its box).
+  const features = state.memo(CLUSTER_COVER, `${cluster.name}:usable`, cluster.features, () =>
+    cluster.features.flatMap((f) => {
+      const usable = state.usable(f.geometry);
+      return usable === null ? [] : [usable === f.geometry ? f : { ...f, geometry: usable }];
+    }),
+  );
   const plane = state.plane();
   const tolerance = state.profile.coverageToleranceM;
   // By geometry: a reclassified parcel (a new feature, the same outline) changes no union or overlay.
