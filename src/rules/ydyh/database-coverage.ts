@@ -35,6 +35,7 @@ import { COVERAGE_NUMBERS, type PartitionLayer } from '../../profiles/zhejiang-2
 import type { DatabaseLayerName } from '../../profiles/zhejiang-2026/layers.ts';
 import type { VillageDatabase, VillageFeature, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { corridorsOf, type CorridorLayer } from '../cluster-corridor.ts';
+import { repaired } from '../clip.ts';
 import { isAreaGeometry } from './database-parcels.ts';
 
 export interface AreaFeature {
@@ -46,9 +47,9 @@ export interface CoverageCluster {
   readonly box: BBox;
   /** Stable name for memos: the layer and the box (and its stretches, for a corridor). */
   readonly name: string;
-  /** The layer's valid features reaching into the box (or the corridor), in layer order. */
+  /** The layer's features reaching into the box (or the corridor), in layer order; an invalid outline as its repair. */
   readonly features: readonly AreaFeature[];
-  /** The region's valid features reaching into the box (or the corridor). */
+  /** The region's features reaching into the box (or the corridor); an invalid outline as its repair. */
   readonly region: readonly AreaFeature[];
   /** Where its overlays are clipped (lon/lat), when that is a corridor along its stretches (rules/cluster-corridor.ts); else its box. */
   readonly corridor: MultiPolygon | null;
@@ -191,12 +192,34 @@ function trackedFor(db: VillageDatabase, partition: PartitionLayer): Tracked {
   return fresh;
 }
 
-/** The side's valid area features whose boxes meet any of `boxes`, each once, in layer order. */
-function near(side: Side, boxes: readonly BBox[]): AreaFeature[] {
+/**
+ * The side's area features whose boxes meet any of `boxes`, each once, in layer order; an invalid outline
+ * as its repair (`usableGeometry`), one with nothing left out.
+ */
+function near(side: Side, boxes: readonly BBox[], plane: GkPlane): AreaFeature[] {
   const found = [...new Set(boxes.flatMap((box) => side.index.search(box)))].map((key) => side.byKey.get(key) as VillageFeature);
   const order = new Map(found.map((f) => [f, Number(side.keys.get(f))]));
   found.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
-  return areaFeatures(found).filter((f) => isValidGeometry(f.geometry));
+  return areaFeatures(found).flatMap((f) => {
+    const geometry = usableGeometry(f.geometry, plane);
+    return geometry === null ? [] : [geometry === f.geometry ? f : { ...f, geometry }];
+  });
+}
+
+const repairs = new WeakMap<AreaGeometry, { readonly plane: GkPlane; readonly value: AreaGeometry | null }>();
+
+/**
+ * An outline as the coverage checks count it: a valid one as it is, an invalid one as its repair in the
+ * village's plane (clip.ts `repaired`; `geometry-valid` reports the fault), kept per geometry. Left out, an
+ * invalid parcel's land inside its cluster's box came back as a gap the size of the box.
+ */
+function usableGeometry(geometry: AreaGeometry, plane: GkPlane): AreaGeometry | null {
+  if (isValidGeometry(geometry)) return geometry;
+  const kept = repairs.get(geometry);
+  if (kept?.plane === plane) return kept.value;
+  const value = repaired(geometry, { plane, minWidthM: COVERAGE_NUMBERS.toleranceM, minAreaM2: COVERAGE_NUMBERS.reportM2 });
+  repairs.set(geometry, { plane, value });
+  return value;
 }
 
 /** Readies the kept balances for edits (CoverageBalance.prepareForEdits): for the editor, after a check is shown. */
@@ -211,9 +234,9 @@ export function layerCoverage(db: VillageDatabase, partition: PartitionLayer): L
   const state = trackedFor(db, partition);
   const boxCluster = (box: BBox): CoverageCluster => {
     const reach = expandBBox(box, 1e-7);
-    return { box, name: `${partition.layer}:${box.join(',')}`, features: near(state.layer, [reach]), region: near(state.regionSide, [reach]), corridor: null, reach: [box], blocks: null };
+    return { box, name: `${partition.layer}:${box.join(',')}`, features: near(state.layer, [reach], gk), region: near(state.regionSide, [reach], gk), corridor: null, reach: [box], blocks: null };
   };
-  const corridorLayer = corridorLayerOf(partition.layer, state);
+  const corridorLayer = corridorLayerOf(partition.layer, state, gk);
   // A CJDCQ from another survey disagrees with the parcels all round: its stretches make one cluster of the
   // whole layer, clipped as the corridor along them where that is proven to hold every problem, as in 2017.
   let corridors = 0;
@@ -221,7 +244,7 @@ export function layerCoverage(db: VillageDatabase, partition: PartitionLayer): L
     const split = state.region ? corridorsOf(corridorLayer, group) : null;
     if (!split) return [boxCluster(group.box)];
     return [
-      ...split.corridors.map((c) => ({ box: c.box, name: `${partition.layer}:corridor:${c.key}`, features: c.features, region: near(state.regionSide, c.reach), corridor: c.region, reach: c.reach, blocks: `${partition.layer}:corridor#${corridors++}` })),
+      ...split.corridors.map((c) => ({ box: c.box, name: `${partition.layer}:corridor:${c.key}`, features: c.features, region: near(state.regionSide, c.reach, gk), corridor: c.region, reach: c.reach, blocks: `${partition.layer}:corridor#${corridors++}` })),
       ...split.boxes.map(boxCluster),
     ];
   });
@@ -232,13 +255,13 @@ export function layerCoverage(db: VillageDatabase, partition: PartitionLayer): L
 const CORRIDOR_MEMO_SIZE = 1000;
 
 /** The layer against its region as corridorsOf reads them. */
-function corridorLayerOf(name: DatabaseLayerName, state: Tracked): CorridorLayer<AreaFeature> {
+function corridorLayerOf(name: DatabaseLayerName, state: Tracked, plane: GkPlane): CorridorLayer<AreaFeature> {
   return {
     name,
     count: (box) => state.layer.index.count(box),
-    near: (boxes) => near(state.layer, boxes),
+    near: (boxes) => near(state.layer, boxes, plane),
     geometryOf: (f) => f.geometry,
-    regionNear: (box) => near(state.regionSide, [box]).map((f) => f.geometry),
+    regionNear: (box) => near(state.regionSide, [box], plane).map((f) => f.geometry),
     memo<T>(key: string, deps: readonly unknown[], compute: () => T): T {
       const hit = state.corridorMemo.get(key);
       if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i])) return hit.value as T;

@@ -55,6 +55,16 @@ describe('no-gap (2026)', () => {
     expect([...(along?.features ?? [])].sort()).toEqual(diagonal.sort());
   });
 
+  it('counts a parcel whose ring touches itself (ESRI’s inverted ring, its loop a hole) as repaired: the loop is the gap, not its box', () => {
+    const [ym, d] = [Y0 + CELL / 2, CELL / 5];
+    const loop = [[X0 + d, ym + d], [X0 + 2 * d, ym], [X0 + d, ym - d]];
+    const inverted: Polygon = { type: 'Polygon', coordinates: [[[X0, Y0], [X0 + CELL, Y0], [X0 + CELL, Y0 + CELL], [X0, Y0 + CELL], [X0, ym], ...loop, [X0, ym], [X0, Y0]]] };
+    const diamond = ellipsoidalArea({ type: 'Polygon', coordinates: [[[X0, ym], [X0 + d, ym - d], [X0 + 2 * d, ym], [X0 + d, ym + d], [X0, ym]]] });
+    const issues = noGapRule.check(database({ CJDCQ: [feature('CJDCQ#1', village)], GHDLTB: [planned(1, inverted), planned(2, cell(1))] }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message.params['areaM2'] as number).toBeCloseTo(diamond, 0);
+  });
+
   it('does not report a gap thinner than 1 mm (misalignment), however long', () => {
     const half = 0.0004 / 96_290;
     const db = database({ CJDCQ: [feature('CJDCQ#1', village)], GHDLTB: [planned(1, cell(0)), planned(2, box(X0 + CELL + half, Y0, X0 + 2 * CELL, Y0 + CELL))] });

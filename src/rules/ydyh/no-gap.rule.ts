@@ -3,9 +3,10 @@
  * parcels and the 管控边界 each cover their region (the 村级调查区, or the layer they were made from:
  * profiles/zhejiang-2026/coverage.ts) without a gap. Only clusters where the edges do not balance within the
  * survey's 1 mm are overlaid (database-coverage.ts), once each, in the GK plane with GEOS: the region in the
- * cluster's box (or its corridor) minus the union of the layer's valid features there. A gap thinner than
- * the tolerance is misalignment, not land left out; one under the report area is not reported. The finding
- * outlines the gap and names the features along it.
+ * cluster's box (or its corridor) minus the union of the layer's features there (an invalid outline as its
+ * repair, `geometry-valid` reporting the fault). A gap thinner than the tolerance is misalignment, not
+ * land left out; one under the report area is not reported. The finding outlines the gap and names the
+ * features along it.
  */
 import { OutlineNeighbours } from '../../geo/along-outline.ts';
 import type { CoverageCluster, LayerCoverage } from './database-coverage.ts';
