@@ -152,6 +152,7 @@ export const cliText: Texts = {
     zh: '{{file}} 不是数据库图层的文件名，未读取，其中的图斑不计入检查和表格。如为 {{layer}} 的一部分，请将各部分合并为一个 {{layer}} 图层后重新读取',
     en: '{{file}} is not named as a database layer and is not read: its parcels are in no check and no table. If it is part of {{layer}}, merge the parts into one {{layer}} layer and read the folder again',
   },
+  'cli.village.otherVillagesSurveyArea': { zh: '村级调查区（{{file}}）中有 {{count}} 条记录属于其他村（{{list}}），基期地类图斑属于 {{code}}：只以本村的记录作为村级调查区，其他村的记录未读取。', en: 'The village survey area ({{file}}) has {{count}} record(s) of other villages ({{list}}); the base parcels are of {{code}}: only this village’s records are taken as its survey area, the others were not read.' },
   'cli.village.duplicateLayer': { zh: '{{file}} 也是 {{layer}} 图层，已忽略；使用 {{kept}}', en: '{{file}} is also a {{layer}} layer and is ignored; {{kept}} is used' },
   'cli.village.noFeatures': { zh: '文件中没有图层', en: 'the file holds no layer' },
   'cli.village.noCodeField': { zh: '{{layer}} 图层没有编码字段 {{field}}；现有字段：{{fields}}', en: 'the {{layer}} layer has no code field {{field}}; its fields: {{fields}}' },

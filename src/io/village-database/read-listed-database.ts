@@ -21,6 +21,7 @@ import { listSome, type Message, type Result } from '../result.ts';
 import { findFolderContents, layerInputFiles, unreadable, type ListedFile, type ReadBytes } from './layer-matching.ts';
 import { readVillageWorkbook, type VillageWorkbook } from './read-workbook.ts';
 import { CODE_FIELDS, featureRef, fieldNamer, villageProperties } from './village-fields.ts';
+import { withOwnSurveyArea } from './survey-area-rows.ts';
 
 export type DeclaredEdition = VillageDatabase['edition'];
 
@@ -52,10 +53,12 @@ export async function readListedDatabase<F extends ListedFile>({ files, readByte
     layers[name] = read.value;
     notes.push(...read.notes);
   }
+  const own = withOwnSurveyArea(layers);
+  if (own.note) notes.push(own.note);
   const workbook = await readWorkbooks(contents.workbooks, readBytes);
   if (!workbook.ok) return workbook;
   notes.push(...workbook.notes);
-  return { ok: true, value: { layers, edition, info: workbook.value?.info ?? NO_VILLAGE_INFO, allocations: workbook.value?.allocations ?? {} }, notes };
+  return { ok: true, value: { layers: own.layers, edition, info: workbook.value?.info ?? NO_VILLAGE_INFO, allocations: workbook.value?.allocations ?? {} }, notes };
 }
 
 // The path last: a format's own message names the file without its folder.
