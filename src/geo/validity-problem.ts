@@ -6,6 +6,7 @@ export const VALIDITY_KINDS = [
   'tooFewPositions',
   'unclosedRing',
   'selfIntersection',
+  'selfTouch',
   'ringsCross',
   'holeOutsideShell',
   'zeroArea',

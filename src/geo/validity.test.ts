@@ -41,8 +41,9 @@ describe('turf kinks and unkink-polygon inputs', () => {
     ['kinks__in__hourglass.geojson', 'selfIntersection'],
     ['kinks__in__triple.geojson', 'selfIntersection'],
     ['kinks__in__switzerlandKinked.geojson', 'selfIntersection'],
-    // turf issue 2627: kinks v7 stopped finding this one (ring 5 revisits a vertex and doubles back).
-    ['kinks__in__issue-2627.geojson', 'selfIntersection'],
+    // turf issue 2627: kinks v7 stopped finding this one. Ring 5 comes back through a vertex in a narrow
+    // wedge that stays on one side of its first pass: it touches itself there without crossing.
+    ['kinks__in__issue-2627.geojson', 'selfTouch'],
     // Two overlapping members: turf's kinks reports their crossings; in OGC terms the members overlap.
     ['kinks__in__multi-polygon.geojson', 'ringsCross'],
     ['unkink-polygon__in__complex.geojson', 'selfIntersection'],
@@ -87,14 +88,25 @@ describe('self-intersection, by hand', () => {
     expect(problems).toEqual([{ kind: 'selfIntersection', severity: 'error', polygonIndex: 0, ringIndex: 0, at: [1, 1] }]);
   });
 
-  it('finds a figure 8 touching itself at a vertex', () => {
+  it('finds a figure 8 touching itself at a vertex: a touch, not a crossing', () => {
     const figure8 = polygon([[0, 0], [1, 1], [2, 0], [2, 2], [1, 1], [0, 2]]);
-    expect(errors(figure8)).toEqual([{ kind: 'selfIntersection', severity: 'error', polygonIndex: 0, ringIndex: 0, at: [1, 1] }]);
+    expect(errors(figure8)).toEqual([{ kind: 'selfTouch', severity: 'error', polygonIndex: 0, ringIndex: 0, at: [1, 1] }]);
   });
 
-  it('finds a vertex lying on a non-adjacent edge', () => {
+  it('finds a ring crossing itself at a vertex it passes twice: a crossing', () => {
+    const throughVertex = polygon([[0, 0], [1, 1], [2, 2], [2, 0], [1, 1], [0, 2]]);
+    expect(errors(throughVertex)).toEqual([{ kind: 'selfIntersection', severity: 'error', polygonIndex: 0, ringIndex: 0, at: [1, 1] }]);
+  });
+
+  it('finds ESRI’s inverted ring (a loop closed at one vertex, holding a hole) as touching itself', () => {
+    // Up the west side to (0, 2), round a diamond east of it, back to (0, 2), on round the square.
+    const inverted = polygon([[0, 0], [4, 0], [4, 4], [0, 4], [0, 2], [1, 3], [2, 2], [1, 1], [0, 2]]);
+    expect(errors(inverted)).toEqual([{ kind: 'selfTouch', severity: 'error', polygonIndex: 0, ringIndex: 0, at: [0, 2] }]);
+  });
+
+  it('finds a vertex lying on a non-adjacent edge: a touch', () => {
     const tee = polygon([[0, 0], [4, 0], [4, 2], [2, 0], [0, 2]]);
-    expect(errors(tee)[0]).toMatchObject({ kind: 'selfIntersection', at: [2, 0] });
+    expect(errors(tee)[0]).toMatchObject({ kind: 'selfTouch', at: [2, 0] });
   });
 
   it('finds a spike that doubles back along its own edge', () => {

@@ -141,7 +141,8 @@ function checkIntersections(clean: readonly CleanRing[], problems: ProblemList):
   const crossed = new Set<number>();
   const touchingMembers = new Set<string>();
   const touches = new Map<string, { ring1: number; ring2: number; point: Position }>();
-  const report = (ring: CleanRing, kind: 'selfIntersection' | 'ringsCross', at: Position, other?: CleanRing) => {
+  const selfTouches = new Map<string, { ring: CleanRing; point: Position }>();
+  const report = (ring: CleanRing, kind: 'selfIntersection' | 'selfTouch' | 'ringsCross', at: Position, other?: CleanRing) => {
     crossed.add(ring.polygonIndex);
     if (other) crossed.add(other.polygonIndex);
     const address = { polygonIndex: ring.polygonIndex, ringIndex: ring.ringIndex };
@@ -170,7 +171,9 @@ function checkIntersections(clean: readonly CleanRing[], problems: ProblemList):
     if (sameRing) {
       // Only folding back onto each other (a spike) is wrong for neighbouring edges.
       if (adjacent && hit.kind !== 'overlap') return;
-      report(ringS, 'selfIntersection', adjacent ? sharedVertex(sa, sb, ta, tb) : at);
+      // Two passes of the ring through one point: crossing or touching, told once all its edges there are seen.
+      if (!adjacent && hit.kind === 'touch') selfTouches.set(`${segmentRing[i]}|${at[0]},${at[1]}`, { ring: ringS, point: at });
+      else report(ringS, 'selfIntersection', adjacent ? sharedVertex(sa, sb, ta, tb) : at);
     } else if (ringS.polygonIndex === ringT.polygonIndex) {
       if (hit.kind === 'touch') {
         const [ring1, ring2] = segmentRing[i]! < segmentRing[j]! ? [segmentRing[i]!, segmentRing[j]!] : [segmentRing[j]!, segmentRing[i]!];
@@ -185,8 +188,40 @@ function checkIntersections(clean: readonly CleanRing[], problems: ProblemList):
       else report(later, 'ringsCross', at, earlier);
     }
   });
+  for (const { ring, point } of selfTouches.values()) report(ring, touchesWithoutCrossing(ring.points, point) ? 'selfTouch' : 'selfIntersection', point);
   if (touches.size > 0) checkTouchesKeepInteriorConnected(clean, touches, report);
   return { crossed, touchingMembers };
+}
+
+/**
+ * Whether the ring passes through `at` twice without crossing itself there: a loop closed at one vertex,
+ * ESRI's "inverted ring" that holds a hole (valid to ArcGIS, not to OGC or GEOS), or a vertex resting on
+ * its own edge. Crossing when one pass's two arms lie on either side of the other's; anything else (three
+ * passes, arms along one another) is not told apart and counts as crossing.
+ */
+function touchesWithoutCrossing(points: readonly Position[], at: Position): boolean {
+  const n = positionsEqual(points[0] as Position, points[points.length - 1] as Position) ? points.length - 1 : points.length;
+  const vertex = (k: number) => points[((k % n) + n) % n] as Position;
+  const passes: [Position, Position][] = [];
+  for (let k = 0; k < n; k++) {
+    const a = vertex(k);
+    const b = vertex(k + 1);
+    if (positionsEqual(a, at)) passes.push([vertex(k - 1), b]);
+    else if (!positionsEqual(b, at) && orientation(a, b, at) === 0 && between(a, b, at)) passes.push([a, b]);
+  }
+  if (passes.length !== 2) return false;
+  const angle = (p: Position) => Math.atan2((p[1] as number) - (at[1] as number), (p[0] as number) - (at[0] as number));
+  const [[a1, a2], [b1, b2]] = passes.map(([p, q]) => [angle(p), angle(q)]) as [[number, number], [number, number]];
+  if (new Set([a1, a2, b1, b2]).size < 4) return false;
+  const turn = (from: number, to: number) => (to - from + 2 * Math.PI) % (2 * Math.PI);
+  const withinA = (theta: number) => turn(a1, theta) < turn(a1, a2);
+  return withinA(b1) === withinA(b2);
+}
+
+/** `p` lies within the box of segment a–b (on its line, as the caller knows: between its ends). */
+function between(a: Position, b: Position, p: Position): boolean {
+  const [x, y] = [p[0] as number, p[1] as number];
+  return x >= Math.min(a[0] as number, b[0] as number) && x <= Math.max(a[0] as number, b[0] as number) && y >= Math.min(a[1] as number, b[1] as number) && y <= Math.max(a[1] as number, b[1] as number);
 }
 
 function sharedVertex(sa: Position, sb: Position, ta: Position, tb: Position): Position {

@@ -65,6 +65,7 @@ export const editingText: Texts = {
   'geometry.invalid.tooFewPositions': { zh: '面至少需要 3 个不同的点。', en: 'An area needs at least 3 distinct points.' },
   'geometry.invalid.unclosedRing': { zh: '面的边界没有闭合。', en: 'The outline is not closed.' },
   'geometry.invalid.selfIntersection': { zh: '边界自相交（出现交叉），请调整节点。', en: 'The outline crosses itself; move a vertex to fix it.' },
+  'geometry.invalid.selfTouch': { zh: '边界在一个节点处与自身相接（一个环在此分成两部分，或围出一个洞；ArcGIS 允许，OGC 规范不允许）：请在该处拆成单独的环。', en: 'The outline touches itself at a vertex (the ring pinches into two parts there, or closes a hole; ArcGIS accepts it, the OGC standard does not): split it there into separate rings.' },
   'geometry.invalid.ringsCross': { zh: '面的内外边界相互交叉。', en: 'The outer and inner outlines cross.' },
   'geometry.invalid.holeOutsideShell': { zh: '洞位于面之外。', en: 'A hole lies outside its area.' },
   'geometry.invalid.zeroArea': { zh: '面积为零或太小（不足 0.01 m²）。', en: 'The area is zero or too small (under 0.01 m²).' },

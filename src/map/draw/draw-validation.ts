@@ -27,7 +27,8 @@ function pathProblem(polygon: Polygon): Message | undefined {
   const path = ring.slice(0, -2);
   if (path.length < 4) return undefined;
   const asRing: Polygon = { type: 'Polygon', coordinates: [[...path, path[0] as Position]] };
-  const crossing = validateAreaGeometry(asRing).find((p) => p.kind === 'selfIntersection' && p.severity === 'error');
+  // A path back through its own vertex is no outline to draw either, though it touches rather than crosses.
+  const crossing = validateAreaGeometry(asRing).find((p) => (p.kind === 'selfIntersection' || p.kind === 'selfTouch') && p.severity === 'error');
   // The closing edge of this test ring is not drawn yet; only crossings away from it count.
   if (!crossing?.at) return undefined;
   const first = path[0] as Position;
