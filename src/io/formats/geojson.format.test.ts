@@ -137,6 +137,13 @@ describe('GeoJSON import', () => {
     expect(result.ok && result.notes.map((n) => n.key)).toContain('io.geojson.brokenUtf8');
   });
 
+  it('keeps a feature’s text id as a field id, as GDAL does, unless the properties have one', () => {
+    const feature = (id: string, properties: string) => `{"type":"Feature",${id}"properties":${properties},"geometry":{"type":"Point","coordinates":[120.74,30.46]}}`;
+    const json = `{"type":"FeatureCollection","features":[${feature('"id":"DLTB.7",', '{"DLBM":"0101"}')},${feature('"id":8,', '{"DLBM":"0102"}')},${feature('"id":"x",', '{"id":"own","DLBM":"0103"}')}]}`;
+    const result = importFiles([text('DLTB.geojson', json)], ANYWHERE);
+    expect(result.ok && result.value[0]!.features.map((f) => f.properties.id ?? null)).toEqual(['DLTB.7', null, 'own']);
+  });
+
   it('types a field of numbers real whether a whole number comes first or after a decimal (GDAL: Real), a field mixing numbers and text text', () => {
     const feature = (properties: string) => `{"type":"Feature","properties":${properties},"geometry":{"type":"Point","coordinates":[120.74,30.46]}}`;
     const json = `{"type":"FeatureCollection","features":[${feature('{"A":123.456,"B":7,"C":1,"D":null}')},${feature('{"A":7,"B":7.5,"C":"x","D":2}')},${feature('{"A":0,"B":null,"C":2,"D":3}')}]}`;

@@ -144,6 +144,9 @@ function parseFeature(value: unknown, feature: number, file: string, tolerated: 
   } else {
     throw new StructureError('io.geojson.propertiesNotObject', { file, feature, found: kindOf(value.properties) });
   }
+  // A text id (a WFS's "DLTB.7") is the feature's name in the system it came from: kept as a field `id`,
+  // as GDAL keeps it, unless the properties have one. A number id is only a record number (GDAL's FID).
+  if (typeof value.id === 'string' && !Object.hasOwn(properties, 'id')) properties = { ...properties, id: value.id } as Properties;
   const geometry = value.geometry === null ? null : parseGeometry(value.geometry, feature, file, 0);
   return { geometry, properties, recordNo: feature };
 }
