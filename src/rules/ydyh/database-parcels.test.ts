@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codedParcels } from './database-parcels.ts';
+import { codedParcels, controlTypeOfFeature } from './database-parcels.ts';
 import { cell, database, feature } from './test-support.ts';
 
 describe('codedParcels', () => {
@@ -21,5 +21,18 @@ describe('codedParcels', () => {
     expect(codedParcels(database({ GHDLTB: target }), 'target')[0]?.code).toBe('060102');
     const edited = [target[0]!, feature('GHDLTB#2', cell(1), { GHDLBM: '0103' })];
     expect(codedParcels(database({ GHDLTB: edited }), 'target').map((p) => p.code)).toEqual(['060102', '0103']);
+  });
+});
+
+describe('controlTypeOfFeature', () => {
+  const zone = (properties: Record<string, string | number>) => feature('GKBJ#1', cell(0), properties);
+
+  it('reads a type written as a number without its leading zero, or named, as the type it is', () => {
+    expect(controlTypeOfFeature(zone({ GKBJLXDM: '0301', GKBJLXMC: '村庄集中建设区' }))).toBe('0301');
+    expect(controlTypeOfFeature(zone({ GKBJLXDM: 301, GKBJLXMC: '村庄集中建设区' }))).toBe('0301');
+    expect(controlTypeOfFeature(zone({ GKBJLXDM: '9999', GKBJLXMC: '村庄弹性发展区' }))).toBe('0302');
+    expect(controlTypeOfFeature(zone({ GKBJLXMC: '永久基本农田' }))).toBe('0202');
+    expect(controlTypeOfFeature(zone({ GKBJLXDM: '9999' }))).toBe('9999');
+    expect(controlTypeOfFeature(zone({}))).toBeNull();
   });
 });

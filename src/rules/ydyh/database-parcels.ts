@@ -28,15 +28,21 @@ export function textOf(value: FieldValue | undefined): string | null {
 }
 
 /**
- * A GKBJ feature's 管控边界 type: its GKBJLXDM as written, or, where that is empty, the type its GKBJLXMC names
- * (the reader takes a GKBJ classified by either, and §4.3 names the 管控表's rows by the name); null when
- * neither says. The 管控表 and every check that looks for a type read it here, so they agree on each zone.
+ * A GKBJ feature's 管控边界 type: its GKBJLXDM where that is a type, the type it was before a number field
+ * dropped its leading zero (301), else the type its GKBJLXMC names (the reader takes a GKBJ classified by
+ * either, and §4.3 names the 管控表's rows by the name), else the code as written; null when neither says.
+ * The 管控表 and every check that looks for a type read it here, so they agree on each zone.
  */
 export function controlTypeOfFeature(feature: VillageFeature): string | null {
   const code = textOf(feature.properties.GKBJLXDM);
-  if (code !== null) return code;
+  if (code !== null && GKBJ_TYPES.some((type) => type.code === code)) return code;
+  // A code stored as a number lost its leading zero (301 for 0301, a DBF N field): read as the type it was.
+  const padded = code !== null && /^\d{3}$/.test(code) ? `0${code}` : null;
+  if (padded !== null && GKBJ_TYPES.some((type) => type.code === padded)) return padded;
   const name = textOf(feature.properties.GKBJLXMC);
-  return name === null ? null : (GKBJ_TYPES.find((type) => type.zh === name)?.code ?? null);
+  const named = name === null ? undefined : GKBJ_TYPES.find((type) => type.zh === name)?.code;
+  // An unknown code stays what it is (`codes-in-lists` reports it) unless the name says the type.
+  return named ?? code;
 }
 
 export function isAreaGeometry(geometry: Geometry | null): geometry is AreaGeometry {
