@@ -23,6 +23,7 @@ import { computeDatabaseTables, type DatabaseTables } from '../rules/ydyh/databa
 import { checkDatabase, type DatabaseCheck } from '../rules/ydyh/index.ts';
 import { prepareCoverageForEdits } from '../rules/ydyh/database-coverage.ts';
 import { loadGeos } from '../geo/geos/geos-module.ts';
+import { databaseWithOwnSurveyArea } from '../io/village-database/survey-area-rows.ts';
 
 let held: VillageDatabase | null = null;
 /** The conversion under review: what it read, waiting for the planner's decisions. */
@@ -40,7 +41,7 @@ function database(): VillageDatabase {
 
 const api = {
   openText(text: string, fileName: string): Result<VillageDatabase> {
-    return hold(parseVillageDatabaseText(text, fileName));
+    return hold(databaseWithOwnSurveyArea(parseVillageDatabaseText(text, fileName)));
   },
   async openFiles(files: VirtualFile[], edition: VillageDatabase['edition']): Promise<Result<VillageDatabase>> {
     return hold(await readVillageDatabaseFiles(files, edition));

@@ -17,6 +17,7 @@ import { listFolder, readFileBytes } from './layer-files.ts';
 import { unreadable } from './layer-matching.ts';
 import { readListedDatabase, type DeclaredEdition } from './read-listed-database.ts';
 import { readVillageDatabaseFiles } from './read-village-files.ts';
+import { databaseWithOwnSurveyArea } from './survey-area-rows.ts';
 
 /** The note that the edition is the database file's own declaration (the command line says nothing else then). */
 export const EDITION_OF_FILE = 'cli.village.editionOfFile';
@@ -86,7 +87,7 @@ async function readFile(path: string, edition: DeclaredEdition | null, crs?: Sou
   }
   if (!looksLikeVillageDatabase(text)) return unreadable(path, 'cli.village.notAFolder');
   if (crs) return { ok: false, error: { key: 'cli.village.crsForDatabaseFile', params: { file: path } } };
-  const parsed = parseVillageDatabaseText(text, path);
+  const parsed = databaseWithOwnSurveyArea(parseVillageDatabaseText(text, path));
   if (!parsed.ok) return parsed;
   const declared = parsed.value.edition;
   const notes: Message[] = edition === null ? [{ key: EDITION_OF_FILE, params: { file: path, editionKey: `rules.db.edition.${declared}` } }] : [];

@@ -9,7 +9,8 @@ import { totalsEqualRule } from '../../rules/ydyh/totals-equal.rule.ts';
 import { cell, database, feature, parcels } from '../../rules/ydyh/test-support.ts';
 import { zhT } from '../package/delivery-test-support.ts';
 import { readVillageDatabaseFiles } from './read-village-files.ts';
-import { withOwnSurveyArea } from './survey-area-rows.ts';
+import { parseVillageDatabaseText, serialiseVillageDatabase } from './database-file.ts';
+import { databaseWithOwnSurveyArea, withOwnSurveyArea } from './survey-area-rows.ts';
 import { writeVillageDatabasePackage } from './write-village-database.ts';
 
 const OWN = '3301060010010000000';
@@ -34,6 +35,15 @@ describe('the village survey area of a database read from files', () => {
       expect(noGapRule.check(read.value).filter((i) => i.severity === 'error')).toEqual([]);
       expect(totalsEqualRule.check(read.value).filter((i) => i.severity === 'error')).toEqual([]);
     }
+  });
+
+  it('is the same in a database file (.database.json) opened in the editor or by the command line', () => {
+    const text = serialiseVillageDatabase(village([surveyArea(NEIGHBOUR, 1), surveyArea(OWN, 0)]));
+    const read = databaseWithOwnSurveyArea(parseVillageDatabaseText(text, 'v.database.json'));
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    expect(read.value.layers.CJDCQ?.features.map((f) => f.properties['ZLDWDM'])).toEqual([OWN]);
+    expect(read.notes.map((n) => n.key)).toContain('cli.village.otherVillagesSurveyArea');
+    expect(noGapRule.check(read.value).filter((i) => i.severity === 'error')).toEqual([]);
   });
 
   it('keeps every row when no row is the parcels’ village, or a row has no code', () => {

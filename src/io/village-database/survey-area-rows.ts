@@ -5,8 +5,8 @@
  * base parcels' ZLDWDM start with (12 digits); rows of another code are set aside, with a note naming them,
  * when a row has this village's code. Rows without a code stay: nothing says they are another village's.
  */
-import type { VillageFeature, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
-import { listSome, type Message } from '../result.ts';
+import type { VillageDatabase, VillageFeature, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { listSome, type Message, type Result } from '../result.ts';
 
 const VILLAGE_CODE = /^\d{12}/;
 const MAX_LISTED = 5;
@@ -31,4 +31,11 @@ export function withOwnSurveyArea(layers: Partial<Record<VillageLayerName, Villa
     layers: { ...layers, CJDCQ: { ...surveyArea, features: own } },
     note: { key: 'cli.village.otherVillagesSurveyArea', params: { file: surveyArea.file, count: others.length, list, code: village } },
   };
+}
+
+/** A database read from a file (`.database.json`) with its survey area as this village's rows, the note added. */
+export function databaseWithOwnSurveyArea(read: Result<VillageDatabase>): Result<VillageDatabase> {
+  if (!read.ok) return read;
+  const own = withOwnSurveyArea(read.value.layers);
+  return own.note ? { ok: true, value: { ...read.value, layers: own.layers }, notes: [...read.notes, own.note] } : read;
 }
