@@ -53,6 +53,7 @@ export const ydyhRulesText: Texts = {
   'rules.db.inputs-complete.layerMissing': { zh: '缺少图层“{{layer}}”，无法编制规划用地结构调整表。', en: 'The layer “{{layer}}” is missing, so the land-use structure table cannot be made.' },
   'rules.db.inputs-complete.layerEmpty': { zh: '图层“{{layer}}”（{{file}}）没有要素。', en: 'The layer “{{layer}}” ({{file}}) has no features.' },
   'rules.db.inputs-complete.fieldMissing': { zh: '图层“{{layer}}”（{{file}}）缺少字段 {{field}}。', en: 'The layer “{{layer}}” ({{file}}) has no field {{field}}.' },
+  'rules.db.inputs-complete.referenceEmpty': { zh: '“{{layer}}”（{{file}}）中没有带面图形的要素：相关指标按 0 计，相关检查无可检查。本村确无此类用地则无误，否则请补齐该图层。', en: '“{{layer}}” ({{file}}) has no feature with a polygon: its indicators count as 0 and the checks that need it find nothing. Right if the village has none; otherwise fill the layer.' },
   'rules.db.inputs-complete.referenceMissing': { zh: '未提供“{{layer}}”：相关指标按 0 计，相关检查无法进行。', en: '“{{layer}}” was not given: its indicators count as 0 and the checks that need it cannot run.' },
 
   'rules.db.geometry-valid.name': { zh: '图形有效', en: 'Geometry valid' },

@@ -21,6 +21,14 @@ describe('inputs-complete', () => {
     expect(issues[0]?.message.params).toMatchObject({ field: 'JQDLBM', file: 'JQDLTB.shp' });
   });
 
+  it('is a warning for a reference layer given without a polygon (an unfilled template), naming its file', () => {
+    const db = database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0101']), GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0101']), YJJBNT: [], STBHHX: [feature('STBHHX#1', null)] });
+    expect(inputsCompleteRule.check(db).map((i) => [i.severity, i.layer, i.message.key, i.message.params['file']])).toEqual([
+      ['warning', 'YJJBNT', 'rules.db.inputs-complete.referenceEmpty', 'YJJBNT.shp'],
+      ['warning', 'STBHHX', 'rules.db.inputs-complete.referenceEmpty', 'STBHHX.shp'],
+    ]);
+  });
+
   it('is an error for a parcel layer without features', () => {
     const db = database({ JQDLTB: [], GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0101']), ...references }, { fieldNames: { JQDLTB: ['JQDLBM'] } });
     expect(inputsCompleteRule.check(db).map((i) => i.message.key)).toEqual(['rules.db.inputs-complete.layerEmpty']);
