@@ -53,11 +53,13 @@ export const ydyhRulesText: Texts = {
   'rules.db.inputs-complete.layerMissing': { zh: '缺少图层“{{layer}}”，无法编制规划用地结构调整表。', en: 'The layer “{{layer}}” is missing, so the land-use structure table cannot be made.' },
   'rules.db.inputs-complete.layerEmpty': { zh: '图层“{{layer}}”（{{file}}）没有要素。', en: 'The layer “{{layer}}” ({{file}}) has no features.' },
   'rules.db.inputs-complete.fieldMissing': { zh: '图层“{{layer}}”（{{file}}）缺少字段 {{field}}。', en: 'The layer “{{layer}}” ({{file}}) has no field {{field}}.' },
-  'rules.db.inputs-complete.referenceEmpty': { zh: '“{{layer}}”（{{file}}）中没有带面图形的要素：相关指标按 0 计，相关检查无可检查。本村确无此类用地则无误，否则请补齐该图层。', en: '“{{layer}}” ({{file}}) has no feature with a polygon: its indicators count as 0 and the checks that need it find nothing. Right if the village has none; otherwise fill the layer.' },
+  'rules.db.inputs-complete.referenceEmptyAllocated': { zh: '“{{layer}}”（{{file}}）中没有带面图形的要素，而上级下达了 {{allocationHa}} 公顷：相关指标按 0 计，相关检查无可检查。请补齐该图层。', en: '“{{layer}}” ({{file}}) has no feature with a polygon, while the township allocates {{allocationHa}} ha: its indicator counts as 0 and the checks that need it find nothing. Fill the layer.' },
+  'rules.db.inputs-complete.referenceEmptyDrawn': { zh: '“{{layer}}”（{{file}}）中没有带面图形的要素，而管控边界（GKBJ）画有此类用地（{{gkbjType}}）：相关指标按 0 计，相关检查无可检查。请补齐该图层。', en: '“{{layer}}” ({{file}}) has no feature with a polygon, while the control boundaries (GKBJ) draw such land ({{gkbjType}}): its indicator counts as 0 and the checks that need it find nothing. Fill the layer.' },
   'rules.db.inputs-complete.referenceMissing': { zh: '未提供“{{layer}}”：相关指标按 0 计，相关检查无法进行。', en: '“{{layer}}” was not given: its indicators count as 0 and the checks that need it cannot run.' },
 
   'rules.db.geometry-valid.name': { zh: '图形有效', en: 'Geometry valid' },
-  'rules.db.geometry-valid.message': { zh: '“{{layer}}”中 {{ref}} 的图形无效：{{problem}}（共 {{count}} 处）。此要素不参与缝隙与重叠检查。', en: 'The shape of {{ref}} in “{{layer}}” is invalid: {{problem}} ({{count}} place(s)). It is left out of the gap and overlap checks.' },
+  'rules.db.geometry-valid.message': { zh: '“{{layer}}”中 {{ref}} 的图形无效：{{problem}}（共 {{count}} 处）。缝隙与重叠检查按其修复后的图形计算。', en: 'The shape of {{ref}} in “{{layer}}” is invalid: {{problem}} ({{count}} place(s)). The gap and overlap checks count it as repaired.' },
+  'rules.db.geometry-valid.noShape': { zh: '“{{layer}}”中 {{ref}} 没有图形（只有属性记录）：它不在图上，也不计入任何面积与检查。请补画图形或删除该记录。', en: '{{ref}} in “{{layer}}” has no shape (an attribute record only): it is not on the map and counts in no area or check. Draw its shape or delete the record.' },
 
   'rules.db.no-overlap.name': { zh: '图斑无重叠', en: 'No overlaps' },
   'rules.db.no-overlap.message': { zh: '“{{layer}}”中 {{a}} 与 {{b}} 重叠 {{areaM2}} m²（平均宽 {{widthM}} m）。', en: '{{a}} and {{b}} of “{{layer}}” overlap by {{areaM2}} m² (mean width {{widthM}} m).' },

@@ -21,11 +21,14 @@ describe('inputs-complete', () => {
     expect(issues[0]?.message.params).toMatchObject({ field: 'JQDLBM', file: 'JQDLTB.shp' });
   });
 
-  it('is a warning for a reference layer given without a polygon (an unfilled template), naming its file', () => {
-    const db = database({ JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0101']), GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0101']), YJJBNT: [], STBHHX: [feature('STBHHX#1', null)] });
-    expect(inputsCompleteRule.check(db).map((i) => [i.severity, i.layer, i.message.key, i.message.params['file']])).toEqual([
-      ['warning', 'YJJBNT', 'rules.db.inputs-complete.referenceEmpty', 'YJJBNT.shp'],
-      ['warning', 'STBHHX', 'rules.db.inputs-complete.referenceEmpty', 'STBHHX.shp'],
+  it('is a warning for a reference layer without a polygon (an unfilled template) where the allocation or the GKBJ says there is such land, naming its file', () => {
+    const layers = { JQDLTB: parcels('JQDLTB', 'JQDLBM', ['0101']), GHDLTB: parcels('GHDLTB', 'GHDLBM', ['0101']), YJJBNT: [], STBHHX: [feature('STBHHX#1', null)] };
+    // A village without a red line and without PBF, as the township says: nothing to say.
+    expect(inputsCompleteRule.check(database(layers, { allocations: { 7: 0 } }))).toEqual([]);
+    const gkbj = [feature('GKBJ#1', cell(0), { GKBJLXDM: '0102' })];
+    expect(inputsCompleteRule.check(database({ ...layers, GKBJ: gkbj }, { allocations: { 8: 115.94 } })).map((i) => [i.severity, i.layer, i.message.key, i.message.params['file']])).toEqual([
+      ['warning', 'YJJBNT', 'rules.db.inputs-complete.referenceEmptyAllocated', 'YJJBNT.shp'],
+      ['warning', 'STBHHX', 'rules.db.inputs-complete.referenceEmptyDrawn', 'STBHHX.shp'],
     ]);
   });
 
