@@ -171,6 +171,7 @@ export const cliText: Texts = {
   'cli.village.workbookIgnored': { zh: '工作簿 {{file}} 的第一个工作表没有村庄信息行（村庄名称、现状人口……），已忽略', en: 'The first sheet of the workbook {{file}} has no village information rows (村庄名称, 现状人口 …); ignored' },
   'cli.village.noWorkbook': { zh: '文件夹中没有村庄信息工作簿（.xlsx，第一个工作表“指标 | 值”）：人口与自然和文化遗产留空', en: 'No village workbook in the folder (.xlsx, first sheet “指标 | 值”): population and heritage are left empty' },
   'cli.village.notXlsx': { zh: '不是可读的 Excel 工作簿（{{detail}}）', en: 'not a readable Excel workbook ({{detail}})' },
+  'cli.village.countInTenThousands': { zh: '{{file}} 工作表“{{sheet}}”第 {{row}} 行“{{label}}”以万为单位（“{{value}}”），按 {{count}} 读取', en: '{{file}}, sheet “{{sheet}}”, row {{row}}: “{{label}}” is in 万 (ten thousands, “{{value}}”), read as {{count}}' },
   'cli.village.badCount': { zh: '{{file}} 工作表“{{sheet}}”第 {{row}} 行“{{label}}”的值“{{value}}”不是数字，未使用', en: '{{file}}, sheet “{{sheet}}”, row {{row}}: “{{label}}” is “{{value}}”, not a number; not used' },
   'cli.village.allocationUnit': { zh: '{{file}} 工作表“{{sheet}}”第 {{row}} 行“{{label}}”以“{{unit}}”填写，该指标的单位是{{expected}}：未采用，请换算为{{expected}}后填写', en: '{{file}}, sheet “{{sheet}}”, row {{row}}: “{{label}}” is given in “{{unit}}”, but the indicator is in {{expected}}: not used; convert it to {{expected}}' },
   'cli.village.badAllocation': { zh: '{{file}} 工作表“{{sheet}}”第 {{row}} 行“{{label}} | {{value}}”不是已知指标及其数值，未采用', en: '{{file}}, sheet “{{sheet}}”, row {{row}} “{{label}} | {{value}}” is not a known indicator with a number: not used' },

@@ -43,3 +43,31 @@ describe('readVillageWorkbook 上级下达', () => {
     ]);
   });
 });
+
+describe('readVillageWorkbook village rows', () => {
+  async function infoOf(rows: Rows) {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('sheet1');
+    for (const row of rows) sheet.addRow([...row]);
+    const read = await readVillageWorkbook('村.xlsx', new Uint8Array(await book.xlsx.writeBuffer()));
+    if (!read.ok) throw new Error(read.error.key);
+    return read.value;
+  }
+
+  // “现状人口（万人） | 0.2884” was read as 0.2884 persons: 918,935 m² of village land per person in the 指标表.
+  it('reads a population in 万 (the label’s unit, or the value’s) in persons, with a note', async () => {
+    const { info, notes } = await infoOf([['现状人口（万人）', 0.2884], ['规划人口', '0.31万人']]);
+    expect(info).toMatchObject({ basePopulation: 2884, targetPopulation: 3100 });
+    expect(notes.map((n) => [n.key, n.params?.['count']])).toEqual([
+      ['cli.village.countInTenThousands', 2884],
+      ['cli.village.countInTenThousands', 3100],
+    ]);
+  });
+
+  it('reads a label with a colon after it', async () => {
+    const { info, notes } = await infoOf([['村庄名称：', '秀塘县安澜镇沈家埭村'], ['现状人口（人）:', '2,884']]);
+    expect(info).toMatchObject({ villageName: '秀塘县安澜镇沈家埭村', basePopulation: 2884 });
+    expect(notes).toEqual([]);
+  });
+});
+

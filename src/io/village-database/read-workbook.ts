@@ -31,8 +31,14 @@ export interface VillageWorkbook {
   readonly notes: readonly Message[];
 }
 
-/** A label as written, without spaces and without a unit in brackets after it (“现状人口（人）”). */
-const labelOf = (text: string): string => text.replace(/\s+/g, '').replace(/[（(][^（()）]*[)）]$/, '');
+/** A label as written, without spaces, a colon after it (“村庄名称：”) or a unit in brackets after it (“现状人口（人）”). */
+const labelOf = (text: string): string => text.replace(/\s+/g, '').replace(/[:：]$/, '').replace(/[（(][^（()）]*[)）]$/, '');
+
+/** The unit in brackets after a label (“现状人口（万人）” → 万人), or null. */
+const unitOf = (text: string): string | null => /[（(]([^（()）]*)[)）][:：]?$/.exec(text.replace(/\s+/g, ''))?.[1] ?? null;
+
+/** A population given in 万 (the label's unit 万人, or the value's: “0.29万人”) is read in persons, as every figure counts it. */
+const TEN_THOUSAND = 10_000;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -49,12 +55,16 @@ function cellText(value: unknown): string {
 }
 
 /** A count as a planner types it: `1,234`, `1234人`, `3 处`; undefined when it is no number. */
-function countOf(text: string): number | undefined {
-  const bare = text.trim().replace(/,/g, '').replace(/\s*(人|处|个)$/, '');
+function countOf(text: string, inTenThousands: boolean): number | undefined {
+  const bare = text.trim().replace(/,/g, '').replace(/\s*(人|处|个)$/, '').replace(/\s*万$/, '');
   if (bare === '') return undefined;
   const n = Number(bare);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
+  if (!Number.isFinite(n) || n < 0) return undefined;
+  return inTenThousands ? Math.round(n * TEN_THOUSAND) : n;
 }
+
+/** The count is written in 万: the label's unit is 万人, or the value ends in 万 or 万人. */
+const inTenThousands = (writtenLabel: string, value: string): boolean => unitOf(writtenLabel) === '万人' || /万\s*人?$/.test(value.trim());
 
 export async function readVillageWorkbook(path: string, bytes: Uint8Array): Promise<Result<VillageWorkbook>> {
   const { default: ExcelJS } = await import('exceljs');
@@ -70,7 +80,8 @@ export async function readVillageWorkbook(path: string, bytes: Uint8Array): Prom
   let recognised = 0;
   for (let r = 1; sheet && r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    const label = labelOf(cellText(row.getCell(1).value));
+    const written = cellText(row.getCell(1).value);
+    const label = labelOf(written);
     const value = cellText(row.getCell(2).value).trim();
     const textItem = TEXT_ROWS[label];
     const numberItem = NUMBER_ROWS[label];
@@ -80,9 +91,13 @@ export async function readVillageWorkbook(path: string, bytes: Uint8Array): Prom
     } else if (numberItem) {
       recognised++;
       if (value === '') continue;
-      const n = countOf(value);
+      const tenThousands = inTenThousands(written, value);
+      const n = countOf(value, tenThousands);
       if (n === undefined) notes.push({ key: 'cli.village.badCount', params: { file: path, sheet: sheet.name, row: r, label, value } });
-      else info[numberItem] = n;
+      else {
+        info[numberItem] = n;
+        if (tenThousands) notes.push({ key: 'cli.village.countInTenThousands', params: { file: path, sheet: sheet.name, row: r, label, value, count: n } });
+      }
     }
   }
   const allocations = readAllocations(path, workbook.getWorksheet(ALLOCATION_SHEET), notes);
@@ -132,7 +147,7 @@ function readAllocations(path: string, sheet: Sheet | undefined, notes: Message[
       notes.push({ key: 'cli.village.allocationUnit', params: { file: path, sheet: ALLOCATION_SHEET, row: r, label, unit, expected } });
       continue;
     }
-    const n = countOf(numberText);
+    const n = countOf(numberText, false);
     if (number === undefined || n === undefined) notes.push({ key: 'cli.village.badAllocation', params: { file: path, sheet: ALLOCATION_SHEET, row: r, label, value } });
     else allocations[number] = n;
   }
