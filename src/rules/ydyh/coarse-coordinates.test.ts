@@ -7,6 +7,7 @@
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { ellipsoidalArea } from '../../geo/area.ts';
+import { mapPositions } from '../../geo/rings.ts';
 import { noGapRule } from './no-gap.rule.ts';
 import { noOverlapRule } from './no-overlap.rule.ts';
 import { CELL, database, feature } from './test-support.ts';
@@ -57,5 +58,29 @@ describe('coverage checks on coordinates kept to 7 decimals', () => {
     expect(gaps).toHaveLength(1);
     const strip = ring([[X0, Y0], [round7(X0 + metre), Y0], [round7(X0 + metre), Y0 + CELL], [X0, Y0 + CELL]]);
     expect(gaps[0]?.message.params['areaM2'] as number).toBeCloseTo(ellipsoidalArea(strip), 0);
+  });
+
+  describe('only the village survey area rounded (a CJDCQ exported at 7 decimals beside parcels at full precision)', () => {
+    // Off the 7-decimal grid by 3–5 mm, so that rounding the outline moves every vertex of it.
+    const moved = (g: Polygon): Polygon => mapPositions(g, ([x, y]) => [(x as number) + 3.3e-8, (y as number) + 4.4e-8]);
+    const onEdges: Position[] = [[X0, Y0], [X0 + 0.5 * CELL, Y0], edgeAt(0), [X0 + 1.5 * CELL, Y0], [X0 + 2 * CELL, Y0], [X0 + 2 * CELL, Y0 + 0.5 * CELL], [X0 + 2 * CELL, Y0 + CELL], [X0 + 1.5 * CELL, Y0 + CELL], edgeAt(1), [X0 + 0.5 * CELL, Y0 + CELL], [X0, Y0 + CELL], [X0, Y0 + 0.5 * CELL]];
+    const roundedVillage = mapPositions(moved(ring(onEdges)), ([x, y]) => [round7(x as number), round7(y as number)]);
+    const checkIn = (parcels: readonly Polygon[]) => {
+      const db = database({ CJDCQ: [feature('CJDCQ#1', roundedVillage)], GHDLTB: parcels.map((p, i) => planned(i + 1, moved(p))) });
+      return [...noGapRule.check(db), ...noOverlapRule.check(db)];
+    };
+
+    it('finds nothing from the rounding, and no warning blaming the parcels', () => {
+      expect(checkIn([west, east((v) => v)])).toEqual([]);
+    });
+
+    it('still finds a 10 mm gap between two parcels inside the village, which a tolerance widened to 16 mm let pass', () => {
+      const apart = 0.01 / 96_290;
+      const shifted = (p: Position): Position => [(p[0] as number) + apart, p[1] as number];
+      const shrunk = ring([shifted(edgeAt(0)), [X0 + 2 * CELL, Y0], [X0 + 2 * CELL, Y0 + CELL], shifted(edgeAt(1))]);
+      const gaps = checkIn([west, shrunk]).filter((i) => i.severity === 'error');
+      expect(gaps.map((i) => i.rule)).toEqual(['no-gap']);
+      expect(gaps[0]?.message.params['widthM'] as number).toBeCloseTo(0.01, 3);
+    });
   });
 });

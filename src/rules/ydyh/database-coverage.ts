@@ -25,6 +25,7 @@ import type { AreaGeometry } from '../../domain/features.ts';
 import { expandBBox, geometryBBox, type BBox } from '../../geo/bbox.ts';
 import { coordinateGrid, type CoordinateGrid } from '../../geo/coordinate-grid.ts';
 import { CoverageBalance } from '../../geo/coverage-balance.ts';
+import { snapCoverage } from '../../geo/coverage-snap.ts';
 import type { BoxGroup } from '../../geo/edge-balance.ts';
 import { GkPlane } from '../../geo/gk-plane.ts';
 import type { FlatPolygon } from '../../geo/geos/planar-geometry.ts';
@@ -105,6 +106,8 @@ interface Tracked {
   readonly regionSide: Side;
   /** What corridorsOf remembers between checks (a ring's runs and its pieces' count), by key. */
   readonly corridorMemo: Map<string, { readonly deps: readonly unknown[]; readonly value: unknown }>;
+  /** The region's features as the balance and the overlays take them: as they are, or snapped onto the layer. */
+  readonly regionAsChecked: (region: readonly VillageFeature[]) => readonly VillageFeature[];
 }
 
 /** Past this share of a layer changed (another database, an import), a new balance is cheaper than a patch. */
@@ -183,13 +186,43 @@ function trackedFor(db: VillageDatabase, partition: PartitionLayer): Tracked {
   const regionFeatures = region ? (db.layers[region]?.features ?? []) : [];
   const kept = tracked.get(partition.layer);
   // An edit keeps the layer's tolerance: a redrawn parcel at full precision does not make the rest less rounded.
-  if (kept && kept.region === region && patchSide(kept.layer, layerFeatures, kept.balance, 1) && patchSide(kept.regionSide, regionFeatures, kept.balance, -1)) return kept;
-  const tolerance = toleranceFor(layerFeatures, regionFeatures);
-  const fresh: Tracked = { region, tolerance, balance: new CoverageBalance(tolerance.toleranceM), layer: emptySide(), regionSide: emptySide(), corridorMemo: new Map() };
+  if (kept && kept.region === region && patchSide(kept.layer, layerFeatures, kept.balance, 1) && patchSide(kept.regionSide, kept.regionAsChecked(regionFeatures), kept.balance, -1)) return kept;
+  const layerTolerance = toleranceFor(layerFeatures);
+  const regionTolerance = toleranceFor(regionFeatures);
+  // A region rounded more coarsely than the layer (a CJDCQ exported at 7 decimals beside parcels at full
+  // precision): its vertices are snapped onto the layer's within the region's rounding, and the layer is
+  // checked at its own tolerance. Widening the tolerance for the layer instead let every gap and overlap
+  // up to 16 mm inside the village pass, far from the region's edge.
+  const snapRegion = regionTolerance.toleranceM > layerTolerance.toleranceM;
+  const tolerance = snapRegion ? layerTolerance : toleranceFor(layerFeatures, regionFeatures);
+  const regionAsChecked = snapRegion ? snappedRegion(layerFeatures, regionTolerance.toleranceM) : (features: readonly VillageFeature[]) => features;
+  const fresh: Tracked = { region, tolerance, balance: new CoverageBalance(tolerance.toleranceM), layer: emptySide(), regionSide: emptySide(), corridorMemo: new Map(), regionAsChecked };
   patchSide(fresh.layer, layerFeatures, fresh.balance, 1);
-  patchSide(fresh.regionSide, regionFeatures, fresh.balance, -1);
+  patchSide(fresh.regionSide, regionAsChecked(regionFeatures), fresh.balance, -1);
   tracked.set(partition.layer, fresh);
   return fresh;
+}
+
+/**
+ * The region's features snapped onto the layer (as it is now) within `toleranceM`: their vertices onto the
+ * layer's vertices or edges, the layer's vertices near their edges inserted (coverage-snap.ts, the layer as
+ * the reference it never changes). Kept per region features: edits of the layer check against the region
+ * as first matched, which is the fixed boundary they must keep to.
+ */
+function snappedRegion(layerFeatures: readonly VillageFeature[], toleranceM: number): (region: readonly VillageFeature[]) => readonly VillageFeature[] {
+  const kept = new WeakMap<readonly VillageFeature[], readonly VillageFeature[]>();
+  return (region) => {
+    let snapped = kept.get(region);
+    if (!snapped) {
+      const reference = areaFeatures(layerFeatures).map((f) => f.geometry);
+      const areas = region.filter((f): f is VillageFeature & { geometry: AreaGeometry } => isAreaGeometry(f.geometry));
+      const moved = snapCoverage(areas, { reference, toleranceM, ontoReferenceEdges: true }).features;
+      const byOriginal = new Map<VillageFeature, VillageFeature>(areas.map((f, i) => [f, moved[i] as VillageFeature]));
+      snapped = region.map((f) => byOriginal.get(f) ?? f);
+      kept.set(region, snapped);
+    }
+    return snapped;
+  };
 }
 
 /**
