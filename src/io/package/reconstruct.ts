@@ -169,7 +169,10 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
       approvalNo: nullableText(f.properties.PZWH),
     });
   }
-  notes.push(...coarseCoordinatesNotes(layers, profile.coverageToleranceM));
+  const boundary = boundaryOnParcels(boundaryRows.kept, parcels, profile.coverageToleranceM);
+  // The boundary snapped onto the parcels is no coarser than they are: its rounding is not named as theirs is.
+  notes.push(...coarseCoordinatesNotes(boundary.snapped ? { ...layers, XZQ: undefined } : layers, profile.coverageToleranceM));
+  if (boundary.snapped && layers.XZQ) notes.push({ key: 'package.boundarySnapped', params: { file: layers.XZQ.file, ...boundary.snapped } });
   const withoutRidge = features.filter((f) => f.layer === 'base' && isCultivatedLand(f.properties.classCode as LandClassCode) && f.properties.ridgeCoefficient === null).length;
   if (withoutRidge) notes.push({ key: 'package.ridgeNotEntered', params: { file: parcels.file, count: withoutRidge } });
   if (badCodes.length) return failure('package.unknownClass', { file: parcels.file, count: badCodes.length, list: badCodes.slice(0, MAX_LISTED).join('; ') });
@@ -277,7 +280,7 @@ export function reconstructPlan(layers: PackageLayers, options: ReconstructOptio
   }
 
   if (layers.XZQ && boundaryRows.kept.length > 0) {
-    for (const f of boundaryRows.kept) add('boundary', layers.XZQ, f, { villageCode: text(f.properties.XZQDM).slice(0, 12), villageName: text(f.properties.XZQMC).slice(0, 60) });
+    for (const f of boundary.rows) add('boundary', layers.XZQ, f, { villageCode: text(f.properties.XZQDM).slice(0, 12), villageName: text(f.properties.XZQMC).slice(0, 60) });
     if (boundaryRows.others.length > 0) {
       const others = boundaryRows.others.map((f) => `#${f.recordNo} ${text(f.properties.XZQDM)} ${text(f.properties.XZQMC)}`.trim());
       notes.push({ key: 'package.boundaryOtherVillages', params: { file: layers.XZQ.file, code: villageCode, count: others.length, list: listSome(others, MAX_LISTED) } });
@@ -452,6 +455,24 @@ function coarseCoordinatesNotes(layers: PackageLayers, toleranceM: number): Mess
     );
   }
   return notes;
+}
+
+/**
+ * The XZQ rows, snapped onto the base parcels where the XZQ is rounded more coarsely than they are and than
+ * the coverage tolerance (an XZQ exported at 7 decimals beside parcels at full precision): within what its
+ * rounding can part two copies of a vertex (coordinate-grid.ts), its vertices go onto the parcels' vertices
+ * or edges and the parcels' corners on its edges are inserted (coverage-snap.ts, the parcels never moved).
+ * Otherwise every corner along the boundary left a sliver of up to 8 mm: false gaps at the survey's 1 mm, or,
+ * with the tolerance widened to 2 cm as the note on coarse coordinates suggests, every gap and overlap up to
+ * 2 cm inside the village passing unseen.
+ */
+function boundaryOnParcels(rows: readonly PackageFeature[], parcels: PackageLayer, toleranceM: number): { readonly rows: readonly PackageFeature[]; readonly snapped: { readonly roundingMm: number; readonly shiftMm: number } | null } {
+  const grid = coordinateGrid(rows.map((f) => f.geometry));
+  const parcelsGrid = coordinateGrid(parcels.features.map((f) => f.geometry));
+  if (!grid || gridPartingM(grid) <= Math.max(toleranceM, parcelsGrid ? gridPartingM(parcelsGrid) : 0)) return { rows, snapped: null };
+  const snap = snapCoverage(rows, { reference: parcels.features.map((f) => f.geometry), toleranceM: toleranceForGrid(grid), ontoReferenceEdges: true });
+  const mm = (m: number) => Math.round(m * 10_000) / 10;
+  return { rows: snap.features, snapped: { roundingMm: mm(grid.roundingM), shiftMm: mm(snap.report.maxShiftM) } };
 }
 
 const XZQDM_LENGTH = 12;
