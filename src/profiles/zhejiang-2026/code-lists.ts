@@ -17,6 +17,9 @@ export const GKBJ_TYPES = [
 ] as const satisfies readonly CodeEntry[];
 export type GkbjTypeCode = (typeof GKBJ_TYPES)[number]['code'];
 
+/** The 管控边界 type drawing the same land as each reference layer: the PBF (YJJBNT) and the red line (STBHHX). */
+export const GKBJ_TYPE_OF_REFERENCE: Readonly<Record<'YJJBNT' | 'STBHHX', GkbjTypeCode>> = { YJJBNT: '0202', STBHHX: '0102' };
+
 /**
  * The GKBJ types the control zones give a parcel inside them, whatever its class: CCTool lays the PBF over the
  * red line over the plan parcels [cct:vg `CreateGKBJ`].
