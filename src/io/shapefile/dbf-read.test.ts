@@ -57,7 +57,7 @@ describe('numeric dBASE fields', () => {
     const table = header.ok ? readDbf(bytes, header.value, 'utf-8', 't.dbf') : null;
     expect(table?.ok && table.value.records.map((r) => r.properties.TBMJ)).toEqual([null, null, null, null, null, 1234.56, -7, 0.5, 1000, null, null, 0.5]);
     const note = table?.ok ? table.notes.find((n) => n.key === 'io.dbf.numbersUnreadable') : undefined;
-    expect(note?.params).toEqual({ file: 't.dbf', count: 5, list: 'TBMJ #1 “1,5”；TBMJ #2 “12abc”；TBMJ #3 “1 234”；TBMJ #4 “-”；TBMJ #5 “.”' });
+    expect(note?.params).toEqual({ file: 't.dbf', count: 5, list: 'TBMJ #1 “1,5”, TBMJ #2 “12abc”, TBMJ #3 “1 234”, TBMJ #4 “-”, TBMJ #5 “.”' });
     expect(read(numericTable([{ name: 'TBMJ', length: 10, decimals: 2 }], [['7'], ['']]))).toEqual([{ TBMJ: 7 }, { TBMJ: null }]);
   });
 });

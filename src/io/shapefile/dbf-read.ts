@@ -4,7 +4,7 @@
  * bytes of the text fields, which the libraries decode away before anyone can look.
  */
 import { emptyProperties, type JsonValue, type Properties } from '../formats/properties.ts';
-import { failure, note, success, type Message, type Result } from '../result.ts';
+import { failure, listSome, note, success, type Message, type Result } from '../result.ts';
 import type { TextSample } from '../text/detect-encoding.ts';
 
 export interface DbfField {
@@ -188,7 +188,7 @@ export function readDbf(bytes: Uint8Array, header: DbfHeader, encoding: string, 
   }
   if (deleted) notes.push(note('io.dbf.deletedRecords', { file, count: deleted }));
   const unreadable = unreadableNumbers(decoding, records);
-  if (unreadable.length) notes.push(note('io.dbf.numbersUnreadable', { file, count: unreadable.length, list: unreadable.slice(0, NUMBERS_LISTED).join('；') + (unreadable.length > NUMBERS_LISTED ? ' …' : '') }));
+  if (unreadable.length) notes.push(note('io.dbf.numbersUnreadable', { file, count: unreadable.length, list: listSome(unreadable, NUMBERS_LISTED) }));
   const memo = fields.filter((f) => f.type === 'M').map((f) => f.name);
   if (memo.length) notes.push(note('io.dbf.memoFields', { file, fields: memo.join(', ') }));
   return success({ fields, records }, notes);
