@@ -41,6 +41,7 @@ import { refOf } from './package-refs.ts';
 import { codeWithZeros, isFlagSet, nullableNumber, nullableText, text } from './package-values.ts';
 import { changeKey, ghytUse, hasPbfRows, ParsedRow, type GhytUse } from './rows-used.ts';
 import { TargetClasses } from './target-class.ts';
+import { majority } from '../../domain/lists.ts';
 
 const MAX_LISTED = 5;
 
@@ -487,13 +488,8 @@ const XZQDM_LENGTH = 12;
 function villageBoundaryRows(xzq: PackageLayer | undefined, parcels: PackageLayer): { readonly kept: readonly PackageFeature[]; readonly others: readonly PackageFeature[] } {
   const rows = xzq?.features ?? [];
   const codeOf = (f: PackageFeature) => text(f.properties.XZQDM).slice(0, XZQDM_LENGTH);
-  const counts = new Map<string, number>();
-  for (const parcel of parcels.features) {
-    const code = (text(parcel.properties.XZQDM) || text(parcel.properties.ZLDWDM)).slice(0, XZQDM_LENGTH);
-    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
-  const parcelsCode = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const kept = parcelsCode === undefined ? [] : rows.filter((f) => codeOf(f) === parcelsCode);
+  const parcelsCode = majority(parcels.features.map((parcel) => (text(parcel.properties.XZQDM) || text(parcel.properties.ZLDWDM)).slice(0, XZQDM_LENGTH) || null));
+  const kept = parcelsCode === null ? [] : rows.filter((f) => codeOf(f) === parcelsCode);
   if (kept.length === 0) return { kept: rows, others: [] };
   return { kept, others: rows.filter((f) => codeOf(f) !== parcelsCode) };
 }

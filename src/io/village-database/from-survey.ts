@@ -22,7 +22,7 @@ import { isAreaGeometry } from '../../rules/ydyh/database-parcels.ts';
 import type { ImportedFeature, ImportedLayer } from '../formats/types.ts';
 import { numberOf, resolveFields, sandiaoCodeOf, textOf } from '../survey/survey-fields.ts';
 import { invalidDecisions, undecidedGroups, type ReviewDecisions, type ReviewGroup } from './review-groups.ts';
-import { addToList } from '../../domain/lists.ts';
+import { addToList, majority } from '../../domain/lists.ts';
 
 export interface SurveyReview {
   readonly groups: readonly ReviewGroup[];
@@ -186,15 +186,6 @@ export function reviewSurvey(dltb: ImportedLayer): Result<SurveyReview> {
 }
 
 // ——— The database ———
-
-/** The value met most often (the first of equals), or null. */
-function majority(values: readonly (string | null)[]): string | null {
-  const counts = new Map<string, number>();
-  for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [value, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = value;
-  return best;
-}
 
 const round2 = (m2: number) => Math.round(m2 * 100) / 100;
 

@@ -7,6 +7,7 @@
  */
 import type { VillageDatabase, VillageFeature, VillageLayer, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { listSome, type Message, type Result } from '../result.ts';
+import { majority } from '../../domain/lists.ts';
 
 const VILLAGE_CODE = /^\d{12}/;
 const MAX_LISTED = 5;
@@ -16,13 +17,8 @@ const codeOf = (feature: VillageFeature): string | undefined => VILLAGE_CODE.exe
 export function withOwnSurveyArea(layers: Partial<Record<VillageLayerName, VillageLayer>>): { readonly layers: Partial<Record<VillageLayerName, VillageLayer>>; readonly note: Message | null } {
   const surveyArea = layers.CJDCQ;
   if (!surveyArea) return { layers, note: null };
-  const counts = new Map<string, number>();
-  for (const parcel of layers.JQDLTB?.features ?? []) {
-    const code = codeOf(parcel);
-    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
-  const village = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (village === undefined || !surveyArea.features.some((f) => codeOf(f) === village)) return { layers, note: null };
+  const village = majority((layers.JQDLTB?.features ?? []).map(codeOf));
+  if (village === null || !surveyArea.features.some((f) => codeOf(f) === village)) return { layers, note: null };
   const others = surveyArea.features.filter((f) => codeOf(f) !== undefined && codeOf(f) !== village);
   if (others.length === 0) return { layers, note: null };
   const own = surveyArea.features.filter((f) => !others.includes(f));

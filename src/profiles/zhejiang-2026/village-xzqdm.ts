@@ -4,6 +4,7 @@
  */
 import type { DatabaseLayerName } from './layers.ts';
 import type { VillageDatabase } from './village-database.ts';
+import { majority } from '../../domain/lists.ts';
 
 /**
  * Where the code is read, in order: ZLDWDM (坐落单位代码) of CJDCQ, then of JQDLTB (the base layer CCTool takes
@@ -20,13 +21,8 @@ const XZQDM_SOURCES: readonly { readonly layer: DatabaseLayerName; readonly fiel
 /** The first 12 digits of the first source that has them, the commonest where features differ; null when none has. */
 export function villageXzqdm(db: VillageDatabase): string | null {
   for (const { layer, field, pattern } of XZQDM_SOURCES) {
-    const counts = new Map<string, number>();
-    for (const feature of db.layers[layer]?.features ?? []) {
-      const prefix = pattern.exec(String(feature.properties[field] ?? '').trim())?.[0];
-      if (prefix) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
-    }
-    const commonest = [...counts].sort((a, b) => b[1] - a[1])[0];
-    if (commonest) return commonest[0];
+    const commonest = majority((db.layers[layer]?.features ?? []).map((feature) => pattern.exec(String(feature.properties[field] ?? '').trim())?.[0]));
+    if (commonest !== null) return commonest;
   }
   return null;
 }
