@@ -16,7 +16,7 @@ import { PLAN_FILE_FORMAT } from '../../domain/plan-file.ts';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
 import { INDICATORS } from '../../profiles/zhejiang-2026/indicators.ts';
 import { PLAN_DEFAULT_NAMES, PLAN_DEFAULTS, type PlanDefaultName, type PlanDefaults } from '../../profiles/zhejiang-2026/plan-defaults.ts';
-import { NO_VILLAGE_INFO, type FieldValue, type VillageDatabase, type VillageFeature, type VillageInfo, type VillageLayer, type VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { NO_VILLAGE_INFO, REFERENCE_LAYER_NAMES, type FieldValue, type VillageDatabase, type VillageFeature, type VillageInfo, type VillageLayer, type VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { forEachPosition } from '../crs/extent.ts';
 import { plainJson, type Properties } from '../formats/properties.ts';
 import { parseGeoJsonStructure } from '../geojson/geojson-structure.ts';
@@ -29,7 +29,7 @@ const PROFILE = 'zhejiang-2026';
 const EDITIONS: readonly VillageDatabase['edition'][] = ['ydyh-2023', 'ydyh-2020'];
 
 /** The file's layer order: the database's own layers as layers.ts lists them, then the reference layers. */
-const LAYER_ORDER: readonly VillageLayerName[] = [...DATABASE_LAYERS.map((layer) => layer.name), 'YJJBNT', 'STBHHX', 'CZKFBJ'];
+const LAYER_ORDER: readonly VillageLayerName[] = [...DATABASE_LAYERS.map((layer) => layer.name), ...REFERENCE_LAYER_NAMES];
 
 const INFO_FIELDS = Object.keys(NO_VILLAGE_INFO) as (keyof VillageInfo)[];
 

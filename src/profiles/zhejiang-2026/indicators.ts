@@ -68,6 +68,9 @@ export const INDICATORS: readonly IndicatorSpec[] = [
   indicator(13, 'protection', '自然和文化遗产', 'Natural and cultural heritage sites', '预期性', '处', 'entered by the planner (现状/规划自然和文化遗产)'),
 ];
 
+/** The indicator each reference layer gives, clipped to the village: the red line #7, the PBF #8. */
+export const INDICATOR_OF_REFERENCE = { STBHHX: 7, YJJBNT: 8 } as const;
+
 /** An indicator's direction as a plan sets it (plan-defaults.ts): `none` = 不约束. */
 export type PlanBinding = 'atMost' | 'atLeast' | 'none';
 

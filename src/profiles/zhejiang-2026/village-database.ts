@@ -13,7 +13,8 @@ import type { PlanDefaults } from './plan-defaults.ts';
  * Reference layers a village plan is checked against, by the names our reader gives them [ours ⚠]: CCTool
  * takes 永久基本农田 and 生态保护红线 as inputs (domain-2026.md §3), the 城镇开发边界 comes from the township.
  */
-export type ReferenceLayerName = 'YJJBNT' | 'STBHHX' | 'CZKFBJ';
+export const REFERENCE_LAYER_NAMES = ['YJJBNT', 'STBHHX', 'CZKFBJ'] as const;
+export type ReferenceLayerName = (typeof REFERENCE_LAYER_NAMES)[number];
 export type VillageLayerName = DatabaseLayerName | ReferenceLayerName;
 
 export type FieldValue = string | number | null;

@@ -7,13 +7,14 @@
  *
  * The red line and the PBF (#7, #8) count only inside the village (`referenceInsideVillage`).
  */
-import { computeIndicators, planIndicatorChoices } from '../../profiles/zhejiang-2026/indicators.ts';
+import { computeIndicators, INDICATOR_OF_REFERENCE, planIndicatorChoices } from '../../profiles/zhejiang-2026/indicators.ts';
 import type { VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { databaseIssue, notCheckedFor, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import { codedParcels, referenceInsideVillage } from './database-parcels.ts';
 
 const DISPLAY_DECIMALS = 4;
-const REFERENCE_OF: Readonly<Partial<Record<number, VillageLayerName>>> = { 7: 'STBHHX', 8: 'YJJBNT' };
+const REFERENCES = Object.keys(INDICATOR_OF_REFERENCE) as (keyof typeof INDICATOR_OF_REFERENCE)[];
+const REFERENCE_OF: ReadonlyMap<number, VillageLayerName> = new Map(REFERENCES.map((layer) => [INDICATOR_OF_REFERENCE[layer], layer]));
 
 const shown = (ha: number) => Math.round(ha * 10 ** DISPLAY_DECIMALS) / 10 ** DISPLAY_DECIMALS;
 
@@ -38,7 +39,7 @@ export const bindingIndicatorsRule: DatabaseRule = {
       if (binding === null) continue;
       const params = { indicatorKey: `rules.db.indicator.${indicator.number}`, number: indicator.number };
       const allocation = db.allocations[indicator.number];
-      const reference = REFERENCE_OF[indicator.number];
+      const reference = REFERENCE_OF.get(indicator.number);
       if (allocation === undefined) {
         issues.push(notCheckedFor(this.id, 'allocation', params));
         continue;

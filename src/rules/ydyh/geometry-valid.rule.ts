@@ -8,13 +8,12 @@
  */
 import type { Point } from 'geojson';
 import { DATABASE_LAYERS } from '../../profiles/zhejiang-2026/layers.ts';
-import type { ReferenceLayerName, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
+import { REFERENCE_LAYER_NAMES, type VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { areaFeatures, validityErrors } from './database-coverage.ts';
 import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 
 /** The layers of areas: the database's polygon layers and the reference layers (PBF, red line, urban boundary). */
-const REFERENCE_LAYERS: readonly ReferenceLayerName[] = ['YJJBNT', 'STBHHX', 'CZKFBJ'];
-const POLYGON_LAYERS: ReadonlySet<VillageLayerName> = new Set([...DATABASE_LAYERS.filter((l) => l.geometry === 'MultiPolygon').map((l) => l.name), ...REFERENCE_LAYERS]);
+const POLYGON_LAYERS: ReadonlySet<VillageLayerName> = new Set([...DATABASE_LAYERS.filter((l) => l.geometry === 'MultiPolygon').map((l) => l.name), ...REFERENCE_LAYER_NAMES]);
 
 export const geometryValidRule: DatabaseRule = {
   id: 'geometry-valid',

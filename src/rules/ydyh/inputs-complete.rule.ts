@@ -7,6 +7,7 @@
  * would count 0 and its checks find nothing.
  */
 import { GKBJ_TYPE_OF_REFERENCE } from '../../profiles/zhejiang-2026/code-lists.ts';
+import { INDICATOR_OF_REFERENCE } from '../../profiles/zhejiang-2026/indicators.ts';
 import type { VillageDatabase, VillageLayerName } from '../../profiles/zhejiang-2026/village-database.ts';
 import { databaseIssue, layerKey, type DatabaseIssue, type DatabaseRule } from './database-rule.ts';
 import { controlTypeOfFeature, hasPolygons } from './database-parcels.ts';
@@ -17,8 +18,8 @@ const REQUIRED: readonly { readonly layer: VillageLayerName; readonly fields: re
 ];
 /** Each reference layer with its indicator (#8, #7) and the GKBJ type that draws the same land (0202, 0102). */
 const REFERENCE: readonly { readonly layer: 'YJJBNT' | 'STBHHX'; readonly indicator: number; readonly gkbjType: string }[] = [
-  { layer: 'YJJBNT', indicator: 8, gkbjType: GKBJ_TYPE_OF_REFERENCE.YJJBNT },
-  { layer: 'STBHHX', indicator: 7, gkbjType: GKBJ_TYPE_OF_REFERENCE.STBHHX },
+  { layer: 'YJJBNT', indicator: INDICATOR_OF_REFERENCE.YJJBNT, gkbjType: GKBJ_TYPE_OF_REFERENCE.YJJBNT },
+  { layer: 'STBHHX', indicator: INDICATOR_OF_REFERENCE.STBHHX, gkbjType: GKBJ_TYPE_OF_REFERENCE.STBHHX },
 ];
 
 export const inputsCompleteRule: DatabaseRule = {
